@@ -1,0 +1,21 @@
+import type * as v from 'valibot'
+import { accountActions, type AccountOutputs } from './account'
+import { applicantActions, type ApplicantOutputs } from './applicant'
+
+/** Every function, its actions' input schemas, and what each returns: the shared contract. */
+export const API = {
+  applicant: applicantActions,
+  account: accountActions,
+} as const
+
+export interface ApiOutputs {
+  applicant: ApplicantOutputs
+  account: AccountOutputs
+}
+
+export type FunctionName = keyof typeof API
+export type ActionName<F extends FunctionName> = keyof (typeof API)[F] & keyof ApiOutputs[F] & string
+export type ActionInput<F extends FunctionName, A extends ActionName<F>> = v.InferInput<
+  Extract<(typeof API)[F][A], v.GenericSchema>
+>
+export type ActionOutput<F extends FunctionName, A extends ActionName<F>> = ApiOutputs[F][A]

@@ -1,0 +1,11 @@
+/** Pure rules, schemas and types shared by the pages and the functions. */
+export * from './contract'
+export * from './application'
+export * from './application-status'
+export * from './application-form'
+export * from './id-number'
+export * from './phone'
+export * from './mask'
+export * from './roles'
+export * from './validate'
+export * from './hardship-causes'

@@ -1,0 +1,31 @@
+import * as v from 'valibot'
+
+/** The first problem of a failed validation, with the dotted path of its field. */
+export interface FieldProblem {
+  field?: string
+  message: string
+}
+
+export type Validated<T> = { ok: true; value: T } | { ok: false; problems: FieldProblem[] }
+
+/** Runs a schema and flattens its issues into field problems with their Chinese messages. */
+export function validate<S extends v.GenericSchema>(schema: S, input: unknown): Validated<v.InferOutput<S>> {
+  const result = v.safeParse(schema, input, { abortPipeEarly: true })
+  if (result.success) return { ok: true, value: result.output }
+  return { ok: false, problems: result.issues.map(toProblem) }
+}
+
+function toProblem(issue: v.BaseIssue<unknown>): FieldProblem {
+  const path = issue.path?.map((p) => String(p.key)).join('.')
+  if (issue.kind === 'schema' && issue.type === 'strict_object' && issue.expected === 'never') {
+    return { field: path || undefined, message: `不支持的字段：${path}` }
+  }
+  return { field: path || undefined, message: issue.message }
+}
+
+/** Field problems keyed by field, the first message per field: what a form shows beside each input. */
+export function problemsByField(problems: FieldProblem[]): Record<string, string> {
+  const out: Record<string, string> = {}
+  for (const p of problems) if (p.field && !(p.field in out)) out[p.field] = p.message
+  return out
+}
