@@ -1,0 +1,179 @@
+import type {
+  ApplicationRecord,
+  ApplicationRepository,
+  AuditEvent,
+  AuditRepository,
+  ClaimRepository,
+  CounterRepository,
+  IdempotencyRepository,
+  OrgUnitRecord,
+  OrgUnitRepository,
+  Repositories,
+  StaffRecord,
+  StaffRepository,
+} from '../../ports'
+import type { Db } from './connection'
+
+const isUniqueViolation = (e: unknown) =>
+  e instanceof Error && 'code' in e && String((e as { code: unknown }).code).startsWith('SQLITE_CONSTRAINT')
+
+function applications(db: Db): ApplicationRepository {
+  const parse = (row: { doc: string } | undefined) => (row ? (JSON.parse(row.doc) as ApplicationRecord) : null)
+  return {
+    async insert(rec) {
+      db.prepare(
+        `INSERT INTO applications (id, number, applicant_openid, unit_id, status, version, created_at, updated_at, doc)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      ).run(rec.id, rec.number, rec.applicantOpenid, rec.unitId, rec.status, rec.version, rec.createdAt, rec.updatedAt, JSON.stringify(rec))
+    },
+    async get(id) {
+      return parse(db.prepare('SELECT doc FROM applications WHERE id = ?').get(id) as { doc: string } | undefined)
+    },
+    async listByApplicant(openid, { offset, limit }) {
+      const rows = db
+        .prepare('SELECT doc FROM applications WHERE applicant_openid = ? ORDER BY created_at DESC, id DESC LIMIT ? OFFSET ?')
+        .all(openid, limit, offset) as { doc: string }[]
+      const total = db.prepare('SELECT count(*) FROM applications WHERE applicant_openid = ?').pluck().get(openid) as number
+      return { items: rows.map((r) => JSON.parse(r.doc) as ApplicationRecord), total }
+    },
+    async update(rec, expectedVersion) {
+      const result = db
+        .prepare(
+          `UPDATE applications SET number = ?, applicant_openid = ?, unit_id = ?, status = ?, version = ?, updated_at = ?, doc = ?
+           WHERE id = ? AND version = ?`,
+        )
+        .run(rec.number, rec.applicantOpenid, rec.unitId, rec.status, rec.version, rec.updatedAt, JSON.stringify(rec), rec.id, expectedVersion)
+      return result.changes === 1
+    },
+  }
+}
+
+function claims(db: Db): ClaimRepository {
+  return {
+    async get(key) {
+      return (db.prepare('SELECT key, holder FROM claims WHERE key = ?').get(key) as { key: string; holder: string } | undefined) ?? null
+    },
+    async create(key, holder) {
+      return db.prepare('INSERT INTO claims (key, holder) VALUES (?, ?) ON CONFLICT (key) DO NOTHING').run(key, holder).changes === 1
+    },
+    async release(key) {
+      db.prepare('DELETE FROM claims WHERE key = ?').run(key)
+    },
+  }
+}
+
+function counters(db: Db): CounterRepository {
+  return {
+    async next(name) {
+      return db
+        .prepare('INSERT INTO counters (name, value) VALUES (?, 1) ON CONFLICT (name) DO UPDATE SET value = value + 1 RETURNING value')
+        .pluck()
+        .get(name) as number
+    },
+  }
+}
+
+function idempotency(db: Db): IdempotencyRepository {
+  return {
+    async get(key) {
+      const reply = db.prepare('SELECT reply FROM idempotency WHERE key = ?').pluck().get(key) as string | undefined
+      return reply === undefined ? null : (JSON.parse(reply) as unknown)
+    },
+    async put(key, reply, at) {
+      db.prepare('INSERT INTO idempotency (key, reply, at) VALUES (?, ?, ?)').run(key, JSON.stringify(reply), at)
+    },
+  }
+}
+
+interface AuditRow {
+  seq: number
+  at: string
+  actor: string
+  action: string
+  subject: string
+  detail: string
+  prev_hash: string
+  hash: string
+}
+const fromAuditRow = (r: AuditRow): AuditEvent => ({
+  seq: r.seq,
+  at: r.at,
+  actor: r.actor,
+  action: r.action,
+  subject: r.subject,
+  detail: JSON.parse(r.detail) as Record<string, unknown>,
+  prevHash: r.prev_hash,
+  hash: r.hash,
+})
+
+function audit(db: Db): AuditRepository {
+  return {
+    async head() {
+      return (db.prepare('SELECT seq, hash FROM audit_events ORDER BY seq DESC LIMIT 1').get() as { seq: number; hash: string } | undefined) ?? null
+    },
+    async append(e) {
+      try {
+        db.prepare(
+          'INSERT INTO audit_events (seq, at, actor, action, subject, detail, prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
+        ).run(e.seq, e.at, e.actor, e.action, e.subject, JSON.stringify(e.detail), e.prevHash, e.hash)
+        return true
+      } catch (err) {
+        if (isUniqueViolation(err)) return false
+        throw err
+      }
+    },
+    async list(fromSeq, limit) {
+      const rows = db.prepare('SELECT * FROM audit_events WHERE seq >= ? ORDER BY seq LIMIT ?').all(fromSeq, limit) as AuditRow[]
+      return rows.map(fromAuditRow)
+    },
+  }
+}
+
+function staff(db: Db): StaffRepository {
+  return {
+    async getByOpenid(openid) {
+      const doc = db.prepare('SELECT doc FROM staff WHERE openid = ?').pluck().get(openid) as string | undefined
+      return doc ? (JSON.parse(doc) as StaffRecord) : null
+    },
+    async put(s) {
+      db.prepare('INSERT INTO staff (openid, doc) VALUES (?, ?) ON CONFLICT (openid) DO UPDATE SET doc = excluded.doc').run(s.openid, JSON.stringify(s))
+    },
+  }
+}
+
+function units(db: Db): OrgUnitRepository {
+  return {
+    async get(id) {
+      const doc = db.prepare('SELECT doc FROM org_units WHERE id = ?').pluck().get(id) as string | undefined
+      return doc ? (JSON.parse(doc) as OrgUnitRecord) : null
+    },
+    async put(u) {
+      db.prepare('INSERT INTO org_units (id, parent_id, doc) VALUES (?, ?, ?) ON CONFLICT (id) DO UPDATE SET parent_id = excluded.parent_id, doc = excluded.doc').run(
+        u.id,
+        u.parentId,
+        JSON.stringify(u),
+      )
+    },
+    async children(parentId) {
+      const docs = (
+        parentId === null
+          ? db.prepare('SELECT doc FROM org_units WHERE parent_id IS NULL ORDER BY id').pluck().all()
+          : db.prepare('SELECT doc FROM org_units WHERE parent_id = ? ORDER BY id').pluck().all(parentId)
+      ) as string[]
+      return docs.map((d) => JSON.parse(d) as OrgUnitRecord)
+    },
+  }
+}
+
+/** Every repository bound to one connection. */
+export function bindRepositories(db: Db): Repositories {
+  return {
+    applications: applications(db),
+    claims: claims(db),
+    counters: counters(db),
+    idempotency: idempotency(db),
+    audit: audit(db),
+    staff: staff(db),
+    units: units(db),
+  }
+}
