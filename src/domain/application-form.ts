@@ -1,16 +1,12 @@
 import * as v from 'valibot'
+import { APPLICATION_FIELD_LABELS } from './field-labels'
 import { HARDSHIP_CAUSE_CODES } from './hardship-causes'
 import { idNumberProblem, normalizeIdNumber } from './id-number'
 import { isValidMobile, normalizePhone } from './phone'
 
-/** Labels of the form's fields, used in messages and by the pages. */
-export const APPLICATION_FIELD_LABELS = {
-  name: '姓名',
-  idNumber: '身份证号',
-  phone: '手机号码',
-  employer: '工作单位',
-  mainCause: '主要致困原因',
-} as const
+const L = APPLICATION_FIELD_LABELS
+
+export { APPLICATION_FIELD_LABELS }
 
 const requiredText = (label: string, max: number) =>
   v.pipe(
@@ -22,7 +18,7 @@ const requiredText = (label: string, max: number) =>
 
 /** The applicant's name: 2-30 characters, Chinese names may carry a middle dot. */
 export const NameSchema = v.pipe(
-  requiredText(APPLICATION_FIELD_LABELS.name, 30),
+  requiredText(L.name, 30),
   v.regex(/^[\u4e00-\u9fa5·•A-Za-z\s]{2,30}$/u, '姓名只能包含汉字、字母或间隔号，至少2个字'),
 )
 
@@ -48,7 +44,7 @@ export const ApplicationFormSchema = v.strictObject({
   name: NameSchema,
   idNumber: IdNumberSchema,
   phone: MobileSchema,
-  employer: requiredText(APPLICATION_FIELD_LABELS.employer, 60),
+  employer: requiredText(L.employer, 60),
   mainCause: v.picklist(HARDSHIP_CAUSE_CODES, '请选择主要致困原因'),
 })
 

@@ -1,4 +1,5 @@
 import * as v from 'valibot'
+import { FIELD_LABELS } from './field-labels'
 
 /** The first problem of a failed validation, with the dotted path of its field. */
 export interface FieldProblem {
@@ -17,8 +18,11 @@ export function validate<S extends v.GenericSchema>(schema: S, input: unknown): 
 
 function toProblem(issue: v.BaseIssue<unknown>): FieldProblem {
   const path = issue.path?.map((p) => String(p.key)).join('.')
-  if (issue.kind === 'schema' && issue.type === 'strict_object' && issue.expected === 'never') {
-    return { field: path || undefined, message: `不支持的字段：${path}` }
+  const key = issue.path?.at(-1)?.key
+  const isObject = issue.kind === 'schema' && (issue.type === 'strict_object' || issue.type === 'object')
+  if (isObject && issue.expected === 'never') return { field: path, message: `不支持的字段：${path}` }
+  if (isObject && issue.received === 'undefined' && key !== undefined) {
+    return { field: path, message: `请填写${FIELD_LABELS[String(key)] ?? String(key)}` }
   }
   return { field: path || undefined, message: issue.message }
 }

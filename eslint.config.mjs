@@ -1,0 +1,53 @@
+import js from '@eslint/js'
+import reactHooks from 'eslint-plugin-react-hooks'
+import globals from 'globals'
+import tseslint from 'typescript-eslint'
+
+const nodeBuiltins = ['node:*', 'fs', 'path', 'crypto', 'http', 'os', 'child_process']
+
+export default tseslint.config(
+  { ignores: ['node_modules', 'dist', 'cloudfunctions/*/index.js', 'coverage', 'data', 'test/e2e/output'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    languageOptions: { globals: { ...globals.node, ...globals.browser } },
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      'no-console': 'off',
+    },
+  },
+  {
+    files: ['src/**/*.{ts,tsx}'],
+    plugins: { 'react-hooks': reactHooks },
+    rules: { 'react-hooks/rules-of-hooks': 'error', 'react-hooks/exhaustive-deps': 'warn' },
+  },
+  {
+    // Layering (DESIGN.md): the domain is pure; pages reach the backend only through src/services.
+    files: ['src/domain/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [...nodeBuiltins, '@tarojs/*', 'react', '@cloudbase/*', 'dayjs', '**/services/*', '**/server/*'] }],
+      'no-restricted-globals': ['error', { name: 'fetch', message: 'the domain does no I/O' }],
+    },
+  },
+  {
+    files: ['src/pages/**/*.{ts,tsx}', 'src/apply/**/*.{ts,tsx}', 'src/components/**/*.{ts,tsx}'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: ['**/services/transport*', '@cloudbase/*', ...nodeBuiltins] }],
+      'no-restricted-syntax': ['error', { selector: "MemberExpression[object.name='Taro'][property.name='cloud']", message: 'pages call src/services, never Taro.cloud' }],
+      'no-restricted-globals': ['error', { name: 'fetch', message: 'pages call src/services, never fetch' }],
+    },
+  },
+  {
+    files: ['server/**/*.ts'],
+    rules: { 'no-restricted-imports': ['error', { patterns: ['@tarojs/*', 'react', '**/src/services/*', '**/src/pages/*'] }] },
+  },
+  {
+    files: ['**/*.test.ts', 'test/**/*.ts'],
+    rules: { '@typescript-eslint/no-explicit-any': 'off' },
+  },
+  {
+    files: ['**/*.js', '**/*.cjs'],
+    languageOptions: { sourceType: 'commonjs' },
+    rules: { '@typescript-eslint/no-require-imports': 'off' },
+  },
+)
