@@ -1,0 +1,61 @@
+import { existsSync, mkdirSync, mkdtempSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join, resolve } from 'node:path'
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core'
+import { startLocalApp, type LocalApp } from '../../server/local/app'
+import { tempDir } from '../support/deps'
+
+/** Screenshots land here (ignored by git), one per page under test. */
+export const OUTPUT_DIR = resolve(__dirname, 'output')
+
+const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+]
+
+/** The local app on a free port with a fresh data directory, and Debian's Chromium driven by Playwright. */
+export interface E2E {
+  app: LocalApp
+  browser: Browser
+  /** A new browser profile at a phone's size: a new user. */
+  newUser(): Promise<{ context: BrowserContext; page: Page }>
+  shot(page: Page, name: string): Promise<string>
+  close(): Promise<void>
+}
+
+export async function startE2E(): Promise<E2E> {
+  const webRoot = resolve('dist/h5')
+  if (!existsSync(join(webRoot, 'index.html'))) throw new Error('dist/h5 is missing: run npm run build:h5 first')
+  mkdirSync(OUTPUT_DIR, { recursive: true })
+  const data = tempDir('lantian-e2e-')
+  const app = await startLocalApp({ host: '127.0.0.1', port: 0, dataDir: join(data.dir, 'data'), webRoot, sessionHours: 1 })
+  const browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: [...CHROMIUM_ARGS, `--user-data-dir=${mkdtempSync(join(tmpdir(), 'lantian-chromium-'))}`],
+  })
+  return {
+    app,
+    browser,
+    async newUser() {
+      const context = await browser.newContext({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, locale: 'zh-CN', isMobile: true, hasTouch: true })
+      const page = await context.newPage()
+      page.on('pageerror', (err) => console.error(`[browser] ${err.message}`))
+      return { context, page }
+    },
+    async shot(page, name) {
+      const file = join(OUTPUT_DIR, `${name}.png`)
+      await page.screenshot({ path: file, fullPage: true })
+      return file
+    },
+    async close() {
+      await browser.close()
+      await app.close()
+      data.cleanup()
+    },
+  }
+}
