@@ -14,8 +14,9 @@ import type {
 } from '../../ports'
 import type { Db } from './connection'
 
+// Not `instanceof`: under jest a module loaded by another test file has its own Error class.
 const isUniqueViolation = (e: unknown) =>
-  e instanceof Error && 'code' in e && String((e as { code: unknown }).code).startsWith('SQLITE_CONSTRAINT')
+  typeof e === 'object' && e !== null && String((e as { code?: unknown }).code).startsWith('SQLITE_CONSTRAINT')
 
 function applications(db: Db): ApplicationRepository {
   const parse = (row: { doc: string } | undefined) => (row ? (JSON.parse(row.doc) as ApplicationRecord) : null)

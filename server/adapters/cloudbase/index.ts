@@ -1,0 +1,66 @@
+import { AppError } from '../../../src/domain/contract'
+import type { Repositories, Store } from '../../ports'
+import { applicationRepository } from './application-repository'
+import { auditRepository } from './audit-repository'
+import { claimRepository } from './claim-repository'
+import { counterRepository } from './counter-repository'
+import { idempotencyRepository } from './idempotency-repository'
+import { orgUnitRepository } from './org-unit-repository'
+import { getDb } from './sdk'
+import { staffRepository } from './staff-repository'
+import type { Scope, TransactionRef } from './types'
+
+export { COLLECTIONS } from './collections'
+
+function bindRepositories(scope: Scope): Repositories {
+  return {
+    applications: applicationRepository(scope),
+    claims: claimRepository(scope),
+    counters: counterRepository(scope),
+    idempotency: idempotencyRepository(scope),
+    audit: auditRepository(scope),
+    staff: staffRepository(scope),
+    units: orgUnitRepository(scope),
+  }
+}
+
+const plainScope: Scope = {
+  collection: (name) => getDb().collection(name),
+  get command() {
+    return getDb().command
+  },
+  inTransaction: false,
+}
+
+const transactionScope = (tx: TransactionRef): Scope => ({
+  collection: (name) => tx.collection(name),
+  command: getDb().command,
+  inTransaction: true,
+})
+
+/**
+ * The CloudBase store. The SDK is initialised on first use. `transaction` runs `work` in a
+ * CloudBase transaction (`runTransaction`: commit when it returns, roll back and rethrow when it
+ * throws, run again up to 3 times on a transaction conflict), so `work` must not have effects
+ * outside the repositories it is given.
+ */
+export function createCloudbaseStore(): Store {
+  return {
+    repos: bindRepositories(plainScope),
+    async transaction<T>(work: (repos: Repositories) => Promise<T>): Promise<T> {
+      try {
+        return (await getDb().runTransaction((tx) => work(bindRepositories(transactionScope(tx))))) as T
+      } catch (err) {
+        // Still conflicting after the SDK's retries: a busy record, which the caller may retry.
+        if (isTransactionConflict(err)) throw new AppError('CONFLICT', '当前办理的人较多，请稍后重试')
+        throw err
+      }
+    },
+    async close() {},
+  }
+}
+
+function isTransactionConflict(err: unknown): boolean {
+  const code = typeof err === 'object' && err !== null ? String((err as { code?: unknown }).code ?? '') : ''
+  return code.includes('TRANSACTION_CONFLICT')
+}

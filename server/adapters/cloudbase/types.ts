@@ -1,0 +1,83 @@
+/** The part of `@cloudbase/node-sdk`'s database API the repositories use, typed. */
+
+/** A document as the SDK returns it: `_id` plus stored fields. */
+export type StoredDoc = Record<string, unknown> & { _id: string }
+
+export interface DocumentRef {
+  /** Outside a transaction `data` is an array; inside, the document or null. */
+  get(): Promise<{ data: StoredDoc[] | StoredDoc | null }>
+  set(data: object): Promise<{ updated?: number }>
+  update(data: object): Promise<{ updated?: number }>
+  remove(): Promise<{ deleted?: number | string }>
+}
+
+export interface QueryRef {
+  where(query: object): QueryRef
+  orderBy(field: string, direction: 'asc' | 'desc'): QueryRef
+  skip(offset: number): QueryRef
+  limit(limit: number): QueryRef
+  get(): Promise<{ data: StoredDoc[] }>
+  count(): Promise<{ total?: number }>
+  update(data: object): Promise<{ updated?: number }>
+}
+
+export interface CollectionRef extends QueryRef {
+  doc(id: string): DocumentRef
+  add(data: object): Promise<{ id?: string }>
+}
+
+export interface TransactionRef {
+  collection(name: string): CollectionRef
+}
+
+export interface Command {
+  gte(value: unknown): unknown
+}
+
+export interface Database {
+  collection(name: string): CollectionRef
+  command: Command
+  runTransaction(work: (tx: TransactionRef) => Promise<unknown>, times?: number): Promise<unknown>
+}
+
+/**
+ * Where repositories read and write: the plain database, or one transaction, in which CloudBase
+ * allows only document operations by _id (`doc(id).get/set/update/remove` and `add`).
+ */
+export interface Scope {
+  collection(name: string): CollectionRef
+  command: Command
+  inTransaction: boolean
+}
+
+/** The largest page the server returns to one `get()`. */
+export const MAX_PAGE = 1000
+
+/** One document by _id, or null. */
+export async function readDoc(scope: Scope, collection: string, id: string): Promise<StoredDoc | null> {
+  const { data } = await scope.collection(collection).doc(id).get()
+  return (Array.isArray(data) ? data[0] : data) ?? null
+}
+
+/** Documents `offset` to `offset + limit` of an ordered query, fetched in server-sized pages. */
+export async function readRange(query: QueryRef, offset: number, limit: number): Promise<StoredDoc[]> {
+  const out: StoredDoc[] = []
+  while (out.length < limit) {
+    const size = Math.min(MAX_PAGE, limit - out.length)
+    const { data } = await query.skip(offset + out.length).limit(size).get()
+    out.push(...data)
+    if (data.length < size) break
+  }
+  return out
+}
+
+/** True when the SDK threw because a write hit an existing _id or unique key. */
+export function isDuplicate(err: unknown): boolean {
+  const e = err as { code?: unknown; message?: unknown } | null
+  return e?.code === 'DATABASE_DUPLICATE_WRITE' || /E11000|duplicate key/i.test(String(e?.message ?? ''))
+}
+
+/** Fails loudly when a query method is called inside a transaction, which CloudBase refuses. */
+export function outsideTransaction(scope: Scope, method: string): void {
+  if (scope.inTransaction) throw new Error(`${method} runs queries and is not available inside a transaction`)
+}

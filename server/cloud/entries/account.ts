@@ -1,0 +1,4 @@
+import { makeMain } from '../main'
+
+/** The CloudBase entry of the `account` function. */
+export const main = makeMain('account')

@@ -1,0 +1,225 @@
+import 'mingo/init/system'
+import { randomBytes } from 'node:crypto'
+import { Query, aggregate, find, update } from 'mingo'
+import type { UpdateExpression } from 'mingo/updater'
+import { isEqual } from 'mingo/util'
+import { decode, encode, isPlainObject, type Doc } from './ejson'
+import { StandinError, type Change, type Engine, type Id } from './engine'
+import { extractGeo, geoNear } from './geo'
+
+/** A request body as node-sdk sends it. */
+export type Body = Record<string, unknown>
+/** What goes into the reply besides `requestId`. */
+export type Reply = { data?: unknown; transactionId?: string }
+
+type Obj = Record<string, unknown>
+
+const invalid = (message: string) => new StandinError('INVALID_PARAM', message)
+const newId = () => randomBytes(16).toString('hex')
+
+function object(value: unknown, what: string): Obj {
+  const v = decode(value)
+  if (v === undefined) return {}
+  if (!isPlainObject(v)) throw invalid(`${what} must be an object`)
+  return v
+}
+
+function collectionOf(body: Body): string {
+  if (typeof body.collectionName !== 'string' || !body.collectionName) throw invalid('collectionName is required')
+  return body.collectionName
+}
+
+function txOf(body: Body): string | undefined {
+  return typeof body.transactionId === 'string' && body.transactionId ? body.transactionId : undefined
+}
+
+/** CloudBase allows only document operations by _id inside a transaction. */
+function requireDocInTransaction(body: Body): void {
+  if (txOf(body) && body.queryType !== 'DOC') {
+    throw new StandinError('DATABASE_REQUEST_FAILED', 'only document operations by _id are allowed in a transaction')
+  }
+}
+
+function docIdOf(query: Obj): Id {
+  const id = query._id
+  if (typeof id !== 'string' && typeof id !== 'number') throw invalid('a DOC query needs an _id')
+  return id
+}
+
+/** The documents matching a WHERE query, nearest first when it holds `$nearSphere`. */
+function select(docs: Doc[], query: Obj): Doc[] {
+  const { rest, geo } = extractGeo(query)
+  const mingo = new Query(rest)
+  const hits = docs.filter((d) => geo.every((g) => g.test(d)) && mingo.test(d))
+  const near = geo.find((g) => g.distance)?.distance
+  return near ? hits.sort((a, b) => near(a) - near(b)) : hits
+}
+
+function targets(engine: Engine, coll: string, body: Body, query: Obj): Doc[] {
+  if (body.queryType === 'DOC') {
+    const doc = engine.get(coll, docIdOf(query))
+    return doc ? [doc] : []
+  }
+  const hits = select(engine.docs(coll), query)
+  return body.multi === true ? hits : hits.slice(0, 1)
+}
+
+function applyUpdate(doc: Doc, data: Obj): Doc {
+  const out = structuredClone(doc)
+  const operators = Object.keys(data).length > 0 && Object.keys(data).every((k) => k.startsWith('$'))
+  const expressions = operators ? Object.entries(data) : [['$set', data] as const]
+  for (const [op, spec] of expressions) {
+    if (isPlainObject(spec) && Object.keys(spec).some((f) => f === '_id' || f.startsWith('_id.'))) throw invalid('不能更新_id的值')
+    update(out, { [op]: spec } as UpdateExpression)
+  }
+  return out
+}
+
+/** The fields an upsert starts from: the equality conditions of the query. */
+function seed(query: Obj, id: Id): Doc {
+  const fields = Object.entries(query).filter(([k, v]) => !k.startsWith('$') && !(isPlainObject(v) && Object.keys(v).some((o) => o.startsWith('$'))))
+  return { ...Object.fromEntries(fields), _id: id }
+}
+
+function nextDoc(body: Body, old: Doc | null, id: Id, query: Obj, data: Obj): Doc {
+  if (body.merge === false) return { ...structuredClone(data), _id: id }
+  return applyUpdate(old ?? seed(query, id), data)
+}
+
+async function getDocument(engine: Engine, body: Body): Promise<Reply> {
+  requireDocInTransaction(body)
+  const coll = collectionOf(body)
+  const query = object(body.query, 'query')
+  const projection = body.projection === undefined ? undefined : object(body.projection, 'projection')
+  if (body.queryType === 'DOC') {
+    const doc = engine.get(coll, docIdOf(query), txOf(body))
+    const list = doc ? find([doc], {}, projection).all() : []
+    return { data: { list: list.map(encode) } }
+  }
+  const offset = typeof body.offset === 'number' ? body.offset : 0
+  const limit = Math.min(typeof body.limit === 'number' ? body.limit : 100, 1000)
+  let cursor = find(select(engine.docs(coll), query), {}, projection)
+  if (body.order !== undefined) cursor = cursor.sort(object(body.order, 'order') as Record<string, 1 | -1>)
+  const list = cursor.skip(offset).limit(limit).all()
+  return { data: { list: list.map(encode), offset, limit } }
+}
+
+async function calculateDocument(engine: Engine, body: Body): Promise<Reply> {
+  requireDocInTransaction(body)
+  const query = object(body.query, 'query')
+  return { data: { total: select(engine.docs(collectionOf(body)), query).length } }
+}
+
+async function insertDocument(engine: Engine, body: Body): Promise<Reply> {
+  const coll = collectionOf(body)
+  if (!Array.isArray(body.data) || body.data.length === 0) throw invalid('data must be a non-empty array')
+  const docs = body.data.map((d) => {
+    const doc = object(d, 'document')
+    return { ...doc, _id: (doc._id as Id | undefined) ?? newId() } as Doc
+  })
+  const ids = docs.map((d) => d._id)
+  const dup = new StandinError('DATABASE_DUPLICATE_WRITE', `E11000 duplicate key error collection: ${coll} index: _id_`)
+  if (new Set(ids).size !== ids.length) throw dup
+  const changes: Change[] = docs.map((doc) => ({ id: doc._id, doc }))
+  const tx = txOf(body)
+  if (tx) {
+    if (ids.some((id) => engine.get(coll, id, tx))) throw dup
+    engine.writeInTransaction(tx, coll, changes)
+  } else {
+    await engine.writeOutside(coll, () => {
+      if (ids.some((id) => engine.get(coll, id))) throw dup
+      return { ids, changes, result: undefined }
+    })
+  }
+  return { data: { insertedIds: ids } }
+}
+
+async function modifyDocument(engine: Engine, body: Body): Promise<Reply> {
+  requireDocInTransaction(body)
+  const coll = collectionOf(body)
+  const query = object(body.query, 'query')
+  const data = object(body.data, 'data')
+  const upsert = body.upsert === true
+  const tx = txOf(body)
+  if (tx) {
+    const id = docIdOf(query)
+    const old = engine.get(coll, id, tx) ?? null
+    if (!old && !upsert) return { data: { updated: 0 } }
+    const doc = nextDoc(body, old, id, query, data)
+    const changed = !old || !isEqual(old, doc)
+    if (changed) engine.writeInTransaction(tx, coll, [{ id, doc }])
+    return { data: old ? { updated: changed ? 1 : 0 } : { updated: 0, upsert_id: id } }
+  }
+  const result = await engine.writeOutside<{ updated: number; upsert_id?: Id }>(coll, () => {
+    const olds = targets(engine, coll, body, query)
+    if (olds.length === 0 && upsert) {
+      const id = body.queryType === 'DOC' ? docIdOf(query) : ((query._id as Id | undefined) ?? newId())
+      return { ids: [id], changes: [{ id, doc: nextDoc(body, null, id, query, data) }], result: { updated: 0, upsert_id: id } }
+    }
+    const changes = olds
+      .map((old) => ({ old, id: old._id, doc: nextDoc(body, old, old._id, query, data) }))
+      .filter((c) => !isEqual(c.old, c.doc))
+      .map(({ id, doc }) => ({ id, doc }))
+    return { ids: olds.map((d) => d._id), changes, result: { updated: changes.length } }
+  })
+  return { data: result }
+}
+
+async function removeDocument(engine: Engine, body: Body): Promise<Reply> {
+  requireDocInTransaction(body)
+  const coll = collectionOf(body)
+  const query = object(body.query, 'query')
+  const tx = txOf(body)
+  if (tx) {
+    const id = docIdOf(query)
+    if (!engine.get(coll, id, tx)) return { data: { deleted: 0 } }
+    engine.writeInTransaction(tx, coll, [{ id, doc: null }])
+    return { data: { deleted: 1 } }
+  }
+  const deleted = await engine.writeOutside(coll, () => {
+    const ids = targets(engine, coll, body, query).map((d) => d._id)
+    return { ids, changes: ids.map((id) => ({ id, doc: null })), result: ids.length }
+  })
+  return { data: { deleted } }
+}
+
+async function aggregateDocuments(engine: Engine, body: Body): Promise<Reply> {
+  if (txOf(body)) throw new StandinError('DATABASE_REQUEST_FAILED', 'aggregate is not allowed in a transaction')
+  const coll = collectionOf(body)
+  if (!Array.isArray(body.stages)) throw invalid('stages must be an array')
+  const pipeline = (body.stages as { stageKey: string; stageValue: unknown }[]).map((s) => ({ [s.stageKey]: decode(s.stageValue) }))
+  let docs = engine.docs(coll)
+  if (pipeline[0] && '$geoNear' in pipeline[0]) {
+    const spec = pipeline.shift()!.$geoNear
+    if (!isPlainObject(spec)) throw invalid('$geoNear must be an object')
+    docs = geoNear(docs, spec, (d, q) => new Query(q).test(d))
+  }
+  if (pipeline.some((s) => '$geoNear' in s)) throw new StandinError('DATABASE_REQUEST_FAILED', '$geoNear is only valid as the first stage')
+  const list = aggregate(structuredClone(docs), pipeline, { collectionResolver: (name: string) => engine.docs(name) })
+  return { data: { list: list.map(encode) } }
+}
+
+const ACTIONS: Record<string, (engine: Engine, body: Body) => Promise<Reply>> = {
+  'database.getDocument': getDocument,
+  'database.calculateDocument': calculateDocument,
+  'database.insertDocument': insertDocument,
+  'database.modifyDocument': modifyDocument,
+  'database.removeDocument': removeDocument,
+  'database.aggregateDocuments': aggregateDocuments,
+  'database.startTransaction': async (engine) => ({ transactionId: engine.begin() }),
+  'database.commitTransaction': async (engine, body) => (engine.commit(String(body.transactionId)), {}),
+  'database.abortTransaction': async (engine, body) => (engine.abort(String(body.transactionId)), {}),
+}
+
+/** Runs one request; a failure inside a transaction aborts it, as in MongoDB. */
+export async function dispatch(engine: Engine, body: Body): Promise<Reply> {
+  const run = typeof body.action === 'string' ? ACTIONS[body.action] : undefined
+  if (!run) throw new StandinError('INVALID_ACTION', `unsupported action: ${String(body.action)}`)
+  const tx = txOf(body)
+  try {
+    return await run(engine, body)
+  } catch (err) {
+    if (tx && !String(body.action).endsWith('Transaction')) engine.abortOnError(tx)
+    throw err
+  }
+}

@@ -1,0 +1,107 @@
+import { execFile, execFileSync } from 'node:child_process'
+import { randomBytes } from 'node:crypto'
+import { join, resolve } from 'node:path'
+import { DEFAULT_MESSAGES } from '../../src/domain'
+import { startStandin, type Standin } from '../cloudbase-standin'
+
+const root = resolve(__dirname, '../..')
+const bundle = join(root, 'cloudfunctions/applicant/index.js')
+
+/** Loads the bundle in a plain Node process, one warm container, and calls `main` once per event in turn. */
+const RUNNER = `
+const { main } = require(process.argv[1])
+;(async () => {
+  const replies = []
+  for (const event of JSON.parse(process.argv[2])) replies.push(await main(event, {}))
+  process.stdout.write(JSON.stringify(replies))
+})()
+`
+
+const validForm = { name: '张小明', idNumber: '532504199001011238', phone: '13812345678', employer: '弥勒市农机厂', mainCause: 'illness' }
+
+let standin: Standin
+
+function invoke(events: unknown[], env: Record<string, string | undefined>): Promise<{ replies: unknown[]; stderr: string }> {
+  const base = {
+    TENCENTCLOUD: 'true',
+    SILENCE: 'true',
+    TCB_ENV: 'test-env',
+    TENCENTCLOUD_SECRETID: 'x',
+    TENCENTCLOUD_SECRETKEY: 'y',
+    WX_CONTEXT_KEYS: 'WX_OPENID,WX_APPID,WX_UNIONID',
+    WX_APPID: 'wx-test-app',
+    LANTIAN_DATA_KEY: randomBytes(32).toString('base64'),
+    LANTIAN_TCB_SERVICE_URL: standin.url,
+  }
+  const merged = Object.fromEntries(Object.entries({ ...base, ...env }).filter(([, v]) => v !== undefined)) as Record<string, string>
+  return new Promise((done, fail) => {
+    execFile(process.execPath, ['-e', RUNNER, bundle, JSON.stringify(events)], { env: merged as NodeJS.ProcessEnv, cwd: root, timeout: 20000 }, (err, stdout, stderr) =>
+      err ? fail(new Error(`${err.message}\n${stderr}`)) : done({ replies: JSON.parse(stdout) as unknown[], stderr }),
+    )
+  })
+}
+
+beforeAll(async () => {
+  execFileSync(process.execPath, [require.resolve('tsx/cli'), 'scripts/build-functions.ts'], { cwd: root, stdio: 'pipe' })
+  standin = await startStandin()
+  standin.declareUniqueIndex('applications', ['number'])
+}, 60000)
+afterAll(() => standin.close())
+beforeEach(() => standin.reset())
+
+describe('the built applicant function, run as CloudBase would run it', () => {
+  test('submit then listMine: the worker sees the numbered application; the database holds no plaintext', async () => {
+    const { replies } = await invoke(
+      [
+        { action: 'submit', input: validForm, requestId: 'req-00000001' },
+        { action: 'listMine', input: {} },
+      ],
+      { WX_OPENID: 'o-worker-1' },
+    )
+    const [submit, list] = replies as [
+      { ok: true; data: { id: string; number: string; status: string } },
+      { ok: true; data: { items: { id: string; number: string }[]; total: number } },
+    ]
+    expect(submit).toMatchObject({ ok: true, data: { status: 'submitted' } })
+    expect(submit.data.number).toMatch(/^MLS-\d{4}-000001$/)
+    expect(list.ok).toBe(true)
+    expect(list.data.total).toBe(1)
+    expect(list.data.items[0]).toMatchObject({ id: submit.data.id, number: submit.data.number })
+
+    const raw = standin.collections()
+    const stored = raw.get('applications')!.get(submit.data.id)
+    expect(stored).toMatchObject({ applicantOpenid: 'o-worker-1', name: '张小明' })
+    const everything = JSON.stringify([...raw].map(([name, docs]) => [name, [...docs.values()]]))
+    expect(everything).not.toContain(validForm.idNumber)
+    expect(everything).not.toContain(validForm.phone)
+  })
+
+  test('identity comes from the context: a forged openid or userInfo in the event is ignored', async () => {
+    const victim = await invoke([{ action: 'submit', input: validForm }, { action: 'listMine', input: {} }], { WX_OPENID: 'o-victim' })
+    expect(victim.replies[1]).toMatchObject({ ok: true, data: { total: 1 } })
+    const forged = { action: 'listMine', input: {}, openid: 'o-victim', userInfo: { openId: 'o-victim', appId: 'wx-test-app' } }
+    const asOther = await invoke([forged], { WX_OPENID: 'o-other' })
+    expect(asOther.replies[0]).toEqual({ ok: true, data: { items: [], total: 0, page: 1, pageSize: 20 } })
+    const anonymous = await invoke([forged], { WX_OPENID: undefined })
+    expect(anonymous.replies[0]).toEqual({ ok: false, error: { code: 'UNAUTHENTICATED', message: DEFAULT_MESSAGES.UNAUTHENTICATED } })
+    const inInput = await invoke([{ action: 'listMine', input: { openid: 'o-victim' } }], { WX_OPENID: 'o-other' })
+    expect(inInput.replies[0]).toMatchObject({ ok: false, error: { code: 'VALIDATION' } })
+  })
+
+  test.each([
+    ['missing', undefined],
+    ['too short', randomBytes(16).toString('base64')],
+  ])('a %s LANTIAN_DATA_KEY gives the configuration reply, one log line and no stack', async (_case, key) => {
+    const { replies, stderr } = await invoke([{ action: 'listMine', input: {} }], { WX_OPENID: 'o-worker-1', LANTIAN_DATA_KEY: key })
+    expect(replies[0]).toEqual({ ok: false, error: { code: 'INTERNAL', message: '系统配置不完整，请联系管理员' } })
+    expect(stderr.trim().split('\n')).toHaveLength(1)
+    expect(stderr).not.toMatch(/\n\s+at |stack/i)
+    if (key) expect(stderr).not.toContain(key)
+  })
+
+  test('an unreachable database gives the INTERNAL reply without a stack', async () => {
+    const { replies } = await invoke([{ action: 'listMine', input: {} }], { WX_OPENID: 'o-worker-1', LANTIAN_TCB_SERVICE_URL: 'http://127.0.0.1:9/admin' })
+    expect(replies[0]).toEqual({ ok: false, error: { code: 'INTERNAL', message: DEFAULT_MESSAGES.INTERNAL } })
+    expect(JSON.stringify(replies[0])).not.toMatch(/stack|at /)
+  })
+})
