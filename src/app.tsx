@@ -1,0 +1,13 @@
+import type { PropsWithChildren } from 'react'
+import { initCloud } from './services/cloud-init'
+import './app.css'
+
+// Before any page loads: pages may call the cloud from their first lifecycle hook.
+initCloud()
+
+/** The app shell: Taro renders the current page as `children`. */
+function App({ children }: PropsWithChildren) {
+  return children
+}
+
+export default App

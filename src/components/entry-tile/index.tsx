@@ -1,0 +1,37 @@
+import { Text, View } from '@tarojs/components'
+import './index.css'
+
+/** Props of one home-page entry. */
+export interface EntryTileProps {
+  /** Stable key, also the `data-entry` attribute tests select by. */
+  entry: string
+  title: string
+  description: string
+  /** One character shown in the round badge. */
+  glyph: string
+  /** Not built yet: marked "即将上线" and muted. */
+  comingSoon?: boolean
+  onTap: () => void
+}
+
+/** A large, full-width tappable entry with a badge, a title and one line of explanation. */
+export default function EntryTile({ entry, title, description, glyph, comingSoon, onTap }: EntryTileProps) {
+  return (
+    <View
+      className={comingSoon ? 'entry-tile entry-tile--soon' : 'entry-tile'}
+      hoverClass='entry-tile--pressed'
+      onClick={onTap}
+      data-entry={entry}
+    >
+      <View className='entry-tile__glyph'>{glyph}</View>
+      <View className='entry-tile__body'>
+        <View className='entry-tile__head'>
+          <Text className='entry-tile__title'>{title}</Text>
+          {comingSoon && <Text className='entry-tile__soon'>即将上线</Text>}
+        </View>
+        <Text className='entry-tile__desc'>{description}</Text>
+      </View>
+      <Text className='entry-tile__arrow'>›</Text>
+    </View>
+  )
+}

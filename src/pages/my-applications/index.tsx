@@ -1,0 +1,47 @@
+import { Text, View } from '@tarojs/components'
+import Taro, { useDidShow, usePullDownRefresh } from '@tarojs/taro'
+import ApplicationItem from '@/components/application-item'
+import EmptyState from '@/components/empty-state'
+import LoadError from '@/components/load-error'
+import type { ApplicationSummary } from '@/domain/application'
+import type { Page } from '@/domain/api/applicant'
+import { listMine } from '@/services/applicant'
+import { ROUTES } from '@/services/routes'
+import { useLoader, type LoadState } from '@/services/use-loader'
+
+/** A worker keeps few applications (one open at a time): one page of the largest size holds them. */
+const PAGE_SIZE = 50
+
+const openApplication = (id: string) => void Taro.navigateTo({ url: ROUTES.application(id) })
+const openForm = () => void Taro.navigateTo({ url: ROUTES.applyForm })
+
+/** "我的申请": the worker's applications with their status, reloaded whenever the page shows. */
+export default function MyApplicationsPage() {
+  const [state, reload] = useLoader(() => listMine(1, PAGE_SIZE))
+
+  useDidShow(() => void reload())
+  usePullDownRefresh(() => void reload().finally(() => Taro.stopPullDownRefresh()))
+
+  return (
+    <View className='page'>
+      <ApplicationList state={state} onRetry={() => void reload()} />
+    </View>
+  )
+}
+
+function ApplicationList({ state, onRetry }: { state: LoadState<Page<ApplicationSummary>>; onRetry: () => void }) {
+  if (state.kind === 'loading') return <Text className='state-text'>正在加载…</Text>
+  if (state.kind === 'error') return <LoadError message={state.message} onRetry={onRetry} />
+  const { items, total } = state.data
+  if (items.length === 0) {
+    return <EmptyState message='您还没有提交过帮扶申请' actionText='申请帮扶' onAction={openForm} />
+  }
+  return (
+    <View className='application-list'>
+      {items.map((item) => (
+        <ApplicationItem key={item.id} item={item} onTap={openApplication} />
+      ))}
+      {total > items.length && <Text className='state-text'>仅显示最近 {items.length} 条申请</Text>}
+    </View>
+  )
+}
