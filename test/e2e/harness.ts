@@ -1,5 +1,4 @@
-import { existsSync, mkdirSync, mkdtempSync } from 'node:fs'
-import { tmpdir } from 'node:os'
+import { existsSync, mkdirSync } from 'node:fs'
 import { join, resolve } from 'node:path'
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core'
 import { startLocalApp, type LocalApp } from '../../server/local/app'
@@ -34,10 +33,14 @@ export async function startE2E(): Promise<E2E> {
   mkdirSync(OUTPUT_DIR, { recursive: true })
   const data = tempDir('lantian-e2e-')
   const app = await startLocalApp({ host: '127.0.0.1', port: 0, dataDir: join(data.dir, 'data'), webRoot, sessionHours: 1 })
-  const browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: [...CHROMIUM_ARGS, `--user-data-dir=${mkdtempSync(join(tmpdir(), 'lantian-chromium-'))}`],
-  })
+  // Playwright gives each launch a fresh, temporary profile of its own.
+  const browser = await chromium
+    .launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: CHROMIUM_ARGS })
+    .catch(async (err: unknown) => {
+      await app.close()
+      data.cleanup()
+      throw err
+    })
   return {
     app,
     browser,
@@ -48,8 +51,12 @@ export async function startE2E(): Promise<E2E> {
       return { context, page }
     },
     async shot(page, name) {
+      // Taro's H5 pages slide in after navigation: wait until nothing moves before the picture.
+      await page.waitForFunction(() => document.getAnimations().every((a) => a.playState !== 'running'))
+      // A mobile layout viewport widens to fit a page still sliding in: wait until it is the phone's width again.
+      await page.waitForFunction(() => document.documentElement.scrollWidth <= window.screen.width && window.innerWidth <= window.screen.width)
       const file = join(OUTPUT_DIR, `${name}.png`)
-      await page.screenshot({ path: file, fullPage: true })
+      await page.screenshot({ path: file, fullPage: true, scale: 'css' })
       return file
     },
     async close() {

@@ -1,0 +1,79 @@
+import type { Page } from 'playwright-core'
+import { startE2E, type E2E } from './harness'
+
+/** A new worker, in Chromium on the H5 build, walks the thin journey end to end. */
+describe('thin journey in the browser', () => {
+  let e2e: E2E
+  beforeAll(async () => (e2e = await startE2E()))
+  afterAll(() => e2e?.close())
+
+  const input = (page: Page, field: string) => page.locator(`[data-field=${field}] input, input[data-field=${field}]`).first()
+  const errorOf = (page: Page, field: string) => page.locator(`.field-error[data-field=${field}]`)
+
+  it('signs in, applies, sees a wrong ID number beside its field, submits and finds the application again after a reload', async () => {
+    const { page, context } = await e2e.newUser()
+
+    // A visitor without a session is sent to the demo sign-in, which says it is a local demo.
+    await page.goto(`${e2e.app.url}/`)
+    await page.waitForURL(/\/demo-login/)
+    await expect(page.getByRole('note').textContent()).resolves.toContain('本地演示登录')
+    await e2e.shot(page, '01-demo-login')
+    await page.click('[data-account=new-worker]')
+
+    // Home: four entries; the unbuilt ones say so plainly.
+    await page.locator('[data-entry=apply]').waitFor()
+    await expect(page.locator('.demo-banner, [class*=demo]').first().textContent()).resolves.toContain('新职工')
+    await e2e.shot(page, '02-home')
+    await page.locator('[data-entry=self-check]').click()
+    await page.getByText('该功能正在建设中，敬请期待').waitFor()
+    await e2e.shot(page, '03-home-coming-soon')
+    await page.getByText('知道了').click()
+
+    // The form: a wrong check digit is shown beside the ID number field, in Chinese.
+    await page.locator('[data-entry=apply]').click()
+    await input(page, 'name').waitFor()
+    await input(page, 'name').fill('张小明')
+    await input(page, 'idNumber').fill('532504199001011234')
+    await input(page, 'phone').click()
+    await expect(errorOf(page, 'idNumber').textContent()).resolves.toContain('身份证号校验位不正确')
+    await e2e.shot(page, '04-apply-wrong-id')
+
+    await input(page, 'idNumber').fill('532504199001011238')
+    await input(page, 'phone').fill('13812345678')
+    await input(page, 'employer').fill('弥勒市农机厂')
+    await expect(errorOf(page, 'idNumber').count()).resolves.toBe(0)
+    await page.locator('[data-field=mainCause]').click()
+    await page.getByText('确定', { exact: true }).click()
+    await expect(page.locator('[data-field=mainCause]').textContent()).resolves.toContain('因病')
+    await e2e.shot(page, '05-apply-filled')
+    await page.locator('.apply-form__submit').click()
+
+    // The detail page: number and status, sensitive values masked.
+    await page.locator('.app-number').waitFor()
+    const number = (await page.locator('.app-number').textContent())?.match(/MLS-\d{4}-\d{6}/)?.[0]
+    expect(number).toBeDefined()
+    await expect(page.locator('.app-status').textContent()).resolves.toContain('已提交')
+    await expect(page.locator('.app-id-number').textContent()).resolves.toContain('5325**********1238')
+    expect(await page.content()).not.toContain('532504199001011238')
+    await e2e.shot(page, '06-application-detail')
+
+    // 我的申请 lists it, and a reload keeps it.
+    await page.goto(`${e2e.app.url}/#/pages/my-applications/index`)
+    await page.getByText(number!).waitFor()
+    await page.reload()
+    await page.getByText(number!).waitFor()
+    await expect(page.getByText('已提交').first().isVisible()).resolves.toBe(true)
+    await e2e.shot(page, '07-my-applications')
+    await context.close()
+  })
+
+  it('keeps one worker\'s applications from another', async () => {
+    const { page, context } = await e2e.newUser()
+    await page.goto(`${e2e.app.url}/demo-login?next=${encodeURIComponent('/#/pages/my-applications/index')}`)
+    await page.click('[data-account=new-worker]')
+    await page.locator('.empty-state, [class*=empty]').first().waitFor()
+    await expect(page.locator('text=/MLS-\\d{4}-\\d{6}/').count()).resolves.toBe(0)
+    await e2e.shot(page, '08-my-applications-empty')
+    await context.close()
+  })
+})
