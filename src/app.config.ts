@@ -1,6 +1,6 @@
 export default defineAppConfig({
-  pages: ['pages/home/index', 'pages/my-applications/index', 'pages/application/index'],
-  subPackages: [{ root: 'apply', pages: ['form/index'] }],
+  pages: ['pages/home/index', 'pages/my-applications/index', 'pages/application/index', 'pages/messages/index'],
+  subPackages: [{ root: 'apply', pages: ['form/index', 'self-check/index'] }],
   window: {
     navigationBarTitleText: '蓝天帮扶',
     // Explicit so that Taro's H5 router draws its navigation bar (title, back, home) in the browser too.

@@ -30,3 +30,14 @@ describe('node cipher', () => {
     expect(() => keyFromBase64(undefined)).toThrow()
   })
 })
+
+describe('audit digest', () => {
+  it('is keyed: another data key gives another chain hash', () => {
+    const a = createCipher(randomBytes(32))
+    const b = createCipher(randomBytes(32))
+    expect(a.digest('event')).toMatch(/^[0-9a-f]{64}$/)
+    expect(a.digest('event')).toBe(a.digest('event'))
+    expect(a.digest('event')).not.toBe(b.digest('event'))
+    expect(a.digest('event')).not.toBe(a.keyedHash('event'))
+  })
+})

@@ -1,4 +1,4 @@
-import { createCipheriv, createDecipheriv, createHash, createHmac, hkdfSync, randomBytes } from 'node:crypto'
+import { createCipheriv, createDecipheriv, createHmac, hkdfSync, randomBytes } from 'node:crypto'
 import type { Cipher } from '../ports'
 
 const VERSION = 'v1'
@@ -19,6 +19,7 @@ export function createCipher(key: Buffer): Cipher {
   if (key.length !== 32) throw new Error('data key must be 32 bytes')
   const encKey = Buffer.from(hkdfSync('sha256', key, Buffer.alloc(0), 'lantian/enc', 32))
   const macKey = Buffer.from(hkdfSync('sha256', key, Buffer.alloc(0), 'lantian/mac', 32))
+  const auditKey = Buffer.from(hkdfSync('sha256', key, Buffer.alloc(0), 'lantian/audit', 32))
   return {
     encrypt(plain) {
       const iv = randomBytes(12)
@@ -37,7 +38,7 @@ export function createCipher(key: Buffer): Cipher {
       return createHmac('sha256', macKey).update(value, 'utf8').digest('hex')
     },
     digest(text) {
-      return createHash('sha256').update(text, 'utf8').digest('hex')
+      return createHmac('sha256', auditKey).update(text, 'utf8').digest('hex')
     },
   }
 }

@@ -1,5 +1,6 @@
 import { DEFAULT_MESSAGES, type ApiReply } from '../../src/domain'
 import { createCloudbaseStore } from '../adapters/cloudbase'
+import { cloudbaseFileStore } from '../adapters/cloudbase/file-store'
 import { getApp } from '../adapters/cloudbase/sdk'
 import { createCipher, keyFromBase64 } from '../adapters/node-cipher'
 import { handle } from '../functions'
@@ -12,7 +13,7 @@ const INTERNAL: ApiReply<never> = { ok: false, error: { code: 'INTERNAL', messag
 let deps: Deps | null = null
 
 /** The container's dependencies, built on the first call; null when the data key is unusable. */
-function containerDeps(): Deps | null {
+export function containerDeps(): Deps | null {
   if (deps) return deps
   let cipher
   try {
@@ -30,6 +31,7 @@ function containerDeps(): Deps | null {
       applicationPrefix: process.env.LANTIAN_APP_PREFIX || 'MLS',
       defaultUnitId: process.env.LANTIAN_DEFAULT_UNIT || 'unit-root',
     },
+    files: cloudbaseFileStore(),
   }
   return deps
 }

@@ -1,10 +1,21 @@
-import { listMyApplications, getMyApplication } from '../usecases/read-my-applications'
+import { getDraft, saveDraft } from '../usecases/applicant/drafts'
+import { listUnitChoices, runSelfCheck } from '../usecases/applicant/self-check'
+import { resubmitApplication, withdrawApplication } from '../usecases/applicant/withdraw-resubmit'
+import { getMyApplication, listMyApplications } from '../usecases/read-my-applications'
 import { submitApplication } from '../usecases/submit-application'
+import { addDocumentsActions } from './applicant-documents'
 import { defineFunction } from './define'
 
-/** What a worker does with their own applications. */
+/** What a worker does with their own applications: self-check, the form and its draft, documents, their case. */
 export const applicant = defineFunction('applicant', {
+  selfCheck: { roles: ['worker'], run: runSelfCheck },
+  units: { roles: ['worker'], run: listUnitChoices },
+  getDraft: { roles: ['worker'], run: (deps, actor) => getDraft(deps, actor) },
+  saveDraft: { roles: ['worker'], run: saveDraft },
   submit: { roles: ['worker'], run: (deps, actor, input, ctx) => submitApplication(deps, actor, input, ctx.requestId) },
+  resubmit: { roles: ['worker'], run: (deps, actor, input, ctx) => resubmitApplication(deps, actor, input, ctx.requestId) },
+  withdraw: { roles: ['worker'], run: withdrawApplication },
   listMine: { roles: ['worker'], run: listMyApplications },
   getMine: { roles: ['worker'], run: getMyApplication },
+  ...addDocumentsActions,
 })

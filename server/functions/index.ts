@@ -4,12 +4,16 @@ import { API, type FunctionName } from '../../src/domain/api'
 import { resolveActor } from '../usecases/actor'
 import type { Deps } from '../ports'
 import { account } from './account'
+import { admin } from './admin'
 import { applicant } from './applicant'
+import { stations } from './stations'
 import type { ActionDef } from './define'
 
 const TABLES: Record<FunctionName, Record<string, ActionDef<unknown, unknown>>> = {
   applicant: applicant as unknown as Record<string, ActionDef<unknown, unknown>>,
   account: account as unknown as Record<string, ActionDef<unknown, unknown>>,
+  stations: stations as unknown as Record<string, ActionDef<unknown, unknown>>,
+  admin: admin as unknown as Record<string, ActionDef<unknown, unknown>>,
 }
 
 /** Every deployable function. */

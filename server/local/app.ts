@@ -1,12 +1,15 @@
 import type { AddressInfo } from 'node:net'
 import { join } from 'node:path'
 import { createCipher, keyFromBase64 } from '../adapters/node-cipher'
+import { localFileStore } from '../adapters/files/local-file-store'
 import { openSqliteStore } from '../adapters/sqlite'
 import type { Deps } from '../ports'
 import { randomIds, systemClock } from '../runtime'
 import type { LocalConfig } from './config'
 import { createLocalServer } from './http'
 import { loadOrCreateKeyFile } from './keys'
+import { inAppOnlyNotifier } from './notifier'
+import { startOutboxRunner } from './outbox-runner'
 import { seedDemo } from './seed'
 
 /** A running local runtime. */
@@ -29,8 +32,10 @@ export async function startLocalApp(config: LocalConfig): Promise<LocalApp> {
     ids: randomIds,
     cipher: createCipher(dataKey),
     settings: { applicationPrefix: 'MLS', defaultUnitId: 'unit-root' },
+    files: localFileStore(join(config.dataDir, 'files')),
   }
   const seeded = await seedDemo(store)
+  const outbox = startOutboxRunner(deps, inAppOnlyNotifier)
   const server = createLocalServer({ deps, webRoot: config.webRoot, sessionSecret, sessionHours: config.sessionHours })
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject)
@@ -44,6 +49,7 @@ export async function startLocalApp(config: LocalConfig): Promise<LocalApp> {
     close: async () => {
       server.closeAllConnections()
       await new Promise<void>((resolve) => server.close(() => resolve()))
+      await outbox.stop()
       await store.close()
     },
   }

@@ -1,6 +1,8 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
 import type { ApiReply } from '../../src/domain'
+import { MAX_DOCUMENT_BYTES } from '../../src/domain/documents'
 import { handle } from '../functions'
+import { handleUpload } from '../functions/upload'
 import type { Deps } from '../ports'
 import { DEMO_ACCOUNTS, demoIdentity, demoLoginPage, safeNext } from './demo'
 import { readCookie, SESSION_COOKIE, signSession, verifySession } from './session'
@@ -37,6 +39,10 @@ export function createLocalServer(opts: LocalServerOptions): Server {
 
 async function route(opts: LocalServerOptions, req: IncomingMessage, res: ServerResponse): Promise<void> {
   const url = new URL(req.url ?? '/', 'http://local')
+  if (url.pathname === '/api/upload') {
+    if (req.method !== 'POST') return sendJson(res, 405, invalid('请使用 POST 上传文件'))
+    return upload(opts, url, req, res)
+  }
   const api = /^\/api\/([a-z][\w-]{0,40})$/.exec(url.pathname)
   if (api) {
     if (req.method !== 'POST') return sendJson(res, 405, invalid('请使用 POST 调用接口'))
@@ -70,6 +76,23 @@ async function callFunction(opts: LocalServerOptions, fn: string, req: IncomingM
   sendJson(res, 200, reply)
 }
 
+/** A document's bytes as the raw body (at most 10 MB, checked as it arrives); the target in the query. */
+async function upload(opts: LocalServerOptions, url: URL, req: IncomingMessage, res: ServerResponse): Promise<void> {
+  if (!/^application\/octet-stream\b/i.test(req.headers['content-type'] ?? '')) {
+    return sendJson(res, 415, invalid('请以文件内容上传（application/octet-stream）'))
+  }
+  let bytes: Buffer
+  try {
+    bytes = await readBody(req, MAX_DOCUMENT_BYTES, '文件不能超过10 MB，请压缩后重试')
+  } catch (err) {
+    if (err instanceof BodyError) return sendJson(res, err.status, err.reply)
+    throw err
+  }
+  const session = verifySession(opts.sessionSecret, readCookie(req.headers.cookie, SESSION_COOKIE), Date.now() / 1000)
+  const reply = await handleUpload(Object.fromEntries(url.searchParams), new Uint8Array(bytes), { openid: session?.sub ?? null, displayName: session?.name }, opts.deps)
+  sendJson(res, 200, reply)
+}
+
 async function demoSignIn(opts: LocalServerOptions, req: IncomingMessage, res: ServerResponse): Promise<void> {
   let form: URLSearchParams
   try {
@@ -89,11 +112,11 @@ async function demoSignIn(opts: LocalServerOptions, req: IncomingMessage, res: S
   res.end()
 }
 
-function readBody(req: IncomingMessage): Promise<Buffer> {
+function readBody(req: IncomingMessage, limit = MAX_BODY_BYTES, tooLargeMessage = '请求内容过大（不能超过 1 MB）'): Promise<Buffer> {
   return new Promise((resolve, reject) => {
     const declared = Number(req.headers['content-length'] ?? 0)
-    const tooLarge = new BodyError(413, invalid('请求内容过大（不能超过 1 MB）'))
-    if (declared > MAX_BODY_BYTES) {
+    const tooLarge = new BodyError(413, invalid(tooLargeMessage))
+    if (declared > limit) {
       req.resume()
       return reject(tooLarge)
     }
@@ -101,7 +124,7 @@ function readBody(req: IncomingMessage): Promise<Buffer> {
     let size = 0
     req.on('data', (chunk: Buffer) => {
       size += chunk.length
-      if (size > MAX_BODY_BYTES) {
+      if (size > limit) {
         req.removeAllListeners('data')
         req.resume()
         reject(tooLarge)

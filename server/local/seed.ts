@@ -1,9 +1,26 @@
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
-import type { OrgUnitRecord, Store } from '../ports'
+import type { OrgUnitRecord, PolicyRecord, Store } from '../ports'
 import { DEMO_ACCOUNTS } from './demo'
+import { seedDemoStations } from './seed-stations'
+import { seedDemoGrassroots } from './seed-units'
 
 const ROOT: OrgUnitRecord = { id: 'unit-root', name: '弥勒市总工会', parentId: null, path: ['unit-root'] }
+
+/**
+ * The demo policy of the city federation, which its townships inherit: a 低保 line of 780 yuan a
+ * month (sample figure, set by the union in production), 相对困难 below twice that, 意外致困 above
+ * 80% of income spent on hardship costs (domain.md's rules), 7 days of publicity.
+ */
+export const MILE_POLICY: PolicyRecord = {
+  unitId: ROOT.id,
+  dibaoLineFen: 78000,
+  relativeLineFen: 156000,
+  accidentCostPercent: 80,
+  publicityDays: 7,
+  stageDeadlineDays: { submitted: 5, screening: 10, visiting: 15, verifying: 20 },
+  subscribeTemplateIds: {},
+}
 
 /** Mile city's township units, from the reference data shipped beside this file. */
 export function mileTownships(): OrgUnitRecord[] {
@@ -16,11 +33,16 @@ export function mileTownships(): OrgUnitRecord[] {
 }
 
 /**
- * The small demo data set written on first start: the union tree of Mile city and the demo
- * staff bindings. Applications are left for the visitor to make. Sample data, not real people.
+ * The small demo data set written on first start: the union tree of Mile city, the demo staff
+ * bindings and Mile's demo stations (seed-stations.ts). Applications are left for the visitor to
+ * make. Sample data, not real people.
  */
-export async function seedDemo(store: Store): Promise<boolean> {
-  if (await store.repos.units.get(ROOT.id)) return false
+export async function seedDemo(store: Store, at: Date = new Date()): Promise<boolean> {
+  // Stations are seeded on their own check, so a database made before they existed gets them too.
+  const stations = await seedDemoStations(store, at)
+  // The policy too, so a database made before the self-check existed gets it.
+  if (!(await store.repos.policies.get(ROOT.id))) await store.repos.policies.put(MILE_POLICY)
+  if (await store.repos.units.get(ROOT.id)) return (await seedDemoGrassroots(store, ROOT.id)) || stations
   await store.transaction(async (repos) => {
     await repos.units.put(ROOT)
     for (const unit of mileTownships()) await repos.units.put(unit)
@@ -29,5 +51,6 @@ export async function seedDemo(store: Store): Promise<boolean> {
       await repos.staff.put({ openid: `demo-${a.key}`, displayName: a.name, unitId: a.staff.unitId, roles: a.staff.roles, active: true })
     }
   })
+  await seedDemoGrassroots(store, ROOT.id)
   return true
 }

@@ -1,6 +1,6 @@
 import { AppError, type Actor, type ApplicationSummary, type ApplicationView } from '../../src/domain'
 import type { Page } from '../../src/domain/api/applicant'
-import type { Deps } from '../ports'
+import type { ApplicationRecord, Deps, Repositories } from '../ports'
 import { toApplicationSummary, toApplicationView } from './application-view'
 
 /** The worker's own applications, newest first. */
@@ -16,9 +16,16 @@ export async function listMyApplications(
   return { items: items.map(toApplicationSummary), total, page: input.page, pageSize: input.pageSize }
 }
 
-/** One of the worker's own applications; anyone else's is NOT_FOUND, never FORBIDDEN, so ids leak nothing. */
-export async function getMyApplication(deps: Deps, actor: Actor, input: { id: string }): Promise<ApplicationView> {
-  const rec = await deps.store.repos.applications.get(input.id)
+/** One of the caller's own applications; anyone else's is NOT_FOUND, never FORBIDDEN, so ids leak nothing. */
+export async function getOwnApplication(repos: Repositories, actor: Actor, id: string): Promise<ApplicationRecord> {
+  const rec = await repos.applications.get(id)
   if (!rec || rec.applicantOpenid !== actor.openid) throw new AppError('NOT_FOUND', '没有找到这份申请')
-  return toApplicationView(rec, deps.cipher)
+  return rec
+}
+
+/** One of the worker's own applications, sensitive values masked. */
+export async function getMyApplication(deps: Deps, actor: Actor, input: { id: string }): Promise<ApplicationView> {
+  const rec = await getOwnApplication(deps.store.repos, actor, input.id)
+  const unit = await deps.store.repos.units.get(rec.unitId)
+  return toApplicationView(rec, deps.cipher, unit?.name ?? '')
 }

@@ -1,11 +1,13 @@
 import { readFileSync } from 'node:fs'
 import type { Actor } from '../../src/domain'
-import { sqliteDeps, validForm } from '../../test/support/deps'
+import { checkedSubmission, sqliteDeps, validForm } from '../../test/support/deps'
 import { findAuditBreak } from './audit'
 import { getMyApplication, listMyApplications } from './read-my-applications'
 import { submitApplication } from './submit-application'
 
 const worker = (openid: string): Actor => ({ openid, roles: ['worker'] })
+/** Another household: its own applicant and member. */
+const other = checkedSubmission({ idNumber: '11010519491231002X', memberIds: ['532504200501010018'] })
 
 describe('submitApplication (SQLite)', () => {
   let t: ReturnType<typeof sqliteDeps>
@@ -14,7 +16,7 @@ describe('submitApplication (SQLite)', () => {
 
   it('files a numbered, submitted application that its owner can list and read, masked', async () => {
     const r = await submitApplication(t.deps, worker('w1'), { ...validForm }, 'req-00000001')
-    expect(r).toEqual({ id: expect.any(String), number: 'MLS-2026-000001', status: 'submitted' })
+    expect(r).toEqual({ id: expect.any(String), number: 'MLS-2026-000001', status: 'submitted', version: 1 })
 
     const list = await listMyApplications(t.deps, worker('w1'), { page: 1, pageSize: 20 })
     expect(list.total).toBe(1)
@@ -42,12 +44,12 @@ describe('submitApplication (SQLite)', () => {
 
   it('refuses a second open application of the same worker, and the same ID number from another worker', async () => {
     await submitApplication(t.deps, worker('w1'), { ...validForm }, null)
-    await expect(submitApplication(t.deps, worker('w1'), { ...validForm, idNumber: '532504198503150022' }, null)).rejects.toMatchObject({
+    await expect(submitApplication(t.deps, worker('w1'), other, null)).rejects.toMatchObject({
       code: 'CONFLICT',
     })
     await expect(submitApplication(t.deps, worker('w2'), { ...validForm }, null)).rejects.toMatchObject({
       code: 'CONFLICT',
-      field: 'idNumber',
+      field: 'form.applicant.idNumber',
     })
     expect((await listMyApplications(t.deps, worker('w2'), { page: 1, pageSize: 20 })).total).toBe(0)
   })
@@ -55,27 +57,29 @@ describe('submitApplication (SQLite)', () => {
   it('leaves nothing behind when a write inside fails', async () => {
     await submitApplication(t.deps, worker('w1'), { ...validForm }, null)
     const failing = { ...t.deps, store: { ...t.deps.store, transaction: failAfterInsert(t.deps.store.transaction) } }
-    await expect(submitApplication(failing, worker('w2'), { ...validForm, idNumber: '532504198503150022' }, 'req-fail-001')).rejects.toThrow('disk full')
+    await expect(submitApplication(failing, worker('w2'), other, 'req-fail-001')).rejects.toThrow('disk full')
     expect((await listMyApplications(t.deps, worker('w2'), { page: 1, pageSize: 20 })).total).toBe(0)
     expect(await t.deps.store.repos.claims.get('open-application:applicant:w2')).toBeNull()
     expect(await t.deps.store.repos.idempotency.get('applicant.submit:w2:req-fail-001')).toBeNull()
     expect(await t.deps.store.repos.audit.head()).toMatchObject({ seq: 1 })
     // The sequence was rolled back too: the next application takes number 2.
-    const next = await submitApplication(t.deps, worker('w2'), { ...validForm, idNumber: '532504198503150022' }, null)
+    const next = await submitApplication(t.deps, worker('w2'), other, null)
     expect(next.number).toBe('MLS-2026-000002')
   })
 
   it('keeps ID numbers and phones out of the database file in clear text', async () => {
     await submitApplication(t.deps, worker('w1'), { ...validForm }, null)
     const bytes = Buffer.concat([readFileSync(t.file), readWal(t.file)]).toString('latin1')
-    expect(bytes).not.toContain(validForm.idNumber)
-    expect(bytes).not.toContain(validForm.phone)
+    expect(bytes).not.toContain(validForm.form.applicant.idNumber)
+    expect(bytes).not.toContain(validForm.form.applicant.phone)
+    expect(bytes).not.toContain(validForm.form.members[0].idNumber)
+    expect(bytes).not.toContain(validForm.form.bank.accountNumber)
     expect(bytes).toContain('MLS-2026-000001')
   })
 
   it('chains an audit event that verifies', async () => {
     await submitApplication(t.deps, worker('w1'), { ...validForm }, null)
-    await submitApplication(t.deps, worker('w2'), { ...validForm, idNumber: '532504198503150022' }, null)
+    await submitApplication(t.deps, worker('w2'), other, null)
     expect(await findAuditBreak(t.deps.store.repos, t.deps.cipher)).toBeNull()
   })
 

@@ -1,5 +1,10 @@
+import type { ApplicantData, FinancesData, MemberData } from './application-form'
 import type { ApplicationStatus } from './application-status'
+import type { ConsentRecord } from './consent'
+import type { DocumentView } from './documents'
+import type { FormValues } from './form-values'
 import type { HardshipCauseCode } from './hardship-causes'
+import type { HardshipAssessment } from './self-check'
 
 /** One entry of an application's timeline. */
 export interface TimelineEntry {
@@ -24,6 +29,43 @@ export interface ApplicationView {
   createdAt: string
   updatedAt: string
   timeline: TimelineEntry[]
+  /** The submitted form, sensitive values masked; absent on a draft and on thin-journey records. */
+  details?: ApplicationDetails
+  documents: DocumentView[]
+  assessment?: HardshipAssessment
+  /** Field paths to fix when the application was returned (`members.1.idNumber`). */
+  fieldsToFix: string[]
+  /** How many times it was submitted (a resubmission after a return counts again). */
+  submissionCount: number
+}
+
+/** The submitted form as its applicant sees it again: ID numbers, the phone and the bank account masked. */
+export interface ApplicationDetails {
+  applicant: Omit<ApplicantData, 'idNumber' | 'phone'> & { idNumberMasked: string; phoneMasked: string; birthDate: string; gender: 'male' | 'female'; unitName: string }
+  members: (Omit<MemberData, 'idNumber'> & { idNumberMasked: string })[]
+  finances: FinancesData
+  causes: { mainCause: HardshipCauseCode; secondaryCauses: HardshipCauseCode[] }
+  bank: { bankName: string; accountName: string; accountNumberMasked: string }
+  description: string
+  consent?: ConsentRecord
+}
+
+/** The worker's form in progress: a draft, or a returned application being fixed. */
+export interface DraftView {
+  id: string
+  status: ApplicationStatus
+  version: number
+  /** The number once submitted; absent on a draft. */
+  number?: string
+  values: FormValues
+  /** The step the worker was on. */
+  step: string
+  consent: ConsentRecord | null
+  documents: DocumentView[]
+  fieldsToFix: string[]
+  /** Why it was returned (the note of the return). */
+  returnNote?: string
+  savedAt: string
 }
 
 /** A line of "我的申请". */

@@ -19,3 +19,9 @@ export function maskName(name: string): string {
   if (chars.length === 2) return `${chars[0]}*`
   return chars[0] + '*'.repeat(chars.length - 2) + chars[chars.length - 1]
 }
+
+/** `6222021234567890123` -> `6222 **** 0123`: enough to recognise one's own card. */
+export function maskBankAccount(account: string): string {
+  if (account.length <= 8) return '*'.repeat(account.length)
+  return `${account.slice(0, 4)} **** ${account.slice(-4)}`
+}

@@ -1,5 +1,6 @@
 import * as v from 'valibot'
-import { FIELD_LABELS } from './field-labels'
+import { FIELD_LABELS, STATION_FIELD_LABELS } from './field-labels'
+import { formFieldLabel, memberNumberOf } from './form-labels'
 
 /** The first problem of a failed validation, with the dotted path of its field. */
 export interface FieldProblem {
@@ -22,9 +23,16 @@ function toProblem(issue: v.BaseIssue<unknown>): FieldProblem {
   const isObject = issue.kind === 'schema' && (issue.type === 'strict_object' || issue.type === 'object')
   if (isObject && issue.expected === 'never') return { field: path, message: `不支持的字段：${path}` }
   if (isObject && issue.received === 'undefined' && key !== undefined) {
-    return { field: path, message: `请填写${FIELD_LABELS[String(key)] ?? String(key)}` }
+    const label = (path ? STATION_FIELD_LABELS[path] ?? formFieldLabel(path) : undefined) ?? FIELD_LABELS[String(key)] ?? String(key)
+    return { field: path, message: withMember(path, `请填写${label}`) }
   }
-  return { field: path || undefined, message: issue.message }
+  return { field: path || undefined, message: withMember(path, issue.message) }
+}
+
+/** A family member's field is named with the member's number: `家庭成员2：请填写身份证号`. */
+function withMember(path: string | undefined, message: string): string {
+  const n = path ? memberNumberOf(path) : null
+  return n === null || message.startsWith('家庭成员') ? message : `家庭成员${n}：${message}`
 }
 
 /** Field problems keyed by field, the first message per field: what a form shows beside each input. */

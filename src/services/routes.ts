@@ -2,6 +2,8 @@
 export const ROUTES = {
   home: '/pages/home/index',
   applyForm: '/apply/form/index',
+  selfCheck: '/apply/self-check/index',
+  messages: '/pages/messages/index',
   myApplications: '/pages/my-applications/index',
   application: (id: string) => `/pages/application/index?id=${encodeURIComponent(id)}`,
 } as const

@@ -24,8 +24,13 @@ export async function send(fn: string, request: ApiRequest): Promise<ApiReply<un
   return reply
 }
 
+/** Set once the browser is on its way to the sign-in: several calls failing together navigate once. */
+let redirecting = false
+
 /** Sends the browser to the demo sign-in, which comes back to the page it was on. */
 function redirectToLogin(): void {
+  if (redirecting) return
+  redirecting = true
   const next = window.location.pathname + window.location.hash
   window.location.assign(`/demo-login?next=${encodeURIComponent(next)}`)
 }

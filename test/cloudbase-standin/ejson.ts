@@ -5,8 +5,15 @@ export type Doc = Record<string, unknown> & { _id: string | number }
 
 const JS_REGEX_FLAGS = new Set(['i', 'm', 's', 'u'])
 
-const isPlainObject = (v: unknown): v is Record<string, unknown> =>
-  typeof v === 'object' && v !== null && (Object.getPrototypeOf(v) === Object.prototype || Object.getPrototypeOf(v) === null)
+/**
+ * A plain object of any realm: under jest, `structuredClone` (used by the engine) builds objects
+ * with the outer realm's Object.prototype, so a same-realm prototype check would miss them.
+ */
+const isPlainObject = (v: unknown): v is Record<string, unknown> => {
+  if (typeof v !== 'object' || v === null) return false
+  const proto = Object.getPrototypeOf(v)
+  return proto === null || (Object.getPrototypeOf(proto) === null && Object.prototype.toString.call(v) === '[object Object]')
+}
 
 /** Turns what bson's relaxed EJSON leaves foreign into native values: regexes and server dates. */
 function nativize(v: unknown): unknown {

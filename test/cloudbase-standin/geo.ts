@@ -112,7 +112,12 @@ export function geoNear(docs: Doc[], spec: Record<string, unknown>, matches: (do
     const d = haversine(center, p)
     return d >= min && d <= max ? [{ doc, d }] : []
   })
-  return located.sort((a, b) => a.d - b.d).map(({ doc, d }) => ({ ...doc, [distanceField]: d }))
+  // `limit` (or its older name `num`) caps the stage's output, as MongoDB before 4.2 did (default 100 there).
+  const cap = typeof spec.limit === 'number' ? spec.limit : typeof spec.num === 'number' ? spec.num : Infinity
+  return located
+    .sort((a, b) => a.d - b.d)
+    .slice(0, cap)
+    .map(({ doc, d }) => ({ ...doc, [distanceField]: d }))
 }
 
 function firstPoint(doc: Doc): LngLat | null {

@@ -4,6 +4,7 @@ import type { AddressInfo } from 'node:net'
 import { dispatch, type Body } from './actions'
 import type { Doc } from './ejson'
 import { Engine, StandinError, type Id } from './engine'
+import { StorageStandin } from './storage'
 
 /** One request as the stand-in saw it, for tests that check what the SDK sent. */
 export interface SeenRequest {
@@ -11,6 +12,10 @@ export interface SeenRequest {
   collectionName?: string
   queryType?: string
   transactionId?: string
+  /** As sent: EJSON strings (decode with `decode` from ./ejson); for checking which queries need indexes. */
+  query?: unknown
+  order?: unknown
+  stages?: unknown
 }
 
 /** A running loopback stand-in of the CloudBase database protocol. */
@@ -27,6 +32,8 @@ export interface Standin {
   declareUniqueIndex(collection: string, fields: string[]): void
   /** Every request received since start or the last `reset`. */
   requests: SeenRequest[]
+  /** Files in the storage stand-in, by cloud path (cleared by `reset`). */
+  storage: Map<string, Buffer>
 }
 
 async function readBody(req: IncomingMessage): Promise<string> {
@@ -44,8 +51,11 @@ async function readBody(req: IncomingMessage): Promise<string> {
 export async function startStandin(): Promise<Standin> {
   const engine = new Engine()
   const requests: SeenRequest[] = []
+  let port = 0
+  const storage = new StorageStandin(() => `http://127.0.0.1:${port}`)
 
   const server = createServer(async (req, res) => {
+    if (req.url?.startsWith('/cos/')) return storage.serve(req, res)
     const requestId = randomUUID()
     let reply: Record<string, unknown>
     try {
@@ -58,8 +68,11 @@ export async function startStandin(): Promise<Standin> {
         collectionName: body.collectionName as string | undefined,
         queryType: body.queryType as string | undefined,
         transactionId: body.transactionId as string | undefined,
+        query: body.query,
+        order: body.order,
+        stages: body.stages,
       })
-      reply = { requestId, ...(await dispatch(engine, body)) }
+      reply = { requestId, ...(String(body.action).startsWith('storage.') ? storage.dispatch(body) : await dispatch(engine, body)) }
     } catch (err) {
       const known = err instanceof StandinError
       reply = { requestId, code: known ? err.code : 'DATABASE_REQUEST_FAILED', message: err instanceof Error ? err.message : String(err) }
@@ -69,14 +82,16 @@ export async function startStandin(): Promise<Standin> {
   })
 
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
-  const { port } = server.address() as AddressInfo
+  port = (server.address() as AddressInfo).port
 
   return {
     url: `http://127.0.0.1:${port}/admin`,
     port,
     requests,
+    storage: storage.files,
     reset() {
       engine.reset()
+      storage.files.clear()
       requests.length = 0
     },
     close: () =>

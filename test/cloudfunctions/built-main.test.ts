@@ -2,7 +2,10 @@ import { execFile, execFileSync } from 'node:child_process'
 import { randomBytes } from 'node:crypto'
 import { join, resolve } from 'node:path'
 import { DEFAULT_MESSAGES } from '../../src/domain'
+import { createCloudbaseStore } from '../../server/adapters/cloudbase'
+import { resetSdk } from '../../server/adapters/cloudbase/sdk'
 import { startStandin, type Standin } from '../cloudbase-standin'
+import { seedTestUnits, submission } from '../support/deps'
 
 const root = resolve(__dirname, '../..')
 const bundle = join(root, 'cloudfunctions/applicant/index.js')
@@ -17,7 +20,7 @@ const { main } = require(process.argv[1])
 })()
 `
 
-const validForm = { name: '张小明', idNumber: '532504199001011238', phone: '13812345678', employer: '弥勒市农机厂', mainCause: 'illness' }
+const validForm = submission()
 
 let standin: Standin
 
@@ -47,7 +50,13 @@ beforeAll(async () => {
   standin.declareUniqueIndex('applications', ['number'])
 }, 60000)
 afterAll(() => standin.close())
-beforeEach(() => standin.reset())
+beforeEach(async () => {
+  standin.reset()
+  // The union tree and policy a submission needs, written through the real SDK as deploy's import would.
+  Object.assign(process.env, { TENCENTCLOUD: 'true', SILENCE: 'true', TCB_ENV: 'test-env', TENCENTCLOUD_SECRETID: 'x', TENCENTCLOUD_SECRETKEY: 'y', LANTIAN_TCB_SERVICE_URL: standin.url })
+  resetSdk()
+  await seedTestUnits(createCloudbaseStore())
+})
 
 describe('the built applicant function, run as CloudBase would run it', () => {
   test('submit then listMine: the worker sees the numbered application; the database holds no plaintext', async () => {
@@ -72,8 +81,9 @@ describe('the built applicant function, run as CloudBase would run it', () => {
     const stored = raw.get('applications')!.get(submit.data.id)
     expect(stored).toMatchObject({ applicantOpenid: 'o-worker-1', name: '张小明' })
     const everything = JSON.stringify([...raw].map(([name, docs]) => [name, [...docs.values()]]))
-    expect(everything).not.toContain(validForm.idNumber)
-    expect(everything).not.toContain(validForm.phone)
+    for (const secret of [validForm.form.applicant.idNumber, validForm.form.applicant.phone, validForm.form.members[0].idNumber, validForm.form.bank.accountNumber]) {
+      expect(everything).not.toContain(secret)
+    }
   })
 
   test('identity comes from the context: a forged openid or userInfo in the event is ignored', async () => {
@@ -97,6 +107,39 @@ describe('the built applicant function, run as CloudBase would run it', () => {
     expect(stderr.trim().split('\n')).toHaveLength(1)
     expect(stderr).not.toMatch(/\n\s+at |stack/i)
     if (key) expect(stderr).not.toContain(key)
+  })
+
+  test('a document: uploaded to storage as wx.cloud.uploadFile would, registered, read back and checked by the function', async () => {
+    const env = { WX_OPENID: 'o-worker-1', LANTIAN_DATA_KEY: randomBytes(32).toString('base64') }
+    const meta = { kind: 'id-card', fileName: '身份证.jpg' }
+    const first = await invoke([{ action: 'saveDraft', input: { values: validForm.form, step: 'documents' } }], env)
+    const draft = first.replies[0] as { ok: true; data: { id: string } }
+    const prepared = await invoke(
+      [
+        { action: 'prepareUpload', input: { ...meta, applicationId: draft.data.id } },
+        { action: 'prepareUpload', input: { ...meta, applicationId: draft.data.id } },
+      ],
+      env,
+    )
+    const [good, bad] = (prepared.replies as { ok: true; data: { cloudPath: string } }[]).map((r) => r.data.cloudPath)
+    standin.storage.set(good, Buffer.from([0xff, 0xd8, 0xff, 0xe0, 1, 2, 3]))
+    standin.storage.set(bad, Buffer.from('<html>not a picture</html>'))
+    const fileId = (path: string) => `cloud://test-env.7465-test-env-1250000000/${path}`
+    const { replies } = await invoke(
+      [
+        { action: 'registerDocument', input: { ...meta, applicationId: draft.data.id, fileId: fileId(good) } },
+        { action: 'registerDocument', input: { ...meta, applicationId: draft.data.id, fileId: fileId(bad) } },
+        { action: 'registerDocument', input: { ...meta, applicationId: draft.data.id, fileId: fileId(`documents/${draft.data.id}/forged-000000000000000000000000`) } },
+      ],
+      env,
+    )
+    expect(replies[0]).toMatchObject({ ok: true, data: { kind: 'id-card', contentType: 'image/jpeg', size: 7 } })
+    expect(replies[1]).toEqual({ ok: false, error: { code: 'VALIDATION', field: 'file', message: '只能上传 JPG、PNG 图片或 PDF 文件' } })
+    expect(replies[2]).toMatchObject({ ok: false, error: { code: 'VALIDATION', field: 'fileId' } })
+    // The rejected file is deleted from storage; the accepted one stays, recorded on the draft.
+    expect([...standin.storage.keys()]).toEqual([good])
+    const stored = standin.collections().get('applications')!.get(draft.data.id) as unknown as { documents: { storageKey: string }[] }
+    expect(stored.documents.map((d) => d.storageKey)).toEqual([fileId(good)])
   })
 
   test('an unreachable database gives the INTERNAL reply without a stack', async () => {

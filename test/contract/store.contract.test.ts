@@ -1,42 +1,7 @@
-import { join } from 'node:path'
-import { createCloudbaseStore } from '../../server/adapters/cloudbase'
-import { resetSdk } from '../../server/adapters/cloudbase/sdk'
-import { openSqliteStore } from '../../server/adapters/sqlite'
-import type { ApplicationRecord, AuditEvent, OrgUnitRecord, StaffRecord, Store } from '../../server/ports'
-import { startStandin, type Standin } from '../cloudbase-standin'
-import { tempDir } from '../support/deps'
+import type { ApplicationRecord, AuditEvent, OrgUnitRecord, PolicyRecord, StaffRecord, Store } from '../../server/ports'
+import { contractStores } from './stores'
 
-let standin: Standin
-
-beforeAll(async () => {
-  Object.assign(process.env, { TENCENTCLOUD: 'true', SILENCE: 'true', TCB_ENV: 'test-env', TENCENTCLOUD_SECRETID: 'x', TENCENTCLOUD_SECRETKEY: 'y' })
-  standin = await startStandin()
-  standin.declareUniqueIndex('applications', ['number'])
-  process.env.LANTIAN_TCB_SERVICE_URL = standin.url
-})
-afterAll(() => standin.close())
-
-type Opened = { store: Store; close: () => Promise<void> }
-
-const factories: [string, () => Opened][] = [
-  [
-    'sqlite',
-    () => {
-      const { dir, cleanup } = tempDir()
-      const store = openSqliteStore(join(dir, 'contract.db'))
-      return { store, close: async () => (await store.close(), cleanup()) }
-    },
-  ],
-  [
-    'cloudbase',
-    () => {
-      standin.reset()
-      resetSdk()
-      const store = createCloudbaseStore()
-      return { store, close: () => store.close() }
-    },
-  ],
-]
+const { factories, standin } = contractStores()
 
 const app = (over: Partial<ApplicationRecord> = {}): ApplicationRecord => ({
   id: 'app-1',
@@ -118,6 +83,29 @@ describe.each(factories)('Store contract: %s', (_name, open) => {
       expect(await store.repos.applications.get('app-1')).toEqual(screening)
       expect(await store.repos.applications.update(app({ id: 'ghost', version: 2 }), 1)).toBe(false)
       expect(await store.repos.applications.get('ghost')).toBeNull()
+    })
+
+    test('the full form’s fields round-trip; an update that drops an optional field clears it, in and out of a transaction', async () => {
+      const full = app({
+        formSealed: 'v1.sealed-form',
+        draft: { valuesSealed: 'v1.sealed-values', step: 'members', savedAt: at(1) },
+        consent: { privacyVersion: 'p-1', sensitiveVersion: 's-1', financeCheckVersion: 'f-1', agreedAt: at(1) },
+        assessment: { category: 'relative', perCapitaMonthlyFen: 120000, rigidExpensesFen: 900000, thresholds: { deepLineFen: 78000, relativeLineFen: 156000, accidentCostPercent: 80 }, reasons: ['低于1560元'] },
+        documents: [{ id: 'd1', kind: 'id-card', fileName: '身份证.jpg', contentType: 'image/jpeg', size: 1234, storageKey: 'documents/app-1/d1.jpg', uploadedAt: at(2) }],
+        submissions: [{ at: at(3), formSealed: 'v1.sealed-form', changedFields: [] }],
+        memberIdHashes: ['h1', 'h2'],
+        duplicateFlags: [{ field: 'members.0.idNumber', otherApplicationId: 'app-9', as: 'applicant' }],
+        fieldsToFix: ['members.1.idNumber'],
+      })
+      await store.repos.applications.insert(full)
+      expect(await store.repos.applications.get('app-1')).toEqual(full)
+      const { draft: _d, fieldsToFix: _f, ...rest } = full
+      const submitted = { ...rest, version: 2 }
+      expect(await store.repos.applications.update(submitted, 1)).toBe(true)
+      expect(await store.repos.applications.get('app-1')).toStrictEqual(submitted)
+      const { documents: _docs, ...withoutDocs } = submitted
+      expect(await store.transaction((r) => r.applications.update({ ...withoutDocs, version: 3 }, 2))).toBe(true)
+      expect(await store.repos.applications.get('app-1')).toStrictEqual({ ...withoutDocs, version: 3 })
     })
   })
 
@@ -209,6 +197,54 @@ describe.each(factories)('Store contract: %s', (_name, open) => {
     })
   })
 
+  describe('policies', () => {
+    const policy = (over: Partial<PolicyRecord> = {}): PolicyRecord => ({
+      unitId: 'u-1',
+      dibaoLineFen: 78000,
+      publicityDays: 7,
+      stageDeadlineDays: { submitted: 5, screening: 10, visiting: 15 },
+      subscribeTemplateIds: { statusChanged: 'tmpl-AbC_123-xyz' },
+      ...over,
+    })
+
+    test('get is null until put; put replaces the whole record', async () => {
+      expect(await store.repos.policies.get('u-1')).toBeNull()
+      await store.repos.policies.put(policy())
+      expect(await store.repos.policies.get('u-1')).toEqual(policy())
+      const changed = policy({ dibaoLineFen: 80050, stageDeadlineDays: { verifying: 20 }, subscribeTemplateIds: {} })
+      await store.repos.policies.put(changed)
+      expect(await store.repos.policies.get('u-1')).toEqual(changed)
+      expect(await store.repos.policies.get('u-2')).toBeNull()
+    })
+
+    test('a union’s own gradient thresholds round-trip, and a put without them drops them', async () => {
+      const own = policy({ relativeLineFen: 124000, accidentCostPercent: 60 })
+      await store.repos.policies.put(own)
+      expect(await store.repos.policies.get('u-1')).toStrictEqual(own)
+      await store.repos.policies.put(policy())
+      expect(await store.repos.policies.get('u-1')).toStrictEqual(policy())
+    })
+
+    test('puts in a transaction land together or not at all', async () => {
+      await store.transaction(async (r) => {
+        await r.policies.put(policy())
+        await r.policies.put(policy({ unitId: 'u-2', publicityDays: 5 }))
+        expect((await r.policies.get('u-2'))?.publicityDays).toBe(5)
+      })
+      expect((await store.repos.policies.get('u-2'))?.publicityDays).toBe(5)
+      const boom = new Error('boom')
+      await expect(
+        store.transaction(async (r) => {
+          await r.policies.put(policy({ publicityDays: 9 }))
+          await r.policies.put(policy({ unitId: 'u-3' }))
+          throw boom
+        }),
+      ).rejects.toBe(boom)
+      expect(await store.repos.policies.get('u-1')).toEqual(policy())
+      expect(await store.repos.policies.get('u-3')).toBeNull()
+    })
+  })
+
   describe('transactions', () => {
     test('commit makes every write visible and returns the result', async () => {
       await store.repos.applications.insert(app({ id: 'old' }))
@@ -276,7 +312,7 @@ describe('CloudBase layout', () => {
   test('documents are keyed by the record id, without an id field; audit _ids are zero-padded', async () => {
     await store.repos.applications.insert(app())
     await store.repos.audit.append(event(1))
-    const raw = standin.collections()
+    const raw = standin().collections()
     expect([...raw.get('applications')!.keys()]).toEqual(['app-1'])
     expect(raw.get('applications')!.get('app-1')).not.toHaveProperty('id')
     expect(raw.get('audit_events')!.has('000000000001')).toBe(true)
@@ -290,7 +326,7 @@ describe('CloudBase layout', () => {
       await r.audit.append(await r.audit.head().then((h) => event((h?.seq ?? 0) + 1)))
       await r.applications.update(app({ version: 2 }), 1)
     })
-    const inTx = standin.requests.filter((q) => q.transactionId && !q.action.endsWith('Transaction'))
+    const inTx = standin().requests.filter((q) => q.transactionId && !q.action.endsWith('Transaction'))
     expect(inTx.length).toBeGreaterThan(8)
     expect(inTx.every((q) => q.queryType === 'DOC' || q.action === 'database.insertDocument')).toBe(true)
   })

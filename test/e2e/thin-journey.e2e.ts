@@ -1,4 +1,4 @@
-import type { Page } from 'playwright-core'
+import { agree, atStep, choose, errorOf, fillApplicant, fillCausesAndBank, input, next } from './apply-helpers'
 import { startE2E, type E2E } from './harness'
 
 /** A new worker, in Chromium on the H5 build, walks the thin journey end to end. */
@@ -6,9 +6,6 @@ describe('thin journey in the browser', () => {
   let e2e: E2E
   beforeAll(async () => (e2e = await startE2E()))
   afterAll(() => e2e?.close())
-
-  const input = (page: Page, field: string) => page.locator(`[data-field=${field}] input, input[data-field=${field}]`).first()
-  const errorOf = (page: Page, field: string) => page.locator(`.field-error[data-field=${field}]`)
 
   it('signs in, applies, sees a wrong ID number beside its field, submits and finds the application again after a reload', async () => {
     const { page, context } = await e2e.newUser()
@@ -20,31 +17,38 @@ describe('thin journey in the browser', () => {
     await e2e.shot(page, '01-demo-login')
     await page.click('[data-account=new-worker]')
 
-    // Home: four entries; the unbuilt ones say so plainly.
+    // Home: the entries; the unbuilt ones say so plainly.
     await page.locator('[data-entry=apply]').waitFor()
     await expect(page.locator('.demo-banner, [class*=demo]').first().textContent()).resolves.toContain('新职工')
     await e2e.shot(page, '02-home')
-    await page.locator('[data-entry=self-check]').click()
+    await page.locator('[data-entry=stations]').click()
     await page.getByText('该功能正在建设中，敬请期待').waitFor()
     await e2e.shot(page, '03-home-coming-soon')
     await page.getByText('知道了').click()
 
     // The form: a wrong check digit is shown beside the ID number field, in Chinese.
     await page.locator('[data-entry=apply]').click()
-    await input(page, 'name').waitFor()
-    await input(page, 'name').fill('张小明')
-    await input(page, 'idNumber').fill('532504199001011234')
-    await input(page, 'phone').click()
-    await expect(errorOf(page, 'idNumber').textContent()).resolves.toContain('身份证号校验位不正确')
+    await agree(page)
+    await fillApplicant(page, { name: '张小明', idNumber: '532504199001011234', phone: '13812345678', members: [] })
+    await input(page, 'applicant.phone').click()
+    await expect(errorOf(page, 'applicant.idNumber').textContent()).resolves.toContain('身份证号校验位不正确')
     await e2e.shot(page, '04-apply-wrong-id')
 
-    await input(page, 'idNumber').fill('532504199001011238')
-    await input(page, 'phone').fill('13812345678')
-    await input(page, 'employer').fill('弥勒市农机厂')
-    await expect(errorOf(page, 'idNumber').count()).resolves.toBe(0)
-    await page.locator('[data-field=mainCause]').click()
-    await page.getByText('确定', { exact: true }).click()
-    await expect(page.locator('[data-field=mainCause]').textContent()).resolves.toContain('因病')
+    await input(page, 'applicant.idNumber').fill('532504199001011238')
+    await input(page, 'applicant.phone').click()
+    await expect(errorOf(page, 'applicant.idNumber').count()).resolves.toBe(0)
+    await next(page)
+    await atStep(page, 'members')
+    await next(page)
+    await atStep(page, 'finances')
+    for (const [field, value] of [['householdSize', '1'], ['annualIncome', '9000'], ['applicantMonthlyIncome', '750'], ['medicalExpenses', '0'], ['schoolingExpenses', '0'], ['otherRigidExpenses', '0'], ['hardshipCosts', '0']]) {
+      await input(page, `finances.${field}`).fill(value)
+    }
+    await choose(page, 'finances.accidentOrDisaster', 'no')
+    await next(page)
+    await fillCausesAndBank(page, { name: '张小明', idNumber: '', phone: '', members: [] })
+    await next(page)
+    await atStep(page, 'review')
     await e2e.shot(page, '05-apply-filled')
     await page.locator('.apply-form__submit').click()
 

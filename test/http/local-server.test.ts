@@ -1,7 +1,9 @@
 import { statSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { startLocalApp, type LocalApp } from '../../server/local/app'
-import { tempDir, validForm } from '../support/deps'
+import { submission, tempDir } from '../support/deps'
+
+const validForm = submission()
 
 /** The local server on a free port, called as the H5 client and a hostile client would. */
 describe('local server over HTTP', () => {
@@ -59,12 +61,12 @@ describe('local server over HTTP', () => {
     expect(list.body.data.items).toHaveLength(1)
     const detail = await call('applicant', { action: 'getMine', input: { id: submitted.body.data.id } }, cookie)
     expect(detail.body.data).toMatchObject({ number: submitted.body.data.number, idNumberMasked: '5325**********1238' })
-    expect(JSON.stringify(detail.body)).not.toContain(validForm.idNumber)
+    expect(JSON.stringify(detail.body)).not.toContain(validForm.form.applicant.idNumber)
   })
 
   it('ignores an identity forged in the event', async () => {
     const owner = await signIn('new-worker')
-    const mine = await call('applicant', { action: 'submit', input: { ...validForm, idNumber: '532504198503150022' } }, owner)
+    const mine = await call('applicant', { action: 'submit', input: submission({ idNumber: '11010519491231002X', memberIds: [] }) }, owner)
     expect(mine.body.ok).toBe(true)
     const other = await signIn('new-worker')
     const forged = await call(
@@ -84,8 +86,10 @@ describe('local server over HTTP', () => {
 
   it('answers a bad field with VALIDATION naming it, in Chinese', async () => {
     const cookie = await signIn('new-worker')
-    const r = await call('applicant', { action: 'submit', input: { ...validForm, idNumber: '532504199001011234' } }, cookie)
-    expect(r.body).toEqual({ ok: false, error: { code: 'VALIDATION', field: 'idNumber', message: '身份证号校验位不正确，请核对' } })
+    const r = await call('applicant', { action: 'submit', input: submission({ idNumber: '532504199001011234' }) }, cookie)
+    expect(r.body).toEqual({ ok: false, error: { code: 'VALIDATION', field: 'form.applicant.idNumber', message: '身份证号校验位不正确，请核对' } })
+    const member = await call('applicant', { action: 'submit', input: submission({ memberIds: ['532504198503150023'] }) }, cookie)
+    expect(member.body).toEqual({ ok: false, error: { code: 'VALIDATION', field: 'form.members.0.idNumber', message: '家庭成员1：身份证号校验位不正确，请核对' } })
     const extra = await call('applicant', { action: 'listMine', input: { page: 1, admin: true } }, cookie)
     expect(extra.body.error).toMatchObject({ code: 'VALIDATION', field: 'admin' })
   })
@@ -96,10 +100,36 @@ describe('local server over HTTP', () => {
     expect((await call('nosuch', { action: 'x', input: {} }, cookie)).body.error.code).toBe('VALIDATION')
     const malformed = await call('applicant', '{"action": "submit", ', cookie, true)
     expect(malformed).toEqual({ status: 400, body: { ok: false, error: { code: 'VALIDATION', message: '请求内容不是有效的 JSON' } } })
-    const huge = await call('applicant', { action: 'submit', input: { ...validForm, employer: 'x'.repeat(1100 * 1024) } }, cookie)
+    const huge = await call('applicant', { action: 'submit', input: { ...validForm, description: 'x'.repeat(1100 * 1024) } }, cookie)
     expect(huge.status).toBe(413)
     expect(huge.body.error.message).toContain('1 MB')
     for (const r of [malformed, huge]) expect(JSON.stringify(r.body)).not.toMatch(/at \w+ \(|node_modules|SQLITE/)
+  })
+
+  it('takes a document’s bytes at /api/upload for the caller’s own draft only, checked by type and size', async () => {
+    const owner = await signIn('new-worker')
+    const draft = await call('applicant', { action: 'saveDraft', input: { values: validForm.form, step: 'documents' } }, owner)
+    expect(draft.body.ok).toBe(true)
+    const upload = (query: Record<string, string>, body: Uint8Array, cookie?: string, type = 'application/octet-stream') =>
+      fetch(`${app.url}/api/upload?${new URLSearchParams(query).toString()}`, { method: 'POST', headers: { 'content-type': type, ...(cookie ? { cookie } : {}) }, body: body as unknown as BodyInit })
+    const target = { applicationId: draft.body.data.id, kind: 'id-card', fileName: '身份证正面.jpg' }
+    const jpeg = new Uint8Array([0xff, 0xd8, 0xff, 0xe0, ...new Array(2 * 1024 * 1024).fill(7)])
+
+    const ok = await upload(target, jpeg, owner)
+    expect(await ok.json()).toMatchObject({ ok: true, data: { kind: 'id-card', fileName: '身份证正面.jpg', contentType: 'image/jpeg', size: jpeg.length } })
+    const disguised = await upload({ ...target, fileName: 'photo.jpg' }, new TextEncoder().encode('<html><script>alert(1)</script>'), owner)
+    expect(await disguised.json()).toEqual({ ok: false, error: { code: 'VALIDATION', field: 'file', message: '只能上传 JPG、PNG 图片或 PDF 文件' } })
+    const huge = await upload(target, new Uint8Array(10 * 1024 * 1024 + 1), owner)
+    expect(huge.status).toBe(413)
+    expect((await huge.json()).error.message).toBe('文件不能超过10 MB，请压缩后重试')
+    expect((await upload(target, jpeg, owner, 'application/json')).status).toBe(415)
+    expect((await (await upload(target, jpeg)).json()).error.code).toBe('UNAUTHENTICATED')
+    const stranger = await signIn('new-worker')
+    expect(await (await upload(target, jpeg, stranger)).json()).toEqual({ ok: false, error: { code: 'NOT_FOUND', message: '没有找到这份申请' } })
+    expect((await (await upload({ ...target, kind: 'selfie' }, jpeg, owner)).json()).error).toMatchObject({ code: 'VALIDATION', field: 'kind' })
+
+    const mine = await call('applicant', { action: 'getDraft', input: {} }, owner)
+    expect(mine.body.data.draft.documents).toHaveLength(1)
   })
 
   it('serves the app for GET and the sign-in page that says it is a demo', async () => {

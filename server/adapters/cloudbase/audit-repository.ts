@@ -1,6 +1,10 @@
 import type { AuditEvent, AuditRepository } from '../../ports'
+import { defineCollection } from './collection-schema'
 import { AUDIT_EVENTS } from './collections'
 import { isDuplicate, outsideTransaction, readDoc, readRange, type Scope, type StoredDoc } from './types'
+
+/** `list` reads events in seq order from a seq on. */
+export const AUDIT_EVENTS_COLLECTION = defineCollection(AUDIT_EVENTS, [{ keys: [['seq', 1]] }])
 
 /** _id of an event: its seq zero-padded, so a second event with the same seq hits the existing _id. */
 export const auditId = (seq: number) => String(seq).padStart(12, '0')

@@ -1,6 +1,10 @@
 import type { ClaimRepository } from '../../ports'
+import { defineCollection } from './collection-schema'
 import { CLAIMS } from './collections'
 import { isDuplicate, readDoc, type Scope } from './types'
+
+/** Read and written by _id only: no index beyond _id. */
+export const CLAIMS_COLLECTION = defineCollection(CLAIMS)
 
 /** Claims, one document each with _id = the claim key, so a second create hits the existing _id. */
 export function claimRepository(scope: Scope): ClaimRepository {

@@ -6,6 +6,13 @@ export const IDEMPOTENCY = 'idempotency'
 export const AUDIT_EVENTS = 'audit_events'
 export const STAFF = 'staff'
 export const ORG_UNITS = 'org_units'
+export const POLICIES = 'policies'
+export const STATIONS = 'stations'
+export const PROBLEM_REPORTS = 'problem_reports'
+export const OUTBOX = 'outbox'
+export const MESSAGES = 'messages'
+export const INVITATIONS = 'invitations'
+export const RATE_LIMITS = 'rate_limits'
 
 /** Every collection the backend uses, for the deploy plan. */
-export const COLLECTIONS = [APPLICATIONS, CLAIMS, COUNTERS, IDEMPOTENCY, AUDIT_EVENTS, STAFF, ORG_UNITS] as const
+export const COLLECTIONS = [APPLICATIONS, CLAIMS, COUNTERS, IDEMPOTENCY, AUDIT_EVENTS, STAFF, ORG_UNITS, POLICIES, STATIONS, PROBLEM_REPORTS, OUTBOX, MESSAGES, INVITATIONS, RATE_LIMITS] as const

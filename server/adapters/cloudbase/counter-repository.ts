@@ -1,6 +1,10 @@
 import type { CounterRepository } from '../../ports'
+import { defineCollection } from './collection-schema'
 import { COUNTERS } from './collections'
 import { isDuplicate, readDoc, type Scope } from './types'
+
+/** Read and written by _id only: no index beyond _id. */
+export const COUNTERS_COLLECTION = defineCollection(COUNTERS)
 
 /** Named sequences, one document each with _id = the name and the last value given out. */
 export function counterRepository(scope: Scope): CounterRepository {

@@ -5,9 +5,16 @@ import { auditRepository } from './audit-repository'
 import { claimRepository } from './claim-repository'
 import { counterRepository } from './counter-repository'
 import { idempotencyRepository } from './idempotency-repository'
+import { invitationRepository } from './invitation-repository'
 import { orgUnitRepository } from './org-unit-repository'
+import { policyRepository } from './policy-repository'
+import { problemReportRepository } from './problem-report-repository'
+import { messageRepository } from './message-repository'
+import { outboxRepository } from './outbox-repository'
+import { rateLimitRepository } from './rate-limit-repository'
 import { getDb } from './sdk'
 import { staffRepository } from './staff-repository'
+import { stationRepository } from './station-repository'
 import type { Scope, TransactionRef } from './types'
 
 export { COLLECTIONS } from './collections'
@@ -21,6 +28,13 @@ function bindRepositories(scope: Scope): Repositories {
     audit: auditRepository(scope),
     staff: staffRepository(scope),
     units: orgUnitRepository(scope),
+    policies: policyRepository(scope),
+    stations: stationRepository(scope),
+    problemReports: problemReportRepository(scope),
+    outbox: outboxRepository(scope),
+    messages: messageRepository(scope),
+    invitations: invitationRepository(scope),
+    rateLimits: rateLimitRepository(scope),
   }
 }
 

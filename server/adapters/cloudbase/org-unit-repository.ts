@@ -1,11 +1,15 @@
 import type { OrgUnitRecord, OrgUnitRepository } from '../../ports'
+import { defineCollection } from './collection-schema'
 import { ORG_UNITS } from './collections'
 import { outsideTransaction, readDoc, readRange, type Scope, type StoredDoc } from './types'
 
 const toUnit = (doc: StoredDoc): OrgUnitRecord => {
-  const { name, parentId, path } = doc as unknown as OrgUnitRecord
-  return { id: doc._id, name, parentId: parentId ?? null, path }
+  const { name, parentId, path, version } = doc as unknown as OrgUnitRecord
+  return { id: doc._id, name, parentId: parentId ?? null, path, ...(version !== undefined ? { version } : {}) }
 }
+
+/** `children` lists a unit's children by id; `subtree` finds every unit whose path holds an id (a multikey index on the array). */
+export const ORG_UNITS_COLLECTION = defineCollection(ORG_UNITS, [{ keys: [['parentId', 1], ['_id', 1]] }, { keys: [['path', 1], ['_id', 1]] }])
 
 /** The union tree, one document each with _id = the unit id. */
 export function orgUnitRepository(scope: Scope): OrgUnitRepository {
@@ -15,12 +19,17 @@ export function orgUnitRepository(scope: Scope): OrgUnitRepository {
       const doc = await readDoc(scope, ORG_UNITS, id)
       return doc && toUnit(doc)
     },
-    async put({ id, name, parentId, path }) {
-      await coll().doc(id).set({ name, parentId, path })
+    async put({ id, ...fields }) {
+      await coll().doc(id).set(fields)
     },
     async children(parentId) {
       outsideTransaction(scope, 'units.children')
       return (await readRange(coll().where({ parentId }).orderBy('_id', 'asc'), 0, Infinity)).map(toUnit)
+    },
+    async subtree(rootId) {
+      outsideTransaction(scope, 'units.subtree')
+      // Equality on an array field matches documents whose array holds the value.
+      return (await readRange(coll().where({ path: rootId }).orderBy('_id', 'asc'), 0, Infinity)).map(toUnit)
     },
   }
 }

@@ -24,6 +24,15 @@ export interface QueryRef {
 export interface CollectionRef extends QueryRef {
   doc(id: string): DocumentRef
   add(data: object): Promise<{ id?: string }>
+  aggregate(): AggregateRef
+}
+
+/** An aggregation pipeline; `geoNear` must be its first stage. Not available inside transactions. */
+export interface AggregateRef {
+  geoNear(options: object): AggregateRef
+  skip(n: number): AggregateRef
+  limit(n: number): AggregateRef
+  end(): Promise<{ data: StoredDoc[] }>
 }
 
 export interface TransactionRef {
@@ -32,6 +41,9 @@ export interface TransactionRef {
 
 export interface Command {
   gte(value: unknown): unknown
+  lte(value: unknown): unknown
+  in(values: unknown[]): unknown
+  all(values: unknown[]): unknown
 }
 
 export interface Database {

@@ -13,6 +13,9 @@ export function openDatabase(file: string): Db {
   db.pragma('synchronous = NORMAL')
   db.pragma('foreign_keys = ON')
   db.pragma('busy_timeout = 5000')
+  // Reads through a 256 MB memory map and a 64 MB page cache: a nearby query touches scattered pages of the stations table.
+  db.pragma('mmap_size = 268435456')
+  db.pragma('cache_size = -65536')
   migrate(db)
   return db
 }

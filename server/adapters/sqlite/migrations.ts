@@ -35,4 +35,88 @@ export const MIGRATIONS: readonly { version: number; name: string; sql: string }
       CREATE INDEX org_units_by_parent ON org_units (parent_id);
     `,
   },
+  {
+    version: 2,
+    name: 'policies',
+    sql: `CREATE TABLE policies (unit_id TEXT PRIMARY KEY, doc TEXT NOT NULL);`,
+  },
+  {
+    version: 3,
+    name: 'stations with an R*Tree kept in step by triggers, problem reports',
+    sql: `
+      CREATE TABLE stations (
+        rid INTEGER PRIMARY KEY,
+        id TEXT NOT NULL UNIQUE,
+        external_id TEXT NOT NULL UNIQUE,
+        kind TEXT NOT NULL,
+        status TEXT NOT NULL,
+        amenity_mask INTEGER NOT NULL,
+        lng REAL NOT NULL,
+        lat REAL NOT NULL,
+        doc TEXT NOT NULL
+      );
+      CREATE VIRTUAL TABLE stations_rtree USING rtree(rid, min_lng, max_lng, min_lat, max_lat);
+      CREATE TRIGGER stations_rtree_insert AFTER INSERT ON stations BEGIN
+        INSERT INTO stations_rtree VALUES (new.rid, new.lng, new.lng, new.lat, new.lat);
+      END;
+      CREATE TRIGGER stations_rtree_update AFTER UPDATE OF lng, lat ON stations BEGIN
+        UPDATE stations_rtree SET min_lng = new.lng, max_lng = new.lng, min_lat = new.lat, max_lat = new.lat WHERE rid = new.rid;
+      END;
+      CREATE TRIGGER stations_rtree_delete AFTER DELETE ON stations BEGIN
+        DELETE FROM stations_rtree WHERE rid = old.rid;
+      END;
+      CREATE TABLE problem_reports (
+        id TEXT PRIMARY KEY,
+        status TEXT NOT NULL,
+        created_at TEXT NOT NULL,
+        version INTEGER NOT NULL,
+        doc TEXT NOT NULL
+      );
+      CREATE INDEX problem_reports_by_status ON problem_reports (status, created_at DESC, id DESC);
+    `,
+  },
+  {
+    version: 4,
+    name: 'outbox and in-app messages',
+    sql: `
+      CREATE TABLE outbox (
+        key TEXT PRIMARY KEY,
+        status TEXT NOT NULL,
+        attempts INTEGER NOT NULL,
+        next_attempt_at TEXT NOT NULL,
+        doc TEXT NOT NULL
+      );
+      CREATE INDEX outbox_due ON outbox (status, next_attempt_at);
+      CREATE TABLE messages (
+        id TEXT PRIMARY KEY,
+        openid TEXT NOT NULL,
+        created_at TEXT NOT NULL,
+        read_at TEXT,
+        doc TEXT NOT NULL
+      );
+      CREATE INDEX messages_by_openid ON messages (openid, created_at DESC, id DESC);
+      CREATE INDEX messages_unread ON messages (openid, read_at);
+    `,
+  },
+  {
+    version: 5,
+    name: 'staff by unit, unit subtrees, invitations, rate limits',
+    sql: `
+      ALTER TABLE staff ADD COLUMN unit_id TEXT;
+      UPDATE staff SET unit_id = json_extract(doc, '$.unitId');
+      CREATE INDEX staff_by_unit ON staff (unit_id, openid);
+      ALTER TABLE org_units ADD COLUMN path_key TEXT;
+      UPDATE org_units SET path_key = '/' || (SELECT group_concat(value, '/') FROM json_each(org_units.doc, '$.path')) || '/';
+      CREATE INDEX org_units_by_path ON org_units (path_key);
+      CREATE TABLE invitations (
+        id TEXT PRIMARY KEY,
+        unit_id TEXT NOT NULL,
+        status TEXT NOT NULL,
+        created_at TEXT NOT NULL,
+        doc TEXT NOT NULL
+      );
+      CREATE INDEX invitations_by_unit ON invitations (unit_id, created_at DESC, id DESC);
+      CREATE TABLE rate_limits (key TEXT PRIMARY KEY, doc TEXT NOT NULL);
+    `,
+  },
 ]

@@ -8,11 +8,16 @@ import type {
   IdempotencyRepository,
   OrgUnitRecord,
   OrgUnitRepository,
+  PolicyRecord,
+  PolicyRepository,
   Repositories,
   StaffRecord,
   StaffRepository,
 } from '../../ports'
 import type { Db } from './connection'
+import { messageRepository, outboxRepository } from './notification-repositories'
+import { invitationRepository, rateLimitRepository } from './staff-repositories'
+import { problemReportRepository, stationRepository } from './station-repositories'
 
 // Not `instanceof`: under jest a module loaded by another test file has its own Error class.
 const isUniqueViolation = (e: unknown) =>
@@ -137,10 +142,27 @@ function staff(db: Db): StaffRepository {
       return doc ? (JSON.parse(doc) as StaffRecord) : null
     },
     async put(s) {
-      db.prepare('INSERT INTO staff (openid, doc) VALUES (?, ?) ON CONFLICT (openid) DO UPDATE SET doc = excluded.doc').run(s.openid, JSON.stringify(s))
+      db.prepare('INSERT INTO staff (openid, unit_id, doc) VALUES (?, ?, ?) ON CONFLICT (openid) DO UPDATE SET unit_id = excluded.unit_id, doc = excluded.doc').run(
+        s.openid,
+        s.unitId,
+        JSON.stringify(s),
+      )
+    },
+    async listByUnits(unitIds, { offset, limit }) {
+      if (unitIds.length === 0) return { items: [], total: 0 }
+      const ids = JSON.stringify(unitIds)
+      const docs = db
+        .prepare('SELECT doc FROM staff WHERE unit_id IN (SELECT value FROM json_each(?)) ORDER BY openid LIMIT ? OFFSET ?')
+        .pluck()
+        .all(ids, limit, offset) as string[]
+      const total = db.prepare('SELECT count(*) FROM staff WHERE unit_id IN (SELECT value FROM json_each(?))').pluck().get(ids) as number
+      return { items: docs.map((d) => JSON.parse(d) as StaffRecord), total }
     },
   }
 }
+
+/** `/root/child/unit/`: unit ids hold no '/', so a subtree is a prefix range. */
+const pathKey = (path: readonly string[]) => `/${path.join('/')}/`
 
 function units(db: Db): OrgUnitRepository {
   return {
@@ -149,11 +171,16 @@ function units(db: Db): OrgUnitRepository {
       return doc ? (JSON.parse(doc) as OrgUnitRecord) : null
     },
     async put(u) {
-      db.prepare('INSERT INTO org_units (id, parent_id, doc) VALUES (?, ?, ?) ON CONFLICT (id) DO UPDATE SET parent_id = excluded.parent_id, doc = excluded.doc').run(
-        u.id,
-        u.parentId,
-        JSON.stringify(u),
-      )
+      db.prepare(
+        'INSERT INTO org_units (id, parent_id, path_key, doc) VALUES (?, ?, ?, ?) ON CONFLICT (id) DO UPDATE SET parent_id = excluded.parent_id, path_key = excluded.path_key, doc = excluded.doc',
+      ).run(u.id, u.parentId, pathKey(u.path), JSON.stringify(u))
+    },
+    async subtree(rootId) {
+      const root = db.prepare('SELECT path_key FROM org_units WHERE id = ?').pluck().get(rootId) as string | undefined
+      if (!root) return []
+      // Every path below the root starts with the root's key: a range on the index (the byte after '/' is '0').
+      const docs = db.prepare('SELECT doc FROM org_units WHERE path_key >= ? AND path_key < ?').pluck().all(root, `${root.slice(0, -1)}0`) as string[]
+      return docs.map((d) => JSON.parse(d) as OrgUnitRecord)
     },
     async children(parentId) {
       const docs = (
@@ -162,6 +189,18 @@ function units(db: Db): OrgUnitRepository {
           : db.prepare('SELECT doc FROM org_units WHERE parent_id = ? ORDER BY id').pluck().all(parentId)
       ) as string[]
       return docs.map((d) => JSON.parse(d) as OrgUnitRecord)
+    },
+  }
+}
+
+function policies(db: Db): PolicyRepository {
+  return {
+    async get(unitId) {
+      const doc = db.prepare('SELECT doc FROM policies WHERE unit_id = ?').pluck().get(unitId) as string | undefined
+      return doc ? (JSON.parse(doc) as PolicyRecord) : null
+    },
+    async put(p) {
+      db.prepare('INSERT INTO policies (unit_id, doc) VALUES (?, ?) ON CONFLICT (unit_id) DO UPDATE SET doc = excluded.doc').run(p.unitId, JSON.stringify(p))
     },
   }
 }
@@ -176,5 +215,12 @@ export function bindRepositories(db: Db): Repositories {
     audit: audit(db),
     staff: staff(db),
     units: units(db),
+    policies: policies(db),
+    stations: stationRepository(db),
+    problemReports: problemReportRepository(db),
+    outbox: outboxRepository(db),
+    messages: messageRepository(db),
+    invitations: invitationRepository(db),
+    rateLimits: rateLimitRepository(db),
   }
 }

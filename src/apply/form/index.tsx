@@ -1,32 +1,133 @@
 import { Button, Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
-import { useState } from 'react'
-import CausePicker from '@/components/cause-picker'
-import FormField from '@/components/form-field'
-import { APPLICATION_FIELD_LABELS as LABELS } from '@/domain/field-labels'
+import { useEffect, useMemo, useRef, useState } from 'react'
+import type { FormStep, UnitChoice } from '@/domain/api/applicant'
 import type { ApiError } from '@/domain/contract'
-import { problemsByField } from '@/domain/validate'
-import { submit } from '@/services/applicant'
+import { formFieldLabel, memberNumberOf } from '@/domain/form-labels'
+import type { DocumentKind } from '@/domain/documents'
+import { listUnits, resubmit, submit } from '@/services/applicant'
+import { newRequestId } from '@/services/client'
+import { pageClass, useLargeText } from '@/services/preferences'
 import { ROUTES } from '@/services/routes'
-import { FORM_FIELDS, isFormField, type FieldMessages } from './form-state'
-import { useApplicationForm } from './use-application-form'
+import StepProgress from '../components/step-progress'
+import {
+  consentOf,
+  fieldDomId,
+  firstStepWithProblems,
+  setValueAt,
+  stepIndex,
+  stepOfField,
+  stepProblems,
+  STEPS,
+  visibleMessages,
+  type Messages,
+} from './form-model'
+import ApplicantStep from './steps/applicant-step'
+import BankStep from './steps/bank-step'
+import CausesStep from './steps/causes-step'
+import ConsentStep from './steps/consent-step'
+import DocumentsStep from './steps/documents-step'
+import FinancesStep from './steps/finances-step'
+import MembersStep from './steps/members-step'
+import ReviewStep from './steps/review-step'
+import type { StepProps } from './steps/fields'
+import { useDraft } from './use-draft'
 import './index.css'
 
-function scrollToFirstProblem(messages: FieldMessages): void {
-  const first = FORM_FIELDS.find((f) => messages[f])
-  if (first) void Taro.pageScrollTo({ selector: `#field-${first}`, duration: 200 })
+const SYNC_TEXT = { saved: '已自动保存', saving: '正在保存…', unsaved: '已保存在手机上', offline: '暂时无法连接，已保存在手机上' } as const
+
+const scrollTo = (path: string) => void Taro.pageScrollTo({ selector: `#${fieldDomId(path)}`, duration: 200 })
+const scrollTop = () => void Taro.pageScrollTo({ scrollTop: 0, duration: 0 })
+
+/** `members.1.idNumber` -> `家庭成员2 身份证号`. */
+function fieldName(path: string): string {
+  const n = memberNumberOf(path)
+  const label = formFieldLabel(path) ?? path
+  return n ? `家庭成员${n} ${label}` : label
 }
 
-/** The application form: validated field by field with the server's own schema, submitted once. */
+/** Documents worth a reminder from the answers so far. */
+function suggestedKinds(v: StepProps['values']): DocumentKind[] {
+  const out: DocumentKind[] = ['id-card', 'hukou', 'income-proof']
+  const causes = [v.causes.mainCause, ...v.causes.secondaryCauses]
+  if (Number(v.finances.medicalExpenses) > 0 || causes.includes('illness')) out.push('medical-bills')
+  if (Number(v.finances.schoolingExpenses) > 0 || causes.includes('schooling')) out.push('school-fees')
+  if (v.finances.accidentOrDisaster === 'yes' || causes.includes('accident') || causes.includes('disaster')) out.push('accident-proof')
+  return [...out, 'bank-card']
+}
+
+/**
+ * The application form, a step at a time: each step checked with the shared schemas before the
+ * next, the draft kept on the phone at once and on the server shortly after, reopening where the
+ * worker left it. A returned application opens here too, its fields to fix marked.
+ */
 export default function ApplyFormPage() {
-  const form = useApplicationForm()
+  const [largeText] = useLargeText()
+  const d = useDraft()
+  const [units, setUnits] = useState<UnitChoice[]>([])
+  const [shown, setShown] = useState<ReadonlySet<string>>(() => new Set())
+  const [server, setServer] = useState<Messages>({})
   const [submitting, setSubmitting] = useState(false)
-  const { values, messages } = form
+  // One key per version of the form: a retried tap reuses it, an edit makes the next submit a new request.
+  const requestId = useRef<string | null>(null)
+
+  useEffect(() => {
+    void listUnits().then((r) => r.ok && setUnits(r.data.items))
+  }, [])
+  useEffect(() => {
+    if (d.meta.mode === 'fix') void Taro.setNavigationBarTitle({ title: '修改申请' })
+  }, [d.meta.mode])
+
+  const { values, step, consent } = d.draft
+  const index = stepIndex(step)
+  const all = useMemo(() => stepProblems(step, values, consent), [step, values, consent])
+  const messages = visibleMessages(all, shown, server)
+  const marked = useMemo(() => new Set(d.meta.fieldsToFix), [d.meta.fieldsToFix])
+  const show = (paths: string[]) => setShown((prev) => new Set([...prev, ...paths]))
+
+  if (d.loading) {
+    return (
+      <View className={pageClass(largeText)}>
+        <Text className='state-text'>正在打开…</Text>
+      </View>
+    )
+  }
+
+  const p: StepProps = {
+    values,
+    messages,
+    marked,
+    onChange: (path, value) => {
+      d.setValues((v) => setValueAt(v, path, value))
+      setServer((prev) => (path in prev ? Object.fromEntries(Object.entries(prev).filter(([k]) => k !== path)) : prev))
+      requestId.current = null
+    },
+    onBlur: (path) => show([path]),
+  }
+
+  const goTo = (target: FormStep) => {
+    d.goTo(target)
+    scrollTop()
+  }
+
+  const next = () => {
+    const problems = Object.keys(stepProblems(step, values, consent))
+    if (problems.length) {
+      show(problems)
+      void Taro.showToast({ title: '请按提示修改后继续', icon: 'none' })
+      scrollTo(problems[0])
+      return
+    }
+    goTo(STEPS[index + 1].key)
+  }
 
   const showServerError = (error: ApiError) => {
-    if (error.code === 'VALIDATION' && error.field && isFormField(error.field)) {
-      form.setServerMessage(error.field, error.message)
-      scrollToFirstProblem({ [error.field]: error.message })
+    const path = error.field?.replace(/^form\./, '')
+    if (error.code === 'VALIDATION' && path && path !== 'file') {
+      setServer({ [path]: error.message })
+      d.goTo(stepOfField(path))
+      setTimeout(() => scrollTo(path), 300)
+      void Taro.showToast({ title: error.message, icon: 'none', duration: 3000 })
     } else if (error.code === 'CONFLICT') {
       void Taro.showModal({ title: '暂时不能提交', content: error.message, confirmText: '我的申请', cancelText: '知道了', confirmColor: '#1565c0' }).then((res) => {
         if (res.confirm) void Taro.redirectTo({ url: ROUTES.myApplications })
@@ -38,49 +139,99 @@ export default function ApplyFormPage() {
 
   const onSubmit = async () => {
     if (submitting) return
-    const checked = form.validateAll()
-    if (!checked.ok) {
-      void Taro.showToast({ title: '请按提示修改后再提交', icon: 'none' })
-      scrollToFirstProblem(problemsByField(checked.problems))
+    const agreed = consentOf(consent)
+    const first = firstStepWithProblems(values, consent)
+    if (first || !agreed) {
+      const target = first ?? 'consent'
+      show(Object.keys(stepProblems(target, values, consent)))
+      goTo(target)
+      void Taro.showToast({ title: '还有内容需要填写或修改', icon: 'none' })
       return
     }
     setSubmitting(true)
-    const reply = await submit(checked.value, form.requestId())
-    if (reply.ok) {
+    requestId.current ??= newRequestId()
+    let reply
+    const id = d.idNow()
+    if (d.meta.mode === 'fix' && id) {
+      const version = await d.saveForVersion()
+      reply = version === null ? null : await resubmit(id, version, values, agreed, requestId.current)
+    } else {
+      await d.saveNow()
+      reply = await submit(values, agreed, requestId.current)
+    }
+    if (reply?.ok) {
+      d.forget()
       void Taro.redirectTo({ url: ROUTES.application(reply.data.id) })
       return
     }
     setSubmitting(false)
-    showServerError(reply.error)
+    if (reply) showServerError(reply.error)
+    else void Taro.showToast({ title: '网络连接失败，请检查网络后重试', icon: 'none' })
   }
 
+  const unitName = units.find((u) => u.id === values.applicant.unitId)?.name ?? ''
+  const isLast = step === 'review'
+
   return (
-    <View className='page apply-form'>
-      <View className='card apply-form__intro'>
-        <Text className='card__title'>填写帮扶申请</Text>
-        <Text className='muted'>请如实填写以下信息，提交后由所在工会审核并与您联系。</Text>
-      </View>
-      <View className='card'>
-        <FormField field='name' label={LABELS.name} value={values.name} placeholder='请输入您的姓名' maxlength={30}
-          error={messages.name} onInput={(v) => form.change('name', v)} onBlur={(v) => form.blur('name', v)} />
-        <View className='apply-form__privacy'>
-          <Text>身份证号和手机号码将加密保存，仅用于本次帮扶审核。</Text>
+    <View className={pageClass(largeText, 'apply-form')} data-step={step}>
+      <StepProgress current={index} titles={STEPS.map((s) => s.title)} />
+      {d.meta.mode === 'fix' && (
+        <View className='card apply-form__returned'>
+          <Text className='card__title'>申请{d.meta.number}被退回修改</Text>
+          {d.meta.returnNote && <Text className='apply-form__note'>工作人员说明：{d.meta.returnNote}</Text>}
+          {d.meta.fieldsToFix.length > 0 && (
+            <View className='apply-form__fix-list'>
+              <Text>请修改标有“需修改”的内容：</Text>
+              {d.meta.fieldsToFix.map((f) => (
+                <Text key={f} className='apply-form__fix-item' data-fix={f} onClick={() => goTo(stepOfField(f))}>
+                  · {fieldName(f)}
+                </Text>
+              ))}
+            </View>
+          )}
         </View>
-        <FormField field='idNumber' label={LABELS.idNumber} value={values.idNumber} placeholder='18位身份证号码'
-          keyboard='idcard' maxlength={18} error={messages.idNumber}
-          onInput={(v) => form.change('idNumber', v)} onBlur={(v) => form.blur('idNumber', v)} />
-        <FormField field='phone' label={LABELS.phone} value={values.phone} placeholder='11位手机号码'
-          keyboard='number' maxlength={11} error={messages.phone}
-          onInput={(v) => form.change('phone', v)} onBlur={(v) => form.blur('phone', v)} />
-        <FormField field='employer' label={LABELS.employer} value={values.employer} placeholder='请输入工作单位全称'
-          maxlength={60} error={messages.employer}
-          onInput={(v) => form.change('employer', v)} onBlur={(v) => form.blur('employer', v)} />
-        <CausePicker label={LABELS.mainCause} value={values.mainCause} error={messages.mainCause}
-          onChange={(code) => form.choose('mainCause', code)} />
+      )}
+
+      {step === 'consent' && <ConsentStep consent={consent} messages={messages} onChange={d.setConsent} />}
+      {step === 'applicant' && <ApplicantStep p={p} units={units} />}
+      {step === 'members' && <MembersStep p={p} onMembers={(members) => d.setValues((v) => ({ ...v, members }))} />}
+      {step === 'finances' && <FinancesStep p={p} />}
+      {step === 'causes' && <CausesStep p={p} />}
+      {step === 'bank' && <BankStep p={p} />}
+      {step === 'documents' && (
+        <DocumentsStep
+          documents={d.meta.documents}
+          onDocuments={d.setDocuments}
+          ensureSaved={async () => ((await d.saveNow()) ? d.idNow() : null)}
+          suggested={suggestedKinds(values)}
+        />
+      )}
+      {step === 'review' && <ReviewStep values={values} documents={d.meta.documents} unitName={unitName} onEdit={goTo} />}
+
+      <Text className='apply-form__sync muted' data-sync={d.sync}>
+        {SYNC_TEXT[d.sync]}
+      </Text>
+      <View className='apply-form__nav'>
+        {index > 0 && (
+          <Button className='btn btn--secondary apply-form__back' onClick={() => goTo(STEPS[index - 1].key)}>
+            上一步
+          </Button>
+        )}
+        {isLast ? (
+          <Button
+            className={submitting ? 'btn btn--primary btn--busy apply-form__submit' : 'btn btn--primary apply-form__submit'}
+            disabled={submitting}
+            loading={submitting}
+            onClick={() => void onSubmit()}
+          >
+            {submitting ? '正在提交…' : d.meta.mode === 'fix' ? '重新提交' : '提交申请'}
+          </Button>
+        ) : (
+          <Button className='btn btn--primary apply-form__next' onClick={next}>
+            {step === 'consent' ? '同意并继续' : '下一步'}
+          </Button>
+        )}
       </View>
-      <Button className={submitting ? 'btn btn--primary btn--busy apply-form__submit' : 'btn btn--primary apply-form__submit'} disabled={submitting} loading={submitting} onClick={() => void onSubmit()}>
-        {submitting ? '正在提交…' : '提交申请'}
-      </Button>
     </View>
   )
 }

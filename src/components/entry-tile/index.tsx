@@ -11,11 +11,13 @@ export interface EntryTileProps {
   glyph: string
   /** Not built yet: marked "即将上线" and muted. */
   comingSoon?: boolean
+  /** A count on the badge, e.g. unread messages; nothing when 0. */
+  badge?: number
   onTap: () => void
 }
 
 /** A large, full-width tappable entry with a badge, a title and one line of explanation. */
-export default function EntryTile({ entry, title, description, glyph, comingSoon, onTap }: EntryTileProps) {
+export default function EntryTile({ entry, title, description, glyph, comingSoon, badge = 0, onTap }: EntryTileProps) {
   return (
     <View
       className={comingSoon ? 'entry-tile entry-tile--soon' : 'entry-tile'}
@@ -23,7 +25,14 @@ export default function EntryTile({ entry, title, description, glyph, comingSoon
       onClick={onTap}
       data-entry={entry}
     >
-      <View className='entry-tile__glyph'>{glyph}</View>
+      <View className='entry-tile__glyph'>
+        {glyph}
+        {badge > 0 && (
+          <Text className='entry-tile__badge' data-badge={badge} aria-label={`${badge}条未读`}>
+            {badge > 99 ? '99+' : badge}
+          </Text>
+        )}
+      </View>
       <View className='entry-tile__body'>
         <View className='entry-tile__head'>
           <Text className='entry-tile__title'>{title}</Text>

@@ -1,9 +1,23 @@
 import * as v from 'valibot'
-import type { Role } from '../roles'
+import type { Role, StaffRole } from '../roles'
+import { PageInputSchema, type Page } from './applicant'
 
-/** The `account` function: who the caller is. */
+/** The `account` function: who the caller is, and their in-app messages. */
 export const accountActions = {
   me: v.strictObject({}),
+  messages: PageInputSchema,
+  unreadCount: v.strictObject({}),
+  /** A staff member binds their identity with the one-time code an admin gave them. */
+  redeemInvitation: v.strictObject({
+    code: v.pipe(v.string('请输入邀请码'), v.trim(), v.nonEmpty('请输入邀请码'), v.maxLength(32, '邀请码不正确')),
+  }),
+  markRead: v.strictObject({
+    ids: v.pipe(
+      v.array(v.pipe(v.string('消息编号应为文本'), v.maxLength(64, '消息编号不正确')), '消息编号应为列表'),
+      v.minLength(1, '请选择要标记的消息'),
+      v.maxLength(100, '一次最多标记100条消息'),
+    ),
+  }),
 } as const
 
 export interface Me {
@@ -13,6 +27,26 @@ export interface Me {
   displayName?: string
 }
 
+/** An in-app message as its reader sees it. */
+export interface MessageView {
+  id: string
+  title: string
+  body: string
+  applicationId: string | null
+  createdAt: string
+  read: boolean
+}
+
 export interface AccountOutputs {
   me: Me
+  messages: Page<MessageView>
+  unreadCount: { count: number }
+  markRead: { updated: number }
+  redeemInvitation: RedeemedInvitation
+}
+
+/** What a redeemed invitation made of the caller. */
+export interface RedeemedInvitation {
+  unitName: string
+  roles: StaffRole[]
 }

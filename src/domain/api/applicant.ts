@@ -1,7 +1,11 @@
 import * as v from 'valibot'
 import { ApplicationFormSchema } from '../application-form'
 import type { ApplicationStatus } from '../application-status'
-import type { ApplicationSummary, ApplicationView } from '../application'
+import type { ApplicationSummary, ApplicationView, DraftView } from '../application'
+import { ConsentSchema } from '../consent'
+import { DOCUMENT_KIND_CODES, type DocumentKind, type DocumentView } from '../documents'
+import { FormValuesSchema } from '../form-values'
+import { SelfCheckSchema, type HardshipAssessment } from '../self-check'
 
 /** A page of results. */
 export interface Page<T> {
@@ -19,26 +23,87 @@ export const PageInputSchema = v.strictObject({
   ),
 })
 
-export const IdInputSchema = v.strictObject({
-  id: v.pipe(v.string('缺少申请编号'), v.nonEmpty('缺少申请编号'), v.maxLength(64, '申请编号不正确')),
+const idText = (missing: string) => v.pipe(v.string(missing), v.nonEmpty(missing), v.maxLength(64, missing.replace('缺少', '') + '不正确'))
+
+export const IdInputSchema = v.strictObject({ id: idText('缺少申请编号') })
+
+const VersionSchema = v.pipe(v.number('版本应为数字'), v.integer('版本应为整数'), v.minValue(1, '版本不正确'))
+
+/** The steps of the form, in order; a draft remembers the one the worker was on. */
+export const FORM_STEPS = ['consent', 'applicant', 'members', 'finances', 'causes', 'bank', 'documents', 'review'] as const
+export type FormStep = (typeof FORM_STEPS)[number]
+
+/** A submission: the whole form and the consent it was filled under. */
+export const SubmitInputSchema = v.strictObject({ form: ApplicationFormSchema, consent: ConsentSchema })
+
+const FileNameSchema = v.pipe(v.string('缺少文件名'), v.trim(), v.nonEmpty('缺少文件名'), v.maxLength(100, '文件名不能超过100个字'))
+
+/** What a file being attached is: the application, the kind of document and the file's own name. */
+export const DocumentMetaSchema = v.strictObject({
+  applicationId: idText('缺少申请编号'),
+  kind: v.picklist(DOCUMENT_KIND_CODES, '请选择材料类型'),
+  fileName: FileNameSchema,
 })
 
 /** The `applicant` function: what a worker does with their own applications. Input schemas per action. */
 export const applicantActions = {
-  submit: ApplicationFormSchema,
+  selfCheck: SelfCheckSchema,
+  /** The union tree a level at a time, to choose one's union. */
+  units: v.strictObject({ parentId: v.optional(idText('缺少上级工会')) }),
+  getDraft: v.strictObject({}),
+  saveDraft: v.strictObject({
+    values: FormValuesSchema,
+    step: v.picklist(FORM_STEPS, '填写步骤不正确'),
+    consent: v.optional(ConsentSchema),
+  }),
+  submit: SubmitInputSchema,
+  resubmit: v.strictObject({ id: idText('缺少申请编号'), expectedVersion: VersionSchema, form: ApplicationFormSchema, consent: ConsentSchema }),
+  withdraw: v.strictObject({ id: idText('缺少申请编号'), expectedVersion: VersionSchema }),
   listMine: PageInputSchema,
   getMine: IdInputSchema,
+  /** WeChat: where to upload a file with wx.cloud.uploadFile before registering it. */
+  prepareUpload: DocumentMetaSchema,
+  /** WeChat: attaches a file uploaded to CloudBase storage (the local server takes the bytes at /api/upload). */
+  registerDocument: v.strictObject({
+    applicationId: idText('缺少申请编号'),
+    kind: v.picklist(DOCUMENT_KIND_CODES, '请选择材料类型'),
+    fileName: FileNameSchema,
+    fileId: v.pipe(v.string('缺少文件'), v.nonEmpty('缺少文件'), v.maxLength(300, '文件不正确')),
+  }),
+  removeDocument: v.strictObject({ applicationId: idText('缺少申请编号'), documentId: idText('缺少材料编号') }),
 } as const
 
 export interface SubmitResult {
   id: string
   number: string
   status: ApplicationStatus
+  version: number
+}
+
+export interface SelfCheckResult {
+  assessment: HardshipAssessment
+  documents: { kind: DocumentKind; why: string }[]
+  /** The union whose policy the estimate used. */
+  policyUnitName: string
+}
+
+export interface UnitChoice {
+  id: string
+  name: string
 }
 
 /** What each action of `applicant` returns. */
 export interface ApplicantOutputs {
+  selfCheck: SelfCheckResult
+  units: { items: UnitChoice[] }
+  getDraft: { draft: DraftView | null }
+  saveDraft: { id: string; version: number; savedAt: string }
   submit: SubmitResult
+  resubmit: SubmitResult
+  withdraw: { id: string; status: ApplicationStatus; version: number }
   listMine: Page<ApplicationSummary>
   getMine: ApplicationView
+  prepareUpload: { cloudPath: string }
+  registerDocument: DocumentView
+  removeDocument: { removed: boolean }
 }

@@ -1,16 +1,22 @@
 import type * as v from 'valibot'
 import { accountActions, type AccountOutputs } from './account'
+import { adminActions, type AdminOutputs } from './admin'
 import { applicantActions, type ApplicantOutputs } from './applicant'
+import { stationsActions, type StationsOutputs } from './stations'
 
 /** Every function, its actions' input schemas, and what each returns: the shared contract. */
 export const API = {
   applicant: applicantActions,
   account: accountActions,
+  stations: stationsActions,
+  admin: adminActions,
 } as const
 
 export interface ApiOutputs {
   applicant: ApplicantOutputs
   account: AccountOutputs
+  stations: StationsOutputs
+  admin: AdminOutputs
 }
 
 export type FunctionName = keyof typeof API

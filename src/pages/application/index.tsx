@@ -1,43 +1,76 @@
-import { Text, View } from '@tarojs/components'
-import { useDidShow, useRouter } from '@tarojs/taro'
+import { Button, Text, View } from '@tarojs/components'
+import Taro, { useDidShow, useRouter } from '@tarojs/taro'
+import { useState } from 'react'
 import InfoRow from '@/components/info-row'
 import LoadError from '@/components/load-error'
+import StageProgress from '@/components/stage-progress'
 import StatusTag from '@/components/status-tag'
 import Timeline from '@/components/timeline'
 import type { ApplicationView } from '@/domain/application'
-import { STATUS_NEXT_STEP } from '@/domain/application-status'
+import { STATUS_NEXT_STEP, TRANSITIONS } from '@/domain/application-status'
 import type { ApiReply } from '@/domain/contract'
+import { documentKindLabel } from '@/domain/documents'
+import { HEALTH_STATUSES, labelOf, RELATIONS, WORK_STATUSES } from '@/domain/form-codes'
+import { formFieldLabel, memberNumberOf } from '@/domain/form-labels'
 import { hardshipCauseLabel } from '@/domain/hardship-causes'
-import { getMine } from '@/services/applicant'
+import { formatFen } from '@/domain/money'
+import { hardshipCategoryLabel } from '@/domain/hardship-categories'
+import { getMine, withdraw } from '@/services/applicant'
 import { formatDateTime } from '@/services/format'
-import { readParam } from '@/services/routes'
+import { pageClass, useLargeText } from '@/services/preferences'
+import { readParam, ROUTES } from '@/services/routes'
 import { useLoader } from '@/services/use-loader'
 import './index.css'
 
 const MISSING_ID: ApiReply<never> = { ok: false, error: { code: 'NOT_FOUND', message: '没有找到这份申请' } }
+const WITHDRAWABLE: readonly string[] = TRANSITIONS.withdraw.from
+
+const fieldName = (path: string) => {
+  const n = memberNumberOf(path)
+  return `${n ? `家庭成员${n} ` : ''}${formFieldLabel(path) ?? path}`
+}
 
 /** One application: where it stands, what happens next, what was submitted and its history. */
 export default function ApplicationPage() {
+  const [largeText] = useLargeText()
   const id = readParam(useRouter().params.id)
   const [state, reload] = useLoader(() => (id ? getMine(id) : Promise.resolve(MISSING_ID)))
 
   useDidShow(() => void reload())
 
-  if (state.kind === 'ready') return <ApplicationDetail app={state.data} />
+  if (state.kind === 'ready') return <ApplicationDetail app={state.data} largeText={largeText} onChanged={() => void reload()} />
   return (
-    <View className='page'>
-      {state.kind === 'loading' ? (
-        <Text className='state-text'>正在加载…</Text>
-      ) : (
-        <LoadError message={state.message} onRetry={() => void reload()} />
-      )}
+    <View className={pageClass(largeText)}>
+      {state.kind === 'loading' ? <Text className='state-text'>正在加载…</Text> : <LoadError message={state.message} onRetry={() => void reload()} />}
     </View>
   )
 }
 
-function ApplicationDetail({ app }: { app: ApplicationView }) {
+function ApplicationDetail({ app, largeText, onChanged }: { app: ApplicationView; largeText: boolean; onChanged: () => void }) {
+  const [busy, setBusy] = useState(false)
+  const d = app.details
+  const returned = app.status === 'returned'
+  const returnNote = [...app.timeline].reverse().find((e) => e.status === 'returned')?.note
+
+  const onWithdraw = async () => {
+    const answer = await Taro.showModal({
+      title: '撤回申请',
+      content: '撤回后本次申请不再办理，您可以以后重新申请。确定撤回吗？',
+      confirmText: '撤回',
+      cancelText: '不撤回',
+      confirmColor: '#c62828',
+    })
+    if (!answer.confirm) return
+    setBusy(true)
+    const reply = await withdraw(app.id, app.version)
+    setBusy(false)
+    if (!reply.ok) return void Taro.showToast({ title: reply.error.message, icon: 'none', duration: 3000 })
+    void Taro.showToast({ title: '已撤回', icon: 'success' })
+    onChanged()
+  }
+
   return (
-    <View className='page application'>
+    <View className={pageClass(largeText, 'application')}>
       <View className='card'>
         <Text className='application__caption'>申请编号</Text>
         <View className='application__head'>
@@ -45,20 +78,88 @@ function ApplicationDetail({ app }: { app: ApplicationView }) {
           <StatusTag status={app.status} className='app-status' />
         </View>
         <Text className='app-next-step'>{STATUS_NEXT_STEP[app.status]}</Text>
+        {app.submissionCount > 1 && <Text className='application__resubmitted muted'>已第 {app.submissionCount} 次提交，历次提交的内容均已保存</Text>}
       </View>
-      <View className='card'>
-        <Text className='card__title'>申请信息</Text>
-        <InfoRow label='申请人' value={app.name} valueClassName='app-name' />
-        <InfoRow label='身份证号' value={app.idNumberMasked} valueClassName='app-id-number' />
-        <InfoRow label='手机号码' value={app.phoneMasked} valueClassName='app-phone' />
-        <InfoRow label='工作单位' value={app.employer} valueClassName='app-employer' />
-        <InfoRow label='主要致困原因' value={hardshipCauseLabel(app.mainCause)} valueClassName='app-cause' />
-        <InfoRow label='提交时间' value={formatDateTime(app.createdAt)} valueClassName='app-created-at' />
-      </View>
+
+      {returned && (
+        <View className='card application__returned' data-returned>
+          <Text className='card__title'>需要您修改</Text>
+          {returnNote && <Text className='application__note'>工作人员说明：{returnNote}</Text>}
+          {app.fieldsToFix.map((f) => (
+            <Text key={f} className='application__fix' data-fix={f}>
+              · {fieldName(f)}
+            </Text>
+          ))}
+          <Button className='btn btn--primary application__fix-button' onClick={() => void Taro.navigateTo({ url: ROUTES.applyForm })}>
+            修改后重新提交
+          </Button>
+        </View>
+      )}
+
       <View className='card'>
         <Text className='card__title'>办理进度</Text>
+        <StageProgress status={app.status} timeline={app.timeline} />
+      </View>
+
+      {d && (
+        <View className='card'>
+          <Text className='card__title'>申请信息</Text>
+          <InfoRow label='申请人' value={app.name} valueClassName='app-name' />
+          <InfoRow label='身份证号' value={app.idNumberMasked} valueClassName='app-id-number' />
+          <InfoRow label='出生日期' value={`${d.applicant.birthDate}（${d.applicant.gender === 'male' ? '男' : '女'}）`} />
+          <InfoRow label='手机号码' value={app.phoneMasked} valueClassName='app-phone' />
+          <InfoRow label='健康状况' value={labelOf(HEALTH_STATUSES, d.applicant.health)} />
+          <InfoRow label='工作状态' value={labelOf(WORK_STATUSES, d.applicant.workStatus)} />
+          <InfoRow label='工作单位' value={app.employer} valueClassName='app-employer' />
+          <InfoRow label='所在工会' value={d.applicant.unitName} />
+          <InfoRow label='家庭人口' value={`${d.finances.householdSize} 人`} />
+          <InfoRow label='家庭年收入' value={formatFen(d.finances.annualIncome)} />
+          <InfoRow label='主要致困原因' value={hardshipCauseLabel(app.mainCause)} valueClassName='app-cause' />
+          {d.causes.secondaryCauses.length > 0 && <InfoRow label='次要致困原因' value={d.causes.secondaryCauses.map(hardshipCauseLabel).join('、')} />}
+          {app.assessment && <InfoRow label='自测类别' value={hardshipCategoryLabel(app.assessment.category)} valueClassName='app-category' />}
+          <InfoRow label='银行账号' value={`${d.bank.bankName} ${d.bank.accountNumberMasked}`} />
+          <InfoRow label='提交时间' value={formatDateTime(app.createdAt)} valueClassName='app-created-at' />
+        </View>
+      )}
+      {!d && (
+        <View className='card'>
+          <Text className='card__title'>申请信息</Text>
+          <InfoRow label='申请人' value={app.name} valueClassName='app-name' />
+          <InfoRow label='身份证号' value={app.idNumberMasked} valueClassName='app-id-number' />
+          <InfoRow label='手机号码' value={app.phoneMasked} valueClassName='app-phone' />
+          <InfoRow label='工作单位' value={app.employer} valueClassName='app-employer' />
+          <InfoRow label='主要致困原因' value={hardshipCauseLabel(app.mainCause)} valueClassName='app-cause' />
+          <InfoRow label='提交时间' value={formatDateTime(app.createdAt)} valueClassName='app-created-at' />
+        </View>
+      )}
+
+      {d && d.members.length > 0 && (
+        <View className='card'>
+          <Text className='card__title'>家庭成员（{d.members.length}人）</Text>
+          {d.members.map((m, i) => (
+            <InfoRow key={i} label={`${m.name}（${labelOf(RELATIONS, m.relation)}）`} value={m.idNumberMasked} stacked />
+          ))}
+        </View>
+      )}
+
+      <View className='card'>
+        <Text className='card__title'>证明材料（{app.documents.length}个）</Text>
+        {app.documents.length === 0 && <Text className='muted'>未上传材料，工作人员可能会联系您补充</Text>}
+        {app.documents.map((doc) => (
+          <InfoRow key={doc.id} label={documentKindLabel(doc.kind)} value={doc.fileName} stacked />
+        ))}
+      </View>
+
+      <View className='card'>
+        <Text className='card__title'>办理记录</Text>
         <Timeline entries={app.timeline} />
       </View>
+
+      {WITHDRAWABLE.includes(app.status) && app.status !== 'draft' && (
+        <Button className='btn btn--danger application__withdraw' disabled={busy} onClick={() => void onWithdraw()}>
+          撤回申请
+        </Button>
+      )}
     </View>
   )
 }

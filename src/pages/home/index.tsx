@@ -1,7 +1,10 @@
-import { Text, View } from '@tarojs/components'
-import Taro from '@tarojs/taro'
+import { Switch, Text, View } from '@tarojs/components'
+import Taro, { useDidShow } from '@tarojs/taro'
+import { useState } from 'react'
 import DemoAccountBanner from '@/components/demo-account-banner'
 import EntryTile from '@/components/entry-tile'
+import { unreadCount } from '@/services/messages'
+import { pageClass, useLargeText } from '@/services/preferences'
 import { ROUTES } from '@/services/routes'
 import './index.css'
 
@@ -15,9 +18,10 @@ interface Entry {
 }
 
 const ENTRIES: Entry[] = [
-  { key: 'self-check', title: '困难自测', description: '看看是否符合帮扶条件', glyph: '测' },
+  { key: 'self-check', title: '困难自测', description: '看看是否符合帮扶条件', glyph: '测', url: ROUTES.selfCheck },
   { key: 'apply', title: '申请帮扶', description: '在线填写帮扶申请', glyph: '申', url: ROUTES.applyForm },
   { key: 'my-applications', title: '我的申请', description: '查看申请办理进度', glyph: '我', url: ROUTES.myApplications },
+  { key: 'messages', title: '消息通知', description: '申请办理的每一步都会通知您', glyph: '信', url: ROUTES.messages },
   { key: 'stations', title: '附近驿站', description: '查找工会服务站和户外劳动者驿站', glyph: '站' },
 ]
 
@@ -29,10 +33,17 @@ function open(entry: Entry): void {
   void Taro.showModal({ title: entry.title, content: '该功能正在建设中，敬请期待', showCancel: false, confirmText: '知道了', confirmColor: '#1565c0' })
 }
 
-/** The first screen: what the service is and the four things a worker can do. */
+/** The first screen: what the service is, the things a worker can do, and the large-text switch. */
 export default function HomePage() {
+  const [largeText, setLargeText] = useLargeText()
+  const [unread, setUnread] = useState(0)
+
+  useDidShow(() => {
+    void unreadCount().then((r) => r.ok && setUnread(r.data.count))
+  })
+
   return (
-    <View className='page home'>
+    <View className={pageClass(largeText, 'home')}>
       <View className='home__hero'>
         <Text className='home__title'>蓝天帮扶</Text>
         <Text className='home__intro'>困难职工在线申请帮扶，随时查看办理进度</Text>
@@ -47,9 +58,17 @@ export default function HomePage() {
             description={entry.description}
             glyph={entry.glyph}
             comingSoon={!entry.url}
+            badge={entry.key === 'messages' ? unread : 0}
             onTap={() => open(entry)}
           />
         ))}
+      </View>
+      <View className='home__large-text' data-setting='large-text'>
+        <View className='home__large-text-body'>
+          <Text className='home__large-text-title'>大字模式</Text>
+          <Text className='home__large-text-desc'>放大文字和按钮，看得更清楚</Text>
+        </View>
+        <Switch className='home__large-text-switch' checked={largeText} color='#1565c0' onChange={(e) => setLargeText(e.detail.value)} />
       </View>
       <Text className='home__help'>如需帮助，请联系所在单位工会</Text>
     </View>

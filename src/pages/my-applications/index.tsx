@@ -6,24 +6,27 @@ import LoadError from '@/components/load-error'
 import type { ApplicationSummary } from '@/domain/application'
 import type { Page } from '@/domain/api/applicant'
 import { listMine } from '@/services/applicant'
+import { pageClass, useLargeText } from '@/services/preferences'
 import { ROUTES } from '@/services/routes'
 import { useLoader, type LoadState } from '@/services/use-loader'
 
 /** A worker keeps few applications (one open at a time): one page of the largest size holds them. */
 const PAGE_SIZE = 50
 
-const openApplication = (id: string) => void Taro.navigateTo({ url: ROUTES.application(id) })
+const openApplication = (item: ApplicationSummary) =>
+  void Taro.navigateTo({ url: item.status === 'draft' ? ROUTES.applyForm : ROUTES.application(item.id) })
 const openForm = () => void Taro.navigateTo({ url: ROUTES.applyForm })
 
 /** "我的申请": the worker's applications with their status, reloaded whenever the page shows. */
 export default function MyApplicationsPage() {
+  const [largeText] = useLargeText()
   const [state, reload] = useLoader(() => listMine(1, PAGE_SIZE))
 
   useDidShow(() => void reload())
   usePullDownRefresh(() => void reload().finally(() => Taro.stopPullDownRefresh()))
 
   return (
-    <View className='page'>
+    <View className={pageClass(largeText)}>
       <ApplicationList state={state} onRetry={() => void reload()} />
     </View>
   )
@@ -32,7 +35,9 @@ export default function MyApplicationsPage() {
 function ApplicationList({ state, onRetry }: { state: LoadState<Page<ApplicationSummary>>; onRetry: () => void }) {
   if (state.kind === 'loading') return <Text className='state-text'>正在加载…</Text>
   if (state.kind === 'error') return <LoadError message={state.message} onRetry={onRetry} />
-  const { items, total } = state.data
+  const { total } = state.data
+  // A deleted draft was never an application: it is not listed.
+  const items = state.data.items.filter((i) => !(i.status === 'withdrawn' && i.number.startsWith('DRAFT-')))
   if (items.length === 0) {
     return <EmptyState message='您还没有提交过帮扶申请' actionText='申请帮扶' onAction={openForm} />
   }
@@ -41,7 +46,7 @@ function ApplicationList({ state, onRetry }: { state: LoadState<Page<Application
       {items.map((item) => (
         <ApplicationItem key={item.id} item={item} onTap={openApplication} />
       ))}
-      {total > items.length && <Text className='state-text'>仅显示最近 {items.length} 条申请</Text>}
+      {total > state.data.items.length && <Text className='state-text'>仅显示最近 {state.data.items.length} 条申请</Text>}
     </View>
   )
 }

@@ -1,0 +1,52 @@
+import type { InvitationRecord, InvitationRepository } from '../../ports'
+import { defineCollection } from './collection-schema'
+import { INVITATIONS } from './collections'
+import { MAX_UNIT_IDS } from './staff-repository'
+import { outsideTransaction, readDoc, readRange, type Scope, type StoredDoc } from './types'
+
+/** `listByUnits` lists a jurisdiction's invitations newest first. */
+export const INVITATIONS_COLLECTION = defineCollection(INVITATIONS, [{ keys: [['unitId', 1], ['createdAt', -1], ['_id', -1]] }])
+
+type Fields = Omit<InvitationRecord, 'id'>
+const FIELDS = [
+  'unitId', 'roles', 'displayName', 'createdBy', 'createdAt', 'expiresAt', 'status', 'usedBy', 'usedAt',
+] as const satisfies readonly (keyof Fields)[]
+
+const toFields = (r: InvitationRecord): Fields => Object.fromEntries(FIELDS.map((f) => [f, r[f]])) as Fields
+const toRecord = (doc: StoredDoc): InvitationRecord => ({ id: doc._id, ...(Object.fromEntries(FIELDS.map((f) => [f, doc[f] ?? null])) as Fields) })
+
+/** Invitations, one document each with _id = the keyed hash of the code, so a redemption reads it by _id in its transaction. */
+export function invitationRepository(scope: Scope): InvitationRepository {
+  const coll = () => scope.collection(INVITATIONS)
+  return {
+    async insert(rec) {
+      await coll().add({ _id: rec.id, ...toFields(rec) })
+    },
+    async get(id) {
+      const doc = await readDoc(scope, INVITATIONS, id)
+      return doc && toRecord(doc)
+    },
+    async update(rec, expectedStatus) {
+      if (scope.inTransaction) {
+        // A racing transaction that writes the same document conflicts: first writer wins.
+        const doc = await readDoc(scope, INVITATIONS, rec.id)
+        if (!doc || doc.status !== expectedStatus) return false
+        await coll().doc(rec.id).set(toFields(rec))
+        return true
+      }
+      const { updated } = await coll().where({ _id: rec.id, status: expectedStatus }).update(toFields(rec))
+      return updated === 1
+    },
+    async listByUnits(unitIds, { offset, limit }) {
+      outsideTransaction(scope, 'invitations.listByUnits')
+      if (unitIds.length > MAX_UNIT_IDS) throw new Error(`invitations.listByUnits takes at most ${MAX_UNIT_IDS} units`)
+      if (unitIds.length === 0) return { items: [], total: 0 }
+      const where = { unitId: scope.command.in([...unitIds]) }
+      const [docs, { total }] = await Promise.all([
+        limit > 0 ? readRange(coll().where(where).orderBy('createdAt', 'desc').orderBy('_id', 'desc'), offset, limit) : [],
+        coll().where(where).count(),
+      ])
+      return { items: docs.map(toRecord), total: total ?? 0 }
+    },
+  }
+}

@@ -1,0 +1,36 @@
+import { APPLICATIONS_COLLECTION } from './application-repository'
+import { AUDIT_EVENTS_COLLECTION } from './audit-repository'
+import { CLAIMS_COLLECTION } from './claim-repository'
+import type { CollectionDeclaration } from './collection-schema'
+import { MESSAGES_COLLECTION } from './message-repository'
+import { OUTBOX_COLLECTION } from './outbox-repository'
+import { COUNTERS_COLLECTION } from './counter-repository'
+import { IDEMPOTENCY_COLLECTION } from './idempotency-repository'
+import { INVITATIONS_COLLECTION } from './invitation-repository'
+import { ORG_UNITS_COLLECTION } from './org-unit-repository'
+import { POLICIES_COLLECTION } from './policy-repository'
+import { PROBLEM_REPORTS_COLLECTION } from './problem-report-repository'
+import { RATE_LIMITS_COLLECTION } from './rate-limit-repository'
+import { STAFF_COLLECTION } from './staff-repository'
+import { STATIONS_COLLECTION } from './station-repository'
+
+/**
+ * Every collection of the CloudBase database with its indexes: what `npm run deploy` creates.
+ * test/deploy checks it against the queries the repositories send and against `COLLECTIONS`.
+ */
+export const COLLECTION_DECLARATIONS: readonly CollectionDeclaration[] = [
+  APPLICATIONS_COLLECTION,
+  CLAIMS_COLLECTION,
+  COUNTERS_COLLECTION,
+  IDEMPOTENCY_COLLECTION,
+  AUDIT_EVENTS_COLLECTION,
+  STAFF_COLLECTION,
+  ORG_UNITS_COLLECTION,
+  POLICIES_COLLECTION,
+  STATIONS_COLLECTION,
+  PROBLEM_REPORTS_COLLECTION,
+  OUTBOX_COLLECTION,
+  MESSAGES_COLLECTION,
+  INVITATIONS_COLLECTION,
+  RATE_LIMITS_COLLECTION,
+]

@@ -1,0 +1,99 @@
+import type { StationRecord, StationRepository } from '../../ports'
+import { defineCollection } from './collection-schema'
+import { STATIONS } from './collections'
+import { outsideTransaction, readDoc, readRange, type Scope, type StoredDoc } from './types'
+
+/** `nearby` runs geoNear on `location`; imports find stations by their unique external id; export pages by _id. */
+export const STATIONS_COLLECTION = defineCollection(STATIONS, [
+  { keys: [['location', '2dsphere']] },
+  { keys: [['externalId', 1]], unique: true },
+])
+
+type Fields = Omit<StationRecord, 'id' | 'location'>
+
+const FIELDS = [
+  'externalId', 'kind', 'level', 'name', 'address', 'district', 'phone', 'hours', 'amenities', 'services',
+  'photos', 'unitName', 'status', 'verifiedOn', 'sample', 'version', 'createdAt', 'updatedAt',
+] as const satisfies readonly (keyof Fields)[]
+
+/** The stored document: the record without its id, the point as GeoJSON [lng, lat] for the 2dsphere index. */
+const toDoc = (rec: StationRecord) => ({
+  ...(Object.fromEntries(FIELDS.map((f) => [f, rec[f]])) as Fields),
+  location: { type: 'Point', coordinates: [rec.location.lng, rec.location.lat] },
+})
+
+/** The SDK reads a GeoJSON point back as its own `Point` (`longitude`, `latitude`); plain GeoJSON also passes. */
+function pointOf(v: unknown): { lng: number; lat: number } {
+  const p = v as { longitude?: number; latitude?: number; coordinates?: [number, number] }
+  if (typeof p?.longitude === 'number' && typeof p.latitude === 'number') return { lng: p.longitude, lat: p.latitude }
+  if (Array.isArray(p?.coordinates)) return { lng: p.coordinates[0], lat: p.coordinates[1] }
+  throw new Error('station document without a location point')
+}
+
+const toRecord = (doc: StoredDoc): StationRecord => ({
+  id: doc._id,
+  ...(Object.fromEntries(FIELDS.map((f) => [f, doc[f]])) as Fields),
+  location: pointOf(doc.location),
+})
+
+/** Queries of `$in` over external ids stay this short. */
+const IN_CHUNK = 100
+
+/** Stations, one document each with _id = the station id. */
+export function stationRepository(scope: Scope): StationRepository {
+  const coll = () => scope.collection(STATIONS)
+  return {
+    async upsert(rec) {
+      await coll().doc(rec.id).set(toDoc(rec))
+    },
+    async get(id) {
+      const doc = await readDoc(scope, STATIONS, id)
+      return doc && toRecord(doc)
+    },
+    async byExternalId(externalId) {
+      outsideTransaction(scope, 'stations.byExternalId')
+      const [doc] = await readRange(coll().where({ externalId }), 0, 1)
+      return doc ? toRecord(doc) : null
+    },
+    async byExternalIds(externalIds) {
+      outsideTransaction(scope, 'stations.byExternalIds')
+      const out: StationRecord[] = []
+      for (let i = 0; i < externalIds.length; i += IN_CHUNK) {
+        const chunk = externalIds.slice(i, i + IN_CHUNK)
+        const docs = await readRange(coll().where({ externalId: scope.command.in([...chunk]) }), 0, chunk.length)
+        out.push(...docs.map(toRecord))
+      }
+      return out
+    },
+    async nearby({ point, radiusM, kinds, amenities, statuses, offset, limit }) {
+      outsideTransaction(scope, 'stations.nearby')
+      if (limit <= 0) return []
+      const _ = scope.command
+      const query: Record<string, unknown> = {}
+      if (kinds?.length) query.kind = _.in([...kinds])
+      if (statuses?.length) query.status = _.in([...statuses])
+      if (amenities?.length) query.amenities = _.all([...amenities])
+      const { data } = await coll()
+        .aggregate()
+        .geoNear({
+          // The SDK builds its GeoJSON Point from `longitude` and `latitude`.
+          near: { longitude: point.lng, latitude: point.lat },
+          spherical: true,
+          key: 'location',
+          distanceField: 'distanceM',
+          maxDistance: radiusM,
+          query,
+          // Older servers stop $geoNear at 100 documents unless told how many the page needs.
+          limit: offset + limit,
+        })
+        .skip(offset)
+        .limit(limit)
+        .end()
+      return data.map((doc) => ({ station: toRecord(doc), distanceM: Number(doc.distanceM) }))
+    },
+    async list({ offset, limit }) {
+      outsideTransaction(scope, 'stations.list')
+      return (await readRange(coll().orderBy('_id', 'asc'), offset, limit)).map(toRecord)
+    },
+  }
+}

@@ -1,0 +1,4 @@
+import { makeMain } from '../main'
+
+/** The CloudBase entry of the `stations` function. */
+export const main = makeMain('stations')

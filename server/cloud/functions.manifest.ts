@@ -1,0 +1,69 @@
+/**
+ * How each cloud function is deployed: one entry per `cloudfunctions/<name>/` folder. `npm run
+ * build:functions` writes each folder's config.json from it; `npm run deploy` creates or updates
+ * the function with it. test/deploy checks it against the folders, the entries and the code.
+ */
+
+/** The environment variables the functions read. Values come from the operator at deploy time. */
+export const FUNCTION_ENV = {
+  LANTIAN_DATA_KEY: {
+    secret: true,
+    description: 'AES-256-GCM key for ID numbers, phones and bank accounts: base64 of 32 random bytes. Never change it once data exists.',
+  },
+  LANTIAN_APP_PREFIX: { secret: false, default: 'MLS', description: 'Prefix of application numbers (MLS-2026-000123).' },
+  LANTIAN_DEFAULT_UNIT: { secret: false, default: 'unit-root', description: 'Unit id an application belongs to when the worker’s union is not known yet: your root unit.' },
+} as const satisfies Record<string, { secret: boolean; default?: string; description: string }>
+
+export type FunctionEnvName = keyof typeof FUNCTION_ENV
+
+/** A timer trigger. `cron` has CloudBase's 7 fields: second minute hour day-of-month month day-of-week year. */
+export interface TimerTrigger {
+  name: string
+  cron: string
+  /** What it is for, in the deploy plan. */
+  purpose: string
+}
+
+export interface FunctionManifest {
+  name: string
+  /** The newest Node runtime `@cloudbase/manager-node` creates functions with; esbuild targets it too. */
+  runtime: 'Nodejs18.15'
+  memoryMB: 128 | 256 | 512 | 1024
+  /** Seconds; CloudBase's default of 3 s is short for a cold start followed by a transaction. */
+  timeoutSec: number
+  env: readonly FunctionEnvName[]
+  triggers: readonly TimerTrigger[]
+  /** WeChat open APIs called through `cloud.openapi` (config.json `permissions.openapi`), e.g. `subscribeMessage.send`. */
+  openapi: readonly string[]
+}
+
+/** What every function built with `makeMain` reads (server/cloud/main.ts). */
+const STANDARD_ENV = ['LANTIAN_DATA_KEY', 'LANTIAN_APP_PREFIX', 'LANTIAN_DEFAULT_UNIT'] as const
+
+/** Every deployable function. A timer-driven function declares its triggers here, in its own entry. */
+export const FUNCTIONS: readonly FunctionManifest[] = [
+  // Writes (submit runs a transaction): 10 s leaves room for a cold start and a retried conflict.
+  { name: 'applicant', runtime: 'Nodejs18.15', memoryMB: 256, timeoutSec: 10, env: STANDARD_ENV, triggers: [], openapi: [] },
+  { name: 'account', runtime: 'Nodejs18.15', memoryMB: 256, timeoutSec: 5, env: STANDARD_ENV, triggers: [], openapi: [] },
+  // Searches, and admin writes up to a whole import of stations.
+  { name: 'stations', runtime: 'Nodejs18.15', memoryMB: 256, timeoutSec: 10, env: STANDARD_ENV, triggers: [], openapi: [] },
+  // The union tree, invitations and staff roles; a move rewrites a branch of up to 200 units in one transaction.
+  { name: 'admin', runtime: 'Nodejs18.15', memoryMB: 256, timeoutSec: 20, env: STANDARD_ENV, triggers: [], openapi: [] },
+  // Not an API function: its timer delivers the outbox as WeChat subscribe messages, up to 50 a run.
+  {
+    name: 'timers',
+    runtime: 'Nodejs18.15',
+    memoryMB: 256,
+    timeoutSec: 60,
+    env: STANDARD_ENV,
+    triggers: [{ name: 'deliver-outbox', cron: '0 * * * * * *', purpose: 'send due subscribe messages every minute' }],
+    openapi: ['subscribeMessage.send'],
+  },
+]
+
+/** The config.json WeChat DevTools and CloudBase read from a function folder. */
+export function renderConfigJson(fn: FunctionManifest): string {
+  const config: Record<string, unknown> = { permissions: { openapi: [...fn.openapi] } }
+  if (fn.triggers.length) config.triggers = fn.triggers.map((t) => ({ name: t.name, type: 'timer', config: t.cron }))
+  return `${JSON.stringify(config, null, 2)}\n`
+}

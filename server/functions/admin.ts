@@ -1,0 +1,22 @@
+import { createInvitation, listInvitations, revokeInvitation } from '../usecases/admin/invitations'
+import { deactivateStaff, listStaff, setStaffRoles } from '../usecases/admin/staff'
+import { createUnit, listUnits, moveUnit, renameUnit } from '../usecases/admin/units'
+import { defineFunction } from './define'
+
+/**
+ * Running the union: its tree, staff invitations and staff roles. Admins only, each within their
+ * jurisdiction (the use cases check it). A function of its own, so its permissions and cold start
+ * stay apart from the workers' functions; a worker's redemption of a code is `account.redeemInvitation`.
+ */
+export const admin = defineFunction('admin', {
+  units: { roles: ['admin'], run: listUnits },
+  createUnit: { roles: ['admin'], run: createUnit },
+  renameUnit: { roles: ['admin'], run: renameUnit },
+  moveUnit: { roles: ['admin'], run: moveUnit },
+  createInvitation: { roles: ['admin'], run: createInvitation },
+  listInvitations: { roles: ['admin'], run: listInvitations },
+  revokeInvitation: { roles: ['admin'], run: revokeInvitation },
+  listStaff: { roles: ['admin'], run: listStaff },
+  setStaffRoles: { roles: ['admin'], run: setStaffRoles },
+  deactivateStaff: { roles: ['admin'], run: deactivateStaff },
+})

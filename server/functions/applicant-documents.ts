@@ -1,0 +1,9 @@
+import { prepareUpload, registerDocument, removeDocument } from '../usecases/applicant/documents'
+import type { ActionTable } from './define'
+
+/** The document actions of `applicant` (the local server also takes bytes at /api/upload). */
+export const addDocumentsActions: Pick<ActionTable<'applicant'>, 'prepareUpload' | 'registerDocument' | 'removeDocument'> = {
+  prepareUpload: { roles: ['worker'], run: prepareUpload },
+  registerDocument: { roles: ['worker'], run: registerDocument },
+  removeDocument: { roles: ['worker'], run: removeDocument },
+}

@@ -1,0 +1,77 @@
+/**
+ * First data for a real union: the union tree and the policy parameters from CSV files. Every row
+ * of both files is checked first; nothing is written when any row is bad; all writes happen in
+ * one transaction.
+ */
+import type { OrgUnitRecord, PolicyRecord, Store } from '../ports'
+import { decodeUtf8, parseCsv, type CsvRecord, type ImportProblem } from './csv'
+import { checkPolicies, referencedPolicyUnits } from './policy'
+import { checkUnits, referencedUnitIds } from './units'
+
+export { formatProblem, type ImportProblem } from './csv'
+export { DEADLINE_STAGES } from './policy'
+
+export interface ImportFile {
+  /** Shown in messages, e.g. `units.csv`. */
+  name: string
+  bytes: Uint8Array
+}
+
+export type ImportResult =
+  | { ok: true; units: OrgUnitRecord[]; newUnits: number; policies: PolicyRecord[]; written: boolean }
+  | { ok: false; problems: ImportProblem[] }
+
+function read(file: ImportFile | undefined, problems: ImportProblem[]): CsvRecord[] | null {
+  if (!file) return null
+  const decoded = decodeUtf8(file.bytes, file.name)
+  const parsed = 'problem' in decoded ? decoded : parseCsv(decoded.text, file.name)
+  if ('problem' in parsed) {
+    problems.push(parsed.problem)
+    return null
+  }
+  return parsed.records
+}
+
+async function lookUp(store: Store, ids: string[]): Promise<Map<string, OrgUnitRecord>> {
+  const found = new Map<string, OrgUnitRecord>()
+  for (let i = 0; i < ids.length; i += 20) {
+    const batch = await Promise.all(ids.slice(i, i + 20).map((id) => store.repos.units.get(id)))
+    for (const u of batch) if (u) found.set(u.id, u)
+  }
+  return found
+}
+
+export async function importUnionData(store: Store, files: { units?: ImportFile; policy?: ImportFile }, options: { dryRun: boolean }): Promise<ImportResult> {
+  const problems: ImportProblem[] = []
+  const unitRecords = read(files.units, problems)
+  const policyRecords = read(files.policy, problems)
+  if (problems.length) return { ok: false, problems }
+
+  const ids = [...new Set([...(unitRecords ? referencedUnitIds(unitRecords) : []), ...(policyRecords ? referencedPolicyUnits(policyRecords) : [])])]
+  const stored = await lookUp(store, ids)
+
+  let units: OrgUnitRecord[] = []
+  if (unitRecords && files.units) {
+    const checked = checkUnits(unitRecords, files.units.name, { units: stored, roots: await store.repos.units.children(null) })
+    if ('problems' in checked) problems.push(...checked.problems)
+    else units = checked.units
+  }
+  let policies: PolicyRecord[] = []
+  if (policyRecords && files.policy) {
+    const inFile = new Set(units.map((u) => u.id))
+    const named = unitRecords ? new Set(referencedUnitIds(unitRecords)) : new Set<string>()
+    // A unit of a units file that failed its own checks is reported there, not again here.
+    const checked = checkPolicies(policyRecords, files.policy.name, (id) => inFile.has(id) || stored.has(id) || (problems.length > 0 && named.has(id)))
+    if ('problems' in checked) problems.push(...checked.problems)
+    else policies = checked.policies
+  }
+  if (problems.length) return { ok: false, problems }
+
+  if (!options.dryRun) {
+    await store.transaction(async (repos) => {
+      for (const u of units) await repos.units.put(u)
+      for (const p of policies) await repos.policies.put(p)
+    })
+  }
+  return { ok: true, units, newUnits: units.filter((u) => !stored.has(u.id)).length, policies, written: !options.dryRun }
+}

@@ -1,0 +1,39 @@
+import type { Deps, Notifier } from '../ports'
+import { deliverOutbox } from '../usecases/deliver-outbox'
+
+/** A delivery run every `everyMs` (the local stand-in for the `timers` function's trigger). */
+export interface OutboxRunner {
+  /** Runs one delivery now (tests), after any run in progress. */
+  runOnce(): Promise<void>
+  /** Stops the interval and waits for a run in progress, so the store can close after it. */
+  stop(): Promise<void>
+}
+
+export function startOutboxRunner(deps: Deps, notifier: Notifier, everyMs = 60_000, limit = 50): OutboxRunner {
+  let running: Promise<void> = Promise.resolve()
+  let busy = false
+  const run = () => {
+    running = running.then(async () => {
+      try {
+        await deliverOutbox(deps, notifier, { limit })
+      } catch (err) {
+        console.error(`[outbox] ${err instanceof Error ? `${err.name}: ${err.message}` : 'non-error thrown'}`)
+      }
+    })
+    return running
+  }
+  const timer = setInterval(() => {
+    // A slow run is not stacked on: the next tick after it finishes picks up what is due.
+    if (busy) return
+    busy = true
+    void run().finally(() => (busy = false))
+  }, everyMs)
+  timer.unref()
+  return {
+    runOnce: run,
+    async stop() {
+      clearInterval(timer)
+      await running
+    },
+  }
+}

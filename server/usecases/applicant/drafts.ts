@@ -1,0 +1,75 @@
+import { AppError, type Actor, type DraftView } from '../../../src/domain'
+import { CURRENT_CONSENT, isCurrentConsent, type ConsentInput } from '../../../src/domain/consent'
+import { emptyFormValues, formToValues, type FormValues } from '../../../src/domain/form-values'
+import type { FormStep } from '../../../src/domain/api/applicant'
+import type { ApplicationRecord, Deps } from '../../ports'
+import { appendAudit } from '../audit'
+import { toDocumentView } from '../application-view'
+import { ALREADY_OPEN, createDraft, draftSummary, findOpenApplication, isEditable } from './open-application'
+import { openForm, openValues, sealValues } from './sealed-form'
+
+/** The note of the latest return, shown to the worker beside the fields to fix. */
+const returnNote = (rec: ApplicationRecord) => [...rec.timeline].reverse().find((e) => e.status === 'returned')?.note
+
+function toDraftView(rec: ApplicationRecord, values: FormValues): DraftView {
+  return {
+    id: rec.id,
+    status: rec.status,
+    version: rec.version,
+    ...(rec.status === 'draft' ? {} : { number: rec.number }),
+    values,
+    step: rec.draft?.step ?? (rec.status === 'returned' ? 'review' : 'consent'),
+    consent: rec.consent ?? null,
+    documents: (rec.documents ?? []).map(toDocumentView),
+    fieldsToFix: rec.fieldsToFix ?? [],
+    ...(rec.status === 'returned' && returnNote(rec) ? { returnNote: returnNote(rec) } : {}),
+    savedAt: rec.draft?.savedAt ?? rec.updatedAt,
+  }
+}
+
+/**
+ * The form the worker is filling: their draft, or their returned application to fix (its unsent
+ * edits, else the submitted form). Values come back in full, so the read is audited.
+ */
+export async function getDraft(deps: Deps, actor: Actor): Promise<{ draft: DraftView | null }> {
+  return deps.store.transaction(async (repos) => {
+    const rec = await findOpenApplication(repos, actor.openid)
+    if (!rec || !isEditable(rec)) return { draft: null }
+    const values = rec.draft ? openValues(deps.cipher, rec.draft.valuesSealed) : rec.formSealed ? formToValues(openForm(deps.cipher, rec.formSealed)) : emptyFormValues()
+    await appendAudit(repos, deps.cipher, deps.clock.now(), { actor: actor.openid, action: 'application.draft.read', subject: rec.id })
+    return { draft: toDraftView(rec, values) }
+  })
+}
+
+export interface SaveDraftInput {
+  values: FormValues
+  step: FormStep
+  consent?: ConsentInput
+}
+
+/**
+ * Saves the form in progress (sealed: it may hold ID numbers already), creating the draft on the
+ * first save. A consent to the current texts is recorded with the server's time, once.
+ */
+export async function saveDraft(deps: Deps, actor: Actor, input: SaveDraftInput): Promise<{ id: string; version: number; savedAt: string }> {
+  const now = deps.clock.now()
+  const at = now.toISOString()
+  return deps.store.transaction(async (repos) => {
+    const rec = (await findOpenApplication(repos, actor.openid)) ?? (await createDraft(deps, repos, actor, now))
+    if (!isEditable(rec)) throw new AppError('CONFLICT', ALREADY_OPEN)
+    const newConsent = input.consent && isCurrentConsent(input.consent) && !isCurrentConsent(rec.consent)
+    const next: ApplicationRecord = {
+      ...rec,
+      ...(rec.status === 'draft' ? draftSummary(input.values) : {}),
+      version: rec.version + 1,
+      updatedAt: at,
+      draft: { valuesSealed: sealValues(deps.cipher, input.values), step: input.step, savedAt: at },
+      ...(newConsent ? { consent: { ...CURRENT_CONSENT, agreedAt: at } } : {}),
+    }
+    if (!(await repos.applications.update(next, rec.version))) throw new AppError('CONFLICT', '草稿正在保存，请稍后重试')
+    if (newConsent) {
+      await appendAudit(repos, deps.cipher, now, { actor: actor.openid, action: 'application.consent', subject: rec.id, detail: { ...CURRENT_CONSENT } })
+    }
+    return { id: rec.id, version: next.version, savedAt: at }
+  })
+}

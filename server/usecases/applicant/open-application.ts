@@ -1,0 +1,66 @@
+import { AppError, HARDSHIP_CAUSE_CODES, type Actor, type HardshipCauseCode } from '../../../src/domain'
+import type { FormValues } from '../../../src/domain/form-values'
+import type { ApplicationRecord, Deps, Repositories } from '../../ports'
+import { appendAudit } from '../audit'
+import { openApplicationOf } from '../claim-keys'
+
+export const ALREADY_OPEN = '您已有一份正在办理的申请，请在“我的申请”中查看'
+
+/** The worker's open application (draft included), found through their claim; null when there is none. */
+export async function findOpenApplication(repos: Repositories, openid: string): Promise<ApplicationRecord | null> {
+  const claim = await repos.claims.get(openApplicationOf(openid))
+  if (!claim) return null
+  const rec = await repos.applications.get(claim.holder)
+  return rec && rec.applicantOpenid === openid ? rec : null
+}
+
+/** Statuses in which the worker edits the form: a draft, or a returned application being fixed. */
+export const isEditable = (rec: ApplicationRecord) => rec.status === 'draft' || rec.status === 'returned'
+
+/**
+ * Starts a draft inside the caller's transaction, taking the worker's one open-application claim.
+ * A draft has no number yet (`DRAFT-<id>` keeps the unique index happy) and no sensitive value
+ * outside its sealed values.
+ */
+export async function createDraft(deps: Deps, repos: Repositories, actor: Actor, now: Date): Promise<ApplicationRecord> {
+  const id = deps.ids.newId()
+  if (!(await repos.claims.create(openApplicationOf(actor.openid), id))) throw new AppError('CONFLICT', ALREADY_OPEN)
+  const at = now.toISOString()
+  const rec: ApplicationRecord = {
+    id,
+    number: `DRAFT-${id}`,
+    applicantOpenid: actor.openid,
+    unitId: deps.settings.defaultUnitId,
+    status: 'draft',
+    version: 1,
+    name: '',
+    idNumberEnc: '',
+    idNumberHash: '',
+    phoneEnc: '',
+    employer: '',
+    mainCause: 'other',
+    timeline: [],
+    createdAt: at,
+    updatedAt: at,
+  }
+  await repos.applications.insert(rec)
+  await appendAudit(repos, deps.cipher, now, { actor: actor.openid, action: 'application.draft.create', subject: id })
+  return rec
+}
+
+/** The plain (non-sensitive) summary a draft shows in 我的申请, from what is filled so far. */
+export function draftSummary(values: FormValues): Pick<ApplicationRecord, 'name' | 'employer' | 'mainCause'> {
+  const cause = values.causes.mainCause
+  return {
+    name: values.applicant.name.trim().slice(0, 30),
+    employer: values.applicant.employer.trim().slice(0, 60),
+    mainCause: (HARDSHIP_CAUSE_CODES as readonly string[]).includes(cause) ? (cause as HardshipCauseCode) : 'other',
+  }
+}
+
+/** A record without the given optional keys (deleted, not set to undefined, so stores compare equal). */
+export function without<K extends keyof ApplicationRecord>(rec: ApplicationRecord, ...keys: K[]): ApplicationRecord {
+  const out = { ...rec }
+  for (const k of keys) delete out[k]
+  return out
+}

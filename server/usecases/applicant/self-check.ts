@@ -1,0 +1,40 @@
+import { AppError, type Actor } from '../../../src/domain'
+import type { SelfCheckResult, UnitChoice } from '../../../src/domain/api/applicant'
+import { assessHardship, documentsToPrepare, thresholdsOf, type HardshipAssessment, type SelfCheckFigures } from '../../../src/domain/self-check'
+import type { Deps, OrgUnitRecord, PolicyRecord, Repositories } from '../../ports'
+
+/** The policy that applies to a unit: its own, else the nearest ancestor's. */
+export async function policyFor(repos: Repositories, unit: OrgUnitRecord): Promise<{ policy: PolicyRecord; unit: OrgUnitRecord } | null> {
+  for (const id of [...unit.path].reverse()) {
+    const policy = await repos.policies.get(id)
+    if (policy) return { policy, unit: id === unit.id ? unit : ((await repos.units.get(id)) ?? unit) }
+  }
+  return null
+}
+
+/** The estimate for a unit, or null when no unit on its path has a policy. */
+export async function assessFor(repos: Repositories, unit: OrgUnitRecord, figures: SelfCheckFigures): Promise<HardshipAssessment | null> {
+  const found = await policyFor(repos, unit)
+  return found ? assessHardship(figures, thresholdsOf(found.policy)) : null
+}
+
+/** 困难自测: the likely category against the thresholds of the worker's union, and what to prepare. Writes nothing. */
+export async function runSelfCheck(deps: Deps, _actor: Actor, input: SelfCheckFigures & { unitId?: string }): Promise<SelfCheckResult> {
+  const { unitId = deps.settings.defaultUnitId, ...figures } = input
+  const unit = await deps.store.repos.units.get(unitId)
+  if (!unit) throw new AppError('NOT_FOUND', '没有找到所选工会', 'unitId')
+  const found = await policyFor(deps.store.repos, unit)
+  if (!found) throw new AppError('NOT_FOUND', '所在工会尚未设置帮扶标准，请联系工会', 'unitId')
+  return { assessment: assessHardship(figures, thresholdsOf(found.policy)), documents: documentsToPrepare(figures), policyUnitName: found.unit.name }
+}
+
+/** Unions to choose from: the top of the tree and its first level, or the children of `parentId`. */
+export async function listUnitChoices(deps: Deps, _actor: Actor, input: { parentId?: string }): Promise<{ items: UnitChoice[] }> {
+  const { units } = deps.store.repos
+  const toChoice = (u: OrgUnitRecord) => ({ id: u.id, name: u.name })
+  if (input.parentId) return { items: (await units.children(input.parentId)).map(toChoice) }
+  const roots = await units.children(null)
+  const items: UnitChoice[] = []
+  for (const root of roots) items.push(toChoice(root), ...(await units.children(root.id)).map(toChoice))
+  return { items }
+}

@@ -1,0 +1,74 @@
+import Taro from '@tarojs/taro'
+import type { FormStep } from '@/domain/api/applicant'
+import { emptyFormValues, type FormValues } from '@/domain/form-values'
+import { NO_CONSENT, type ConsentChoices } from './form-model'
+
+export { NO_CONSENT }
+
+/** The form in progress as this phone keeps it, saved on every change (before the server has it). */
+export interface LocalDraft {
+  /** The server's id for it, once saved there. */
+  id?: string
+  values: FormValues
+  step: FormStep
+  consent: ConsentChoices
+  /** ISO-8601 UTC of the last change on this phone. */
+  changedAt: string
+  /** ISO-8601 UTC of the last change the server has. */
+  syncedAt?: string
+}
+
+const KEY = 'lantian.applyDraft.v1'
+const CARRY_KEY = 'lantian.selfCheckCarry.v1'
+
+
+export function readLocalDraft(): LocalDraft | null {
+  try {
+    const d = Taro.getStorageSync(KEY) as LocalDraft | ''
+    if (!d || typeof d !== 'object' || !d.values) return null
+    return { ...d, values: { ...emptyFormValues(), ...d.values }, consent: { ...NO_CONSENT, ...d.consent } }
+  } catch {
+    return null
+  }
+}
+
+export function writeLocalDraft(d: LocalDraft): void {
+  try {
+    Taro.setStorageSync(KEY, d)
+  } catch {
+    // Storage full: the server copy still saves when online.
+  }
+}
+
+export function clearLocalDraft(): void {
+  try {
+    Taro.removeStorageSync(KEY)
+  } catch {
+    // Nothing to clear.
+  }
+}
+
+/** Figures the self-check hands over to the form's income step. */
+export interface SelfCheckCarry {
+  unitId: string
+  finances: Partial<FormValues['finances']>
+}
+
+export function writeSelfCheckCarry(c: SelfCheckCarry): void {
+  try {
+    Taro.setStorageSync(CARRY_KEY, c)
+  } catch {
+    // Not carried over: the worker types the figures again.
+  }
+}
+
+/** The figures, once: reading them clears them. */
+export function takeSelfCheckCarry(): SelfCheckCarry | null {
+  try {
+    const c = Taro.getStorageSync(CARRY_KEY) as SelfCheckCarry | ''
+    Taro.removeStorageSync(CARRY_KEY)
+    return c && typeof c === 'object' ? c : null
+  } catch {
+    return null
+  }
+}

@@ -1,0 +1,162 @@
+import { useCallback, useEffect, useRef, useState } from 'react'
+import type { FormStep } from '@/domain/api/applicant'
+import { isCurrentConsent } from '@/domain/consent'
+import type { DocumentView } from '@/domain/documents'
+import { emptyFormValues, type FormValues } from '@/domain/form-values'
+import { getDraft, saveDraft } from '@/services/applicant'
+import { consentOf, type ConsentChoices } from './form-model'
+import { clearLocalDraft, NO_CONSENT, readLocalDraft, takeSelfCheckCarry, writeLocalDraft, type LocalDraft } from './local-draft'
+
+/** Where the server copy stands. */
+export type SyncState = 'saved' | 'saving' | 'unsaved' | 'offline'
+
+export interface DraftMeta {
+  /** 'fix': a returned application being corrected and resubmitted. */
+  mode: 'draft' | 'fix'
+  number?: string
+  documents: DocumentView[]
+  fieldsToFix: string[]
+  returnNote?: string
+}
+
+const SAVE_DELAY_MS = 1200
+const RETRY_MS = 15000
+const ALL_AGREED: ConsentChoices = { privacyVersion: true, sensitiveVersion: true, financeCheckVersion: true }
+const now = () => new Date().toISOString()
+
+/**
+ * The form in progress: loaded from the server and the phone (the newer wins), saved on the phone
+ * at every change and on the server shortly after, and at once on every change of step.
+ */
+export function useDraft() {
+  const cur = useRef<LocalDraft>({ values: emptyFormValues(), step: 'consent', consent: NO_CONSENT, changedAt: now() })
+  const [, rerender] = useState(0)
+  const [loading, setLoading] = useState(true)
+  const [meta, setMeta] = useState<DraftMeta>({ mode: 'draft', documents: [], fieldsToFix: [] })
+  const [sync, setSync] = useState<SyncState>('saved')
+  const timer = useRef<ReturnType<typeof setTimeout> | null>(null)
+  const inFlight = useRef<Promise<boolean> | null>(null)
+  /** The record's version after the last save the server confirmed (a resubmission names it). */
+  const version = useRef<number | null>(null)
+  const refresh = () => rerender((n) => n + 1)
+
+  const commit = (next: Partial<LocalDraft>) => {
+    cur.current = { ...cur.current, ...next, changedAt: now() }
+    writeLocalDraft(cur.current)
+    refresh()
+  }
+
+  /** Sends the latest values; resolves true once the server holds them. */
+  const saveNow = useCallback(async (force = false): Promise<boolean> => {
+    if (timer.current) clearTimeout(timer.current)
+    timer.current = null
+    while (inFlight.current) await inFlight.current
+    const sent = cur.current
+    if (!force && sent.id && sent.syncedAt === sent.changedAt) return true
+    setSync('saving')
+    const attempt = saveDraft(sent.values, sent.step, consentOf(sent.consent)).then((reply) => {
+      if (!reply.ok) {
+        setSync('offline')
+        timer.current = setTimeout(() => void saveNow(), RETRY_MS)
+        return false
+      }
+      version.current = reply.data.version
+      cur.current = { ...cur.current, id: reply.data.id, syncedAt: sent.changedAt }
+      writeLocalDraft(cur.current)
+      setSync(cur.current.changedAt === sent.changedAt ? 'saved' : 'unsaved')
+      return true
+    })
+    inFlight.current = attempt
+    try {
+      return await attempt
+    } finally {
+      inFlight.current = null
+    }
+  }, [])
+
+  const scheduleSave = () => {
+    setSync('unsaved')
+    if (timer.current) clearTimeout(timer.current)
+    timer.current = setTimeout(() => void saveNow(), SAVE_DELAY_MS)
+  }
+
+  useEffect(() => {
+    let alive = true
+    void (async () => {
+      const local = readLocalDraft()
+      const reply = await getDraft()
+      if (!alive) return
+      let draft: LocalDraft = local ?? cur.current
+      if (reply.ok && reply.data.draft) {
+        const s = reply.data.draft
+        const localIsNewer = !!local && local.id === s.id && local.changedAt !== local.syncedAt
+        draft = localIsNewer
+          ? local!
+          : { id: s.id, values: s.values, step: s.step as FormStep, consent: isCurrentConsent(s.consent) ? ALL_AGREED : (local?.consent ?? NO_CONSENT), changedAt: s.savedAt, syncedAt: s.savedAt }
+        setMeta({ mode: s.status === 'returned' ? 'fix' : 'draft', number: s.number, documents: s.documents, fieldsToFix: s.fieldsToFix, returnNote: s.returnNote })
+      } else if (reply.ok && local?.id) {
+        // Submitted or withdrawn meanwhile (perhaps on another phone): start afresh.
+        clearLocalDraft()
+        draft = { values: emptyFormValues(), step: 'consent', consent: NO_CONSENT, changedAt: now() }
+      } else if (!reply.ok) setSync('offline')
+      const carry = takeSelfCheckCarry()
+      if (carry) {
+        draft = {
+          ...draft,
+          values: {
+            ...draft.values,
+            applicant: { ...draft.values.applicant, unitId: draft.values.applicant.unitId || carry.unitId },
+            finances: { ...draft.values.finances, ...carry.finances },
+          },
+          changedAt: now(),
+        }
+      }
+      cur.current = draft
+      writeLocalDraft(draft)
+      setLoading(false)
+      if (draft.changedAt !== draft.syncedAt && reply.ok) scheduleSave()
+    })()
+    return () => {
+      alive = false
+      if (timer.current) clearTimeout(timer.current)
+    }
+    // Loads once when the page opens.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [])
+
+  return {
+    loading,
+    draft: cur.current,
+    meta,
+    sync,
+    /** Changes the values: kept on the phone at once, on the server shortly after. */
+    setValues(update: (v: FormValues) => FormValues) {
+      commit({ values: update(cur.current.values) })
+      scheduleSave()
+    },
+    setConsent(consent: ConsentChoices) {
+      commit({ consent })
+      scheduleSave()
+    },
+    /** Moves to a step and saves on the server at once. */
+    goTo(step: FormStep) {
+      commit({ step })
+      void saveNow()
+    },
+    saveNow,
+    /** The server's id of the draft as of now (the render's `draft` may be older). */
+    idNow: () => cur.current.id ?? null,
+    /** Saves now even when nothing changed, and gives the record's version (null offline). */
+    async saveForVersion(): Promise<number | null> {
+      return (await saveNow(true)) ? version.current : null
+    },
+    setDocuments(documents: DocumentView[]) {
+      setMeta((m) => ({ ...m, documents }))
+    },
+    /** After a submission: the phone forgets the draft. */
+    forget() {
+      if (timer.current) clearTimeout(timer.current)
+      clearLocalDraft()
+    },
+  }
+}

@@ -1,0 +1,111 @@
+import * as v from 'valibot'
+import { STAFF_ROLES, type StaffRole } from '../roles'
+import { PageInputSchema, type Page } from './applicant'
+
+const idText = (missing: string, wrong: string) => v.pipe(v.string(missing), v.nonEmpty(missing), v.maxLength(64, wrong))
+const UnitIdSchema = idText('请选择单位', '单位编号不正确')
+const OpenidSchema = idText('缺少工作人员编号', '工作人员编号不正确')
+const VersionSchema = v.pipe(v.number('版本号应为数字'), v.integer('版本号应为整数'), v.minValue(0, '版本号不正确'), v.maxValue(1_000_000, '版本号不正确'))
+const UnitNameSchema = v.pipe(v.string('请填写单位名称'), v.trim(), v.minLength(2, '单位名称至少2个字'), v.maxLength(40, '单位名称不能超过40个字'))
+const RolesSchema = v.pipe(
+  v.array(v.picklist(STAFF_ROLES, '角色不正确'), '角色应为列表'),
+  v.minLength(1, '请至少选择一个角色'),
+  v.maxLength(STAFF_ROLES.length, '角色不正确'),
+  v.check((roles) => new Set(roles).size === roles.length, '角色不能重复'),
+)
+
+/** The `admin` function: the union tree, staff invitations and staff roles, for admins within their jurisdiction. */
+export const adminActions = {
+  /** A unit (default: the admin's own) with its children; the admin's jurisdiction only. */
+  units: v.strictObject({ unitId: v.optional(UnitIdSchema) }),
+  createUnit: v.strictObject({ parentId: UnitIdSchema, name: UnitNameSchema }),
+  renameUnit: v.strictObject({ unitId: UnitIdSchema, version: VersionSchema, name: UnitNameSchema }),
+  /** Moves the unit and everything below it under another unit of the jurisdiction. */
+  moveUnit: v.strictObject({ unitId: UnitIdSchema, version: VersionSchema, parentId: UnitIdSchema }),
+  /** A one-time code for one person: shown once in the reply, stored only as a keyed hash. */
+  createInvitation: v.strictObject({
+    unitId: UnitIdSchema,
+    roles: RolesSchema,
+    displayName: v.pipe(v.string('请填写被邀请人的姓名'), v.trim(), v.nonEmpty('请填写被邀请人的姓名'), v.maxLength(20, '姓名不能超过20个字')),
+  }),
+  listInvitations: v.strictObject({ ...PageInputSchema.entries, unitId: v.optional(UnitIdSchema) }),
+  revokeInvitation: v.strictObject({ invitationId: idText('缺少邀请编号', '邀请编号不正确') }),
+  /** Staff of a unit's subtree (default: the whole jurisdiction). */
+  listStaff: v.strictObject({ ...PageInputSchema.entries, unitId: v.optional(UnitIdSchema) }),
+  setStaffRoles: v.strictObject({ openid: OpenidSchema, version: VersionSchema, roles: RolesSchema }),
+  deactivateStaff: v.strictObject({ openid: OpenidSchema, version: VersionSchema }),
+} as const
+
+/** A unit as the admin pages show it; `version` goes back with a rename or move. */
+export interface UnitView {
+  id: string
+  name: string
+  parentId: string | null
+  /** Ids from the root down to this unit, itself included. */
+  path: string[]
+  version: number
+}
+
+export interface UnitListing {
+  unit: UnitView
+  /** From the admin's own unit down to the unit's parent (empty for the admin's own unit): a breadcrumb. */
+  ancestors: { id: string; name: string }[]
+  children: UnitView[]
+}
+
+export interface MovedUnit {
+  unit: UnitView
+  /** How many units changed their path: the unit and everything below it. */
+  moved: number
+}
+
+/** The reply to `createInvitation`: the only time the code is ever shown. */
+export interface CreatedInvitation {
+  invitationId: string
+  /** `XXXX-XXXX-XXXX`. */
+  code: string
+  unitId: string
+  unitName: string
+  roles: StaffRole[]
+  displayName: string
+  expiresAt: string
+}
+
+export interface InvitationView {
+  invitationId: string
+  unitId: string
+  unitName: string
+  roles: StaffRole[]
+  displayName: string
+  createdAt: string
+  expiresAt: string
+  /** `expired`: still open but past its time. */
+  status: 'open' | 'used' | 'revoked' | 'expired'
+  usedAt: string | null
+}
+
+/** A staff member as the admin pages show them; `version` goes back with a change. */
+export interface StaffView {
+  /** The WeChat OPENID (an app-scoped pseudonym), shown to admins of the jurisdiction only. */
+  openid: string
+  displayName: string
+  unitId: string
+  unitName: string
+  roles: StaffRole[]
+  active: boolean
+  version: number
+  boundAt: string | null
+}
+
+export interface AdminOutputs {
+  units: UnitListing
+  createUnit: UnitView
+  renameUnit: UnitView
+  moveUnit: MovedUnit
+  createInvitation: CreatedInvitation
+  listInvitations: Page<InvitationView>
+  revokeInvitation: InvitationView
+  listStaff: Page<StaffView>
+  setStaffRoles: StaffView
+  deactivateStaff: StaffView
+}

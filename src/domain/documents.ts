@@ -1,0 +1,58 @@
+/** Supporting documents (证明材料): their kinds, limits and the file types accepted, checked from the bytes. */
+
+export const DOCUMENT_KINDS = [
+  { code: 'id-card', label: '身份证（正反面）' },
+  { code: 'hukou', label: '户口本' },
+  { code: 'income-proof', label: '收入证明' },
+  { code: 'medical-bills', label: '医疗费用票据或诊断证明' },
+  { code: 'school-fees', label: '学费或在校证明' },
+  { code: 'accident-proof', label: '事故或受灾证明' },
+  { code: 'bank-card', label: '银行卡' },
+  { code: 'other', label: '其他材料' },
+] as const
+
+export type DocumentKind = (typeof DOCUMENT_KINDS)[number]['code']
+export const DOCUMENT_KIND_CODES = DOCUMENT_KINDS.map((d) => d.code) as [DocumentKind, ...DocumentKind[]]
+
+export const documentKindLabel = (code: string) => DOCUMENT_KINDS.find((d) => d.code === code)?.label ?? code
+
+/** At most this many files per application. */
+export const MAX_DOCUMENTS = 20
+/** At most this many bytes per file (10 MB). */
+export const MAX_DOCUMENT_BYTES = 10 * 1024 * 1024
+
+export const DOCUMENT_TYPES = ['image/jpeg', 'image/png', 'application/pdf'] as const
+export type DocumentType = (typeof DOCUMENT_TYPES)[number]
+
+/** The file extension stored for a type. */
+export const EXTENSION_OF: Record<DocumentType, string> = { 'image/jpeg': 'jpg', 'image/png': 'png', 'application/pdf': 'pdf' }
+
+const startsWith = (bytes: Uint8Array, magic: readonly number[]) => bytes.length >= magic.length && magic.every((b, i) => bytes[i] === b)
+
+/** The type of a file from its first bytes (JPEG, PNG or PDF), whatever its name says; null for anything else. */
+export function sniffDocumentType(bytes: Uint8Array): DocumentType | null {
+  if (startsWith(bytes, [0xff, 0xd8, 0xff])) return 'image/jpeg'
+  if (startsWith(bytes, [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])) return 'image/png'
+  if (startsWith(bytes, [0x25, 0x50, 0x44, 0x46, 0x2d])) return 'application/pdf'
+  return null
+}
+
+/** Why a file cannot be added, or null when it can. */
+export function documentProblem(bytes: Uint8Array, alreadyAttached: number): string | null {
+  if (alreadyAttached >= MAX_DOCUMENTS) return `每份申请最多上传${MAX_DOCUMENTS}个文件`
+  if (bytes.length === 0) return '文件是空的，请重新选择'
+  if (bytes.length > MAX_DOCUMENT_BYTES) return '文件不能超过10 MB，请压缩后重试'
+  if (!sniffDocumentType(bytes)) return '只能上传 JPG、PNG 图片或 PDF 文件'
+  return null
+}
+
+/** A document attached to an application, as the applicant sees it. */
+export interface DocumentView {
+  id: string
+  kind: DocumentKind
+  /** The name the worker's file had, for recognising it. */
+  fileName: string
+  contentType: DocumentType
+  size: number
+  uploadedAt: string
+}

@@ -1,0 +1,10 @@
+import { STATUS_LABELS, STATUS_NEXT_STEP, type ApplicationStatus } from './application-status'
+
+/** What the applicant is told when their application reaches `status`: plain words, no sensitive values. */
+export function statusMessage(status: ApplicationStatus, number: string, note?: string): { title: string; body: string } {
+  const reason = note ? `说明：${note}。` : ''
+  return {
+    title: `申请${number}：${STATUS_LABELS[status]}`,
+    body: `${reason}${STATUS_NEXT_STEP[status]}`,
+  }
+}

@@ -1,0 +1,61 @@
+import { Text, View } from '@tarojs/components'
+import Taro, { useDidShow, usePullDownRefresh } from '@tarojs/taro'
+import EmptyState from '@/components/empty-state'
+import LoadError from '@/components/load-error'
+import type { MessageView } from '@/domain/api/account'
+import { formatDateTime } from '@/services/format'
+import { listMessages, markRead } from '@/services/messages'
+import { pageClass, useLargeText } from '@/services/preferences'
+import { ROUTES } from '@/services/routes'
+import { useLoader } from '@/services/use-loader'
+import './index.css'
+
+/** In-app messages: one for every change of an application's status, newest first, unread ones marked. */
+export default function MessagesPage() {
+  const [largeText] = useLargeText()
+  const [state, reload] = useLoader(() => listMessages(1, 50))
+
+  useDidShow(() => void reload())
+  usePullDownRefresh(() => void reload().finally(() => Taro.stopPullDownRefresh()))
+
+  const open = async (m: MessageView) => {
+    if (!m.read) await markRead([m.id])
+    if (m.applicationId) void Taro.navigateTo({ url: ROUTES.application(m.applicationId) })
+    else void reload()
+  }
+
+  const markAll = async (items: MessageView[]) => {
+    const unread = items.filter((m) => !m.read).map((m) => m.id)
+    if (unread.length) await markRead(unread)
+    void reload()
+  }
+
+  if (state.kind === 'loading') return <View className={pageClass(largeText)}><Text className='state-text'>正在加载…</Text></View>
+  if (state.kind === 'error') return <View className={pageClass(largeText)}><LoadError message={state.message} onRetry={() => void reload()} /></View>
+  const { items } = state.data
+  return (
+    <View className={pageClass(largeText, 'messages')}>
+      {items.length === 0 ? (
+        <EmptyState message='还没有消息。提交申请后，每一步办理进度都会通知您。' />
+      ) : (
+        <View>
+          {items.some((m) => !m.read) && (
+            <Text className='messages__mark-all' onClick={() => void markAll(items)}>
+              全部标为已读
+            </Text>
+          )}
+          {items.map((m) => (
+            <View key={m.id} className={m.read ? 'message' : 'message message--unread'} data-message={m.id} data-read={m.read} onClick={() => void open(m)}>
+              <View className='message__head'>
+                {!m.read && <View className='message__dot' />}
+                <Text className='message__title'>{m.title}</Text>
+              </View>
+              <Text className='message__body'>{m.body}</Text>
+              <Text className='message__time muted'>{formatDateTime(m.createdAt)}</Text>
+            </View>
+          ))}
+        </View>
+      )}
+    </View>
+  )
+}

@@ -1,0 +1,15 @@
+import Taro from '@tarojs/taro'
+import type { GeoPoint } from '@/domain/geo'
+
+/** WeChat opens its own map with the place marked, and from there the phone's navigation apps. */
+export const canOpenMap = true
+
+/** Opens the map at a GCJ-02 point (what openLocation expects); false when WeChat refused. */
+export async function openMap(place: { name: string; address: string; location: GeoPoint }): Promise<boolean> {
+  try {
+    await Taro.openLocation({ latitude: place.location.lat, longitude: place.location.lng, name: place.name, address: place.address, scale: 16 })
+    return true
+  } catch {
+    return false
+  }
+}

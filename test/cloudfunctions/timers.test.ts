@@ -1,0 +1,64 @@
+/**
+ * The bundled `timers` function (wx-server-sdk inside), loaded in a plain Node process as CloudBase
+ * would run it on its timer, against the loopback stand-in. No WeChat call is made: with no
+ * template set in any policy, every due entry is closed as skipped, which is the path that can be
+ * proven offline (the subscribe-message wire is multipart + protobuf to WeChat).
+ */
+import { execFile } from 'node:child_process'
+import { randomBytes } from 'node:crypto'
+import { join } from 'node:path'
+import { bundleFunction } from '../../scripts/build-functions'
+import { createCloudbaseStore } from '../../server/adapters/cloudbase'
+import { resetSdk } from '../../server/adapters/cloudbase/sdk'
+import { startStandin, type Standin } from '../cloudbase-standin'
+import { tempDir } from '../support/deps'
+
+let standin: Standin
+let bundle: string
+let cleanup: () => void
+
+beforeAll(async () => {
+  const tmp = tempDir('lantian-timers-')
+  cleanup = tmp.cleanup
+  bundle = join(tmp.dir, 'index.js')
+  await bundleFunction('timers', bundle)
+  Object.assign(process.env, { TENCENTCLOUD: 'true', SILENCE: 'true', TCB_ENV: 'test-env', TENCENTCLOUD_SECRETID: 'x', TENCENTCLOUD_SECRETKEY: 'y' })
+  standin = await startStandin()
+  process.env.LANTIAN_TCB_SERVICE_URL = standin.url
+  resetSdk()
+}, 60000)
+afterAll(async () => {
+  await standin.close()
+  cleanup()
+})
+
+const RUNNER = `
+const { main } = require(process.argv[1])
+main({ Type: 'Timer', TriggerName: 'deliver-outbox' }, {}).then((r) => process.stdout.write('\\nRESULT ' + JSON.stringify(r)))
+`
+
+function runTimer(): Promise<unknown> {
+  const env = {
+    PATH: process.env.PATH ?? '',
+    TENCENTCLOUD: 'true',
+    SILENCE: 'true',
+    TCB_ENV: 'test-env',
+    TENCENTCLOUD_SECRETID: 'x',
+    TENCENTCLOUD_SECRETKEY: 'y',
+    LANTIAN_DATA_KEY: randomBytes(32).toString('base64'),
+    LANTIAN_TCB_SERVICE_URL: standin.url,
+  }
+  return new Promise((done, fail) =>
+    execFile(process.execPath, ['-e', RUNNER, bundle], { env: env as unknown as NodeJS.ProcessEnv, timeout: 20000, encoding: 'utf8' }, (err, out, stderr) => (err ? fail(new Error(`${err.message}\n${stderr}`)) : done(JSON.parse(out.split('\nRESULT ')[1] ?? 'null')))),
+  )
+}
+
+test('a timer run closes due entries (no template set: skipped, reason kept) and leaves entries not yet due', async () => {
+  const store = createCloudbaseStore()
+  const base = { kind: 'status-changed' as const, recipientOpenid: 'o-worker', payload: { number: 'MLS-2026-000001', status: 'submitted' }, status: 'pending' as const, attempts: 0, createdAt: '2026-03-02T02:00:00.000Z', sentAt: null, lastError: null }
+  await store.repos.outbox.enqueue({ ...base, key: 'due-1', nextAttemptAt: '2026-03-02T02:00:00.000Z' })
+  await store.repos.outbox.enqueue({ ...base, key: 'future', nextAttemptAt: '2999-01-01T00:00:00.000Z' })
+  expect(await runTimer()).toEqual({ due: 1, sent: 0, skipped: 1, retrying: 0, failed: 0, busy: 0 })
+  expect(await store.repos.outbox.get('due-1')).toMatchObject({ status: 'skipped', attempts: 1, lastError: 'no subscribe template is set for statusChanged', leaseId: null })
+  expect(await store.repos.outbox.get('future')).toMatchObject({ status: 'pending', attempts: 0 })
+}, 30000)

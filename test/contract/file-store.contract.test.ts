@@ -1,0 +1,88 @@
+import { cloudbaseFileStore } from '../../server/adapters/cloudbase/file-store'
+import { resetSdk } from '../../server/adapters/cloudbase/sdk'
+import { localFileStore } from '../../server/adapters/files/local-file-store'
+import type { FileStore } from '../../server/ports'
+import { startStandin, type Standin } from '../cloudbase-standin'
+import { tempDir } from '../support/deps'
+
+let standin: Standin
+
+beforeAll(async () => {
+  Object.assign(process.env, { TENCENTCLOUD: 'true', SILENCE: 'true', TCB_ENV: 'test-env', TENCENTCLOUD_SECRETID: 'x', TENCENTCLOUD_SECRETKEY: 'y' })
+  standin = await startStandin()
+  process.env.LANTIAN_TCB_SERVICE_URL = standin.url
+})
+afterAll(() => standin.close())
+
+const factories: [string, () => { files: FileStore; close: () => void }][] = [
+  [
+    'local folder',
+    () => {
+      const { dir, cleanup } = tempDir()
+      return { files: localFileStore(dir), close: cleanup }
+    },
+  ],
+  [
+    'CloudBase storage (node-sdk against the stand-in)',
+    () => {
+      standin.reset()
+      resetSdk()
+      return { files: cloudbaseFileStore(), close: () => undefined }
+    },
+  ],
+]
+
+const bytes = (n: number, seed = 7) => Uint8Array.from({ length: n }, (_, i) => (i * 31 + seed) % 256)
+
+/** One suite over both file stores: what the document use cases rely on. */
+describe.each(factories)('FileStore contract: %s', (_name, open) => {
+  let files: FileStore
+  let close: () => void
+  beforeEach(() => ({ files, close } = open()))
+  afterEach(() => close())
+
+  test('put gives a key that get reads back byte for byte; remove makes it null; removing twice is fine', async () => {
+    const data = bytes(300_000)
+    const key = await files.put('documents/app-1/doc-1.jpg', data, 'image/jpeg')
+    expect(files.owns(key, 'documents/app-1')).toBe(true)
+    expect(Buffer.compare(Buffer.from((await files.get(key, 1_000_000))!), Buffer.from(data))).toBe(0)
+    await files.remove(key)
+    expect(await files.get(key, 1_000_000)).toBeNull()
+    await expect(files.remove(key)).resolves.toBeUndefined()
+  })
+
+  test('get stops after maxBytes + 1 bytes, so an oversized file is known without reading it all', async () => {
+    const key = await files.put('documents/app-1/big.pdf', bytes(50_000), 'application/pdf')
+    const head = await files.get(key, 1000)
+    expect(head?.length).toBeGreaterThan(1000)
+    expect(head?.length).toBeLessThan(50_000)
+    expect(Buffer.compare(Buffer.from(head!.subarray(0, 1001)), Buffer.from(bytes(50_000).subarray(0, 1001)))).toBe(0)
+  })
+
+  test('a missing or foreign key reads as null; owns() names only keys of the store under the prefix', async () => {
+    const key = await files.put('documents/app-2/x', bytes(10), 'image/png')
+    expect(files.owns(key, 'documents/app-1')).toBe(false)
+    expect(files.owns(key, 'documents/app-2')).toBe(true)
+    expect(files.owns('../../etc/passwd', 'documents/app-2')).toBe(false)
+    expect(files.owns('https://evil.example/documents/app-2/x', 'documents/app-2')).toBe(false)
+    for (const k of ['documents/none/x', 'cloud://test-env.bucket/documents/none/x', '../../../etc/passwd', '']) {
+      expect(await files.get(k, 100)).toBeNull()
+    }
+  })
+
+  test('a second put to the same path replaces the file', async () => {
+    const key = await files.put('documents/app-3/y', bytes(20, 1), 'image/png')
+    const again = await files.put('documents/app-3/y', bytes(20, 2), 'image/png')
+    expect(again).toBe(key)
+    expect(await files.get(key, 100)).toEqual(bytes(20, 2))
+  })
+})
+
+describe('local folder: safety', () => {
+  test('refuses paths that would leave the folder', async () => {
+    const { dir, cleanup } = tempDir()
+    const files = localFileStore(dir)
+    for (const p of ['../x', '/etc/x', 'a/../../x', 'a//b', 'a\\b']) await expect(files.put(p, bytes(1), 'image/png')).rejects.toThrow('unsafe')
+    cleanup()
+  })
+})

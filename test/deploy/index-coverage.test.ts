@@ -1,0 +1,282 @@
+/**
+ * The deploy plan against the code: every repository method runs on the real SDK against the
+ * loopback stand-in, and every query it sends must be served by an index declared for its
+ * collection; every collection it touches must be declared. A new repository method without an
+ * exercise here, a new query without its index, or a new collection without its declaration fails.
+ */
+import { COLLECTIONS, createCloudbaseStore } from '../../server/adapters/cloudbase'
+import { COLLECTION_DECLARATIONS } from '../../server/adapters/cloudbase/schema'
+import { resetSdk } from '../../server/adapters/cloudbase/sdk'
+import type { ApplicationRecord, InvitationRecord, ProblemReportRecord, Repositories, Store } from '../../server/ports'
+import { startStandin, type Standin } from '../cloudbase-standin'
+import { stationRecord } from '../support/stations'
+import { indexServes, missingIndex, requestShapes, type QueryShape } from './query-shapes'
+
+let standin: Standin
+let store: Store
+let n = 0
+const fresh = (prefix: string) => `${prefix}-${++n}`
+
+beforeAll(async () => {
+  Object.assign(process.env, { TENCENTCLOUD: 'true', SILENCE: 'true', TCB_ENV: 'test-env', TENCENTCLOUD_SECRETID: 'x', TENCENTCLOUD_SECRETKEY: 'y' })
+  standin = await startStandin()
+  process.env.LANTIAN_TCB_SERVICE_URL = standin.url
+  resetSdk()
+  store = createCloudbaseStore()
+})
+afterAll(() => standin.close())
+
+const app = (id: string): ApplicationRecord => ({
+  id,
+  number: `MLS-2026-${id}`,
+  applicantOpenid: 'alice',
+  unitId: 'unit-root',
+  status: 'submitted',
+  version: 1,
+  name: '张小明',
+  idNumberEnc: 'v1.x',
+  idNumberHash: 'h',
+  phoneEnc: 'v1.y',
+  employer: '弥勒市农机厂',
+  mainCause: 'illness',
+  timeline: [],
+  createdAt: '2026-03-02T02:00:00.000Z',
+  updatedAt: '2026-03-02T02:00:00.000Z',
+})
+
+const report = (id: string): ProblemReportRecord => ({
+  id,
+  stationId: 'st-1',
+  stationName: '弥阳街道职工驿站',
+  problem: 'closed',
+  note: '',
+  reporterOpenid: 'alice',
+  status: 'pending',
+  version: 1,
+  createdAt: '2026-03-02T02:00:00.000Z',
+  decidedAt: null,
+  decidedBy: null,
+  decisionNote: '',
+})
+
+/** One call (or a few, for each path) of every repository method. Add one for each new method. */
+const EXERCISES: Record<string, (r: Repositories) => Promise<unknown>> = {
+  'applications.insert': (r) => r.applications.insert(app(fresh('a'))),
+  'applications.get': (r) => r.applications.get('a-none'),
+  'applications.listByApplicant': async (r) => {
+    await r.applications.listByApplicant('alice', { offset: 0, limit: 5 })
+    await r.applications.listByApplicant('alice', { offset: 0, limit: 0 })
+  },
+  'applications.update': async (r) => {
+    const a = app(fresh('u'))
+    await r.applications.insert(a)
+    await r.applications.update({ ...a, version: 2 }, 1)
+    await r.applications.update({ ...a, version: 3 }, 1)
+  },
+  'claims.get': (r) => r.claims.get('k-none'),
+  'claims.create': async (r) => {
+    const key = fresh('k')
+    await r.claims.create(key, 'h')
+    await r.claims.create(key, 'h2')
+  },
+  'claims.release': (r) => r.claims.release('k-none'),
+  'counters.next': async (r) => {
+    await r.counters.next('c')
+    await r.counters.next('c')
+  },
+  'idempotency.get': (r) => r.idempotency.get('r-none'),
+  'idempotency.put': (r) => r.idempotency.put(fresh('r'), { ok: true }, '2026-03-02T02:00:00.000Z'),
+  'audit.head': (r) => r.audit.head(),
+  'audit.append': async (r) => {
+    const head = await r.audit.head()
+    const seq = (head?.seq ?? 0) + 1
+    await r.audit.append({ seq, at: '2026-03-02T02:00:00.000Z', actor: 'a', action: 'x', subject: 's', detail: {}, prevHash: head?.hash ?? '0', hash: `h${seq}` })
+  },
+  'audit.list': (r) => r.audit.list(1, 10),
+  'staff.getByOpenid': (r) => r.staff.getByOpenid('o-none'),
+  'staff.put': (r) => r.staff.put({ openid: fresh('o'), displayName: '李', unitId: 'unit-root', roles: ['caseworker'], active: true }),
+  'units.get': (r) => r.units.get('unit-none'),
+  'units.put': (r) => r.units.put({ id: fresh('unit'), name: '单位', parentId: 'unit-root', path: ['unit-root'] }),
+  'units.children': async (r) => {
+    await r.units.children(null)
+    await r.units.children('unit-root')
+  },
+  'policies.get': (r) => r.policies.get('unit-none'),
+  'policies.put': (r) => r.policies.put({ unitId: 'unit-root', dibaoLineFen: 78000, publicityDays: 7, stageDeadlineDays: {}, subscribeTemplateIds: {} }),
+  'stations.upsert': (r) => {
+    const id = fresh('st')
+    return r.stations.upsert(stationRecord({ id, externalId: `EXT-${id}` }))
+  },
+  'stations.get': (r) => r.stations.get('st-none'),
+  'stations.byExternalId': (r) => r.stations.byExternalId('EXT-none'),
+  'stations.byExternalIds': (r) => r.stations.byExternalIds(['EXT-a', 'EXT-b']),
+  'stations.nearby': async (r) => {
+    const point = { lng: 103.4365, lat: 24.4105 }
+    await r.stations.nearby({ point, radiusM: 5000, offset: 0, limit: 10 })
+    await r.stations.nearby({ point, radiusM: 5000, kinds: ['rest-post'], amenities: ['water'], statuses: ['open'], offset: 10, limit: 10 })
+  },
+  'stations.list': (r) => r.stations.list({ offset: 0, limit: 10 }),
+  'problemReports.insert': (r) => r.problemReports.insert(report(fresh('pr'))),
+  'problemReports.get': (r) => r.problemReports.get('pr-none'),
+  'problemReports.update': async (r) => {
+    const rec = report(fresh('pr'))
+    await r.problemReports.insert(rec)
+    await r.problemReports.update({ ...rec, status: 'resolved', version: 2 }, 1)
+  },
+  'problemReports.list': async (r) => {
+    await r.problemReports.list('pending', { offset: 0, limit: 5 })
+    await r.problemReports.list('pending', { offset: 0, limit: 0 })
+  },
+}
+
+Object.assign(EXERCISES, {
+  'outbox.enqueue': (r: Repositories) =>
+    r.outbox.enqueue({ key: fresh('ob'), kind: 'status-changed', recipientOpenid: 'alice', payload: {}, status: 'pending', attempts: 0, nextAttemptAt: '2026-03-02T02:00:00.000Z', createdAt: '2026-03-02T02:00:00.000Z', sentAt: null, lastError: null }),
+  'outbox.due': (r: Repositories) => r.outbox.due('2026-03-02T02:00:00.000Z', 10),
+  'outbox.get': (r: Repositories) => r.outbox.get('ob-none'),
+  'outbox.update': async (r: Repositories) => {
+    const key = fresh('ob')
+    const e = { key, kind: 'status-changed' as const, recipientOpenid: 'alice', payload: {}, status: 'pending' as const, attempts: 0, nextAttemptAt: '2026-03-02T02:00:00.000Z', createdAt: '2026-03-02T02:00:00.000Z', sentAt: null, lastError: null }
+    await r.outbox.enqueue(e)
+    await r.outbox.update({ ...e, attempts: 1 }, 0)
+  },
+  'messages.add': (r: Repositories) =>
+    r.messages.add({ id: fresh('m'), openid: 'alice', title: 't', body: 'b', applicationId: null, createdAt: '2026-03-02T02:00:00.000Z', readAt: null }),
+  'messages.listFor': (r: Repositories) => r.messages.listFor('alice', { offset: 0, limit: 5 }),
+  'messages.unreadCount': (r: Repositories) => r.messages.unreadCount('alice'),
+  'messages.markRead': (r: Repositories) => r.messages.markRead('alice', ['m-none'], '2026-03-02T02:00:00.000Z'),
+  'outbox.listByStatus': async (r: Repositories) => {
+    await r.outbox.listByStatus('failed', { offset: 0, limit: 5 })
+    await r.outbox.listByStatus('failed', { offset: 0, limit: 0 })
+  },
+})
+
+const invitation = (id: string): InvitationRecord => ({
+  id,
+  unitId: 'unit-root',
+  roles: ['caseworker'],
+  displayName: '李娟',
+  createdBy: 'admin',
+  createdAt: '2026-03-02T02:00:00.000Z',
+  expiresAt: '2026-03-09T02:00:00.000Z',
+  status: 'open',
+  usedBy: null,
+  usedAt: null,
+})
+
+Object.assign(EXERCISES, {
+  'units.subtree': (r: Repositories) => r.units.subtree('unit-root'),
+  'staff.listByUnits': async (r: Repositories) => {
+    await r.staff.listByUnits(['unit-root', 'unit-a'], { offset: 0, limit: 5 })
+    await r.staff.listByUnits(['unit-root'], { offset: 0, limit: 0 })
+  },
+  'invitations.insert': (r: Repositories) => r.invitations.insert(invitation(fresh('inv'))),
+  'invitations.get': (r: Repositories) => r.invitations.get('inv-none'),
+  'invitations.update': async (r: Repositories) => {
+    const rec = invitation(fresh('inv'))
+    await r.invitations.insert(rec)
+    await r.invitations.update({ ...rec, status: 'used', usedBy: 'o', usedAt: '2026-03-02T03:00:00.000Z' }, 'open')
+    await r.invitations.update({ ...rec, status: 'revoked' }, 'open')
+  },
+  'invitations.listByUnits': async (r: Repositories) => {
+    await r.invitations.listByUnits(['unit-root', 'unit-a'], { offset: 0, limit: 5 })
+    await r.invitations.listByUnits(['unit-root'], { offset: 0, limit: 0 })
+  },
+  'rateLimits.get': (r: Repositories) => r.rateLimits.get('rl-none'),
+  'rateLimits.put': (r: Repositories) => r.rateLimits.put({ key: fresh('rl'), count: 1, windowStart: '2026-03-02T02:00:00.000Z' }),
+})
+
+const methodsOf = (repos: Repositories) =>
+  Object.entries(repos).flatMap(([repo, methods]) => Object.keys(methods as object).map((m) => `${repo}.${m}`))
+
+describe('the deploy plan covers what the CloudBase repositories do', () => {
+  let shapes: QueryShape[] = []
+  let collectionsSeen = new Set<string>()
+
+  beforeAll(async () => {
+    standin.reset()
+    for (const [name, run] of Object.entries(EXERCISES)) {
+      if (!methodsOf(store.repos).includes(name)) continue
+      await run(store.repos)
+      await store.transaction((r) => run(r)).catch((err: Error) => {
+        if (!/not available inside a transaction/.test(err.message)) throw err
+      })
+    }
+    shapes = standin.requests.flatMap(requestShapes)
+    collectionsSeen = new Set(standin.requests.flatMap((q) => (q.collectionName ? [q.collectionName] : [])))
+  })
+
+  test('every repository method has an exercise here', () => {
+    const missing = methodsOf(store.repos).filter((m) => !EXERCISES[m])
+    expect(missing).toEqual([])
+  })
+
+  test('the exercises sent queries (the check is not vacuous)', () => {
+    expect(shapes.length).toBeGreaterThan(3)
+    expect(shapes.some((s) => s.sort.length > 0)).toBe(true)
+    expect(shapes.some((s) => s.geo.length > 0)).toBe(true)
+  })
+
+  test('every query is served by a declared index', () => {
+    const problems = [...new Set(shapes.map((s) => missingIndex(s, COLLECTION_DECLARATIONS)).filter((p): p is string => p !== null))]
+    expect(problems).toEqual([])
+  })
+
+  test('every collection the repositories touch is declared, and COLLECTIONS names exactly the declared ones', () => {
+    const declared = COLLECTION_DECLARATIONS.map((d) => d.name)
+    expect([...collectionsSeen].filter((c) => !declared.includes(c))).toEqual([])
+    expect([...declared].sort()).toEqual([...COLLECTIONS].sort())
+    expect(new Set(declared).size).toBe(declared.length)
+  })
+
+  test('application numbers are unique in CloudBase too', () => {
+    const applications = COLLECTION_DECLARATIONS.find((d) => d.name === 'applications')!
+    expect(applications.indexes.some((i) => i.unique && i.keys.length === 1 && i.keys[0][0] === 'number')).toBe(true)
+  })
+
+  test('index names are unique per collection and use only letters, digits and _', () => {
+    for (const d of COLLECTION_DECLARATIONS) {
+      const names = d.indexes.map((i) => i.name)
+      expect(new Set(names).size).toBe(names.length)
+      for (const name of names) expect(name).toMatch(/^\w{1,100}$/)
+    }
+  })
+})
+
+describe('the index check itself', () => {
+  const shape = (over: Partial<QueryShape>): QueryShape => ({ collection: 'c', action: 'database.getDocument', equality: [], range: [], geo: [], sort: [], ...over })
+
+  test('equality fields first in any order, then the sort in order or reversed', () => {
+    const keys = [['unitId', 1], ['status', 1], ['updatedAt', -1]] as const
+    expect(indexServes(keys, shape({ equality: ['status', 'unitId'], sort: [['updatedAt', -1]] }))).toBe(true)
+    expect(indexServes(keys, shape({ equality: ['status', 'unitId'], sort: [['updatedAt', 1]] }))).toBe(true)
+    expect(indexServes(keys, shape({ equality: ['unitId'] }))).toBe(true)
+    expect(indexServes(keys, shape({ equality: ['status'] }))).toBe(false)
+    expect(indexServes(keys, shape({ equality: ['unitId'], sort: [['updatedAt', -1]] }))).toBe(false)
+    expect(indexServes([['a', 1], ['b', -1]], shape({ sort: [['a', 1], ['b', 1]] }))).toBe(false)
+  })
+
+  test('ranges, geo and _id', () => {
+    expect(indexServes([['seq', 1]], shape({ range: ['seq'] }))).toBe(true)
+    expect(indexServes([['other', 1], ['seq', 1]], shape({ range: ['seq'] }))).toBe(false)
+    expect(indexServes([['location', '2dsphere']], shape({ geo: ['location'] }))).toBe(true)
+    expect(indexServes([['location', 1]], shape({ geo: ['location'] }))).toBe(false)
+    expect(missingIndex(shape({ equality: ['_id', 'version'] }), [])).toBeNull()
+    expect(missingIndex(shape({ sort: [['_id', -1]] }), [])).toBeNull()
+    expect(missingIndex(shape({ equality: ['x'] }), [])).toMatch(/no declared index/)
+  })
+
+  test('a wire request is read into its shapes, one per $or branch', () => {
+    const enc = (v: unknown) => JSON.stringify(v)
+    const shapes = requestShapes({
+      action: 'database.getDocument',
+      collectionName: 'c',
+      queryType: 'WHERE',
+      query: enc({ unitId: 'u', $or: [{ status: 'a' }, { status: { $in: ['b', 'c'] } }], n: { $gte: 1 } }),
+      order: enc({ updatedAt: -1 }),
+    })
+    expect(shapes).toHaveLength(2)
+    expect(shapes[0]).toMatchObject({ equality: ['status', 'unitId'], range: ['n'], sort: [['updatedAt', -1]] })
+    expect(requestShapes({ action: 'database.getDocument', collectionName: 'c', queryType: 'DOC', query: enc({ _id: 'x' }) })).toEqual([])
+  })
+})

@@ -1,0 +1,88 @@
+import type { Page } from 'playwright-core'
+
+/** A person as the e2e journeys fill the form for them. */
+export interface Household {
+  name: string
+  idNumber: string
+  phone: string
+  members: { name: string; relation: string; idNumber: string; occupation: string; income: string }[]
+}
+
+/** The text input (or textarea) of a form field, by its schema path. */
+export const input = (page: Page, path: string) =>
+  page.locator(`[data-field="${path}"] input, input[data-field="${path}"], [data-field="${path}"] textarea, textarea[data-field="${path}"]`).first()
+
+export const errorOf = (page: Page, path: string) => page.locator(`.field-error[data-field="${path}"]`)
+
+/** Taps a chip of a choice field. */
+export const choose = (page: Page, path: string, code: string) => page.locator(`[data-field="${path}"] [data-value="${code}"]`).first().click()
+
+export const atStep = (page: Page, step: string) => page.locator(`.apply-form[data-step=${step}]`).waitFor()
+
+export const next = (page: Page) => page.locator('.apply-form__next').click()
+
+/** The consent step: the three agreements, then on. */
+export async function agree(page: Page): Promise<void> {
+  await atStep(page, 'consent')
+  for (const key of ['privacyVersion', 'sensitiveVersion', 'financeCheckVersion']) await page.locator(`[data-consent=${key}]`).click()
+  await next(page)
+  await atStep(page, 'applicant')
+}
+
+/** The applicant step, completely. */
+export async function fillApplicant(page: Page, h: Household): Promise<void> {
+  await input(page, 'applicant.name').fill(h.name)
+  await input(page, 'applicant.idNumber').fill(h.idNumber)
+  await input(page, 'applicant.phone').fill(h.phone)
+  await choose(page, 'applicant.health', 'chronic')
+  await choose(page, 'applicant.disability', 'none')
+  await choose(page, 'applicant.modelWorker', 'none')
+  await choose(page, 'applicant.workStatus', 'employed')
+  await input(page, 'applicant.employer').fill('弥勒市农机厂')
+  await choose(page, 'applicant.employerNature', 'collective')
+  await choose(page, 'applicant.unitId', 'unit-532504001')
+  await choose(page, 'applicant.hukou', 'urban')
+  await choose(page, 'applicant.housing', 'rented')
+  await input(page, 'applicant.housingArea').fill('45')
+  await choose(page, 'applicant.medicalInsurance', 'employee')
+  await choose(page, 'applicant.zeroEmploymentFamily', 'no')
+}
+
+export async function fillMembers(page: Page, h: Household): Promise<void> {
+  for (const [i, m] of h.members.entries()) {
+    await page.locator('.member__add').click()
+    await input(page, `members.${i}.name`).fill(m.name)
+    await choose(page, `members.${i}.relation`, m.relation)
+    await input(page, `members.${i}.idNumber`).fill(m.idNumber)
+    await choose(page, `members.${i}.health`, 'healthy')
+    await input(page, `members.${i}.occupation`).fill(m.occupation)
+    await input(page, `members.${i}.monthlyIncome`).fill(m.income)
+  }
+}
+
+/** The steps after the income step: causes and description, then the bank account. */
+export async function fillCausesAndBank(page: Page, h: Household): Promise<void> {
+  await atStep(page, 'causes')
+  await choose(page, 'causes.mainCause', 'illness')
+  await choose(page, 'causes.secondaryCauses', 'schooling')
+  await input(page, 'description').fill('本人患慢性病需长期服药，妻子无业，孩子上学，家庭收入低。')
+  await next(page)
+  await atStep(page, 'bank')
+  await input(page, 'bank.bankName').fill('中国农业银行弥勒支行')
+  await input(page, 'bank.accountName').fill(h.name)
+  await input(page, 'bank.accountNumber').fill('6228480123456789012')
+  await next(page)
+  await atStep(page, 'documents')
+}
+
+/** A tiny real JPEG (SOI, JFIF header) named as a phone camera would name it. */
+export const JPEG = Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0x00, 0x10, 0x4a, 0x46, 0x49, 0x46, 0x00, 0x01, 0x01, 0x00, 0x00, 0x01, 0x00, 0x01, 0x00, 0x00, 0xff, 0xd9])
+
+/** Uploads one file for a kind of document through the browser's file chooser. */
+export async function upload(page: Page, kind: string, file: { name: string; mimeType: string; buffer: Buffer }): Promise<void> {
+  const [chooser] = await Promise.all([page.waitForEvent('filechooser'), page.locator(`[data-upload=${kind}]`).click()])
+  await chooser.setFiles(file)
+}
+
+/** The application id of the detail page the browser is on. */
+export const applicationIdOf = (page: Page) => new URL(page.url().replace('#', '')).searchParams.get('id') ?? ''

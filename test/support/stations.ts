@@ -1,0 +1,37 @@
+import { everyDay } from '../../src/domain/opening-hours'
+import type { StationFields } from '../../src/domain/station'
+import type { StationRecord } from '../../server/ports'
+
+/** Valid station fields (a rest post in central Mile, GCJ-02), overridable. */
+export const stationFields = (over: Partial<StationFields> = {}): StationFields => ({
+  externalId: 'EXT-1',
+  kind: 'rest-post',
+  level: null,
+  name: '弥阳街道职工驿站',
+  address: '弥勒市弥阳街道髯翁路1号',
+  district: '弥阳街道',
+  location: { lng: 103.4365, lat: 24.4105 },
+  phone: '0873-7120000',
+  hours: everyDay({ from: '08:00', to: '20:00' }),
+  amenities: ['water', 'meal-heating', 'rest'],
+  services: '饮水、热饭、休息',
+  photos: [],
+  unitName: '弥阳街道总工会',
+  status: 'open',
+  verifiedOn: '2026-02-01',
+  ...over,
+})
+
+/** A stored station record. */
+export const stationRecord = (over: Partial<StationRecord> = {}): StationRecord => ({
+  ...stationFields(),
+  id: 'st-1',
+  externalId: 'EXT-1',
+  sample: false,
+  version: 1,
+  createdAt: '2026-03-02T02:00:00.000Z',
+  updatedAt: '2026-03-02T02:00:00.000Z',
+  ...over,
+})
+
+export { prng } from '../../server/local/prng'
