@@ -3,7 +3,9 @@ import { createCloudbaseStore } from '../adapters/cloudbase'
 import { cloudbaseFileStore } from '../adapters/cloudbase/file-store'
 import { getApp } from '../adapters/cloudbase/sdk'
 import { createCipher, keyFromBase64 } from '../adapters/node-cipher'
-import { handle } from '../functions'
+import type { FunctionName } from '../../src/domain/api'
+import type { ActionTable } from '../functions/define'
+import { dispatch, type FunctionTable } from '../functions/dispatch'
 import type { Deps } from '../ports'
 import { randomIds, systemClock } from '../runtime'
 
@@ -38,15 +40,16 @@ export function containerDeps(): Deps | null {
 
 /**
  * The CloudBase entry of function `fn`: `main(event, context)` answers every call with a reply.
+ * Only `table` is bundled with it, so a function carries the code of its own actions alone.
  * The caller is the OPENID in the CloudBase context (`WX_OPENID`), never anything in the event.
  */
-export function makeMain(fn: string) {
+export function makeMain<F extends FunctionName>(fn: F, table: ActionTable<F>) {
   return async function main(event: unknown, _context?: unknown): Promise<ApiReply<unknown>> {
     try {
       const d = containerDeps()
       if (!d) return CONFIG_INCOMPLETE
       const { openId } = getApp().auth().getUserInfo()
-      return await handle(fn, event, { openid: openId || null }, d)
+      return await dispatch(fn, table as unknown as FunctionTable, event, { openid: openId || null }, d)
     } catch (err) {
       console.error(`[${fn}] ${err instanceof Error ? `${err.name}: ${err.message}` : 'non-error thrown'}`)
       return INTERNAL

@@ -1,71 +1,26 @@
-import * as v from 'valibot'
-import { AppError, DEFAULT_MESSAGES, validate, type ApiReply } from '../../src/domain'
-import { API, type FunctionName } from '../../src/domain/api'
-import { resolveActor } from '../usecases/actor'
+import type { ApiReply } from '../../src/domain'
+import type { FunctionName } from '../../src/domain/api'
 import type { Deps } from '../ports'
 import { account } from './account'
 import { admin } from './admin'
 import { applicant } from './applicant'
 import { stations } from './stations'
-import type { ActionDef } from './define'
+import { dispatch, UNKNOWN_FUNCTION, type FunctionTable, type Identity } from './dispatch'
 
-const TABLES: Record<FunctionName, Record<string, ActionDef<unknown, unknown>>> = {
-  applicant: applicant as unknown as Record<string, ActionDef<unknown, unknown>>,
-  account: account as unknown as Record<string, ActionDef<unknown, unknown>>,
-  stations: stations as unknown as Record<string, ActionDef<unknown, unknown>>,
-  admin: admin as unknown as Record<string, ActionDef<unknown, unknown>>,
+const TABLES: Record<FunctionName, FunctionTable> = {
+  applicant: applicant as unknown as FunctionTable,
+  account: account as unknown as FunctionTable,
+  stations: stations as unknown as FunctionTable,
+  admin: admin as unknown as FunctionTable,
 }
 
 /** Every deployable function. */
 export const FUNCTION_NAMES = Object.keys(TABLES) as FunctionName[]
 
-/** Who the runtime says is calling: OPENID from CloudBase, or the local demo session. */
-export interface Identity {
-  openid: string | null
-  displayName?: string
-}
+export type { Identity }
 
-/**
- * The top-level event: only these keys are read. Anything else (WeChat adds `userInfo`; a forger
- * may add `openid`) is ignored, because identity comes from the runtime alone.
- */
-const EventSchema = v.object({
-  action: v.pipe(v.string('缺少操作名称'), v.nonEmpty('缺少操作名称'), v.maxLength(64, '操作名称不正确')),
-  input: v.optional(v.record(v.string(), v.unknown(), '请求内容应为对象'), {}),
-  requestId: v.optional(v.pipe(v.string('请求编号应为文本'), v.regex(/^[\w-]{8,64}$/, '请求编号格式不正确'))),
-})
-
-const fail = (code: AppError['code'], message = DEFAULT_MESSAGES[code], field?: string): ApiReply<never> => ({
-  ok: false,
-  error: field ? { code, message, field } : { code, message },
-})
-
-/** Runs one call of a function under the event contract and always answers with a reply, never a throw. */
+/** Runs one call of any function by name: the local server's entry to every table. */
 export async function handle(fn: string, event: unknown, identity: Identity, deps: Deps): Promise<ApiReply<unknown>> {
-  const table = Object.hasOwn(TABLES, fn) ? TABLES[fn as FunctionName] : undefined
-  if (!table) return fail('VALIDATION', '未知的功能')
-  const parsedEvent = validate(EventSchema, event)
-  if (!parsedEvent.ok) return fail('VALIDATION', parsedEvent.problems[0].message)
-  const { action, input, requestId } = parsedEvent.value
-  const def = Object.hasOwn(table, action) ? table[action] : undefined
-  if (!def) return fail('VALIDATION', '未知的操作')
-  if (!identity.openid) return fail('UNAUTHENTICATED')
-
-  try {
-    const actor = await resolveActor(deps.store.repos, identity.openid)
-    if (!def.roles.some((r) => actor.roles.includes(r))) return fail('FORBIDDEN')
-    const schema = (API[fn as FunctionName] as Record<string, v.GenericSchema>)[action]
-    const parsed = validate(schema, input)
-    if (!parsed.ok) {
-      const [first] = parsed.problems
-      return fail('VALIDATION', first.message, first.field)
-    }
-    const data = await def.run(deps, actor, parsed.value, { requestId: requestId ?? null, displayName: identity.displayName })
-    return { ok: true, data }
-  } catch (err) {
-    if (err instanceof AppError) return { ok: false, error: err.toApiError() }
-    // Only the kind of failure is logged: inputs may hold sensitive values.
-    console.error(`[${fn}.${action}] ${err instanceof Error ? err.name + ': ' + err.message : 'non-error thrown'}`)
-    return fail('INTERNAL')
-  }
+  if (!Object.hasOwn(TABLES, fn)) return UNKNOWN_FUNCTION
+  return dispatch(fn as FunctionName, TABLES[fn as FunctionName], event, identity, deps)
 }

@@ -1,4 +1,5 @@
+import { admin } from '../../functions/admin'
 import { makeMain } from '../main'
 
 /** The CloudBase entry of the `admin` function. */
-export const main = makeMain('admin')
+export const main = makeMain('admin', admin)

@@ -1,4 +1,5 @@
+import { applicant } from '../../functions/applicant'
 import { makeMain } from '../main'
 
 /** The CloudBase entry of the `applicant` function. */
-export const main = makeMain('applicant')
+export const main = makeMain('applicant', applicant)
