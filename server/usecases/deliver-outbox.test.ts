@@ -8,24 +8,13 @@ import { unionTree, type TreeFixture } from '../../test/support/union-tree'
 import type { DeliveryOutcome, Notifier, OutboxEntry } from '../ports'
 import { inAppOnlyNotifier } from '../local/notifier'
 import { BACKOFF_CAP_MS, MAX_ATTEMPTS, backoffMs, deliverOutbox } from './deliver-outbox'
+import { outboxEntry } from '../../test/support/fixtures'
 
 let t: TreeFixture
 beforeEach(async () => (t = await unionTree()))
 afterEach(() => t.close())
 
-const entry = (key: string, over: Partial<OutboxEntry> = {}): OutboxEntry => ({
-  key,
-  kind: 'status-changed',
-  recipientOpenid: 'o-worker',
-  payload: { applicationId: 'app-1', number: 'MLS-2026-000001', status: 'screening' },
-  status: 'pending',
-  attempts: 0,
-  nextAttemptAt: '2026-03-02T02:00:00.000Z',
-  createdAt: '2026-03-02T02:00:00.000Z',
-  sentAt: null,
-  lastError: null,
-  ...over,
-})
+const entry = (key: string, more: Partial<OutboxEntry> = {}): OutboxEntry => outboxEntry(key, { recipientOpenid: 'o-worker', payload: { applicationId: 'app-1', number: 'MLS-2026-000001', status: 'screening' }, ...more })
 
 /** Fails its first `failures` sends of each key with a thrown error, then answers `then`; records every send. */
 function flaky(failures: number, then: DeliveryOutcome = { status: 'sent' }): Notifier & { sends: string[] } {

@@ -1,6 +1,7 @@
 /** The records of issue 5's first part on both stores: unit subtrees, staff by unit, invitations, rate limits, outbox by status. */
-import type { InvitationRecord, OrgUnitRecord, OutboxEntry, StaffRecord, Store } from '../../server/ports'
+import type { InvitationRecord, OrgUnitRecord, StaffRecord, Store } from '../../server/ports'
 import { contractStores } from './stores'
+import { outboxEntry } from '../support/fixtures'
 
 const { factories } = contractStores()
 
@@ -35,19 +36,7 @@ const invitation = (id: string, over: Partial<InvitationRecord> = {}): Invitatio
   ...over,
 })
 
-const entry = (key: string, over: Partial<OutboxEntry> = {}): OutboxEntry => ({
-  key,
-  kind: 'status-changed',
-  recipientOpenid: 'alice',
-  payload: { number: 'MLS-2026-000001', status: 'submitted' },
-  status: 'pending',
-  attempts: 0,
-  nextAttemptAt: '2026-03-02T02:00:00.000Z',
-  createdAt: '2026-03-02T02:00:00.000Z',
-  sentAt: null,
-  lastError: null,
-  ...over,
-})
+const entry = outboxEntry
 
 const ids = (xs: { id: string }[]) => xs.map((x) => x.id).sort()
 

@@ -1,21 +1,10 @@
-import type { MessageRecord, OutboxEntry, Store } from '../../server/ports'
+import type { MessageRecord, Store } from '../../server/ports'
 import { contractStores } from './stores'
+import { outboxEntry } from '../support/fixtures'
 
 const { factories } = contractStores()
 
-const entry = (key: string, over: Partial<OutboxEntry> = {}): OutboxEntry => ({
-  key,
-  kind: 'status-changed',
-  recipientOpenid: 'alice',
-  payload: { number: 'MLS-2026-000001', status: 'submitted' },
-  status: 'pending',
-  attempts: 0,
-  nextAttemptAt: '2026-03-02T02:00:00.000Z',
-  createdAt: '2026-03-02T02:00:00.000Z',
-  sentAt: null,
-  lastError: null,
-  ...over,
-})
+const entry = outboxEntry
 
 const message = (id: string, over: Partial<MessageRecord> = {}): MessageRecord => ({
   id,

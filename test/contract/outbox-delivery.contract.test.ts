@@ -6,21 +6,11 @@ import { randomIds } from '../../server/runtime'
 import { deliverOutbox } from '../../server/usecases/deliver-outbox'
 import { TestClock } from '../support/deps'
 import { contractStores } from './stores'
+import { outboxEntry } from '../support/fixtures'
 
 const { factories } = contractStores()
 
-const entry = (key: string): OutboxEntry => ({
-  key,
-  kind: 'status-changed',
-  recipientOpenid: 'o-worker',
-  payload: { number: 'MLS-2026-000001', status: 'screening' },
-  status: 'pending',
-  attempts: 0,
-  nextAttemptAt: '2026-03-02T02:00:00.000Z',
-  createdAt: '2026-03-02T02:00:00.000Z',
-  sentAt: null,
-  lastError: null,
-})
+const entry = (key: string, more: Partial<OutboxEntry> = {}): OutboxEntry => outboxEntry(key, { recipientOpenid: 'o-worker', payload: { number: 'MLS-2026-000001', status: 'screening' }, ...more })
 
 describe.each(factories)('outbox delivery: %s', (_name, open) => {
   let store: Store

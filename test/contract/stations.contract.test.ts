@@ -1,45 +1,10 @@
-import { join } from 'node:path'
 import { distanceM } from '../../src/domain/geo'
-import { createCloudbaseStore } from '../../server/adapters/cloudbase'
-import { resetSdk } from '../../server/adapters/cloudbase/sdk'
-import { openSqliteStore } from '../../server/adapters/sqlite'
 import type { ProblemReportRecord, StationRecord, Store } from '../../server/ports'
-import { startStandin, type Standin } from '../cloudbase-standin'
-import { tempDir } from '../support/deps'
 import { stationRecord } from '../support/stations'
+import { contractStores } from './stores'
 
 /** The station and problem-report repositories, one suite over both stores (as store.contract.test.ts). */
-let standin: Standin
-
-beforeAll(async () => {
-  Object.assign(process.env, { TENCENTCLOUD: 'true', SILENCE: 'true', TCB_ENV: 'test-env', TENCENTCLOUD_SECRETID: 'x', TENCENTCLOUD_SECRETKEY: 'y' })
-  standin = await startStandin()
-  standin.declareUniqueIndex('stations', ['externalId'])
-  process.env.LANTIAN_TCB_SERVICE_URL = standin.url
-})
-afterAll(() => standin.close())
-
-type Opened = { store: Store; close: () => Promise<void> }
-
-const factories: [string, () => Opened][] = [
-  [
-    'sqlite',
-    () => {
-      const { dir, cleanup } = tempDir()
-      const store = openSqliteStore(join(dir, 'stations.db'))
-      return { store, close: async () => (await store.close(), cleanup()) }
-    },
-  ],
-  [
-    'cloudbase',
-    () => {
-      standin.reset()
-      resetSdk()
-      const store = createCloudbaseStore()
-      return { store, close: () => store.close() }
-    },
-  ],
-]
+const { factories, standin } = contractStores()
 
 const here = { lng: 103.4365, lat: 24.4105 }
 /** A point `east` and `north` metres from `here` (small offsets, flat-earth is fine for placing test points). */
@@ -184,16 +149,16 @@ describe('CloudBase station layout', () => {
 
   test('a station is a document keyed by its id with location as a GeoJSON point [lng, lat]', async () => {
     await store.repos.stations.upsert(stationRecord({ id: 'a', location: { lng: 103.4365, lat: 24.4105 } }))
-    const doc = standin.collections().get('stations')!.get('a')!
+    const doc = standin().collections().get('stations')!.get('a')!
     expect(doc).not.toHaveProperty('id')
     expect(doc.location).toEqual({ type: 'Point', coordinates: [103.4365, 24.4105] })
   })
 
   test('nearby is one aggregate with $geoNear first, and is refused inside a transaction', async () => {
     await store.repos.stations.upsert(stationRecord({ id: 'a' }))
-    standin.requests.length = 0
+    standin().requests.length = 0
     await store.repos.stations.nearby({ point: here, radiusM: 1000, offset: 0, limit: 5, kinds: ['rest-post'], amenities: ['water'], statuses: ['open'] })
-    expect(standin.requests.map((r) => r.action)).toEqual(['database.aggregateDocuments'])
+    expect(standin().requests.map((r) => r.action)).toEqual(['database.aggregateDocuments'])
     await expect(store.transaction((r) => r.stations.nearby({ point: here, radiusM: 1000, offset: 0, limit: 5 }))).rejects.toThrow(/not available inside a transaction/)
   })
 })

@@ -18,6 +18,7 @@ export function contractStores(): { factories: [string, () => Opened][]; standin
     Object.assign(process.env, { TENCENTCLOUD: 'true', SILENCE: 'true', TCB_ENV: 'test-env', TENCENTCLOUD_SECRETID: 'x', TENCENTCLOUD_SECRETKEY: 'y' })
     standin = await startStandin()
     standin.declareUniqueIndex('applications', ['number'])
+    standin.declareUniqueIndex('stations', ['externalId'])
     process.env.LANTIAN_TCB_SERVICE_URL = standin.url
   })
   afterAll(() => standin.close())
