@@ -77,7 +77,7 @@ export interface DuplicateFlag {
 export interface FileStore {
   /** Stores `bytes` at `path` (a relative path of safe characters); returns the key to read it by. */
   put(path: string, bytes: Uint8Array, contentType: string): Promise<string>
-  /** The bytes under `key`, or null when there is none. Reads at most `maxBytes` + 1 bytes. */
+  /** The bytes under `key`, or null when there is none; at most `maxBytes` + 1 of them, so an oversized file shows as such. */
   get(key: string, maxBytes: number): Promise<Uint8Array | null>
   /** Removes the file; a missing one is not an error. */
   remove(key: string): Promise<void>

@@ -32,7 +32,7 @@ export async function startLocalApp(config: LocalConfig): Promise<LocalApp> {
     ids: randomIds,
     cipher: createCipher(dataKey),
     settings: { applicationPrefix: 'MLS', defaultUnitId: 'unit-root' },
-    files: localFileStore(join(config.dataDir, 'files')),
+    files: localFileStore(join(config.dataDir, 'files'), dataKey),
   }
   const seeded = await seedDemo(store)
   const outbox = startOutboxRunner(deps, inAppOnlyNotifier)

@@ -1,3 +1,6 @@
+import { randomBytes } from 'node:crypto'
+import { readdirSync, readFileSync } from 'node:fs'
+import { join } from 'node:path'
 import { cloudbaseFileStore } from '../../server/adapters/cloudbase/file-store'
 import { resetSdk } from '../../server/adapters/cloudbase/sdk'
 import { localFileStore } from '../../server/adapters/files/local-file-store'
@@ -19,7 +22,7 @@ const factories: [string, () => { files: FileStore; close: () => void }][] = [
     'local folder',
     () => {
       const { dir, cleanup } = tempDir()
-      return { files: localFileStore(dir), close: cleanup }
+      return { files: localFileStore(dir, randomBytes(32)), close: cleanup }
     },
   ],
   [
@@ -51,7 +54,7 @@ describe.each(factories)('FileStore contract: %s', (_name, open) => {
     await expect(files.remove(key)).resolves.toBeUndefined()
   })
 
-  test('get stops after maxBytes + 1 bytes, so an oversized file is known without reading it all', async () => {
+  test('get returns at most maxBytes + 1 bytes, so an oversized file shows as such', async () => {
     const key = await files.put('documents/app-1/big.pdf', bytes(50_000), 'application/pdf')
     const head = await files.get(key, 1000)
     expect(head?.length).toBeGreaterThan(1000)
@@ -81,8 +84,25 @@ describe.each(factories)('FileStore contract: %s', (_name, open) => {
 describe('local folder: safety', () => {
   test('refuses paths that would leave the folder', async () => {
     const { dir, cleanup } = tempDir()
-    const files = localFileStore(dir)
+    const files = localFileStore(dir, randomBytes(32))
     for (const p of ['../x', '/etc/x', 'a/../../x', 'a//b', 'a\\b']) await expect(files.put(p, bytes(1), 'image/png')).rejects.toThrow('unsafe')
+    cleanup()
+  })
+})
+
+describe('local folder: encryption at rest', () => {
+  test('stores no readable bytes, and another key cannot read them back', async () => {
+    const { dir, cleanup } = tempDir()
+    const key = randomBytes(32)
+    const plain = Buffer.from('%PDF-1.7 户口本 532504199001011238')
+    const files = localFileStore(dir, key)
+    const stored = await files.put('documents/app-9/hukou.pdf', plain, 'application/pdf')
+    const onDisk = readFileSync(join(dir, 'documents', 'app-9', readdirSync(join(dir, 'documents', 'app-9'))[0]))
+    expect(onDisk.includes(Buffer.from('532504199001011238'))).toBe(false)
+    expect(onDisk.includes(Buffer.from('%PDF'))).toBe(false)
+    expect(Buffer.from((await files.get(stored, 1000))!)).toEqual(plain)
+    await expect(localFileStore(dir, randomBytes(32)).get(stored, 1000)).rejects.toThrow()
+    expect(Buffer.from((await files.get(stored, 10))!)).toEqual(plain.subarray(0, 11))
     cleanup()
   })
 })

@@ -41,7 +41,7 @@ export function sqliteDeps(store?: Store): { deps: Deps; clock: TestClock; file:
     ids: randomIds,
     cipher: createCipher(randomBytes(32)),
     settings: { applicationPrefix: 'MLS', defaultUnitId: 'unit-root' },
-    files: localFileStore(join(dir, 'files')),
+    files: localFileStore(join(dir, 'files'), randomBytes(32)),
   }
   // Queued before anything a test does (the SQLite store runs one operation at a time, in order).
   const ready = seedTestUnits(s)

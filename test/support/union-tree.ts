@@ -55,7 +55,7 @@ export async function unionTree(): Promise<TreeFixture> {
     ids: randomIds,
     cipher: createCipher(randomBytes(32)),
     settings: { applicationPrefix: 'MLS', defaultUnitId: 'unit-root' },
-    files: localFileStore(join(dir, 'files')),
+    files: localFileStore(join(dir, 'files'), randomBytes(32)),
   }
   await store.transaction(async (repos) => {
     for (const u of UNITS) await repos.units.put(u)
