@@ -24,6 +24,12 @@ class BodyError extends Error {
   }
 }
 
+/**
+ * Sent with every demo sign-in and sign-out: the app keeps drafts in the browser's storage, and
+ * in one browser the next demo user must not find the previous one's (WeChat keeps storage per user).
+ */
+const CLEAR_STORAGE = { 'clear-site-data': '"storage"' }
+
 const invalid = (message: string): ApiReply<never> => ({ ok: false, error: { code: 'VALIDATION', message } })
 
 /** The local runtime: the H5 app, `POST /api/<fn>` with the event contract, and the demo sign-in. */
@@ -53,7 +59,7 @@ async function route(opts: LocalServerOptions, req: IncomingMessage, res: Server
     return sendHtml(res, demoLoginPage(safeNext(url.searchParams.get('next'))))
   }
   if (url.pathname === '/demo-logout' && req.method === 'POST') {
-    res.writeHead(303, { location: '/demo-login', 'set-cookie': `${SESSION_COOKIE}=; Path=/; HttpOnly; SameSite=Lax; Max-Age=0` })
+    res.writeHead(303, { location: '/demo-login', 'set-cookie': `${SESSION_COOKIE}=; Path=/; HttpOnly; SameSite=Lax; Max-Age=0`, ...CLEAR_STORAGE })
     return void res.end()
   }
   if (req.method !== 'GET' && req.method !== 'HEAD') return sendJson(res, 405, invalid('不支持的请求方式'))
@@ -108,6 +114,7 @@ async function demoSignIn(opts: LocalServerOptions, req: IncomingMessage, res: S
   res.writeHead(303, {
     location: safeNext(form.get('next')),
     'set-cookie': `${SESSION_COOKIE}=${token}; Path=/; HttpOnly; SameSite=Lax; Max-Age=${maxAge}`,
+    ...CLEAR_STORAGE,
   })
   res.end()
 }

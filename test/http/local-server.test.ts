@@ -32,6 +32,7 @@ describe('local server over HTTP', () => {
     const cookie = res.headers.get('set-cookie') ?? ''
     expect(cookie).toMatch(/HttpOnly/)
     expect(cookie).toMatch(/SameSite=Lax/)
+    expect(res.headers.get('clear-site-data')).toBe('"storage"')
     return cookie.split(';')[0]
   }
 
