@@ -27,6 +27,10 @@ export default defineConfig<'webpack5'>(async (merge) => {
     compiler: 'webpack5',
     cache: { enable: false },
     mini: {
+      // Never inline images as data URLs: a Map marker's iconPath must be a file in the package.
+      imageUrlLoaderOption: { limit: true },
+      // As in h5 below: each component styles its own class names, so the order of their CSS in a shared chunk does not matter.
+      miniCssExtractPluginOption: { ignoreOrder: true },
       postcss: {
         pxtransform: { enable: true, config: {} },
         cssModules: { enable: false, config: { namingPattern: 'module', generateScopedName: '[name]__[local]___[hash:base64:5]' } },

@@ -1,6 +1,9 @@
 export default defineAppConfig({
-  pages: ['pages/home/index', 'pages/my-applications/index', 'pages/application/index', 'pages/messages/index'],
-  subPackages: [{ root: 'apply', pages: ['form/index', 'self-check/index'] }],
+  pages: ['pages/home/index', 'pages/my-applications/index', 'pages/application/index', 'pages/messages/index', 'pages/stations/index', 'pages/station/index'],
+  subPackages: [
+    { root: 'apply', pages: ['form/index', 'self-check/index'] },
+    { root: 'admin', pages: ['stations/index', 'station-edit/index', 'import/index', 'reports/index'] },
+  ],
   window: {
     navigationBarTitleText: '蓝天帮扶',
     // Explicit so that Taro's H5 router draws its navigation bar (title, back, home) in the browser too.
@@ -11,6 +14,9 @@ export default defineAppConfig({
     backgroundTextStyle: 'dark',
   },
   __usePrivacyCheck__: true,
+  // 附近驿站 sorts by distance: the fuzzy location (a few km) is enough and asks for less.
+  requiredPrivateInfos: ['getFuzzyLocation'],
+  permission: { 'scope.userLocation': { desc: '用于查找离您最近的工会服务站点和户外劳动者驿站' } },
   // H5 only: Taro's slide-in page animation can stop half-way after redirectTo, leaving a phone browser zoomed out.
   ...(process.env.TARO_ENV === 'h5' ? { animation: false } : {}),
 })

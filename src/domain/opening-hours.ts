@@ -1,4 +1,5 @@
 import * as v from 'valibot'
+import { WEEKDAY_LABELS } from './weekdays'
 
 /**
  * Opening hours as data. A range belongs to the day it starts on: `to` at or before `from` (say
@@ -22,7 +23,7 @@ export interface OpeningHours {
   closedDates: string[]
 }
 
-export const WEEKDAY_LABELS = ['周一', '周二', '周三', '周四', '周五', '周六', '周日'] as const
+export { WEEKDAY_LABELS } from './weekdays'
 
 const DAY = 1440
 const SHANGHAI_OFFSET_MIN = 8 * 60

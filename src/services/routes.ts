@@ -6,6 +6,14 @@ export const ROUTES = {
   messages: '/pages/messages/index',
   myApplications: '/pages/my-applications/index',
   application: (id: string) => `/pages/application/index?id=${encodeURIComponent(id)}`,
+  stations: '/pages/stations/index',
+  /** A station; `distanceM` (from the finder) is shown when given. */
+  station: (id: string, distanceM?: number) =>
+    `/pages/station/index?id=${encodeURIComponent(id)}${distanceM === undefined ? '' : `&d=${Math.round(distanceM)}`}`,
+  adminStations: '/admin/stations/index',
+  adminStationEdit: (id?: string) => `/admin/station-edit/index${id ? `?id=${encodeURIComponent(id)}` : ''}`,
+  adminImport: '/admin/import/index',
+  adminReports: '/admin/reports/index',
 } as const
 
 /** A page parameter as the user sent it (WeChat hands them over still encoded, H5 decoded). */

@@ -1,5 +1,6 @@
 import type { TimeRange } from '@/domain/opening-hours'
-import { AID_LEVELS, labelOf, STATION_KINDS, type Station } from '@/domain/station'
+import type { Station } from '@/domain/station'
+import { AID_LEVELS, labelOf, STATION_KINDS } from '@/domain/station-codes'
 
 const SAMPLE_SUFFIX = '（示例数据）'
 

@@ -1,6 +1,6 @@
 import { existsSync, mkdirSync } from 'node:fs'
 import { join, resolve } from 'node:path'
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core'
+import { chromium, type Browser, type BrowserContext, type BrowserContextOptions, type Page } from 'playwright-core'
 import { startLocalApp, type LocalApp } from '../../server/local/app'
 import { tempDir } from '../support/deps'
 
@@ -21,8 +21,8 @@ const CHROMIUM_ARGS = [
 export interface E2E {
   app: LocalApp
   browser: Browser
-  /** A new browser profile at a phone's size: a new user. */
-  newUser(): Promise<{ context: BrowserContext; page: Page }>
+  /** A new browser profile at a phone's size: a new user; `extra` adds context options (geolocation, permissions). */
+  newUser(extra?: BrowserContextOptions): Promise<{ context: BrowserContext; page: Page }>
   shot(page: Page, name: string): Promise<string>
   close(): Promise<void>
 }
@@ -44,8 +44,8 @@ export async function startE2E(): Promise<E2E> {
   return {
     app,
     browser,
-    async newUser() {
-      const context = await browser.newContext({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, locale: 'zh-CN', isMobile: true, hasTouch: true })
+    async newUser(extra = {}) {
+      const context = await browser.newContext({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, locale: 'zh-CN', isMobile: true, hasTouch: true, ...extra })
       const page = await context.newPage()
       page.on('pageerror', (err) => console.error(`[browser] ${err.message}`))
       return { context, page }

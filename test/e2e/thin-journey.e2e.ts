@@ -17,14 +17,12 @@ describe('thin journey in the browser', () => {
     await e2e.shot(page, '01-demo-login')
     await page.click('[data-account=new-worker]')
 
-    // Home: the entries; the unbuilt ones say so plainly.
+    // Home: the entries, every one of them built; no admin entry for a worker.
     await page.locator('[data-entry=apply]').waitFor()
     await expect(page.locator('.demo-banner, [class*=demo]').first().textContent()).resolves.toContain('新职工')
+    await expect(page.locator('.entry-tile--soon').count()).resolves.toBe(0)
+    await expect(page.locator('[data-entry=admin-stations]').count()).resolves.toBe(0)
     await e2e.shot(page, '02-home')
-    await page.locator('[data-entry=stations]').click()
-    await page.getByText('该功能正在建设中，敬请期待').waitFor()
-    await e2e.shot(page, '03-home-coming-soon')
-    await page.getByText('知道了').click()
 
     // The form: a wrong check digit is shown beside the ID number field, in Chinese.
     await page.locator('[data-entry=apply]').click()
@@ -78,6 +76,16 @@ describe('thin journey in the browser', () => {
     await page.locator('.empty-state, [class*=empty]').first().waitFor()
     await expect(page.locator('text=/MLS-\\d{4}-\\d{6}/').count()).resolves.toBe(0)
     await e2e.shot(page, '08-my-applications-empty')
+    await context.close()
+  })
+
+  it('clears the browser storage (where drafts live) when another demo user signs in', async () => {
+    const { page, context } = await e2e.newUser()
+    await page.goto(`${e2e.app.url}/demo-login`)
+    await page.evaluate(() => localStorage.setItem('lantian-test-left-behind', 'draft of the previous user'))
+    await page.click('[data-account=new-worker]')
+    await page.locator('[data-entry=apply]').waitFor()
+    await expect(page.evaluate(() => localStorage.getItem('lantian-test-left-behind'))).resolves.toBeNull()
     await context.close()
   })
 })

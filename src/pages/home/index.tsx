@@ -3,6 +3,7 @@ import Taro, { useDidShow } from '@tarojs/taro'
 import { useState } from 'react'
 import DemoAccountBanner from '@/components/demo-account-banner'
 import EntryTile from '@/components/entry-tile'
+import { me } from '@/services/account'
 import { unreadCount } from '@/services/messages'
 import { pageClass, useLargeText } from '@/services/preferences'
 import { ROUTES } from '@/services/routes'
@@ -22,8 +23,11 @@ const ENTRIES: Entry[] = [
   { key: 'apply', title: '申请帮扶', description: '在线填写帮扶申请', glyph: '申', url: ROUTES.applyForm },
   { key: 'my-applications', title: '我的申请', description: '查看申请办理进度', glyph: '我', url: ROUTES.myApplications },
   { key: 'messages', title: '消息通知', description: '申请办理的每一步都会通知您', glyph: '信', url: ROUTES.messages },
-  { key: 'stations', title: '附近驿站', description: '查找工会服务站和户外劳动者驿站', glyph: '站' },
+  { key: 'stations', title: '附近驿站', description: '查找工会服务站和户外劳动者驿站', glyph: '站', url: ROUTES.stations },
 ]
+
+/** Shown to admins only (the server checks the role on every call anyway). */
+const ADMIN_ENTRY: Entry = { key: 'admin-stations', title: '站点管理', description: '维护站点信息，处理群众报告的问题', glyph: '管', url: ROUTES.adminStations }
 
 function open(entry: Entry): void {
   if (entry.url) {
@@ -37,9 +41,11 @@ function open(entry: Entry): void {
 export default function HomePage() {
   const [largeText, setLargeText] = useLargeText()
   const [unread, setUnread] = useState(0)
+  const [isAdmin, setIsAdmin] = useState(false)
 
   useDidShow(() => {
     void unreadCount().then((r) => r.ok && setUnread(r.data.count))
+    void me().then((r) => setIsAdmin(r.ok && r.data.roles.includes('admin')))
   })
 
   return (
@@ -50,7 +56,7 @@ export default function HomePage() {
       </View>
       <DemoAccountBanner />
       <View className='home__entries'>
-        {ENTRIES.map((entry) => (
+        {(isAdmin ? [...ENTRIES, ADMIN_ENTRY] : ENTRIES).map((entry) => (
           <EntryTile
             key={entry.key}
             entry={entry.key}

@@ -1,0 +1,31 @@
+import { Button, Text, View } from '@tarojs/components'
+import Taro from '@tarojs/taro'
+import { useEffect, useState, type ReactNode } from 'react'
+import { me } from '@/services/account'
+import { ROUTES } from '@/services/routes'
+
+type Gate = { kind: 'checking' } | { kind: 'admin' } | { kind: 'refused'; message: string }
+
+/**
+ * Shows the admin pages to admins only, and says plainly to anyone else that they are not one.
+ * A convenience: every admin action is refused by the server to a non-admin anyway.
+ */
+export default function AdminGate({ children }: { children: ReactNode }) {
+  const [gate, setGate] = useState<Gate>({ kind: 'checking' })
+  useEffect(() => {
+    void me().then((r) => {
+      if (!r.ok) return setGate({ kind: 'refused', message: r.error.message })
+      setGate(r.data.roles.includes('admin') ? { kind: 'admin' } : { kind: 'refused', message: '站点管理仅限工会管理员使用。您的账号不是管理员，如需开通请联系市总工会。' })
+    })
+  }, [])
+  if (gate.kind === 'admin') return <>{children}</>
+  if (gate.kind === 'checking') return <Text className='state-text'>正在确认您的权限…</Text>
+  return (
+    <View className='admin-refused' data-admin='refused'>
+      <Text className='state-text'>{gate.message}</Text>
+      <Button className='btn btn--secondary' onClick={() => void Taro.reLaunch({ url: ROUTES.home })}>
+        返回首页
+      </Button>
+    </View>
+  )
+}

@@ -1,0 +1,166 @@
+import { Button, Text, View } from '@tarojs/components'
+import Taro from '@tarojs/taro'
+import { useState } from 'react'
+import Chip from '@/components/chip'
+import { MAX_IMPORT_BYTES, MAX_IMPORT_ROWS, type ImportReport } from '@/domain/api/stations'
+import { COORD_SYSTEMS, type CoordSystem } from '@/domain/geo'
+import { newRequestId } from '@/services/client'
+import { pageClass, useLargeText } from '@/services/preferences'
+import { exportStations, importStations } from '@/services/stations'
+import AdminGate from '../components/admin-gate'
+import { pickStationFile } from '../files/pick-file'
+import { saveExport } from '../files/save-file'
+import type { ChosenFile } from '../files/types'
+import '../admin.css'
+import './index.css'
+
+/** The file's own 坐标系 column decides, else the choice here. */
+type CoordChoice = CoordSystem | 'column'
+
+type Step =
+  | { kind: 'idle' }
+  | { kind: 'checking'; file: ChosenFile }
+  | { kind: 'checked'; file: ChosenFile; report: ImportReport; requestId: string }
+  | { kind: 'importing'; file: ChosenFile; report: ImportReport; requestId: string }
+  | { kind: 'done'; report: ImportReport }
+  | { kind: 'failed'; message: string }
+
+const formatOf = (name: string): 'csv' | 'xlsx' | null => (/\.csv$/i.test(name) ? 'csv' : /\.xlsx$/i.test(name) ? 'xlsx' : null)
+
+/** Import stations from CSV or XLSX (a dry run first, then confirm), and export them in the same columns. */
+export default function ImportPage() {
+  const [largeText] = useLargeText()
+  return (
+    <View className={pageClass(largeText, 'admin')}>
+      <AdminGate>
+        <ImportStations />
+        <ExportStations />
+      </AdminGate>
+    </View>
+  )
+}
+
+function ImportStations() {
+  const [coord, setCoord] = useState<CoordChoice>('column')
+  const [step, setStep] = useState<Step>({ kind: 'idle' })
+
+  const run = async (file: ChosenFile, dryRun: boolean, requestId: string) => {
+    const format = formatOf(file.name)!
+    return importStations({ format, content: file.base64, dryRun, ...(coord === 'column' ? {} : { coordSystem: coord }) }, requestId)
+  }
+
+  const choose = async () => {
+    const file = await pickStationFile()
+    if (!file) return
+    if (!formatOf(file.name)) return setStep({ kind: 'failed', message: `“${file.name}”不是 CSV 或 XLSX 文件` })
+    if (file.size > MAX_IMPORT_BYTES) return setStep({ kind: 'failed', message: `文件太大（${Math.ceil(file.size / 1024)}KB）：一次最多导入256KB，请分成几个文件` })
+    setStep({ kind: 'checking', file })
+    const reply = await run(file, true, newRequestId())
+    if (!reply.ok) return setStep({ kind: 'failed', message: reply.error.message })
+    setStep({ kind: 'checked', file, report: reply.data, requestId: newRequestId() })
+  }
+
+  const confirm = async () => {
+    if (step.kind !== 'checked') return
+    setStep({ ...step, kind: 'importing' })
+    const reply = await run(step.file, false, step.requestId)
+    if (!reply.ok) return setStep({ kind: 'failed', message: reply.error.message })
+    setStep(reply.data.applied ? { kind: 'done', report: reply.data } : { kind: 'checked', file: step.file, report: reply.data, requestId: newRequestId() })
+  }
+
+  return (
+    <View className='card'>
+      <Text className='card__title'>导入站点</Text>
+      <Text className='admin-note'>
+        支持 CSV 和 Excel（XLSX）文件，每个文件最多 {MAX_IMPORT_ROWS} 行。列与“导出”的文件相同，可先导出一份作为模板。按“外部编号”匹配：已有的站点会被更新，不会重复添加。先试导入检查每一行，确认无误后才会写入。
+      </Text>
+      <Text className='admin-field__label'>文件中的坐标系</Text>
+      <View className='admin-chips import__coords'>
+        <Chip role='radio' label='按文件“坐标系”列' on={coord === 'column'} onTap={() => setCoord('column')} data={{ 'data-value': 'column' }} />
+        {COORD_SYSTEMS.map((c) => (
+          <Chip key={c.code} role='radio' label={c.label} on={coord === c.code} onTap={() => setCoord(c.code)} data={{ 'data-value': c.code }} />
+        ))}
+      </View>
+      <Button className='btn btn--primary import__choose' onClick={() => void choose()} data-action='choose-file'>
+        {step.kind === 'idle' || step.kind === 'failed' || step.kind === 'done' ? '选择文件并试导入' : '重新选择文件'}
+      </Button>
+
+      {step.kind === 'checking' && <Text className='state-text'>正在检查“{step.file.name}”…</Text>}
+      {step.kind === 'failed' && (
+        <Text className='field-error import__failed' data-import='failed'>
+          {step.message}
+        </Text>
+      )}
+      {(step.kind === 'checked' || step.kind === 'importing') && (
+        <View className='import__report' data-import={step.report.problems.length ? 'problems' : 'ok'}>
+          <Text className='import__file'>{step.file.name}</Text>
+          <ReportSummary report={step.report} />
+          {step.report.problems.length > 0 ? (
+            <View>
+              <Text className='import__problems-title'>有 {step.report.problems.length} 处问题，请改正后重新选择文件（未写入任何数据）：</Text>
+              {step.report.problems.map((p, i) => (
+                <Text key={i} className='import__problem' data-line={p.line}>
+                  第 {p.line} 行{p.column ? ` · ${p.column}` : ''}：{p.message}
+                </Text>
+              ))}
+            </View>
+          ) : (
+            <Button className={step.kind === 'importing' ? 'btn btn--primary btn--busy' : 'btn btn--primary'} onClick={() => void confirm()} data-action='confirm-import'>
+              {step.kind === 'importing' ? '正在导入…' : '确认导入'}
+            </Button>
+          )}
+        </View>
+      )}
+      {step.kind === 'done' && (
+        <View className='import__report import__report--done' data-import='done'>
+          <Text className='import__done'>导入完成</Text>
+          <ReportSummary report={step.report} />
+        </View>
+      )}
+    </View>
+  )
+}
+
+function ReportSummary({ report }: { report: ImportReport }) {
+  return (
+    <Text className='import__summary'>
+      共 {report.rows} 行：{report.dryRun ? '将' : '已'}新增 {report.created}，{report.dryRun ? '将' : '已'}更新 {report.updated}，无变化 {report.unchanged}
+    </Text>
+  )
+}
+
+function ExportStations() {
+  const [busy, setBusy] = useState(false)
+  const [note, setNote] = useState('')
+  const run = async (format: 'csv' | 'xlsx') => {
+    setBusy(true)
+    const reply = await exportStations(format)
+    setBusy(false)
+    if (!reply.ok) return setNote(reply.error.message)
+    try {
+      const said = await saveExport({ fileName: reply.data.fileName, mimeType: reply.data.mimeType, base64: reply.data.content })
+      setNote(`${said}（${reply.data.rows} 个站点）`)
+    } catch {
+      void Taro.showToast({ title: '文件没有保存', icon: 'none' })
+    }
+  }
+  return (
+    <View className='card'>
+      <Text className='card__title'>导出站点</Text>
+      <Text className='admin-note'>导出全部站点（坐标为 GCJ-02），可修改后再导入。</Text>
+      <View className='admin-nav'>
+        <Button className='btn btn--secondary btn--small' onClick={() => !busy && void run('xlsx')} data-action='export-xlsx'>
+          导出 Excel
+        </Button>
+        <Button className='btn btn--secondary btn--small' onClick={() => !busy && void run('csv')} data-action='export-csv'>
+          导出 CSV
+        </Button>
+      </View>
+      {note && (
+        <Text className='admin-note' data-export='done'>
+          {note}
+        </Text>
+      )}
+    </View>
+  )
+}

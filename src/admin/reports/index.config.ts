@@ -1,0 +1,3 @@
+export default definePageConfig({
+  navigationBarTitleText: '问题报告',
+})

@@ -1,0 +1,127 @@
+import { Button, Text, Textarea, View } from '@tarojs/components'
+import Taro from '@tarojs/taro'
+import { useCallback, useEffect, useState } from 'react'
+import Chip from '@/components/chip'
+import EmptyState from '@/components/empty-state'
+import LoadError from '@/components/load-error'
+import type { ProblemReportView } from '@/domain/api/stations'
+import { labelOf, PROBLEM_KINDS, REPORT_STATUSES, type ReportStatus } from '@/domain/station'
+import { formatDateTime } from '@/services/format'
+import { pageClass, useLargeText } from '@/services/preferences'
+import { ROUTES } from '@/services/routes'
+import { listReports, resolveReport } from '@/services/stations'
+import AdminGate from '../components/admin-gate'
+import '../admin.css'
+
+const PAGE_SIZE = 20
+
+type List = { kind: 'loading' } | { kind: 'error'; message: string } | { kind: 'ready'; items: ProblemReportView[]; total: number; page: number }
+
+/** 问题报告: what workers reported about stations, pending first; resolve or reject each. */
+export default function ReportsPage() {
+  const [largeText] = useLargeText()
+  return (
+    <View className={pageClass(largeText, 'admin')}>
+      <AdminGate>
+        <ReportList />
+      </AdminGate>
+    </View>
+  )
+}
+
+function ReportList() {
+  const [status, setStatus] = useState<ReportStatus>('pending')
+  const [list, setList] = useState<List>({ kind: 'loading' })
+
+  const load = useCallback(async (s: ReportStatus, page: number, previous: ProblemReportView[]) => {
+    const reply = await listReports({ status: s, page, pageSize: PAGE_SIZE })
+    if (!reply.ok) return setList({ kind: 'error', message: reply.error.message })
+    setList({ kind: 'ready', items: [...previous, ...reply.data.items], total: reply.data.total, page })
+  }, [])
+
+  useEffect(() => {
+    setList({ kind: 'loading' })
+    void load(status, 1, [])
+  }, [status, load])
+
+  return (
+    <View>
+      <View className='admin-chips reports__tabs'>
+        {REPORT_STATUSES.map((s) => (
+          <Chip key={s.code} role='radio' label={s.label} on={status === s.code} onTap={() => setStatus(s.code)} data={{ 'data-status': s.code }} />
+        ))}
+      </View>
+      {list.kind === 'loading' && <Text className='state-text'>正在加载…</Text>}
+      {list.kind === 'error' && <LoadError message={list.message} onRetry={() => void load(status, 1, [])} />}
+      {list.kind === 'ready' && list.items.length === 0 && <EmptyState message={status === 'pending' ? '没有待处理的问题报告' : '没有记录'} />}
+      {list.kind === 'ready' && list.items.length > 0 && (
+        <View className='report-list' data-count={list.total}>
+          <Text className='admin-note'>共 {list.total} 条</Text>
+          {list.items.map((r) => (
+            <ReportItem key={r.id} report={r} onDecided={() => void load(status, 1, [])} />
+          ))}
+          {list.items.length < list.total && (
+            <Button className='btn btn--secondary' onClick={() => void load(status, list.page + 1, list.items)} data-more>
+              加载更多
+            </Button>
+          )}
+        </View>
+      )}
+    </View>
+  )
+}
+
+function ReportItem({ report, onDecided }: { report: ProblemReportView; onDecided: () => void }) {
+  const [deciding, setDeciding] = useState(false)
+  const [note, setNote] = useState('')
+  const [error, setError] = useState('')
+
+  const decide = async (decision: 'resolved' | 'rejected') => {
+    const reply = await resolveReport({ reportId: report.id, decision, note })
+    if (!reply.ok) return setError(reply.error.message)
+    await Taro.showToast({ title: decision === 'resolved' ? '已处理' : '已标记为不予处理', icon: 'none' })
+    onDecided()
+  }
+
+  return (
+    <View className='admin-item' data-report-id={report.id}>
+      <View className='admin-item__head'>
+        <Text className='admin-item__name'>{labelOf(PROBLEM_KINDS, report.problem)}</Text>
+        <Text className={`status-pill status-pill--${report.status}`}>{labelOf(REPORT_STATUSES, report.status)}</Text>
+      </View>
+      <Text className='admin-item__line'>站点：{report.stationName}</Text>
+      <Text className='admin-item__line'>报告时间：{formatDateTime(report.createdAt)}</Text>
+      {report.note && <Text className='admin-item__line reports__note'>说明：{report.note}</Text>}
+      {report.decidedAt && (
+        <Text className='admin-item__line'>
+          处理：{formatDateTime(report.decidedAt)}
+          {report.decisionNote ? ` · ${report.decisionNote}` : ''}
+        </Text>
+      )}
+      <View className='admin-item__actions'>
+        <Button className='btn btn--secondary btn--small' onClick={() => void Taro.navigateTo({ url: ROUTES.adminStationEdit(report.stationId) })} data-action='open-station'>
+          查看站点
+        </Button>
+        {report.status === 'pending' && !deciding && (
+          <Button className='btn btn--primary btn--small' onClick={() => setDeciding(true)} data-action='decide'>
+            处理
+          </Button>
+        )}
+      </View>
+      {deciding && (
+        <View className='reports__decide'>
+          <Textarea className='admin-textarea' value={note} maxlength={200} placeholder='处理说明（选填），例如：已更正开放时间' onInput={(e) => setNote(e.detail.value)} />
+          {error && <Text className='field-error'>{error}</Text>}
+          <View className='admin-item__actions'>
+            <Button className='btn btn--primary btn--small' onClick={() => void decide('resolved')} data-action='resolve'>
+              已处理
+            </Button>
+            <Button className='btn btn--secondary btn--small' onClick={() => void decide('rejected')} data-action='reject'>
+              不予处理
+            </Button>
+          </View>
+        </View>
+      )}
+    </View>
+  )
+}

@@ -1,0 +1,242 @@
+import { Button, Picker, Switch, Text, Textarea, View } from '@tarojs/components'
+import Taro, { useRouter } from '@tarojs/taro'
+import { useEffect, useRef, useState } from 'react'
+import Chip from '@/components/chip'
+import FieldError from '@/components/field-error'
+import FormField from '@/components/form-field'
+import LoadError from '@/components/load-error'
+import type { StationView } from '@/domain/api/stations'
+import { AID_LEVELS, AMENITIES, labelOf, STATION_KINDS, STATION_STATUSES } from '@/domain/station'
+import { newRequestId } from '@/services/client'
+import { pageClass, useLargeText } from '@/services/preferences'
+import { readParam } from '@/services/routes'
+import { closeStation, createStation, getStation, updateStation } from '@/services/stations'
+import AdminGate from '../components/admin-gate'
+import { EMPTY_FORM, fieldOfPath, formOf, toStation, type FormField as Field, type StationFormValues } from './form-model'
+import '../admin.css'
+
+type Errors = Partial<Record<Field, string>>
+type Loaded = { kind: 'loading' } | { kind: 'error'; message: string } | { kind: 'ready'; station: StationView | null }
+
+/** Create a station (no id) or edit one (`?id=`); close or reopen it. */
+export default function StationEditPage() {
+  const [largeText] = useLargeText()
+  return (
+    <View className={pageClass(largeText, 'admin station-edit')}>
+      <AdminGate>
+        <StationEditor id={readParam(useRouter().params.id)} />
+      </AdminGate>
+    </View>
+  )
+}
+
+function StationEditor({ id }: { id: string }) {
+  const [loaded, setLoaded] = useState<Loaded>(id ? { kind: 'loading' } : { kind: 'ready', station: null })
+  const load = async () => {
+    const reply = await getStation(id)
+    setLoaded(reply.ok ? { kind: 'ready', station: reply.data } : { kind: 'error', message: reply.error.message })
+  }
+  useEffect(() => {
+    if (id) void load()
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- loads once per station id
+  }, [id])
+
+  if (loaded.kind === 'loading') return <Text className='state-text'>正在加载…</Text>
+  if (loaded.kind === 'error') return <LoadError message={loaded.message} onRetry={() => void load()} />
+  return <StationForm key={loaded.station ? `${loaded.station.id}@${loaded.station.version}` : 'new'} station={loaded.station} onChanged={() => void load()} />
+}
+
+function StationForm({ station, onChanged }: { station: StationView | null; onChanged: () => void }) {
+  const [values, setValues] = useState<StationFormValues>(station ? formOf(station) : EMPTY_FORM)
+  const [errors, setErrors] = useState<Errors>({})
+  const [saving, setSaving] = useState(false)
+  // One id per new station being written: a retried tap after a lost reply does not create two.
+  const createId = useRef(newRequestId())
+
+  const set = <K extends keyof StationFormValues>(key: K, value: StationFormValues[K]) => {
+    setValues((v) => ({ ...v, [key]: value }))
+    if (key in errors) setErrors((e) => ({ ...e, [key]: undefined }))
+  }
+  const text = (field: Field & keyof StationFormValues, label: string, extra: { hint?: string; placeholder?: string; keyboard?: 'text' | 'digit' } = {}) => (
+    <FormField
+      field={field}
+      label={label}
+      value={String(values[field])}
+      error={errors[field]}
+      hint={extra.hint}
+      placeholder={extra.placeholder}
+      keyboard={extra.keyboard}
+      onInput={(v) => set(field, v as never)}
+      onBlur={() => undefined}
+    />
+  )
+
+  const showErrors = (found: Errors) => {
+    setErrors(found)
+    const first = (Object.keys(found) as Field[]).find((k) => found[k])
+    if (first) void Taro.pageScrollTo({ selector: `#field-${first}`, offsetTop: -64, duration: 200 }).catch(() => undefined)
+  }
+
+  const save = async (override: Partial<StationFormValues> = {}) => {
+    const checked = toStation({ ...values, ...override })
+    if (!checked.ok) return showErrors(checked.errors)
+    setSaving(true)
+    const reply = station
+      ? await updateStation({ stationId: station.id, version: station.version, station: checked.station })
+      : await createStation(checked.station, createId.current)
+    setSaving(false)
+    if (!reply.ok) {
+      const field = reply.error.field ? fieldOfPath(reply.error.field) : null
+      if (field) return showErrors({ [field]: reply.error.message })
+      return void Taro.showModal({ title: '没有保存', content: reply.error.message, showCancel: false, confirmText: '知道了' })
+    }
+    await Taro.showToast({ title: '已保存', icon: 'success' })
+    if (station) onChanged()
+    else void Taro.redirectTo({ url: `/admin/station-edit/index?id=${encodeURIComponent(reply.data.id)}` })
+  }
+
+  return (
+    <View data-form='station'>
+      {station && (
+        <View className='card station-edit__status'>
+          <Text className='admin-item__line'>
+            状态：<Text className={`status-pill status-pill--${station.status}`}>{labelOf(STATION_STATUSES, station.status)}</Text> · 版本 {station.version}
+          </Text>
+        </View>
+      )}
+
+      <View className='card'>
+        <Text className='card__title'>基本信息</Text>
+        <View className='admin-field' id='field-kind'>
+          <Text className='admin-field__label'>站点类型</Text>
+          <View className='admin-chips' data-field='kind'>
+            {STATION_KINDS.map((k) => (
+              <Chip key={k.code} role='radio' label={k.label} on={values.kind === k.code} onTap={() => set('kind', k.code)} data={{ 'data-value': k.code }} />
+            ))}
+          </View>
+          <FieldError field='kind' message={errors.kind} />
+        </View>
+        {values.kind === 'aid' && (
+          <View className='admin-field' id='field-level'>
+            <Text className='admin-field__label'>站点级别</Text>
+            <View className='admin-chips' data-field='level'>
+              {AID_LEVELS.map((l) => (
+                <Chip key={l.code} role='radio' label={l.label} on={values.level === l.code} onTap={() => set('level', l.code)} data={{ 'data-value': l.code }} />
+              ))}
+            </View>
+            <FieldError field='level' message={errors.level} />
+          </View>
+        )}
+        {text('name', '站点名称')}
+        {text('externalId', '外部编号', { hint: '工会台账中的编号，导入时按它更新；不填则自动生成' })}
+        {text('district', '所在地区', { placeholder: '例如：弥阳街道' })}
+        {text('address', '地址')}
+        <View className='admin-row'>
+          {text('lng', '经度', { keyboard: 'digit', placeholder: '103.4365' })}
+          {text('lat', '纬度', { keyboard: 'digit', placeholder: '24.4105' })}
+        </View>
+        <Text className='admin-note'>坐标请用 GCJ-02（腾讯地图、高德地图的坐标）。其他坐标系的数据请用“导入”，系统会自动转换。</Text>
+        {text('phone', '联系电话')}
+        {text('unitName', '管理单位')}
+      </View>
+
+      <View className='card'>
+        <Text className='card__title'>开放时间</Text>
+        <View className={errors.hoursText ? 'admin-field admin-field--invalid' : 'admin-field'} id='field-hoursText'>
+          <Text className='admin-field__hint'>例如：周一至周五 08:30-12:00,14:30-18:00；周六 09:00-12:00。全天开放写“24小时”，跨夜写 22:00-06:00。</Text>
+          <Textarea className='admin-textarea' value={values.hoursText} maxlength={300} onInput={(e) => set('hoursText', e.detail.value)} data-field='hoursText' />
+          <FieldError field='hoursText' message={errors.hoursText} />
+        </View>
+        <View className='admin-switch'>
+          <Text className='admin-field__label'>法定节假日闭馆</Text>
+          <Switch checked={values.closedOnHolidays} color='#1565c0' onChange={(e) => set('closedOnHolidays', e.detail.value)} />
+        </View>
+        {text('closedDatesText', '临时闭馆日期', { hint: '多个日期用逗号分开，例如：2026-10-01，2026-10-02' })}
+      </View>
+
+      <View className='card'>
+        <Text className='card__title'>服务</Text>
+        <View className='admin-field' id='field-amenities'>
+          <Text className='admin-field__label'>服务设施</Text>
+          <View className='admin-chips' data-field='amenities'>
+            {AMENITIES.map((a) => (
+              <Chip
+                key={a.code}
+                label={a.label}
+                on={values.amenities.includes(a.code)}
+                onTap={() => set('amenities', values.amenities.includes(a.code) ? values.amenities.filter((x) => x !== a.code) : [...values.amenities, a.code])}
+                data={{ 'data-value': a.code }}
+              />
+            ))}
+          </View>
+          <FieldError field='amenities' message={errors.amenities} />
+        </View>
+        <View className={errors.services ? 'admin-field admin-field--invalid' : 'admin-field'} id='field-services'>
+          <Text className='admin-field__label'>服务内容</Text>
+          <Textarea className='admin-textarea' value={values.services} maxlength={500} onInput={(e) => set('services', e.detail.value)} data-field='services' />
+          <FieldError field='services' message={errors.services} />
+        </View>
+        <View className='admin-field' id='field-verifiedOn'>
+          <Text className='admin-field__label'>信息核实日期</Text>
+          <Picker mode='date' value={values.verifiedOn || '2026-01-01'} onChange={(e) => set('verifiedOn', e.detail.value)}>
+            <View className='admin-input station-edit__date' data-field='verifiedOn'>
+              <Text>{values.verifiedOn || '请选择日期'}</Text>
+            </View>
+          </Picker>
+          <FieldError field='verifiedOn' message={errors.verifiedOn} />
+        </View>
+      </View>
+
+      <Button className={saving ? 'btn btn--primary btn--busy' : 'btn btn--primary'} onClick={() => !saving && void save()} data-action='save'>
+        {saving ? '正在保存…' : station ? '保存修改' : '创建站点'}
+      </Button>
+
+      {station && station.status === 'open' && <CloseStation station={station} onClosed={onChanged} />}
+      {station && station.status !== 'open' && (
+        <Button className='btn btn--secondary station-edit__reopen' onClick={() => !saving && void save({ status: 'open' })} data-action='reopen'>
+          重新开放
+        </Button>
+      )}
+    </View>
+  )
+}
+
+/** 暂停开放 or 关闭, with the reason the audit log keeps. */
+function CloseStation({ station, onClosed }: { station: StationView; onClosed: () => void }) {
+  const [open, setOpen] = useState(false)
+  const [status, setStatus] = useState<'suspended' | 'closed'>('suspended')
+  const [reason, setReason] = useState('')
+  const [error, setError] = useState<string | undefined>()
+  if (!open) {
+    return (
+      <Button className='btn btn--danger station-edit__close' onClick={() => setOpen(true)} data-action='close'>
+        暂停开放或关闭站点
+      </Button>
+    )
+  }
+  const confirm = async () => {
+    if (!reason.trim()) return setError('请填写原因')
+    const reply = await closeStation({ stationId: station.id, version: station.version, status, reason })
+    if (!reply.ok) return setError(reply.error.message)
+    await Taro.showToast({ title: status === 'closed' ? '已关闭' : '已暂停开放', icon: 'success' })
+    onClosed()
+  }
+  return (
+    <View className='card station-edit__closing' data-closing>
+      <Text className='card__title'>暂停开放或关闭</Text>
+      <View className='admin-chips'>
+        <Chip role='radio' label='暂停开放（可重新开放）' on={status === 'suspended'} onTap={() => setStatus('suspended')} data={{ 'data-value': 'suspended' }} />
+        <Chip role='radio' label='关闭（不再显示）' on={status === 'closed'} onTap={() => setStatus('closed')} data={{ 'data-value': 'closed' }} />
+      </View>
+      <Text className='admin-field__label station-edit__reason-label'>原因</Text>
+      <Textarea className='admin-textarea' value={reason} maxlength={200} placeholder='例如：场地装修，预计下月恢复' onInput={(e) => setReason(e.detail.value)} data-field='reason' />
+      <FieldError field='reason' message={error} />
+      <Button className='btn btn--danger' onClick={() => void confirm()} data-action='confirm-close'>
+        确认
+      </Button>
+      <Button className='btn btn--secondary' onClick={() => setOpen(false)}>
+        取消
+      </Button>
+    </View>
+  )
+}

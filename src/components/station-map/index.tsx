@@ -1,0 +1,41 @@
+import { Text, View } from '@tarojs/components'
+import { formatDistance } from '@/services/distance'
+import { layoutOverview } from './layout'
+import type { StationMapProps } from './types'
+import './index.css'
+
+/** Width / height of the overview box (the CSS keeps the same ratio). */
+const ASPECT = 2
+
+/**
+ * The browser's map: Taro's H5 Map needs an online Baidu map with Baidu coordinates, so the
+ * listed stations are drawn as numbered dots around the start point, scaled to fit.
+ */
+export default function StationMap({ origin, originLabel, stations, onTap }: StationMapProps) {
+  const layout = layoutOverview(origin, stations.map((s) => s.location), ASPECT)
+  return (
+    <View className='station-overview' data-overview>
+      <View className='station-overview__box'>
+        {stations.map((s, i) => (
+          <View
+            key={s.id}
+            className={`station-overview__dot station-overview__dot--${s.kind}`}
+            style={{ left: `${layout.points[i].left}%`, top: `${layout.points[i].top}%` }}
+            data-dot={s.id}
+            onClick={() => onTap(s)}
+          >
+            {i + 1}
+          </View>
+        ))}
+        <View className='station-overview__origin' style={{ left: `${layout.origin.left}%`, top: `${layout.origin.top}%` }} />
+      </View>
+      <View className='station-overview__legend'>
+        <Text className='station-overview__key station-overview__key--origin'>{originLabel}</Text>
+        <Text className='station-overview__key station-overview__key--aid'>帮扶站点</Text>
+        <Text className='station-overview__key station-overview__key--rest-post'>职工驿站</Text>
+        <Text className='station-overview__key station-overview__key--expert-team'>专家团队</Text>
+        <Text className='station-overview__scale'>图宽约 {formatDistance(layout.widthM)}</Text>
+      </View>
+    </View>
+  )
+}
