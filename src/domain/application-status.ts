@@ -60,8 +60,11 @@ export const TRANSITIONS = {
   returnToWorker: { from: ['screening'], to: 'returned', roles: ['caseworker'] },
   acceptScreening: { from: ['screening'], to: 'visiting', roles: ['caseworker'] },
   recordVisit: { from: ['visiting'], to: 'verifying', roles: ['caseworker'] },
-  recordFinanceCheck: { from: ['verifying'], to: 'publicizing', roles: ['reviewer'] },
-  upholdObjection: { from: ['publicizing'], to: 'screening', roles: ['reviewer'] },
+  /** Records the finance check's result; the case stays in 民政核对 until the notice starts. */
+  recordFinanceCheck: { from: ['verifying'], to: 'verifying', roles: ['reviewer'] },
+  startNotice: { from: ['verifying'], to: 'publicizing', roles: ['reviewer'] },
+  /** An objection raised during the notice sends the case back to the reviewer's check. */
+  recordObjection: { from: ['publicizing'], to: 'verifying', roles: ['reviewer'] },
   approveAndFile: { from: ['publicizing'], to: 'filed', roles: ['reviewer'] },
   rejectAtScreening: { from: ['screening', 'visiting'], to: 'rejected', roles: ['caseworker'] },
   rejectAtReview: { from: ['verifying', 'publicizing'], to: 'rejected', roles: ['reviewer'] },

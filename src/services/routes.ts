@@ -14,6 +14,16 @@ export const ROUTES = {
   adminStationEdit: (id?: string) => `/admin/station-edit/index${id ? `?id=${encodeURIComponent(id)}` : ''}`,
   adminImport: '/admin/import/index',
   adminReports: '/admin/reports/index',
+  adminUnits: (unitId?: string) => `/admin/units/index${unitId ? `?unitId=${encodeURIComponent(unitId)}` : ''}`,
+  adminInvitations: '/admin/invitations/index',
+  adminStaff: '/admin/staff/index',
+  /** The caseworker's queue; `stage` picks the tab. */
+  reviewQueue: (stage?: string) => `/review/queue/index${stage ? `?stage=${encodeURIComponent(stage)}` : ''}`,
+  reviewCase: (id: string) => `/review/case/index?id=${encodeURIComponent(id)}`,
+  /** A staff member enters the one-time code an admin gave them. */
+  redeem: '/review/redeem/index',
+  /** 公示: cases under public notice. */
+  notices: '/review/notices/index',
 } as const
 
 /** A page parameter as the user sent it (WeChat hands them over still encoded, H5 decoded). */

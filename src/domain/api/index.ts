@@ -2,6 +2,7 @@ import type * as v from 'valibot'
 import { accountActions, type AccountOutputs } from './account'
 import { adminActions, type AdminOutputs } from './admin'
 import { applicantActions, type ApplicantOutputs } from './applicant'
+import { reviewActions, type ReviewOutputs } from './review'
 import { stationsActions, type StationsOutputs } from './stations'
 
 /** Every function, its actions' input schemas, and what each returns: the shared contract. */
@@ -10,6 +11,7 @@ export const API = {
   account: accountActions,
   stations: stationsActions,
   admin: adminActions,
+  review: reviewActions,
 } as const
 
 export interface ApiOutputs {
@@ -17,6 +19,7 @@ export interface ApiOutputs {
   account: AccountOutputs
   stations: StationsOutputs
   admin: AdminOutputs
+  review: ReviewOutputs
 }
 
 export type FunctionName = keyof typeof API
