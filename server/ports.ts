@@ -3,6 +3,8 @@ import type { ApplicationStatus, TimelineEntry } from '../src/domain'
 import type { ConsentRecord } from '../src/domain/consent'
 import type { DocumentKind, DocumentType } from '../src/domain/documents'
 import type { HardshipAssessment } from '../src/domain/self-check'
+import type { ReviewEntry } from '../src/domain/review'
+import type { HardshipCategory } from '../src/domain/hardship-categories'
 import type { HardshipCauseCode } from '../src/domain/hardship-causes'
 import type { StaffRole } from '../src/domain/roles'
 import type { GeoPoint } from '../src/domain/geo'
@@ -44,6 +46,50 @@ export interface ApplicationRecord {
   duplicateFlags?: DuplicateFlag[]
   /** Field paths (`applicant.idNumber`, `members.1.name`) the caseworker asked the worker to fix when returning it. */
   fieldsToFix?: string[]
+  /** The union's review: every decision and record, oldest first (src/domain/review.ts). */
+  review?: ReviewEntry[]
+  /** Photos taken on the home visit; the bytes are in the FileStore. */
+  visitPhotos?: DocumentRecord[]
+  /** ISO-8601 UTC: when the case entered its current status (absent on records written before it existed: the timeline's last entry). */
+  stageEnteredAt?: string
+  /** ISO-8601 UTC: when the current stage is overdue, from the unit's policy; null when the stage has no deadline. */
+  dueAt?: string | null
+  /** ISO-8601 UTC: when the running public notice ends; null or absent when none is running (or its end is recorded). */
+  noticeEndsAt?: string | null
+  /** The household file the approval created. */
+  householdId?: string
+}
+
+/** A filed household (建档户): created when an application is approved and filed. */
+export interface HouseholdRecord {
+  id: string
+  /** The file number, e.g. `MLS-H-2026-000012`. */
+  number: string
+  unitId: string
+  category: Exclude<HardshipCategory, 'not-eligible'>
+  status: 'filed' | 'deregistered'
+  /** The head of household's name (the applicant). */
+  headName: string
+  idNumberEnc: string
+  idNumberHash: string
+  /** Household size as filed. */
+  memberCount: number
+  /** The applications that filed (and re-filed) it, oldest first. */
+  applicationIds: string[]
+  /** Paired cadres (结对帮扶干部): staff of the jurisdiction. */
+  cadres: { openid: string; name: string }[]
+  /** Everything that happened to the file, oldest first. */
+  history: { at: string; event: string; by: string; byName: string; note: string; applicationId?: string }[]
+  version: number
+  filedAt: string
+  updatedAt: string
+}
+
+export interface HouseholdRepository {
+  insert(rec: HouseholdRecord): Promise<void>
+  get(id: string): Promise<HouseholdRecord | null>
+  /** Writes `rec` when the stored version is `expectedVersion`; false when it is stale or missing. */
+  update(rec: HouseholdRecord, expectedVersion: number): Promise<boolean>
 }
 
 /** A supporting document attached to an application; the bytes are in the FileStore under `storageKey`. */
@@ -90,6 +136,15 @@ export interface PageRequest {
   limit: number
 }
 
+/** A stage's cases in a jurisdiction, for the caseworker's queue. */
+export interface QueueQuery {
+  /** At most 1000 units. */
+  unitIds: readonly string[]
+  status: ApplicationStatus
+  offset: number
+  limit: number
+}
+
 export interface ApplicationRepository {
   insert(rec: ApplicationRecord): Promise<void>
   get(id: string): Promise<ApplicationRecord | null>
@@ -97,6 +152,16 @@ export interface ApplicationRepository {
   listByApplicant(openid: string, page: PageRequest): Promise<{ items: ApplicationRecord[]; total: number }>
   /** Writes `rec` when the stored version is `expectedVersion`; false when it is stale or missing. */
   update(rec: ApplicationRecord, expectedVersion: number): Promise<boolean>
+  /** A stage's cases of these units, earliest deadline first (none last), then by id; and how many. A query. */
+  queue(query: QueueQuery): Promise<{ items: ApplicationRecord[]; total: number }>
+  /** How many cases of these units are in `status`, and how many of them were due before `now`. A query. */
+  countStage(unitIds: readonly string[], status: ApplicationStatus, now: string): Promise<{ total: number; overdue: number }>
+  /** The application with this number, or null. A query. */
+  byNumber(number: string): Promise<ApplicationRecord | null>
+  /** Applications of these units whose applicant has exactly this name, newest first (at most `limit`). A query. */
+  byName(unitIds: readonly string[], name: string, limit: number): Promise<ApplicationRecord[]>
+  /** Cases under public notice whose notice ended at or before `now`, earliest first. A query. */
+  noticesEnded(now: string, limit: number): Promise<ApplicationRecord[]>
 }
 
 /**
@@ -400,6 +465,7 @@ export interface Repositories {
   messages: MessageRepository
   invitations: InvitationRepository
   rateLimits: RateLimitRepository
+  households: HouseholdRepository
 }
 
 /** A storage backend: repositories for single reads and writes, and transactions for the rest. */

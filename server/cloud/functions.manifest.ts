@@ -45,18 +45,20 @@ export const FUNCTIONS: readonly FunctionManifest[] = [
   // Writes (submit runs a transaction): 10 s leaves room for a cold start and a retried conflict.
   { name: 'applicant', runtime: 'Nodejs18.15', memoryMB: 256, timeoutSec: 10, env: STANDARD_ENV, triggers: [], openapi: [] },
   { name: 'account', runtime: 'Nodejs18.15', memoryMB: 256, timeoutSec: 5, env: STANDARD_ENV, triggers: [], openapi: [] },
-  // Searches, and admin writes up to a whole import of stations.
-  { name: 'stations', runtime: 'Nodejs18.15', memoryMB: 256, timeoutSec: 10, env: STANDARD_ENV, triggers: [], openapi: [] },
+  // Searches, and admin imports of up to 500 stations: 60 s, the most a mini-program's callFunction waits.
+  { name: 'stations', runtime: 'Nodejs18.15', memoryMB: 256, timeoutSec: 60, env: STANDARD_ENV, triggers: [], openapi: [] },
   // The union tree, invitations and staff roles; a move rewrites a branch of up to 200 units in one transaction.
   { name: 'admin', runtime: 'Nodejs18.15', memoryMB: 256, timeoutSec: 20, env: STANDARD_ENV, triggers: [], openapi: [] },
-  // Not an API function: its timer delivers the outbox as WeChat subscribe messages, up to 50 a run.
+  // The caseworkers' queue and decisions: each decision is one transaction (and filing writes the household too).
+  { name: 'review', runtime: 'Nodejs18.15', memoryMB: 256, timeoutSec: 10, env: STANDARD_ENV, triggers: [], openapi: [] },
+  // Not an API function: its timer ends public notices that ran their time and delivers the outbox as WeChat subscribe messages, up to 50 a run.
   {
     name: 'timers',
     runtime: 'Nodejs18.15',
     memoryMB: 256,
     timeoutSec: 60,
     env: STANDARD_ENV,
-    triggers: [{ name: 'deliver-outbox', cron: '0 * * * * * *', purpose: 'send due subscribe messages every minute' }],
+    triggers: [{ name: 'deliver-outbox', cron: '0 * * * * * *', purpose: 'end due public notices and send due subscribe messages every minute' }],
     openapi: ['subscribeMessage.send'],
   },
 ]

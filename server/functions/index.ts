@@ -4,6 +4,7 @@ import type { Deps } from '../ports'
 import { account } from './account'
 import { admin } from './admin'
 import { applicant } from './applicant'
+import { review } from './review'
 import { stations } from './stations'
 import { dispatch, UNKNOWN_FUNCTION, type FunctionTable, type Identity } from './dispatch'
 
@@ -12,6 +13,7 @@ const TABLES: Record<FunctionName, FunctionTable> = {
   account: account as unknown as FunctionTable,
   stations: stations as unknown as FunctionTable,
   admin: admin as unknown as FunctionTable,
+  review: review as unknown as FunctionTable,
 }
 
 /** Every deployable function. */

@@ -28,7 +28,7 @@ export async function startLocalApp(config: LocalConfig): Promise<LocalApp> {
   const store = openSqliteStore(join(config.dataDir, 'lantian.db'))
   const deps: Deps = {
     store,
-    clock: systemClock,
+    clock: config.clock ?? systemClock,
     ids: randomIds,
     cipher: createCipher(dataKey),
     settings: { applicationPrefix: 'MLS', defaultUnitId: 'unit-root' },

@@ -1,4 +1,5 @@
 import { resolve } from 'node:path'
+import type { Clock } from '../ports'
 
 /** Settings of the local runtime, from the environment with working defaults. */
 export interface LocalConfig {
@@ -10,6 +11,8 @@ export interface LocalConfig {
   /** Base64 of 32 bytes; when absent a key file in the data directory is used (created on first start). */
   dataKey?: string
   sessionHours: number
+  /** The clock the use cases read; absent: the system clock. Browser tests pass one they can move forward. */
+  clock?: Clock
 }
 
 export function readLocalConfig(env: NodeJS.ProcessEnv = process.env): LocalConfig {

@@ -1,7 +1,8 @@
 import type { Deps, Notifier } from '../ports'
 import { deliverOutbox } from '../usecases/deliver-outbox'
+import { endNotices } from '../usecases/review/notices'
 
-/** A delivery run every `everyMs` (the local stand-in for the `timers` function's trigger). */
+/** A run every `everyMs` (the local stand-in for the `timers` function's trigger): ends due public notices, then delivers the outbox. */
 export interface OutboxRunner {
   /** Runs one delivery now (tests), after any run in progress. */
   runOnce(): Promise<void>
@@ -15,6 +16,7 @@ export function startOutboxRunner(deps: Deps, notifier: Notifier, everyMs = 60_0
   const run = () => {
     running = running.then(async () => {
       try {
+        await endNotices(deps)
         await deliverOutbox(deps, notifier, { limit })
       } catch (err) {
         console.error(`[outbox] ${err instanceof Error ? `${err.name}: ${err.message}` : 'non-error thrown'}`)

@@ -1,5 +1,7 @@
 import { AppError, nextStatus, transitionProblem, type Actor, type TransitionName } from '../../src/domain'
+import { stageDueAt } from '../../src/domain/review'
 import type { ApplicationRecord, Deps, Repositories } from '../ports'
+import { policyFor } from './applicant/self-check'
 import { appendAudit } from './audit'
 import { notifyApplicant } from './notify'
 import { openApplicationForId, openApplicationOf } from './submit-application'
@@ -11,15 +13,29 @@ export interface StatusChangeOptions {
   note?: string
   /** Recorded in the audit event; no sensitive values. */
   detail?: Record<string, unknown>
+  /** Other fields the decision writes with the status (its review entry, the fields to fix ...). */
+  patch?: Partial<Omit<ApplicationRecord, 'id' | 'status' | 'version' | 'timeline'>>
 }
 
-/** Statuses after which the worker may apply again: their open-application claims are released. */
-const CLOSING = new Set(['withdrawn', 'rejected'])
+/**
+ * Statuses that end an application: its open-application claims are released. After filing, the
+ * household's own file keeps the person from being filed twice (review/filing.ts).
+ */
+const CLOSING = new Set(['withdrawn', 'rejected', 'filed'])
+
+/** The deadline of `status` entered at `at`, from the policy of the application's unit (or its nearest ancestor's). */
+export async function dueAtFor(repos: Repositories, rec: ApplicationRecord, status: ApplicationRecord['status'], at: Date): Promise<string | null> {
+  const unit = await repos.units.get(rec.unitId)
+  const found = unit && (await policyFor(repos, unit))
+  return found ? stageDueAt(at, found.policy.stageDeadlineDays[status]) : null
+}
 
 /**
  * Takes transition `name` on `rec` inside the caller's transaction: checks the rule and the
- * version, writes the new status with its timeline entry, the audit event, the in-app message and
- * the outbox entry. Jurisdiction is the caller's check. Returns the record as written.
+ * version, writes the new status with its timeline entry and deadline, the audit event, the
+ * in-app message and the outbox entry. A transition that keeps the status (a record made within
+ * a stage) writes no timeline entry and sends no message. Jurisdiction is the caller's check.
+ * Returns the record as written.
  */
 export async function changeStatus(
   deps: Deps,
@@ -36,12 +52,15 @@ export async function changeStatus(
   const now = deps.clock.now()
   const at = now.toISOString()
   const status = nextStatus(name, rec.status)
+  const moved = status !== rec.status
   const next: ApplicationRecord = {
     ...rec,
+    ...opts.patch,
     status,
     version: rec.version + 1,
     updatedAt: at,
-    timeline: [...rec.timeline, opts.note ? { at, status, note: opts.note } : { at, status }],
+    timeline: moved ? [...rec.timeline, opts.note ? { at, status, note: opts.note } : { at, status }] : rec.timeline,
+    ...(moved ? { stageEnteredAt: at, dueAt: await dueAtFor(repos, rec, status, now) } : {}),
   }
   if (!(await repos.applications.update(next, rec.version))) throw new AppError('CONFLICT', '申请已有更新，请刷新后再操作')
   if (CLOSING.has(status)) {
@@ -54,7 +73,7 @@ export async function changeStatus(
     subject: rec.id,
     detail: { from: rec.status, to: status, version: next.version, ...opts.detail },
   })
-  await notifyApplicant(deps, repos, next, now, opts.note)
+  if (moved) await notifyApplicant(deps, repos, next, now, opts.note)
   return next
 }
 

@@ -17,8 +17,8 @@ import { assessFor } from './applicant/self-check'
 import { appendAudit } from './audit'
 import { once } from './idempotency'
 import { notifyApplicant } from './notify'
-import { openApplicationOf } from './claim-keys'
-import { changeStatus } from './status-change'
+import { householdOf, openApplicationOf } from './claim-keys'
+import { changeStatus, dueAtFor } from './status-change'
 
 export { openApplicationForId, openApplicationOf } from './claim-keys'
 
@@ -61,7 +61,7 @@ export async function submitApplication(deps: Deps, actor: Actor, input: SubmitI
         return { id, number, status: next.status, version: next.version }
       }
       const status = nextStatus('submit', 'draft')
-      const rec: ApplicationRecord = { ...prepared, status, version: 1, timeline: [{ at, status }], updatedAt: at }
+      const rec: ApplicationRecord = { ...prepared, status, version: 1, timeline: [{ at, status }], updatedAt: at, stageEnteredAt: at, dueAt: await dueAtFor(repos, prepared, status, now) }
       await repos.applications.insert(rec)
       await appendAudit(repos, deps.cipher, now, { actor: actor.openid, action: 'application.submit', subject: id, detail: { number, status } })
       await notifyApplicant(deps, repos, rec, now)
@@ -82,6 +82,10 @@ export async function withSubmittedForm(deps: Deps, repos: Repositories, rec: Ap
   if (!unit) throw new AppError('VALIDATION', '没有找到所选工会，请重新选择', 'form.applicant.unitId')
   if (!isCurrentConsent(input.consent)) throw new AppError('VALIDATION', '请先阅读并同意授权', 'consent')
   const checks = await claimIdNumbers(repos, deps.cipher, rec, form)
+  const household = await repos.claims.get(householdOf(checks.idNumberHash))
+  if (household && (await repos.households.get(household.holder))?.status === 'filed') {
+    throw new AppError('CONFLICT', '您的家庭已建档，工会正在为您提供帮扶，无需重复申请')
+  }
   const assessment = await assessFor(repos, unit, form.finances)
   const formSealed = sealForm(deps.cipher, form)
   const consent = isCurrentConsent(rec.consent) ? rec.consent! : { ...input.consent, agreedAt: at }

@@ -85,7 +85,7 @@ export type ReviewEntry = EntryBase &
         authorizationCollected: true
       }
     | { kind: 'finance'; result: FinanceResult; verified: VerifiedFigures | null; note: string }
-    | { kind: 'notice-started'; days: number; endsAt: string }
+    | { kind: 'notice-started'; days: number; endsAt: string; /** The category the notice shows (from the figures at its start). */ category: HardshipCategory | null }
     | { kind: 'objection'; text: string }
     | { kind: 'notice-ended' }
     | { kind: 'filed'; category: Exclude<HardshipCategory, 'not-eligible'>; computed: HardshipAssessment | null; note: string; householdId: string }

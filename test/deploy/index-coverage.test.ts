@@ -7,7 +7,7 @@
 import { COLLECTIONS, createCloudbaseStore } from '../../server/adapters/cloudbase'
 import { COLLECTION_DECLARATIONS } from '../../server/adapters/cloudbase/schema'
 import { resetSdk } from '../../server/adapters/cloudbase/sdk'
-import type { ApplicationRecord, InvitationRecord, ProblemReportRecord, Repositories, Store } from '../../server/ports'
+import type { ApplicationRecord, HouseholdRecord, InvitationRecord, ProblemReportRecord, Repositories, Store } from '../../server/ports'
 import { startStandin, type Standin } from '../cloudbase-standin'
 import { stationRecord } from '../support/stations'
 import { indexServes, missingIndex, requestShapes, type QueryShape } from './query-shapes'
@@ -41,6 +41,24 @@ const app = (id: string): ApplicationRecord => ({
   mainCause: 'illness',
   timeline: [],
   createdAt: '2026-03-02T02:00:00.000Z',
+  updatedAt: '2026-03-02T02:00:00.000Z',
+})
+
+const household = (id: string): HouseholdRecord => ({
+  id,
+  number: `MLS-H-2026-${id}`,
+  unitId: 'unit-root',
+  category: 'deep',
+  status: 'filed',
+  headName: '张小明',
+  idNumberEnc: 'v1.x',
+  idNumberHash: 'h',
+  memberCount: 3,
+  applicationIds: ['a'],
+  cadres: [],
+  history: [],
+  version: 1,
+  filedAt: '2026-03-02T02:00:00.000Z',
   updatedAt: '2026-03-02T02:00:00.000Z',
 })
 
@@ -184,6 +202,25 @@ Object.assign(EXERCISES, {
   },
   'rateLimits.get': (r: Repositories) => r.rateLimits.get('rl-none'),
   'rateLimits.put': (r: Repositories) => r.rateLimits.put({ key: fresh('rl'), count: 1, windowStart: '2026-03-02T02:00:00.000Z' }),
+})
+
+Object.assign(EXERCISES, {
+  'applications.queue': async (r: Repositories) => {
+    await r.applications.queue({ unitIds: ['unit-root', 'unit-a'], status: 'submitted', offset: 0, limit: 5 })
+    await r.applications.queue({ unitIds: ['unit-root'], status: 'screening', offset: 0, limit: 0 })
+  },
+  'applications.countStage': (r: Repositories) => r.applications.countStage(['unit-root', 'unit-a'], 'submitted', '2026-03-02T02:00:00.000Z'),
+  'applications.byNumber': (r: Repositories) => r.applications.byNumber('MLS-2026-000001'),
+  'applications.byName': (r: Repositories) => r.applications.byName(['unit-root', 'unit-a'], '张小明', 50),
+  'applications.noticesEnded': (r: Repositories) => r.applications.noticesEnded('2026-03-02T02:00:00.000Z', 100),
+  'households.insert': (r: Repositories) => r.households.insert(household(fresh('h'))),
+  'households.get': (r: Repositories) => r.households.get('h-none'),
+  'households.update': async (r: Repositories) => {
+    const h = household(fresh('h'))
+    await r.households.insert(h)
+    await r.households.update({ ...h, version: 2 }, 1)
+    await r.households.update({ ...h, version: 3 }, 1)
+  },
 })
 
 const methodsOf = (repos: Repositories) =>

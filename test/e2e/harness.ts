@@ -20,6 +20,8 @@ const CHROMIUM_ARGS = [
 /** The local app on a free port with a fresh data directory, and Debian's Chromium driven by Playwright. */
 export interface E2E {
   app: LocalApp
+  /** The app's clock: `clock.advance(ms)` moves the server's time forward. */
+  clock: MovableClock
   browser: Browser
   /** A new browser profile at a phone's size: a new user; `extra` adds context options (geolocation, permissions). */
   newUser(extra?: BrowserContextOptions): Promise<{ context: BrowserContext; page: Page }>
@@ -27,12 +29,24 @@ export interface E2E {
   close(): Promise<void>
 }
 
+/** The app's clock, which a test moves forward (e.g. past a public notice) instead of waiting. */
+export interface MovableClock {
+  now(): Date
+  advance(ms: number): void
+}
+
+function movableClock(): MovableClock {
+  let offset = 0
+  return { now: () => new Date(Date.now() + offset), advance: (ms) => void (offset += ms) }
+}
+
 export async function startE2E(): Promise<E2E> {
   const webRoot = resolve('dist/h5')
   if (!existsSync(join(webRoot, 'index.html'))) throw new Error('dist/h5 is missing: run npm run build:h5 first')
   mkdirSync(OUTPUT_DIR, { recursive: true })
   const data = tempDir('lantian-e2e-')
-  const app = await startLocalApp({ host: '127.0.0.1', port: 0, dataDir: join(data.dir, 'data'), webRoot, sessionHours: 1 })
+  const clock = movableClock()
+  const app = await startLocalApp({ host: '127.0.0.1', port: 0, dataDir: join(data.dir, 'data'), webRoot, sessionHours: 1, clock })
   // Playwright gives each launch a fresh, temporary profile of its own.
   const browser = await chromium
     .launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: CHROMIUM_ARGS })
@@ -43,6 +57,7 @@ export async function startE2E(): Promise<E2E> {
     })
   return {
     app,
+    clock,
     browser,
     async newUser(extra = {}) {
       const context = await browser.newContext({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, locale: 'zh-CN', isMobile: true, hasTouch: true, ...extra })

@@ -16,7 +16,7 @@ import { localFileStore } from '../../server/adapters/files/local-file-store'
 import { createCipher } from '../../server/adapters/node-cipher'
 import { openSqliteStore } from '../../server/adapters/sqlite'
 import { handle } from '../../server/functions'
-import type { Deps, OrgUnitRecord, StaffRecord } from '../../server/ports'
+import type { Deps, OrgUnitRecord, StaffRecord, Store } from '../../server/ports'
 import { randomIds } from '../../server/runtime'
 import { TestClock, tempDir } from './deps'
 
@@ -45,9 +45,10 @@ export interface TreeFixture {
   close: () => Promise<void>
 }
 
-export async function unionTree(): Promise<TreeFixture> {
+/** The tree on a fresh SQLite database, or on `given` (closed by the caller's own close). */
+export async function unionTree(given?: Store): Promise<TreeFixture> {
   const { dir, cleanup } = tempDir()
-  const store = openSqliteStore(join(dir, 'lantian.db'))
+  const store = given ?? openSqliteStore(join(dir, 'lantian.db'))
   const clock = new TestClock()
   const deps: Deps = {
     store,
@@ -66,7 +67,7 @@ export async function unionTree(): Promise<TreeFixture> {
     clock,
     call: (openid, fn, action, input = {}) => handle(fn, { action, input }, { openid }, deps),
     close: async () => {
-      await store.close()
+      if (!given) await store.close()
       cleanup()
     },
   }

@@ -14,10 +14,16 @@ const FIELDS = [
 /** Fields a record may lack: stored as null when absent, so that a merging update clears them too. */
 const OPTIONAL_FIELDS = [
   'formSealed', 'draft', 'consent', 'assessment', 'documents', 'submissions', 'memberIdHashes', 'duplicateFlags', 'fieldsToFix',
+  'review', 'visitPhotos', 'stageEnteredAt', 'dueAt', 'noticeEndsAt', 'householdId',
 ] as const satisfies readonly (keyof Fields)[]
+
+/** Cases without a deadline sort after every dated one. */
+const NO_DEADLINE = '9999-12-31T23:59:59.999Z'
 
 const toFields = (rec: ApplicationRecord): Fields =>
   Object.fromEntries([...FIELDS.map((f) => [f, rec[f]]), ...OPTIONAL_FIELDS.map((f) => [f, rec[f] ?? null])]) as Fields
+/** What is stored: the fields and the queue's sort key. */
+const toStored = (rec: ApplicationRecord) => ({ ...toFields(rec), dueSort: rec.dueAt ?? NO_DEADLINE })
 const toRecord = (doc: StoredDoc): ApplicationRecord => ({
   id: doc._id,
   ...(Object.fromEntries(FIELDS.map((f) => [f, doc[f]])) as Fields),
@@ -28,6 +34,11 @@ const toRecord = (doc: StoredDoc): ApplicationRecord => ({
 export const APPLICATIONS_COLLECTION = defineCollection(APPLICATIONS, [
   { keys: [['number', 1]], unique: true },
   { keys: [['applicantOpenid', 1], ['createdAt', -1], ['_id', -1]] },
+  // The caseworker's queue and its counts (overdue: dueSort before now).
+  { keys: [['status', 1], ['unitId', 1], ['dueSort', 1], ['_id', 1]] },
+  { keys: [['name', 1], ['unitId', 1], ['createdAt', -1], ['_id', -1]] },
+  // The timer that ends public notices.
+  { keys: [['status', 1], ['noticeEndsAt', 1], ['_id', 1]] },
 ])
 
 /** Applications, one document each with _id = the application id. */
@@ -35,7 +46,7 @@ export function applicationRepository(scope: Scope): ApplicationRepository {
   const coll = () => scope.collection(APPLICATIONS)
   return {
     async insert(rec) {
-      await coll().add({ _id: rec.id, ...toFields(rec) })
+      await coll().add({ _id: rec.id, ...toStored(rec) })
     },
     async get(id) {
       const doc = await readDoc(scope, APPLICATIONS, id)
@@ -54,14 +65,50 @@ export function applicationRepository(scope: Scope): ApplicationRepository {
       if (scope.inTransaction) {
         const doc = await readDoc(scope, APPLICATIONS, rec.id)
         if (!doc || doc.version !== expectedVersion) return false
-        await coll().doc(rec.id).set(toFields(rec))
+        await coll().doc(rec.id).set(toStored(rec))
         return true
       }
-      const { updated } = await coll().where({ _id: rec.id, version: expectedVersion }).update(toFields(rec))
+      const { updated } = await coll().where({ _id: rec.id, version: expectedVersion }).update(toStored(rec))
       if (updated === 1) return true
       // The server counts only changed documents: a write of identical content at the expected version still succeeded.
       const doc = await readDoc(scope, APPLICATIONS, rec.id)
       return !!doc && doc.version === expectedVersion && isDeepStrictEqual(toRecord(doc), toRecord({ _id: rec.id, ...toFields(rec) } as StoredDoc))
+    },
+    async queue({ unitIds, status, offset, limit }) {
+      outsideTransaction(scope, 'applications.queue')
+      if (unitIds.length === 0) return { items: [], total: 0 }
+      const where = { status, unitId: scope.command.in([...unitIds]) }
+      const [docs, { total }] = await Promise.all([
+        limit > 0 ? readRange(coll().where(where).orderBy('dueSort', 'asc').orderBy('_id', 'asc'), offset, limit) : [],
+        coll().where(where).count(),
+      ])
+      return { items: docs.map(toRecord), total: total ?? 0 }
+    },
+    async countStage(unitIds, status, now) {
+      outsideTransaction(scope, 'applications.countStage')
+      if (unitIds.length === 0) return { total: 0, overdue: 0 }
+      const where = { status, unitId: scope.command.in([...unitIds]) }
+      const [{ total }, { total: overdue }] = await Promise.all([
+        coll().where(where).count(),
+        coll().where({ ...where, dueSort: scope.command.lt(now) }).count(),
+      ])
+      return { total: total ?? 0, overdue: overdue ?? 0 }
+    },
+    async byNumber(number) {
+      outsideTransaction(scope, 'applications.byNumber')
+      const { data } = await coll().where({ number }).limit(1).get()
+      return data.length ? toRecord(data[0]) : null
+    },
+    async byName(unitIds, name, limit) {
+      outsideTransaction(scope, 'applications.byName')
+      if (unitIds.length === 0 || limit <= 0) return []
+      const query = coll().where({ name, unitId: scope.command.in([...unitIds]) }).orderBy('createdAt', 'desc').orderBy('_id', 'desc')
+      return (await readRange(query, 0, limit)).map(toRecord)
+    },
+    async noticesEnded(now, limit) {
+      outsideTransaction(scope, 'applications.noticesEnded')
+      const query = coll().where({ status: 'publicizing', noticeEndsAt: scope.command.lte(now) }).orderBy('noticeEndsAt', 'asc').orderBy('_id', 'asc')
+      return (await readRange(query, 0, limit)).map(toRecord)
     },
   }
 }

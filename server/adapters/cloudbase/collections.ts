@@ -13,6 +13,7 @@ export const OUTBOX = 'outbox'
 export const MESSAGES = 'messages'
 export const INVITATIONS = 'invitations'
 export const RATE_LIMITS = 'rate_limits'
+export const HOUSEHOLDS = 'households'
 
 /** Every collection the backend uses, for the deploy plan. */
-export const COLLECTIONS = [APPLICATIONS, CLAIMS, COUNTERS, IDEMPOTENCY, AUDIT_EVENTS, STAFF, ORG_UNITS, POLICIES, STATIONS, PROBLEM_REPORTS, OUTBOX, MESSAGES, INVITATIONS, RATE_LIMITS] as const
+export const COLLECTIONS = [APPLICATIONS, CLAIMS, COUNTERS, IDEMPOTENCY, AUDIT_EVENTS, STAFF, ORG_UNITS, POLICIES, STATIONS, PROBLEM_REPORTS, OUTBOX, MESSAGES, INVITATIONS, RATE_LIMITS, HOUSEHOLDS] as const

@@ -4,6 +4,7 @@ import { applicationRepository } from './application-repository'
 import { auditRepository } from './audit-repository'
 import { claimRepository } from './claim-repository'
 import { counterRepository } from './counter-repository'
+import { householdRepository } from './household-repository'
 import { idempotencyRepository } from './idempotency-repository'
 import { invitationRepository } from './invitation-repository'
 import { orgUnitRepository } from './org-unit-repository'
@@ -35,6 +36,7 @@ function bindRepositories(scope: Scope): Repositories {
     messages: messageRepository(scope),
     invitations: invitationRepository(scope),
     rateLimits: rateLimitRepository(scope),
+    households: householdRepository(scope),
   }
 }
 

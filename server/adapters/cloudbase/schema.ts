@@ -5,6 +5,7 @@ import type { CollectionDeclaration } from './collection-schema'
 import { MESSAGES_COLLECTION } from './message-repository'
 import { OUTBOX_COLLECTION } from './outbox-repository'
 import { COUNTERS_COLLECTION } from './counter-repository'
+import { HOUSEHOLDS_COLLECTION } from './household-repository'
 import { IDEMPOTENCY_COLLECTION } from './idempotency-repository'
 import { INVITATIONS_COLLECTION } from './invitation-repository'
 import { ORG_UNITS_COLLECTION } from './org-unit-repository'
@@ -33,4 +34,5 @@ export const COLLECTION_DECLARATIONS: readonly CollectionDeclaration[] = [
   MESSAGES_COLLECTION,
   INVITATIONS_COLLECTION,
   RATE_LIMITS_COLLECTION,
+  HOUSEHOLDS_COLLECTION,
 ]

@@ -41,6 +41,7 @@ export interface TransactionRef {
 
 export interface Command {
   gte(value: unknown): unknown
+  lt(value: unknown): unknown
   lte(value: unknown): unknown
   in(values: unknown[]): unknown
   all(values: unknown[]): unknown

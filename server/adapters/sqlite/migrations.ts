@@ -119,4 +119,19 @@ export const MIGRATIONS: readonly { version: number; name: string; sql: string }
       CREATE TABLE rate_limits (key TEXT PRIMARY KEY, doc TEXT NOT NULL);
     `,
   },
+  {
+    version: 6,
+    name: 'review queue columns, households',
+    sql: `
+      ALTER TABLE applications ADD COLUMN name TEXT;
+      ALTER TABLE applications ADD COLUMN due_sort TEXT;
+      ALTER TABLE applications ADD COLUMN notice_ends_at TEXT;
+      UPDATE applications SET name = json_extract(doc, '$.name'), due_sort = coalesce(json_extract(doc, '$.dueAt'), '9999-12-31T23:59:59.999Z');
+      CREATE INDEX applications_queue ON applications (status, unit_id, due_sort, id);
+      CREATE INDEX applications_by_name ON applications (name, unit_id, created_at DESC);
+      CREATE INDEX applications_notice_end ON applications (status, notice_ends_at);
+      CREATE TABLE households (id TEXT PRIMARY KEY, unit_id TEXT NOT NULL, status TEXT NOT NULL, version INTEGER NOT NULL, doc TEXT NOT NULL);
+      CREATE INDEX households_by_unit ON households (unit_id, status);
+    `,
+  },
 ]

@@ -1,6 +1,7 @@
 import * as cloud from 'wx-server-sdk'
 import { subscribeMessageNotifier, type SubscribeMessageApi } from '../../adapters/cloudbase/subscribe-notifier'
 import { deliverOutbox, type DeliveryReport } from '../../usecases/deliver-outbox'
+import { endNotices } from '../../usecases/review/notices'
 import { containerDeps } from '../main'
 
 /** Entries one run takes: sent one by one, well within the function's timeout. */
@@ -19,14 +20,17 @@ function subscribeMessages(): SubscribeMessageApi {
 
 /**
  * The CloudBase entry of the `timers` function, run by its timer trigger (not an API function:
- * no caller, no event contract). Delivers due outbox entries as WeChat subscribe messages.
+ * no caller, no event contract). Ends the public notices whose period is over, then delivers due
+ * outbox entries as WeChat subscribe messages.
  */
-export async function main(_event?: unknown, _context?: unknown): Promise<DeliveryReport | { error: string }> {
+export async function main(_event?: unknown, _context?: unknown): Promise<(DeliveryReport & { noticesEnded: number }) | { error: string }> {
   const deps = containerDeps()
   if (!deps) return { error: 'configuration incomplete' }
   try {
-    const report = await deliverOutbox(deps, subscribeMessageNotifier(deps.store.repos, subscribeMessages(), deps.settings.defaultUnitId), { limit: BATCH })
-    console.log(`[timers] outbox ${JSON.stringify(report)}`)
+    const noticesEnded = await endNotices(deps)
+    const delivery = await deliverOutbox(deps, subscribeMessageNotifier(deps.store.repos, subscribeMessages(), deps.settings.defaultUnitId), { limit: BATCH })
+    const report = { ...delivery, noticesEnded }
+    console.log(`[timers] ${JSON.stringify(report)}`)
     return report
   } catch (err) {
     console.error(`[timers] ${err instanceof Error ? `${err.name}: ${err.message}` : 'non-error thrown'}`)

@@ -130,7 +130,7 @@ export const reviewActions = {
     fileId: v.pipe(v.string('缺少文件'), v.nonEmpty('缺少文件'), v.maxLength(300, '文件不正确')),
   }),
   /** 公示: cases under public notice in the caller's union tree (everyone may read it): masked name, unit, category. */
-  notices: v.strictObject({ ...PageInputSchema.entries }),
+  notices: v.strictObject({ ...PageInputSchema.entries, unitId: v.optional(idText('请选择工会', '工会编号不正确')) }),
 } as const
 
 /** One line of a queue. */
@@ -177,7 +177,7 @@ export interface DuplicateFlagView {
 }
 
 /** A review entry as staff read it: the staff member's name, no openid. */
-export type ReviewEntryView = Omit<ReviewEntry, 'by'>
+export type ReviewEntryView = ReviewEntry extends infer E ? (E extends unknown ? Omit<E, 'by'> : never) : never
 
 /** The case page. */
 export interface CaseView {
@@ -207,7 +207,7 @@ export interface NoticeItem {
   number: string
   nameMasked: string
   unitName: string
-  category: HardshipCategory
+  category: HardshipCategory | null
   startedAt: string
   endsAt: string
 }

@@ -1,0 +1,62 @@
+import { AppError, maskName, type Actor } from '../../../src/domain'
+import type { Page } from '../../../src/domain/api/applicant'
+import type { NoticeItem } from '../../../src/domain/api/review'
+import { latestEntry, noticeState } from '../../../src/domain/review'
+import type { Deps } from '../../ports'
+import { appendAudit } from '../audit'
+import { MAX_QUEUE_UNITS } from './access'
+
+/**
+ * 公示: the cases under public notice in a unit's subtree (default: the whole tree), for anyone.
+ * It shows only what a notice board shows: the masked name, the unit and the category.
+ */
+export async function listNotices(deps: Deps, _actor: Actor, input: { unitId?: string; page: number; pageSize: number }): Promise<Page<NoticeItem>> {
+  const repos = deps.store.repos
+  const units = await repos.units.subtree(input.unitId ?? deps.settings.defaultUnitId)
+  if (units.length === 0) throw new AppError('NOT_FOUND', '没有找到这个工会', 'unitId')
+  const names = new Map(units.slice(0, MAX_QUEUE_UNITS).map((u) => [u.id, u.name]))
+  const { items, total } = await repos.applications.queue({ unitIds: [...names.keys()], status: 'publicizing', offset: (input.page - 1) * input.pageSize, limit: input.pageSize })
+  const now = deps.clock.now()
+  return {
+    items: items.flatMap((rec) => {
+      const started = latestEntry(rec.review ?? [], 'notice-started')
+      if (!started || !noticeState(rec.review ?? [], now).running) return []
+      return [{ number: rec.number, nameMasked: maskName(rec.name), unitName: names.get(rec.unitId) ?? '', category: started.category, startedAt: started.at, endsAt: started.endsAt }]
+    }),
+    total,
+    page: input.page,
+    pageSize: input.pageSize,
+  }
+}
+
+/**
+ * The timer: ends every notice whose period is over without objection, each in its own
+ * transaction (the case is then ready for approval). Returns how many it ended.
+ */
+export async function endNotices(deps: Deps, limit = 100): Promise<number> {
+  const now = deps.clock.now()
+  const due = await deps.store.repos.applications.noticesEnded(now.toISOString(), limit)
+  let ended = 0
+  for (const { id } of due) {
+    const done = await deps.store.transaction(async (repos) => {
+      const rec = await repos.applications.get(id)
+      if (!rec || rec.status !== 'publicizing') return false
+      const state = noticeState(rec.review ?? [], now)
+      if (!state.ended || state.endRecorded) return false
+      const at = state.endsAt!
+      const next = {
+        ...rec,
+        version: rec.version + 1,
+        updatedAt: now.toISOString(),
+        noticeEndsAt: null,
+        review: [...(rec.review ?? []), { kind: 'notice-ended' as const, id: deps.ids.newId(), at, by: 'system', byName: '系统' }],
+        timeline: [...rec.timeline, { at, status: rec.status, note: '公示期满，无异议，等待审批建档' }],
+      }
+      if (!(await repos.applications.update(next, rec.version))) return false
+      await appendAudit(repos, deps.cipher, now, { actor: 'system', action: 'application.noticeEnded', subject: rec.id, detail: { endsAt: at, version: next.version } })
+      return true
+    })
+    if (done) ended++
+  }
+  return ended
+}

@@ -1,0 +1,42 @@
+import { AppError, type Actor } from '../../../src/domain'
+import { MAX_DOCUMENT_BYTES } from '../../../src/domain/documents'
+import type { Deps } from '../../ports'
+import { currentForm } from '../applicant/sealed-form'
+import { appendAudit } from '../audit'
+import { caseOf } from './access'
+
+/** The largest file the case page is sent inline (base64 grows it by a third; function replies are limited). */
+export const MAX_INLINE_BYTES = 4 * 1024 * 1024
+
+/** One sensitive value in full. The reveal is audited (who, which case, which field) in the same transaction. */
+export async function reveal(deps: Deps, actor: Actor, input: { id: string; field: string }): Promise<{ field: string; value: string }> {
+  return deps.store.transaction(async (repos) => {
+    const { rec } = await caseOf(repos, actor, input.id)
+    const form = currentForm(rec, deps.cipher)
+    let value: string | undefined
+    if (input.field === 'applicant.idNumber') value = deps.cipher.decrypt(rec.idNumberEnc)
+    else if (input.field === 'applicant.phone') value = rec.phoneEnc ? deps.cipher.decrypt(rec.phoneEnc) : undefined
+    else if (input.field === 'bank.accountNumber') value = form?.bank.accountNumber
+    else {
+      const m = /^members\.(\d+)\.idNumber$/.exec(input.field)
+      value = m ? form?.members[Number(m[1])]?.idNumber : undefined
+    }
+    if (!value) throw new AppError('NOT_FOUND', '没有这项信息', 'field')
+    await appendAudit(repos, deps.cipher, deps.clock.now(), { actor: actor.openid, action: 'application.reveal', subject: rec.id, detail: { field: input.field } })
+    return { field: input.field, value }
+  })
+}
+
+/** A document or visit photo of a case, for the case page; every view is audited. */
+export async function viewDocument(deps: Deps, actor: Actor, input: { id: string; documentId: string }): Promise<{ contentType: string; fileName: string; dataBase64: string }> {
+  const { rec } = await caseOf(deps.store.repos, actor, input.id)
+  const doc = [...(rec.documents ?? []), ...(rec.visitPhotos ?? [])].find((d) => d.id === input.documentId)
+  if (!doc) throw new AppError('NOT_FOUND', '没有找到这份材料', 'documentId')
+  if (doc.size > MAX_INLINE_BYTES) throw new AppError('VALIDATION', '文件较大，请在电脑端查看', 'documentId')
+  const bytes = await deps.files.get(doc.storageKey, MAX_DOCUMENT_BYTES)
+  if (!bytes) throw new AppError('NOT_FOUND', '文件已不存在', 'documentId')
+  await deps.store.transaction((repos) =>
+    appendAudit(repos, deps.cipher, deps.clock.now(), { actor: actor.openid, action: 'application.document.view', subject: rec.id, detail: { documentId: doc.id } }),
+  )
+  return { contentType: doc.contentType, fileName: doc.fileName, dataBase64: Buffer.from(bytes).toString('base64') }
+}

@@ -1,0 +1,132 @@
+import { AppError, shanghaiDate, type Actor } from '../../../src/domain'
+import type { CaseView } from '../../../src/domain/api/review'
+import { EXTENSION_OF, MAX_DOCUMENT_BYTES, sniffDocumentType, type DocumentView } from '../../../src/domain/documents'
+import type { SixItem } from '../../../src/domain/review'
+import type { Deps, DocumentRecord, Repositories } from '../../ports'
+import type { CallContext } from '../../functions/define'
+import { toDocumentView } from '../application-view'
+import { appendAudit } from '../audit'
+import { removeFiles } from '../applicant/files'
+import { caseOf } from './access'
+import { decide, type DecisionInput } from './decide'
+
+/** At most this many photos per home visit. */
+export const MAX_VISIT_PHOTOS = 9
+
+export interface VisitInput extends DecisionInput {
+  date: string
+  staffPresent: string[]
+  place: string
+  findings: Record<SixItem, string>
+  photoIds: string[]
+  authorizationCollected: true
+}
+
+/**
+ * 入户调查: the visit's date, the staff present (at least two, the schema says), the six-item
+ * findings, the photos taken and that the signed authorization for the finance check was
+ * collected. The date may not be in the future nor before the application was submitted.
+ */
+export function recordVisit(deps: Deps, actor: Actor, input: VisitInput, ctx: CallContext): Promise<CaseView> {
+  return decide(deps, actor, ctx, input, (rec, _repos, now) => {
+    if (input.date > shanghaiDate(now)) throw new AppError('VALIDATION', '走访日期不能晚于今天', 'date')
+    if (input.date < shanghaiDate(new Date(rec.createdAt))) throw new AppError('VALIDATION', '走访日期不能早于申请日期', 'date')
+    const photos = new Set((rec.visitPhotos ?? []).map((p) => p.id))
+    const unknown = input.photoIds.find((id) => !photos.has(id))
+    if (unknown) throw new AppError('VALIDATION', '照片不存在，请重新上传', 'photoIds')
+    const { id: _id, expectedVersion: _v, ...visit } = input
+    return {
+      transition: 'recordVisit',
+      entry: { kind: 'visit', ...visit, photoIds: [...new Set(input.photoIds)] },
+      detail: { staffPresent: input.staffPresent.length, photos: input.photoIds.length },
+    }
+  })
+}
+
+const folderOf = (applicationId: string) => `visits/${applicationId}`
+
+/** The case for a visit photo: in the jurisdiction, at the home visit, with room for one more. */
+async function visitCase(repos: Repositories, actor: Actor, id: string) {
+  const { rec } = await caseOf(repos, actor, id)
+  if (!actor.roles.includes('caseworker')) throw new AppError('FORBIDDEN', '只有负责入户调查的工作人员可以上传走访照片')
+  if (rec.status !== 'visiting') throw new AppError('CONFLICT', '案件不在入户调查阶段，不能上传走访照片')
+  if ((rec.visitPhotos?.length ?? 0) >= MAX_VISIT_PHOTOS) throw new AppError('VALIDATION', `每次走访最多上传${MAX_VISIT_PHOTOS}张照片`, 'file')
+  return rec
+}
+
+/** Records a stored photo on the case in one transaction; when that fails the file is removed. */
+async function attachPhoto(deps: Deps, actor: Actor, id: string, photo: DocumentRecord): Promise<DocumentView> {
+  try {
+    return await deps.store.transaction(async (repos) => {
+      const rec = await visitCase(repos, actor, id)
+      const same = rec.visitPhotos?.find((p) => p.storageKey === photo.storageKey)
+      if (same) return toDocumentView(same)
+      const at = deps.clock.now()
+      const next = { ...rec, visitPhotos: [...(rec.visitPhotos ?? []), photo], version: rec.version + 1, updatedAt: at.toISOString() }
+      if (!(await repos.applications.update(next, rec.version))) throw new AppError('CONFLICT', '案件已被他人处理，请刷新后再上传')
+      await appendAudit(repos, deps.cipher, at, {
+        actor: actor.openid,
+        action: 'application.visitPhoto.add',
+        subject: rec.id,
+        detail: { documentId: photo.id, contentType: photo.contentType, size: photo.size },
+      })
+      return toDocumentView(photo)
+    })
+  } catch (err) {
+    await removeFiles(deps, [photo.storageKey])
+    throw err
+  }
+}
+
+function photoProblem(bytes: Uint8Array): string | null {
+  if (bytes.length === 0) return '文件是空的，请重新选择'
+  if (bytes.length > MAX_DOCUMENT_BYTES) return '照片不能超过10MB'
+  const type = sniffDocumentType(bytes)
+  return type === 'image/jpeg' || type === 'image/png' ? null : '走访照片只能是JPG或PNG图片'
+}
+
+/** Local mode: the photo's bytes arrive with the request (`/api/upload?purpose=visit`). */
+export async function addVisitPhoto(deps: Deps, actor: Actor, input: { id: string; fileName: string }, bytes: Uint8Array): Promise<DocumentView> {
+  const rec = await visitCase(deps.store.repos, actor, input.id)
+  const problem = photoProblem(bytes)
+  if (problem) throw new AppError('VALIDATION', problem, 'file')
+  const contentType = sniffDocumentType(bytes)!
+  const photoId = deps.ids.newId()
+  const storageKey = await deps.files.put(`${folderOf(rec.id)}/${photoId}.${EXTENSION_OF[contentType]}`, bytes, contentType)
+  const at = deps.clock.now().toISOString()
+  return attachPhoto(deps, actor, rec.id, { id: photoId, kind: 'other', fileName: input.fileName, contentType, size: bytes.length, storageKey, uploadedAt: at })
+}
+
+const uploadMac = (deps: Deps, actor: Actor, applicationId: string, nonce: string) =>
+  deps.cipher.keyedHash(`visit-upload:${actor.openid}:${applicationId}:${nonce}`).slice(0, 24)
+
+/** WeChat: where the client uploads a visit photo (wx.cloud.uploadFile) before registering it. */
+export async function prepareVisitUpload(deps: Deps, actor: Actor, input: { id: string; fileName: string }): Promise<{ cloudPath: string }> {
+  const rec = await visitCase(deps.store.repos, actor, input.id)
+  const nonce = deps.ids.newId()
+  return { cloudPath: `${folderOf(rec.id)}/${nonce}-${uploadMac(deps, actor, rec.id, nonce)}` }
+}
+
+/** WeChat: attaches a photo uploaded to the path `prepareVisitUpload` gave, after checking its token and bytes. */
+export async function registerVisitPhoto(deps: Deps, actor: Actor, input: { id: string; fileName: string; fileId: string }): Promise<DocumentView> {
+  const rec = await visitCase(deps.store.repos, actor, input.id)
+  const name = input.fileId.slice(input.fileId.lastIndexOf('/') + 1)
+  const nonce = name.slice(0, Math.max(0, name.lastIndexOf('-')))
+  const mac = name.slice(name.lastIndexOf('-') + 1)
+  if (!deps.files.owns(input.fileId, folderOf(rec.id)) || !nonce || mac !== uploadMac(deps, actor, rec.id, nonce)) {
+    throw new AppError('VALIDATION', '文件不正确，请重新上传', 'fileId')
+  }
+  const existing = rec.visitPhotos?.find((p) => p.storageKey === input.fileId)
+  if (existing) return toDocumentView(existing)
+  const bytes = await deps.files.get(input.fileId, MAX_DOCUMENT_BYTES)
+  if (!bytes) throw new AppError('VALIDATION', '没有找到上传的文件，请重新上传', 'fileId')
+  const problem = photoProblem(bytes)
+  if (problem) {
+    await removeFiles(deps, [input.fileId])
+    throw new AppError('VALIDATION', problem, 'file')
+  }
+  const at = deps.clock.now().toISOString()
+  return attachPhoto(deps, actor, rec.id, {
+    id: deps.ids.newId(), kind: 'other', fileName: input.fileName, contentType: sniffDocumentType(bytes)!, size: bytes.length, storageKey: input.fileId, uploadedAt: at,
+  })
+}
