@@ -1,0 +1,81 @@
+import * as v from 'valibot'
+import { DEREGISTRATION_REASON_CODES, DIFFICULTY_GROUP_CODES } from './household-codes'
+import { SIX_ITEM_CODES } from './review'
+import { dateText, evidenceIds, expectedVersion, idText, text } from './schema-parts'
+
+/** Inputs of the 户户清 campaign: opening and closing it, confirming an item, the outcome. */
+
+const campaignId = idText('活动编号')
+const householdId = idText('家庭编号')
+
+/** An admin opens a campaign: name, period and the units in scope (each with its subtree). */
+export const OpenCampaignSchema = v.pipe(
+  v.strictObject({
+    name: text('活动名称', 2, 40),
+    startsOn: dateText('开始日期'),
+    endsOn: dateText('结束日期'),
+    unitIds: v.pipe(
+      v.array(idText('单位'), '核查范围应为单位列表'),
+      v.minLength(1, '请至少选择一个单位'),
+      v.maxLength(200, '一次最多选择200个单位'),
+      v.check((ids) => new Set(ids).size === ids.length, '单位不能重复'),
+    ),
+  }),
+  v.forward(
+    v.check((i) => i.endsOn >= i.startsOn, '结束日期不能早于开始日期'),
+    ['endsOn'],
+  ),
+)
+
+/** Closes a campaign: no more checks are recorded. */
+export const CloseCampaignSchema = v.strictObject({ campaignId, expectedVersion })
+
+/** Confirms (or marks unclear, with the reason) one of the six items for a household. */
+export const ConfirmItemSchema = v.pipe(
+  v.strictObject({
+    campaignId,
+    householdId,
+    item: v.picklist(SIX_ITEM_CODES, '请选择核查项目'),
+    confirmed: v.boolean('请选择是否核实清楚'),
+    note: text('核查情况', 0, 500),
+    evidenceIds: evidenceIds(),
+  }),
+  v.forward(
+    v.check((i) => i.confirmed || i.note.length >= 2, '未核实清楚时请填写核查情况'),
+    ['note'],
+  ),
+)
+
+const DifficultySchema = v.strictObject({
+  group: v.picklist(DIFFICULTY_GROUP_CODES, '请选择困难类型'),
+  task: text('帮扶任务', 2, 200),
+})
+
+const KeepSchema = v.strictObject({
+  kind: v.literal('keep'),
+  difficulties: v.pipe(
+    v.array(DifficultySchema, '存在的困难应为列表'),
+    v.minLength(1, '保留在档的家庭请至少列出一项仍存在的困难和帮扶任务'),
+    v.maxLength(12, '存在的困难最多12项'),
+  ),
+})
+
+const ProposeSchema = v.pipe(
+  v.strictObject({
+    kind: v.literal('propose-deregistration'),
+    reason: v.picklist(DEREGISTRATION_REASON_CODES, '请选择注销原因'),
+    text: text('注销说明', 0, 200),
+    evidenceIds: evidenceIds(),
+  }),
+  v.forward(
+    v.check((i) => i.reason !== 'other' || i.text.length >= 2, '选择“其他”时请填写注销说明'),
+    ['text'],
+  ),
+)
+
+/** The check's conclusion: keep on file with difficulties and tasks, or propose deregistration. */
+export const CheckOutcomeSchema = v.strictObject({
+  campaignId,
+  householdId,
+  outcome: v.variant('kind', [KeepSchema, ProposeSchema], '请选择核查结论'),
+})
