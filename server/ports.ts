@@ -4,7 +4,10 @@ import type { ConsentRecord } from '../src/domain/consent'
 import type { DocumentKind, DocumentType } from '../src/domain/documents'
 import type { HardshipAssessment } from '../src/domain/self-check'
 import type { ReviewEntry } from '../src/domain/review'
-import type { HardshipCategory } from '../src/domain/hardship-categories'
+import type { CalendarDate } from '../src/domain/calendar'
+import type { Campaign, CheckRecord } from '../src/domain/campaign'
+import type { ContactEntry, Household, HouseholdStatus, Measure } from '../src/domain/household'
+import type { DisbursementEntry } from '../src/domain/ledger'
 import type { HardshipCauseCode } from '../src/domain/hardship-causes'
 import type { StaffRole } from '../src/domain/roles'
 import type { GeoPoint } from '../src/domain/geo'
@@ -60,29 +63,21 @@ export interface ApplicationRecord {
   householdId?: string
 }
 
-/** A filed household (建档户): created when an application is approved and filed. */
-export interface HouseholdRecord {
-  id: string
-  /** The file number, e.g. `MLS-H-2026-000012`. */
-  number: string
-  unitId: string
-  category: Exclude<HardshipCategory, 'not-eligible'>
-  status: 'filed' | 'deregistered'
-  /** The head of household's name (the applicant). */
-  headName: string
+/**
+ * A filed household (建档户): created when an application is approved and filed. The domain's
+ * Household (typed, append-only history) plus the encrypted ID number, its keyed hash, and the
+ * day of the latest contact (kept with the contact log, for lists and overdue checks).
+ */
+export type HouseholdRecord = Household & {
   idNumberEnc: string
   idNumberHash: string
-  /** Household size as filed. */
-  memberCount: number
-  /** The applications that filed (and re-filed) it, oldest first. */
-  applicationIds: string[]
-  /** Paired cadres (结对帮扶干部): staff of the jurisdiction. */
-  cadres: { openid: string; name: string }[]
-  /** Everything that happened to the file, oldest first. */
-  history: { at: string; event: string; by: string; byName: string; note: string; applicationId?: string }[]
-  version: number
-  filedAt: string
-  updatedAt: string
+  lastContactOn: CalendarDate | null
+}
+
+/** Which households a list or scan takes: units of a jurisdiction (at most 1000), optionally one status. */
+export interface HouseholdQuery {
+  unitIds: readonly string[]
+  status?: HouseholdStatus
 }
 
 export interface HouseholdRepository {
@@ -90,6 +85,63 @@ export interface HouseholdRepository {
   get(id: string): Promise<HouseholdRecord | null>
   /** Writes `rec` when the stored version is `expectedVersion`; false when it is stale or missing. */
   update(rec: HouseholdRecord, expectedVersion: number): Promise<boolean>
+  /** A page of households by file number, and how many there are. A query. */
+  list(query: HouseholdQuery, page: PageRequest): Promise<{ items: HouseholdRecord[]; total: number }>
+  /** The households with this file number or head's full name among the units. A query. */
+  search(unitIds: readonly string[], text: string, limit: number): Promise<HouseholdRecord[]>
+  /** Every household of the query after `afterId` in id order, `limit` at a time (dashboards, campaigns, exports). A query. */
+  scan(query: HouseholdQuery, afterId: string | null, limit: number): Promise<HouseholdRecord[]>
+}
+
+/** An aid measure as stored. */
+export type MeasureRecord = Measure & { unitId: string }
+
+export interface MeasureRepository {
+  insert(rec: MeasureRecord): Promise<void>
+  get(id: string): Promise<MeasureRecord | null>
+  update(rec: MeasureRecord, expectedVersion: number): Promise<boolean>
+  /** A household's measures, oldest first (at most 200). A query. */
+  listByHousehold(householdId: string): Promise<MeasureRecord[]>
+}
+
+/**
+ * The aid ledger. Append-only by construction: there is no method that changes or removes an
+ * entry; a correction is a reversing entry (src/domain/ledger.ts).
+ */
+export interface LedgerRepository {
+  /** Adds the entry; fails when its id is taken. */
+  append(entry: DisbursementEntry): Promise<void>
+  get(id: string): Promise<DisbursementEntry | null>
+  /** A household's entries, oldest first (at most 1000). A query. */
+  listByHousehold(householdId: string): Promise<DisbursementEntry[]>
+  /** Entries of these units paid in [from, to] (inclusive dates; absent: unbounded), after `afterId` in id order. A query. */
+  scan(query: { unitIds: readonly string[]; from?: CalendarDate; to?: CalendarDate }, afterId: string | null, limit: number): Promise<DisbursementEntry[]>
+}
+
+/** A contact log entry as stored. */
+export type ContactRecord = ContactEntry & { unitId: string }
+
+export interface ContactRepository {
+  add(rec: ContactRecord): Promise<void>
+  /** A household's contacts, newest first. A query. */
+  listByHousehold(householdId: string, page: PageRequest): Promise<{ items: ContactRecord[]; total: number }>
+}
+
+export interface CampaignRepository {
+  insert(rec: Campaign): Promise<void>
+  get(id: string): Promise<Campaign | null>
+  update(rec: Campaign, expectedVersion: number): Promise<boolean>
+  /** Newest first (by start date), and how many. A query. */
+  list(page: PageRequest): Promise<{ items: Campaign[]; total: number }>
+}
+
+/** One household's check in one campaign; its id is `<campaignId>:<householdId>`. */
+export interface CheckRepository {
+  get(id: string): Promise<CheckRecord | null>
+  /** Creates the record when `expectedVersion` is 0, else writes it at that version; false when stale or taken. */
+  put(rec: CheckRecord, expectedVersion: number): Promise<boolean>
+  /** A campaign's records after `afterId` in id order. A query. */
+  scan(campaignId: string, afterId: string | null, limit: number): Promise<CheckRecord[]>
 }
 
 /** A supporting document attached to an application; the bytes are in the FileStore under `storageKey`. */
@@ -311,6 +363,8 @@ export interface PolicyRecord {
   relativeLineFen?: number
   /** 意外致困 when the year's hardship costs exceed this percentage of annual income; absent: 80 (domain.md). */
   accidentCostPercent?: number
+  /** A filed household without a cadre's contact for this many days is overdue; absent: DEFAULT_CONTACT_OVERDUE_DAYS. */
+  contactOverdueDays?: number
 }
 
 export interface PolicyRepository {
@@ -352,6 +406,8 @@ export interface StationRepository {
   nearby(query: NearbyQuery): Promise<{ station: StationRecord; distanceM: number }[]>
   /** Every station in id order, a page at a time (export). A query. */
   list(page: PageRequest): Promise<StationRecord[]>
+  /** How many stations of each kind are not closed (the dashboard). A query. */
+  countByKind(): Promise<Record<StationKind, number>>
 }
 
 /** A worker's report that a station's details are wrong (报告问题), for the admins' review list. */
@@ -466,6 +522,11 @@ export interface Repositories {
   invitations: InvitationRepository
   rateLimits: RateLimitRepository
   households: HouseholdRepository
+  measures: MeasureRepository
+  ledger: LedgerRepository
+  contacts: ContactRepository
+  campaigns: CampaignRepository
+  checks: CheckRepository
 }
 
 /** A storage backend: repositories for single reads and writes, and transactions for the rest. */

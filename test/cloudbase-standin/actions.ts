@@ -70,9 +70,26 @@ function applyUpdate(doc: Doc, data: Obj): Doc {
   const expressions = operators ? Object.entries(data) : [['$set', data] as const]
   for (const [op, spec] of expressions) {
     if (isPlainObject(spec) && Object.keys(spec).some((f) => f === '_id' || f.startsWith('_id.'))) throw invalid('不能更新_id的值')
+    if (isPlainObject(spec)) for (const path of Object.keys(spec)) refuseThroughNull(out, path)
     update(out, { [op]: spec } as UpdateExpression)
   }
   return out
+}
+
+/**
+ * MongoDB (and so CloudBase) refuses a dotted path through a field that holds null or a scalar:
+ * "Cannot create field 'x' in element {draft: null}". mingo would create it quietly.
+ */
+function refuseThroughNull(doc: Doc, path: string): void {
+  const parts = path.split('.')
+  let at: unknown = doc
+  for (const [i, key] of parts.slice(0, -1).entries()) {
+    if (!isPlainObject(at) && !Array.isArray(at)) return
+    const next = (at as Record<string, unknown>)[key]
+    if (next === undefined) return
+    if (next === null || typeof next !== 'object') throw invalid(`Cannot create field '${parts[i + 1]}' in element {${key}: ${JSON.stringify(next)}}`)
+    at = next
+  }
 }
 
 /** The fields an upsert starts from: the equality conditions of the query. */

@@ -33,6 +33,13 @@ describe('CloudBase stand-in driven by the real node-sdk', () => {
     expect((await posts().doc('same').get()).data[0].n).toBe(1)
   })
 
+  test('an update with an object value goes in as dotted paths: refused through a null field, as MongoDB does; _.set writes it whole', async () => {
+    await posts().add({ _id: 'nul', draft: null, kept: { a: 1, b: 2 } })
+    await expect(posts().where({ _id: 'nul' }).update({ draft: { step: 'x' } })).rejects.toMatchObject({ code: 'INVALID_PARAM' })
+    await posts().where({ _id: 'nul' }).update({ draft: db.command.set({ step: 'x' }), kept: { a: 3 } })
+    expect((await posts().doc('nul').get()).data[0]).toMatchObject({ draft: { step: 'x' }, kept: { a: 3, b: 2 } })
+  })
+
   test('where, orderBy, skip, limit, field and count', async () => {
     await seed()
     const _ = db.command

@@ -77,7 +77,8 @@ describe.each(factories)('review records: %s', (_name, open) => {
     const h = {
       id: 'h1', number: 'MLS-H-2026-000001', unitId: 'u1', category: 'deep' as const, status: 'filed' as const, headName: '张小明',
       idNumberEnc: 'v1.x', idNumberHash: 'h', memberCount: 3, applicationIds: ['a'], cadres: [],
-      history: [{ at: '2026-03-02T02:00:00.000Z', event: 'filed', by: 'o', byName: '周敏', note: '', applicationId: 'a' }],
+      history: [{ id: 'e1', at: '2026-03-02T02:00:00.000Z', by: 'o', byName: '周敏', kind: 'filed' as const, applicationId: 'a', category: 'deep' as const }],
+      lastContactOn: null,
       version: 1, filedAt: '2026-03-02T02:00:00.000Z', updatedAt: '2026-03-02T02:00:00.000Z',
     }
     await r.households.insert(h)

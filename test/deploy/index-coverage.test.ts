@@ -9,6 +9,7 @@ import { COLLECTION_DECLARATIONS } from '../../server/adapters/cloudbase/schema'
 import { resetSdk } from '../../server/adapters/cloudbase/sdk'
 import type { ApplicationRecord, HouseholdRecord, InvitationRecord, ProblemReportRecord, Repositories, Store } from '../../server/ports'
 import { startStandin, type Standin } from '../cloudbase-standin'
+import { campaignRecord, checkRecord, contactRecord, measureRecord, paymentEntry } from '../support/household-records'
 import { stationRecord } from '../support/stations'
 import { indexServes, missingIndex, requestShapes, type QueryShape } from './query-shapes'
 
@@ -57,6 +58,7 @@ const household = (id: string): HouseholdRecord => ({
   applicationIds: ['a'],
   cadres: [],
   history: [],
+  lastContactOn: null,
   version: 1,
   filedAt: '2026-03-02T02:00:00.000Z',
   updatedAt: '2026-03-02T02:00:00.000Z',
@@ -221,6 +223,69 @@ Object.assign(EXERCISES, {
     await r.households.update({ ...h, version: 2 }, 1)
     await r.households.update({ ...h, version: 3 }, 1)
   },
+})
+
+Object.assign(EXERCISES, {
+  'households.list': async (r: Repositories) => {
+    await r.households.list({ unitIds: ['unit-root', 'unit-a'] }, { offset: 0, limit: 5 })
+    await r.households.list({ unitIds: ['unit-root'], status: 'filed' }, { offset: 0, limit: 5 })
+    await r.households.list({ unitIds: ['unit-root'], status: 'deregistered' }, { offset: 0, limit: 0 })
+  },
+  'households.search': async (r: Repositories) => {
+    await r.households.search(['unit-root', 'unit-a'], 'MLS-H-2026-000001', 20)
+    await r.households.search(['unit-root'], '张小明', 20)
+  },
+  'households.scan': async (r: Repositories) => {
+    await r.households.scan({ unitIds: ['unit-root', 'unit-a'] }, null, 100)
+    await r.households.scan({ unitIds: ['unit-root'] }, 'h-1', 100)
+    await r.households.scan({ unitIds: ['unit-root'], status: 'filed' }, null, 100)
+    await r.households.scan({ unitIds: ['unit-root'], status: 'filed' }, 'h-1', 100)
+  },
+  'measures.insert': (r: Repositories) => r.measures.insert(measureRecord(fresh('m'))),
+  'measures.get': (r: Repositories) => r.measures.get('m-none'),
+  'measures.update': async (r: Repositories) => {
+    const m = measureRecord(fresh('m'))
+    await r.measures.insert(m)
+    await r.measures.update({ ...m, status: 'done', version: 2 }, 1)
+    await r.measures.update({ ...m, version: 3 }, 1)
+  },
+  'measures.listByHousehold': (r: Repositories) => r.measures.listByHousehold('h1'),
+  'ledger.append': (r: Repositories) => r.ledger.append(paymentEntry(fresh('d'))),
+  'ledger.get': (r: Repositories) => r.ledger.get('d-none'),
+  'ledger.listByHousehold': (r: Repositories) => r.ledger.listByHousehold('h1'),
+  'ledger.scan': async (r: Repositories) => {
+    await r.ledger.scan({ unitIds: ['unit-root', 'unit-a'] }, null, 500)
+    await r.ledger.scan({ unitIds: ['unit-root'], from: '2026-01-01', to: '2026-12-31' }, 'd-1', 500)
+    await r.ledger.scan({ unitIds: ['unit-root'], from: '2026-01-01' }, null, 500)
+  },
+  'contacts.add': (r: Repositories) => r.contacts.add(contactRecord(fresh('c'))),
+  'contacts.listByHousehold': async (r: Repositories) => {
+    await r.contacts.listByHousehold('h1', { offset: 0, limit: 5 })
+    await r.contacts.listByHousehold('h1', { offset: 0, limit: 0 })
+  },
+  'campaigns.insert': (r: Repositories) => r.campaigns.insert(campaignRecord(fresh('k'))),
+  'campaigns.get': (r: Repositories) => r.campaigns.get('k-none'),
+  'campaigns.update': async (r: Repositories) => {
+    const k = campaignRecord(fresh('k'))
+    await r.campaigns.insert(k)
+    await r.campaigns.update({ ...k, status: 'closed', version: 2 }, 1)
+  },
+  'campaigns.list': async (r: Repositories) => {
+    await r.campaigns.list({ offset: 0, limit: 5 })
+    await r.campaigns.list({ offset: 0, limit: 0 })
+  },
+  'checks.get': (r: Repositories) => r.checks.get('k:none'),
+  'checks.put': async (r: Repositories) => {
+    const c = checkRecord('k1', fresh('h'))
+    await r.checks.put(c, 0)
+    await r.checks.put(c, 0)
+    await r.checks.put({ ...c, version: 2 }, 1)
+  },
+  'checks.scan': async (r: Repositories) => {
+    await r.checks.scan('k1', null, 100)
+    await r.checks.scan('k1', 'k1:h-1', 100)
+  },
+  'stations.countByKind': (r: Repositories) => r.stations.countByKind(),
 })
 
 const methodsOf = (repos: Repositories) =>

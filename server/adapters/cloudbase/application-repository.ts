@@ -1,8 +1,8 @@
-import { isDeepStrictEqual } from 'node:util'
 import type { ApplicationRecord, ApplicationRepository } from '../../ports'
 import { defineCollection } from './collection-schema'
 import { APPLICATIONS } from './collections'
 import { outsideTransaction, readDoc, readRange, type Scope, type StoredDoc } from './types'
+import { updateAtVersion } from './versioned'
 
 type Fields = Omit<ApplicationRecord, 'id'>
 
@@ -62,17 +62,7 @@ export function applicationRepository(scope: Scope): ApplicationRepository {
       return { items: docs.map(toRecord), total: total ?? 0 }
     },
     async update(rec, expectedVersion) {
-      if (scope.inTransaction) {
-        const doc = await readDoc(scope, APPLICATIONS, rec.id)
-        if (!doc || doc.version !== expectedVersion) return false
-        await coll().doc(rec.id).set(toStored(rec))
-        return true
-      }
-      const { updated } = await coll().where({ _id: rec.id, version: expectedVersion }).update(toStored(rec))
-      if (updated === 1) return true
-      // The server counts only changed documents: a write of identical content at the expected version still succeeded.
-      const doc = await readDoc(scope, APPLICATIONS, rec.id)
-      return !!doc && doc.version === expectedVersion && isDeepStrictEqual(toRecord(doc), toRecord({ _id: rec.id, ...toFields(rec) } as StoredDoc))
+      return updateAtVersion(scope, APPLICATIONS, rec.id, toStored(rec), expectedVersion)
     },
     async queue({ unitIds, status, offset, limit }) {
       outsideTransaction(scope, 'applications.queue')

@@ -14,6 +14,16 @@ export const MESSAGES = 'messages'
 export const INVITATIONS = 'invitations'
 export const RATE_LIMITS = 'rate_limits'
 export const HOUSEHOLDS = 'households'
+export const MEASURES = 'measures'
+/** The aid ledger's entries. */
+export const DISBURSEMENTS = 'disbursements'
+export const CONTACTS = 'contacts'
+export const CAMPAIGNS = 'campaigns'
+/** 户户清 checks, one per campaign and household. */
+export const CHECKS = 'checks'
 
 /** Every collection the backend uses, for the deploy plan. */
-export const COLLECTIONS = [APPLICATIONS, CLAIMS, COUNTERS, IDEMPOTENCY, AUDIT_EVENTS, STAFF, ORG_UNITS, POLICIES, STATIONS, PROBLEM_REPORTS, OUTBOX, MESSAGES, INVITATIONS, RATE_LIMITS, HOUSEHOLDS] as const
+export const COLLECTIONS = [
+  APPLICATIONS, CLAIMS, COUNTERS, IDEMPOTENCY, AUDIT_EVENTS, STAFF, ORG_UNITS, POLICIES, STATIONS, PROBLEM_REPORTS, OUTBOX, MESSAGES, INVITATIONS, RATE_LIMITS, HOUSEHOLDS,
+  MEASURES, DISBURSEMENTS, CONTACTS, CAMPAIGNS, CHECKS,
+] as const

@@ -2,11 +2,16 @@ import { AppError } from '../../../src/domain/contract'
 import type { Repositories, Store } from '../../ports'
 import { applicationRepository } from './application-repository'
 import { auditRepository } from './audit-repository'
+import { campaignRepository } from './campaign-repository'
+import { checkRepository } from './check-repository'
 import { claimRepository } from './claim-repository'
+import { contactRepository } from './contact-repository'
 import { counterRepository } from './counter-repository'
 import { householdRepository } from './household-repository'
 import { idempotencyRepository } from './idempotency-repository'
 import { invitationRepository } from './invitation-repository'
+import { ledgerRepository } from './ledger-repository'
+import { measureRepository } from './measure-repository'
 import { orgUnitRepository } from './org-unit-repository'
 import { policyRepository } from './policy-repository'
 import { problemReportRepository } from './problem-report-repository'
@@ -37,6 +42,11 @@ function bindRepositories(scope: Scope): Repositories {
     invitations: invitationRepository(scope),
     rateLimits: rateLimitRepository(scope),
     households: householdRepository(scope),
+    measures: measureRepository(scope),
+    ledger: ledgerRepository(scope),
+    contacts: contactRepository(scope),
+    campaigns: campaignRepository(scope),
+    checks: checkRepository(scope),
   }
 }
 

@@ -1,8 +1,8 @@
-import { isDeepStrictEqual } from 'node:util'
 import type { ProblemReportRecord, ProblemReportRepository } from '../../ports'
 import { defineCollection } from './collection-schema'
 import { PROBLEM_REPORTS } from './collections'
 import { outsideTransaction, readDoc, readRange, type Scope, type StoredDoc } from './types'
+import { updateAtVersion } from './versioned'
 
 /** The review list: reports of one status, newest first (and its count). */
 export const PROBLEM_REPORTS_COLLECTION = defineCollection(PROBLEM_REPORTS, [{ keys: [['status', 1], ['createdAt', -1], ['_id', -1]] }])
@@ -28,16 +28,7 @@ export function problemReportRepository(scope: Scope): ProblemReportRepository {
       return doc && toRecord(doc)
     },
     async update(rec, expectedVersion) {
-      if (scope.inTransaction) {
-        const doc = await readDoc(scope, PROBLEM_REPORTS, rec.id)
-        if (!doc || doc.version !== expectedVersion) return false
-        await coll().doc(rec.id).set(toFields(rec))
-        return true
-      }
-      const { updated } = await coll().where({ _id: rec.id, version: expectedVersion }).update(toFields(rec))
-      if (updated === 1) return true
-      const doc = await readDoc(scope, PROBLEM_REPORTS, rec.id)
-      return !!doc && doc.version === expectedVersion && isDeepStrictEqual(toRecord(doc), rec)
+      return updateAtVersion(scope, PROBLEM_REPORTS, rec.id, toFields(rec), expectedVersion)
     },
     async list(status, { offset, limit }) {
       outsideTransaction(scope, 'problemReports.list')

@@ -1,13 +1,18 @@
 import { APPLICATIONS_COLLECTION } from './application-repository'
 import { AUDIT_EVENTS_COLLECTION } from './audit-repository'
+import { CAMPAIGNS_COLLECTION } from './campaign-repository'
+import { CHECKS_COLLECTION } from './check-repository'
 import { CLAIMS_COLLECTION } from './claim-repository'
 import type { CollectionDeclaration } from './collection-schema'
+import { CONTACTS_COLLECTION } from './contact-repository'
 import { MESSAGES_COLLECTION } from './message-repository'
 import { OUTBOX_COLLECTION } from './outbox-repository'
 import { COUNTERS_COLLECTION } from './counter-repository'
 import { HOUSEHOLDS_COLLECTION } from './household-repository'
 import { IDEMPOTENCY_COLLECTION } from './idempotency-repository'
 import { INVITATIONS_COLLECTION } from './invitation-repository'
+import { DISBURSEMENTS_COLLECTION } from './ledger-repository'
+import { MEASURES_COLLECTION } from './measure-repository'
 import { ORG_UNITS_COLLECTION } from './org-unit-repository'
 import { POLICIES_COLLECTION } from './policy-repository'
 import { PROBLEM_REPORTS_COLLECTION } from './problem-report-repository'
@@ -35,4 +40,9 @@ export const COLLECTION_DECLARATIONS: readonly CollectionDeclaration[] = [
   INVITATIONS_COLLECTION,
   RATE_LIMITS_COLLECTION,
   HOUSEHOLDS_COLLECTION,
+  MEASURES_COLLECTION,
+  DISBURSEMENTS_COLLECTION,
+  CONTACTS_COLLECTION,
+  CAMPAIGNS_COLLECTION,
+  CHECKS_COLLECTION,
 ]

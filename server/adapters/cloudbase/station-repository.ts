@@ -1,3 +1,4 @@
+import { STATION_KIND_CODES, STATION_STATUS_CODES, type StationKind } from '../../../src/domain/station-codes'
 import type { StationRecord, StationRepository } from '../../ports'
 import { defineCollection } from './collection-schema'
 import { STATIONS } from './collections'
@@ -7,7 +8,12 @@ import { outsideTransaction, readDoc, readRange, type Scope, type StoredDoc } fr
 export const STATIONS_COLLECTION = defineCollection(STATIONS, [
   { keys: [['location', '2dsphere']] },
   { keys: [['externalId', 1]], unique: true },
+  // The dashboard counts the stations of each kind that are not closed.
+  { keys: [['kind', 1], ['status', 1]] },
 ])
+
+/** Every status but closed. */
+const NOT_CLOSED = STATION_STATUS_CODES.filter((s) => s !== 'closed')
 
 type Fields = Omit<StationRecord, 'id' | 'location'>
 
@@ -94,6 +100,13 @@ export function stationRepository(scope: Scope): StationRepository {
     async list({ offset, limit }) {
       outsideTransaction(scope, 'stations.list')
       return (await readRange(coll().orderBy('_id', 'asc'), offset, limit)).map(toRecord)
+    },
+    async countByKind() {
+      outsideTransaction(scope, 'stations.countByKind')
+      const counts = await Promise.all(
+        STATION_KIND_CODES.map(async (kind) => [kind, (await coll().where({ kind, status: scope.command.in([...NOT_CLOSED]) }).count()).total ?? 0] as const),
+      )
+      return Object.fromEntries(counts) as Record<StationKind, number>
     },
   }
 }

@@ -40,11 +40,16 @@ export interface TransactionRef {
 }
 
 export interface Command {
+  gt(value: unknown): unknown
   gte(value: unknown): unknown
   lt(value: unknown): unknown
   lte(value: unknown): unknown
   in(values: unknown[]): unknown
   all(values: unknown[]): unknown
+  /** In an update: the field becomes exactly this value (an object is written whole, not merged). */
+  set(value: unknown): unknown
+  /** Every one of the conditions: a query of its own, for `where`. */
+  and(conditions: object[]): object
 }
 
 export interface Database {

@@ -134,4 +134,30 @@ export const MIGRATIONS: readonly { version: number; name: string; sql: string }
       CREATE INDEX households_by_unit ON households (unit_id, status);
     `,
   },
+  {
+    version: 7,
+    name: 'household lists and search, measures, ledger, contacts, campaigns, checks, stations by kind',
+    sql: `
+      ALTER TABLE households ADD COLUMN number TEXT;
+      ALTER TABLE households ADD COLUMN head_name TEXT;
+      UPDATE households SET number = json_extract(doc, '$.number'), head_name = json_extract(doc, '$.headName');
+      CREATE INDEX households_list ON households (unit_id, status, number, id);
+      CREATE INDEX households_by_number ON households (number);
+      CREATE INDEX households_by_head_name ON households (head_name, unit_id);
+      CREATE TABLE measures (id TEXT PRIMARY KEY, household_id TEXT NOT NULL, created_at TEXT NOT NULL, version INTEGER NOT NULL, doc TEXT NOT NULL);
+      CREATE INDEX measures_by_household ON measures (household_id, created_at, id);
+      CREATE TABLE disbursements (id TEXT PRIMARY KEY, household_id TEXT NOT NULL, unit_id TEXT NOT NULL, paid_on TEXT NOT NULL, created_at TEXT NOT NULL, doc TEXT NOT NULL);
+      CREATE INDEX disbursements_by_household ON disbursements (household_id, created_at, id);
+      CREATE INDEX disbursements_by_unit ON disbursements (unit_id, paid_on, id);
+      CREATE TRIGGER disbursements_no_update BEFORE UPDATE ON disbursements BEGIN SELECT RAISE(ABORT, 'the ledger is append-only'); END;
+      CREATE TRIGGER disbursements_no_delete BEFORE DELETE ON disbursements BEGIN SELECT RAISE(ABORT, 'the ledger is append-only'); END;
+      CREATE TABLE contacts (id TEXT PRIMARY KEY, household_id TEXT NOT NULL, contact_on TEXT NOT NULL, created_at TEXT NOT NULL, doc TEXT NOT NULL);
+      CREATE INDEX contacts_by_household ON contacts (household_id, contact_on DESC, created_at DESC, id DESC);
+      CREATE TABLE campaigns (id TEXT PRIMARY KEY, starts_on TEXT NOT NULL, version INTEGER NOT NULL, doc TEXT NOT NULL);
+      CREATE INDEX campaigns_newest ON campaigns (starts_on DESC, id DESC);
+      CREATE TABLE checks (id TEXT PRIMARY KEY, campaign_id TEXT NOT NULL, version INTEGER NOT NULL, doc TEXT NOT NULL);
+      CREATE INDEX checks_by_campaign ON checks (campaign_id, id);
+      CREATE INDEX stations_by_kind ON stations (kind, status);
+    `,
+  },
 ]

@@ -15,6 +15,8 @@ import type {
   StaffRepository,
 } from '../../ports'
 import type { Db } from './connection'
+import { contactRepository, ledgerRepository, measureRepository } from './aid-repositories'
+import { campaignRepository, checkRepository } from './campaign-repositories'
 import { householdRepository } from './household-repositories'
 import { messageRepository, outboxRepository } from './notification-repositories'
 import { invitationRepository, rateLimitRepository } from './staff-repositories'
@@ -266,5 +268,10 @@ export function bindRepositories(db: Db): Repositories {
     invitations: invitationRepository(db),
     rateLimits: rateLimitRepository(db),
     households: householdRepository(db),
+    measures: measureRepository(db),
+    ledger: ledgerRepository(db),
+    contacts: contactRepository(db),
+    campaigns: campaignRepository(db),
+    checks: checkRepository(db),
   }
 }

@@ -1,5 +1,5 @@
 import { boxAround, distanceM, EARTH_RADIUS_M } from '../../../src/domain/geo'
-import { AMENITY_CODES, type Amenity } from '../../../src/domain/station'
+import { AMENITY_CODES, STATION_KIND_CODES, type Amenity, type StationKind } from '../../../src/domain/station'
 import type { NearbyQuery, ProblemReportRecord, ProblemReportRepository, StationRecord, StationRepository } from '../../ports'
 import type { Statement } from 'better-sqlite3'
 import type { Db } from './connection'
@@ -148,6 +148,12 @@ export function stationRepository(db: Db): StationRepository {
     async list({ offset, limit }) {
       const docs = db.prepare('SELECT doc FROM stations ORDER BY id LIMIT ? OFFSET ?').pluck().all(limit, offset) as string[]
       return docs.map((d) => JSON.parse(d) as StationRecord)
+    },
+    async countByKind() {
+      const rows = db.prepare(`SELECT kind, count(*) AS n FROM stations WHERE status != 'closed' GROUP BY kind`).all() as { kind: StationKind; n: number }[]
+      const counts = Object.fromEntries(STATION_KIND_CODES.map((k) => [k, 0])) as Record<StationKind, number>
+      for (const { kind, n } of rows) if (kind in counts) counts[kind] = n
+      return counts
     },
   }
 }

@@ -59,7 +59,7 @@ describe('the review of a case, stage by stage (SQLite, through the event contra
     expect(filed.data.review.map((e) => e.kind)).toEqual(['accepted', 'visit', 'finance', 'notice-started', 'notice-ended', 'filed'])
     const household = await repos().households.get(filed.data.householdId!)
     expect(household).toMatchObject({ status: 'filed', category: 'deep', unitId: 'unit-a1', headName: '张小明', memberCount: 3, applicationIds: [id], number: 'MLS-H-2026-000001' })
-    expect(household!.history.map((h) => h.event)).toEqual(['filed'])
+    expect(household!.history.map((h) => h.kind)).toEqual(['filed'])
 
     const mine = await f.call('w1', 'applicant', 'getMine', { id })
     expect(mine).toMatchObject({ ok: true, data: { status: 'filed' } })
@@ -136,7 +136,7 @@ describe('the review of a case, stage by stage (SQLite, through the event contra
     expect(again.householdId).toBe(c.householdId)
     const refiled = await repos().households.get(c.householdId!)
     expect(refiled).toMatchObject({ status: 'filed', applicationIds: [first, second] })
-    expect(refiled!.history.map((h) => h.event)).toEqual(['filed', 'refiled'])
+    expect(refiled!.history.map((h) => h.kind)).toEqual(['filed', 'refiled'])
 
     // On file again: a new application of the same person is refused at once.
     await expect(f.submit()).rejects.toThrow('CONFLICT 您的家庭已建档，工会正在为您提供帮扶，无需重复申请')

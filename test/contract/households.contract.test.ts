@@ -1,0 +1,310 @@
+/**
+ * Issue 6's records on both stores: household files (lists, searches, scans), aid measures, the
+ * append-only ledger, the contact log, 户户清 campaigns and their checks, station counts by kind,
+ * and transactions that leave nothing behind when they throw.
+ */
+import type { Store } from '../../server/ports'
+import { campaignRecord, checkRecord, contactRecord, householdRecord, measureRecord, paymentEntry } from '../support/household-records'
+import { stationRecord } from '../support/stations'
+import { contractStores } from './stores'
+
+const { factories } = contractStores()
+
+const at = (minute: number) => `2026-03-02T02:${String(minute).padStart(2, '0')}:00.000Z`
+const ids = (xs: readonly { id: string }[]) => xs.map((x) => x.id)
+const item = (minute: number) => ({ confirmed: true, note: '', evidenceIds: ['f1'], at: at(minute), by: 'o-cadre', byName: '周敏' })
+
+describe.each(factories)('household records: %s', (_name, open) => {
+  let store: Store
+  let close: () => Promise<void>
+  beforeEach(() => ({ store, close } = open()))
+  afterEach(() => close())
+
+  describe('households', () => {
+    /** h1..h5 in u1 (h3 deregistered), h6 in u2, h7 in u3; numbers run against the ids. */
+    async function seed() {
+      const r = store.repos.households
+      const rows = [
+        householdRecord('h1', { number: 'MLS-H-2026-000005' }),
+        householdRecord('h2', { number: 'MLS-H-2026-000004', headName: '王大力' }),
+        householdRecord('h3', { number: 'MLS-H-2026-000003', status: 'deregistered' }),
+        householdRecord('h4', { number: 'MLS-H-2026-000002' }),
+        householdRecord('h5', { number: 'MLS-H-2026-000001', headName: '李四' }),
+        householdRecord('h6', { number: 'MLS-H-2026-000006', unitId: 'u2', headName: '王大力' }),
+        householdRecord('h7', { number: 'MLS-H-2026-000007', unitId: 'u3', headName: '王大力' }),
+      ]
+      for (const h of rows) await r.insert(h)
+      return rows
+    }
+
+    test('insert then get returns exactly the record; update is versioned', async () => {
+      const h = householdRecord('h1')
+      await store.repos.households.insert(h)
+      expect(await store.repos.households.get('h1')).toEqual(h)
+      expect(await store.repos.households.get('none')).toBeNull()
+      const moved = { ...h, number: 'MLS-H-2026-000099', headName: '张大明', unitId: 'u2', lastContactOn: '2026-03-05', version: 2 }
+      expect(await store.repos.households.update(moved, 1)).toBe(true)
+      expect(await store.repos.households.update({ ...h, version: 3 }, 1)).toBe(false)
+      expect(await store.repos.households.update(householdRecord('none', { version: 2 }), 1)).toBe(false)
+      expect(await store.repos.households.get('h1')).toEqual(moved)
+      // The searched and listed columns follow the update.
+      expect(ids(await store.repos.households.search(['u2'], 'MLS-H-2026-000099', 5))).toEqual(['h1'])
+      expect(ids(await store.repos.households.search(['u2'], '张大明', 5))).toEqual(['h1'])
+      expect(await store.repos.households.list({ unitIds: ['u1'] }, { offset: 0, limit: 5 })).toEqual({ items: [], total: 0 })
+    })
+
+    test('list pages by file number, counts, and filters by units and status', async () => {
+      await seed()
+      const list = (unitIds: string[], offset: number, limit: number, status?: 'filed' | 'deregistered') =>
+        store.repos.households.list(status ? { unitIds, status } : { unitIds }, { offset, limit })
+      const first = await list(['u1', 'u2'], 0, 3)
+      expect(ids(first.items)).toEqual(['h5', 'h4', 'h3'])
+      expect(first.total).toBe(6)
+      expect(first.items[0]).toEqual(householdRecord('h5', { number: 'MLS-H-2026-000001', headName: '李四' }))
+      expect(ids((await list(['u1', 'u2'], 3, 3)).items)).toEqual(['h2', 'h1', 'h6'])
+      expect(await list(['u1', 'u2'], 10, 3)).toEqual({ items: [], total: 6 })
+      expect(await list(['u1', 'u2'], 0, 0)).toEqual({ items: [], total: 6 })
+      const filed = await list(['u1'], 0, 10, 'filed')
+      expect(ids(filed.items)).toEqual(['h5', 'h4', 'h2', 'h1'])
+      expect(filed.total).toBe(4)
+      expect(await list(['u1', 'u3'], 0, 10, 'deregistered')).toMatchObject({ items: [{ id: 'h3' }], total: 1 })
+      expect(await list([], 0, 10)).toEqual({ items: [], total: 0 })
+      expect(await list(['u9'], 0, 10)).toEqual({ items: [], total: 0 })
+    })
+
+    test('search finds by file number or the exact full name of the head, within the units', async () => {
+      await seed()
+      const search = (unitIds: string[], text: string, limit = 10) => store.repos.households.search(unitIds, text, limit)
+      expect(ids(await search(['u1', 'u2'], 'MLS-H-2026-000003'))).toEqual(['h3'])
+      expect(ids(await search(['u1', 'u2'], ' MLS-H-2026-000003 '))).toEqual(['h3'])
+      expect(await search(['u1'], 'MLS-H-2026-000006')).toEqual([])
+      expect(await search(['u1'], 'MLS-H-2026')).toEqual([])
+      expect(ids(await search(['u1', 'u2', 'u3'], '王大力'))).toEqual(['h2', 'h6', 'h7'])
+      expect(ids(await search(['u1', 'u3'], '王大力'))).toEqual(['h2', 'h7'])
+      expect(ids(await search(['u1', 'u2', 'u3'], '王大力', 2))).toEqual(['h2', 'h6'])
+      expect(await search(['u1'], '王大')).toEqual([])
+      expect(await search(['u1'], '  ')).toEqual([])
+      expect(await search([], '王大力')).toEqual([])
+      expect(await search(['u1', 'u2', 'u3'], '王大力', 0)).toEqual([])
+      const [found] = await search(['u1'], '李四')
+      expect(found).toEqual(householdRecord('h5', { number: 'MLS-H-2026-000001', headName: '李四' }))
+    })
+
+    test('scan walks the units in id order after afterId, with or without a status', async () => {
+      await seed()
+      const scan = (unitIds: string[], afterId: string | null, limit: number, status?: 'filed' | 'deregistered') =>
+        store.repos.households.scan(status ? { unitIds, status } : { unitIds }, afterId, limit)
+      expect(ids(await scan(['u1', 'u3'], null, 3))).toEqual(['h1', 'h2', 'h3'])
+      expect(ids(await scan(['u1', 'u3'], 'h3', 3))).toEqual(['h4', 'h5', 'h7'])
+      expect(await scan(['u1', 'u3'], 'h7', 3)).toEqual([])
+      expect(ids(await scan(['u1', 'u3'], 'h2', 2, 'filed'))).toEqual(['h4', 'h5'])
+      expect(ids(await scan(['u1', 'u2', 'u3'], null, 10, 'deregistered'))).toEqual(['h3'])
+      expect(await scan([], null, 10)).toEqual([])
+      expect(await scan(['u1'], null, 0)).toEqual([])
+      // Walking page by page visits every household once.
+      const seen: string[] = []
+      for (let page = await scan(['u1', 'u2', 'u3'], null, 2); page.length; page = await scan(['u1', 'u2', 'u3'], seen[seen.length - 1], 2)) seen.push(...ids(page))
+      expect(seen).toEqual(['h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'h7'])
+    })
+  })
+
+  test('measures: insert, get, versioned update, a household’s list oldest first', async () => {
+    const r = store.repos.measures
+    await r.insert(measureRecord('m2', { createdAt: at(2) }))
+    await r.insert(measureRecord('m1', { createdAt: at(5) }))
+    await r.insert(measureRecord('m3', { createdAt: at(2) }))
+    await r.insert(measureRecord('m4', { householdId: 'h2', createdAt: at(1) }))
+    expect(await r.get('m1')).toEqual(measureRecord('m1', { createdAt: at(5) }))
+    expect(await r.get('none')).toBeNull()
+    expect(ids(await r.listByHousehold('h1'))).toEqual(['m2', 'm3', 'm1'])
+    expect(await r.listByHousehold('h9')).toEqual([])
+    const done = measureRecord('m1', { createdAt: at(5), status: 'done', outcome: '已获救助 8000 元', updatedAt: at(9), version: 2 })
+    expect(await r.update(done, 1)).toBe(true)
+    expect(await r.update({ ...done, version: 3 }, 1)).toBe(false)
+    expect(await r.update(measureRecord('none', { version: 2 }), 1)).toBe(false)
+    expect(await r.get('m1')).toEqual(done)
+  })
+
+  describe('ledger', () => {
+    test('has no method that changes or removes an entry', () => {
+      expect(Object.keys(store.repos.ledger).sort()).toEqual(['append', 'get', 'listByHousehold', 'scan'])
+    })
+
+    test('append then get; a taken id fails and leaves the first entry', async () => {
+      const r = store.repos.ledger
+      const e = paymentEntry('d1')
+      await r.append(e)
+      expect(await r.get('d1')).toEqual(e)
+      expect(await r.get('none')).toBeNull()
+      await expect(r.append(paymentEntry('d1', { amountFen: 1 }))).rejects.toHaveProperty('message')
+      expect(await r.get('d1')).toEqual(e)
+      const reversal = { ...e, id: 'd2', kind: 'reversal' as const, amountFen: -50000, reversesId: 'd1', reason: '重复发放', createdAt: at(9) }
+      await r.append(reversal)
+      expect(await r.get('d2')).toEqual(reversal)
+      expect(await r.listByHousehold('h1')).toEqual([e, reversal])
+    })
+
+    test('a household’s entries oldest first; scans by units and days paid, in id order after afterId', async () => {
+      const r = store.repos.ledger
+      await r.append(paymentEntry('d3', { createdAt: at(3), paidOn: '2026-01-31' }))
+      await r.append(paymentEntry('d1', { createdAt: at(5), paidOn: '2026-02-01' }))
+      await r.append(paymentEntry('d2', { createdAt: at(3), paidOn: '2026-02-28' }))
+      await r.append(paymentEntry('d4', { createdAt: at(1), paidOn: '2026-03-01', householdId: 'h2', unitId: 'u2' }))
+      await r.append(paymentEntry('d5', { createdAt: at(1), paidOn: '2026-02-15', householdId: 'h3', unitId: 'u3' }))
+      expect(ids(await r.listByHousehold('h1'))).toEqual(['d2', 'd3', 'd1'])
+      expect(await r.listByHousehold('h9')).toEqual([])
+      const scan = (q: { unitIds: string[]; from?: string; to?: string }, afterId: string | null, limit = 10) => r.scan(q, afterId, limit).then(ids)
+      expect(await scan({ unitIds: ['u1', 'u2'] }, null)).toEqual(['d1', 'd2', 'd3', 'd4'])
+      expect(await scan({ unitIds: ['u1', 'u2'] }, null, 2)).toEqual(['d1', 'd2'])
+      expect(await scan({ unitIds: ['u1', 'u2'] }, 'd2', 2)).toEqual(['d3', 'd4'])
+      expect(await scan({ unitIds: ['u1', 'u2'] }, 'd4', 2)).toEqual([])
+      expect(await scan({ unitIds: ['u1', 'u2', 'u3'], from: '2026-02-01', to: '2026-02-28' }, null)).toEqual(['d1', 'd2', 'd5'])
+      expect(await scan({ unitIds: ['u1', 'u2', 'u3'], from: '2026-02-01', to: '2026-02-28' }, 'd1', 1)).toEqual(['d2'])
+      expect(await scan({ unitIds: ['u1', 'u2', 'u3'], from: '2026-02-16' }, null)).toEqual(['d2', 'd4'])
+      expect(await scan({ unitIds: ['u1', 'u2', 'u3'], to: '2026-01-31' }, null)).toEqual(['d3'])
+      expect(await scan({ unitIds: [] }, null)).toEqual([])
+      expect(await scan({ unitIds: ['u1'] }, null, 0)).toEqual([])
+      expect((await r.scan({ unitIds: ['u2'] }, null, 10))[0]).toEqual(paymentEntry('d4', { createdAt: at(1), paidOn: '2026-03-01', householdId: 'h2', unitId: 'u2' }))
+    })
+  })
+
+  test('contacts: a household’s log newest first (day of contact, then when written), paged and counted', async () => {
+    const r = store.repos.contacts
+    await r.add(contactRecord('c1', { on: '2026-02-01', createdAt: at(1) }))
+    await r.add(contactRecord('c2', { on: '2026-03-01', createdAt: at(2) }))
+    await r.add(contactRecord('c3', { on: '2026-02-15', createdAt: at(9) }))
+    await r.add(contactRecord('c4', { on: '2026-03-01', createdAt: at(3), kind: 'phone' }))
+    await r.add(contactRecord('c5', { householdId: 'h2', on: '2026-04-01' }))
+    const page = (offset: number, limit: number) => r.listByHousehold('h1', { offset, limit })
+    const first = await page(0, 2)
+    expect(ids(first.items)).toEqual(['c4', 'c2'])
+    expect(first.total).toBe(4)
+    expect(first.items[0]).toEqual(contactRecord('c4', { on: '2026-03-01', createdAt: at(3), kind: 'phone' }))
+    expect(ids((await page(2, 5)).items)).toEqual(['c3', 'c1'])
+    expect(await page(0, 0)).toEqual({ items: [], total: 4 })
+    expect(await r.listByHousehold('h9', { offset: 0, limit: 5 })).toEqual({ items: [], total: 0 })
+  })
+
+  test('campaigns: insert, get, versioned update, a list newest first by start date', async () => {
+    const r = store.repos.campaigns
+    await r.insert(campaignRecord('k2025', { startsOn: '2025-03-01', name: '2025年户户清', status: 'closed' }))
+    await r.insert(campaignRecord('k2026', { startsOn: '2026-03-01' }))
+    await r.insert(campaignRecord('k2024', { startsOn: '2024-03-01' }))
+    await r.insert(campaignRecord('k2026b', { startsOn: '2026-03-01', unitIds: ['u2', 'u3'] }))
+    expect(await r.get('k2026b')).toEqual(campaignRecord('k2026b', { startsOn: '2026-03-01', unitIds: ['u2', 'u3'] }))
+    expect(await r.get('none')).toBeNull()
+    const first = await r.list({ offset: 0, limit: 3 })
+    expect(ids(first.items)).toEqual(['k2026b', 'k2026', 'k2025'])
+    expect(first.total).toBe(4)
+    expect(ids((await r.list({ offset: 3, limit: 3 })).items)).toEqual(['k2024'])
+    expect(await r.list({ offset: 0, limit: 0 })).toMatchObject({ items: [], total: 4 })
+    const closed = campaignRecord('k2026', { status: 'closed', startsOn: '2025-01-01', version: 2 })
+    expect(await r.update(closed, 1)).toBe(true)
+    expect(await r.update({ ...closed, version: 3 }, 1)).toBe(false)
+    expect(await r.update(campaignRecord('none', { version: 2 }), 1)).toBe(false)
+    expect(await r.get('k2026')).toEqual(closed)
+    // The list follows a changed start date.
+    expect(ids((await r.list({ offset: 0, limit: 10 })).items)).toEqual(['k2026b', 'k2025', 'k2026', 'k2024'])
+  })
+
+  describe('checks', () => {
+    test('put at version 0 creates once; later puts are versioned and write the record whole', async () => {
+      const r = store.repos.checks
+      const fresh = checkRecord('k1', 'h1')
+      expect(await r.put(fresh, 0)).toBe(true)
+      expect(await r.get('k1:h1')).toEqual(fresh)
+      expect(await r.get('none')).toBeNull()
+      expect(await r.put({ ...fresh, version: 5 }, 0)).toBe(false)
+      expect(await r.get('k1:h1')).toEqual(fresh)
+      const confirmed = { ...fresh, items: { household: item(1), 'policies-funds': item(2) }, version: 2, updatedAt: at(2) }
+      expect(await r.put(confirmed, 1)).toBe(true)
+      expect(await r.put({ ...confirmed, version: 3 }, 1)).toBe(false)
+      const kept = {
+        ...confirmed,
+        items: { household: { ...item(3), note: '复核' } },
+        outcome: { kind: 'keep' as const, difficulties: [{ group: 'medical' as const, task: '协助申请医疗救助' }] },
+        outcomeAt: at(4),
+        outcomeBy: 'o-cadre',
+        version: 3,
+      }
+      expect(await r.put(kept, 2)).toBe(true)
+      // Nested values are replaced, not merged: the dropped item is gone.
+      expect(await r.get('k1:h1')).toEqual(kept)
+      const proposed = { ...kept, outcome: { kind: 'propose-deregistration' as const, reason: 'other' as const, text: '家庭收入稳定', evidenceIds: [] }, version: 4 }
+      expect(await r.put(proposed, 3)).toBe(true)
+      expect(await r.get('k1:h1')).toEqual(proposed)
+      expect(await r.put(checkRecord('k1', 'h9', { version: 2 }), 1)).toBe(false)
+      expect(await r.get('k1:h9')).toBeNull()
+    })
+
+    test('of two racing first puts exactly one creates the record', async () => {
+      const results = await Promise.all([store.repos.checks.put(checkRecord('k1', 'h1', { updatedAt: at(1) }), 0), store.repos.checks.put(checkRecord('k1', 'h1', { updatedAt: at(2) }), 0)])
+      expect(results.filter(Boolean)).toHaveLength(1)
+    })
+
+    test('scan walks a campaign’s records in id order after afterId', async () => {
+      const r = store.repos.checks
+      for (const h of ['h3', 'h1', 'h2', 'h4']) await r.put(checkRecord('k1', h), 0)
+      await r.put(checkRecord('k2', 'h1'), 0)
+      expect(ids(await r.scan('k1', null, 2))).toEqual(['k1:h1', 'k1:h2'])
+      expect(ids(await r.scan('k1', 'k1:h2', 5))).toEqual(['k1:h3', 'k1:h4'])
+      expect(await r.scan('k1', 'k1:h4', 5)).toEqual([])
+      expect(ids(await r.scan('k2', null, 5))).toEqual(['k2:h1'])
+      expect(await r.scan('k1', null, 0)).toEqual([])
+      expect((await r.scan('k2', null, 5))[0]).toEqual(checkRecord('k2', 'h1'))
+    })
+  })
+
+  test('stations.countByKind counts the stations of each kind that are not closed', async () => {
+    const r = store.repos.stations
+    expect(await r.countByKind()).toEqual({ aid: 0, 'rest-post': 0, 'expert-team': 0 })
+    const station = (id: string, over: Parameters<typeof stationRecord>[0]) => r.upsert(stationRecord({ id, externalId: `EXT-${id}`, ...over }))
+    await station('s1', { kind: 'rest-post', status: 'open' })
+    await station('s2', { kind: 'rest-post', status: 'suspended' })
+    await station('s3', { kind: 'rest-post', status: 'closed' })
+    await station('s4', { kind: 'aid', level: 'city', status: 'open' })
+    await station('s5', { kind: 'aid', level: 'county', status: 'closed' })
+    expect(await r.countByKind()).toEqual({ aid: 1, 'rest-post': 2, 'expert-team': 0 })
+  })
+
+  describe('transactions', () => {
+    test('writes inside a transaction that throws leave nothing', async () => {
+      await store.repos.households.insert(householdRecord('h1'))
+      await store.repos.checks.put(checkRecord('k1', 'h1'), 0)
+      await store.repos.campaigns.insert(campaignRecord('k1'))
+      const attempt = store.transaction(async (t) => {
+        await t.households.insert(householdRecord('h2'))
+        expect(await t.households.update({ ...householdRecord('h1'), lastContactOn: '2026-03-05', version: 2 }, 1)).toBe(true)
+        await t.measures.insert(measureRecord('m1'))
+        await t.ledger.append(paymentEntry('d1'))
+        await t.contacts.add(contactRecord('c1'))
+        expect(await t.campaigns.update({ ...campaignRecord('k1'), status: 'closed', version: 2 }, 1)).toBe(true)
+        expect(await t.checks.put(checkRecord('k1', 'h2'), 0)).toBe(true)
+        expect(await t.checks.put({ ...checkRecord('k1', 'h1'), items: { household: item(1) }, version: 2 }, 1)).toBe(true)
+        throw new Error('boom')
+      })
+      await expect(attempt).rejects.toThrow('boom')
+      expect(await store.repos.households.get('h2')).toBeNull()
+      expect(await store.repos.households.get('h1')).toEqual(householdRecord('h1'))
+      expect(await store.repos.measures.get('m1')).toBeNull()
+      expect(await store.repos.ledger.get('d1')).toBeNull()
+      expect(await store.repos.contacts.listByHousehold('h1', { offset: 0, limit: 5 })).toEqual({ items: [], total: 0 })
+      expect(await store.repos.campaigns.get('k1')).toEqual(campaignRecord('k1'))
+      expect(await store.repos.checks.get('k1:h2')).toBeNull()
+      expect(await store.repos.checks.get('k1:h1')).toEqual(checkRecord('k1', 'h1'))
+    })
+
+    test('a transaction commits its writes; a taken check id is refused without spoiling it', async () => {
+      await store.repos.checks.put(checkRecord('k1', 'h1'), 0)
+      await store.transaction(async (t) => {
+        expect(await t.checks.put(checkRecord('k1', 'h1', { updatedAt: at(9) }), 0)).toBe(false)
+        expect(await t.checks.put(checkRecord('k1', 'h2'), 0)).toBe(true)
+        await t.ledger.append(paymentEntry('d1'))
+        expect(await t.ledger.get('d1')).toEqual(paymentEntry('d1'))
+      })
+      expect(await store.repos.checks.get('k1:h1')).toEqual(checkRecord('k1', 'h1'))
+      expect(await store.repos.checks.get('k1:h2')).toEqual(checkRecord('k1', 'h2'))
+      expect(await store.repos.ledger.get('d1')).toEqual(paymentEntry('d1'))
+    })
+  })
+})
