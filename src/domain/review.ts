@@ -93,10 +93,13 @@ export type ReviewEntry = EntryBase &
 
 export type ReviewEntryKind = ReviewEntry['kind']
 
+/** An entry without its author's openid, as the pages see it; the rules below take either. */
+export type ReviewEntryView = ReviewEntry extends infer E ? (E extends unknown ? Omit<E, 'by'> : never) : never
+
 /** The latest entry of a kind, or null. */
-export function latestEntry<K extends ReviewEntryKind>(entries: readonly ReviewEntry[], kind: K): Extract<ReviewEntry, { kind: K }> | null {
+export function latestEntry<E extends ReviewEntryView, K extends ReviewEntryKind>(entries: readonly E[], kind: K): Extract<E, { kind: K }> | null {
   for (let i = entries.length - 1; i >= 0; i--) {
-    if (entries[i].kind === kind) return entries[i] as Extract<ReviewEntry, { kind: K }>
+    if (entries[i].kind === kind) return entries[i] as Extract<E, { kind: K }>
   }
   return null
 }
@@ -112,7 +115,7 @@ export interface NoticeState {
   endRecorded: boolean
 }
 
-export function noticeState(entries: readonly ReviewEntry[], now: Date): NoticeState {
+export function noticeState(entries: readonly ReviewEntryView[], now: Date): NoticeState {
   let start = -1
   for (let i = entries.length - 1; i >= 0; i--) {
     if (entries[i].kind === 'notice-started') {
@@ -122,7 +125,7 @@ export function noticeState(entries: readonly ReviewEntry[], now: Date): NoticeS
   }
   if (start < 0) return { running: false, endsAt: null, ended: false, endRecorded: false }
   const after = entries.slice(start + 1)
-  const started = entries[start] as Extract<ReviewEntry, { kind: 'notice-started' }>
+  const started = entries[start] as Extract<ReviewEntryView, { kind: 'notice-started' }>
   if (after.some((e) => e.kind === 'objection')) return { running: false, endsAt: started.endsAt, ended: false, endRecorded: false }
   const endRecorded = after.some((e) => e.kind === 'notice-ended')
   const ended = endRecorded || now.getTime() >= Date.parse(started.endsAt)
@@ -130,7 +133,7 @@ export function noticeState(entries: readonly ReviewEntry[], now: Date): NoticeS
 }
 
 /** Whether a finance check was recorded after the latest visit (the notice may start). */
-export function financeCheckedSinceVisit(entries: readonly ReviewEntry[]): boolean {
+export function financeCheckedSinceVisit(entries: readonly ReviewEntryView[]): boolean {
   let sawFinance = false
   for (let i = entries.length - 1; i >= 0; i--) {
     const k = entries[i].kind
@@ -144,7 +147,7 @@ export function financeCheckedSinceVisit(entries: readonly ReviewEntry[]): boole
  * The figures the category is computed from at filing: the finance check's verified ones where it
  * differed, else the worker's own from the form.
  */
-export function filingFigures(form: SelfCheckFigures, finance: Extract<ReviewEntry, { kind: 'finance' }> | null): SelfCheckFigures {
+export function filingFigures(form: SelfCheckFigures, finance: Extract<ReviewEntryView, { kind: 'finance' }> | null): SelfCheckFigures {
   if (!finance || finance.result !== 'differs' || !finance.verified) return form
   const v = finance.verified
   return {

@@ -12,7 +12,7 @@ import {
   SIX_ITEM_CODES,
   type NoticeState,
   type QueueStage,
-  type ReviewEntry,
+  type ReviewEntryView,
   type SixItem,
 } from '../review'
 import type { HardshipAssessment } from '../self-check'
@@ -177,7 +177,7 @@ export interface DuplicateFlagView {
 }
 
 /** A review entry as staff read it: the staff member's name, no openid. */
-export type ReviewEntryView = ReviewEntry extends infer E ? (E extends unknown ? Omit<E, 'by'> : never) : never
+export type { ReviewEntryView }
 
 /** The case page. */
 export interface CaseView {
