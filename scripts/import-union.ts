@@ -10,29 +10,12 @@
  *       into the local SQLite store instead (for trying a file out)
  */
 import { readFileSync } from 'node:fs'
-import { basename, join, resolve } from 'node:path'
+import { basename } from 'node:path'
 import { parseArgs } from 'node:util'
-import { createCloudbaseStore } from '../server/adapters/cloudbase'
-import { openSqliteStore } from '../server/adapters/sqlite'
 import { formatProblem, importUnionData, type ImportFile } from '../server/import'
-import type { OrgUnitRecord, Store } from '../server/ports'
+import type { OrgUnitRecord } from '../server/ports'
 import { STATUS_LABELS, type ApplicationStatus } from '../src/domain'
-import { loadConfig } from './deploy/config'
-
-function openStore(flags: { local?: string; env?: string; region?: string; config?: string }): { store: Store; where: string } {
-  if (flags.local) {
-    const file = join(resolve(flags.local), 'lantian.db')
-    return { store: openSqliteStore(file), where: `本地 SQLite 数据（${flags.local}）` }
-  }
-  const config = loadConfig(flags)
-  if (!config.envId) throw new Error('no environment id: set "envId" in deploy/lantian.deploy.json, pass --env <envId>, or use --local <dataDir>')
-  if (!process.env.TENCENTCLOUD_SECRETID || !process.env.TENCENTCLOUD_SECRETKEY) {
-    throw new Error('TENCENTCLOUD_SECRETID and TENCENTCLOUD_SECRETKEY must be set in the shell to write to CloudBase')
-  }
-  process.env.TCB_ENV = config.envId
-  process.env.TENCENTCLOUD_REGION ??= config.region
-  return { store: createCloudbaseStore(), where: `云开发环境 ${config.envId}` }
-}
+import { openStore } from './store-target'
 
 function tree(units: OrgUnitRecord[]): string[] {
   return units.map((u) => `  ${'  '.repeat(u.path.length - 1)}${u.name} (${u.id})`)

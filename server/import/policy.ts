@@ -1,10 +1,14 @@
 /**
  * Policy parameters from policy.csv, one row per unit:
- * `unitId,dibaoLineYuan,publicityDays[,submittedDays,screeningDays,visitingDays,verifyingDays][,template:<kind>...]`.
+ * `unitId,dibaoLineYuan,publicityDays[,submittedDays,screeningDays,visitingDays,verifyingDays][,template:<kind>...][,fields:<kind>...]`.
+ * `template:<kind>` holds a subscribe-message template id; `fields:<kind>` which value fills which
+ * keyword of that template, e.g. `character_string1=number;phrase2=status;thing3=body;time4=time`
+ * (./template-fields.ts; empty: the notifier's default).
  */
 import type { ApplicationStatus } from '../../src/domain'
 import type { PolicyRecord } from '../ports'
 import { cellOf, readHeader, type CsvRecord, type ImportProblem } from './csv'
+import { parseTemplateFields } from './template-fields'
 
 /** The stages a case waits in for staff, each with an optional deadline column `<stage>Days`. */
 export const DEADLINE_STAGES = ['submitted', 'screening', 'visiting', 'verifying'] as const satisfies readonly ApplicationStatus[]
@@ -12,6 +16,7 @@ export const DEADLINE_STAGES = ['submitted', 'screening', 'visiting', 'verifying
 export const POLICY_REQUIRED = ['unitId', 'dibaoLineYuan', 'publicityDays'] as const
 const STAGE_COLUMNS = DEADLINE_STAGES.map((s) => `${s}Days`)
 const TEMPLATE_COLUMN = /^template:([A-Za-z][A-Za-z0-9]{0,31})$/
+const FIELDS_COLUMN = /^fields:([A-Za-z][A-Za-z0-9]{0,31})$/
 const TEMPLATE_ID = /^[A-Za-z0-9_-]{10,64}$/
 
 /** Yuan with at most two decimals, to integer fen without floating point. */
@@ -36,7 +41,7 @@ export function referencedPolicyUnits(records: CsvRecord[]): string[] {
 
 /** The policies to write, or every problem found. `unitExists` answers for the units file and the store together. */
 export function checkPolicies(records: CsvRecord[], file: string, unitExists: (id: string) => boolean): { policies: PolicyRecord[] } | { problems: ImportProblem[] } {
-  const allowed = (c: string) => (POLICY_REQUIRED as readonly string[]).includes(c) || STAGE_COLUMNS.includes(c) || TEMPLATE_COLUMN.test(c)
+  const allowed = (c: string) => (POLICY_REQUIRED as readonly string[]).includes(c) || STAGE_COLUMNS.includes(c) || TEMPLATE_COLUMN.test(c) || FIELDS_COLUMN.test(c)
   const head = readHeader(records, file, POLICY_REQUIRED, allowed)
   if ('problems' in head) return head
   const { columns, rows } = head
@@ -80,7 +85,21 @@ export function checkPolicies(records: CsvRecord[], file: string, unitExists: (i
       else subscribeTemplateIds[kind] = id
     }
 
-    if (problems.length === before) policies.push({ unitId, dibaoLineFen: fen!, publicityDays: publicityDays!, stageDeadlineDays, subscribeTemplateIds })
+    const subscribeTemplateFields: Record<string, Record<string, string>> = {}
+    for (const c of columns) {
+      const kind = FIELDS_COLUMN.exec(c)?.[1]
+      const text = kind ? cell(c) : ''
+      if (!kind || !text) continue
+      const parsed = parseTemplateFields(kind, text)
+      if ('problem' in parsed) bad(c, `字段对应有误：${parsed.problem}`)
+      else if (!cell(`template:${kind}`)) bad(c, `填写了字段对应，但同一行没有“template:${kind}”模板 ID：字段对应只随本行的模板生效`)
+      else subscribeTemplateFields[kind] = parsed.fields
+    }
+
+    if (problems.length === before) {
+      const fields = Object.keys(subscribeTemplateFields).length ? { subscribeTemplateFields } : {}
+      policies.push({ unitId, dibaoLineFen: fen!, publicityDays: publicityDays!, stageDeadlineDays, subscribeTemplateIds, ...fields })
+    }
   }
   return problems.length ? { problems } : { policies }
 }

@@ -106,6 +106,6 @@ describe('household schemas', () => {
   })
 
   it('a measure marked done needs its outcome', () => {
-    expect(fieldOf(MeasureUpdateSchema, { measureId: 'm1', expectedVersion: 1, status: 'done' })).toEqual({ outcome: '措施完成时请填写实施成效' })
+    expect(fieldOf(MeasureUpdateSchema, { householdId: 'h1', measureId: 'm1', expectedVersion: 1, status: 'done' })).toEqual({ outcome: '措施完成时请填写实施成效' })
   })
 })

@@ -34,31 +34,54 @@ function toView(rec: InvitationRecord, unitName: string, now: Date): InvitationV
   }
 }
 
+/** What an invitation is for. */
+export interface InvitationInput {
+  unitId: string
+  roles: StaffRole[]
+  displayName: string
+}
+
 /**
- * An admin invites one person to a unit of their jurisdiction with roles. The code is in this
- * reply only; the store keeps its keyed hash. Not idempotent by requestId on purpose: a stored
- * reply would keep the code. A retried call makes a second code; the unused one expires.
+ * A fresh code and its open record, valid for INVITATION_TTL_MS from `now`. The record holds only
+ * the code's keyed hash; the caller inserts it and shows the code once.
  */
-export async function createInvitation(
-  deps: Deps,
-  actor: Actor,
-  input: { unitId: string; roles: StaffRole[]; displayName: string },
-): Promise<CreatedInvitation> {
-  const unit = await adminUnit(deps.store.repos, actor, input.unitId)
-  const now = deps.clock.now()
+export function draftInvitation(deps: Deps, input: InvitationInput, createdBy: string, now: Date): { code: string; rec: InvitationRecord } {
   const code = invitationCodeFromId(deps.ids.newId())
   const rec: InvitationRecord = {
     id: invitationId(deps, code),
-    unitId: unit.id,
+    unitId: input.unitId,
     roles: input.roles,
     displayName: input.displayName,
-    createdBy: actor.openid,
+    createdBy,
     createdAt: now.toISOString(),
     expiresAt: new Date(now.getTime() + INVITATION_TTL_MS).toISOString(),
     status: 'open',
     usedBy: null,
     usedAt: null,
   }
+  return { code, rec }
+}
+
+/** The reply that carries the code, the one time it is shown. */
+export const createdInvitation = (rec: InvitationRecord, code: string, unitName: string): CreatedInvitation => ({
+  invitationId: rec.id,
+  code: formatInvitationCode(code),
+  unitId: rec.unitId,
+  unitName,
+  roles: rec.roles,
+  displayName: rec.displayName,
+  expiresAt: rec.expiresAt,
+})
+
+/**
+ * An admin invites one person to a unit of their jurisdiction with roles. The code is in this
+ * reply only; the store keeps its keyed hash. Not idempotent by requestId on purpose: a stored
+ * reply would keep the code. A retried call makes a second code; the unused one expires.
+ */
+export async function createInvitation(deps: Deps, actor: Actor, input: InvitationInput): Promise<CreatedInvitation> {
+  const unit = await adminUnit(deps.store.repos, actor, input.unitId)
+  const now = deps.clock.now()
+  const { code, rec } = draftInvitation(deps, { ...input, unitId: unit.id }, actor.openid, now)
   await deps.store.transaction(async (repos) => {
     await repos.invitations.insert(rec)
     await appendAudit(repos, deps.cipher, now, {
@@ -68,7 +91,7 @@ export async function createInvitation(
       detail: { unitId: unit.id, roles: rec.roles, expiresAt: rec.expiresAt },
     })
   })
-  return { invitationId: rec.id, code: formatInvitationCode(code), unitId: unit.id, unitName: unit.name, roles: rec.roles, displayName: rec.displayName, expiresAt: rec.expiresAt }
+  return createdInvitation(rec, code, unit.name)
 }
 
 /** Invitations for a unit's subtree (default: the whole jurisdiction), newest first. */
