@@ -30,7 +30,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ['src/pages/**/*.{ts,tsx}', 'src/apply/**/*.{ts,tsx}', 'src/admin/**/*.{ts,tsx}', 'src/components/**/*.{ts,tsx}'],
+    files: ['src/pages/**/*.{ts,tsx}', 'src/apply/**/*.{ts,tsx}', 'src/admin/**/*.{ts,tsx}', 'src/review/**/*.{ts,tsx}', 'src/households/**/*.{ts,tsx}', 'src/dashboard/**/*.{ts,tsx}', 'src/components/**/*.{ts,tsx}'],
     rules: {
       'no-restricted-imports': ['error', { patterns: ['**/services/transport*', '@cloudbase/*', ...nodeBuiltins] }],
       'no-restricted-syntax': ['error', { selector: "MemberExpression[object.name='Taro'][property.name='cloud']", message: 'pages call src/services, never Taro.cloud' }],

@@ -51,6 +51,8 @@ export const FUNCTIONS: readonly FunctionManifest[] = [
   { name: 'admin', runtime: 'Nodejs18.15', memoryMB: 256, timeoutSec: 20, env: STANDARD_ENV, triggers: [], openapi: [] },
   // The caseworkers' queue and decisions: each decision is one transaction (and filing writes the household too).
   { name: 'review', runtime: 'Nodejs18.15', memoryMB: 256, timeoutSec: 10, env: STANDARD_ENV, triggers: [], openapi: [] },
+  // Filed households, the ledger, campaigns, the dashboard (reads a jurisdiction's records) and exports (up to 10,000 households).
+  { name: 'households', runtime: 'Nodejs18.15', memoryMB: 512, timeoutSec: 60, env: STANDARD_ENV, triggers: [], openapi: [] },
   // Not an API function: its timer ends public notices that ran their time and delivers the outbox as WeChat subscribe messages, up to 50 a run.
   {
     name: 'timers',

@@ -4,6 +4,7 @@ import type { Deps } from '../ports'
 import { account } from './account'
 import { admin } from './admin'
 import { applicant } from './applicant'
+import { households } from './households'
 import { review } from './review'
 import { stations } from './stations'
 import { dispatch, UNKNOWN_FUNCTION, type FunctionTable, type Identity } from './dispatch'
@@ -14,6 +15,7 @@ const TABLES: Record<FunctionName, FunctionTable> = {
   stations: stations as unknown as FunctionTable,
   admin: admin as unknown as FunctionTable,
   review: review as unknown as FunctionTable,
+  households: households as unknown as FunctionTable,
 }
 
 /** Every deployable function. */

@@ -1,4 +1,6 @@
 import { join } from 'node:path'
+import { randomBytes } from 'node:crypto'
+import { createCipher } from '../adapters/node-cipher'
 import { openSqliteStore } from '../adapters/sqlite'
 import { tempDir } from '../../test/support/deps'
 import { mileTownships, seedDemo } from './seed'
@@ -8,7 +10,7 @@ test('the demo tree: the city, its townships, and grassroots unions under four o
   const { dir, cleanup } = tempDir()
   const store = openSqliteStore(join(dir, 'lantian.db'))
   try {
-    await seedDemo(store, new Date('2026-03-02T02:00:00Z'))
+    await seedDemo(store, createCipher(randomBytes(32)), new Date('2026-03-02T02:00:00Z'))
     const all = await store.repos.units.subtree('unit-root')
     const grassroots = demoGrassrootsUnits('unit-root')
     expect(all).toHaveLength(1 + mileTownships().length + grassroots.length)

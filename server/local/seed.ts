@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
-import type { OrgUnitRecord, PolicyRecord, Store } from '../ports'
+import type { Cipher, OrgUnitRecord, PolicyRecord, Store } from '../ports'
 import { DEMO_ACCOUNTS } from './demo'
+import { seedDemoHouseholds } from './seed-households'
 import { seedDemoStations } from './seed-stations'
 import { seedDemoGrassroots } from './seed-units'
 
@@ -33,16 +34,21 @@ export function mileTownships(): OrgUnitRecord[] {
 }
 
 /**
- * The small demo data set written on first start: the union tree of Mile city, the demo staff
- * bindings and Mile's demo stations (seed-stations.ts). Applications are left for the visitor to
- * make. Sample data, not real people.
+ * The demo data set written on first start: the union tree of Mile city, the demo staff bindings,
+ * Mile's demo stations (seed-stations.ts) and its filed households with six years of aid
+ * (seed-households.ts; the cipher seals their sample ID numbers). Applications are left for the
+ * visitor to make. Sample data, not real people.
  */
-export async function seedDemo(store: Store, at: Date = new Date()): Promise<boolean> {
+export async function seedDemo(store: Store, cipher: Cipher, at: Date = new Date()): Promise<boolean> {
   // Stations are seeded on their own check, so a database made before they existed gets them too.
   const stations = await seedDemoStations(store, at)
   // The policy too, so a database made before the self-check existed gets it.
   if (!(await store.repos.policies.get(ROOT.id))) await store.repos.policies.put(MILE_POLICY)
-  if (await store.repos.units.get(ROOT.id)) return (await seedDemoGrassroots(store, ROOT.id)) || stations
+  if (await store.repos.units.get(ROOT.id)) {
+    const grassroots = await seedDemoGrassroots(store, ROOT.id)
+    // Households too, on their own check (a database made before they existed gets them).
+    return (await seedDemoHouseholds(store, cipher, ROOT.id)) || grassroots || stations
+  }
   await store.transaction(async (repos) => {
     await repos.units.put(ROOT)
     for (const unit of mileTownships()) await repos.units.put(unit)
@@ -52,5 +58,6 @@ export async function seedDemo(store: Store, at: Date = new Date()): Promise<boo
     }
   })
   await seedDemoGrassroots(store, ROOT.id)
+  await seedDemoHouseholds(store, cipher, ROOT.id)
   return true
 }

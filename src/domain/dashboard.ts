@@ -84,7 +84,8 @@ function onFileAt(households: readonly DashboardHousehold[], beforeMs: number): 
   return households.filter((h) => householdStatusAt(h.history, beforeMs) === 'filed').length
 }
 
-function latestCampaign(campaigns: readonly Campaign[], range: DateRange): Campaign | null {
+/** The campaign the dashboard shows: the latest (by start, then id) of those overlapping the range. */
+export function latestCampaign(campaigns: readonly Campaign[], range: DateRange): Campaign | null {
   const overlapping = campaigns.filter((c) => c.startsOn <= range.to && c.endsOn >= range.from)
   overlapping.sort((a, b) => (a.startsOn === b.startsOn ? a.id.localeCompare(b.id) : a.startsOn.localeCompare(b.startsOn)))
   return overlapping.at(-1) ?? null
@@ -93,10 +94,16 @@ function latestCampaign(campaigns: readonly Campaign[], range: DateRange): Campa
 function overdueContacts(data: DashboardData, to: CalendarDate): OverdueContact[] {
   const endMs = shanghaiDayEndMs(to)
   const out: OverdueContact[] = []
+  const contactsOf = new Map<string, Pick<ContactEntry, 'householdId' | 'on'>[]>()
+  for (const c of data.contacts) {
+    const list = contactsOf.get(c.householdId)
+    if (list) list.push(c)
+    else contactsOf.set(c.householdId, [c])
+  }
   for (const h of data.households) {
     if (householdStatusAt(h.history, endMs) !== 'filed') continue
     const filedOn = lastFiledOn(h.history.filter((e) => Date.parse(e.at) < endMs))!
-    const due = contactDue(data.contacts.filter((c) => c.householdId === h.id), filedOn, to, data.contactOverdueDays)
+    const due = contactDue(contactsOf.get(h.id) ?? [], filedOn, to, data.contactOverdueDays)
     if (due.overdue) out.push({ householdId: h.id, unitId: h.unitId, lastContactOn: due.lastContactOn, daysSince: due.daysSince })
   }
   return out.sort((a, b) => b.daysSince - a.daysSince || a.householdId.localeCompare(b.householdId))

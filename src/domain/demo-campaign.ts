@@ -25,7 +25,7 @@ export function demoCampaignRecord(random: () => number, household: Household, c
     }),
   ) as Record<SixItem, ItemCheck>
   return {
-    id: `${DEMO_CAMPAIGN_2020.id}-${household.id}`,
+    id: `${DEMO_CAMPAIGN_2020.id}:${household.id}`,
     campaignId: DEMO_CAMPAIGN_2020.id,
     householdId: household.id,
     unitId: household.unitId,

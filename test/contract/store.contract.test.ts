@@ -218,7 +218,12 @@ describe.each(factories)('Store contract: %s', (_name, open) => {
     })
 
     test('a union’s own gradient thresholds round-trip, and a put without them drops them', async () => {
-      const own = policy({ relativeLineFen: 124000, accidentCostPercent: 60 })
+      const own = policy({
+        relativeLineFen: 124000,
+        accidentCostPercent: 60,
+        contactOverdueDays: 60,
+        subscribeTemplateFields: { statusChanged: { character_string1: 'number', phrase2: 'status' } },
+      })
       await store.repos.policies.put(own)
       expect(await store.repos.policies.get('u-1')).toStrictEqual(own)
       await store.repos.policies.put(policy())

@@ -83,8 +83,14 @@ function unguard(value: string): string {
 
 const quote = (value: string) => (/[",\r\n]|^\s|\s$/.test(value) ? `"${value.replace(/"/g, '""')}"` : value)
 
+/** One CSV record with its CRLF: cells quoted where needed, formula starts guarded. */
+export const csvLine = (cells: readonly string[]): string => `${cells.map((c) => quote(guard(c))).join(',')}\r\n`
+
+/** What a CSV file starts with so Excel reads it as UTF-8. */
+export const CSV_BOM = '\uFEFF'
+
 /** CSV that Excel opens with Chinese intact: UTF-8 with a BOM, CRLF line ends. */
 export function writeCsv(table: SheetTable): Uint8Array {
-  const lines = [table.header, ...table.rows.map((r) => r.cells)].map((cells) => cells.map((c) => quote(guard(c))).join(','))
-  return new TextEncoder().encode(`\uFEFF${lines.join('\r\n')}\r\n`)
+  const lines = [table.header, ...table.rows.map((r) => r.cells)].map(csvLine)
+  return new TextEncoder().encode(`${CSV_BOM}${lines.join('')}`)
 }

@@ -2,6 +2,7 @@ import type * as v from 'valibot'
 import { accountActions, type AccountOutputs } from './account'
 import { adminActions, type AdminOutputs } from './admin'
 import { applicantActions, type ApplicantOutputs } from './applicant'
+import { householdsActions, type HouseholdsOutputs } from './households'
 import { reviewActions, type ReviewOutputs } from './review'
 import { stationsActions, type StationsOutputs } from './stations'
 
@@ -12,6 +13,7 @@ export const API = {
   stations: stationsActions,
   admin: adminActions,
   review: reviewActions,
+  households: householdsActions,
 } as const
 
 export interface ApiOutputs {
@@ -20,6 +22,7 @@ export interface ApiOutputs {
   stations: StationsOutputs
   admin: AdminOutputs
   review: ReviewOutputs
+  households: HouseholdsOutputs
 }
 
 export type FunctionName = keyof typeof API

@@ -1,0 +1,133 @@
+import type * as v from 'valibot'
+import { AppError, maskName, type Actor } from '../../../src/domain'
+import type { CampaignHousehold, CampaignItem, CampaignView } from '../../../src/domain/api/households'
+import type { Page } from '../../../src/domain/api/applicant'
+import type { Campaign } from '../../../src/domain/campaign'
+import type { CloseCampaignSchema, OpenCampaignSchema } from '../../../src/domain/campaign-schemas'
+import type { CallContext } from '../../functions/define'
+import type { Deps } from '../../ports'
+import { appendAudit } from '../audit'
+import { once } from '../idempotency'
+import { adminUnit, requireAdmin, unitInJurisdiction } from '../jurisdiction'
+import { householdUnits, requireStaff, staffNameOf } from './access'
+import { campaignConcerns, scopeAndProgress, scopeUnits, visibleCampaign } from './campaign-scope'
+import { writeKey } from './household-write'
+
+export { confirmItem, getCheck, setOutcome } from './campaign-checks'
+
+/**
+ * 户户清 campaigns: an admin opens one for units of their jurisdiction and closes it; staff whose
+ * jurisdiction overlaps its scope see it with its progress per scope unit.
+ */
+
+/** The most campaigns read to list them (the store lists all campaigns; a union opens about one a year per level). */
+const MAX_CAMPAIGNS = 1000
+
+/** The campaigns that concern the caller's jurisdiction, newest first, each with its progress in total. */
+export async function listCampaigns(deps: Deps, actor: Actor, input: { page: number; pageSize: number }): Promise<Page<CampaignItem>> {
+  requireStaff(actor)
+  const repos = deps.store.repos
+  const own = await repos.units.get(actor.unitId)
+  if (!own) throw new AppError('NOT_FOUND', '没有找到您所在的单位')
+  // The port lists every campaign; which concern the caller is known only per campaign, so the page is cut here.
+  const visible: Campaign[] = []
+  for (let offset = 0; offset < MAX_CAMPAIGNS; offset += 100) {
+    const { items } = await repos.campaigns.list({ offset, limit: 100 })
+    for (const c of items) if (await campaignConcerns(repos, c, own)) visible.push(c)
+    if (items.length < 100) break
+  }
+  const start = (input.page - 1) * input.pageSize
+  const items = await Promise.all(
+    visible.slice(start, start + input.pageSize).map(async (c) => ({ ...c, progress: (await scopeAndProgress(repos, c)).progress.total })),
+  )
+  return { items, total: visible.length, page: input.page, pageSize: input.pageSize }
+}
+
+/** An admin opens a campaign for units of their jurisdiction (a unit elsewhere is NOT_FOUND). */
+export async function openCampaign(deps: Deps, actor: Actor, input: v.InferOutput<typeof OpenCampaignSchema>, ctx?: CallContext): Promise<Campaign> {
+  requireAdmin(actor)
+  const now = deps.clock.now()
+  return deps.store.transaction((repos) =>
+    once(repos, writeKey('openCampaign', actor, ctx), now, async () => {
+      for (const id of input.unitIds) await adminUnit(repos, actor, id, 'unitIds')
+      const campaign: Campaign = {
+        id: deps.ids.newId(),
+        name: input.name,
+        startsOn: input.startsOn,
+        endsOn: input.endsOn,
+        unitIds: input.unitIds,
+        status: 'open',
+        createdAt: now.toISOString(),
+        createdBy: actor.openid,
+        createdByName: await staffNameOf(repos, actor.openid),
+        version: 1,
+      }
+      await repos.campaigns.insert(campaign)
+      await appendAudit(repos, deps.cipher, now, {
+        actor: actor.openid,
+        action: 'campaign.open',
+        subject: campaign.id,
+        detail: { unitIds: campaign.unitIds, startsOn: campaign.startsOn, endsOn: campaign.endsOn },
+      })
+      return campaign
+    }),
+  )
+}
+
+/** Ends a campaign: no more checks. Only an admin whose jurisdiction holds its whole scope may. */
+export async function closeCampaign(deps: Deps, actor: Actor, input: v.InferOutput<typeof CloseCampaignSchema>, ctx?: CallContext): Promise<Campaign> {
+  requireAdmin(actor)
+  const now = deps.clock.now()
+  return deps.store.transaction((repos) =>
+    once(repos, writeKey('closeCampaign', actor, ctx), now, async () => {
+      const campaign = await visibleCampaign(repos, actor, input.campaignId)
+      for (const u of await scopeUnits(repos, campaign)) {
+        if (!(await unitInJurisdiction(repos, actor, u.id))) throw new AppError('FORBIDDEN', '活动范围超出您的管辖范围，请由上级管理员结束活动')
+      }
+      if (campaign.version !== input.expectedVersion) throw new AppError('CONFLICT', '活动已被他人更新，请刷新后再操作')
+      if (campaign.status === 'closed') throw new AppError('CONFLICT', '该户户清活动已结束')
+      const next: Campaign = { ...campaign, status: 'closed', version: campaign.version + 1 }
+      if (!(await repos.campaigns.update(next, campaign.version))) throw new AppError('CONFLICT', '活动已被他人更新，请刷新后再操作')
+      await appendAudit(repos, deps.cipher, now, { actor: actor.openid, action: 'campaign.close', subject: campaign.id, detail: { version: next.version } })
+      return next
+    }),
+  )
+}
+
+/**
+ * A campaign with its progress per scope unit (over its whole scope) and a page of its households
+ * that lie in the caller's jurisdiction, by file number, with their check state.
+ */
+export async function getCampaign(
+  deps: Deps,
+  actor: Actor,
+  input: { campaignId: string; page: number; pageSize: number; pendingOnly: boolean },
+): Promise<CampaignView> {
+  requireStaff(actor)
+  const repos = deps.store.repos
+  const campaign = await visibleCampaign(repos, actor, input.campaignId)
+  const mine = new Set((await householdUnits(repos, actor)).map((u) => u.id))
+  const own: { id: string; number: string; headName: string; unitId: string }[] = []
+  const { scope, progress, records: all, units } = await scopeAndProgress(repos, campaign, (rec) => {
+    if (mine.has(rec.unitId)) own.push({ id: rec.id, number: rec.number, headName: rec.headName, unitId: rec.unitId })
+  })
+  const inScope = new Set(Object.values(scope).flat())
+  const records = new Map(all.map((r) => [r.householdId, r]))
+  const rows = own
+    .filter((h) => inScope.has(h.id) && (!input.pendingOnly || !records.get(h.id)?.outcome))
+    .sort((a, b) => a.number.localeCompare(b.number))
+  const start = (input.page - 1) * input.pageSize
+  const items: CampaignHousehold[] = rows.slice(start, start + input.pageSize).map((h) => {
+    const r = records.get(h.id)
+    return {
+      householdId: h.id,
+      number: h.number,
+      headNameMasked: maskName(h.headName),
+      unitName: units.get(h.unitId)?.name ?? '',
+      itemsConfirmed: r ? Object.values(r.items).filter((i) => i?.confirmed).length : 0,
+      outcome: r?.outcome?.kind ?? null,
+    }
+  })
+  const unitNames = Object.fromEntries(campaign.unitIds.map((id) => [id, units.get(id)?.name ?? '']))
+  return { campaign, progress, unitNames, households: { items, total: rows.length, page: input.page, pageSize: input.pageSize } }
+}

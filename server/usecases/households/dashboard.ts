@@ -1,0 +1,110 @@
+import { AppError, type Actor } from '../../../src/domain'
+import { APPLICATION_STATUSES, type ApplicationStatus } from '../../../src/domain/application-status'
+import { shanghaiDayEndMs, type CalendarDate } from '../../../src/domain/calendar'
+import type { Campaign, CheckRecord } from '../../../src/domain/campaign'
+import { computeDashboard, latestCampaign, type Dashboard, type DashboardHousehold, type DateRange } from '../../../src/domain/dashboard'
+import { householdStatusAt, type ContactEntry } from '../../../src/domain/household'
+import type { DisbursementEntry } from '../../../src/domain/ledger'
+import type { Deps, OrgUnitRecord, Repositories } from '../../ports'
+import { contactOverdueDays, householdUnits, requireStaff } from './access'
+import { campaignConcerns, statusEvents } from './campaign-scope'
+import { allCheckRecords, forEachHouseholdPage, forEachLedgerPage, mapLimited } from './scan'
+import { latestContactBy } from './contact-lookup'
+
+/**
+ * The dashboard of the caller's jurisdiction (or a unit's subtree inside it) for a date range: the
+ * store's records loaded a page at a time, reduced to what the figures need, then the domain's
+ * reference computation `computeDashboard`, so the server cannot drift from it.
+ *
+ * What is loaded, and why it gives the same figures as all the records would:
+ * - Households: only their status-changing history entries (the only ones the figures read).
+ * - Disbursements: those paid in [from, to]. A reversal always carries its payment's `paidOn`
+ *   (`ledgerEntryProblem` refuses any other), so a payment in the range is reversed exactly when its
+ *   reversal is in the range too; entries outside it change no figure.
+ * - Contacts: the household's `lastContactOn`, the latest contact day (addContact keeps the
+ *   latest, not the last logged). The reference takes, per household, the latest contact on or
+ *   before `to` (and not before the filing), so the two agree whenever `lastContactOn <= to`. For a
+ *   household on file at `to` whose latest contact is after `to` (a range in the past), its log is
+ *   read for the latest contact on or before `to`: exact, and only for those households.
+ * - Campaigns: those overlapping the range that concern the unit; the check records of the latest.
+ * - Applications by status: counted by the store per status (every status but `draft`: a draft is
+ *   the worker's own until submitted, and no union sees it).
+ * - Stations by kind: the whole network, counted by the store. Stations are not per jurisdiction
+ *   (one city's network serves everyone), so every unit's dashboard shows the same counts.
+ * - The overdue threshold: the policy of the dashboard's unit (inherited from above it).
+ */
+
+/** The longest range the dashboard takes: its series has a point per month. */
+export const MAX_DASHBOARD_YEARS = 20
+
+function rangeProblem(from: CalendarDate, to: CalendarDate): AppError | null {
+  if (from > to) return new AppError('VALIDATION', '结束日期不能早于开始日期', 'to')
+  const limit = `${String(Number(from.slice(0, 4)) + MAX_DASHBOARD_YEARS).padStart(4, '0')}${from.slice(4)}`
+  return to >= limit ? new AppError('VALIDATION', `统计期间不能超过${MAX_DASHBOARD_YEARS}年`, 'from') : null
+}
+
+async function applicationsByStatus(repos: Repositories, unitIds: string[], now: string): Promise<Record<ApplicationStatus, number>> {
+  const counted = APPLICATION_STATUSES.filter((s) => s !== 'draft')
+  const totals = await Promise.all(counted.map((s) => repos.applications.countStage(unitIds, s, now)))
+  const out = Object.fromEntries(APPLICATION_STATUSES.map((s) => [s, 0])) as Record<ApplicationStatus, number>
+  counted.forEach((s, i) => (out[s] = totals[i].total))
+  return out
+}
+
+/** The campaigns overlapping the range that concern `root`'s subtree (at most a few a year). */
+async function campaignsOf(repos: Repositories, root: OrgUnitRecord, range: DateRange): Promise<Campaign[]> {
+  const out: Campaign[] = []
+  for (let offset = 0; ; offset += 100) {
+    const { items } = await repos.campaigns.list({ offset, limit: 100 })
+    for (const c of items) if (c.startsOn <= range.to && c.endsOn >= range.from && (await campaignConcerns(repos, c, root))) out.push(c)
+    if (items.length < 100) break
+  }
+  return out
+}
+
+/** The dashboard's figures (money in fen) and the unit's name. */
+export async function householdDashboard(deps: Deps, actor: Actor, input: { from: CalendarDate; to: CalendarDate; unitId?: string }): Promise<Dashboard & { unitName: string }> {
+  requireStaff(actor)
+  const problem = rangeProblem(input.from, input.to)
+  if (problem) throw problem
+  const range: DateRange = { from: input.from, to: input.to }
+  const repos = deps.store.repos
+  const units = await householdUnits(repos, actor, input.unitId)
+  const root = units.find((u) => u.id === (input.unitId ?? actor.unitId))!
+  const pathOf = new Map(units.map((u) => [u.id, u.path]))
+  const unitIds = [...pathOf.keys()]
+
+  const households: DashboardHousehold[] = []
+  const contacts: Pick<ContactEntry, 'householdId' | 'on'>[] = []
+  const contactedLater: DashboardHousehold[] = []
+  await forEachHouseholdPage(repos, { unitIds }, (page) => {
+    for (const rec of page) {
+      const h: DashboardHousehold = { id: rec.id, unitId: rec.unitId, unitPath: pathOf.get(rec.unitId) ?? [], history: statusEvents(rec.history) }
+      households.push(h)
+      if (rec.lastContactOn !== null && rec.lastContactOn <= range.to) contacts.push({ householdId: rec.id, on: rec.lastContactOn })
+      else if (rec.lastContactOn !== null) contactedLater.push(h)
+    }
+  })
+  const endMs = shanghaiDayEndMs(range.to)
+  const onFileAtEnd = contactedLater.filter((h) => householdStatusAt(h.history, endMs) === 'filed')
+  for (const c of await mapLimited(onFileAtEnd, 10, (h) => latestContactBy(repos, h.id, range.to))) if (c) contacts.push(c)
+
+  const disbursements: DisbursementEntry[] = []
+  await forEachLedgerPage(repos, { unitIds, from: range.from, to: range.to }, (page) => void disbursements.push(...page))
+
+  const campaign = latestCampaign(await campaignsOf(repos, root, range), range)
+  const ids = new Set(households.map((h) => h.id))
+  const checkRecords: CheckRecord[] = campaign ? (await allCheckRecords(repos, campaign.id)).filter((r) => ids.has(r.householdId)) : []
+
+  const [byStatus, stationsByKind, overdueDays] = await Promise.all([
+    applicationsByStatus(repos, unitIds, deps.clock.now().toISOString()),
+    repos.stations.countByKind(),
+    contactOverdueDays(repos, root),
+  ])
+  const figures = computeDashboard(
+    { households, disbursements, applications: [], stations: [], campaigns: campaign ? [campaign] : [], checkRecords, contacts, contactOverdueDays: overdueDays },
+    range,
+  )
+  // The counts come from the store; the reference would count the same records one by one.
+  return { ...figures, applicationsByStatus: byStatus, stationsByKind, unitName: root.name }
+}

@@ -1,0 +1,63 @@
+import { hasRole, type Actor } from '../../../src/domain'
+import { HOUSEHOLD_ACTIONS, type HouseholdAction, type HouseholdView, type LedgerLine } from '../../../src/domain/api/households'
+import { HOUSEHOLD_EVENT_ROLES, pendingDeregistration, type ContactEntry, type HouseholdEventKind, type Measure } from '../../../src/domain/household'
+import { reversalOf, totalsBySource, type DisbursementEntry } from '../../../src/domain/ledger'
+import type { ContactRecord, Deps, HouseholdRecord, MeasureRecord, OrgUnitRecord, Repositories } from '../../ports'
+import { contactOverdueDays, toHouseholdItem } from './access'
+
+/** How many of the latest contacts the household page shows. */
+export const RECENT_CONTACTS = 20
+
+/**
+ * What `actor` may do on the household now, by role and state; the use cases enforce the same
+ * rules (and the ones a page cannot know in advance, such as who approves a payment).
+ */
+export function householdActions(actor: Actor, rec: HouseholdRecord, measures: readonly Measure[], ledger: readonly DisbursementEntry[]): HouseholdAction[] {
+  const caseStaff = hasRole(actor, 'caseworker') || hasRole(actor, 'reviewer')
+  const may = (kind: HouseholdEventKind) => HOUSEHOLD_EVENT_ROLES[kind].some((r) => hasRole(actor, r))
+  const filed = rec.status === 'filed'
+  const pending = pendingDeregistration(rec.history)
+  const allowed: Record<HouseholdAction, boolean> = {
+    addMeasure: caseStaff && filed,
+    updateMeasure: caseStaff && measures.length > 0,
+    recordPayment: caseStaff && filed,
+    reversePayment: caseStaff && ledger.some((e) => e.kind === 'payment' && !reversalOf(ledger, e.id)),
+    addContact: caseStaff && filed,
+    assignCadre: may('cadre-assigned') && filed,
+    removeCadre: may('cadre-removed') && rec.cadres.length > 0,
+    proposeDeregistration: may('deregistration-proposed') && filed && !pending,
+    decideDeregistration: may('deregistered') && pending !== null && pending.by !== actor.openid,
+  }
+  return HOUSEHOLD_ACTIONS.filter((a) => allowed[a])
+}
+
+const measureOf = ({ unitId: _unit, ...m }: MeasureRecord): Measure => m
+const contactOf = ({ unitId: _unit, ...c }: ContactRecord): ContactEntry => c
+
+/** Ledger lines with whether each payment was reversed. */
+export function ledgerLines(entries: readonly DisbursementEntry[]): LedgerLine[] {
+  return entries.map((e) => ({ ...e, reversed: e.kind === 'payment' && reversalOf(entries, e.id) !== null }))
+}
+
+/** The household page: the file, its measures, ledger and totals, the latest contacts, and the actions. Queries. */
+export async function toHouseholdView(deps: Deps, repos: Repositories, actor: Actor, rec: HouseholdRecord, unit: OrgUnitRecord): Promise<HouseholdView> {
+  const [measures, ledger, contacts, overdueDays] = await Promise.all([
+    repos.measures.listByHousehold(rec.id),
+    repos.ledger.listByHousehold(rec.id),
+    repos.contacts.listByHousehold(rec.id, { offset: 0, limit: RECENT_CONTACTS }),
+    contactOverdueDays(repos, unit),
+  ])
+  const totals = totalsBySource(ledger)
+  const plainMeasures = measures.map(measureOf)
+  return {
+    ...toHouseholdItem(rec, unit.name, deps.clock.now(), overdueDays),
+    version: rec.version,
+    history: rec.history,
+    measures: plainMeasures,
+    ledger: ledgerLines(ledger),
+    fundsBySource: totals.bySource,
+    fundsTotalFen: totals.totalFen,
+    contacts: contacts.items.map(contactOf),
+    actions: householdActions(actor, rec, plainMeasures, ledger),
+  }
+}

@@ -1,0 +1,208 @@
+import * as v from 'valibot'
+import type { CalendarDate } from '../calendar'
+import type { Campaign, CampaignProgress, CheckRecord } from '../campaign'
+import { CheckOutcomeSchema, CloseCampaignSchema, ConfirmItemSchema, OpenCampaignSchema } from '../campaign-schemas'
+import type { Dashboard } from '../dashboard'
+import type { ContactEntry, FiledCategory, HouseholdEvent, Measure, PairedCadre } from '../household'
+import type { HouseholdStatus } from '../household-codes'
+import {
+  AssignCadreSchema,
+  ContactInputSchema,
+  DecideDeregistrationSchema,
+  MeasureInputSchema,
+  MeasureUpdateSchema,
+  ProposeDeregistrationSchema,
+  RemoveCadreSchema,
+} from '../household-schemas'
+import type { FundSource } from '../household-codes'
+import type { DisbursementEntry } from '../ledger'
+import { RecordPaymentSchema, ReversePaymentSchema } from '../ledger-schemas'
+import { dateText, idText } from '../schema-parts'
+import { PageInputSchema, type Page } from './applicant'
+
+const HouseholdIdInput = v.strictObject({ householdId: idText('家庭编号') })
+const FormatSchema = v.picklist(['csv', 'xlsx'], '请选择文件格式')
+
+/**
+ * The `households` function: the filed households of the caller's jurisdiction, their aid ledger,
+ * the paired cadres' contact log, the yearly 户户清 campaign, deregistration, the dashboard and
+ * exports. Staff only; each use case checks the jurisdiction and the role of each action.
+ */
+export const householdsActions = {
+  /** Households of the jurisdiction (or a unit's subtree), by file number; search by file number or head's full name. */
+  list: v.strictObject({
+    ...PageInputSchema.entries,
+    status: v.optional(v.picklist(['filed', 'deregistered'], '状态不正确')),
+    unitId: v.optional(idText('单位')),
+    search: v.optional(v.pipe(v.string('搜索内容应为文本'), v.trim(), v.maxLength(30, '搜索内容不能超过30个字'))),
+    /** Only households whose cadre has not been in touch for too long. */
+    overdueOnly: v.optional(v.boolean('应为是或否'), false),
+  }),
+  get: HouseholdIdInput,
+  addMeasure: MeasureInputSchema,
+  updateMeasure: MeasureUpdateSchema,
+  recordPayment: RecordPaymentSchema,
+  reversePayment: ReversePaymentSchema,
+  addContact: ContactInputSchema,
+  assignCadre: AssignCadreSchema,
+  removeCadre: RemoveCadreSchema,
+  proposeDeregistration: ProposeDeregistrationSchema,
+  decideDeregistration: DecideDeregistrationSchema,
+  /**
+   * Staff of the jurisdiction who may be paired or approve money (reviewers), for pickers; with a
+   * household, the staff whose jurisdiction covers it (the ones its cadre and approver checks accept).
+   */
+  staffChoices: v.strictObject({
+    role: v.optional(v.picklist(['caseworker', 'reviewer'], '角色不正确')),
+    householdId: v.optional(idText('家庭编号')),
+  }),
+  campaigns: v.strictObject({ ...PageInputSchema.entries }),
+  openCampaign: OpenCampaignSchema,
+  closeCampaign: CloseCampaignSchema,
+  /** A campaign with its progress per unit and a page of its households with their check state. */
+  campaign: v.strictObject({
+    ...PageInputSchema.entries,
+    campaignId: idText('活动编号'),
+    /** Only households whose check is not finished. */
+    pendingOnly: v.optional(v.boolean('应为是或否'), false),
+  }),
+  check: v.strictObject({ campaignId: idText('活动编号'), householdId: idText('家庭编号') }),
+  confirmItem: ConfirmItemSchema,
+  setOutcome: CheckOutcomeSchema,
+  dashboard: v.strictObject({ from: dateText('开始日期'), to: dateText('结束日期'), unitId: v.optional(idText('单位')) }),
+  /** Households in the national file form's column order, or the ledger; masked unless the caller may reveal. */
+  exportHouseholds: v.strictObject({ format: FormatSchema, unitId: v.optional(idText('单位')) }),
+  exportLedger: v.strictObject({ format: FormatSchema, unitId: v.optional(idText('单位')), from: v.optional(dateText('开始日期')), to: v.optional(dateText('结束日期')) }),
+} as const
+
+/** One line of the household list. */
+export interface HouseholdItem {
+  id: string
+  number: string
+  /** Masked: 张*明. */
+  headNameMasked: string
+  unitName: string
+  category: FiledCategory
+  status: HouseholdStatus
+  memberCount: number
+  cadres: PairedCadre[]
+  filedAt: string
+  lastContactOn: CalendarDate | null
+  contactOverdue: boolean
+  /** A deregistration proposal waits for a reviewer. */
+  deregistrationPending: boolean
+}
+
+/** A ledger line as the household page shows it, with whether it was reversed. */
+export type LedgerLine = DisbursementEntry & { reversed: boolean }
+
+/** The household file page. */
+export interface HouseholdView extends HouseholdItem {
+  version: number
+  history: HouseholdEvent[]
+  measures: Measure[]
+  ledger: LedgerLine[]
+  /** Net fen per fund source and in total. */
+  fundsBySource: Record<FundSource, number>
+  fundsTotalFen: number
+  contacts: ContactEntry[]
+  /** What this person may do now (the page shows only these). */
+  actions: HouseholdAction[]
+}
+
+export const HOUSEHOLD_ACTIONS = [
+  'addMeasure',
+  'updateMeasure',
+  'recordPayment',
+  'reversePayment',
+  'addContact',
+  'assignCadre',
+  'removeCadre',
+  'proposeDeregistration',
+  'decideDeregistration',
+] as const
+export type HouseholdAction = (typeof HOUSEHOLD_ACTIONS)[number]
+
+export interface StaffChoice {
+  openid: string
+  name: string
+  unitName: string
+}
+
+export interface CampaignItem extends Campaign {
+  progress: CampaignProgress['total']
+}
+
+/** A household in a campaign's list. */
+export interface CampaignHousehold {
+  householdId: string
+  number: string
+  headNameMasked: string
+  unitName: string
+  itemsConfirmed: number
+  outcome: CheckRecord['outcome'] extends infer O ? (O extends { kind: infer K } ? K : never) | null : never
+}
+
+export interface CampaignView {
+  campaign: Campaign
+  progress: CampaignProgress
+  /** Unit names for the progress table. */
+  unitNames: Record<string, string>
+  households: Page<CampaignHousehold>
+}
+
+export interface CheckView {
+  campaign: Campaign
+  household: HouseholdItem
+  record: CheckRecord | null
+  /** Whether the caller may record items and the outcome now (open campaign, caseworker of the jurisdiction). */
+  mayRecord: boolean
+}
+
+/** An exported file, base64, with its name. */
+export interface ExportedFile {
+  fileName: string
+  contentType: string
+  dataBase64: string
+  rows: number
+  /** Sensitive columns were masked (the caller may not reveal). */
+  masked: boolean
+}
+
+/**
+ * The dashboard as the page shows it. `units` and `overdueHouseholds` are optional so a server
+ * without them still answers: the page then offers no unit filter to non-admins and names overdue
+ * households by their unit only.
+ */
+export type DashboardView = Dashboard & {
+  unitName: string
+  /** The units directly under the caller's unit (or the chosen unit), for the unit filter. */
+  units?: { id: string; name: string }[]
+  /** File number, masked name and unit of each household in `overdueContacts`, by household id. */
+  overdueHouseholds?: Record<string, { number: string; headNameMasked: string; unitName: string }>
+}
+
+export interface HouseholdsOutputs {
+  list: Page<HouseholdItem>
+  get: HouseholdView
+  addMeasure: HouseholdView
+  updateMeasure: HouseholdView
+  recordPayment: HouseholdView
+  reversePayment: HouseholdView
+  addContact: HouseholdView
+  assignCadre: HouseholdView
+  removeCadre: HouseholdView
+  proposeDeregistration: HouseholdView
+  decideDeregistration: HouseholdView
+  staffChoices: { items: StaffChoice[] }
+  campaigns: Page<CampaignItem>
+  openCampaign: Campaign
+  closeCampaign: Campaign
+  campaign: CampaignView
+  check: CheckView
+  confirmItem: CheckView
+  setOutcome: CheckView
+  dashboard: DashboardView
+  exportHouseholds: ExportedFile
+  exportLedger: ExportedFile
+}
