@@ -1,5 +1,6 @@
 import { getDraft, saveDraft } from '../usecases/applicant/drafts'
-import { listUnitChoices, runSelfCheck } from '../usecases/applicant/self-check'
+import { runSelfCheck } from '../usecases/applicant/self-check'
+import { listUnitChoices } from '../usecases/applicant/unit-choices'
 import { resubmitApplication, withdrawApplication } from '../usecases/applicant/withdraw-resubmit'
 import { getMyApplication, listMyApplications } from '../usecases/read-my-applications'
 import { submitApplication } from '../usecases/submit-application'

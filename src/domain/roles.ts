@@ -15,3 +15,17 @@ export interface Actor {
 export function hasRole(actor: Actor, role: Role): boolean {
   return actor.roles.includes(role)
 }
+
+/** A staff role as the admin pages and the staff member see it: a short name and what it does. */
+export const STAFF_ROLE_LABELS: Readonly<Record<StaffRole, { label: string; does: string }>> = {
+  caseworker: { label: '经办人员', does: '初审材料、入户调查' },
+  reviewer: { label: '审核人员', does: '帮扶中心：公示、审批、建档' },
+  admin: { label: '管理员', does: '管理单位、人员和站点' },
+}
+
+/** `经办人员、管理员`: roles in the fixed order of STAFF_ROLES. */
+export function staffRolesText(roles: readonly StaffRole[]): string {
+  return STAFF_ROLES.filter((r) => roles.includes(r))
+    .map((r) => STAFF_ROLE_LABELS[r].label)
+    .join('、')
+}

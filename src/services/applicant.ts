@@ -9,9 +9,12 @@ export function selfCheck(input: ActionInput<'applicant', 'selfCheck'>) {
   return call('applicant', 'selfCheck', input)
 }
 
-/** Unions to choose one's own from. */
-export function listUnits(parentId?: string) {
-  return call('applicant', 'units', parentId ? { parentId } : {})
+/** Where a level of the union tree is asked for: the top (`{}`), below a unit, or the level holding a chosen unit. */
+export type UnitLevelAt = Record<string, never> | { parentId: string } | { unitId: string }
+
+/** Unions to choose one's own from, a level at a time, each saying whether it has units below. */
+export function listUnits(at: UnitLevelAt = {}) {
+  return call('applicant', 'units', at)
 }
 
 /** The caller's form in progress (a draft, or a returned application to fix), or null. */

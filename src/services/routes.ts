@@ -24,6 +24,16 @@ export const ROUTES = {
   redeem: '/review/redeem/index',
   /** 公示: cases under public notice. */
   notices: '/review/notices/index',
+  /** 建档家庭: the filed households of the jurisdiction. */
+  households: '/households/list/index',
+  household: (id: string) => `/households/detail/index?id=${encodeURIComponent(id)}`,
+  /** 户户清: the yearly verification campaigns. */
+  campaigns: '/households/campaigns/index',
+  campaign: (id: string) => `/households/campaign/index?id=${encodeURIComponent(id)}`,
+  check: (campaignId: string, householdId: string) =>
+    `/households/check/index?campaignId=${encodeURIComponent(campaignId)}&householdId=${encodeURIComponent(householdId)}`,
+  /** 工作统计: the dashboard (its own subpackage, for the chart library's weight). */
+  dashboard: '/dashboard/index/index',
 } as const
 
 /** A page parameter as the user sent it (WeChat hands them over still encoded, H5 decoded). */

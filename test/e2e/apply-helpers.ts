@@ -17,6 +17,28 @@ export const errorOf = (page: Page, path: string) => page.locator(`.field-error[
 /** Taps a chip of a choice field. */
 export const choose = (page: Page, path: string, code: string) => page.locator(`[data-field="${path}"] [data-value="${code}"]`).first().click()
 
+/**
+ * Chooses a union anywhere in the tree: 更改 when one is chosen already, back to the top level,
+ * 下级 on each unit of `down` in turn, then `unitId` on the level reached.
+ */
+export async function chooseUnion(page: Page, path: string, down: string[], unitId: string): Promise<void> {
+  const field = page.locator(`#field-${path.replace(/\./g, '-')}`)
+  const change = field.locator('[data-action=change-union]')
+  if (await change.count()) await change.click()
+  await field.locator('[data-value]').first().waitFor()
+  const top = field.locator('[data-crumb=top]')
+  if (await top.count()) {
+    await top.click()
+    await top.waitFor({ state: 'detached' })
+  }
+  for (const id of down) {
+    await field.locator(`[data-down="${id}"]`).click()
+    await field.locator(`[data-crumb="${id}"]`).waitFor()
+  }
+  await field.locator(`[data-value="${unitId}"]`).click()
+  await field.locator(`[data-chosen="${unitId}"]`).waitFor()
+}
+
 export const atStep = (page: Page, step: string) => page.locator(`.apply-form[data-step=${step}]`).waitFor()
 
 export const next = (page: Page) => page.locator('.apply-form__next').click()
@@ -40,7 +62,7 @@ export async function fillApplicant(page: Page, h: Household): Promise<void> {
   await choose(page, 'applicant.workStatus', 'employed')
   await input(page, 'applicant.employer').fill('弥勒市农机厂')
   await choose(page, 'applicant.employerNature', 'collective')
-  await choose(page, 'applicant.unitId', 'unit-532504001')
+  await chooseUnion(page, 'applicant.unitId', [], 'unit-532504001')
   await choose(page, 'applicant.hukou', 'urban')
   await choose(page, 'applicant.housing', 'rented')
   await input(page, 'applicant.housingArea').fill('45')

@@ -6,6 +6,7 @@ import {
   applicationIdOf,
   atStep,
   choose,
+  chooseUnion,
   errorOf,
   fillApplicant,
   fillCausesAndBank,
@@ -154,6 +155,15 @@ describe('a worker applies by themselves', () => {
     await agree(page)
     await page.locator('.apply-form.large-text').waitFor()
     await fillApplicant(page, WANG)
+    // Her union is a grassroots one, a level down: 更改, then 下级 on her street's union.
+    const union = page.locator('#field-applicant-unitId')
+    await union.locator('[data-action=change-union]').click()
+    await union.locator('[data-down=unit-532504001]').click()
+    await union.locator('[data-crumb=unit-532504001]').waitFor()
+    await union.scrollIntoViewIfNeeded()
+    await e2e.shot(page, '21-large-text-union-picker')
+    await chooseUnion(page, 'applicant.unitId', ['unit-532504001'], 'unit-532504001-01')
+    await expect(page.locator('[data-chosen]').textContent()).resolves.toBe('已选：弥勒市农机厂工会')
     await e2e.shot(page, '21-large-text-applicant')
     await next(page)
     await atStep(page, 'members')
@@ -171,13 +181,14 @@ describe('a worker applies by themselves', () => {
     await uploadAndSubmit(page, (name) => e2e.shot(page, `23-large-text-${name}`))
     await page.locator('.application.large-text').waitFor()
     await expect(page.locator('.app-status').textContent()).resolves.toContain('已提交')
+    await expect(page.locator('.application.large-text').textContent()).resolves.toContain('弥勒市农机厂工会')
     await e2e.shot(page, '24-large-text-timeline')
 
     // Every touch target of the form is at least 44 px tall, in the larger size too.
     await page.goto(`${e2e.app.url}/#/apply/self-check/index`)
     await page.locator('.self-check__run').waitFor()
     const small = await page.evaluate(() =>
-      Array.from(document.querySelectorAll('.btn, .choice__option, .form-field__input, .consent__agree'))
+      Array.from(document.querySelectorAll('.btn, .choice__option, .union-picker__option, .union-picker__down, .form-field__input, .consent__agree'))
         .map((el) => el.getBoundingClientRect().height)
         .filter((h) => h > 0 && h < 44),
     )
@@ -229,6 +240,8 @@ describe('a worker applies by themselves', () => {
     // The form opens on the review with the field marked; the worker fixes it and resubmits.
     await atStep(page, 'review')
     await page.locator('.apply-form__returned').waitFor()
+    // The union is named on the review though its picker was never opened in this page.
+    await expect(page.locator('.apply-form').textContent()).resolves.toContain('弥阳街道总工会')
     await page.locator('.apply-form__fix-item[data-fix="members.1.idNumber"]').click()
     await atStep(page, 'members')
     await page.locator('#field-members-1-idNumber.form-field--marked').waitFor()

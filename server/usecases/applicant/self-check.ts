@@ -1,5 +1,5 @@
 import { AppError, type Actor } from '../../../src/domain'
-import type { SelfCheckResult, UnitChoice } from '../../../src/domain/api/applicant'
+import type { SelfCheckResult } from '../../../src/domain/api/applicant'
 import { assessHardship, documentsToPrepare, thresholdsOf, type HardshipAssessment, type SelfCheckFigures } from '../../../src/domain/self-check'
 import type { Deps, OrgUnitRecord, PolicyRecord, Repositories } from '../../ports'
 
@@ -26,15 +26,4 @@ export async function runSelfCheck(deps: Deps, _actor: Actor, input: SelfCheckFi
   const found = await policyFor(deps.store.repos, unit)
   if (!found) throw new AppError('NOT_FOUND', '所在工会尚未设置帮扶标准，请联系工会', 'unitId')
   return { assessment: assessHardship(figures, thresholdsOf(found.policy)), documents: documentsToPrepare(figures), policyUnitName: found.unit.name }
-}
-
-/** Unions to choose from: the top of the tree and its first level, or the children of `parentId`. */
-export async function listUnitChoices(deps: Deps, _actor: Actor, input: { parentId?: string }): Promise<{ items: UnitChoice[] }> {
-  const { units } = deps.store.repos
-  const toChoice = (u: OrgUnitRecord) => ({ id: u.id, name: u.name })
-  if (input.parentId) return { items: (await units.children(input.parentId)).map(toChoice) }
-  const roots = await units.children(null)
-  const items: UnitChoice[] = []
-  for (const root of roots) items.push(toChoice(root), ...(await units.children(root.id)).map(toChoice))
-  return { items }
 }

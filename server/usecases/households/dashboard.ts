@@ -1,8 +1,9 @@
-import { AppError, type Actor } from '../../../src/domain'
+import { AppError, maskName, type Actor } from '../../../src/domain'
+import type { DashboardView } from '../../../src/domain/api/households'
 import { APPLICATION_STATUSES, type ApplicationStatus } from '../../../src/domain/application-status'
 import { shanghaiDayEndMs, type CalendarDate } from '../../../src/domain/calendar'
 import type { Campaign, CheckRecord } from '../../../src/domain/campaign'
-import { computeDashboard, latestCampaign, type Dashboard, type DashboardHousehold, type DateRange } from '../../../src/domain/dashboard'
+import { computeDashboard, latestCampaign, type DashboardHousehold, type DateRange } from '../../../src/domain/dashboard'
 import { householdStatusAt, type ContactEntry } from '../../../src/domain/household'
 import type { DisbursementEntry } from '../../../src/domain/ledger'
 import type { Deps, OrgUnitRecord, Repositories } from '../../ports'
@@ -63,7 +64,7 @@ async function campaignsOf(repos: Repositories, root: OrgUnitRecord, range: Date
 }
 
 /** The dashboard's figures (money in fen) and the unit's name. */
-export async function householdDashboard(deps: Deps, actor: Actor, input: { from: CalendarDate; to: CalendarDate; unitId?: string }): Promise<Dashboard & { unitName: string }> {
+export async function householdDashboard(deps: Deps, actor: Actor, input: { from: CalendarDate; to: CalendarDate; unitId?: string }): Promise<DashboardView> {
   requireStaff(actor)
   const problem = rangeProblem(input.from, input.to)
   if (problem) throw problem
@@ -75,12 +76,14 @@ export async function householdDashboard(deps: Deps, actor: Actor, input: { from
   const unitIds = [...pathOf.keys()]
 
   const households: DashboardHousehold[] = []
+  const names = new Map<string, { number: string; headName: string; unitId: string }>()
   const contacts: Pick<ContactEntry, 'householdId' | 'on'>[] = []
   const contactedLater: DashboardHousehold[] = []
   await forEachHouseholdPage(repos, { unitIds }, (page) => {
     for (const rec of page) {
       const h: DashboardHousehold = { id: rec.id, unitId: rec.unitId, unitPath: pathOf.get(rec.unitId) ?? [], history: statusEvents(rec.history) }
       households.push(h)
+      names.set(rec.id, { number: rec.number, headName: rec.headName, unitId: rec.unitId })
       if (rec.lastContactOn !== null && rec.lastContactOn <= range.to) contacts.push({ householdId: rec.id, on: rec.lastContactOn })
       else if (rec.lastContactOn !== null) contactedLater.push(h)
     }
@@ -105,6 +108,20 @@ export async function householdDashboard(deps: Deps, actor: Actor, input: { from
     { households, disbursements, applications: [], stations: [], campaigns: campaign ? [campaign] : [], checkRecords, contacts, contactOverdueDays: overdueDays },
     range,
   )
+  const unitNames = new Map(units.map((u) => [u.id, u.name]))
+  const overdueHouseholds = Object.fromEntries(
+    figures.overdueContacts.flatMap(({ householdId }) => {
+      const h = names.get(householdId)
+      return h ? [[householdId, { number: h.number, headNameMasked: maskName(h.headName), unitName: unitNames.get(h.unitId) ?? '' }]] : []
+    }),
+  )
   // The counts come from the store; the reference would count the same records one by one.
-  return { ...figures, applicationsByStatus: byStatus, stationsByKind, unitName: root.name }
+  return {
+    ...figures,
+    applicationsByStatus: byStatus,
+    stationsByKind,
+    unitName: root.name,
+    units: units.filter((u) => u.parentId === root.id).map((u) => ({ id: u.id, name: u.name })),
+    overdueHouseholds,
+  }
 }

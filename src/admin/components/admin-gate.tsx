@@ -15,7 +15,7 @@ export default function AdminGate({ children }: { children: ReactNode }) {
   useEffect(() => {
     void me().then((r) => {
       if (!r.ok) return setGate({ kind: 'refused', message: r.error.message })
-      setGate(r.data.roles.includes('admin') ? { kind: 'admin' } : { kind: 'refused', message: '站点管理仅限工会管理员使用。您的账号不是管理员，如需开通请联系市总工会。' })
+      setGate(r.data.roles.includes('admin') ? { kind: 'admin' } : { kind: 'refused', message: '管理功能仅限工会管理员使用。您的账号不是管理员，如需开通请联系市总工会。' })
     })
   }, [])
   if (gate.kind === 'admin') return <>{children}</>

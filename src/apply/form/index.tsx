@@ -1,15 +1,16 @@
 import { Button, Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import { useEffect, useMemo, useRef, useState } from 'react'
-import type { FormStep, UnitChoice } from '@/domain/api/applicant'
+import type { FormStep } from '@/domain/api/applicant'
 import type { ApiError } from '@/domain/contract'
 import { formFieldLabel, memberNumberOf } from '@/domain/form-labels'
 import type { DocumentKind } from '@/domain/documents'
-import { listUnits, resubmit, submit } from '@/services/applicant'
+import { resubmit, submit } from '@/services/applicant'
 import { newRequestId } from '@/services/client'
 import { pageClass, useLargeText } from '@/services/preferences'
 import { ROUTES } from '@/services/routes'
 import StepProgress from '../components/step-progress'
+import { useUnitName } from '../components/union-picker/unit-names'
 import {
   consentOf,
   fieldDomId,
@@ -64,7 +65,6 @@ function suggestedKinds(v: StepProps['values']): DocumentKind[] {
 export default function ApplyFormPage() {
   const [largeText] = useLargeText()
   const d = useDraft()
-  const [units, setUnits] = useState<UnitChoice[]>([])
   const [shown, setShown] = useState<ReadonlySet<string>>(() => new Set())
   const [server, setServer] = useState<Messages>({})
   const [submitting, setSubmitting] = useState(false)
@@ -72,13 +72,11 @@ export default function ApplyFormPage() {
   const requestId = useRef<string | null>(null)
 
   useEffect(() => {
-    void listUnits().then((r) => r.ok && setUnits(r.data.items))
-  }, [])
-  useEffect(() => {
     if (d.meta.mode === 'fix') void Taro.setNavigationBarTitle({ title: '修改申请' })
   }, [d.meta.mode])
 
   const { values, step, consent } = d.draft
+  const unitName = useUnitName(values.applicant.unitId)
   const index = stepIndex(step)
   const all = useMemo(() => stepProblems(step, values, consent), [step, values, consent])
   const messages = visibleMessages(all, shown, server)
@@ -169,7 +167,6 @@ export default function ApplyFormPage() {
     else void Taro.showToast({ title: '网络连接失败，请检查网络后重试', icon: 'none' })
   }
 
-  const unitName = units.find((u) => u.id === values.applicant.unitId)?.name ?? ''
   const isLast = step === 'review'
 
   return (
@@ -193,7 +190,7 @@ export default function ApplyFormPage() {
       )}
 
       {step === 'consent' && <ConsentStep consent={consent} messages={messages} onChange={d.setConsent} />}
-      {step === 'applicant' && <ApplicantStep p={p} units={units} />}
+      {step === 'applicant' && <ApplicantStep p={p} />}
       {step === 'members' && <MembersStep p={p} onMembers={(members) => d.setValues((v) => ({ ...v, members }))} />}
       {step === 'finances' && <FinancesStep p={p} />}
       {step === 'causes' && <CausesStep p={p} />}

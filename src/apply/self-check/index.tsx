@@ -1,16 +1,17 @@
 import { Button, Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
-import { useEffect, useState } from 'react'
+import { useState } from 'react'
 import FormField from '@/components/form-field'
-import type { SelfCheckResult, UnitChoice } from '@/domain/api/applicant'
+import type { SelfCheckResult } from '@/domain/api/applicant'
 import { documentKindLabel } from '@/domain/documents'
 import { YES_NO } from '@/domain/form-codes'
 import { hardshipCategoryLabel, SelfCheckSchema } from '@/domain/self-check'
 import { problemsByField, validate } from '@/domain/validate'
-import { listUnits, selfCheck } from '@/services/applicant'
+import { selfCheck } from '@/services/applicant'
 import { pageClass, useLargeText } from '@/services/preferences'
 import { ROUTES } from '@/services/routes'
 import ChoiceChips from '../components/choice-chips'
+import UnionPicker from '../components/union-picker'
 import { writeSelfCheckCarry } from '../form/local-draft'
 import './index.css'
 
@@ -33,20 +34,11 @@ const yuan = (fen: number) => `${(Math.max(0, fen) / 100).toFixed(2).replace(/\.
  */
 export default function SelfCheckPage() {
   const [largeText] = useLargeText()
-  const [units, setUnits] = useState<UnitChoice[]>([])
   const [unitId, setUnitId] = useState('')
   const [values, setValues] = useState(EMPTY)
   const [messages, setMessages] = useState<Record<string, string>>({})
   const [result, setResult] = useState<SelfCheckResult | null>(null)
   const [busy, setBusy] = useState(false)
-
-  useEffect(() => {
-    void listUnits().then((r) => {
-      if (!r.ok) return
-      setUnits(r.data.items)
-      setUnitId((u) => u || r.data.items[0]?.id || '')
-    })
-  }, [])
 
   const change = (key: Key, v: string) => {
     setValues((prev) => ({ ...prev, [key]: v }))
@@ -82,7 +74,10 @@ export default function SelfCheckPage() {
         <Text className='muted'>填写几个数字，按所在工会的标准估算困难类别。结果仅供参考，以工会审核为准；这里填写的内容不会保存。</Text>
       </View>
       <View className='card'>
-        <ChoiceChips field='unitId' label='所在工会' options={units.map((u) => ({ code: u.id, label: u.name }))} value={unitId} onChange={(v) => setUnitId(String(v))} />
+        <UnionPicker field='unitId' label='所在工会' hint='不确定可以先不选，按上级工会的标准估算' value={unitId} onChange={(id) => {
+          setUnitId(id)
+          setResult(null)
+        }} />
         <FormField field='householdSize' label='家庭人口' keyboard='number' maxlength={2} unit='人' hint='共同生活的家庭成员人数，含您本人'
           value={values.householdSize} error={messages.householdSize} onInput={(v) => change('householdSize', v)} onBlur={(v) => change('householdSize', v)} />
         {MONEY.map(({ key, label, hint }) => (

@@ -48,8 +48,15 @@ export const DocumentMetaSchema = v.strictObject({
 /** The `applicant` function: what a worker does with their own applications. Input schemas per action. */
 export const applicantActions = {
   selfCheck: SelfCheckSchema,
-  /** The union tree a level at a time, to choose one's union. */
-  units: v.strictObject({ parentId: v.optional(idText('缺少上级工会')) }),
+  /**
+   * The union tree a level at a time, to choose one's union: without input the top of the tree
+   * and its first level; `parentId` the children of a unit; `unitId` the level holding a chosen
+   * unit (to reopen the choice where it was made, and to name it).
+   */
+  units: v.pipe(
+    v.strictObject({ parentId: v.optional(idText('缺少上级工会')), unitId: v.optional(idText('缺少所选工会')) }),
+    v.check((i) => !(i.parentId && i.unitId), '上级工会和所选工会只能填一个'),
+  ),
   getDraft: v.strictObject({}),
   saveDraft: v.strictObject({
     values: FormValuesSchema,
@@ -90,12 +97,21 @@ export interface SelfCheckResult {
 export interface UnitChoice {
   id: string
   name: string
+  /** Whether units lie below it: the picker offers to go down a level. */
+  hasChildren: boolean
+}
+
+/** One level of the union tree to choose from. */
+export interface UnitLevel {
+  items: UnitChoice[]
+  /** The way down from the top to this level's parent (empty at the top level): a breadcrumb. */
+  trail: { id: string; name: string }[]
 }
 
 /** What each action of `applicant` returns. */
 export interface ApplicantOutputs {
   selfCheck: SelfCheckResult
-  units: { items: UnitChoice[] }
+  units: UnitLevel
   getDraft: { draft: DraftView | null }
   saveDraft: { id: string; version: number; savedAt: string }
   submit: SubmitResult

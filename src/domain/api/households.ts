@@ -176,10 +176,10 @@ export interface ExportedFile {
  */
 export type DashboardView = Dashboard & {
   unitName: string
-  /** The units directly under the caller's unit (or the chosen unit), for the unit filter. */
-  units?: { id: string; name: string }[]
+  /** The units directly under the dashboard's unit, for the unit filter. */
+  units: { id: string; name: string }[]
   /** File number, masked name and unit of each household in `overdueContacts`, by household id. */
-  overdueHouseholds?: Record<string, { number: string; headNameMasked: string; unitName: string }>
+  overdueHouseholds: Record<string, { number: string; headNameMasked: string; unitName: string }>
 }
 
 export interface HouseholdsOutputs {

@@ -24,10 +24,23 @@ const ENTRIES: Entry[] = [
   { key: 'my-applications', title: '我的申请', description: '查看申请办理进度', glyph: '我', url: ROUTES.myApplications },
   { key: 'messages', title: '消息通知', description: '申请办理的每一步都会通知您', glyph: '信', url: ROUTES.messages },
   { key: 'stations', title: '附近驿站', description: '查找工会服务站和户外劳动者驿站', glyph: '站', url: ROUTES.stations },
+  { key: 'notices', title: '公示信息', description: '查看正在公示的帮扶对象', glyph: '公', url: ROUTES.notices },
+]
+
+/** Shown to caseworkers and reviewers, first: their daily work. */
+const STAFF_ENTRY: Entry = { key: 'review-queue', title: '审核工作台', description: '初审、入户调查、核对、公示和建档', glyph: '审', url: ROUTES.reviewQueue() }
+
+/** Shown to every staff member (caseworker, reviewer, admin): the filed households and the figures. */
+const HOUSEHOLD_ENTRIES: Entry[] = [
+  { key: 'households', title: '建档家庭', description: '帮扶措施、资金发放、结对联系和户户清', glyph: '档', url: ROUTES.households },
+  { key: 'dashboard', title: '工作统计', description: '在档家庭、帮扶资金和服务阵地的统计', glyph: '统', url: ROUTES.dashboard },
 ]
 
 /** Shown to admins only (the server checks the role on every call anyway). */
-const ADMIN_ENTRY: Entry = { key: 'admin-stations', title: '站点管理', description: '维护站点信息，处理群众报告的问题', glyph: '管', url: ROUTES.adminStations }
+const ADMIN_ENTRIES: Entry[] = [
+  { key: 'admin-stations', title: '站点管理', description: '维护站点信息，处理群众报告的问题', glyph: '管', url: ROUTES.adminStations },
+  { key: 'admin-units', title: '组织与人员', description: '管理工会组织，邀请和管理工作人员', glyph: '组', url: ROUTES.adminUnits() },
+]
 
 function open(entry: Entry): void {
   if (entry.url) {
@@ -42,10 +55,14 @@ export default function HomePage() {
   const [largeText, setLargeText] = useLargeText()
   const [unread, setUnread] = useState(0)
   const [isAdmin, setIsAdmin] = useState(false)
+  const [isStaff, setIsStaff] = useState(false)
 
   useDidShow(() => {
     void unreadCount().then((r) => r.ok && setUnread(r.data.count))
-    void me().then((r) => setIsAdmin(r.ok && r.data.roles.includes('admin')))
+    void me().then((r) => {
+      setIsAdmin(r.ok && r.data.roles.includes('admin'))
+      setIsStaff(r.ok && r.data.roles.some((role) => role === 'caseworker' || role === 'reviewer'))
+    })
   })
 
   return (
@@ -56,7 +73,7 @@ export default function HomePage() {
       </View>
       <DemoAccountBanner />
       <View className='home__entries'>
-        {(isAdmin ? [...ENTRIES, ADMIN_ENTRY] : ENTRIES).map((entry) => (
+        {[...(isStaff ? [STAFF_ENTRY] : []), ...(isStaff || isAdmin ? HOUSEHOLD_ENTRIES : []), ...ENTRIES, ...(isAdmin ? ADMIN_ENTRIES : [])].map((entry) => (
           <EntryTile
             key={entry.key}
             entry={entry.key}
@@ -77,6 +94,9 @@ export default function HomePage() {
         <Switch className='home__large-text-switch' checked={largeText} color='#1565c0' onChange={(e) => setLargeText(e.detail.value)} />
       </View>
       <Text className='home__help'>如需帮助，请联系所在单位工会</Text>
+      <Text className='home__staff-link' data-link='redeem' onClick={() => void Taro.navigateTo({ url: ROUTES.redeem })}>
+        工作人员绑定
+      </Text>
     </View>
   )
 }

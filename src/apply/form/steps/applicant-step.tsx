@@ -11,11 +11,11 @@ import {
   WORK_STATUSES,
   YES_NO,
 } from '@/domain/form-codes'
-import type { UnitChoice } from '@/domain/api/applicant'
+import UnionPicker from '../../components/union-picker'
 import { ChoiceInput, TextInput, type StepProps } from './fields'
 
 /** The applicant: who they are, their work, their union, their home. */
-export default function ApplicantStep({ p, units }: { p: StepProps; units: readonly UnitChoice[] }) {
+export default function ApplicantStep({ p }: { p: StepProps }) {
   const id = p.values.applicant.idNumber
   const facts = isValidIdNumber(id) ? idNumberFacts(id) : null
   return (
@@ -39,12 +39,17 @@ export default function ApplicantStep({ p, units }: { p: StepProps; units: reado
         <ChoiceInput p={p} path='applicant.workStatus' label='工作状态' options={WORK_STATUSES} />
         <TextInput p={p} path='applicant.employer' label='工作单位' placeholder='单位全称，没有请填“无”' maxlength={60} />
         <ChoiceInput p={p} path='applicant.employerNature' label='单位性质' options={EMPLOYER_NATURES} />
-        <ChoiceInput
-          p={p}
-          path='applicant.unitId'
+        <UnionPicker
+          field='applicant.unitId'
           label='所在工会'
-          hint='在职职工选单位所在地工会；灵活就业或失业的选居住地街道（乡镇）工会'
-          options={units.map((u) => ({ code: u.id, label: u.name }))}
+          hint='在职职工选单位所在地工会，点“下级”可找到本单位工会；灵活就业或失业的选居住地街道（乡镇）工会'
+          value={p.values.applicant.unitId}
+          error={p.messages['applicant.unitId']}
+          marked={p.marked.has('applicant.unitId')}
+          onChange={(id) => {
+            p.onChange('applicant.unitId', id)
+            p.onBlur('applicant.unitId', id)
+          }}
         />
       </View>
       <View className='card'>

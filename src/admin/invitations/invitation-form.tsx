@@ -1,0 +1,93 @@
+import { Button, Text, View } from '@tarojs/components'
+import { useEffect, useState } from 'react'
+import FieldError from '@/components/field-error'
+import FormField from '@/components/form-field'
+import { adminActions, type CreatedInvitation } from '@/domain/api/admin'
+import type { StaffRole } from '@/domain/roles'
+import { problemsByField, validate } from '@/domain/validate'
+import { createInvitation, getUnits } from '@/services/admin'
+import { handleFailure } from '../components/failure'
+import RoleChips from '../components/role-chips'
+import UnitPicker, { type PickedUnit } from '../components/unit-picker'
+
+type Errors = Partial<Record<'unitId' | 'roles' | 'displayName', string>>
+const FIELDS = ['unitId', 'roles', 'displayName'] as const
+
+/** Invites one person: the unit they will belong to, their roles and their name. */
+export default function InvitationForm({ onCreated }: { onCreated: (created: CreatedInvitation) => void }) {
+  const [unit, setUnit] = useState<PickedUnit | null>(null)
+  const [picking, setPicking] = useState(false)
+  const [roles, setRoles] = useState<StaffRole[]>(['caseworker'])
+  const [displayName, setDisplayName] = useState('')
+  const [errors, setErrors] = useState<Errors>({})
+  const [busy, setBusy] = useState(false)
+
+  // The admin's own unit until they pick another.
+  useEffect(() => {
+    void getUnits().then((r) => r.ok && setUnit((u) => u ?? { id: r.data.unit.id, name: r.data.unit.name }))
+  }, [])
+
+  const submit = async () => {
+    const input = { unitId: unit?.id ?? '', roles, displayName }
+    const checked = validate(adminActions.createInvitation, input)
+    if (!checked.ok) return setErrors(problemsByField(checked.problems))
+    setBusy(true)
+    const reply = await createInvitation(checked.value.unitId, checked.value.roles, checked.value.displayName)
+    setBusy(false)
+    if (!reply.ok) {
+      const problem = await handleFailure(reply.error, FIELDS, () => undefined)
+      return problem && setErrors({ [problem.field]: problem.message })
+    }
+    setDisplayName('')
+    setErrors({})
+    onCreated(reply.data)
+  }
+
+  return (
+    <View className='card' data-form='invitation'>
+      <Text className='card__title'>邀请工作人员</Text>
+      <Text className='admin-note'>生成一次性邀请码，发给被邀请人本人。对方在蓝天帮扶中输入邀请码后，即成为所选单位的工作人员。</Text>
+      <View className='admin-field' id='field-unitId'>
+        <Text className='admin-field__label'>所在单位</Text>
+        <View className='invitations__unit'>
+          <Text className='invitations__unit-name' data-unit={unit?.id ?? ''}>
+            {unit?.name ?? '正在加载…'}
+          </Text>
+          {!picking && (
+            <Button className='btn btn--secondary btn--small' data-action='pick-unit' onClick={() => setPicking(true)}>
+              选择单位
+            </Button>
+          )}
+        </View>
+        <FieldError field='unitId' message={errors.unitId} />
+      </View>
+      {picking && (
+        <UnitPicker
+          title='被邀请人所在的单位'
+          startId={unit?.id}
+          pickText='选这个单位'
+          onPick={(u) => {
+            setUnit(u)
+            setPicking(false)
+            setErrors((e) => ({ ...e, unitId: undefined }))
+          }}
+          onCancel={() => setPicking(false)}
+        />
+      )}
+      <RoleChips value={roles} error={errors.roles} onChange={(r) => (setRoles(r), setErrors((e) => ({ ...e, roles: undefined })))} />
+      <FormField
+        field='displayName'
+        label='被邀请人姓名'
+        placeholder='例如：李娟'
+        value={displayName}
+        maxlength={20}
+        error={errors.displayName}
+        onInput={(v) => (setDisplayName(v), setErrors((e) => ({ ...e, displayName: undefined })))}
+        onBlur={() => undefined}
+      />
+      <Button className={busy ? 'btn btn--primary btn--busy' : 'btn btn--primary'} disabled={busy} data-action='create-invitation' onClick={() => void submit()}>
+        {busy ? '正在生成…' : '生成邀请码'}
+      </Button>
+    </View>
+  )
+}

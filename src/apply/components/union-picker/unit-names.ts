@@ -1,0 +1,31 @@
+import { useEffect, useState } from 'react'
+import type { UnitLevel } from '@/domain/api/applicant'
+import { listUnits } from '@/services/applicant'
+
+/** Names of the units seen so far in this session, so a chosen unit is named without asking again. */
+const NAMES = new Map<string, string>()
+
+/** Keeps the names of a level's units and of its trail. */
+export function rememberNames(level: UnitLevel): void {
+  for (const u of [...level.trail, ...level.items]) NAMES.set(u.id, u.name)
+}
+
+/** The name of a chosen unit: from the units seen so far, else asked for once (the level holding it). */
+export function useUnitName(unitId: string): string {
+  const [name, setName] = useState(() => NAMES.get(unitId) ?? '')
+  useEffect(() => {
+    const known = NAMES.get(unitId)
+    setName(known ?? '')
+    if (known !== undefined || !unitId) return
+    let live = true
+    void listUnits({ unitId }).then((r) => {
+      if (!r.ok) return
+      rememberNames(r.data)
+      if (live) setName(NAMES.get(unitId) ?? '')
+    })
+    return () => {
+      live = false
+    }
+  }, [unitId])
+  return name
+}

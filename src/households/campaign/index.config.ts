@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '核查进度', onReachBottomDistance: 120 })

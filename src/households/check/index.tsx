@@ -1,0 +1,70 @@
+import { Button, Text, View } from '@tarojs/components'
+import Taro, { useDidShow, useRouter } from '@tarojs/taro'
+import LoadError from '@/components/load-error'
+import { checkComplete } from '@/domain/campaign'
+import { SIX_ITEMS } from '@/domain/review'
+import { pageClass, useLargeText } from '@/services/preferences'
+import { readParam, ROUTES } from '@/services/routes'
+import HouseholdTags from '../components/household-tags'
+import ItemRow from './item-row'
+import OutcomeForm from './outcome-form'
+import OutcomeView from './outcome-view'
+import { useCheck } from './use-check'
+import '../households.css'
+import './index.css'
+
+/** 六清核查: one household's six items, then the conclusion (keep, or propose deregistration). */
+export default function CheckPage() {
+  const [largeText] = useLargeText()
+  const params = useRouter().params
+  const campaignId = readParam(params.campaignId)
+  const householdId = readParam(params.householdId)
+  const { state, busy, reload, write } = useCheck(campaignId, householdId)
+  useDidShow(() => void reload())
+
+  if (state.kind === 'loading') return <View className={pageClass(largeText)}><Text className='state-text'>正在加载…</Text></View>
+  if (state.kind === 'error') return <View className={pageClass(largeText)}><LoadError message={state.message} onRetry={() => void reload()} /></View>
+
+  const { campaign, household, record, mayRecord } = state.view
+  const outcome = record?.outcome ?? null
+  const complete = record !== null && checkComplete(record)
+  return (
+    <View className={pageClass(largeText, 'hh-check')} data-complete={complete} data-outcome={outcome?.kind ?? ''}>
+      <View className='card'>
+        <View className='hh-entry__head'>
+          <Text className='hh-entry__title'>
+            {household.headNameMasked} · {household.number}
+          </Text>
+        </View>
+        <Text className='hh-entry__line'>
+          {household.unitName} · {household.memberCount}人 · {campaign.name}
+        </Text>
+        <HouseholdTags item={household} />
+        <Button className='btn btn--secondary btn--small' data-link='household' onClick={() => void Taro.navigateTo({ url: ROUTES.household(household.id) })}>
+          查看家庭档案
+        </Button>
+      </View>
+      {!mayRecord && !outcome && <Text className='hh-banner'>{campaign.status === 'open' ? '您可以查看核查情况，核查由辖区工作人员登记' : '该活动已结束，不能再登记核查'}</Text>}
+      <View className='card' data-section='items'>
+        <Text className='card__title'>六清核查</Text>
+        {SIX_ITEMS.map((it) => (
+          <ItemRow
+            key={it.code}
+            item={it.code}
+            label={it.label}
+            check={record?.items[it.code]}
+            editable={mayRecord && !outcome}
+            busy={busy}
+            onSave={(confirmed, note) => write('confirmItem', { item: it.code, confirmed, note, evidenceIds: [] })}
+          />
+        ))}
+      </View>
+      <View className='card' data-section='outcome'>
+        <Text className='card__title'>核查结论</Text>
+        {outcome && <OutcomeView outcome={outcome} />}
+        {!outcome && !complete && <Text className='hh-empty'>六项都核实清楚后，再确定核查结论</Text>}
+        {!outcome && complete && mayRecord && <OutcomeForm busy={busy} onSubmit={(o) => write('setOutcome', { outcome: o })} />}
+      </View>
+    </View>
+  )
+}

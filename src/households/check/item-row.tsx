@@ -1,0 +1,84 @@
+import { Button, Text, View } from '@tarojs/components'
+import { useState } from 'react'
+import Chip from '@/components/chip'
+import FieldError from '@/components/field-error'
+import type { ItemCheck } from '@/domain/campaign'
+import type { SixItem } from '@/domain/review'
+import { formatDateTime } from '@/services/format'
+import TextAreaField from '../components/text-area-field'
+import type { WriteProblems } from './use-check'
+
+/** Props of one of the six items. */
+export interface ItemRowProps {
+  item: SixItem
+  label: string
+  check: ItemCheck | undefined
+  /** Whether it may be (re)confirmed now. */
+  editable: boolean
+  busy: boolean
+  onSave: (confirmed: boolean, note: string) => Promise<WriteProblems>
+}
+
+/** One item of 六清: confirmed or not (a note says why not), and who confirmed it when. */
+export default function ItemRow({ item, label, check, editable, busy, onSave }: ItemRowProps) {
+  const [editing, setEditing] = useState(!check && editable)
+  const [confirmed, setConfirmed] = useState<boolean | null>(check ? check.confirmed : null)
+  const [note, setNote] = useState(check?.note ?? '')
+  const [errors, setErrors] = useState<Record<string, string>>({})
+  const state = !check ? 'todo' : check.confirmed ? 'confirmed' : 'unclear'
+
+  const save = async () => {
+    if (confirmed === null) return setErrors({ confirmed: '请选择是否核实清楚' })
+    const problems = await onSave(confirmed, note)
+    if (problems) return setErrors(problems)
+    setErrors({})
+    setEditing(false)
+  }
+
+  return (
+    <View className={`hh-entry hh-item hh-item--${state}`} data-item={item} data-item-state={state}>
+      <View className='hh-entry__head'>
+        <Text className='hh-entry__title'>{label}</Text>
+        <Text className={state === 'confirmed' ? 'hh-tag hh-tag--done' : state === 'unclear' ? 'hh-tag hh-tag--overdue' : 'hh-tag hh-tag--muted'}>
+          {state === 'confirmed' ? '已核实' : state === 'unclear' ? '未核实清楚' : '待核查'}
+        </Text>
+      </View>
+      {check && !editing && (
+        <>
+          {check.note && <Text className='hh-entry__text'>{check.note}</Text>}
+          <Text className='hh-entry__line'>
+            {check.byName} · {formatDateTime(check.at)}
+          </Text>
+        </>
+      )}
+      {editing ? (
+        <View className='hh-item__form' data-form={`item-${item}`}>
+          <View className='hh-chips' data-field='confirmed' role='radiogroup' aria-label={`${label}是否核实清楚`}>
+            <Chip label='核实清楚' role='radio' on={confirmed === true} onTap={() => (setConfirmed(true), setErrors({}))} data={{ 'data-value': 'yes' }} />
+            <Chip label='未核实清楚' role='radio' on={confirmed === false} onTap={() => (setConfirmed(false), setErrors({}))} data={{ 'data-value': 'no' }} />
+          </View>
+          <FieldError field='confirmed' message={errors.confirmed} />
+          <TextAreaField field='note' label={confirmed === false ? '核查情况' : '核查情况（可不填）'} value={note} maxlength={500} error={errors.note} onInput={(v) => (setNote(v), setErrors({}))} />
+          <View className='hh-form__buttons'>
+            {check && (
+              <Button className='btn btn--secondary' onClick={() => setEditing(false)} disabled={busy}>
+                取消
+              </Button>
+            )}
+            <Button className={busy ? 'btn btn--primary btn--busy' : 'btn btn--primary'} disabled={busy} onClick={() => void save()} data-action='save-item'>
+              保存
+            </Button>
+          </View>
+        </View>
+      ) : (
+        editable && (
+          <View className='hh-entry__actions'>
+            <Button className='btn btn--secondary btn--small' data-action='edit-item' onClick={() => setEditing(true)}>
+              {check ? '修改' : '核查'}
+            </Button>
+          </View>
+        )
+      )}
+    </View>
+  )
+}

@@ -1,0 +1,51 @@
+import { useState } from 'react'
+import FormField from '@/components/form-field'
+import { FUND_SOURCES, MEASURE_KINDS, type FundSource } from '@/domain/household-codes'
+import { parseYuan } from '@/domain/money'
+import { labelOf, todayShanghai } from '@/services/household-text'
+import ChipChoice from '../../components/chip-choice'
+import DateField from '../../components/date-field'
+import FormBox from '../../components/form-box'
+import OptionList from '../../components/option-list'
+import TextAreaField from '../../components/text-area-field'
+import ApproverField from './approver-field'
+import type { HouseholdFormProps } from './types'
+
+const NO_MEASURE = 'none'
+
+/** 登记发放: amount in yuan, fund source, date, the measure it serves, the approving reviewer, a note. */
+export default function PaymentForm({ view, act, onCancel }: HouseholdFormProps) {
+  const today = todayShanghai()
+  const [amount, setAmount] = useState('')
+  const [fundSource, setFundSource] = useState('')
+  const [paidOn, setPaidOn] = useState(today)
+  const [measureId, setMeasureId] = useState(NO_MEASURE)
+  const [approvedBy, setApprovedBy] = useState('')
+  const [note, setNote] = useState('')
+  const measures = [{ code: NO_MEASURE, label: '不关联措施' }, ...view.measures.map((m) => ({ code: m.id, label: `${labelOf(MEASURE_KINDS, m.kind)}：${m.description}` }))]
+
+  const submit = () => {
+    const amountFen = parseYuan(amount)
+    if (amountFen === null || amountFen === 0) return act.fail('amountFen', '请填写发放金额，如 1500 或 1500.50')
+    void act.submit('recordPayment', {
+      amountFen,
+      // An empty source is sent as it is: the shared schema answers with its own message.
+      fundSource: fundSource as FundSource,
+      paidOn,
+      measureId: measureId === NO_MEASURE ? null : measureId,
+      approvedBy,
+      note,
+    })
+  }
+
+  return (
+    <FormBox form='recordPayment' title='登记资金发放' lead='发放记录登记后不能修改或删除，登记错误请冲正后重新登记。' submitText='登记发放' busy={act.busy} onCancel={onCancel} onSubmit={submit}>
+      <FormField field='amountFen' label='发放金额' unit='元' keyboard='digit' placeholder='如 1500' value={amount} maxlength={12} error={act.errors.amountFen} onInput={(v) => (setAmount(v), act.clear('amountFen'))} onBlur={() => undefined} />
+      <ChipChoice field='fundSource' label='资金来源' options={FUND_SOURCES} value={fundSource} error={act.errors.fundSource} onChange={(c) => (setFundSource(c), act.clear('fundSource'))} />
+      <DateField field='paidOn' label='发放日期' value={paidOn} end={today} error={act.errors.paidOn} onChange={(d) => (setPaidOn(d), act.clear('paidOn'))} />
+      {view.measures.length > 0 && <OptionList field='measureId' label='对应帮扶措施' options={measures} value={measureId} error={act.errors.measureId} onChange={(c) => (setMeasureId(c), act.clear('measureId'))} />}
+      <ApproverField householdId={view.id} value={approvedBy} error={act.errors.approvedBy} onChange={(o) => (setApprovedBy(o), act.clear('approvedBy'))} />
+      <TextAreaField field='note' label='备注（可不填）' value={note} maxlength={200} error={act.errors.note} onInput={(v) => (setNote(v), act.clear('note'))} />
+    </FormBox>
+  )
+}

@@ -1,0 +1,83 @@
+import { Button, Text, View } from '@tarojs/components'
+import type { LedgerLine } from '@/domain/api/households'
+import { FUND_SOURCE_CODES, FUND_SOURCES } from '@/domain/household-codes'
+import { formatFen } from '@/domain/money'
+import { labelOf } from '@/services/household-text'
+import Section from '../../components/section'
+import PaymentForm from '../forms/payment-form'
+import ReversalForm from '../forms/reversal-form'
+import { may, type FileSectionProps } from './types'
+
+/** 帮扶资金: every payment and reversal, newest first, the totals by source; record and reverse. */
+export default function LedgerSection(props: FileSectionProps) {
+  const { view, act, active, open, close } = props
+  const lines = [...view.ledger].sort((a, b) => b.paidOn.localeCompare(a.paidOn) || b.createdAt.localeCompare(a.createdAt))
+  return (
+    <Section name='ledger' title='帮扶资金' actionText={may(view, 'recordPayment') && active !== 'recordPayment' ? '登记发放' : undefined} action='recordPayment' onAction={() => open('recordPayment')}>
+      {active === 'recordPayment' && <PaymentForm view={view} act={act} onCancel={close} />}
+      <Totals {...props} />
+      {lines.length === 0 && <Text className='hh-empty'>暂无发放记录</Text>}
+      {lines.map((line) => (
+        <View key={line.id} className={line.reversed ? 'hh-entry hh-entry--struck' : 'hh-entry'} data-line={line.id} data-kind={line.kind} data-reversed={line.reversed}>
+          <Line line={line} onReverse={may(view, 'reversePayment') && line.kind === 'payment' && !line.reversed && !active ? () => open(`reversePayment:${line.id}`) : undefined} />
+          {active === `reversePayment:${line.id}` && <ReversalForm view={view} act={act} payment={line} onCancel={close} />}
+        </View>
+      ))}
+    </Section>
+  )
+}
+
+/** One payment or reversal; `onReverse` offers 冲正 beside who recorded it. */
+function Line({ line, onReverse }: { line: LedgerLine; onReverse?: () => void }) {
+  const reversal = line.kind === 'reversal'
+  return (
+    <>
+      <View className='hh-entry__head'>
+        <Text className='hh-entry__title'>
+          {reversal ? '冲正 · ' : ''}
+          {labelOf(FUND_SOURCES, line.fundSource)}
+        </Text>
+        <Text className='hh-entry__side' data-amount={line.amountFen}>
+          {formatFen(line.amountFen)}
+        </Text>
+      </View>
+      <Text className='hh-entry__line hh-entry__line--words'>
+        <Text className='hh-nowrap'>发放日期 {line.paidOn}</Text>
+        {line.payeeAccountMasked && ' · '}
+        {line.payeeAccountMasked && <Text className='hh-nowrap'>收款账户 {line.payeeAccountMasked}</Text>}
+      </Text>
+      <View className='hh-entry__foot'>
+        <Text className='hh-entry__line'>
+          经办 {line.recordedByName} · 审批 {line.approvedByName}
+        </Text>
+        {onReverse && (
+          <Button className='btn btn--danger btn--small' data-action='reversePayment' onClick={onReverse}>
+            冲正
+          </Button>
+        )}
+      </View>
+      {reversal && <Text className='hh-entry__line'>冲正原因：{line.reason}</Text>}
+      {line.reversed && <Text className='hh-entry__line hh-entry__note'>已冲正</Text>}
+      {line.note && <Text className='hh-entry__text'>{line.note}</Text>}
+    </>
+  )
+}
+
+function Totals({ view }: FileSectionProps) {
+  const sources = FUND_SOURCE_CODES.filter((s) => view.fundsBySource[s] !== 0)
+  if (view.ledger.length === 0) return null
+  return (
+    <View className='hh-totals' data-totals>
+      {sources.map((s) => (
+        <View key={s} className='hh-total' data-source={s}>
+          <Text>{labelOf(FUND_SOURCES, s)}</Text>
+          <Text>{formatFen(view.fundsBySource[s])}</Text>
+        </View>
+      ))}
+      <View className='hh-total hh-total--sum' data-total={view.fundsTotalFen}>
+        <Text>合计</Text>
+        <Text>{formatFen(view.fundsTotalFen)}</Text>
+      </View>
+    </View>
+  )
+}

@@ -1,0 +1,42 @@
+import { Text, View } from '@tarojs/components'
+import type { CaseView, ReviewEntryView } from '@/domain/api/review'
+import { hardshipCategoryLabel } from '@/domain/hardship-categories'
+import ImageViewer from './image-viewer'
+import ApplicantSection from './sections/applicant-section'
+import DocumentsSection from './sections/documents-section'
+import DuplicatesSection from './sections/duplicates-section'
+import FinancesSection from './sections/finances-section'
+import HistorySection from './sections/history-section'
+import MembersSection from './sections/members-section'
+import NoticeSection from './sections/notice-section'
+import ProposedSection from './sections/proposed-section'
+import { useDocumentViewer } from './use-document-viewer'
+import { useReveal } from './use-reveal'
+
+type FiledEntry = Extract<ReviewEntryView, { kind: 'filed' }>
+
+/** Everything on the case, most decisive first: the notice, duplicates, the computation, then the form, documents and history. */
+export default function CaseDetail({ view }: { view: CaseView }) {
+  const revealer = useReveal(view.application.id)
+  const viewer = useDocumentViewer(view.application.id)
+  const filed = [...view.review].reverse().find((e): e is FiledEntry => e.kind === 'filed')
+  return (
+    <View>
+      {view.householdId && (
+        <Text className='review-banner case-filed' data-filed={filed?.category ?? ''}>
+          已建档{filed ? `（${hardshipCategoryLabel(filed.category)}）` : ''}，该户已纳入困难职工档案管理
+        </Text>
+      )}
+      {view.actions.length === 0 && !view.householdId && <Text className='case-none muted'>当前环节没有需要您办理的事项</Text>}
+      <NoticeSection view={view} />
+      <DuplicatesSection view={view} />
+      <ProposedSection view={view} />
+      <ApplicantSection view={view} revealer={revealer} />
+      <MembersSection view={view} revealer={revealer} />
+      <FinancesSection view={view} />
+      <DocumentsSection view={view} loadingId={viewer.loadingId} onOpen={(docId) => void viewer.open(docId)} />
+      <HistorySection view={view} />
+      {viewer.image && <ImageViewer image={viewer.image} onClose={viewer.close} />}
+    </View>
+  )
+}

@@ -1,0 +1,116 @@
+import { Text, View } from '@tarojs/components'
+import Taro, { useDidShow, useRouter } from '@tarojs/taro'
+import { useState } from 'react'
+import LoadError from '@/components/load-error'
+import type { CaseAction, CaseView } from '@/domain/api/review'
+import { pageClass, useLargeText } from '@/services/preferences'
+import { readParam } from '@/services/routes'
+import CaseActions from './case-actions'
+import CaseDetail from './case-detail'
+import ActiveForm from './active-form'
+import CaseHeader from './sections/case-header'
+import { useCase } from './use-case'
+import { useDecision } from './use-decision'
+import '../review.css'
+import './index.css'
+
+/** What the staff member sees after someone else changed the case first. */
+export const CONFLICT_TEXT = '案件已被他人处理，已为您刷新'
+
+const DONE: Record<CaseAction, string> = {
+  startScreening: '已开始初审',
+  acceptScreening: '初审已通过',
+  returnToWorker: '已退回申请人修改',
+  reject: '已作出不予通过决定',
+  recordVisit: '入户调查已记录',
+  recordFinanceCheck: '核对结果已保存',
+  startNotice: '已开始公示',
+  recordObjection: '异议已登记',
+  approveAndFile: '已审批建档',
+}
+
+const scrollTop = () => void Taro.pageScrollTo({ scrollTop: 0, duration: 0 })
+
+/** 案件办理: the whole case for the caseworker or reviewer, and only the decisions they may take now. */
+export default function ReviewCasePage() {
+  const [largeText] = useLargeText()
+  const id = readParam(useRouter().params.id)
+  const { state, reload, replace } = useCase(id)
+
+  useDidShow(() => void reload())
+
+  if (state.kind !== 'ready') {
+    return (
+      <View className={pageClass(largeText)}>
+        {state.kind === 'loading' ? <Text className='state-text'>正在加载…</Text> : <LoadError message={state.message} onRetry={() => void reload()} />}
+      </View>
+    )
+  }
+  return <CaseScreen view={state.view} largeText={largeText} reload={reload} replace={replace} />
+}
+
+interface CaseScreenProps {
+  view: CaseView
+  largeText: boolean
+  reload: () => Promise<void>
+  replace: (view: CaseView) => void
+}
+
+function CaseScreen({ view, largeText, reload, replace }: CaseScreenProps) {
+  const [active, setActive] = useState<CaseAction | null>(null)
+  const [banner, setBanner] = useState('')
+  const d = useDecision(view, {
+    onDecided: (next, action) => {
+      replace(next)
+      setActive(null)
+      setBanner('')
+      scrollTop()
+      void Taro.showToast({ title: DONE[action], icon: 'success', duration: 2000 })
+    },
+    onConflict: () => {
+      setActive(null)
+      setBanner(CONFLICT_TEXT)
+      scrollTop()
+      void reload()
+      void Taro.showToast({ title: CONFLICT_TEXT, icon: 'none', duration: 3000 })
+    },
+  })
+
+  const start = async (action: CaseAction) => {
+    if (action === 'startScreening') return void d.submit('startScreening', {})
+    if (action === 'startNotice') {
+      const answer = await Taro.showModal({
+        title: '开始公示',
+        content: `将在工会内公示${view.publicityDays}天（仅显示姓氏、单位和困难类别）。公示期满无异议后可审批建档。`,
+        confirmText: `公示${view.publicityDays}天`,
+        cancelText: '取消',
+        confirmColor: '#1565c0',
+      })
+      if (answer.confirm) void d.submit('startNotice', {})
+      return
+    }
+    setBanner('')
+    setActive(action)
+    scrollTop()
+  }
+
+  const withBar = active !== null || view.actions.length > 0
+  return (
+    <View className={pageClass(largeText, withBar ? 'review-case review-with-bar' : 'review-case')} data-case={view.application.id} data-active={active ?? ''}>
+      {banner && (
+        <Text className='review-banner' data-banner='conflict'>
+          {banner}
+        </Text>
+      )}
+      <CaseHeader view={view} />
+      {active ? (
+        <ActiveForm action={active} view={view} d={d} onCancel={() => setActive(null)} refresh={() => void reload()} />
+      ) : (
+        <>
+          <CaseDetail view={view} />
+          <CaseActions actions={view.actions} busy={d.busy} onStart={(a) => void start(a)} />
+        </>
+      )}
+    </View>
+  )
+}

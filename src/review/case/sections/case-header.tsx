@@ -1,0 +1,28 @@
+import { Text, View } from '@tarojs/components'
+import StatusTag from '@/components/status-tag'
+import type { CaseView } from '@/domain/api/review'
+import { formatDate, formatDateTime } from '@/services/format'
+
+/** The case at a glance: number, status, applicant, unit and the stage's deadline. */
+export default function CaseHeader({ view }: { view: CaseView }) {
+  const app = view.application
+  return (
+    <View className='card case-header' data-status={app.status} data-version={app.version}>
+      <View className='case-header__head'>
+        <Text className='case-header__number'>{app.number}</Text>
+        <StatusTag status={app.status} className='case-status' />
+      </View>
+      <Text className='case-header__name'>{app.name}</Text>
+      <Text className='case-header__line'>{view.unitName}</Text>
+      <Text className='case-header__line'>提交于 {formatDateTime(app.createdAt)}</Text>
+      {view.dueAt && (
+        <View className='case-header__due'>
+          <Text className={view.overdue ? 'case-header__deadline case-header__deadline--overdue' : 'case-header__deadline'}>
+            本环节 {formatDate(view.dueAt)} 前办结
+          </Text>
+          {view.overdue && <Text className='review-tag review-tag--overdue'>已超期</Text>}
+        </View>
+      )}
+    </View>
+  )
+}

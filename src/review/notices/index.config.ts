@@ -1,0 +1,5 @@
+export default definePageConfig({
+  navigationBarTitleText: '公示信息',
+  enablePullDownRefresh: true,
+  onReachBottomDistance: 120,
+})

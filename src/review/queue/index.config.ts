@@ -1,0 +1,4 @@
+export default definePageConfig({
+  navigationBarTitleText: '审核案件',
+  onReachBottomDistance: 120,
+})
