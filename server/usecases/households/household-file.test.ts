@@ -20,6 +20,8 @@ describe('following a filed household (SQLite, through the event contract)', () 
       const view = await f.ok('o-caseworker', 'get', { householdId: id })
       expect(view).toMatchObject({ id, number: 'MLS-H-2026-000001', headNameMasked: '张*明', unitName: '农机厂工会', status: 'filed', category: 'deep', cadres: [], lastContactOn: null, contactOverdue: false, deregistrationPending: false, measures: [], ledger: [], contacts: [], fundsTotalFen: 0 })
       expect(view.history.map((h) => h.kind)).toEqual(['filed'])
+      // This fixture's applicants list no family members (the review test checks members on the file).
+      expect(view.members).toEqual([])
       expect(view.actions).toEqual(['addMeasure', 'recordPayment', 'addContact', 'proposeDeregistration'])
       expect((await f.ok('o-reviewer', 'get', { householdId: id })).actions).toEqual(['addMeasure', 'recordPayment', 'addContact', 'assignCadre', 'proposeDeregistration'])
       expect((await f.ok('o-town-admin', 'get', { householdId: id })).actions).toEqual(['assignCadre'])

@@ -60,6 +60,10 @@ describe('the review of a case, stage by stage (SQLite, through the event contra
     const household = await repos().households.get(filed.data.householdId!)
     expect(household).toMatchObject({ status: 'filed', category: 'deep', unitId: 'unit-a1', headName: '张小明', memberCount: 3, applicationIds: [id], number: 'MLS-H-2026-000001' })
     expect(household!.history.map((h) => h.kind)).toEqual(['filed'])
+    // The file shows the family members of the filing form, masked.
+    const file = await f.call('o-caseworker', 'households', 'get', { householdId: household!.id })
+    expect(file).toMatchObject({ ok: true, data: { members: [{ nameMasked: '李*红', relation: 'spouse', idNumberMasked: '5325**********0022', health: 'healthy', occupation: '无业' }] } })
+    expect(JSON.stringify(file)).not.toMatch(/李小红|532504198503150022|张小明/)
 
     const mine = await f.call('w1', 'applicant', 'getMine', { id })
     expect(mine).toMatchObject({ ok: true, data: { status: 'filed' } })

@@ -99,6 +99,8 @@ export type LedgerLine = DisbursementEntry & { reversed: boolean }
 /** The household file page. */
 export interface HouseholdView extends HouseholdItem {
   version: number
+  /** The family members as the filing application gave them (names masked, ID numbers masked); empty when the file has no application. */
+  members: { nameMasked: string; relation: string; idNumberMasked: string; health: string; occupation: string }[]
   history: HouseholdEvent[]
   measures: Measure[]
   ledger: LedgerLine[]
