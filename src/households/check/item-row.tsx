@@ -5,7 +5,7 @@ import FieldError from '@/components/field-error'
 import type { ItemCheck } from '@/domain/campaign'
 import type { SixItem } from '@/domain/review'
 import { formatDateTime } from '@/services/format'
-import TextAreaField from '../components/text-area-field'
+import TextAreaField from '@/components/text-area-field'
 import type { WriteProblems } from './use-check'
 
 /** Props of one of the six items. */

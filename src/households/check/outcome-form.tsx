@@ -5,7 +5,7 @@ import type { CheckOutcome } from '@/domain/campaign'
 import { DEREGISTRATION_REASONS, DIFFICULTY_GROUPS, type DeregistrationReason, type DifficultyGroup } from '@/domain/household-codes'
 import FormBox from '../components/form-box'
 import OptionList from '../components/option-list'
-import TextAreaField from '../components/text-area-field'
+import TextAreaField from '@/components/text-area-field'
 import type { WriteProblems } from './use-check'
 
 const KINDS = [

@@ -4,7 +4,7 @@ import { todayShanghai } from '@/services/household-text'
 import ChipChoice from '../../components/chip-choice'
 import DateField from '../../components/date-field'
 import FormBox from '../../components/form-box'
-import TextAreaField from '../../components/text-area-field'
+import TextAreaField from '@/components/text-area-field'
 import type { HouseholdFormProps } from './types'
 
 /** A visit, call or other contact: when, what was found, and the next step. */

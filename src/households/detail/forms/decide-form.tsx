@@ -1,7 +1,7 @@
 import { useState } from 'react'
 import FormBox from '../../components/form-box'
 import OptionList from '../../components/option-list'
-import TextAreaField from '../../components/text-area-field'
+import TextAreaField from '@/components/text-area-field'
 import type { HouseholdFormProps } from './types'
 
 const DECISIONS = [

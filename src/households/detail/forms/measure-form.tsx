@@ -2,7 +2,7 @@ import { useState } from 'react'
 import { MEASURE_KINDS, MEASURE_STATUSES, type MeasureKind, type MeasureStatus } from '@/domain/household-codes'
 import ChipChoice from '../../components/chip-choice'
 import FormBox from '../../components/form-box'
-import TextAreaField from '../../components/text-area-field'
+import TextAreaField from '@/components/text-area-field'
 import type { HouseholdFormProps } from './types'
 
 /** A new aid measure: kind, what it is, where it stands and, once known, its outcome. */

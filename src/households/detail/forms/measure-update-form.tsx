@@ -3,7 +3,7 @@ import type { Measure } from '@/domain/household'
 import { MEASURE_STATUSES, type MeasureStatus } from '@/domain/household-codes'
 import ChipChoice from '../../components/chip-choice'
 import FormBox from '../../components/form-box'
-import TextAreaField from '../../components/text-area-field'
+import TextAreaField from '@/components/text-area-field'
 import type { HouseholdFormProps } from './types'
 
 /** A measure's progress: its status and outcome (required once done). */

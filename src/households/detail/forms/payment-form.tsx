@@ -7,7 +7,7 @@ import ChipChoice from '../../components/chip-choice'
 import DateField from '../../components/date-field'
 import FormBox from '../../components/form-box'
 import OptionList from '../../components/option-list'
-import TextAreaField from '../../components/text-area-field'
+import TextAreaField from '@/components/text-area-field'
 import ApproverField from './approver-field'
 import type { HouseholdFormProps } from './types'
 

@@ -2,7 +2,7 @@ import { useState } from 'react'
 import { DEREGISTRATION_REASONS, type DeregistrationReason } from '@/domain/household-codes'
 import FormBox from '../../components/form-box'
 import OptionList from '../../components/option-list'
-import TextAreaField from '../../components/text-area-field'
+import TextAreaField from '@/components/text-area-field'
 import type { HouseholdFormProps } from './types'
 
 /** 提出脱困注销: a reason from the list and an explanation (required for 其他); a reviewer decides. */

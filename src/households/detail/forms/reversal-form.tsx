@@ -5,7 +5,7 @@ import { FUND_SOURCES } from '@/domain/household-codes'
 import { formatFen } from '@/domain/money'
 import { labelOf } from '@/services/household-text'
 import FormBox from '../../components/form-box'
-import TextAreaField from '../../components/text-area-field'
+import TextAreaField from '@/components/text-area-field'
 import ApproverField from './approver-field'
 import type { HouseholdFormProps } from './types'
 

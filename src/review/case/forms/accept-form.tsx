@@ -1,5 +1,5 @@
 import { useState } from 'react'
-import TextAreaField from '../../components/text-area-field'
+import TextAreaField from '@/components/text-area-field'
 import FormFrame from './form-frame'
 import type { DecisionFormProps } from './types'
 

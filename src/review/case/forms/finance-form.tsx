@@ -3,7 +3,7 @@ import FormField from '@/components/form-field'
 import { fenToYuanText, parseYuan } from '@/domain/money'
 import { FINANCE_RESULTS, type FinanceResult } from '@/domain/review'
 import OptionList from '../../components/option-list'
-import TextAreaField from '../../components/text-area-field'
+import TextAreaField from '@/components/text-area-field'
 import FormFrame from './form-frame'
 import type { DecisionFormProps } from './types'
 

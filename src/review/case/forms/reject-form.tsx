@@ -1,7 +1,7 @@
 import { useState } from 'react'
 import { REJECTION_REASONS, type RejectionReason } from '@/domain/review'
 import OptionList from '../../components/option-list'
-import TextAreaField from '../../components/text-area-field'
+import TextAreaField from '@/components/text-area-field'
 import FormFrame from './form-frame'
 import type { DecisionFormProps } from './types'
 

@@ -1,5 +1,6 @@
 import { Text, Textarea, View } from '@tarojs/components'
 import FieldError from '@/components/field-error'
+import './index.css'
 
 /** Props of a labelled multi-line text field. */
 export interface TextAreaFieldProps {
@@ -14,14 +15,14 @@ export interface TextAreaFieldProps {
   onInput: (value: string) => void
 }
 
-/** Label above, a textarea, and the field's message right below it. */
+/** Label above, a tall textarea, and the field's message right below it. */
 export default function TextAreaField({ field, label, value, placeholder, hint, maxlength = 500, error, onInput }: TextAreaFieldProps) {
   return (
-    <View className={error ? 'hh-field hh-field--invalid' : 'hh-field'} id={`field-${field.replace(/\./g, '-')}`}>
-      <Text className='hh-field__label'>{label}</Text>
-      {hint && <Text className='hh-field__hint'>{hint}</Text>}
+    <View className={error ? 'textarea-field textarea-field--invalid' : 'textarea-field'} id={`field-${field.replace(/\./g, '-')}`}>
+      <Text className='textarea-field__label'>{label}</Text>
+      {hint && <Text className='textarea-field__hint'>{hint}</Text>}
       <Textarea
-        className='hh-textarea'
+        className='textarea-field__box'
         data-field={field}
         value={value}
         maxlength={maxlength}
