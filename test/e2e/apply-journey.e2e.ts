@@ -219,9 +219,13 @@ describe('a worker applies by themselves', () => {
     // The caseworker returns it (through the use cases: the review pages are another issue's).
     const caseworker: Actor = { openid: 'demo-caseworker', roles: ['worker', 'caseworker'], unitId: 'unit-532504001' }
     const { deps } = e2e.app
-    await deps.store.transaction(async (repos) => {
+    // Two actions, as the caseworker takes them: each message has its own time, so their order is defined.
+    const screening = await deps.store.transaction(async (repos) => {
       const rec = await repos.applications.get(id)
-      const screening = await changeStatus(deps, repos, caseworker, rec!, 'startScreening', { expectedVersion: rec!.version })
+      return changeStatus(deps, repos, caseworker, rec!, 'startScreening', { expectedVersion: rec!.version })
+    })
+    await new Promise((resolve) => setTimeout(resolve, 20))
+    await deps.store.transaction(async (repos) => {
       await changeStatus(deps, repos, caseworker, { ...screening, fieldsToFix: ['members.1.idNumber'] }, 'returnToWorker', {
         expectedVersion: screening.version,
         note: '第二位家庭成员的身份证号与户口本不一致，请核对',

@@ -12,20 +12,21 @@ export function rememberNames(level: UnitLevel): void {
 
 /** The name of a chosen unit: from the units seen so far, else asked for once (the level holding it). */
 export function useUnitName(unitId: string): string {
-  const [name, setName] = useState(() => NAMES.get(unitId) ?? '')
+  // The name is kept with the id it names, so a render for a newly chosen unit never shows the previous name.
+  const [named, setNamed] = useState(() => ({ id: unitId, name: NAMES.get(unitId) ?? '' }))
   useEffect(() => {
     const known = NAMES.get(unitId)
-    setName(known ?? '')
+    setNamed({ id: unitId, name: known ?? '' })
     if (known !== undefined || !unitId) return
     let live = true
     void listUnits({ unitId }).then((r) => {
       if (!r.ok) return
       rememberNames(r.data)
-      if (live) setName(NAMES.get(unitId) ?? '')
+      if (live) setNamed({ id: unitId, name: NAMES.get(unitId) ?? '' })
     })
     return () => {
       live = false
     }
   }, [unitId])
-  return name
+  return named.id === unitId ? named.name : (NAMES.get(unitId) ?? '')
 }
