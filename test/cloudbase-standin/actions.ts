@@ -4,7 +4,8 @@ import { Query, aggregate, find, update } from 'mingo'
 import type { UpdateExpression } from 'mingo/updater'
 import { isEqual } from 'mingo/util'
 import { decode, encode, isPlainObject, type Doc } from './ejson'
-import { StandinError, type Change, type Engine, type Id } from './engine'
+import type { Change, Engine, Id } from './engine'
+import { StandinError, noGeoIndex, requestFailed } from './errors'
 import { extractGeo, geoNear } from './geo'
 
 /** A request body as node-sdk sends it. */
@@ -24,8 +25,10 @@ function object(value: unknown, what: string): Obj {
   return v
 }
 
-function collectionOf(body: Body): string {
+/** The request's collection, which must have been created (CloudBase never creates one on first use). */
+function collectionOf(engine: Engine, body: Body): string {
   if (typeof body.collectionName !== 'string' || !body.collectionName) throw invalid('collectionName is required')
+  engine.schema.require(body.collectionName)
   return body.collectionName
 }
 
@@ -46,11 +49,13 @@ function docIdOf(query: Obj): Id {
   return id
 }
 
-/** The documents matching a WHERE query, nearest first when it holds `$nearSphere`. */
-function select(docs: Doc[], query: Obj): Doc[] {
+/** The documents of `coll` matching a WHERE query, nearest first when it holds `$nearSphere` (which needs a 2dsphere index). */
+function select(engine: Engine, coll: string, query: Obj): Doc[] {
   const { rest, geo } = extractGeo(query)
+  const indexed = engine.schema.geoFields(coll)
+  for (const g of geo) if (g.distance && !indexed.includes(g.field)) throw noGeoIndex(coll, g.field)
   const mingo = new Query(rest)
-  const hits = docs.filter((d) => geo.every((g) => g.test(d)) && mingo.test(d))
+  const hits = engine.docs(coll).filter((d) => geo.every((g) => g.test(d)) && mingo.test(d))
   const near = geo.find((g) => g.distance)?.distance
   return near ? hits.sort((a, b) => near(a) - near(b)) : hits
 }
@@ -60,7 +65,7 @@ function targets(engine: Engine, coll: string, body: Body, query: Obj): Doc[] {
     const doc = engine.get(coll, docIdOf(query))
     return doc ? [doc] : []
   }
-  const hits = select(engine.docs(coll), query)
+  const hits = select(engine, coll, query)
   return body.multi === true ? hits : hits.slice(0, 1)
 }
 
@@ -105,7 +110,7 @@ function nextDoc(body: Body, old: Doc | null, id: Id, query: Obj, data: Obj): Do
 
 async function getDocument(engine: Engine, body: Body): Promise<Reply> {
   requireDocInTransaction(body)
-  const coll = collectionOf(body)
+  const coll = collectionOf(engine, body)
   const query = object(body.query, 'query')
   const projection = body.projection === undefined ? undefined : object(body.projection, 'projection')
   if (body.queryType === 'DOC') {
@@ -115,7 +120,7 @@ async function getDocument(engine: Engine, body: Body): Promise<Reply> {
   }
   const offset = typeof body.offset === 'number' ? body.offset : 0
   const limit = Math.min(typeof body.limit === 'number' ? body.limit : 100, 1000)
-  let cursor = find(select(engine.docs(coll), query), {}, projection)
+  let cursor = find(select(engine, coll, query), {}, projection)
   if (body.order !== undefined) cursor = cursor.sort(object(body.order, 'order') as Record<string, 1 | -1>)
   const list = cursor.skip(offset).limit(limit).all()
   return { data: { list: list.map(encode), offset, limit } }
@@ -124,11 +129,11 @@ async function getDocument(engine: Engine, body: Body): Promise<Reply> {
 async function calculateDocument(engine: Engine, body: Body): Promise<Reply> {
   requireDocInTransaction(body)
   const query = object(body.query, 'query')
-  return { data: { total: select(engine.docs(collectionOf(body)), query).length } }
+  return { data: { total: select(engine, collectionOf(engine, body), query).length } }
 }
 
 async function insertDocument(engine: Engine, body: Body): Promise<Reply> {
-  const coll = collectionOf(body)
+  const coll = collectionOf(engine, body)
   if (!Array.isArray(body.data) || body.data.length === 0) throw invalid('data must be a non-empty array')
   const docs = body.data.map((d) => {
     const doc = object(d, 'document')
@@ -153,7 +158,7 @@ async function insertDocument(engine: Engine, body: Body): Promise<Reply> {
 
 async function modifyDocument(engine: Engine, body: Body): Promise<Reply> {
   requireDocInTransaction(body)
-  const coll = collectionOf(body)
+  const coll = collectionOf(engine, body)
   const query = object(body.query, 'query')
   const data = object(body.data, 'data')
   const upsert = body.upsert === true
@@ -184,7 +189,7 @@ async function modifyDocument(engine: Engine, body: Body): Promise<Reply> {
 
 async function removeDocument(engine: Engine, body: Body): Promise<Reply> {
   requireDocInTransaction(body)
-  const coll = collectionOf(body)
+  const coll = collectionOf(engine, body)
   const query = object(body.query, 'query')
   const tx = txOf(body)
   if (tx) {
@@ -200,20 +205,38 @@ async function removeDocument(engine: Engine, body: Body): Promise<Reply> {
   return { data: { deleted } }
 }
 
+const AGGREGATE_DEFAULT = 20
+const AGGREGATE_MAX = 10_000
+
+/** The field `$geoNear` searches: its `key`, or the collection's only 2dsphere field, as MongoDB picks it. */
+function geoNearKey(engine: Engine, coll: string, spec: Obj): string {
+  const indexed = engine.schema.geoFields(coll)
+  if (typeof spec.key === 'string') {
+    if (!indexed.includes(spec.key)) throw noGeoIndex(coll, spec.key)
+    return spec.key
+  }
+  if (indexed.length === 0) throw noGeoIndex(coll, '(none)')
+  if (indexed.length > 1) throw requestFailed(`$geoNear: more than one 2dsphere index on ${coll}; name the field with key`)
+  return indexed[0]
+}
+
 async function aggregateDocuments(engine: Engine, body: Body): Promise<Reply> {
   if (txOf(body)) throw new StandinError('DATABASE_REQUEST_FAILED', 'aggregate is not allowed in a transaction')
-  const coll = collectionOf(body)
+  const coll = collectionOf(engine, body)
   if (!Array.isArray(body.stages)) throw invalid('stages must be an array')
   const pipeline = (body.stages as { stageKey: string; stageValue: unknown }[]).map((s) => ({ [s.stageKey]: decode(s.stageValue) }))
   let docs = engine.docs(coll)
   if (pipeline[0] && '$geoNear' in pipeline[0]) {
     const spec = pipeline.shift()!.$geoNear
     if (!isPlainObject(spec)) throw invalid('$geoNear must be an object')
-    docs = geoNear(docs, spec, (d, q) => new Query(q).test(d))
+    docs = geoNear(docs, geoNearKey(engine, coll, spec), spec, (d, q) => new Query(q).test(d))
   }
   if (pipeline.some((s) => '$geoNear' in s)) throw new StandinError('DATABASE_REQUEST_FAILED', '$geoNear is only valid as the first stage')
-  const list = aggregate(structuredClone(docs), pipeline, { collectionResolver: (name: string) => engine.docs(name) })
-  return { data: { list: list.map(encode) } }
+  const resolver = (name: string) => (engine.schema.require(name), engine.docs(name))
+  const list = aggregate(structuredClone(docs), pipeline, { collectionResolver: resolver })
+  // Measured on CloudBase, not documented: 20 results without a $limit stage, at most 10,000 with one.
+  const cap = pipeline.some((s) => '$limit' in s) ? AGGREGATE_MAX : AGGREGATE_DEFAULT
+  return { data: { list: list.slice(0, cap).map(encode) } }
 }
 
 const ACTIONS: Record<string, (engine: Engine, body: Body) => Promise<Reply>> = {

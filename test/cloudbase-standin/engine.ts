@@ -1,22 +1,11 @@
 import { randomBytes } from 'node:crypto'
 import { resolve } from 'mingo/util'
 import { encode, type Doc } from './ejson'
-
-/** A failure the stand-in replies with as `{ code, message }`, so the SDK throws it. */
-export class StandinError extends Error {
-  constructor(
-    readonly code: string,
-    message: string,
-  ) {
-    super(message)
-  }
-}
+import { StandinError, conflict, duplicate, requestFailed } from './errors'
+import { DEFAULT_LIMITS, bsonSize, type StandinLimits } from './limits'
+import { Schema } from './schema'
 
 export type Id = string | number
-
-const conflict = () => new StandinError('DATABASE_TRANSACTION_CONFLICT', 'database transaction conflict: the document is being written elsewhere')
-const duplicate = (coll: string, index: string) =>
-  new StandinError('DATABASE_DUPLICATE_WRITE', `E11000 duplicate key error collection: ${coll} index: ${index}`)
 
 /** Sets or, for null, deletes one document of a map. */
 function place(docs: Map<Id, Doc>, id: Id, doc: Doc | null): void {
@@ -33,12 +22,17 @@ interface Entry {
 }
 
 interface Tx {
-  startSeq: number
-  state: 'open' | 'aborted'
+  /** The commit sequence its snapshot sees; taken at its first operation, as MongoDB does. */
+  startSeq: number | null
+  startedAt: number
+  /** Why it can no longer be used, once aborted. */
+  aborted: string | null
   /** Buffered writes, invisible to everyone else until commit. */
   writes: Map<string, Entry>
   /** What each document looked like at the snapshot, recorded when someone else commits over it. */
   before: Map<string, Entry>
+  writeCount: number
+  bytes: number
 }
 
 /** A write of one document: its new content, or null to delete it. */
@@ -49,11 +43,12 @@ export interface Change {
 
 /**
  * In-memory collections with snapshot-isolated transactions, modelled on MongoDB, which CloudBase
- * runs on. A transaction reads the data as of its start plus its own writes. Its first write to a
- * document locks it; a second transaction writing that document, or one committed by anybody after
- * the snapshot, fails at once with DATABASE_TRANSACTION_CONFLICT and aborts that transaction
- * (first writer wins). A write outside transactions waits for the lock to go, then runs.
- * Any write error inside a transaction aborts it, as MongoDB does.
+ * runs on. A transaction reads the data as of its first operation plus its own writes. Its first
+ * write to a document locks it; a second transaction writing that document, or one committed by
+ * anybody after the snapshot, fails at once with DATABASE_TRANSACTION_CONFLICT and aborts that
+ * transaction (first writer wins). A write outside transactions waits for the lock to go, then runs.
+ * Any write error inside a transaction aborts it, as MongoDB does; so does outliving
+ * `transactionLifetimeMs` or outgrowing `maxTransactionBytes` / `maxTransactionWrites`.
  */
 export class Engine {
   private data = new Map<string, Map<Id, Doc>>()
@@ -61,12 +56,14 @@ export class Engine {
   private seq = 0
   private txs = new Map<string, Tx>()
   private locks = new Map<string, string>()
-  private uniques = new Map<string, string[][]>()
   private waiters: Array<() => void> = []
-  /** How long a write outside transactions waits for a lock before failing with a conflict. */
-  lockWaitMs = 5000
 
-  /** Drops all data and open transactions; declared unique indexes stay. */
+  constructor(
+    readonly schema = new Schema(),
+    readonly limits: StandinLimits = { ...DEFAULT_LIMITS },
+  ) {}
+
+  /** Drops all data and open transactions; collections and indexes stay. */
   reset(): void {
     this.data.clear()
     this.lastWrite.clear()
@@ -80,16 +77,17 @@ export class Engine {
     return new Map([...this.data].map(([name, docs]) => [name, structuredClone(docs)]))
   }
 
-  declareUniqueIndex(coll: string, fields: string[]): void {
-    const list = this.uniques.get(coll) ?? []
-    list.push(fields)
-    this.uniques.set(coll, list)
-    this.checkUnique(coll, [...this.committed(coll).values()])
+  /** Creates an index, refusing a unique one the committed data already breaks. */
+  createIndex(coll: string, index: Parameters<Schema['createIndex']>[1]): void {
+    this.schema.createIndex(coll, index, (candidate) => {
+      if (candidate.unique) this.checkUnique(coll, [...this.committed(coll).values()], [candidate])
+    })
   }
 
   begin(): string {
+    this.sweep()
     const id = randomBytes(12).toString('hex')
-    this.txs.set(id, { startSeq: this.seq, state: 'open', writes: new Map(), before: new Map() })
+    this.txs.set(id, { startSeq: null, startedAt: Date.now(), aborted: null, writes: new Map(), before: new Map(), writeCount: 0, bytes: 0 })
     return id
   }
 
@@ -130,17 +128,26 @@ export class Engine {
     return [...this.committed(coll).values()]
   }
 
-  /** Writes inside a transaction: conflict checks, unique checks, then buffered under a lock. A throw leaves nothing written. */
+  /** Writes inside a transaction: size, conflict and unique checks, then buffered under a lock. A throw leaves nothing written. */
   writeInTransaction(txId: string, coll: string, changes: Change[]): void {
     const tx = this.open(txId)
+    const bytes = changes.reduce((sum, c) => sum + this.checkedSize(c), 0)
+    if (tx.writeCount + changes.length > this.limits.maxTransactionWrites) {
+      throw requestFailed(`TransactionTooLarge: a transaction may make at most ${this.limits.maxTransactionWrites} writes`)
+    }
+    if (tx.bytes + bytes > this.limits.maxTransactionBytes) {
+      throw requestFailed(`TransactionTooLarge: total size of all transaction operations must be less than ${this.limits.maxTransactionBytes} bytes`)
+    }
     const view = this.view(coll, tx)
     for (const { id, doc } of changes) {
       const key = keyOf(coll, id)
       const holder = this.locks.get(key)
-      if ((holder && holder !== txId) || (this.lastWrite.get(key) ?? 0) > tx.startSeq) throw conflict()
+      if ((holder && holder !== txId) || (this.lastWrite.get(key) ?? 0) > tx.startSeq!) throw conflict()
       place(view, id, doc)
     }
     this.checkUnique(coll, [...view.values()])
+    tx.writeCount += changes.length
+    tx.bytes += bytes
     for (const { id, doc } of changes) {
       const key = keyOf(coll, id)
       this.locks.set(key, txId)
@@ -153,10 +160,12 @@ export class Engine {
    * it touches and the changes; when none is locked they are applied at once, else it waits and plans again.
    */
   async writeOutside<T>(coll: string, plan: () => { ids: Id[]; changes: Change[]; result: T }): Promise<T> {
-    const deadline = Date.now() + this.lockWaitMs
+    const deadline = Date.now() + this.limits.lockWaitMs
     for (;;) {
+      this.sweep()
       const p = plan()
       if (!p.ids.some((id) => this.locks.has(keyOf(coll, id)))) {
+        for (const c of p.changes) this.checkedSize(c)
         const after = new Map(this.committed(coll))
         for (const { id, doc } of p.changes) place(after, id, doc)
         this.checkUnique(coll, [...after.values()])
@@ -169,6 +178,22 @@ export class Engine {
         setTimeout(resolveWait, 50).unref()
       })
     }
+  }
+
+  /** Marks a transaction aborted after a failed operation: later operations and its commit fail. */
+  abortOnError(txId: string, reason = 'transaction has been aborted'): void {
+    const tx = this.txs.get(txId)
+    if (!tx || tx.aborted) return
+    this.release(txId)
+    tx.aborted = reason
+    tx.writes.clear()
+  }
+
+  private checkedSize({ doc }: Change): number {
+    if (!doc) return bsonSize({ _id: '' })
+    const size = bsonSize(doc)
+    if (size > this.limits.maxDocumentBytes) throw requestFailed(`BSONObjectTooLarge: a document of ${size} bytes is over the limit of ${this.limits.maxDocumentBytes}`)
+    return size
   }
 
   private committed(coll: string): Map<Id, Doc> {
@@ -185,20 +210,24 @@ export class Engine {
     return docs
   }
 
+  /** The open transaction `txId`, its snapshot taken if this is its first operation. */
   private open(txId: string): Tx {
+    this.sweep()
     const tx = this.txs.get(txId)
     if (!tx) throw new StandinError('DATABASE_TRANSACTION_FAIL', 'no such transaction')
-    if (tx.state !== 'open') throw new StandinError('DATABASE_TRANSACTION_FAIL', 'transaction has been aborted')
+    if (tx.aborted) throw new StandinError('DATABASE_TRANSACTION_FAIL', tx.aborted)
+    tx.startSeq ??= this.seq
     return tx
   }
 
-  /** Marks a transaction aborted after a failed operation: later operations and its commit fail. */
-  abortOnError(txId: string): void {
-    const tx = this.txs.get(txId)
-    if (!tx) return
-    this.release(txId)
-    tx.state = 'aborted'
-    tx.writes.clear()
+  /** Aborts every transaction that outlived its lifetime, releasing its locks. */
+  private sweep(): void {
+    const oldest = Date.now() - this.limits.transactionLifetimeMs
+    for (const [id, tx] of this.txs) {
+      if (!tx.aborted && tx.startedAt < oldest) {
+        this.abortOnError(id, `transaction was aborted: not committed within its lifetime of ${this.limits.transactionLifetimeMs} ms`)
+      }
+    }
   }
 
   private end(txId: string): void {
@@ -221,17 +250,18 @@ export class Engine {
     const key = keyOf(coll, id)
     const docs = this.committed(coll)
     const prev = docs.get(id) ?? null
-    for (const tx of this.txs.values()) if (!tx.before.has(key)) tx.before.set(key, { coll, id, doc: prev })
+    for (const tx of this.txs.values()) if (tx.startSeq !== null && !tx.before.has(key)) tx.before.set(key, { coll, id, doc: prev })
     place(docs, id, doc)
     this.lastWrite.set(key, ++this.seq)
   }
 
-  private checkUnique(coll: string, docs: Doc[]): void {
-    for (const fields of this.uniques.get(coll) ?? []) {
+  private checkUnique(coll: string, docs: Doc[], indexes = this.schema.uniqueIndexes(coll)): void {
+    for (const index of indexes) {
+      const fields = index.keys.map(([f]) => f)
       const seen = new Set<string>()
       for (const doc of docs) {
         const tuple = encode({ k: fields.map((f) => resolve(doc, f) ?? null) })
-        if (seen.has(tuple)) throw duplicate(coll, fields.map((f) => `${f}_1`).join('_'))
+        if (seen.has(tuple)) throw duplicate(coll, index.name)
         seen.add(tuple)
       }
     }

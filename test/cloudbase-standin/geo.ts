@@ -33,6 +33,7 @@ function insidePolygon([x, y]: LngLat, ring: LngLat[]): boolean {
 
 /** A geo condition on one field: which documents pass and, for `$nearSphere`, their distance. */
 export interface GeoCondition {
+  field: string
   test(doc: Doc): boolean
   distance?: (doc: Doc) => number
 }
@@ -50,7 +51,7 @@ function nearCondition(field: string, spec: Record<string, unknown>): GeoConditi
     const p = fieldPoint(doc, field)
     return p ? haversine(center, p) : Infinity
   }
-  return { distance, test: (doc) => { const d = distance(doc); return d >= min && d <= max } }
+  return { field, distance, test: (doc) => { const d = distance(doc); return d >= min && d <= max } }
 }
 
 function withinCondition(field: string, spec: Record<string, unknown>): GeoCondition {
@@ -58,12 +59,13 @@ function withinCondition(field: string, spec: Record<string, unknown>): GeoCondi
     const [c, radians] = spec.$centerSphere as [unknown, number]
     const center = pointOf(c)
     if (!center) throw new Error('$centerSphere needs [[lng, lat], radians]')
-    return { test: (doc) => { const p = fieldPoint(doc, field); return !!p && haversine(center, p) <= radians * EARTH_RADIUS_M } }
+    return { field, test: (doc) => { const p = fieldPoint(doc, field); return !!p && haversine(center, p) <= radians * EARTH_RADIUS_M } }
   }
   const g = spec.$geometry as { type?: string; coordinates?: LngLat[][] | LngLat[][][] } | undefined
   const polygons = g?.type === 'Polygon' ? [g.coordinates as LngLat[][]] : g?.type === 'MultiPolygon' ? (g.coordinates as LngLat[][][]) : null
   if (!polygons) throw new Error('$geoWithin supports $centerSphere, Polygon and MultiPolygon')
   return {
+    field,
     test: (doc) => {
       const p = fieldPoint(doc, field)
       return !!p && polygons.some(([outer, ...holes]) => insidePolygon(p, outer) && !holes.some((h) => insidePolygon(p, h)))
@@ -97,17 +99,19 @@ export function extractGeo(query: Record<string, unknown>): { rest: Record<strin
   return { rest: strip(query), geo }
 }
 
-/** The `$geoNear` aggregation stage (first stage only): filter, distance field, nearest first. */
-export function geoNear(docs: Doc[], spec: Record<string, unknown>, matches: (doc: Doc, query: Record<string, unknown>) => boolean): Doc[] {
+/**
+ * The `$geoNear` aggregation stage (first stage only) over the 2dsphere-indexed field `key`:
+ * filter, distance field, nearest first.
+ */
+export function geoNear(docs: Doc[], key: string, spec: Record<string, unknown>, matches: (doc: Doc, query: Record<string, unknown>) => boolean): Doc[] {
   const center = pointOf(spec.near)
   const distanceField = spec.distanceField
   if (!center || typeof distanceField !== 'string') throw new Error('$geoNear needs near and distanceField')
-  const key = typeof spec.key === 'string' ? spec.key : null
   const max = typeof spec.maxDistance === 'number' ? spec.maxDistance : Infinity
   const min = typeof spec.minDistance === 'number' ? spec.minDistance : 0
   const query = isPlainObject(spec.query) ? spec.query : {}
   const located = docs.flatMap((doc) => {
-    const p = key ? fieldPoint(doc, key) : firstPoint(doc)
+    const p = fieldPoint(doc, key)
     if (!p || !matches(doc, query)) return []
     const d = haversine(center, p)
     return d >= min && d <= max ? [{ doc, d }] : []
@@ -120,9 +124,3 @@ export function geoNear(docs: Doc[], spec: Record<string, unknown>, matches: (do
     .map(({ doc, d }) => ({ ...doc, [distanceField]: d }))
 }
 
-function firstPoint(doc: Doc): LngLat | null {
-  for (const v of Object.values(doc)) {
-    if (isPlainObject(v) && v.type === 'Point') return pointOf(v)
-  }
-  return null
-}

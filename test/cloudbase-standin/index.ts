@@ -1,10 +1,20 @@
 import { randomUUID } from 'node:crypto'
 import { createServer, type IncomingMessage } from 'node:http'
 import type { AddressInfo } from 'node:net'
+import { setTimeout as sleep } from 'node:timers/promises'
 import { dispatch, type Body } from './actions'
 import type { Doc } from './ejson'
-import { Engine, StandinError, type Id } from './engine'
+import { Engine, type Id } from './engine'
+import { StandinError } from './errors'
+import { DEFAULT_LIMITS, limitsFromEnv, requestDelay, type StandinLimits } from './limits'
+import { Schema, type StandinIndex } from './schema'
 import { StorageStandin } from './storage'
+
+export type { StandinIndex, StandinIndexKey } from './schema'
+export type { StandinLimits } from './limits'
+
+/** Limits to override, and how to wait (tests pass a `sleep` that records the delays and holds requests). */
+export type StandinOptions = Partial<StandinLimits> & { sleep?: (ms: number) => Promise<void> }
 
 /** One request as the stand-in saw it, for tests that check what the SDK sent. */
 export interface SeenRequest {
@@ -23,62 +33,96 @@ export interface Standin {
   /** The SDK's `serviceUrl`: `http://127.0.0.1:<port>/admin`. */
   url: string
   port: number
-  /** Drops all documents and open transactions; declared unique indexes stay. */
+  /** Latency and limits in force; change them at any time (e.g. seed at full speed, then add latency). */
+  limits: StandinLimits
+  /** Drops all documents and open transactions; collections and indexes stay. */
   reset(): void
   close(): Promise<void>
   /** A deep copy of the committed documents, by collection and _id. */
   collections(): Map<string, Map<Id, Doc>>
-  /** Rejects writes that would give two documents of `collection` the same values of `fields`. */
-  declareUniqueIndex(collection: string, fields: string[]): void
+  /** Creates a collection, as deploy (or the console) does; requests to any other collection fail. */
+  createCollection(name: string): void
+  /** Creates an index of an existing collection; a unique one is enforced, a 2dsphere one allows geo queries on its field. */
+  createIndex(collection: string, index: StandinIndex): void
+  dropIndex(collection: string, name: string): void
+  /** The collections and their indexes (`_id_` included). */
+  schema(): Map<string, StandinIndex[]>
   /** Every request received since start or the last `reset`. */
   requests: SeenRequest[]
   /** Files in the storage stand-in, by cloud path (cleared by `reset`). */
   storage: Map<string, Buffer>
 }
 
-async function readBody(req: IncomingMessage): Promise<string> {
+/** The body, or null when it is larger than `max` bytes (read to the end either way). */
+async function readBody(req: IncomingMessage, max: number): Promise<string | null> {
   const chunks: Buffer[] = []
-  for await (const chunk of req) chunks.push(chunk as Buffer)
-  return Buffer.concat(chunks).toString('utf8')
+  let size = 0
+  for await (const chunk of req) {
+    size += (chunk as Buffer).length
+    if (size <= max) chunks.push(chunk as Buffer)
+  }
+  return size > max ? null : Buffer.concat(chunks).toString('utf8')
 }
 
 /**
  * Starts the stand-in on a free loopback port. Every reply is HTTP 200: `{ requestId, data }`,
  * `{ requestId, transactionId }`, or `{ requestId, code, message }`, which node-sdk throws.
- * Transactions are snapshot-isolated, first writer wins (see `Engine`); inside one, only document
- * operations by _id are accepted. The signature is not checked, but an `authorization` header must be present.
+ * It fails where CloudBase fails (README.md beside this file): collections must be created first,
+ * geo queries need a 2dsphere index, transactions are snapshot-isolated with first writer wins and
+ * hold only document operations by _id, and reads, documents, requests and transactions are limited.
+ * `options` override the defaults, and the environment (`LANTIAN_STANDIN_LATENCY_MS`,
+ * `LANTIAN_STANDIN_JITTER_MS`) overrides both. The signature is not checked, but an `authorization`
+ * header must be present.
  */
-export async function startStandin(): Promise<Standin> {
-  const engine = new Engine()
+export async function startStandin({ sleep: wait = sleep, ...options }: StandinOptions = {}): Promise<Standin> {
+  const limits: StandinLimits = { ...DEFAULT_LIMITS, ...options, ...limitsFromEnv() }
+  const engine = new Engine(new Schema(), limits)
   const requests: SeenRequest[] = []
   let port = 0
   const storage = new StorageStandin(() => `http://127.0.0.1:${port}`)
 
+  async function handle(req: IncomingMessage, requestId: string): Promise<Record<string, unknown>> {
+    if (req.method !== 'POST' || !req.url?.startsWith('/admin')) throw new StandinError('INVALID_PARAM', 'POST /admin only')
+    const text = await readBody(req, limits.maxRequestBytes)
+    if (text === null) throw new StandinError('EXCEED_MAX_PAYLOAD_SIZE', `request body over ${limits.maxRequestBytes} bytes`)
+    if (!req.headers.authorization) throw new StandinError('MISSING_CREDENTIALS', '请求头中缺少必要的身份鉴权信息')
+    const body = JSON.parse(text) as Body
+    requests.push({
+      action: String(body.action),
+      collectionName: body.collectionName as string | undefined,
+      queryType: body.queryType as string | undefined,
+      transactionId: body.transactionId as string | undefined,
+      query: body.query,
+      order: body.order,
+      stages: body.stages,
+    })
+    return { requestId, ...(String(body.action).startsWith('storage.') ? storage.dispatch(body) : await dispatch(engine, body)) }
+  }
+
+  let inFlight = 0
   const server = createServer(async (req, res) => {
     if (req.url?.startsWith('/cos/')) return storage.serve(req, res)
     const requestId = randomUUID()
-    let reply: Record<string, unknown>
+    // A round trip: half the delay on the way in, half on the way out.
+    const delay = requestDelay(limits)
+    // Counted from arrival to reply, its whole round trip, as a connection the database holds open.
+    const refused = ++inFlight > limits.maxConcurrentRequests
     try {
-      if (req.method !== 'POST' || !req.url?.startsWith('/admin')) throw new StandinError('INVALID_PARAM', 'POST /admin only')
-      const text = await readBody(req)
-      if (!req.headers.authorization) throw new StandinError('MISSING_CREDENTIALS', '请求头中缺少必要的身份鉴权信息')
-      const body = JSON.parse(text) as Body
-      requests.push({
-        action: String(body.action),
-        collectionName: body.collectionName as string | undefined,
-        queryType: body.queryType as string | undefined,
-        transactionId: body.transactionId as string | undefined,
-        query: body.query,
-        order: body.order,
-        stages: body.stages,
-      })
-      reply = { requestId, ...(String(body.action).startsWith('storage.') ? storage.dispatch(body) : await dispatch(engine, body)) }
-    } catch (err) {
-      const known = err instanceof StandinError
-      reply = { requestId, code: known ? err.code : 'DATABASE_REQUEST_FAILED', message: err instanceof Error ? err.message : String(err) }
+      if (delay > 0) await wait(delay / 2)
+      let reply: Record<string, unknown>
+      try {
+        if (refused) throw new StandinError('EXCEED_CONCURRENT_REQUEST_LIMIT', `more than ${limits.maxConcurrentRequests} requests at once`)
+        reply = await handle(req, requestId)
+      } catch (err) {
+        const known = err instanceof StandinError
+        reply = { requestId, code: known ? err.code : 'DATABASE_REQUEST_FAILED', message: err instanceof Error ? err.message : String(err) }
+      }
+      if (delay > 0) await wait(delay / 2)
+      res.writeHead(200, { 'content-type': 'application/json; charset=utf-8' })
+      res.end(JSON.stringify(reply))
+    } finally {
+      inFlight--
     }
-    res.writeHead(200, { 'content-type': 'application/json; charset=utf-8' })
-    res.end(JSON.stringify(reply))
   })
 
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
@@ -87,6 +131,7 @@ export async function startStandin(): Promise<Standin> {
   return {
     url: `http://127.0.0.1:${port}/admin`,
     port,
+    limits,
     requests,
     storage: storage.files,
     reset() {
@@ -100,6 +145,9 @@ export async function startStandin(): Promise<Standin> {
         server.closeAllConnections()
       }),
     collections: () => engine.snapshot(),
-    declareUniqueIndex: (collection, fields) => engine.declareUniqueIndex(collection, fields),
+    createCollection: (name) => engine.schema.create(name),
+    createIndex: (collection, index) => engine.createIndex(collection, index),
+    dropIndex: (collection, name) => engine.schema.dropIndex(collection, name),
+    schema: () => engine.schema.describe(),
   }
 }

@@ -9,6 +9,9 @@ let db: ReturnType<ReturnType<typeof tcb.init>['database']>
 
 beforeAll(async () => {
   standin = await startStandin()
+  for (const name of ['posts', 'apps', 'stations']) standin.createCollection(name)
+  standin.createIndex('apps', { name: 'number_asc', keys: [['number', 1]], unique: true })
+  standin.createIndex('stations', { name: 'loc_geo', keys: [['loc', '2dsphere']], unique: false })
   db = tcb.init({ env: 'test-env', secretId: 'x', secretKey: 'y', serviceUrl: standin.url }).database()
 })
 afterAll(() => standin.close())
@@ -106,10 +109,21 @@ describe('CloudBase stand-in driven by the real node-sdk', () => {
     await expect(b.collection('posts').doc('p1').update({ n: 3 })).rejects.toMatchObject({ code: 'DATABASE_TRANSACTION_CONFLICT' })
     await expect(b.commit()).rejects.toMatchObject({ code: 'DATABASE_TRANSACTION_FAIL' })
     const c = await db.startTransaction()
+    expect((await c.collection('posts').doc('p1').get()).data.n).toBe(1)
     await a.commit()
     expect((await c.collection('posts').doc('p1').get()).data.n).toBe(1)
     await expect(c.collection('posts').doc('p1').remove()).rejects.toMatchObject({ code: 'DATABASE_TRANSACTION_CONFLICT' })
     expect((await posts().doc('p1').get()).data[0].n).toBe(2)
+  })
+
+  test('the snapshot is taken at the first operation, not at start, as in MongoDB', async () => {
+    await posts().add({ _id: 'p1', n: 1 })
+    const early = await db.startTransaction()
+    await posts().doc('p1').update({ n: 2 })
+    expect((await early.collection('posts').doc('p1').get()).data.n).toBe(2)
+    await early.collection('posts').doc('p1').update({ n: 3 })
+    await early.commit()
+    expect((await posts().doc('p1').get()).data[0].n).toBe(3)
   })
 
   test('a write outside transactions waits for the lock, then runs after the commit', async () => {
@@ -130,8 +144,7 @@ describe('CloudBase stand-in driven by the real node-sdk', () => {
     expect(standin.requests.filter((r) => r.transactionId).map((r) => r.queryType)).toEqual(['WHERE'])
   })
 
-  test('declared unique indexes reject violating writes, also at commit', async () => {
-    standin.declareUniqueIndex('apps', ['number'])
+  test('unique indexes reject violating writes, also at commit', async () => {
     await db.collection('apps').add({ _id: 'a', number: 'MLS-1' })
     await expect(db.collection('apps').add({ _id: 'b', number: 'MLS-1' })).rejects.toMatchObject({ code: 'DATABASE_DUPLICATE_WRITE' })
     await db.collection('apps').add({ _id: 'b', number: 'MLS-2' })

@@ -1,5 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http'
-import { StandinError } from './engine'
+import { StandinError } from './errors'
 
 /**
  * CloudBase storage as `@cloudbase/node-sdk` 3.18 speaks to it, for the FileStore contract:

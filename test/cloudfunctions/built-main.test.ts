@@ -4,7 +4,8 @@ import { join, resolve } from 'node:path'
 import { DEFAULT_MESSAGES } from '../../src/domain'
 import { createCloudbaseStore } from '../../server/adapters/cloudbase'
 import { resetSdk } from '../../server/adapters/cloudbase/sdk'
-import { startStandin, type Standin } from '../cloudbase-standin'
+import type { Standin } from '../cloudbase-standin'
+import { startDeployedStandin } from '../support/cloudbase-standin'
 import { seedTestUnits, submission } from '../support/deps'
 
 const root = resolve(__dirname, '../..')
@@ -46,8 +47,7 @@ function invoke(events: unknown[], env: Record<string, string | undefined>): Pro
 
 beforeAll(async () => {
   execFileSync(process.execPath, [require.resolve('tsx/cli'), 'scripts/build-functions.ts'], { cwd: root, stdio: 'pipe' })
-  standin = await startStandin()
-  standin.declareUniqueIndex('applications', ['number'])
+  standin = await startDeployedStandin()
 }, 60000)
 afterAll(() => standin.close())
 beforeEach(async () => {

@@ -10,7 +10,8 @@ import { join } from 'node:path'
 import { bundleFunction } from '../../scripts/build-functions'
 import { createCloudbaseStore } from '../../server/adapters/cloudbase'
 import { resetSdk } from '../../server/adapters/cloudbase/sdk'
-import { startStandin, type Standin } from '../cloudbase-standin'
+import type { Standin } from '../cloudbase-standin'
+import { startDeployedStandin } from '../support/cloudbase-standin'
 import { tempDir } from '../support/deps'
 
 let standin: Standin
@@ -23,7 +24,7 @@ beforeAll(async () => {
   bundle = join(tmp.dir, 'index.js')
   await bundleFunction('timers', bundle)
   Object.assign(process.env, { TENCENTCLOUD: 'true', SILENCE: 'true', TCB_ENV: 'test-env', TENCENTCLOUD_SECRETID: 'x', TENCENTCLOUD_SECRETKEY: 'y' })
-  standin = await startStandin()
+  standin = await startDeployedStandin()
   process.env.LANTIAN_TCB_SERVICE_URL = standin.url
   resetSdk()
 }, 60000)

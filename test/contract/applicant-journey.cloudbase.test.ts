@@ -14,7 +14,8 @@ import { changeStatus } from '../../server/usecases/status-change'
 import { submitApplication } from '../../server/usecases/submit-application'
 import type { Actor } from '../../src/domain'
 import { CURRENT_CONSENT } from '../../src/domain/consent'
-import { startStandin, type Standin } from '../cloudbase-standin'
+import type { Standin } from '../cloudbase-standin'
+import { startDeployedStandin } from '../support/cloudbase-standin'
 import { checkedSubmission, formValues, seedTestUnits, TestClock } from '../support/deps'
 
 /**
@@ -30,8 +31,7 @@ const JPEG = new Uint8Array([0xff, 0xd8, 0xff, 0xe0, 9, 9, 9])
 
 beforeAll(async () => {
   Object.assign(process.env, { TENCENTCLOUD: 'true', SILENCE: 'true', TCB_ENV: 'test-env', TENCENTCLOUD_SECRETID: 'x', TENCENTCLOUD_SECRETKEY: 'y' })
-  standin = await startStandin()
-  standin.declareUniqueIndex('applications', ['number'])
+  standin = await startDeployedStandin()
   process.env.LANTIAN_TCB_SERVICE_URL = standin.url
   resetSdk()
   const store = createCloudbaseStore()

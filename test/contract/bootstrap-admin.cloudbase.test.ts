@@ -8,13 +8,14 @@ import { resetSdk } from '../../server/adapters/cloudbase/sdk'
 import { BOOTSTRAP_ACTOR, bootstrapFirstAdmin } from '../../server/usecases/admin/bootstrap'
 import { redeemInvitation } from '../../server/usecases/admin/invitations'
 import { findAuditBreak } from '../../server/usecases/audit'
-import { startStandin, type Standin } from '../cloudbase-standin'
+import type { Standin } from '../cloudbase-standin'
+import { startDeployedStandin } from '../support/cloudbase-standin'
 import { sqliteDeps } from '../support/deps'
 
 let standin: Standin
 beforeAll(async () => {
   Object.assign(process.env, { TENCENTCLOUD: 'true', SILENCE: 'true', TCB_ENV: 'test-env', TENCENTCLOUD_SECRETID: 'x', TENCENTCLOUD_SECRETKEY: 'y' })
-  standin = await startStandin()
+  standin = await startDeployedStandin()
   process.env.LANTIAN_TCB_SERVICE_URL = standin.url
   resetSdk()
 })

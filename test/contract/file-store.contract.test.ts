@@ -5,14 +5,15 @@ import { cloudbaseFileStore } from '../../server/adapters/cloudbase/file-store'
 import { resetSdk } from '../../server/adapters/cloudbase/sdk'
 import { localFileStore } from '../../server/adapters/files/local-file-store'
 import type { FileStore } from '../../server/ports'
-import { startStandin, type Standin } from '../cloudbase-standin'
+import type { Standin } from '../cloudbase-standin'
+import { startDeployedStandin } from '../support/cloudbase-standin'
 import { tempDir } from '../support/deps'
 
 let standin: Standin
 
 beforeAll(async () => {
   Object.assign(process.env, { TENCENTCLOUD: 'true', SILENCE: 'true', TCB_ENV: 'test-env', TENCENTCLOUD_SECRETID: 'x', TENCENTCLOUD_SECRETKEY: 'y' })
-  standin = await startStandin()
+  standin = await startDeployedStandin()
   process.env.LANTIAN_TCB_SERVICE_URL = standin.url
 })
 afterAll(() => standin.close())

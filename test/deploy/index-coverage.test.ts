@@ -8,7 +8,8 @@ import { COLLECTIONS, createCloudbaseStore } from '../../server/adapters/cloudba
 import { COLLECTION_DECLARATIONS } from '../../server/adapters/cloudbase/schema'
 import { resetSdk } from '../../server/adapters/cloudbase/sdk'
 import type { ApplicationRecord, HouseholdRecord, InvitationRecord, ProblemReportRecord, Repositories, Store } from '../../server/ports'
-import { startStandin, type Standin } from '../cloudbase-standin'
+import type { Standin } from '../cloudbase-standin'
+import { startDeployedStandin } from '../support/cloudbase-standin'
 import { campaignRecord, checkRecord, contactRecord, measureRecord, paymentEntry } from '../support/household-records'
 import { stationRecord } from '../support/stations'
 import { indexServes, missingIndex, requestShapes, type QueryShape } from './query-shapes'
@@ -20,7 +21,7 @@ const fresh = (prefix: string) => `${prefix}-${++n}`
 
 beforeAll(async () => {
   Object.assign(process.env, { TENCENTCLOUD: 'true', SILENCE: 'true', TCB_ENV: 'test-env', TENCENTCLOUD_SECRETID: 'x', TENCENTCLOUD_SECRETKEY: 'y' })
-  standin = await startStandin()
+  standin = await startDeployedStandin()
   process.env.LANTIAN_TCB_SERVICE_URL = standin.url
   resetSdk()
   store = createCloudbaseStore()

@@ -8,7 +8,8 @@ import { openSqliteStore } from '../../server/adapters/sqlite'
 import { formatProblem, importUnionData, type ImportFile } from '../../server/import'
 import { parseCsv } from '../../server/import/csv'
 import type { Store } from '../../server/ports'
-import { startStandin, type Standin } from '../cloudbase-standin'
+import type { Standin } from '../cloudbase-standin'
+import { startDeployedStandin } from '../support/cloudbase-standin'
 import { tempDir } from '../support/deps'
 
 const root = resolve(__dirname, '../..')
@@ -167,7 +168,7 @@ describe.each([
 let standin: Standin
 beforeAll(async () => {
   Object.assign(process.env, { TENCENTCLOUD: 'true', SILENCE: 'true', TCB_ENV: 'test-env', TENCENTCLOUD_SECRETID: 'x', TENCENTCLOUD_SECRETKEY: 'y' })
-  standin = await startStandin()
+  standin = await startDeployedStandin()
   process.env.LANTIAN_TCB_SERVICE_URL = standin.url
 })
 afterAll(() => standin.close())

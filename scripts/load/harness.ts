@@ -1,0 +1,105 @@
+/**
+ * The harness of the concurrency benchmarks: a loopback CloudBase stand-in holding the deployed
+ * collections and indexes, with latency per request, the real `@cloudbase/node-sdk` pointed at it,
+ * and a way to start N callers at the same instant and count what each of them saw.
+ * `npm run bench:concurrency` calls use cases through it; `npm run load:cloud` builds on it.
+ */
+import { randomBytes } from 'node:crypto'
+import { AppError } from '../../src/domain/contract'
+import { createCloudbaseStore } from '../../server/adapters/cloudbase'
+import { cloudbaseFileStore } from '../../server/adapters/cloudbase/file-store'
+import { createCipher } from '../../server/adapters/node-cipher'
+import type { Deps } from '../../server/ports'
+import { randomIds, systemClock } from '../../server/runtime'
+import type { Standin, StandinOptions } from '../../test/cloudbase-standin'
+import { startDeployedStandin, standinEnv, useStandin } from '../../test/support/cloudbase-standin'
+
+/** A stand-in with the deployed schema and the use-case dependencies of one warm function container. */
+export interface BenchEnvironment {
+  standin: Standin
+  deps: Deps
+  /** The environment a built function bundle needs to talk to this stand-in (add WX_OPENID per call). */
+  functionEnv: Record<string, string>
+  close(): Promise<void>
+}
+
+/**
+ * Starts the stand-in (latency from `options`, else `LANTIAN_STANDIN_LATENCY_MS` /
+ * `LANTIAN_STANDIN_JITTER_MS`) and points this process's CloudBase adapters at it.
+ */
+export async function startBenchEnvironment(options: StandinOptions = {}): Promise<BenchEnvironment> {
+  const standin = await startDeployedStandin(options)
+  useStandin(standin)
+  const dataKey = randomBytes(32)
+  const deps: Deps = {
+    store: createCloudbaseStore(),
+    clock: systemClock,
+    ids: randomIds,
+    cipher: createCipher(dataKey),
+    settings: { applicationPrefix: 'MLS', defaultUnitId: 'unit-root' },
+    files: cloudbaseFileStore(),
+  }
+  const functionEnv = { ...standinEnv(standin), LANTIAN_DATA_KEY: dataKey.toString('base64'), WX_CONTEXT_KEYS: 'WX_OPENID,WX_APPID,WX_UNIONID', WX_APPID: 'wx-bench' }
+  return { standin, deps, functionEnv, close: () => standin.close() }
+}
+
+/** Runs `work` with no latency (seeding, preparing a round), then puts the latency back. */
+export async function atFullSpeed<T>(standin: Standin, work: () => Promise<T>): Promise<T> {
+  const { latencyMs, jitterMs } = standin.limits
+  Object.assign(standin.limits, { latencyMs: 0, jitterMs: 0 })
+  try {
+    return await work()
+  } finally {
+    Object.assign(standin.limits, { latencyMs, jitterMs })
+  }
+}
+
+/** What a caller saw: `ok`, an AppError's code (`CONFLICT`, ...), or `other` for anything else. */
+export type Outcome = 'ok' | string
+
+/** One caller's result: its outcome, how long it took, and for `other` the error's text. */
+export interface CallResult {
+  outcome: Outcome
+  ms: number
+  detail?: string
+}
+
+/** The outcome of a settled call: an AppError's code is what the user sees; anything else is `other`. */
+export function outcomeOf(err: unknown): { outcome: Outcome; detail?: string } {
+  if (err instanceof AppError) return { outcome: err.code }
+  const e = err as { code?: unknown; name?: unknown; message?: unknown } | null
+  return { outcome: 'other', detail: `${String(e?.code ?? e?.name ?? 'Error')}: ${String(e?.message ?? err)}`.slice(0, 200) }
+}
+
+/** A round of concurrent calls: each caller's result and the database requests the round made. */
+export interface Round {
+  results: CallResult[]
+  /** Count of each outcome, `ok` first. */
+  counts: Record<Outcome, number>
+  /** Database requests (every /admin action) the round sent, by action. */
+  requests: Record<string, number>
+}
+
+/** Starts `n` calls at the same instant (`call(i)` for i = 0..n-1) and waits for all of them. */
+export async function concurrently(standin: Standin, n: number, call: (i: number) => Promise<unknown>): Promise<Round> {
+  const before = standin.requests.length
+  let go!: () => void
+  const start = new Promise<void>((resolve) => (go = resolve))
+  const calls = Array.from({ length: n }, async (_, i): Promise<CallResult> => {
+    await start
+    const t0 = performance.now()
+    try {
+      await call(i)
+      return { outcome: 'ok', ms: performance.now() - t0 }
+    } catch (err) {
+      return { ...outcomeOf(err), ms: performance.now() - t0 }
+    }
+  })
+  go()
+  const results = await Promise.all(calls)
+  const counts: Record<Outcome, number> = { ok: 0 }
+  for (const r of results) counts[r.outcome] = (counts[r.outcome] ?? 0) + 1
+  const requests: Record<string, number> = {}
+  for (const r of standin.requests.slice(before)) requests[r.action] = (requests[r.action] ?? 0) + 1
+  return { results, counts, requests }
+}

@@ -1,0 +1,29 @@
+import { deploy } from '../../scripts/deploy/run'
+import { desiredState } from '../../scripts/deploy/desired'
+import { resetSdk } from '../../server/adapters/cloudbase/sdk'
+import { startStandin, type Standin, type StandinOptions } from '../cloudbase-standin'
+import { StandinTarget } from '../cloudbase-standin/deploy-target'
+
+/** Creates every declared collection and index on the stand-in, through deploy's own planner, as `npm run deploy` would. */
+export async function deployCollections(standin: Standin): Promise<void> {
+  const desired = desiredState({ envId: 'test-env', region: 'ap-shanghai', settings: {}, secrets: {}, codeHashes: null })
+  await deploy(new StandinTarget(standin), { ...desired, functions: [] }, {}, () => undefined)
+}
+
+/** A stand-in holding the deployed collections and indexes, like a union's environment after `npm run deploy`. */
+export async function startDeployedStandin(options: StandinOptions = {}): Promise<Standin> {
+  const standin = await startStandin(options)
+  await deployCollections(standin)
+  return standin
+}
+
+/** The environment with which the CloudBase adapters (and the built functions) talk to `standin` through the real SDK. */
+export function standinEnv(standin: Standin): Record<string, string> {
+  return { TENCENTCLOUD: 'true', SILENCE: 'true', TCB_ENV: 'test-env', TENCENTCLOUD_SECRETID: 'x', TENCENTCLOUD_SECRETKEY: 'y', LANTIAN_TCB_SERVICE_URL: standin.url }
+}
+
+/** Points this process's CloudBase adapters at `standin` (the SDK is initialised again on next use). */
+export function useStandin(standin: Standin): void {
+  Object.assign(process.env, standinEnv(standin))
+  resetSdk()
+}
