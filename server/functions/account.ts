@@ -1,6 +1,6 @@
 import { redeemInvitation } from '../usecases/admin/invitations'
-import { countMyUnread, listMyMessages, markMyMessagesRead } from '../usecases/messages'
-import { whoAmI } from '../usecases/who-am-i'
+import { countMyUnread, listMyMessages, markMyMessagesRead } from '../usecases/account/messages'
+import { whoAmI } from '../usecases/account/who-am-i'
 import { defineFunction } from './define'
 
 /** Who the caller is, their in-app messages, and binding as staff with an invitation code. */

@@ -1,7 +1,7 @@
-import { findNearby, getStation } from '../usecases/find-stations'
-import { exportStations, importStations } from '../usecases/import-stations'
-import { closeStation, createStation, listStations, updateStation } from '../usecases/manage-stations'
-import { listReports, reportProblem, resolveReport } from '../usecases/station-reports'
+import { findNearby, getStation } from '../usecases/stations/find-stations'
+import { exportStations, importStations } from '../usecases/stations/import-stations'
+import { closeStation, createStation, listStations, updateStation } from '../usecases/stations/manage-stations'
+import { listReports, reportProblem, resolveReport } from '../usecases/stations/station-reports'
 import { defineFunction } from './define'
 
 /** Finding help for everyone signed in; managing stations and the review list of reports for admins. */

@@ -3,7 +3,7 @@ import { AppError, DEFAULT_MESSAGES, validate, type ApiReply } from '../../src/d
 import { DocumentMetaSchema } from '../../src/domain/api/applicant'
 import { reviewActions } from '../../src/domain/api/review'
 import type { DocumentView } from '../../src/domain/documents'
-import { resolveActor } from '../usecases/actor'
+import { resolveActor } from '../usecases/shared/actor'
 import { addDocument } from '../usecases/applicant/documents'
 import { addVisitPhoto } from '../usecases/review/visit'
 import type { Deps } from '../ports'

@@ -3,7 +3,7 @@ import { generateDemoLedger, type DemoLedger, type DemoStaff } from '../../src/d
 import { idCheckChar } from '../../src/domain/id-number'
 import { prng, randomInt } from '../../src/domain/prng'
 import type { Cipher, HouseholdRecord, Repositories, Store } from '../ports'
-import { householdOf } from '../usecases/claim-keys'
+import { householdOf } from '../usecases/shared/claim-keys'
 import { DEMO_ACCOUNTS } from './demo'
 
 /**

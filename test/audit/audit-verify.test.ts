@@ -10,7 +10,7 @@ import { join, resolve } from 'node:path'
 import { createCipher } from '../../server/adapters/node-cipher'
 import { openSqliteStore } from '../../server/adapters/sqlite'
 import { bindRepositories } from '../../server/adapters/sqlite/repositories'
-import { appendAudit } from '../../server/usecases/audit'
+import { appendAudit } from '../../server/usecases/shared/audit'
 import { verifyAudit } from '../../scripts/audit-verify'
 import { tempDir } from '../support/deps'
 

@@ -7,7 +7,7 @@ import { createCloudbaseStore } from '../../server/adapters/cloudbase'
 import { resetSdk } from '../../server/adapters/cloudbase/sdk'
 import { BOOTSTRAP_ACTOR, bootstrapFirstAdmin } from '../../server/usecases/admin/bootstrap'
 import { redeemInvitation } from '../../server/usecases/admin/invitations'
-import { findAuditBreak } from '../../server/usecases/audit'
+import { findAuditBreak } from '../../server/usecases/shared/audit'
 import { startStandin, type Standin } from '../cloudbase-standin'
 import { sqliteDeps } from '../support/deps'
 

@@ -6,7 +6,7 @@
  */
 import { idCheckChar } from '../../src/domain/id-number'
 import { reviewActions } from '../../src/domain/api/review'
-import { resolveActor } from '../../server/usecases/actor'
+import { resolveActor } from '../../server/usecases/shared/actor'
 import { addVisitPhoto } from '../../server/usecases/review/visit'
 import { JPEG, reviewFixture, visitInput, type ReviewFixture } from '../support/review'
 import { shanghaiDate } from '../../src/domain'

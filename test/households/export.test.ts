@@ -14,7 +14,7 @@ import { prng } from '../../src/domain/prng'
 import type { HouseholdRecord } from '../../server/ports'
 import { demoIdNumber, writeDemoLedger } from '../../server/local/seed-households'
 import { exportHouseholds } from '../../server/usecases/households/export'
-import { readCsv } from '../../server/usecases/station-files/csv'
+import { readCsv } from '../../server/usecases/shared/csv'
 import { householdFixture, type HouseholdFixture } from '../support/households'
 import { UNITS } from '../support/union-tree'
 

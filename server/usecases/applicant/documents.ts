@@ -1,11 +1,11 @@
 import { AppError, type Actor } from '../../../src/domain'
 import { documentProblem, EXTENSION_OF, MAX_DOCUMENT_BYTES, MAX_DOCUMENTS, sniffDocumentType, type DocumentKind, type DocumentView } from '../../../src/domain/documents'
 import type { ApplicationRecord, Deps, DocumentRecord, Repositories } from '../../ports'
-import { appendAudit } from '../audit'
-import { toDocumentView } from '../application-view'
-import { getOwnApplication } from '../read-my-applications'
+import { appendAudit } from '../shared/audit'
+import { toDocumentView } from '../shared/application-view'
+import { getOwnApplication } from './read-my-applications'
 import { isEditable } from './open-application'
-import { removeFiles } from './files'
+import { removeFiles } from '../shared/files'
 
 export interface DocumentMeta {
   applicationId: string

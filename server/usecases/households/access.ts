@@ -4,7 +4,7 @@ import { shanghaiDateOf } from '../../../src/domain/calendar'
 import { contactDue, DEFAULT_CONTACT_OVERDUE_DAYS, lastFiledOn, pendingDeregistration } from '../../../src/domain/household'
 import type { Deps, HouseholdRecord, OrgUnitRecord, PolicyRecord, Repositories } from '../../ports'
 import { policyFor } from '../applicant/self-check'
-import { unitInJurisdiction } from '../jurisdiction'
+import { unitInJurisdiction } from '../shared/jurisdiction'
 
 /** Staff who work with filed households: every staff role sees its jurisdiction's files. */
 export const HOUSEHOLD_ROLES = ['caseworker', 'reviewer', 'admin'] as const

@@ -1,7 +1,7 @@
-import { findAuditBreak } from '../audit'
+import { findAuditBreak } from '../shared/audit'
 import { endNotices } from './notices'
 import { addVisitPhoto } from './visit'
-import { resolveActor } from '../actor'
+import { resolveActor } from '../shared/actor'
 import { DAY, JPEG, reviewFixture, visitInput, type ReviewFixture } from '../../../test/support/review'
 
 describe('the review of a case, stage by stage (SQLite, through the event contract)', () => {

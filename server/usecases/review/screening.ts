@@ -3,7 +3,7 @@ import type { CaseView } from '../../../src/domain/api/review'
 import { rejectionReasonLabel, type RejectionReason } from '../../../src/domain/review'
 import type { Deps } from '../../ports'
 import type { CallContext } from '../../functions/define'
-import { currentForm } from '../applicant/sealed-form'
+import { currentForm } from '../shared/sealed-form'
 import { transitionOf } from './case-view'
 import { decide, type DecisionInput } from './decide'
 

@@ -4,9 +4,9 @@ import { EXTENSION_OF, MAX_DOCUMENT_BYTES, sniffDocumentType, type DocumentView 
 import type { SixItem } from '../../../src/domain/review'
 import type { Deps, DocumentRecord, Repositories } from '../../ports'
 import type { CallContext } from '../../functions/define'
-import { toDocumentView } from '../application-view'
-import { appendAudit } from '../audit'
-import { removeFiles } from '../applicant/files'
+import { toDocumentView } from '../shared/application-view'
+import { appendAudit } from '../shared/audit'
+import { removeFiles } from '../shared/files'
 import { caseOf } from './access'
 import { decide, type DecisionInput } from './decide'
 

@@ -5,11 +5,11 @@ import {
   type ApplicationDetails,
   type ApplicationSummary,
   type ApplicationView,
-} from '../../src/domain'
-import type { DocumentView } from '../../src/domain/documents'
-import { maskBankAccount } from '../../src/domain/mask'
-import type { ApplicationRecord, Cipher, DocumentRecord } from '../ports'
-import { currentForm } from './applicant/sealed-form'
+} from '../../../src/domain'
+import type { DocumentView } from '../../../src/domain/documents'
+import { maskBankAccount } from '../../../src/domain/mask'
+import type { ApplicationRecord, Cipher, DocumentRecord } from '../../ports'
+import { currentForm } from './sealed-form'
 
 const masked = (cipher: Cipher, sealed: string, mask: (s: string) => string) => (sealed ? mask(cipher.decrypt(sealed)) : '')
 

@@ -1,7 +1,7 @@
-import { AppError, type Actor, type ApplicationSummary, type ApplicationView } from '../../src/domain'
-import type { Page } from '../../src/domain/api/applicant'
-import type { ApplicationRecord, Deps, Repositories } from '../ports'
-import { toApplicationSummary, toApplicationView } from './application-view'
+import { AppError, type Actor, type ApplicationSummary, type ApplicationView } from '../../../src/domain'
+import type { Page } from '../../../src/domain/api/applicant'
+import type { ApplicationRecord, Deps, Repositories } from '../../ports'
+import { toApplicationSummary, toApplicationView } from '../shared/application-view'
 
 /** The worker's own applications, newest first. */
 export async function listMyApplications(

@@ -1,4 +1,4 @@
-import type { AuditEvent, Cipher, Repositories } from '../ports'
+import type { AuditEvent, Cipher, Repositories } from '../../ports'
 
 /** What a use case says about a change; the log adds order, time and the chain. */
 export interface AuditInput {

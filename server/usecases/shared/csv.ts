@@ -1,4 +1,4 @@
-import type { SheetTable } from './table'
+import type { SheetTable } from '../stations/station-files/table'
 
 /** Thrown when a file cannot be read at all; its message is plain Chinese for the admin. */
 export class FileProblem extends Error {}

@@ -1,9 +1,9 @@
-import type { Actor } from '../../src/domain'
-import { sqliteDeps, validForm } from '../../test/support/deps'
+import type { Actor } from '../../../src/domain'
+import { sqliteDeps, validForm } from '../../../test/support/deps'
 import { findAuditBreak } from './audit'
-import { countMyUnread, listMyMessages, markMyMessagesRead } from './messages'
+import { countMyUnread, listMyMessages, markMyMessagesRead } from '../account/messages'
 import { changeStatus } from './status-change'
-import { submitApplication } from './submit-application'
+import { submitApplication } from '../applicant/submit-application'
 
 const worker = (openid: string): Actor => ({ openid, roles: ['worker'] })
 const caseworker: Actor = { openid: 'cw', roles: ['worker', 'caseworker'], unitId: 'unit-root' }

@@ -1,7 +1,7 @@
-import { AppError, hasRole, type Actor } from '../../src/domain'
-import { stationOpenState } from '../../src/domain/station'
-import type { StationView } from '../../src/domain/api/stations'
-import type { Deps, StationRecord } from '../ports'
+import { AppError, hasRole, type Actor } from '../../../src/domain'
+import { stationOpenState } from '../../../src/domain/station'
+import type { StationView } from '../../../src/domain/api/stations'
+import type { Deps, StationRecord } from '../../ports'
 
 /** Station management is for admins; the action table says so too, this keeps the use case safe on its own. */
 export function requireAdmin(actor: Actor): void {

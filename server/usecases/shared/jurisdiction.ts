@@ -1,5 +1,5 @@
-import { AppError, hasRole, type Actor } from '../../src/domain'
-import type { OrgUnitRecord, Repositories } from '../ports'
+import { AppError, hasRole, type Actor } from '../../../src/domain'
+import type { OrgUnitRecord, Repositories } from '../../ports'
 
 /**
  * Whether `unitId` lies in the actor's jurisdiction: the subtree of their own unit (the unit's

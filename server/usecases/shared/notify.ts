@@ -1,5 +1,5 @@
-import { statusMessage } from '../../src/domain'
-import type { ApplicationRecord, Deps, Repositories } from '../ports'
+import { statusMessage } from '../../../src/domain'
+import type { ApplicationRecord, Deps, Repositories } from '../../ports'
 
 /**
  * Tells the applicant their application reached its current status: an in-app message, and an

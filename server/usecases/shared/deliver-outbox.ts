@@ -1,4 +1,4 @@
-import type { DeliveryOutcome, Deps, Notifier, OutboxEntry } from '../ports'
+import type { DeliveryOutcome, Deps, Notifier, OutboxEntry } from '../../ports'
 
 /** After this many attempts an entry that still fails is marked failed (kept, listed by status, never dropped). */
 export const MAX_ATTEMPTS = 8

@@ -1,7 +1,7 @@
-import type { Actor } from '../../src/domain'
-import type { MessageView } from '../../src/domain/api/account'
-import type { Page } from '../../src/domain/api/applicant'
-import type { Deps, MessageRecord } from '../ports'
+import type { Actor } from '../../../src/domain'
+import type { MessageView } from '../../../src/domain/api/account'
+import type { Page } from '../../../src/domain/api/applicant'
+import type { Deps, MessageRecord } from '../../ports'
 
 const toView = (m: MessageRecord): MessageView => ({
   id: m.id,

@@ -1,10 +1,10 @@
-import { AppError, type Actor } from '../../src/domain'
-import type { Page } from '../../src/domain/api/applicant'
-import type { ProblemReportView, ReportReceipt } from '../../src/domain/api/stations'
-import type { ProblemKind, ReportStatus } from '../../src/domain/station'
-import type { Deps, ProblemReportRecord } from '../ports'
-import { appendAudit } from './audit'
-import { once } from './idempotency'
+import { AppError, type Actor } from '../../../src/domain'
+import type { Page } from '../../../src/domain/api/applicant'
+import type { ProblemReportView, ReportReceipt } from '../../../src/domain/api/stations'
+import type { ProblemKind, ReportStatus } from '../../../src/domain/station'
+import type { Deps, ProblemReportRecord } from '../../ports'
+import { appendAudit } from '../shared/audit'
+import { once } from '../shared/idempotency'
 import { getStationOrFail, requireAdmin } from './station-access'
 
 /** One pending report per worker and station: a second tap or a repeat does not flood the review list. */

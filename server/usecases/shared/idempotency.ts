@@ -1,4 +1,4 @@
-import type { Repositories } from '../ports'
+import type { Repositories } from '../../ports'
 
 /**
  * Runs a write once per key: inside the caller's transaction, a stored reply for the key is

@@ -6,21 +6,21 @@ import {
   transitionProblem,
   type Actor,
   type ApplicationForm,
-} from '../../src/domain'
-import type { SubmitResult } from '../../src/domain/api/applicant'
-import { isCurrentConsent, type ConsentInput } from '../../src/domain/consent'
-import type { ApplicationRecord, Deps, Repositories } from '../ports'
-import { claimIdNumbers } from './applicant/duplicates'
-import { ALREADY_OPEN, findOpenApplication, without } from './applicant/open-application'
-import { sealForm } from './applicant/sealed-form'
-import { assessFor } from './applicant/self-check'
-import { appendAudit } from './audit'
-import { once } from './idempotency'
-import { notifyApplicant } from './notify'
-import { householdOf, openApplicationOf } from './claim-keys'
-import { changeStatus, dueAtFor } from './status-change'
+} from '../../../src/domain'
+import type { SubmitResult } from '../../../src/domain/api/applicant'
+import { isCurrentConsent, type ConsentInput } from '../../../src/domain/consent'
+import type { ApplicationRecord, Deps, Repositories } from '../../ports'
+import { claimIdNumbers } from './duplicates'
+import { ALREADY_OPEN, findOpenApplication, without } from './open-application'
+import { sealForm } from '../shared/sealed-form'
+import { assessFor } from './self-check'
+import { appendAudit } from '../shared/audit'
+import { once } from '../shared/idempotency'
+import { notifyApplicant } from '../shared/notify'
+import { householdOf, openApplicationOf } from '../shared/claim-keys'
+import { changeStatus, dueAtFor } from '../shared/status-change'
 
-export { openApplicationForId, openApplicationOf } from './claim-keys'
+export { openApplicationForId, openApplicationOf } from '../shared/claim-keys'
 
 /** A submission: the whole form and the consent it was filled under. */
 export interface SubmitInput {

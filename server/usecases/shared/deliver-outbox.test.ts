@@ -4,11 +4,11 @@
  * CloudBase and cannot be reached offline; what matters here is our side of it (claims, backoff,
  * once per key), and that is real.
  */
-import { unionTree, type TreeFixture } from '../../test/support/union-tree'
-import type { DeliveryOutcome, Notifier, OutboxEntry } from '../ports'
-import { inAppOnlyNotifier } from '../local/notifier'
+import { unionTree, type TreeFixture } from '../../../test/support/union-tree'
+import type { DeliveryOutcome, Notifier, OutboxEntry } from '../../ports'
+import { inAppOnlyNotifier } from '../../local/notifier'
 import { BACKOFF_CAP_MS, MAX_ATTEMPTS, backoffMs, deliverOutbox } from './deliver-outbox'
-import { outboxEntry } from '../../test/support/fixtures'
+import { outboxEntry } from '../../../test/support/fixtures'
 
 let t: TreeFixture
 beforeEach(async () => (t = await unionTree()))

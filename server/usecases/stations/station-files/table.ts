@@ -1,8 +1,8 @@
-import { toGcj02, type CoordSystem } from '../../../src/domain/geo'
-import { formatWeekText, parseWeekText } from '../../../src/domain/opening-hours'
-import { AID_LEVELS, AMENITIES, STATION_KINDS, STATION_STATUSES, StationInputSchema, labelOf, type Station, type StationFields } from '../../../src/domain/station'
-import { validate } from '../../../src/domain/validate'
-import type { ImportProblem } from '../../../src/domain/api/stations'
+import { toGcj02, type CoordSystem } from '../../../../src/domain/geo'
+import { formatWeekText, parseWeekText } from '../../../../src/domain/opening-hours'
+import { AID_LEVELS, AMENITIES, STATION_KINDS, STATION_STATUSES, StationInputSchema, labelOf, type Station, type StationFields } from '../../../../src/domain/station'
+import { validate } from '../../../../src/domain/validate'
+import type { ImportProblem } from '../../../../src/domain/api/stations'
 
 /** A sheet as rows of text cells; `line` is the row's line (CSV) or row number (XLSX), the header being 1. */
 export interface SheetTable {

@@ -1,6 +1,6 @@
-import type { Actor } from '../../src/domain'
-import type { Me } from '../../src/domain/api/account'
-import type { Deps } from '../ports'
+import type { Actor } from '../../../src/domain'
+import type { Me } from '../../../src/domain/api/account'
+import type { Deps } from '../../ports'
 
 /** The caller's roles and unit, and the demo name the local runtime knows them by. */
 export async function whoAmI(deps: Deps, actor: Actor, displayName?: string): Promise<Me> {

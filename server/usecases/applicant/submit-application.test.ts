@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs'
-import type { Actor } from '../../src/domain'
-import { checkedSubmission, sqliteDeps, validForm } from '../../test/support/deps'
-import { findAuditBreak } from './audit'
+import type { Actor } from '../../../src/domain'
+import { checkedSubmission, sqliteDeps, validForm } from '../../../test/support/deps'
+import { findAuditBreak } from '../shared/audit'
 import { getMyApplication, listMyApplications } from './read-my-applications'
 import { submitApplication } from './submit-application'
 
@@ -97,7 +97,7 @@ function readWal(file: string): Buffer {
   }
 }
 
-type Tx = <T>(work: (repos: import('../ports').Repositories) => Promise<T>) => Promise<T>
+type Tx = <T>(work: (repos: import('../../ports').Repositories) => Promise<T>) => Promise<T>
 /** Wraps a transaction so that the audit append throws after the application row was written. */
 function failAfterInsert(tx: Tx): Tx {
   return (work) =>

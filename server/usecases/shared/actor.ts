@@ -1,5 +1,5 @@
-import type { Actor, Role } from '../../src/domain'
-import type { Repositories } from '../ports'
+import type { Actor, Role } from '../../../src/domain'
+import type { Repositories } from '../../ports'
 
 /** Roles come from the staff record of the runtime's identity; everyone else is a worker. */
 export async function resolveActor(repos: Repositories, openid: string): Promise<Actor> {

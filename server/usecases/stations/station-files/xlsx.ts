@@ -1,5 +1,5 @@
 import type { CellValue } from 'exceljs'
-import { FileProblem } from './csv'
+import { FileProblem } from '../../shared/csv'
 import type { SheetTable } from './table'
 
 /** What an uploaded workbook may unpack to: a station sheet of the largest allowed import is far smaller. */

@@ -1,7 +1,7 @@
-import type { Actor } from '../../src/domain'
-import type { NearbyResult, NearbyStation, StationView } from '../../src/domain/api/stations'
-import type { StationStatus } from '../../src/domain/station'
-import type { Deps, NearbyQuery } from '../ports'
+import type { Actor } from '../../../src/domain'
+import type { NearbyResult, NearbyStation, StationView } from '../../../src/domain/api/stations'
+import type { StationStatus } from '../../../src/domain/station'
+import type { Deps, NearbyQuery } from '../../ports'
 import { getStationOrFail, toStationView } from './station-access'
 
 /** How many index results one `openNow` call reads at most before it returns a short page with a cursor. */
