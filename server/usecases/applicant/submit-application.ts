@@ -20,8 +20,6 @@ import { notifyApplicant } from '../shared/notify'
 import { householdOf, openApplicationOf } from '../shared/claim-keys'
 import { changeStatus, dueAtFor } from '../shared/status-change'
 
-export { openApplicationForId, openApplicationOf } from '../shared/claim-keys'
-
 /** A submission: the whole form and the consent it was filled under. */
 export interface SubmitInput {
   form: ApplicationForm

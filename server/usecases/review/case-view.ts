@@ -3,7 +3,7 @@ import { CASE_ACTIONS, type CaseAction, type CaseView, type DuplicateFlagView } 
 import { latestEntry, noticeState, filingFigures, financeCheckedSinceVisit, type ReviewEntry } from '../../../src/domain/review'
 import { assessHardship, thresholdsOf, type HardshipAssessment } from '../../../src/domain/self-check'
 import type { ApplicationRecord, Deps, OrgUnitRecord, PolicyRecord, Repositories } from '../../ports'
-import { policyFor } from '../applicant/self-check'
+import { policyFor } from '../shared/policy'
 import { currentForm } from '../shared/sealed-form'
 import { toApplicationView, toDocumentView } from '../shared/application-view'
 

@@ -3,7 +3,7 @@ import type { CaseView } from '../../../src/domain/api/review'
 import { financeCheckedSinceVisit, noticeEndsAt, noticeState, type FinanceResult, type VerifiedFigures } from '../../../src/domain/review'
 import type { Deps } from '../../ports'
 import type { CallContext } from '../../functions/define'
-import { policyFor } from '../applicant/self-check'
+import { policyFor } from '../shared/policy'
 import { DEFAULT_PUBLICITY_DAYS, proposedCategory } from './case-view'
 import { decide, type DecisionInput } from './decide'
 

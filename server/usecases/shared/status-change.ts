@@ -1,10 +1,10 @@
 import { AppError, nextStatus, transitionProblem, type Actor, type TransitionName } from '../../../src/domain'
 import { stageDueAt } from '../../../src/domain/review'
 import type { ApplicationRecord, Deps, Repositories } from '../../ports'
-import { policyFor } from '../applicant/self-check'
 import { appendAudit } from './audit'
+import { openApplicationForId, openApplicationOf } from './claim-keys'
 import { notifyApplicant } from './notify'
-import { openApplicationForId, openApplicationOf } from '../applicant/submit-application'
+import { policyFor } from './policy'
 
 export interface StatusChangeOptions {
   /** The version the decision was made on: a stale one is a CONFLICT. */
