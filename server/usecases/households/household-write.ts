@@ -7,8 +7,7 @@ import {
   type HouseholdEvent,
   type HouseholdEventBody,
 } from '../../../src/domain/household'
-import type { CallContext } from '../../functions/define'
-import type { Deps, HouseholdRecord, OrgUnitRecord, Repositories, StaffRecord } from '../../ports'
+import type { CallContext, Deps, HouseholdRecord, OrgUnitRecord, Repositories, StaffRecord } from '../../ports'
 import { staffNameOf } from './access'
 
 /**
