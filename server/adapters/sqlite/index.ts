@@ -1,6 +1,6 @@
 import type { Repositories, Store } from '../../ports'
 import { Mutex, openDatabase } from './connection'
-import { bindRepositories } from './repositories'
+import { bindRepositories } from './application-repository'
 
 /**
  * The embedded store: one SQLite connection, used by one request at a time. A transaction keeps

@@ -15,12 +15,12 @@ import type {
   StaffRepository,
 } from '../../ports'
 import type { Db } from './connection'
-import { contactRepository, ledgerRepository, measureRepository } from './aid-repositories'
-import { campaignRepository, checkRepository } from './campaign-repositories'
-import { householdRepository } from './household-repositories'
-import { messageRepository, outboxRepository } from './notification-repositories'
-import { invitationRepository, rateLimitRepository } from './staff-repositories'
-import { problemReportRepository, stationRepository } from './station-repositories'
+import { contactRepository, ledgerRepository, measureRepository } from './measure-repository'
+import { campaignRepository, checkRepository } from './campaign-repository'
+import { householdRepository } from './household-repository'
+import { messageRepository, outboxRepository } from './outbox-repository'
+import { invitationRepository, rateLimitRepository } from './invitation-repository'
+import { problemReportRepository, stationRepository } from './station-repository'
 
 // Not `instanceof`: under jest a module loaded by another test file has its own Error class.
 const isUniqueViolation = (e: unknown) =>
