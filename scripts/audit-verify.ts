@@ -16,7 +16,7 @@ import { existsSync, readFileSync } from 'node:fs'
 import { join, resolve } from 'node:path'
 import { createCloudbaseStore } from '../server/adapters/cloudbase'
 import { createCipher, keyFromBase64 } from '../server/adapters/node-cipher'
-import { bindRepositories } from '../server/adapters/sqlite/application-repository'
+import { bindRepositories } from '../server/adapters/sqlite'
 import type { Cipher, Repositories } from '../server/ports'
 import { findAuditBreak } from '../server/usecases/shared/audit'
 

@@ -1,4 +1,4 @@
-import type { InvitationRecord, InvitationRepository, RateLimitRecord, RateLimitRepository } from '../../ports'
+import type { InvitationRecord, InvitationRepository } from '../../ports'
 import type { Db } from './connection'
 
 export function invitationRepository(db: Db): InvitationRepository {
@@ -25,18 +25,6 @@ export function invitationRepository(db: Db): InvitationRepository {
         .all(ids, limit, offset) as string[]
       const total = db.prepare('SELECT count(*) FROM invitations WHERE unit_id IN (SELECT value FROM json_each(?))').pluck().get(ids) as number
       return { items: docs.map((d) => JSON.parse(d) as InvitationRecord), total }
-    },
-  }
-}
-
-export function rateLimitRepository(db: Db): RateLimitRepository {
-  return {
-    async get(key) {
-      const doc = db.prepare('SELECT doc FROM rate_limits WHERE key = ?').pluck().get(key) as string | undefined
-      return doc ? (JSON.parse(doc) as RateLimitRecord) : null
-    },
-    async put(rec) {
-      db.prepare('INSERT INTO rate_limits (key, doc) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET doc = excluded.doc').run(rec.key, JSON.stringify(rec))
     },
   }
 }
