@@ -34,8 +34,8 @@ export async function handleUpload(query: Record<string, string>, bytes: Uint8Ar
     const actor = await resolveActor(deps.store.repos, identity.openid)
     const value = meta.value
     const data = 'purpose' in value
-      ? await addVisitPhoto(deps, actor, { id: value.applicationId, fileName: value.fileName }, bytes)
-      : await addDocument(deps, actor, value, bytes)
+      ? await addVisitPhoto(deps, actor, { id: value.applicationId, fileName: value.fileName, bytes })
+      : await addDocument(deps, actor, { ...value, bytes })
     return { ok: true, data }
   } catch (err) {
     if (err instanceof AppError) return { ok: false, error: err.toApiError() }

@@ -54,7 +54,7 @@ const ROWS: Row[] = [
   {
     action: 'viewDocument',
     stage: 'visiting',
-    input: async (f, id) => ({ documentId: (await addVisitPhoto(f.deps, await resolveActor(f.deps.store.repos, 'o-caseworker'), { id, fileName: 'a.jpg' }, JPEG)).id }),
+    input: async (f, id) => ({ documentId: (await addVisitPhoto(f.deps, await resolveActor(f.deps.store.repos, 'o-caseworker'), { id, fileName: 'a.jpg', bytes: JPEG })).id }),
     allowed: STAFF,
   },
   { action: 'prepareVisitUpload', stage: 'visiting', input: () => ({ fileName: 'a.jpg' }), allowed: ['caseworker'] },

@@ -52,7 +52,8 @@ async function attach(deps: Deps, actor: Actor, meta: DocumentMeta, doc: Documen
 }
 
 /** Local mode: the bytes arrive with the request; checked by their first bytes, stored, then recorded. */
-export async function addDocument(deps: Deps, actor: Actor, meta: DocumentMeta, bytes: Uint8Array): Promise<DocumentView> {
+export async function addDocument(deps: Deps, actor: Actor, input: DocumentMeta & { bytes: Uint8Array }): Promise<DocumentView> {
+  const { bytes, ...meta } = input
   const rec = await editableOwn(deps.store.repos, actor, meta.applicationId)
   const problem = documentProblem(bytes, rec.documents?.length ?? 0)
   if (problem) throw new AppError('VALIDATION', problem, 'file')

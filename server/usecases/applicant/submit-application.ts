@@ -9,7 +9,7 @@ import {
 } from '../../../src/domain'
 import type { SubmitResult } from '../../../src/domain/api/applicant'
 import { isCurrentConsent, type ConsentInput } from '../../../src/domain/consent'
-import type { ApplicationRecord, Deps, Repositories } from '../../ports'
+import type { ApplicationRecord, CallContext, Deps, Repositories } from '../../ports'
 import { claimIdNumbers } from './duplicates'
 import { ALREADY_OPEN, findOpenApplication, without } from './open-application'
 import { sealForm } from '../shared/sealed-form'
@@ -32,11 +32,11 @@ export interface SubmitInput {
  * claims, the number sequence, the audit event, the message and the idempotency reply, so a
  * failure leaves nothing behind and a retry with the same requestId returns the first reply.
  */
-export async function submitApplication(deps: Deps, actor: Actor, input: SubmitInput, requestId: string | null): Promise<SubmitResult> {
+export async function submitApplication(deps: Deps, actor: Actor, input: SubmitInput, ctx: CallContext): Promise<SubmitResult> {
   const problem = transitionProblem('submit', 'draft', { roles: actor.roles, isOwner: true })
   if (problem) throw new AppError(problem.code, problem.message)
   const now = deps.clock.now()
-  const key = requestId ? `applicant.submit:${actor.openid}:${requestId}` : null
+  const key = ctx.requestId ? `applicant.submit:${actor.openid}:${ctx.requestId}` : null
 
   return deps.store.transaction((repos) =>
     once(repos, key, now, async () => {

@@ -2,7 +2,7 @@ import { AppError, transitionProblem, type Actor } from '../../../src/domain'
 import type { SubmitResult } from '../../../src/domain/api/applicant'
 import type { ApplicationStatus } from '../../../src/domain/application-status'
 import { formFieldLabel } from '../../../src/domain/form-labels'
-import type { ApplicationRecord, Deps } from '../../ports'
+import type { ApplicationRecord, CallContext, Deps } from '../../ports'
 import { appendAudit } from '../shared/audit'
 import { openApplicationOf } from '../shared/claim-keys'
 import { once } from '../shared/idempotency'
@@ -73,10 +73,10 @@ export async function resubmitApplication(
   deps: Deps,
   actor: Actor,
   input: SubmitInput & { id: string; expectedVersion: number },
-  requestId: string | null,
+  ctx: CallContext,
 ): Promise<SubmitResult> {
   const now = deps.clock.now()
-  const key = requestId ? `applicant.resubmit:${actor.openid}:${requestId}` : null
+  const key = ctx.requestId ? `applicant.resubmit:${actor.openid}:${ctx.requestId}` : null
   return deps.store.transaction((repos) =>
     once(repos, key, now, async () => {
       const rec = await getOwnApplication(repos, actor, input.id)

@@ -16,7 +16,7 @@ import { getHousehold } from './read'
  * it): the one who visits and calls has to be able to open the file and log the contact. Staff of
  * a sibling or lower unit of the caller's jurisdiction could not, so they are refused.
  */
-export async function assignCadre(deps: Deps, actor: Actor, input: v.InferOutput<typeof AssignCadreSchema>, ctx?: CallContext): Promise<HouseholdView> {
+export async function assignCadre(deps: Deps, actor: Actor, input: v.InferOutput<typeof AssignCadreSchema>, ctx: CallContext): Promise<HouseholdView> {
   requireStaff(actor, HOUSEHOLD_EVENT_ROLES['cadre-assigned'])
   const now = deps.clock.now()
   await deps.store.transaction((repos) =>
@@ -34,7 +34,7 @@ export async function assignCadre(deps: Deps, actor: Actor, input: v.InferOutput
 }
 
 /** Ends a pairing, with the reason in the history. The cadre need no longer be on staff. */
-export async function removeCadre(deps: Deps, actor: Actor, input: v.InferOutput<typeof RemoveCadreSchema>, ctx?: CallContext): Promise<HouseholdView> {
+export async function removeCadre(deps: Deps, actor: Actor, input: v.InferOutput<typeof RemoveCadreSchema>, ctx: CallContext): Promise<HouseholdView> {
   requireStaff(actor, HOUSEHOLD_EVENT_ROLES['cadre-removed'])
   const now = deps.clock.now()
   await deps.store.transaction((repos) =>

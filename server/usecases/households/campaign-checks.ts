@@ -51,7 +51,7 @@ function emptyRecord(campaign: Campaign, rec: HouseholdRecord, at: string): Chec
 }
 
 /** Confirms one item (or records it as unclear, with the reason). The first item creates the record. */
-export async function confirmItem(deps: Deps, actor: Actor, input: v.InferOutput<typeof ConfirmItemSchema>, ctx?: CallContext): Promise<CheckView> {
+export async function confirmItem(deps: Deps, actor: Actor, input: v.InferOutput<typeof ConfirmItemSchema>, ctx: CallContext): Promise<CheckView> {
   requireStaff(actor, CASE_ROLES)
   const now = deps.clock.now()
   await deps.store.transaction((repos) =>
@@ -77,7 +77,7 @@ export async function confirmItem(deps: Deps, actor: Actor, input: v.InferOutput
 }
 
 /** The check's conclusion once all six items are confirmed: keep on file, or propose deregistration (on the file too). */
-export async function setOutcome(deps: Deps, actor: Actor, input: v.InferOutput<typeof CheckOutcomeSchema>, ctx?: CallContext): Promise<CheckView> {
+export async function setOutcome(deps: Deps, actor: Actor, input: v.InferOutput<typeof CheckOutcomeSchema>, ctx: CallContext): Promise<CheckView> {
   requireStaff(actor, CASE_ROLES)
   const now = deps.clock.now()
   await deps.store.transaction((repos) =>

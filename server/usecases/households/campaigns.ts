@@ -43,7 +43,7 @@ export async function listCampaigns(deps: Deps, actor: Actor, input: { page: num
 }
 
 /** An admin opens a campaign for units of their jurisdiction (a unit elsewhere is NOT_FOUND). */
-export async function openCampaign(deps: Deps, actor: Actor, input: v.InferOutput<typeof OpenCampaignSchema>, ctx?: CallContext): Promise<Campaign> {
+export async function openCampaign(deps: Deps, actor: Actor, input: v.InferOutput<typeof OpenCampaignSchema>, ctx: CallContext): Promise<Campaign> {
   requireAdmin(actor)
   const now = deps.clock.now()
   return deps.store.transaction((repos) =>
@@ -74,7 +74,7 @@ export async function openCampaign(deps: Deps, actor: Actor, input: v.InferOutpu
 }
 
 /** Ends a campaign: no more checks. Only an admin whose jurisdiction holds its whole scope may. */
-export async function closeCampaign(deps: Deps, actor: Actor, input: v.InferOutput<typeof CloseCampaignSchema>, ctx?: CallContext): Promise<Campaign> {
+export async function closeCampaign(deps: Deps, actor: Actor, input: v.InferOutput<typeof CloseCampaignSchema>, ctx: CallContext): Promise<Campaign> {
   requireAdmin(actor)
   const now = deps.clock.now()
   return deps.store.transaction((repos) =>

@@ -18,7 +18,7 @@ import { getHousehold } from './read'
  * transaction. A contact may be logged late, so `lastContactOn` keeps the latest day, not the last
  * one logged; dates before the (latest) filing or after today are refused.
  */
-export async function addContact(deps: Deps, actor: Actor, input: v.InferOutput<typeof ContactInputSchema>, ctx?: CallContext): Promise<HouseholdView> {
+export async function addContact(deps: Deps, actor: Actor, input: v.InferOutput<typeof ContactInputSchema>, ctx: CallContext): Promise<HouseholdView> {
   requireStaff(actor, CASE_ROLES)
   const now = deps.clock.now()
   await deps.store.transaction((repos) =>

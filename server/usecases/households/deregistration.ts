@@ -17,7 +17,7 @@ import { getHousehold } from './read'
  */
 
 /** Proposes deregistering a filed household that has no open proposal. */
-export async function proposeDeregistration(deps: Deps, actor: Actor, input: v.InferOutput<typeof ProposeDeregistrationSchema>, ctx?: CallContext): Promise<HouseholdView> {
+export async function proposeDeregistration(deps: Deps, actor: Actor, input: v.InferOutput<typeof ProposeDeregistrationSchema>, ctx: CallContext): Promise<HouseholdView> {
   requireStaff(actor, HOUSEHOLD_EVENT_ROLES['deregistration-proposed'])
   const now = deps.clock.now()
   await deps.store.transaction((repos) =>
@@ -39,7 +39,7 @@ export async function proposeDeregistration(deps: Deps, actor: Actor, input: v.I
 }
 
 /** A reviewer's decision on the open proposal; the one who proposed it may not decide it. */
-export async function decideDeregistration(deps: Deps, actor: Actor, input: v.InferOutput<typeof DecideDeregistrationSchema>, ctx?: CallContext): Promise<HouseholdView> {
+export async function decideDeregistration(deps: Deps, actor: Actor, input: v.InferOutput<typeof DecideDeregistrationSchema>, ctx: CallContext): Promise<HouseholdView> {
   requireStaff(actor, HOUSEHOLD_EVENT_ROLES.deregistered)
   const now = deps.clock.now()
   await deps.store.transaction((repos) =>

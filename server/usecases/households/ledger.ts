@@ -39,7 +39,7 @@ async function payeeAccountMasked(deps: Deps, repos: Repositories, rec: Househol
 }
 
 /** Records a payment to a filed household; a retry with the same requestId records it once. */
-export async function recordPayment(deps: Deps, actor: Actor, input: v.InferOutput<typeof RecordPaymentSchema>, ctx?: CallContext): Promise<HouseholdView> {
+export async function recordPayment(deps: Deps, actor: Actor, input: v.InferOutput<typeof RecordPaymentSchema>, ctx: CallContext): Promise<HouseholdView> {
   requireStaff(actor, CASE_ROLES)
   const now = deps.clock.now()
   await deps.store.transaction((repos) =>
@@ -87,7 +87,7 @@ export async function recordPayment(deps: Deps, actor: Actor, input: v.InferOutp
  * a payment reversed already (CONFLICT) and another household's payment (NOT_FOUND). Allowed on
  * a deregistered household too: a mistake stays correctable.
  */
-export async function reversePayment(deps: Deps, actor: Actor, input: v.InferOutput<typeof ReversePaymentSchema>, ctx?: CallContext): Promise<HouseholdView> {
+export async function reversePayment(deps: Deps, actor: Actor, input: v.InferOutput<typeof ReversePaymentSchema>, ctx: CallContext): Promise<HouseholdView> {
   requireStaff(actor, CASE_ROLES)
   const now = deps.clock.now()
   // A reversal written with another id (an import, the demo seed) is found in the household's

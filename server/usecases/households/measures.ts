@@ -16,7 +16,7 @@ import { getHousehold } from './read'
  */
 
 /** Adds a measure to a filed household of the caller's jurisdiction. */
-export async function addMeasure(deps: Deps, actor: Actor, input: v.InferOutput<typeof MeasureInputSchema>, ctx?: CallContext): Promise<HouseholdView> {
+export async function addMeasure(deps: Deps, actor: Actor, input: v.InferOutput<typeof MeasureInputSchema>, ctx: CallContext): Promise<HouseholdView> {
   requireStaff(actor, CASE_ROLES)
   const now = deps.clock.now()
   await deps.store.transaction((repos) =>
@@ -52,7 +52,7 @@ export async function addMeasure(deps: Deps, actor: Actor, input: v.InferOutput<
 }
 
 /** Records a measure's progress: its status and outcome, at the version the caller saw. */
-export async function updateMeasure(deps: Deps, actor: Actor, input: v.InferOutput<typeof MeasureUpdateSchema>, ctx?: CallContext): Promise<HouseholdView> {
+export async function updateMeasure(deps: Deps, actor: Actor, input: v.InferOutput<typeof MeasureUpdateSchema>, ctx: CallContext): Promise<HouseholdView> {
   requireStaff(actor, CASE_ROLES)
   const now = deps.clock.now()
   await deps.store.transaction((repos) =>

@@ -38,8 +38,8 @@ export interface DecisionInput {
 export async function decide(
   deps: Deps,
   actor: Actor,
-  ctx: CallContext,
   input: DecisionInput,
+  ctx: CallContext,
   plan: (rec: ApplicationRecord, repos: Repositories, now: Date) => Promise<DecisionPlan> | DecisionPlan,
 ): Promise<CaseView> {
   const now = deps.clock.now()

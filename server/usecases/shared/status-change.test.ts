@@ -1,5 +1,5 @@
 import type { Actor } from '../../../src/domain'
-import { sqliteDeps, validForm } from '../../../test/support/deps'
+import { call, sqliteDeps, validForm } from '../../../test/support/deps'
 import { findAuditBreak } from './audit'
 import { countMyUnread, listMyMessages, markMyMessagesRead } from '../account/messages'
 import { changeStatus } from './status-change'
@@ -13,7 +13,7 @@ describe('changeStatus (SQLite)', () => {
   beforeEach(() => (t = sqliteDeps()))
   afterEach(() => t.close())
 
-  const submit = (openid = 'w1') => submitApplication(t.deps, worker(openid), { ...validForm }, null)
+  const submit = (openid = 'w1') => submitApplication(t.deps, worker(openid), { ...validForm }, call())
   const change = (actor: Actor, id: string, name: Parameters<typeof changeStatus>[4], expectedVersion: number, note?: string) =>
     t.deps.store.transaction(async (repos) => {
       t.clock.advance(1000)

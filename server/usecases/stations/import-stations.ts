@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto'
 import { AppError, type Actor } from '../../../src/domain'
 import { MAX_IMPORT_BYTES, MAX_IMPORT_ROWS, type ExportFile, type ImportProblem, type ImportReport } from '../../../src/domain/api/stations'
 import type { CoordSystem } from '../../../src/domain/geo'
-import type { Deps, StationRecord } from '../../ports'
+import type { CallContext, Deps, StationRecord } from '../../ports'
 import { appendAudit } from '../shared/audit'
 import { once } from '../shared/idempotency'
 import { appExternalId, changedFields } from './manage-stations'
@@ -35,7 +35,7 @@ type Planned = { kind: 'create' | 'update'; rec: StationRecord; before?: Station
  * MAX_IMPORT_ROWS (500) rows, about 1,000 operations at most: a larger register is imported as
  * several files, each all-or-nothing, and re-importing one is cheap because unchanged rows are skipped.
  */
-export async function importStations(deps: Deps, actor: Actor, input: ImportInput, requestId: string | null): Promise<ImportReport> {
+export async function importStations(deps: Deps, actor: Actor, input: ImportInput, ctx: CallContext): Promise<ImportReport> {
   requireAdmin(actor)
   const bytes = Buffer.from(input.content, 'base64')
   if (bytes.length > MAX_IMPORT_BYTES) throw new AppError('VALIDATION', '文件太大：一次最多导入256KB，请分成几个文件', 'content')
@@ -81,7 +81,7 @@ export async function importStations(deps: Deps, actor: Actor, input: ImportInpu
   }
   if (input.dryRun || problems.length > 0 || plan.length === 0) return report
 
-  const key = requestId ? `stations.import:${actor.openid}:${requestId}` : null
+  const key = ctx.requestId ? `stations.import:${actor.openid}:${ctx.requestId}` : null
   return deps.store.transaction((repos) =>
     once(repos, key, now, async () => {
       for (const p of plan) {

@@ -2,7 +2,7 @@ import { isDeepStrictEqual } from 'node:util'
 import { AppError, type Actor } from '../../../src/domain'
 import type { ClosedStation, StationListPage, StationView } from '../../../src/domain/api/stations'
 import type { StationFields } from '../../../src/domain/station'
-import type { Deps, Repositories, StationRecord } from '../../ports'
+import type { CallContext, Deps, Repositories, StationRecord } from '../../ports'
 import { appendAudit } from '../shared/audit'
 import { once } from '../shared/idempotency'
 import { getStationOrFail, requireAdmin, toStationView } from './station-access'
@@ -40,7 +40,7 @@ async function writeStation<T>(deps: Deps, rec: StationRecord, work: (repos: Rep
 }
 
 /** An admin creates a station. */
-export async function createStation(deps: Deps, actor: Actor, input: { station: StationFields }, requestId: string | null): Promise<StationView> {
+export async function createStation(deps: Deps, actor: Actor, input: { station: StationFields }, ctx: CallContext): Promise<StationView> {
   requireAdmin(actor)
   const now = deps.clock.now()
   const at = now.toISOString()
@@ -48,7 +48,7 @@ export async function createStation(deps: Deps, actor: Actor, input: { station: 
   const externalId = input.station.externalId ?? appExternalId(id)
   if (input.station.externalId) await assertExternalIdFree(deps, externalId, null)
   const rec: StationRecord = { ...input.station, id, externalId, sample: false, version: 1, createdAt: at, updatedAt: at }
-  const key = requestId ? `stations.create:${actor.openid}:${requestId}` : null
+  const key = ctx.requestId ? `stations.create:${actor.openid}:${ctx.requestId}` : null
   const saved = await writeStation(deps, rec, (repos) =>
     once(repos, key, now, async () => {
       await repos.stations.upsert(rec)

@@ -2,7 +2,7 @@ import { AppError, type Actor } from '../../../src/domain'
 import type { Page } from '../../../src/domain/api/applicant'
 import type { ProblemReportView, ReportReceipt } from '../../../src/domain/api/stations'
 import type { ProblemKind, ReportStatus } from '../../../src/domain/station'
-import type { Deps, ProblemReportRecord } from '../../ports'
+import type { CallContext, Deps, ProblemReportRecord } from '../../ports'
 import { appendAudit } from '../shared/audit'
 import { once } from '../shared/idempotency'
 import { getStationOrFail, requireAdmin } from './station-access'
@@ -29,11 +29,11 @@ export async function reportProblem(
   deps: Deps,
   actor: Actor,
   input: { stationId: string; problem: ProblemKind; note: string },
-  requestId: string | null,
+  ctx: CallContext,
 ): Promise<ReportReceipt> {
   const station = await getStationOrFail(deps, input.stationId)
   const now = deps.clock.now()
-  const key = requestId ? `stations.reportProblem:${actor.openid}:${requestId}` : null
+  const key = ctx.requestId ? `stations.reportProblem:${actor.openid}:${ctx.requestId}` : null
   return deps.store.transaction((repos) =>
     once(repos, key, now, async () => {
       const id = deps.ids.newId()
