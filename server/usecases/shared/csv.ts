@@ -1,73 +1,100 @@
-import type { SheetTable } from '../stations/station-files/table'
+/**
+ * The one CSV reader and writer of the server, for every import and export: CSV as Excel saves and
+ * opens it. Reading takes UTF-8 (with or without BOM), else GB18030, which is what Excel's plain
+ * "CSV" is on a Chinese Windows; writing gives UTF-8 with a BOM and CRLF line ends.
+ */
 
-/** Thrown when a file cannot be read at all; its message is plain Chinese for the admin. */
-export class FileProblem extends Error {}
+/** One record with the file line it starts on (1 = the header). */
+export interface CsvRecord {
+  line: number
+  cells: string[]
+}
 
-/** UTF-8 (with or without BOM), else GB18030, which is what Excel on a Chinese Windows saves as CSV. */
+/** A sheet as rows of text cells; `line` is the row's line (CSV) or row number (XLSX), the header being 1. */
+export interface SheetTable {
+  header: string[]
+  rows: CsvRecord[]
+}
+
+/** Thrown when a file cannot be read at all; its message is plain Chinese, `line` where the text breaks. */
+export class FileProblem extends Error {
+  constructor(
+    message: string,
+    readonly line?: number,
+  ) {
+    super(message)
+  }
+}
+
+/** UTF-8 (a BOM dropped), else GB18030. */
 export function decodeText(bytes: Uint8Array): string {
   try {
-    return new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(bytes)
+    return new TextDecoder('utf-8', { fatal: true }).decode(bytes)
   } catch {
     try {
       return new TextDecoder('gb18030', { fatal: true }).decode(bytes)
     } catch {
-      throw new FileProblem('文件编码无法识别，请另存为 UTF-8 编码的 CSV')
+      throw new FileProblem('文件编码无法识别。请在 Excel 中“另存为”选择“CSV UTF-8（逗号分隔）”后重试')
     }
   }
 }
 
 /**
- * RFC 4180 CSV: quoted fields may hold commas, quotes ("") and line breaks. Each record keeps the
- * line it starts on (the header is line 1), so problems can name it.
+ * Records of a CSV text (RFC 4180: quoted fields may hold commas, doubled quotes and line breaks);
+ * blank lines are skipped, cells read back without the formula guard `csvLine` writes.
  */
-export function readCsv(bytes: Uint8Array): SheetTable {
-  const text = decodeText(bytes)
-  const records: { line: number; cells: string[] }[] = []
+export function parseCsv(text: string): CsvRecord[] {
+  const records: CsvRecord[] = []
   let cells: string[] = []
   let cell = ''
   let quoted = false
   let line = 1
   let start = 1
-  let i = 0
   const endRecord = () => {
     cells.push(cell)
-    records.push({ line: start, cells })
+    if (cells.some((c) => c.trim() !== '')) records.push({ line: start, cells: cells.map(unguard) })
     cells = []
     cell = ''
   }
-  while (i < text.length) {
-    const c = text[i]
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i]
     if (quoted) {
-      if (c === '"' && text[i + 1] === '"') {
+      if (ch === '"' && text[i + 1] === '"') {
         cell += '"'
-        i += 2
-        continue
+        i++
+      } else if (ch === '"') {
+        quoted = false
+      } else {
+        if (ch === '\n') line++
+        cell += ch
       }
-      if (c === '"') quoted = false
-      else {
-        if (c === '\n') line++
-        cell += c
-      }
-      i++
-      continue
-    }
-    if (c === '"' && cell === '') quoted = true
-    else if (c === ',') {
+    } else if (ch === '"' && cell === '') {
+      quoted = true
+    } else if (ch === ',') {
       cells.push(cell)
       cell = ''
-    } else if (c === '\r' || c === '\n') {
-      if (c === '\r' && text[i + 1] === '\n') i++
+    } else if (ch === '\n' || ch === '\r') {
+      if (ch === '\r' && text[i + 1] === '\n') i++
       endRecord()
       line++
       start = line
-    } else cell += c
-    i++
+    } else {
+      cell += ch
+    }
   }
-  if (quoted) throw new FileProblem(`第${start}行：引号没有闭合`)
-  if (cell !== '' || cells.length) endRecord()
-  const [header, ...rows] = records
+  if (quoted) throw new FileProblem('引号没有闭合', start)
+  endRecord()
+  return records
+}
+
+/** The records of a CSV file. Throws FileProblem. */
+export const readCsvRecords = (bytes: Uint8Array): CsvRecord[] => parseCsv(decodeText(bytes))
+
+/** A CSV file as a sheet: its first record is the header. Throws FileProblem. */
+export function readCsv(bytes: Uint8Array): SheetTable {
+  const [header, ...rows] = readCsvRecords(bytes)
   if (!header) throw new FileProblem('文件是空的')
-  return { header: header.cells.map((h) => h.trim()), rows: rows.map((r) => ({ line: r.line, cells: r.cells.map(unguard) })) }
+  return { header: header.cells.map((h) => h.trim()), rows }
 }
 
 /** Cells a spreadsheet would run as a formula: exported with a leading apostrophe, read back without it. */

@@ -3,6 +3,7 @@ import type { ExportFile, ImportReport } from '../../../src/domain/api/stations'
 import { distanceM, fromGcj02 } from '../../../src/domain/geo'
 import { handle } from '../../functions'
 import type { Store } from '../../ports'
+import { CSV_ENCODINGS, UNREADABLE_CSV } from '../../../test/support/csv-encodings'
 import { sqliteDeps } from '../../../test/support/deps'
 import { readCsv } from '../shared/csv'
 import { HEADER } from './station-files/table'
@@ -198,32 +199,14 @@ describe('export in the import format', () => {
     expect(again).toMatchObject({ created: 0, updated: 0, unchanged: 3, problems: [] })
   })
 
-  it('reads a CSV saved by Excel in GB18030', async () => {
-    const gbk = Buffer.from(encodeGb18030(csv(row('G1'))))
-    const report = ok(await run<ImportReport>('import', { format: 'csv', content: gbk.toString('base64'), dryRun: true }))
-    expect(report).toMatchObject({ created: 1, problems: [] })
+  it.each(CSV_ENCODINGS)('reads a CSV file in %s', async (_encoding, encode) => {
+    const report = ok(await run<ImportReport>('import', { format: 'csv', content: Buffer.from(encode(csv(row('G1')))).toString('base64'), dryRun: false }))
+    expect(report).toMatchObject({ applied: true, created: 1, problems: [] })
+    expect(await t.deps.store.repos.stations.byExternalId('G1')).toMatchObject({ kind: 'rest-post', name: '驿站G1', address: '弥勒市弥阳街道1号', district: '弥阳街道', unitName: '弥阳街道总工会', amenities: ['water', 'meal-heating', 'toilet'] })
+  })
+
+  it('refuses a file in neither UTF-8 nor GB18030, saying how to save it', async () => {
+    const reply = await run<ImportReport>('import', { format: 'csv', content: Buffer.from(UNREADABLE_CSV).toString('base64'), dryRun: true })
+    expect(reply).toMatchObject({ ok: false, error: { code: 'VALIDATION', message: '文件编码无法识别。请在 Excel 中“另存为”选择“CSV UTF-8（逗号分隔）”后重试', field: 'content' } })
   })
 })
-
-/** GB18030 bytes of `text`, by searching two-byte codes with TextDecoder (tests only; ASCII stays one byte). */
-function encodeGb18030(text: string): Uint8Array {
-  const decoder = new TextDecoder('gb18030')
-  const table = new Map<string, number[]>()
-  for (let hi = 0x81; hi <= 0xfe; hi++) {
-    for (let lo = 0x40; lo <= 0xfe; lo++) {
-      if (lo === 0x7f) continue
-      const ch = decoder.decode(new Uint8Array([hi, lo]))
-      if (ch.length === 1 && !table.has(ch)) table.set(ch, [hi, lo])
-    }
-  }
-  const out: number[] = []
-  for (const ch of text) {
-    if (ch.charCodeAt(0) < 0x80) out.push(ch.charCodeAt(0))
-    else {
-      const code = table.get(ch)
-      if (!code) throw new Error(`no GB18030 two-byte code for ${ch}`)
-      out.push(...code)
-    }
-  }
-  return new Uint8Array(out)
-}

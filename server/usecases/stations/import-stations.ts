@@ -43,7 +43,7 @@ export async function importStations(deps: Deps, actor: Actor, input: ImportInpu
   try {
     table = input.format === 'csv' ? readCsv(bytes) : await readXlsx(bytes)
   } catch (err) {
-    if (err instanceof FileProblem) throw new AppError('VALIDATION', err.message, 'content')
+    if (err instanceof FileProblem) throw new AppError('VALIDATION', err.line ? `第${err.line}行：${err.message}` : err.message, 'content')
     throw err
   }
   const parsed = parseStationTable(table, input.coordSystem)

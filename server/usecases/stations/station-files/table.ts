@@ -3,12 +3,7 @@ import { formatWeekText, parseWeekText } from '../../../../src/domain/opening-ho
 import { AID_LEVELS, AMENITIES, STATION_KINDS, STATION_STATUSES, StationInputSchema, labelOf, type Station, type StationFields } from '../../../../src/domain/station'
 import { validate } from '../../../../src/domain/validate'
 import type { ImportProblem } from '../../../../src/domain/api/stations'
-
-/** A sheet as rows of text cells; `line` is the row's line (CSV) or row number (XLSX), the header being 1. */
-export interface SheetTable {
-  header: string[]
-  rows: { line: number; cells: string[] }[]
-}
+import type { SheetTable } from '../../shared/csv'
 
 /** The columns of the import and export file, in order. 外部编号 is what a re-import matches on. */
 export const COLUMNS = [

@@ -1,6 +1,5 @@
 import type { CellValue } from 'exceljs'
-import { FileProblem } from '../../shared/csv'
-import type { SheetTable } from './table'
+import { FileProblem, type SheetTable } from '../../shared/csv'
 
 /** What an uploaded workbook may unpack to: a station sheet of the largest allowed import is far smaller. */
 const MAX_UNPACKED_BYTES = 32 * 1024 * 1024
