@@ -1,5 +1,5 @@
-import type { ContactKind, DifficultyGroup, MeasureKind } from './household-codes'
-import type { SixItem } from './review'
+import type { ContactKind, DifficultyGroup, MeasureKind } from '../../../src/domain/household-codes'
+import type { SixItem } from '../../../src/domain/review'
 
 /** Sample wording for the generated demo ledger (`./demo-ledger`). Names are made up. */
 

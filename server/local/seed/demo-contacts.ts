@@ -1,9 +1,9 @@
-import { addDays, type CalendarDate } from './calendar'
+import { addDays, type CalendarDate } from '../../../src/domain/calendar'
 import { CONTACT_NOTES, NEXT_STEPS } from './demo-ledger-texts'
-import { lastFiledOn, type ContactEntry, type Household } from './household'
-import type { ContactKind } from './household-codes'
-import type { LedgerActor } from './ledger'
-import { pick, randomInt } from './prng'
+import { lastFiledOn, type ContactEntry, type Household } from '../../../src/domain/household'
+import type { ContactKind } from '../../../src/domain/household-codes'
+import type { LedgerActor } from '../../../src/domain/ledger'
+import { pick, randomInt } from '../prng'
 import { atShanghai } from './demo-time'
 
 /** Contacts start by the end of November 2014 (or soon after filing) and follow every 40-85 days. */

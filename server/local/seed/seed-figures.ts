@@ -1,5 +1,5 @@
-import type { CalendarDate } from './calendar'
-import type { FundSource } from './household-codes'
+import type { CalendarDate } from '../../../src/domain/calendar'
+import type { FundSource } from '../../../src/domain/household-codes'
 
 /**
  * The Mile city figures of the seed report (Honghe Daily, 2020-08-17; domain.md "Figures in the
@@ -21,7 +21,7 @@ export const MILE_FIGURES = {
   fundsUpperLevelsFen: 400_500_000,
   /** Mile's own (county-level city) funds: 0.234 million yuan. */
   fundsCityFen: 23_400_000,
-  /** Non-reversed payments (see `personTimes` in `./ledger`). */
+  /** Non-reversed payments (see `personTimes` in src/domain/ledger.ts). */
   personTimes: 5486,
   aidStations: 67,
   restPosts: 5,

@@ -1,10 +1,10 @@
-import { shanghaiDayEndMs } from './calendar'
-import { campaignScope, checkComplete } from './campaign'
-import { computeDashboard, type DashboardData } from './dashboard'
+import { shanghaiDayEndMs } from '../../../src/domain/calendar'
+import { campaignScope, checkComplete } from '../../../src/domain/campaign'
+import { computeDashboard, type DashboardData } from '../../../src/domain/dashboard'
 import { DEMO_MISTAKES, DEMO_OVERDUE_CONTACTS, generateDemoLedger, type DemoLedger } from './demo-ledger'
-import { currentHouseholdStatus, DEFAULT_CONTACT_OVERDUE_DAYS, householdEventProblem, householdStatusAt, pairedCadres } from './household'
-import { appendEntry, netOfPayment, type DisbursementEntry } from './ledger'
-import { LEDGER_MAX_PAYMENT_FEN } from './ledger-schemas'
+import { currentHouseholdStatus, DEFAULT_CONTACT_OVERDUE_DAYS, householdEventProblem, householdStatusAt, pairedCadres } from '../../../src/domain/household'
+import { appendEntry, netOfPayment, type DisbursementEntry } from '../../../src/domain/ledger'
+import { LEDGER_MAX_PAYMENT_FEN } from '../../../src/domain/ledger-schemas'
 import { DEMO_CAMPAIGN_2020, DEMO_FUNDS_BY_SOURCE_FEN, DEMO_PAYMENTS_BY_SOURCE, DEMO_PERIOD, MILE_FIGURES } from './seed-figures'
 
 /** Mile's township units as the local seed names them (server/local/seed.ts: `unit-<code>` under the root). */
