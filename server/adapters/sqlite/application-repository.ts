@@ -1,12 +1,13 @@
 import type { ApplicationRecord, ApplicationRepository } from '../../ports'
 import type { Db } from './connection'
+import { changedOne, readAll, readOne, readPage } from './documents'
 
 /** Cases without a deadline sort after every dated one. */
 export const NO_DEADLINE = '9999-12-31T23:59:59.999Z'
 const dueSort = (rec: ApplicationRecord) => rec.dueAt ?? NO_DEADLINE
+const IN_UNITS = 'unit_id IN (SELECT value FROM json_each(?))'
 
 export function applicationRepository(db: Db): ApplicationRepository {
-  const parse = (row: { doc: string } | undefined) => (row ? (JSON.parse(row.doc) as ApplicationRecord) : null)
   return {
     async insert(rec) {
       db.prepare(
@@ -15,61 +16,37 @@ export function applicationRepository(db: Db): ApplicationRepository {
       ).run(rec.id, rec.number, rec.applicantOpenid, rec.unitId, rec.status, rec.version, rec.createdAt, rec.updatedAt, rec.name, dueSort(rec), rec.noticeEndsAt ?? null, JSON.stringify(rec))
     },
     async get(id) {
-      return parse(db.prepare('SELECT doc FROM applications WHERE id = ?').get(id) as { doc: string } | undefined)
+      return readOne(db, 'SELECT doc FROM applications WHERE id = ?', id)
     },
-    async listByApplicant(openid, { offset, limit }) {
-      const rows = db
-        .prepare('SELECT doc FROM applications WHERE applicant_openid = ? ORDER BY created_at DESC, id DESC LIMIT ? OFFSET ?')
-        .all(openid, limit, offset) as { doc: string }[]
-      const total = db.prepare('SELECT count(*) FROM applications WHERE applicant_openid = ?').pluck().get(openid) as number
-      return { items: rows.map((r) => JSON.parse(r.doc) as ApplicationRecord), total }
+    async listByApplicant(openid, page) {
+      return readPage(db, 'applications WHERE applicant_openid = ?', [openid], 'created_at DESC, id DESC', page)
     },
     async update(rec, expectedVersion) {
-      const result = db
-        .prepare(
-          `UPDATE applications SET number = ?, applicant_openid = ?, unit_id = ?, status = ?, version = ?, updated_at = ?, name = ?, due_sort = ?, notice_ends_at = ?, doc = ?
-           WHERE id = ? AND version = ?`,
-        )
-        .run(rec.number, rec.applicantOpenid, rec.unitId, rec.status, rec.version, rec.updatedAt, rec.name, dueSort(rec), rec.noticeEndsAt ?? null, JSON.stringify(rec), rec.id, expectedVersion)
-      return result.changes === 1
+      return changedOne(
+        db,
+        `UPDATE applications SET number = ?, applicant_openid = ?, unit_id = ?, status = ?, version = ?, updated_at = ?, name = ?, due_sort = ?, notice_ends_at = ?, doc = ?
+         WHERE id = ? AND version = ?`,
+        ...[rec.number, rec.applicantOpenid, rec.unitId, rec.status, rec.version, rec.updatedAt, rec.name, dueSort(rec), rec.noticeEndsAt ?? null, JSON.stringify(rec)],
+        ...[rec.id, expectedVersion],
+      )
     },
     async queue({ unitIds, status, offset, limit }) {
-      const units = JSON.stringify(unitIds)
-      const rows = db
-        .prepare(
-          `SELECT doc FROM applications WHERE status = ? AND unit_id IN (SELECT value FROM json_each(?))
-           ORDER BY due_sort, id LIMIT ? OFFSET ?`,
-        )
-        .all(status, units, limit, offset) as { doc: string }[]
-      const total = db.prepare('SELECT count(*) FROM applications WHERE status = ? AND unit_id IN (SELECT value FROM json_each(?))').pluck().get(status, units) as number
-      return { items: rows.map((r) => JSON.parse(r.doc) as ApplicationRecord), total }
+      return readPage(db, `applications WHERE status = ? AND ${IN_UNITS}`, [status, JSON.stringify(unitIds)], 'due_sort, id', { offset, limit })
     },
     async countStage(unitIds, status, now) {
       const row = db
-        .prepare(
-          `SELECT count(*) AS total, count(CASE WHEN due_sort < ? THEN 1 END) AS overdue
-           FROM applications WHERE status = ? AND unit_id IN (SELECT value FROM json_each(?))`,
-        )
+        .prepare(`SELECT count(*) AS total, count(CASE WHEN due_sort < ? THEN 1 END) AS overdue FROM applications WHERE status = ? AND ${IN_UNITS}`)
         .get(now, status, JSON.stringify(unitIds)) as { total: number; overdue: number }
       return { total: row.total, overdue: row.overdue }
     },
     async byNumber(number) {
-      return parse(db.prepare('SELECT doc FROM applications WHERE number = ?').get(number) as { doc: string } | undefined)
+      return readOne(db, 'SELECT doc FROM applications WHERE number = ?', number)
     },
     async byName(unitIds, name, limit) {
-      const rows = db
-        .prepare(
-          `SELECT doc FROM applications WHERE name = ? AND unit_id IN (SELECT value FROM json_each(?))
-           ORDER BY created_at DESC, id DESC LIMIT ?`,
-        )
-        .all(name, JSON.stringify(unitIds), limit) as { doc: string }[]
-      return rows.map((r) => JSON.parse(r.doc) as ApplicationRecord)
+      return readAll(db, `SELECT doc FROM applications WHERE name = ? AND ${IN_UNITS} ORDER BY created_at DESC, id DESC LIMIT ?`, name, JSON.stringify(unitIds), limit)
     },
     async noticesEnded(now, limit) {
-      const rows = db
-        .prepare(`SELECT doc FROM applications WHERE status = 'publicizing' AND notice_ends_at <= ? ORDER BY notice_ends_at, id LIMIT ?`)
-        .all(now, limit) as { doc: string }[]
-      return rows.map((r) => JSON.parse(r.doc) as ApplicationRecord)
+      return readAll(db, `SELECT doc FROM applications WHERE status = 'publicizing' AND notice_ends_at <= ? ORDER BY notice_ends_at, id LIMIT ?`, now, limit)
     },
   }
 }

@@ -1,5 +1,6 @@
 import type { ClaimRepository } from '../../ports'
 import type { Db } from './connection'
+import { changedOne } from './documents'
 
 export function claimRepository(db: Db): ClaimRepository {
   return {
@@ -7,7 +8,7 @@ export function claimRepository(db: Db): ClaimRepository {
       return (db.prepare('SELECT key, holder FROM claims WHERE key = ?').get(key) as { key: string; holder: string } | undefined) ?? null
     },
     async create(key, holder) {
-      return db.prepare('INSERT INTO claims (key, holder) VALUES (?, ?) ON CONFLICT (key) DO NOTHING').run(key, holder).changes === 1
+      return changedOne(db, 'INSERT INTO claims (key, holder) VALUES (?, ?) ON CONFLICT (key) DO NOTHING', key, holder)
     },
     async release(key) {
       db.prepare('DELETE FROM claims WHERE key = ?').run(key)

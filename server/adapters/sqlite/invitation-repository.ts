@@ -1,30 +1,25 @@
-import type { InvitationRecord, InvitationRepository } from '../../ports'
+import type { InvitationRepository } from '../../ports'
 import type { Db } from './connection'
+import { changedOne, readOne, readPage } from './documents'
 
 export function invitationRepository(db: Db): InvitationRepository {
-  const parse = (doc: string | undefined) => (doc ? (JSON.parse(doc) as InvitationRecord) : null)
   return {
     async insert(rec) {
       db.prepare('INSERT INTO invitations (id, unit_id, status, created_at, doc) VALUES (?, ?, ?, ?, ?)').run(rec.id, rec.unitId, rec.status, rec.createdAt, JSON.stringify(rec))
     },
     async get(id) {
-      return parse(db.prepare('SELECT doc FROM invitations WHERE id = ?').pluck().get(id) as string | undefined)
+      return readOne(db, 'SELECT doc FROM invitations WHERE id = ?', id)
     },
     async update(rec, expectedStatus) {
-      const r = db
-        .prepare('UPDATE invitations SET unit_id = ?, status = ?, created_at = ?, doc = ? WHERE id = ? AND status = ?')
-        .run(rec.unitId, rec.status, rec.createdAt, JSON.stringify(rec), rec.id, expectedStatus)
-      return r.changes === 1
+      return changedOne(
+        db,
+        'UPDATE invitations SET unit_id = ?, status = ?, created_at = ?, doc = ? WHERE id = ? AND status = ?',
+        ...[rec.unitId, rec.status, rec.createdAt, JSON.stringify(rec), rec.id, expectedStatus],
+      )
     },
-    async listByUnits(unitIds, { offset, limit }) {
+    async listByUnits(unitIds, page) {
       if (unitIds.length === 0) return { items: [], total: 0 }
-      const ids = JSON.stringify(unitIds)
-      const docs = db
-        .prepare('SELECT doc FROM invitations WHERE unit_id IN (SELECT value FROM json_each(?)) ORDER BY created_at DESC, id DESC LIMIT ? OFFSET ?')
-        .pluck()
-        .all(ids, limit, offset) as string[]
-      const total = db.prepare('SELECT count(*) FROM invitations WHERE unit_id IN (SELECT value FROM json_each(?))').pluck().get(ids) as number
-      return { items: docs.map((d) => JSON.parse(d) as InvitationRecord), total }
+      return readPage(db, 'invitations WHERE unit_id IN (SELECT value FROM json_each(?))', [JSON.stringify(unitIds)], 'created_at DESC, id DESC', page)
     },
   }
 }

@@ -1,38 +1,31 @@
-import type { OutboxEntry, OutboxRepository } from '../../ports'
+import type { OutboxRepository } from '../../ports'
 import type { Db } from './connection'
+import { changedOne, readAll, readOne, readPage } from './documents'
 
 export function outboxRepository(db: Db): OutboxRepository {
-  const parse = (doc: string | undefined) => (doc ? (JSON.parse(doc) as OutboxEntry) : null)
   return {
     async enqueue(e) {
-      const r = db
-        .prepare('INSERT INTO outbox (key, status, attempts, next_attempt_at, doc) VALUES (?, ?, ?, ?, ?) ON CONFLICT (key) DO NOTHING')
-        .run(e.key, e.status, e.attempts, e.nextAttemptAt, JSON.stringify(e))
-      return r.changes === 1
+      return changedOne(
+        db,
+        'INSERT INTO outbox (key, status, attempts, next_attempt_at, doc) VALUES (?, ?, ?, ?, ?) ON CONFLICT (key) DO NOTHING',
+        ...[e.key, e.status, e.attempts, e.nextAttemptAt, JSON.stringify(e)],
+      )
     },
     async due(now, limit) {
-      const docs = db
-        .prepare("SELECT doc FROM outbox WHERE status = 'pending' AND next_attempt_at <= ? ORDER BY next_attempt_at, key LIMIT ?")
-        .pluck()
-        .all(now, limit) as string[]
-      return docs.map((d) => JSON.parse(d) as OutboxEntry)
+      return readAll(db, "SELECT doc FROM outbox WHERE status = 'pending' AND next_attempt_at <= ? ORDER BY next_attempt_at, key LIMIT ?", now, limit)
     },
     async get(key) {
-      return parse(db.prepare('SELECT doc FROM outbox WHERE key = ?').pluck().get(key) as string | undefined)
+      return readOne(db, 'SELECT doc FROM outbox WHERE key = ?', key)
     },
     async update(e, expectedAttempts) {
-      const r = db
-        .prepare('UPDATE outbox SET status = ?, attempts = ?, next_attempt_at = ?, doc = ? WHERE key = ? AND attempts = ?')
-        .run(e.status, e.attempts, e.nextAttemptAt, JSON.stringify(e), e.key, expectedAttempts)
-      return r.changes === 1
+      return changedOne(
+        db,
+        'UPDATE outbox SET status = ?, attempts = ?, next_attempt_at = ?, doc = ? WHERE key = ? AND attempts = ?',
+        ...[e.status, e.attempts, e.nextAttemptAt, JSON.stringify(e), e.key, expectedAttempts],
+      )
     },
-    async listByStatus(status, { offset, limit }) {
-      const docs = db
-        .prepare('SELECT doc FROM outbox WHERE status = ? ORDER BY next_attempt_at DESC, key DESC LIMIT ? OFFSET ?')
-        .pluck()
-        .all(status, limit, offset) as string[]
-      const total = db.prepare('SELECT count(*) FROM outbox WHERE status = ?').pluck().get(status) as number
-      return { items: docs.map((d) => JSON.parse(d) as OutboxEntry), total }
+    async listByStatus(status, page) {
+      return readPage(db, 'outbox WHERE status = ?', [status], 'next_attempt_at DESC, key DESC', page)
     },
   }
 }

@@ -3,6 +3,7 @@ import { AMENITY_CODES, STATION_KIND_CODES, type Amenity, type StationKind } fro
 import type { NearbyQuery, StationRecord, StationRepository } from '../../ports'
 import type { Statement } from 'better-sqlite3'
 import type { Db } from './connection'
+import { readAll, readOne } from './documents'
 
 /** One bit per amenity, in the order of AMENITY_CODES: "offers all of these" is `(mask & want) = want`. */
 export function amenityMask(amenities: readonly Amenity[]): number {
@@ -126,17 +127,16 @@ export function stationRepository(db: Db): StationRepository {
       upsert.run(rec.id, rec.externalId, rec.kind, rec.status, amenityMask(rec.amenities), rec.location.lng, rec.location.lat, JSON.stringify(rec))
     },
     async get(id) {
-      return parse(db.prepare('SELECT doc FROM stations WHERE id = ?').pluck().get(id) as string | undefined)
+      return readOne(db, 'SELECT doc FROM stations WHERE id = ?', id)
     },
     async byExternalId(externalId) {
-      return parse(db.prepare('SELECT doc FROM stations WHERE external_id = ?').pluck().get(externalId) as string | undefined)
+      return readOne(db, 'SELECT doc FROM stations WHERE external_id = ?', externalId)
     },
     async byExternalIds(externalIds) {
       const out: StationRecord[] = []
       for (let i = 0; i < externalIds.length; i += 500) {
         const chunk = externalIds.slice(i, i + 500)
-        const docs = db.prepare(`SELECT doc FROM stations WHERE external_id IN (${chunk.map(() => '?').join(', ')})`).pluck().all(...chunk) as string[]
-        out.push(...docs.map((d) => JSON.parse(d) as StationRecord))
+        out.push(...readAll<StationRecord>(db, `SELECT doc FROM stations WHERE external_id IN (${chunk.map(() => '?').join(', ')})`, ...chunk))
       }
       return out
     },
@@ -146,8 +146,7 @@ export function stationRepository(db: Db): StationRepository {
       return page.map((c) => ({ station: parse(docs.get(c.rid))!, distanceM: c.d }))
     },
     async list({ offset, limit }) {
-      const docs = db.prepare('SELECT doc FROM stations ORDER BY id LIMIT ? OFFSET ?').pluck().all(limit, offset) as string[]
-      return docs.map((d) => JSON.parse(d) as StationRecord)
+      return readAll(db, 'SELECT doc FROM stations ORDER BY id LIMIT ? OFFSET ?', limit, offset)
     },
     async countByKind() {
       const rows = db.prepare(`SELECT kind, count(*) AS n FROM stations WHERE status != 'closed' GROUP BY kind`).all() as { kind: StationKind; n: number }[]

@@ -1,0 +1,29 @@
+import type { PageRequest } from '../../ports'
+import type { Db } from './connection'
+
+// Every table keeps its record as JSON in a `doc` column, beside copies of the fields its queries filter and sort by.
+
+/** The record of the row `sql` selects (its `doc` column), or null when there is none. */
+export function readOne<T>(db: Db, sql: string, ...params: unknown[]): T | null {
+  const doc = db.prepare(sql).pluck().get(...params) as string | undefined
+  return doc === undefined ? null : (JSON.parse(doc) as T)
+}
+
+/** The records of the rows `sql` selects (their `doc` column), in its order. */
+export function readAll<T>(db: Db, sql: string, ...params: unknown[]): T[] {
+  return (db.prepare(sql).pluck().all(...params) as string[]).map((doc) => JSON.parse(doc) as T)
+}
+
+/**
+ * A page of the records of `from` (a table and its WHERE clause, whose `?` take `params`) in
+ * `order`, and how many rows `from` holds. A limit below 1 reads none.
+ */
+export function readPage<T>(db: Db, from: string, params: readonly unknown[], order: string, { offset, limit }: PageRequest): { items: T[]; total: number } {
+  return {
+    items: readAll<T>(db, `SELECT doc FROM ${from} ORDER BY ${order} LIMIT ? OFFSET ?`, ...params, Math.max(0, limit), offset),
+    total: db.prepare(`SELECT count(*) FROM ${from}`).pluck().get(...params) as number,
+  }
+}
+
+/** Runs a write and tells whether it changed exactly one row: an update at the expected version or status, an insert not skipped. */
+export const changedOne = (db: Db, sql: string, ...params: unknown[]): boolean => db.prepare(sql).run(...params).changes === 1
