@@ -1,34 +1,31 @@
 import type { ApplicationRecord, ApplicationRepository } from '../../ports'
 import type { Db } from './connection'
-import { changedOne, readAll, readOne, readPage } from './documents'
+import { guardedRows, readAll, readOne, readPage } from './documents'
 
 /** Cases without a deadline sort after every dated one. */
 export const NO_DEADLINE = '9999-12-31T23:59:59.999Z'
 const dueSort = (rec: ApplicationRecord) => rec.dueAt ?? NO_DEADLINE
 const IN_UNITS = 'unit_id IN (SELECT value FROM json_each(?))'
 
+/** The columns the queue, the lists and the searches filter and sort by. */
+const COLUMNS: Record<string, (rec: ApplicationRecord) => unknown> = {
+  number: (r) => r.number,
+  applicant_openid: (r) => r.applicantOpenid,
+  unit_id: (r) => r.unitId,
+  status: (r) => r.status,
+  version: (r) => r.version,
+  created_at: (r) => r.createdAt,
+  updated_at: (r) => r.updatedAt,
+  name: (r) => r.name,
+  due_sort: dueSort,
+  notice_ends_at: (r) => r.noticeEndsAt ?? null,
+}
+
 export function applicationRepository(db: Db): ApplicationRepository {
   return {
-    async insert(rec) {
-      db.prepare(
-        `INSERT INTO applications (id, number, applicant_openid, unit_id, status, version, created_at, updated_at, name, due_sort, notice_ends_at, doc)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-      ).run(rec.id, rec.number, rec.applicantOpenid, rec.unitId, rec.status, rec.version, rec.createdAt, rec.updatedAt, rec.name, dueSort(rec), rec.noticeEndsAt ?? null, JSON.stringify(rec))
-    },
-    async get(id) {
-      return readOne(db, 'SELECT doc FROM applications WHERE id = ?', id)
-    },
+    ...guardedRows<ApplicationRecord, number>(db, 'applications', COLUMNS),
     async listByApplicant(openid, page) {
       return readPage(db, 'applications WHERE applicant_openid = ?', [openid], 'created_at DESC, id DESC', page)
-    },
-    async update(rec, expectedVersion) {
-      return changedOne(
-        db,
-        `UPDATE applications SET number = ?, applicant_openid = ?, unit_id = ?, status = ?, version = ?, updated_at = ?, name = ?, due_sort = ?, notice_ends_at = ?, doc = ?
-         WHERE id = ? AND version = ?`,
-        ...[rec.number, rec.applicantOpenid, rec.unitId, rec.status, rec.version, rec.updatedAt, rec.name, dueSort(rec), rec.noticeEndsAt ?? null, JSON.stringify(rec)],
-        ...[rec.id, expectedVersion],
-      )
     },
     async queue({ unitIds, status, offset, limit }) {
       return readPage(db, `applications WHERE status = ? AND ${IN_UNITS}`, [status, JSON.stringify(unitIds)], 'due_sort, id', { offset, limit })

@@ -27,3 +27,26 @@ export function readPage<T>(db: Db, from: string, params: readonly unknown[], or
 
 /** Runs a write and tells whether it changed exactly one row: an update at the expected version or status, an insert not skipped. */
 export const changedOne = (db: Db, sql: string, ...params: unknown[]): boolean => db.prepare(sql).run(...params).changes === 1
+
+/**
+ * Insert, read and a guarded write, for a table holding one record a row with key `id`: `columns`
+ * are copied out of the record beside its `doc`, and an update lands only while the stored
+ * `guard` column still holds the value the caller read.
+ */
+export function guardedRows<R extends { id: string }, G>(db: Db, table: string, columns: Record<string, (rec: R) => unknown>, guard = 'version') {
+  const names = Object.keys(columns)
+  const values = (rec: R) => [...names.map((name) => columns[name](rec)), JSON.stringify(rec)]
+  const insert = db.prepare(`INSERT INTO ${table} (id, ${names.join(', ')}, doc) VALUES (?, ${names.map(() => '?, ').join('')}?)`)
+  const update = db.prepare(`UPDATE ${table} SET ${names.map((name) => `${name} = ?, `).join('')}doc = ? WHERE id = ? AND ${guard} = ?`)
+  return {
+    async insert(rec: R): Promise<void> {
+      insert.run(rec.id, ...values(rec))
+    },
+    async get(id: string): Promise<R | null> {
+      return readOne<R>(db, `SELECT doc FROM ${table} WHERE id = ?`, id)
+    },
+    async update(rec: R, expected: G): Promise<boolean> {
+      return update.run(...values(rec), rec.id, expected).changes === 1
+    },
+  }
+}

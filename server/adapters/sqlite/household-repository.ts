@@ -1,6 +1,6 @@
-import type { HouseholdQuery, HouseholdRepository } from '../../ports'
+import type { HouseholdQuery, HouseholdRecord, HouseholdRepository } from '../../ports'
 import type { Db } from './connection'
-import { changedOne, readAll, readOne, readPage } from './documents'
+import { guardedRows, readAll, readPage } from './documents'
 
 /** The WHERE clause of a household query and its parameters: units as a JSON list for `json_each`, the status when given. */
 function householdFilter({ unitIds, status }: HouseholdQuery): { sql: string; params: string[] } {
@@ -13,21 +13,13 @@ function householdFilter({ unitIds, status }: HouseholdQuery): { sql: string; pa
 /** Households: the record as JSON, with the columns its lists and searches filter and sort by. */
 export function householdRepository(db: Db): HouseholdRepository {
   return {
-    async insert(rec) {
-      db.prepare('INSERT INTO households (id, unit_id, status, version, number, head_name, doc) VALUES (?, ?, ?, ?, ?, ?, ?)').run(
-        ...[rec.id, rec.unitId, rec.status, rec.version, rec.number, rec.headName, JSON.stringify(rec)],
-      )
-    },
-    async get(id) {
-      return readOne(db, 'SELECT doc FROM households WHERE id = ?', id)
-    },
-    async update(rec, expectedVersion) {
-      return changedOne(
-        db,
-        'UPDATE households SET unit_id = ?, status = ?, version = ?, number = ?, head_name = ?, doc = ? WHERE id = ? AND version = ?',
-        ...[rec.unitId, rec.status, rec.version, rec.number, rec.headName, JSON.stringify(rec), rec.id, expectedVersion],
-      )
-    },
+    ...guardedRows<HouseholdRecord, number>(db, 'households', {
+      unit_id: (r) => r.unitId,
+      status: (r) => r.status,
+      version: (r) => r.version,
+      number: (r) => r.number,
+      head_name: (r) => r.headName,
+    }),
     async list(query, page) {
       if (query.unitIds.length === 0) return { items: [], total: 0 }
       const { sql, params } = householdFilter(query)
