@@ -50,3 +50,15 @@ export function guardedRows<R extends { id: string }, G>(db: Db, table: string, 
     },
   }
 }
+
+/** Read and replace by key, for a table of a key column and the record's `doc`. */
+export function keyedDocs<R>(db: Db, table: string, keyColumn: string, keyOf: (rec: R) => string) {
+  return {
+    async get(key: string): Promise<R | null> {
+      return readOne<R>(db, `SELECT doc FROM ${table} WHERE ${keyColumn} = ?`, key)
+    },
+    async put(rec: R): Promise<void> {
+      db.prepare(`INSERT INTO ${table} (${keyColumn}, doc) VALUES (?, ?) ON CONFLICT (${keyColumn}) DO UPDATE SET doc = excluded.doc`).run(keyOf(rec), JSON.stringify(rec))
+    },
+  }
+}
