@@ -1,6 +1,6 @@
 import type { BrowserContext, Page } from 'playwright-core'
 import type { Actor } from '../../src/domain'
-import { changeStatus } from '../../server/usecases/status-change'
+import { changeStatus } from '../../server/usecases/shared/status-change'
 import {
   agree,
   applicationIdOf,

@@ -2,16 +2,16 @@ import { AppError, transitionProblem, type Actor } from '../../../src/domain'
 import type { SubmitResult } from '../../../src/domain/api/applicant'
 import type { ApplicationStatus } from '../../../src/domain/application-status'
 import { formFieldLabel } from '../../../src/domain/form-labels'
-import type { ApplicationRecord, Deps } from '../../ports'
-import { appendAudit } from '../audit'
-import { openApplicationOf } from '../claim-keys'
-import { once } from '../idempotency'
-import { getOwnApplication } from '../read-my-applications'
-import { changeStatus } from '../status-change'
-import { withSubmittedForm, type SubmitInput } from '../submit-application'
-import { removeFiles } from './files'
+import type { ApplicationRecord, CallContext, Deps } from '../../ports'
+import { appendAudit } from '../shared/audit'
+import { openApplicationOf } from '../shared/claim-keys'
+import { once } from '../shared/idempotency'
+import { getOwnApplication } from './read-my-applications'
+import { changeStatus } from '../shared/status-change'
+import { withSubmittedForm, type SubmitInput } from './submit-application'
+import { removeFiles } from '../shared/files'
 import { without } from './open-application'
-import { changedFields, currentForm } from './sealed-form'
+import { changedFields, currentForm } from '../shared/sealed-form'
 
 const STALE = '申请已有更新，请刷新后再操作'
 
@@ -73,10 +73,10 @@ export async function resubmitApplication(
   deps: Deps,
   actor: Actor,
   input: SubmitInput & { id: string; expectedVersion: number },
-  requestId: string | null,
+  ctx: CallContext,
 ): Promise<SubmitResult> {
   const now = deps.clock.now()
-  const key = requestId ? `applicant.resubmit:${actor.openid}:${requestId}` : null
+  const key = ctx.requestId ? `applicant.resubmit:${actor.openid}:${ctx.requestId}` : null
   return deps.store.transaction((repos) =>
     once(repos, key, now, async () => {
       const rec = await getOwnApplication(repos, actor, input.id)

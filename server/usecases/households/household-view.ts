@@ -3,7 +3,7 @@ import { HOUSEHOLD_ACTIONS, type HouseholdAction, type HouseholdView, type Ledge
 import { HOUSEHOLD_EVENT_ROLES, pendingDeregistration, type ContactEntry, type HouseholdEventKind, type Measure } from '../../../src/domain/household'
 import { reversalOf, totalsBySource, type DisbursementEntry } from '../../../src/domain/ledger'
 import type { ContactRecord, Deps, HouseholdRecord, MeasureRecord, OrgUnitRecord, Repositories } from '../../ports'
-import { currentForm } from '../applicant/sealed-form'
+import { currentForm } from '../shared/sealed-form'
 import { contactOverdueDays, toHouseholdItem } from './access'
 
 /** How many of the latest contacts the household page shows. */

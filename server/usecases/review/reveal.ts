@@ -1,8 +1,8 @@
 import { AppError, type Actor } from '../../../src/domain'
 import { MAX_DOCUMENT_BYTES } from '../../../src/domain/documents'
 import type { Deps } from '../../ports'
-import { currentForm } from '../applicant/sealed-form'
-import { appendAudit } from '../audit'
+import { currentForm } from '../shared/sealed-form'
+import { appendAudit } from '../shared/audit'
 import { caseOf } from './access'
 
 /** The largest file the case page is sent inline (base64 grows it by a third; function replies are limited). */
