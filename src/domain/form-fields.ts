@@ -97,6 +97,14 @@ export const APPLICANT_FIELDS = {
     label: '是否零就业家庭', short: '零就业家庭', kind: kind.yesNo(), header: '零就业家庭', sensitivity: 'encrypted', views: ['export'],
     hint: '家庭中有劳动能力的成员均未就业',
   }),
+  homeAddress: field({
+    label: '家庭住址', kind: kind.text(100), header: '家庭住址', sensitivity: 'encrypted', views: ['summary', 'file', 'export'],
+    placeholder: '如：弥勒市弥阳街道髯翁社区人民路12号', hint: '入户调查时工作人员按这个地址上门',
+  }),
+  homePhone: field({
+    label: '家庭联系电话', kind: kind.mobile(), header: '家庭联系电话', sensitivity: 'revealable', views: ['summary', 'file', 'export'],
+    placeholder: '11位手机号码', hint: '家里能联系到的电话，可以与您的手机号码相同',
+  }),
 } as const
 
 /** Each family member living with the applicant. */

@@ -26,6 +26,10 @@ export default function ApplicantStep({ p }: { p: StepProps }) {
         <Text className='card__title'>户籍、住房和医保</Text>
         <Fields p={p} part='applicant' keys={['hukou', 'housing', 'housingArea', 'medicalInsurance', 'zeroEmploymentFamily']} />
       </View>
+      <View className='card'>
+        <Text className='card__title'>家庭住址和联系电话</Text>
+        <Fields p={p} part='applicant' keys={['homeAddress', 'homePhone']} />
+      </View>
     </View>
   )
 }
