@@ -1,7 +1,7 @@
 import { AppError, transitionProblem, type Actor } from '../../../src/domain'
 import type { SubmitResult } from '../../../src/domain/api/applicant'
 import type { ApplicationStatus } from '../../../src/domain/application-status'
-import { formFieldLabel } from '../../../src/domain/form-labels'
+import { formFieldName } from '../../../src/domain/form-labels'
 import type { ApplicationRecord, CallContext, Deps } from '../../ports'
 import { appendAudit } from '../shared/audit'
 import { openApplicationOf } from '../shared/claim-keys'
@@ -57,11 +57,7 @@ export async function withdrawApplication(
 /** The changed fields in words, for the timeline: `已修改：身份证号、家庭年收入`. */
 function changeNote(fields: string[]): string {
   if (!fields.length) return '未修改内容，重新提交'
-  const labels = [...new Set(fields.map((f) => {
-    const m = /^members\.(\d+)\./.exec(f)
-    const label = formFieldLabel(f) ?? f
-    return m ? `家庭成员${Number(m[1]) + 1}${label}` : label
-  }))]
+  const labels = [...new Set(fields.map((f) => formFieldName(f, '')))]
   return `已修改：${labels.slice(0, 6).join('、')}${labels.length > 6 ? `等${labels.length}项` : ''}`
 }
 

@@ -7,7 +7,8 @@ import {
   type ApplicationView,
 } from '../../../src/domain'
 import type { DocumentView } from '../../../src/domain/documents'
-import { maskBankAccount } from '../../../src/domain/mask'
+import { shownPart } from '../../../src/domain/field-rows'
+import { FORM_PARTS } from '../../../src/domain/form-fields'
 import type { ApplicationRecord, Cipher, DocumentRecord } from '../../ports'
 import { currentForm } from './sealed-form'
 
@@ -22,17 +23,17 @@ export const toDocumentView = (d: DocumentRecord): DocumentView => ({
   uploadedAt: d.uploadedAt,
 })
 
-/** The submitted form with ID numbers, the phone and the bank account masked. */
+/** The submitted form with the registry's revealable fields masked (ID numbers, phones, the bank account). */
 export function toDetails(rec: ApplicationRecord, cipher: Cipher, unitName: string): ApplicationDetails | undefined {
   const form = currentForm(rec, cipher)
   if (!form) return undefined
-  const { idNumber, phone, ...applicant } = form.applicant
+  const { applicant, members, finances, causes, bank } = FORM_PARTS
   return {
-    applicant: { ...applicant, idNumberMasked: maskIdNumber(idNumber), phoneMasked: maskPhone(phone), ...idNumberFacts(idNumber), unitName },
-    members: form.members.map(({ idNumber: id, ...m }) => ({ ...m, idNumberMasked: maskIdNumber(id) })),
-    finances: form.finances,
-    causes: { mainCause: form.causes.mainCause, secondaryCauses: [...form.causes.secondaryCauses] },
-    bank: { bankName: form.bank.bankName, accountName: form.bank.accountName, accountNumberMasked: maskBankAccount(form.bank.accountNumber) },
+    applicant: { ...shownPart(applicant.fields, form.applicant), ...idNumberFacts(form.applicant.idNumber), unitName },
+    members: form.members.map((m) => shownPart(members.fields, m)),
+    finances: shownPart(finances.fields, form.finances),
+    causes: shownPart(causes.fields, form.causes),
+    bank: shownPart(bank.fields, form.bank),
     description: form.description,
     ...(rec.consent ? { consent: rec.consent } : {}),
   }
