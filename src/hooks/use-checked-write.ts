@@ -3,7 +3,7 @@ import { useRef, useState } from 'react'
 import type * as v from 'valibot'
 import type { ApiReply } from '@/domain/contract'
 import { problemsByField, validate } from '@/domain/validate'
-import { newRequestId } from './client'
+import { newRequestId } from '@/api'
 
 /** A write a form makes, and what it keeps for the form: busy, and messages by field. */
 export interface CheckedWrite<A extends string, F> {

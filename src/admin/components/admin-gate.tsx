@@ -1,8 +1,8 @@
 import { Button, Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import { useEffect, useState, type ReactNode } from 'react'
-import { me } from '@/services/account'
-import { ROUTES } from '@/services/routes'
+import { api } from '@/api'
+import { ROUTES } from '@/routes'
 
 type Gate = { kind: 'checking' } | { kind: 'admin' } | { kind: 'refused'; message: string }
 
@@ -13,7 +13,7 @@ type Gate = { kind: 'checking' } | { kind: 'admin' } | { kind: 'refused'; messag
 export default function AdminGate({ children }: { children: ReactNode }) {
   const [gate, setGate] = useState<Gate>({ kind: 'checking' })
   useEffect(() => {
-    void me().then((r) => {
+    void api.account.me().then((r) => {
       if (!r.ok) return setGate({ kind: 'refused', message: r.error.message })
       setGate(r.data.roles.includes('admin') ? { kind: 'admin' } : { kind: 'refused', message: '管理功能仅限工会管理员使用。您的账号不是管理员，如需开通请联系市总工会。' })
     })

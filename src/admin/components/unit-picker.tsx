@@ -1,7 +1,7 @@
 import { Button, Text, View } from '@tarojs/components'
 import { useEffect, useState } from 'react'
 import type { UnitListing } from '@/domain/api/admin'
-import { getUnits } from '@/services/admin'
+import { api } from '@/api'
 import './unit-picker.css'
 
 /** A unit the admin picked. */
@@ -33,7 +33,7 @@ export default function UnitPicker({ title, startId, pickText, excludeId, error,
   const [state, setState] = useState<State>({ kind: 'loading' })
   const open = async (unitId?: string) => {
     setState({ kind: 'loading' })
-    const reply = await getUnits(unitId)
+    const reply = await api.admin.units(unitId ? { unitId } : {})
     setState(reply.ok ? { kind: 'ready', listing: reply.data } : { kind: 'error', message: reply.error.message })
   }
   useEffect(() => {

@@ -4,13 +4,11 @@ import { useState } from 'react'
 import Chip from '@/components/chip'
 import { MAX_IMPORT_BYTES, MAX_IMPORT_ROWS, type ImportReport } from '@/domain/api/stations'
 import { COORD_SYSTEMS, type CoordSystem } from '@/domain/geo'
-import { newRequestId } from '@/services/client'
-import { pageClass, useLargeText } from '@/services/preferences'
-import { exportStations, importStations } from '@/services/stations'
+import { api, newRequestId } from '@/api'
+import { pageClass, useLargeText } from '@/hooks/use-large-text'
 import AdminGate from '../components/admin-gate'
-import { pickStationFile } from '../files/pick-file'
-import { saveExport } from '../files/save-file'
-import type { ChosenFile } from '../files/types'
+import { pickFiles, readBase64 } from '@/platform/pick-files'
+import { saveExport } from '@/platform/save-file'
 import '../admin.css'
 import './index.css'
 
@@ -24,6 +22,20 @@ type Step =
   | { kind: 'importing'; file: ChosenFile; report: ImportReport; requestId: string }
   | { kind: 'done'; report: ImportReport }
   | { kind: 'failed'; message: string }
+
+/** A file the admin chose, read whole: imports are small (MAX_IMPORT_BYTES). */
+interface ChosenFile {
+  name: string
+  size: number
+  base64: string
+}
+
+/** One CSV or XLSX file, read as base64; null when cancelled or unreadable. */
+async function pickTable(): Promise<ChosenFile | null> {
+  const [file] = await pickFiles('table', 1)
+  const base64 = file ? await readBase64(file) : null
+  return file && base64 !== null ? { name: file.name, size: file.size, base64 } : null
+}
 
 const formatOf = (name: string): 'csv' | 'xlsx' | null => (/\.csv$/i.test(name) ? 'csv' : /\.xlsx$/i.test(name) ? 'xlsx' : null)
 
@@ -46,11 +58,11 @@ function ImportStations() {
 
   const run = async (file: ChosenFile, dryRun: boolean, requestId: string) => {
     const format = formatOf(file.name)!
-    return importStations({ format, content: file.base64, dryRun, ...(coord === 'column' ? {} : { coordSystem: coord }) }, requestId)
+    return api.stations.import({ format, content: file.base64, dryRun, ...(coord === 'column' ? {} : { coordSystem: coord }) }, { requestId })
   }
 
   const choose = async () => {
-    const file = await pickStationFile()
+    const file = await pickTable()
     if (!file) return
     if (!formatOf(file.name)) return setStep({ kind: 'failed', message: `“${file.name}”不是 CSV 或 XLSX 文件` })
     if (file.size > MAX_IMPORT_BYTES) return setStep({ kind: 'failed', message: `文件太大（${Math.ceil(file.size / 1024)}KB）：一次最多导入256KB，请分成几个文件` })
@@ -134,7 +146,7 @@ function ExportStations() {
   const [note, setNote] = useState('')
   const run = async (format: 'csv' | 'xlsx') => {
     setBusy(true)
-    const reply = await exportStations(format)
+    const reply = await api.stations.export({ format })
     setBusy(false)
     if (!reply.ok) return setNote(reply.error.message)
     try {

@@ -3,8 +3,8 @@ import { useCallback, useEffect, useState } from 'react'
 import EmptyState from '@/components/empty-state'
 import LoadError from '@/components/load-error'
 import type { CreatedInvitation, InvitationView } from '@/domain/api/admin'
-import { listInvitations } from '@/services/admin'
-import { pageClass, useLargeText } from '@/services/preferences'
+import { api } from '@/api'
+import { pageClass, useLargeText } from '@/hooks/use-large-text'
 import AdminGate from '../components/admin-gate'
 import CodeBox from './code-box'
 import InvitationForm from './invitation-form'
@@ -33,7 +33,7 @@ function Invitations() {
   const [list, setList] = useState<List>({ kind: 'loading' })
 
   const load = useCallback(async (page: number, previous: InvitationView[]) => {
-    const reply = await listInvitations(page, PAGE_SIZE)
+    const reply = await api.admin.listInvitations({ page, pageSize: PAGE_SIZE })
     if (!reply.ok) return setList({ kind: 'error', message: reply.error.message })
     setList({ kind: 'ready', items: [...previous, ...reply.data.items], total: reply.data.total, page })
   }, [])

@@ -5,7 +5,7 @@ import FormField from '@/components/form-field'
 import { adminActions, type CreatedInvitation } from '@/domain/api/admin'
 import type { StaffRole } from '@/domain/roles'
 import { problemsByField, validate } from '@/domain/validate'
-import { createInvitation, getUnits } from '@/services/admin'
+import { api } from '@/api'
 import { handleFailure } from '../components/failure'
 import RoleChips from '../components/role-chips'
 import UnitPicker, { type PickedUnit } from '../components/unit-picker'
@@ -24,7 +24,7 @@ export default function InvitationForm({ onCreated }: { onCreated: (created: Cre
 
   // The admin's own unit until they pick another.
   useEffect(() => {
-    void getUnits().then((r) => r.ok && setUnit((u) => u ?? { id: r.data.unit.id, name: r.data.unit.name }))
+    void api.admin.units().then((r) => r.ok && setUnit((u) => u ?? { id: r.data.unit.id, name: r.data.unit.name }))
   }, [])
 
   const submit = async () => {
@@ -32,7 +32,7 @@ export default function InvitationForm({ onCreated }: { onCreated: (created: Cre
     const checked = validate(adminActions.createInvitation, input)
     if (!checked.ok) return setErrors(problemsByField(checked.problems))
     setBusy(true)
-    const reply = await createInvitation(checked.value.unitId, checked.value.roles, checked.value.displayName)
+    const reply = await api.admin.createInvitation({ unitId: checked.value.unitId, roles: checked.value.roles, displayName: checked.value.displayName })
     setBusy(false)
     if (!reply.ok) {
       const problem = await handleFailure(reply.error, FIELDS, () => undefined)

@@ -6,10 +6,10 @@ import EmptyState from '@/components/empty-state'
 import LoadError from '@/components/load-error'
 import type { ProblemReportView } from '@/domain/api/stations'
 import { labelOf, PROBLEM_KINDS, REPORT_STATUSES, type ReportStatus } from '@/domain/station'
-import { formatDateTime } from '@/services/format'
-import { pageClass, useLargeText } from '@/services/preferences'
-import { ROUTES } from '@/services/routes'
-import { listReports, resolveReport } from '@/services/stations'
+import { formatDateTime } from '@/text/format'
+import { pageClass, useLargeText } from '@/hooks/use-large-text'
+import { ROUTES } from '@/routes'
+import { api } from '@/api'
 import AdminGate from '../components/admin-gate'
 import '../admin.css'
 
@@ -34,7 +34,7 @@ function ReportList() {
   const [list, setList] = useState<List>({ kind: 'loading' })
 
   const load = useCallback(async (s: ReportStatus, page: number, previous: ProblemReportView[]) => {
-    const reply = await listReports({ status: s, page, pageSize: PAGE_SIZE })
+    const reply = await api.stations.listReports({ status: s, page, pageSize: PAGE_SIZE })
     if (!reply.ok) return setList({ kind: 'error', message: reply.error.message })
     setList({ kind: 'ready', items: [...previous, ...reply.data.items], total: reply.data.total, page })
   }, [])
@@ -77,7 +77,7 @@ function ReportItem({ report, onDecided }: { report: ProblemReportView; onDecide
   const [error, setError] = useState('')
 
   const decide = async (decision: 'resolved' | 'rejected') => {
-    const reply = await resolveReport({ reportId: report.id, decision, note })
+    const reply = await api.stations.resolveReport({ reportId: report.id, decision, note })
     if (!reply.ok) return setError(reply.error.message)
     await Taro.showToast({ title: decision === 'resolved' ? '已处理' : '已标记为不予处理', icon: 'none' })
     onDecided()

@@ -4,9 +4,9 @@ import { useCallback, useEffect, useState } from 'react'
 import EmptyState from '@/components/empty-state'
 import LoadError from '@/components/load-error'
 import type { StaffView } from '@/domain/api/admin'
-import { listStaff } from '@/services/admin'
-import { pageClass, useLargeText } from '@/services/preferences'
-import { ROUTES } from '@/services/routes'
+import { api } from '@/api'
+import { pageClass, useLargeText } from '@/hooks/use-large-text'
+import { ROUTES } from '@/routes'
 import AdminGate from '../components/admin-gate'
 import UnitPicker, { type PickedUnit } from '../components/unit-picker'
 import StaffItem from './staff-item'
@@ -35,7 +35,7 @@ function StaffList() {
   const [list, setList] = useState<List>({ kind: 'loading' })
 
   const load = useCallback(async (unitId: string | undefined, page: number, previous: StaffView[]) => {
-    const reply = await listStaff(page, PAGE_SIZE, unitId)
+    const reply = await api.admin.listStaff(unitId ? { page, pageSize: PAGE_SIZE, unitId } : { page, pageSize: PAGE_SIZE })
     if (!reply.ok) return setList({ kind: 'error', message: reply.error.message })
     setList({ kind: 'ready', items: [...previous, ...reply.data.items], total: reply.data.total, page })
   }, [])

@@ -7,10 +7,9 @@ import FormField from '@/components/form-field'
 import LoadError from '@/components/load-error'
 import type { StationView } from '@/domain/api/stations'
 import { AID_LEVELS, AMENITIES, labelOf, STATION_KINDS, STATION_STATUSES } from '@/domain/station'
-import { newRequestId } from '@/services/client'
-import { pageClass, useLargeText } from '@/services/preferences'
-import { readParam } from '@/services/routes'
-import { closeStation, createStation, getStation, updateStation } from '@/services/stations'
+import { api, newRequestId } from '@/api'
+import { pageClass, useLargeText } from '@/hooks/use-large-text'
+import { readParam } from '@/routes'
 import AdminGate from '../components/admin-gate'
 import { EMPTY_FORM, fieldOfPath, formOf, toStation, type FormField as Field, type StationFormValues } from './form-model'
 import '../admin.css'
@@ -33,7 +32,7 @@ export default function StationEditPage() {
 function StationEditor({ id }: { id: string }) {
   const [loaded, setLoaded] = useState<Loaded>(id ? { kind: 'loading' } : { kind: 'ready', station: null })
   const load = async () => {
-    const reply = await getStation(id)
+    const reply = await api.stations.get({ stationId: id })
     setLoaded(reply.ok ? { kind: 'ready', station: reply.data } : { kind: 'error', message: reply.error.message })
   }
   useEffect(() => {
@@ -82,8 +81,8 @@ function StationForm({ station, onChanged }: { station: StationView | null; onCh
     if (!checked.ok) return showErrors(checked.errors)
     setSaving(true)
     const reply = station
-      ? await updateStation({ stationId: station.id, version: station.version, station: checked.station })
-      : await createStation(checked.station, createId.current)
+      ? await api.stations.update({ stationId: station.id, version: station.version, station: checked.station })
+      : await api.stations.create({ station: checked.station }, { requestId: createId.current })
     setSaving(false)
     if (!reply.ok) {
       const field = reply.error.field ? fieldOfPath(reply.error.field) : null
@@ -216,7 +215,7 @@ function CloseStation({ station, onClosed }: { station: StationView; onClosed: (
   }
   const confirm = async () => {
     if (!reason.trim()) return setError('请填写原因')
-    const reply = await closeStation({ stationId: station.id, version: station.version, status, reason })
+    const reply = await api.stations.close({ stationId: station.id, version: station.version, status, reason })
     if (!reply.ok) return setError(reply.error.message)
     await Taro.showToast({ title: status === 'closed' ? '已关闭' : '已暂停开放', icon: 'success' })
     onClosed()

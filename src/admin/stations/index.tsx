@@ -6,10 +6,10 @@ import LoadError from '@/components/load-error'
 import { SampleBadge } from '@/components/station-badges'
 import type { StationView } from '@/domain/api/stations'
 import { labelOf, STATION_STATUSES } from '@/domain/station'
-import { pageClass, useLargeText } from '@/services/preferences'
-import { ROUTES } from '@/services/routes'
-import { displayName, kindText } from '@/services/station-text'
-import { listStations } from '@/services/stations'
+import { pageClass, useLargeText } from '@/hooks/use-large-text'
+import { ROUTES } from '@/routes'
+import { displayName, kindText } from '@/text/station-text'
+import { api } from '@/api'
 import AdminGate from '../components/admin-gate'
 import '../admin.css'
 
@@ -35,7 +35,7 @@ function StationList() {
 
   const load = useCallback(async (page: number, previous: StationView[]) => {
     busy.current = true
-    const reply = await listStations(page, PAGE_SIZE)
+    const reply = await api.stations.list({ page, pageSize: PAGE_SIZE })
     busy.current = false
     if (!reply.ok) return setList({ kind: 'error', message: reply.error.message })
     setList({ kind: 'ready', items: [...previous, ...reply.data.items], page, hasMore: reply.data.hasMore, loadingMore: false })

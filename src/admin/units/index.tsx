@@ -3,10 +3,10 @@ import Taro, { useRouter } from '@tarojs/taro'
 import { useEffect, useState } from 'react'
 import LoadError from '@/components/load-error'
 import type { UnitListing } from '@/domain/api/admin'
-import { getUnits } from '@/services/admin'
-import { pageClass, useLargeText } from '@/services/preferences'
-import { readParam, ROUTES } from '@/services/routes'
-import { useLoader } from '@/services/use-loader'
+import { api } from '@/api'
+import { pageClass, useLargeText } from '@/hooks/use-large-text'
+import { readParam, ROUTES } from '@/routes'
+import { useLoader } from '@/hooks/use-loader'
 import AdminGate from '../components/admin-gate'
 import NewChild from './new-child'
 import UnitCard from './unit-card'
@@ -29,7 +29,7 @@ export default function AdminUnitsPage() {
 function UnitTree({ startId }: { startId: string }) {
   // Going down stays on this page: a page per level would fill WeChat's ten-page stack.
   const [unitId, setUnitId] = useState(startId)
-  const [state, reload] = useLoader(() => getUnits(unitId || undefined))
+  const [state, reload] = useLoader(() => api.admin.units(unitId ? { unitId } : {}))
   useEffect(() => {
     void reload()
   }, [unitId, reload])

@@ -3,7 +3,7 @@ import Taro from '@tarojs/taro'
 import { useState } from 'react'
 import FormField from '@/components/form-field'
 import type { UnitListing } from '@/domain/api/admin'
-import { moveUnit, renameUnit } from '@/services/admin'
+import { api } from '@/api'
 import { handleFailure } from '../components/failure'
 import UnitPicker, { type PickedUnit } from '../components/unit-picker'
 
@@ -20,7 +20,7 @@ export default function UnitCard({ listing, onChanged }: { listing: UnitListing;
 
   const rename = async () => {
     setBusy(true)
-    const reply = await renameUnit({ unitId: unit.id, version: unit.version, name })
+    const reply = await api.admin.renameUnit({ unitId: unit.id, version: unit.version, name })
     setBusy(false)
     if (!reply.ok) return setError((await handleFailure(reply.error, ['name'], onChanged))?.message ?? '')
     void Taro.showToast({ title: '已改名', icon: 'success' })
@@ -28,7 +28,7 @@ export default function UnitCard({ listing, onChanged }: { listing: UnitListing;
   }
 
   const move = async (to: PickedUnit) => {
-    const reply = await moveUnit({ unitId: unit.id, version: unit.version, parentId: to.id })
+    const reply = await api.admin.moveUnit({ unitId: unit.id, version: unit.version, parentId: to.id })
     if (!reply.ok) return setError((await handleFailure(reply.error, ['parentId'], onChanged))?.message ?? '')
     void Taro.showToast({ title: `已移到${to.name}之下`, icon: 'none' })
     onChanged()

@@ -1,7 +1,7 @@
 import { Text, View } from '@tarojs/components'
 import type { ApplicationSummary } from '@/domain/application'
 import { hardshipCauseLabel } from '@/domain/hardship-causes'
-import { formatDateTime } from '@/services/format'
+import { formatDateTime } from '@/text/format'
 import StatusTag from '../status-tag'
 import './index.css'
 

@@ -5,10 +5,10 @@ import LoadError from '@/components/load-error'
 import type { DashboardView } from '@/domain/api/households'
 import { isCalendarDate } from '@/domain/calendar'
 import type { DateRange } from '@/domain/dashboard'
-import { todayShanghai } from '@/services/household-text'
-import { dashboard } from '@/services/households'
-import { pageClass, useLargeText } from '@/services/preferences'
-import { readParam } from '@/services/routes'
+import { todayShanghai } from '@/text/household-text'
+import { api } from '@/api'
+import { pageClass, useLargeText } from '@/hooks/use-large-text'
+import { readParam } from '@/routes'
 import ExportButtons from './export-buttons'
 import RangeBar, { EARLIEST } from './range-bar'
 import { ApplicationsSection, CampaignSection, FundsSection, HouseholdsSection, OverdueSection, StationsSection } from './sections'
@@ -42,7 +42,7 @@ export default function DashboardPage() {
   const load = useCallback(async (r: DateRange, unit: string) => {
     const mine = ++seq.current
     setState((s) => (s.kind === 'ready' ? { ...s, updating: true } : { kind: 'loading' }))
-    const reply = await dashboard({ from: r.from, to: r.to, ...(unit ? { unitId: unit } : {}) })
+    const reply = await api.households.dashboard({ from: r.from, to: r.to, ...(unit ? { unitId: unit } : {}) })
     if (mine !== seq.current) return
     if (!reply.ok) return setState({ kind: 'error', message: reply.error.message })
     setState({ kind: 'ready', data: reply.data, updating: false })

@@ -7,10 +7,10 @@ import LoadError from '@/components/load-error'
 import type { CampaignHousehold, CampaignView } from '@/domain/api/households'
 import { CAMPAIGN_STATUSES } from '@/domain/campaign'
 import { SIX_ITEMS } from '@/domain/review'
-import { labelOf } from '@/services/household-text'
-import { getCampaign } from '@/services/households'
-import { pageClass, useLargeText } from '@/services/preferences'
-import { readParam, ROUTES } from '@/services/routes'
+import { labelOf } from '@/text/household-text'
+import { api } from '@/api'
+import { pageClass, useLargeText } from '@/hooks/use-large-text'
+import { readParam, ROUTES } from '@/routes'
 import ProgressList from './progress-list'
 import '../households.css'
 import './index.css'
@@ -35,7 +35,7 @@ export default function CampaignPage() {
   const load = useCallback(
     async (pending: boolean, page: number, previous: CampaignHousehold[]) => {
       const mine = ++seq.current
-      const reply = await getCampaign({ campaignId, page, pageSize: PAGE_SIZE, pendingOnly: pending })
+      const reply = await api.households.campaign({ campaignId, page, pageSize: PAGE_SIZE, pendingOnly: pending })
       if (mine !== seq.current) return
       if (!reply.ok) return setState({ kind: 'error', message: reply.error.message })
       setState({ kind: 'ready', view: reply.data, items: [...previous, ...reply.data.households.items], loadingMore: false })

@@ -1,7 +1,7 @@
 import { Button, Text, View } from '@tarojs/components'
 import type { CampaignItem } from '@/domain/api/households'
 import { CAMPAIGN_STATUSES } from '@/domain/campaign'
-import { labelOf } from '@/services/household-text'
+import { labelOf } from '@/text/household-text'
 
 /** Props of one campaign in the list. */
 export interface CampaignCardProps {

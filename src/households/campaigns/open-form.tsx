@@ -3,9 +3,8 @@ import FormField from '@/components/form-field'
 import type { Campaign } from '@/domain/campaign'
 import { problemsByField, validate } from '@/domain/validate'
 import { householdsActions } from '@/domain/api/households'
-import { newRequestId } from '@/services/client'
-import { todayShanghai } from '@/services/household-text'
-import { openCampaign } from '@/services/households'
+import { api, newRequestId } from '@/api'
+import { todayShanghai } from '@/text/household-text'
 import DateField from '../components/date-field'
 import FormBox from '../components/form-box'
 import UnitsSelect, { type ScopeUnit } from './units-select'
@@ -33,7 +32,7 @@ export default function OpenForm({ onOpened, onCancel }: OpenFormProps) {
     const checked = validate(householdsActions.openCampaign, input)
     if (!checked.ok) return setErrors(problemsByField(checked.problems))
     setBusy(true)
-    const reply = await openCampaign(input, requestId.current)
+    const reply = await api.households.openCampaign(input, { requestId: requestId.current })
     setBusy(false)
     if (reply.ok) return onOpened(reply.data)
     requestId.current = newRequestId()

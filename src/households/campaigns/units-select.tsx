@@ -2,7 +2,7 @@ import { Text, View } from '@tarojs/components'
 import { useEffect, useState } from 'react'
 import FieldError from '@/components/field-error'
 import type { UnitListing } from '@/domain/api/admin'
-import { getUnits } from '@/services/admin'
+import { api } from '@/api'
 
 /** A unit chosen for the scope. */
 export interface ScopeUnit {
@@ -23,7 +23,7 @@ type State = { kind: 'loading' } | { kind: 'error'; message: string } | { kind: 
 export default function UnitsSelect({ value, error, onChange }: UnitsSelectProps) {
   const [state, setState] = useState<State>({ kind: 'loading' })
   const open = async (unitId?: string) => {
-    const reply = await getUnits(unitId)
+    const reply = await api.admin.units(unitId ? { unitId } : {})
     setState(reply.ok ? { kind: 'ready', listing: reply.data } : { kind: 'error', message: reply.error.message })
   }
   useEffect(() => {

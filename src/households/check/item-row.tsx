@@ -4,7 +4,7 @@ import Chip from '@/components/chip'
 import FieldError from '@/components/field-error'
 import type { ItemCheck } from '@/domain/campaign'
 import type { SixItem } from '@/domain/review'
-import { formatDateTime } from '@/services/format'
+import { formatDateTime } from '@/text/format'
 import TextAreaField from '@/components/text-area-field'
 import type { WriteProblems } from './use-check'
 

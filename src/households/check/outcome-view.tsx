@@ -1,7 +1,7 @@
 import { Text, View } from '@tarojs/components'
 import type { CheckOutcome } from '@/domain/campaign'
 import { DEREGISTRATION_REASONS, DIFFICULTY_GROUPS } from '@/domain/household-codes'
-import { labelOf } from '@/services/household-text'
+import { labelOf } from '@/text/household-text'
 
 /** The conclusion as recorded: the difficulties and tasks kept, or the deregistration proposed. */
 export default function OutcomeView({ outcome }: { outcome: CheckOutcome }) {

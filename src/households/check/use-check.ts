@@ -5,8 +5,7 @@ import type { ActionInput } from '@/domain/api'
 import { householdsActions, type CheckView } from '@/domain/api/households'
 import type { ApiReply } from '@/domain/contract'
 import { problemsByField, validate } from '@/domain/validate'
-import { newRequestId } from '@/services/client'
-import { confirmItem, getCheck, setOutcome } from '@/services/households'
+import { api, newRequestId } from '@/api'
 
 /** The check as the page shows it. */
 export type CheckState = { kind: 'loading' } | { kind: 'ready'; view: CheckView } | { kind: 'error'; message: string }
@@ -29,7 +28,7 @@ export function useCheck(campaignId: string, householdId: string) {
 
   const reload = useCallback(async () => {
     if (!campaignId || !householdId) return setState({ kind: 'error', message: '没有找到这项核查' })
-    const reply = await getCheck(campaignId, householdId)
+    const reply = await api.households.check({ campaignId, householdId })
     setState(reply.ok ? { kind: 'ready', view: reply.data } : { kind: 'error', message: reply.error.message })
   }, [campaignId, householdId])
 
@@ -44,8 +43,8 @@ export function useCheck(campaignId: string, householdId: string) {
     setBusy(true)
     const reply: ApiReply<CheckView> =
       action === 'confirmItem'
-        ? await confirmItem(input as ActionInput<'households', 'confirmItem'>, last.current.requestId)
-        : await setOutcome(input as ActionInput<'households', 'setOutcome'>, last.current.requestId)
+        ? await api.households.confirmItem(input as ActionInput<'households', 'confirmItem'>, { requestId: last.current.requestId })
+        : await api.households.setOutcome(input as ActionInput<'households', 'setOutcome'>, { requestId: last.current.requestId })
     setBusy(false)
     if (reply.ok) {
       last.current = null

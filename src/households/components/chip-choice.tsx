@@ -1,7 +1,7 @@
 import { Text, View } from '@tarojs/components'
 import Chip from '@/components/chip'
 import FieldError from '@/components/field-error'
-import type { Labelled } from '@/services/household-text'
+import type { Labelled } from '@/text/household-text'
 
 /** Props of a one-of choice among short labels. */
 export interface ChipChoiceProps {

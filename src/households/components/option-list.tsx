@@ -1,6 +1,6 @@
 import { Text, View } from '@tarojs/components'
 import FieldError from '@/components/field-error'
-import type { Labelled } from '@/services/household-text'
+import type { Labelled } from '@/text/household-text'
 
 /** Props of a list of full-width options. */
 export interface OptionListProps {

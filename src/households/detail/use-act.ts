@@ -1,7 +1,11 @@
 import type * as v from 'valibot'
 import { householdsActions, type HouseholdAction, type HouseholdView } from '@/domain/api/households'
-import { changeHousehold, type HouseholdWriteInput } from '@/services/households'
-import { useCheckedWrite } from '@/services/use-checked-write'
+import type { ActionInput } from '@/domain/api'
+import { call } from '@/api'
+import { useCheckedWrite } from '@/hooks/use-checked-write'
+
+/** What a change to a household sends, by action. */
+export type HouseholdWriteInput<A extends HouseholdAction> = ActionInput<'households', A>
 
 /** What a form fills in: everything but the household's id, which the page adds. */
 export type ActFields<A extends HouseholdAction> = Omit<HouseholdWriteInput<A>, 'householdId'>
@@ -23,12 +27,12 @@ export interface ActHandlers {
   onConflict: (message: string) => void
 }
 
-/** Changes to one household file, each checked and sent once (src/services/use-checked-write.ts). */
+/** Changes to one household file, each checked and sent once (src/hooks/use-checked-write.ts). */
 export function useAct(householdId: string, handlers: ActHandlers): Actor {
   const write = useCheckedWrite<HouseholdAction, ActFields<HouseholdAction>, HouseholdWriteInput<HouseholdAction>, HouseholdView>({
     schemaOf: (action) => householdsActions[action] as v.GenericSchema,
     inputOf: (_action, fields) => ({ ...fields, householdId }) as HouseholdWriteInput<HouseholdAction>,
-    send: (action, input, requestId) => changeHousehold(action, input, requestId),
+    send: (action, input, requestId) => call('households', action, input, { requestId }),
     onDone: handlers.onDone,
     onConflict: handlers.onConflict,
   })

@@ -1,6 +1,6 @@
 import { useCallback, useRef, useState } from 'react'
 import type { HouseholdView } from '@/domain/api/households'
-import { getHousehold } from '@/services/households'
+import { api } from '@/api'
 
 /** The household file as the page shows it. */
 export type HouseholdState = { kind: 'loading' } | { kind: 'ready'; view: HouseholdView } | { kind: 'error'; message: string }
@@ -15,7 +15,7 @@ export function useHousehold(id: string): { state: HouseholdState; reload: () =>
   const reload = useCallback(async () => {
     if (!id) return setState({ kind: 'error', message: '没有找到这户家庭' })
     const mine = ++seq.current
-    const reply = await getHousehold(id)
+    const reply = await api.households.get({ householdId: id })
     if (mine !== seq.current) return
     setState(reply.ok ? { kind: 'ready', view: reply.data } : { kind: 'error', message: reply.error.message })
   }, [id])

@@ -6,9 +6,9 @@ import EmptyState from '@/components/empty-state'
 import LoadError from '@/components/load-error'
 import type { HouseholdItem } from '@/domain/api/households'
 import type { HouseholdStatus } from '@/domain/household-codes'
-import { listHouseholds } from '@/services/households'
-import { pageClass, useLargeText } from '@/services/preferences'
-import { ROUTES } from '@/services/routes'
+import { api } from '@/api'
+import { pageClass, useLargeText } from '@/hooks/use-large-text'
+import { ROUTES } from '@/routes'
 import HouseholdRow from './household-row'
 import '../households.css'
 import './index.css'
@@ -38,7 +38,7 @@ export default function HouseholdListPage() {
 
   const load = useCallback(async (f: Filter, page: number, previous: HouseholdItem[]) => {
     const mine = ++seq.current
-    const reply = await listHouseholds({ page, pageSize: PAGE_SIZE, status: f.status, overdueOnly: f.overdueOnly, ...(f.search ? { search: f.search } : {}) })
+    const reply = await api.households.list({ page, pageSize: PAGE_SIZE, status: f.status, overdueOnly: f.overdueOnly, ...(f.search ? { search: f.search } : {}) })
     if (mine !== seq.current) return
     if (!reply.ok) return setList({ kind: 'error', message: reply.error.message })
     setList({ kind: 'ready', items: [...previous, ...reply.data.items], total: reply.data.total, page, loadingMore: false })

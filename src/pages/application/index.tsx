@@ -15,11 +15,11 @@ import { formFieldLabel, memberNumberOf } from '@/domain/form-labels'
 import { hardshipCauseLabel } from '@/domain/hardship-causes'
 import { formatFen } from '@/domain/money'
 import { hardshipCategoryLabel } from '@/domain/hardship-categories'
-import { getMine, withdraw } from '@/services/applicant'
-import { formatDateTime } from '@/services/format'
-import { pageClass, useLargeText } from '@/services/preferences'
-import { readParam, ROUTES } from '@/services/routes'
-import { useLoader } from '@/services/use-loader'
+import { api } from '@/api'
+import { formatDateTime } from '@/text/format'
+import { pageClass, useLargeText } from '@/hooks/use-large-text'
+import { readParam, ROUTES } from '@/routes'
+import { useLoader } from '@/hooks/use-loader'
 import './index.css'
 
 const MISSING_ID: ApiReply<never> = { ok: false, error: { code: 'NOT_FOUND', message: '没有找到这份申请' } }
@@ -34,7 +34,7 @@ const fieldName = (path: string) => {
 export default function ApplicationPage() {
   const [largeText] = useLargeText()
   const id = readParam(useRouter().params.id)
-  const [state, reload] = useLoader(() => (id ? getMine(id) : Promise.resolve(MISSING_ID)))
+  const [state, reload] = useLoader(() => (id ? api.applicant.getMine({ id }) : Promise.resolve(MISSING_ID)))
 
   useDidShow(() => void reload())
 
@@ -62,7 +62,7 @@ function ApplicationDetail({ app, largeText, onChanged }: { app: ApplicationView
     })
     if (!answer.confirm) return
     setBusy(true)
-    const reply = await withdraw(app.id, app.version)
+    const reply = await api.applicant.withdraw({ id: app.id, expectedVersion: app.version })
     setBusy(false)
     if (!reply.ok) return void Taro.showToast({ title: reply.error.message, icon: 'none', duration: 3000 })
     void Taro.showToast({ title: '已撤回', icon: 'success' })

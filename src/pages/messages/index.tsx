@@ -3,30 +3,30 @@ import Taro, { useDidShow, usePullDownRefresh } from '@tarojs/taro'
 import EmptyState from '@/components/empty-state'
 import LoadError from '@/components/load-error'
 import type { MessageView } from '@/domain/api/account'
-import { formatDateTime } from '@/services/format'
-import { listMessages, markRead } from '@/services/messages'
-import { pageClass, useLargeText } from '@/services/preferences'
-import { ROUTES } from '@/services/routes'
-import { useLoader } from '@/services/use-loader'
+import { formatDateTime } from '@/text/format'
+import { api } from '@/api'
+import { pageClass, useLargeText } from '@/hooks/use-large-text'
+import { ROUTES } from '@/routes'
+import { useLoader } from '@/hooks/use-loader'
 import './index.css'
 
 /** In-app messages: one for every change of an application's status, newest first, unread ones marked. */
 export default function MessagesPage() {
   const [largeText] = useLargeText()
-  const [state, reload] = useLoader(() => listMessages(1, 50))
+  const [state, reload] = useLoader(() => api.account.messages({ page: 1, pageSize: 50 }))
 
   useDidShow(() => void reload())
   usePullDownRefresh(() => void reload().finally(() => Taro.stopPullDownRefresh()))
 
   const open = async (m: MessageView) => {
-    if (!m.read) await markRead([m.id])
+    if (!m.read) await api.account.markRead({ ids: [m.id] })
     if (m.applicationId) void Taro.navigateTo({ url: ROUTES.application(m.applicationId) })
     else void reload()
   }
 
   const markAll = async (items: MessageView[]) => {
     const unread = items.filter((m) => !m.read).map((m) => m.id)
-    if (unread.length) await markRead(unread)
+    if (unread.length) await api.account.markRead({ ids: unread })
     void reload()
   }
 

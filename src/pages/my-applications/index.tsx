@@ -5,10 +5,10 @@ import EmptyState from '@/components/empty-state'
 import LoadError from '@/components/load-error'
 import type { ApplicationSummary } from '@/domain/application'
 import type { Page } from '@/domain/api/applicant'
-import { listMine } from '@/services/applicant'
-import { pageClass, useLargeText } from '@/services/preferences'
-import { ROUTES } from '@/services/routes'
-import { useLoader, type LoadState } from '@/services/use-loader'
+import { api } from '@/api'
+import { pageClass, useLargeText } from '@/hooks/use-large-text'
+import { ROUTES } from '@/routes'
+import { useLoader, type LoadState } from '@/hooks/use-loader'
 
 /** A worker keeps few applications (one open at a time): one page of the largest size holds them. */
 const PAGE_SIZE = 50
@@ -20,7 +20,7 @@ const openForm = () => void Taro.navigateTo({ url: ROUTES.applyForm })
 /** "我的申请": the worker's applications with their status, reloaded whenever the page shows. */
 export default function MyApplicationsPage() {
   const [largeText] = useLargeText()
-  const [state, reload] = useLoader(() => listMine(1, PAGE_SIZE))
+  const [state, reload] = useLoader(() => api.applicant.listMine({ page: 1, pageSize: PAGE_SIZE }))
 
   useDidShow(() => void reload())
   usePullDownRefresh(() => void reload().finally(() => Taro.stopPullDownRefresh()))

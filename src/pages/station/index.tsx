@@ -8,13 +8,13 @@ import { OpenLabel, SampleBadge } from '@/components/station-badges'
 import type { StationView } from '@/domain/api/stations'
 import type { ApiReply } from '@/domain/contract'
 import { WEEKDAY_LABELS } from '@/domain/weekdays'
-import { formatDistance } from '@/services/distance'
-import { canOpenMap, openMap } from '@/services/open-map'
-import { pageClass, useLargeText } from '@/services/preferences'
-import { readParam } from '@/services/routes'
-import { displayName, kindText, rangesText, todayText } from '@/services/station-text'
-import { getStation } from '@/services/stations'
-import { useLoader } from '@/services/use-loader'
+import { formatDistance } from '@/text/distance'
+import { canOpenMap, openMap } from '@/platform/open-map'
+import { pageClass, useLargeText } from '@/hooks/use-large-text'
+import { readParam } from '@/routes'
+import { displayName, kindText, rangesText, todayText } from '@/text/station-text'
+import { api } from '@/api'
+import { useLoader } from '@/hooks/use-loader'
 import ReportProblem from './report-problem'
 import './index.css'
 
@@ -32,7 +32,7 @@ export default function StationPage() {
   const params = useRouter().params
   const id = readParam(params.id)
   const distance = params.d === undefined ? null : Number(params.d)
-  const [state, reload] = useLoader(() => (id ? getStation(id) : Promise.resolve(MISSING_ID)))
+  const [state, reload] = useLoader(() => (id ? api.stations.get({ stationId: id }) : Promise.resolve(MISSING_ID)))
 
   useEffect(() => void reload(), [reload])
 

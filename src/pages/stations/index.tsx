@@ -9,10 +9,10 @@ import StationMap from '@/components/station-map'
 import type { NearbyStation } from '@/domain/api/stations'
 import type { GeoPoint } from '@/domain/geo'
 import { AMENITIES, STATION_KINDS, type Amenity, type StationKind } from '@/domain/station-codes'
-import { locate } from '@/services/location'
-import { pageClass, useLargeText } from '@/services/preferences'
-import { ROUTES } from '@/services/routes'
-import { nearby } from '@/services/stations'
+import { locate } from '@/platform/location'
+import { pageClass, useLargeText } from '@/hooks/use-large-text'
+import { ROUTES } from '@/routes'
+import { api } from '@/api'
 import { SEARCH_PLACES } from './places'
 import './index.css'
 
@@ -71,7 +71,7 @@ export default function StationsPage() {
 
   const search = useCallback(async (from: Origin, f: Filters, cursor: number, previous: NearbyStation[]) => {
     const id = ++searchId.current
-    const reply = await nearby({ lng: from.point.lng, lat: from.point.lat, kinds: f.kinds, amenities: f.amenities, openNow: f.openNow, cursor, pageSize: PAGE_SIZE })
+    const reply = await api.stations.nearby({ lng: from.point.lng, lat: from.point.lat, kinds: f.kinds, amenities: f.amenities, openNow: f.openNow, cursor, pageSize: PAGE_SIZE })
     if (id !== searchId.current) return
     if (!reply.ok) return setResults({ kind: 'error', message: reply.error.message })
     setResults({ kind: 'ready', items: [...previous, ...reply.data.items], nextCursor: reply.data.nextCursor, loadingMore: false, radiusM: reply.data.radiusM })

@@ -1,6 +1,6 @@
 import { useCallback, useRef, useState } from 'react'
 import type { CaseView } from '@/domain/api/review'
-import { getCase } from '@/services/review'
+import { api } from '@/api'
 
 /** The case as the page shows it. */
 export type CaseState = { kind: 'loading' } | { kind: 'ready'; view: CaseView } | { kind: 'error'; message: string }
@@ -15,7 +15,7 @@ export function useCase(id: string): { state: CaseState; reload: () => Promise<v
   const reload = useCallback(async () => {
     if (!id) return setState({ kind: 'error', message: '没有找到这个案件' })
     const mine = ++seq.current
-    const reply = await getCase(id)
+    const reply = await api.review.getCase({ id })
     if (mine !== seq.current) return
     setState(reply.ok ? { kind: 'ready', view: reply.data } : { kind: 'error', message: reply.error.message })
   }, [id])

@@ -5,9 +5,9 @@ import EmptyState from '@/components/empty-state'
 import LoadError from '@/components/load-error'
 import type { NoticeItem } from '@/domain/api/review'
 import { hardshipCategoryLabel } from '@/domain/hardship-categories'
-import { formatDate } from '@/services/format'
-import { pageClass, useLargeText } from '@/services/preferences'
-import { notices } from '@/services/review'
+import { formatDate } from '@/text/format'
+import { pageClass, useLargeText } from '@/hooks/use-large-text'
+import { api } from '@/api'
 import '../review.css'
 import './index.css'
 
@@ -23,7 +23,7 @@ export default function NoticesPage() {
 
   const load = useCallback(async (page: number, previous: NoticeItem[]) => {
     const mine = ++seq.current
-    const reply = await notices(page, PAGE_SIZE)
+    const reply = await api.review.notices({ page, pageSize: PAGE_SIZE })
     if (mine !== seq.current) return
     if (!reply.ok) return setList({ kind: 'error', message: reply.error.message })
     const items = [...previous, ...reply.data.items]

@@ -5,9 +5,9 @@ import EmptyState from '@/components/empty-state'
 import LoadError from '@/components/load-error'
 import type { QueueItem, QueueResult } from '@/domain/api/review'
 import { QUEUE_STAGE_LABELS, QUEUE_STAGES, type QueueStage } from '@/domain/review'
-import { pageClass, useLargeText } from '@/services/preferences'
-import { queue } from '@/services/review'
-import { readParam, ROUTES } from '@/services/routes'
+import { pageClass, useLargeText } from '@/hooks/use-large-text'
+import { api } from '@/api'
+import { readParam, ROUTES } from '@/routes'
 import QueueItemView from './queue-item'
 import StageTabs from './stage-tabs'
 import '../review.css'
@@ -36,7 +36,8 @@ export default function ReviewQueuePage() {
 
   const load = useCallback(async (s: QueueStage, text: string, page: number, previous: QueueItem[]) => {
     const mine = ++seq.current
-    const reply = await queue(s, page, PAGE_SIZE, text)
+    const search = text.trim()
+    const reply = await api.review.queue(search ? { stage: s, page, pageSize: PAGE_SIZE, search } : { stage: s, page, pageSize: PAGE_SIZE })
     if (mine !== seq.current) return
     if (!reply.ok) return setList({ kind: 'error', message: reply.error.message })
     setCounts(reply.data.counts)

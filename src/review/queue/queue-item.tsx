@@ -2,7 +2,7 @@ import { Text, View } from '@tarojs/components'
 import StatusTag from '@/components/status-tag'
 import type { QueueItem } from '@/domain/api/review'
 import { hardshipCauseLabel } from '@/domain/hardship-causes'
-import { formatDate } from '@/services/format'
+import { formatDate } from '@/text/format'
 
 /** Props of one case in the queue. */
 export interface QueueItemViewProps {

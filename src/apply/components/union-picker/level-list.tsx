@@ -1,8 +1,11 @@
 import { Button, Text, View } from '@tarojs/components'
 import { Fragment, useEffect, useState } from 'react'
 import type { UnitLevel } from '@/domain/api/applicant'
-import { listUnits, type UnitLevelAt } from '@/services/applicant'
+import { api } from '@/api'
 import { rememberNames } from './unit-names'
+
+/** Where a level of the union tree is asked for: the top (`{}`), below a unit, or the level holding a chosen unit. */
+type UnitLevelAt = Record<string, never> | { parentId: string } | { unitId: string }
 
 type State = { kind: 'loading' } | { kind: 'error'; message: string } | { kind: 'ready'; level: UnitLevel }
 
@@ -20,7 +23,7 @@ export default function LevelList({ field, label, value, onPick }: LevelListProp
   const [state, setState] = useState<State>({ kind: 'loading' })
   const open = async (at: UnitLevelAt) => {
     setState({ kind: 'loading' })
-    const reply = await listUnits(at)
+    const reply = await api.applicant.units(at)
     // A chosen unit that is gone (renamed away, merged) opens the top level instead.
     if (!reply.ok && 'unitId' in at) return open({})
     if (!reply.ok) return setState({ kind: 'error', message: reply.error.message })

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react'
 import type { UnitLevel } from '@/domain/api/applicant'
-import { listUnits } from '@/services/applicant'
+import { api } from '@/api'
 
 /** Names of the units seen so far in this session, so a chosen unit is named without asking again. */
 const NAMES = new Map<string, string>()
@@ -19,7 +19,7 @@ export function useUnitName(unitId: string): string {
     setNamed({ id: unitId, name: known ?? '' })
     if (known !== undefined || !unitId) return
     let live = true
-    void listUnits({ unitId }).then((r) => {
+    void api.applicant.units({ unitId }).then((r) => {
       if (!r.ok) return
       rememberNames(r.data)
       if (live) setNamed({ id: unitId, name: NAMES.get(unitId) ?? '' })

@@ -1,6 +1,6 @@
 import { useState } from 'react'
 import { CONTACT_KINDS, type ContactKind } from '@/domain/household-codes'
-import { todayShanghai } from '@/services/household-text'
+import { todayShanghai } from '@/text/household-text'
 import ChipChoice from '../../components/chip-choice'
 import DateField from '../../components/date-field'
 import FormBox from '../../components/form-box'

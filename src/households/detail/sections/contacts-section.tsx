@@ -1,6 +1,6 @@
 import { Text, View } from '@tarojs/components'
 import { CONTACT_KINDS } from '@/domain/household-codes'
-import { labelOf } from '@/services/household-text'
+import { labelOf } from '@/text/household-text'
 import Section from '../../components/section'
 import ContactForm from '../forms/contact-form'
 import { may, type FileSectionProps } from './types'

@@ -3,8 +3,8 @@ import InfoRow from '@/components/info-row'
 import type { HouseholdView } from '@/domain/api/households'
 import { HEALTH_STATUSES, RELATIONS } from '@/domain/form-codes'
 import { HOUSEHOLD_STATUSES } from '@/domain/household-codes'
-import { formatDate } from '@/services/format'
-import { labelOf } from '@/services/household-text'
+import { formatDate } from '@/text/format'
+import { labelOf } from '@/text/household-text'
 import HouseholdTags from '../../components/household-tags'
 
 /** The file's head: number, masked name, category, status, unit and members. */

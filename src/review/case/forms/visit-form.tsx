@@ -4,8 +4,8 @@ import FieldError from '@/components/field-error'
 import FormField from '@/components/form-field'
 import type { DocumentView } from '@/domain/documents'
 import { SIX_ITEMS, type SixItem } from '@/domain/review'
-import { me } from '@/services/account'
-import { formatDate } from '@/services/format'
+import { api } from '@/api'
+import { formatDate } from '@/text/format'
 import CheckRow from '../../components/check-row'
 import TextAreaField from '@/components/text-area-field'
 import FormFrame from './form-frame'
@@ -27,7 +27,7 @@ export default function VisitForm({ view, d, onCancel, refresh }: DecisionFormPr
 
   // The one filling it in was there: their name goes first (demo accounts have one; WeChat gives none).
   useEffect(() => {
-    void me().then((r) => {
+    void api.account.me().then((r) => {
       const name = r.ok ? r.data.displayName : undefined
       if (name) setStaff((list) => (list[0] ? list : [name, ...list.slice(1)]))
     })

@@ -1,7 +1,7 @@
 import { Text, View } from '@tarojs/components'
 import StatusTag from '@/components/status-tag'
 import type { CaseView } from '@/domain/api/review'
-import { formatDate, formatDateTime } from '@/services/format'
+import { formatDate, formatDateTime } from '@/text/format'
 
 /** The case at a glance: number, status, applicant, unit and the stage's deadline. */
 export default function CaseHeader({ view }: { view: CaseView }) {

@@ -3,7 +3,7 @@ import Taro from '@tarojs/taro'
 import StatusTag from '@/components/status-tag'
 import type { CaseView } from '@/domain/api/review'
 import { formFieldLabel } from '@/domain/form-labels'
-import { ROUTES } from '@/services/routes'
+import { ROUTES } from '@/routes'
 import { fieldName } from '../field-names'
 
 /** Other applications with the same ID number: the caseworker opens them to compare. */
