@@ -5,9 +5,9 @@ import { defineFunction } from './define'
 
 /** Who the caller is, their in-app messages, and binding as staff with an invitation code. */
 export const account = defineFunction('account', {
-  me: { roles: ['worker'], run: (deps, actor, _input, ctx) => whoAmI(deps, actor, ctx.displayName) },
-  messages: { roles: ['worker'], run: listMyMessages },
-  unreadCount: { roles: ['worker'], run: (deps, actor) => countMyUnread(deps, actor) },
-  markRead: { roles: ['worker'], run: markMyMessagesRead },
-  redeemInvitation: { roles: ['worker'], run: redeemInvitation },
+  me: (deps, actor, _input, ctx) => whoAmI(deps, actor, ctx.displayName),
+  messages: listMyMessages,
+  unreadCount: (deps, actor) => countMyUnread(deps, actor),
+  markRead: markMyMessagesRead,
+  redeemInvitation,
 })

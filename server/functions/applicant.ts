@@ -9,14 +9,14 @@ import { defineFunction } from './define'
 
 /** What a worker does with their own applications: self-check, the form and its draft, documents, their case. */
 export const applicant = defineFunction('applicant', {
-  selfCheck: { roles: ['worker'], run: runSelfCheck },
-  units: { roles: ['worker'], run: listUnitChoices },
-  getDraft: { roles: ['worker'], run: (deps, actor) => getDraft(deps, actor) },
-  saveDraft: { roles: ['worker'], run: saveDraft },
-  submit: { roles: ['worker'], run: (deps, actor, input, ctx) => submitApplication(deps, actor, input, ctx.requestId) },
-  resubmit: { roles: ['worker'], run: (deps, actor, input, ctx) => resubmitApplication(deps, actor, input, ctx.requestId) },
-  withdraw: { roles: ['worker'], run: withdrawApplication },
-  listMine: { roles: ['worker'], run: listMyApplications },
-  getMine: { roles: ['worker'], run: getMyApplication },
+  selfCheck: runSelfCheck,
+  units: listUnitChoices,
+  getDraft: (deps, actor) => getDraft(deps, actor),
+  saveDraft,
+  submit: (deps, actor, input, ctx) => submitApplication(deps, actor, input, ctx.requestId),
+  resubmit: (deps, actor, input, ctx) => resubmitApplication(deps, actor, input, ctx.requestId),
+  withdraw: withdrawApplication,
+  listMine: listMyApplications,
+  getMine: getMyApplication,
   ...addDocumentsActions,
 })

@@ -6,15 +6,15 @@ import { defineFunction } from './define'
 
 /** Finding help for everyone signed in; managing stations and the review list of reports for admins. */
 export const stations = defineFunction('stations', {
-  nearby: { roles: ['worker'], run: findNearby },
-  get: { roles: ['worker'], run: getStation },
-  reportProblem: { roles: ['worker'], run: (deps, actor, input, ctx) => reportProblem(deps, actor, input, ctx.requestId) },
-  create: { roles: ['admin'], run: (deps, actor, input, ctx) => createStation(deps, actor, input, ctx.requestId) },
-  update: { roles: ['admin'], run: updateStation },
-  close: { roles: ['admin'], run: closeStation },
-  import: { roles: ['admin'], run: (deps, actor, input, ctx) => importStations(deps, actor, input, ctx.requestId) },
-  export: { roles: ['admin'], run: exportStations },
-  list: { roles: ['admin'], run: listStations },
-  listReports: { roles: ['admin'], run: listReports },
-  resolveReport: { roles: ['admin'], run: resolveReport },
+  nearby: findNearby,
+  get: getStation,
+  reportProblem: (deps, actor, input, ctx) => reportProblem(deps, actor, input, ctx.requestId),
+  create: (deps, actor, input, ctx) => createStation(deps, actor, input, ctx.requestId),
+  update: updateStation,
+  close: closeStation,
+  import: (deps, actor, input, ctx) => importStations(deps, actor, input, ctx.requestId),
+  export: exportStations,
+  list: listStations,
+  listReports,
+  resolveReport,
 })

@@ -29,7 +29,7 @@ export default function InvitationForm({ onCreated }: { onCreated: (created: Cre
 
   const submit = async () => {
     const input = { unitId: unit?.id ?? '', roles, displayName }
-    const checked = validate(adminActions.createInvitation, input)
+    const checked = validate(adminActions.createInvitation.input, input)
     if (!checked.ok) return setErrors(problemsByField(checked.problems))
     setBusy(true)
     const reply = await api.admin.createInvitation({ unitId: checked.value.unitId, roles: checked.value.roles, displayName: checked.value.displayName })

@@ -29,7 +29,7 @@ export default function OpenForm({ onOpened, onCancel }: OpenFormProps) {
 
   const submit = async () => {
     const input = { name, startsOn, endsOn, unitIds: units.map((u) => u.id) }
-    const checked = validate(householdsActions.openCampaign, input)
+    const checked = validate(householdsActions.openCampaign.input, input)
     if (!checked.ok) return setErrors(problemsByField(checked.problems))
     setBusy(true)
     const reply = await api.households.openCampaign(input, { requestId: requestId.current })

@@ -35,7 +35,7 @@ export function useCheck(campaignId: string, householdId: string) {
   const write = async <A extends Write>(action: A, fields: Omit<ActionInput<'households', A>, 'campaignId' | 'householdId'>): Promise<WriteProblems> => {
     if (busy) return {}
     const input = { ...fields, campaignId, householdId } as ActionInput<'households', A>
-    const checked = validate(householdsActions[action] as v.GenericSchema, input)
+    const checked = validate(householdsActions[action].input as v.GenericSchema, input)
     // The form shows these beside its fields, which are on screen: no toast.
     if (!checked.ok) return problemsByField(checked.problems)
     const key = `${action}:${JSON.stringify(input)}`

@@ -30,7 +30,7 @@ export interface ActHandlers {
 /** Changes to one household file, each checked and sent once (src/hooks/use-checked-write.ts). */
 export function useAct(householdId: string, handlers: ActHandlers): Actor {
   const write = useCheckedWrite<HouseholdAction, ActFields<HouseholdAction>, HouseholdWriteInput<HouseholdAction>, HouseholdView>({
-    schemaOf: (action) => householdsActions[action] as v.GenericSchema,
+    schemaOf: (action) => householdsActions[action].input as v.GenericSchema,
     inputOf: (_action, fields) => ({ ...fields, householdId }) as HouseholdWriteInput<HouseholdAction>,
     send: (action, input, requestId) => call('households', action, input, { requestId }),
     onDone: handlers.onDone,

@@ -33,7 +33,7 @@ export interface DecisionHandlers {
  */
 export function useDecision(view: CaseView, handlers: DecisionHandlers): Decider {
   const write = useCheckedWrite<CaseAction, DecisionFields<CaseAction>, DecisionInput<CaseAction>, CaseView>({
-    schemaOf: (action) => reviewActions[action] as v.GenericSchema,
+    schemaOf: (action) => reviewActions[action].input as v.GenericSchema,
     inputOf: (_action, fields) => ({ ...fields, id: view.application.id, expectedVersion: view.application.version }) as DecisionInput<CaseAction>,
     send: (action, input, requestId) => call('review', action, input, { requestId }),
     onDone: handlers.onDecided,
