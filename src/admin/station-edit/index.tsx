@@ -4,7 +4,7 @@ import { useEffect, useRef, useState } from 'react'
 import Chip from '@/components/chip'
 import FieldError from '@/components/field-error'
 import FormField from '@/components/form-field'
-import LoadError from '@/components/load-error'
+import PageState from '@/components/page-state'
 import type { StationView } from '@/domain/api/stations'
 import { AID_LEVELS, AMENITIES, labelOf, STATION_KINDS, STATION_STATUSES } from '@/domain/station'
 import { api, newRequestId } from '@/api'
@@ -40,8 +40,7 @@ function StationEditor({ id }: { id: string }) {
     // eslint-disable-next-line react-hooks/exhaustive-deps -- loads once per station id
   }, [id])
 
-  if (loaded.kind === 'loading') return <Text className='state-text'>正在加载…</Text>
-  if (loaded.kind === 'error') return <LoadError message={loaded.message} onRetry={() => void load()} />
+  if (loaded.kind !== 'ready') return <PageState state={loaded} onRetry={() => void load()} />
   return <StationForm key={loaded.station ? `${loaded.station.id}@${loaded.station.version}` : 'new'} station={loaded.station} onChanged={() => void load()} />
 }
 
@@ -66,7 +65,7 @@ function StationForm({ station, onChanged }: { station: StationView | null; onCh
       placeholder={extra.placeholder}
       keyboard={extra.keyboard}
       onInput={(v) => set(field, v as never)}
-      onBlur={() => undefined}
+     
     />
   )
 

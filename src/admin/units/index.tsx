@@ -1,7 +1,7 @@
 import { Button, Text, View } from '@tarojs/components'
 import Taro, { useRouter } from '@tarojs/taro'
 import { useEffect, useState } from 'react'
-import LoadError from '@/components/load-error'
+import PageState from '@/components/page-state'
 import type { UnitListing } from '@/domain/api/admin'
 import { api } from '@/api'
 import { pageClass, useLargeText } from '@/hooks/use-large-text'
@@ -51,9 +51,9 @@ function UnitTree({ startId }: { startId: string }) {
           站点管理
         </Button>
       </View>
-      {state.kind === 'loading' && <Text className='state-text'>正在加载…</Text>}
-      {state.kind === 'error' && <LoadError message={state.message} onRetry={() => void reload()} />}
-      {state.kind === 'ready' && <Level listing={state.data} onGo={go} onChanged={() => void reload()} />}
+      <PageState state={state} onRetry={() => void reload()}>
+        {(s) => <Level listing={s.data} onGo={go} onChanged={() => void reload()} />}
+      </PageState>
     </View>
   )
 }

@@ -59,7 +59,7 @@ export default function UnitCard({ listing, onChanged }: { listing: UnitListing;
         )}
         {mode === 'rename' && (
           <View className='admin-units__form' data-form='rename'>
-            <FormField field='name' label='新名称' value={name} maxlength={40} error={error} onInput={(v) => (setName(v), setError(''))} onBlur={() => undefined} />
+            <FormField field='name' label='新名称' value={name} maxlength={40} error={error} onInput={(v) => (setName(v), setError(''))} />
             <View className='admin-item__actions'>
               <Button className={busy ? 'btn btn--primary btn--small btn--busy' : 'btn btn--primary btn--small'} disabled={busy} data-action='save-name' onClick={() => void rename()}>
                 保存名称

@@ -1,7 +1,7 @@
 import { Text, View } from '@tarojs/components'
 import { useDidShow, useRouter } from '@tarojs/taro'
 import { useCallback, useRef, useState } from 'react'
-import LoadError from '@/components/load-error'
+import PageState from '@/components/page-state'
 import type { DashboardView } from '@/domain/api/households'
 import { isCalendarDate } from '@/domain/calendar'
 import type { DateRange } from '@/domain/dashboard'
@@ -65,23 +65,23 @@ export default function DashboardPage() {
     <View className={pageClass(largeText, 'dash')} data-state={state.kind === 'ready' ? (state.updating ? 'updating' : 'ready') : state.kind}>
       <RangeBar range={range} today={today} onChange={changeRange} />
       <UnitFilter allName={first?.unitName ?? '本辖区'} units={units} value={unitId} onChange={changeUnit} />
-      {state.kind === 'loading' && <Text className='state-text'>正在统计…</Text>}
-      {state.kind === 'error' && <LoadError message={state.message} onRetry={() => void load(range, unitId)} />}
-      {state.kind === 'ready' && (
-        <View className='dash-body' data-unit-name={state.data.unitName}>
-          <Text className='dash-scope'>
-            {state.data.unitName} · {state.data.range.from} 至 {state.data.range.to}
-            {state.updating ? ' · 正在更新…' : ''}
-          </Text>
-          <HouseholdsSection d={state.data} />
-          <FundsSection d={state.data} />
-          <CampaignSection d={state.data} />
-          <OverdueSection d={state.data} />
-          <ApplicationsSection d={state.data} />
-          <StationsSection d={state.data} />
-          <ExportButtons range={range} unitId={unitId} />
-        </View>
-      )}
+      <PageState state={state} onRetry={() => void load(range, unitId)} loadingText='正在统计…'>
+        {({ data, updating }) => (
+          <View className='dash-body' data-unit-name={data.unitName}>
+            <Text className='dash-scope'>
+              {data.unitName} · {data.range.from} 至 {data.range.to}
+              {updating ? ' · 正在更新…' : ''}
+            </Text>
+            <HouseholdsSection d={data} />
+            <FundsSection d={data} />
+            <CampaignSection d={data} />
+            <OverdueSection d={data} />
+            <ApplicationsSection d={data} />
+            <StationsSection d={data} />
+            <ExportButtons range={range} unitId={unitId} />
+          </View>
+        )}
+      </PageState>
     </View>
   )
 }

@@ -1,8 +1,7 @@
-import { Button, Text, View } from '@tarojs/components'
+import { Button, View } from '@tarojs/components'
 import Taro, { useDidShow } from '@tarojs/taro'
 import { useState } from 'react'
-import EmptyState from '@/components/empty-state'
-import LoadError from '@/components/load-error'
+import PageState from '@/components/page-state'
 import type { CampaignItem } from '@/domain/api/households'
 import { api, newRequestId } from '@/api'
 import { useLoader } from '@/hooks/use-loader'
@@ -49,18 +48,18 @@ export default function CampaignsPage() {
           />
         </View>
       )}
-      {state.kind === 'loading' && <Text className='state-text'>正在加载…</Text>}
-      {state.kind === 'error' && <LoadError message={state.message} onRetry={() => void reload()} />}
-      {state.kind === 'ready' && state.data.items.length === 0 && <EmptyState message='还没有户户清核查活动' />}
-      {state.kind === 'ready' &&
-        state.data.items.map((item) => (
-          <CampaignCard
-            key={item.id}
-            item={item}
-            onTap={() => void Taro.navigateTo({ url: ROUTES.campaign(item.id) })}
-            onClose={isAdmin && item.status === 'open' ? () => void close(item) : undefined}
-          />
-        ))}
+      <PageState state={state} onRetry={() => void reload()} isEmpty={(s) => s.data.items.length === 0} empty={{ message: '还没有户户清核查活动' }}>
+        {(s) =>
+          s.data.items.map((item) => (
+            <CampaignCard
+              key={item.id}
+              item={item}
+              onTap={() => void Taro.navigateTo({ url: ROUTES.campaign(item.id) })}
+              onClose={isAdmin && item.status === 'open' ? () => void close(item) : undefined}
+            />
+          ))
+        }
+      </PageState>
     </View>
   )
 }

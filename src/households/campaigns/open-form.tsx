@@ -6,7 +6,7 @@ import { householdsActions } from '@/domain/api/households'
 import { api, newRequestId } from '@/api'
 import { todayShanghai } from '@/text/household-text'
 import DateField from '../components/date-field'
-import FormBox from '../components/form-box'
+import FormFrame from '@/components/form-frame'
 import UnitsSelect, { type ScopeUnit } from './units-select'
 
 /** Props of the form that opens a campaign. */
@@ -41,11 +41,11 @@ export default function OpenForm({ onOpened, onCancel }: OpenFormProps) {
   const clear = (field: string) => setErrors(({ [field]: _gone, ...rest }) => rest)
 
   return (
-    <FormBox form='openCampaign' title='发起户户清核查' lead='范围内在活动开始时在档的家庭，都要逐户核查六清。' submitText='发起核查' busy={busy} onCancel={onCancel} onSubmit={() => void submit()}>
-      <FormField field='name' label='活动名称' value={name} maxlength={40} error={errors.name} onInput={(v) => (setName(v), clear('name'))} onBlur={() => undefined} />
+    <FormFrame form='openCampaign' title='发起户户清核查' lead='范围内在活动开始时在档的家庭，都要逐户核查六清。' submitText='发起核查' busy={busy} onCancel={onCancel} onSubmit={() => void submit()}>
+      <FormField field='name' label='活动名称' value={name} maxlength={40} error={errors.name} onInput={(v) => (setName(v), clear('name'))} />
       <DateField field='startsOn' label='开始日期' value={startsOn} error={errors.startsOn} onChange={(d) => (setStartsOn(d), clear('startsOn'))} />
       <DateField field='endsOn' label='结束日期' value={endsOn} error={errors.endsOn} onChange={(d) => (setEndsOn(d), clear('endsOn'))} />
       <UnitsSelect value={units} error={errors.unitIds} onChange={(u) => (setUnits(u), clear('unitIds'))} />
-    </FormBox>
+    </FormFrame>
   )
 }

@@ -1,6 +1,6 @@
 import { Button, Text, View } from '@tarojs/components'
 import Taro, { useDidShow, useRouter } from '@tarojs/taro'
-import LoadError from '@/components/load-error'
+import PageState from '@/components/page-state'
 import { checkComplete } from '@/domain/campaign'
 import { SIX_ITEMS } from '@/domain/review'
 import { pageClass, useLargeText } from '@/hooks/use-large-text'
@@ -22,10 +22,15 @@ export default function CheckPage() {
   const { state, busy, reload, write } = useCheck(campaignId, householdId)
   useDidShow(() => void reload())
 
-  if (state.kind === 'loading') return <View className={pageClass(largeText)}><Text className='state-text'>正在加载…</Text></View>
-  if (state.kind === 'error') return <View className={pageClass(largeText)}><LoadError message={state.message} onRetry={() => void reload()} /></View>
+  if (state.kind !== 'ready') {
+    return (
+      <View className={pageClass(largeText)}>
+        <PageState state={state} onRetry={() => void reload()} />
+      </View>
+    )
+  }
 
-  const { campaign, household, record, mayRecord } = state.view
+  const { campaign, household, record, mayRecord } = state.data
   const outcome = record?.outcome ?? null
   const complete = record !== null && checkComplete(record)
   return (

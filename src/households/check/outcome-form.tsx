@@ -3,8 +3,8 @@ import { useState } from 'react'
 import FieldError from '@/components/field-error'
 import type { CheckOutcome } from '@/domain/campaign'
 import { DEREGISTRATION_REASONS, DIFFICULTY_GROUPS, type DeregistrationReason, type DifficultyGroup } from '@/domain/household-codes'
-import FormBox from '../components/form-box'
-import OptionList from '../components/option-list'
+import FormFrame from '@/components/form-frame'
+import OptionList from '@/components/option-list'
 import TextAreaField from '@/components/text-area-field'
 import type { WriteProblems } from './use-check'
 
@@ -48,7 +48,7 @@ export default function OutcomeForm({ busy, onSubmit }: OutcomeFormProps) {
   const taskError = (g: DifficultyGroup) => errors[`outcome.difficulties.${chosen.findIndex((c) => c.code === g)}.task`]
 
   return (
-    <FormBox form='setOutcome' title='核查结论' submitText='提交结论' busy={busy} onCancel={() => setKind('')} onSubmit={() => void submit()}>
+    <FormFrame form='setOutcome' title='核查结论' submitText='提交结论' busy={busy} onCancel={() => setKind('')} onSubmit={() => void submit()}>
       <OptionList field='kind' label='结论' options={KINDS} value={kind} error={errors.kind ?? errors.outcome} onChange={(c) => (setKind(c), setErrors({}))} />
       {kind === 'keep' && (
         <View className='hh-field' id='field-outcome-difficulties'>
@@ -83,6 +83,6 @@ export default function OutcomeForm({ busy, onSubmit }: OutcomeFormProps) {
           <TextAreaField field='outcome.text' label={reason === 'other' ? '注销说明' : '注销说明（可不填）'} value={text} maxlength={200} error={errors['outcome.text']} onInput={(v) => (setText(v), setErrors({}))} />
         </>
       )}
-    </FormBox>
+    </FormFrame>
   )
 }

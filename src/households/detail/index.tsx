@@ -1,9 +1,11 @@
 import { Text, View } from '@tarojs/components'
 import Taro, { useDidShow, useRouter } from '@tarojs/taro'
 import { useState } from 'react'
-import LoadError from '@/components/load-error'
+import PageState from '@/components/page-state'
 import type { HouseholdAction, HouseholdView } from '@/domain/api/households'
+import { api } from '@/api'
 import { pageClass, useLargeText } from '@/hooks/use-large-text'
+import { missing, useLoader } from '@/hooks/use-loader'
 import { readParam } from '@/routes'
 import CadresSection from './sections/cadres-section'
 import ContactsSection from './sections/contacts-section'
@@ -14,7 +16,6 @@ import LedgerSection from './sections/ledger-section'
 import MeasuresSection from './sections/measures-section'
 import type { FileSectionProps } from './sections/types'
 import { useAct } from './use-act'
-import { useHousehold } from './use-household'
 import '../households.css'
 import './index.css'
 
@@ -37,17 +38,17 @@ const DONE: Record<HouseholdAction, string> = {
 export default function HouseholdPage() {
   const [largeText] = useLargeText()
   const id = readParam(useRouter().params.id)
-  const { state, reload, replace } = useHousehold(id)
+  const [state, reload, replace] = useLoader(() => (id ? api.households.get({ householdId: id }) : missing('没有找到这户家庭')))
   useDidShow(() => void reload())
 
   if (state.kind !== 'ready') {
     return (
       <View className={pageClass(largeText)}>
-        {state.kind === 'loading' ? <Text className='state-text'>正在加载…</Text> : <LoadError message={state.message} onRetry={() => void reload()} />}
+        <PageState state={state} onRetry={() => void reload()} />
       </View>
     )
   }
-  return <FileScreen view={state.view} largeText={largeText} reload={reload} replace={replace} />
+  return <FileScreen view={state.data} largeText={largeText} reload={reload} replace={replace} />
 }
 
 interface FileScreenProps {

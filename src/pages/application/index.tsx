@@ -2,13 +2,12 @@ import { Button, Text, View } from '@tarojs/components'
 import Taro, { useDidShow, useRouter } from '@tarojs/taro'
 import { useState } from 'react'
 import InfoRow from '@/components/info-row'
-import LoadError from '@/components/load-error'
+import PageState from '@/components/page-state'
 import StageProgress from '@/components/stage-progress'
 import StatusTag from '@/components/status-tag'
 import Timeline from '@/components/timeline'
 import type { ApplicationView } from '@/domain/application'
 import { STATUS_NEXT_STEP, TRANSITIONS } from '@/domain/application-status'
-import type { ApiReply } from '@/domain/contract'
 import { documentKindLabel } from '@/domain/documents'
 import { HEALTH_STATUSES, labelOf, RELATIONS, WORK_STATUSES } from '@/domain/form-codes'
 import { formFieldLabel, memberNumberOf } from '@/domain/form-labels'
@@ -19,10 +18,9 @@ import { api } from '@/api'
 import { formatDateTime } from '@/text/format'
 import { pageClass, useLargeText } from '@/hooks/use-large-text'
 import { readParam, ROUTES } from '@/routes'
-import { useLoader } from '@/hooks/use-loader'
+import { missing, useLoader } from '@/hooks/use-loader'
 import './index.css'
 
-const MISSING_ID: ApiReply<never> = { ok: false, error: { code: 'NOT_FOUND', message: '没有找到这份申请' } }
 const WITHDRAWABLE: readonly string[] = TRANSITIONS.withdraw.from
 
 const fieldName = (path: string) => {
@@ -34,14 +32,14 @@ const fieldName = (path: string) => {
 export default function ApplicationPage() {
   const [largeText] = useLargeText()
   const id = readParam(useRouter().params.id)
-  const [state, reload] = useLoader(() => (id ? api.applicant.getMine({ id }) : Promise.resolve(MISSING_ID)))
+  const [state, reload] = useLoader(() => (id ? api.applicant.getMine({ id }) : missing('没有找到这份申请')))
 
   useDidShow(() => void reload())
 
   if (state.kind === 'ready') return <ApplicationDetail app={state.data} largeText={largeText} onChanged={() => void reload()} />
   return (
     <View className={pageClass(largeText)}>
-      {state.kind === 'loading' ? <Text className='state-text'>正在加载…</Text> : <LoadError message={state.message} onRetry={() => void reload()} />}
+      <PageState state={state} onRetry={() => void reload()} />
     </View>
   )
 }

@@ -1,7 +1,6 @@
 import { Text, View } from '@tarojs/components'
 import Taro, { useDidShow, usePullDownRefresh } from '@tarojs/taro'
-import EmptyState from '@/components/empty-state'
-import LoadError from '@/components/load-error'
+import PageState from '@/components/page-state'
 import type { MessageView } from '@/domain/api/account'
 import { formatDateTime } from '@/text/format'
 import { api } from '@/api'
@@ -30,14 +29,10 @@ export default function MessagesPage() {
     void reload()
   }
 
-  if (state.kind === 'loading') return <View className={pageClass(largeText)}><Text className='state-text'>正在加载…</Text></View>
-  if (state.kind === 'error') return <View className={pageClass(largeText)}><LoadError message={state.message} onRetry={() => void reload()} /></View>
-  const { items } = state.data
   return (
-    <View className={pageClass(largeText, 'messages')}>
-      {items.length === 0 ? (
-        <EmptyState message='还没有消息。提交申请后，每一步办理进度都会通知您。' />
-      ) : (
+    <View className={pageClass(largeText, state.kind === 'ready' ? 'messages' : '')}>
+      <PageState state={state} onRetry={() => void reload()} isEmpty={(s) => s.data.items.length === 0} empty={{ message: '还没有消息。提交申请后，每一步办理进度都会通知您。' }}>
+        {({ data: { items } }) => (
         <View>
           {items.some((m) => !m.read) && (
             <Text className='messages__mark-all' onClick={() => void markAll(items)}>
@@ -55,7 +50,8 @@ export default function MessagesPage() {
             </View>
           ))}
         </View>
-      )}
+        )}
+      </PageState>
     </View>
   )
 }

@@ -1,15 +1,16 @@
 import { Text, View } from '@tarojs/components'
 import Taro, { useDidShow, useRouter } from '@tarojs/taro'
 import { useState } from 'react'
-import LoadError from '@/components/load-error'
+import PageState from '@/components/page-state'
 import type { CaseAction, CaseView } from '@/domain/api/review'
+import { api } from '@/api'
 import { pageClass, useLargeText } from '@/hooks/use-large-text'
+import { missing, useLoader } from '@/hooks/use-loader'
 import { readParam } from '@/routes'
 import CaseActions from './case-actions'
 import CaseDetail from './case-detail'
 import ActiveForm from './active-form'
 import CaseHeader from './sections/case-header'
-import { useCase } from './use-case'
 import { useDecision } from './use-decision'
 import '../review.css'
 import './index.css'
@@ -35,18 +36,18 @@ const scrollTop = () => void Taro.pageScrollTo({ scrollTop: 0, duration: 0 })
 export default function ReviewCasePage() {
   const [largeText] = useLargeText()
   const id = readParam(useRouter().params.id)
-  const { state, reload, replace } = useCase(id)
+  const [state, reload, replace] = useLoader(() => (id ? api.review.getCase({ id }) : missing('没有找到这个案件')))
 
   useDidShow(() => void reload())
 
   if (state.kind !== 'ready') {
     return (
       <View className={pageClass(largeText)}>
-        {state.kind === 'loading' ? <Text className='state-text'>正在加载…</Text> : <LoadError message={state.message} onRetry={() => void reload()} />}
+        <PageState state={state} onRetry={() => void reload()} />
       </View>
     )
   }
-  return <CaseScreen view={state.view} largeText={largeText} reload={reload} replace={replace} />
+  return <CaseScreen view={state.data} largeText={largeText} reload={reload} replace={replace} />
 }
 
 interface CaseScreenProps {
@@ -96,7 +97,7 @@ function CaseScreen({ view, largeText, reload, replace }: CaseScreenProps) {
 
   const withBar = active !== null || view.actions.length > 0
   return (
-    <View className={pageClass(largeText, withBar ? 'review-case review-with-bar' : 'review-case')} data-case={view.application.id} data-active={active ?? ''}>
+    <View className={pageClass(largeText, withBar ? 'review-case with-action-bar' : 'review-case')} data-case={view.application.id} data-active={active ?? ''}>
       {banner && (
         <Text className='review-banner' data-banner='conflict'>
           {banner}

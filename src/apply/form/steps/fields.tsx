@@ -1,7 +1,7 @@
 import FormField, { type FieldKeyboard } from '@/components/form-field'
 import type { Coded } from '@/domain/form-codes'
 import type { FormValues } from '@/domain/form-values'
-import ChoiceChips from '../../components/choice-chips'
+import ChoiceChips from '@/components/choice-chips'
 import { valueAt, type Messages } from '../form-model'
 
 /** What every step gets: the values, the messages to show, the fields to fix, and how to change them. */

@@ -1,7 +1,7 @@
 import { Text, View } from '@tarojs/components'
 import { useEffect } from 'react'
 import FieldError from '@/components/field-error'
-import OptionList from '../../components/option-list'
+import OptionList from '@/components/option-list'
 import { useStaffChoices } from '../use-staff-choices'
 
 /** Props of the approver choice. */

@@ -1,6 +1,6 @@
 import { useState } from 'react'
 import TextAreaField from '@/components/text-area-field'
-import FormFrame from './form-frame'
+import FormFrame from '@/components/form-frame'
 import type { DecisionFormProps } from './types'
 
 /** 初审通过: the case goes on to the home visit, with an optional note. */
@@ -8,7 +8,8 @@ export default function AcceptForm({ d, onCancel }: DecisionFormProps) {
   const [note, setNote] = useState('')
   return (
     <FormFrame
-      action='acceptScreening'
+      pinned
+      form='acceptScreening'
       title='初审通过'
       lead='确认申请信息和材料基本齐全、符合受理条件后通过初审，进入入户调查。'
       submitText='确认通过'

@@ -1,10 +1,10 @@
 import { Text } from '@tarojs/components'
 import { useState } from 'react'
 import { HARDSHIP_CATEGORIES } from '@/domain/hardship-categories'
-import OptionList from '../../components/option-list'
+import OptionList from '@/components/option-list'
 import TextAreaField from '@/components/text-area-field'
 import ProposedSection from '../sections/proposed-section'
-import FormFrame from './form-frame'
+import FormFrame from '@/components/form-frame'
 import type { DecisionFormProps } from './types'
 
 type Category = 'deep' | 'relative' | 'accident'
@@ -17,7 +17,8 @@ export default function ApproveForm({ view, d, onCancel }: DecisionFormProps) {
   const [note, setNote] = useState('')
   return (
     <FormFrame
-      action='approveAndFile'
+      pinned
+      form='approveAndFile'
       title='审批建档'
       lead='公示期满无异议，审批通过后为该户建立困难职工档案，申请人会收到通知。'
       submitText='审批通过并建档'

@@ -2,9 +2,9 @@ import { useState } from 'react'
 import FormField from '@/components/form-field'
 import { fenToYuanText, parseYuan } from '@/domain/money'
 import { FINANCE_RESULTS, type FinanceResult } from '@/domain/review'
-import OptionList from '../../components/option-list'
+import OptionList from '@/components/option-list'
 import TextAreaField from '@/components/text-area-field'
-import FormFrame from './form-frame'
+import FormFrame from '@/components/form-frame'
 import type { DecisionFormProps } from './types'
 
 type Figures = { householdSize: string; annualIncome: string; rigidExpenses: string }
@@ -39,7 +39,8 @@ export default function FinanceForm({ view, d, onCancel }: DecisionFormProps) {
 
   return (
     <FormFrame
-      action='recordFinanceCheck'
+      pinned
+      form='recordFinanceCheck'
       title='记录民政核对结果'
       lead='根据民政部门家庭经济状况核对结果填写。核对不一致时，按核实的数字重新测算困难类别。'
       submitText='保存核对结果'
@@ -70,7 +71,7 @@ export default function FinanceForm({ view, d, onCancel }: DecisionFormProps) {
             value={figures.householdSize}
             error={d.errors['verified.householdSize'] ?? d.errors.verified}
             onInput={set('householdSize', 'verified.householdSize')}
-            onBlur={() => undefined}
+           
           />
           <FormField
             field='verified.annualIncomeFen'
@@ -81,7 +82,7 @@ export default function FinanceForm({ view, d, onCancel }: DecisionFormProps) {
             value={figures.annualIncome}
             error={d.errors['verified.annualIncomeFen']}
             onInput={set('annualIncome', 'verified.annualIncomeFen')}
-            onBlur={() => undefined}
+           
           />
           <FormField
             field='verified.rigidExpensesFen'
@@ -93,7 +94,7 @@ export default function FinanceForm({ view, d, onCancel }: DecisionFormProps) {
             value={figures.rigidExpenses}
             error={d.errors['verified.rigidExpensesFen']}
             onInput={set('rigidExpenses', 'verified.rigidExpensesFen')}
-            onBlur={() => undefined}
+           
           />
         </>
       )}

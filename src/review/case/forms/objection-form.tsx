@@ -1,6 +1,6 @@
 import { useState } from 'react'
 import TextAreaField from '@/components/text-area-field'
-import FormFrame from './form-frame'
+import FormFrame from '@/components/form-frame'
 import type { DecisionFormProps } from './types'
 
 /** 登记异议: an objection raised during the notice; the case goes back to the finance check. */
@@ -8,7 +8,8 @@ export default function ObjectionForm({ d, onCancel }: DecisionFormProps) {
   const [text, setText] = useState('')
   return (
     <FormFrame
-      action='recordObjection'
+      pinned
+      form='recordObjection'
       title='登记公示异议'
       lead='登记后公示中止，案件回到民政核对环节，核实后可重新公示。'
       submitText='登记异议'

@@ -1,8 +1,8 @@
 import { useState } from 'react'
 import { REJECTION_REASONS, type RejectionReason } from '@/domain/review'
-import OptionList from '../../components/option-list'
+import OptionList from '@/components/option-list'
 import TextAreaField from '@/components/text-area-field'
-import FormFrame from './form-frame'
+import FormFrame from '@/components/form-frame'
 import type { DecisionFormProps } from './types'
 
 /** 不予通过: a reason from the list, and words of explanation (required for 其他原因). */
@@ -11,7 +11,8 @@ export default function RejectForm({ d, onCancel }: DecisionFormProps) {
   const [text, setText] = useState('')
   return (
     <FormFrame
-      action='reject'
+      pinned
+      form='reject'
       title='不予通过'
       lead='申请人会收到通知和原因。此操作不能撤销，请慎重。'
       submitText='确认不予通过'

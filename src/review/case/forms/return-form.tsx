@@ -4,7 +4,7 @@ import Chip from '@/components/chip'
 import FieldError from '@/components/field-error'
 import TextAreaField from '@/components/text-area-field'
 import { fixableGroups } from '../field-names'
-import FormFrame from './form-frame'
+import FormFrame from '@/components/form-frame'
 import type { DecisionFormProps } from './types'
 
 /** 退回修改: the fields the worker must fix (marked on their form) and why. */
@@ -19,7 +19,8 @@ export default function ReturnForm({ view, d, onCancel }: DecisionFormProps) {
   }
   return (
     <FormFrame
-      action='returnToWorker'
+      pinned
+      form='returnToWorker'
       title='退回修改'
       lead='选择需要申请人修改的内容，申请人修改后重新提交，案件回到待初审。'
       submitText={chosen.length ? `退回（${chosen.length}项）` : '退回'}

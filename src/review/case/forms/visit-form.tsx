@@ -8,7 +8,7 @@ import { api } from '@/api'
 import { formatDate } from '@/text/format'
 import CheckRow from '../../components/check-row'
 import TextAreaField from '@/components/text-area-field'
-import FormFrame from './form-frame'
+import FormFrame from '@/components/form-frame'
 import StaffNames from './staff-names'
 import type { DecisionFormProps } from './types'
 import VisitPhotos from './visit-photos'
@@ -46,7 +46,8 @@ export default function VisitForm({ view, d, onCancel, refresh }: DecisionFormPr
 
   return (
     <FormFrame
-      action='recordVisit'
+      pinned
+      form='recordVisit'
       title='记录入户调查'
       lead='入户核实家庭情况，逐项填写六清核查情况。保存后案件进入民政核对。'
       submitText='保存调查记录'
@@ -86,7 +87,7 @@ export default function VisitForm({ view, d, onCancel, refresh }: DecisionFormPr
           setPlace(v)
           d.clear('place')
         }}
-        onBlur={() => undefined}
+       
       />
       <Text className='case-form__section'>六清核查情况</Text>
       {SIX_ITEMS.map((item, i) => (
