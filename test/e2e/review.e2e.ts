@@ -116,7 +116,7 @@ describe('review of an application', () => {
     await visible(cw.page, '[data-action=search]').click()
     await visible(cw.page, '.empty-state').waitFor()
     await e2e.shot(cw.page, '62-review-queue-search-empty')
-    await visible(cw.page, '.queue-search__clear').click()
+    await visible(cw.page, '.search-box__clear').click()
     await visible(cw.page, `.queue-item[data-case="${id}"]`).click()
 
     // The case: masked values, one action; a second tab left open on the same case goes stale.

@@ -8,14 +8,16 @@ import { problemsByField, validate } from '@/domain/validate'
 import { api } from '@/api'
 import { handleFailure } from '../components/failure'
 import RoleChips from '../components/role-chips'
-import UnitPicker, { type PickedUnit } from '../components/unit-picker'
+import type { UnitRef } from '@/components/unit-picker'
+import UnitPickerCard from '@/components/unit-picker/card'
+import { adminUnits } from '@/components/unit-picker/sources'
 
 type Errors = Partial<Record<'unitId' | 'roles' | 'displayName', string>>
 const FIELDS = ['unitId', 'roles', 'displayName'] as const
 
 /** Invites one person: the unit they will belong to, their roles and their name. */
 export default function InvitationForm({ onCreated }: { onCreated: (created: CreatedInvitation) => void }) {
-  const [unit, setUnit] = useState<PickedUnit | null>(null)
+  const [unit, setUnit] = useState<UnitRef | null>(null)
   const [picking, setPicking] = useState(false)
   const [roles, setRoles] = useState<StaffRole[]>(['caseworker'])
   const [displayName, setDisplayName] = useState('')
@@ -62,7 +64,9 @@ export default function InvitationForm({ onCreated }: { onCreated: (created: Cre
         <FieldError field='unitId' message={errors.unitId} />
       </View>
       {picking && (
-        <UnitPicker
+        <UnitPickerCard
+          mode='browse'
+          load={adminUnits}
           title='被邀请人所在的单位'
           startId={unit?.id}
           pickText='选这个单位'

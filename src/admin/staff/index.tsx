@@ -8,7 +8,9 @@ import { pageClass, useLargeText } from '@/hooks/use-large-text'
 import { pageNumbers, usePages } from '@/hooks/use-pages'
 import { ROUTES } from '@/routes'
 import AdminGate from '../components/admin-gate'
-import UnitPicker, { type PickedUnit } from '../components/unit-picker'
+import type { UnitRef } from '@/components/unit-picker'
+import UnitPickerCard from '@/components/unit-picker/card'
+import { adminUnits } from '@/components/unit-picker/sources'
 import StaffItem from './staff-item'
 import '../admin.css'
 import './index.css'
@@ -28,7 +30,7 @@ export default function AdminStaffPage() {
 }
 
 function StaffList() {
-  const [scope, setScope] = useState<PickedUnit | null>(null)
+  const [scope, setScope] = useState<UnitRef | null>(null)
   const [picking, setPicking] = useState(false)
   const { list, load, more, reload } = usePages({
     ...pageNumbers<StaffView>(),
@@ -64,7 +66,9 @@ function StaffList() {
         )}
       </View>
       {picking && (
-        <UnitPicker
+        <UnitPickerCard
+          mode='browse'
+          load={adminUnits}
           title='查看哪个单位的工作人员'
           startId={scope?.id}
           pickText='看这个单位'

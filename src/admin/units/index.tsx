@@ -2,6 +2,7 @@ import { Button, Text, View } from '@tarojs/components'
 import Taro, { useRouter } from '@tarojs/taro'
 import { useEffect, useState } from 'react'
 import PageState from '@/components/page-state'
+import { UnitLink, UnitTrail } from '@/components/unit-picker'
 import type { UnitListing } from '@/domain/api/admin'
 import { api } from '@/api'
 import { pageClass, useLargeText } from '@/hooks/use-large-text'
@@ -62,25 +63,13 @@ function Level({ listing, onGo, onChanged }: { listing: UnitListing; onGo: (id: 
   const { unit, ancestors, children } = listing
   return (
     <View data-unit-id={unit.id}>
-      {ancestors.length > 0 && (
-        <View className='unit-trail' data-trail={ancestors.map((a) => a.id).join('/')}>
-          {ancestors.map((a) => (
-            <Text key={a.id} className='unit-trail__crumb' data-crumb={a.id} onClick={() => onGo(a.id)}>
-              {a.name}
-              <Text className='unit-trail__sep'>›</Text>
-            </Text>
-          ))}
-        </View>
-      )}
+      <UnitTrail trail={ancestors} onOpen={onGo} />
       <UnitCard key={`${unit.id}@${unit.version}`} listing={listing} onChanged={onChanged} />
       <View className='card'>
         <Text className='card__title'>下级单位（{children.length}）</Text>
         {children.length === 0 && <Text className='admin-note'>还没有下级单位</Text>}
         {children.map((c) => (
-          <View key={c.id} className='unit-picker__child' hoverClass='entry-tile--pressed' data-child={c.id} onClick={() => onGo(c.id)}>
-            <Text className='admin-units__child-name'>{c.name}</Text>
-            <Text className='unit-picker__chevron'>›</Text>
-          </View>
+          <UnitLink key={c.id} unit={c} onOpen={onGo} />
         ))}
         <NewChild key={unit.id} parentId={unit.id} onCreated={onChanged} />
       </View>

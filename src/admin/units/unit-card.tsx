@@ -5,7 +5,9 @@ import FormField from '@/components/form-field'
 import type { UnitListing } from '@/domain/api/admin'
 import { api } from '@/api'
 import { handleFailure } from '../components/failure'
-import UnitPicker, { type PickedUnit } from '../components/unit-picker'
+import type { UnitRef } from '@/components/unit-picker'
+import UnitPickerCard from '@/components/unit-picker/card'
+import { adminUnits } from '@/components/unit-picker/sources'
 
 type Mode = 'view' | 'rename' | 'move'
 
@@ -27,7 +29,7 @@ export default function UnitCard({ listing, onChanged }: { listing: UnitListing;
     onChanged()
   }
 
-  const move = async (to: PickedUnit) => {
+  const move = async (to: UnitRef) => {
     const reply = await api.admin.moveUnit({ unitId: unit.id, version: unit.version, parentId: to.id })
     if (!reply.ok) return setError((await handleFailure(reply.error, ['parentId'], onChanged))?.message ?? '')
     void Taro.showToast({ title: `已移到${to.name}之下`, icon: 'none' })
@@ -72,7 +74,9 @@ export default function UnitCard({ listing, onChanged }: { listing: UnitListing;
         )}
       </View>
       {mode === 'move' && (
-        <UnitPicker
+        <UnitPickerCard
+          mode='browse'
+          load={adminUnits}
           title={`把“${unit.name}”移到哪个单位之下`}
           pickText='移到这里'
           excludeId={unit.id}

@@ -7,7 +7,8 @@ import { api, newRequestId } from '@/api'
 import { todayShanghai } from '@/text/household-text'
 import DateField from '../components/date-field'
 import FormFrame from '@/components/form-frame'
-import UnitsSelect, { type ScopeUnit } from './units-select'
+import type { UnitRef } from '@/components/unit-picker'
+import UnitsSelect from './units-select'
 
 /** Props of the form that opens a campaign. */
 export interface OpenFormProps {
@@ -22,7 +23,7 @@ export default function OpenForm({ onOpened, onCancel }: OpenFormProps) {
   const [name, setName] = useState(`${year}年困难职工“户户清”核查`)
   const [startsOn, setStartsOn] = useState(today)
   const [endsOn, setEndsOn] = useState(`${year}-12-31`)
-  const [units, setUnits] = useState<ScopeUnit[]>([])
+  const [units, setUnits] = useState<UnitRef[]>([])
   const [errors, setErrors] = useState<Record<string, string>>({})
   const [busy, setBusy] = useState(false)
   const requestId = useRef(newRequestId())
