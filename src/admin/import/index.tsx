@@ -1,7 +1,7 @@
 import { Button, Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import { useState } from 'react'
-import Chip from '@/components/chip'
+import ChoiceChips from '@/components/choice-chips'
 import { MAX_IMPORT_BYTES, MAX_IMPORT_ROWS, type ImportReport } from '@/domain/api/stations'
 import { COORD_SYSTEMS, type CoordSystem } from '@/domain/geo'
 import { api, newRequestId } from '@/api'
@@ -36,6 +36,8 @@ async function pickTable(): Promise<ChosenFile | null> {
   const base64 = file ? await readBase64(file) : null
   return file && base64 !== null ? { name: file.name, size: file.size, base64 } : null
 }
+
+const COORD_CHOICES = [{ code: 'column', label: '按文件“坐标系”列' }, ...COORD_SYSTEMS]
 
 const formatOf = (name: string): 'csv' | 'xlsx' | null => (/\.csv$/i.test(name) ? 'csv' : /\.xlsx$/i.test(name) ? 'xlsx' : null)
 
@@ -86,13 +88,7 @@ function ImportStations() {
       <Text className='admin-note'>
         支持 CSV 和 Excel（XLSX）文件，每个文件最多 {MAX_IMPORT_ROWS} 行。列与“导出”的文件相同，可先导出一份作为模板。按“外部编号”匹配：已有的站点会被更新，不会重复添加。先试导入检查每一行，确认无误后才会写入。
       </Text>
-      <Text className='admin-field__label'>文件中的坐标系</Text>
-      <View className='admin-chips import__coords'>
-        <Chip role='radio' label='按文件“坐标系”列' on={coord === 'column'} onTap={() => setCoord('column')} data={{ 'data-value': 'column' }} />
-        {COORD_SYSTEMS.map((c) => (
-          <Chip key={c.code} role='radio' label={c.label} on={coord === c.code} onTap={() => setCoord(c.code)} data={{ 'data-value': c.code }} />
-        ))}
-      </View>
+      <ChoiceChips field='coordSystem' label='文件中的坐标系' options={COORD_CHOICES} value={coord} onChange={(c) => setCoord(c as CoordChoice)} />
       <Button className='btn btn--primary import__choose' onClick={() => void choose()} data-action='choose-file'>
         {step.kind === 'idle' || step.kind === 'failed' || step.kind === 'done' ? '选择文件并试导入' : '重新选择文件'}
       </Button>

@@ -1,6 +1,6 @@
 import { Button, Text, View } from '@tarojs/components'
 import { useEffect, useState } from 'react'
-import FieldError from '@/components/field-error'
+import Field from '@/components/field'
 import FormField from '@/components/form-field'
 import { adminActions, type CreatedInvitation } from '@/domain/api/admin'
 import type { StaffRole } from '@/domain/roles'
@@ -49,8 +49,7 @@ export default function InvitationForm({ onCreated }: { onCreated: (created: Cre
     <View className='card' data-form='invitation'>
       <Text className='card__title'>邀请工作人员</Text>
       <Text className='admin-note'>生成一次性邀请码，发给被邀请人本人。对方在蓝天帮扶中输入邀请码后，即成为所选单位的工作人员。</Text>
-      <View className='admin-field' id='field-unitId'>
-        <Text className='admin-field__label'>所在单位</Text>
+      <Field field='unitId' label='所在单位' error={errors.unitId}>
         <View className='invitations__unit'>
           <Text className='invitations__unit-name' data-unit={unit?.id ?? ''}>
             {unit?.name ?? '正在加载…'}
@@ -61,8 +60,7 @@ export default function InvitationForm({ onCreated }: { onCreated: (created: Cre
             </Button>
           )}
         </View>
-        <FieldError field='unitId' message={errors.unitId} />
-      </View>
+      </Field>
       {picking && (
         <UnitPickerCard
           mode='browse'

@@ -1,8 +1,9 @@
-import { Button, Text, Textarea, View } from '@tarojs/components'
+import { Button, Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import { useEffect, useState } from 'react'
 import Chip from '@/components/chip'
 import PageState, { LoadMore } from '@/components/page-state'
+import TextAreaField from '@/components/text-area-field'
 import type { ProblemReportView } from '@/domain/api/stations'
 import { labelOf, PROBLEM_KINDS, REPORT_STATUSES, type ReportStatus } from '@/domain/station'
 import { formatDateTime } from '@/text/format'
@@ -96,8 +97,7 @@ function ReportItem({ report, onDecided }: { report: ProblemReportView; onDecide
       </View>
       {deciding && (
         <View className='reports__decide'>
-          <Textarea className='admin-textarea' value={note} maxlength={200} placeholder='处理说明（选填），例如：已更正开放时间' onInput={(e) => setNote(e.detail.value)} />
-          {error && <Text className='field-error'>{error}</Text>}
+          <TextAreaField field='note' placeholder='处理说明（选填），例如：已更正开放时间' value={note} maxlength={200} error={error} onInput={setNote} />
           <View className='admin-item__actions'>
             <Button className='btn btn--primary btn--small' onClick={() => void decide('resolved')} data-action='resolve'>
               已处理

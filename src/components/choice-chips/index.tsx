@@ -63,7 +63,7 @@ export default function ChoiceChips(props: ChoiceChipsProps): JSX.Element {
   }
   return (
     <Field field={field} label={label} hint={hint} error={error} marked={marked}>
-      <View className='field__chips' data-field={field} role={multiple ? 'group' : 'radiogroup'} aria-label={label}>
+      <View className='chip-row' data-field={field} role={multiple ? 'group' : 'radiogroup'} aria-label={label}>
         {options.map((o) => (
           <Chip key={o.code} large label={o.label} role={multiple ? 'checkbox' : 'radio'} on={chosen.includes(o.code)} onTap={() => tap(o.code)} data={{ 'data-value': o.code }} />
         ))}

@@ -5,7 +5,8 @@ import Field from '../field'
 export interface TextAreaFieldProps {
   /** The input field it sets: `data-field` on the textarea and its error. */
   field: string
-  label: string
+  /** Left out where the card's title names it. */
+  label?: string
   value: string
   placeholder?: string
   hint?: string
@@ -26,7 +27,7 @@ export default function TextAreaField({ field, label, value, placeholder, hint, 
         maxlength={maxlength}
         placeholder={placeholder}
         placeholderClass='field__placeholder'
-        nativeProps={{ 'aria-label': label }}
+        nativeProps={{ 'aria-label': label ?? placeholder }}
         onInput={(e) => onInput(e.detail.value)}
       />
     </Field>

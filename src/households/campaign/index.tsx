@@ -1,6 +1,7 @@
 import { Text, View } from '@tarojs/components'
 import Taro, { useDidShow, useReachBottom, useRouter } from '@tarojs/taro'
 import { useState } from 'react'
+import Tag from '@/components/tag'
 import Chip from '@/components/chip'
 import PageState, { EmptyState, LoadMore } from '@/components/page-state'
 import { CAMPAIGN_STATUSES } from '@/domain/campaign'
@@ -45,7 +46,7 @@ export default function CampaignPage() {
       <View className='card'>
         <View className='hh-entry__head'>
           <Text className='hh-entry__title'>{campaign.name}</Text>
-          <Text className={campaign.status === 'open' ? 'hh-tag hh-tag--done' : 'hh-tag hh-tag--muted'}>{labelOf(CAMPAIGN_STATUSES, campaign.status)}</Text>
+          <Tag tone={campaign.status === 'open' ? 'done' : 'muted'}>{labelOf(CAMPAIGN_STATUSES, campaign.status)}</Tag>
         </View>
         <Text className='hh-entry__line'>
           {campaign.startsOn} 至 {campaign.endsOn} · {campaign.createdByName} 发起
@@ -73,10 +74,10 @@ export default function CampaignPage() {
             </Text>
           </View>
           <Text className='hh-entry__line'>{h.unitName}</Text>
-          <Text className={h.itemsConfirmed === SIX_ITEMS.length ? 'hh-tag hh-tag--done' : 'hh-tag hh-tag--muted'}>
+          <Tag tone={h.itemsConfirmed === SIX_ITEMS.length ? 'done' : 'muted'}>
             六清 {h.itemsConfirmed}/{SIX_ITEMS.length}
-          </Text>
-          {h.outcome && <Text className={h.outcome === 'keep' ? 'hh-tag hh-tag--category' : 'hh-tag hh-tag--pending'}>{OUTCOME_TEXT[h.outcome]}</Text>}
+          </Tag>
+          {h.outcome && <Tag tone={h.outcome === 'keep' ? 'info' : 'pending'}>{OUTCOME_TEXT[h.outcome]}</Tag>}
         </View>
       ))}
       <LoadMore list={list} onMore={more} />

@@ -1,4 +1,5 @@
 import { Button, Text, View } from '@tarojs/components'
+import Tag from '@/components/tag'
 import type { CampaignItem } from '@/domain/api/households'
 import { CAMPAIGN_STATUSES } from '@/domain/campaign'
 import { labelOf } from '@/text/household-text'
@@ -19,7 +20,7 @@ export default function CampaignCard({ item, onClose, onTap }: CampaignCardProps
       <View onClick={onTap} hoverClass='hh-row--pressed'>
         <View className='hh-entry__head'>
           <Text className='hh-entry__title'>{item.name}</Text>
-          <Text className={item.status === 'open' ? 'hh-tag hh-tag--done' : 'hh-tag hh-tag--muted'}>{labelOf(CAMPAIGN_STATUSES, item.status)}</Text>
+          <Tag tone={item.status === 'open' ? 'done' : 'muted'}>{labelOf(CAMPAIGN_STATUSES, item.status)}</Tag>
         </View>
         <Text className='hh-entry__line'>
           {item.startsOn} 至 {item.endsOn}

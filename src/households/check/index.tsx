@@ -1,5 +1,6 @@
 import { Button, Text, View } from '@tarojs/components'
 import Taro, { useDidShow, useRouter } from '@tarojs/taro'
+import Banner from '@/components/banner'
 import PageState from '@/components/page-state'
 import { checkComplete } from '@/domain/campaign'
 import { SIX_ITEMS } from '@/domain/review'
@@ -49,7 +50,7 @@ export default function CheckPage() {
           查看家庭档案
         </Button>
       </View>
-      {!mayRecord && !outcome && <Text className='hh-banner'>{campaign.status === 'open' ? '您可以查看核查情况，核查由辖区工作人员登记' : '该活动已结束，不能再登记核查'}</Text>}
+      {!mayRecord && !outcome && <Banner>{campaign.status === 'open' ? '您可以查看核查情况，核查由辖区工作人员登记' : '该活动已结束，不能再登记核查'}</Banner>}
       <View className='card' data-section='items'>
         <Text className='card__title'>六清核查</Text>
         {SIX_ITEMS.map((it) => (

@@ -1,6 +1,7 @@
-import { Text, View } from '@tarojs/components'
+import { View } from '@tarojs/components'
 import Taro, { useDidShow, useRouter } from '@tarojs/taro'
 import { useState } from 'react'
+import Banner from '@/components/banner'
 import PageState from '@/components/page-state'
 import type { HouseholdAction, HouseholdView } from '@/domain/api/households'
 import { api } from '@/api'
@@ -94,9 +95,9 @@ function FileScreen({ view, largeText, reload, replace }: FileScreenProps) {
   return (
     <View className={pageClass(largeText, 'hh-detail')} data-active={active ?? ''}>
       {banner && (
-        <Text className='hh-banner' data-banner='conflict'>
+        <Banner data={{ 'data-banner': 'conflict' }}>
           {banner}
-        </Text>
+        </Banner>
       )}
       <HeaderSection view={view} />
       <DeregistrationSection {...props} />

@@ -1,6 +1,7 @@
-import { Text, View } from '@tarojs/components'
+import { View } from '@tarojs/components'
 import Taro, { useDidShow, useRouter } from '@tarojs/taro'
 import { useState } from 'react'
+import Banner from '@/components/banner'
 import PageState from '@/components/page-state'
 import type { CaseAction, CaseView } from '@/domain/api/review'
 import { api } from '@/api'
@@ -12,7 +13,6 @@ import CaseDetail from './case-detail'
 import ActiveForm from './active-form'
 import CaseHeader from './sections/case-header'
 import { useDecision } from './use-decision'
-import '../review.css'
 import './index.css'
 
 /** What the staff member sees after someone else changed the case first. */
@@ -99,9 +99,9 @@ function CaseScreen({ view, largeText, reload, replace }: CaseScreenProps) {
   return (
     <View className={pageClass(largeText, withBar ? 'review-case with-action-bar' : 'review-case')} data-case={view.application.id} data-active={active ?? ''}>
       {banner && (
-        <Text className='review-banner' data-banner='conflict'>
+        <Banner data={{ 'data-banner': 'conflict' }}>
           {banner}
-        </Text>
+        </Banner>
       )}
       <CaseHeader view={view} />
       {active ? (

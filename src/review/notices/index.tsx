@@ -1,5 +1,6 @@
 import { Text, View } from '@tarojs/components'
 import Taro, { useDidShow, usePullDownRefresh, useReachBottom } from '@tarojs/taro'
+import Tag from '@/components/tag'
 import PageState, { LoadMore } from '@/components/page-state'
 import type { NoticeItem } from '@/domain/api/review'
 import { hardshipCategoryLabel } from '@/domain/hardship-categories'
@@ -7,7 +8,6 @@ import { formatDate } from '@/text/format'
 import { pageClass, useLargeText } from '@/hooks/use-large-text'
 import { pageNumbers, usePages } from '@/hooks/use-pages'
 import { api } from '@/api'
-import '../review.css'
 import './index.css'
 
 const PAGE_SIZE = 20
@@ -31,7 +31,7 @@ export default function NoticesPage() {
               <View key={n.number} className='notice-item' data-notice={n.number}>
                 <View className='notice-item__head'>
                   <Text className='notice-item__name'>{n.nameMasked}</Text>
-                  {n.category && <Text className='review-tag review-tag--info'>{hardshipCategoryLabel(n.category)}</Text>}
+                  {n.category && <Tag tone='info'>{hardshipCategoryLabel(n.category)}</Tag>}
                 </View>
                 <Text className='notice-item__line'>{n.unitName}</Text>
                 <Text className='notice-item__line'>

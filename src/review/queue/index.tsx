@@ -11,7 +11,6 @@ import { api } from '@/api'
 import { readParam, ROUTES } from '@/routes'
 import QueueItemView from './queue-item'
 import StageTabs from './stage-tabs'
-import '../review.css'
 import './index.css'
 
 const PAGE_SIZE = 20

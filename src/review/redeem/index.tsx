@@ -7,7 +7,6 @@ import type { StaffRole } from '@/domain/roles'
 import { api } from '@/api'
 import { pageClass, useLargeText } from '@/hooks/use-large-text'
 import { ROUTES } from '@/routes'
-import '../review.css'
 import './index.css'
 
 const ROLE_LABELS: Record<StaffRole, string> = {

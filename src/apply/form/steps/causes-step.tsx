@@ -21,14 +21,14 @@ export default function CausesStep({ p }: { p: StepProps }) {
           max={MAX_SECONDARY_CAUSES}
         />
       </View>
-      <View className={['card', 'form-field', p.messages.description ? 'form-field--invalid' : '', marked ? 'form-field--marked' : ''].filter(Boolean).join(' ')} id='field-description'>
-        <View className='form-field__head'>
-          <Text className='form-field__label'>困难情况说明</Text>
-          {marked && <Text className='form-field__mark'>需修改</Text>}
+      <View className={['card', 'field', p.messages.description ? 'field--invalid' : '', marked ? 'field--marked' : ''].filter(Boolean).join(' ')} id='field-description'>
+        <View className='field__head'>
+          <Text className='field__label'>困难情况说明</Text>
+          {marked && <Text className='field__mark'>需修改</Text>}
         </View>
-        <Text className='form-field__hint'>用几句话说明家庭遇到的困难，10到500字</Text>
+        <Text className='field__hint'>用几句话说明家庭遇到的困难，10到500字</Text>
         <Textarea
-          className='form-field__input apply-form__textarea'
+          className='field__input apply-form__textarea'
           data-field='description'
           value={p.values.description}
           maxlength={500}

@@ -4,7 +4,7 @@ import { FUND_SOURCES, MEASURE_KINDS, type FundSource } from '@/domain/household
 import { parseYuan } from '@/domain/money'
 import { labelOf, todayShanghai } from '@/text/household-text'
 import ChoiceChips from '@/components/choice-chips'
-import DateField from '../../components/date-field'
+import DateField from '@/components/date-field'
 import FormFrame from '@/components/form-frame'
 import OptionList from '@/components/option-list'
 import TextAreaField from '@/components/text-area-field'

@@ -1,5 +1,5 @@
-import { Text } from '@tarojs/components'
 import { useState } from 'react'
+import Banner from '@/components/banner'
 import { HARDSHIP_CATEGORIES } from '@/domain/hardship-categories'
 import OptionList from '@/components/option-list'
 import TextAreaField from '@/components/text-area-field'
@@ -27,7 +27,7 @@ export default function ApproveForm({ view, d, onCancel }: DecisionFormProps) {
       onSubmit={() => void d.submit('approveAndFile', { category: category as Category, note })}
     >
       <ProposedSection view={view} embedded />
-      {proposed === 'not-eligible' && <Text className='review-banner'>按测算暂不符合帮扶条件，如确需建档请选择类别并在审批意见中说明理由</Text>}
+      {proposed === 'not-eligible' && <Banner>按测算暂不符合帮扶条件，如确需建档请选择类别并在审批意见中说明理由</Banner>}
       <OptionList
         field='category'
         label='困难类别'

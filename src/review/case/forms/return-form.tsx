@@ -1,7 +1,7 @@
 import { Text, View } from '@tarojs/components'
 import { useMemo, useState } from 'react'
 import Chip from '@/components/chip'
-import FieldError from '@/components/field-error'
+import Field from '@/components/field'
 import TextAreaField from '@/components/text-area-field'
 import { fixableGroups } from '../field-names'
 import FormFrame from '@/components/form-frame'
@@ -28,20 +28,18 @@ export default function ReturnForm({ view, d, onCancel }: DecisionFormProps) {
       onCancel={onCancel}
       onSubmit={() => void d.submit('returnToWorker', { fieldsToFix: chosen, reason })}
     >
-      <View className={d.errors.fieldsToFix ? 'review-field review-field--invalid' : 'review-field'} id='field-fieldsToFix' data-field='fieldsToFix'>
-        <Text className='review-field__label'>需要修改的内容</Text>
+      <Field field='fieldsToFix' dataField='fieldsToFix' label='需要修改的内容' error={d.errors.fieldsToFix}>
         {groups.map((g) => (
           <View key={g.title} className='case-fix-group'>
             <Text className='case-fix-group__title'>{g.title}</Text>
-            <View className='review-chips'>
+            <View className='chip-row'>
               {g.fields.map((f) => (
                 <Chip key={f.path} label={f.label} on={chosen.includes(f.path)} onTap={() => toggle(f.path)} data={{ 'data-fix': f.path }} />
               ))}
             </View>
           </View>
         ))}
-        <FieldError field='fieldsToFix' message={d.errors.fieldsToFix} />
-      </View>
+      </Field>
       <TextAreaField
         field='reason'
         label='退回原因'

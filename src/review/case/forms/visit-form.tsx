@@ -1,6 +1,6 @@
-import { Picker, Text, View } from '@tarojs/components'
+import { Text } from '@tarojs/components'
 import { useEffect, useState } from 'react'
-import FieldError from '@/components/field-error'
+import DateField from '@/components/date-field'
 import FormField from '@/components/form-field'
 import type { DocumentView } from '@/domain/documents'
 import { SIX_ITEMS, type SixItem } from '@/domain/review'
@@ -55,19 +55,17 @@ export default function VisitForm({ view, d, onCancel, refresh }: DecisionFormPr
       onCancel={onCancel}
       onSubmit={submit}
     >
-      <View className={d.errors.date ? 'review-field review-field--invalid' : 'review-field'} id='field-date'>
-        <Text className='review-field__label'>走访日期</Text>
-        <Picker mode='date' value={date} end={today} onChange={(e) => {
-            setDate(String(e.detail.value))
-            d.clear('date')
-          }}>
-          <View className='review-input case-date' data-field='date'>
-            <Text>{date}</Text>
-            <Text className='case-date__change'>修改</Text>
-          </View>
-        </Picker>
-        <FieldError field='date' message={d.errors.date} />
-      </View>
+      <DateField
+        field='date'
+        label='走访日期'
+        value={date}
+        end={today}
+        error={d.errors.date}
+        onChange={(v) => {
+          setDate(v)
+          d.clear('date')
+        }}
+      />
       <StaffNames
         names={staff}
         errors={d.errors}

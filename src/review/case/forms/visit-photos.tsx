@@ -1,6 +1,7 @@
 import { Button, Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import { useRef, useState } from 'react'
+import Field from '@/components/field'
 import { MAX_DOCUMENT_BYTES, type DocumentView } from '@/domain/documents'
 import type { PickedFile } from '@/platform/file-types'
 import { pickFiles } from '@/platform/pick-files'
@@ -54,13 +55,16 @@ export default function VisitPhotos({ applicationId, photos, onPhotos, onUploade
   }
 
   return (
-    <View className={error ? 'review-field review-field--invalid' : 'review-field'} id='field-photoIds'>
-      <View className='case-photos__head'>
-        <Text className='review-field__label'>走访照片（可不传，最多{MAX_VISIT_PHOTOS}张）</Text>
+    <Field
+      field='photoIds'
+      label={`走访照片（可不传，最多${MAX_VISIT_PHOTOS}张）`}
+      error={error}
+      aside={
         <Button className='btn btn--secondary btn--small' data-upload='visit' onClick={() => void add()}>
           拍照上传
         </Button>
-      </View>
+      }
+    >
       {photos.map((p) => (
         <View key={p.id} className='case-photo' data-photo={p.id}>
           <Text className='case-photo__name'>✓ {p.fileName}</Text>
@@ -87,7 +91,6 @@ export default function VisitPhotos({ applicationId, photos, onPhotos, onUploade
           )}
         </View>
       ))}
-      {error && <Text className='field-error'>{error}</Text>}
-    </View>
+    </Field>
   )
 }
