@@ -17,6 +17,16 @@ export interface CheckedWrite<A extends string, F> {
   /** Forgets every message (another form opened). */
   reset: () => void
   submit: (action: A, fields: F) => Promise<boolean>
+  /** A form field bound to the write: its name, its message, and a setter that forgets the message once the person changes it. */
+  bind: <V>(field: string, set: (value: V) => void) => BoundField<V>
+}
+
+/** Props that bind a field component to a write (`onInput` for text, `onChange` for choices). */
+export interface BoundField<V> {
+  field: string
+  error?: string
+  onInput: (value: V) => void
+  onChange: (value: V) => void
 }
 
 /** How the write is made and what the page does with its outcome. */
@@ -83,5 +93,12 @@ export function useCheckedWrite<A extends string, F, I, O>(opts: CheckedWriteOpt
     setErrors((prev) => ({ ...prev, [field]: message }))
     toast(message)
   }
-  return { busy, errors, clear, fail, reset: () => setErrors({}), submit }
+  const bind = <V>(field: string, set: (value: V) => void): BoundField<V> => {
+    const change = (value: V) => {
+      set(value)
+      clear(field)
+    }
+    return { field, error: errors[field], onInput: change, onChange: change }
+  }
+  return { busy, errors, clear, fail, reset: () => setErrors({}), submit, bind }
 }

@@ -85,7 +85,6 @@ export default function InvitationForm({ onCreated }: { onCreated: (created: Cre
         maxlength={20}
         error={errors.displayName}
         onInput={(v) => (setDisplayName(v), setErrors((e) => ({ ...e, displayName: undefined })))}
-       
       />
       <Button className={busy ? 'btn btn--primary btn--busy' : 'btn btn--primary'} disabled={busy} data-action='create-invitation' onClick={() => void submit()}>
         {busy ? '正在生成…' : '生成邀请码'}

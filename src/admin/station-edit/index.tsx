@@ -66,7 +66,6 @@ function StationForm({ station, onChanged }: { station: StationView | null; onCh
       placeholder={extra.placeholder}
       keyboard={extra.keyboard}
       onInput={(v) => set(field, v as never)}
-     
     />
   )
 

@@ -35,7 +35,6 @@ export default function NewChild({ parentId, onCreated }: { parentId: string; on
           setName(v)
           setError('')
         }}
-       
       />
       <Button className={busy ? 'btn btn--primary btn--busy' : 'btn btn--primary'} disabled={busy} data-action='create-unit' onClick={() => void create()}>
         添加

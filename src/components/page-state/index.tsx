@@ -1,5 +1,6 @@
 import { Button, Text, View } from '@tarojs/components'
 import type { ReactNode } from 'react'
+import { pageClass, useLargeText } from '@/hooks/use-large-text'
 import './index.css'
 
 /** Anything a page loads: loading, failed with a message, or ready (with whatever it holds). */
@@ -68,4 +69,14 @@ export default function PageState<S extends Loadable>({ state, onRetry, loadingT
   const ready = state as Extract<S, { kind: 'ready' }>
   if (empty && isEmpty?.(ready)) return <EmptyState {...empty} />
   return <>{children?.(ready)}</>
+}
+
+/** A page still loading its one record, or failed to: the state alone in the page's frame. */
+export function LoadingPage({ state, onRetry }: { state: Loadable; onRetry: () => void }) {
+  const [largeText] = useLargeText()
+  return (
+    <View className={pageClass(largeText)}>
+      <PageState state={state} onRetry={onRetry} />
+    </View>
+  )
 }

@@ -3,7 +3,7 @@ import Taro, { useDidShow, useReachBottom, useRouter } from '@tarojs/taro'
 import { useState } from 'react'
 import Tag from '@/components/tag'
 import Chip from '@/components/chip'
-import PageState, { EmptyState, LoadMore } from '@/components/page-state'
+import { EmptyState, LoadMore, LoadingPage } from '@/components/page-state'
 import { CAMPAIGN_STATUSES } from '@/domain/campaign'
 import { SIX_ITEMS } from '@/domain/review'
 import { labelOf } from '@/text/household-text'
@@ -33,13 +33,7 @@ export default function CampaignPage() {
   useDidShow(() => void load(pendingOnly))
   useReachBottom(more)
 
-  if (list.kind !== 'ready') {
-    return (
-      <View className={pageClass(largeText)}>
-        <PageState state={list} onRetry={() => void reload()} />
-      </View>
-    )
-  }
+  if (list.kind !== 'ready') return <LoadingPage state={list} onRetry={() => void reload()} />
   const { campaign, households } = list.last
   return (
     <View className={pageClass(largeText, 'hh-campaign-page')} data-campaign={campaign.id} data-campaign-status={campaign.status}>

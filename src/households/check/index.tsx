@@ -1,7 +1,7 @@
 import { Button, Text, View } from '@tarojs/components'
 import Taro, { useDidShow, useRouter } from '@tarojs/taro'
 import Banner from '@/components/banner'
-import PageState from '@/components/page-state'
+import { LoadingPage } from '@/components/page-state'
 import { checkComplete } from '@/domain/campaign'
 import { SIX_ITEMS } from '@/domain/review'
 import { pageClass, useLargeText } from '@/hooks/use-large-text'
@@ -23,13 +23,7 @@ export default function CheckPage() {
   const { state, busy, reload, write } = useCheck(campaignId, householdId)
   useDidShow(() => void reload())
 
-  if (state.kind !== 'ready') {
-    return (
-      <View className={pageClass(largeText)}>
-        <PageState state={state} onRetry={() => void reload()} />
-      </View>
-    )
-  }
+  if (state.kind !== 'ready') return <LoadingPage state={state} onRetry={() => void reload()} />
 
   const { campaign, household, record, mayRecord } = state.data
   const outcome = record?.outcome ?? null

@@ -2,7 +2,7 @@ import { View } from '@tarojs/components'
 import Taro, { useDidShow, useRouter } from '@tarojs/taro'
 import { useState } from 'react'
 import Banner from '@/components/banner'
-import PageState from '@/components/page-state'
+import { LoadingPage } from '@/components/page-state'
 import type { HouseholdAction, HouseholdView } from '@/domain/api/households'
 import { api } from '@/api'
 import { pageClass, useLargeText } from '@/hooks/use-large-text'
@@ -42,13 +42,7 @@ export default function HouseholdPage() {
   const [state, reload, replace] = useLoader(() => (id ? api.households.get({ householdId: id }) : missing('没有找到这户家庭')))
   useDidShow(() => void reload())
 
-  if (state.kind !== 'ready') {
-    return (
-      <View className={pageClass(largeText)}>
-        <PageState state={state} onRetry={() => void reload()} />
-      </View>
-    )
-  }
+  if (state.kind !== 'ready') return <LoadingPage state={state} onRetry={() => void reload()} />
   return <FileScreen view={state.data} largeText={largeText} reload={reload} replace={replace} />
 }
 

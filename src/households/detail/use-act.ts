@@ -2,7 +2,7 @@ import type * as v from 'valibot'
 import { householdsActions, type HouseholdAction, type HouseholdView } from '@/domain/api/households'
 import type { ActionInput } from '@/domain/api'
 import { call } from '@/api'
-import { useCheckedWrite } from '@/hooks/use-checked-write'
+import { useCheckedWrite, type BoundField } from '@/hooks/use-checked-write'
 
 /** What a change to a household sends, by action. */
 export type HouseholdWriteInput<A extends HouseholdAction> = ActionInput<'households', A>
@@ -18,6 +18,7 @@ export interface Actor {
   fail: (field: string, message: string) => void
   reset: () => void
   submit: <A extends HouseholdAction>(action: A, fields: ActFields<A>) => Promise<boolean>
+  bind: <V>(field: string, set: (value: V) => void) => BoundField<V>
 }
 
 /** What the page does with a change's outcome. */

@@ -2,7 +2,7 @@ import { Button, Text, View } from '@tarojs/components'
 import Taro, { useDidShow, useRouter } from '@tarojs/taro'
 import { useState } from 'react'
 import InfoRow from '@/components/info-row'
-import PageState from '@/components/page-state'
+import { LoadingPage } from '@/components/page-state'
 import StageProgress from '@/components/stage-progress'
 import StatusTag from '@/components/status-tag'
 import Timeline from '@/components/timeline'
@@ -37,11 +37,7 @@ export default function ApplicationPage() {
   useDidShow(() => void reload())
 
   if (state.kind === 'ready') return <ApplicationDetail app={state.data} largeText={largeText} onChanged={() => void reload()} />
-  return (
-    <View className={pageClass(largeText)}>
-      <PageState state={state} onRetry={() => void reload()} />
-    </View>
-  )
+  return <LoadingPage state={state} onRetry={() => void reload()} />
 }
 
 function ApplicationDetail({ app, largeText, onChanged }: { app: ApplicationView; largeText: boolean; onChanged: () => void }) {

@@ -2,7 +2,7 @@ import { View } from '@tarojs/components'
 import Taro, { useDidShow, useRouter } from '@tarojs/taro'
 import { useState } from 'react'
 import Banner from '@/components/banner'
-import PageState from '@/components/page-state'
+import { LoadingPage } from '@/components/page-state'
 import type { CaseAction, CaseView } from '@/domain/api/review'
 import { api } from '@/api'
 import { pageClass, useLargeText } from '@/hooks/use-large-text'
@@ -40,13 +40,7 @@ export default function ReviewCasePage() {
 
   useDidShow(() => void reload())
 
-  if (state.kind !== 'ready') {
-    return (
-      <View className={pageClass(largeText)}>
-        <PageState state={state} onRetry={() => void reload()} />
-      </View>
-    )
-  }
+  if (state.kind !== 'ready') return <LoadingPage state={state} onRetry={() => void reload()} />
   return <CaseScreen view={state.data} largeText={largeText} reload={reload} replace={replace} />
 }
 

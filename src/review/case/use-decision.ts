@@ -2,7 +2,7 @@ import type * as v from 'valibot'
 import { reviewActions, type CaseAction, type CaseView } from '@/domain/api/review'
 import type { ActionInput } from '@/domain/api'
 import { call } from '@/api'
-import { useCheckedWrite } from '@/hooks/use-checked-write'
+import { useCheckedWrite, type BoundField } from '@/hooks/use-checked-write'
 
 /** What a decision sends: the case, the version it was made on and the action's own fields. */
 export type DecisionInput<A extends CaseAction> = ActionInput<'review', A>
@@ -17,6 +17,7 @@ export interface Decider {
   clear: (field: string) => void
   fail: (field: string, message: string) => void
   submit: <A extends CaseAction>(action: A, fields: DecisionFields<A>) => Promise<boolean>
+  bind: <V>(field: string, set: (value: V) => void) => BoundField<V>
 }
 
 /** What the page does with a decision's outcome. */

@@ -78,7 +78,6 @@ export default function RedeemPage() {
             setCode(v.toUpperCase())
             setError('')
           }}
-         
         />
         <Button className={busy ? 'btn btn--primary btn--busy' : 'btn btn--primary'} data-action='redeem' disabled={busy} loading={busy} onClick={() => void submit()}>
           {busy ? '正在绑定…' : '绑定'}

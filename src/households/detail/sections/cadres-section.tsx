@@ -42,17 +42,7 @@ function AssignForm({ view, act, close }: FileSectionProps) {
       {staff.kind === 'error' && <Text className='field-error'>{staff.message}</Text>}
       {staff.kind === 'ready' && options.length === 0 && <Text className='hh-empty'>本辖区没有可结对的工作人员</Text>}
       {options.length > 0 && (
-        <OptionList
-          field='cadreOpenid'
-          label='工作人员'
-          options={options}
-          value={openid}
-          error={act.errors.cadreOpenid}
-          onChange={(c) => {
-            setOpenid(c)
-            act.clear('cadreOpenid')
-          }}
-        />
+        <OptionList label='工作人员' options={options} value={openid} {...act.bind('cadreOpenid', setOpenid)} />
       )}
     </FormFrame>
   )

@@ -17,17 +17,7 @@ export default function AcceptForm({ d, onCancel }: DecisionFormProps) {
       onCancel={onCancel}
       onSubmit={() => void d.submit('acceptScreening', { note })}
     >
-      <TextAreaField
-        field='note'
-        label='初审意见（可不填）'
-        value={note}
-        maxlength={200}
-        error={d.errors.note}
-        onInput={(v) => {
-          setNote(v)
-          d.clear('note')
-        }}
-      />
+      <TextAreaField label='初审意见（可不填）' value={note} maxlength={200} {...d.bind('note', setNote)} />
     </FormFrame>
   )
 }

@@ -39,17 +39,7 @@ export default function ApproveForm({ view, d, onCancel }: DecisionFormProps) {
           d.clear('category')
         }}
       />
-      <TextAreaField
-        field='note'
-        label='审批意见（可不填）'
-        value={note}
-        maxlength={200}
-        error={d.errors.note}
-        onInput={(v) => {
-          setNote(v)
-          d.clear('note')
-        }}
-      />
+      <TextAreaField label='审批意见（可不填）' value={note} maxlength={200} {...d.bind('note', setNote)} />
     </FormFrame>
   )
 }

@@ -71,7 +71,6 @@ export default function FinanceForm({ view, d, onCancel }: DecisionFormProps) {
             value={figures.householdSize}
             error={d.errors['verified.householdSize'] ?? d.errors.verified}
             onInput={set('householdSize', 'verified.householdSize')}
-           
           />
           <FormField
             field='verified.annualIncomeFen'
@@ -82,7 +81,6 @@ export default function FinanceForm({ view, d, onCancel }: DecisionFormProps) {
             value={figures.annualIncome}
             error={d.errors['verified.annualIncomeFen']}
             onInput={set('annualIncome', 'verified.annualIncomeFen')}
-           
           />
           <FormField
             field='verified.rigidExpensesFen'
@@ -94,21 +92,10 @@ export default function FinanceForm({ view, d, onCancel }: DecisionFormProps) {
             value={figures.rigidExpenses}
             error={d.errors['verified.rigidExpensesFen']}
             onInput={set('rigidExpenses', 'verified.rigidExpensesFen')}
-           
           />
         </>
       )}
-      <TextAreaField
-        field='note'
-        label='核对说明（可不填）'
-        value={note}
-        maxlength={200}
-        error={d.errors.note}
-        onInput={(v) => {
-          setNote(v)
-          d.clear('note')
-        }}
-      />
+      <TextAreaField label='核对说明（可不填）' value={note} maxlength={200} {...d.bind('note', setNote)} />
     </FormFrame>
   )
 }

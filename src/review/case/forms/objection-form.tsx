@@ -17,17 +17,7 @@ export default function ObjectionForm({ d, onCancel }: DecisionFormProps) {
       onCancel={onCancel}
       onSubmit={() => void d.submit('recordObjection', { text })}
     >
-      <TextAreaField
-        field='text'
-        label='异议内容'
-        hint='谁在何时提出了什么异议，2到500字'
-        value={text}
-        error={d.errors.text}
-        onInput={(v) => {
-          setText(v)
-          d.clear('text')
-        }}
-      />
+      <TextAreaField label='异议内容' hint='谁在何时提出了什么异议，2到500字' value={text} {...d.bind('text', setText)} />
     </FormFrame>
   )
 }

@@ -32,18 +32,7 @@ export default function RejectForm({ d, onCancel }: DecisionFormProps) {
           d.clear('reasonCode')
         }}
       />
-      <TextAreaField
-        field='text'
-        label={reasonCode === 'other' ? '说明' : '说明（可不填）'}
-        hint='会告知申请人，请用对方能理解的话'
-        value={text}
-        maxlength={200}
-        error={d.errors.text}
-        onInput={(v) => {
-          setText(v)
-          d.clear('text')
-        }}
-      />
+      <TextAreaField label={reasonCode === 'other' ? '说明' : '说明（可不填）'} hint='会告知申请人，请用对方能理解的话' value={text} maxlength={200} {...d.bind('text', setText)} />
     </FormFrame>
   )
 }

@@ -40,18 +40,7 @@ export default function ReturnForm({ view, d, onCancel }: DecisionFormProps) {
           </View>
         ))}
       </Field>
-      <TextAreaField
-        field='reason'
-        label='退回原因'
-        hint='会告知申请人，2到200字'
-        value={reason}
-        maxlength={200}
-        error={d.errors.reason}
-        onInput={(v) => {
-          setReason(v)
-          d.clear('reason')
-        }}
-      />
+      <TextAreaField label='退回原因' hint='会告知申请人，2到200字' value={reason} maxlength={200} {...d.bind('reason', setReason)} />
     </FormFrame>
   )
 }

@@ -55,17 +55,7 @@ export default function VisitForm({ view, d, onCancel, refresh }: DecisionFormPr
       onCancel={onCancel}
       onSubmit={submit}
     >
-      <DateField
-        field='date'
-        label='走访日期'
-        value={date}
-        end={today}
-        error={d.errors.date}
-        onChange={(v) => {
-          setDate(v)
-          d.clear('date')
-        }}
-      />
+      <DateField label='走访日期' value={date} end={today} {...d.bind('date', setDate)} />
       <StaffNames
         names={staff}
         errors={d.errors}
@@ -74,19 +64,7 @@ export default function VisitForm({ view, d, onCancel, refresh }: DecisionFormPr
           d.clear('staffPresent')
         }}
       />
-      <FormField
-        field='place'
-        label='走访地点'
-        placeholder='例如：申请人家中（弥阳街道某小区）'
-        maxlength={100}
-        value={place}
-        error={d.errors.place}
-        onInput={(v) => {
-          setPlace(v)
-          d.clear('place')
-        }}
-       
-      />
+      <FormField label='走访地点' placeholder='例如：申请人家中（弥阳街道某小区）' maxlength={100} value={place} {...d.bind('place', setPlace)} />
       <Text className='case-form__section'>六清核查情况</Text>
       {SIX_ITEMS.map((item, i) => (
         <TextAreaField
@@ -109,16 +87,7 @@ export default function VisitForm({ view, d, onCancel, refresh }: DecisionFormPr
         onUploaded={refresh}
         error={d.errors.photoIds}
       />
-      <CheckRow
-        field='authorizationCollected'
-        label='已收取签字的家庭经济状况核对授权书'
-        checked={authorized}
-        error={d.errors.authorizationCollected}
-        onChange={(on) => {
-          setAuthorized(on)
-          d.clear('authorizationCollected')
-        }}
-      />
+      <CheckRow label='已收取签字的家庭经济状况核对授权书' checked={authorized} {...d.bind('authorizationCollected', setAuthorized)} />
     </FormFrame>
   )
 }
