@@ -19,7 +19,7 @@ export function InvitationItem({ invitation: i, onChanged }: { invitation: Invit
     onChanged()
   }
   return (
-    <View className='admin-item' data-invitation-id={i.invitationId} data-status={i.status}>
+    <View className='card card--item admin-item' data-invitation-id={i.invitationId} data-status={i.status}>
       <View className='admin-item__head'>
         <Text className='admin-item__name'>{i.displayName}</Text>
         <Text className={`status-pill status-pill--invitation-${i.status}`}>{INVITATION_STATUS_TEXT[i.status]}</Text>

@@ -71,7 +71,7 @@ function ReportItem({ report, onDecided }: { report: ProblemReportView; onDecide
   }
 
   return (
-    <View className='admin-item' data-report-id={report.id}>
+    <View className='card card--item admin-item' data-report-id={report.id}>
       <View className='admin-item__head'>
         <Text className='admin-item__name'>{labelOf(PROBLEM_KINDS, report.problem)}</Text>
         <Text className={`status-pill status-pill--${report.status}`}>{labelOf(REPORT_STATUSES, report.status)}</Text>

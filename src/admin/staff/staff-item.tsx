@@ -38,7 +38,7 @@ export default function StaffItem({ staff: s, onChanged }: { staff: StaffView; o
   }
 
   return (
-    <View className='admin-item' data-staff={s.displayName} data-active={String(s.active)}>
+    <View className='card card--item admin-item' data-staff={s.displayName} data-active={String(s.active)}>
       <View className='admin-item__head'>
         <Text className='admin-item__name'>{s.displayName}</Text>
         <Text className={s.active ? 'status-pill' : 'status-pill status-pill--closed'}>{s.active ? '在岗' : '已停用'}</Text>

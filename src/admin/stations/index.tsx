@@ -56,7 +56,7 @@ function StationList() {
         {(list) => (
           <View className='admin-station-list' data-count={list.items.length}>
             {list.items.map((s) => (
-              <View key={s.id} className='admin-item' hoverClass='entry-tile--pressed' data-station-id={s.id} onClick={() => go(ROUTES.adminStationEdit(s.id))}>
+              <View key={s.id} className='card card--item admin-item' hoverClass='card--pressed' data-station-id={s.id} onClick={() => go(ROUTES.adminStationEdit(s.id))}>
                 <View className='admin-item__head'>
                   <Text className='admin-item__name'>{displayName(s)}</Text>
                   <Text className={`status-pill status-pill--${s.status}`}>{labelOf(STATION_STATUSES, s.status)}</Text>

@@ -19,8 +19,8 @@ export default function StationCard({ station, index, onTap }: StationCardProps)
   const { openState } = station
   return (
     <View
-      className='station-card'
-      hoverClass='station-card--pressed'
+      className='card card--item station-card'
+      hoverClass='card--pressed'
       onClick={() => onTap(station)}
       data-station-id={station.id}
       data-kind={station.kind}

@@ -61,7 +61,7 @@ export default function CampaignPage() {
       <Text className='hh-list-count'>共 {households.total} 户</Text>
       {list.items.length === 0 && <EmptyState message={pendingOnly ? '全部家庭都已核查完' : '核查范围内没有家庭'} />}
       {list.items.map((h) => (
-        <View key={h.householdId} className='card hh-check-row' hoverClass='hh-row--pressed' data-household={h.householdId} data-outcome={h.outcome ?? ''} onClick={() => void Taro.navigateTo({ url: ROUTES.check(campaign.id, h.householdId) })}>
+        <View key={h.householdId} className='card card--item hh-check-row' hoverClass='card--pressed' data-household={h.householdId} data-outcome={h.outcome ?? ''} onClick={() => void Taro.navigateTo({ url: ROUTES.check(campaign.id, h.householdId) })}>
           <View className='hh-entry__head'>
             <Text className='hh-entry__title'>
               {h.headNameMasked} · {h.number}

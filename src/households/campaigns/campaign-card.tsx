@@ -16,8 +16,8 @@ export interface CampaignCardProps {
 export default function CampaignCard({ item, onClose, onTap }: CampaignCardProps) {
   const p = item.progress
   return (
-    <View className='card hh-campaign' data-campaign={item.id} data-campaign-status={item.status}>
-      <View onClick={onTap} hoverClass='hh-row--pressed'>
+    <View className='card card--item hh-campaign' data-campaign={item.id} data-campaign-status={item.status}>
+      <View onClick={onTap} hoverClass='card--pressed'>
         <View className='hh-entry__head'>
           <Text className='hh-entry__title'>{item.name}</Text>
           <Tag tone={item.status === 'open' ? 'done' : 'muted'}>{labelOf(CAMPAIGN_STATUSES, item.status)}</Tag>

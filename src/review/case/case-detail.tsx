@@ -13,6 +13,7 @@ import NoticeSection from './sections/notice-section'
 import ProposedSection from './sections/proposed-section'
 import { useDocumentViewer } from './use-document-viewer'
 import { useReveal } from './use-reveal'
+import './sections.css'
 
 type FiledEntry = Extract<ReviewEntryView, { kind: 'filed' }>
 

@@ -28,7 +28,7 @@ export default function NoticesPage() {
         {(list) => (
           <View>
             {list.items.map((n) => (
-              <View key={n.number} className='notice-item' data-notice={n.number}>
+              <View key={n.number} className='card card--item notice-item' data-notice={n.number}>
                 <View className='notice-item__head'>
                   <Text className='notice-item__name'>{n.nameMasked}</Text>
                   {n.category && <Tag tone='info'>{hardshipCategoryLabel(n.category)}</Tag>}

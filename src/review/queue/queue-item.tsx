@@ -15,8 +15,8 @@ export interface QueueItemViewProps {
 export default function QueueItemView({ item, onTap }: QueueItemViewProps) {
   return (
     <View
-      className={item.overdue ? 'queue-item queue-item--overdue' : 'queue-item'}
-      hoverClass='entry-tile--pressed'
+      className={item.overdue ? 'card card--item queue-item queue-item--overdue' : 'card card--item queue-item'}
+      hoverClass='card--pressed'
       data-case={item.id}
       data-number={item.number}
       data-overdue={item.overdue}

@@ -16,7 +16,7 @@ export default function DuplicatesSection({ view }: { view: CaseView }) {
         <View
           key={`${f.otherApplicationId}-${f.field}`}
           className='case-duplicate'
-          hoverClass='entry-tile--pressed'
+          hoverClass='card--pressed'
           data-duplicate={f.otherApplicationId}
           onClick={() => void Taro.navigateTo({ url: ROUTES.reviewCase(f.otherApplicationId) })}
         >
