@@ -2,6 +2,7 @@ import { Button, Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import { useEffect, useState, type ReactNode } from 'react'
 import { api } from '@/api'
+import { pageClass, useLargeText } from '@/hooks/use-large-text'
 import { ROUTES } from '@/routes'
 
 type Gate = { kind: 'checking' } | { kind: 'admin' } | { kind: 'refused'; message: string }
@@ -26,6 +27,16 @@ export default function AdminGate({ children }: { children: ReactNode }) {
       <Button className='btn btn--secondary' onClick={() => void Taro.reLaunch({ url: ROUTES.home })}>
         返回首页
       </Button>
+    </View>
+  )
+}
+
+/** An admin page: the page frame (with the large-text mode) around the gate and its content. */
+export function AdminPage({ className, children }: { className: string; children: ReactNode }) {
+  const [largeText] = useLargeText()
+  return (
+    <View className={pageClass(largeText, className)}>
+      <AdminGate>{children}</AdminGate>
     </View>
   )
 }

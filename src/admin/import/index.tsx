@@ -5,8 +5,7 @@ import ChoiceChips from '@/components/choice-chips'
 import { MAX_IMPORT_BYTES, MAX_IMPORT_ROWS, type ImportReport } from '@/domain/api/stations'
 import { COORD_SYSTEMS, type CoordSystem } from '@/domain/geo'
 import { api, newRequestId } from '@/api'
-import { pageClass, useLargeText } from '@/hooks/use-large-text'
-import AdminGate from '../components/admin-gate'
+import { AdminPage } from '../components/admin-gate'
 import { pickFiles, readBase64 } from '@/platform/pick-files'
 import { saveExport } from '@/platform/save-file'
 import '../admin.css'
@@ -43,14 +42,11 @@ const formatOf = (name: string): 'csv' | 'xlsx' | null => (/\.csv$/i.test(name) 
 
 /** Import stations from CSV or XLSX (a dry run first, then confirm), and export them in the same columns. */
 export default function ImportPage() {
-  const [largeText] = useLargeText()
   return (
-    <View className={pageClass(largeText, 'admin')}>
-      <AdminGate>
-        <ImportStations />
-        <ExportStations />
-      </AdminGate>
-    </View>
+    <AdminPage className='admin'>
+      <ImportStations />
+      <ExportStations />
+    </AdminPage>
   )
 }
 

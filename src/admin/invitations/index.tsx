@@ -3,9 +3,8 @@ import { useEffect, useState } from 'react'
 import PageState, { LoadMore } from '@/components/page-state'
 import type { CreatedInvitation, InvitationView } from '@/domain/api/admin'
 import { api } from '@/api'
-import { pageClass, useLargeText } from '@/hooks/use-large-text'
 import { pageNumbers, usePages } from '@/hooks/use-pages'
-import AdminGate from '../components/admin-gate'
+import { AdminPage } from '../components/admin-gate'
 import CodeBox from './code-box'
 import InvitationForm from './invitation-form'
 import { InvitationItem } from './invitation-item'
@@ -16,13 +15,10 @@ const PAGE_SIZE = 20
 
 /** 邀请人员: create a one-time code (shown once), and the jurisdiction's invitations with their status. */
 export default function AdminInvitationsPage() {
-  const [largeText] = useLargeText()
   return (
-    <View className={pageClass(largeText, 'admin invitations')}>
-      <AdminGate>
-        <Invitations />
-      </AdminGate>
-    </View>
+    <AdminPage className='admin invitations'>
+      <Invitations />
+    </AdminPage>
   )
 }
 

@@ -7,24 +7,20 @@ import TextAreaField from '@/components/text-area-field'
 import type { ProblemReportView } from '@/domain/api/stations'
 import { labelOf, PROBLEM_KINDS, REPORT_STATUSES, type ReportStatus } from '@/domain/station'
 import { formatDateTime } from '@/text/format'
-import { pageClass, useLargeText } from '@/hooks/use-large-text'
 import { pageNumbers, usePages } from '@/hooks/use-pages'
 import { ROUTES } from '@/routes'
 import { api } from '@/api'
-import AdminGate from '../components/admin-gate'
+import { AdminPage } from '../components/admin-gate'
 import '../admin.css'
 
 const PAGE_SIZE = 20
 
 /** 问题报告: what workers reported about stations, pending first; resolve or reject each. */
 export default function ReportsPage() {
-  const [largeText] = useLargeText()
   return (
-    <View className={pageClass(largeText, 'admin')}>
-      <AdminGate>
-        <ReportList />
-      </AdminGate>
-    </View>
+    <AdminPage className='admin'>
+      <ReportList />
+    </AdminPage>
   )
 }
 

@@ -4,10 +4,9 @@ import { useEffect, useState } from 'react'
 import PageState, { LoadMore } from '@/components/page-state'
 import type { StaffView } from '@/domain/api/admin'
 import { api } from '@/api'
-import { pageClass, useLargeText } from '@/hooks/use-large-text'
 import { pageNumbers, usePages } from '@/hooks/use-pages'
 import { ROUTES } from '@/routes'
-import AdminGate from '../components/admin-gate'
+import { AdminPage } from '../components/admin-gate'
 import type { UnitRef } from '@/components/unit-picker'
 import UnitPickerCard from '@/components/unit-picker/card'
 import { adminUnits } from '@/components/unit-picker/sources'
@@ -19,13 +18,10 @@ const PAGE_SIZE = 20
 
 /** 工作人员: staff of the jurisdiction (or of a chosen unit and the units below it), their roles; change roles, deactivate. */
 export default function AdminStaffPage() {
-  const [largeText] = useLargeText()
   return (
-    <View className={pageClass(largeText, 'admin staff')}>
-      <AdminGate>
-        <StaffList />
-      </AdminGate>
-    </View>
+    <AdminPage className='admin staff'>
+      <StaffList />
+    </AdminPage>
   )
 }
 

@@ -9,9 +9,8 @@ import TextAreaField from '@/components/text-area-field'
 import type { StationView } from '@/domain/api/stations'
 import { AID_LEVELS, AMENITIES, labelOf, STATION_KINDS, STATION_STATUSES, type AidLevel, type Amenity, type StationKind } from '@/domain/station'
 import { api, newRequestId } from '@/api'
-import { pageClass, useLargeText } from '@/hooks/use-large-text'
 import { readParam } from '@/routes'
-import AdminGate from '../components/admin-gate'
+import { AdminPage } from '../components/admin-gate'
 import { EMPTY_FORM, fieldOfPath, formOf, toStation, type FormField as Field, type StationFormValues } from './form-model'
 import '../admin.css'
 
@@ -20,13 +19,10 @@ type Loaded = { kind: 'loading' } | { kind: 'error'; message: string } | { kind:
 
 /** Create a station (no id) or edit one (`?id=`); close or reopen it. */
 export default function StationEditPage() {
-  const [largeText] = useLargeText()
   return (
-    <View className={pageClass(largeText, 'admin station-edit')}>
-      <AdminGate>
-        <StationEditor id={readParam(useRouter().params.id)} />
-      </AdminGate>
-    </View>
+    <AdminPage className='admin station-edit'>
+      <StationEditor id={readParam(useRouter().params.id)} />
+    </AdminPage>
   )
 }
 

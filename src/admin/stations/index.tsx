@@ -4,25 +4,21 @@ import { useEffect } from 'react'
 import PageState, { LoadMore } from '@/components/page-state'
 import { SampleBadge } from '@/components/station-badges'
 import { labelOf, STATION_STATUSES } from '@/domain/station'
-import { pageClass, useLargeText } from '@/hooks/use-large-text'
 import { usePages } from '@/hooks/use-pages'
 import { ROUTES } from '@/routes'
 import { displayName, kindText } from '@/text/station-text'
 import { api } from '@/api'
-import AdminGate from '../components/admin-gate'
+import { AdminPage } from '../components/admin-gate'
 import '../admin.css'
 
 const PAGE_SIZE = 20
 
 /** 站点管理: every station with its status; create, edit or close one; import, export, problem reports. */
 export default function AdminStationsPage() {
-  const [largeText] = useLargeText()
   return (
-    <View className={pageClass(largeText, 'admin')}>
-      <AdminGate>
-        <StationList />
-      </AdminGate>
-    </View>
+    <AdminPage className='admin'>
+      <StationList />
+    </AdminPage>
   )
 }
 

@@ -5,25 +5,20 @@ import PageState from '@/components/page-state'
 import { UnitLink, UnitTrail } from '@/components/unit-picker'
 import type { UnitListing } from '@/domain/api/admin'
 import { api } from '@/api'
-import { pageClass, useLargeText } from '@/hooks/use-large-text'
 import { readParam, ROUTES } from '@/routes'
 import { useLoader } from '@/hooks/use-loader'
-import AdminGate from '../components/admin-gate'
+import { AdminPage } from '../components/admin-gate'
 import NewChild from './new-child'
 import UnitCard from './unit-card'
 import '../admin.css'
-import '../components/unit-picker.css'
 import './index.css'
 
 /** 组织与人员: the union tree a level at a time (`?unitId=`, default the admin's own unit); add, rename and move units. */
 export default function AdminUnitsPage() {
-  const [largeText] = useLargeText()
   return (
-    <View className={pageClass(largeText, 'admin admin-units')}>
-      <AdminGate>
-        <UnitTree startId={readParam(useRouter().params.unitId)} />
-      </AdminGate>
-    </View>
+    <AdminPage className='admin admin-units'>
+      <UnitTree startId={readParam(useRouter().params.unitId)} />
+    </AdminPage>
   )
 }
 

@@ -4,7 +4,7 @@ import { HARDSHIP_CATEGORIES } from '@/domain/hardship-categories'
 import OptionList from '@/components/option-list'
 import TextAreaField from '@/components/text-area-field'
 import ProposedSection from '../sections/proposed-section'
-import FormFrame from '@/components/form-frame'
+import DecisionFrame from './decision-frame'
 import type { DecisionFormProps } from './types'
 
 type Category = 'deep' | 'relative' | 'accident'
@@ -16,14 +16,12 @@ export default function ApproveForm({ view, d, onCancel }: DecisionFormProps) {
   const [category, setCategory] = useState<Category | ''>(proposed && proposed !== 'not-eligible' ? proposed : '')
   const [note, setNote] = useState('')
   return (
-    <FormFrame
-      pinned
+    <DecisionFrame
+      p={{ d, onCancel }}
       form='approveAndFile'
       title='审批建档'
       lead='公示期满无异议，审批通过后为该户建立困难职工档案，申请人会收到通知。'
       submitText='审批通过并建档'
-      busy={d.busy}
-      onCancel={onCancel}
       onSubmit={() => void d.submit('approveAndFile', { category: category as Category, note })}
     >
       <ProposedSection view={view} embedded />
@@ -40,6 +38,6 @@ export default function ApproveForm({ view, d, onCancel }: DecisionFormProps) {
         }}
       />
       <TextAreaField label='审批意见（可不填）' value={note} maxlength={200} {...d.bind('note', setNote)} />
-    </FormFrame>
+    </DecisionFrame>
   )
 }

@@ -4,7 +4,7 @@ import { fenToYuanText, parseYuan } from '@/domain/money'
 import { FINANCE_RESULTS, type FinanceResult } from '@/domain/review'
 import OptionList from '@/components/option-list'
 import TextAreaField from '@/components/text-area-field'
-import FormFrame from '@/components/form-frame'
+import DecisionFrame from './decision-frame'
 import type { DecisionFormProps } from './types'
 
 type Figures = { householdSize: string; annualIncome: string; rigidExpenses: string }
@@ -38,14 +38,12 @@ export default function FinanceForm({ view, d, onCancel }: DecisionFormProps) {
   }
 
   return (
-    <FormFrame
-      pinned
+    <DecisionFrame
+      p={{ d, onCancel }}
       form='recordFinanceCheck'
       title='记录民政核对结果'
       lead='根据民政部门家庭经济状况核对结果填写。核对不一致时，按核实的数字重新测算困难类别。'
       submitText='保存核对结果'
-      busy={d.busy}
-      onCancel={onCancel}
       onSubmit={submit}
     >
       <OptionList
@@ -96,6 +94,6 @@ export default function FinanceForm({ view, d, onCancel }: DecisionFormProps) {
         </>
       )}
       <TextAreaField label='核对说明（可不填）' value={note} maxlength={200} {...d.bind('note', setNote)} />
-    </FormFrame>
+    </DecisionFrame>
   )
 }

@@ -4,7 +4,7 @@ import Chip from '@/components/chip'
 import Field from '@/components/field'
 import TextAreaField from '@/components/text-area-field'
 import { fixableGroups } from '../field-names'
-import FormFrame from '@/components/form-frame'
+import DecisionFrame from './decision-frame'
 import type { DecisionFormProps } from './types'
 
 /** 退回修改: the fields the worker must fix (marked on their form) and why. */
@@ -18,14 +18,12 @@ export default function ReturnForm({ view, d, onCancel }: DecisionFormProps) {
     d.clear('fieldsToFix')
   }
   return (
-    <FormFrame
-      pinned
+    <DecisionFrame
+      p={{ d, onCancel }}
       form='returnToWorker'
       title='退回修改'
       lead='选择需要申请人修改的内容，申请人修改后重新提交，案件回到待初审。'
       submitText={chosen.length ? `退回（${chosen.length}项）` : '退回'}
-      busy={d.busy}
-      onCancel={onCancel}
       onSubmit={() => void d.submit('returnToWorker', { fieldsToFix: chosen, reason })}
     >
       <Field field='fieldsToFix' dataField='fieldsToFix' label='需要修改的内容' error={d.errors.fieldsToFix}>
@@ -41,6 +39,6 @@ export default function ReturnForm({ view, d, onCancel }: DecisionFormProps) {
         ))}
       </Field>
       <TextAreaField label='退回原因' hint='会告知申请人，2到200字' value={reason} maxlength={200} {...d.bind('reason', setReason)} />
-    </FormFrame>
+    </DecisionFrame>
   )
 }

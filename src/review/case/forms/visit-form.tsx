@@ -8,7 +8,7 @@ import { api } from '@/api'
 import { formatDate } from '@/text/format'
 import CheckRow from '../../components/check-row'
 import TextAreaField from '@/components/text-area-field'
-import FormFrame from '@/components/form-frame'
+import DecisionFrame from './decision-frame'
 import StaffNames from './staff-names'
 import type { DecisionFormProps } from './types'
 import VisitPhotos from './visit-photos'
@@ -45,14 +45,12 @@ export default function VisitForm({ view, d, onCancel, refresh }: DecisionFormPr
     })
 
   return (
-    <FormFrame
-      pinned
+    <DecisionFrame
+      p={{ d, onCancel }}
       form='recordVisit'
       title='记录入户调查'
       lead='入户核实家庭情况，逐项填写六清核查情况。保存后案件进入民政核对。'
       submitText='保存调查记录'
-      busy={d.busy}
-      onCancel={onCancel}
       onSubmit={submit}
     >
       <DateField label='走访日期' value={date} end={today} {...d.bind('date', setDate)} />
@@ -88,6 +86,6 @@ export default function VisitForm({ view, d, onCancel, refresh }: DecisionFormPr
         error={d.errors.photoIds}
       />
       <CheckRow label='已收取签字的家庭经济状况核对授权书' checked={authorized} {...d.bind('authorizationCollected', setAuthorized)} />
-    </FormFrame>
+    </DecisionFrame>
   )
 }
