@@ -42,11 +42,14 @@ export function usePages<Q, R, T>(source: PageSource<Q, R, T>) {
   src.current = source
   const seq = useRef(0)
   const query = useRef<{ key: string; value: Q } | null>(null)
+  // A tap on 加载更多 and reaching the bottom can fire together, before a render shows the first.
+  const fetchingMore = useRef(false)
 
   const read = useCallback(async (q: Q, at: number, previous: T[]) => {
     const mine = ++seq.current
     const reply = await src.current.fetch(q, at)
     if (mine !== seq.current) return
+    fetchingMore.current = false
     if (!reply.ok) return setList({ kind: 'error', message: reply.error.message })
     const items = [...previous, ...src.current.items(reply.data)]
     setList({ kind: 'ready', items, last: reply.data, next: src.current.next(reply.data, at, items.length), loadingMore: false })
@@ -57,13 +60,15 @@ export function usePages<Q, R, T>(source: PageSource<Q, R, T>) {
       const key = JSON.stringify(q)
       if (query.current?.key !== key) setList({ kind: 'loading' })
       query.current = { key, value: q }
+      fetchingMore.current = false
       return read(q, src.current.first, [])
     },
     [read],
   )
 
   const more = () => {
-    if (list.kind !== 'ready' || list.next === null || list.loadingMore || !query.current) return
+    if (list.kind !== 'ready' || list.next === null || list.loadingMore || fetchingMore.current || !query.current) return
+    fetchingMore.current = true
     setList({ ...list, loadingMore: true })
     void read(query.current.value, list.next, list.items)
   }

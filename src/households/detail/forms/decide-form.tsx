@@ -20,7 +20,7 @@ export default function DecideForm({ view, act, onCancel }: HouseholdFormProps) 
   return (
     <FormFrame form='decideDeregistration' title='审批脱困注销' submitText='提交审批' busy={act.busy} onCancel={onCancel} onSubmit={submit}>
       <OptionList field='approve' label='审批结果' options={DECISIONS} value={decision} error={act.errors.approve} onChange={(c) => (setDecision(c), act.clear('approve'), act.clear('note'))} />
-      <TextAreaField field='note' label={decision === 'decline' ? '审批意见' : '审批意见（可不填）'} value={note} maxlength={200} error={act.errors.note} onInput={(v) => (setNote(v), act.clear('note'))} />
+      <TextAreaField label={decision === 'decline' ? '审批意见' : '审批意见（可不填）'} value={note} maxlength={200} {...act.bind('note', setNote)} />
     </FormFrame>
   )
 }

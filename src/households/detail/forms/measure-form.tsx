@@ -21,10 +21,10 @@ export default function MeasureForm({ act, onCancel }: HouseholdFormProps) {
       // An empty kind is sent as it is: the shared schema answers with its own message beside the chips.
       onSubmit={() => void act.submit('addMeasure', { kind: kind as MeasureKind, description, status, outcome })}
     >
-      <ChoiceChips field='kind' label='措施类型' options={MEASURE_KINDS} value={kind} error={act.errors.kind} onChange={(c) => (setKind(c), act.clear('kind'))} />
-      <TextAreaField field='description' label='措施内容' placeholder='如：申请医疗救助，报销住院自付费用' value={description} maxlength={200} error={act.errors.description} onInput={(v) => (setDescription(v), act.clear('description'))} />
+      <ChoiceChips label='措施类型' options={MEASURE_KINDS} value={kind} {...act.bind('kind', setKind)} />
+      <TextAreaField label='措施内容' placeholder='如：申请医疗救助，报销住院自付费用' value={description} maxlength={200} {...act.bind('description', setDescription)} />
       <ChoiceChips field='status' label='进展' options={MEASURE_STATUSES} value={status} error={act.errors.status} onChange={(c) => setStatus(c as MeasureStatus)} />
-      <TextAreaField field='outcome' label='实施成效（可不填）' value={outcome} maxlength={200} error={act.errors.outcome} onInput={(v) => (setOutcome(v), act.clear('outcome'))} />
+      <TextAreaField label='实施成效（可不填）' value={outcome} maxlength={200} {...act.bind('outcome', setOutcome)} />
     </FormFrame>
   )
 }

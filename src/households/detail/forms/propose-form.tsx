@@ -20,7 +20,7 @@ export default function ProposeForm({ view, act, onCancel }: HouseholdFormProps)
       onSubmit={() => void act.submit('proposeDeregistration', { expectedVersion: view.version, reason: reason as DeregistrationReason, text })}
     >
       <OptionList field='reason' label='注销原因' options={DEREGISTRATION_REASONS} value={reason} error={act.errors.reason} onChange={(c) => (setReason(c), act.clear('reason'), act.clear('text'))} />
-      <TextAreaField field='text' label={reason === 'other' ? '注销说明' : '注销说明（可不填）'} value={text} maxlength={200} error={act.errors.text} onInput={(v) => (setText(v), act.clear('text'))} />
+      <TextAreaField label={reason === 'other' ? '注销说明' : '注销说明（可不填）'} value={text} maxlength={200} {...act.bind('text', setText)} />
     </FormFrame>
   )
 }

@@ -25,8 +25,8 @@ export default function ReversalForm({ view, act, payment, onCancel }: Household
       <Text className='form-frame__lead'>
         将登记一笔 {formatFen(-payment.amountFen)} 的冲正记录（{labelOf(FUND_SOURCES, payment.fundSource)}，{payment.paidOn}），原记录保留。
       </Text>
-      <TextAreaField field='reason' label='冲正原因' placeholder='如：金额录入错误，应为1200元' value={reason} maxlength={200} error={act.errors.reason} onInput={(v) => (setReason(v), act.clear('reason'))} />
-      <ApproverField householdId={view.id} value={approvedBy} error={act.errors.approvedBy} onChange={(o) => (setApprovedBy(o), act.clear('approvedBy'))} />
+      <TextAreaField label='冲正原因' placeholder='如：金额录入错误，应为1200元' value={reason} maxlength={200} {...act.bind('reason', setReason)} />
+      <ApproverField householdId={view.id} value={approvedBy} {...act.bind('approvedBy', setApprovedBy)} />
     </FormFrame>
   )
 }

@@ -52,10 +52,7 @@ function RemoveForm({ view, act, close, openid, name }: FileSectionProps & { ope
   const [note, setNote] = useState('')
   return (
     <FormFrame form='removeCadre' title={`解除与${name}的结对`} submitText='确认解除' busy={act.busy} onCancel={close} onSubmit={() => void act.submit('removeCadre', { expectedVersion: view.version, cadreOpenid: openid, note })}>
-      <TextAreaField field='note' label='解除原因（可不填）' value={note} maxlength={200} error={act.errors.note} onInput={(v) => {
-        setNote(v)
-        act.clear('note')
-      }} />
+      <TextAreaField label='解除原因（可不填）' value={note} maxlength={200} {...act.bind('note', setNote)} />
     </FormFrame>
   )
 }
