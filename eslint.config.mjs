@@ -4,7 +4,7 @@ import globals from 'globals'
 import tseslint from 'typescript-eslint'
 
 const nodeBuiltins = ['node:*', 'fs', 'path', 'crypto', 'http', 'os', 'child_process']
-const serverPatterns = ['@tarojs/*', 'react', '**/src/services/*', '**/src/pages/*']
+const serverPatterns = ['@tarojs/*', 'react', '**/src/api/*', '**/src/platform/*', '**/src/hooks/*', '**/src/pages/*']
 
 export default tseslint.config(
   { ignores: ['node_modules', 'dist', 'cloudfunctions/*/index.js', 'coverage', 'data', 'test/e2e/output'] },
@@ -23,19 +23,19 @@ export default tseslint.config(
     rules: { 'react-hooks/rules-of-hooks': 'error', 'react-hooks/exhaustive-deps': 'warn' },
   },
   {
-    // Layering (DESIGN.md): the domain is pure; pages reach the backend only through src/services.
+    // Layering (DESIGN.md): the domain is pure; pages reach the backend only through the client in src/api.
     files: ['src/domain/**/*.ts'],
     rules: {
-      'no-restricted-imports': ['error', { patterns: [...nodeBuiltins, '@tarojs/*', 'react', '@cloudbase/*', 'dayjs', '**/services/*', '**/server/*'] }],
+      'no-restricted-imports': ['error', { patterns: [...nodeBuiltins, '@tarojs/*', 'react', '@cloudbase/*', 'dayjs', '@/*', '../api', '../api/*', '../platform/*', '../hooks/*', '../text/*', '../components/*', '**/server/*'] }],
       'no-restricted-globals': ['error', { name: 'fetch', message: 'the domain does no I/O' }],
     },
   },
   {
-    files: ['src/pages/**/*.{ts,tsx}', 'src/apply/**/*.{ts,tsx}', 'src/admin/**/*.{ts,tsx}', 'src/review/**/*.{ts,tsx}', 'src/households/**/*.{ts,tsx}', 'src/dashboard/**/*.{ts,tsx}', 'src/components/**/*.{ts,tsx}'],
+    files: ['src/pages/**/*.{ts,tsx}', 'src/apply/**/*.{ts,tsx}', 'src/admin/**/*.{ts,tsx}', 'src/review/**/*.{ts,tsx}', 'src/households/**/*.{ts,tsx}', 'src/dashboard/**/*.{ts,tsx}', 'src/components/**/*.{ts,tsx}', 'src/hooks/**/*.{ts,tsx}', 'src/text/**/*.ts'],
     rules: {
-      'no-restricted-imports': ['error', { patterns: ['**/services/transport*', '@cloudbase/*', ...nodeBuiltins] }],
-      'no-restricted-syntax': ['error', { selector: "MemberExpression[object.name='Taro'][property.name='cloud']", message: 'pages call src/services, never Taro.cloud' }],
-      'no-restricted-globals': ['error', { name: 'fetch', message: 'pages call src/services, never fetch' }],
+      'no-restricted-imports': ['error', { patterns: ['**/api/transport*', '@cloudbase/*', ...nodeBuiltins] }],
+      'no-restricted-syntax': ['error', { selector: "MemberExpression[object.name='Taro'][property.name='cloud']", message: 'pages call src/api, never Taro.cloud' }],
+      'no-restricted-globals': ['error', { name: 'fetch', message: 'pages call src/api, never fetch' }],
     },
   },
   {

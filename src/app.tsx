@@ -1,5 +1,5 @@
 import type { PropsWithChildren } from 'react'
-import { initCloud } from './services/cloud-init'
+import { initCloud } from './platform/cloud-init'
 import './app.css'
 
 // Before any page loads: pages may call the cloud from their first lifecycle hook.

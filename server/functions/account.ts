@@ -5,9 +5,9 @@ import { defineFunction } from './define'
 
 /** Who the caller is, their in-app messages, and binding as staff with an invitation code. */
 export const account = defineFunction('account', {
-  me: { roles: ['worker'], run: whoAmI },
-  messages: { roles: ['worker'], run: listMyMessages },
-  unreadCount: { roles: ['worker'], run: countMyUnread },
-  markRead: { roles: ['worker'], run: markMyMessagesRead },
-  redeemInvitation: { roles: ['worker'], run: redeemInvitation },
+  me: whoAmI,
+  messages: listMyMessages,
+  unreadCount: countMyUnread,
+  markRead: markMyMessagesRead,
+  redeemInvitation,
 })

@@ -9,14 +9,14 @@ import { defineFunction } from './define'
  * stay apart from the workers' functions; a worker's redemption of a code is `account.redeemInvitation`.
  */
 export const admin = defineFunction('admin', {
-  units: { roles: ['admin'], run: listUnits },
-  createUnit: { roles: ['admin'], run: createUnit },
-  renameUnit: { roles: ['admin'], run: renameUnit },
-  moveUnit: { roles: ['admin'], run: moveUnit },
-  createInvitation: { roles: ['admin'], run: createInvitation },
-  listInvitations: { roles: ['admin'], run: listInvitations },
-  revokeInvitation: { roles: ['admin'], run: revokeInvitation },
-  listStaff: { roles: ['admin'], run: listStaff },
-  setStaffRoles: { roles: ['admin'], run: setStaffRoles },
-  deactivateStaff: { roles: ['admin'], run: deactivateStaff },
+  units: listUnits,
+  createUnit,
+  renameUnit,
+  moveUnit,
+  createInvitation,
+  listInvitations,
+  revokeInvitation,
+  listStaff,
+  setStaffRoles,
+  deactivateStaff,
 })

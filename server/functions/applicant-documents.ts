@@ -3,7 +3,7 @@ import type { ActionTable } from './define'
 
 /** The document actions of `applicant` (the local server also takes bytes at /api/upload). */
 export const addDocumentsActions: Pick<ActionTable<'applicant'>, 'prepareUpload' | 'registerDocument' | 'removeDocument'> = {
-  prepareUpload: { roles: ['worker'], run: prepareUpload },
-  registerDocument: { roles: ['worker'], run: registerDocument },
-  removeDocument: { roles: ['worker'], run: removeDocument },
+  prepareUpload,
+  registerDocument,
+  removeDocument,
 }

@@ -9,14 +9,14 @@ import { defineFunction } from './define'
 
 /** What a worker does with their own applications: self-check, the form and its draft, documents, their case. */
 export const applicant = defineFunction('applicant', {
-  selfCheck: { roles: ['worker'], run: runSelfCheck },
-  units: { roles: ['worker'], run: listUnitChoices },
-  getDraft: { roles: ['worker'], run: getDraft },
-  saveDraft: { roles: ['worker'], run: saveDraft },
-  submit: { roles: ['worker'], run: submitApplication },
-  resubmit: { roles: ['worker'], run: resubmitApplication },
-  withdraw: { roles: ['worker'], run: withdrawApplication },
-  listMine: { roles: ['worker'], run: listMyApplications },
-  getMine: { roles: ['worker'], run: getMyApplication },
+  selfCheck: runSelfCheck,
+  units: listUnitChoices,
+  getDraft,
+  saveDraft,
+  submit: submitApplication,
+  resubmit: resubmitApplication,
+  withdraw: withdrawApplication,
+  listMine: listMyApplications,
+  getMine: getMyApplication,
   ...addDocumentsActions,
 })

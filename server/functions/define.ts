@@ -1,16 +1,13 @@
-import type * as v from 'valibot'
-import type { Actor, Role } from '../../src/domain'
-import { API, type ActionName, type ActionOutput, type FunctionName } from '../../src/domain/api'
+import type { Actor } from '../../src/domain'
+import type { ActionName, ActionOutput, ActionParsedInput, FunctionName } from '../../src/domain/api'
 import type { CallContext, Deps } from '../ports'
 
-/** One action: who may call it and the use case it runs. The input schema comes from the shared contract. */
-export interface ActionDef<I, O> {
-  roles: readonly Role[]
-  run: (deps: Deps, actor: Actor, input: I, ctx: CallContext) => Promise<O>
-}
+/** The use case an action runs, given the input its contract entry has checked. */
+export type ActionRun<I, O> = (deps: Deps, actor: Actor, input: I, ctx: CallContext) => Promise<O>
 
+/** A function's actions mapped to their use cases; input, output and roles come from the shared contract. */
 export type ActionTable<F extends FunctionName> = {
-  [A in ActionName<F>]: ActionDef<v.InferOutput<Extract<(typeof API)[F][A], v.GenericSchema>>, ActionOutput<F, A>>
+  [A in ActionName<F>]: ActionRun<ActionParsedInput<F, A>, ActionOutput<F, A>>
 }
 
 /** A function's typed action table; the compiler checks it covers every action of the contract. */

@@ -1,12 +1,12 @@
 import * as v from 'valibot'
 import { AppError, DEFAULT_MESSAGES, validate, type ApiReply } from '../../src/domain'
-import { API, type FunctionName } from '../../src/domain/api'
+import { API, type ActionContract, type FunctionName } from '../../src/domain/api'
 import { resolveActor } from '../usecases/shared/actor'
 import type { Deps } from '../ports'
-import type { ActionDef } from './define'
+import type { ActionRun } from './define'
 
-/** A function's actions by name, as the dispatcher sees them. */
-export type FunctionTable = Record<string, ActionDef<unknown, unknown>>
+/** A function's use cases by action name, as the dispatcher sees them. */
+export type FunctionTable = Record<string, ActionRun<unknown, unknown>>
 
 /** Who the runtime says is calling: OPENID from CloudBase, or the local demo session. */
 export interface Identity {
@@ -40,20 +40,20 @@ export async function dispatch(fn: FunctionName, table: FunctionTable, event: un
   const parsedEvent = validate(EventSchema, event)
   if (!parsedEvent.ok) return fail('VALIDATION', parsedEvent.problems[0].message)
   const { action, input, requestId } = parsedEvent.value
-  const def = Object.hasOwn(table, action) ? table[action] : undefined
-  if (!def) return fail('VALIDATION', '未知的操作')
+  const run = Object.hasOwn(table, action) ? table[action] : undefined
+  const contract = Object.hasOwn(API[fn], action) ? (API[fn] as Record<string, ActionContract>)[action] : undefined
+  if (!run || !contract) return fail('VALIDATION', '未知的操作')
   if (!identity.openid) return fail('UNAUTHENTICATED')
 
   try {
     const actor = await resolveActor(deps.store.repos, identity.openid)
-    if (!def.roles.some((r) => actor.roles.includes(r))) return fail('FORBIDDEN')
-    const schema = (API[fn] as Record<string, v.GenericSchema>)[action]
-    const parsed = validate(schema, input)
+    if (!contract.roles.some((r) => actor.roles.includes(r))) return fail('FORBIDDEN')
+    const parsed = validate(contract.input, input)
     if (!parsed.ok) {
       const [first] = parsed.problems
       return fail('VALIDATION', first.message, first.field)
     }
-    const data = await def.run(deps, actor, parsed.value, { requestId: requestId ?? null, displayName: identity.displayName })
+    const data = await run(deps, actor, parsed.value, { requestId: requestId ?? null, displayName: identity.displayName })
     return { ok: true, data }
   } catch (err) {
     if (err instanceof AppError) return { ok: false, error: err.toApiError() }

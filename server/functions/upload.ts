@@ -12,8 +12,8 @@ import type { Identity } from '.'
 /** A caseworker's home-visit photo: `purpose=visit&applicationId=&fileName=`. */
 const VisitPhotoSchema = v.strictObject({
   purpose: v.literal('visit'),
-  applicationId: reviewActions.prepareVisitUpload.entries.id,
-  fileName: reviewActions.prepareVisitUpload.entries.fileName,
+  applicationId: reviewActions.prepareVisitUpload.input.entries.id,
+  fileName: reviewActions.prepareVisitUpload.input.entries.fileName,
 })
 
 /**

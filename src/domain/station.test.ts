@@ -51,9 +51,9 @@ describe('station input schema', () => {
 
   it('names a missing field of a nested station by its label', () => {
     const { name: _n, ...rest } = station
-    const r = validate(stationsActions.create, { station: rest })
+    const r = validate(stationsActions.create.input, { station: rest })
     expect(!r.ok && r.problems[0]).toEqual({ field: 'station.name', message: '请填写站点名称' })
-    const nearby = validate(stationsActions.nearby, { lng: 103.4 })
+    const nearby = validate(stationsActions.nearby.input, { lng: 103.4 })
     expect(!nearby.ok && nearby.problems[0]).toEqual({ field: 'lat', message: '请填写纬度' })
   })
 
@@ -70,13 +70,13 @@ describe('station input schema', () => {
 
 describe('nearby input', () => {
   it('defaults to 50 km, 20 a page, every kind, from the start', () => {
-    expect(validate(stationsActions.nearby, { lng: 103.4, lat: 24.4 })).toEqual({
+    expect(validate(stationsActions.nearby.input, { lng: 103.4, lat: 24.4 })).toEqual({
       ok: true,
       value: { lng: 103.4, lat: 24.4, radiusM: 50000, kinds: [], amenities: [], openNow: false, cursor: 0, pageSize: 20 },
     })
   })
   it('refuses a radius over 50 km', () => {
-    const r = validate(stationsActions.nearby, { lng: 103.4, lat: 24.4, radiusM: 60000 })
+    const r = validate(stationsActions.nearby.input, { lng: 103.4, lat: 24.4, radiusM: 60000 })
     expect(!r.ok && r.problems[0].message).toBe('搜索范围最大50公里')
   })
 })

@@ -192,7 +192,7 @@ describe('a worker applies by themselves', () => {
     await page.goto(`${e2e.app.url}/#/apply/self-check/index`)
     await page.locator('.self-check__run').waitFor()
     const small = await page.evaluate(() =>
-      Array.from(document.querySelectorAll('.btn, .choice__option, .union-picker__option, .union-picker__down, .form-field__input, .consent__agree'))
+      Array.from(document.querySelectorAll('.btn, .chip, .option, .unit-picker__down, .field__input, .consent__agree'))
         .map((el) => el.getBoundingClientRect().height)
         .filter((h) => h > 0 && h < 44),
     )
@@ -252,7 +252,7 @@ describe('a worker applies by themselves', () => {
     await expect(page.locator('.apply-form').textContent()).resolves.toContain('弥阳街道总工会')
     await page.locator('.apply-form__fix-item[data-fix="members.1.idNumber"]').click()
     await atStep(page, 'members')
-    await page.locator('#field-members-1-idNumber.form-field--marked').waitFor()
+    await page.locator('#field-members-1-idNumber.field--marked').waitFor()
     await page.locator('#field-members-1-idNumber').scrollIntoViewIfNeeded()
     await e2e.shot(page, '31-returned-field-marked')
     await input(page, 'members.1.idNumber').fill('532504196208080050')

@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core'
 import { distanceM, toGcj02 } from '../../src/domain/geo'
-import { formatDistance } from '../../src/services/distance'
+import { formatDistance } from '../../src/text/distance'
 import { demoStations } from '../../server/local/seed-stations'
 import { input } from './apply-helpers'
 import { startE2E, type E2E } from './harness'

@@ -49,7 +49,7 @@ export async function bootstrapFirstAdmin(deps: Deps, input: { displayName: stri
   if ((await deps.store.repos.claims.get(FIRST_ADMIN_CLAIM)) !== null) throw alreadyDone()
   if (!(await sameDataKey(deps))) throw new AppError('CONFLICT', '数据密钥与系统已有数据所用的不一致（审计日志无法用它验证）：云开发请使用云函数配置的同一个 LANTIAN_DATA_KEY，本地请使用数据目录中的密钥文件')
   const unit = await targetUnit(deps, input.unitId)
-  const checked = validate(adminActions.createInvitation, { unitId: unit.id, roles: FIRST_ADMIN_ROLES, displayName: input.displayName })
+  const checked = validate(adminActions.createInvitation.input, { unitId: unit.id, roles: FIRST_ADMIN_ROLES, displayName: input.displayName })
   if (!checked.ok) throw new AppError('VALIDATION', checked.problems[0].message, checked.problems[0].field)
   const now = deps.clock.now()
   const { code, rec } = draftInvitation(deps, checked.value, BOOTSTRAP_ACTOR, now)

@@ -1,8 +1,9 @@
 import { Button, Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import { useEffect, useState, type ReactNode } from 'react'
-import { me } from '@/services/account'
-import { ROUTES } from '@/services/routes'
+import { api } from '@/api'
+import { pageClass, useLargeText } from '@/hooks/use-large-text'
+import { ROUTES } from '@/routes'
 
 type Gate = { kind: 'checking' } | { kind: 'admin' } | { kind: 'refused'; message: string }
 
@@ -13,7 +14,7 @@ type Gate = { kind: 'checking' } | { kind: 'admin' } | { kind: 'refused'; messag
 export default function AdminGate({ children }: { children: ReactNode }) {
   const [gate, setGate] = useState<Gate>({ kind: 'checking' })
   useEffect(() => {
-    void me().then((r) => {
+    void api.account.me().then((r) => {
       if (!r.ok) return setGate({ kind: 'refused', message: r.error.message })
       setGate(r.data.roles.includes('admin') ? { kind: 'admin' } : { kind: 'refused', message: '管理功能仅限工会管理员使用。您的账号不是管理员，如需开通请联系市总工会。' })
     })
@@ -26,6 +27,16 @@ export default function AdminGate({ children }: { children: ReactNode }) {
       <Button className='btn btn--secondary' onClick={() => void Taro.reLaunch({ url: ROUTES.home })}>
         返回首页
       </Button>
+    </View>
+  )
+}
+
+/** An admin page: the page frame (with the large-text mode) around the gate and its content. */
+export function AdminPage({ className, children }: { className: string; children: ReactNode }) {
+  const [largeText] = useLargeText()
+  return (
+    <View className={pageClass(largeText, className)}>
+      <AdminGate>{children}</AdminGate>
     </View>
   )
 }

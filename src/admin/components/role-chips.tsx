@@ -1,6 +1,5 @@
 import { Text, View } from '@tarojs/components'
-import Chip from '@/components/chip'
-import FieldError from '@/components/field-error'
+import ChoiceChips from '@/components/choice-chips'
 import { STAFF_ROLE_LABELS, STAFF_ROLES, type StaffRole } from '@/domain/roles'
 import './role-chips.css'
 
@@ -11,17 +10,13 @@ export interface RoleChipsProps {
   onChange: (roles: StaffRole[]) => void
 }
 
-/** Several staff roles, each a chip, with what each role does written under them. */
+const OPTIONS = STAFF_ROLES.map((r) => ({ code: r, label: STAFF_ROLE_LABELS[r].label }))
+
+/** Several staff roles, each a chip (kept in the order of STAFF_ROLES), with what each role does written under them. */
 export default function RoleChips({ value, error, onChange }: RoleChipsProps) {
-  const toggle = (r: StaffRole) => onChange(value.includes(r) ? value.filter((x) => x !== r) : STAFF_ROLES.filter((x) => x === r || value.includes(x)))
   return (
-    <View className={error ? 'admin-field admin-field--invalid' : 'admin-field'} id='field-roles'>
-      <Text className='admin-field__label'>角色（可多选）</Text>
-      <View className='admin-chips' data-field='roles'>
-        {STAFF_ROLES.map((r) => (
-          <Chip key={r} label={STAFF_ROLE_LABELS[r].label} on={value.includes(r)} onTap={() => toggle(r)} data={{ 'data-value': r }} />
-        ))}
-      </View>
+    <View>
+      <ChoiceChips multiple field='roles' label='角色（可多选）' options={OPTIONS} value={value} error={error} onChange={(codes) => onChange(STAFF_ROLES.filter((r) => codes.includes(r)))} />
       <View className='role-chips__help'>
         {STAFF_ROLES.map((r) => (
           <Text key={r} className='admin-item__line'>
@@ -29,7 +24,6 @@ export default function RoleChips({ value, error, onChange }: RoleChipsProps) {
           </Text>
         ))}
       </View>
-      <FieldError field='roles' message={error} />
     </View>
   )
 }

@@ -1,16 +1,13 @@
 import { Button, Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import { useState } from 'react'
-import Chip from '@/components/chip'
+import ChoiceChips from '@/components/choice-chips'
 import { MAX_IMPORT_BYTES, MAX_IMPORT_ROWS, type ImportReport } from '@/domain/api/stations'
 import { COORD_SYSTEMS, type CoordSystem } from '@/domain/geo'
-import { newRequestId } from '@/services/client'
-import { pageClass, useLargeText } from '@/services/preferences'
-import { exportStations, importStations } from '@/services/stations'
-import AdminGate from '../components/admin-gate'
-import { pickStationFile } from '../files/pick-file'
-import { saveExport } from '../files/save-file'
-import type { ChosenFile } from '../files/types'
+import { api, newRequestId } from '@/api'
+import { AdminPage } from '../components/admin-gate'
+import { pickFiles, readBase64 } from '@/platform/pick-files'
+import { saveExport } from '@/platform/save-file'
 import '../admin.css'
 import './index.css'
 
@@ -25,18 +22,31 @@ type Step =
   | { kind: 'done'; report: ImportReport }
   | { kind: 'failed'; message: string }
 
+/** A file the admin chose, read whole: imports are small (MAX_IMPORT_BYTES). */
+interface ChosenFile {
+  name: string
+  size: number
+  base64: string
+}
+
+/** One CSV or XLSX file, read as base64; null when cancelled or unreadable. */
+async function pickTable(): Promise<ChosenFile | null> {
+  const [file] = await pickFiles('table', 1)
+  const base64 = file ? await readBase64(file) : null
+  return file && base64 !== null ? { name: file.name, size: file.size, base64 } : null
+}
+
+const COORD_CHOICES = [{ code: 'column', label: '按文件“坐标系”列' }, ...COORD_SYSTEMS]
+
 const formatOf = (name: string): 'csv' | 'xlsx' | null => (/\.csv$/i.test(name) ? 'csv' : /\.xlsx$/i.test(name) ? 'xlsx' : null)
 
 /** Import stations from CSV or XLSX (a dry run first, then confirm), and export them in the same columns. */
 export default function ImportPage() {
-  const [largeText] = useLargeText()
   return (
-    <View className={pageClass(largeText, 'admin')}>
-      <AdminGate>
-        <ImportStations />
-        <ExportStations />
-      </AdminGate>
-    </View>
+    <AdminPage className='admin'>
+      <ImportStations />
+      <ExportStations />
+    </AdminPage>
   )
 }
 
@@ -46,11 +56,11 @@ function ImportStations() {
 
   const run = async (file: ChosenFile, dryRun: boolean, requestId: string) => {
     const format = formatOf(file.name)!
-    return importStations({ format, content: file.base64, dryRun, ...(coord === 'column' ? {} : { coordSystem: coord }) }, requestId)
+    return api.stations.import({ format, content: file.base64, dryRun, ...(coord === 'column' ? {} : { coordSystem: coord }) }, { requestId })
   }
 
   const choose = async () => {
-    const file = await pickStationFile()
+    const file = await pickTable()
     if (!file) return
     if (!formatOf(file.name)) return setStep({ kind: 'failed', message: `“${file.name}”不是 CSV 或 XLSX 文件` })
     if (file.size > MAX_IMPORT_BYTES) return setStep({ kind: 'failed', message: `文件太大（${Math.ceil(file.size / 1024)}KB）：一次最多导入256KB，请分成几个文件` })
@@ -74,13 +84,7 @@ function ImportStations() {
       <Text className='admin-note'>
         支持 CSV 和 Excel（XLSX）文件，每个文件最多 {MAX_IMPORT_ROWS} 行。列与“导出”的文件相同，可先导出一份作为模板。按“外部编号”匹配：已有的站点会被更新，不会重复添加。先试导入检查每一行，确认无误后才会写入。
       </Text>
-      <Text className='admin-field__label'>文件中的坐标系</Text>
-      <View className='admin-chips import__coords'>
-        <Chip role='radio' label='按文件“坐标系”列' on={coord === 'column'} onTap={() => setCoord('column')} data={{ 'data-value': 'column' }} />
-        {COORD_SYSTEMS.map((c) => (
-          <Chip key={c.code} role='radio' label={c.label} on={coord === c.code} onTap={() => setCoord(c.code)} data={{ 'data-value': c.code }} />
-        ))}
-      </View>
+      <ChoiceChips field='coordSystem' label='文件中的坐标系' options={COORD_CHOICES} value={coord} onChange={(c) => setCoord(c as CoordChoice)} />
       <Button className='btn btn--primary import__choose' onClick={() => void choose()} data-action='choose-file'>
         {step.kind === 'idle' || step.kind === 'failed' || step.kind === 'done' ? '选择文件并试导入' : '重新选择文件'}
       </Button>
@@ -134,7 +138,7 @@ function ExportStations() {
   const [note, setNote] = useState('')
   const run = async (format: 'csv' | 'xlsx') => {
     setBusy(true)
-    const reply = await exportStations(format)
+    const reply = await api.stations.export({ format })
     setBusy(false)
     if (!reply.ok) return setNote(reply.error.message)
     try {

@@ -2,7 +2,7 @@ import { Button, Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import type { CreatedInvitation } from '@/domain/api/admin'
 import { staffRolesText } from '@/domain/roles'
-import { formatDateTime } from '@/services/format'
+import { formatDateTime } from '@/text/format'
 
 /** The new code, shown this once: large, copyable, with whom it is for and until when it works. */
 export default function CodeBox({ created, onDone }: { created: CreatedInvitation; onDone: () => void }) {

@@ -1,21 +1,23 @@
 import { Button, Text, View } from '@tarojs/components'
 import { useEffect, useState } from 'react'
-import FieldError from '@/components/field-error'
+import Field from '@/components/field'
 import FormField from '@/components/form-field'
 import { adminActions, type CreatedInvitation } from '@/domain/api/admin'
 import type { StaffRole } from '@/domain/roles'
 import { problemsByField, validate } from '@/domain/validate'
-import { createInvitation, getUnits } from '@/services/admin'
+import { api } from '@/api'
 import { handleFailure } from '../components/failure'
 import RoleChips from '../components/role-chips'
-import UnitPicker, { type PickedUnit } from '../components/unit-picker'
+import type { UnitRef } from '@/components/unit-picker'
+import UnitPickerCard from '@/components/unit-picker/card'
+import { adminUnits } from '@/components/unit-picker/sources'
 
 type Errors = Partial<Record<'unitId' | 'roles' | 'displayName', string>>
 const FIELDS = ['unitId', 'roles', 'displayName'] as const
 
 /** Invites one person: the unit they will belong to, their roles and their name. */
 export default function InvitationForm({ onCreated }: { onCreated: (created: CreatedInvitation) => void }) {
-  const [unit, setUnit] = useState<PickedUnit | null>(null)
+  const [unit, setUnit] = useState<UnitRef | null>(null)
   const [picking, setPicking] = useState(false)
   const [roles, setRoles] = useState<StaffRole[]>(['caseworker'])
   const [displayName, setDisplayName] = useState('')
@@ -24,15 +26,15 @@ export default function InvitationForm({ onCreated }: { onCreated: (created: Cre
 
   // The admin's own unit until they pick another.
   useEffect(() => {
-    void getUnits().then((r) => r.ok && setUnit((u) => u ?? { id: r.data.unit.id, name: r.data.unit.name }))
+    void api.admin.units().then((r) => r.ok && setUnit((u) => u ?? { id: r.data.unit.id, name: r.data.unit.name }))
   }, [])
 
   const submit = async () => {
     const input = { unitId: unit?.id ?? '', roles, displayName }
-    const checked = validate(adminActions.createInvitation, input)
+    const checked = validate(adminActions.createInvitation.input, input)
     if (!checked.ok) return setErrors(problemsByField(checked.problems))
     setBusy(true)
-    const reply = await createInvitation(checked.value.unitId, checked.value.roles, checked.value.displayName)
+    const reply = await api.admin.createInvitation({ unitId: checked.value.unitId, roles: checked.value.roles, displayName: checked.value.displayName })
     setBusy(false)
     if (!reply.ok) {
       const problem = await handleFailure(reply.error, FIELDS, () => undefined)
@@ -47,8 +49,7 @@ export default function InvitationForm({ onCreated }: { onCreated: (created: Cre
     <View className='card' data-form='invitation'>
       <Text className='card__title'>邀请工作人员</Text>
       <Text className='admin-note'>生成一次性邀请码，发给被邀请人本人。对方在蓝天帮扶中输入邀请码后，即成为所选单位的工作人员。</Text>
-      <View className='admin-field' id='field-unitId'>
-        <Text className='admin-field__label'>所在单位</Text>
+      <Field field='unitId' label='所在单位' error={errors.unitId}>
         <View className='invitations__unit'>
           <Text className='invitations__unit-name' data-unit={unit?.id ?? ''}>
             {unit?.name ?? '正在加载…'}
@@ -59,10 +60,11 @@ export default function InvitationForm({ onCreated }: { onCreated: (created: Cre
             </Button>
           )}
         </View>
-        <FieldError field='unitId' message={errors.unitId} />
-      </View>
+      </Field>
       {picking && (
-        <UnitPicker
+        <UnitPickerCard
+          mode='browse'
+          load={adminUnits}
           title='被邀请人所在的单位'
           startId={unit?.id}
           pickText='选这个单位'
@@ -83,7 +85,6 @@ export default function InvitationForm({ onCreated }: { onCreated: (created: Cre
         maxlength={20}
         error={errors.displayName}
         onInput={(v) => (setDisplayName(v), setErrors((e) => ({ ...e, displayName: undefined })))}
-        onBlur={() => undefined}
       />
       <Button className={busy ? 'btn btn--primary btn--busy' : 'btn btn--primary'} disabled={busy} data-action='create-invitation' onClick={() => void submit()}>
         {busy ? '正在生成…' : '生成邀请码'}

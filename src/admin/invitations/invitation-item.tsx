@@ -2,8 +2,8 @@ import { Button, Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import type { InvitationView } from '@/domain/api/admin'
 import { staffRolesText } from '@/domain/roles'
-import { revokeInvitation } from '@/services/admin'
-import { formatDateTime } from '@/services/format'
+import { api } from '@/api'
+import { formatDateTime } from '@/text/format'
 import { confirmAction, handleFailure } from '../components/failure'
 
 /** How each invitation status reads. */
@@ -13,13 +13,13 @@ export const INVITATION_STATUS_TEXT: Record<InvitationView['status'], string> = 
 export function InvitationItem({ invitation: i, onChanged }: { invitation: InvitationView; onChanged: () => void }) {
   const revoke = async () => {
     if (!(await confirmAction('撤销邀请码', `撤销后，${i.displayName}将无法再用这个邀请码登记。`, '撤销'))) return
-    const reply = await revokeInvitation(i.invitationId)
+    const reply = await api.admin.revokeInvitation({ invitationId: i.invitationId })
     if (!reply.ok) return void handleFailure(reply.error, [], onChanged)
     void Taro.showToast({ title: '已撤销', icon: 'none' })
     onChanged()
   }
   return (
-    <View className='admin-item' data-invitation-id={i.invitationId} data-status={i.status}>
+    <View className='card card--item admin-item' data-invitation-id={i.invitationId} data-status={i.status}>
       <View className='admin-item__head'>
         <Text className='admin-item__name'>{i.displayName}</Text>
         <Text className={`status-pill status-pill--invitation-${i.status}`}>{INVITATION_STATUS_TEXT[i.status]}</Text>

@@ -1,72 +1,55 @@
-import { Button, Text, Textarea, View } from '@tarojs/components'
+import { Button, Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
-import { useCallback, useEffect, useState } from 'react'
+import { useEffect, useState } from 'react'
 import Chip from '@/components/chip'
-import EmptyState from '@/components/empty-state'
-import LoadError from '@/components/load-error'
+import PageState, { LoadMore } from '@/components/page-state'
+import TextAreaField from '@/components/text-area-field'
 import type { ProblemReportView } from '@/domain/api/stations'
 import { labelOf, PROBLEM_KINDS, REPORT_STATUSES, type ReportStatus } from '@/domain/station'
-import { formatDateTime } from '@/services/format'
-import { pageClass, useLargeText } from '@/services/preferences'
-import { ROUTES } from '@/services/routes'
-import { listReports, resolveReport } from '@/services/stations'
-import AdminGate from '../components/admin-gate'
+import { formatDateTime } from '@/text/format'
+import { pageNumbers, usePages } from '@/hooks/use-pages'
+import { ROUTES } from '@/routes'
+import { api } from '@/api'
+import { AdminPage } from '../components/admin-gate'
 import '../admin.css'
 
 const PAGE_SIZE = 20
 
-type List = { kind: 'loading' } | { kind: 'error'; message: string } | { kind: 'ready'; items: ProblemReportView[]; total: number; page: number }
-
 /** 问题报告: what workers reported about stations, pending first; resolve or reject each. */
 export default function ReportsPage() {
-  const [largeText] = useLargeText()
   return (
-    <View className={pageClass(largeText, 'admin')}>
-      <AdminGate>
-        <ReportList />
-      </AdminGate>
-    </View>
+    <AdminPage className='admin'>
+      <ReportList />
+    </AdminPage>
   )
 }
 
 function ReportList() {
   const [status, setStatus] = useState<ReportStatus>('pending')
-  const [list, setList] = useState<List>({ kind: 'loading' })
-
-  const load = useCallback(async (s: ReportStatus, page: number, previous: ProblemReportView[]) => {
-    const reply = await listReports({ status: s, page, pageSize: PAGE_SIZE })
-    if (!reply.ok) return setList({ kind: 'error', message: reply.error.message })
-    setList({ kind: 'ready', items: [...previous, ...reply.data.items], total: reply.data.total, page })
-  }, [])
-
-  useEffect(() => {
-    setList({ kind: 'loading' })
-    void load(status, 1, [])
-  }, [status, load])
+  const { list, load, more, reload } = usePages({
+    ...pageNumbers<ProblemReportView>(),
+    fetch: (s: ReportStatus, page) => api.stations.listReports({ status: s, page, pageSize: PAGE_SIZE }),
+  })
+  useEffect(() => void load(status), [status, load])
 
   return (
     <View>
-      <View className='admin-chips reports__tabs'>
+      <View className='chip-row reports__tabs'>
         {REPORT_STATUSES.map((s) => (
           <Chip key={s.code} role='radio' label={s.label} on={status === s.code} onTap={() => setStatus(s.code)} data={{ 'data-status': s.code }} />
         ))}
       </View>
-      {list.kind === 'loading' && <Text className='state-text'>正在加载…</Text>}
-      {list.kind === 'error' && <LoadError message={list.message} onRetry={() => void load(status, 1, [])} />}
-      {list.kind === 'ready' && list.items.length === 0 && <EmptyState message={status === 'pending' ? '没有待处理的问题报告' : '没有记录'} />}
-      {list.kind === 'ready' && list.items.length > 0 && (
-        <View className='report-list' data-count={list.total}>
-          <Text className='admin-note'>共 {list.total} 条</Text>
-          {list.items.map((r) => (
-            <ReportItem key={r.id} report={r} onDecided={() => void load(status, 1, [])} />
-          ))}
-          {list.items.length < list.total && (
-            <Button className='btn btn--secondary' onClick={() => void load(status, list.page + 1, list.items)} data-more>
-              加载更多
-            </Button>
-          )}
-        </View>
-      )}
+      <PageState state={list} onRetry={() => void reload()} isEmpty={(l) => l.items.length === 0} empty={{ message: status === 'pending' ? '没有待处理的问题报告' : '没有记录' }}>
+        {(list) => (
+          <View className='report-list' data-count={list.last.total}>
+            <Text className='admin-note'>共 {list.last.total} 条</Text>
+            {list.items.map((r) => (
+              <ReportItem key={r.id} report={r} onDecided={() => void reload()} />
+            ))}
+            <LoadMore list={list} onMore={more} />
+          </View>
+        )}
+      </PageState>
     </View>
   )
 }
@@ -77,14 +60,14 @@ function ReportItem({ report, onDecided }: { report: ProblemReportView; onDecide
   const [error, setError] = useState('')
 
   const decide = async (decision: 'resolved' | 'rejected') => {
-    const reply = await resolveReport({ reportId: report.id, decision, note })
+    const reply = await api.stations.resolveReport({ reportId: report.id, decision, note })
     if (!reply.ok) return setError(reply.error.message)
     await Taro.showToast({ title: decision === 'resolved' ? '已处理' : '已标记为不予处理', icon: 'none' })
     onDecided()
   }
 
   return (
-    <View className='admin-item' data-report-id={report.id}>
+    <View className='card card--item admin-item' data-report-id={report.id}>
       <View className='admin-item__head'>
         <Text className='admin-item__name'>{labelOf(PROBLEM_KINDS, report.problem)}</Text>
         <Text className={`status-pill status-pill--${report.status}`}>{labelOf(REPORT_STATUSES, report.status)}</Text>
@@ -110,8 +93,7 @@ function ReportItem({ report, onDecided }: { report: ProblemReportView; onDecide
       </View>
       {deciding && (
         <View className='reports__decide'>
-          <Textarea className='admin-textarea' value={note} maxlength={200} placeholder='处理说明（选填），例如：已更正开放时间' onInput={(e) => setNote(e.detail.value)} />
-          {error && <Text className='field-error'>{error}</Text>}
+          <TextAreaField field='note' placeholder='处理说明（选填），例如：已更正开放时间' value={note} maxlength={200} error={error} onInput={setNote} />
           <View className='admin-item__actions'>
             <Button className='btn btn--primary btn--small' onClick={() => void decide('resolved')} data-action='resolve'>
               已处理

@@ -1,46 +1,38 @@
 import { Button, Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
-import { useCallback, useEffect, useState } from 'react'
-import EmptyState from '@/components/empty-state'
-import LoadError from '@/components/load-error'
+import { useEffect, useState } from 'react'
+import PageState, { LoadMore } from '@/components/page-state'
 import type { StaffView } from '@/domain/api/admin'
-import { listStaff } from '@/services/admin'
-import { pageClass, useLargeText } from '@/services/preferences'
-import { ROUTES } from '@/services/routes'
-import AdminGate from '../components/admin-gate'
-import UnitPicker, { type PickedUnit } from '../components/unit-picker'
+import { api } from '@/api'
+import { pageNumbers, usePages } from '@/hooks/use-pages'
+import { ROUTES } from '@/routes'
+import { AdminPage } from '../components/admin-gate'
+import type { UnitRef } from '@/components/unit-picker'
+import UnitPickerCard from '@/components/unit-picker/card'
+import { adminUnits } from '@/components/unit-picker/sources'
 import StaffItem from './staff-item'
 import '../admin.css'
 import './index.css'
 
 const PAGE_SIZE = 20
 
-type List = { kind: 'loading' } | { kind: 'error'; message: string } | { kind: 'ready'; items: StaffView[]; total: number; page: number }
-
 /** 工作人员: staff of the jurisdiction (or of a chosen unit and the units below it), their roles; change roles, deactivate. */
 export default function AdminStaffPage() {
-  const [largeText] = useLargeText()
   return (
-    <View className={pageClass(largeText, 'admin staff')}>
-      <AdminGate>
-        <StaffList />
-      </AdminGate>
-    </View>
+    <AdminPage className='admin staff'>
+      <StaffList />
+    </AdminPage>
   )
 }
 
 function StaffList() {
-  const [scope, setScope] = useState<PickedUnit | null>(null)
+  const [scope, setScope] = useState<UnitRef | null>(null)
   const [picking, setPicking] = useState(false)
-  const [list, setList] = useState<List>({ kind: 'loading' })
-
-  const load = useCallback(async (unitId: string | undefined, page: number, previous: StaffView[]) => {
-    const reply = await listStaff(page, PAGE_SIZE, unitId)
-    if (!reply.ok) return setList({ kind: 'error', message: reply.error.message })
-    setList({ kind: 'ready', items: [...previous, ...reply.data.items], total: reply.data.total, page })
-  }, [])
-  useEffect(() => void load(scope?.id, 1, []), [scope, load])
-  const reload = () => void load(scope?.id, 1, [])
+  const { list, load, more, reload } = usePages({
+    ...pageNumbers<StaffView>(),
+    fetch: (unitId: string | undefined, page) => api.admin.listStaff(unitId ? { page, pageSize: PAGE_SIZE, unitId } : { page, pageSize: PAGE_SIZE }),
+  })
+  useEffect(() => void load(scope?.id), [scope, load])
 
   return (
     <View>
@@ -70,7 +62,9 @@ function StaffList() {
         )}
       </View>
       {picking && (
-        <UnitPicker
+        <UnitPickerCard
+          mode='browse'
+          load={adminUnits}
           title='查看哪个单位的工作人员'
           startId={scope?.id}
           pickText='看这个单位'
@@ -81,22 +75,22 @@ function StaffList() {
           onCancel={() => setPicking(false)}
         />
       )}
-      {list.kind === 'loading' && <Text className='state-text'>正在加载…</Text>}
-      {list.kind === 'error' && <LoadError message={list.message} onRetry={reload} />}
-      {list.kind === 'ready' && list.items.length === 0 && <EmptyState message='这里还没有工作人员' actionText='邀请人员' onAction={() => void Taro.navigateTo({ url: ROUTES.adminInvitations })} />}
-      {list.kind === 'ready' && list.items.length > 0 && (
-        <View className='staff-list' data-count={list.total}>
-          <Text className='admin-note'>共 {list.total} 人</Text>
-          {list.items.map((s) => (
-            <StaffItem key={`${s.openid}@${s.version}`} staff={s} onChanged={reload} />
-          ))}
-          {list.items.length < list.total && (
-            <Button className='btn btn--secondary' onClick={() => void load(scope?.id, list.page + 1, list.items)} data-more>
-              加载更多
-            </Button>
-          )}
-        </View>
-      )}
+      <PageState
+        state={list}
+        onRetry={() => void reload()}
+        isEmpty={(l) => l.items.length === 0}
+        empty={{ message: '这里还没有工作人员', actionText: '邀请人员', onAction: () => void Taro.navigateTo({ url: ROUTES.adminInvitations }) }}
+      >
+        {(list) => (
+          <View className='staff-list' data-count={list.last.total}>
+            <Text className='admin-note'>共 {list.last.total} 人</Text>
+            {list.items.map((s) => (
+              <StaffItem key={`${s.openid}@${s.version}`} staff={s} onChanged={() => void reload()} />
+            ))}
+            <LoadMore list={list} onMore={more} />
+          </View>
+        )}
+      </PageState>
     </View>
   )
 }

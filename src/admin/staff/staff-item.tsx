@@ -3,8 +3,8 @@ import Taro from '@tarojs/taro'
 import { useState } from 'react'
 import type { StaffView } from '@/domain/api/admin'
 import { staffRolesText, type StaffRole } from '@/domain/roles'
-import { deactivateStaff, setStaffRoles } from '@/services/admin'
-import { formatDate } from '@/services/format'
+import { api } from '@/api'
+import { formatDate } from '@/text/format'
 import { confirmAction, handleFailure } from '../components/failure'
 import RoleChips from '../components/role-chips'
 
@@ -18,7 +18,7 @@ export default function StaffItem({ staff: s, onChanged }: { staff: StaffView; o
   const save = async () => {
     if (roles.length === 0) return setError('请至少选择一个角色；不再担任任何角色的，请“停用”')
     setBusy(true)
-    const reply = await setStaffRoles({ openid: s.openid, version: s.version, roles })
+    const reply = await api.admin.setStaffRoles({ openid: s.openid, version: s.version, roles })
     setBusy(false)
     if (!reply.ok) {
       const problem = await handleFailure(reply.error, ['roles'], onChanged)
@@ -31,14 +31,14 @@ export default function StaffItem({ staff: s, onChanged }: { staff: StaffView; o
 
   const deactivate = async () => {
     if (!(await confirmAction('停用工作人员', `停用后，${s.displayName}将不再是工作人员，不能再办理业务；如需恢复，请重新邀请。`, '停用'))) return
-    const reply = await deactivateStaff({ openid: s.openid, version: s.version })
+    const reply = await api.admin.deactivateStaff({ openid: s.openid, version: s.version })
     if (!reply.ok) return void handleFailure(reply.error, [], onChanged)
     void Taro.showToast({ title: '已停用', icon: 'none' })
     onChanged()
   }
 
   return (
-    <View className='admin-item' data-staff={s.displayName} data-active={String(s.active)}>
+    <View className='card card--item admin-item' data-staff={s.displayName} data-active={String(s.active)}>
       <View className='admin-item__head'>
         <Text className='admin-item__name'>{s.displayName}</Text>
         <Text className={s.active ? 'status-pill' : 'status-pill status-pill--closed'}>{s.active ? '在岗' : '已停用'}</Text>

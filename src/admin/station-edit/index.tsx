@@ -1,17 +1,16 @@
-import { Button, Picker, Switch, Text, Textarea, View } from '@tarojs/components'
+import { Button, Switch, Text, View } from '@tarojs/components'
 import Taro, { useRouter } from '@tarojs/taro'
 import { useEffect, useRef, useState } from 'react'
-import Chip from '@/components/chip'
-import FieldError from '@/components/field-error'
+import ChoiceChips from '@/components/choice-chips'
+import DateField from '@/components/date-field'
 import FormField from '@/components/form-field'
-import LoadError from '@/components/load-error'
+import PageState from '@/components/page-state'
+import TextAreaField from '@/components/text-area-field'
 import type { StationView } from '@/domain/api/stations'
-import { AID_LEVELS, AMENITIES, labelOf, STATION_KINDS, STATION_STATUSES } from '@/domain/station'
-import { newRequestId } from '@/services/client'
-import { pageClass, useLargeText } from '@/services/preferences'
-import { readParam } from '@/services/routes'
-import { closeStation, createStation, getStation, updateStation } from '@/services/stations'
-import AdminGate from '../components/admin-gate'
+import { AID_LEVELS, AMENITIES, labelOf, STATION_KINDS, STATION_STATUSES, type AidLevel, type Amenity, type StationKind } from '@/domain/station'
+import { api, newRequestId } from '@/api'
+import { readParam } from '@/routes'
+import { AdminPage } from '../components/admin-gate'
 import { EMPTY_FORM, fieldOfPath, formOf, toStation, type FormField as Field, type StationFormValues } from './form-model'
 import '../admin.css'
 
@@ -20,20 +19,17 @@ type Loaded = { kind: 'loading' } | { kind: 'error'; message: string } | { kind:
 
 /** Create a station (no id) or edit one (`?id=`); close or reopen it. */
 export default function StationEditPage() {
-  const [largeText] = useLargeText()
   return (
-    <View className={pageClass(largeText, 'admin station-edit')}>
-      <AdminGate>
-        <StationEditor id={readParam(useRouter().params.id)} />
-      </AdminGate>
-    </View>
+    <AdminPage className='admin station-edit'>
+      <StationEditor id={readParam(useRouter().params.id)} />
+    </AdminPage>
   )
 }
 
 function StationEditor({ id }: { id: string }) {
   const [loaded, setLoaded] = useState<Loaded>(id ? { kind: 'loading' } : { kind: 'ready', station: null })
   const load = async () => {
-    const reply = await getStation(id)
+    const reply = await api.stations.get({ stationId: id })
     setLoaded(reply.ok ? { kind: 'ready', station: reply.data } : { kind: 'error', message: reply.error.message })
   }
   useEffect(() => {
@@ -41,8 +37,7 @@ function StationEditor({ id }: { id: string }) {
     // eslint-disable-next-line react-hooks/exhaustive-deps -- loads once per station id
   }, [id])
 
-  if (loaded.kind === 'loading') return <Text className='state-text'>正在加载…</Text>
-  if (loaded.kind === 'error') return <LoadError message={loaded.message} onRetry={() => void load()} />
+  if (loaded.kind !== 'ready') return <PageState state={loaded} onRetry={() => void load()} />
   return <StationForm key={loaded.station ? `${loaded.station.id}@${loaded.station.version}` : 'new'} station={loaded.station} onChanged={() => void load()} />
 }
 
@@ -67,7 +62,6 @@ function StationForm({ station, onChanged }: { station: StationView | null; onCh
       placeholder={extra.placeholder}
       keyboard={extra.keyboard}
       onInput={(v) => set(field, v as never)}
-      onBlur={() => undefined}
     />
   )
 
@@ -82,8 +76,8 @@ function StationForm({ station, onChanged }: { station: StationView | null; onCh
     if (!checked.ok) return showErrors(checked.errors)
     setSaving(true)
     const reply = station
-      ? await updateStation({ stationId: station.id, version: station.version, station: checked.station })
-      : await createStation(checked.station, createId.current)
+      ? await api.stations.update({ stationId: station.id, version: station.version, station: checked.station })
+      : await api.stations.create({ station: checked.station }, { requestId: createId.current })
     setSaving(false)
     if (!reply.ok) {
       const field = reply.error.field ? fieldOfPath(reply.error.field) : null
@@ -107,26 +101,8 @@ function StationForm({ station, onChanged }: { station: StationView | null; onCh
 
       <View className='card'>
         <Text className='card__title'>基本信息</Text>
-        <View className='admin-field' id='field-kind'>
-          <Text className='admin-field__label'>站点类型</Text>
-          <View className='admin-chips' data-field='kind'>
-            {STATION_KINDS.map((k) => (
-              <Chip key={k.code} role='radio' label={k.label} on={values.kind === k.code} onTap={() => set('kind', k.code)} data={{ 'data-value': k.code }} />
-            ))}
-          </View>
-          <FieldError field='kind' message={errors.kind} />
-        </View>
-        {values.kind === 'aid' && (
-          <View className='admin-field' id='field-level'>
-            <Text className='admin-field__label'>站点级别</Text>
-            <View className='admin-chips' data-field='level'>
-              {AID_LEVELS.map((l) => (
-                <Chip key={l.code} role='radio' label={l.label} on={values.level === l.code} onTap={() => set('level', l.code)} data={{ 'data-value': l.code }} />
-              ))}
-            </View>
-            <FieldError field='level' message={errors.level} />
-          </View>
-        )}
+        <ChoiceChips field='kind' label='站点类型' options={STATION_KINDS} value={values.kind} error={errors.kind} onChange={(c) => set('kind', c as StationKind)} />
+        {values.kind === 'aid' && <ChoiceChips field='level' label='站点级别' options={AID_LEVELS} value={values.level} error={errors.level} onChange={(c) => set('level', c as AidLevel)} />}
         {text('name', '站点名称')}
         {text('externalId', '外部编号', { hint: '工会台账中的编号，导入时按它更新；不填则自动生成' })}
         {text('district', '所在地区', { placeholder: '例如：弥阳街道' })}
@@ -142,13 +118,16 @@ function StationForm({ station, onChanged }: { station: StationView | null; onCh
 
       <View className='card'>
         <Text className='card__title'>开放时间</Text>
-        <View className={errors.hoursText ? 'admin-field admin-field--invalid' : 'admin-field'} id='field-hoursText'>
-          <Text className='admin-field__hint'>例如：周一至周五 08:30-12:00,14:30-18:00；周六 09:00-12:00。全天开放写“24小时”，跨夜写 22:00-06:00。</Text>
-          <Textarea className='admin-textarea' value={values.hoursText} maxlength={300} onInput={(e) => set('hoursText', e.detail.value)} data-field='hoursText' />
-          <FieldError field='hoursText' message={errors.hoursText} />
-        </View>
+        <TextAreaField
+          field='hoursText'
+          hint='例如：周一至周五 08:30-12:00,14:30-18:00；周六 09:00-12:00。全天开放写“24小时”，跨夜写 22:00-06:00。'
+          value={values.hoursText}
+          maxlength={300}
+          error={errors.hoursText}
+          onInput={(v) => set('hoursText', v)}
+        />
         <View className='admin-switch'>
-          <Text className='admin-field__label'>法定节假日闭馆</Text>
+          <Text className='field__label'>法定节假日闭馆</Text>
           <Switch checked={values.closedOnHolidays} color='#1565c0' onChange={(e) => set('closedOnHolidays', e.detail.value)} />
         </View>
         {text('closedDatesText', '临时闭馆日期', { hint: '多个日期用逗号分开，例如：2026-10-01，2026-10-02' })}
@@ -156,35 +135,9 @@ function StationForm({ station, onChanged }: { station: StationView | null; onCh
 
       <View className='card'>
         <Text className='card__title'>服务</Text>
-        <View className='admin-field' id='field-amenities'>
-          <Text className='admin-field__label'>服务设施</Text>
-          <View className='admin-chips' data-field='amenities'>
-            {AMENITIES.map((a) => (
-              <Chip
-                key={a.code}
-                label={a.label}
-                on={values.amenities.includes(a.code)}
-                onTap={() => set('amenities', values.amenities.includes(a.code) ? values.amenities.filter((x) => x !== a.code) : [...values.amenities, a.code])}
-                data={{ 'data-value': a.code }}
-              />
-            ))}
-          </View>
-          <FieldError field='amenities' message={errors.amenities} />
-        </View>
-        <View className={errors.services ? 'admin-field admin-field--invalid' : 'admin-field'} id='field-services'>
-          <Text className='admin-field__label'>服务内容</Text>
-          <Textarea className='admin-textarea' value={values.services} maxlength={500} onInput={(e) => set('services', e.detail.value)} data-field='services' />
-          <FieldError field='services' message={errors.services} />
-        </View>
-        <View className='admin-field' id='field-verifiedOn'>
-          <Text className='admin-field__label'>信息核实日期</Text>
-          <Picker mode='date' value={values.verifiedOn || '2026-01-01'} onChange={(e) => set('verifiedOn', e.detail.value)}>
-            <View className='admin-input station-edit__date' data-field='verifiedOn'>
-              <Text>{values.verifiedOn || '请选择日期'}</Text>
-            </View>
-          </Picker>
-          <FieldError field='verifiedOn' message={errors.verifiedOn} />
-        </View>
+        <ChoiceChips multiple field='amenities' label='服务设施' options={AMENITIES} value={values.amenities} error={errors.amenities} onChange={(c) => set('amenities', c as Amenity[])} />
+        <TextAreaField field='services' label='服务内容' value={values.services} error={errors.services} onInput={(v) => set('services', v)} />
+        <DateField field='verifiedOn' label='信息核实日期' value={values.verifiedOn} error={errors.verifiedOn} onChange={(d) => set('verifiedOn', d)} />
       </View>
 
       <Button className={saving ? 'btn btn--primary btn--busy' : 'btn btn--primary'} onClick={() => !saving && void save()} data-action='save'>
@@ -201,6 +154,11 @@ function StationForm({ station, onChanged }: { station: StationView | null; onCh
   )
 }
 
+const CLOSE_CHOICES = [
+  { code: 'suspended', label: '暂停开放（可重新开放）' },
+  { code: 'closed', label: '关闭（不再显示）' },
+]
+
 /** 暂停开放 or 关闭, with the reason the audit log keeps. */
 function CloseStation({ station, onClosed }: { station: StationView; onClosed: () => void }) {
   const [open, setOpen] = useState(false)
@@ -216,7 +174,7 @@ function CloseStation({ station, onClosed }: { station: StationView; onClosed: (
   }
   const confirm = async () => {
     if (!reason.trim()) return setError('请填写原因')
-    const reply = await closeStation({ stationId: station.id, version: station.version, status, reason })
+    const reply = await api.stations.close({ stationId: station.id, version: station.version, status, reason })
     if (!reply.ok) return setError(reply.error.message)
     await Taro.showToast({ title: status === 'closed' ? '已关闭' : '已暂停开放', icon: 'success' })
     onClosed()
@@ -224,13 +182,8 @@ function CloseStation({ station, onClosed }: { station: StationView; onClosed: (
   return (
     <View className='card station-edit__closing' data-closing>
       <Text className='card__title'>暂停开放或关闭</Text>
-      <View className='admin-chips'>
-        <Chip role='radio' label='暂停开放（可重新开放）' on={status === 'suspended'} onTap={() => setStatus('suspended')} data={{ 'data-value': 'suspended' }} />
-        <Chip role='radio' label='关闭（不再显示）' on={status === 'closed'} onTap={() => setStatus('closed')} data={{ 'data-value': 'closed' }} />
-      </View>
-      <Text className='admin-field__label station-edit__reason-label'>原因</Text>
-      <Textarea className='admin-textarea' value={reason} maxlength={200} placeholder='例如：场地装修，预计下月恢复' onInput={(e) => setReason(e.detail.value)} data-field='reason' />
-      <FieldError field='reason' message={error} />
+      <ChoiceChips field='status' label='处理方式' options={CLOSE_CHOICES} value={status} onChange={(c) => setStatus(c as 'suspended' | 'closed')} />
+      <TextAreaField field='reason' label='原因' value={reason} maxlength={200} placeholder='例如：场地装修，预计下月恢复' error={error} onInput={setReason} />
       <Button className='btn btn--danger' onClick={() => void confirm()} data-action='confirm-close'>
         确认
       </Button>

@@ -1,54 +1,37 @@
 import { Button, Text, View } from '@tarojs/components'
 import Taro, { useDidShow, useReachBottom } from '@tarojs/taro'
-import { useCallback, useEffect, useRef, useState } from 'react'
-import EmptyState from '@/components/empty-state'
-import LoadError from '@/components/load-error'
+import { useEffect } from 'react'
+import PageState, { LoadMore } from '@/components/page-state'
 import { SampleBadge } from '@/components/station-badges'
-import type { StationView } from '@/domain/api/stations'
 import { labelOf, STATION_STATUSES } from '@/domain/station'
-import { pageClass, useLargeText } from '@/services/preferences'
-import { ROUTES } from '@/services/routes'
-import { displayName, kindText } from '@/services/station-text'
-import { listStations } from '@/services/stations'
-import AdminGate from '../components/admin-gate'
+import { usePages } from '@/hooks/use-pages'
+import { ROUTES } from '@/routes'
+import { displayName, kindText } from '@/text/station-text'
+import { api } from '@/api'
+import { AdminPage } from '../components/admin-gate'
 import '../admin.css'
 
 const PAGE_SIZE = 20
 
-type List = { kind: 'loading' } | { kind: 'error'; message: string } | { kind: 'ready'; items: StationView[]; page: number; hasMore: boolean; loadingMore: boolean }
-
 /** 站点管理: every station with its status; create, edit or close one; import, export, problem reports. */
 export default function AdminStationsPage() {
-  const [largeText] = useLargeText()
   return (
-    <View className={pageClass(largeText, 'admin')}>
-      <AdminGate>
-        <StationList />
-      </AdminGate>
-    </View>
+    <AdminPage className='admin'>
+      <StationList />
+    </AdminPage>
   )
 }
 
 function StationList() {
-  const [list, setList] = useState<List>({ kind: 'loading' })
-  const busy = useRef(false)
-
-  const load = useCallback(async (page: number, previous: StationView[]) => {
-    busy.current = true
-    const reply = await listStations(page, PAGE_SIZE)
-    busy.current = false
-    if (!reply.ok) return setList({ kind: 'error', message: reply.error.message })
-    setList({ kind: 'ready', items: [...previous, ...reply.data.items], page, hasMore: reply.data.hasMore, loadingMore: false })
-  }, [])
-
-  useEffect(() => void load(1, []), [load])
+  const { list, load, more, reload } = usePages({
+    first: 1,
+    fetch: (_: null, page) => api.stations.list({ page, pageSize: PAGE_SIZE }),
+    items: (r) => r.items,
+    next: (r, page) => (r.hasMore ? page + 1 : null),
+  })
+  useEffect(() => void load(null), [load])
   // Back from the edit page: show the saved changes (from the first page again).
-  useDidShow(() => void load(1, []))
-  const more = () => {
-    if (list.kind !== 'ready' || !list.hasMore || busy.current) return
-    setList({ ...list, loadingMore: true })
-    void load(list.page + 1, list.items)
-  }
+  useDidShow(() => void reload())
   useReachBottom(more)
 
   const go = (url: string) => void Taro.navigateTo({ url })
@@ -65,31 +48,26 @@ function StationList() {
           问题报告
         </Button>
       </View>
-      {list.kind === 'loading' && <Text className='state-text'>正在加载…</Text>}
-      {list.kind === 'error' && <LoadError message={list.message} onRetry={() => void load(1, [])} />}
-      {list.kind === 'ready' && list.items.length === 0 && <EmptyState message='还没有站点' actionText='新建站点' onAction={() => go(ROUTES.adminStationEdit())} />}
-      {list.kind === 'ready' && list.items.length > 0 && (
-        <View className='admin-station-list' data-count={list.items.length}>
-          {list.items.map((s) => (
-            <View key={s.id} className='admin-item' hoverClass='entry-tile--pressed' data-station-id={s.id} onClick={() => go(ROUTES.adminStationEdit(s.id))}>
-              <View className='admin-item__head'>
-                <Text className='admin-item__name'>{displayName(s)}</Text>
-                <Text className={`status-pill status-pill--${s.status}`}>{labelOf(STATION_STATUSES, s.status)}</Text>
+      <PageState state={list} onRetry={() => void reload()} isEmpty={(l) => l.items.length === 0} empty={{ message: '还没有站点', actionText: '新建站点', onAction: () => go(ROUTES.adminStationEdit()) }}>
+        {(list) => (
+          <View className='admin-station-list' data-count={list.items.length}>
+            {list.items.map((s) => (
+              <View key={s.id} className='card card--item admin-item' hoverClass='card--pressed' data-station-id={s.id} onClick={() => go(ROUTES.adminStationEdit(s.id))}>
+                <View className='admin-item__head'>
+                  <Text className='admin-item__name'>{displayName(s)}</Text>
+                  <Text className={`status-pill status-pill--${s.status}`}>{labelOf(STATION_STATUSES, s.status)}</Text>
+                </View>
+                <Text className='admin-item__line'>
+                  {kindText(s)} · {s.district}
+                </Text>
+                <Text className='admin-item__line'>外部编号 {s.externalId}</Text>
+                {s.sample && <SampleBadge />}
               </View>
-              <Text className='admin-item__line'>
-                {kindText(s)} · {s.district}
-              </Text>
-              <Text className='admin-item__line'>外部编号 {s.externalId}</Text>
-              {s.sample && <SampleBadge />}
-            </View>
-          ))}
-          {list.hasMore && (
-            <Button className='btn btn--secondary' onClick={more} data-more>
-              {list.loadingMore ? '正在加载…' : '加载更多'}
-            </Button>
-          )}
-        </View>
-      )}
+            ))}
+            <LoadMore list={list} onMore={more} />
+          </View>
+        )}
+      </PageState>
     </View>
   )
 }

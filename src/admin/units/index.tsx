@@ -1,35 +1,31 @@
 import { Button, Text, View } from '@tarojs/components'
 import Taro, { useRouter } from '@tarojs/taro'
 import { useEffect, useState } from 'react'
-import LoadError from '@/components/load-error'
+import PageState from '@/components/page-state'
+import { UnitLink, UnitTrail } from '@/components/unit-picker'
 import type { UnitListing } from '@/domain/api/admin'
-import { getUnits } from '@/services/admin'
-import { pageClass, useLargeText } from '@/services/preferences'
-import { readParam, ROUTES } from '@/services/routes'
-import { useLoader } from '@/services/use-loader'
-import AdminGate from '../components/admin-gate'
+import { api } from '@/api'
+import { readParam, ROUTES } from '@/routes'
+import { useLoader } from '@/hooks/use-loader'
+import { AdminPage } from '../components/admin-gate'
 import NewChild from './new-child'
 import UnitCard from './unit-card'
 import '../admin.css'
-import '../components/unit-picker.css'
 import './index.css'
 
 /** 组织与人员: the union tree a level at a time (`?unitId=`, default the admin's own unit); add, rename and move units. */
 export default function AdminUnitsPage() {
-  const [largeText] = useLargeText()
   return (
-    <View className={pageClass(largeText, 'admin admin-units')}>
-      <AdminGate>
-        <UnitTree startId={readParam(useRouter().params.unitId)} />
-      </AdminGate>
-    </View>
+    <AdminPage className='admin admin-units'>
+      <UnitTree startId={readParam(useRouter().params.unitId)} />
+    </AdminPage>
   )
 }
 
 function UnitTree({ startId }: { startId: string }) {
   // Going down stays on this page: a page per level would fill WeChat's ten-page stack.
   const [unitId, setUnitId] = useState(startId)
-  const [state, reload] = useLoader(() => getUnits(unitId || undefined))
+  const [state, reload] = useLoader(() => api.admin.units(unitId ? { unitId } : {}))
   useEffect(() => {
     void reload()
   }, [unitId, reload])
@@ -51,9 +47,9 @@ function UnitTree({ startId }: { startId: string }) {
           站点管理
         </Button>
       </View>
-      {state.kind === 'loading' && <Text className='state-text'>正在加载…</Text>}
-      {state.kind === 'error' && <LoadError message={state.message} onRetry={() => void reload()} />}
-      {state.kind === 'ready' && <Level listing={state.data} onGo={go} onChanged={() => void reload()} />}
+      <PageState state={state} onRetry={() => void reload()}>
+        {(s) => <Level listing={s.data} onGo={go} onChanged={() => void reload()} />}
+      </PageState>
     </View>
   )
 }
@@ -62,25 +58,13 @@ function Level({ listing, onGo, onChanged }: { listing: UnitListing; onGo: (id: 
   const { unit, ancestors, children } = listing
   return (
     <View data-unit-id={unit.id}>
-      {ancestors.length > 0 && (
-        <View className='unit-trail' data-trail={ancestors.map((a) => a.id).join('/')}>
-          {ancestors.map((a) => (
-            <Text key={a.id} className='unit-trail__crumb' data-crumb={a.id} onClick={() => onGo(a.id)}>
-              {a.name}
-              <Text className='unit-trail__sep'>›</Text>
-            </Text>
-          ))}
-        </View>
-      )}
+      <UnitTrail trail={ancestors} onOpen={onGo} />
       <UnitCard key={`${unit.id}@${unit.version}`} listing={listing} onChanged={onChanged} />
       <View className='card'>
         <Text className='card__title'>下级单位（{children.length}）</Text>
         {children.length === 0 && <Text className='admin-note'>还没有下级单位</Text>}
         {children.map((c) => (
-          <View key={c.id} className='unit-picker__child' hoverClass='entry-tile--pressed' data-child={c.id} onClick={() => onGo(c.id)}>
-            <Text className='admin-units__child-name'>{c.name}</Text>
-            <Text className='unit-picker__chevron'>›</Text>
-          </View>
+          <UnitLink key={c.id} unit={c} onOpen={onGo} />
         ))}
         <NewChild key={unit.id} parentId={unit.id} onCreated={onChanged} />
       </View>

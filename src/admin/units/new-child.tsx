@@ -2,7 +2,7 @@ import { Button, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import { useState } from 'react'
 import FormField from '@/components/form-field'
-import { createUnit } from '@/services/admin'
+import { api } from '@/api'
 import { handleFailure } from '../components/failure'
 
 /** Adds a unit under the one on screen. */
@@ -14,7 +14,7 @@ export default function NewChild({ parentId, onCreated }: { parentId: string; on
   const create = async () => {
     if (busy) return
     setBusy(true)
-    const reply = await createUnit(parentId, name)
+    const reply = await api.admin.createUnit({ parentId, name })
     setBusy(false)
     if (!reply.ok) return setError((await handleFailure(reply.error, ['name', 'parentId'], onCreated))?.message ?? '')
     setName('')
@@ -35,7 +35,6 @@ export default function NewChild({ parentId, onCreated }: { parentId: string; on
           setName(v)
           setError('')
         }}
-        onBlur={() => undefined}
       />
       <Button className={busy ? 'btn btn--primary btn--busy' : 'btn btn--primary'} disabled={busy} data-action='create-unit' onClick={() => void create()}>
         添加

@@ -3,9 +3,11 @@ import Taro from '@tarojs/taro'
 import { useState } from 'react'
 import FormField from '@/components/form-field'
 import type { UnitListing } from '@/domain/api/admin'
-import { moveUnit, renameUnit } from '@/services/admin'
+import { api } from '@/api'
 import { handleFailure } from '../components/failure'
-import UnitPicker, { type PickedUnit } from '../components/unit-picker'
+import type { UnitRef } from '@/components/unit-picker'
+import UnitPickerCard from '@/components/unit-picker/card'
+import { adminUnits } from '@/components/unit-picker/sources'
 
 type Mode = 'view' | 'rename' | 'move'
 
@@ -20,15 +22,15 @@ export default function UnitCard({ listing, onChanged }: { listing: UnitListing;
 
   const rename = async () => {
     setBusy(true)
-    const reply = await renameUnit({ unitId: unit.id, version: unit.version, name })
+    const reply = await api.admin.renameUnit({ unitId: unit.id, version: unit.version, name })
     setBusy(false)
     if (!reply.ok) return setError((await handleFailure(reply.error, ['name'], onChanged))?.message ?? '')
     void Taro.showToast({ title: '已改名', icon: 'success' })
     onChanged()
   }
 
-  const move = async (to: PickedUnit) => {
-    const reply = await moveUnit({ unitId: unit.id, version: unit.version, parentId: to.id })
+  const move = async (to: UnitRef) => {
+    const reply = await api.admin.moveUnit({ unitId: unit.id, version: unit.version, parentId: to.id })
     if (!reply.ok) return setError((await handleFailure(reply.error, ['parentId'], onChanged))?.message ?? '')
     void Taro.showToast({ title: `已移到${to.name}之下`, icon: 'none' })
     onChanged()
@@ -59,7 +61,7 @@ export default function UnitCard({ listing, onChanged }: { listing: UnitListing;
         )}
         {mode === 'rename' && (
           <View className='admin-units__form' data-form='rename'>
-            <FormField field='name' label='新名称' value={name} maxlength={40} error={error} onInput={(v) => (setName(v), setError(''))} onBlur={() => undefined} />
+            <FormField field='name' label='新名称' value={name} maxlength={40} error={error} onInput={(v) => (setName(v), setError(''))} />
             <View className='admin-item__actions'>
               <Button className={busy ? 'btn btn--primary btn--small btn--busy' : 'btn btn--primary btn--small'} disabled={busy} data-action='save-name' onClick={() => void rename()}>
                 保存名称
@@ -72,7 +74,9 @@ export default function UnitCard({ listing, onChanged }: { listing: UnitListing;
         )}
       </View>
       {mode === 'move' && (
-        <UnitPicker
+        <UnitPickerCard
+          mode='browse'
+          load={adminUnits}
           title={`把“${unit.name}”移到哪个单位之下`}
           pickText='移到这里'
           excludeId={unit.id}

@@ -5,10 +5,11 @@ import type { FormStep } from '@/domain/api/applicant'
 import type { ApiError } from '@/domain/contract'
 import { documentsForDraft } from '@/domain/documents'
 import { formFieldName } from '@/domain/form-labels'
-import { resubmit, submit } from '@/services/applicant'
-import { newRequestId } from '@/services/client'
-import { pageClass, useLargeText } from '@/services/preferences'
-import { ROUTES } from '@/services/routes'
+import type { FormValues } from '@/domain/form-values'
+import type { ActionInput } from '@/domain/api'
+import { api, newRequestId } from '@/api'
+import { pageClass, useLargeText } from '@/hooks/use-large-text'
+import { ROUTES } from '@/routes'
 import StepProgress from '../components/step-progress'
 import { useUnitName } from '../components/union-picker/unit-names'
 import {
@@ -36,6 +37,9 @@ import { useDraft } from './use-draft'
 import './index.css'
 
 const SYNC_TEXT = { saved: '已自动保存', saving: '正在保存…', unsaved: '已保存在手机上', offline: '暂时无法连接，已保存在手机上' } as const
+
+/** The form as the contract types its input: values the shared schema has just accepted on the phone (the server checks them again). */
+const asForm = (values: FormValues) => values as ActionInput<'applicant', 'submit'>['form']
 
 const scrollTo = (path: string) => void Taro.pageScrollTo({ selector: `#${fieldDomId(path)}`, duration: 200 })
 const scrollTop = () => void Taro.pageScrollTo({ scrollTop: 0, duration: 0 })
@@ -135,10 +139,10 @@ export default function ApplyFormPage() {
     const id = d.idNow()
     if (d.meta.mode === 'fix' && id) {
       const version = await d.saveForVersion()
-      reply = version === null ? null : await resubmit(id, version, values, agreed, requestId.current)
+      reply = version === null ? null : await api.applicant.resubmit({ id, expectedVersion: version, form: asForm(values), consent: agreed }, { requestId: requestId.current })
     } else {
       await d.saveNow()
-      reply = await submit(values, agreed, requestId.current)
+      reply = await api.applicant.submit({ form: asForm(values), consent: agreed }, { requestId: requestId.current })
     }
     if (reply?.ok) {
       d.forget()

@@ -3,7 +3,7 @@ import type { FormStep } from '@/domain/api/applicant'
 import { isCurrentConsent } from '@/domain/consent'
 import type { DocumentView } from '@/domain/documents'
 import { emptyFormValues, type FormValues } from '@/domain/form-values'
-import { getDraft, saveDraft } from '@/services/applicant'
+import { api } from '@/api'
 import { consentOf, type ConsentChoices } from './form-model'
 import { clearLocalDraft, NO_CONSENT, readLocalDraft, takeSelfCheckCarry, writeLocalDraft, type LocalDraft } from './local-draft'
 
@@ -54,7 +54,8 @@ export function useDraft() {
     const sent = cur.current
     if (!force && sent.id && sent.syncedAt === sent.changedAt) return true
     setSync('saving')
-    const attempt = saveDraft(sent.values, sent.step, consentOf(sent.consent)).then((reply) => {
+    const consent = consentOf(sent.consent)
+    const attempt = api.applicant.saveDraft(consent ? { values: sent.values, step: sent.step, consent } : { values: sent.values, step: sent.step }).then((reply) => {
       if (!reply.ok) {
         setSync('offline')
         timer.current = setTimeout(() => void saveNow(), RETRY_MS)
@@ -84,7 +85,7 @@ export function useDraft() {
     let alive = true
     void (async () => {
       const local = readLocalDraft()
-      const reply = await getDraft()
+      const reply = await api.applicant.getDraft()
       if (!alive) return
       let draft: LocalDraft = local ?? cur.current
       if (reply.ok && reply.data.draft) {

@@ -7,10 +7,11 @@ import { documentKindLabel } from '@/domain/documents'
 import { YES_NO } from '@/domain/form-codes'
 import { hardshipCategoryLabel, SelfCheckSchema } from '@/domain/self-check'
 import { problemsByField, validate } from '@/domain/validate'
-import { selfCheck } from '@/services/applicant'
-import { pageClass, useLargeText } from '@/services/preferences'
-import { ROUTES } from '@/services/routes'
-import ChoiceChips from '../components/choice-chips'
+import type { ActionInput } from '@/domain/api'
+import { api } from '@/api'
+import { pageClass, useLargeText } from '@/hooks/use-large-text'
+import { ROUTES } from '@/routes'
+import ChoiceChips from '@/components/choice-chips'
 import UnionPicker from '../components/union-picker'
 import { writeSelfCheckCarry } from '../form/local-draft'
 import './index.css'
@@ -55,7 +56,7 @@ export default function SelfCheckPage() {
       return
     }
     setBusy(true)
-    const reply = await selfCheck(input as Parameters<typeof selfCheck>[0])
+    const reply = await api.applicant.selfCheck(input as ActionInput<'applicant', 'selfCheck'>)
     setBusy(false)
     if (!reply.ok) return void Taro.showToast({ title: reply.error.message, icon: 'none', duration: 3000 })
     setResult(reply.data)

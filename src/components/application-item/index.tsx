@@ -1,7 +1,7 @@
 import { Text, View } from '@tarojs/components'
 import type { ApplicationSummary } from '@/domain/application'
 import { hardshipCauseLabel } from '@/domain/hardship-causes'
-import { formatDateTime } from '@/services/format'
+import { formatDateTime } from '@/text/format'
 import StatusTag from '../status-tag'
 import './index.css'
 
@@ -16,7 +16,7 @@ export default function ApplicationItem({ item, onTap }: ApplicationItemProps) {
   const draft = item.status === 'draft'
   const neverSubmitted = item.number.startsWith('DRAFT-')
   return (
-    <View className='application-item' hoverClass='application-item--pressed' onClick={() => onTap(item)} data-id={item.id} data-status={item.status}>
+    <View className='card application-item' hoverClass='card--pressed' onClick={() => onTap(item)} data-id={item.id} data-status={item.status}>
       <View className='application-item__head'>
         <Text className='application-item__number'>{neverSubmitted ? '未提交的申请' : item.number}</Text>
         <StatusTag status={item.status} />

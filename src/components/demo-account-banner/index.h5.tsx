@@ -1,6 +1,6 @@
 import { Text, View } from '@tarojs/components'
 import { useEffect, useState } from 'react'
-import { me } from '@/services/account'
+import { api } from '@/api'
 import './index.css'
 
 /** A quiet line naming the demo account the browser is signed in with (local mode only). */
@@ -9,7 +9,7 @@ export default function DemoAccountBanner() {
 
   useEffect(() => {
     let alive = true
-    void me().then((reply) => {
+    void api.account.me().then((reply) => {
       if (alive && reply.ok && reply.data.displayName) setDisplayName(reply.data.displayName)
     })
     return () => {

@@ -20,8 +20,8 @@ export interface EntryTileProps {
 export default function EntryTile({ entry, title, description, glyph, comingSoon, badge = 0, onTap }: EntryTileProps) {
   return (
     <View
-      className={comingSoon ? 'entry-tile entry-tile--soon' : 'entry-tile'}
-      hoverClass='entry-tile--pressed'
+      className={comingSoon ? 'card entry-tile entry-tile--soon' : 'card entry-tile'}
+      hoverClass='card--pressed'
       onClick={onTap}
       data-entry={entry}
     >

@@ -1,7 +1,7 @@
 import { Text, View } from '@tarojs/components'
 import type { TimelineEntry } from '@/domain/application'
 import { STATUS_LABELS, STATUS_NEXT_STEP, type ApplicationStatus } from '@/domain/application-status'
-import { formatDate } from '@/services/format'
+import { formatDate } from '@/text/format'
 import './index.css'
 
 /** The stages every application passes on its way to being filed, in order. */

@@ -2,8 +2,8 @@ import { Text, View } from '@tarojs/components'
 import type { NearbyStation } from '@/domain/api/stations'
 import AmenityTags from '@/components/amenity-tags'
 import { OpenLabel, SampleBadge } from '@/components/station-badges'
-import { formatDistance } from '@/services/distance'
-import { displayName, kindText, todayText } from '@/services/station-text'
+import { formatDistance } from '@/text/distance'
+import { displayName, kindText, todayText } from '@/text/station-text'
 import './index.css'
 
 /** Props of one station in the finder's list. */
@@ -19,8 +19,8 @@ export default function StationCard({ station, index, onTap }: StationCardProps)
   const { openState } = station
   return (
     <View
-      className='station-card'
-      hoverClass='station-card--pressed'
+      className='card card--item station-card'
+      hoverClass='card--pressed'
       onClick={() => onTap(station)}
       data-station-id={station.id}
       data-kind={station.kind}

@@ -1,5 +1,5 @@
 import { Text, View } from '@tarojs/components'
-import { formatDistance } from '@/services/distance'
+import { formatDistance } from '@/text/distance'
 import { layoutOverview } from './layout'
 import type { StationMapProps } from './types'
 import './index.css'

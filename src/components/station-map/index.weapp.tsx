@@ -2,7 +2,7 @@ import { Map } from '@tarojs/components'
 import type { MapProps } from '@tarojs/components'
 import originIcon from '@/assets/map/origin.png'
 import stationIcon from '@/assets/map/station.png'
-import { displayName } from '@/services/station-text'
+import { displayName } from '@/text/station-text'
 import type { StationMapProps } from './types'
 import './index.css'
 

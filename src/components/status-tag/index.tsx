@@ -1,18 +1,17 @@
-import { Text } from '@tarojs/components'
 import { STATUS_LABELS, type ApplicationStatus } from '@/domain/application-status'
-import './index.css'
+import Tag, { type TagTone } from '../tag'
 
-const TONES: Record<ApplicationStatus, 'progress' | 'attention' | 'done' | 'closed'> = {
-  draft: 'closed',
-  submitted: 'progress',
-  screening: 'progress',
-  visiting: 'progress',
-  verifying: 'progress',
-  publicizing: 'progress',
+const TONES: Record<ApplicationStatus, TagTone> = {
+  draft: 'muted',
+  submitted: 'info',
+  screening: 'info',
+  visiting: 'info',
+  verifying: 'info',
+  publicizing: 'info',
   filed: 'done',
-  returned: 'attention',
-  rejected: 'closed',
-  withdrawn: 'closed',
+  returned: 'pending',
+  rejected: 'muted',
+  withdrawn: 'muted',
 }
 
 /** Props of a status tag. */
@@ -24,10 +23,9 @@ export interface StatusTagProps {
 
 /** The status label in a colour that says whether the worker needs to act. */
 export default function StatusTag({ status, className }: StatusTagProps) {
-  const classes = ['status-tag', `status-tag--${TONES[status]}`, className].filter(Boolean).join(' ')
   return (
-    <Text className={classes} data-status={status}>
+    <Tag tone={TONES[status]} large className={className} data={{ 'data-status': status }}>
       {STATUS_LABELS[status]}
-    </Text>
+    </Tag>
   )
 }

@@ -1,7 +1,7 @@
 import { Text, View } from '@tarojs/components'
 import type { TimelineEntry } from '@/domain/application'
 import { STATUS_LABELS } from '@/domain/application-status'
-import { formatDateTime } from '@/services/format'
+import { formatDateTime } from '@/text/format'
 import './index.css'
 
 /** Props of an application's timeline. */

@@ -1,11 +1,11 @@
 import { Button, Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import { useState } from 'react'
-import { saveExport } from '@/admin/files/save-file'
+import { saveExport } from '@/platform/save-file'
 import type { ExportedFile } from '@/domain/api/households'
 import type { ApiReply } from '@/domain/contract'
 import type { DateRange } from '@/domain/dashboard'
-import { exportHouseholds, exportLedger } from '@/services/households'
+import { api } from '@/api'
 
 /** Props of the export buttons. */
 export interface ExportButtonsProps {
@@ -40,10 +40,10 @@ export default function ExportButtons({ range, unitId }: ExportButtonsProps) {
   return (
     <View className='card dash-exports' data-section='exports'>
       <Text className='card__title'>导出</Text>
-      <Button className='btn btn--secondary' data-export='households' loading={busy === 'households'} onClick={() => void run('households', () => exportHouseholds({ format: 'xlsx', ...unit }))}>
+      <Button className='btn btn--secondary' data-export='households' loading={busy === 'households'} onClick={() => void run('households', () => api.households.exportHouseholds({ format: 'xlsx', ...unit }))}>
         导出建档家庭名册（Excel）
       </Button>
-      <Button className='btn btn--secondary' data-export='ledger' loading={busy === 'ledger'} onClick={() => void run('ledger', () => exportLedger({ format: 'xlsx', ...unit, from: range.from, to: range.to }))}>
+      <Button className='btn btn--secondary' data-export='ledger' loading={busy === 'ledger'} onClick={() => void run('ledger', () => api.households.exportLedger({ format: 'xlsx', ...unit, from: range.from, to: range.to }))}>
         导出帮扶资金台账（Excel）
       </Button>
       {done && (

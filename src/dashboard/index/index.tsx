@@ -1,14 +1,14 @@
 import { Text, View } from '@tarojs/components'
 import { useDidShow, useRouter } from '@tarojs/taro'
 import { useCallback, useRef, useState } from 'react'
-import LoadError from '@/components/load-error'
+import PageState from '@/components/page-state'
 import type { DashboardView } from '@/domain/api/households'
 import { isCalendarDate } from '@/domain/calendar'
 import type { DateRange } from '@/domain/dashboard'
-import { todayShanghai } from '@/services/household-text'
-import { dashboard } from '@/services/households'
-import { pageClass, useLargeText } from '@/services/preferences'
-import { readParam } from '@/services/routes'
+import { todayShanghai } from '@/text/household-text'
+import { api } from '@/api'
+import { pageClass, useLargeText } from '@/hooks/use-large-text'
+import { readParam } from '@/routes'
 import ExportButtons from './export-buttons'
 import RangeBar, { EARLIEST } from './range-bar'
 import { ApplicationsSection, CampaignSection, FundsSection, HouseholdsSection, OverdueSection, StationsSection } from './sections'
@@ -42,7 +42,7 @@ export default function DashboardPage() {
   const load = useCallback(async (r: DateRange, unit: string) => {
     const mine = ++seq.current
     setState((s) => (s.kind === 'ready' ? { ...s, updating: true } : { kind: 'loading' }))
-    const reply = await dashboard({ from: r.from, to: r.to, ...(unit ? { unitId: unit } : {}) })
+    const reply = await api.households.dashboard({ from: r.from, to: r.to, ...(unit ? { unitId: unit } : {}) })
     if (mine !== seq.current) return
     if (!reply.ok) return setState({ kind: 'error', message: reply.error.message })
     setState({ kind: 'ready', data: reply.data, updating: false })
@@ -65,23 +65,23 @@ export default function DashboardPage() {
     <View className={pageClass(largeText, 'dash')} data-state={state.kind === 'ready' ? (state.updating ? 'updating' : 'ready') : state.kind}>
       <RangeBar range={range} today={today} onChange={changeRange} />
       <UnitFilter allName={first?.unitName ?? '本辖区'} units={units} value={unitId} onChange={changeUnit} />
-      {state.kind === 'loading' && <Text className='state-text'>正在统计…</Text>}
-      {state.kind === 'error' && <LoadError message={state.message} onRetry={() => void load(range, unitId)} />}
-      {state.kind === 'ready' && (
-        <View className='dash-body' data-unit-name={state.data.unitName}>
-          <Text className='dash-scope'>
-            {state.data.unitName} · {state.data.range.from} 至 {state.data.range.to}
-            {state.updating ? ' · 正在更新…' : ''}
-          </Text>
-          <HouseholdsSection d={state.data} />
-          <FundsSection d={state.data} />
-          <CampaignSection d={state.data} />
-          <OverdueSection d={state.data} />
-          <ApplicationsSection d={state.data} />
-          <StationsSection d={state.data} />
-          <ExportButtons range={range} unitId={unitId} />
-        </View>
-      )}
+      <PageState state={state} onRetry={() => void load(range, unitId)} loadingText='正在统计…'>
+        {({ data, updating }) => (
+          <View className='dash-body' data-unit-name={data.unitName}>
+            <Text className='dash-scope'>
+              {data.unitName} · {data.range.from} 至 {data.range.to}
+              {updating ? ' · 正在更新…' : ''}
+            </Text>
+            <HouseholdsSection d={data} />
+            <FundsSection d={data} />
+            <CampaignSection d={data} />
+            <OverdueSection d={data} />
+            <ApplicationsSection d={data} />
+            <StationsSection d={data} />
+            <ExportButtons range={range} unitId={unitId} />
+          </View>
+        )}
+      </PageState>
     </View>
   )
 }

@@ -39,7 +39,7 @@ export default function RangeBar({ range, today, onChange }: RangeBarProps) {
           </View>
         </Picker>
       </View>
-      <View className='dash-chips'>
+      <View className='chip-row'>
         {quickRanges(today).map((q) => (
           <Chip key={q.key} label={q.label} role='radio' on={q.range.from === range.from && q.range.to === range.to} onTap={() => onChange(q.range)} data={{ 'data-range': q.key }} />
         ))}

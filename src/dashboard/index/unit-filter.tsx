@@ -38,7 +38,7 @@ export default function UnitFilter({ allName, units, value, onChange }: UnitFilt
         </Button>
       </View>
       {open && (
-        <View className='dash-chips dash-units__list'>
+        <View className='chip-row dash-units__list'>
           <Chip label={`全部（${allName}）`} role='radio' on={value === ''} onTap={() => pick('')} data={{ 'data-unit': 'all' }} />
           {units.map((u) => (
             <Chip key={u.id} label={u.name} role='radio' on={value === u.id} onTap={() => pick(u.id)} data={{ 'data-unit': u.id }} />

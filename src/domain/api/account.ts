@@ -1,24 +1,33 @@
 import * as v from 'valibot'
 import type { Role, StaffRole } from '../roles'
 import { PageInputSchema, type Page } from './applicant'
+import { ANYONE, returns, type FunctionContract } from './define'
 
 /** The `account` function: who the caller is, and their in-app messages. */
 export const accountActions = {
-  me: v.strictObject({}),
-  messages: PageInputSchema,
-  unreadCount: v.strictObject({}),
+  me: { input: v.strictObject({}), output: returns<Me>(), roles: ANYONE },
+  messages: { input: PageInputSchema, output: returns<Page<MessageView>>(), roles: ANYONE },
+  unreadCount: { input: v.strictObject({}), output: returns<{ count: number }>(), roles: ANYONE },
   /** A staff member binds their identity with the one-time code an admin gave them. */
-  redeemInvitation: v.strictObject({
-    code: v.pipe(v.string('请输入邀请码'), v.trim(), v.nonEmpty('请输入邀请码'), v.maxLength(32, '邀请码不正确')),
-  }),
-  markRead: v.strictObject({
-    ids: v.pipe(
-      v.array(v.pipe(v.string('消息编号应为文本'), v.maxLength(64, '消息编号不正确')), '消息编号应为列表'),
-      v.minLength(1, '请选择要标记的消息'),
-      v.maxLength(100, '一次最多标记100条消息'),
-    ),
-  }),
-} as const
+  redeemInvitation: {
+    input: v.strictObject({
+      code: v.pipe(v.string('请输入邀请码'), v.trim(), v.nonEmpty('请输入邀请码'), v.maxLength(32, '邀请码不正确')),
+    }),
+    output: returns<RedeemedInvitation>(),
+    roles: ANYONE,
+  },
+  markRead: {
+    input: v.strictObject({
+      ids: v.pipe(
+        v.array(v.pipe(v.string('消息编号应为文本'), v.maxLength(64, '消息编号不正确')), '消息编号应为列表'),
+        v.minLength(1, '请选择要标记的消息'),
+        v.maxLength(100, '一次最多标记100条消息'),
+      ),
+    }),
+    output: returns<{ updated: number }>(),
+    roles: ANYONE,
+  },
+} as const satisfies FunctionContract
 
 export interface Me {
   roles: Role[]
@@ -35,14 +44,6 @@ export interface MessageView {
   applicationId: string | null
   createdAt: string
   read: boolean
-}
-
-export interface AccountOutputs {
-  me: Me
-  messages: Page<MessageView>
-  unreadCount: { count: number }
-  markRead: { updated: number }
-  redeemInvitation: RedeemedInvitation
 }
 
 /** What a redeemed invitation made of the caller. */

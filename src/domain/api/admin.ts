@@ -1,6 +1,7 @@
 import * as v from 'valibot'
 import { STAFF_ROLES, type StaffRole } from '../roles'
 import { PageInputSchema, type Page } from './applicant'
+import { returns, type FunctionContract } from './define'
 
 const idText = (missing: string, wrong: string) => v.pipe(v.string(missing), v.nonEmpty(missing), v.maxLength(64, wrong))
 const UnitIdSchema = idText('请选择单位', '单位编号不正确')
@@ -17,24 +18,48 @@ const RolesSchema = v.pipe(
 /** The `admin` function: the union tree, staff invitations and staff roles, for admins within their jurisdiction. */
 export const adminActions = {
   /** A unit (default: the admin's own) with its children; the admin's jurisdiction only. */
-  units: v.strictObject({ unitId: v.optional(UnitIdSchema) }),
-  createUnit: v.strictObject({ parentId: UnitIdSchema, name: UnitNameSchema }),
-  renameUnit: v.strictObject({ unitId: UnitIdSchema, version: VersionSchema, name: UnitNameSchema }),
+  units: { input: v.strictObject({ unitId: v.optional(UnitIdSchema) }), output: returns<UnitListing>(), roles: ['admin'] },
+  createUnit: { input: v.strictObject({ parentId: UnitIdSchema, name: UnitNameSchema }), output: returns<UnitView>(), roles: ['admin'] },
+  renameUnit: {
+    input: v.strictObject({ unitId: UnitIdSchema, version: VersionSchema, name: UnitNameSchema }),
+    output: returns<UnitView>(),
+    roles: ['admin'],
+  },
   /** Moves the unit and everything below it under another unit of the jurisdiction. */
-  moveUnit: v.strictObject({ unitId: UnitIdSchema, version: VersionSchema, parentId: UnitIdSchema }),
+  moveUnit: {
+    input: v.strictObject({ unitId: UnitIdSchema, version: VersionSchema, parentId: UnitIdSchema }),
+    output: returns<MovedUnit>(),
+    roles: ['admin'],
+  },
   /** A one-time code for one person: shown once in the reply, stored only as a keyed hash. */
-  createInvitation: v.strictObject({
-    unitId: UnitIdSchema,
-    roles: RolesSchema,
-    displayName: v.pipe(v.string('请填写被邀请人的姓名'), v.trim(), v.nonEmpty('请填写被邀请人的姓名'), v.maxLength(20, '姓名不能超过20个字')),
-  }),
-  listInvitations: v.strictObject({ ...PageInputSchema.entries, unitId: v.optional(UnitIdSchema) }),
-  revokeInvitation: v.strictObject({ invitationId: idText('缺少邀请编号', '邀请编号不正确') }),
+  createInvitation: {
+    input: v.strictObject({
+      unitId: UnitIdSchema,
+      roles: RolesSchema,
+      displayName: v.pipe(v.string('请填写被邀请人的姓名'), v.trim(), v.nonEmpty('请填写被邀请人的姓名'), v.maxLength(20, '姓名不能超过20个字')),
+    }),
+    output: returns<CreatedInvitation>(),
+    roles: ['admin'],
+  },
+  listInvitations: {
+    input: v.strictObject({ ...PageInputSchema.entries, unitId: v.optional(UnitIdSchema) }),
+    output: returns<Page<InvitationView>>(),
+    roles: ['admin'],
+  },
+  revokeInvitation: { input: v.strictObject({ invitationId: idText('缺少邀请编号', '邀请编号不正确') }), output: returns<InvitationView>(), roles: ['admin'] },
   /** Staff of a unit's subtree (default: the whole jurisdiction). */
-  listStaff: v.strictObject({ ...PageInputSchema.entries, unitId: v.optional(UnitIdSchema) }),
-  setStaffRoles: v.strictObject({ openid: OpenidSchema, version: VersionSchema, roles: RolesSchema }),
-  deactivateStaff: v.strictObject({ openid: OpenidSchema, version: VersionSchema }),
-} as const
+  listStaff: {
+    input: v.strictObject({ ...PageInputSchema.entries, unitId: v.optional(UnitIdSchema) }),
+    output: returns<Page<StaffView>>(),
+    roles: ['admin'],
+  },
+  setStaffRoles: {
+    input: v.strictObject({ openid: OpenidSchema, version: VersionSchema, roles: RolesSchema }),
+    output: returns<StaffView>(),
+    roles: ['admin'],
+  },
+  deactivateStaff: { input: v.strictObject({ openid: OpenidSchema, version: VersionSchema }), output: returns<StaffView>(), roles: ['admin'] },
+} as const satisfies FunctionContract
 
 /** A unit as the admin pages show it; `version` goes back with a rename or move. */
 export interface UnitView {
@@ -95,17 +120,4 @@ export interface StaffView {
   active: boolean
   version: number
   boundAt: string | null
-}
-
-export interface AdminOutputs {
-  units: UnitListing
-  createUnit: UnitView
-  renameUnit: UnitView
-  moveUnit: MovedUnit
-  createInvitation: CreatedInvitation
-  listInvitations: Page<InvitationView>
-  revokeInvitation: InvitationView
-  listStaff: Page<StaffView>
-  setStaffRoles: StaffView
-  deactivateStaff: StaffView
 }

@@ -6,6 +6,7 @@ import { ConsentSchema } from '../consent'
 import { DOCUMENT_KIND_CODES, type DocumentKind, type DocumentView } from '../documents'
 import { FormValuesSchema } from '../form-values'
 import { SelfCheckSchema, type HardshipAssessment } from '../self-check'
+import { ANYONE, returns, type FunctionContract } from './define'
 
 /** A page of results. */
 export interface Page<T> {
@@ -47,38 +48,62 @@ export const DocumentMetaSchema = v.strictObject({
 
 /** The `applicant` function: what a worker does with their own applications. Input schemas per action. */
 export const applicantActions = {
-  selfCheck: SelfCheckSchema,
+  selfCheck: { input: SelfCheckSchema, output: returns<SelfCheckResult>(), roles: ANYONE },
   /**
    * The union tree a level at a time, to choose one's union: without input the top of the tree
    * and its first level; `parentId` the children of a unit; `unitId` the level holding a chosen
    * unit (to reopen the choice where it was made, and to name it).
    */
-  units: v.pipe(
-    v.strictObject({ parentId: v.optional(idText('缺少上级工会')), unitId: v.optional(idText('缺少所选工会')) }),
-    v.check((i) => !(i.parentId && i.unitId), '上级工会和所选工会只能填一个'),
-  ),
-  getDraft: v.strictObject({}),
-  saveDraft: v.strictObject({
-    values: FormValuesSchema,
-    step: v.picklist(FORM_STEPS, '填写步骤不正确'),
-    consent: v.optional(ConsentSchema),
-  }),
-  submit: SubmitInputSchema,
-  resubmit: v.strictObject({ id: idText('缺少申请编号'), expectedVersion: VersionSchema, form: ApplicationFormSchema, consent: ConsentSchema }),
-  withdraw: v.strictObject({ id: idText('缺少申请编号'), expectedVersion: VersionSchema }),
-  listMine: PageInputSchema,
-  getMine: IdInputSchema,
+  units: {
+    input: v.pipe(
+      v.strictObject({ parentId: v.optional(idText('缺少上级工会')), unitId: v.optional(idText('缺少所选工会')) }),
+      v.check((i) => !(i.parentId && i.unitId), '上级工会和所选工会只能填一个'),
+    ),
+    output: returns<UnitLevel>(),
+    roles: ANYONE,
+  },
+  getDraft: { input: v.strictObject({}), output: returns<{ draft: DraftView | null }>(), roles: ANYONE },
+  saveDraft: {
+    input: v.strictObject({
+      values: FormValuesSchema,
+      step: v.picklist(FORM_STEPS, '填写步骤不正确'),
+      consent: v.optional(ConsentSchema),
+    }),
+    output: returns<{ id: string; version: number; savedAt: string }>(),
+    roles: ANYONE,
+  },
+  submit: { input: SubmitInputSchema, output: returns<SubmitResult>(), roles: ANYONE },
+  resubmit: {
+    input: v.strictObject({ id: idText('缺少申请编号'), expectedVersion: VersionSchema, form: ApplicationFormSchema, consent: ConsentSchema }),
+    output: returns<SubmitResult>(),
+    roles: ANYONE,
+  },
+  withdraw: {
+    input: v.strictObject({ id: idText('缺少申请编号'), expectedVersion: VersionSchema }),
+    output: returns<{ id: string; status: ApplicationStatus; version: number }>(),
+    roles: ANYONE,
+  },
+  listMine: { input: PageInputSchema, output: returns<Page<ApplicationSummary>>(), roles: ANYONE },
+  getMine: { input: IdInputSchema, output: returns<ApplicationView>(), roles: ANYONE },
   /** WeChat: where to upload a file with wx.cloud.uploadFile before registering it. */
-  prepareUpload: DocumentMetaSchema,
+  prepareUpload: { input: DocumentMetaSchema, output: returns<{ cloudPath: string }>(), roles: ANYONE },
   /** WeChat: attaches a file uploaded to CloudBase storage (the local server takes the bytes at /api/upload). */
-  registerDocument: v.strictObject({
-    applicationId: idText('缺少申请编号'),
-    kind: v.picklist(DOCUMENT_KIND_CODES, '请选择材料类型'),
-    fileName: FileNameSchema,
-    fileId: v.pipe(v.string('缺少文件'), v.nonEmpty('缺少文件'), v.maxLength(300, '文件不正确')),
-  }),
-  removeDocument: v.strictObject({ applicationId: idText('缺少申请编号'), documentId: idText('缺少材料编号') }),
-} as const
+  registerDocument: {
+    input: v.strictObject({
+      applicationId: idText('缺少申请编号'),
+      kind: v.picklist(DOCUMENT_KIND_CODES, '请选择材料类型'),
+      fileName: FileNameSchema,
+      fileId: v.pipe(v.string('缺少文件'), v.nonEmpty('缺少文件'), v.maxLength(300, '文件不正确')),
+    }),
+    output: returns<DocumentView>(),
+    roles: ANYONE,
+  },
+  removeDocument: {
+    input: v.strictObject({ applicationId: idText('缺少申请编号'), documentId: idText('缺少材料编号') }),
+    output: returns<{ removed: boolean }>(),
+    roles: ANYONE,
+  },
+} as const satisfies FunctionContract
 
 export interface SubmitResult {
   id: string
@@ -106,20 +131,4 @@ export interface UnitLevel {
   items: UnitChoice[]
   /** The way down from the top to this level's parent (empty at the top level): a breadcrumb. */
   trail: { id: string; name: string }[]
-}
-
-/** What each action of `applicant` returns. */
-export interface ApplicantOutputs {
-  selfCheck: SelfCheckResult
-  units: UnitLevel
-  getDraft: { draft: DraftView | null }
-  saveDraft: { id: string; version: number; savedAt: string }
-  submit: SubmitResult
-  resubmit: SubmitResult
-  withdraw: { id: string; status: ApplicationStatus; version: number }
-  listMine: Page<ApplicationSummary>
-  getMine: ApplicationView
-  prepareUpload: { cloudPath: string }
-  registerDocument: DocumentView
-  removeDocument: { removed: boolean }
 }

@@ -21,6 +21,7 @@ import type { DisbursementEntry } from '../ledger'
 import { RecordPaymentSchema, ReversePaymentSchema } from '../ledger-schemas'
 import { dateText, idText } from '../schema-parts'
 import { PageInputSchema, type Page } from './applicant'
+import { CASE_STAFF, STAFF, returns, type FunctionContract } from './define'
 
 const HouseholdIdInput = v.strictObject({ householdId: idText('家庭编号') })
 const FormatSchema = v.picklist(['csv', 'xlsx'], '请选择文件格式')
@@ -32,50 +33,74 @@ const FormatSchema = v.picklist(['csv', 'xlsx'], '请选择文件格式')
  */
 export const householdsActions = {
   /** Households of the jurisdiction (or a unit's subtree), by file number; search by file number or head's full name. */
-  list: v.strictObject({
-    ...PageInputSchema.entries,
-    status: v.optional(v.picklist(['filed', 'deregistered'], '状态不正确')),
-    unitId: v.optional(idText('单位')),
-    search: v.optional(v.pipe(v.string('搜索内容应为文本'), v.trim(), v.maxLength(30, '搜索内容不能超过30个字'))),
-    /** Only households whose cadre has not been in touch for too long. */
-    overdueOnly: v.optional(v.boolean('应为是或否'), false),
-  }),
-  get: HouseholdIdInput,
-  addMeasure: MeasureInputSchema,
-  updateMeasure: MeasureUpdateSchema,
-  recordPayment: RecordPaymentSchema,
-  reversePayment: ReversePaymentSchema,
-  addContact: ContactInputSchema,
-  assignCadre: AssignCadreSchema,
-  removeCadre: RemoveCadreSchema,
-  proposeDeregistration: ProposeDeregistrationSchema,
-  decideDeregistration: DecideDeregistrationSchema,
+  list: {
+    input: v.strictObject({
+      ...PageInputSchema.entries,
+      status: v.optional(v.picklist(['filed', 'deregistered'], '状态不正确')),
+      unitId: v.optional(idText('单位')),
+      search: v.optional(v.pipe(v.string('搜索内容应为文本'), v.trim(), v.maxLength(30, '搜索内容不能超过30个字'))),
+      /** Only households whose cadre has not been in touch for too long. */
+      overdueOnly: v.optional(v.boolean('应为是或否'), false),
+    }),
+    output: returns<Page<HouseholdItem>>(),
+    roles: STAFF,
+  },
+  get: { input: HouseholdIdInput, output: returns<HouseholdView>(), roles: STAFF },
+  addMeasure: { input: MeasureInputSchema, output: returns<HouseholdView>(), roles: CASE_STAFF },
+  updateMeasure: { input: MeasureUpdateSchema, output: returns<HouseholdView>(), roles: CASE_STAFF },
+  recordPayment: { input: RecordPaymentSchema, output: returns<HouseholdView>(), roles: CASE_STAFF },
+  reversePayment: { input: ReversePaymentSchema, output: returns<HouseholdView>(), roles: CASE_STAFF },
+  addContact: { input: ContactInputSchema, output: returns<HouseholdView>(), roles: CASE_STAFF },
+  assignCadre: { input: AssignCadreSchema, output: returns<HouseholdView>(), roles: ['reviewer', 'admin'] },
+  removeCadre: { input: RemoveCadreSchema, output: returns<HouseholdView>(), roles: ['reviewer', 'admin'] },
+  proposeDeregistration: { input: ProposeDeregistrationSchema, output: returns<HouseholdView>(), roles: CASE_STAFF },
+  decideDeregistration: { input: DecideDeregistrationSchema, output: returns<HouseholdView>(), roles: ['reviewer'] },
   /**
    * Staff of the jurisdiction who may be paired or approve money (reviewers), for pickers; with a
    * household, the staff whose jurisdiction covers it (the ones its cadre and approver checks accept).
    */
-  staffChoices: v.strictObject({
-    role: v.optional(v.picklist(['caseworker', 'reviewer'], '角色不正确')),
-    householdId: v.optional(idText('家庭编号')),
-  }),
-  campaigns: v.strictObject({ ...PageInputSchema.entries }),
-  openCampaign: OpenCampaignSchema,
-  closeCampaign: CloseCampaignSchema,
+  staffChoices: {
+    input: v.strictObject({
+      role: v.optional(v.picklist(['caseworker', 'reviewer'], '角色不正确')),
+      householdId: v.optional(idText('家庭编号')),
+    }),
+    output: returns<{ items: StaffChoice[] }>(),
+    roles: STAFF,
+  },
+  campaigns: { input: v.strictObject({ ...PageInputSchema.entries }), output: returns<Page<CampaignItem>>(), roles: STAFF },
+  openCampaign: { input: OpenCampaignSchema, output: returns<Campaign>(), roles: ['admin'] },
+  closeCampaign: { input: CloseCampaignSchema, output: returns<Campaign>(), roles: ['admin'] },
   /** A campaign with its progress per unit and a page of its households with their check state. */
-  campaign: v.strictObject({
-    ...PageInputSchema.entries,
-    campaignId: idText('活动编号'),
-    /** Only households whose check is not finished. */
-    pendingOnly: v.optional(v.boolean('应为是或否'), false),
-  }),
-  check: v.strictObject({ campaignId: idText('活动编号'), householdId: idText('家庭编号') }),
-  confirmItem: ConfirmItemSchema,
-  setOutcome: CheckOutcomeSchema,
-  dashboard: v.strictObject({ from: dateText('开始日期'), to: dateText('结束日期'), unitId: v.optional(idText('单位')) }),
+  campaign: {
+    input: v.strictObject({
+      ...PageInputSchema.entries,
+      campaignId: idText('活动编号'),
+      /** Only households whose check is not finished. */
+      pendingOnly: v.optional(v.boolean('应为是或否'), false),
+    }),
+    output: returns<CampaignView>(),
+    roles: STAFF,
+  },
+  check: { input: v.strictObject({ campaignId: idText('活动编号'), householdId: idText('家庭编号') }), output: returns<CheckView>(), roles: STAFF },
+  confirmItem: { input: ConfirmItemSchema, output: returns<CheckView>(), roles: CASE_STAFF },
+  setOutcome: { input: CheckOutcomeSchema, output: returns<CheckView>(), roles: CASE_STAFF },
+  dashboard: {
+    input: v.strictObject({ from: dateText('开始日期'), to: dateText('结束日期'), unitId: v.optional(idText('单位')) }),
+    output: returns<DashboardView>(),
+    roles: STAFF,
+  },
   /** Households in the national file form's column order, or the ledger; masked unless the caller may reveal. */
-  exportHouseholds: v.strictObject({ format: FormatSchema, unitId: v.optional(idText('单位')) }),
-  exportLedger: v.strictObject({ format: FormatSchema, unitId: v.optional(idText('单位')), from: v.optional(dateText('开始日期')), to: v.optional(dateText('结束日期')) }),
-} as const
+  exportHouseholds: {
+    input: v.strictObject({ format: FormatSchema, unitId: v.optional(idText('单位')) }),
+    output: returns<ExportedFile>(),
+    roles: STAFF,
+  },
+  exportLedger: {
+    input: v.strictObject({ format: FormatSchema, unitId: v.optional(idText('单位')), from: v.optional(dateText('开始日期')), to: v.optional(dateText('结束日期')) }),
+    output: returns<ExportedFile>(),
+    roles: STAFF,
+  },
+} as const satisfies FunctionContract
 
 /** One line of the household list. */
 export interface HouseholdItem {
@@ -186,29 +211,4 @@ export type DashboardView = Dashboard & {
   units: { id: string; name: string }[]
   /** File number, masked name and unit of each household in `overdueContacts`, by household id. */
   overdueHouseholds: Record<string, { number: string; headNameMasked: string; unitName: string }>
-}
-
-export interface HouseholdsOutputs {
-  list: Page<HouseholdItem>
-  get: HouseholdView
-  addMeasure: HouseholdView
-  updateMeasure: HouseholdView
-  recordPayment: HouseholdView
-  reversePayment: HouseholdView
-  addContact: HouseholdView
-  assignCadre: HouseholdView
-  removeCadre: HouseholdView
-  proposeDeregistration: HouseholdView
-  decideDeregistration: HouseholdView
-  staffChoices: { items: StaffChoice[] }
-  campaigns: Page<CampaignItem>
-  openCampaign: Campaign
-  closeCampaign: Campaign
-  campaign: CampaignView
-  check: CheckView
-  confirmItem: CheckView
-  setOutcome: CheckView
-  dashboard: DashboardView
-  exportHouseholds: ExportedFile
-  exportLedger: ExportedFile
 }

@@ -1,12 +1,12 @@
 import type * as v from 'valibot'
-import { accountActions, type AccountOutputs } from './account'
-import { adminActions, type AdminOutputs } from './admin'
-import { applicantActions, type ApplicantOutputs } from './applicant'
-import { householdsActions, type HouseholdsOutputs } from './households'
-import { reviewActions, type ReviewOutputs } from './review'
-import { stationsActions, type StationsOutputs } from './stations'
+import { accountActions } from './account'
+import { adminActions } from './admin'
+import { applicantActions } from './applicant'
+import { householdsActions } from './households'
+import { reviewActions } from './review'
+import { stationsActions } from './stations'
 
-/** Every function, its actions' input schemas, and what each returns: the shared contract. */
+/** The shared contract: every function, and each of its actions' input schema, output type and roles. */
 export const API = {
   applicant: applicantActions,
   account: accountActions,
@@ -16,18 +16,19 @@ export const API = {
   households: householdsActions,
 } as const
 
-export interface ApiOutputs {
-  applicant: ApplicantOutputs
-  account: AccountOutputs
-  stations: StationsOutputs
-  admin: AdminOutputs
-  review: ReviewOutputs
-  households: HouseholdsOutputs
-}
-
 export type FunctionName = keyof typeof API
-export type ActionName<F extends FunctionName> = keyof (typeof API)[F] & keyof ApiOutputs[F] & string
-export type ActionInput<F extends FunctionName, A extends ActionName<F>> = v.InferInput<
-  Extract<(typeof API)[F][A], v.GenericSchema>
->
-export type ActionOutput<F extends FunctionName, A extends ActionName<F>> = ApiOutputs[F][A]
+export type ActionName<F extends FunctionName> = keyof (typeof API)[F] & string
+/** One action's entry in the contract. */
+export type ActionEntry<F extends FunctionName, A extends ActionName<F>> = (typeof API)[F][A] extends infer E
+  ? E extends { input: v.GenericSchema; output: unknown }
+    ? E
+    : never
+  : never
+/** What the caller sends (before the schema's defaults and trimming). */
+export type ActionInput<F extends FunctionName, A extends ActionName<F>> = v.InferInput<ActionEntry<F, A>['input']>
+/** What the use case receives: the input as the schema has checked and completed it. */
+export type ActionParsedInput<F extends FunctionName, A extends ActionName<F>> = v.InferOutput<ActionEntry<F, A>['input']>
+/** What the action answers with. */
+export type ActionOutput<F extends FunctionName, A extends ActionName<F>> = ActionEntry<F, A>['output']
+
+export type { ActionContract, FunctionContract } from './define'

@@ -17,6 +17,7 @@ import {
 } from '../review'
 import type { HardshipAssessment } from '../self-check'
 import { PageInputSchema, type Page } from './applicant'
+import { ANYONE, CASE_STAFF, returns, type FunctionContract } from './define'
 
 const idText = (missing: string, wrong: string) => v.pipe(v.string(missing), v.nonEmpty(missing), v.maxLength(64, wrong))
 const IdSchema = idText('缺少申请编号', '申请编号不正确')
@@ -54,81 +55,129 @@ export const RevealFieldSchema = v.pipe(v.string('请选择要查看的信息'),
 /** The `review` function: the union's side of a case, for staff within their jurisdiction. */
 export const reviewActions = {
   /** A stage's cases in the jurisdiction, overdue first, and every stage's counts. */
-  queue: v.strictObject({
-    ...PageInputSchema.entries,
-    stage: v.picklist(QUEUE_STAGES, '阶段不正确'),
-    /** An application number or an applicant's full name. */
-    search: v.optional(v.pipe(v.string('搜索内容应为文本'), v.trim(), v.maxLength(30, '搜索内容不能超过30个字'))),
-  }),
-  getCase: v.strictObject({ id: IdSchema }),
-  startScreening: v.strictObject({ ...Decision }),
-  acceptScreening: v.strictObject({ ...Decision, note: v.optional(text('初审意见', 0, 200), '') }),
-  returnToWorker: v.strictObject({
-    ...Decision,
-    fieldsToFix: v.pipe(v.array(FixableFieldSchema, '要修改的项目应为列表'), v.minLength(1, '请至少选择一项需要修改的内容'), v.maxLength(30, '一次最多选择30项')),
-    reason: text('退回原因', 2, 200),
-  }),
-  /** Rejects at the current stage: screening and visit by a caseworker, review stages by a reviewer. */
-  reject: v.pipe(
-    v.strictObject({ ...Decision, reasonCode: v.picklist(REJECTION_REASON_CODES, '请选择不予通过的原因'), text: text('说明', 0, 200) }),
-    v.forward(
-      v.check((i) => i.reasonCode !== 'other' || i.text.length >= 2, '选择“其他原因”时请填写说明'),
-      ['text'],
-    ),
-  ),
-  recordVisit: v.strictObject({
-    ...Decision,
-    date: DateSchema,
-    staffPresent: v.pipe(
-      v.array(text('参与走访人员姓名', 2, 20), '参与走访人员应为列表'),
-      v.minLength(2, '入户调查至少需要2名工作人员'),
-      v.maxLength(6, '参与走访人员最多6人'),
-      v.check((names) => new Set(names).size === names.length, '参与走访人员不能重复'),
-    ),
-    place: text('走访地点', 2, 100),
-    findings: FindingsSchema,
-    photoIds: v.optional(v.pipe(v.array(idText('照片编号不正确', '照片编号不正确'), '照片应为列表'), v.maxLength(9, '最多9张照片')), []),
-    authorizationCollected: v.literal(true, '请确认已收取申请人签字的家庭经济状况核对授权书'),
-  }),
-  recordFinanceCheck: v.pipe(
-    v.strictObject({
-      ...Decision,
-      result: v.picklist(FINANCE_RESULTS.map((r) => r.code) as ['confirmed', 'differs'], '请选择核对结果'),
-      verified: v.optional(
-        v.strictObject({
-          householdSize: v.pipe(v.number('家庭人口应为数字'), v.integer('家庭人口应为整数'), v.minValue(1, '家庭人口至少为1人'), v.maxValue(20, '家庭人口不能超过20人')),
-          annualIncomeFen: fen('核实的家庭年收入'),
-          rigidExpensesFen: fen('核实的刚性支出'),
-        }),
-      ),
-      note: v.optional(text('核对说明', 0, 200), ''),
+  queue: {
+    input: v.strictObject({
+      ...PageInputSchema.entries,
+      stage: v.picklist(QUEUE_STAGES, '阶段不正确'),
+      /** An application number or an applicant's full name. */
+      search: v.optional(v.pipe(v.string('搜索内容应为文本'), v.trim(), v.maxLength(30, '搜索内容不能超过30个字'))),
     }),
-    v.forward(
-      v.check((i) => i.result !== 'differs' || i.verified !== undefined, '核对不一致时请填写核实的家庭人口、年收入和刚性支出'),
-      ['verified'],
+    output: returns<QueueResult>(),
+    roles: CASE_STAFF,
+  },
+  getCase: { input: v.strictObject({ id: IdSchema }), output: returns<CaseView>(), roles: CASE_STAFF },
+  startScreening: { input: v.strictObject({ ...Decision }), output: returns<DecisionResult>(), roles: ['caseworker'] },
+  acceptScreening: {
+    input: v.strictObject({ ...Decision, note: v.optional(text('初审意见', 0, 200), '') }),
+    output: returns<DecisionResult>(),
+    roles: ['caseworker'],
+  },
+  returnToWorker: {
+    input: v.strictObject({
+      ...Decision,
+      fieldsToFix: v.pipe(v.array(FixableFieldSchema, '要修改的项目应为列表'), v.minLength(1, '请至少选择一项需要修改的内容'), v.maxLength(30, '一次最多选择30项')),
+      reason: text('退回原因', 2, 200),
+    }),
+    output: returns<DecisionResult>(),
+    roles: ['caseworker'],
+  },
+  /** Rejects at the current stage: screening and visit by a caseworker, review stages by a reviewer. */
+  reject: {
+    input: v.pipe(
+      v.strictObject({ ...Decision, reasonCode: v.picklist(REJECTION_REASON_CODES, '请选择不予通过的原因'), text: text('说明', 0, 200) }),
+      v.forward(
+        v.check((i) => i.reasonCode !== 'other' || i.text.length >= 2, '选择“其他原因”时请填写说明'),
+        ['text'],
+      ),
     ),
-  ),
-  startNotice: v.strictObject({ ...Decision }),
-  recordObjection: v.strictObject({ ...Decision, text: text('异议内容', 2, 500) }),
-  approveAndFile: v.strictObject({
-    ...Decision,
-    category: v.picklist(['deep', 'relative', 'accident'], '请选择困难类别'),
-    note: v.optional(text('审批意见', 0, 200), ''),
-  }),
+    output: returns<DecisionResult>(),
+    roles: CASE_STAFF,
+  },
+  recordVisit: {
+    input: v.strictObject({
+      ...Decision,
+      date: DateSchema,
+      staffPresent: v.pipe(
+        v.array(text('参与走访人员姓名', 2, 20), '参与走访人员应为列表'),
+        v.minLength(2, '入户调查至少需要2名工作人员'),
+        v.maxLength(6, '参与走访人员最多6人'),
+        v.check((names) => new Set(names).size === names.length, '参与走访人员不能重复'),
+      ),
+      place: text('走访地点', 2, 100),
+      findings: FindingsSchema,
+      photoIds: v.optional(v.pipe(v.array(idText('照片编号不正确', '照片编号不正确'), '照片应为列表'), v.maxLength(9, '最多9张照片')), []),
+      authorizationCollected: v.literal(true, '请确认已收取申请人签字的家庭经济状况核对授权书'),
+    }),
+    output: returns<DecisionResult>(),
+    roles: ['caseworker'],
+  },
+  recordFinanceCheck: {
+    input: v.pipe(
+      v.strictObject({
+        ...Decision,
+        result: v.picklist(FINANCE_RESULTS.map((r) => r.code) as ['confirmed', 'differs'], '请选择核对结果'),
+        verified: v.optional(
+          v.strictObject({
+            householdSize: v.pipe(v.number('家庭人口应为数字'), v.integer('家庭人口应为整数'), v.minValue(1, '家庭人口至少为1人'), v.maxValue(20, '家庭人口不能超过20人')),
+            annualIncomeFen: fen('核实的家庭年收入'),
+            rigidExpensesFen: fen('核实的刚性支出'),
+          }),
+        ),
+        note: v.optional(text('核对说明', 0, 200), ''),
+      }),
+      v.forward(
+        v.check((i) => i.result !== 'differs' || i.verified !== undefined, '核对不一致时请填写核实的家庭人口、年收入和刚性支出'),
+        ['verified'],
+      ),
+    ),
+    output: returns<DecisionResult>(),
+    roles: ['reviewer'],
+  },
+  startNotice: { input: v.strictObject({ ...Decision }), output: returns<DecisionResult>(), roles: ['reviewer'] },
+  recordObjection: { input: v.strictObject({ ...Decision, text: text('异议内容', 2, 500) }), output: returns<DecisionResult>(), roles: ['reviewer'] },
+  approveAndFile: {
+    input: v.strictObject({
+      ...Decision,
+      category: v.picklist(['deep', 'relative', 'accident'], '请选择困难类别'),
+      note: v.optional(text('审批意见', 0, 200), ''),
+    }),
+    output: returns<DecisionResult>(),
+    roles: ['reviewer'],
+  },
   /** One sensitive value in full; every reveal is audited. */
-  reveal: v.strictObject({ id: IdSchema, field: RevealFieldSchema }),
+  reveal: {
+    input: v.strictObject({ id: IdSchema, field: RevealFieldSchema }),
+    output: returns<{ field: string; value: string }>(),
+    roles: CASE_STAFF,
+  },
   /** A supporting document or visit photo, for viewing on the case page. */
-  viewDocument: v.strictObject({ id: IdSchema, documentId: idText('缺少材料编号', '材料编号不正确') }),
+  viewDocument: {
+    input: v.strictObject({ id: IdSchema, documentId: idText('缺少材料编号', '材料编号不正确') }),
+    output: returns<{ contentType: string; fileName: string; dataBase64: string }>(),
+    roles: CASE_STAFF,
+  },
   /** WeChat: where to upload a visit photo before registering it (the local server takes the bytes at /api/upload). */
-  prepareVisitUpload: v.strictObject({ id: IdSchema, fileName: text('文件名', 1, 100) }),
-  registerVisitPhoto: v.strictObject({
-    id: IdSchema,
-    fileName: text('文件名', 1, 100),
-    fileId: v.pipe(v.string('缺少文件'), v.nonEmpty('缺少文件'), v.maxLength(300, '文件不正确')),
-  }),
+  prepareVisitUpload: {
+    input: v.strictObject({ id: IdSchema, fileName: text('文件名', 1, 100) }),
+    output: returns<{ cloudPath: string }>(),
+    roles: ['caseworker'],
+  },
+  registerVisitPhoto: {
+    input: v.strictObject({
+      id: IdSchema,
+      fileName: text('文件名', 1, 100),
+      fileId: v.pipe(v.string('缺少文件'), v.nonEmpty('缺少文件'), v.maxLength(300, '文件不正确')),
+    }),
+    output: returns<DocumentView>(),
+    roles: ['caseworker'],
+  },
   /** 公示: cases under public notice in the caller's union tree (everyone may read it): masked name, unit, category. */
-  notices: v.strictObject({ ...PageInputSchema.entries, unitId: v.optional(idText('请选择工会', '工会编号不正确')) }),
-} as const
+  notices: {
+    input: v.strictObject({ ...PageInputSchema.entries, unitId: v.optional(idText('请选择工会', '工会编号不正确')) }),
+    output: returns<Page<NoticeItem>>(),
+    roles: ANYONE,
+  },
+} as const satisfies FunctionContract
 
 /** One line of a queue. */
 export interface QueueItem {
@@ -207,23 +256,4 @@ export interface NoticeItem {
   category: HardshipCategory | null
   startedAt: string
   endsAt: string
-}
-
-export interface ReviewOutputs {
-  queue: QueueResult
-  getCase: CaseView
-  startScreening: DecisionResult
-  acceptScreening: DecisionResult
-  returnToWorker: DecisionResult
-  reject: DecisionResult
-  recordVisit: DecisionResult
-  recordFinanceCheck: DecisionResult
-  startNotice: DecisionResult
-  recordObjection: DecisionResult
-  approveAndFile: DecisionResult
-  reveal: { field: string; value: string }
-  viewDocument: { contentType: string; fileName: string; dataBase64: string }
-  prepareVisitUpload: { cloudPath: string }
-  registerVisitPhoto: DocumentView
-  notices: Page<NoticeItem>
 }

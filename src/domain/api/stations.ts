@@ -13,6 +13,7 @@ import {
   type StationStatus,
 } from '../station'
 import { PageInputSchema, type Page } from './applicant'
+import { ANYONE, returns, type FunctionContract } from './define'
 
 /** The largest search radius, and the default when none is given. */
 export const MAX_RADIUS_M = 50_000
@@ -52,48 +53,72 @@ const FileFormatSchema = v.picklist(['csv', 'xlsx'], '文件格式应为 csv 或
 
 /** The `stations` function: finding help for everyone; managing stations and reports for admins. */
 export const stationsActions = {
-  nearby: NearbyInputSchema,
-  get: StationRefSchema,
-  reportProblem: v.strictObject({
-    stationId: StationIdSchema,
-    problem: v.picklist(PROBLEM_KIND_CODES, '请选择问题类型'),
-    note: v.optional(v.pipe(v.string('补充说明应为文本'), v.trim(), v.maxLength(200, '补充说明不能超过200个字')), ''),
-  }),
-  create: v.strictObject({ station: StationInputSchema }),
-  update: v.strictObject({ stationId: StationIdSchema, version: VersionSchema, station: StationInputSchema }),
-  close: v.strictObject({
-    stationId: StationIdSchema,
-    version: VersionSchema,
-    status: v.optional(v.picklist(['suspended', 'closed'], '请选择暂停开放或关闭'), 'closed'),
-    reason: v.pipe(v.string('请填写原因'), v.trim(), v.nonEmpty('请填写原因'), v.maxLength(200, '原因不能超过200个字')),
-  }),
-  import: v.strictObject({
-    format: FileFormatSchema,
-    /** The file, base64. */
-    content: v.pipe(
-      v.string('缺少文件内容'),
-      v.nonEmpty('文件是空的'),
-      v.maxLength(Math.ceil(MAX_IMPORT_BYTES / 3) * 4, '文件太大：一次最多导入256KB，请分成几个文件'),
-      v.regex(/^[A-Za-z0-9+/]*={0,2}$/, '文件内容不是有效的 base64'),
-    ),
-    /** The file's coordinate system when it has no 坐标系 column. */
-    coordSystem: v.optional(v.picklist(COORD_SYSTEM_CODES, '坐标系应为 gcj02、wgs84 或 bd09')),
-    /** Check only: report every bad row and what would change, write nothing. */
-    dryRun: v.optional(v.boolean('试导入应为是或否'), true),
-  }),
-  export: v.strictObject({ format: FileFormatSchema }),
+  nearby: { input: NearbyInputSchema, output: returns<NearbyResult>(), roles: ANYONE },
+  get: { input: StationRefSchema, output: returns<StationView>(), roles: ANYONE },
+  reportProblem: {
+    input: v.strictObject({
+      stationId: StationIdSchema,
+      problem: v.picklist(PROBLEM_KIND_CODES, '请选择问题类型'),
+      note: v.optional(v.pipe(v.string('补充说明应为文本'), v.trim(), v.maxLength(200, '补充说明不能超过200个字')), ''),
+    }),
+    output: returns<ReportReceipt>(),
+    roles: ANYONE,
+  },
+  create: { input: v.strictObject({ station: StationInputSchema }), output: returns<StationView>(), roles: ['admin'] },
+  update: {
+    input: v.strictObject({ stationId: StationIdSchema, version: VersionSchema, station: StationInputSchema }),
+    output: returns<StationView>(),
+    roles: ['admin'],
+  },
+  close: {
+    input: v.strictObject({
+      stationId: StationIdSchema,
+      version: VersionSchema,
+      status: v.optional(v.picklist(['suspended', 'closed'], '请选择暂停开放或关闭'), 'closed'),
+      reason: v.pipe(v.string('请填写原因'), v.trim(), v.nonEmpty('请填写原因'), v.maxLength(200, '原因不能超过200个字')),
+    }),
+    output: returns<ClosedStation>(),
+    roles: ['admin'],
+  },
+  import: {
+    input: v.strictObject({
+      format: FileFormatSchema,
+      /** The file, base64. */
+      content: v.pipe(
+        v.string('缺少文件内容'),
+        v.nonEmpty('文件是空的'),
+        v.maxLength(Math.ceil(MAX_IMPORT_BYTES / 3) * 4, '文件太大：一次最多导入256KB，请分成几个文件'),
+        v.regex(/^[A-Za-z0-9+/]*={0,2}$/, '文件内容不是有效的 base64'),
+      ),
+      /** The file's coordinate system when it has no 坐标系 column. */
+      coordSystem: v.optional(v.picklist(COORD_SYSTEM_CODES, '坐标系应为 gcj02、wgs84 或 bd09')),
+      /** Check only: report every bad row and what would change, write nothing. */
+      dryRun: v.optional(v.boolean('试导入应为是或否'), true),
+    }),
+    output: returns<ImportReport>(),
+    roles: ['admin'],
+  },
+  export: { input: v.strictObject({ format: FileFormatSchema }), output: returns<ExportFile>(), roles: ['admin'] },
   /** Admin: every station, closed ones too, in a stable order, a page at a time. */
-  list: PageInputSchema,
-  listReports: v.strictObject({
-    ...PageInputSchema.entries,
-    status: v.optional(v.picklist(REPORT_STATUS_CODES, '报告状态不正确'), 'pending'),
-  }),
-  resolveReport: v.strictObject({
-    reportId: ReportIdSchema,
-    decision: v.picklist(['resolved', 'rejected'], '请选择已处理或不予处理'),
-    note: v.optional(v.pipe(v.string('处理说明应为文本'), v.trim(), v.maxLength(200, '处理说明不能超过200个字')), ''),
-  }),
-} as const
+  list: { input: PageInputSchema, output: returns<StationListPage>(), roles: ['admin'] },
+  listReports: {
+    input: v.strictObject({
+      ...PageInputSchema.entries,
+      status: v.optional(v.picklist(REPORT_STATUS_CODES, '报告状态不正确'), 'pending'),
+    }),
+    output: returns<Page<ProblemReportView>>(),
+    roles: ['admin'],
+  },
+  resolveReport: {
+    input: v.strictObject({
+      reportId: ReportIdSchema,
+      decision: v.picklist(['resolved', 'rejected'], '请选择已处理或不予处理'),
+      note: v.optional(v.pipe(v.string('处理说明应为文本'), v.trim(), v.maxLength(200, '处理说明不能超过200个字')), ''),
+    }),
+    output: returns<ProblemReportView>(),
+    roles: ['admin'],
+  },
+} as const satisfies FunctionContract
 
 /** A station as the pages show it: its record and whether it is open now (Asia/Shanghai). */
 export interface StationView extends Station {
@@ -170,19 +195,4 @@ export interface ClosedStation {
   id: string
   status: StationStatus
   version: number
-}
-
-/** What each action of `stations` returns. */
-export interface StationsOutputs {
-  nearby: NearbyResult
-  get: StationView
-  reportProblem: ReportReceipt
-  create: StationView
-  update: StationView
-  close: ClosedStation
-  import: ImportReport
-  export: ExportFile
-  list: StationListPage
-  listReports: Page<ProblemReportView>
-  resolveReport: ProblemReportView
 }

@@ -1,7 +1,8 @@
 import { Button, Text, View } from '@tarojs/components'
+import Tag from '@/components/tag'
 import type { CampaignItem } from '@/domain/api/households'
 import { CAMPAIGN_STATUSES } from '@/domain/campaign'
-import { labelOf } from '@/services/household-text'
+import { labelOf } from '@/text/household-text'
 
 /** Props of one campaign in the list. */
 export interface CampaignCardProps {
@@ -15,11 +16,11 @@ export interface CampaignCardProps {
 export default function CampaignCard({ item, onClose, onTap }: CampaignCardProps) {
   const p = item.progress
   return (
-    <View className='card hh-campaign' data-campaign={item.id} data-campaign-status={item.status}>
-      <View onClick={onTap} hoverClass='hh-row--pressed'>
+    <View className='card card--item hh-campaign' data-campaign={item.id} data-campaign-status={item.status}>
+      <View onClick={onTap} hoverClass='card--pressed'>
         <View className='hh-entry__head'>
           <Text className='hh-entry__title'>{item.name}</Text>
-          <Text className={item.status === 'open' ? 'hh-tag hh-tag--done' : 'hh-tag hh-tag--muted'}>{labelOf(CAMPAIGN_STATUSES, item.status)}</Text>
+          <Tag tone={item.status === 'open' ? 'done' : 'muted'}>{labelOf(CAMPAIGN_STATUSES, item.status)}</Tag>
         </View>
         <Text className='hh-entry__line'>
           {item.startsOn} 至 {item.endsOn}

@@ -1,13 +1,12 @@
-import { Button, Text, View } from '@tarojs/components'
+import { Button, View } from '@tarojs/components'
 import Taro, { useDidShow } from '@tarojs/taro'
 import { useState } from 'react'
-import EmptyState from '@/components/empty-state'
-import LoadError from '@/components/load-error'
+import PageState from '@/components/page-state'
 import type { CampaignItem } from '@/domain/api/households'
-import { closeCampaign, listCampaigns } from '@/services/households'
-import { useLoader } from '@/services/use-loader'
-import { pageClass, useLargeText } from '@/services/preferences'
-import { ROUTES } from '@/services/routes'
+import { api, newRequestId } from '@/api'
+import { useLoader } from '@/hooks/use-loader'
+import { pageClass, useLargeText } from '@/hooks/use-large-text'
+import { ROUTES } from '@/routes'
 import { useRoles } from '../use-roles'
 import CampaignCard from './campaign-card'
 import OpenForm from './open-form'
@@ -18,14 +17,14 @@ import './index.css'
 export default function CampaignsPage() {
   const [largeText] = useLargeText()
   const isAdmin = useRoles().includes('admin')
-  const [state, reload] = useLoader(() => listCampaigns(1, 50))
+  const [state, reload] = useLoader(() => api.households.campaigns({ page: 1, pageSize: 50 }))
   const [opening, setOpening] = useState(false)
   useDidShow(() => void reload())
 
   const close = async (item: CampaignItem) => {
     const answer = await Taro.showModal({ title: '结束活动', content: `结束“${item.name}”后不能再登记核查结果。`, confirmText: '结束', cancelText: '取消', confirmColor: '#c62828' })
     if (!answer.confirm) return
-    const reply = await closeCampaign(item.id, item.version)
+    const reply = await api.households.closeCampaign({ campaignId: item.id, expectedVersion: item.version }, { requestId: newRequestId() })
     void Taro.showToast({ title: reply.ok ? '活动已结束' : reply.error.message, icon: reply.ok ? 'success' : 'none', duration: 2500 })
     void reload()
   }
@@ -49,18 +48,18 @@ export default function CampaignsPage() {
           />
         </View>
       )}
-      {state.kind === 'loading' && <Text className='state-text'>正在加载…</Text>}
-      {state.kind === 'error' && <LoadError message={state.message} onRetry={() => void reload()} />}
-      {state.kind === 'ready' && state.data.items.length === 0 && <EmptyState message='还没有户户清核查活动' />}
-      {state.kind === 'ready' &&
-        state.data.items.map((item) => (
-          <CampaignCard
-            key={item.id}
-            item={item}
-            onTap={() => void Taro.navigateTo({ url: ROUTES.campaign(item.id) })}
-            onClose={isAdmin && item.status === 'open' ? () => void close(item) : undefined}
-          />
-        ))}
+      <PageState state={state} onRetry={() => void reload()} isEmpty={(s) => s.data.items.length === 0} empty={{ message: '还没有户户清核查活动' }}>
+        {(s) =>
+          s.data.items.map((item) => (
+            <CampaignCard
+              key={item.id}
+              item={item}
+              onTap={() => void Taro.navigateTo({ url: ROUTES.campaign(item.id) })}
+              onClose={isAdmin && item.status === 'open' ? () => void close(item) : undefined}
+            />
+          ))
+        }
+      </PageState>
     </View>
   )
 }

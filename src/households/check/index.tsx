@@ -1,10 +1,11 @@
 import { Button, Text, View } from '@tarojs/components'
 import Taro, { useDidShow, useRouter } from '@tarojs/taro'
-import LoadError from '@/components/load-error'
+import Banner from '@/components/banner'
+import { LoadingPage } from '@/components/page-state'
 import { checkComplete } from '@/domain/campaign'
 import { SIX_ITEMS } from '@/domain/review'
-import { pageClass, useLargeText } from '@/services/preferences'
-import { readParam, ROUTES } from '@/services/routes'
+import { pageClass, useLargeText } from '@/hooks/use-large-text'
+import { readParam, ROUTES } from '@/routes'
 import HouseholdTags from '../components/household-tags'
 import ItemRow from './item-row'
 import OutcomeForm from './outcome-form'
@@ -22,10 +23,9 @@ export default function CheckPage() {
   const { state, busy, reload, write } = useCheck(campaignId, householdId)
   useDidShow(() => void reload())
 
-  if (state.kind === 'loading') return <View className={pageClass(largeText)}><Text className='state-text'>正在加载…</Text></View>
-  if (state.kind === 'error') return <View className={pageClass(largeText)}><LoadError message={state.message} onRetry={() => void reload()} /></View>
+  if (state.kind !== 'ready') return <LoadingPage state={state} onRetry={() => void reload()} />
 
-  const { campaign, household, record, mayRecord } = state.view
+  const { campaign, household, record, mayRecord } = state.data
   const outcome = record?.outcome ?? null
   const complete = record !== null && checkComplete(record)
   return (
@@ -44,7 +44,7 @@ export default function CheckPage() {
           查看家庭档案
         </Button>
       </View>
-      {!mayRecord && !outcome && <Text className='hh-banner'>{campaign.status === 'open' ? '您可以查看核查情况，核查由辖区工作人员登记' : '该活动已结束，不能再登记核查'}</Text>}
+      {!mayRecord && !outcome && <Banner>{campaign.status === 'open' ? '您可以查看核查情况，核查由辖区工作人员登记' : '该活动已结束，不能再登记核查'}</Banner>}
       <View className='card' data-section='items'>
         <Text className='card__title'>六清核查</Text>
         {SIX_ITEMS.map((it) => (

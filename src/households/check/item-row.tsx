@@ -1,11 +1,13 @@
 import { Button, Text, View } from '@tarojs/components'
 import { useState } from 'react'
+import Tag from '@/components/tag'
 import Chip from '@/components/chip'
 import FieldError from '@/components/field-error'
 import type { ItemCheck } from '@/domain/campaign'
 import type { SixItem } from '@/domain/review'
-import { formatDateTime } from '@/services/format'
+import { formatDateTime } from '@/text/format'
 import TextAreaField from '@/components/text-area-field'
+import '@/components/form-frame/index.css'
 import type { WriteProblems } from './use-check'
 
 /** Props of one of the six items. */
@@ -39,9 +41,9 @@ export default function ItemRow({ item, label, check, editable, busy, onSave }: 
     <View className={`hh-entry hh-item hh-item--${state}`} data-item={item} data-item-state={state}>
       <View className='hh-entry__head'>
         <Text className='hh-entry__title'>{label}</Text>
-        <Text className={state === 'confirmed' ? 'hh-tag hh-tag--done' : state === 'unclear' ? 'hh-tag hh-tag--overdue' : 'hh-tag hh-tag--muted'}>
+        <Tag tone={state === 'confirmed' ? 'done' : state === 'unclear' ? 'overdue' : 'muted'}>
           {state === 'confirmed' ? '已核实' : state === 'unclear' ? '未核实清楚' : '待核查'}
-        </Text>
+        </Tag>
       </View>
       {check && !editing && (
         <>
@@ -53,13 +55,13 @@ export default function ItemRow({ item, label, check, editable, busy, onSave }: 
       )}
       {editing ? (
         <View className='hh-item__form' data-form={`item-${item}`}>
-          <View className='hh-chips' data-field='confirmed' role='radiogroup' aria-label={`${label}是否核实清楚`}>
+          <View className='chip-row' data-field='confirmed' role='radiogroup' aria-label={`${label}是否核实清楚`}>
             <Chip label='核实清楚' role='radio' on={confirmed === true} onTap={() => (setConfirmed(true), setErrors({}))} data={{ 'data-value': 'yes' }} />
             <Chip label='未核实清楚' role='radio' on={confirmed === false} onTap={() => (setConfirmed(false), setErrors({}))} data={{ 'data-value': 'no' }} />
           </View>
           <FieldError field='confirmed' message={errors.confirmed} />
           <TextAreaField field='note' label={confirmed === false ? '核查情况' : '核查情况（可不填）'} value={note} maxlength={500} error={errors.note} onInput={(v) => (setNote(v), setErrors({}))} />
-          <View className='hh-form__buttons'>
+          <View className='form-frame__buttons'>
             {check && (
               <Button className='btn btn--secondary' onClick={() => setEditing(false)} disabled={busy}>
                 取消

@@ -1,10 +1,10 @@
-import { Text, View } from '@tarojs/components'
+import { View } from '@tarojs/components'
 import { useState } from 'react'
-import FieldError from '@/components/field-error'
+import Field from '@/components/field'
 import type { CheckOutcome } from '@/domain/campaign'
 import { DEREGISTRATION_REASONS, DIFFICULTY_GROUPS, type DeregistrationReason, type DifficultyGroup } from '@/domain/household-codes'
-import FormBox from '../components/form-box'
-import OptionList from '../components/option-list'
+import FormFrame from '@/components/form-frame'
+import OptionList, { OptionRow } from '@/components/option-list'
 import TextAreaField from '@/components/text-area-field'
 import type { WriteProblems } from './use-check'
 
@@ -48,19 +48,14 @@ export default function OutcomeForm({ busy, onSubmit }: OutcomeFormProps) {
   const taskError = (g: DifficultyGroup) => errors[`outcome.difficulties.${chosen.findIndex((c) => c.code === g)}.task`]
 
   return (
-    <FormBox form='setOutcome' title='核查结论' submitText='提交结论' busy={busy} onCancel={() => setKind('')} onSubmit={() => void submit()}>
+    <FormFrame form='setOutcome' title='核查结论' submitText='提交结论' busy={busy} onCancel={() => setKind('')} onSubmit={() => void submit()}>
       <OptionList field='kind' label='结论' options={KINDS} value={kind} error={errors.kind ?? errors.outcome} onChange={(c) => (setKind(c), setErrors({}))} />
       {kind === 'keep' && (
-        <View className='hh-field' id='field-outcome-difficulties'>
-          <Text className='hh-field__label'>仍存在的困难和帮扶任务</Text>
-          <Text className='hh-field__hint'>至少选择一项，并写明帮扶任务</Text>
+        <Field field='outcome.difficulties' label='仍存在的困难和帮扶任务' hint='至少选择一项，并写明帮扶任务' error={errors['outcome.difficulties']}>
           <View data-field='outcome.difficulties'>
             {DIFFICULTY_GROUPS.map((g) => (
               <View key={g.code} data-group={g.code}>
-                <View className={tasks[g.code] !== undefined ? 'hh-option hh-option--square hh-option--on' : 'hh-option hh-option--square'} role='checkbox' aria-checked={tasks[g.code] !== undefined} data-value={g.code} onClick={() => toggle(g.code)}>
-                  <View className='hh-option__mark' />
-                  <Text className='hh-option__text'>{g.label}</Text>
-                </View>
+                <OptionRow role='checkbox' label={g.label} on={tasks[g.code] !== undefined} onTap={() => toggle(g.code)} data={{ 'data-value': g.code }} />
                 {tasks[g.code] !== undefined && (
                   <TextAreaField
                     field={`task.${g.code}`}
@@ -74,8 +69,7 @@ export default function OutcomeForm({ busy, onSubmit }: OutcomeFormProps) {
               </View>
             ))}
           </View>
-          <FieldError field='outcome.difficulties' message={errors['outcome.difficulties']} />
-        </View>
+        </Field>
       )}
       {kind === 'propose-deregistration' && (
         <>
@@ -83,6 +77,6 @@ export default function OutcomeForm({ busy, onSubmit }: OutcomeFormProps) {
           <TextAreaField field='outcome.text' label={reason === 'other' ? '注销说明' : '注销说明（可不填）'} value={text} maxlength={200} error={errors['outcome.text']} onInput={(v) => (setText(v), setErrors({}))} />
         </>
       )}
-    </FormBox>
+    </FormFrame>
   )
 }

@@ -1,15 +1,11 @@
 import Taro from '@tarojs/taro'
-import { useCallback, useRef, useState } from 'react'
+import { useRef, useState } from 'react'
 import type * as v from 'valibot'
 import type { ActionInput } from '@/domain/api'
-import { householdsActions, type CheckView } from '@/domain/api/households'
-import type { ApiReply } from '@/domain/contract'
+import { householdsActions } from '@/domain/api/households'
 import { problemsByField, validate } from '@/domain/validate'
-import { newRequestId } from '@/services/client'
-import { confirmItem, getCheck, setOutcome } from '@/services/households'
-
-/** The check as the page shows it. */
-export type CheckState = { kind: 'loading' } | { kind: 'ready'; view: CheckView } | { kind: 'error'; message: string }
+import { api, call, newRequestId } from '@/api'
+import { missing, useLoader } from '@/hooks/use-loader'
 
 /** Messages by field of a write that did not go through, or null when it did. */
 export type WriteProblems = Record<string, string> | null
@@ -23,33 +19,24 @@ const toast = (title: string) => void Taro.showToast({ title, icon: 'none', dura
  * shared schema first; CONFLICT reloads the check (someone else recorded it first).
  */
 export function useCheck(campaignId: string, householdId: string) {
-  const [state, setState] = useState<CheckState>({ kind: 'loading' })
+  const [state, reload, replace] = useLoader(() => (campaignId && householdId ? api.households.check({ campaignId, householdId }) : missing('没有找到这项核查')))
   const [busy, setBusy] = useState(false)
   const last = useRef<{ key: string; requestId: string } | null>(null)
-
-  const reload = useCallback(async () => {
-    if (!campaignId || !householdId) return setState({ kind: 'error', message: '没有找到这项核查' })
-    const reply = await getCheck(campaignId, householdId)
-    setState(reply.ok ? { kind: 'ready', view: reply.data } : { kind: 'error', message: reply.error.message })
-  }, [campaignId, householdId])
 
   const write = async <A extends Write>(action: A, fields: Omit<ActionInput<'households', A>, 'campaignId' | 'householdId'>): Promise<WriteProblems> => {
     if (busy) return {}
     const input = { ...fields, campaignId, householdId } as ActionInput<'households', A>
-    const checked = validate(householdsActions[action] as v.GenericSchema, input)
+    const checked = validate(householdsActions[action].input as v.GenericSchema, input)
     // The form shows these beside its fields, which are on screen: no toast.
     if (!checked.ok) return problemsByField(checked.problems)
     const key = `${action}:${JSON.stringify(input)}`
     if (last.current?.key !== key) last.current = { key, requestId: newRequestId() }
     setBusy(true)
-    const reply: ApiReply<CheckView> =
-      action === 'confirmItem'
-        ? await confirmItem(input as ActionInput<'households', 'confirmItem'>, last.current.requestId)
-        : await setOutcome(input as ActionInput<'households', 'setOutcome'>, last.current.requestId)
+    const reply = await call('households', action as Write, input, { requestId: last.current.requestId })
     setBusy(false)
     if (reply.ok) {
       last.current = null
-      setState({ kind: 'ready', view: reply.data })
+      replace(reply.data)
       return null
     }
     toast(reply.error.message)

@@ -1,4 +1,5 @@
-import { Text, View } from '@tarojs/components'
+import { View } from '@tarojs/components'
+import Tag from '@/components/tag'
 import type { HouseholdItem } from '@/domain/api/households'
 import { hardshipCategoryLabel } from '@/domain/hardship-categories'
 
@@ -6,12 +7,12 @@ import { hardshipCategoryLabel } from '@/domain/hardship-categories'
 export default function HouseholdTags({ item }: { item: HouseholdItem }) {
   return (
     <View className='hh-tags'>
-      <Text className='hh-tag hh-tag--category' data-category={item.category}>
+      <Tag tone='info' data={{ 'data-category': item.category }}>
         {hardshipCategoryLabel(item.category)}
-      </Text>
-      {item.status === 'deregistered' && <Text className='hh-tag hh-tag--muted' data-tag='deregistered'>已注销</Text>}
-      {item.contactOverdue && <Text className='hh-tag hh-tag--overdue' data-tag='overdue'>联系超期</Text>}
-      {item.deregistrationPending && <Text className='hh-tag hh-tag--pending' data-tag='pending'>待审批注销</Text>}
+      </Tag>
+      {item.status === 'deregistered' && <Tag tone='muted' data={{ 'data-tag': 'deregistered' }}>已注销</Tag>}
+      {item.contactOverdue && <Tag tone='overdue' data={{ 'data-tag': 'overdue' }}>联系超期</Tag>}
+      {item.deregistrationPending && <Tag tone='pending' data={{ 'data-tag': 'pending' }}>待审批注销</Tag>}
     </View>
   )
 }

@@ -1,10 +1,13 @@
-import { Text, View } from '@tarojs/components'
+import { View } from '@tarojs/components'
 import Taro, { useDidShow, useRouter } from '@tarojs/taro'
 import { useState } from 'react'
-import LoadError from '@/components/load-error'
+import Banner from '@/components/banner'
+import { LoadingPage } from '@/components/page-state'
 import type { HouseholdAction, HouseholdView } from '@/domain/api/households'
-import { pageClass, useLargeText } from '@/services/preferences'
-import { readParam } from '@/services/routes'
+import { api } from '@/api'
+import { pageClass, useLargeText } from '@/hooks/use-large-text'
+import { missing, useLoader } from '@/hooks/use-loader'
+import { readParam } from '@/routes'
 import CadresSection from './sections/cadres-section'
 import ContactsSection from './sections/contacts-section'
 import DeregistrationSection from './sections/deregistration-section'
@@ -14,7 +17,6 @@ import LedgerSection from './sections/ledger-section'
 import MeasuresSection from './sections/measures-section'
 import type { FileSectionProps } from './sections/types'
 import { useAct } from './use-act'
-import { useHousehold } from './use-household'
 import '../households.css'
 import './index.css'
 
@@ -37,17 +39,11 @@ const DONE: Record<HouseholdAction, string> = {
 export default function HouseholdPage() {
   const [largeText] = useLargeText()
   const id = readParam(useRouter().params.id)
-  const { state, reload, replace } = useHousehold(id)
+  const [state, reload, replace] = useLoader(() => (id ? api.households.get({ householdId: id }) : missing('没有找到这户家庭')))
   useDidShow(() => void reload())
 
-  if (state.kind !== 'ready') {
-    return (
-      <View className={pageClass(largeText)}>
-        {state.kind === 'loading' ? <Text className='state-text'>正在加载…</Text> : <LoadError message={state.message} onRetry={() => void reload()} />}
-      </View>
-    )
-  }
-  return <FileScreen view={state.view} largeText={largeText} reload={reload} replace={replace} />
+  if (state.kind !== 'ready') return <LoadingPage state={state} onRetry={() => void reload()} />
+  return <FileScreen view={state.data} largeText={largeText} reload={reload} replace={replace} />
 }
 
 interface FileScreenProps {
@@ -93,9 +89,9 @@ function FileScreen({ view, largeText, reload, replace }: FileScreenProps) {
   return (
     <View className={pageClass(largeText, 'hh-detail')} data-active={active ?? ''}>
       {banner && (
-        <Text className='hh-banner' data-banner='conflict'>
+        <Banner data={{ 'data-banner': 'conflict' }}>
           {banner}
-        </Text>
+        </Banner>
       )}
       <HeaderSection view={view} />
       <DeregistrationSection {...props} />

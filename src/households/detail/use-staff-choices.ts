@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react'
 import type { StaffChoice } from '@/domain/api/households'
-import { staffChoices } from '@/services/households'
+import { api } from '@/api'
 
 /** Staff of the jurisdiction for a picker, loaded once when the form opens. */
 export type StaffChoicesState = { kind: 'loading' } | { kind: 'ready'; items: StaffChoice[] } | { kind: 'error'; message: string }
@@ -10,7 +10,7 @@ export function useStaffChoices(householdId: string, role?: 'caseworker' | 'revi
   const [state, setState] = useState<StaffChoicesState>({ kind: 'loading' })
   useEffect(() => {
     let live = true
-    void staffChoices(role, householdId).then((reply) => {
+    void api.households.staffChoices({ ...(role ? { role } : {}), ...(householdId ? { householdId } : {}) }).then((reply) => {
       if (live) setState(reply.ok ? { kind: 'ready', items: reply.data.items } : { kind: 'error', message: reply.error.message })
     })
     return () => {

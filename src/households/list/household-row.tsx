@@ -12,7 +12,7 @@ export interface HouseholdRowProps {
 export default function HouseholdRow({ item, onTap }: HouseholdRowProps) {
   const cadres = item.cadres.map((c) => c.name).join('、') || '未结对'
   return (
-    <View className='card hh-row' hoverClass='hh-row--pressed' data-household={item.id} data-number={item.number} onClick={() => onTap(item)}>
+    <View className='card card--item hh-row' hoverClass='card--pressed' data-household={item.id} data-number={item.number} onClick={() => onTap(item)}>
       <View className='hh-row__head'>
         <Text className='hh-row__name'>{item.headNameMasked}</Text>
         <Text className='hh-row__number'>{item.number}</Text>

@@ -2,26 +2,24 @@ import { Button, Text, View } from '@tarojs/components'
 import Taro, { useDidShow, useRouter } from '@tarojs/taro'
 import { Fragment, useState } from 'react'
 import InfoRow from '@/components/info-row'
-import LoadError from '@/components/load-error'
+import { LoadingPage } from '@/components/page-state'
 import StageProgress from '@/components/stage-progress'
 import StatusTag from '@/components/status-tag'
 import Timeline from '@/components/timeline'
 import type { ApplicationDetails, ApplicationView } from '@/domain/application'
 import { STATUS_NEXT_STEP, TRANSITIONS } from '@/domain/application-status'
-import type { ApiReply } from '@/domain/contract'
 import { documentKindLabel } from '@/domain/documents'
 import { shownRows, splitMember } from '@/domain/field-rows'
 import { formFieldName } from '@/domain/form-labels'
 import { hardshipCauseLabel } from '@/domain/hardship-causes'
 import { hardshipCategoryLabel } from '@/domain/hardship-categories'
-import { getMine, withdraw } from '@/services/applicant'
-import { formatDateTime } from '@/services/format'
-import { pageClass, useLargeText } from '@/services/preferences'
-import { readParam, ROUTES } from '@/services/routes'
-import { useLoader } from '@/services/use-loader'
+import { api } from '@/api'
+import { formatDateTime } from '@/text/format'
+import { pageClass, useLargeText } from '@/hooks/use-large-text'
+import { readParam, ROUTES } from '@/routes'
+import { missing, useLoader } from '@/hooks/use-loader'
 import './index.css'
 
-const MISSING_ID: ApiReply<never> = { ok: false, error: { code: 'NOT_FOUND', message: '没有找到这份申请' } }
 const WITHDRAWABLE: readonly string[] = TRANSITIONS.withdraw.from
 
 /** The registry's summary fields of a submitted form, in the form's order (the members apart). */
@@ -35,16 +33,12 @@ const valueClassOf = (path: string) => `app-${(path.split('.').pop() ?? '').repl
 export default function ApplicationPage() {
   const [largeText] = useLargeText()
   const id = readParam(useRouter().params.id)
-  const [state, reload] = useLoader(() => (id ? getMine(id) : Promise.resolve(MISSING_ID)))
+  const [state, reload] = useLoader(() => (id ? api.applicant.getMine({ id }) : missing('没有找到这份申请')))
 
   useDidShow(() => void reload())
 
   if (state.kind === 'ready') return <ApplicationDetail app={state.data} largeText={largeText} onChanged={() => void reload()} />
-  return (
-    <View className={pageClass(largeText)}>
-      {state.kind === 'loading' ? <Text className='state-text'>正在加载…</Text> : <LoadError message={state.message} onRetry={() => void reload()} />}
-    </View>
-  )
+  return <LoadingPage state={state} onRetry={() => void reload()} />
 }
 
 function ApplicationDetail({ app, largeText, onChanged }: { app: ApplicationView; largeText: boolean; onChanged: () => void }) {
@@ -63,7 +57,7 @@ function ApplicationDetail({ app, largeText, onChanged }: { app: ApplicationView
     })
     if (!answer.confirm) return
     setBusy(true)
-    const reply = await withdraw(app.id, app.version)
+    const reply = await api.applicant.withdraw({ id: app.id, expectedVersion: app.version })
     setBusy(false)
     if (!reply.ok) return void Taro.showToast({ title: reply.error.message, icon: 'none', duration: 3000 })
     void Taro.showToast({ title: '已撤回', icon: 'success' })

@@ -3,10 +3,9 @@ import Taro, { useDidShow } from '@tarojs/taro'
 import { useState } from 'react'
 import DemoAccountBanner from '@/components/demo-account-banner'
 import EntryTile from '@/components/entry-tile'
-import { me } from '@/services/account'
-import { unreadCount } from '@/services/messages'
-import { pageClass, useLargeText } from '@/services/preferences'
-import { ROUTES } from '@/services/routes'
+import { api } from '@/api'
+import { pageClass, useLargeText } from '@/hooks/use-large-text'
+import { ROUTES } from '@/routes'
 import './index.css'
 
 interface Entry {
@@ -58,8 +57,8 @@ export default function HomePage() {
   const [isStaff, setIsStaff] = useState(false)
 
   useDidShow(() => {
-    void unreadCount().then((r) => r.ok && setUnread(r.data.count))
-    void me().then((r) => {
+    void api.account.unreadCount().then((r) => r.ok && setUnread(r.data.count))
+    void api.account.me().then((r) => {
       setIsAdmin(r.ok && r.data.roles.includes('admin'))
       setIsStaff(r.ok && r.data.roles.some((role) => role === 'caseworker' || role === 'reviewer'))
     })

@@ -1,43 +1,38 @@
 import { Text, View } from '@tarojs/components'
 import Taro, { useDidShow, usePullDownRefresh } from '@tarojs/taro'
-import EmptyState from '@/components/empty-state'
-import LoadError from '@/components/load-error'
+import PageState from '@/components/page-state'
 import type { MessageView } from '@/domain/api/account'
-import { formatDateTime } from '@/services/format'
-import { listMessages, markRead } from '@/services/messages'
-import { pageClass, useLargeText } from '@/services/preferences'
-import { ROUTES } from '@/services/routes'
-import { useLoader } from '@/services/use-loader'
+import { formatDateTime } from '@/text/format'
+import { api } from '@/api'
+import { pageClass, useLargeText } from '@/hooks/use-large-text'
+import { ROUTES } from '@/routes'
+import { useLoader } from '@/hooks/use-loader'
 import './index.css'
 
 /** In-app messages: one for every change of an application's status, newest first, unread ones marked. */
 export default function MessagesPage() {
   const [largeText] = useLargeText()
-  const [state, reload] = useLoader(() => listMessages(1, 50))
+  const [state, reload] = useLoader(() => api.account.messages({ page: 1, pageSize: 50 }))
 
   useDidShow(() => void reload())
   usePullDownRefresh(() => void reload().finally(() => Taro.stopPullDownRefresh()))
 
   const open = async (m: MessageView) => {
-    if (!m.read) await markRead([m.id])
+    if (!m.read) await api.account.markRead({ ids: [m.id] })
     if (m.applicationId) void Taro.navigateTo({ url: ROUTES.application(m.applicationId) })
     else void reload()
   }
 
   const markAll = async (items: MessageView[]) => {
     const unread = items.filter((m) => !m.read).map((m) => m.id)
-    if (unread.length) await markRead(unread)
+    if (unread.length) await api.account.markRead({ ids: unread })
     void reload()
   }
 
-  if (state.kind === 'loading') return <View className={pageClass(largeText)}><Text className='state-text'>正在加载…</Text></View>
-  if (state.kind === 'error') return <View className={pageClass(largeText)}><LoadError message={state.message} onRetry={() => void reload()} /></View>
-  const { items } = state.data
   return (
-    <View className={pageClass(largeText, 'messages')}>
-      {items.length === 0 ? (
-        <EmptyState message='还没有消息。提交申请后，每一步办理进度都会通知您。' />
-      ) : (
+    <View className={pageClass(largeText, state.kind === 'ready' ? 'messages' : '')}>
+      <PageState state={state} onRetry={() => void reload()} isEmpty={(s) => s.data.items.length === 0} empty={{ message: '还没有消息。提交申请后，每一步办理进度都会通知您。' }}>
+        {({ data: { items } }) => (
         <View>
           {items.some((m) => !m.read) && (
             <Text className='messages__mark-all' onClick={() => void markAll(items)}>
@@ -55,7 +50,8 @@ export default function MessagesPage() {
             </View>
           ))}
         </View>
-      )}
+        )}
+      </PageState>
     </View>
   )
 }

@@ -1,14 +1,13 @@
 import { Text, View } from '@tarojs/components'
 import Taro, { useDidShow, usePullDownRefresh } from '@tarojs/taro'
 import ApplicationItem from '@/components/application-item'
-import EmptyState from '@/components/empty-state'
-import LoadError from '@/components/load-error'
+import PageState from '@/components/page-state'
 import type { ApplicationSummary } from '@/domain/application'
 import type { Page } from '@/domain/api/applicant'
-import { listMine } from '@/services/applicant'
-import { pageClass, useLargeText } from '@/services/preferences'
-import { ROUTES } from '@/services/routes'
-import { useLoader, type LoadState } from '@/services/use-loader'
+import { api } from '@/api'
+import { pageClass, useLargeText } from '@/hooks/use-large-text'
+import { ROUTES } from '@/routes'
+import { useLoader, type LoadState } from '@/hooks/use-loader'
 
 /** A worker keeps few applications (one open at a time): one page of the largest size holds them. */
 const PAGE_SIZE = 50
@@ -20,7 +19,7 @@ const openForm = () => void Taro.navigateTo({ url: ROUTES.applyForm })
 /** "我的申请": the worker's applications with their status, reloaded whenever the page shows. */
 export default function MyApplicationsPage() {
   const [largeText] = useLargeText()
-  const [state, reload] = useLoader(() => listMine(1, PAGE_SIZE))
+  const [state, reload] = useLoader(() => api.applicant.listMine({ page: 1, pageSize: PAGE_SIZE }))
 
   useDidShow(() => void reload())
   usePullDownRefresh(() => void reload().finally(() => Taro.stopPullDownRefresh()))
@@ -32,21 +31,25 @@ export default function MyApplicationsPage() {
   )
 }
 
+// A deleted draft was never an application: it is not listed.
+const listed = (page: Page<ApplicationSummary>) => page.items.filter((i) => !(i.status === 'withdrawn' && i.number.startsWith('DRAFT-')))
+
 function ApplicationList({ state, onRetry }: { state: LoadState<Page<ApplicationSummary>>; onRetry: () => void }) {
-  if (state.kind === 'loading') return <Text className='state-text'>正在加载…</Text>
-  if (state.kind === 'error') return <LoadError message={state.message} onRetry={onRetry} />
-  const { total } = state.data
-  // A deleted draft was never an application: it is not listed.
-  const items = state.data.items.filter((i) => !(i.status === 'withdrawn' && i.number.startsWith('DRAFT-')))
-  if (items.length === 0) {
-    return <EmptyState message='您还没有提交过帮扶申请' actionText='申请帮扶' onAction={openForm} />
-  }
+  return (
+    <PageState state={state} onRetry={onRetry} isEmpty={(s) => listed(s.data).length === 0} empty={{ message: '您还没有提交过帮扶申请', actionText: '申请帮扶', onAction: openForm }}>
+      {(s) => <Applications page={s.data} />}
+    </PageState>
+  )
+}
+
+function Applications({ page }: { page: Page<ApplicationSummary> }) {
+  const items = listed(page)
   return (
     <View className='application-list'>
       {items.map((item) => (
         <ApplicationItem key={item.id} item={item} onTap={openApplication} />
       ))}
-      {total > state.data.items.length && <Text className='state-text'>仅显示最近 {state.data.items.length} 条申请</Text>}
+      {page.total > page.items.length && <Text className='state-text'>仅显示最近 {page.items.length} 条申请</Text>}
     </View>
   )
 }

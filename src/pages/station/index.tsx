@@ -3,22 +3,20 @@ import Taro, { useRouter } from '@tarojs/taro'
 import { useEffect, useState } from 'react'
 import AmenityTags from '@/components/amenity-tags'
 import InfoRow from '@/components/info-row'
-import LoadError from '@/components/load-error'
+import PageState from '@/components/page-state'
 import { OpenLabel, SampleBadge } from '@/components/station-badges'
 import type { StationView } from '@/domain/api/stations'
-import type { ApiReply } from '@/domain/contract'
 import { WEEKDAY_LABELS } from '@/domain/weekdays'
-import { formatDistance } from '@/services/distance'
-import { canOpenMap, openMap } from '@/services/open-map'
-import { pageClass, useLargeText } from '@/services/preferences'
-import { readParam } from '@/services/routes'
-import { displayName, kindText, rangesText, todayText } from '@/services/station-text'
-import { getStation } from '@/services/stations'
-import { useLoader } from '@/services/use-loader'
+import { formatDistance } from '@/text/distance'
+import { canOpenMap, openMap } from '@/platform/open-map'
+import { pageClass, useLargeText } from '@/hooks/use-large-text'
+import { readParam } from '@/routes'
+import { displayName, kindText, rangesText, todayText } from '@/text/station-text'
+import { api } from '@/api'
+import { missing, useLoader } from '@/hooks/use-loader'
 import ReportProblem from './report-problem'
 import './index.css'
 
-const MISSING_ID: ApiReply<never> = { ok: false, error: { code: 'NOT_FOUND', message: '没有找到这个站点' } }
 
 /** Today in Asia/Shanghai: the weekday (0 Monday) and the date, from the phone's clock. */
 function shanghaiToday(): { weekday: number; date: string } {
@@ -32,15 +30,15 @@ export default function StationPage() {
   const params = useRouter().params
   const id = readParam(params.id)
   const distance = params.d === undefined ? null : Number(params.d)
-  const [state, reload] = useLoader(() => (id ? getStation(id) : Promise.resolve(MISSING_ID)))
+  const [state, reload] = useLoader(() => (id ? api.stations.get({ stationId: id }) : missing('没有找到这个站点')))
 
   useEffect(() => void reload(), [reload])
 
   return (
     <View className={pageClass(largeText, 'station')}>
-      {state.kind === 'loading' && <Text className='state-text'>正在加载…</Text>}
-      {state.kind === 'error' && <LoadError message={state.message} onRetry={() => void reload()} />}
-      {state.kind === 'ready' && <StationDetail station={state.data} distanceM={distance !== null && Number.isFinite(distance) ? distance : null} />}
+      <PageState state={state} onRetry={() => void reload()}>
+        {(s) => <StationDetail station={s.data} distanceM={distance !== null && Number.isFinite(distance) ? distance : null} />}
+      </PageState>
     </View>
   )
 }

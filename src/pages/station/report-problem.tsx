@@ -3,8 +3,7 @@ import { useState } from 'react'
 import Chip from '@/components/chip'
 import FieldError from '@/components/field-error'
 import { PROBLEM_KINDS, type ProblemKind } from '@/domain/station-codes'
-import { newRequestId } from '@/services/client'
-import { reportProblem } from '@/services/stations'
+import { api, newRequestId } from '@/api'
 
 type Step = { kind: 'closed' } | { kind: 'open'; requestId: string } | { kind: 'sending'; requestId: string } | { kind: 'sent' }
 
@@ -36,7 +35,7 @@ export default function ReportProblem({ stationId }: { stationId: string }) {
     setError(null)
     // One request id per opened form: a retried tap after a lost reply is not a second report.
     setStep({ kind: 'sending', requestId: step.requestId })
-    const reply = await reportProblem({ stationId, problem, note: note.trim() }, step.requestId)
+    const reply = await api.stations.reportProblem({ stationId, problem, note: note.trim() }, { requestId: step.requestId })
     if (reply.ok) return setStep({ kind: 'sent' })
     setStep({ kind: 'open', requestId: step.requestId })
     setError({ field: reply.error.field === 'note' ? 'note' : undefined, message: reply.error.message })

@@ -1,18 +1,18 @@
 import { Button, Picker, ScrollView, Text, View } from '@tarojs/components'
 import Taro, { useReachBottom } from '@tarojs/taro'
-import { useCallback, useEffect, useRef, useState } from 'react'
+import { useCallback, useEffect, useState } from 'react'
 import Chip from '@/components/chip'
-import EmptyState from '@/components/empty-state'
-import LoadError from '@/components/load-error'
+import PageState from '@/components/page-state'
 import StationCard from '@/components/station-card'
 import StationMap from '@/components/station-map'
 import type { NearbyStation } from '@/domain/api/stations'
 import type { GeoPoint } from '@/domain/geo'
 import { AMENITIES, STATION_KINDS, type Amenity, type StationKind } from '@/domain/station-codes'
-import { locate } from '@/services/location'
-import { pageClass, useLargeText } from '@/services/preferences'
-import { ROUTES } from '@/services/routes'
-import { nearby } from '@/services/stations'
+import { locate } from '@/platform/location'
+import { pageClass, useLargeText } from '@/hooks/use-large-text'
+import { usePages } from '@/hooks/use-pages'
+import { ROUTES } from '@/routes'
+import { api } from '@/api'
 import { SEARCH_PLACES } from './places'
 import './index.css'
 
@@ -38,11 +38,6 @@ const NO_FILTERS: Filters = { kinds: [], amenities: [], openNow: false }
 const SHORT_KIND: Record<StationKind, string> = { aid: '帮扶站点', 'rest-post': '职工驿站', 'expert-team': '专家团队' }
 const placeOrigin = (i: number): Origin => ({ point: SEARCH_PLACES[i].point, label: SEARCH_PLACES[i].name, placeCode: SEARCH_PLACES[i].code })
 
-type Results =
-  | { kind: 'loading' }
-  | { kind: 'error'; message: string }
-  | { kind: 'ready'; items: NearbyStation[]; nextCursor: number | null; loadingMore: boolean; radiusM: number }
-
 const toggle = <T,>(list: readonly T[], x: T): T[] => (list.includes(x) ? list.filter((y) => y !== x) : [...list, x])
 
 /** 附近驿站: the nearest aid stations, rest posts and expert teams, nearest first, with a map above. */
@@ -51,9 +46,14 @@ export default function StationsPage() {
   const [locating, setLocating] = useState<Locating>('locating')
   const [origin, setOrigin] = useState<Origin | null>(null)
   const [filters, setFilters] = useState<Filters>(NO_FILTERS)
-  const [results, setResults] = useState<Results>({ kind: 'loading' })
   // Replies to an older search (the worker changed a filter meanwhile) are dropped.
-  const searchId = useRef(0)
+  const { list: results, load, more: loadMore, reload } = usePages({
+    first: 0,
+    fetch: ({ from, f }: { from: Origin; f: Filters }, cursor) =>
+      api.stations.nearby({ lng: from.point.lng, lat: from.point.lat, kinds: f.kinds, amenities: f.amenities, openNow: f.openNow, cursor, pageSize: PAGE_SIZE }),
+    items: (r) => r.items,
+    next: (r) => r.nextCursor,
+  })
 
   const findMe = useCallback(async () => {
     setLocating('locating')
@@ -69,25 +69,9 @@ export default function StationsPage() {
 
   useEffect(() => void findMe(), [findMe])
 
-  const search = useCallback(async (from: Origin, f: Filters, cursor: number, previous: NearbyStation[]) => {
-    const id = ++searchId.current
-    const reply = await nearby({ lng: from.point.lng, lat: from.point.lat, kinds: f.kinds, amenities: f.amenities, openNow: f.openNow, cursor, pageSize: PAGE_SIZE })
-    if (id !== searchId.current) return
-    if (!reply.ok) return setResults({ kind: 'error', message: reply.error.message })
-    setResults({ kind: 'ready', items: [...previous, ...reply.data.items], nextCursor: reply.data.nextCursor, loadingMore: false, radiusM: reply.data.radiusM })
-  }, [])
-
   useEffect(() => {
-    if (!origin) return
-    setResults({ kind: 'loading' })
-    void search(origin, filters, 0, [])
-  }, [origin, filters, search])
-
-  const loadMore = () => {
-    if (!origin || results.kind !== 'ready' || results.nextCursor === null || results.loadingMore) return
-    setResults({ ...results, loadingMore: true })
-    void search(origin, filters, results.nextCursor, results.items)
-  }
+    if (origin) void load({ from: origin, f: filters })
+  }, [origin, filters, load])
   useReachBottom(loadMore)
 
   const openStation = (s: NearbyStation) => void Taro.navigateTo({ url: ROUTES.station(s.id, s.distanceM) })
@@ -117,31 +101,34 @@ export default function StationsPage() {
         </ScrollView>
       </View>
 
-      {results.kind === 'loading' && <Text className='state-text'>{locating === 'locating' ? '正在获取您的位置…' : '正在查找附近的站点…'}</Text>}
-      {results.kind === 'error' && origin && <LoadError message={results.message} onRetry={() => void search(origin, filters, 0, [])} />}
-      {results.kind === 'ready' && results.items.length === 0 && (
-        <EmptyState
-          message={`${Math.round(results.radiusM / 1000)} 公里内没有${filtered ? '符合条件的' : ''}站点`}
-          actionText={filtered ? '清除筛选' : undefined}
-          onAction={() => setFilters(NO_FILTERS)}
-        />
-      )}
-      {results.kind === 'ready' && results.items.length > 0 && (
-        <View className='station-list' data-count={results.items.length}>
-          {results.items.map((s, i) => (
-            <StationCard key={s.id} station={s} index={i + 1} onTap={openStation} />
-          ))}
-          {results.nextCursor !== null ? (
-            <Button className={results.loadingMore ? 'btn btn--secondary btn--busy station-list__more' : 'btn btn--secondary station-list__more'} onClick={loadMore} data-more>
-              {results.loadingMore ? '正在加载…' : '加载更多'}
-            </Button>
-          ) : (
-            <Text className='station-list__end'>
-              已显示 {Math.round(results.radiusM / 1000)} 公里内全部 {results.items.length} 个站点
-            </Text>
-          )}
-        </View>
-      )}
+      <PageState
+        state={results}
+        onRetry={() => void reload()}
+        loadingText={locating === 'locating' ? '正在获取您的位置…' : '正在查找附近的站点…'}
+        isEmpty={(r) => r.items.length === 0}
+        empty={{
+          message: `${results.kind === 'ready' ? Math.round(results.last.radiusM / 1000) : ''} 公里内没有${filtered ? '符合条件的' : ''}站点`,
+          actionText: filtered ? '清除筛选' : undefined,
+          onAction: () => setFilters(NO_FILTERS),
+        }}
+      >
+        {(results) => (
+          <View className='station-list' data-count={results.items.length}>
+            {results.items.map((s, i) => (
+              <StationCard key={s.id} station={s} index={i + 1} onTap={openStation} />
+            ))}
+            {results.next !== null ? (
+              <Button className={results.loadingMore ? 'btn btn--secondary btn--busy station-list__more' : 'btn btn--secondary station-list__more'} onClick={loadMore} data-more>
+                {results.loadingMore ? '正在加载…' : '加载更多'}
+              </Button>
+            ) : (
+              <Text className='station-list__end'>
+                已显示 {Math.round(results.last.radiusM / 1000)} 公里内全部 {results.items.length} 个站点
+              </Text>
+            )}
+          </View>
+        )}
+      </PageState>
     </View>
   )
 }

@@ -7,6 +7,7 @@ import RejectForm from './forms/reject-form'
 import ReturnForm from './forms/return-form'
 import type { DecisionFormProps } from './forms/types'
 import VisitForm from './forms/visit-form'
+import './forms/forms.css'
 
 /** The form of a decision that needs one (the others are taken with a tap or a confirmation). */
 export default function ActiveForm({ action, ...props }: DecisionFormProps & { action: CaseAction }) {

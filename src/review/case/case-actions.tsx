@@ -1,6 +1,6 @@
 import { Button } from '@tarojs/components'
 import type { CaseAction } from '@/domain/api/review'
-import ActionBar from '../components/action-bar'
+import ActionBar from '@/components/action-bar'
 
 /** The button text of each decision. */
 export const ACTION_LABELS: Record<CaseAction, string> = {

@@ -1,4 +1,5 @@
 import { Text, View } from '@tarojs/components'
+import Banner from '@/components/banner'
 import type { CaseView, ReviewEntryView } from '@/domain/api/review'
 import { hardshipCategoryLabel } from '@/domain/hardship-categories'
 import ImageViewer from './image-viewer'
@@ -12,6 +13,7 @@ import NoticeSection from './sections/notice-section'
 import ProposedSection from './sections/proposed-section'
 import { useDocumentViewer } from './use-document-viewer'
 import { useReveal } from './use-reveal'
+import './sections.css'
 
 type FiledEntry = Extract<ReviewEntryView, { kind: 'filed' }>
 
@@ -23,9 +25,9 @@ export default function CaseDetail({ view }: { view: CaseView }) {
   return (
     <View>
       {view.householdId && (
-        <Text className='review-banner case-filed' data-filed={filed?.category ?? ''}>
+        <Banner className='case-filed' data={{ 'data-filed': filed?.category ?? '' }}>
           已建档{filed ? `（${hardshipCategoryLabel(filed.category)}）` : ''}，该户已纳入困难职工档案管理
-        </Text>
+        </Banner>
       )}
       {view.actions.length === 0 && !view.householdId && <Text className='case-none muted'>当前环节没有需要您办理的事项</Text>}
       <NoticeSection view={view} />

@@ -1,5 +1,6 @@
 import { Image, Text, View } from '@tarojs/components'
 import type { ShownImage } from './use-document-viewer'
+import './image-viewer.css'
 
 /** An image over the whole screen with its name; a tap anywhere closes it. */
 export default function ImageViewer({ image, onClose }: { image: ShownImage; onClose: () => void }) {

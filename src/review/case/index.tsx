@@ -1,17 +1,18 @@
-import { Text, View } from '@tarojs/components'
+import { View } from '@tarojs/components'
 import Taro, { useDidShow, useRouter } from '@tarojs/taro'
 import { useState } from 'react'
-import LoadError from '@/components/load-error'
+import Banner from '@/components/banner'
+import { LoadingPage } from '@/components/page-state'
 import type { CaseAction, CaseView } from '@/domain/api/review'
-import { pageClass, useLargeText } from '@/services/preferences'
-import { readParam } from '@/services/routes'
+import { api } from '@/api'
+import { pageClass, useLargeText } from '@/hooks/use-large-text'
+import { missing, useLoader } from '@/hooks/use-loader'
+import { readParam } from '@/routes'
 import CaseActions from './case-actions'
 import CaseDetail from './case-detail'
 import ActiveForm from './active-form'
 import CaseHeader from './sections/case-header'
-import { useCase } from './use-case'
 import { useDecision } from './use-decision'
-import '../review.css'
 import './index.css'
 
 /** What the staff member sees after someone else changed the case first. */
@@ -35,18 +36,12 @@ const scrollTop = () => void Taro.pageScrollTo({ scrollTop: 0, duration: 0 })
 export default function ReviewCasePage() {
   const [largeText] = useLargeText()
   const id = readParam(useRouter().params.id)
-  const { state, reload, replace } = useCase(id)
+  const [state, reload, replace] = useLoader(() => (id ? api.review.getCase({ id }) : missing('没有找到这个案件')))
 
   useDidShow(() => void reload())
 
-  if (state.kind !== 'ready') {
-    return (
-      <View className={pageClass(largeText)}>
-        {state.kind === 'loading' ? <Text className='state-text'>正在加载…</Text> : <LoadError message={state.message} onRetry={() => void reload()} />}
-      </View>
-    )
-  }
-  return <CaseScreen view={state.view} largeText={largeText} reload={reload} replace={replace} />
+  if (state.kind !== 'ready') return <LoadingPage state={state} onRetry={() => void reload()} />
+  return <CaseScreen view={state.data} largeText={largeText} reload={reload} replace={replace} />
 }
 
 interface CaseScreenProps {
@@ -96,11 +91,11 @@ function CaseScreen({ view, largeText, reload, replace }: CaseScreenProps) {
 
   const withBar = active !== null || view.actions.length > 0
   return (
-    <View className={pageClass(largeText, withBar ? 'review-case review-with-bar' : 'review-case')} data-case={view.application.id} data-active={active ?? ''}>
+    <View className={pageClass(largeText, withBar ? 'review-case with-action-bar' : 'review-case')} data-case={view.application.id} data-active={active ?? ''}>
       {banner && (
-        <Text className='review-banner' data-banner='conflict'>
+        <Banner data={{ 'data-banner': 'conflict' }}>
           {banner}
-        </Text>
+        </Banner>
       )}
       <CaseHeader view={view} />
       {active ? (

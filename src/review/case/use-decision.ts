@@ -1,7 +1,11 @@
 import type * as v from 'valibot'
 import { reviewActions, type CaseAction, type CaseView } from '@/domain/api/review'
-import { decide, type DecisionInput } from '@/services/review'
-import { useCheckedWrite } from '@/services/use-checked-write'
+import type { ActionInput } from '@/domain/api'
+import { call } from '@/api'
+import { useCheckedWrite, type BoundField } from '@/hooks/use-checked-write'
+
+/** What a decision sends: the case, the version it was made on and the action's own fields. */
+export type DecisionInput<A extends CaseAction> = ActionInput<'review', A>
 
 /** What the staff member fills in for a decision: everything but the case and its version. */
 export type DecisionFields<A extends CaseAction> = Omit<DecisionInput<A>, 'id' | 'expectedVersion'>
@@ -13,6 +17,7 @@ export interface Decider {
   clear: (field: string) => void
   fail: (field: string, message: string) => void
   submit: <A extends CaseAction>(action: A, fields: DecisionFields<A>) => Promise<boolean>
+  bind: <V>(field: string, set: (value: V) => void) => BoundField<V>
 }
 
 /** What the page does with a decision's outcome. */
@@ -25,13 +30,13 @@ export interface DecisionHandlers {
 
 /**
  * Decisions on one case, each sent with the version the case was read at, checked and sent once
- * (src/services/use-checked-write.ts).
+ * (src/hooks/use-checked-write.ts).
  */
 export function useDecision(view: CaseView, handlers: DecisionHandlers): Decider {
   const write = useCheckedWrite<CaseAction, DecisionFields<CaseAction>, DecisionInput<CaseAction>, CaseView>({
-    schemaOf: (action) => reviewActions[action] as v.GenericSchema,
+    schemaOf: (action) => reviewActions[action].input as v.GenericSchema,
     inputOf: (_action, fields) => ({ ...fields, id: view.application.id, expectedVersion: view.application.version }) as DecisionInput<CaseAction>,
-    send: (action, input, requestId) => decide(action, input, requestId),
+    send: (action, input, requestId) => call('review', action, input, { requestId }),
     onDone: handlers.onDecided,
     onConflict: handlers.onConflict,
   })

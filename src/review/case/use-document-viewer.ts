@@ -1,7 +1,7 @@
 import Taro from '@tarojs/taro'
 import { useState } from 'react'
-import { viewDocument } from '@/services/review'
-import { openPdf } from '../files/open-pdf'
+import { api } from '@/api'
+import { openPdf } from '@/platform/save-file'
 
 /** An image being looked at. */
 export interface ShownImage {
@@ -17,7 +17,7 @@ export function useDocumentViewer(applicationId: string): { image: ShownImage | 
   const open = async (documentId: string) => {
     if (loadingId) return
     setLoadingId(documentId)
-    const reply = await viewDocument(applicationId, documentId)
+    const reply = await api.review.viewDocument({ id: applicationId, documentId })
     setLoadingId(null)
     if (!reply.ok) return void Taro.showToast({ title: reply.error.message, icon: 'none', duration: 3000 })
     const { contentType, fileName, dataBase64 } = reply.data

@@ -1,6 +1,6 @@
 import Taro from '@tarojs/taro'
 import { useState } from 'react'
-import { reveal } from '@/services/review'
+import { api } from '@/api'
 
 /** Full values the staff member chose to see on this visit of the page, by field. */
 export interface Revealer {
@@ -20,7 +20,7 @@ export function useReveal(applicationId: string): Revealer {
       confirmColor: '#1565c0',
     })
     if (!answer.confirm) return
-    const reply = await reveal(applicationId, field)
+    const reply = await api.review.reveal({ id: applicationId, field })
     if (!reply.ok) return void Taro.showToast({ title: reply.error.message, icon: 'none', duration: 3000 })
     setValues((prev) => ({ ...prev, [field]: reply.data.value }))
   }

@@ -1,8 +1,9 @@
 import { Text, View } from '@tarojs/components'
+import Tag from '@/components/tag'
 import StatusTag from '@/components/status-tag'
 import type { QueueItem } from '@/domain/api/review'
 import { hardshipCauseLabel } from '@/domain/hardship-causes'
-import { formatDate } from '@/services/format'
+import { formatDate } from '@/text/format'
 
 /** Props of one case in the queue. */
 export interface QueueItemViewProps {
@@ -14,8 +15,8 @@ export interface QueueItemViewProps {
 export default function QueueItemView({ item, onTap }: QueueItemViewProps) {
   return (
     <View
-      className={item.overdue ? 'queue-item queue-item--overdue' : 'queue-item'}
-      hoverClass='entry-tile--pressed'
+      className={item.overdue ? 'card card--item queue-item queue-item--overdue' : 'card card--item queue-item'}
+      hoverClass='card--pressed'
       data-case={item.id}
       data-number={item.number}
       data-overdue={item.overdue}
@@ -35,8 +36,8 @@ export default function QueueItemView({ item, onTap }: QueueItemViewProps) {
       </Text>
       {(item.overdue || item.duplicateFlags > 0) && (
         <View className='queue-item__tags'>
-          {item.overdue && <Text className='review-tag review-tag--overdue'>已超期</Text>}
-          {item.duplicateFlags > 0 && <Text className='review-tag review-tag--duplicate'>疑似重复 {item.duplicateFlags}</Text>}
+          {item.overdue && <Tag tone='overdue'>已超期</Tag>}
+          {item.duplicateFlags > 0 && <Tag tone='pending'>疑似重复 {item.duplicateFlags}</Tag>}
         </View>
       )}
     </View>

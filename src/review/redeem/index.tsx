@@ -4,10 +4,9 @@ import { useState } from 'react'
 import FormField from '@/components/form-field'
 import type { RedeemedInvitation } from '@/domain/api/account'
 import type { StaffRole } from '@/domain/roles'
-import { redeemInvitation } from '@/services/account'
-import { pageClass, useLargeText } from '@/services/preferences'
-import { ROUTES } from '@/services/routes'
-import '../review.css'
+import { api } from '@/api'
+import { pageClass, useLargeText } from '@/hooks/use-large-text'
+import { ROUTES } from '@/routes'
 import './index.css'
 
 const ROLE_LABELS: Record<StaffRole, string> = {
@@ -28,7 +27,7 @@ export default function RedeemPage() {
     if (busy) return
     if (!code.trim()) return setError('请输入邀请码')
     setBusy(true)
-    const reply = await redeemInvitation(code)
+    const reply = await api.account.redeemInvitation({ code })
     setBusy(false)
     if (!reply.ok) return setError(reply.error.message)
     setDone(reply.data)
@@ -79,7 +78,6 @@ export default function RedeemPage() {
             setCode(v.toUpperCase())
             setError('')
           }}
-          onBlur={() => undefined}
         />
         <Button className={busy ? 'btn btn--primary btn--busy' : 'btn btn--primary'} data-action='redeem' disabled={busy} loading={busy} onClick={() => void submit()}>
           {busy ? '正在绑定…' : '绑定'}

@@ -1,8 +1,8 @@
 import { Button, Text, View } from '@tarojs/components'
 import { useState } from 'react'
-import FieldError from '@/components/field-error'
-import LevelList from './level-list'
-import { useUnitName } from './unit-names'
+import Field from '@/components/field'
+import UnitPicker from '@/components/unit-picker'
+import { namedWorkerUnits, useUnitName } from './unit-names'
 import './index.css'
 
 /** Props of the union picker. */
@@ -27,15 +27,8 @@ export default function UnionPicker({ field, label, value, hint, error, marked, 
   const chosenName = useUnitName(value)
   // A problem with the choice (none made, or one the server refused) shows the tree at once.
   const open = browsing || !value || Boolean(error)
-
-  const classes = ['union-picker', error ? 'union-picker--invalid' : '', marked ? 'union-picker--marked' : ''].filter(Boolean).join(' ')
   return (
-    <View className={classes} id={`field-${field.replace(/\./g, '-')}`}>
-      <View className='union-picker__head'>
-        <Text className='union-picker__label'>{label}</Text>
-        {marked && <Text className='form-field__mark'>需修改</Text>}
-      </View>
-      {hint && <Text className='union-picker__hint'>{hint}</Text>}
+    <Field field={field} label={label} hint={hint} error={error} marked={marked}>
       {value && (
         <View className='union-picker__chosen'>
           <Text className='union-picker__chosen-name' data-chosen={value}>
@@ -49,17 +42,22 @@ export default function UnionPicker({ field, label, value, hint, error, marked, 
         </View>
       )}
       {open && (
-        <LevelList
-          field={field}
-          label={label}
-          value={value}
-          onPick={(id) => {
-            onChange(id)
-            setBrowsing(false)
-          }}
-        />
+        <View className='union-picker__tree'>
+          <UnitPicker
+            mode='one'
+            load={namedWorkerUnits}
+            startId={value || undefined}
+            topCrumb
+            chosen={[value]}
+            field={field}
+            label={label}
+            onPick={(u) => {
+              onChange(u.id)
+              setBrowsing(false)
+            }}
+          />
+        </View>
       )}
-      <FieldError field={field} message={error} />
-    </View>
+    </Field>
   )
 }

@@ -1,13 +1,20 @@
 import { useEffect, useState } from 'react'
-import type { UnitLevel } from '@/domain/api/applicant'
-import { listUnits } from '@/services/applicant'
+import type { UnitLevelAt, UnitLevelView } from '@/components/unit-picker'
+import { workerUnits } from '@/components/unit-picker/sources'
 
 /** Names of the units seen so far in this session, so a chosen unit is named without asking again. */
 const NAMES = new Map<string, string>()
 
 /** Keeps the names of a level's units and of its trail. */
-export function rememberNames(level: UnitLevel): void {
-  for (const u of [...level.trail, ...level.items]) NAMES.set(u.id, u.name)
+function rememberNames(level: UnitLevelView): void {
+  for (const u of [...level.trail, ...(level.here ? [level.here] : []), ...level.items]) NAMES.set(u.id, u.name)
+}
+
+/** The worker's unions, a level at a time, keeping the names seen. */
+export async function namedWorkerUnits(at: UnitLevelAt) {
+  const reply = await workerUnits(at)
+  if (reply.ok) rememberNames(reply.data)
+  return reply
 }
 
 /** The name of a chosen unit: from the units seen so far, else asked for once (the level holding it). */
@@ -19,9 +26,7 @@ export function useUnitName(unitId: string): string {
     setNamed({ id: unitId, name: known ?? '' })
     if (known !== undefined || !unitId) return
     let live = true
-    void listUnits({ unitId }).then((r) => {
-      if (!r.ok) return
-      rememberNames(r.data)
+    void namedWorkerUnits({ around: unitId }).then(() => {
       if (live) setNamed({ id: unitId, name: NAMES.get(unitId) ?? '' })
     })
     return () => {

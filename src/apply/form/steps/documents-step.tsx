@@ -2,10 +2,10 @@ import { Button, Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import { useRef, useState } from 'react'
 import { DOCUMENT_KINDS, documentKindLabel, MAX_DOCUMENT_BYTES, MAX_DOCUMENTS, type DocumentKind, type DocumentView } from '@/domain/documents'
-import { removeDocument } from '@/services/applicant'
-import { uploadDocument } from '@/services/upload'
-import type { PickedFile } from '@/services/upload-types'
-import { pickFiles } from '../../documents/pick-files'
+import { api } from '@/api'
+import { upload } from '@/platform/upload'
+import type { PickedFile } from '@/platform/file-types'
+import { pickFiles } from '@/platform/pick-files'
 
 /** A file on its way up: its progress, or why it failed (and a retry). */
 interface Pending {
@@ -40,7 +40,7 @@ export default function DocumentsStep({ documents, onDocuments, ensureSaved, sug
     if (item.file.size > MAX_DOCUMENT_BYTES) return patch(item.key, { error: '文件不能超过10 MB，请压缩后重试' })
     const applicationId = await ensureSaved()
     if (!applicationId) return patch(item.key, { error: '网络连接失败，请检查网络后重试' })
-    const reply = await uploadDocument({ applicationId, kind: item.kind }, item.file, (percent) => patch(item.key, { percent }))
+    const reply = await upload({ purpose: 'document', applicationId, kind: item.kind }, item.file, (percent) => patch(item.key, { percent }))
     if (!reply.ok) return patch(item.key, { error: reply.error.message })
     docsRef.current = [...docsRef.current, reply.data]
     onDocuments(docsRef.current)
@@ -50,7 +50,7 @@ export default function DocumentsStep({ documents, onDocuments, ensureSaved, sug
   const add = async (kind: DocumentKind) => {
     const room = MAX_DOCUMENTS - documents.length - pending.length
     if (room <= 0) return void Taro.showToast({ title: `最多上传${MAX_DOCUMENTS}个文件`, icon: 'none' })
-    const files = await pickFiles(Math.min(room, 9))
+    const files = await pickFiles('documents', Math.min(room, 9))
     const items = files.map((file, i) => ({ key: `${Date.now()}-${i}`, kind, file, percent: 0 }))
     setPending((list) => [...list, ...items])
     for (const item of items) await send(item)
@@ -59,7 +59,7 @@ export default function DocumentsStep({ documents, onDocuments, ensureSaved, sug
   const remove = async (doc: DocumentView, applicationId: string | null) => {
     const confirm = await Taro.showModal({ title: '删除材料', content: `删除“${doc.fileName}”？`, confirmText: '删除', confirmColor: '#c62828' })
     if (!confirm.confirm || !applicationId) return
-    const reply = await removeDocument(applicationId, doc.id)
+    const reply = await api.applicant.removeDocument({ applicationId, documentId: doc.id })
     if (!reply.ok) return void Taro.showToast({ title: reply.error.message, icon: 'none' })
     onDocuments(documents.filter((d) => d.id !== doc.id))
   }

@@ -1,11 +1,11 @@
-import { Text, Textarea, View } from '@tarojs/components'
-import FieldError from '@/components/field-error'
+import { Textarea } from '@tarojs/components'
 import FormField, { type FieldKeyboard } from '@/components/form-field'
 import { maxLengthOf, type FieldKind } from '@/domain/field-kinds'
 import { YES_NO, type Coded } from '@/domain/form-codes'
 import { fieldAt, type FORM_PARTS, type FormPart, type PlacedField } from '@/domain/form-fields'
 import type { FormValues } from '@/domain/form-values'
-import ChoiceChips from '../../components/choice-chips'
+import ChoiceChips from '@/components/choice-chips'
+import FieldFrame from '@/components/field'
 import UnionPicker from '../../components/union-picker'
 import { valueAt, type Messages } from '../form-model'
 
@@ -109,16 +109,10 @@ interface TextAreaProps {
 
 /** Several sentences: the label, a tall box, the field's message below. */
 function TextAreaInput({ p, field, label, value, hint, placeholder, maxlength, error, marked, className }: TextAreaProps) {
-  const classes = [className, 'form-field', error ? 'form-field--invalid' : '', marked ? 'form-field--marked' : ''].filter(Boolean).join(' ')
   return (
-    <View className={classes} id={`field-${field.replace(/\./g, '-')}`}>
-      <View className='form-field__head'>
-        <Text className='form-field__label'>{label}</Text>
-        {marked && <Text className='form-field__mark'>需修改</Text>}
-      </View>
-      {hint && <Text className='form-field__hint'>{hint}</Text>}
+    <FieldFrame field={field} label={label} hint={hint} error={error} marked={marked} className={className}>
       <Textarea
-        className='form-field__input apply-form__textarea'
+        className='field__input apply-form__textarea'
         data-field={field}
         value={value}
         maxlength={maxlength}
@@ -126,7 +120,6 @@ function TextAreaInput({ p, field, label, value, hint, placeholder, maxlength, e
         onInput={(e) => p.onChange(field, e.detail.value)}
         onBlur={(e) => p.onBlur(field, e.detail.value)}
       />
-      <FieldError field={field} message={error} />
-    </View>
+    </FieldFrame>
   )
 }

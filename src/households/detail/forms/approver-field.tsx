@@ -1,7 +1,7 @@
-import { Text, View } from '@tarojs/components'
+import { Text } from '@tarojs/components'
 import { useEffect } from 'react'
-import FieldError from '@/components/field-error'
-import OptionList from '../../components/option-list'
+import Field from '@/components/field'
+import OptionList from '@/components/option-list'
 import { useStaffChoices } from '../use-staff-choices'
 
 /** Props of the approver choice. */
@@ -23,11 +23,9 @@ export default function ApproverField({ householdId, value, error, onChange }: A
   if (reviewers.kind !== 'ready' || reviewers.items.length === 0) {
     const message = reviewers.kind === 'loading' ? '正在加载审批人…' : reviewers.kind === 'error' ? reviewers.message : '本辖区没有可审批的工作人员，请联系管理员'
     return (
-      <View className='hh-field' id='field-approvedBy'>
-        <Text className='hh-field__label'>审批人</Text>
+      <Field field='approvedBy' label='审批人' error={error}>
         <Text className='hh-empty'>{message}</Text>
-        <FieldError field='approvedBy' message={error} />
-      </View>
+      </Field>
     )
   }
   const options = reviewers.items.map((r) => ({ code: r.openid, label: `${r.name}（${r.unitName}）` }))

@@ -1,9 +1,9 @@
 import { useState } from 'react'
 import { CONTACT_KINDS, type ContactKind } from '@/domain/household-codes'
-import { todayShanghai } from '@/services/household-text'
-import ChipChoice from '../../components/chip-choice'
-import DateField from '../../components/date-field'
-import FormBox from '../../components/form-box'
+import { todayShanghai } from '@/text/household-text'
+import ChoiceChips from '@/components/choice-chips'
+import DateField from '@/components/date-field'
+import FormFrame from '@/components/form-frame'
 import TextAreaField from '@/components/text-area-field'
 import type { HouseholdFormProps } from './types'
 
@@ -15,11 +15,11 @@ export default function ContactForm({ act, onCancel }: HouseholdFormProps) {
   const [notes, setNotes] = useState('')
   const [nextStep, setNextStep] = useState('')
   return (
-    <FormBox form='addContact' title='记录结对联系' submitText='保存记录' busy={act.busy} onCancel={onCancel} onSubmit={() => void act.submit('addContact', { kind, on, notes, nextStep })}>
-      <ChipChoice field='kind' label='联系方式' options={CONTACT_KINDS} value={kind} error={act.errors.kind} onChange={(c) => setKind(c as ContactKind)} />
-      <DateField field='on' label='联系日期' value={on} end={today} error={act.errors.on} onChange={(d) => (setOn(d), act.clear('on'))} />
-      <TextAreaField field='notes' label='联系情况' placeholder='如：入户走访，了解孩子上学和本人就医情况' value={notes} maxlength={500} error={act.errors.notes} onInput={(v) => (setNotes(v), act.clear('notes'))} />
-      <TextAreaField field='nextStep' label='下一步安排（可不填）' value={nextStep} maxlength={200} error={act.errors.nextStep} onInput={(v) => (setNextStep(v), act.clear('nextStep'))} />
-    </FormBox>
+    <FormFrame form='addContact' title='记录结对联系' submitText='保存记录' busy={act.busy} onCancel={onCancel} onSubmit={() => void act.submit('addContact', { kind, on, notes, nextStep })}>
+      <ChoiceChips field='kind' label='联系方式' options={CONTACT_KINDS} value={kind} error={act.errors.kind} onChange={(c) => setKind(c as ContactKind)} />
+      <DateField label='联系日期' value={on} end={today} {...act.bind('on', setOn)} />
+      <TextAreaField label='联系情况' placeholder='如：入户走访，了解孩子上学和本人就医情况' value={notes} maxlength={500} {...act.bind('notes', setNotes)} />
+      <TextAreaField label='下一步安排（可不填）' value={nextStep} maxlength={200} {...act.bind('nextStep', setNextStep)} />
+    </FormFrame>
   )
 }

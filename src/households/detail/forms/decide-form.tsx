@@ -1,6 +1,6 @@
 import { useState } from 'react'
-import FormBox from '../../components/form-box'
-import OptionList from '../../components/option-list'
+import FormFrame from '@/components/form-frame'
+import OptionList from '@/components/option-list'
 import TextAreaField from '@/components/text-area-field'
 import type { HouseholdFormProps } from './types'
 
@@ -18,9 +18,9 @@ export default function DecideForm({ view, act, onCancel }: HouseholdFormProps) 
     void act.submit('decideDeregistration', { expectedVersion: view.version, approve: decision === 'approve', note })
   }
   return (
-    <FormBox form='decideDeregistration' title='审批脱困注销' submitText='提交审批' busy={act.busy} onCancel={onCancel} onSubmit={submit}>
+    <FormFrame form='decideDeregistration' title='审批脱困注销' submitText='提交审批' busy={act.busy} onCancel={onCancel} onSubmit={submit}>
       <OptionList field='approve' label='审批结果' options={DECISIONS} value={decision} error={act.errors.approve} onChange={(c) => (setDecision(c), act.clear('approve'), act.clear('note'))} />
-      <TextAreaField field='note' label={decision === 'decline' ? '审批意见' : '审批意见（可不填）'} value={note} maxlength={200} error={act.errors.note} onInput={(v) => (setNote(v), act.clear('note'))} />
-    </FormBox>
+      <TextAreaField label={decision === 'decline' ? '审批意见' : '审批意见（可不填）'} value={note} maxlength={200} {...act.bind('note', setNote)} />
+    </FormFrame>
   )
 }

@@ -1,7 +1,7 @@
 import { useState } from 'react'
 import { MEASURE_KINDS, MEASURE_STATUSES, type MeasureKind, type MeasureStatus } from '@/domain/household-codes'
-import ChipChoice from '../../components/chip-choice'
-import FormBox from '../../components/form-box'
+import ChoiceChips from '@/components/choice-chips'
+import FormFrame from '@/components/form-frame'
 import TextAreaField from '@/components/text-area-field'
 import type { HouseholdFormProps } from './types'
 
@@ -12,7 +12,7 @@ export default function MeasureForm({ act, onCancel }: HouseholdFormProps) {
   const [status, setStatus] = useState<MeasureStatus>('planned')
   const [outcome, setOutcome] = useState('')
   return (
-    <FormBox
+    <FormFrame
       form='addMeasure'
       title='添加帮扶措施'
       submitText='保存措施'
@@ -21,10 +21,10 @@ export default function MeasureForm({ act, onCancel }: HouseholdFormProps) {
       // An empty kind is sent as it is: the shared schema answers with its own message beside the chips.
       onSubmit={() => void act.submit('addMeasure', { kind: kind as MeasureKind, description, status, outcome })}
     >
-      <ChipChoice field='kind' label='措施类型' options={MEASURE_KINDS} value={kind} error={act.errors.kind} onChange={(c) => (setKind(c), act.clear('kind'))} />
-      <TextAreaField field='description' label='措施内容' placeholder='如：申请医疗救助，报销住院自付费用' value={description} maxlength={200} error={act.errors.description} onInput={(v) => (setDescription(v), act.clear('description'))} />
-      <ChipChoice field='status' label='进展' options={MEASURE_STATUSES} value={status} error={act.errors.status} onChange={(c) => setStatus(c as MeasureStatus)} />
-      <TextAreaField field='outcome' label='实施成效（可不填）' value={outcome} maxlength={200} error={act.errors.outcome} onInput={(v) => (setOutcome(v), act.clear('outcome'))} />
-    </FormBox>
+      <ChoiceChips label='措施类型' options={MEASURE_KINDS} value={kind} {...act.bind('kind', setKind)} />
+      <TextAreaField label='措施内容' placeholder='如：申请医疗救助，报销住院自付费用' value={description} maxlength={200} {...act.bind('description', setDescription)} />
+      <ChoiceChips field='status' label='进展' options={MEASURE_STATUSES} value={status} error={act.errors.status} onChange={(c) => setStatus(c as MeasureStatus)} />
+      <TextAreaField label='实施成效（可不填）' value={outcome} maxlength={200} {...act.bind('outcome', setOutcome)} />
+    </FormFrame>
   )
 }

@@ -1,8 +1,8 @@
 import { useState } from 'react'
 import type { Measure } from '@/domain/household'
 import { MEASURE_STATUSES, type MeasureStatus } from '@/domain/household-codes'
-import ChipChoice from '../../components/chip-choice'
-import FormBox from '../../components/form-box'
+import ChoiceChips from '@/components/choice-chips'
+import FormFrame from '@/components/form-frame'
 import TextAreaField from '@/components/text-area-field'
 import type { HouseholdFormProps } from './types'
 
@@ -11,7 +11,7 @@ export default function MeasureUpdateForm({ act, measure, onCancel }: HouseholdF
   const [status, setStatus] = useState<MeasureStatus>(measure.status)
   const [outcome, setOutcome] = useState(measure.outcome)
   return (
-    <FormBox
+    <FormFrame
       form='updateMeasure'
       title='更新措施进展'
       submitText='保存进展'
@@ -19,7 +19,7 @@ export default function MeasureUpdateForm({ act, measure, onCancel }: HouseholdF
       onCancel={onCancel}
       onSubmit={() => void act.submit('updateMeasure', { measureId: measure.id, expectedVersion: measure.version, status, outcome })}
     >
-      <ChipChoice field='status' label='进展' options={MEASURE_STATUSES} value={status} error={act.errors.status} onChange={(c) => (setStatus(c as MeasureStatus), act.clear('outcome'))} />
+      <ChoiceChips field='status' label='进展' options={MEASURE_STATUSES} value={status} error={act.errors.status} onChange={(c) => (setStatus(c as MeasureStatus), act.clear('outcome'))} />
       <TextAreaField
         field='outcome'
         label={status === 'done' ? '实施成效' : '实施成效（可不填）'}
@@ -28,6 +28,6 @@ export default function MeasureUpdateForm({ act, measure, onCancel }: HouseholdF
         error={act.errors.outcome}
         onInput={(v) => (setOutcome(v), act.clear('outcome'))}
       />
-    </FormBox>
+    </FormFrame>
   )
 }

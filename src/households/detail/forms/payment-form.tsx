@@ -2,11 +2,11 @@ import { useState } from 'react'
 import FormField from '@/components/form-field'
 import { FUND_SOURCES, MEASURE_KINDS, type FundSource } from '@/domain/household-codes'
 import { parseYuan } from '@/domain/money'
-import { labelOf, todayShanghai } from '@/services/household-text'
-import ChipChoice from '../../components/chip-choice'
-import DateField from '../../components/date-field'
-import FormBox from '../../components/form-box'
-import OptionList from '../../components/option-list'
+import { labelOf, todayShanghai } from '@/text/household-text'
+import ChoiceChips from '@/components/choice-chips'
+import DateField from '@/components/date-field'
+import FormFrame from '@/components/form-frame'
+import OptionList from '@/components/option-list'
 import TextAreaField from '@/components/text-area-field'
 import ApproverField from './approver-field'
 import type { HouseholdFormProps } from './types'
@@ -39,13 +39,13 @@ export default function PaymentForm({ view, act, onCancel }: HouseholdFormProps)
   }
 
   return (
-    <FormBox form='recordPayment' title='登记资金发放' lead='发放记录登记后不能修改或删除，登记错误请冲正后重新登记。' submitText='登记发放' busy={act.busy} onCancel={onCancel} onSubmit={submit}>
-      <FormField field='amountFen' label='发放金额' unit='元' keyboard='digit' placeholder='如 1500' value={amount} maxlength={12} error={act.errors.amountFen} onInput={(v) => (setAmount(v), act.clear('amountFen'))} onBlur={() => undefined} />
-      <ChipChoice field='fundSource' label='资金来源' options={FUND_SOURCES} value={fundSource} error={act.errors.fundSource} onChange={(c) => (setFundSource(c), act.clear('fundSource'))} />
-      <DateField field='paidOn' label='发放日期' value={paidOn} end={today} error={act.errors.paidOn} onChange={(d) => (setPaidOn(d), act.clear('paidOn'))} />
-      {view.measures.length > 0 && <OptionList field='measureId' label='对应帮扶措施' options={measures} value={measureId} error={act.errors.measureId} onChange={(c) => (setMeasureId(c), act.clear('measureId'))} />}
-      <ApproverField householdId={view.id} value={approvedBy} error={act.errors.approvedBy} onChange={(o) => (setApprovedBy(o), act.clear('approvedBy'))} />
-      <TextAreaField field='note' label='备注（可不填）' value={note} maxlength={200} error={act.errors.note} onInput={(v) => (setNote(v), act.clear('note'))} />
-    </FormBox>
+    <FormFrame form='recordPayment' title='登记资金发放' lead='发放记录登记后不能修改或删除，登记错误请冲正后重新登记。' submitText='登记发放' busy={act.busy} onCancel={onCancel} onSubmit={submit}>
+      <FormField label='发放金额' unit='元' keyboard='digit' placeholder='如 1500' value={amount} maxlength={12} {...act.bind('amountFen', setAmount)} />
+      <ChoiceChips label='资金来源' options={FUND_SOURCES} value={fundSource} {...act.bind('fundSource', setFundSource)} />
+      <DateField label='发放日期' value={paidOn} end={today} {...act.bind('paidOn', setPaidOn)} />
+      {view.measures.length > 0 && <OptionList label='对应帮扶措施' options={measures} value={measureId} {...act.bind('measureId', setMeasureId)} />}
+      <ApproverField householdId={view.id} value={approvedBy} {...act.bind('approvedBy', setApprovedBy)} />
+      <TextAreaField label='备注（可不填）' value={note} maxlength={200} {...act.bind('note', setNote)} />
+    </FormFrame>
   )
 }

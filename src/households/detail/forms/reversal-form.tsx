@@ -3,8 +3,8 @@ import { useState } from 'react'
 import type { LedgerLine } from '@/domain/api/households'
 import { FUND_SOURCES } from '@/domain/household-codes'
 import { formatFen } from '@/domain/money'
-import { labelOf } from '@/services/household-text'
-import FormBox from '../../components/form-box'
+import { labelOf } from '@/text/household-text'
+import FormFrame from '@/components/form-frame'
 import TextAreaField from '@/components/text-area-field'
 import ApproverField from './approver-field'
 import type { HouseholdFormProps } from './types'
@@ -14,7 +14,7 @@ export default function ReversalForm({ view, act, payment, onCancel }: Household
   const [reason, setReason] = useState('')
   const [approvedBy, setApprovedBy] = useState('')
   return (
-    <FormBox
+    <FormFrame
       form='reversePayment'
       title='冲正这笔发放'
       submitText='确认冲正'
@@ -22,11 +22,11 @@ export default function ReversalForm({ view, act, payment, onCancel }: Household
       onCancel={onCancel}
       onSubmit={() => void act.submit('reversePayment', { paymentId: payment.id, approvedBy, reason })}
     >
-      <Text className='hh-form__lead'>
+      <Text className='form-frame__lead'>
         将登记一笔 {formatFen(-payment.amountFen)} 的冲正记录（{labelOf(FUND_SOURCES, payment.fundSource)}，{payment.paidOn}），原记录保留。
       </Text>
-      <TextAreaField field='reason' label='冲正原因' placeholder='如：金额录入错误，应为1200元' value={reason} maxlength={200} error={act.errors.reason} onInput={(v) => (setReason(v), act.clear('reason'))} />
-      <ApproverField householdId={view.id} value={approvedBy} error={act.errors.approvedBy} onChange={(o) => (setApprovedBy(o), act.clear('approvedBy'))} />
-    </FormBox>
+      <TextAreaField label='冲正原因' placeholder='如：金额录入错误，应为1200元' value={reason} maxlength={200} {...act.bind('reason', setReason)} />
+      <ApproverField householdId={view.id} value={approvedBy} {...act.bind('approvedBy', setApprovedBy)} />
+    </FormFrame>
   )
 }

@@ -1,6 +1,6 @@
 import { Button, Text, View } from '@tarojs/components'
-import FormBox from '../../components/form-box'
-import OptionList from '../../components/option-list'
+import FormFrame from '@/components/form-frame'
+import OptionList from '@/components/option-list'
 import Section from '../../components/section'
 import TextAreaField from '@/components/text-area-field'
 import { useStaffChoices } from '../use-staff-choices'
@@ -37,35 +37,22 @@ function AssignForm({ view, act, close }: FileSectionProps) {
   const paired = new Set(view.cadres.map((c) => c.openid))
   const options = staff.kind === 'ready' ? staff.items.filter((s) => !paired.has(s.openid)).map((s) => ({ code: s.openid, label: `${s.name}（${s.unitName}）` })) : []
   return (
-    <FormBox form='assignCadre' title='确定结对帮扶干部' submitText='确定结对' busy={act.busy} onCancel={close} onSubmit={() => void act.submit('assignCadre', { expectedVersion: view.version, cadreOpenid: openid })}>
+    <FormFrame form='assignCadre' title='确定结对帮扶干部' submitText='确定结对' busy={act.busy} onCancel={close} onSubmit={() => void act.submit('assignCadre', { expectedVersion: view.version, cadreOpenid: openid })}>
       {staff.kind === 'loading' && <Text className='hh-empty'>正在加载工作人员…</Text>}
       {staff.kind === 'error' && <Text className='field-error'>{staff.message}</Text>}
       {staff.kind === 'ready' && options.length === 0 && <Text className='hh-empty'>本辖区没有可结对的工作人员</Text>}
       {options.length > 0 && (
-        <OptionList
-          field='cadreOpenid'
-          label='工作人员'
-          options={options}
-          value={openid}
-          error={act.errors.cadreOpenid}
-          onChange={(c) => {
-            setOpenid(c)
-            act.clear('cadreOpenid')
-          }}
-        />
+        <OptionList label='工作人员' options={options} value={openid} {...act.bind('cadreOpenid', setOpenid)} />
       )}
-    </FormBox>
+    </FormFrame>
   )
 }
 
 function RemoveForm({ view, act, close, openid, name }: FileSectionProps & { openid: string; name: string }) {
   const [note, setNote] = useState('')
   return (
-    <FormBox form='removeCadre' title={`解除与${name}的结对`} submitText='确认解除' busy={act.busy} onCancel={close} onSubmit={() => void act.submit('removeCadre', { expectedVersion: view.version, cadreOpenid: openid, note })}>
-      <TextAreaField field='note' label='解除原因（可不填）' value={note} maxlength={200} error={act.errors.note} onInput={(v) => {
-        setNote(v)
-        act.clear('note')
-      }} />
-    </FormBox>
+    <FormFrame form='removeCadre' title={`解除与${name}的结对`} submitText='确认解除' busy={act.busy} onCancel={close} onSubmit={() => void act.submit('removeCadre', { expectedVersion: view.version, cadreOpenid: openid, note })}>
+      <TextAreaField label='解除原因（可不填）' value={note} maxlength={200} {...act.bind('note', setNote)} />
+    </FormFrame>
   )
 }

@@ -1,6 +1,7 @@
 import { Text, View } from '@tarojs/components'
+import Tag from '@/components/tag'
 import { CONTACT_KINDS } from '@/domain/household-codes'
-import { labelOf } from '@/services/household-text'
+import { labelOf } from '@/text/household-text'
 import Section from '../../components/section'
 import ContactForm from '../forms/contact-form'
 import { may, type FileSectionProps } from './types'
@@ -11,7 +12,7 @@ export default function ContactsSection(props: FileSectionProps) {
   const contacts = [...view.contacts].sort((a, b) => b.on.localeCompare(a.on) || b.createdAt.localeCompare(a.createdAt))
   return (
     <Section name='contacts' title='结对帮扶记录' actionText={may(view, 'addContact') && active !== 'addContact' ? '记录联系' : undefined} action='addContact' onAction={() => open('addContact')}>
-      {view.contactOverdue && <Text className='hh-tag hh-tag--overdue'>已超过规定天数未联系</Text>}
+      {view.contactOverdue && <Tag tone='overdue'>已超过规定天数未联系</Tag>}
       {active === 'addContact' && <ContactForm view={view} act={act} onCancel={close} />}
       {contacts.length === 0 && <Text className='hh-empty'>暂无联系记录</Text>}
       {contacts.map((c) => (

@@ -1,8 +1,9 @@
 import { Button, Text, View } from '@tarojs/components'
+import Tag from '@/components/tag'
 import { pendingDeregistration } from '@/domain/household'
 import { DEREGISTRATION_REASONS } from '@/domain/household-codes'
-import { formatDate } from '@/services/format'
-import { labelOf } from '@/services/household-text'
+import { formatDate } from '@/text/format'
+import { labelOf } from '@/text/household-text'
 import Section from '../../components/section'
 import DecideForm from '../forms/decide-form'
 import ProposeForm from '../forms/propose-form'
@@ -20,7 +21,7 @@ export default function DeregistrationSection(props: FileSectionProps) {
     <Section name='deregistration' title='脱困注销'>
       {pending && (
         <View className='hh-entry' data-pending>
-          <Text className='hh-tag hh-tag--pending'>待审批</Text>
+          <Tag tone='pending'>待审批</Tag>
           <Text className='hh-entry__text'>原因：{labelOf(DEREGISTRATION_REASONS, pending.reason)}</Text>
           {pending.text && <Text className='hh-entry__text'>{pending.text}</Text>}
           <Text className='hh-entry__line'>

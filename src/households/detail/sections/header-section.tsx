@@ -6,8 +6,8 @@ import { isStacked } from '@/domain/field-rows'
 import { fieldAt, MEMBER_FIELDS, rowLabel } from '@/domain/form-fields'
 import { memberTitle } from '@/domain/form-labels'
 import { HOUSEHOLD_STATUSES } from '@/domain/household-codes'
-import { formatDate } from '@/services/format'
-import { labelOf } from '@/services/household-text'
+import { formatDate } from '@/text/format'
+import { labelOf } from '@/text/household-text'
 import HouseholdTags from '../../components/household-tags'
 
 const { relation, health } = MEMBER_FIELDS

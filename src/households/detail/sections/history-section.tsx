@@ -2,8 +2,8 @@ import { Text, View } from '@tarojs/components'
 import type { HouseholdEvent } from '@/domain/household'
 import { DEREGISTRATION_REASONS, HOUSEHOLD_EVENT_KINDS } from '@/domain/household-codes'
 import { hardshipCategoryLabel } from '@/domain/hardship-categories'
-import { formatDateTime } from '@/services/format'
-import { labelOf } from '@/services/household-text'
+import { formatDateTime } from '@/text/format'
+import { labelOf } from '@/text/household-text'
 import Section from '../../components/section'
 
 /** One line on what an entry says beyond its kind, or ''. */

@@ -1,14 +1,15 @@
 import { Button, Text, View } from '@tarojs/components'
+import Tag, { type TagTone } from '@/components/tag'
 import type { Measure } from '@/domain/household'
 import { MEASURE_KINDS, MEASURE_STATUSES } from '@/domain/household-codes'
-import { formatDate } from '@/services/format'
-import { labelOf } from '@/services/household-text'
+import { formatDate } from '@/text/format'
+import { labelOf } from '@/text/household-text'
 import Section from '../../components/section'
 import MeasureForm from '../forms/measure-form'
 import MeasureUpdateForm from '../forms/measure-update-form'
 import { may, type FileSectionProps } from './types'
 
-const STATUS_TONE: Record<Measure['status'], string> = { planned: 'hh-tag--muted', 'in-progress': 'hh-tag--pending', done: 'hh-tag--done' }
+const STATUS_TONE: Record<Measure['status'], TagTone> = { planned: 'muted', 'in-progress': 'pending', done: 'done' }
 
 /** 帮扶措施: what is planned and done for the household; caseworkers add and update them. */
 export default function MeasuresSection(props: FileSectionProps) {
@@ -21,7 +22,7 @@ export default function MeasuresSection(props: FileSectionProps) {
         <View key={m.id} className='hh-entry' data-measure={m.id} data-measure-status={m.status}>
           <View className='hh-entry__head'>
             <Text className='hh-entry__title'>{labelOf(MEASURE_KINDS, m.kind)}</Text>
-            <Text className={`hh-tag ${STATUS_TONE[m.status]}`}>{labelOf(MEASURE_STATUSES, m.status)}</Text>
+            <Tag tone={STATUS_TONE[m.status]}>{labelOf(MEASURE_STATUSES, m.status)}</Tag>
           </View>
           <Text className='hh-entry__text'>{m.description}</Text>
           {m.outcome && <Text className='hh-entry__line'>成效：{m.outcome}</Text>}

@@ -6,9 +6,9 @@ import { FINANCE_FIELDS, relabel } from '@/domain/form-fields'
 import { fenToYuanText } from '@/domain/money'
 import { FINANCE_RESULTS, type FinanceResult } from '@/domain/review'
 import { validate } from '@/domain/validate'
-import OptionList from '../../components/option-list'
+import OptionList from '@/components/option-list'
 import TextAreaField from '@/components/text-area-field'
-import FormFrame from './form-frame'
+import DecisionFrame from './decision-frame'
 import type { DecisionFormProps } from './types'
 
 type Figures = { householdSize: string; annualIncome: string; rigidExpenses: string }
@@ -45,13 +45,12 @@ export default function FinanceForm({ view, d, onCancel }: DecisionFormProps) {
   }
 
   return (
-    <FormFrame
-      action='recordFinanceCheck'
+    <DecisionFrame
+      p={{ d, onCancel }}
+      form='recordFinanceCheck'
       title='记录民政核对结果'
       lead='根据民政部门家庭经济状况核对结果填写。核对不一致时，按核实的数字重新测算困难类别。'
       submitText='保存核对结果'
-      busy={d.busy}
-      onCancel={onCancel}
       onSubmit={submit}
     >
       <OptionList
@@ -77,7 +76,6 @@ export default function FinanceForm({ view, d, onCancel }: DecisionFormProps) {
             value={figures.householdSize}
             error={d.errors['verified.householdSize'] ?? d.errors.verified}
             onInput={set('householdSize', 'verified.householdSize')}
-            onBlur={() => undefined}
           />
           <FormField
             field='verified.annualIncomeFen'
@@ -88,7 +86,6 @@ export default function FinanceForm({ view, d, onCancel }: DecisionFormProps) {
             value={figures.annualIncome}
             error={d.errors['verified.annualIncomeFen']}
             onInput={set('annualIncome', 'verified.annualIncomeFen')}
-            onBlur={() => undefined}
           />
           <FormField
             field='verified.rigidExpensesFen'
@@ -100,21 +97,10 @@ export default function FinanceForm({ view, d, onCancel }: DecisionFormProps) {
             value={figures.rigidExpenses}
             error={d.errors['verified.rigidExpensesFen']}
             onInput={set('rigidExpenses', 'verified.rigidExpensesFen')}
-            onBlur={() => undefined}
           />
         </>
       )}
-      <TextAreaField
-        field='note'
-        label='核对说明（可不填）'
-        value={note}
-        maxlength={200}
-        error={d.errors.note}
-        onInput={(v) => {
-          setNote(v)
-          d.clear('note')
-        }}
-      />
-    </FormFrame>
+      <TextAreaField label='核对说明（可不填）' value={note} maxlength={200} {...d.bind('note', setNote)} />
+    </DecisionFrame>
   )
 }

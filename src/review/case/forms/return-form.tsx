@@ -1,10 +1,10 @@
 import { Text, View } from '@tarojs/components'
 import { useMemo, useState } from 'react'
 import Chip from '@/components/chip'
-import FieldError from '@/components/field-error'
+import Field from '@/components/field'
 import TextAreaField from '@/components/text-area-field'
 import { fixableGroups } from '../field-names'
-import FormFrame from './form-frame'
+import DecisionFrame from './decision-frame'
 import type { DecisionFormProps } from './types'
 
 /** 退回修改: the fields the worker must fix (marked on their form) and why. */
@@ -18,41 +18,27 @@ export default function ReturnForm({ view, d, onCancel }: DecisionFormProps) {
     d.clear('fieldsToFix')
   }
   return (
-    <FormFrame
-      action='returnToWorker'
+    <DecisionFrame
+      p={{ d, onCancel }}
+      form='returnToWorker'
       title='退回修改'
       lead='选择需要申请人修改的内容，申请人修改后重新提交，案件回到待初审。'
       submitText={chosen.length ? `退回（${chosen.length}项）` : '退回'}
-      busy={d.busy}
-      onCancel={onCancel}
       onSubmit={() => void d.submit('returnToWorker', { fieldsToFix: chosen, reason })}
     >
-      <View className={d.errors.fieldsToFix ? 'review-field review-field--invalid' : 'review-field'} id='field-fieldsToFix' data-field='fieldsToFix'>
-        <Text className='review-field__label'>需要修改的内容</Text>
+      <Field field='fieldsToFix' dataField='fieldsToFix' label='需要修改的内容' error={d.errors.fieldsToFix}>
         {groups.map((g) => (
           <View key={g.title} className='case-fix-group'>
             <Text className='case-fix-group__title'>{g.title}</Text>
-            <View className='review-chips'>
+            <View className='chip-row'>
               {g.fields.map((f) => (
                 <Chip key={f.path} label={f.label} on={chosen.includes(f.path)} onTap={() => toggle(f.path)} data={{ 'data-fix': f.path }} />
               ))}
             </View>
           </View>
         ))}
-        <FieldError field='fieldsToFix' message={d.errors.fieldsToFix} />
-      </View>
-      <TextAreaField
-        field='reason'
-        label='退回原因'
-        hint='会告知申请人，2到200字'
-        value={reason}
-        maxlength={200}
-        error={d.errors.reason}
-        onInput={(v) => {
-          setReason(v)
-          d.clear('reason')
-        }}
-      />
-    </FormFrame>
+      </Field>
+      <TextAreaField label='退回原因' hint='会告知申请人，2到200字' value={reason} maxlength={200} {...d.bind('reason', setReason)} />
+    </DecisionFrame>
   )
 }

@@ -1,4 +1,5 @@
 import { Input, Text, View } from '@tarojs/components'
+import Field from '@/components/field'
 import FieldError from '@/components/field-error'
 
 /** Props of the list of staff present. */
@@ -14,20 +15,18 @@ const MAX_STAFF = 6
 export default function StaffNames({ names, errors, onChange }: StaffNamesProps) {
   const set = (i: number, value: string) => onChange(names.map((n, j) => (j === i ? value : n)))
   return (
-    <View className='review-field' id='field-staffPresent' data-field='staffPresent'>
-      <Text className='review-field__label'>参与走访人员</Text>
-      <Text className='review-field__hint'>至少2名工作人员，填写姓名</Text>
+    <Field field='staffPresent' dataField='staffPresent' label='参与走访人员' hint='至少2名工作人员，填写姓名' error={errors.staffPresent}>
       {names.map((name, i) => (
         // The list's own message ("at least 2") marks the empty names, not the ones filled in.
         <View key={i} className={errors[`staffPresent.${i}`] || (errors.staffPresent && !name.trim()) ? 'case-staff case-staff--invalid' : 'case-staff'}>
           <View className='case-staff__row'>
             <Input
-              className='review-input case-staff__input'
+              className='field__input case-staff__input'
               data-field={`staffPresent.${i}`}
               value={name}
               maxlength={20}
               placeholder={`第${i + 1}位工作人员姓名`}
-              placeholderClass='form-field__placeholder'
+              placeholderClass='field__placeholder'
               nativeProps={{ 'aria-label': `第${i + 1}位工作人员姓名` }}
               onInput={(e) => set(i, e.detail.value)}
             />
@@ -45,7 +44,6 @@ export default function StaffNames({ names, errors, onChange }: StaffNamesProps)
           ＋ 添加人员
         </Text>
       )}
-      <FieldError field='staffPresent' message={errors.staffPresent} />
-    </View>
+    </Field>
   )
 }

@@ -1,14 +1,14 @@
-import { Picker, Text, View } from '@tarojs/components'
+import { Text } from '@tarojs/components'
 import { useEffect, useState } from 'react'
-import FieldError from '@/components/field-error'
+import DateField from '@/components/date-field'
 import FormField from '@/components/form-field'
 import type { DocumentView } from '@/domain/documents'
 import { SIX_ITEMS, type SixItem } from '@/domain/review'
-import { me } from '@/services/account'
-import { formatDate } from '@/services/format'
+import { api } from '@/api'
+import { formatDate } from '@/text/format'
 import CheckRow from '../../components/check-row'
 import TextAreaField from '@/components/text-area-field'
-import FormFrame from './form-frame'
+import DecisionFrame from './decision-frame'
 import StaffNames from './staff-names'
 import type { DecisionFormProps } from './types'
 import VisitPhotos from './visit-photos'
@@ -27,7 +27,7 @@ export default function VisitForm({ view, d, onCancel, refresh }: DecisionFormPr
 
   // The one filling it in was there: their name goes first (demo accounts have one; WeChat gives none).
   useEffect(() => {
-    void me().then((r) => {
+    void api.account.me().then((r) => {
       const name = r.ok ? r.data.displayName : undefined
       if (name) setStaff((list) => (list[0] ? list : [name, ...list.slice(1)]))
     })
@@ -45,28 +45,15 @@ export default function VisitForm({ view, d, onCancel, refresh }: DecisionFormPr
     })
 
   return (
-    <FormFrame
-      action='recordVisit'
+    <DecisionFrame
+      p={{ d, onCancel }}
+      form='recordVisit'
       title='记录入户调查'
       lead='入户核实家庭情况，逐项填写六清核查情况。保存后案件进入民政核对。'
       submitText='保存调查记录'
-      busy={d.busy}
-      onCancel={onCancel}
       onSubmit={submit}
     >
-      <View className={d.errors.date ? 'review-field review-field--invalid' : 'review-field'} id='field-date'>
-        <Text className='review-field__label'>走访日期</Text>
-        <Picker mode='date' value={date} end={today} onChange={(e) => {
-            setDate(String(e.detail.value))
-            d.clear('date')
-          }}>
-          <View className='review-input case-date' data-field='date'>
-            <Text>{date}</Text>
-            <Text className='case-date__change'>修改</Text>
-          </View>
-        </Picker>
-        <FieldError field='date' message={d.errors.date} />
-      </View>
+      <DateField label='走访日期' value={date} end={today} {...d.bind('date', setDate)} />
       <StaffNames
         names={staff}
         errors={d.errors}
@@ -75,19 +62,7 @@ export default function VisitForm({ view, d, onCancel, refresh }: DecisionFormPr
           d.clear('staffPresent')
         }}
       />
-      <FormField
-        field='place'
-        label='走访地点'
-        placeholder='例如：申请人家中（弥阳街道某小区）'
-        maxlength={100}
-        value={place}
-        error={d.errors.place}
-        onInput={(v) => {
-          setPlace(v)
-          d.clear('place')
-        }}
-        onBlur={() => undefined}
-      />
+      <FormField label='走访地点' placeholder='例如：申请人家中（弥阳街道某小区）' maxlength={100} value={place} {...d.bind('place', setPlace)} />
       <Text className='case-form__section'>六清核查情况</Text>
       {SIX_ITEMS.map((item, i) => (
         <TextAreaField
@@ -110,16 +85,7 @@ export default function VisitForm({ view, d, onCancel, refresh }: DecisionFormPr
         onUploaded={refresh}
         error={d.errors.photoIds}
       />
-      <CheckRow
-        field='authorizationCollected'
-        label='已收取签字的家庭经济状况核对授权书'
-        checked={authorized}
-        error={d.errors.authorizationCollected}
-        onChange={(on) => {
-          setAuthorized(on)
-          d.clear('authorizationCollected')
-        }}
-      />
-    </FormFrame>
+      <CheckRow label='已收取签字的家庭经济状况核对授权书' checked={authorized} {...d.bind('authorizationCollected', setAuthorized)} />
+    </DecisionFrame>
   )
 }

@@ -1,10 +1,11 @@
 import { Button, Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import { useRef, useState } from 'react'
+import Field from '@/components/field'
 import { MAX_DOCUMENT_BYTES, type DocumentView } from '@/domain/documents'
-import type { PickedFile } from '@/services/upload-types'
-import { uploadVisitPhoto } from '@/services/visit-upload'
-import { pickPhotos } from '../../files/pick-photos'
+import type { PickedFile } from '@/platform/file-types'
+import { pickFiles } from '@/platform/pick-files'
+import { upload } from '@/platform/upload'
 
 /** At most this many photos per visit (the contract's limit). */
 export const MAX_VISIT_PHOTOS = 9
@@ -36,7 +37,7 @@ export default function VisitPhotos({ applicationId, photos, onPhotos, onUploade
   const send = async (item: Pending) => {
     patch(item.key, { percent: 0, error: undefined })
     if (item.file.size > MAX_DOCUMENT_BYTES) return patch(item.key, { error: '照片不能超过10 MB' })
-    const reply = await uploadVisitPhoto(applicationId, item.file, (percent) => patch(item.key, { percent }))
+    const reply = await upload({ purpose: 'visit', applicationId }, item.file, (percent) => patch(item.key, { percent }))
     if (!reply.ok) return patch(item.key, { error: reply.error.message })
     photosRef.current = [...photosRef.current, reply.data]
     onPhotos(photosRef.current)
@@ -47,20 +48,23 @@ export default function VisitPhotos({ applicationId, photos, onPhotos, onUploade
   const add = async () => {
     const room = MAX_VISIT_PHOTOS - photos.length - pending.length
     if (room <= 0) return void Taro.showToast({ title: `最多${MAX_VISIT_PHOTOS}张照片`, icon: 'none' })
-    const files = await pickPhotos(room)
+    const files = await pickFiles('photos', room)
     const items = files.map((file, i) => ({ key: `${Date.now()}-${i}`, file, percent: 0 }))
     setPending((list) => [...list, ...items])
     for (const item of items) await send(item)
   }
 
   return (
-    <View className={error ? 'review-field review-field--invalid' : 'review-field'} id='field-photoIds'>
-      <View className='case-photos__head'>
-        <Text className='review-field__label'>走访照片（可不传，最多{MAX_VISIT_PHOTOS}张）</Text>
+    <Field
+      field='photoIds'
+      label={`走访照片（可不传，最多${MAX_VISIT_PHOTOS}张）`}
+      error={error}
+      aside={
         <Button className='btn btn--secondary btn--small' data-upload='visit' onClick={() => void add()}>
           拍照上传
         </Button>
-      </View>
+      }
+    >
       {photos.map((p) => (
         <View key={p.id} className='case-photo' data-photo={p.id}>
           <Text className='case-photo__name'>✓ {p.fileName}</Text>
@@ -87,7 +91,6 @@ export default function VisitPhotos({ applicationId, photos, onPhotos, onUploade
           )}
         </View>
       ))}
-      {error && <Text className='field-error'>{error}</Text>}
-    </View>
+    </Field>
   )
 }

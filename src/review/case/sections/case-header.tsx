@@ -1,7 +1,8 @@
 import { Text, View } from '@tarojs/components'
+import Tag from '@/components/tag'
 import StatusTag from '@/components/status-tag'
 import type { CaseView } from '@/domain/api/review'
-import { formatDate, formatDateTime } from '@/services/format'
+import { formatDate, formatDateTime } from '@/text/format'
 
 /** The case at a glance: number, status, applicant, unit and the stage's deadline. */
 export default function CaseHeader({ view }: { view: CaseView }) {
@@ -20,7 +21,7 @@ export default function CaseHeader({ view }: { view: CaseView }) {
           <Text className={view.overdue ? 'case-header__deadline case-header__deadline--overdue' : 'case-header__deadline'}>
             本环节 {formatDate(view.dueAt)} 前办结
           </Text>
-          {view.overdue && <Text className='review-tag review-tag--overdue'>已超期</Text>}
+          {view.overdue && <Tag tone='overdue'>已超期</Tag>}
         </View>
       )}
     </View>

@@ -1,7 +1,7 @@
 import { Text, View } from '@tarojs/components'
 import type { CaseView } from '@/domain/api/review'
 import { documentKindLabel, type DocumentView } from '@/domain/documents'
-import { formatDateTime } from '@/services/format'
+import { formatDateTime } from '@/text/format'
 
 /** Props of the documents and photos. */
 export interface DocumentsSectionProps {

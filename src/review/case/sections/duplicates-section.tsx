@@ -3,7 +3,7 @@ import Taro from '@tarojs/taro'
 import StatusTag from '@/components/status-tag'
 import type { CaseView } from '@/domain/api/review'
 import { formFieldLabel } from '@/domain/form-labels'
-import { ROUTES } from '@/services/routes'
+import { ROUTES } from '@/routes'
 import { fieldName } from '../field-names'
 
 /** Other applications with the same ID number: the caseworker opens them to compare. */
@@ -16,7 +16,7 @@ export default function DuplicatesSection({ view }: { view: CaseView }) {
         <View
           key={`${f.otherApplicationId}-${f.field}`}
           className='case-duplicate'
-          hoverClass='entry-tile--pressed'
+          hoverClass='card--pressed'
           data-duplicate={f.otherApplicationId}
           onClick={() => void Taro.navigateTo({ url: ROUTES.reviewCase(f.otherApplicationId) })}
         >

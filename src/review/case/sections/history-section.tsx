@@ -4,7 +4,7 @@ import { STATUS_LABELS } from '@/domain/application-status'
 import { hardshipCategoryLabel } from '@/domain/hardship-categories'
 import { formatFen } from '@/domain/money'
 import { FINANCE_RESULTS, rejectionReasonLabel, SIX_ITEMS } from '@/domain/review'
-import { formatDateTime } from '@/services/format'
+import { formatDateTime } from '@/text/format'
 import { fieldName } from '../field-names'
 
 const TITLES: Record<ReviewEntryView['kind'], string> = {

@@ -1,6 +1,6 @@
 import { Text, View } from '@tarojs/components'
 import type { CaseView } from '@/domain/api/review'
-import { formatDateTime } from '@/services/format'
+import { formatDateTime } from '@/text/format'
 
 /** Where the public notice (公示) stands: running until when, over without objection, or stopped by one. */
 export default function NoticeSection({ view }: { view: CaseView }) {

@@ -12,7 +12,7 @@ export default function ProposedSection({ view, embedded }: { view: CaseView; em
   if (!p) return null
   return (
     <View className={embedded ? 'case-proposed case-proposed--embedded' : 'card case-proposed'} data-section='proposed' data-category={p.category}>
-      <Text className={embedded ? 'review-field__label' : 'card__title'}>认定测算</Text>
+      <Text className={embedded ? 'field__label' : 'card__title'}>认定测算</Text>
       <View className='case-proposed__result'>
         <Text className='case-proposed__label'>测算类别</Text>
         <Text className={p.category === 'not-eligible' ? 'case-proposed__category case-proposed__category--no' : 'case-proposed__category'}>

@@ -1,2 +1,0 @@
-/** Default (type checking, and any platform without its own file): the weapp one. */
-export { saveExport } from './save-file.weapp'

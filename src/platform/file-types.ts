@@ -1,0 +1,29 @@
+import type { DocumentKind } from '@/domain/documents'
+
+/** A file the person picked: a temporary path in WeChat, a Blob in the browser. */
+export interface PickedFile {
+  name: string
+  size: number
+  /** WeChat: the temporary file path. */
+  path?: string
+  /** Browser: the file itself. */
+  blob?: Blob
+}
+
+/** What the picker offers: a worker's supporting documents, a caseworker's visit photos, an admin's CSV or XLSX table. */
+export type PickKind = 'documents' | 'photos' | 'table'
+
+/** Where an uploaded file goes: a document of the application being filled, or a photo of a home visit. */
+export type UploadTarget =
+  | { purpose: 'document'; applicationId: string; kind: DocumentKind }
+  | { purpose: 'visit'; applicationId: string }
+
+/** Called with the share uploaded so far, 0-100. */
+export type OnProgress = (percent: number) => void
+
+/** A file to hand to the person (an export, a document to view), its bytes base64. */
+export interface FileToSave {
+  fileName: string
+  mimeType: string
+  base64: string
+}

@@ -1,0 +1,40 @@
+import { MALFORMED_REPLY, NETWORK_FAILURE, toApiReply } from '@/api/reply'
+import type { ApiReply } from '@/domain/contract'
+import type { DocumentView } from '@/domain/documents'
+import type { OnProgress, PickedFile, UploadTarget } from './file-types'
+
+/** The local server's upload query: a worker's document, or with `purpose=visit` a home-visit photo. */
+function queryOf(target: UploadTarget, fileName: string): URLSearchParams {
+  return target.purpose === 'visit'
+    ? new URLSearchParams({ purpose: 'visit', applicationId: target.applicationId, fileName: fileName || '走访照片' })
+    : new URLSearchParams({ applicationId: target.applicationId, kind: target.kind, fileName: fileName || '文件' })
+}
+
+/**
+ * Local mode: sends the file's bytes to the local server's `/api/upload` (raw body, the target in
+ * the query), with upload progress. The JSON limit of `/api/<fn>` does not apply there. The reply
+ * is the file as registered on the application.
+ */
+export function upload(target: UploadTarget, file: PickedFile, onProgress: OnProgress): Promise<ApiReply<DocumentView>> {
+  return new Promise((resolve) => {
+    if (!file.blob) return resolve(NETWORK_FAILURE)
+    const xhr = new XMLHttpRequest()
+    xhr.open('POST', `/api/upload?${queryOf(target, file.name.slice(0, 100)).toString()}`)
+    xhr.withCredentials = true
+    xhr.setRequestHeader('content-type', 'application/octet-stream')
+    xhr.upload.onprogress = (e) => {
+      if (e.lengthComputable) onProgress(Math.min(99, Math.round((e.loaded / e.total) * 100)))
+    }
+    xhr.onload = () => {
+      try {
+        const reply = toApiReply(JSON.parse(xhr.responseText)) as ApiReply<DocumentView>
+        if (reply.ok) onProgress(100)
+        resolve(reply)
+      } catch {
+        resolve(MALFORMED_REPLY)
+      }
+    }
+    xhr.onerror = () => resolve(NETWORK_FAILURE)
+    xhr.send(file.blob)
+  })
+}

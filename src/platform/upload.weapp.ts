@@ -1,0 +1,44 @@
+import Taro from '@tarojs/taro'
+import { api } from '@/api'
+import { NETWORK_FAILURE } from '@/api/reply'
+import type { ApiReply } from '@/domain/contract'
+import type { DocumentView } from '@/domain/documents'
+import type { OnProgress, PickedFile, UploadTarget } from './file-types'
+
+/** Puts a picked file into CloudBase storage at `cloudPath` with progress; its file id, or null. */
+function putInStorage(cloudPath: string, file: PickedFile, onProgress: OnProgress): Promise<string | null> {
+  return new Promise((resolve) => {
+    const task = Taro.cloud.uploadFile({
+      cloudPath,
+      filePath: file.path ?? '',
+      success: (res) => resolve(res.fileID),
+      fail: () => resolve(null),
+    })
+    task?.onProgressUpdate?.((p) => onProgress(p.progress))
+  })
+}
+
+/**
+ * WeChat: asks the function where to upload, uploads the file to CloudBase storage with progress,
+ * then registers it (a worker's document, or a home-visit photo on the case); the function reads
+ * it back and checks its type and size.
+ */
+export async function upload(target: UploadTarget, file: PickedFile, onProgress: OnProgress): Promise<ApiReply<DocumentView>> {
+  const name = file.name.slice(0, 100)
+  if (target.purpose === 'visit') {
+    const visit = { id: target.applicationId, fileName: name || '走访照片' }
+    const prepared = await api.review.prepareVisitUpload(visit)
+    if (!prepared.ok) return prepared
+    const fileId = await putInStorage(prepared.data.cloudPath, file, onProgress)
+    if (!fileId) return NETWORK_FAILURE
+    onProgress(100)
+    return api.review.registerVisitPhoto({ ...visit, fileId })
+  }
+  const doc = { applicationId: target.applicationId, kind: target.kind, fileName: name || '文件' }
+  const prepared = await api.applicant.prepareUpload(doc)
+  if (!prepared.ok) return prepared
+  const fileId = await putInStorage(prepared.data.cloudPath, file, onProgress)
+  if (!fileId) return NETWORK_FAILURE
+  onProgress(100)
+  return api.applicant.registerDocument({ ...doc, fileId })
+}
