@@ -1,5 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import type { ApiReply } from '../../src/domain'
+import { cspForPage } from './headers'
 
 /** A request body larger than this is refused before it is read to the end. */
 export const MAX_BODY_BYTES = 1024 * 1024
@@ -43,8 +44,9 @@ export function sendJson(res: ServerResponse, status: number, body: unknown, hea
   res.end(text)
 }
 
+/** An HTML page whose own inline scripts, and no other, the CSP allows. */
 export function sendHtml(res: ServerResponse, html: string, status = 200, headers: Record<string, string> = {}): void {
-  res.writeHead(status, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store', ...headers })
+  res.writeHead(status, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store', 'content-security-policy': cspForPage(html), ...headers })
   res.end(html)
 }
 

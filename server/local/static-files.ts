@@ -1,7 +1,7 @@
 import { createReadStream, readFileSync, statSync } from 'node:fs'
 import type { ServerResponse } from 'node:http'
 import { extname, join, normalize, sep } from 'node:path'
-import { cspWithScripts, inlineScriptHashes } from './headers'
+import { cspForPage } from './headers'
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -30,7 +30,7 @@ export function serveStatic(root: string, urlPath: string, res: ServerResponse):
   }
   const hashed = /\.[0-9a-f]{8}\.(js|css)$/.test(target)
   const type = TYPES[extname(target)]
-  // A page's own inline scripts (Taro's root font size) run by their hashes; other files of unknown type are only downloaded.
+  // A page's own inline script (Taro's root font size) runs by its hash; files of unknown type are only downloaded.
   if (type?.startsWith('text/html')) res.setHeader('content-security-policy', pageCsp(target))
   if (!type) res.setHeader('content-disposition', 'attachment')
   res.writeHead(200, {
@@ -47,7 +47,7 @@ function pageCsp(file: string): string {
   const { mtimeMs } = statSync(file)
   const known = pageCsps.get(file)
   if (known?.mtimeMs === mtimeMs) return known.csp
-  const csp = cspWithScripts(inlineScriptHashes(readFileSync(file, 'utf8')))
+  const csp = cspForPage(readFileSync(file, 'utf8'))
   pageCsps.set(file, { mtimeMs, csp })
   return csp
 }

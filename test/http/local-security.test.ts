@@ -9,7 +9,7 @@ import { existsSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { startLocalApp, type LocalApp } from '../../server/local/app'
 import { tempDir } from '../support/deps'
-import { openSocket, rawRequest, type RawReply } from './raw-client'
+import { openSocket, rawRequest, type OpenSocket, type RawReply } from './raw-client'
 
 const INLINE = '!function(){document.documentElement.style.fontSize="20px"}();'
 
@@ -250,7 +250,7 @@ describe('the local server against slow and greedy clients', () => {
   }
 
   it('closes a connection that trickles its body, before the body is complete', async () => {
-    const body = JSON.stringify({ action: 'me', input: {}, pad: 'x'.repeat(2000) })
+    const body = JSON.stringify({ action: 'me', input: {}, pad: 'x'.repeat(200) })
     const r = await trickle(head('/api/account', body.length), body)
     expect(r.closed).toBe(true)
     expect(r.sent).toBeGreaterThan(0)
@@ -259,23 +259,28 @@ describe('the local server against slow and greedy clients', () => {
   })
 
   it('closes a connection that trickles its headers', async () => {
-    const r = await trickle('', `GET / HTTP/1.1\r\nHost: ${new URL(app.url).host}\r\n${'X-Slow: 1\r\n'.repeat(200)}\r\n`)
+    const r = await trickle('', `GET / HTTP/1.1\r\nHost: ${new URL(app.url).host}\r\n${'X-Slow: 1\r\n'.repeat(25)}\r\n`)
     expect(r.closed).toBe(true)
     expect(r.received).toMatch(/^HTTP\/1\.1 408 /)
   })
 
   it('caps open connections per client address and in total', async () => {
+    const get = `GET / HTTP/1.1\r\nHost: ${new URL(app.url).host}\r\nConnection: close\r\n\r\n`
+    /** Asks for the app on a connection over the cap: it is closed unanswered. */
+    const refused = async (c: OpenSocket) => {
+      c.socket.write(get)
+      await c.heard
+      return { closed: c.isClosed(), received: c.received() }
+    }
     const a1 = await openSocket(app.url)
     const a2 = await openSocket(app.url)
-    const a3 = await openSocket(app.url)
-    await a3.closed
+    expect(await refused(await openSocket(app.url))).toEqual({ closed: true, received: '' })
     expect([a1.isClosed(), a2.isClosed()]).toEqual([false, false])
     // Another loopback address is another client: one more fits in the total of three, the next does not.
     const b1 = await openSocket(app.url, '127.0.0.2')
-    const b2 = await openSocket(app.url, '127.0.0.2')
-    await b2.closed
+    expect(await refused(await openSocket(app.url, '127.0.0.2'))).toEqual({ closed: true, received: '' })
     expect(b1.isClosed()).toBe(false)
-    a1.socket.write(`GET / HTTP/1.1\r\nHost: ${new URL(app.url).host}\r\nConnection: close\r\n\r\n`)
+    a1.socket.write(get)
     await a1.closed
     expect(a1.received()).toMatch(/^HTTP\/1\.1 200 /)
     for (const c of [a2, b1]) c.socket.destroy()

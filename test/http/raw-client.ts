@@ -28,6 +28,8 @@ export interface OpenSocket {
   received(): string
   closed: Promise<void>
   isClosed(): boolean
+  /** Resolves at the first bytes from the server or when the connection closes, whichever comes first. */
+  heard: Promise<void>
 }
 
 export function openSocket(base: string, localAddress?: string): Promise<OpenSocket> {
@@ -39,7 +41,8 @@ export function openSocket(base: string, localAddress?: string): Promise<OpenSoc
     socket.on('data', (d: Buffer) => (data += d.toString('latin1')))
     socket.on('error', () => undefined)
     const closed = new Promise<void>((r) => socket.once('close', () => r(void (done = true))))
-    socket.once('connect', () => resolve({ socket, received: () => data, closed, isClosed: () => done }))
+    const heard = Promise.race([closed, new Promise<void>((r) => socket.once('data', () => r()))])
+    socket.once('connect', () => resolve({ socket, received: () => data, closed, isClosed: () => done, heard }))
     socket.once('error', reject)
   })
 }
