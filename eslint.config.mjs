@@ -4,6 +4,7 @@ import globals from 'globals'
 import tseslint from 'typescript-eslint'
 
 const nodeBuiltins = ['node:*', 'fs', 'path', 'crypto', 'http', 'os', 'child_process']
+const serverPatterns = ['@tarojs/*', 'react', '**/src/services/*', '**/src/pages/*']
 
 export default tseslint.config(
   { ignores: ['node_modules', 'dist', 'cloudfunctions/*/index.js', 'coverage', 'data', 'test/e2e/output'] },
@@ -39,7 +40,26 @@ export default tseslint.config(
   },
   {
     files: ['server/**/*.ts'],
-    rules: { 'no-restricted-imports': ['error', { patterns: ['@tarojs/*', 'react', '**/src/services/*', '**/src/pages/*'] }] },
+    rules: { 'no-restricted-imports': ['error', { patterns: serverPatterns }] },
+  },
+  {
+    // Layering (DESIGN.md): a use case reaches the outside world through server/ports only. Tests wire adapters, so they may.
+    files: ['server/usecases/**/*.ts'],
+    ignores: ['**/*.test.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: serverPatterns },
+            {
+              group: ['**/functions', '**/functions/**', '**/local', '**/local/**', '**/cloud', '**/cloud/**', '**/adapters', '**/adapters/**'],
+              message: 'use cases import server/ports and src/domain, never server/functions, local, cloud or adapters',
+            },
+          ],
+        },
+      ],
+    },
   },
   {
     files: ['**/*.test.ts', 'test/**/*.ts'],

@@ -16,9 +16,9 @@ import { existsSync, readFileSync } from 'node:fs'
 import { join, resolve } from 'node:path'
 import { createCloudbaseStore } from '../server/adapters/cloudbase'
 import { createCipher, keyFromBase64 } from '../server/adapters/node-cipher'
-import { bindRepositories } from '../server/adapters/sqlite/repositories'
+import { bindRepositories } from '../server/adapters/sqlite'
 import type { Cipher, Repositories } from '../server/ports'
-import { findAuditBreak } from '../server/usecases/audit'
+import { findAuditBreak } from '../server/usecases/shared/audit'
 
 export type AuditVerdict = { ok: true; count: number; head: { seq: number; hash: string } | null } | { ok: false; seq: number; reason: string }
 

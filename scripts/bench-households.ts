@@ -5,7 +5,7 @@
  * ledger, and one year). Prints median, min and max of a few runs each, the files' sizes and rows,
  * and the heap before and after. Not a test: nothing asserts a time.
  *
- * The data: the demo ledger generator (src/domain/demo-ledger.ts, 514 households a seed) run with
+ * The data: the demo ledger generator (server/local/seed/demo-ledger.ts, 514 households a seed) run with
  * successive seeds over the test support's union tree (test/support/demo-data.ts), each copy's ids
  * and file numbers made its own, the last copy cut to the household count, payments thinned evenly
  * to the entry count (the three mistaken payments of each copy and their reversals kept), the whole
@@ -21,15 +21,15 @@ import { cpus, tmpdir } from 'node:os'
 import { join } from 'node:path'
 import type { Actor } from '../src/domain'
 import type { ExportedFile } from '../src/domain/api/households'
-import type { DemoLedger } from '../src/domain/demo-ledger'
-import { DEMO_PERIOD } from '../src/domain/seed-figures'
+import type { DemoLedger } from '../server/local/seed/demo-ledger'
+import { DEMO_PERIOD } from '../server/local/seed/seed-figures'
 import { localFileStore } from '../server/adapters/files/local-file-store'
 import { createCipher } from '../server/adapters/node-cipher'
 import { openSqliteStore } from '../server/adapters/sqlite'
 import { writeDemoLedger } from '../server/local/seed-households'
 import type { Deps } from '../server/ports'
 import { randomIds, systemClock } from '../server/runtime'
-import { resolveActor } from '../server/usecases/actor'
+import { resolveActor } from '../server/usecases/shared/actor'
 import { householdDashboard } from '../server/usecases/households/dashboard'
 import { exportHouseholds, exportLedger } from '../server/usecases/households/export'
 import { DEMO_TREE, demoLedger } from '../test/support/demo-data'

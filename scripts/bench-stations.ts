@@ -15,7 +15,7 @@ import { everyDay } from '../src/domain/opening-hours'
 import { AMENITY_CODES } from '../src/domain/station'
 import { openSqliteStore } from '../server/adapters/sqlite'
 import { openDatabase } from '../server/adapters/sqlite/connection'
-import { nearestStations } from '../server/adapters/sqlite/station-repositories'
+import { nearestStations } from '../server/adapters/sqlite/station-repository'
 import { gaussian, prng } from '../server/local/prng'
 import type { StationRecord } from '../server/ports'
 

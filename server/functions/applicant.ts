@@ -2,8 +2,8 @@ import { getDraft, saveDraft } from '../usecases/applicant/drafts'
 import { runSelfCheck } from '../usecases/applicant/self-check'
 import { listUnitChoices } from '../usecases/applicant/unit-choices'
 import { resubmitApplication, withdrawApplication } from '../usecases/applicant/withdraw-resubmit'
-import { getMyApplication, listMyApplications } from '../usecases/read-my-applications'
-import { submitApplication } from '../usecases/submit-application'
+import { getMyApplication, listMyApplications } from '../usecases/applicant/read-my-applications'
+import { submitApplication } from '../usecases/applicant/submit-application'
 import { addDocumentsActions } from './applicant-documents'
 import { defineFunction } from './define'
 
@@ -11,10 +11,10 @@ import { defineFunction } from './define'
 export const applicant = defineFunction('applicant', {
   selfCheck: { roles: ['worker'], run: runSelfCheck },
   units: { roles: ['worker'], run: listUnitChoices },
-  getDraft: { roles: ['worker'], run: (deps, actor) => getDraft(deps, actor) },
+  getDraft: { roles: ['worker'], run: getDraft },
   saveDraft: { roles: ['worker'], run: saveDraft },
-  submit: { roles: ['worker'], run: (deps, actor, input, ctx) => submitApplication(deps, actor, input, ctx.requestId) },
-  resubmit: { roles: ['worker'], run: (deps, actor, input, ctx) => resubmitApplication(deps, actor, input, ctx.requestId) },
+  submit: { roles: ['worker'], run: submitApplication },
+  resubmit: { roles: ['worker'], run: resubmitApplication },
   withdraw: { roles: ['worker'], run: withdrawApplication },
   listMine: { roles: ['worker'], run: listMyApplications },
   getMine: { roles: ['worker'], run: getMyApplication },

@@ -1,14 +1,7 @@
 import type * as v from 'valibot'
 import type { Actor, Role } from '../../src/domain'
 import { API, type ActionName, type ActionOutput, type FunctionName } from '../../src/domain/api'
-import type { Deps } from '../ports'
-
-/** What an action knows about the call beyond its input. */
-export interface CallContext {
-  requestId: string | null
-  /** Display name of a local demo identity; absent in WeChat. */
-  displayName?: string
-}
+import type { CallContext, Deps } from '../ports'
 
 /** One action: who may call it and the use case it runs. The input schema comes from the shared contract. */
 export interface ActionDef<I, O> {

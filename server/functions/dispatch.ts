@@ -1,7 +1,7 @@
 import * as v from 'valibot'
 import { AppError, DEFAULT_MESSAGES, validate, type ApiReply } from '../../src/domain'
 import { API, type FunctionName } from '../../src/domain/api'
-import { resolveActor } from '../usecases/actor'
+import { resolveActor } from '../usecases/shared/actor'
 import type { Deps } from '../ports'
 import type { ActionDef } from './define'
 

@@ -3,7 +3,7 @@ import { AppError, DEFAULT_MESSAGES, validate, type ApiReply } from '../../src/d
 import { DocumentMetaSchema } from '../../src/domain/api/applicant'
 import { reviewActions } from '../../src/domain/api/review'
 import type { DocumentView } from '../../src/domain/documents'
-import { resolveActor } from '../usecases/actor'
+import { resolveActor } from '../usecases/shared/actor'
 import { addDocument } from '../usecases/applicant/documents'
 import { addVisitPhoto } from '../usecases/review/visit'
 import type { Deps } from '../ports'
@@ -34,8 +34,8 @@ export async function handleUpload(query: Record<string, string>, bytes: Uint8Ar
     const actor = await resolveActor(deps.store.repos, identity.openid)
     const value = meta.value
     const data = 'purpose' in value
-      ? await addVisitPhoto(deps, actor, { id: value.applicationId, fileName: value.fileName }, bytes)
-      : await addDocument(deps, actor, value, bytes)
+      ? await addVisitPhoto(deps, actor, { id: value.applicationId, fileName: value.fileName, bytes })
+      : await addDocument(deps, actor, { ...value, bytes })
     return { ok: true, data }
   } catch (err) {
     if (err instanceof AppError) return { ok: false, error: err.toApiError() }

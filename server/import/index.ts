@@ -4,11 +4,12 @@
  * one transaction.
  */
 import type { OrgUnitRecord, PolicyRecord, Store } from '../ports'
-import { decodeUtf8, parseCsv, type CsvRecord, type ImportProblem } from './csv'
+import { FileProblem, readCsvRecords, type CsvRecord } from '../usecases/shared/csv'
+import type { ImportProblem } from './columns'
 import { checkPolicies, referencedPolicyUnits } from './policy'
 import { checkUnits, referencedUnitIds } from './units'
 
-export { formatProblem, type ImportProblem } from './csv'
+export { formatProblem, type ImportProblem } from './columns'
 export { DEADLINE_STAGES } from './policy'
 
 export interface ImportFile {
@@ -23,13 +24,13 @@ export type ImportResult =
 
 function read(file: ImportFile | undefined, problems: ImportProblem[]): CsvRecord[] | null {
   if (!file) return null
-  const decoded = decodeUtf8(file.bytes, file.name)
-  const parsed = 'problem' in decoded ? decoded : parseCsv(decoded.text, file.name)
-  if ('problem' in parsed) {
-    problems.push(parsed.problem)
+  try {
+    return readCsvRecords(file.bytes)
+  } catch (err) {
+    if (!(err instanceof FileProblem)) throw err
+    problems.push(err.line ? { file: file.name, line: err.line, message: err.message } : { file: file.name, message: err.message })
     return null
   }
-  return parsed.records
 }
 
 async function lookUp(store: Store, ids: string[]): Promise<Map<string, OrgUnitRecord>> {

@@ -7,7 +7,8 @@
  */
 import type { ApplicationStatus } from '../../src/domain'
 import type { PolicyRecord } from '../ports'
-import { cellOf, readHeader, type CsvRecord, type ImportProblem } from './csv'
+import type { CsvRecord } from '../usecases/shared/csv'
+import { cellOf, readHeader, type ImportProblem } from './columns'
 import { parseTemplateFields } from './template-fields'
 
 /** The stages a case waits in for staff, each with an optional deadline column `<stage>Days`. */

@@ -1,7 +1,8 @@
 /** policy.csv `fields:<kind>` columns: which value fills which keyword of a subscribe-message template. */
 import { DEFAULT_TEMPLATE_FIELDS, templateData } from '../adapters/cloudbase/subscribe-notifier'
 import type { OutboxEntry } from '../ports'
-import { formatProblem, parseCsv } from './csv'
+import { parseCsv } from '../usecases/shared/csv'
+import { formatProblem } from './columns'
 import { checkPolicies } from './policy'
 import { TEMPLATE_VALUES, parseTemplateFields } from './template-fields'
 
@@ -9,9 +10,7 @@ const TEMPLATE = 'AbCdEfGhIjKlMnOp_123-xyz'
 const HEADER = 'unitId,dibaoLineYuan,publicityDays,template:statusChanged,fields:statusChanged'
 
 function check(text: string) {
-  const parsed = parseCsv(text, 'policy.csv')
-  if ('problem' in parsed) throw new Error(parsed.problem.message)
-  const result = checkPolicies(parsed.records, 'policy.csv', (id) => id.startsWith('unit-'))
+  const result = checkPolicies(parseCsv(text), 'policy.csv', (id) => id.startsWith('unit-'))
   return 'problems' in result ? { problems: result.problems.map(formatProblem) } : result
 }
 

@@ -6,7 +6,7 @@
 
 /**
  * The values a message kind offers its template, with their names for the operator: for
- * `statusChanged` the outbox payload of server/usecases/notify.ts plus `status` (as its label)
+ * `statusChanged` the outbox payload of server/usecases/shared/notify.ts plus `status` (as its label)
  * and `time`, as `templateData` of server/adapters/cloudbase/subscribe-notifier.ts fills them.
  * The application's internal id is left out on purpose: it means nothing to a worker.
  */

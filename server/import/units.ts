@@ -1,6 +1,7 @@
 /** The union tree from units.csv (`id,name,parentId`): checked row by row against itself and the stored tree. */
 import type { OrgUnitRecord } from '../ports'
-import { cellOf, readHeader, type CsvRecord, type ImportProblem } from './csv'
+import type { CsvRecord } from '../usecases/shared/csv'
+import { cellOf, readHeader, type ImportProblem } from './columns'
 
 export const UNIT_COLUMNS = ['id', 'name', 'parentId'] as const
 const ID = /^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$/

@@ -1,5 +1,5 @@
 import type { Deps, Notifier } from '../ports'
-import { deliverOutbox } from '../usecases/deliver-outbox'
+import { deliverOutbox } from '../usecases/shared/deliver-outbox'
 import { endNotices } from '../usecases/review/notices'
 
 /** A run every `everyMs` (the local stand-in for the `timers` function's trigger): ends due public notices, then delivers the outbox. */

@@ -1,9 +1,9 @@
 import { addDays } from '../../src/domain/calendar'
-import { generateDemoLedger, type DemoLedger, type DemoStaff } from '../../src/domain/demo-ledger'
+import { generateDemoLedger, type DemoLedger, type DemoStaff } from './seed/demo-ledger'
 import { idCheckChar } from '../../src/domain/id-number'
-import { prng, randomInt } from '../../src/domain/prng'
+import { prng, randomInt } from './prng'
 import type { Cipher, HouseholdRecord, Repositories, Store } from '../ports'
-import { householdOf } from '../usecases/claim-keys'
+import { householdOf } from '../usecases/shared/claim-keys'
 import { DEMO_ACCOUNTS } from './demo'
 
 /**

@@ -5,6 +5,7 @@ import { everyDay, type OpeningHours, type TimeRange } from '../../src/domain/op
 import type { AidLevel, Amenity, StationKind } from '../../src/domain/station'
 import type { StationRecord, Store } from '../ports'
 import { gaussian, prng } from './prng'
+import { mileTownshipRows, type Township } from './seed/townships'
 
 /**
  * Demo stations for Mile city, as the seed describes it: 67 aid service stations of the four-level
@@ -32,7 +33,6 @@ const HOTLINE = '12351'
 /** The urban centre of Mile (弥阳街道), GCJ-02. */
 const URBAN_CENTRE: GeoPoint = { lng: 103.4365, lat: 24.4105 }
 
-type Township = { code: string; name: string }
 
 /** Mile's outline as one ring of [lng, lat]. */
 export function mileBoundary(): [number, number][] {
@@ -51,17 +51,6 @@ export function insideRing({ lng, lat }: GeoPoint, ring: [number, number][]): bo
     if (yi > lat !== yj > lat && lng < ((xj - xi) * (lat - yi)) / (yj - yi) + xi) inside = !inside
   }
   return inside
-}
-
-function townships(): Township[] {
-  return readFileSync(join(__dirname, 'seed', 'mile-townships.csv'), 'utf8')
-    .trim()
-    .split('\n')
-    .slice(1)
-    .map((line) => {
-      const [code, name] = line.split(',')
-      return { code, name: name.replace(/"/g, '') }
-    })
 }
 
 const range = (from: string, to: string): TimeRange => ({ from, to })
@@ -86,7 +75,7 @@ export function demoStations(at: Date): StationRecord[] {
       if (inside(p)) return { lng: Math.round(p.lng * 1e6) / 1e6, lat: Math.round(p.lat * 1e6) / 1e6 }
     }
   }
-  const units = townships()
+  const units = mileTownshipRows()
   // Streets (街道) around the urban centre; towns and townships spread over the city by best-candidate sampling.
   const seats = new Map<string, GeoPoint>()
   for (const t of units.filter((u) => u.name.endsWith('街道'))) seats.set(t.code, seats.size === 0 ? URBAN_CENTRE : near(URBAN_CENTRE, 2500))

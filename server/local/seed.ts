@@ -1,10 +1,9 @@
-import { readFileSync } from 'node:fs'
-import { join } from 'node:path'
 import type { Cipher, OrgUnitRecord, PolicyRecord, Store } from '../ports'
 import { DEMO_ACCOUNTS } from './demo'
 import { seedDemoHouseholds } from './seed-households'
 import { seedDemoStations } from './seed-stations'
 import { seedDemoGrassroots } from './seed-units'
+import { mileTownshipRows } from './seed/townships'
 
 const ROOT: OrgUnitRecord = { id: 'unit-root', name: '弥勒市总工会', parentId: null, path: ['unit-root'] }
 
@@ -25,11 +24,9 @@ export const MILE_POLICY: PolicyRecord = {
 
 /** Mile city's township units, from the reference data shipped beside this file. */
 export function mileTownships(): OrgUnitRecord[] {
-  const rows = readFileSync(join(__dirname, 'seed', 'mile-townships.csv'), 'utf8').trim().split('\n').slice(1)
-  return rows.map((line) => {
-    const [code, name] = line.split(',')
+  return mileTownshipRows().map(({ code, name }) => {
     const id = `unit-${code}`
-    return { id, name: `${name.replace(/"/g, '')}总工会`, parentId: ROOT.id, path: [ROOT.id, id] }
+    return { id, name: `${name}总工会`, parentId: ROOT.id, path: [ROOT.id, id] }
   })
 }
 

@@ -1,7 +1,8 @@
-import type { ApplicantData, FinancesData, MemberData } from './application-form'
 import type { ApplicationStatus } from './application-status'
 import type { ConsentRecord } from './consent'
 import type { DocumentView } from './documents'
+import type { Shown } from './field-rows'
+import type { APPLICANT_FIELDS, BANK_FIELDS, CAUSE_FIELDS, FINANCE_FIELDS, MEMBER_FIELDS } from './form-fields'
 import type { FormValues } from './form-values'
 import type { HardshipCauseCode } from './hardship-causes'
 import type { HardshipAssessment } from './self-check'
@@ -39,13 +40,13 @@ export interface ApplicationView {
   submissionCount: number
 }
 
-/** The submitted form as its applicant sees it again: ID numbers, the phone and the bank account masked. */
+/** The submitted form as its applicant (and the case page) sees it again: the registry's revealable fields masked (`idNumberMasked`). */
 export interface ApplicationDetails {
-  applicant: Omit<ApplicantData, 'idNumber' | 'phone'> & { idNumberMasked: string; phoneMasked: string; birthDate: string; gender: 'male' | 'female'; unitName: string }
-  members: (Omit<MemberData, 'idNumber'> & { idNumberMasked: string })[]
-  finances: FinancesData
-  causes: { mainCause: HardshipCauseCode; secondaryCauses: HardshipCauseCode[] }
-  bank: { bankName: string; accountName: string; accountNumberMasked: string }
+  applicant: Shown<typeof APPLICANT_FIELDS> & { birthDate: string; gender: 'male' | 'female'; unitName: string }
+  members: Shown<typeof MEMBER_FIELDS>[]
+  finances: Shown<typeof FINANCE_FIELDS>
+  causes: Shown<typeof CAUSE_FIELDS>
+  bank: Shown<typeof BANK_FIELDS>
   description: string
   consent?: ConsentRecord
 }

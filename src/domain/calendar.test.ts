@@ -1,6 +1,5 @@
 import fc from 'fast-check'
 import { addDays, daysBetween, isCalendarDate, monthEndsBetween, shanghaiDateOf, shanghaiDayEndMs, shanghaiDayStartMs } from './calendar'
-import { apportion } from './prng'
 
 describe('Shanghai calendar dates', () => {
   it('checks that a date exists', () => {
@@ -34,18 +33,5 @@ describe('Shanghai calendar dates', () => {
     expect(monthEndsBetween('2020-01-05', '2020-01-05')).toEqual(['2020-01-05'])
     expect(monthEndsBetween('2020-01-05', '2020-01-04')).toEqual([])
     expect(monthEndsBetween('2015-01-01', '2020-08-17')).toHaveLength(68)
-  })
-})
-
-describe('apportion (demo data)', () => {
-  it('splits a total exactly, each part at least the minimum', () => {
-    fc.assert(
-      fc.property(fc.array(fc.double({ min: 0.01, max: 100, noNaN: true }), { minLength: 1, maxLength: 50 }), fc.nat({ max: 5 }), fc.nat({ max: 10_000 }), (w, min, extra) => {
-        const total = min * w.length + extra
-        const parts = apportion(total, w, min)
-        expect(parts.reduce((a, b) => a + b, 0)).toBe(total)
-        for (const p of parts) expect(Number.isInteger(p) && p >= min).toBe(true)
-      }),
-    )
   })
 })

@@ -1,4 +1,8 @@
-/** Supporting documents (证明材料): their kinds, limits and the file types accepted, checked from the bytes. */
+import type { FormValues } from './form-values'
+import type { HardshipCauseCode } from './hardship-causes'
+import { parseYuan } from './money'
+
+/** Supporting documents (证明材料): their kinds, limits and the file types accepted, checked from the bytes; which to prepare. */
 
 export const DOCUMENT_KINDS = [
   { code: 'id-card', label: '身份证（正反面）' },
@@ -55,4 +59,33 @@ export interface DocumentView {
   contentType: DocumentType
   size: number
   uploadedAt: string
+}
+
+/** What the documents to prepare depend on: the household's expenses and whether an accident or disaster struck. */
+export interface DocumentFacts {
+  medicalExpenses: number
+  schoolingExpenses: number
+  accidentOrDisaster: boolean
+}
+
+/** What to prepare, and why, from the figures (and the causes, once known): the self-check lists these, the form reminds of them. */
+export function documentsToPrepare(f: DocumentFacts, causes: readonly string[] = []): { kind: DocumentKind; why: string }[] {
+  const out: { kind: DocumentKind; why: string }[] = [
+    { kind: 'id-card', why: '申请人和家庭成员的身份证' },
+    { kind: 'hukou', why: '户口本首页和本人页' },
+    { kind: 'income-proof', why: '家庭成员的工资或收入证明' },
+  ]
+  const cause = (c: HardshipCauseCode) => causes.includes(c)
+  if (f.medicalExpenses > 0 || cause('illness') || cause('disability')) out.push({ kind: 'medical-bills', why: '医疗费用票据、诊断证明或残疾证' })
+  if (f.schoolingExpenses > 0 || cause('schooling')) out.push({ kind: 'school-fees', why: '学费票据或在校证明' })
+  if (f.accidentOrDisaster || cause('accident') || cause('disaster')) out.push({ kind: 'accident-proof', why: '事故认定书或受灾证明' })
+  out.push({ kind: 'bank-card', why: '本人银行卡，用于发放帮扶资金' })
+  return out
+}
+
+/** The documents worth a reminder from a form's answers so far (text not yet an amount counts as none). */
+export function documentsForDraft(values: FormValues): DocumentKind[] {
+  const f = values.finances
+  const facts = { medicalExpenses: parseYuan(f.medicalExpenses) ?? 0, schoolingExpenses: parseYuan(f.schoolingExpenses) ?? 0, accidentOrDisaster: f.accidentOrDisaster === 'yes' }
+  return documentsToPrepare(facts, [values.causes.mainCause, ...values.causes.secondaryCauses]).map((d) => d.kind)
 }

@@ -1,10 +1,12 @@
-/** Labels of the application form's fields, used in messages and by the pages. */
+import { APPLICANT_FIELDS, CAUSE_FIELDS } from './form-fields'
+
+/** Labels of the application form's fields the thin application names by key (the registry's). */
 export const APPLICATION_FIELD_LABELS = {
-  name: '姓名',
-  idNumber: '身份证号',
-  phone: '手机号码',
-  employer: '工作单位',
-  mainCause: '主要致困原因',
+  name: APPLICANT_FIELDS.name.label,
+  idNumber: APPLICANT_FIELDS.idNumber.label,
+  phone: APPLICANT_FIELDS.phone.label,
+  employer: APPLICANT_FIELDS.employer.label,
+  mainCause: CAUSE_FIELDS.mainCause.label,
 } as const
 
 /** Chinese labels of every input field, by field name, for messages that name a field. */

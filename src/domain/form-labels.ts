@@ -1,45 +1,9 @@
-/** Chinese labels of the application form's fields, by dotted path (`members.*` for every member). */
+import { APPLICATION_FIELDS, FORM_PARTS, generalPath } from './form-fields'
+
+/** Chinese labels of the application form's fields, by dotted path (`members.*` for every member): the registry's, and the inputs' around the form. */
 export const FORM_FIELD_LABELS: Record<string, string> = {
-  applicant: '申请人信息',
-  'applicant.name': '姓名',
-  'applicant.idNumber': '身份证号',
-  'applicant.phone': '手机号码',
-  'applicant.health': '健康状况',
-  'applicant.disability': '残疾类别',
-  'applicant.modelWorker': '劳模类型',
-  'applicant.workStatus': '工作状态',
-  'applicant.employer': '工作单位',
-  'applicant.employerNature': '单位性质',
-  'applicant.unitId': '所在工会',
-  'applicant.hukou': '户口类型',
-  'applicant.housing': '住房类型',
-  'applicant.housingArea': '住房面积',
-  'applicant.medicalInsurance': '医保状况',
-  'applicant.zeroEmploymentFamily': '是否零就业家庭',
-  members: '家庭成员',
-  'members.*.name': '姓名',
-  'members.*.relation': '与申请人关系',
-  'members.*.idNumber': '身份证号',
-  'members.*.health': '健康状况',
-  'members.*.occupation': '职业或就读学校',
-  'members.*.monthlyIncome': '月收入',
-  finances: '收入和支出',
-  'finances.householdSize': '家庭人口',
-  'finances.annualIncome': '家庭年收入',
-  'finances.applicantMonthlyIncome': '本人月收入',
-  'finances.medicalExpenses': '医疗支出',
-  'finances.schoolingExpenses': '教育支出',
-  'finances.otherRigidExpenses': '其他刚性支出',
-  'finances.accidentOrDisaster': '近一年是否遭遇重大事故或灾害',
-  'finances.hardshipCosts': '今年因病因灾等产生的费用',
-  causes: '致困原因',
-  'causes.mainCause': '主要致困原因',
-  'causes.secondaryCauses': '次要致困原因',
-  bank: '银行账户',
-  'bank.bankName': '开户银行',
-  'bank.accountName': '户名',
-  'bank.accountNumber': '银行账号',
-  description: '困难情况说明',
+  ...Object.fromEntries(Object.entries(FORM_PARTS).map(([part, { title }]) => [part, title])),
+  ...Object.fromEntries(APPLICATION_FIELDS.map((f) => [f.path, f.label])),
   form: '申请表',
   values: '申请表',
   consent: '授权同意',
@@ -59,12 +23,21 @@ export const FORM_FIELD_LABELS: Record<string, string> = {
 
 /** The label of a field path, with member indexes folded (`members.2.name` -> `members.*.name`); undefined when unknown. */
 export function formFieldLabel(path: string): string | undefined {
-  const general = path.replace(/^(\w+\.)?members\.\d+/, (_m, prefix: string | undefined) => `${prefix ?? ''}members.*`).replace(/^(form|values)\./, '')
-  return FORM_FIELD_LABELS[general] ?? FORM_FIELD_LABELS[path]
+  return FORM_FIELD_LABELS[generalPath(path)] ?? FORM_FIELD_LABELS[path]
 }
 
 /** `form.members.1.idNumber` -> 2 (the member's number as a person counts), or null. */
 export function memberNumberOf(path: string): number | null {
   const m = /(?:^|\.)members\.(\d+)(?:\.|$)/.exec(path)
   return m ? Number(m[1]) + 1 : null
+}
+
+/** A family member as the form counts them: index 1 -> `家庭成员2`. */
+export const memberTitle = (index: number) => `家庭成员${index + 1}`
+
+/** A field as a person names it: `members.1.idNumber` -> `家庭成员2 身份证号` (`joiner` between the member and the label); the path itself when unknown. */
+export function formFieldName(path: string, joiner = ' '): string {
+  const n = memberNumberOf(path)
+  const label = formFieldLabel(path) ?? path
+  return n ? `${memberTitle(n - 1)}${joiner}${label}` : label
 }

@@ -1,29 +1,19 @@
 import type { ApplicationForm } from './application-form'
 import { shanghaiDateOf, type CalendarDate } from './calendar'
-import {
-  DISABILITY_KINDS,
-  EMPLOYER_NATURES,
-  HEALTH_STATUSES,
-  HOUSING_TYPES,
-  HUKOU_TYPES,
-  labelOf,
-  MEDICAL_INSURANCES,
-  MODEL_WORKER_TYPES,
-  RELATIONS,
-  WORK_STATUSES,
-} from './form-codes'
+import { fileText } from './field-rows'
+import { labelOf } from './form-codes'
+import { APPLICATION_FIELDS, fieldAt, MEMBER_FIELDS, valueAtPath, type Field, type PlacedField } from './form-fields'
 import { hardshipCategoryLabel } from './hardship-categories'
-import { hardshipCauseLabel } from './hardship-causes'
 import type { Household } from './household'
 import { HOUSEHOLD_STATUSES } from './household-codes'
 import { idNumberFacts, isValidIdNumber } from './id-number'
-import { maskBankAccount, maskIdNumber, maskName, maskPhone } from './mask'
 import type { StaffRole } from './roles'
 
 /**
  * The household export (建档户导出) in the national file form's (档案表) column order: person and
  * job, income, hardship causes, bank account, then the file's own facts (domain.md "The national
- * file form (档案表) fields"). Family members' ID numbers are left out: one row per household.
+ * file form (档案表) fields"). The form's columns are the registry's fields of the `export` view,
+ * with its headers and masks. Family members' ID numbers are left out: one row per household.
  */
 
 /**
@@ -42,43 +32,50 @@ export interface ExportColumn<K extends string = string> {
   sensitive?: boolean
 }
 
-export const HOUSEHOLD_EXPORT_COLUMNS = [
-  { key: 'number', header: '档案编号' },
-  { key: 'category', header: '困难类别' },
-  { key: 'name', header: '姓名' },
-  { key: 'idNumber', header: '身份证号', sensitive: true },
-  { key: 'gender', header: '性别' },
-  { key: 'birthDate', header: '出生日期' },
-  { key: 'health', header: '健康状况' },
-  { key: 'disability', header: '残疾类别' },
-  { key: 'workStatus', header: '工作状态' },
-  { key: 'modelWorker', header: '劳模类型' },
-  { key: 'housing', header: '住房类型' },
-  { key: 'housingArea', header: '住房面积（平方米）', numeric: true },
-  { key: 'hukou', header: '户口类型' },
-  { key: 'employerNature', header: '单位性质' },
-  { key: 'employer', header: '工作单位' },
-  { key: 'medicalInsurance', header: '医保状况' },
-  { key: 'zeroEmployment', header: '零就业家庭' },
-  { key: 'monthlyIncome', header: '本人月收入', numeric: true },
-  { key: 'unitName', header: '所属工会' },
-  { key: 'householdSize', header: '家庭人口', numeric: true },
-  { key: 'annualIncome', header: '家庭年收入', numeric: true },
-  { key: 'perCapitaMonthly', header: '人均月收入', numeric: true },
-  { key: 'mainCause', header: '主要致困原因' },
-  { key: 'secondaryCauses', header: '次要致困原因' },
-  { key: 'members', header: '家庭成员', sensitive: true },
-  { key: 'bankName', header: '开户银行' },
-  { key: 'bankAccount', header: '银行账号', sensitive: true },
-  { key: 'phone', header: '联系电话', sensitive: true },
-  { key: 'filedOn', header: '建档日期' },
-  { key: 'status', header: '档案状态' },
-  { key: 'cadres', header: '结对帮扶干部' },
-  { key: 'lastContactOn', header: '最近联系日期' },
-  { key: 'filedBy', header: '建档人' },
-] as const satisfies readonly ExportColumn[]
+/** The file's own facts, besides the form's fields. */
+const FILE_COLUMNS = {
+  number: { header: '档案编号' },
+  category: { header: '困难类别' },
+  gender: { header: '性别' },
+  birthDate: { header: '出生日期' },
+  unitName: { header: '所属工会' },
+  perCapitaMonthly: { header: '人均月收入', numeric: true },
+  members: { header: '家庭成员', sensitive: true },
+  filedOn: { header: '建档日期' },
+  status: { header: '档案状态' },
+  cadres: { header: '结对帮扶干部' },
+  lastContactOn: { header: '最近联系日期' },
+  filedBy: { header: '建档人' },
+} as const satisfies Record<string, Omit<ExportColumn, 'key'>>
 
-export type HouseholdExportKey = (typeof HOUSEHOLD_EXPORT_COLUMNS)[number]['key']
+type FileKey = keyof typeof FILE_COLUMNS
+
+/** Where the registry's exported fields not placed by `ORDER` go. */
+const REST = '...'
+
+/** The national file form's column order: the file's facts by key, the form's fields (`export` view) by path. */
+const ORDER: readonly string[] = [
+  'number', 'category', 'applicant.name', 'applicant.idNumber', 'gender', 'birthDate', 'applicant.health', 'applicant.disability',
+  'applicant.workStatus', 'applicant.modelWorker', 'applicant.housing', 'applicant.housingArea', 'applicant.hukou', 'applicant.employerNature',
+  'applicant.employer', 'applicant.medicalInsurance', 'applicant.zeroEmploymentFamily', 'finances.applicantMonthlyIncome', 'unitName',
+  'finances.householdSize', 'finances.annualIncome', 'perCapitaMonthly', 'causes.mainCause', 'causes.secondaryCauses', 'members',
+  'bank.bankName', 'bank.accountNumber', 'applicant.phone', REST, 'filedOn', 'status', 'cadres', 'lastContactOn', 'filedBy',
+]
+
+const fieldColumn = (f: PlacedField): ExportColumn => ({
+  key: f.path,
+  header: f.header,
+  ...(f.kind.type === 'money' || f.kind.type === 'count' ? { numeric: true } : {}),
+  ...(f.sensitivity !== 'encrypted' ? { sensitive: true } : {}),
+})
+
+const isFileKey = (key: string): key is FileKey => key in FILE_COLUMNS
+
+export const HOUSEHOLD_EXPORT_COLUMNS: readonly ExportColumn[] = ORDER.flatMap((key) => {
+  if (key === REST) return APPLICATION_FIELDS.filter((f) => f.views.includes('export') && !ORDER.includes(f.path)).map(fieldColumn)
+  if (isFileKey(key)) return [{ key, ...FILE_COLUMNS[key] }]
+  return [fieldColumn(fieldAt(key)!)]
+})
 
 /** The header row, in order. */
 export const HOUSEHOLD_EXPORT_HEADER: readonly string[] = HOUSEHOLD_EXPORT_COLUMNS.map((c) => c.header)
@@ -113,47 +110,43 @@ function identity(idNumber: string): { gender: string; birthDate: string } {
   return { gender: facts.gender === 'male' ? '男' : '女', birthDate: facts.birthDate }
 }
 
+/** A form's value as a cell: money in yuan and numbers bare (the workbook keeps them as numbers), the rest as a page shows it. */
+function cellOf(f: Field, value: unknown, reveal: boolean): string {
+  if (value === undefined || value === null) return ''
+  if (f.kind.type === 'money') return fenToYuan2(value as number)
+  if (f.kind.type === 'count') return String(value)
+  return fileText(f, value, reveal)
+}
+
 /** One household as a row of `HOUSEHOLD_EXPORT_COLUMNS`; sensitive values masked unless `reveal`. */
 export function householdExportRow(f: HouseholdExportFacts, reveal: boolean): string[] {
   const { household: h, form } = f
-  const a = form?.applicant
-  const money = (fen: number | undefined) => (fen === undefined ? '' : fenToYuan2(fen))
   const person = identity(f.idNumber)
   const filed = [...h.history].reverse().find((e) => e.kind === 'filed' || e.kind === 'refiled')
-  const values: Record<HouseholdExportKey, string> = {
+  // The file keeps the head's name, ID number and household size itself (a file without a form has them too).
+  const kept: Record<string, unknown> = {
+    'applicant.name': h.headName,
+    'applicant.idNumber': f.idNumber,
+    'applicant.phone': f.phone,
+    'finances.householdSize': form?.finances.householdSize ?? h.memberCount,
+  }
+  const facts: Record<FileKey, string> = {
     number: h.number,
     category: hardshipCategoryLabel(h.category),
-    name: h.headName,
-    idNumber: f.idNumber && !reveal ? maskIdNumber(f.idNumber) : f.idNumber,
     gender: person.gender,
     birthDate: person.birthDate,
-    health: a ? labelOf(HEALTH_STATUSES, a.health) : '',
-    disability: a ? labelOf(DISABILITY_KINDS, a.disability) : '',
-    workStatus: a ? labelOf(WORK_STATUSES, a.workStatus) : '',
-    modelWorker: a ? labelOf(MODEL_WORKER_TYPES, a.modelWorker) : '',
-    housing: a ? labelOf(HOUSING_TYPES, a.housing) : '',
-    housingArea: a ? String(a.housingArea) : '',
-    hukou: a ? labelOf(HUKOU_TYPES, a.hukou) : '',
-    employerNature: a ? labelOf(EMPLOYER_NATURES, a.employerNature) : '',
-    employer: a?.employer ?? '',
-    medicalInsurance: a ? labelOf(MEDICAL_INSURANCES, a.medicalInsurance) : '',
-    zeroEmployment: a ? (a.zeroEmploymentFamily ? '是' : '否') : '',
-    monthlyIncome: money(form?.finances.applicantMonthlyIncome),
     unitName: f.unitName,
-    householdSize: String(form?.finances.householdSize ?? h.memberCount),
-    annualIncome: money(form?.finances.annualIncome),
     perCapitaMonthly: form ? fenToYuan2(perCapitaMonthlyFen(form.finances)) : '',
-    mainCause: form ? hardshipCauseLabel(form.causes.mainCause) : '',
-    secondaryCauses: form ? form.causes.secondaryCauses.map(hardshipCauseLabel).join('、') : '',
-    members: form ? form.members.map((m) => `${labelOf(RELATIONS, m.relation)}：${reveal ? m.name : maskName(m.name)}`).join('；') : '',
-    bankName: form?.bank.bankName ?? '',
-    bankAccount: form ? (reveal ? form.bank.accountNumber : maskBankAccount(form.bank.accountNumber)) : '',
-    phone: f.phone && !reveal ? maskPhone(f.phone) : f.phone,
+    members: form ? form.members.map((m) => `${cellOf(MEMBER_FIELDS.relation, m.relation, reveal)}：${cellOf(MEMBER_FIELDS.name, m.name, reveal)}`).join('；') : '',
     filedOn: shanghaiDateOf(filed?.at ?? h.filedAt),
     status: labelOf(HOUSEHOLD_STATUSES, h.status),
     cadres: h.cadres.map((c) => c.name).join('、'),
     lastContactOn: h.lastContactOn ?? '',
     filedBy: filed?.byName ?? '',
   }
-  return HOUSEHOLD_EXPORT_COLUMNS.map((c) => values[c.key])
+  return HOUSEHOLD_EXPORT_COLUMNS.map(({ key }) => {
+    if (isFileKey(key)) return facts[key]
+    const value = key in kept ? kept[key] : form ? valueAtPath(form, key) : undefined
+    return cellOf(fieldAt(key)!, value, reveal)
+  })
 }

@@ -1,9 +1,8 @@
 import * as v from 'valibot'
-import { moneySchema } from './application-form'
-import type { DocumentKind } from './documents'
-import { YES_NO_CODES } from './form-codes'
+import { FINANCE_FIELDS } from './form-fields'
 import type { HardshipCategory } from './hardship-categories'
-import type { HardshipCauseCode } from './hardship-causes'
+
+export { documentsToPrepare } from './documents'
 
 /**
  * 困难自测: an estimate of the gradient category (梯度帮扶) from a few household figures, against
@@ -42,25 +41,19 @@ export function thresholdsOf(policy: ThresholdPolicy): HardshipThresholds {
   }
 }
 
-/** The self-check's figures as typed: the same fields (and messages) as the form's income step. */
+const { householdSize, annualIncome, medicalExpenses, schoolingExpenses, otherRigidExpenses, accidentOrDisaster, hardshipCosts } = FINANCE_FIELDS
+
+/** The self-check's figures as typed: the form's income fields, with their rules and messages. */
 export const SelfCheckSchema = v.strictObject({
   /** The worker's union, whose thresholds apply; absent: the default unit. */
   unitId: v.optional(v.pipe(v.string('所在工会不正确'), v.maxLength(64, '所在工会不正确'))),
-  householdSize: v.pipe(
-    v.string('请填写家庭人口'),
-    v.trim(),
-    v.nonEmpty('请填写家庭人口'),
-    v.regex(/^\d{1,2}$/, '家庭人口应为整数'),
-    v.transform(Number),
-    v.minValue(1, '家庭人口至少为1人'),
-    v.maxValue(20, '家庭人口不能超过20人'),
-  ),
-  annualIncome: moneySchema('家庭年收入'),
-  medicalExpenses: moneySchema('医疗支出'),
-  schoolingExpenses: moneySchema('教育支出'),
-  otherRigidExpenses: moneySchema('其他刚性支出'),
-  accidentOrDisaster: v.pipe(v.picklist(YES_NO_CODES, '请选择近一年是否遭遇重大事故或灾害'), v.transform((s) => s === 'yes')),
-  hardshipCosts: moneySchema('今年因病因灾等产生的费用'),
+  householdSize: householdSize.schema,
+  annualIncome: annualIncome.schema,
+  medicalExpenses: medicalExpenses.schema,
+  schoolingExpenses: schoolingExpenses.schema,
+  otherRigidExpenses: otherRigidExpenses.schema,
+  accidentOrDisaster: accidentOrDisaster.schema,
+  hardshipCosts: hardshipCosts.schema,
 })
 
 export type SelfCheckInput = v.InferInput<typeof SelfCheckSchema>
@@ -109,18 +102,4 @@ export function assessHardship(f: SelfCheckFigures, t: HardshipThresholds): Hard
   if (f.accidentOrDisaster) reasons.push('近一年遭遇重大事故或灾害，可按意外致困申请')
   else if (f.hardshipCosts > 0 && costsHeavy) reasons.push(`今年因病因灾等费用超过家庭年收入的${t.accidentCostPercent}%`)
   return { category, perCapitaMonthlyFen, rigidExpensesFen: rigid, thresholds: t, reasons }
-}
-
-/** What to prepare, and why, from the figures (and the causes, once known). */
-export function documentsToPrepare(f: SelfCheckFigures, causes: readonly HardshipCauseCode[] = []): { kind: DocumentKind; why: string }[] {
-  const out: { kind: DocumentKind; why: string }[] = [
-    { kind: 'id-card', why: '申请人和家庭成员的身份证' },
-    { kind: 'hukou', why: '户口本首页和本人页' },
-    { kind: 'income-proof', why: '家庭成员的工资或收入证明' },
-  ]
-  if (f.medicalExpenses > 0 || causes.includes('illness') || causes.includes('disability')) out.push({ kind: 'medical-bills', why: '医疗费用票据、诊断证明或残疾证' })
-  if (f.schoolingExpenses > 0 || causes.includes('schooling')) out.push({ kind: 'school-fees', why: '学费票据或在校证明' })
-  if (f.accidentOrDisaster || causes.includes('accident') || causes.includes('disaster')) out.push({ kind: 'accident-proof', why: '事故认定书或受灾证明' })
-  out.push({ kind: 'bank-card', why: '本人银行卡，用于发放帮扶资金' })
-  return out
 }

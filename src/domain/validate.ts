@@ -1,6 +1,6 @@
 import * as v from 'valibot'
 import { FIELD_LABELS, STATION_FIELD_LABELS } from './field-labels'
-import { formFieldLabel, memberNumberOf } from './form-labels'
+import { formFieldLabel, memberNumberOf, memberTitle } from './form-labels'
 
 /** The first problem of a failed validation, with the dotted path of its field. */
 export interface FieldProblem {
@@ -32,7 +32,7 @@ function toProblem(issue: v.BaseIssue<unknown>): FieldProblem {
 /** A family member's field is named with the member's number: `家庭成员2：请填写身份证号`. */
 function withMember(path: string | undefined, message: string): string {
   const n = path ? memberNumberOf(path) : null
-  return n === null || message.startsWith('家庭成员') ? message : `家庭成员${n}：${message}`
+  return n === null || message.startsWith('家庭成员') ? message : `${memberTitle(n - 1)}：${message}`
 }
 
 /** Field problems keyed by field, the first message per field: what a form shows beside each input. */

@@ -8,15 +8,15 @@ import { randomIds } from '../../server/runtime'
 import { addDocument, prepareUpload, registerDocument } from '../../server/usecases/applicant/documents'
 import { getDraft, saveDraft } from '../../server/usecases/applicant/drafts'
 import { resubmitApplication, withdrawApplication } from '../../server/usecases/applicant/withdraw-resubmit'
-import { findAuditBreak } from '../../server/usecases/audit'
-import { getMyApplication } from '../../server/usecases/read-my-applications'
-import { changeStatus } from '../../server/usecases/status-change'
-import { submitApplication } from '../../server/usecases/submit-application'
+import { findAuditBreak } from '../../server/usecases/shared/audit'
+import { getMyApplication } from '../../server/usecases/applicant/read-my-applications'
+import { changeStatus } from '../../server/usecases/shared/status-change'
+import { submitApplication } from '../../server/usecases/applicant/submit-application'
 import type { Actor } from '../../src/domain'
 import { CURRENT_CONSENT } from '../../src/domain/consent'
 import type { Standin } from '../cloudbase-standin'
 import { startDeployedStandin } from '../support/cloudbase-standin'
-import { checkedSubmission, formValues, seedTestUnits, TestClock } from '../support/deps'
+import { call, checkedSubmission, formValues, seedTestUnits, TestClock } from '../support/deps'
 
 /**
  * The applicant's use cases on the CloudBase adapters (database and storage) through the real
@@ -43,16 +43,16 @@ afterAll(() => standin.close())
 test('draft, document, submit, return, resubmit, withdraw: all on CloudBase, sealed at rest', async () => {
   const w = worker('o-1')
   const { id } = await saveDraft(deps, w, { values: formValues(), step: 'documents', consent: { ...CURRENT_CONSENT } })
-  const local = await addDocument(deps, w, { applicationId: id, kind: 'id-card', fileName: 'a.jpg' }, JPEG)
+  const local = await addDocument(deps, w, { applicationId: id, kind: 'id-card', fileName: 'a.jpg', bytes: JPEG })
   const { cloudPath } = await prepareUpload(deps, w, { applicationId: id, kind: 'hukou', fileName: 'b.jpg' })
   const fileId = await deps.files.put(cloudPath, JPEG, 'image/jpeg')
   const registered = await registerDocument(deps, w, { applicationId: id, kind: 'hukou', fileName: 'b.jpg', fileId })
   expect((await getDraft(deps, w)).draft?.documents).toEqual([local, registered])
 
-  const submitted = await submitApplication(deps, w, checkedSubmission(), 'req-cb-0001')
-  expect(await submitApplication(deps, w, checkedSubmission(), 'req-cb-0001')).toEqual(submitted)
+  const submitted = await submitApplication(deps, w, checkedSubmission(), call('req-cb-0001'))
+  expect(await submitApplication(deps, w, checkedSubmission(), call('req-cb-0001'))).toEqual(submitted)
   expect(submitted).toMatchObject({ id, number: 'MLS-2026-000001', status: 'submitted' })
-  await expect(submitApplication(deps, worker('o-2'), checkedSubmission({ memberIds: [] }), null)).rejects.toMatchObject({ code: 'CONFLICT', field: 'form.applicant.idNumber' })
+  await expect(submitApplication(deps, worker('o-2'), checkedSubmission({ memberIds: [] }), call())).rejects.toMatchObject({ code: 'CONFLICT', field: 'form.applicant.idNumber' })
 
   await deps.store.transaction(async (repos) => {
     const rec = await repos.applications.get(id)
@@ -63,7 +63,7 @@ test('draft, document, submit, return, resubmit, withdraw: all on CloudBase, sea
   expect(draft).toMatchObject({ status: 'returned', fieldsToFix: ['bank.accountNumber'], returnNote: '账号有误' })
   const fixed = checkedSubmission()
   fixed.form.bank.accountNumber = '6228480123456789999'
-  const r = await resubmitApplication(deps, w, { ...fixed, id, expectedVersion: draft.version }, null)
+  const r = await resubmitApplication(deps, w, { ...fixed, id, expectedVersion: draft.version }, call())
   expect(r.status).toBe('submitted')
   const view = await getMyApplication(deps, w, { id })
   expect(view.submissionCount).toBe(2)

@@ -4,7 +4,7 @@
  * parallel decisions on one case, of which exactly one applies.
  */
 import type { ApplicationRecord, Store } from '../../server/ports'
-import { findAuditBreak } from '../../server/usecases/audit'
+import { findAuditBreak } from '../../server/usecases/shared/audit'
 import { endNotices } from '../../server/usecases/review/notices'
 import { DAY, reviewFixture, type ReviewFixture } from '../support/review'
 import { contractStores } from './stores'

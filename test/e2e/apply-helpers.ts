@@ -5,6 +5,8 @@ export interface Household {
   name: string
   idNumber: string
   phone: string
+  /** The family's phone; 13698765432 when not given. */
+  homePhone?: string
   members: { name: string; relation: string; idNumber: string; occupation: string; income: string }[]
 }
 
@@ -68,7 +70,12 @@ export async function fillApplicant(page: Page, h: Household): Promise<void> {
   await input(page, 'applicant.housingArea').fill('45')
   await choose(page, 'applicant.medicalInsurance', 'employee')
   await choose(page, 'applicant.zeroEmploymentFamily', 'no')
+  await input(page, 'applicant.homeAddress').fill(HOME_ADDRESS)
+  await input(page, 'applicant.homePhone').fill(h.homePhone ?? '13698765432')
 }
+
+/** The family's address the journeys give. */
+export const HOME_ADDRESS = '弥勒市弥阳街道髯翁社区人民路12号'
 
 export async function fillMembers(page: Page, h: Household): Promise<void> {
   for (const [i, m] of h.members.entries()) {

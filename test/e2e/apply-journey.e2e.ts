@@ -1,6 +1,6 @@
 import type { BrowserContext, Page } from 'playwright-core'
 import type { Actor } from '../../src/domain'
-import { changeStatus } from '../../server/usecases/status-change'
+import { changeStatus } from '../../server/usecases/shared/status-change'
 import {
   agree,
   applicationIdOf,
@@ -11,6 +11,7 @@ import {
   fillApplicant,
   fillCausesAndBank,
   fillMembers,
+  HOME_ADDRESS,
   input,
   JPEG,
   next,
@@ -133,7 +134,10 @@ describe('a worker applies by themselves', () => {
     await expect(again.locator('.app-next-step').textContent()).resolves.toContain('等待基层工会初审')
     await expect(again.locator('.app-category').textContent()).resolves.toBe('深度困难')
     const html = await again.content()
-    for (const secret of [ZHANG.idNumber, ZHANG.phone, ZHANG.members[0].idNumber, '6228480123456789012']) expect(html).not.toContain(secret)
+    for (const secret of [ZHANG.idNumber, ZHANG.phone, '13698765432', ZHANG.members[0].idNumber, '6228480123456789012']) expect(html).not.toContain(secret)
+    // The family's address and phone (registry fields only): the address as given, the phone masked.
+    expect(html).toContain(HOME_ADDRESS)
+    expect(html).toContain('136****5432')
     await e2e.shot(again, '16-application-timeline')
 
     // 我的申请 lists it; the application was stored encrypted with its member and document.

@@ -2,7 +2,7 @@ import { deflateSync } from 'node:zlib'
 import type { BrowserContext, Page } from 'playwright-core'
 import { createInvitation } from '../../server/usecases/admin/invitations'
 import type { Actor } from '../../src/domain'
-import { agree, atStep, choose, fillApplicant, fillCausesAndBank, fillMembers, input, JPEG, next, upload, type Household } from './apply-helpers'
+import { agree, atStep, choose, fillApplicant, fillCausesAndBank, fillMembers, HOME_ADDRESS, input, JPEG, next, upload, type Household } from './apply-helpers'
 import { startE2E, type E2E } from './harness'
 
 /** A phone held in one hand: the narrow end of what the pages must fit. */
@@ -250,6 +250,16 @@ describe('review of an application', () => {
     await visible(rv.page, '[data-section=history]').scrollIntoViewIfNeeded()
     await e2e.shot(rv.page, '76a-review-case-filed-history')
     expect(await statusOf(rv.page)).toBe('filed')
+
+    // The household file the filing made shows the family's address and phone (masked) from the filed form.
+    const householdId = (await e2e.app.deps.store.repos.applications.get(id))?.householdId ?? ''
+    await rv.page.goto(`${e2e.app.url}/#/households/detail/index?id=${householdId}`)
+    const header = visible(rv.page, `.hh-header[data-household="${householdId}"]`)
+    await header.waitFor()
+    await expect(header.textContent()).resolves.toContain(HOME_ADDRESS)
+    await expect(header.textContent()).resolves.toContain('136****5432')
+    await expect(rv.page.content()).resolves.not.toContain('13698765432')
+    await e2e.shot(rv.page, '76b-review-household-file')
 
     // The worker: 已建档 in 我的申请, and the message.
     await worker.page.goto(`${e2e.app.url}/#/pages/my-applications/index`)

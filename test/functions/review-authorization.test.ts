@@ -6,7 +6,7 @@
  */
 import { idCheckChar } from '../../src/domain/id-number'
 import { reviewActions } from '../../src/domain/api/review'
-import { resolveActor } from '../../server/usecases/actor'
+import { resolveActor } from '../../server/usecases/shared/actor'
 import { addVisitPhoto } from '../../server/usecases/review/visit'
 import { JPEG, reviewFixture, visitInput, type ReviewFixture } from '../support/review'
 import { shanghaiDate } from '../../src/domain'
@@ -54,7 +54,7 @@ const ROWS: Row[] = [
   {
     action: 'viewDocument',
     stage: 'visiting',
-    input: async (f, id) => ({ documentId: (await addVisitPhoto(f.deps, await resolveActor(f.deps.store.repos, 'o-caseworker'), { id, fileName: 'a.jpg' }, JPEG)).id }),
+    input: async (f, id) => ({ documentId: (await addVisitPhoto(f.deps, await resolveActor(f.deps.store.repos, 'o-caseworker'), { id, fileName: 'a.jpg', bytes: JPEG })).id }),
     allowed: STAFF,
   },
   { action: 'prepareVisitUpload', stage: 'visiting', input: () => ({ fileName: 'a.jpg' }), allowed: ['caseworker'] },

@@ -11,7 +11,7 @@ import type { Page } from '../../src/domain/api/applicant'
 import type { Campaign } from '../../src/domain/campaign'
 import { pendingDeregistration } from '../../src/domain/household'
 import { SIX_ITEM_CODES } from '../../src/domain/review'
-import { findAuditBreak } from '../../server/usecases/audit'
+import { findAuditBreak } from '../../server/usecases/shared/audit'
 import { householdFixture, type HouseholdFixture } from '../support/households'
 import { DAY } from '../support/review'
 

@@ -6,15 +6,15 @@
  */
 import ExcelJS from 'exceljs'
 import type { ExportedFile } from '../../src/domain/api/households'
-import { generateDemoLedger } from '../../src/domain/demo-ledger'
+import { generateDemoLedger } from '../../server/local/seed/demo-ledger'
 import { HOUSEHOLD_EXPORT_HEADER } from '../../src/domain/household-export'
 import { LEDGER_EXPORT_HEADER } from '../../src/domain/ledger-export'
 import { maskIdNumber } from '../../src/domain/mask'
-import { prng } from '../../src/domain/prng'
+import { prng } from '../../server/local/prng'
 import type { HouseholdRecord } from '../../server/ports'
 import { demoIdNumber, writeDemoLedger } from '../../server/local/seed-households'
 import { exportHouseholds } from '../../server/usecases/households/export'
-import { readCsv } from '../../server/usecases/station-files/csv'
+import { readCsv } from '../../server/usecases/shared/csv'
 import { householdFixture, type HouseholdFixture } from '../support/households'
 import { UNITS } from '../support/union-tree'
 

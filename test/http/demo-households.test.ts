@@ -10,7 +10,7 @@ import { join } from 'node:path'
 import type { CampaignView, ExportedFile } from '../../src/domain/api/households'
 import type { Dashboard } from '../../src/domain/dashboard'
 import { HOUSEHOLD_EXPORT_HEADER } from '../../src/domain/household-export'
-import { DEMO_CAMPAIGN_2020, DEMO_PERIOD, MILE_FIGURES } from '../../src/domain/seed-figures'
+import { DEMO_CAMPAIGN_2020, DEMO_PERIOD, MILE_FIGURES } from '../../server/local/seed/seed-figures'
 import { startLocalApp, type LocalApp } from '../../server/local/app'
 import { tempDir } from '../support/deps'
 

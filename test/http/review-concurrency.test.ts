@@ -1,7 +1,7 @@
 import { writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { startLocalApp, type LocalApp } from '../../server/local/app'
-import { findAuditBreak } from '../../server/usecases/audit'
+import { findAuditBreak } from '../../server/usecases/shared/audit'
 import { submission, tempDir } from '../support/deps'
 
 /** Parallel decisions on one case, sent over HTTP by several signed-in staff as their phones would. */

@@ -6,7 +6,7 @@ import { join, resolve } from 'node:path'
 import { createCipher } from '../../server/adapters/node-cipher'
 import { openSqliteStore } from '../../server/adapters/sqlite'
 import { systemClock } from '../../server/runtime'
-import { findAuditBreak } from '../../server/usecases/audit'
+import { findAuditBreak } from '../../server/usecases/shared/audit'
 import { redeemInvitation } from '../../server/usecases/admin/invitations'
 import { sqliteDeps, seedTestUnits, tempDir } from '../support/deps'
 

@@ -6,10 +6,10 @@ import { createCloudbaseStore } from '../../server/adapters/cloudbase'
 import { resetSdk } from '../../server/adapters/cloudbase/sdk'
 import { openSqliteStore } from '../../server/adapters/sqlite'
 import { formatProblem, importUnionData, type ImportFile } from '../../server/import'
-import { parseCsv } from '../../server/import/csv'
 import type { Store } from '../../server/ports'
 import type { Standin } from '../cloudbase-standin'
 import { startDeployedStandin } from '../support/cloudbase-standin'
+import { CSV_ENCODINGS, UNREADABLE_CSV } from '../support/csv-encodings'
 import { tempDir } from '../support/deps'
 
 const root = resolve(__dirname, '../..')
@@ -23,21 +23,6 @@ async function problemsOf(store: Store, files: { units?: string; policy?: string
   if (result.ok) throw new Error('expected problems')
   return result.problems.map(formatProblem)
 }
-
-describe('reading CSV as Excel writes it', () => {
-  test('BOM, CRLF, quoted commas, doubled quotes, line breaks in quotes; blank lines skipped; records keep their line', () => {
-    const text = '\uFEFFa,b\r\n"x, y","say ""hi"""\r\n\r\n"two\nlines",z\r\n'
-    const parsed = parseCsv(text.replace(/^\uFEFF/, ''), 'f.csv')
-    expect(parsed).toEqual({
-      records: [
-        { line: 1, cells: ['a', 'b'] },
-        { line: 2, cells: ['x, y', 'say "hi"'] },
-        { line: 4, cells: ['two\nlines', 'z'] },
-      ],
-    })
-    expect(parseCsv('a,b\n"open,1\n', 'f.csv')).toEqual({ problem: { file: 'f.csv', line: 2, message: '引号没有闭合' } })
-  })
-})
 
 describe.each([
   ['sqlite', () => {
@@ -135,10 +120,20 @@ describe.each([
     ])
   })
 
-  test('a file saved as GBK is refused with how to fix it', async () => {
-    const gbk = Buffer.from([0x69, 0x64, 0x0a, 0xca, 0xd0]) // "id\n" then 市 in GBK
-    const result = await importUnionData(store, { units: { name: 'units.csv', bytes: gbk } }, { dryRun: false })
-    expect(result.ok ? [] : result.problems.map(formatProblem)).toEqual(['units.csv：文件不是 UTF-8 编码。请在 Excel 中“另存为”选择“CSV UTF-8（逗号分隔）”后重试'])
+  test.each(CSV_ENCODINGS)('reads the units and policy files in %s', async (_encoding, encode) => {
+    const result = await importUnionData(store, { units: { name: 'units.csv', bytes: encode(UNITS) }, policy: { name: 'policy.csv', bytes: encode(POLICY) } }, { dryRun: false })
+    expect(result).toMatchObject({ ok: true, newUnits: 3, written: true })
+    expect(await store.repos.units.get('unit-a1')).toEqual({ id: 'unit-a1', name: '某某街道总工会', parentId: 'unit-a', path: ['unit-root', 'unit-a', 'unit-a1'] })
+    expect(await store.repos.policies.get('unit-root')).toMatchObject({ dibaoLineFen: 78000, publicityDays: 7, subscribeTemplateIds: { statusChanged: 'AbCdEfGhIjKlMnOp_123-xyz' } })
+    expect(await store.repos.policies.get('unit-a')).toMatchObject({ dibaoLineFen: 72050, publicityDays: 5, stageDeadlineDays: { visiting: 15 } })
+  })
+
+  test('a file in neither UTF-8 nor GB18030 is refused with how to fix it, and so is an unclosed quote', async () => {
+    const result = await importUnionData(store, { units: { name: 'units.csv', bytes: UNREADABLE_CSV }, policy: file('policy.csv', 'unitId,dibaoLineYuan\n"unit-a,1\n') }, { dryRun: false })
+    expect(result.ok ? [] : result.problems.map(formatProblem)).toEqual([
+      'units.csv：文件编码无法识别。请在 Excel 中“另存为”选择“CSV UTF-8（逗号分隔）”后重试',
+      'policy.csv 第 2 行：引号没有闭合',
+    ])
   })
 
   test('the writes are one transaction: a failure half-way leaves nothing', async () => {

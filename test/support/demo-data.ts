@@ -1,5 +1,5 @@
 /**
- * The generated demo ledger (src/domain/demo-ledger.ts) on a small union tree, written into a
+ * The generated demo ledger (server/local/seed/demo-ledger.ts) on a small union tree, written into a
  * store, and the dashboard recomputed from the generator's arrays the obvious way.
  *
  *   unit-root 弥勒市总工会
@@ -9,7 +9,7 @@
  */
 import type { Campaign, CheckRecord } from '../../src/domain/campaign'
 import { computeDashboard, type Dashboard, type DateRange } from '../../src/domain/dashboard'
-import { generateDemoLedger, type DemoLedger, type DemoUnit } from '../../src/domain/demo-ledger'
+import { generateDemoLedger, type DemoLedger, type DemoUnit } from '../../server/local/seed/demo-ledger'
 import type { Cipher, OrgUnitRecord, Store } from '../../server/ports'
 import { writeDemoLedger } from '../../server/local/seed-households'
 

@@ -5,14 +5,17 @@ import { join } from 'node:path'
 import { createCipher } from '../../server/adapters/node-cipher'
 import { localFileStore } from '../../server/adapters/files/local-file-store'
 import { openSqliteStore } from '../../server/adapters/sqlite'
-import type { Deps, PolicyRecord, Store } from '../../server/ports'
-import type { SubmitInput } from '../../server/usecases/submit-application'
+import type { CallContext, Deps, PolicyRecord, Store } from '../../server/ports'
+import type { SubmitInput } from '../../server/usecases/applicant/submit-application'
 import { SubmitInputSchema } from '../../src/domain/api/applicant'
 import { validate } from '../../src/domain/validate'
 import { randomIds } from '../../server/runtime'
 import { MORE_ID_NUMBERS, formValues, submission } from './forms'
 
 export { MORE_ID_NUMBERS, formValues, submission }
+
+/** The call context of a direct use-case call: a retry sends the same `requestId`. */
+export const call = (requestId: string | null = null): CallContext => ({ requestId })
 
 /** A clock that tests move by hand. */
 export class TestClock {
@@ -81,7 +84,7 @@ export async function seedTestUnits(store: Store): Promise<void> {
 
 /**
  * A valid submission as `submitApplication` takes it (checked by the shared schema, money in fen).
- * Spread it: `submitApplication(deps, actor, { ...validForm }, null)`.
+ * Spread it: `submitApplication(deps, actor, { ...validForm }, call())`.
  */
 export const validForm: SubmitInput = checkedSubmission()
 

@@ -21,6 +21,8 @@ export function formValues(over: { idNumber?: string; memberIds?: string[]; name
       housingArea: '45',
       medicalInsurance: 'employee',
       zeroEmploymentFamily: 'no',
+      homeAddress: '弥勒市弥阳街道髯翁社区人民路12号',
+      homePhone: '13698765432',
     },
     members: memberIds.map((idNumber, i) => ({
       name: i === 0 ? '李小红' : `张小${'一二三四五六七八九十'[i]}`,

@@ -1,8 +1,8 @@
 import type { ApplicationRecord, ApplicationRepository } from '../../ports'
 import { defineCollection } from './collection-schema'
 import { APPLICATIONS } from './collections'
-import { outsideTransaction, readDoc, readRange, type Scope, type StoredDoc } from './types'
-import { updateAtVersion } from './versioned'
+import { outsideTransaction, readPage, readRange, type Scope, type StoredDoc } from './types'
+import { versionedRecords } from './versioned'
 
 type Fields = Omit<ApplicationRecord, 'id'>
 
@@ -45,34 +45,15 @@ export const APPLICATIONS_COLLECTION = defineCollection(APPLICATIONS, [
 export function applicationRepository(scope: Scope): ApplicationRepository {
   const coll = () => scope.collection(APPLICATIONS)
   return {
-    async insert(rec) {
-      await coll().add({ _id: rec.id, ...toStored(rec) })
-    },
-    async get(id) {
-      const doc = await readDoc(scope, APPLICATIONS, id)
-      return doc && toRecord(doc)
-    },
-    async listByApplicant(openid, { offset, limit }) {
-      outsideTransaction(scope, 'applications.listByApplicant')
-      const mine = () => coll().where({ applicantOpenid: openid })
-      const [docs, { total }] = await Promise.all([
-        limit > 0 ? readRange(mine().orderBy('createdAt', 'desc').orderBy('_id', 'desc'), offset, limit) : [],
-        mine().count(),
-      ])
-      return { items: docs.map(toRecord), total: total ?? 0 }
-    },
-    async update(rec, expectedVersion) {
-      return updateAtVersion(scope, APPLICATIONS, rec.id, toStored(rec), expectedVersion)
+    ...versionedRecords(scope, APPLICATIONS, toStored, toRecord),
+    listByApplicant(openid, page) {
+      return readPage(scope, 'applications.listByApplicant', () => coll().where({ applicantOpenid: openid }), [['createdAt', 'desc'], ['_id', 'desc']], page, toRecord)
     },
     async queue({ unitIds, status, offset, limit }) {
       outsideTransaction(scope, 'applications.queue')
       if (unitIds.length === 0) return { items: [], total: 0 }
       const where = { status, unitId: scope.command.in([...unitIds]) }
-      const [docs, { total }] = await Promise.all([
-        limit > 0 ? readRange(coll().where(where).orderBy('dueSort', 'asc').orderBy('_id', 'asc'), offset, limit) : [],
-        coll().where(where).count(),
-      ])
-      return { items: docs.map(toRecord), total: total ?? 0 }
+      return readPage(scope, 'applications.queue', () => coll().where(where), [['dueSort', 'asc'], ['_id', 'asc']], { offset, limit }, toRecord)
     },
     async countStage(unitIds, status, now) {
       outsideTransaction(scope, 'applications.countStage')

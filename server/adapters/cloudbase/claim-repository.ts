@@ -1,7 +1,7 @@
 import type { ClaimRepository } from '../../ports'
 import { defineCollection } from './collection-schema'
 import { CLAIMS } from './collections'
-import { isDuplicate, readDoc, type Scope } from './types'
+import { addNew, readDoc, type Scope } from './types'
 
 /** Read and written by _id only: no index beyond _id. */
 export const CLAIMS_COLLECTION = defineCollection(CLAIMS)
@@ -14,16 +14,8 @@ export function claimRepository(scope: Scope): ClaimRepository {
       const doc = await readDoc(scope, CLAIMS, key)
       return doc && { key, holder: String(doc.holder) }
     },
-    async create(key, holder) {
-      // Inside a transaction a failed write aborts it, so look first; a racing transaction conflicts on the _id.
-      if (scope.inTransaction && (await readDoc(scope, CLAIMS, key))) return false
-      try {
-        await coll().add({ _id: key, holder })
-        return true
-      } catch (err) {
-        if (!scope.inTransaction && isDuplicate(err)) return false
-        throw err
-      }
+    create(key, holder) {
+      return addNew(scope, CLAIMS, key, { holder })
     },
     async release(key) {
       await coll().doc(key).remove()

@@ -2,8 +2,8 @@ import type { HouseholdQuery, HouseholdRecord, HouseholdRepository } from '../..
 import { defineCollection } from './collection-schema'
 import { HOUSEHOLDS } from './collections'
 import { MAX_UNIT_IDS } from './staff-repository'
-import { outsideTransaction, readDoc, readRange, type Scope, type StoredDoc } from './types'
-import { updateAtVersion } from './versioned'
+import { outsideTransaction, readPage, readRange, type Scope } from './types'
+import { versionedRecords, withId } from './versioned'
 
 /** Lists by file number and scans by id, of a jurisdiction with or without a status; searches by number and by the head's name. */
 export const HOUSEHOLDS_COLLECTION = defineCollection(HOUSEHOLDS, [
@@ -14,8 +14,7 @@ export const HOUSEHOLDS_COLLECTION = defineCollection(HOUSEHOLDS, [
   { keys: [['headName', 1], ['unitId', 1], ['number', 1], ['_id', 1]] },
 ])
 
-const toFields = ({ id: _id, ...fields }: HouseholdRecord) => fields
-const toRecord = ({ _id, ...fields }: StoredDoc): HouseholdRecord => ({ id: _id, ...(fields as Omit<HouseholdRecord, 'id'>) })
+const toRecord = withId<HouseholdRecord>
 
 const byNumberThenId = (a: HouseholdRecord, b: HouseholdRecord) =>
   a.number < b.number ? -1 : a.number > b.number ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0
@@ -31,24 +30,11 @@ export function householdRepository(scope: Scope): HouseholdRepository {
   }
   const filter = (method: string, { unitIds, status }: HouseholdQuery) => ({ unitId: unitsIn(method, unitIds), ...(status ? { status } : {}) })
   return {
-    async insert(rec) {
-      await coll().add({ _id: rec.id, ...toFields(rec) })
-    },
-    async get(id) {
-      const doc = await readDoc(scope, HOUSEHOLDS, id)
-      return doc && toRecord(doc)
-    },
-    async update(rec, expectedVersion) {
-      return updateAtVersion(scope, HOUSEHOLDS, rec.id, toFields(rec), expectedVersion)
-    },
-    async list(query, { offset, limit }) {
+    ...versionedRecords<HouseholdRecord>(scope, HOUSEHOLDS),
+    async list(query, page) {
       const where = filter('list', query)
       if (query.unitIds.length === 0) return { items: [], total: 0 }
-      const [docs, { total }] = await Promise.all([
-        limit > 0 ? readRange(coll().where(where).orderBy('number', 'asc').orderBy('_id', 'asc'), offset, limit) : [],
-        coll().where(where).count(),
-      ])
-      return { items: docs.map(toRecord), total: total ?? 0 }
+      return readPage(scope, 'households.list', () => coll().where(where), [['number', 'asc'], ['_id', 'asc']], page, toRecord)
     },
     async search(unitIds, text, limit) {
       const unitId = unitsIn('search', unitIds)

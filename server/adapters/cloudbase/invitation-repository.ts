@@ -2,7 +2,7 @@ import type { InvitationRecord, InvitationRepository } from '../../ports'
 import { defineCollection } from './collection-schema'
 import { INVITATIONS } from './collections'
 import { MAX_UNIT_IDS } from './staff-repository'
-import { outsideTransaction, readDoc, readRange, type Scope, type StoredDoc } from './types'
+import { outsideTransaction, readDoc, readPage, type Scope, type StoredDoc } from './types'
 
 /** `listByUnits` lists a jurisdiction's invitations newest first. */
 export const INVITATIONS_COLLECTION = defineCollection(INVITATIONS, [{ keys: [['unitId', 1], ['createdAt', -1], ['_id', -1]] }])
@@ -37,16 +37,12 @@ export function invitationRepository(scope: Scope): InvitationRepository {
       const { updated } = await coll().where({ _id: rec.id, status: expectedStatus }).update(toFields(rec))
       return updated === 1
     },
-    async listByUnits(unitIds, { offset, limit }) {
+    async listByUnits(unitIds, page) {
       outsideTransaction(scope, 'invitations.listByUnits')
       if (unitIds.length > MAX_UNIT_IDS) throw new Error(`invitations.listByUnits takes at most ${MAX_UNIT_IDS} units`)
       if (unitIds.length === 0) return { items: [], total: 0 }
       const where = { unitId: scope.command.in([...unitIds]) }
-      const [docs, { total }] = await Promise.all([
-        limit > 0 ? readRange(coll().where(where).orderBy('createdAt', 'desc').orderBy('_id', 'desc'), offset, limit) : [],
-        coll().where(where).count(),
-      ])
-      return { items: docs.map(toRecord), total: total ?? 0 }
+      return readPage(scope, 'invitations.listByUnits', () => coll().where(where), [['createdAt', 'desc'], ['_id', 'desc']], page, toRecord)
     },
   }
 }

@@ -1,7 +1,7 @@
 import type { MessageRecord, MessageRepository } from '../../ports'
 import { defineCollection } from './collection-schema'
 import { MESSAGES } from './collections'
-import { outsideTransaction, readRange, type Scope, type StoredDoc } from './types'
+import { outsideTransaction, readPage, type Scope, type StoredDoc } from './types'
 
 /** A person's messages newest first, and their unread count. */
 export const MESSAGES_COLLECTION = defineCollection(MESSAGES, [
@@ -22,13 +22,8 @@ export function messageRepository(scope: Scope): MessageRepository {
     async add(m) {
       await coll().add({ _id: m.id, ...toFields(m) })
     },
-    async listFor(openid, { offset, limit }) {
-      outsideTransaction(scope, 'messages.listFor')
-      const [docs, { total }] = await Promise.all([
-        limit > 0 ? readRange(coll().where({ openid }).orderBy('createdAt', 'desc').orderBy('_id', 'desc'), offset, limit) : [],
-        coll().where({ openid }).count(),
-      ])
-      return { items: docs.map(toRecord), total: total ?? 0 }
+    listFor(openid, page) {
+      return readPage(scope, 'messages.listFor', () => coll().where({ openid }), [['createdAt', 'desc'], ['_id', 'desc']], page, toRecord)
     },
     async unreadCount(openid) {
       outsideTransaction(scope, 'messages.unreadCount')

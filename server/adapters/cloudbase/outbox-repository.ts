@@ -2,7 +2,7 @@ import { isDeepStrictEqual } from 'node:util'
 import type { OutboxEntry, OutboxRepository } from '../../ports'
 import { defineCollection } from './collection-schema'
 import { OUTBOX } from './collections'
-import { isDuplicate, outsideTransaction, readDoc, readRange, type Scope, type StoredDoc } from './types'
+import { addNew, outsideTransaction, readDoc, readPage, type Scope, type StoredDoc } from './types'
 
 /** Delivery picks pending entries that are due, earliest first; `listByStatus` reads the same index backwards. */
 export const OUTBOX_COLLECTION = defineCollection(OUTBOX, [{ keys: [['status', 1], ['nextAttemptAt', 1], ['_id', 1]] }])
@@ -24,15 +24,8 @@ const toEntry = (doc: StoredDoc): OutboxEntry => ({
 export function outboxRepository(scope: Scope): OutboxRepository {
   const coll = () => scope.collection(OUTBOX)
   return {
-    async enqueue(e) {
-      if (scope.inTransaction && (await readDoc(scope, OUTBOX, e.key))) return false
-      try {
-        await coll().add({ _id: e.key, ...toFields(e) })
-        return true
-      } catch (err) {
-        if (!scope.inTransaction && isDuplicate(err)) return false
-        throw err
-      }
+    enqueue(e) {
+      return addNew(scope, OUTBOX, e.key, toFields(e))
     },
     async due(now, limit) {
       outsideTransaction(scope, 'outbox.due')
@@ -60,13 +53,8 @@ export function outboxRepository(scope: Scope): OutboxRepository {
       const doc = await readDoc(scope, OUTBOX, e.key)
       return !!doc && isDeepStrictEqual(toEntry(doc), e)
     },
-    async listByStatus(status, { offset, limit }) {
-      outsideTransaction(scope, 'outbox.listByStatus')
-      const [docs, { total }] = await Promise.all([
-        limit > 0 ? readRange(coll().where({ status }).orderBy('nextAttemptAt', 'desc').orderBy('_id', 'desc'), offset, limit) : [],
-        coll().where({ status }).count(),
-      ])
-      return { items: docs.map(toEntry), total: total ?? 0 }
+    listByStatus(status, page) {
+      return readPage(scope, 'outbox.listByStatus', () => coll().where({ status }), [['nextAttemptAt', 'desc'], ['_id', 'desc']], page, toEntry)
     },
   }
 }

@@ -1,7 +1,7 @@
 import type { StaffRecord, StaffRepository } from '../../ports'
 import { defineCollection } from './collection-schema'
 import { STAFF } from './collections'
-import { outsideTransaction, readDoc, readRange, type Scope, type StoredDoc } from './types'
+import { outsideTransaction, readDoc, readPage, type Scope, type StoredDoc } from './types'
 
 /** `listByUnits` lists the staff of a jurisdiction's units by openid. */
 export const STAFF_COLLECTION = defineCollection(STAFF, [{ keys: [['unitId', 1], ['_id', 1]] }])
@@ -25,16 +25,12 @@ export function staffRepository(scope: Scope): StaffRepository {
     async put({ openid, ...fields }) {
       await coll().doc(openid).set(fields)
     },
-    async listByUnits(unitIds, { offset, limit }) {
+    async listByUnits(unitIds, page) {
       outsideTransaction(scope, 'staff.listByUnits')
       if (unitIds.length > MAX_UNIT_IDS) throw new Error(`staff.listByUnits takes at most ${MAX_UNIT_IDS} units`)
       if (unitIds.length === 0) return { items: [], total: 0 }
       const where = { unitId: scope.command.in([...unitIds]) }
-      const [docs, { total }] = await Promise.all([
-        limit > 0 ? readRange(coll().where(where).orderBy('_id', 'asc'), offset, limit) : [],
-        coll().where(where).count(),
-      ])
-      return { items: docs.map(toStaff), total: total ?? 0 }
+      return readPage(scope, 'staff.listByUnits', () => coll().where(where), [['_id', 'asc']], page, toStaff)
     },
   }
 }

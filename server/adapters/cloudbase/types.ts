@@ -1,4 +1,5 @@
-/** The part of `@cloudbase/node-sdk`'s database API the repositories use, typed. */
+/** The part of `@cloudbase/node-sdk`'s database API the repositories use, typed, and the reads and writes they share. */
+import type { PageRequest } from '../../ports'
 
 /** A document as the SDK returns it: `_id` plus stored fields. */
 export type StoredDoc = Record<string, unknown> & { _id: string }
@@ -98,4 +99,40 @@ export function isDuplicate(err: unknown): boolean {
 /** Fails loudly when a query method is called inside a transaction, which CloudBase refuses. */
 export function outsideTransaction(scope: Scope, method: string): void {
   if (scope.inTransaction) throw new Error(`${method} runs queries and is not available inside a transaction`)
+}
+
+/** Sort keys of a query, applied in order. */
+export type Order = readonly (readonly [field: string, direction: 'asc' | 'desc'])[]
+
+/**
+ * A page of the documents `query` finds, in `order`, as records, and how many it finds. A query,
+ * so not inside a transaction (`method` names the caller when it is); a limit below 1 reads none.
+ */
+export async function readPage<R>(
+  scope: Scope,
+  method: string,
+  query: () => QueryRef,
+  order: Order,
+  { offset, limit }: PageRequest,
+  toRecord: (doc: StoredDoc) => R,
+): Promise<{ items: R[]; total: number }> {
+  outsideTransaction(scope, method)
+  const sorted = order.reduce((q, [field, direction]) => q.orderBy(field, direction), query())
+  const [docs, { total }] = await Promise.all([limit > 0 ? readRange(sorted, offset, limit) : [], query().count()])
+  return { items: docs.map(toRecord), total: total ?? 0 }
+}
+
+/**
+ * Adds document `id` unless it exists: false when it does. Inside a transaction a failed write
+ * aborts it, so it looks first; a racing transaction conflicts on the _id.
+ */
+export async function addNew(scope: Scope, collection: string, id: string, fields: object): Promise<boolean> {
+  if (scope.inTransaction && (await readDoc(scope, collection, id))) return false
+  try {
+    await scope.collection(collection).add({ _id: id, ...fields })
+    return true
+  } catch (err) {
+    if (!scope.inTransaction && isDuplicate(err)) return false
+    throw err
+  }
 }

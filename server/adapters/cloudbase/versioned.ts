@@ -1,6 +1,36 @@
 import { isDeepStrictEqual } from 'node:util'
 import { readDoc, type Scope, type StoredDoc } from './types'
 
+/** A record's fields as stored: all but its id, which is the document's _id. */
+export const withoutId = <R extends { id: string }>({ id: _id, ...fields }: R): Omit<R, 'id'> => fields
+
+/** The record a document holds: its fields, and its _id as the id. */
+export const withId = <R extends { id: string }>({ _id, ...fields }: StoredDoc): R => ({ id: _id, ...fields }) as unknown as R
+
+/**
+ * Insert, read and write at a version, for a collection holding one record a document with
+ * _id = the record's id; `toStored` and `toRecord` convert when the stored shape differs.
+ */
+export function versionedRecords<R extends { id: string }>(
+  scope: Scope,
+  collection: string,
+  toStored: (rec: R) => object = withoutId,
+  toRecord: (doc: StoredDoc) => R = withId,
+) {
+  return {
+    async insert(rec: R): Promise<void> {
+      await scope.collection(collection).add({ _id: rec.id, ...toStored(rec) })
+    },
+    async get(id: string): Promise<R | null> {
+      const doc = await readDoc(scope, collection, id)
+      return doc && toRecord(doc)
+    },
+    async update(rec: R, expectedVersion: number): Promise<boolean> {
+      return updateAtVersion(scope, collection, rec.id, toStored(rec) as Record<string, unknown>, expectedVersion)
+    },
+  }
+}
+
 /**
  * Writes `fields` to document `id` of `collection` when its stored `version` is `expectedVersion`;
  * false when it is stale or missing. Inside a transaction it reads and sets by _id (the only

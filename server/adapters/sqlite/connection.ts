@@ -48,3 +48,8 @@ export class Mutex {
     }
   }
 }
+
+// Not `instanceof`: under jest a module loaded by another test file has its own Error class.
+/** Whether a write failed on a unique key or another constraint. */
+export const isUniqueViolation = (e: unknown) =>
+  typeof e === 'object' && e !== null && String((e as { code?: unknown }).code).startsWith('SQLITE_CONSTRAINT')

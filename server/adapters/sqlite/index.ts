@@ -1,6 +1,51 @@
 import type { Repositories, Store } from '../../ports'
-import { Mutex, openDatabase } from './connection'
-import { bindRepositories } from './repositories'
+import { applicationRepository } from './application-repository'
+import { auditRepository } from './audit-repository'
+import { campaignRepository } from './campaign-repository'
+import { checkRepository } from './check-repository'
+import { claimRepository } from './claim-repository'
+import { Mutex, openDatabase, type Db } from './connection'
+import { contactRepository } from './contact-repository'
+import { counterRepository } from './counter-repository'
+import { householdRepository } from './household-repository'
+import { idempotencyRepository } from './idempotency-repository'
+import { invitationRepository } from './invitation-repository'
+import { ledgerRepository } from './ledger-repository'
+import { measureRepository } from './measure-repository'
+import { messageRepository } from './message-repository'
+import { orgUnitRepository } from './org-unit-repository'
+import { outboxRepository } from './outbox-repository'
+import { policyRepository } from './policy-repository'
+import { problemReportRepository } from './problem-report-repository'
+import { rateLimitRepository } from './rate-limit-repository'
+import { staffRepository } from './staff-repository'
+import { stationRepository } from './station-repository'
+
+/** Every repository bound to one connection. */
+export function bindRepositories(db: Db): Repositories {
+  return {
+    applications: applicationRepository(db),
+    claims: claimRepository(db),
+    counters: counterRepository(db),
+    idempotency: idempotencyRepository(db),
+    audit: auditRepository(db),
+    staff: staffRepository(db),
+    units: orgUnitRepository(db),
+    policies: policyRepository(db),
+    stations: stationRepository(db),
+    problemReports: problemReportRepository(db),
+    outbox: outboxRepository(db),
+    messages: messageRepository(db),
+    invitations: invitationRepository(db),
+    rateLimits: rateLimitRepository(db),
+    households: householdRepository(db),
+    measures: measureRepository(db),
+    ledger: ledgerRepository(db),
+    contacts: contactRepository(db),
+    campaigns: campaignRepository(db),
+    checks: checkRepository(db),
+  }
+}
 
 /**
  * The embedded store: one SQLite connection, used by one request at a time. A transaction keeps

@@ -1,6 +1,6 @@
 import * as cloud from 'wx-server-sdk'
 import { subscribeMessageNotifier, type SubscribeMessageApi } from '../../adapters/cloudbase/subscribe-notifier'
-import { deliverOutbox, type DeliveryReport } from '../../usecases/deliver-outbox'
+import { deliverOutbox, type DeliveryReport } from '../../usecases/shared/deliver-outbox'
 import { endNotices } from '../../usecases/review/notices'
 import { containerDeps } from '../main'
 

@@ -2,7 +2,7 @@ import { AppError, type StaffRole } from '../../../src/domain'
 import { adminActions, type CreatedInvitation } from '../../../src/domain/api/admin'
 import { validate } from '../../../src/domain/validate'
 import type { Deps, OrgUnitRecord } from '../../ports'
-import { appendAudit, auditHash } from '../audit'
+import { appendAudit, auditHash } from '../shared/audit'
 import { createdInvitation, draftInvitation } from './invitations'
 
 /** The claim that marks the first admin's invitation as made; its holder is that invitation's id. */

@@ -1,7 +1,7 @@
 import { unionTree, type TreeFixture } from '../../../test/support/union-tree'
 import type { CreatedInvitation } from '../../../src/domain/api/admin'
-import { resolveActor } from '../actor'
-import { findAuditBreak } from '../audit'
+import { resolveActor } from '../shared/actor'
+import { findAuditBreak } from '../shared/audit'
 import { INVITATION_TTL_MS, REDEEM_WINDOW_MS } from './invitations'
 
 let t: TreeFixture

@@ -2,8 +2,8 @@ import { AppError, type Actor, type StaffRole } from '../../../src/domain'
 import type { StaffView } from '../../../src/domain/api/admin'
 import type { Page } from '../../../src/domain/api/applicant'
 import type { Deps, OrgUnitRecord, Repositories, StaffRecord } from '../../ports'
-import { appendAudit } from '../audit'
-import { adminUnit, requireAdmin, unitInJurisdiction } from '../jurisdiction'
+import { appendAudit } from '../shared/audit'
+import { adminUnit, requireAdmin, unitInJurisdiction } from '../shared/jurisdiction'
 import { versionOf } from './units'
 
 /** The most units a list by unit takes at once (one `in` list in CloudBase). */

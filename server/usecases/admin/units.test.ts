@@ -1,6 +1,6 @@
-import { findAuditBreak } from '../audit'
-import { inJurisdiction } from '../jurisdiction'
-import { resolveActor } from '../actor'
+import { findAuditBreak } from '../shared/audit'
+import { inJurisdiction } from '../shared/jurisdiction'
+import { resolveActor } from '../shared/actor'
 import { unionTree, type TreeFixture } from '../../../test/support/union-tree'
 import { moveUnit } from './units'
 

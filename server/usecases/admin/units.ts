@@ -1,8 +1,8 @@
 import { AppError, type Actor } from '../../../src/domain'
 import type { MovedUnit, UnitListing, UnitView } from '../../../src/domain/api/admin'
 import type { Deps, OrgUnitRecord, Repositories } from '../../ports'
-import { appendAudit } from '../audit'
-import { adminUnit, requireAdmin } from '../jurisdiction'
+import { appendAudit } from '../shared/audit'
+import { adminUnit, requireAdmin } from '../shared/jurisdiction'
 
 /** City, county, township/street, grassroots, and room to spare (as the union import allows). */
 export const MAX_UNIT_DEPTH = 8

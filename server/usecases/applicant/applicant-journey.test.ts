@@ -1,11 +1,11 @@
 import { readFileSync } from 'node:fs'
 import type { Actor } from '../../../src/domain'
 import { CURRENT_CONSENT } from '../../../src/domain/consent'
-import { checkedSubmission, formValues, sqliteDeps } from '../../../test/support/deps'
-import { findAuditBreak } from '../audit'
-import { getMyApplication, listMyApplications } from '../read-my-applications'
-import { changeStatus } from '../status-change'
-import { submitApplication } from '../submit-application'
+import { call, checkedSubmission, formValues, sqliteDeps } from '../../../test/support/deps'
+import { findAuditBreak } from '../shared/audit'
+import { getMyApplication, listMyApplications } from './read-my-applications'
+import { changeStatus } from '../shared/status-change'
+import { submitApplication } from './submit-application'
 import { addDocument, prepareUpload, registerDocument, removeDocument } from './documents'
 import { getDraft, saveDraft } from './drafts'
 import { runSelfCheck } from './self-check'
@@ -69,9 +69,9 @@ describe('the applicant journey (SQLite)', () => {
 
   it('submits the draft itself: same id, a number, the documents kept, the assessment stored, and a retry changes nothing', async () => {
     const { id } = await saveDraft(t.deps, worker('w1'), { values: formValues(), step: 'documents', consent: { ...CURRENT_CONSENT } })
-    const doc = await addDocument(t.deps, worker('w1'), { applicationId: id, kind: 'id-card', fileName: '身份证.jpg' }, JPEG)
-    const r = await submitApplication(t.deps, worker('w1'), checkedSubmission(), 'req-sub-0001')
-    const again = await submitApplication(t.deps, worker('w1'), checkedSubmission(), 'req-sub-0001')
+    const doc = await addDocument(t.deps, worker('w1'), { applicationId: id, kind: 'id-card', fileName: '身份证.jpg', bytes: JPEG })
+    const r = await submitApplication(t.deps, worker('w1'), checkedSubmission(), call('req-sub-0001'))
+    const again = await submitApplication(t.deps, worker('w1'), checkedSubmission(), call('req-sub-0001'))
     expect(again).toEqual(r)
     expect(r).toMatchObject({ id, number: 'MLS-2026-000001', status: 'submitted' })
     const view = await getMyApplication(t.deps, worker('w1'), { id })
@@ -89,9 +89,9 @@ describe('the applicant journey (SQLite)', () => {
   })
 
   it('refuses the worker’s own duplicate ID number and flags a member’s for the caseworker', async () => {
-    const a = await submitApplication(t.deps, worker('w1'), checkedSubmission(), null)
+    const a = await submitApplication(t.deps, worker('w1'), checkedSubmission(), call())
     // Another worker with w1's own ID number as applicant: refused.
-    await expect(submitApplication(t.deps, worker('w2'), checkedSubmission({ memberIds: [] }), null)).rejects.toMatchObject({
+    await expect(submitApplication(t.deps, worker('w2'), checkedSubmission({ memberIds: [] }), call())).rejects.toMatchObject({
       code: 'CONFLICT',
       field: 'form.applicant.idNumber',
     })
@@ -100,7 +100,7 @@ describe('the applicant journey (SQLite)', () => {
       t.deps,
       worker('w2'),
       checkedSubmission({ idNumber: '532504198503150022', name: '李小红', memberIds: ['532504199001011238', '532504201003030029'] }),
-      null,
+      call(),
     )
     const rec = await t.deps.store.repos.applications.get(wife.id)
     expect(rec?.duplicateFlags).toEqual([
@@ -110,12 +110,12 @@ describe('the applicant journey (SQLite)', () => {
     expect(rec?.memberIdHashes).toHaveLength(2)
     // Once w1 withdraws, their numbers are free again.
     await withdrawApplication(t.deps, worker('w1'), { id: a.id, expectedVersion: 1 })
-    const b = await submitApplication(t.deps, worker('w3'), checkedSubmission({ memberIds: [] }), null)
+    const b = await submitApplication(t.deps, worker('w3'), checkedSubmission({ memberIds: [] }), call())
     expect(b.status).toBe('submitted')
   })
 
   it('withdraws a submitted application with a message, and deletes a draft with its files quietly', async () => {
-    const a = await submitApplication(t.deps, worker('w1'), checkedSubmission(), null)
+    const a = await submitApplication(t.deps, worker('w1'), checkedSubmission(), call())
     t.clock.advance(60_000)
     const w = await withdrawApplication(t.deps, worker('w1'), { id: a.id, expectedVersion: 1 })
     expect(w).toEqual({ id: a.id, status: 'withdrawn', version: 2 })
@@ -126,7 +126,7 @@ describe('the applicant journey (SQLite)', () => {
     await expect(withdrawApplication(t.deps, worker('w1'), { id: a.id, expectedVersion: 2 })).rejects.toMatchObject({ code: 'CONFLICT' })
 
     const d = await saveDraft(t.deps, worker('w1'), { values: formValues(), step: 'documents' })
-    const doc = await addDocument(t.deps, worker('w1'), { applicationId: d.id, kind: 'hukou', fileName: '户口本.pdf' }, PDF)
+    const doc = await addDocument(t.deps, worker('w1'), { applicationId: d.id, kind: 'hukou', fileName: '户口本.pdf', bytes: PDF })
     const rec = await t.deps.store.repos.applications.get(d.id)
     const key = rec!.documents![0].storageKey
     expect(await t.deps.files.get(key, 100)).not.toBeNull()
@@ -138,7 +138,7 @@ describe('the applicant journey (SQLite)', () => {
   })
 
   it('returned, fixed and resubmitted: the fields to fix shown, both versions kept, the change named in the timeline', async () => {
-    const a = await submitApplication(t.deps, worker('w1'), checkedSubmission(), null)
+    const a = await submitApplication(t.deps, worker('w1'), checkedSubmission(), call())
     await t.deps.store.transaction(async (repos) => {
       const rec = await repos.applications.get(a.id)
       const screening = await changeStatus(t.deps, repos, caseworker, rec!, 'startScreening', { expectedVersion: 1 })
@@ -154,13 +154,13 @@ describe('the applicant journey (SQLite)', () => {
     // Another worker can do nothing with it.
     const fixed = checkedSubmission({ memberIds: ['532504201206060041'] })
     fixed.form.finances.annualIncome = 2_600_000
-    await expect(resubmitApplication(t.deps, worker('w2'), { ...fixed, id: a.id, expectedVersion: 3 }, null)).rejects.toMatchObject({ code: 'NOT_FOUND' })
-    await expect(resubmitApplication(t.deps, worker('w1'), { ...fixed, id: a.id, expectedVersion: 2 }, null)).rejects.toMatchObject({ code: 'CONFLICT' })
+    await expect(resubmitApplication(t.deps, worker('w2'), { ...fixed, id: a.id, expectedVersion: 3 }, call())).rejects.toMatchObject({ code: 'NOT_FOUND' })
+    await expect(resubmitApplication(t.deps, worker('w1'), { ...fixed, id: a.id, expectedVersion: 2 }, call())).rejects.toMatchObject({ code: 'CONFLICT' })
 
     t.clock.advance(3_600_000)
-    const r = await resubmitApplication(t.deps, worker('w1'), { ...fixed, id: a.id, expectedVersion: 3 }, 'req-resub-01')
+    const r = await resubmitApplication(t.deps, worker('w1'), { ...fixed, id: a.id, expectedVersion: 3 }, call('req-resub-01'))
     expect(r).toEqual({ id: a.id, number: a.number, status: 'submitted', version: 4 })
-    expect(await resubmitApplication(t.deps, worker('w1'), { ...fixed, id: a.id, expectedVersion: 3 }, 'req-resub-01')).toEqual(r)
+    expect(await resubmitApplication(t.deps, worker('w1'), { ...fixed, id: a.id, expectedVersion: 3 }, call('req-resub-01'))).toEqual(r)
     const rec = await t.deps.store.repos.applications.get(a.id)
     expect(rec?.submissions).toHaveLength(2)
     expect(rec?.submissions?.[1].changedFields).toEqual(['finances.annualIncome', 'members.0.idNumber'])
@@ -176,12 +176,12 @@ describe('the applicant journey (SQLite)', () => {
 
   it('worker B can neither read, change, withdraw, resubmit nor touch the documents of A’s application', async () => {
     const d = await saveDraft(t.deps, worker('A'), { values: formValues(), step: 'documents' })
-    const doc = await addDocument(t.deps, worker('A'), { applicationId: d.id, kind: 'id-card', fileName: 'a.jpg' }, JPEG)
+    const doc = await addDocument(t.deps, worker('A'), { applicationId: d.id, kind: 'id-card', fileName: 'a.jpg', bytes: JPEG })
     const B = worker('B')
     const notFound = { code: 'NOT_FOUND' }
     await expect(getMyApplication(t.deps, B, { id: d.id })).rejects.toMatchObject(notFound)
     await expect(withdrawApplication(t.deps, B, { id: d.id, expectedVersion: 3 })).rejects.toMatchObject(notFound)
-    await expect(addDocument(t.deps, B, { applicationId: d.id, kind: 'id-card', fileName: 'b.jpg' }, JPEG)).rejects.toMatchObject(notFound)
+    await expect(addDocument(t.deps, B, { applicationId: d.id, kind: 'id-card', fileName: 'b.jpg', bytes: JPEG })).rejects.toMatchObject(notFound)
     await expect(removeDocument(t.deps, B, { applicationId: d.id, documentId: doc.id })).rejects.toMatchObject(notFound)
     await expect(prepareUpload(t.deps, B, { applicationId: d.id, kind: 'id-card', fileName: 'b.jpg' })).rejects.toMatchObject(notFound)
     await expect(registerDocument(t.deps, B, { applicationId: d.id, kind: 'id-card', fileName: 'b.jpg', fileId: 'x' })).rejects.toMatchObject(notFound)
@@ -189,19 +189,19 @@ describe('the applicant journey (SQLite)', () => {
     await saveDraft(t.deps, B, { values: formValues({ name: '王五' }), step: 'applicant' })
     expect((await draftOf('A'))?.values.applicant.name).toBe('张小明')
 
-    const a = await submitApplication(t.deps, worker('A'), checkedSubmission(), null)
+    const a = await submitApplication(t.deps, worker('A'), checkedSubmission(), call())
     await expect(getMyApplication(t.deps, B, { id: a.id })).rejects.toMatchObject(notFound)
     await expect(withdrawApplication(t.deps, B, { id: a.id, expectedVersion: 5 })).rejects.toMatchObject(notFound)
-    await expect(resubmitApplication(t.deps, B, { ...checkedSubmission({ idNumber: '11010519491231002X' }), id: a.id, expectedVersion: 5 }, null)).rejects.toMatchObject(notFound)
+    await expect(resubmitApplication(t.deps, B, { ...checkedSubmission({ idNumber: '11010519491231002X' }), id: a.id, expectedVersion: 5 }, call())).rejects.toMatchObject(notFound)
     expect((await t.deps.store.repos.applications.get(a.id))?.status).toBe('submitted')
   })
 
   it('documents: type from the bytes, at most 20, no file left when the record cannot be written', async () => {
     const { id } = await saveDraft(t.deps, worker('w1'), { values: formValues(), step: 'documents' })
     const meta = { applicationId: id, kind: 'other' as const, fileName: 'x.jpg' }
-    await expect(addDocument(t.deps, worker('w1'), meta, new TextEncoder().encode('<svg onload=alert(1)>'))).rejects.toMatchObject({ code: 'VALIDATION', field: 'file' })
-    for (let i = 0; i < 20; i++) await addDocument(t.deps, worker('w1'), meta, JPEG)
-    await expect(addDocument(t.deps, worker('w1'), meta, JPEG)).rejects.toMatchObject({ code: 'VALIDATION', message: '每份申请最多上传20个文件' })
+    await expect(addDocument(t.deps, worker('w1'), { ...meta, bytes: new TextEncoder().encode('<svg onload=alert(1)>') })).rejects.toMatchObject({ code: 'VALIDATION', field: 'file' })
+    for (let i = 0; i < 20; i++) await addDocument(t.deps, worker('w1'), { ...meta, bytes: JPEG })
+    await expect(addDocument(t.deps, worker('w1'), { ...meta, bytes: JPEG })).rejects.toMatchObject({ code: 'VALIDATION', message: '每份申请最多上传20个文件' })
 
     const rec = (await t.deps.store.repos.applications.get(id))!
     await removeDocument(t.deps, worker('w1'), { applicationId: id, documentId: rec.documents![0].id })
@@ -214,7 +214,7 @@ describe('the applicant journey (SQLite)', () => {
       files: { ...t.deps.files, put: async (p: string, b: Uint8Array, c: string) => (stored.push(p), t.deps.files.put(p, b, c)) },
       store: { ...t.deps.store, transaction: () => Promise.reject(new Error('disk full')) },
     }
-    await expect(addDocument(failing, worker('w1'), meta, JPEG)).rejects.toThrow('disk full')
+    await expect(addDocument(failing, worker('w1'), { ...meta, bytes: JPEG })).rejects.toThrow('disk full')
     expect(stored).toHaveLength(1)
     expect(await t.deps.files.get(stored[0], 100)).toBeNull()
     expect((await t.deps.store.repos.applications.get(id))!.documents).toHaveLength(19)

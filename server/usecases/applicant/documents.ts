@@ -1,11 +1,11 @@
 import { AppError, type Actor } from '../../../src/domain'
 import { documentProblem, EXTENSION_OF, MAX_DOCUMENT_BYTES, MAX_DOCUMENTS, sniffDocumentType, type DocumentKind, type DocumentView } from '../../../src/domain/documents'
 import type { ApplicationRecord, Deps, DocumentRecord, Repositories } from '../../ports'
-import { appendAudit } from '../audit'
-import { toDocumentView } from '../application-view'
-import { getOwnApplication } from '../read-my-applications'
+import { appendAudit } from '../shared/audit'
+import { toDocumentView } from '../shared/application-view'
+import { getOwnApplication } from './read-my-applications'
 import { isEditable } from './open-application'
-import { removeFiles } from './files'
+import { removeFiles } from '../shared/files'
 
 export interface DocumentMeta {
   applicationId: string
@@ -52,7 +52,8 @@ async function attach(deps: Deps, actor: Actor, meta: DocumentMeta, doc: Documen
 }
 
 /** Local mode: the bytes arrive with the request; checked by their first bytes, stored, then recorded. */
-export async function addDocument(deps: Deps, actor: Actor, meta: DocumentMeta, bytes: Uint8Array): Promise<DocumentView> {
+export async function addDocument(deps: Deps, actor: Actor, input: DocumentMeta & { bytes: Uint8Array }): Promise<DocumentView> {
+  const { bytes, ...meta } = input
   const rec = await editableOwn(deps.store.repos, actor, meta.applicationId)
   const problem = documentProblem(bytes, rec.documents?.length ?? 0)
   if (problem) throw new AppError('VALIDATION', problem, 'file')

@@ -3,10 +3,10 @@ import { CURRENT_CONSENT, isCurrentConsent, type ConsentInput } from '../../../s
 import { emptyFormValues, formToValues, type FormValues } from '../../../src/domain/form-values'
 import type { FormStep } from '../../../src/domain/api/applicant'
 import type { ApplicationRecord, Deps } from '../../ports'
-import { appendAudit } from '../audit'
-import { toDocumentView } from '../application-view'
+import { appendAudit } from '../shared/audit'
+import { toDocumentView } from '../shared/application-view'
 import { ALREADY_OPEN, createDraft, draftSummary, findOpenApplication, isEditable } from './open-application'
-import { openForm, openValues, sealValues } from './sealed-form'
+import { openForm, openValues, sealValues } from '../shared/sealed-form'
 
 /** The note of the latest return, shown to the worker beside the fields to fix. */
 const returnNote = (rec: ApplicationRecord) => [...rec.timeline].reverse().find((e) => e.status === 'returned')?.note

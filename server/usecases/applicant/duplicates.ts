@@ -1,7 +1,7 @@
 import { AppError, OPEN_STATUSES } from '../../../src/domain'
 import type { ApplicationForm } from '../../../src/domain/application-form'
 import type { ApplicationRecord, Cipher, DuplicateFlag, Repositories } from '../../ports'
-import { openApplicationForId } from '../claim-keys'
+import { openApplicationForId } from '../shared/claim-keys'
 
 /** A household member's ID number, held by the first open application that lists it. */
 export const householdMemberOfId = (idHash: string) => `household-member:id:${idHash}`

@@ -1,8 +1,8 @@
 import { AppError, HARDSHIP_CAUSE_CODES, type Actor, type HardshipCauseCode } from '../../../src/domain'
 import type { FormValues } from '../../../src/domain/form-values'
 import type { ApplicationRecord, Deps, Repositories } from '../../ports'
-import { appendAudit } from '../audit'
-import { openApplicationOf } from '../claim-keys'
+import { appendAudit } from '../shared/audit'
+import { openApplicationOf } from '../shared/claim-keys'
 
 export const ALREADY_OPEN = '您已有一份正在办理的申请，请在“我的申请”中查看'
 

@@ -1,16 +1,8 @@
 import { AppError, type Actor } from '../../../src/domain'
 import type { SelfCheckResult } from '../../../src/domain/api/applicant'
 import { assessHardship, documentsToPrepare, thresholdsOf, type HardshipAssessment, type SelfCheckFigures } from '../../../src/domain/self-check'
-import type { Deps, OrgUnitRecord, PolicyRecord, Repositories } from '../../ports'
-
-/** The policy that applies to a unit: its own, else the nearest ancestor's. */
-export async function policyFor(repos: Repositories, unit: OrgUnitRecord): Promise<{ policy: PolicyRecord; unit: OrgUnitRecord } | null> {
-  for (const id of [...unit.path].reverse()) {
-    const policy = await repos.policies.get(id)
-    if (policy) return { policy, unit: id === unit.id ? unit : ((await repos.units.get(id)) ?? unit) }
-  }
-  return null
-}
+import type { Deps, OrgUnitRecord, Repositories } from '../../ports'
+import { policyFor } from '../shared/policy'
 
 /** The estimate for a unit, or null when no unit on its path has a policy. */
 export async function assessFor(repos: Repositories, unit: OrgUnitRecord, figures: SelfCheckFigures): Promise<HardshipAssessment | null> {

@@ -1,17 +1,17 @@
 import { AppError, transitionProblem, type Actor } from '../../../src/domain'
 import type { SubmitResult } from '../../../src/domain/api/applicant'
 import type { ApplicationStatus } from '../../../src/domain/application-status'
-import { formFieldLabel } from '../../../src/domain/form-labels'
-import type { ApplicationRecord, Deps } from '../../ports'
-import { appendAudit } from '../audit'
-import { openApplicationOf } from '../claim-keys'
-import { once } from '../idempotency'
-import { getOwnApplication } from '../read-my-applications'
-import { changeStatus } from '../status-change'
-import { withSubmittedForm, type SubmitInput } from '../submit-application'
-import { removeFiles } from './files'
+import { formFieldName } from '../../../src/domain/form-labels'
+import type { ApplicationRecord, CallContext, Deps } from '../../ports'
+import { appendAudit } from '../shared/audit'
+import { openApplicationOf } from '../shared/claim-keys'
+import { once } from '../shared/idempotency'
+import { getOwnApplication } from './read-my-applications'
+import { changeStatus } from '../shared/status-change'
+import { withSubmittedForm, type SubmitInput } from './submit-application'
+import { removeFiles } from '../shared/files'
 import { without } from './open-application'
-import { changedFields, currentForm } from './sealed-form'
+import { changedFields, currentForm } from '../shared/sealed-form'
 
 const STALE = '申请已有更新，请刷新后再操作'
 
@@ -57,11 +57,7 @@ export async function withdrawApplication(
 /** The changed fields in words, for the timeline: `已修改：身份证号、家庭年收入`. */
 function changeNote(fields: string[]): string {
   if (!fields.length) return '未修改内容，重新提交'
-  const labels = [...new Set(fields.map((f) => {
-    const m = /^members\.(\d+)\./.exec(f)
-    const label = formFieldLabel(f) ?? f
-    return m ? `家庭成员${Number(m[1]) + 1}${label}` : label
-  }))]
+  const labels = [...new Set(fields.map((f) => formFieldName(f, '')))]
   return `已修改：${labels.slice(0, 6).join('、')}${labels.length > 6 ? `等${labels.length}项` : ''}`
 }
 
@@ -73,10 +69,10 @@ export async function resubmitApplication(
   deps: Deps,
   actor: Actor,
   input: SubmitInput & { id: string; expectedVersion: number },
-  requestId: string | null,
+  ctx: CallContext,
 ): Promise<SubmitResult> {
   const now = deps.clock.now()
-  const key = requestId ? `applicant.resubmit:${actor.openid}:${requestId}` : null
+  const key = ctx.requestId ? `applicant.resubmit:${actor.openid}:${ctx.requestId}` : null
   return deps.store.transaction((repos) =>
     once(repos, key, now, async () => {
       const rec = await getOwnApplication(repos, actor, input.id)

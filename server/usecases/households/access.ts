@@ -3,8 +3,8 @@ import type { HouseholdItem } from '../../../src/domain/api/households'
 import { shanghaiDateOf } from '../../../src/domain/calendar'
 import { contactDue, DEFAULT_CONTACT_OVERDUE_DAYS, lastFiledOn, pendingDeregistration } from '../../../src/domain/household'
 import type { Deps, HouseholdRecord, OrgUnitRecord, PolicyRecord, Repositories } from '../../ports'
-import { policyFor } from '../applicant/self-check'
-import { unitInJurisdiction } from '../jurisdiction'
+import { policyFor } from '../shared/policy'
+import { unitInJurisdiction } from '../shared/jurisdiction'
 
 /** Staff who work with filed households: every staff role sees its jurisdiction's files. */
 export const HOUSEHOLD_ROLES = ['caseworker', 'reviewer', 'admin'] as const

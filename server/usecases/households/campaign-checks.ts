@@ -3,10 +3,9 @@ import { AppError, hasRole, type Actor } from '../../../src/domain'
 import type { CheckView } from '../../../src/domain/api/households'
 import { confirmItemProblem, outcomeProblem, withItem, type Campaign, type CheckRecord } from '../../../src/domain/campaign'
 import type { CheckOutcomeSchema, ConfirmItemSchema } from '../../../src/domain/campaign-schemas'
-import type { CallContext } from '../../functions/define'
-import type { Deps, HouseholdRecord, OrgUnitRecord, Repositories } from '../../ports'
-import { appendAudit } from '../audit'
-import { once } from '../idempotency'
+import type { CallContext, Deps, HouseholdRecord, OrgUnitRecord, Repositories } from '../../ports'
+import { appendAudit } from '../shared/audit'
+import { once } from '../shared/idempotency'
 import { contactOverdueDays, householdOf, requireStaff, staffNameOf, toHouseholdItem } from './access'
 import { checkId, inCampaignScope } from './campaign-scope'
 import { appendHouseholdEvent, CASE_ROLES, writeKey } from './household-write'
@@ -52,7 +51,7 @@ function emptyRecord(campaign: Campaign, rec: HouseholdRecord, at: string): Chec
 }
 
 /** Confirms one item (or records it as unclear, with the reason). The first item creates the record. */
-export async function confirmItem(deps: Deps, actor: Actor, input: v.InferOutput<typeof ConfirmItemSchema>, ctx?: CallContext): Promise<CheckView> {
+export async function confirmItem(deps: Deps, actor: Actor, input: v.InferOutput<typeof ConfirmItemSchema>, ctx: CallContext): Promise<CheckView> {
   requireStaff(actor, CASE_ROLES)
   const now = deps.clock.now()
   await deps.store.transaction((repos) =>
@@ -78,7 +77,7 @@ export async function confirmItem(deps: Deps, actor: Actor, input: v.InferOutput
 }
 
 /** The check's conclusion once all six items are confirmed: keep on file, or propose deregistration (on the file too). */
-export async function setOutcome(deps: Deps, actor: Actor, input: v.InferOutput<typeof CheckOutcomeSchema>, ctx?: CallContext): Promise<CheckView> {
+export async function setOutcome(deps: Deps, actor: Actor, input: v.InferOutput<typeof CheckOutcomeSchema>, ctx: CallContext): Promise<CheckView> {
   requireStaff(actor, CASE_ROLES)
   const now = deps.clock.now()
   await deps.store.transaction((repos) =>

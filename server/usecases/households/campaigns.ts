@@ -4,11 +4,10 @@ import type { CampaignHousehold, CampaignItem, CampaignView } from '../../../src
 import type { Page } from '../../../src/domain/api/applicant'
 import type { Campaign } from '../../../src/domain/campaign'
 import type { CloseCampaignSchema, OpenCampaignSchema } from '../../../src/domain/campaign-schemas'
-import type { CallContext } from '../../functions/define'
-import type { Deps } from '../../ports'
-import { appendAudit } from '../audit'
-import { once } from '../idempotency'
-import { adminUnit, requireAdmin, unitInJurisdiction } from '../jurisdiction'
+import type { CallContext, Deps } from '../../ports'
+import { appendAudit } from '../shared/audit'
+import { once } from '../shared/idempotency'
+import { adminUnit, requireAdmin, unitInJurisdiction } from '../shared/jurisdiction'
 import { householdUnits, requireStaff, staffNameOf } from './access'
 import { campaignConcerns, scopeAndProgress, scopeUnits, visibleCampaign } from './campaign-scope'
 import { writeKey } from './household-write'
@@ -44,7 +43,7 @@ export async function listCampaigns(deps: Deps, actor: Actor, input: { page: num
 }
 
 /** An admin opens a campaign for units of their jurisdiction (a unit elsewhere is NOT_FOUND). */
-export async function openCampaign(deps: Deps, actor: Actor, input: v.InferOutput<typeof OpenCampaignSchema>, ctx?: CallContext): Promise<Campaign> {
+export async function openCampaign(deps: Deps, actor: Actor, input: v.InferOutput<typeof OpenCampaignSchema>, ctx: CallContext): Promise<Campaign> {
   requireAdmin(actor)
   const now = deps.clock.now()
   return deps.store.transaction((repos) =>
@@ -75,7 +74,7 @@ export async function openCampaign(deps: Deps, actor: Actor, input: v.InferOutpu
 }
 
 /** Ends a campaign: no more checks. Only an admin whose jurisdiction holds its whole scope may. */
-export async function closeCampaign(deps: Deps, actor: Actor, input: v.InferOutput<typeof CloseCampaignSchema>, ctx?: CallContext): Promise<Campaign> {
+export async function closeCampaign(deps: Deps, actor: Actor, input: v.InferOutput<typeof CloseCampaignSchema>, ctx: CallContext): Promise<Campaign> {
   requireAdmin(actor)
   const now = deps.clock.now()
   return deps.store.transaction((repos) =>

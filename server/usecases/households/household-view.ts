@@ -1,9 +1,11 @@
-import { hasRole, maskIdNumber, maskName, type Actor } from '../../../src/domain'
+import { hasRole, type Actor } from '../../../src/domain'
+import { fileRows, onFilePart } from '../../../src/domain/field-rows'
+import { MEMBER_FIELDS } from '../../../src/domain/form-fields'
 import { HOUSEHOLD_ACTIONS, type HouseholdAction, type HouseholdView, type LedgerLine } from '../../../src/domain/api/households'
 import { HOUSEHOLD_EVENT_ROLES, pendingDeregistration, type ContactEntry, type HouseholdEventKind, type Measure } from '../../../src/domain/household'
 import { reversalOf, totalsBySource, type DisbursementEntry } from '../../../src/domain/ledger'
 import type { ContactRecord, Deps, HouseholdRecord, MeasureRecord, OrgUnitRecord, Repositories } from '../../ports'
-import { currentForm } from '../applicant/sealed-form'
+import { currentForm } from '../shared/sealed-form'
 import { contactOverdueDays, toHouseholdItem } from './access'
 
 /** How many of the latest contacts the household page shows. */
@@ -40,13 +42,13 @@ export function ledgerLines(entries: readonly DisbursementEntry[]): LedgerLine[]
   return entries.map((e) => ({ ...e, reversed: e.kind === 'payment' && reversalOf(entries, e.id) !== null }))
 }
 
-/** The members of the latest filing application's form, masked; none for a file without one. */
-async function membersOf(deps: Deps, repos: Repositories, rec: HouseholdRecord): Promise<HouseholdView['members']> {
+/** What the file shows of the latest filing application's form (members, and the registry's other `file` fields), masked; nothing for a file without one. */
+async function filingOf(deps: Deps, repos: Repositories, rec: HouseholdRecord): Promise<Pick<HouseholdView, 'members' | 'filing'>> {
   const applicationId = rec.applicationIds.at(-1)
   const app = applicationId ? await repos.applications.get(applicationId) : null
   const form = app && currentForm(app, deps.cipher)
-  if (!form) return []
-  return form.members.map((m) => ({ nameMasked: maskName(m.name), relation: m.relation, idNumberMasked: maskIdNumber(m.idNumber), health: m.health, occupation: m.occupation }))
+  if (!form) return { members: [], filing: [] }
+  return { members: form.members.map((m) => onFilePart(MEMBER_FIELDS, m)), filing: fileRows(form) }
 }
 
 /** The household page: the file, its measures, ledger and totals, the latest contacts, and the actions. Queries. */
@@ -58,12 +60,12 @@ export async function toHouseholdView(deps: Deps, repos: Repositories, actor: Ac
     contactOverdueDays(repos, unit),
   ])
   const totals = totalsBySource(ledger)
-  const members = await membersOf(deps, repos, rec)
+  const filing = await filingOf(deps, repos, rec)
   const plainMeasures = measures.map(measureOf)
   return {
     ...toHouseholdItem(rec, unit.name, deps.clock.now(), overdueDays),
     version: rec.version,
-    members,
+    ...filing,
     history: rec.history,
     measures: plainMeasures,
     ledger: ledgerLines(ledger),

@@ -7,8 +7,7 @@ import {
   type HouseholdEvent,
   type HouseholdEventBody,
 } from '../../../src/domain/household'
-import type { CallContext } from '../../functions/define'
-import type { Deps, HouseholdRecord, OrgUnitRecord, Repositories, StaffRecord } from '../../ports'
+import type { CallContext, Deps, HouseholdRecord, OrgUnitRecord, Repositories, StaffRecord } from '../../ports'
 import { staffNameOf } from './access'
 
 /**
@@ -23,8 +22,8 @@ export const CASE_ROLES = ['caseworker', 'reviewer'] as const satisfies readonly
 const STALE = '档案已被他人更新，请刷新后再操作'
 
 /** The idempotency key of a write: per action, caller and request; null without a requestId. */
-export function writeKey(action: string, actor: Actor, ctx: CallContext | undefined): string | null {
-  return ctx?.requestId ? `households:${action}:${actor.openid}:${ctx.requestId}` : null
+export function writeKey(action: string, actor: Actor, ctx: CallContext): string | null {
+  return ctx.requestId ? `households:${action}:${actor.openid}:${ctx.requestId}` : null
 }
 
 /** The change was planned on the version the caller saw; anything else is CONFLICT. */

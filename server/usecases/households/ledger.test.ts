@@ -1,5 +1,5 @@
 import type { HouseholdView } from '../../../src/domain/api/households'
-import { findAuditBreak } from '../audit'
+import { findAuditBreak } from '../shared/audit'
 import { householdFixture, type HouseholdFixture } from '../../../test/support/households'
 import { DAY } from '../../../test/support/review'
 import { reversalIdOf } from './ledger'

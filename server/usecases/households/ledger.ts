@@ -5,14 +5,12 @@ import { shanghaiDateOf } from '../../../src/domain/calendar'
 import { lastFiledOn } from '../../../src/domain/household'
 import { ledgerEntryProblem, makePayment, makeReversal, type LedgerActor, type PaymentFacts } from '../../../src/domain/ledger'
 import { paymentDateProblem, type RecordPaymentSchema, type ReversePaymentSchema } from '../../../src/domain/ledger-schemas'
-import type { CallContext } from '../../functions/define'
-import type { Deps, HouseholdRecord, OrgUnitRecord, Repositories } from '../../ports'
-import { currentForm } from '../applicant/sealed-form'
-import { appendAudit } from '../audit'
-import { once } from '../idempotency'
+import type { CallContext, Deps, HouseholdRecord, OrgUnitRecord, Repositories } from '../../ports'
+import { currentForm } from '../shared/sealed-form'
+import { appendAudit } from '../shared/audit'
 import { householdOf, requireStaff, staffNameOf } from './access'
-import { CASE_ROLES, requireFiled, staffCovering, writeKey } from './household-write'
-import { getHousehold } from './read'
+import { writeHouseholdFile } from './file-write'
+import { CASE_ROLES, requireFiled, staffCovering } from './household-write'
 
 /**
  * The aid ledger's writes. Money is recorded by caseworkers and reviewers only, and approved by
@@ -40,47 +38,41 @@ async function payeeAccountMasked(deps: Deps, repos: Repositories, rec: Househol
 }
 
 /** Records a payment to a filed household; a retry with the same requestId records it once. */
-export async function recordPayment(deps: Deps, actor: Actor, input: v.InferOutput<typeof RecordPaymentSchema>, ctx?: CallContext): Promise<HouseholdView> {
-  requireStaff(actor, CASE_ROLES)
-  const now = deps.clock.now()
-  await deps.store.transaction((repos) =>
-    once(repos, writeKey('recordPayment', actor, ctx), now, async () => {
-      const { rec, unit } = await householdOf(repos, actor, input.householdId)
-      requireFiled(rec, '登记帮扶资金发放')
-      const dateProblem = paymentDateProblem(input.paidOn, shanghaiDateOf(now))
-      if (dateProblem) throw new AppError('VALIDATION', dateProblem.message, dateProblem.field)
-      const filedOn = lastFiledOn(rec.history) ?? shanghaiDateOf(rec.filedAt)
-      if (input.paidOn < filedOn) throw new AppError('VALIDATION', `发放日期不能早于建档日期（${filedOn}）`, 'paidOn')
-      if (input.measureId) {
-        const measure = await repos.measures.get(input.measureId)
-        if (!measure || measure.householdId !== rec.id) throw new AppError('VALIDATION', '请选择这户家庭的帮扶措施', 'measureId')
-      }
-      const approvedBy = await approverOf(repos, actor, unit, input.approvedBy)
-      const by = { openid: actor.openid, name: await staffNameOf(repos, actor.openid) }
-      const facts: PaymentFacts = {
-        householdId: rec.id,
-        unitId: rec.unitId,
-        amountFen: input.amountFen,
-        fundSource: input.fundSource,
-        measureId: input.measureId ?? null,
-        paidOn: input.paidOn,
-        payeeAccountMasked: await payeeAccountMasked(deps, repos, rec),
-        note: input.note,
-      }
-      const entry = makePayment(facts, { id: deps.ids.newId(), by, approvedBy, at: now.toISOString() })
-      const problem = ledgerEntryProblem([], entry)
-      if (problem) throw new AppError(problem.code, problem.message, problem.field)
-      await repos.ledger.append(entry)
-      await appendAudit(repos, deps.cipher, now, {
-        actor: actor.openid,
-        action: 'household.payment.record',
-        subject: rec.id,
-        detail: { entryId: entry.id, amountFen: entry.amountFen, fundSource: entry.fundSource, measureId: entry.measureId, approvedBy: approvedBy.openid },
-      })
-      return { entryId: entry.id }
-    }),
-  )
-  return getHousehold(deps, actor, { householdId: input.householdId })
+export async function recordPayment(deps: Deps, actor: Actor, input: v.InferOutput<typeof RecordPaymentSchema>, ctx: CallContext): Promise<HouseholdView> {
+  return writeHouseholdFile(deps, actor, input, ctx, { action: 'recordPayment', roles: CASE_ROLES }, async ({ repos, rec, unit, now }) => {
+    requireFiled(rec, '登记帮扶资金发放')
+    const dateProblem = paymentDateProblem(input.paidOn, shanghaiDateOf(now))
+    if (dateProblem) throw new AppError('VALIDATION', dateProblem.message, dateProblem.field)
+    const filedOn = lastFiledOn(rec.history) ?? shanghaiDateOf(rec.filedAt)
+    if (input.paidOn < filedOn) throw new AppError('VALIDATION', `发放日期不能早于建档日期（${filedOn}）`, 'paidOn')
+    if (input.measureId) {
+      const measure = await repos.measures.get(input.measureId)
+      if (!measure || measure.householdId !== rec.id) throw new AppError('VALIDATION', '请选择这户家庭的帮扶措施', 'measureId')
+    }
+    const approvedBy = await approverOf(repos, actor, unit, input.approvedBy)
+    const by = { openid: actor.openid, name: await staffNameOf(repos, actor.openid) }
+    const facts: PaymentFacts = {
+      householdId: rec.id,
+      unitId: rec.unitId,
+      amountFen: input.amountFen,
+      fundSource: input.fundSource,
+      measureId: input.measureId ?? null,
+      paidOn: input.paidOn,
+      payeeAccountMasked: await payeeAccountMasked(deps, repos, rec),
+      note: input.note,
+    }
+    const entry = makePayment(facts, { id: deps.ids.newId(), by, approvedBy, at: now.toISOString() })
+    const problem = ledgerEntryProblem([], entry)
+    if (problem) throw new AppError(problem.code, problem.message, problem.field)
+    await repos.ledger.append(entry)
+    await appendAudit(repos, deps.cipher, now, {
+      actor: actor.openid,
+      action: 'household.payment.record',
+      subject: rec.id,
+      detail: { entryId: entry.id, amountFen: entry.amountFen, fundSource: entry.fundSource, measureId: entry.measureId, approvedBy: approvedBy.openid },
+    })
+    return { entryId: entry.id }
+  })
 }
 
 /**
@@ -88,33 +80,28 @@ export async function recordPayment(deps: Deps, actor: Actor, input: v.InferOutp
  * a payment reversed already (CONFLICT) and another household's payment (NOT_FOUND). Allowed on
  * a deregistered household too: a mistake stays correctable.
  */
-export async function reversePayment(deps: Deps, actor: Actor, input: v.InferOutput<typeof ReversePaymentSchema>, ctx?: CallContext): Promise<HouseholdView> {
+export async function reversePayment(deps: Deps, actor: Actor, input: v.InferOutput<typeof ReversePaymentSchema>, ctx: CallContext): Promise<HouseholdView> {
   requireStaff(actor, CASE_ROLES)
-  const now = deps.clock.now()
   // A reversal written with another id (an import, the demo seed) is found in the household's
   // ledger, a query, so that is read before the transaction; the fixed id settles races inside it.
   const { rec: seen } = await householdOf(deps.store.repos, actor, input.householdId)
   const earlier = await deps.store.repos.ledger.listByHousehold(seen.id)
-  await deps.store.transaction((repos) =>
-    once(repos, writeKey('reversePayment', actor, ctx), now, async () => {
-      const { rec, unit } = await householdOf(repos, actor, input.householdId)
-      const original = await repos.ledger.get(input.paymentId)
-      if (!original || original.householdId !== rec.id) throw new AppError('NOT_FOUND', '该家庭没有这笔发放记录', 'paymentId')
-      const approvedBy = await approverOf(repos, actor, unit, input.approvedBy)
-      const id = reversalIdOf(original.id)
-      const existing = await repos.ledger.get(id)
-      const by = { openid: actor.openid, name: await staffNameOf(repos, actor.openid) }
-      const made = makeReversal(original, existing ? [...earlier, existing] : earlier, { id, householdId: rec.id, reason: input.reason, by, approvedBy, at: now.toISOString() })
-      if (!made.ok) throw new AppError(made.code, made.message, made.field)
-      await repos.ledger.append(made.value)
-      await appendAudit(repos, deps.cipher, now, {
-        actor: actor.openid,
-        action: 'household.payment.reverse',
-        subject: rec.id,
-        detail: { entryId: made.value.id, reversesId: original.id, amountFen: made.value.amountFen, fundSource: made.value.fundSource, approvedBy: approvedBy.openid },
-      })
-      return { entryId: made.value.id }
-    }),
-  )
-  return getHousehold(deps, actor, { householdId: input.householdId })
+  return writeHouseholdFile(deps, actor, input, ctx, { action: 'reversePayment', roles: CASE_ROLES }, async ({ repos, rec, unit, now }) => {
+    const original = await repos.ledger.get(input.paymentId)
+    if (!original || original.householdId !== rec.id) throw new AppError('NOT_FOUND', '该家庭没有这笔发放记录', 'paymentId')
+    const approvedBy = await approverOf(repos, actor, unit, input.approvedBy)
+    const id = reversalIdOf(original.id)
+    const existing = await repos.ledger.get(id)
+    const by = { openid: actor.openid, name: await staffNameOf(repos, actor.openid) }
+    const made = makeReversal(original, existing ? [...earlier, existing] : earlier, { id, householdId: rec.id, reason: input.reason, by, approvedBy, at: now.toISOString() })
+    if (!made.ok) throw new AppError(made.code, made.message, made.field)
+    await repos.ledger.append(made.value)
+    await appendAudit(repos, deps.cipher, now, {
+      actor: actor.openid,
+      action: 'household.payment.reverse',
+      subject: rec.id,
+      detail: { entryId: made.value.id, reversesId: original.id, amountFen: made.value.amountFen, fundSource: made.value.fundSource, approvedBy: approvedBy.openid },
+    })
+    return { entryId: made.value.id }
+  })
 }

@@ -2,13 +2,11 @@ import type * as v from 'valibot'
 import { AppError, type Actor } from '../../../src/domain'
 import type { HouseholdView } from '../../../src/domain/api/households'
 import type { MeasureInputSchema, MeasureUpdateSchema } from '../../../src/domain/household-schemas'
-import type { CallContext } from '../../functions/define'
-import type { Deps, MeasureRecord } from '../../ports'
-import { appendAudit } from '../audit'
-import { once } from '../idempotency'
-import { householdOf, requireStaff, staffNameOf } from './access'
-import { CASE_ROLES, requireFiled, writeKey } from './household-write'
-import { getHousehold } from './read'
+import type { CallContext, Deps, MeasureRecord } from '../../ports'
+import { appendAudit } from '../shared/audit'
+import { staffNameOf } from './access'
+import { writeHouseholdFile } from './file-write'
+import { CASE_ROLES, requireFiled } from './household-write'
 
 /**
  * Aid measures (帮扶措施): planned for a filed household by its caseworkers and reviewers, then
@@ -17,62 +15,50 @@ import { getHousehold } from './read'
  */
 
 /** Adds a measure to a filed household of the caller's jurisdiction. */
-export async function addMeasure(deps: Deps, actor: Actor, input: v.InferOutput<typeof MeasureInputSchema>, ctx?: CallContext): Promise<HouseholdView> {
-  requireStaff(actor, CASE_ROLES)
-  const now = deps.clock.now()
-  await deps.store.transaction((repos) =>
-    once(repos, writeKey('addMeasure', actor, ctx), now, async () => {
-      const { rec } = await householdOf(repos, actor, input.householdId)
-      requireFiled(rec, '添加帮扶措施')
-      const at = now.toISOString()
-      const measure: MeasureRecord = {
-        id: deps.ids.newId(),
-        householdId: rec.id,
-        unitId: rec.unitId,
-        kind: input.kind,
-        description: input.description,
-        status: input.status,
-        outcome: input.outcome,
-        createdAt: at,
-        createdBy: actor.openid,
-        createdByName: await staffNameOf(repos, actor.openid),
-        updatedAt: at,
-        version: 1,
-      }
-      await repos.measures.insert(measure)
-      await appendAudit(repos, deps.cipher, now, {
-        actor: actor.openid,
-        action: 'household.measure.add',
-        subject: rec.id,
-        detail: { measureId: measure.id, kind: measure.kind, status: measure.status },
-      })
-      return { measureId: measure.id }
-    }),
-  )
-  return getHousehold(deps, actor, { householdId: input.householdId })
+export async function addMeasure(deps: Deps, actor: Actor, input: v.InferOutput<typeof MeasureInputSchema>, ctx: CallContext): Promise<HouseholdView> {
+  return writeHouseholdFile(deps, actor, input, ctx, { action: 'addMeasure', roles: CASE_ROLES }, async ({ repos, rec, now }) => {
+    requireFiled(rec, '添加帮扶措施')
+    const at = now.toISOString()
+    const measure: MeasureRecord = {
+      id: deps.ids.newId(),
+      householdId: rec.id,
+      unitId: rec.unitId,
+      kind: input.kind,
+      description: input.description,
+      status: input.status,
+      outcome: input.outcome,
+      createdAt: at,
+      createdBy: actor.openid,
+      createdByName: await staffNameOf(repos, actor.openid),
+      updatedAt: at,
+      version: 1,
+    }
+    await repos.measures.insert(measure)
+    await appendAudit(repos, deps.cipher, now, {
+      actor: actor.openid,
+      action: 'household.measure.add',
+      subject: rec.id,
+      detail: { measureId: measure.id, kind: measure.kind, status: measure.status },
+    })
+    return { measureId: measure.id }
+  })
 }
 
 /** Records a measure's progress: its status and outcome, at the version the caller saw. */
-export async function updateMeasure(deps: Deps, actor: Actor, input: v.InferOutput<typeof MeasureUpdateSchema>, ctx?: CallContext): Promise<HouseholdView> {
-  requireStaff(actor, CASE_ROLES)
-  const now = deps.clock.now()
-  await deps.store.transaction((repos) =>
-    once(repos, writeKey('updateMeasure', actor, ctx), now, async () => {
-      const { rec } = await householdOf(repos, actor, input.householdId)
-      const measure = await repos.measures.get(input.measureId)
-      if (!measure || measure.householdId !== rec.id) throw new AppError('NOT_FOUND', '没有找到这项帮扶措施', 'measureId')
-      const stale = new AppError('CONFLICT', '帮扶措施已被他人更新，请刷新后再操作')
-      if (measure.version !== input.expectedVersion) throw stale
-      const next: MeasureRecord = { ...measure, status: input.status, outcome: input.outcome, updatedAt: now.toISOString(), version: measure.version + 1 }
-      if (!(await repos.measures.update(next, measure.version))) throw stale
-      await appendAudit(repos, deps.cipher, now, {
-        actor: actor.openid,
-        action: 'household.measure.update',
-        subject: rec.id,
-        detail: { measureId: measure.id, from: measure.status, to: next.status },
-      })
-      return { measureId: measure.id, version: next.version }
-    }),
-  )
-  return getHousehold(deps, actor, { householdId: input.householdId })
+export async function updateMeasure(deps: Deps, actor: Actor, input: v.InferOutput<typeof MeasureUpdateSchema>, ctx: CallContext): Promise<HouseholdView> {
+  return writeHouseholdFile(deps, actor, input, ctx, { action: 'updateMeasure', roles: CASE_ROLES }, async ({ repos, rec, now }) => {
+    const measure = await repos.measures.get(input.measureId)
+    if (!measure || measure.householdId !== rec.id) throw new AppError('NOT_FOUND', '没有找到这项帮扶措施', 'measureId')
+    const stale = new AppError('CONFLICT', '帮扶措施已被他人更新，请刷新后再操作')
+    if (measure.version !== input.expectedVersion) throw stale
+    const next: MeasureRecord = { ...measure, status: input.status, outcome: input.outcome, updatedAt: now.toISOString(), version: measure.version + 1 }
+    if (!(await repos.measures.update(next, measure.version))) throw stale
+    await appendAudit(repos, deps.cipher, now, {
+      actor: actor.openid,
+      action: 'household.measure.update',
+      subject: rec.id,
+      detail: { measureId: measure.id, from: measure.status, to: next.status },
+    })
+    return { measureId: measure.id, version: next.version }
+  })
 }

@@ -1,6 +1,6 @@
 import { PassThrough } from 'node:stream'
 import type { ExportColumn } from '../../../src/domain/household-export'
-import { CSV_BOM, csvLine } from '../station-files/csv'
+import { CSV_BOM, csvLine } from '../shared/csv'
 
 /**
  * A spreadsheet written row by row: rows go out as they come (CSV text chunks, or exceljs's

@@ -1,6 +1,6 @@
 import { AppError, type Actor } from '../../../src/domain'
 import type { ApplicationRecord, OrgUnitRecord, Repositories } from '../../ports'
-import { unitInJurisdiction } from '../jurisdiction'
+import { unitInJurisdiction } from '../shared/jurisdiction'
 
 /** The roles that work on cases: the queue, the case page and the decisions. */
 export const REVIEW_ROLES = ['caseworker', 'reviewer'] as const

@@ -3,9 +3,9 @@ import { CASE_ACTIONS, type CaseAction, type CaseView, type DuplicateFlagView } 
 import { latestEntry, noticeState, filingFigures, financeCheckedSinceVisit, type ReviewEntry } from '../../../src/domain/review'
 import { assessHardship, thresholdsOf, type HardshipAssessment } from '../../../src/domain/self-check'
 import type { ApplicationRecord, Deps, OrgUnitRecord, PolicyRecord, Repositories } from '../../ports'
-import { policyFor } from '../applicant/self-check'
-import { currentForm } from '../applicant/sealed-form'
-import { toApplicationView, toDocumentView } from '../application-view'
+import { policyFor } from '../shared/policy'
+import { currentForm } from '../shared/sealed-form'
+import { toApplicationView, toDocumentView } from '../shared/application-view'
 
 /** Which transition each action takes from which status (reject depends on the stage). */
 export function transitionOf(action: CaseAction, status: ApplicationRecord['status']) {

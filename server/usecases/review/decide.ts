@@ -1,10 +1,9 @@
 import { AppError, transitionProblem, type Actor, type TransitionName } from '../../../src/domain'
 import type { CaseView } from '../../../src/domain/api/review'
 import type { ReviewEntry } from '../../../src/domain/review'
-import type { ApplicationRecord, Deps, Repositories } from '../../ports'
-import type { CallContext } from '../../functions/define'
-import { once } from '../idempotency'
-import { changeStatus, type StatusChangeOptions } from '../status-change'
+import type { ApplicationRecord, CallContext, Deps, Repositories } from '../../ports'
+import { once } from '../shared/idempotency'
+import { changeStatus, type StatusChangeOptions } from '../shared/status-change'
 import { caseOf, staffName } from './access'
 import { toCaseView } from './case-view'
 
@@ -39,8 +38,8 @@ export interface DecisionInput {
 export async function decide(
   deps: Deps,
   actor: Actor,
-  ctx: CallContext,
   input: DecisionInput,
+  ctx: CallContext,
   plan: (rec: ApplicationRecord, repos: Repositories, now: Date) => Promise<DecisionPlan> | DecisionPlan,
 ): Promise<CaseView> {
   const now = deps.clock.now()

@@ -1,9 +1,8 @@
 import { AppError, type Actor } from '../../../src/domain'
 import type { CaseView } from '../../../src/domain/api/review'
 import { financeCheckedSinceVisit, noticeEndsAt, noticeState, type FinanceResult, type VerifiedFigures } from '../../../src/domain/review'
-import type { Deps } from '../../ports'
-import type { CallContext } from '../../functions/define'
-import { policyFor } from '../applicant/self-check'
+import type { CallContext, Deps } from '../../ports'
+import { policyFor } from '../shared/policy'
 import { DEFAULT_PUBLICITY_DAYS, proposedCategory } from './case-view'
 import { decide, type DecisionInput } from './decide'
 
@@ -14,7 +13,7 @@ export function recordFinanceCheck(
   input: DecisionInput & { result: FinanceResult; verified?: VerifiedFigures; note: string },
   ctx: CallContext,
 ): Promise<CaseView> {
-  return decide(deps, actor, ctx, input, () => ({
+  return decide(deps, actor, input, ctx, () => ({
     transition: 'recordFinanceCheck',
     entry: { kind: 'finance', result: input.result, verified: input.result === 'differs' ? (input.verified ?? null) : null, note: input.note },
     detail: { result: input.result },
@@ -23,7 +22,7 @@ export function recordFinanceCheck(
 
 /** 公示: starts the notice for the unit's number of days (its policy, else the nearest ancestor's, else 5). */
 export function startNotice(deps: Deps, actor: Actor, input: DecisionInput, ctx: CallContext): Promise<CaseView> {
-  return decide(deps, actor, ctx, input, async (rec, repos, now) => {
+  return decide(deps, actor, input, ctx, async (rec, repos, now) => {
     if (!financeCheckedSinceVisit(rec.review ?? [])) throw new AppError('CONFLICT', '请先录入民政核对结果，再开始公示')
     const unit = await repos.units.get(rec.unitId)
     const policy = (unit && (await policyFor(repos, unit))?.policy) || null
@@ -41,7 +40,7 @@ export function startNotice(deps: Deps, actor: Actor, input: DecisionInput, ctx:
 
 /** An objection during the notice: the notice stops and the case goes back to the reviewer's check. */
 export function recordObjection(deps: Deps, actor: Actor, input: DecisionInput & { text: string }, ctx: CallContext): Promise<CaseView> {
-  return decide(deps, actor, ctx, input, (rec, _repos, now) => {
+  return decide(deps, actor, input, ctx, (rec, _repos, now) => {
     if (!noticeState(rec.review ?? [], now).running) throw new AppError('CONFLICT', '公示期已结束，不能再登记异议')
     return {
       transition: 'recordObjection',

@@ -1,12 +1,11 @@
 import { AppError, shanghaiYear, type Actor } from '../../../src/domain'
 import type { CaseView } from '../../../src/domain/api/review'
 import { noticeState, type ReviewEntry } from '../../../src/domain/review'
-import type { ApplicationRecord, Deps, HouseholdRecord, Repositories } from '../../ports'
-import type { CallContext } from '../../functions/define'
-import { policyFor } from '../applicant/self-check'
-import { currentForm } from '../applicant/sealed-form'
-import { appendAudit } from '../audit'
-import { householdOf } from '../claim-keys'
+import type { ApplicationRecord, CallContext, Deps, HouseholdRecord, Repositories } from '../../ports'
+import { policyFor } from '../shared/policy'
+import { currentForm } from '../shared/sealed-form'
+import { appendAudit } from '../shared/audit'
+import { householdOf } from '../shared/claim-keys'
 import { staffName } from './access'
 import { proposedCategory } from './case-view'
 import { decide, type DecisionInput } from './decide'
@@ -88,7 +87,7 @@ async function writeHousehold(
  * transaction. The end-of-notice entry is written here when the timer has not run yet.
  */
 export function approveAndFile(deps: Deps, actor: Actor, input: DecisionInput & { category: FiledCategory; note: string }, ctx: CallContext): Promise<CaseView> {
-  return decide(deps, actor, ctx, input, async (rec, repos, now) => {
+  return decide(deps, actor, input, ctx, async (rec, repos, now) => {
     const entries = rec.review ?? []
     const notice = noticeState(entries, now)
     if (!notice.ended) {

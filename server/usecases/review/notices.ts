@@ -3,7 +3,7 @@ import type { Page } from '../../../src/domain/api/applicant'
 import type { NoticeItem } from '../../../src/domain/api/review'
 import { latestEntry, noticeState } from '../../../src/domain/review'
 import type { Deps } from '../../ports'
-import { appendAudit } from '../audit'
+import { appendAudit } from '../shared/audit'
 import { MAX_QUEUE_UNITS } from './access'
 
 /**

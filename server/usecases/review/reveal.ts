@@ -1,27 +1,24 @@
 import { AppError, type Actor } from '../../../src/domain'
 import { MAX_DOCUMENT_BYTES } from '../../../src/domain/documents'
+import { valueAtPath } from '../../../src/domain/form-fields'
 import type { Deps } from '../../ports'
-import { currentForm } from '../applicant/sealed-form'
-import { appendAudit } from '../audit'
+import { currentForm } from '../shared/sealed-form'
+import { appendAudit } from '../shared/audit'
 import { caseOf } from './access'
 
 /** The largest file the case page is sent inline (base64 grows it by a third; function replies are limited). */
 export const MAX_INLINE_BYTES = 4 * 1024 * 1024
 
-/** One sensitive value in full. The reveal is audited (who, which case, which field) in the same transaction. */
+/** Revealable fields the record also keeps sealed on their own (an application without a form has them too). */
+const SEALED_COLUMNS: Record<string, 'idNumberEnc' | 'phoneEnc' | undefined> = { 'applicant.idNumber': 'idNumberEnc', 'applicant.phone': 'phoneEnc' }
+
+/** One sensitive value in full (a field the registry marks revealable). The reveal is audited (who, which case, which field) in the same transaction. */
 export async function reveal(deps: Deps, actor: Actor, input: { id: string; field: string }): Promise<{ field: string; value: string }> {
   return deps.store.transaction(async (repos) => {
     const { rec } = await caseOf(repos, actor, input.id)
-    const form = currentForm(rec, deps.cipher)
-    let value: string | undefined
-    if (input.field === 'applicant.idNumber') value = deps.cipher.decrypt(rec.idNumberEnc)
-    else if (input.field === 'applicant.phone') value = rec.phoneEnc ? deps.cipher.decrypt(rec.phoneEnc) : undefined
-    else if (input.field === 'bank.accountNumber') value = form?.bank.accountNumber
-    else {
-      const m = /^members\.(\d+)\.idNumber$/.exec(input.field)
-      value = m ? form?.members[Number(m[1])]?.idNumber : undefined
-    }
-    if (!value) throw new AppError('NOT_FOUND', '没有这项信息', 'field')
+    const column = SEALED_COLUMNS[input.field]
+    const value = column ? (rec[column] ? deps.cipher.decrypt(rec[column]) : undefined) : valueAtPath(currentForm(rec, deps.cipher) ?? {}, input.field)
+    if (typeof value !== 'string' || !value) throw new AppError('NOT_FOUND', '没有这项信息', 'field')
     await appendAudit(repos, deps.cipher, deps.clock.now(), { actor: actor.openid, action: 'application.reveal', subject: rec.id, detail: { field: input.field } })
     return { field: input.field, value }
   })

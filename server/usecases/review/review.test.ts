@@ -1,7 +1,7 @@
-import { findAuditBreak } from '../audit'
+import { findAuditBreak } from '../shared/audit'
 import { endNotices } from './notices'
 import { addVisitPhoto } from './visit'
-import { resolveActor } from '../actor'
+import { resolveActor } from '../shared/actor'
 import { DAY, JPEG, reviewFixture, visitInput, type ReviewFixture } from '../../../test/support/review'
 
 describe('the review of a case, stage by stage (SQLite, through the event contract)', () => {
@@ -23,7 +23,7 @@ describe('the review of a case, stage by stage (SQLite, through the event contra
     const visiting = await f.act('o-caseworker', 'acceptScreening', id, { note: '材料齐全' })
     expect(visiting).toMatchObject({ ok: true, data: { application: { status: 'visiting' }, actions: ['reject', 'recordVisit'] } })
 
-    const photo = await addVisitPhoto(f.deps, await resolveActor(repos(), 'o-caseworker'), { id, fileName: '走访.jpg' }, JPEG)
+    const photo = await addVisitPhoto(f.deps, await resolveActor(repos(), 'o-caseworker'), { id, fileName: '走访.jpg', bytes: JPEG })
     const visited = await f.act('o-caseworker', 'recordVisit', id, visitInput({ photoIds: [photo.id] }))
     expect(visited.ok && visited.data.application.status).toBe('verifying')
     // The caseworker cannot take the reviewer's steps; the reviewer can.
@@ -113,7 +113,7 @@ describe('the review of a case, stage by stage (SQLite, through the event contra
     expect(await f.act('o-caseworker', 'recordVisit', id, visitInput({ date: '2026-03-09' }))).toMatchObject({ ok: false, error: { field: 'date', message: '走访日期不能晚于今天' } })
     expect(await f.act('o-caseworker', 'recordVisit', id, visitInput({ photoIds: ['someone-elses'] }))).toMatchObject({ ok: false, error: { field: 'photoIds' } })
     const pdf = new TextEncoder().encode('%PDF-1.4 x')
-    await expect(addVisitPhoto(f.deps, await resolveActor(repos(), 'o-caseworker'), { id, fileName: 'a.pdf' }, pdf)).rejects.toMatchObject({ code: 'VALIDATION' })
+    await expect(addVisitPhoto(f.deps, await resolveActor(repos(), 'o-caseworker'), { id, fileName: 'a.pdf', bytes: pdf })).rejects.toMatchObject({ code: 'VALIDATION' })
     expect((await repos().applications.get(id))!.status).toBe('visiting')
   })
 

@@ -1,25 +1,24 @@
 import { AppError, type Actor } from '../../../src/domain'
 import type { CaseView } from '../../../src/domain/api/review'
 import { rejectionReasonLabel, type RejectionReason } from '../../../src/domain/review'
-import type { Deps } from '../../ports'
-import type { CallContext } from '../../functions/define'
-import { currentForm } from '../applicant/sealed-form'
+import type { CallContext, Deps } from '../../ports'
+import { currentForm } from '../shared/sealed-form'
 import { transitionOf } from './case-view'
 import { decide, type DecisionInput } from './decide'
 
 /** 开始初审: the caseworker takes a submitted case. */
 export function startScreening(deps: Deps, actor: Actor, input: DecisionInput, ctx: CallContext): Promise<CaseView> {
-  return decide(deps, actor, ctx, input, () => ({ transition: 'startScreening' }))
+  return decide(deps, actor, input, ctx, () => ({ transition: 'startScreening' }))
 }
 
 /** 初审通过: on to the home visit. */
 export function acceptScreening(deps: Deps, actor: Actor, input: DecisionInput & { note: string }, ctx: CallContext): Promise<CaseView> {
-  return decide(deps, actor, ctx, input, () => ({ transition: 'acceptScreening', entry: { kind: 'accepted', note: input.note } }))
+  return decide(deps, actor, input, ctx, () => ({ transition: 'acceptScreening', entry: { kind: 'accepted', note: input.note } }))
 }
 
 /** 退回修改: back to the worker with the fields to fix and why; a member's field must name an existing member. */
 export function returnToWorker(deps: Deps, actor: Actor, input: DecisionInput & { fieldsToFix: string[]; reason: string }, ctx: CallContext): Promise<CaseView> {
-  return decide(deps, actor, ctx, input, (rec) => {
+  return decide(deps, actor, input, ctx, (rec) => {
     const members = currentForm(rec, deps.cipher)?.members.length ?? 0
     for (const field of input.fieldsToFix) {
       const m = /^members\.(\d+)\./.exec(field)
@@ -38,7 +37,7 @@ export function returnToWorker(deps: Deps, actor: Actor, input: DecisionInput & 
 
 /** 不予通过 at the current stage: the caseworker at screening and visit, a reviewer at the review stages. */
 export function reject(deps: Deps, actor: Actor, input: DecisionInput & { reasonCode: RejectionReason; text: string }, ctx: CallContext): Promise<CaseView> {
-  return decide(deps, actor, ctx, input, (rec) => ({
+  return decide(deps, actor, input, ctx, (rec) => ({
     transition: transitionOf('reject', rec.status) as 'rejectAtScreening' | 'rejectAtReview',
     entry: { kind: 'rejected', stage: rec.status, reasonCode: input.reasonCode, text: input.text },
     note: input.text ? `${rejectionReasonLabel(input.reasonCode)}：${input.text}` : rejectionReasonLabel(input.reasonCode),

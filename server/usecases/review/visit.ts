@@ -2,11 +2,10 @@ import { AppError, shanghaiDate, type Actor } from '../../../src/domain'
 import type { CaseView } from '../../../src/domain/api/review'
 import { EXTENSION_OF, MAX_DOCUMENT_BYTES, sniffDocumentType, type DocumentView } from '../../../src/domain/documents'
 import type { SixItem } from '../../../src/domain/review'
-import type { Deps, DocumentRecord, Repositories } from '../../ports'
-import type { CallContext } from '../../functions/define'
-import { toDocumentView } from '../application-view'
-import { appendAudit } from '../audit'
-import { removeFiles } from '../applicant/files'
+import type { CallContext, Deps, DocumentRecord, Repositories } from '../../ports'
+import { toDocumentView } from '../shared/application-view'
+import { appendAudit } from '../shared/audit'
+import { removeFiles } from '../shared/files'
 import { caseOf } from './access'
 import { decide, type DecisionInput } from './decide'
 
@@ -28,7 +27,7 @@ export interface VisitInput extends DecisionInput {
  * collected. The date may not be in the future nor before the application was submitted.
  */
 export function recordVisit(deps: Deps, actor: Actor, input: VisitInput, ctx: CallContext): Promise<CaseView> {
-  return decide(deps, actor, ctx, input, (rec, _repos, now) => {
+  return decide(deps, actor, input, ctx, (rec, _repos, now) => {
     if (input.date > shanghaiDate(now)) throw new AppError('VALIDATION', '走访日期不能晚于今天', 'date')
     if (input.date < shanghaiDate(new Date(rec.createdAt))) throw new AppError('VALIDATION', '走访日期不能早于申请日期', 'date')
     const photos = new Set((rec.visitPhotos ?? []).map((p) => p.id))
@@ -86,7 +85,8 @@ function photoProblem(bytes: Uint8Array): string | null {
 }
 
 /** Local mode: the photo's bytes arrive with the request (`/api/upload?purpose=visit`). */
-export async function addVisitPhoto(deps: Deps, actor: Actor, input: { id: string; fileName: string }, bytes: Uint8Array): Promise<DocumentView> {
+export async function addVisitPhoto(deps: Deps, actor: Actor, input: { id: string; fileName: string; bytes: Uint8Array }): Promise<DocumentView> {
+  const { bytes } = input
   const rec = await visitCase(deps.store.repos, actor, input.id)
   const problem = photoProblem(bytes)
   if (problem) throw new AppError('VALIDATION', problem, 'file')

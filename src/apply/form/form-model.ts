@@ -1,6 +1,7 @@
 import { ApplicationFormSchema, crossFieldProblems, SECTION_SCHEMAS } from '@/domain/application-form'
 import type { FormStep } from '@/domain/api/applicant'
 import { CURRENT_CONSENT, type ConsentInput } from '@/domain/consent'
+import { valueAtPath } from '@/domain/form-fields'
 import type { FormValues } from '@/domain/form-values'
 import { problemsByField, validate } from '@/domain/validate'
 
@@ -88,9 +89,7 @@ export function visibleMessages(all: Messages, shown: ReadonlySet<string>, serve
 
 /** The text (or list) at a field path of the values. */
 export function valueAt(values: FormValues, path: string): string | string[] {
-  const keys = path.split('.')
-  let at: unknown = values
-  for (const k of keys) at = at === null || typeof at !== 'object' ? undefined : (at as Record<string, unknown>)[k]
+  const at = valueAtPath(values, path)
   return Array.isArray(at) ? (at as string[]) : typeof at === 'string' ? at : ''
 }
 

@@ -3,8 +3,8 @@ import Taro from '@tarojs/taro'
 import { useEffect, useMemo, useRef, useState } from 'react'
 import type { FormStep } from '@/domain/api/applicant'
 import type { ApiError } from '@/domain/contract'
-import { formFieldLabel, memberNumberOf } from '@/domain/form-labels'
-import type { DocumentKind } from '@/domain/documents'
+import { documentsForDraft } from '@/domain/documents'
+import { formFieldName } from '@/domain/form-labels'
 import { resubmit, submit } from '@/services/applicant'
 import { newRequestId } from '@/services/client'
 import { pageClass, useLargeText } from '@/services/preferences'
@@ -39,23 +39,6 @@ const SYNC_TEXT = { saved: '已自动保存', saving: '正在保存…', unsaved
 
 const scrollTo = (path: string) => void Taro.pageScrollTo({ selector: `#${fieldDomId(path)}`, duration: 200 })
 const scrollTop = () => void Taro.pageScrollTo({ scrollTop: 0, duration: 0 })
-
-/** `members.1.idNumber` -> `家庭成员2 身份证号`. */
-function fieldName(path: string): string {
-  const n = memberNumberOf(path)
-  const label = formFieldLabel(path) ?? path
-  return n ? `家庭成员${n} ${label}` : label
-}
-
-/** Documents worth a reminder from the answers so far. */
-function suggestedKinds(v: StepProps['values']): DocumentKind[] {
-  const out: DocumentKind[] = ['id-card', 'hukou', 'income-proof']
-  const causes = [v.causes.mainCause, ...v.causes.secondaryCauses]
-  if (Number(v.finances.medicalExpenses) > 0 || causes.includes('illness')) out.push('medical-bills')
-  if (Number(v.finances.schoolingExpenses) > 0 || causes.includes('schooling')) out.push('school-fees')
-  if (v.finances.accidentOrDisaster === 'yes' || causes.includes('accident') || causes.includes('disaster')) out.push('accident-proof')
-  return [...out, 'bank-card']
-}
 
 /**
  * The application form, a step at a time: each step checked with the shared schemas before the
@@ -181,7 +164,7 @@ export default function ApplyFormPage() {
               <Text>请修改标有“需修改”的内容：</Text>
               {d.meta.fieldsToFix.map((f) => (
                 <Text key={f} className='apply-form__fix-item' data-fix={f} onClick={() => goTo(stepOfField(f))}>
-                  · {fieldName(f)}
+                  · {formFieldName(f)}
                 </Text>
               ))}
             </View>
@@ -200,7 +183,7 @@ export default function ApplyFormPage() {
           documents={d.meta.documents}
           onDocuments={d.setDocuments}
           ensureSaved={async () => ((await d.saveNow()) ? d.idNow() : null)}
-          suggested={suggestedKinds(values)}
+          suggested={documentsForDraft(values)}
         />
       )}
       {step === 'review' && <ReviewStep values={values} documents={d.meta.documents} unitName={unitName} onEdit={goTo} />}

@@ -14,6 +14,8 @@ import {
   ProposeDeregistrationSchema,
   RemoveCadreSchema,
 } from '../household-schemas'
+import type { FileRow, OnFile } from '../field-rows'
+import type { MEMBER_FIELDS } from '../form-fields'
 import type { FundSource } from '../household-codes'
 import type { DisbursementEntry } from '../ledger'
 import { RecordPaymentSchema, ReversePaymentSchema } from '../ledger-schemas'
@@ -99,8 +101,10 @@ export type LedgerLine = DisbursementEntry & { reversed: boolean }
 /** The household file page. */
 export interface HouseholdView extends HouseholdItem {
   version: number
-  /** The family members as the filing application gave them (names masked, ID numbers masked); empty when the file has no application. */
-  members: { nameMasked: string; relation: string; idNumberMasked: string; health: string; occupation: string }[]
+  /** The family members as the filing application gave them (the registry's `file` fields: names and ID numbers masked); empty when the file has no application. */
+  members: OnFile<typeof MEMBER_FIELDS>[]
+  /** The filing application's other fields the file shows (the registry's `file` fields, sensitive ones masked); empty when the file has no application. */
+  filing: FileRow[]
   history: HouseholdEvent[]
   measures: Measure[]
   ledger: LedgerLine[]

@@ -2,7 +2,7 @@ import * as v from 'valibot'
 import type { ApplicationView } from '../application'
 import type { ApplicationStatus } from '../application-status'
 import type { DocumentView } from '../documents'
-import { formFieldLabel } from '../form-labels'
+import { isFieldPath, isRevealablePath } from '../form-fields'
 import type { HardshipCategory } from '../hardship-categories'
 import type { HardshipCauseCode } from '../hardship-causes'
 import {
@@ -38,7 +38,7 @@ const Decision = { id: IdSchema, expectedVersion: VersionSchema }
 export const FixableFieldSchema = v.pipe(
   v.string('要修改的项目不正确'),
   v.maxLength(60, '要修改的项目不正确'),
-  v.check((p) => p === 'documents' || formFieldLabel(p) !== undefined, '要修改的项目不正确'),
+  v.check((p) => p === 'documents' || isFieldPath(p), '要修改的项目不正确'),
 )
 
 const DateSchema = v.pipe(v.string('请选择走访日期'), v.regex(/^\d{4}-\d{2}-\d{2}$/, '走访日期格式应为YYYY-MM-DD'))
@@ -48,11 +48,8 @@ const FindingsSchema = v.strictObject(
   '请逐项填写六清核查情况',
 )
 
-/** A sensitive value a reviewer may reveal: the applicant's ID number or phone, the account, a member's ID number. */
-export const RevealFieldSchema = v.pipe(
-  v.string('请选择要查看的信息'),
-  v.regex(/^(applicant\.idNumber|applicant\.phone|bank\.accountNumber|members\.\d{1,2}\.idNumber)$/, '不能查看这项信息'),
-)
+/** A sensitive value a reviewer may reveal: a field the registry marks revealable (ID numbers, phones, the account). */
+export const RevealFieldSchema = v.pipe(v.string('请选择要查看的信息'), v.check(isRevealablePath, '不能查看这项信息'))
 
 /** The `review` function: the union's side of a case, for staff within their jurisdiction. */
 export const reviewActions = {

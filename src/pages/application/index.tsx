@@ -1,19 +1,18 @@
 import { Button, Text, View } from '@tarojs/components'
 import Taro, { useDidShow, useRouter } from '@tarojs/taro'
-import { useState } from 'react'
+import { Fragment, useState } from 'react'
 import InfoRow from '@/components/info-row'
 import LoadError from '@/components/load-error'
 import StageProgress from '@/components/stage-progress'
 import StatusTag from '@/components/status-tag'
 import Timeline from '@/components/timeline'
-import type { ApplicationView } from '@/domain/application'
+import type { ApplicationDetails, ApplicationView } from '@/domain/application'
 import { STATUS_NEXT_STEP, TRANSITIONS } from '@/domain/application-status'
 import type { ApiReply } from '@/domain/contract'
 import { documentKindLabel } from '@/domain/documents'
-import { HEALTH_STATUSES, labelOf, RELATIONS, WORK_STATUSES } from '@/domain/form-codes'
-import { formFieldLabel, memberNumberOf } from '@/domain/form-labels'
+import { shownRows, splitMember } from '@/domain/field-rows'
+import { formFieldName } from '@/domain/form-labels'
 import { hardshipCauseLabel } from '@/domain/hardship-causes'
-import { formatFen } from '@/domain/money'
 import { hardshipCategoryLabel } from '@/domain/hardship-categories'
 import { getMine, withdraw } from '@/services/applicant'
 import { formatDateTime } from '@/services/format'
@@ -25,10 +24,12 @@ import './index.css'
 const MISSING_ID: ApiReply<never> = { ok: false, error: { code: 'NOT_FOUND', message: '没有找到这份申请' } }
 const WITHDRAWABLE: readonly string[] = TRANSITIONS.withdraw.from
 
-const fieldName = (path: string) => {
-  const n = memberNumberOf(path)
-  return `${n ? `家庭成员${n} ` : ''}${formFieldLabel(path) ?? path}`
-}
+/** The registry's summary fields of a submitted form, in the form's order (the members apart). */
+const summaryRows = (d: ApplicationDetails) =>
+  (['applicant', 'finances', 'causes', 'bank', 'description'] as const).flatMap((part) => shownRows(part, d[part], { view: 'summary', unitName: d.applicant.unitName }))
+
+/** A field's value as tests find it: `applicant.idNumber` -> `app-id-number`. */
+const valueClassOf = (path: string) => `app-${(path.split('.').pop() ?? '').replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}`
 
 /** One application: where it stands, what happens next, what was submitted and its history. */
 export default function ApplicationPage() {
@@ -87,7 +88,7 @@ function ApplicationDetail({ app, largeText, onChanged }: { app: ApplicationView
           {returnNote && <Text className='application__note'>工作人员说明：{returnNote}</Text>}
           {app.fieldsToFix.map((f) => (
             <Text key={f} className='application__fix' data-fix={f}>
-              · {fieldName(f)}
+              · {formFieldName(f)}
             </Text>
           ))}
           <Button className='btn btn--primary application__fix-button' onClick={() => void Taro.navigateTo({ url: ROUTES.applyForm })}>
@@ -104,20 +105,13 @@ function ApplicationDetail({ app, largeText, onChanged }: { app: ApplicationView
       {d && (
         <View className='card'>
           <Text className='card__title'>申请信息</Text>
-          <InfoRow label='申请人' value={app.name} valueClassName='app-name' />
-          <InfoRow label='身份证号' value={app.idNumberMasked} valueClassName='app-id-number' />
-          <InfoRow label='出生日期' value={`${d.applicant.birthDate}（${d.applicant.gender === 'male' ? '男' : '女'}）`} />
-          <InfoRow label='手机号码' value={app.phoneMasked} valueClassName='app-phone' />
-          <InfoRow label='健康状况' value={labelOf(HEALTH_STATUSES, d.applicant.health)} />
-          <InfoRow label='工作状态' value={labelOf(WORK_STATUSES, d.applicant.workStatus)} />
-          <InfoRow label='工作单位' value={app.employer} valueClassName='app-employer' />
-          <InfoRow label='所在工会' value={d.applicant.unitName} />
-          <InfoRow label='家庭人口' value={`${d.finances.householdSize} 人`} />
-          <InfoRow label='家庭年收入' value={formatFen(d.finances.annualIncome)} />
-          <InfoRow label='主要致困原因' value={hardshipCauseLabel(app.mainCause)} valueClassName='app-cause' />
-          {d.causes.secondaryCauses.length > 0 && <InfoRow label='次要致困原因' value={d.causes.secondaryCauses.map(hardshipCauseLabel).join('、')} />}
+          {summaryRows(d).map((r) => (
+            <Fragment key={r.path}>
+              <InfoRow label={r.label} value={r.text} stacked={r.stacked} valueClassName={valueClassOf(r.path)} />
+              {r.path === 'applicant.idNumber' && <InfoRow label='出生日期' value={`${d.applicant.birthDate}（${d.applicant.gender === 'male' ? '男' : '女'}）`} />}
+            </Fragment>
+          ))}
           {app.assessment && <InfoRow label='自测类别' value={hardshipCategoryLabel(app.assessment.category)} valueClassName='app-category' />}
-          <InfoRow label='银行账号' value={`${d.bank.bankName} ${d.bank.accountNumberMasked}`} />
           <InfoRow label='提交时间' value={formatDateTime(app.createdAt)} valueClassName='app-created-at' />
         </View>
       )}
@@ -136,9 +130,10 @@ function ApplicationDetail({ app, largeText, onChanged }: { app: ApplicationView
       {d && d.members.length > 0 && (
         <View className='card'>
           <Text className='card__title'>家庭成员（{d.members.length}人）</Text>
-          {d.members.map((m, i) => (
-            <InfoRow key={i} label={`${m.name}（${labelOf(RELATIONS, m.relation)}）`} value={m.idNumberMasked} stacked />
-          ))}
+          {d.members.map((m, i) => {
+            const { name, relation, rest } = splitMember(shownRows('members', m, { view: 'summary', member: i }))
+            return <InfoRow key={i} label={`${name}（${relation}）`} value={rest.map((r) => r.text).join(' ')} stacked />
+          })}
         </View>
       )}
 

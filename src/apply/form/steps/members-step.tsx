@@ -1,8 +1,9 @@
 import { Button, Text, View } from '@tarojs/components'
-import { MAX_MEMBERS } from '@/domain/application-form'
-import { HEALTH_STATUSES, RELATIONS } from '@/domain/form-codes'
+import { MAX_MEMBERS, MEMBER_FIELDS } from '@/domain/form-fields'
 import { emptyMember } from '@/domain/form-values'
-import { ChoiceInput, MoneyInput, TextInput, type StepProps } from './fields'
+import { Fields, type StepProps } from './fields'
+
+const MEMBER_KEYS = Object.keys(MEMBER_FIELDS) as (keyof typeof MEMBER_FIELDS)[]
 
 /** Family members living with the applicant: add, fill, remove. */
 export default function MembersStep({ p, onMembers }: { p: StepProps; onMembers: (members: StepProps['values']['members']) => void }) {
@@ -19,12 +20,7 @@ export default function MembersStep({ p, onMembers }: { p: StepProps; onMembers:
               删除
             </Button>
           </View>
-          <TextInput p={p} path={`members.${i}.name`} label='姓名' maxlength={30} />
-          <ChoiceInput p={p} path={`members.${i}.relation`} label='与申请人关系' options={RELATIONS} />
-          <TextInput p={p} path={`members.${i}.idNumber`} label='身份证号' keyboard='idcard' maxlength={18} placeholder='18位身份证号码' />
-          <ChoiceInput p={p} path={`members.${i}.health`} label='健康状况' options={HEALTH_STATUSES} />
-          <TextInput p={p} path={`members.${i}.occupation`} label='职业或就读学校' maxlength={40} placeholder='如：务农、弥勒一中学生、无业' />
-          <MoneyInput p={p} path={`members.${i}.monthlyIncome`} label='月收入' />
+          <Fields p={p} part='members' member={i} keys={MEMBER_KEYS} />
         </View>
       ))}
       {members.length < MAX_MEMBERS && (

@@ -1,13 +1,18 @@
 import { Text, View } from '@tarojs/components'
 import InfoRow from '@/components/info-row'
 import type { HouseholdView } from '@/domain/api/households'
-import { HEALTH_STATUSES, RELATIONS } from '@/domain/form-codes'
+import { displayText } from '@/domain/field-kinds'
+import { isStacked } from '@/domain/field-rows'
+import { fieldAt, MEMBER_FIELDS, rowLabel } from '@/domain/form-fields'
+import { memberTitle } from '@/domain/form-labels'
 import { HOUSEHOLD_STATUSES } from '@/domain/household-codes'
 import { formatDate } from '@/services/format'
 import { labelOf } from '@/services/household-text'
 import HouseholdTags from '../../components/household-tags'
 
-/** The file's head: number, masked name, category, status, unit and members. */
+const { relation, health } = MEMBER_FIELDS
+
+/** The file's head: number, masked name, category, status, unit, members and what else of the filing form the file shows. */
 export default function HeaderSection({ view }: { view: HouseholdView }) {
   return (
     <View className='card hh-header' data-household={view.id} data-status={view.status} data-version={view.version}>
@@ -24,10 +29,14 @@ export default function HeaderSection({ view }: { view: HouseholdView }) {
       {view.members.map((m, i) => (
         <InfoRow
           key={i}
-          label={`家庭成员${i + 1}`}
-          value={`${m.nameMasked}（${labelOf(RELATIONS, m.relation)}，${labelOf(HEALTH_STATUSES, m.health)}）${m.occupation ? ` ${m.occupation}` : ''} ${m.idNumberMasked}`}
+          label={memberTitle(i)}
+          value={`${m.nameMasked}（${displayText(relation.kind, m.relation)}，${displayText(health.kind, m.health)}）${m.occupation ? ` ${m.occupation}` : ''} ${m.idNumberMasked}`}
         />
       ))}
+      {view.filing.map((r) => {
+        const f = fieldAt(r.path)
+        return <InfoRow key={r.path} label={f ? rowLabel(f) : r.path} value={r.text} stacked={f ? isStacked(f) : false} />
+      })}
       <InfoRow label='建档日期' value={formatDate(view.filedAt)} />
       <InfoRow label='最近联系' value={view.lastContactOn ?? '暂无记录'} />
     </View>

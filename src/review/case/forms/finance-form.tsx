@@ -1,13 +1,24 @@
 import { useState } from 'react'
+import * as v from 'valibot'
 import FormField from '@/components/form-field'
-import { fenToYuanText, parseYuan } from '@/domain/money'
+import { moneySchema } from '@/domain/field-kinds'
+import { FINANCE_FIELDS, relabel } from '@/domain/form-fields'
+import { fenToYuanText } from '@/domain/money'
 import { FINANCE_RESULTS, type FinanceResult } from '@/domain/review'
+import { validate } from '@/domain/validate'
 import OptionList from '../../components/option-list'
 import TextAreaField from '@/components/text-area-field'
 import FormFrame from './form-frame'
 import type { DecisionFormProps } from './types'
 
 type Figures = { householdSize: string; annualIncome: string; rigidExpenses: string }
+
+/** The verified figures as typed, checked by the form's own rules for a household size and a yuan amount. */
+const VerifiedSchema = v.object({
+  householdSize: relabel(FINANCE_FIELDS.householdSize, '核实的家庭人口'),
+  annualIncomeFen: moneySchema('核实的家庭年收入'),
+  rigidExpensesFen: moneySchema('核实的刚性支出'),
+})
 
 /** 民政核对: the civil-affairs check's result; where it differs, the verified household figures. */
 export default function FinanceForm({ view, d, onCancel }: DecisionFormProps) {
@@ -28,13 +39,9 @@ export default function FinanceForm({ view, d, onCancel }: DecisionFormProps) {
 
   const submit = () => {
     if (result !== 'differs') return void d.submit('recordFinanceCheck', { result: result as FinanceResult, note })
-    const size = /^\d{1,2}$/.test(figures.householdSize.trim()) ? Number(figures.householdSize) : NaN
-    const income = parseYuan(figures.annualIncome)
-    const rigid = parseYuan(figures.rigidExpenses)
-    if (Number.isNaN(size)) return d.fail('verified.householdSize', '请填写核实的家庭人口（整数）')
-    if (income === null) return d.fail('verified.annualIncomeFen', '请填写核实的家庭年收入，单位元，最多两位小数')
-    if (rigid === null) return d.fail('verified.rigidExpensesFen', '请填写核实的刚性支出，单位元，没有请填0')
-    void d.submit('recordFinanceCheck', { result, verified: { householdSize: size, annualIncomeFen: income, rigidExpensesFen: rigid }, note })
+    const checked = validate(VerifiedSchema, { householdSize: figures.householdSize, annualIncomeFen: figures.annualIncome, rigidExpensesFen: figures.rigidExpenses })
+    if (!checked.ok) return d.fail(`verified.${checked.problems[0].field}`, checked.problems[0].message)
+    void d.submit('recordFinanceCheck', { result, verified: checked.value, note })
   }
 
   return (

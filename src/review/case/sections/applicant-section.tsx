@@ -1,22 +1,16 @@
 import { Text, View } from '@tarojs/components'
 import InfoRow from '@/components/info-row'
 import type { CaseView } from '@/domain/api/review'
-import {
-  DISABILITY_KINDS,
-  EMPLOYER_NATURES,
-  HEALTH_STATUSES,
-  HOUSING_TYPES,
-  HUKOU_TYPES,
-  labelOf,
-  MEDICAL_INSURANCES,
-  MODEL_WORKER_TYPES,
-  WORK_STATUSES,
-} from '@/domain/form-codes'
+import { shownRows } from '@/domain/field-rows'
+import { APPLICANT_FIELDS, CAUSE_FIELDS, rowLabel } from '@/domain/form-fields'
 import { hardshipCauseLabel } from '@/domain/hardship-causes'
 import RevealRow from '../reveal-row'
 import type { Revealer } from '../use-reveal'
+import CaseFieldRow from './case-field-row'
 
-/** The applicant's part of the form, sensitive values masked with "查看" beside them. */
+const { name, idNumber, phone, employer } = APPLICANT_FIELDS
+
+/** The applicant's part of the form, its causes, bank account and description; sensitive values masked with "查看" beside them. */
 export default function ApplicantSection({ view, revealer }: { view: CaseView; revealer: Revealer }) {
   const app = view.application
   const d = app.details
@@ -25,37 +19,28 @@ export default function ApplicantSection({ view, revealer }: { view: CaseView; r
     return (
       <View className='card'>
         <Text className='card__title'>申请人</Text>
-        <InfoRow label='姓名' value={app.name} />
-        <RevealRow label='身份证号' field='applicant.idNumber' masked={app.idNumberMasked} mayReveal={may} revealer={revealer} />
-        <RevealRow label='手机号码' field='applicant.phone' masked={app.phoneMasked} mayReveal={may} revealer={revealer} />
-        <InfoRow label='工作单位' value={app.employer} />
-        <InfoRow label='主要致困原因' value={hardshipCauseLabel(app.mainCause)} />
+        <InfoRow label={rowLabel(name)} value={app.name} />
+        <RevealRow label={rowLabel(idNumber)} field='applicant.idNumber' masked={app.idNumberMasked} mayReveal={may} revealer={revealer} />
+        <RevealRow label={rowLabel(phone)} field='applicant.phone' masked={app.phoneMasked} mayReveal={may} revealer={revealer} />
+        <InfoRow label={rowLabel(employer)} value={app.employer} />
+        <InfoRow label={rowLabel(CAUSE_FIELDS.mainCause)} value={hardshipCauseLabel(app.mainCause)} />
       </View>
     )
   }
   const a = d.applicant
+  const person = `（${a.gender === 'male' ? '男' : '女'}，${a.birthDate}）`
+  const rows = [
+    ...shownRows('applicant', a, { unitName: a.unitName }).map((r) => (r.path === 'applicant.name' ? { ...r, text: `${r.text}${person}` } : r)),
+    ...shownRows('causes', d.causes),
+    ...shownRows('bank', d.bank),
+    ...shownRows('description', d.description),
+  ]
   return (
     <View className='card' data-section='applicant'>
       <Text className='card__title'>申请人</Text>
-      <InfoRow label='姓名' value={`${app.name}（${a.gender === 'male' ? '男' : '女'}，${a.birthDate}）`} />
-      <RevealRow label='身份证号' field='applicant.idNumber' masked={a.idNumberMasked} mayReveal={may} revealer={revealer} />
-      <RevealRow label='手机号码' field='applicant.phone' masked={a.phoneMasked} mayReveal={may} revealer={revealer} />
-      <InfoRow label='健康状况' value={labelOf(HEALTH_STATUSES, a.health)} />
-      <InfoRow label='残疾类别' value={labelOf(DISABILITY_KINDS, a.disability)} />
-      <InfoRow label='劳模类型' value={labelOf(MODEL_WORKER_TYPES, a.modelWorker)} />
-      <InfoRow label='工作状态' value={labelOf(WORK_STATUSES, a.workStatus)} />
-      <InfoRow label='工作单位' value={a.employer} />
-      <InfoRow label='单位性质' value={labelOf(EMPLOYER_NATURES, a.employerNature)} />
-      <InfoRow label='所在工会' value={a.unitName} />
-      <InfoRow label='户口类型' value={labelOf(HUKOU_TYPES, a.hukou)} />
-      <InfoRow label='住房' value={`${labelOf(HOUSING_TYPES, a.housing)}，${a.housingArea} 平方米`} />
-      <InfoRow label='医保状况' value={labelOf(MEDICAL_INSURANCES, a.medicalInsurance)} />
-      <InfoRow label='零就业家庭' value={a.zeroEmploymentFamily ? '是' : '否'} />
-      <InfoRow label='主要致困原因' value={hardshipCauseLabel(d.causes.mainCause)} />
-      {d.causes.secondaryCauses.length > 0 && <InfoRow label='次要致困原因' value={d.causes.secondaryCauses.map(hardshipCauseLabel).join('、')} />}
-      <InfoRow label='开户银行' value={`${d.bank.bankName}（户名 ${d.bank.accountName}）`} stacked />
-      <RevealRow label='银行账号' field='bank.accountNumber' masked={d.bank.accountNumberMasked} mayReveal={may} revealer={revealer} />
-      <InfoRow label='困难情况说明' value={d.description} stacked />
+      {rows.map((r) => (
+        <CaseFieldRow key={r.path} row={r} mayReveal={may} revealer={revealer} />
+      ))}
     </View>
   )
 }

@@ -1,6 +1,7 @@
 import { Text, View } from '@tarojs/components'
 import InfoRow from '@/components/info-row'
 import type { CaseView } from '@/domain/api/review'
+import { shownRows } from '@/domain/field-rows'
 import { hardshipCategoryLabel } from '@/domain/hardship-categories'
 import { formatFen } from '@/domain/money'
 
@@ -14,14 +15,9 @@ export default function FinancesSection({ view }: { view: CaseView }) {
       <Text className='card__title'>收入和支出（申请人填报）</Text>
       {f && (
         <View>
-          <InfoRow label='家庭人口' value={`${f.householdSize} 人`} />
-          <InfoRow label='家庭年收入' value={formatFen(f.annualIncome)} />
-          <InfoRow label='本人月收入' value={formatFen(f.applicantMonthlyIncome)} />
-          <InfoRow label='医疗支出' value={formatFen(f.medicalExpenses)} />
-          <InfoRow label='教育支出' value={formatFen(f.schoolingExpenses)} />
-          <InfoRow label='其他刚性支出' value={formatFen(f.otherRigidExpenses)} />
-          <InfoRow label='重大事故或灾害' value={f.accidentOrDisaster ? '有' : '无'} />
-          <InfoRow label='因病因灾等费用' value={formatFen(f.hardshipCosts)} />
+          {shownRows('finances', f).map((r) => (
+            <InfoRow key={r.path} label={r.label} value={r.text} />
+          ))}
         </View>
       )}
       {a && (

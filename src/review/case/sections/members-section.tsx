@@ -1,9 +1,8 @@
 import { Text, View } from '@tarojs/components'
 import type { CaseView } from '@/domain/api/review'
-import { HEALTH_STATUSES, labelOf, RELATIONS } from '@/domain/form-codes'
-import { formatFen } from '@/domain/money'
-import RevealRow from '../reveal-row'
+import { shownRows, splitMember } from '@/domain/field-rows'
 import type { Revealer } from '../use-reveal'
+import CaseFieldRow from './case-field-row'
 
 /** The family members, each with a masked ID number that may be revealed. */
 export default function MembersSection({ view, revealer }: { view: CaseView; revealer: Revealer }) {
@@ -12,17 +11,22 @@ export default function MembersSection({ view, revealer }: { view: CaseView; rev
   return (
     <View className='card' data-section='members'>
       <Text className='card__title'>家庭成员（{members.length}人）</Text>
-      {members.map((m, i) => (
-        <View key={i} className='case-member' data-member={i}>
-          <Text className='case-member__name'>
-            {m.name}（{labelOf(RELATIONS, m.relation)}）
-          </Text>
-          <Text className='case-member__line'>
-            {labelOf(HEALTH_STATUSES, m.health)} · {m.occupation} · 月收入 {formatFen(m.monthlyIncome)}
-          </Text>
-          <RevealRow label='身份证号' field={`members.${i}.idNumber`} masked={m.idNumberMasked} mayReveal={view.mayReveal} revealer={revealer} />
-        </View>
-      ))}
+      {members.map((m, i) => {
+        const { name, relation, rest } = splitMember(shownRows('members', m, { member: i }))
+        // Codes and words read alone (`患慢性病 · 无业`); an amount says what it is.
+        const line = rest.filter((r) => !r.revealable).map((r) => (r.kind === 'money' ? `${r.label} ${r.text}` : r.text))
+        return (
+          <View key={i} className='case-member' data-member={i}>
+            <Text className='case-member__name'>
+              {name}（{relation}）
+            </Text>
+            <Text className='case-member__line'>{line.join(' · ')}</Text>
+            {rest.filter((r) => r.revealable).map((r) => (
+              <CaseFieldRow key={r.path} row={r} mayReveal={view.mayReveal} revealer={revealer} />
+            ))}
+          </View>
+        )
+      })}
     </View>
   )
 }

@@ -1,0 +1,14 @@
+import type { IdempotencyRepository } from '../../ports'
+import type { Db } from './connection'
+
+export function idempotencyRepository(db: Db): IdempotencyRepository {
+  return {
+    async get(key) {
+      const reply = db.prepare('SELECT reply FROM idempotency WHERE key = ?').pluck().get(key) as string | undefined
+      return reply === undefined ? null : (JSON.parse(reply) as unknown)
+    },
+    async put(key, reply, at) {
+      db.prepare('INSERT INTO idempotency (key, reply, at) VALUES (?, ?, ?)').run(key, JSON.stringify(reply), at)
+    },
+  }
+}

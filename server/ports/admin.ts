@@ -1,0 +1,116 @@
+/** The union as the admins run it: its tree of units, staff, invitations (with their rate limit) and policies. */
+import type { ApplicationStatus } from '../../src/domain'
+import type { StaffRole } from '../../src/domain/roles'
+import type { PageRequest } from './shared'
+
+export interface StaffRecord {
+  openid: string
+  displayName: string
+  unitId: string
+  roles: StaffRole[]
+  active: boolean
+  /** Incremented by every admin change; absent on records written before it existed (read as 0). */
+  version?: number
+  /** ISO-8601 UTC: when the identity was bound by an invitation; absent for seeded staff. */
+  boundAt?: string
+}
+
+export interface StaffRepository {
+  getByOpenid(openid: string): Promise<StaffRecord | null>
+  put(staff: StaffRecord): Promise<void>
+  /** Staff of any of these units (at most 1000 ids), by openid, and how many there are. A query. */
+  listByUnits(unitIds: readonly string[], page: PageRequest): Promise<{ items: StaffRecord[]; total: number }>
+}
+
+export interface OrgUnitRecord {
+  id: string
+  name: string
+  parentId: string | null
+  /** The ids from the root down to this unit, itself included: a subtree is every unit whose path holds an id. */
+  path: string[]
+  /**
+   * Incremented by every change to the unit or to its list of children (a child created or moved
+   * in or out), so a move planned from a query finds out in its transaction when anything it read
+   * has changed. Absent on records written before it existed (read as 0).
+   */
+  version?: number
+}
+
+export interface OrgUnitRepository {
+  get(id: string): Promise<OrgUnitRecord | null>
+  put(unit: OrgUnitRecord): Promise<void>
+  children(parentId: string | null): Promise<OrgUnitRecord[]>
+  /** The unit and every unit below it (every unit whose path holds `rootId`), in no set order. A query. */
+  subtree(rootId: string): Promise<OrgUnitRecord[]>
+}
+
+/** A one-time staff invitation. The code itself is never stored: the record's id is its keyed hash. */
+export interface InvitationRecord {
+  /** `cipher.keyedHash` of the normalised code, so a redemption finds it by _id inside a transaction. */
+  id: string
+  unitId: string
+  roles: StaffRole[]
+  /** The invitee's name as the admin typed it; becomes the staff record's display name. */
+  displayName: string
+  createdBy: string
+  createdAt: string
+  expiresAt: string
+  status: 'open' | 'used' | 'revoked'
+  usedBy: string | null
+  usedAt: string | null
+}
+
+export interface InvitationRepository {
+  /** Adds the invitation; fails when its id is taken (a code drawn twice). */
+  insert(rec: InvitationRecord): Promise<void>
+  get(id: string): Promise<InvitationRecord | null>
+  /** Writes `rec` when the stored status is still `expectedStatus`; false otherwise (used or revoked meanwhile). */
+  update(rec: InvitationRecord, expectedStatus: InvitationRecord['status']): Promise<boolean>
+  /** Invitations for any of these units (at most 1000 ids), newest first, and how many there are. A query. */
+  listByUnits(unitIds: readonly string[], page: PageRequest): Promise<{ items: InvitationRecord[]; total: number }>
+}
+
+/** A fixed-window counter of failed attempts, e.g. wrong invitation codes per caller. */
+export interface RateLimitRecord {
+  key: string
+  count: number
+  /** ISO-8601 UTC: when the current window began. */
+  windowStart: string
+}
+
+/** Read and written by key only, so it works inside transactions. */
+export interface RateLimitRepository {
+  get(key: string): Promise<RateLimitRecord | null>
+  put(rec: RateLimitRecord): Promise<void>
+}
+
+/** A unit's policy parameters, set by its union (never constants in code). */
+export interface PolicyRecord {
+  unitId: string
+  /** The local 低保 line: integer fen per person per month. */
+  dibaoLineFen: number
+  /** Length of the 公示 period in days. */
+  publicityDays: number
+  /** Days a case may stay in a stage before it is overdue; a stage left out has no deadline. */
+  stageDeadlineDays: Partial<Record<ApplicationStatus, number>>
+  /** Subscribe-message template ids by message kind (e.g. `statusChanged`). */
+  subscribeTemplateIds: Record<string, string>
+  /**
+   * Per message kind, which value fills which keyword of the union's chosen template, e.g.
+   * `{ character_string1: 'number', phrase2: 'status', thing3: 'body', time4: 'time' }`;
+   * absent: the default of server/adapters/cloudbase/subscribe-notifier.ts.
+   */
+  subscribeTemplateFields?: Record<string, Record<string, string>>
+  /** 相对困难 below this per-capita monthly income, fen; absent: 2 × the 低保 line (domain.md). */
+  relativeLineFen?: number
+  /** 意外致困 when the year's hardship costs exceed this percentage of annual income; absent: 80 (domain.md). */
+  accidentCostPercent?: number
+  /** A filed household without a cadre's contact for this many days is overdue; absent: DEFAULT_CONTACT_OVERDUE_DAYS. */
+  contactOverdueDays?: number
+}
+
+export interface PolicyRepository {
+  get(unitId: string): Promise<PolicyRecord | null>
+  /** Creates or replaces the unit's policy. */
+  put(policy: PolicyRecord): Promise<void>
+}

@@ -1,0 +1,114 @@
+/** Applications as stored, and their repository: the applicant's and the review's records. */
+import type { ApplicationStatus, TimelineEntry } from '../../src/domain'
+import type { ConsentRecord } from '../../src/domain/consent'
+import type { DocumentKind, DocumentType } from '../../src/domain/documents'
+import type { HardshipCauseCode } from '../../src/domain/hardship-causes'
+import type { ReviewEntry } from '../../src/domain/review'
+import type { HardshipAssessment } from '../../src/domain/self-check'
+import type { PageRequest } from './shared'
+
+/** An application as stored: sensitive values encrypted, the ID number also as a keyed hash. */
+export interface ApplicationRecord {
+  id: string
+  number: string
+  applicantOpenid: string
+  unitId: string
+  status: ApplicationStatus
+  /** Incremented by every change; decisions name the version they were made on. */
+  version: number
+  name: string
+  idNumberEnc: string
+  idNumberHash: string
+  phoneEnc: string
+  employer: string
+  mainCause: HardshipCauseCode
+  timeline: TimelineEntry[]
+  /** ISO-8601 UTC. */
+  createdAt: string
+  updatedAt: string
+  /** The submitted national file form (ApplicationForm JSON), sealed as one value: all of it is personal data. Absent on drafts and thin-journey records. */
+  formSealed?: string
+  /** The worker's unsent edits (FormValues JSON, sealed) and the step they were on: a draft, or a returned application being fixed. */
+  draft?: { valuesSealed: string; step: string; savedAt: string }
+  /** The consent given before the sensitive fields, with the texts' versions and the time. */
+  consent?: ConsentRecord
+  /** The self-check estimate made from the submitted figures against the unit's policy. */
+  assessment?: HardshipAssessment
+  documents?: DocumentRecord[]
+  /** Every submitted version, oldest first (the current one last): a resubmission keeps the earlier ones. */
+  submissions?: SubmissionRecord[]
+  /** Keyed hashes of the members' ID numbers (duplicate checks without decrypting). */
+  memberIdHashes?: string[]
+  /** Possible duplicates for the caseworker: an ID number of this household found in another application. */
+  duplicateFlags?: DuplicateFlag[]
+  /** Field paths (`applicant.idNumber`, `members.1.name`) the caseworker asked the worker to fix when returning it. */
+  fieldsToFix?: string[]
+  /** The union's review: every decision and record, oldest first (src/domain/review.ts). */
+  review?: ReviewEntry[]
+  /** Photos taken on the home visit; the bytes are in the FileStore. */
+  visitPhotos?: DocumentRecord[]
+  /** ISO-8601 UTC: when the case entered its current status (absent on records written before it existed: the timeline's last entry). */
+  stageEnteredAt?: string
+  /** ISO-8601 UTC: when the current stage is overdue, from the unit's policy; null when the stage has no deadline. */
+  dueAt?: string | null
+  /** ISO-8601 UTC: when the running public notice ends; null or absent when none is running (or its end is recorded). */
+  noticeEndsAt?: string | null
+  /** The household file the approval created. */
+  householdId?: string
+}
+
+/** A supporting document attached to an application; the bytes are in the FileStore under `storageKey`. */
+export interface DocumentRecord {
+  id: string
+  kind: DocumentKind
+  fileName: string
+  contentType: DocumentType
+  size: number
+  storageKey: string
+  uploadedAt: string
+}
+
+/** One submitted version of the form. */
+export interface SubmissionRecord {
+  at: string
+  formSealed: string
+  /** Field paths changed from the version before (empty for the first). */
+  changedFields: string[]
+}
+
+export interface DuplicateFlag {
+  /** Where in this application: `applicant.idNumber` or `members.<i>.idNumber`. */
+  field: string
+  /** The other application holding the same ID number, as applicant or as member. */
+  otherApplicationId: string
+  as: 'applicant' | 'member'
+}
+
+
+/** A stage's cases in a jurisdiction, for the caseworker's queue. */
+export interface QueueQuery {
+  /** At most 1000 units. */
+  unitIds: readonly string[]
+  status: ApplicationStatus
+  offset: number
+  limit: number
+}
+
+export interface ApplicationRepository {
+  insert(rec: ApplicationRecord): Promise<void>
+  get(id: string): Promise<ApplicationRecord | null>
+  /** Newest first. */
+  listByApplicant(openid: string, page: PageRequest): Promise<{ items: ApplicationRecord[]; total: number }>
+  /** Writes `rec` when the stored version is `expectedVersion`; false when it is stale or missing. */
+  update(rec: ApplicationRecord, expectedVersion: number): Promise<boolean>
+  /** A stage's cases of these units, earliest deadline first (none last), then by id; and how many. A query. */
+  queue(query: QueueQuery): Promise<{ items: ApplicationRecord[]; total: number }>
+  /** How many cases of these units are in `status`, and how many of them were due before `now`. A query. */
+  countStage(unitIds: readonly string[], status: ApplicationStatus, now: string): Promise<{ total: number; overdue: number }>
+  /** The application with this number, or null. A query. */
+  byNumber(number: string): Promise<ApplicationRecord | null>
+  /** Applications of these units whose applicant has exactly this name, newest first (at most `limit`). A query. */
+  byName(unitIds: readonly string[], name: string, limit: number): Promise<ApplicationRecord[]>
+  /** Cases under public notice whose notice ended at or before `now`, earliest first. A query. */
+  noticesEnded(now: string, limit: number): Promise<ApplicationRecord[]>
+}

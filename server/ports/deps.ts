@@ -1,0 +1,100 @@
+/** Everything a use case may touch, and what it knows about the call. A composition root picks the adapters. */
+import type { ApplicationRepository } from './applications'
+import type { InvitationRepository, OrgUnitRepository, PolicyRepository, RateLimitRepository, StaffRepository } from './admin'
+import type { CampaignRepository, CheckRepository, ContactRepository, HouseholdRepository, LedgerRepository, MeasureRepository } from './households'
+import type { MessageRepository, OutboxRepository } from './messages'
+import type { AuditRepository, ClaimRepository, CounterRepository, IdempotencyRepository } from './shared'
+import type { ProblemReportRepository, StationRepository } from './stations'
+
+/** The repositories a use case works with, either plain or bound to one transaction. */
+export interface Repositories {
+  applications: ApplicationRepository
+  claims: ClaimRepository
+  counters: CounterRepository
+  idempotency: IdempotencyRepository
+  audit: AuditRepository
+  staff: StaffRepository
+  units: OrgUnitRepository
+  policies: PolicyRepository
+  stations: StationRepository
+  problemReports: ProblemReportRepository
+  outbox: OutboxRepository
+  messages: MessageRepository
+  invitations: InvitationRepository
+  rateLimits: RateLimitRepository
+  households: HouseholdRepository
+  measures: MeasureRepository
+  ledger: LedgerRepository
+  contacts: ContactRepository
+  campaigns: CampaignRepository
+  checks: CheckRepository
+}
+
+/** A storage backend: repositories for single reads and writes, and transactions for the rest. */
+export interface Store {
+  repos: Repositories
+  /** Runs `work` atomically: all its writes land, or none do when it throws. */
+  transaction<T>(work: (repos: Repositories) => Promise<T>): Promise<T>
+  close(): Promise<void>
+}
+
+export interface Clock {
+  now(): Date
+}
+
+export interface IdGenerator {
+  /** A random, URL-safe, unguessable id. */
+  newId(): string
+}
+
+/** Encryption at rest and keyed hashing of sensitive values. */
+export interface Cipher {
+  encrypt(plain: string): string
+  decrypt(sealed: string): string
+  /** A keyed hash (HMAC) for finding equal values without decrypting. */
+  keyedHash(value: string): string
+  /**
+   * The audit chain's hash: HMAC-SHA256 under its own sub-key, so someone who can write to the
+   * database but has no data key cannot rewrite an event and recompute the chain after it.
+   */
+  digest(text: string): string
+}
+
+/** Per-deployment settings the use cases read. */
+export interface Settings {
+  /** Prefix of application numbers, e.g. `MLS`. */
+  applicationPrefix: string
+  /** The unit an application belongs to when the worker's own union is not known yet. */
+  defaultUnitId: string
+  /** Public-holiday dates (`YYYY-MM-DD`, Asia/Shanghai); stations that close on holidays are closed on them. */
+  publicHolidays?: readonly string[]
+}
+
+/** Everything a use case may touch. */
+export interface Deps {
+  store: Store
+  clock: Clock
+  ids: IdGenerator
+  cipher: Cipher
+  settings: Settings
+  files: FileStore
+}
+
+/** Files (supporting documents): a folder of the data directory locally, CloudBase storage in production. */
+export interface FileStore {
+  /** Stores `bytes` at `path` (a relative path of safe characters); returns the key to read it by. */
+  put(path: string, bytes: Uint8Array, contentType: string): Promise<string>
+  /** The bytes under `key`, or null when there is none; at most `maxBytes` + 1 of them, so an oversized file shows as such. */
+  get(key: string, maxBytes: number): Promise<Uint8Array | null>
+  /** Removes the file; a missing one is not an error. */
+  remove(key: string): Promise<void>
+  /** Whether `key` names a file of this store under `prefix` (CloudBase: a fileID of this environment). */
+  owns(key: string, prefix: string): boolean
+}
+
+/** What a use case knows about the call beyond its input. */
+export interface CallContext {
+  requestId: string | null
+  /** Display name of a local demo identity; absent in WeChat. */
+  displayName?: string
+}

@@ -1,0 +1,87 @@
+/** Filed households and what hangs off them: measures, the ledger, contacts, campaigns and their checks. */
+import type { CalendarDate } from '../../src/domain/calendar'
+import type { Campaign, CheckRecord } from '../../src/domain/campaign'
+import type { ContactEntry, Household, HouseholdStatus, Measure } from '../../src/domain/household'
+import type { DisbursementEntry } from '../../src/domain/ledger'
+import type { PageRequest } from './shared'
+
+/**
+ * A filed household (建档户): created when an application is approved and filed. The domain's
+ * Household (typed, append-only history) plus the encrypted ID number, its keyed hash, and the
+ * day of the latest contact (kept with the contact log, for lists and overdue checks).
+ */
+export type HouseholdRecord = Household & {
+  idNumberEnc: string
+  idNumberHash: string
+  lastContactOn: CalendarDate | null
+}
+
+/** Which households a list or scan takes: units of a jurisdiction (at most 1000), optionally one status. */
+export interface HouseholdQuery {
+  unitIds: readonly string[]
+  status?: HouseholdStatus
+}
+
+export interface HouseholdRepository {
+  insert(rec: HouseholdRecord): Promise<void>
+  get(id: string): Promise<HouseholdRecord | null>
+  /** Writes `rec` when the stored version is `expectedVersion`; false when it is stale or missing. */
+  update(rec: HouseholdRecord, expectedVersion: number): Promise<boolean>
+  /** A page of households by file number, and how many there are. A query. */
+  list(query: HouseholdQuery, page: PageRequest): Promise<{ items: HouseholdRecord[]; total: number }>
+  /** The households with this file number or head's full name among the units. A query. */
+  search(unitIds: readonly string[], text: string, limit: number): Promise<HouseholdRecord[]>
+  /** Every household of the query after `afterId` in id order, `limit` at a time (dashboards, campaigns, exports). A query. */
+  scan(query: HouseholdQuery, afterId: string | null, limit: number): Promise<HouseholdRecord[]>
+}
+
+/** An aid measure as stored. */
+export type MeasureRecord = Measure & { unitId: string }
+
+export interface MeasureRepository {
+  insert(rec: MeasureRecord): Promise<void>
+  get(id: string): Promise<MeasureRecord | null>
+  update(rec: MeasureRecord, expectedVersion: number): Promise<boolean>
+  /** A household's measures, oldest first (at most 200). A query. */
+  listByHousehold(householdId: string): Promise<MeasureRecord[]>
+}
+
+/**
+ * The aid ledger. Append-only by construction: there is no method that changes or removes an
+ * entry; a correction is a reversing entry (src/domain/ledger.ts).
+ */
+export interface LedgerRepository {
+  /** Adds the entry; fails when its id is taken. */
+  append(entry: DisbursementEntry): Promise<void>
+  get(id: string): Promise<DisbursementEntry | null>
+  /** A household's entries, oldest first (at most 1000). A query. */
+  listByHousehold(householdId: string): Promise<DisbursementEntry[]>
+  /** Entries of these units paid in [from, to] (inclusive dates; absent: unbounded), after `afterId` in id order. A query. */
+  scan(query: { unitIds: readonly string[]; from?: CalendarDate; to?: CalendarDate }, afterId: string | null, limit: number): Promise<DisbursementEntry[]>
+}
+
+/** A contact log entry as stored. */
+export type ContactRecord = ContactEntry & { unitId: string }
+
+export interface ContactRepository {
+  add(rec: ContactRecord): Promise<void>
+  /** A household's contacts, newest first. A query. */
+  listByHousehold(householdId: string, page: PageRequest): Promise<{ items: ContactRecord[]; total: number }>
+}
+
+export interface CampaignRepository {
+  insert(rec: Campaign): Promise<void>
+  get(id: string): Promise<Campaign | null>
+  update(rec: Campaign, expectedVersion: number): Promise<boolean>
+  /** Newest first (by start date), and how many. A query. */
+  list(page: PageRequest): Promise<{ items: Campaign[]; total: number }>
+}
+
+/** One household's check in one campaign; its id is `<campaignId>:<householdId>`. */
+export interface CheckRepository {
+  get(id: string): Promise<CheckRecord | null>
+  /** Creates the record when `expectedVersion` is 0, else writes it at that version; false when stale or taken. */
+  put(rec: CheckRecord, expectedVersion: number): Promise<boolean>
+  /** A campaign's records after `afterId` in id order. A query. */
+  scan(campaignId: string, afterId: string | null, limit: number): Promise<CheckRecord[]>
+}

@@ -1,0 +1,67 @@
+/** Stations and the workers' reports of wrong details. */
+import type { GeoPoint } from '../../src/domain/geo'
+import type { Amenity, ProblemKind, ReportStatus, Station, StationKind, StationStatus } from '../../src/domain/station'
+import type { PageRequest } from './shared'
+
+/** A station as stored: the domain record, its point in GCJ-02. */
+export type StationRecord = Station
+
+/** What `nearby` looks for: within `radiusM` of `point`, of these kinds, offering every listed amenity. */
+export interface NearbyQuery {
+  point: GeoPoint
+  radiusM: number
+  /** Empty or absent: every kind. */
+  kinds?: readonly StationKind[]
+  /** A station must offer all of them. */
+  amenities?: readonly Amenity[]
+  /** Empty or absent: every status. */
+  statuses?: readonly StationStatus[]
+  offset: number
+  limit: number
+}
+
+export interface StationRepository {
+  /** Creates or replaces the station with this id. Fails when another station holds its externalId. */
+  upsert(rec: StationRecord): Promise<void>
+  get(id: string): Promise<StationRecord | null>
+  /** A query: not available inside a CloudBase transaction. */
+  byExternalId(externalId: string): Promise<StationRecord | null>
+  /** The stations holding any of these external ids, in no order. A query, like `byExternalId`. */
+  byExternalIds(externalIds: readonly string[]): Promise<StationRecord[]>
+  /**
+   * Stations within the radius, nearest first (equal distances by id where the store can),
+   * with their great-circle distance in metres; `offset`/`limit` page through that order.
+   * A query: not available inside a CloudBase transaction.
+   */
+  nearby(query: NearbyQuery): Promise<{ station: StationRecord; distanceM: number }[]>
+  /** Every station in id order, a page at a time (export). A query. */
+  list(page: PageRequest): Promise<StationRecord[]>
+  /** How many stations of each kind are not closed (the dashboard). A query. */
+  countByKind(): Promise<Record<StationKind, number>>
+}
+
+/** A worker's report that a station's details are wrong (报告问题), for the admins' review list. */
+export interface ProblemReportRecord {
+  id: string
+  stationId: string
+  /** The station's name when reported, so the list reads well after a rename. */
+  stationName: string
+  problem: ProblemKind
+  note: string
+  reporterOpenid: string
+  status: ReportStatus
+  version: number
+  createdAt: string
+  decidedAt: string | null
+  decidedBy: string | null
+  decisionNote: string
+}
+
+export interface ProblemReportRepository {
+  insert(rec: ProblemReportRecord): Promise<void>
+  get(id: string): Promise<ProblemReportRecord | null>
+  /** Writes `rec` when the stored version is `expectedVersion`; false when it is stale or missing. */
+  update(rec: ProblemReportRecord, expectedVersion: number): Promise<boolean>
+  /** Reports with this status, newest first, and how many there are. A query. */
+  list(status: ReportStatus, page: PageRequest): Promise<{ items: ProblemReportRecord[]; total: number }>
+}

@@ -1,0 +1,115 @@
+import { readFileSync } from 'node:fs'
+import type { Actor } from '../../../src/domain'
+import { call, checkedSubmission, sqliteDeps, validForm } from '../../../test/support/deps'
+import { findAuditBreak } from '../shared/audit'
+import { getMyApplication, listMyApplications } from './read-my-applications'
+import { submitApplication } from './submit-application'
+
+const worker = (openid: string): Actor => ({ openid, roles: ['worker'] })
+/** Another household: its own applicant and member. */
+const other = checkedSubmission({ idNumber: '11010519491231002X', memberIds: ['532504200501010018'] })
+
+describe('submitApplication (SQLite)', () => {
+  let t: ReturnType<typeof sqliteDeps>
+  beforeEach(() => (t = sqliteDeps()))
+  afterEach(() => t.close())
+
+  it('files a numbered, submitted application that its owner can list and read, masked', async () => {
+    const r = await submitApplication(t.deps, worker('w1'), { ...validForm }, call('req-00000001'))
+    expect(r).toEqual({ id: expect.any(String), number: 'MLS-2026-000001', status: 'submitted', version: 1 })
+
+    const list = await listMyApplications(t.deps, worker('w1'), { page: 1, pageSize: 20 })
+    expect(list.total).toBe(1)
+    expect(list.items[0]).toMatchObject({ id: r.id, number: r.number, status: 'submitted', mainCause: 'illness' })
+
+    const view = await getMyApplication(t.deps, worker('w1'), { id: r.id })
+    expect(view.idNumberMasked).toBe('5325**********1238')
+    expect(view.phoneMasked).toBe('138****5678')
+    expect(view.timeline).toEqual([{ at: '2026-03-02T02:00:00.000Z', status: 'submitted' }])
+  })
+
+  it('numbers per Shanghai year: 2026-12-31T17:00Z is already 2027', async () => {
+    t.clock.advance(Date.parse('2026-12-31T17:00:00Z') - t.clock.now().getTime())
+    const r = await submitApplication(t.deps, worker('w1'), { ...validForm }, call())
+    expect(r.number).toBe('MLS-2027-000001')
+  })
+
+  it('a retried submit with the same requestId returns the first reply and writes once', async () => {
+    const a = await submitApplication(t.deps, worker('w1'), { ...validForm }, call('req-retry-01'))
+    const b = await submitApplication(t.deps, worker('w1'), { ...validForm }, call('req-retry-01'))
+    expect(b).toEqual(a)
+    expect((await listMyApplications(t.deps, worker('w1'), { page: 1, pageSize: 20 })).total).toBe(1)
+    expect(await t.deps.store.repos.audit.head()).toMatchObject({ seq: 1 })
+  })
+
+  it('refuses a second open application of the same worker, and the same ID number from another worker', async () => {
+    await submitApplication(t.deps, worker('w1'), { ...validForm }, call())
+    await expect(submitApplication(t.deps, worker('w1'), other, call())).rejects.toMatchObject({
+      code: 'CONFLICT',
+    })
+    await expect(submitApplication(t.deps, worker('w2'), { ...validForm }, call())).rejects.toMatchObject({
+      code: 'CONFLICT',
+      field: 'form.applicant.idNumber',
+    })
+    expect((await listMyApplications(t.deps, worker('w2'), { page: 1, pageSize: 20 })).total).toBe(0)
+  })
+
+  it('leaves nothing behind when a write inside fails', async () => {
+    await submitApplication(t.deps, worker('w1'), { ...validForm }, call())
+    const failing = { ...t.deps, store: { ...t.deps.store, transaction: failAfterInsert(t.deps.store.transaction) } }
+    await expect(submitApplication(failing, worker('w2'), other, call('req-fail-001'))).rejects.toThrow('disk full')
+    expect((await listMyApplications(t.deps, worker('w2'), { page: 1, pageSize: 20 })).total).toBe(0)
+    expect(await t.deps.store.repos.claims.get('open-application:applicant:w2')).toBeNull()
+    expect(await t.deps.store.repos.idempotency.get('applicant.submit:w2:req-fail-001')).toBeNull()
+    expect(await t.deps.store.repos.audit.head()).toMatchObject({ seq: 1 })
+    // The sequence was rolled back too: the next application takes number 2.
+    const next = await submitApplication(t.deps, worker('w2'), other, call())
+    expect(next.number).toBe('MLS-2026-000002')
+  })
+
+  it('keeps ID numbers and phones out of the database file in clear text', async () => {
+    await submitApplication(t.deps, worker('w1'), { ...validForm }, call())
+    const bytes = Buffer.concat([readFileSync(t.file), readWal(t.file)]).toString('latin1')
+    expect(bytes).not.toContain(validForm.form.applicant.idNumber)
+    expect(bytes).not.toContain(validForm.form.applicant.phone)
+    expect(bytes).not.toContain(validForm.form.members[0].idNumber)
+    expect(bytes).not.toContain(validForm.form.bank.accountNumber)
+    expect(bytes).toContain('MLS-2026-000001')
+  })
+
+  it('chains an audit event that verifies', async () => {
+    await submitApplication(t.deps, worker('w1'), { ...validForm }, call())
+    await submitApplication(t.deps, worker('w2'), other, call())
+    expect(await findAuditBreak(t.deps.store.repos, t.deps.cipher)).toBeNull()
+  })
+
+  it('does not show one worker another worker\'s application', async () => {
+    const r = await submitApplication(t.deps, worker('w1'), { ...validForm }, call())
+    await expect(getMyApplication(t.deps, worker('w2'), { id: r.id })).rejects.toMatchObject({ code: 'NOT_FOUND' })
+  })
+})
+
+function readWal(file: string): Buffer {
+  try {
+    return readFileSync(`${file}-wal`)
+  } catch {
+    return Buffer.alloc(0)
+  }
+}
+
+type Tx = <T>(work: (repos: import('../../ports').Repositories) => Promise<T>) => Promise<T>
+/** Wraps a transaction so that the audit append throws after the application row was written. */
+function failAfterInsert(tx: Tx): Tx {
+  return (work) =>
+    tx((repos) =>
+      work({
+        ...repos,
+        audit: {
+          ...repos.audit,
+          append: async () => {
+            throw new Error('disk full')
+          },
+        },
+      }),
+    )
+}

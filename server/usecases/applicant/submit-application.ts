@@ -1,0 +1,106 @@
+import {
+  AppError,
+  formatApplicationNumber,
+  nextStatus,
+  shanghaiYear,
+  transitionProblem,
+  type Actor,
+  type ApplicationForm,
+} from '../../../src/domain'
+import type { SubmitResult } from '../../../src/domain/api/applicant'
+import { isCurrentConsent, type ConsentInput } from '../../../src/domain/consent'
+import type { ApplicationRecord, CallContext, Deps, Repositories } from '../../ports'
+import { claimIdNumbers } from './duplicates'
+import { ALREADY_OPEN, findOpenApplication, without } from './open-application'
+import { sealForm } from '../shared/sealed-form'
+import { assessFor } from './self-check'
+import { appendAudit } from '../shared/audit'
+import { once } from '../shared/idempotency'
+import { notifyApplicant } from '../shared/notify'
+import { householdOf, openApplicationOf } from '../shared/claim-keys'
+import { changeStatus, dueAtFor } from '../shared/status-change'
+
+/** A submission: the whole form and the consent it was filled under. */
+export interface SubmitInput {
+  form: ApplicationForm
+  consent: ConsentInput
+}
+
+/**
+ * A worker submits their application: the draft they filled becomes a numbered, submitted
+ * application (without a draft, one is made on the spot). One transaction writes the record, its
+ * claims, the number sequence, the audit event, the message and the idempotency reply, so a
+ * failure leaves nothing behind and a retry with the same requestId returns the first reply.
+ */
+export async function submitApplication(deps: Deps, actor: Actor, input: SubmitInput, ctx: CallContext): Promise<SubmitResult> {
+  const problem = transitionProblem('submit', 'draft', { roles: actor.roles, isOwner: true })
+  if (problem) throw new AppError(problem.code, problem.message)
+  const now = deps.clock.now()
+  const key = ctx.requestId ? `applicant.submit:${actor.openid}:${ctx.requestId}` : null
+
+  return deps.store.transaction((repos) =>
+    once(repos, key, now, async () => {
+      const draft = await findOpenApplication(repos, actor.openid)
+      if (draft && draft.status !== 'draft') throw new AppError('CONFLICT', ALREADY_OPEN)
+      const id = draft?.id ?? deps.ids.newId()
+      if (!draft && !(await repos.claims.create(openApplicationOf(actor.openid), id))) throw new AppError('CONFLICT', ALREADY_OPEN)
+
+      const year = shanghaiYear(now)
+      const number = formatApplicationNumber(deps.settings.applicationPrefix, year, await repos.counters.next(`application-number:${year}`))
+      const at = now.toISOString()
+      const base: ApplicationRecord = draft ?? {
+        id, number, applicantOpenid: actor.openid, unitId: deps.settings.defaultUnitId, status: 'draft', version: 0,
+        name: '', idNumberEnc: '', idNumberHash: '', phoneEnc: '', employer: '', mainCause: 'other', timeline: [], createdAt: at, updatedAt: at,
+      }
+      const prepared = await withSubmittedForm(deps, repos, { ...base, number, createdAt: at }, input, now)
+
+      if (draft) {
+        const next = await changeStatus(deps, repos, actor, prepared, 'submit', { expectedVersion: draft.version, detail: { number } })
+        return { id, number, status: next.status, version: next.version }
+      }
+      const status = nextStatus('submit', 'draft')
+      const rec: ApplicationRecord = { ...prepared, status, version: 1, timeline: [{ at, status }], updatedAt: at, stageEnteredAt: at, dueAt: await dueAtFor(repos, prepared, status, now) }
+      await repos.applications.insert(rec)
+      await appendAudit(repos, deps.cipher, now, { actor: actor.openid, action: 'application.submit', subject: id, detail: { number, status } })
+      await notifyApplicant(deps, repos, rec, now)
+      return { id, number, status, version: rec.version }
+    }),
+  )
+}
+
+/**
+ * `rec` carrying a newly submitted form: its summary fields, the sealed form appended to the
+ * submissions, the ID-number claims and duplicate flags, the consent and the assessment; the draft
+ * and the fields to fix are gone. Call inside the transaction that writes it.
+ */
+export async function withSubmittedForm(deps: Deps, repos: Repositories, rec: ApplicationRecord, input: SubmitInput, now: Date): Promise<ApplicationRecord> {
+  const { form } = input
+  const at = now.toISOString()
+  const unit = await repos.units.get(form.applicant.unitId)
+  if (!unit) throw new AppError('VALIDATION', '没有找到所选工会，请重新选择', 'form.applicant.unitId')
+  if (!isCurrentConsent(input.consent)) throw new AppError('VALIDATION', '请先阅读并同意授权', 'consent')
+  const checks = await claimIdNumbers(repos, deps.cipher, rec, form)
+  const household = await repos.claims.get(householdOf(checks.idNumberHash))
+  if (household && (await repos.households.get(household.holder))?.status === 'filed') {
+    throw new AppError('CONFLICT', '您的家庭已建档，工会正在为您提供帮扶，无需重复申请')
+  }
+  const assessment = await assessFor(repos, unit, form.finances)
+  const formSealed = sealForm(deps.cipher, form)
+  const consent = isCurrentConsent(rec.consent) ? rec.consent! : { ...input.consent, agreedAt: at }
+  return {
+    ...without(rec, 'draft', 'fieldsToFix', 'assessment'),
+    unitId: unit.id,
+    name: form.applicant.name,
+    idNumberEnc: deps.cipher.encrypt(form.applicant.idNumber),
+    idNumberHash: checks.idNumberHash,
+    phoneEnc: deps.cipher.encrypt(form.applicant.phone),
+    employer: form.applicant.employer,
+    mainCause: form.causes.mainCause,
+    formSealed,
+    consent,
+    ...(assessment ? { assessment } : {}),
+    memberIdHashes: checks.memberIdHashes,
+    duplicateFlags: checks.duplicateFlags,
+    submissions: [...(rec.submissions ?? []), { at, formSealed, changedFields: [] }],
+  }
+}

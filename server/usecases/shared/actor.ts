@@ -1,0 +1,10 @@
+import type { Actor, Role } from '../../../src/domain'
+import type { Repositories } from '../../ports'
+
+/** Roles come from the staff record of the runtime's identity; everyone else is a worker. */
+export async function resolveActor(repos: Repositories, openid: string): Promise<Actor> {
+  const staff = await repos.staff.getByOpenid(openid)
+  if (!staff || !staff.active) return { openid, roles: ['worker'] }
+  const roles: Role[] = ['worker', ...staff.roles]
+  return { openid, roles, unitId: staff.unitId }
+}

@@ -1,0 +1,68 @@
+import {
+  idNumberFacts,
+  maskIdNumber,
+  maskPhone,
+  type ApplicationDetails,
+  type ApplicationSummary,
+  type ApplicationView,
+} from '../../../src/domain'
+import type { DocumentView } from '../../../src/domain/documents'
+import { shownPart } from '../../../src/domain/field-rows'
+import { FORM_PARTS } from '../../../src/domain/form-fields'
+import type { ApplicationRecord, Cipher, DocumentRecord } from '../../ports'
+import { currentForm } from './sealed-form'
+
+const masked = (cipher: Cipher, sealed: string, mask: (s: string) => string) => (sealed ? mask(cipher.decrypt(sealed)) : '')
+
+export const toDocumentView = (d: DocumentRecord): DocumentView => ({
+  id: d.id,
+  kind: d.kind,
+  fileName: d.fileName,
+  contentType: d.contentType,
+  size: d.size,
+  uploadedAt: d.uploadedAt,
+})
+
+/** The submitted form with the registry's revealable fields masked (ID numbers, phones, the bank account). */
+export function toDetails(rec: ApplicationRecord, cipher: Cipher, unitName: string): ApplicationDetails | undefined {
+  const form = currentForm(rec, cipher)
+  if (!form) return undefined
+  const { applicant, members, finances, causes, bank } = FORM_PARTS
+  return {
+    applicant: { ...shownPart(applicant.fields, form.applicant), ...idNumberFacts(form.applicant.idNumber), unitName },
+    members: form.members.map((m) => shownPart(members.fields, m)),
+    finances: shownPart(finances.fields, form.finances),
+    causes: shownPart(causes.fields, form.causes),
+    bank: shownPart(bank.fields, form.bank),
+    description: form.description,
+    ...(rec.consent ? { consent: rec.consent } : {}),
+  }
+}
+
+/** The applicant's own view: sensitive values decrypted only to be masked. */
+export function toApplicationView(rec: ApplicationRecord, cipher: Cipher, unitName = ''): ApplicationView {
+  const details = toDetails(rec, cipher, unitName)
+  return {
+    id: rec.id,
+    number: rec.number,
+    status: rec.status,
+    version: rec.version,
+    name: rec.name,
+    idNumberMasked: masked(cipher, rec.idNumberEnc, maskIdNumber),
+    phoneMasked: masked(cipher, rec.phoneEnc, maskPhone),
+    employer: rec.employer,
+    mainCause: rec.mainCause,
+    createdAt: rec.createdAt,
+    updatedAt: rec.updatedAt,
+    timeline: rec.timeline,
+    ...(details ? { details } : {}),
+    documents: (rec.documents ?? []).map(toDocumentView),
+    ...(rec.assessment ? { assessment: rec.assessment } : {}),
+    fieldsToFix: rec.fieldsToFix ?? [],
+    submissionCount: rec.submissions?.length ?? (rec.status === 'draft' ? 0 : 1),
+  }
+}
+
+export function toApplicationSummary(rec: ApplicationRecord): ApplicationSummary {
+  return { id: rec.id, number: rec.number, status: rec.status, mainCause: rec.mainCause, createdAt: rec.createdAt, updatedAt: rec.updatedAt }
+}

@@ -1,0 +1,118 @@
+import { isDeepStrictEqual } from 'node:util'
+import { AppError, type Actor } from '../../../src/domain'
+import type { ClosedStation, StationListPage, StationView } from '../../../src/domain/api/stations'
+import type { StationFields } from '../../../src/domain/station'
+import type { CallContext, Deps, Repositories, StationRecord } from '../../ports'
+import { appendAudit } from '../shared/audit'
+import { once } from '../shared/idempotency'
+import { getStationOrFail, requireAdmin, toStationView } from './station-access'
+
+const STALE = '站点信息已被他人修改，请刷新后重试'
+const TAKEN = '这个外部编号已被其他站点使用'
+
+/** The external id a station created in the app gets when the admin gives none: stable, and never one a union would use. */
+export const appExternalId = (id: string) => `lantian:${id}`
+
+/** Names of the fields that differ, for the audit log (values stay out of it). */
+export function changedFields(before: StationFields, after: StationFields): string[] {
+  return (Object.keys(after) as (keyof StationFields)[]).filter((k) => !isDeepStrictEqual(before[k], after[k]))
+}
+
+/** Fails with CONFLICT on `station.externalId` when another station holds it (a query, so outside transactions). */
+async function assertExternalIdFree(deps: Deps, externalId: string, selfId: string | null): Promise<void> {
+  const holder = await deps.store.repos.stations.byExternalId(externalId)
+  if (holder && holder.id !== selfId) throw new AppError('CONFLICT', TAKEN, 'station.externalId')
+}
+
+/**
+ * Runs a station write; a failure that turns out to be the external id taken meanwhile (a unique
+ * index refused the write) becomes that CONFLICT, anything else is rethrown.
+ */
+async function writeStation<T>(deps: Deps, rec: StationRecord, work: (repos: Repositories) => Promise<T>): Promise<T> {
+  try {
+    return await deps.store.transaction(work)
+  } catch (err) {
+    if (err instanceof AppError) throw err
+    const holder = await deps.store.repos.stations.byExternalId(rec.externalId).catch(() => null)
+    if (holder && holder.id !== rec.id) throw new AppError('CONFLICT', TAKEN, 'station.externalId')
+    throw err
+  }
+}
+
+/** An admin creates a station. */
+export async function createStation(deps: Deps, actor: Actor, input: { station: StationFields }, ctx: CallContext): Promise<StationView> {
+  requireAdmin(actor)
+  const now = deps.clock.now()
+  const at = now.toISOString()
+  const id = deps.ids.newId()
+  const externalId = input.station.externalId ?? appExternalId(id)
+  if (input.station.externalId) await assertExternalIdFree(deps, externalId, null)
+  const rec: StationRecord = { ...input.station, id, externalId, sample: false, version: 1, createdAt: at, updatedAt: at }
+  const key = ctx.requestId ? `stations.create:${actor.openid}:${ctx.requestId}` : null
+  const saved = await writeStation(deps, rec, (repos) =>
+    once(repos, key, now, async () => {
+      await repos.stations.upsert(rec)
+      await appendAudit(repos, deps.cipher, now, { actor: actor.openid, action: 'station.create', subject: id, detail: { externalId, kind: rec.kind } })
+      return rec
+    }),
+  )
+  return toStationView(deps, saved, now)
+}
+
+/** An admin edits a station, at the version they saw. */
+export async function updateStation(
+  deps: Deps,
+  actor: Actor,
+  input: { stationId: string; version: number; station: StationFields },
+): Promise<StationView> {
+  requireAdmin(actor)
+  const now = deps.clock.now()
+  const current = await getStationOrFail(deps, input.stationId)
+  if (current.version !== input.version) throw new AppError('CONFLICT', STALE)
+  const externalId = input.station.externalId ?? current.externalId
+  if (externalId !== current.externalId) await assertExternalIdFree(deps, externalId, current.id)
+  const fields: StationFields = { ...input.station, externalId }
+  const next: StationRecord = { ...current, ...fields, externalId, version: current.version + 1, updatedAt: now.toISOString() }
+  const changed = changedFields(current, fields)
+  await writeStation(deps, next, async (repos) => {
+    const fresh = await repos.stations.get(current.id)
+    if (!fresh || fresh.version !== input.version) throw new AppError('CONFLICT', STALE)
+    await repos.stations.upsert(next)
+    await appendAudit(repos, deps.cipher, now, { actor: actor.openid, action: 'station.update', subject: current.id, detail: { changed } })
+  })
+  return toStationView(deps, next, now)
+}
+
+/** An admin closes a station for good or for a while; it leaves the finder (or shows as 暂停开放). */
+export async function closeStation(
+  deps: Deps,
+  actor: Actor,
+  input: { stationId: string; version: number; status: 'suspended' | 'closed'; reason: string },
+): Promise<ClosedStation> {
+  requireAdmin(actor)
+  const now = deps.clock.now()
+  const current = await getStationOrFail(deps, input.stationId)
+  if (current.version !== input.version) throw new AppError('CONFLICT', STALE)
+  const next: StationRecord = { ...current, status: input.status, version: current.version + 1, updatedAt: now.toISOString() }
+  await deps.store.transaction(async (repos) => {
+    const fresh = await repos.stations.get(current.id)
+    if (!fresh || fresh.version !== input.version) throw new AppError('CONFLICT', STALE)
+    await repos.stations.upsert(next)
+    await appendAudit(repos, deps.cipher, now, {
+      actor: actor.openid,
+      action: 'station.close',
+      subject: current.id,
+      detail: { from: current.status, to: input.status, reason: input.reason },
+    })
+  })
+  return { id: next.id, status: next.status, version: next.version }
+}
+
+/** The admins' station list: every station, closed ones included, in id order. */
+export async function listStations(deps: Deps, actor: Actor, input: { page: number; pageSize: number }): Promise<StationListPage> {
+  requireAdmin(actor)
+  const now = deps.clock.now()
+  const rows = await deps.store.repos.stations.list({ offset: (input.page - 1) * input.pageSize, limit: input.pageSize + 1 })
+  const items = rows.slice(0, input.pageSize).map((rec) => toStationView(deps, rec, now))
+  return { items, page: input.page, pageSize: input.pageSize, hasMore: rows.length > input.pageSize }
+}
