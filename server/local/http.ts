@@ -47,6 +47,7 @@ export function createLocalServer(opts: LocalServerOptions): Server {
 
 async function route(ctx: Context, req: IncomingMessage, res: ServerResponse): Promise<void> {
   setSecurityHeaders(res)
+  if (!URL.canParse(req.url ?? '/', 'http://local')) return sendText(res, 400, '请求地址不正确')
   const url = new URL(req.url ?? '/', 'http://local')
   const refusal = checkOrigin(req, ctx.host)
   if (refusal) {

@@ -182,7 +182,9 @@ describe('the local server against hostile requests', () => {
       refused: await api('account', { action: 'me', input: {} }, { origin: 'http://evil.example' }),
       signIn: await signInAs('worker'),
       notAllowed: await rawRequest(app.url, 'GET', '/api/account'),
+      badTarget: await rawRequest(app.url, 'GET', 'http://['),
     }
+    expect([answers.badTarget.status, answers.badTarget.body]).toEqual([400, '请求地址不正确'])
     for (const [name, r] of Object.entries(answers)) {
       const csp = String(r.headers['content-security-policy'])
       expect([name, csp]).toEqual([name, expect.stringContaining("frame-ancestors 'none'")])
