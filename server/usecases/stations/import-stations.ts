@@ -1,19 +1,22 @@
 import { createHash } from 'node:crypto'
 import { AppError, type Actor } from '../../../src/domain'
-import { MAX_IMPORT_BYTES, MAX_IMPORT_ROWS, type ExportFile, type ImportProblem, type ImportReport } from '../../../src/domain/api/stations'
+import { MAX_IMPORT_ROWS, type ExportFile, type ImportProblem, type ImportReport } from '../../../src/domain/api/stations'
 import type { CoordSystem } from '../../../src/domain/geo'
 import type { CallContext, Deps, StationRecord } from '../../ports'
 import { appendAudit } from '../shared/audit'
 import { once } from '../shared/idempotency'
 import { appExternalId, changedFields } from './manage-stations'
 import { requireAdmin } from './station-access'
-import { FileProblem, readCsv, writeCsv } from '../shared/csv'
+import { FileProblem, writeCsv, type SheetTable } from '../shared/csv'
+import { DEFAULT_SHEET_LIMITS } from '../shared/sheet-limits'
+import { readSheetOffThread } from '../shared/sheet-worker/read-off-thread'
 import { HEADER, NUMERIC_COLUMNS, parseStationTable, stationRow, type ParsedRow } from './station-files/table'
-import { readXlsx, writeXlsx } from './station-files/xlsx'
+import { writeXlsx } from './station-files/xlsx'
 
 export interface ImportInput {
   format: 'csv' | 'xlsx'
-  content: string
+  /** The file, read from storage by ./import-file.ts. */
+  bytes: Uint8Array
   coordSystem?: CoordSystem
   dryRun: boolean
 }
@@ -37,20 +40,13 @@ type Planned = { kind: 'create' | 'update'; rec: StationRecord; before?: Station
  */
 export async function importStations(deps: Deps, actor: Actor, input: ImportInput, ctx: CallContext): Promise<ImportReport> {
   requireAdmin(actor)
-  const bytes = Buffer.from(input.content, 'base64')
-  if (bytes.length > MAX_IMPORT_BYTES) throw new AppError('VALIDATION', '文件太大：一次最多导入256KB，请分成几个文件', 'content')
-  let table
-  try {
-    table = input.format === 'csv' ? readCsv(bytes) : await readXlsx(bytes)
-  } catch (err) {
-    if (err instanceof FileProblem) throw new AppError('VALIDATION', err.line ? `第${err.line}行：${err.message}` : err.message, 'content')
-    throw err
-  }
+  const { bytes } = input
+  const table = await readStationTable(input.format, bytes)
   const parsed = parseStationTable(table, input.coordSystem)
   const problems = [...parsed.problems, ...duplicateIds(parsed.rows)]
   const rows = parsed.rows.filter((r) => !problems.some((p) => p.line === r.line))
   if (rows.length + countBadLines(problems) > MAX_IMPORT_ROWS) {
-    throw new AppError('VALIDATION', `一个文件最多${MAX_IMPORT_ROWS}行站点，请分成几个文件导入`, 'content')
+    throw new AppError('VALIDATION', `一个文件最多${MAX_IMPORT_ROWS}行站点，请分成几个文件导入`, 'fileId')
   }
 
   const existing = new Map((await deps.store.repos.stations.byExternalIds(rows.map((r) => r.fields.externalId!))).map((s) => [s.externalId, s]))
@@ -102,6 +98,16 @@ export async function importStations(deps: Deps, actor: Actor, input: ImportInpu
       return { ...report, applied: true }
     }),
   )
+}
+
+/** The file's rows, read on a thread of their own with every cap checked as they are read. */
+async function readStationTable(format: 'csv' | 'xlsx', bytes: Uint8Array): Promise<SheetTable> {
+  try {
+    return await readSheetOffThread(format, bytes, { ...DEFAULT_SHEET_LIMITS, maxRows: MAX_IMPORT_ROWS })
+  } catch (err) {
+    if (err instanceof FileProblem) throw new AppError('VALIDATION', err.line ? `第${err.line}行：${err.message}` : err.message, 'fileId')
+    throw err
+  }
 }
 
 const countBadLines = (problems: ImportProblem[]) => new Set(problems.filter((p) => p.line > 1).map((p) => p.line)).size
