@@ -87,7 +87,7 @@ function runThread(job: SheetJob, bounds: ThreadBounds): Promise<SheetTable> {
       fn()
     }
     const timer = setTimeout(() => {
-      settle(() => reject(new ThreadBoundHit(LIMIT_MESSAGES.deadline(Math.round(bounds.deadlineMs / 1000)), 'deadline')))
+      settle(() => reject(new ThreadBoundHit(LIMIT_MESSAGES.deadline(Math.max(1, Math.ceil(bounds.deadlineMs / 1000))), 'deadline')))
       void worker.terminate()
     }, bounds.deadlineMs)
     worker.once('message', (outcome: SheetOutcome) => {
