@@ -4,7 +4,7 @@
  * manifest. Fails when a folder lacks its committed package.json, holds TypeScript, or a function
  * of server/functions has no manifest entry.
  */
-import { build } from 'esbuild'
+import { build, type BuildOptions } from 'esbuild'
 import { existsSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs'
 import { dirname, join, relative, resolve } from 'node:path'
 import { FUNCTIONS, renderConfigJson, type FunctionManifest } from '../server/cloud/functions.manifest'
@@ -15,7 +15,7 @@ const root = resolve(__dirname, '..')
 /** The thread that reads import files, and the name its bundle gets beside a function's index.js. */
 const SHEET_WORKER = { caller: 'server/usecases/shared/sheet-worker/read-off-thread.ts', entry: 'server/usecases/shared/sheet-worker/worker.ts', file: 'sheet-worker.js' }
 
-const COMMON = {
+const COMMON: BuildOptions = {
   bundle: true,
   platform: 'node',
   target: 'node18',
@@ -24,7 +24,9 @@ const COMMON = {
   legalComments: 'none',
   sourcemap: false,
   logLevel: 'warning',
-} as const
+  // Only the source tree runs the reading thread through tsx; the bundles never reach that branch.
+  external: ['tsx', 'tsx/*'],
+}
 
 /**
  * Bundles `server/cloud/entries/<fn>.ts` into one CommonJS file for the Node 18 runtime, and, when
@@ -40,7 +42,7 @@ export async function bundleFunction(fn: string, outfile: string): Promise<strin
     define: { 'process.env.LANTIAN_SHEET_WORKER_FILE': JSON.stringify(SHEET_WORKER.file) },
   })
   const workerFile = join(dirname(outfile), SHEET_WORKER.file)
-  const usesWorker = Object.keys(metafile.inputs).some((input) => relative(root, resolve(input)).split('\\').join('/') === SHEET_WORKER.caller)
+  const usesWorker = Object.keys(metafile?.inputs ?? {}).some((input) => relative(root, resolve(input)).split('\\').join('/') === SHEET_WORKER.caller)
   if (!usesWorker) return [outfile]
   await build({ ...COMMON, entryPoints: [join(root, SHEET_WORKER.entry)], outfile: workerFile })
   return [outfile, workerFile]

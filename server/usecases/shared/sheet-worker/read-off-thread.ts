@@ -51,8 +51,8 @@ async function turn<T>(work: () => Promise<T>): Promise<T> {
  * from the source tree, the TypeScript entry run through tsx.
  */
 function workerScript(): { script: string; eval: boolean } {
-  const bundled = process.env.LANTIAN_SHEET_WORKER_FILE
-  if (bundled) return { script: join(__dirname, bundled), eval: false }
+  // A constant in the bundle, so esbuild drops the source-tree branch below.
+  if (process.env.LANTIAN_SHEET_WORKER_FILE) return { script: join(__dirname, process.env.LANTIAN_SHEET_WORKER_FILE), eval: false }
   const register = JSON.stringify(require.resolve('tsx/cjs'))
   return { script: `require(${register}); require(${JSON.stringify(join(__dirname, 'worker.ts'))})`, eval: true }
 }
