@@ -4,7 +4,6 @@
  * stand-in, the file put in storage as wx.cloud.uploadFile would. The call carries the file id,
  * never the file: the event stays far under the 100 KB WeChat advises.
  */
-import { execFile } from 'node:child_process'
 import { randomBytes } from 'node:crypto'
 import { existsSync, mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
@@ -13,46 +12,19 @@ import { bundleFunction } from '../../scripts/build-functions'
 import { createCloudbaseStore } from '../../server/adapters/cloudbase'
 import { resetSdk } from '../../server/adapters/cloudbase/sdk'
 import type { Standin } from '../cloudbase-standin'
+import { cloudEnv, runBundle } from '../support/built-function'
 import { startDeployedStandin } from '../support/cloudbase-standin'
 import { seedTestUnits } from '../support/deps'
 import { hostileFiles } from '../support/hostile-sheets'
 import { stationImportFile } from '../support/stations'
 
 const ADMIN = 'o-admin-1'
-const RUNNER = `
-const { main } = require(process.argv[1])
-;(async () => {
-  const replies = []
-  for (const event of JSON.parse(process.argv[2])) replies.push(await main(event, {}))
-  process.stdout.write(JSON.stringify(replies))
-})()
-`
-
 let standin: Standin
 let dir: string
 let bundle: string
 const dataKey = randomBytes(32).toString('base64')
 
-function invoke(events: unknown[]): Promise<unknown[]> {
-  const env = {
-    PATH: process.env.PATH ?? '',
-    TENCENTCLOUD: 'true',
-    SILENCE: 'true',
-    TCB_ENV: 'test-env',
-    TENCENTCLOUD_SECRETID: 'x',
-    TENCENTCLOUD_SECRETKEY: 'y',
-    WX_CONTEXT_KEYS: 'WX_OPENID,WX_APPID,WX_UNIONID',
-    WX_APPID: 'wx-test-app',
-    WX_OPENID: ADMIN,
-    LANTIAN_DATA_KEY: dataKey,
-    LANTIAN_TCB_SERVICE_URL: standin.url,
-  }
-  return new Promise((done, fail) => {
-    execFile(process.execPath, ['-e', RUNNER, bundle, JSON.stringify(events)], { env: env as unknown as NodeJS.ProcessEnv, cwd: dir, timeout: 60_000 }, (err, stdout, stderr) =>
-      err ? fail(new Error(`${err.message}\n${stderr}`)) : done(JSON.parse(stdout) as unknown[]),
-    )
-  })
-}
+const invoke = async (events: unknown[]) => (await runBundle(bundle, events, cloudEnv(standin.url, { WX_OPENID: ADMIN, LANTIAN_DATA_KEY: dataKey }), dir)).replies
 
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'lantian-stations-'))
