@@ -18,13 +18,20 @@ import { stationImportFile } from '../test/support/stations'
 const OTHER_CLIENTS = 4
 const gc = (globalThis as { gc?: () => void }).gc ?? (() => undefined)
 
-async function call(app: LocalApp, cookie: string, action: string, input: unknown): Promise<{ ok: boolean; data?: any; error?: { message: string } }> {
+/** A reply as the bench reads it: the fields of prepareImport's and import's data it looks at. */
+interface Reply {
+  ok: boolean
+  data?: { cloudPath?: string; rows?: number }
+  error?: { message: string }
+}
+
+async function call(app: LocalApp, cookie: string, action: string, input: unknown): Promise<Reply> {
   const res = await fetch(`${app.url}/api/stations`, {
     method: 'POST',
     headers: { 'content-type': 'application/json', origin: app.url, cookie },
     body: JSON.stringify({ action, input }),
   })
-  return (await res.json()) as { ok: boolean; data?: any; error?: { message: string } }
+  return (await res.json()) as Reply
 }
 
 /** Other users asking for nearby stations until `stop` is set; each call's latency in ms. */
@@ -53,7 +60,7 @@ const mb = (bytes: number) => bytes / 1024 / 1024
 /** Imports one file (dry run) while the others call; what it cost. */
 async function measure(app: LocalApp, admin: string, worker: string, file: { format: 'csv' | 'xlsx'; bytes: Uint8Array }) {
   const prepared = await call(app, admin, 'prepareImport', {})
-  const fileId = await app.deps.files.put(prepared.data.cloudPath, file.bytes, 'application/octet-stream')
+  const fileId = await app.deps.files.put(prepared.data?.cloudPath ?? '', file.bytes, 'application/octet-stream')
   gc()
   const baseline = process.memoryUsage().rss
   let peak = baseline
