@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto'
 import { AppError, type Actor } from '../../../src/domain'
-import { MAX_IMPORT_ROWS, type ExportFile, type ImportProblem, type ImportReport } from '../../../src/domain/api/stations'
+import { MAX_IMPORT_BYTES, MAX_IMPORT_ROWS, type ExportFile, type ImportProblem, type ImportReport } from '../../../src/domain/api/stations'
 import type { CoordSystem } from '../../../src/domain/geo'
 import type { CallContext, Deps, StationRecord } from '../../ports'
 import { appendAudit } from '../shared/audit'
@@ -35,7 +35,7 @@ type Planned = { kind: 'create' | 'update'; rec: StationRecord; before?: Station
  * by default, beneath it). So the lookups by 外部编号 run before it, as `$in` queries of 100 ids;
  * inside it each changed row costs one read (its version, so a concurrent edit is not overwritten)
  * and one write, an unchanged row nothing, and the audit event a few. A file holds at most
- * MAX_IMPORT_ROWS (500) rows, about 1,000 operations at most: a larger register is imported as
+ * MAX_IMPORT_ROWS (1,000) rows, about 2,000 operations at most: a larger register is imported as
  * several files, each all-or-nothing, and re-importing one is cheap because unchanged rows are skipped.
  */
 export async function importStations(deps: Deps, actor: Actor, input: ImportInput, ctx: CallContext): Promise<ImportReport> {
@@ -103,7 +103,7 @@ export async function importStations(deps: Deps, actor: Actor, input: ImportInpu
 /** The file's rows, read on a thread of their own with every cap checked as they are read. */
 async function readStationTable(format: 'csv' | 'xlsx', bytes: Uint8Array): Promise<SheetTable> {
   try {
-    return await readSheetOffThread(format, bytes, { ...DEFAULT_SHEET_LIMITS, maxRows: MAX_IMPORT_ROWS })
+    return await readSheetOffThread(format, bytes, { ...DEFAULT_SHEET_LIMITS, maxBytes: MAX_IMPORT_BYTES, maxRows: MAX_IMPORT_ROWS })
   } catch (err) {
     if (err instanceof FileProblem) throw new AppError('VALIDATION', err.line ? `第${err.line}行：${err.message}` : err.message, 'fileId')
     throw err

@@ -92,7 +92,7 @@ function ImportStations() {
     <View className='card'>
       <Text className='card__title'>导入站点</Text>
       <Text className='admin-note'>
-        支持 CSV 和 Excel（XLSX）文件，每个文件最多 {MAX_IMPORT_ROWS} 行。列与“导出”的文件相同，可先导出一份作为模板。按“外部编号”匹配：已有的站点会被更新，不会重复添加。先试导入检查每一行，确认无误后才会写入。
+        支持 CSV 和 Excel（XLSX）文件，每个文件最多 {MAX_IMPORT_ROWS} 行、{MAX_IMPORT_BYTES / 1024 / 1024}MB。列与“导出”的文件相同，可先导出一份作为模板。按“外部编号”匹配：已有的站点会被更新，不会重复添加。先试导入检查每一行，确认无误后才会写入。
       </Text>
       <ChoiceChips field='coordSystem' label='文件中的坐标系' options={COORD_CHOICES} value={coord} onChange={(c) => setCoord(c as CoordChoice)} />
       <Button className='btn btn--primary import__choose' onClick={() => void choose()} data-action='choose-file'>

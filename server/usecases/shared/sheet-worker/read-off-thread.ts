@@ -75,7 +75,8 @@ function runThread(job: SheetJob, bounds: ThreadBounds): Promise<SheetTable> {
       workerData: job,
       transferList: [job.bytes.buffer as ArrayBuffer],
       resourceLimits: bounds.resourceLimits,
-      env: { ...process.env },
+      // The thread reads one file: it needs none of the process's keys and secrets.
+      env: {},
       stdout: false,
       stderr: false,
     })
