@@ -39,7 +39,7 @@ export async function bundleFunction(fn: string, outfile: string): Promise<strin
     entryPoints: [join(root, 'server', 'cloud', 'entries', `${fn}.ts`)],
     outfile,
     metafile: true,
-    define: { 'process.env.LANTIAN_SHEET_WORKER_FILE': JSON.stringify(SHEET_WORKER.file) },
+    define: { LANTIAN_SHEET_WORKER_FILE: JSON.stringify(SHEET_WORKER.file) },
   })
   const workerFile = join(dirname(outfile), SHEET_WORKER.file)
   const usesWorker = Object.keys(metafile?.inputs ?? {}).some((input) => relative(root, resolve(input)).split('\\').join('/') === SHEET_WORKER.caller)

@@ -46,13 +46,15 @@ async function turn<T>(work: () => Promise<T>): Promise<T> {
   }
 }
 
+/** The worker bundle's file name beside index.js: a constant esbuild defines in the function bundles (build-functions), absent in the source tree. */
+declare const LANTIAN_SHEET_WORKER_FILE: string | undefined
+
 /**
- * The worker's script: bundled beside the function's index.js (build-functions defines its name);
- * from the source tree, the TypeScript entry run through tsx.
+ * The worker's script: bundled beside the function's index.js; from the source tree, the
+ * TypeScript entry run through tsx.
  */
 function workerScript(): { script: string; eval: boolean } {
-  // A constant in the bundle, so esbuild drops the source-tree branch below.
-  if (process.env.LANTIAN_SHEET_WORKER_FILE) return { script: join(__dirname, process.env.LANTIAN_SHEET_WORKER_FILE), eval: false }
+  if (typeof LANTIAN_SHEET_WORKER_FILE === 'string') return { script: join(__dirname, LANTIAN_SHEET_WORKER_FILE), eval: false }
   const register = JSON.stringify(require.resolve('tsx/cjs'))
   return { script: `require(${register}); require(${JSON.stringify(join(__dirname, 'worker.ts'))})`, eval: true }
 }
