@@ -7,7 +7,7 @@ const nodeBuiltins = ['node:*', 'fs', 'path', 'crypto', 'http', 'os', 'child_pro
 const serverPatterns = ['@tarojs/*', 'react', '**/src/api/*', '**/src/platform/*', '**/src/hooks/*', '**/src/pages/*']
 
 export default tseslint.config(
-  { ignores: ['node_modules', 'dist', 'cloudfunctions/*/index.js', 'coverage', 'data', 'test/e2e/output'] },
+  { ignores: ['node_modules', 'dist', 'cloudfunctions/*/index.js', 'cloudfunctions/*/sheet-worker.js', 'coverage', 'data', 'test/e2e/output'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

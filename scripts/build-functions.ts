@@ -4,28 +4,48 @@
  * manifest. Fails when a folder lacks its committed package.json, holds TypeScript, or a function
  * of server/functions has no manifest entry.
  */
-import { build } from 'esbuild'
-import { existsSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs'
-import { join, resolve } from 'node:path'
+import { build, type BuildOptions } from 'esbuild'
+import { existsSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs'
+import { dirname, join, relative, resolve } from 'node:path'
 import { FUNCTIONS, renderConfigJson, type FunctionManifest } from '../server/cloud/functions.manifest'
 import { FUNCTION_NAMES } from '../server/functions'
 
 const root = resolve(__dirname, '..')
 
-/** Bundles `server/cloud/entries/<fn>.ts` into one CommonJS file for the Node 18 runtime. */
-export async function bundleFunction(fn: string, outfile: string): Promise<void> {
-  await build({
+/** The thread that reads import files, and the name its bundle gets beside a function's index.js. */
+const SHEET_WORKER = { caller: 'server/usecases/shared/sheet-worker/read-off-thread.ts', entry: 'server/usecases/shared/sheet-worker/worker.ts', file: 'sheet-worker.js' }
+
+const COMMON: BuildOptions = {
+  bundle: true,
+  platform: 'node',
+  target: 'node18',
+  format: 'cjs',
+  minify: true,
+  legalComments: 'none',
+  sourcemap: false,
+  logLevel: 'warning',
+  // Only the source tree runs the reading thread through tsx; the bundles never reach that branch.
+  external: ['tsx', 'tsx/*'],
+}
+
+/**
+ * Bundles `server/cloud/entries/<fn>.ts` into one CommonJS file for the Node 18 runtime, and, when
+ * the function reads import files off its thread, that thread's entry into `sheet-worker.js` beside
+ * it. Returns the files written.
+ */
+export async function bundleFunction(fn: string, outfile: string): Promise<string[]> {
+  const { metafile } = await build({
+    ...COMMON,
     entryPoints: [join(root, 'server', 'cloud', 'entries', `${fn}.ts`)],
     outfile,
-    bundle: true,
-    platform: 'node',
-    target: 'node18',
-    format: 'cjs',
-    minify: true,
-    legalComments: 'none',
-    sourcemap: false,
-    logLevel: 'warning',
+    metafile: true,
+    define: { LANTIAN_SHEET_WORKER_FILE: JSON.stringify(SHEET_WORKER.file) },
   })
+  const workerFile = join(dirname(outfile), SHEET_WORKER.file)
+  const usesWorker = Object.keys(metafile?.inputs ?? {}).some((input) => relative(root, resolve(input)).split('\\').join('/') === SHEET_WORKER.caller)
+  if (!usesWorker) return [outfile]
+  await build({ ...COMMON, entryPoints: [join(root, SHEET_WORKER.entry)], outfile: workerFile })
+  return [outfile, workerFile]
 }
 
 async function buildFunction(manifest: FunctionManifest): Promise<string[]> {
@@ -44,9 +64,11 @@ async function buildFunction(manifest: FunctionManifest): Promise<string[]> {
     writeFileSync(configFile, config)
     console.log(`cloudfunctions/${fn}/config.json  written from server/cloud/functions.manifest.ts`)
   }
-  const outfile = join(dir, 'index.js')
-  await bundleFunction(fn, outfile)
-  console.log(`cloudfunctions/${fn}/index.js  ${(statSync(outfile).size / 1024).toFixed(0)} KiB`)
+  // A worker bundle left from an earlier build would be deployed with a function that no longer uses it.
+  rmSync(join(dir, SHEET_WORKER.file), { force: true })
+  for (const file of await bundleFunction(fn, join(dir, 'index.js'))) {
+    console.log(`cloudfunctions/${fn}/${relative(dir, file)}  ${(statSync(file).size / 1024).toFixed(0)} KiB`)
+  }
   return []
 }
 

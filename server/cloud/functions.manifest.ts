@@ -45,7 +45,7 @@ export const FUNCTIONS: readonly FunctionManifest[] = [
   // Writes (submit runs a transaction): 10 s leaves room for a cold start and a retried conflict.
   { name: 'applicant', runtime: 'Nodejs18.15', memoryMB: 256, timeoutSec: 10, env: STANDARD_ENV, triggers: [], openapi: [] },
   { name: 'account', runtime: 'Nodejs18.15', memoryMB: 256, timeoutSec: 5, env: STANDARD_ENV, triggers: [], openapi: [] },
-  // Searches, and admin imports of up to 500 stations: 60 s, the most a mini-program's callFunction waits.
+  // Searches, and admin imports of up to 1,000 stations (read on a thread of their own, see sheet-worker): 60 s, the most a mini-program’s callFunction waits.
   { name: 'stations', runtime: 'Nodejs18.15', memoryMB: 256, timeoutSec: 60, env: STANDARD_ENV, triggers: [], openapi: [] },
   // The union tree, invitations and staff roles; a move rewrites a branch of up to 200 units in one transaction.
   { name: 'admin', runtime: 'Nodejs18.15', memoryMB: 256, timeoutSec: 20, env: STANDARD_ENV, triggers: [], openapi: [] },

@@ -1,5 +1,6 @@
 import { findNearby, getStation } from '../usecases/stations/find-stations'
-import { exportStations, importStations } from '../usecases/stations/import-stations'
+import { exportStations } from '../usecases/stations/import-stations'
+import { importStationsFile, prepareImport } from '../usecases/stations/import-file'
 import { closeStation, createStation, listStations, updateStation } from '../usecases/stations/manage-stations'
 import { listReports, reportProblem, resolveReport } from '../usecases/stations/station-reports'
 import { defineFunction } from './define'
@@ -12,7 +13,8 @@ export const stations = defineFunction('stations', {
   create: createStation,
   update: updateStation,
   close: closeStation,
-  import: importStations,
+  prepareImport,
+  import: importStationsFile,
   export: exportStations,
   list: listStations,
   listReports,

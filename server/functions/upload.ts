@@ -6,6 +6,7 @@ import type { DocumentView } from '../../src/domain/documents'
 import { resolveActor } from '../usecases/shared/actor'
 import { addDocument } from '../usecases/applicant/documents'
 import { addVisitPhoto } from '../usecases/review/visit'
+import { stageImportFile } from '../usecases/stations/import-file'
 import type { Deps } from '../ports'
 import type { Identity } from '.'
 
@@ -16,16 +17,22 @@ const VisitPhotoSchema = v.strictObject({
   fileName: reviewActions.prepareVisitUpload.input.entries.fileName,
 })
 
+/** An admin's station import file: `purpose=import`; the reply is its file id for `stations.import`. */
+const ImportFileSchema = v.strictObject({ purpose: v.literal('import') })
+
+/** What an upload answers: the document or photo as registered, or an import file's id. */
+export type UploadReply = ApiReply<DocumentView> | ApiReply<{ fileId: string }>
+
 /**
  * The local server's upload (`POST /api/upload?...`, the file's bytes as the body), under the same
  * contract as a function call: identity from the session, the query checked by the shared schema,
  * a typed reply and never a throw. A worker's document (`applicationId=&kind=&fileName=`), or
- * with `purpose=visit` a caseworker's home-visit photo.
+ * with `purpose=visit` a caseworker's home-visit photo, or with `purpose=import` an admin's station
+ * import file.
  */
-export async function handleUpload(query: Record<string, string>, bytes: Uint8Array, identity: Identity, deps: Deps): Promise<ApiReply<DocumentView>> {
+export async function handleUpload(query: Record<string, string>, bytes: Uint8Array, identity: Identity, deps: Deps): Promise<UploadReply> {
   if (!identity.openid) return { ok: false, error: { code: 'UNAUTHENTICATED', message: DEFAULT_MESSAGES.UNAUTHENTICATED } }
-  const visit = query.purpose === 'visit'
-  const meta = visit ? validate(VisitPhotoSchema, query) : validate(DocumentMetaSchema, query)
+  const meta = query.purpose === 'import' ? validate(ImportFileSchema, query) : query.purpose === 'visit' ? validate(VisitPhotoSchema, query) : validate(DocumentMetaSchema, query)
   if (!meta.ok) {
     const [first] = meta.problems
     return { ok: false, error: first.field ? { code: 'VALIDATION', message: first.message, field: first.field } : { code: 'VALIDATION', message: first.message } }
@@ -33,6 +40,7 @@ export async function handleUpload(query: Record<string, string>, bytes: Uint8Ar
   try {
     const actor = await resolveActor(deps.store.repos, identity.openid)
     const value = meta.value
+    if ('purpose' in value && value.purpose === 'import') return { ok: true, data: await stageImportFile(deps, actor, bytes) }
     const data = 'purpose' in value
       ? await addVisitPhoto(deps, actor, { id: value.applicationId, fileName: value.fileName, bytes })
       : await addDocument(deps, actor, { ...value, bytes })

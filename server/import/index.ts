@@ -5,12 +5,16 @@
  */
 import type { OrgUnitRecord, PolicyRecord, Store } from '../ports'
 import { FileProblem, readCsvRecords, type CsvRecord } from '../usecases/shared/csv'
+import { DEFAULT_SHEET_LIMITS, type SheetLimits } from '../usecases/shared/sheet-limits'
 import type { ImportProblem } from './columns'
 import { checkPolicies, referencedPolicyUnits } from './policy'
 import { checkUnits, referencedUnitIds } from './units'
 
 export { formatProblem, type ImportProblem } from './columns'
 export { DEADLINE_STAGES } from './policy'
+
+/** A union's tree may hold thousands of grassroots unions; every other cap is the imports' own. */
+export const UNION_FILE_LIMITS: SheetLimits = { ...DEFAULT_SHEET_LIMITS, maxBytes: 4 * 1024 * 1024, maxRows: 20_000 }
 
 export interface ImportFile {
   /** Shown in messages, e.g. `units.csv`. */
@@ -25,7 +29,7 @@ export type ImportResult =
 function read(file: ImportFile | undefined, problems: ImportProblem[]): CsvRecord[] | null {
   if (!file) return null
   try {
-    return readCsvRecords(file.bytes)
+    return readCsvRecords(file.bytes, UNION_FILE_LIMITS)
   } catch (err) {
     if (!(err instanceof FileProblem)) throw err
     problems.push(err.line ? { file: file.name, line: err.line, message: err.message } : { file: file.name, message: err.message })

@@ -1,9 +1,11 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
 import { DEFAULT_MESSAGES, type ApiReply } from '../../src/domain'
+import { MAX_IMPORT_BYTES } from '../../src/domain/api/stations'
 import { MAX_DOCUMENT_BYTES } from '../../src/domain/documents'
 import { handle, type Identity } from '../functions'
 import { handleUpload } from '../functions/upload'
 import type { Deps } from '../ports'
+import { IMPORT_TOO_LARGE } from '../usecases/stations/import-file'
 import { demoLoginPage, safeNext } from './demo'
 import { setSecurityHeaders } from './headers'
 import { capConnections, timeoutOptions, windowLimiter, type LocalLimits } from './limits'
@@ -107,7 +109,13 @@ async function callFunction(ctx: Context, fn: string, req: IncomingMessage, res:
   sendReply(res, await handle(fn, event, identity, ctx.deps))
 }
 
-/** A document's bytes as the raw body (at most 10 MB, checked as it arrives); the target in the query. */
+/** What an upload may weigh, checked as it arrives: an import file is far smaller than a document. */
+const uploadLimit = (url: URL) =>
+  url.searchParams.get('purpose') === 'import'
+    ? { bytes: MAX_IMPORT_BYTES, message: IMPORT_TOO_LARGE }
+    : { bytes: MAX_DOCUMENT_BYTES, message: '文件不能超过10 MB，请压缩后重试' }
+
+/** A file's bytes as the raw body (a document, a visit photo or an import file); the target in the query. */
 async function upload(ctx: Context, url: URL, req: IncomingMessage, res: ServerResponse): Promise<void> {
   if (!/^application\/octet-stream\b/i.test(req.headers['content-type'] ?? '')) {
     return sendJson(res, 415, invalid('请以文件内容上传（application/octet-stream）'))
@@ -116,7 +124,8 @@ async function upload(ctx: Context, url: URL, req: IncomingMessage, res: ServerR
   if (!identity) return sendReply(res, UNAUTHENTICATED)
   let bytes: Buffer
   try {
-    bytes = await readBody(req, MAX_DOCUMENT_BYTES, '文件不能超过10 MB，请压缩后重试')
+    const limit = uploadLimit(url)
+    bytes = await readBody(req, limit.bytes, limit.message)
   } catch (err) {
     if (err instanceof BodyError) return sendJson(res, err.status, err.reply)
     throw err

@@ -26,17 +26,3 @@ export function pickFiles(kind: PickKind, count: number): Promise<PickedFile[]> 
     input.click()
   })
 }
-
-/** Browser: a picked file's bytes as base64; null when it cannot be read. */
-export function readBase64(file: PickedFile): Promise<string | null> {
-  return new Promise((resolve) => {
-    if (!file.blob) return resolve(null)
-    const reader = new FileReader()
-    reader.onload = () => {
-      const url = String(reader.result)
-      resolve(url.slice(url.indexOf(',') + 1))
-    }
-    reader.onerror = () => resolve(null)
-    reader.readAsDataURL(file.blob)
-  })
-}

@@ -1,2 +1,2 @@
 /** Default (type checking, and any platform without its own file): the weapp one. */
-export { pickFiles, readBase64 } from './pick-files.weapp'
+export { pickFiles } from './pick-files.weapp'

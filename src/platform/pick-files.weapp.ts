@@ -41,15 +41,3 @@ export async function pickFiles(kind: PickKind, count: number): Promise<PickedFi
   if (!sheet) return []
   return sheet.tapIndex === 0 ? choosePhotos(count, ['album', 'camera']) : chooseFromChat(count, 'all', ['pdf', 'jpg', 'jpeg', 'png'])
 }
-
-/** WeChat: a picked file's bytes as base64; null when it cannot be read. */
-export function readBase64(file: PickedFile): Promise<string | null> {
-  return new Promise((resolve) => {
-    if (!file.path) return resolve(null)
-    try {
-      Taro.getFileSystemManager().readFile({ filePath: file.path, encoding: 'base64', success: (r) => resolve(r.data as string), fail: () => resolve(null) })
-    } catch {
-      resolve(null)
-    }
-  })
-}

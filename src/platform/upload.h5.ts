@@ -10,16 +10,12 @@ function queryOf(target: UploadTarget, fileName: string): URLSearchParams {
     : new URLSearchParams({ applicationId: target.applicationId, kind: target.kind, fileName: fileName || '文件' })
 }
 
-/**
- * Local mode: sends the file's bytes to the local server's `/api/upload` (raw body, the target in
- * the query), with upload progress. The JSON limit of `/api/<fn>` does not apply there. The reply
- * is the file as registered on the application.
- */
-export function upload(target: UploadTarget, file: PickedFile, onProgress: OnProgress): Promise<ApiReply<DocumentView>> {
+/** POSTs a file's bytes to the local server's upload route; its reply as the contract's. */
+function postFile<T>(query: URLSearchParams, file: PickedFile, onProgress: OnProgress): Promise<ApiReply<T>> {
   return new Promise((resolve) => {
     if (!file.blob) return resolve(NETWORK_FAILURE)
     const xhr = new XMLHttpRequest()
-    xhr.open('POST', `/api/upload?${queryOf(target, file.name.slice(0, 100)).toString()}`)
+    xhr.open('POST', `/api/upload?${query.toString()}`)
     xhr.withCredentials = true
     xhr.setRequestHeader('content-type', 'application/octet-stream')
     xhr.upload.onprogress = (e) => {
@@ -27,7 +23,7 @@ export function upload(target: UploadTarget, file: PickedFile, onProgress: OnPro
     }
     xhr.onload = () => {
       try {
-        const reply = toApiReply(JSON.parse(xhr.responseText)) as ApiReply<DocumentView>
+        const reply = toApiReply(JSON.parse(xhr.responseText)) as ApiReply<T>
         if (reply.ok) onProgress(100)
         resolve(reply)
       } catch {
@@ -37,4 +33,18 @@ export function upload(target: UploadTarget, file: PickedFile, onProgress: OnPro
     xhr.onerror = () => resolve(NETWORK_FAILURE)
     xhr.send(file.blob)
   })
+}
+
+/**
+ * Local mode: sends the file's bytes to the local server's `/api/upload` (raw body, the target in
+ * the query), with upload progress. The JSON limit of `/api/<fn>` does not apply there. The reply
+ * is the file as registered on the application.
+ */
+export function upload(target: UploadTarget, file: PickedFile, onProgress: OnProgress): Promise<ApiReply<DocumentView>> {
+  return postFile<DocumentView>(queryOf(target, file.name.slice(0, 100)), file, onProgress)
+}
+
+/** Local mode: an admin's station import file to the upload route; its file id for `stations.import`. */
+export function uploadImportFile(file: PickedFile): Promise<ApiReply<{ fileId: string }>> {
+  return postFile<{ fileId: string }>(new URLSearchParams({ purpose: 'import' }), file, () => {})
 }

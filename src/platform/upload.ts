@@ -1,2 +1,2 @@
 /** Default (type checking, and any platform without its own file): the weapp one. */
-export { upload } from './upload.weapp'
+export { upload, uploadImportFile } from './upload.weapp'

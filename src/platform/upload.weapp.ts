@@ -42,3 +42,14 @@ export async function upload(target: UploadTarget, file: PickedFile, onProgress:
   onProgress(100)
   return api.applicant.registerDocument({ ...doc, fileId })
 }
+
+/**
+ * WeChat: an admin's station import file to CloudBase storage, at the path the function hands out;
+ * its file id for `stations.import`, so the call carries the id and never the file.
+ */
+export async function uploadImportFile(file: PickedFile): Promise<ApiReply<{ fileId: string }>> {
+  const prepared = await api.stations.prepareImport({})
+  if (!prepared.ok) return prepared
+  const fileId = await putInStorage(prepared.data.cloudPath, file, () => {})
+  return fileId ? { ok: true, data: { fileId } } : NETWORK_FAILURE
+}

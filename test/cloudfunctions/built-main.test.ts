@@ -1,49 +1,22 @@
-import { execFile, execFileSync } from 'node:child_process'
+import { execFileSync } from 'node:child_process'
 import { randomBytes } from 'node:crypto'
 import { join, resolve } from 'node:path'
 import { DEFAULT_MESSAGES } from '../../src/domain'
 import { createCloudbaseStore } from '../../server/adapters/cloudbase'
 import { resetSdk } from '../../server/adapters/cloudbase/sdk'
 import type { Standin } from '../cloudbase-standin'
+import { cloudEnv, runBundle } from '../support/built-function'
 import { startDeployedStandin } from '../support/cloudbase-standin'
 import { seedTestUnits, submission } from '../support/deps'
 
 const root = resolve(__dirname, '../..')
 const bundle = join(root, 'cloudfunctions/applicant/index.js')
 
-/** Loads the bundle in a plain Node process, one warm container, and calls `main` once per event in turn. */
-const RUNNER = `
-const { main } = require(process.argv[1])
-;(async () => {
-  const replies = []
-  for (const event of JSON.parse(process.argv[2])) replies.push(await main(event, {}))
-  process.stdout.write(JSON.stringify(replies))
-})()
-`
-
 const validForm = submission()
 
 let standin: Standin
 
-function invoke(events: unknown[], env: Record<string, string | undefined>): Promise<{ replies: unknown[]; stderr: string }> {
-  const base = {
-    TENCENTCLOUD: 'true',
-    SILENCE: 'true',
-    TCB_ENV: 'test-env',
-    TENCENTCLOUD_SECRETID: 'x',
-    TENCENTCLOUD_SECRETKEY: 'y',
-    WX_CONTEXT_KEYS: 'WX_OPENID,WX_APPID,WX_UNIONID',
-    WX_APPID: 'wx-test-app',
-    LANTIAN_DATA_KEY: randomBytes(32).toString('base64'),
-    LANTIAN_TCB_SERVICE_URL: standin.url,
-  }
-  const merged = Object.fromEntries(Object.entries({ ...base, ...env }).filter(([, v]) => v !== undefined)) as Record<string, string>
-  return new Promise((done, fail) => {
-    execFile(process.execPath, ['-e', RUNNER, bundle, JSON.stringify(events)], { env: merged as NodeJS.ProcessEnv, cwd: root, timeout: 20000 }, (err, stdout, stderr) =>
-      err ? fail(new Error(`${err.message}\n${stderr}`)) : done({ replies: JSON.parse(stdout) as unknown[], stderr }),
-    )
-  })
-}
+const invoke = (events: unknown[], env: Record<string, string | undefined>) => runBundle(bundle, events, cloudEnv(standin.url, env), root)
 
 beforeAll(async () => {
   execFileSync(process.execPath, [require.resolve('tsx/cli'), 'scripts/build-functions.ts'], { cwd: root, stdio: 'pipe' })

@@ -76,8 +76,8 @@ describe('the built functions', () => {
 
   test.each(FUNCTIONS.map((f) => f.name))('%s: no secret from the build shell, no secret shape, no demo data, no machine path', async (fn) => {
     const outfile = join(dir, `${fn}.js`)
-    await bundleFunction(fn, outfile)
-    const bundles = [outfile, join(root, 'cloudfunctions', fn, 'index.js')].filter(existsSync)
+    const built = await bundleFunction(fn, outfile)
+    const bundles = [...built, join(root, 'cloudfunctions', fn, 'index.js'), join(root, 'cloudfunctions', fn, 'sheet-worker.js')].filter(existsSync)
     for (const file of bundles) {
       const text = readFileSync(file, 'utf8')
       expect(findings(text, fn)).toEqual([])

@@ -257,6 +257,13 @@ describe('stations in the browser', () => {
     await expect(page.locator('[data-report-id]').first().textContent()).resolves.toContain('已核实，驿站全天开放')
 
     // Import: a dry run names each bad row by its line; nothing is written until confirmed.
+    // The file goes to the upload route; the import calls carry only its id (WeChat advises events under 100 KB).
+    const importCalls: number[] = []
+    const importUploads: string[] = []
+    page.on('request', (req) => {
+      if (req.url().endsWith('/api/stations') && /"action":"import"/.test(req.postData() ?? '')) importCalls.push(Buffer.byteLength(req.postData() ?? ''))
+      if (req.url().includes('/api/upload?purpose=import')) importUploads.push(req.url())
+    })
     await page.goto(`${e2e.app.url}/#/admin/import/index`)
     await page.locator('[data-action=choose-file]').waitFor()
     const header = '外部编号,类型,级别,名称,地址,所在地区,经度,纬度,坐标系,联系电话,开放时间,节假日闭馆,闭馆日期,服务设施,服务内容,照片,管理单位,状态,核实日期'
@@ -279,6 +286,10 @@ describe('stations in the browser', () => {
     await page.locator('[data-import=done]').waitFor()
     await expect(page.locator('[data-import=done] .import__summary').textContent()).resolves.toContain('已新增 1')
     await e2e.shot(page, '55-admin-import-done')
+    // Two files, each uploaded once: its dry run and its import name it by id in small events.
+    expect(importUploads).toHaveLength(2)
+    expect(importCalls).toHaveLength(3)
+    for (const size of importCalls) expect(size).toBeLessThan(2048)
 
     // Export downloads a workbook of every station (75 demo ones and the imported one).
     const [download] = await Promise.all([page.waitForEvent('download'), page.locator('[data-action=export-csv]').click()])

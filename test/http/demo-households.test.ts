@@ -13,6 +13,7 @@ import { HOUSEHOLD_EXPORT_HEADER } from '../../src/domain/household-export'
 import { DEMO_CAMPAIGN_2020, DEMO_PERIOD, MILE_FIGURES } from '../../server/local/seed/seed-figures'
 import { startLocalApp, type LocalApp } from '../../server/local/app'
 import { tempDir } from '../support/deps'
+import { demoSignIn } from '../support/local-session'
 
 describe('the demo households over HTTP', () => {
   let app: LocalApp
@@ -31,15 +32,7 @@ describe('the demo households over HTTP', () => {
     tmp.cleanup()
   })
 
-  async function signIn(account: string): Promise<string> {
-    const res = await fetch(`${app.url}/demo-login`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/x-www-form-urlencoded', origin: app.url },
-      body: `account=${account}&next=%2F`,
-      redirect: 'manual',
-    })
-    return (res.headers.get('set-cookie') ?? '').split(';')[0]
-  }
+  const signIn = (account: string) => demoSignIn(app.url, account)
 
   async function call<T>(cookie: string, action: string, input: Record<string, unknown>): Promise<T> {
     const res = await fetch(`${app.url}/api/households`, { method: 'POST', headers: { 'content-type': 'application/json', origin: app.url, cookie }, body: JSON.stringify({ action, input }) })

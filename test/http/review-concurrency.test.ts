@@ -3,6 +3,7 @@ import { join } from 'node:path'
 import { startLocalApp, type LocalApp } from '../../server/local/app'
 import { findAuditBreak } from '../../server/usecases/shared/audit'
 import { submission, tempDir } from '../support/deps'
+import { demoSignIn } from '../support/local-session'
 
 /** Parallel decisions on one case, sent over HTTP by several signed-in staff as their phones would. */
 describe('review decisions racing over HTTP', () => {
@@ -19,15 +20,7 @@ describe('review decisions racing over HTTP', () => {
     tmp.cleanup()
   })
 
-  async function signIn(account: string): Promise<string> {
-    const res = await fetch(`${app.url}/demo-login`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/x-www-form-urlencoded', origin: app.url },
-      body: `account=${account}&next=%2F`,
-      redirect: 'manual',
-    })
-    return (res.headers.get('set-cookie') ?? '').split(';')[0]
-  }
+  const signIn = (account: string) => demoSignIn(app.url, account)
 
   const call = async (cookie: string, fn: string, action: string, input: unknown, requestId?: string) => {
     const res = await fetch(`${app.url}/api/${fn}`, {

@@ -136,6 +136,19 @@ describe.each([
     ])
   })
 
+  test('files are bounded while read: a long line, too many columns, too many rows, too many bytes', async () => {
+    const result = await importUnionData(store, {
+      units: file('units.csv', `id,name,parentId\nunit-root,"${'长'.repeat(70_000)}",\n`),
+      policy: file('policy.csv', `unitId,dibaoLineYuan,publicityDays${',x'.repeat(50)}\n`),
+    }, { dryRun: true })
+    expect(result.ok ? [] : result.problems.map(formatProblem)).toEqual([
+      'units.csv 第 2 行：这一行内容过长（最多65536个字符），请检查引号是否成对',
+      'policy.csv 第 1 行：表格列数过多（最多40列）',
+    ])
+    expect(await problemsOf(store, { units: `id,name,parentId\n${'u,单位,\n'.repeat(20_001)}` })).toEqual(['units.csv：表格行数过多（最多20000行），请分成几个文件导入'])
+    expect(await problemsOf(store, { units: 'x'.repeat(4 * 1024 * 1024 + 1) })).toEqual(['units.csv：文件太大（最多4MB），请分成几个文件导入'])
+  })
+
   test('the writes are one transaction: a failure half-way leaves nothing', async () => {
     let puts = 0
     const failing: Store = {

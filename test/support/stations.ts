@@ -1,6 +1,9 @@
 import { everyDay } from '../../src/domain/opening-hours'
 import type { StationFields } from '../../src/domain/station'
 import type { StationRecord } from '../../server/ports'
+import { writeCsv } from '../../server/usecases/shared/csv'
+import { HEADER, NUMERIC_COLUMNS, stationRow } from '../../server/usecases/stations/station-files/table'
+import { writeXlsx } from '../../server/usecases/stations/station-files/xlsx'
 
 /** Valid station fields (a rest post in central Mile, GCJ-02), overridable. */
 export const stationFields = (over: Partial<StationFields> = {}): StationFields => ({
@@ -35,3 +38,13 @@ export const stationRecord = (over: Partial<StationRecord> = {}): StationRecord 
 })
 
 export { prng } from '../../server/local/prng'
+
+/** An import file of `count` valid stations (外部编号 IMP-0, IMP-1, …) as the export writes it. */
+export async function stationImportFile(count: number, format: 'csv' | 'xlsx'): Promise<Uint8Array> {
+  const rows = Array.from({ length: count }, (_, i) => ({
+    line: i + 2,
+    cells: stationRow(stationRecord({ id: `st-${i}`, externalId: `IMP-${i}`, name: `测试驿站${i}号`, location: { lng: 103.4 + i / 10_000, lat: 24.41 } })),
+  }))
+  const table = { header: HEADER, rows }
+  return format === 'csv' ? writeCsv(table) : writeXlsx(table, NUMERIC_COLUMNS)
+}

@@ -4,6 +4,8 @@
  * "CSV" is on a Chinese Windows; writing gives UTF-8 with a BOM and CRLF line ends.
  */
 
+import { DEFAULT_SHEET_LIMITS, LIMIT_MESSAGES, type SheetLimits } from './sheet-limits'
+
 /** One record with the file line it starts on (1 = the header). */
 export interface CsvRecord {
   line: number
@@ -41,22 +43,30 @@ export function decodeText(bytes: Uint8Array): string {
 
 /**
  * Records of a CSV text (RFC 4180: quoted fields may hold commas, doubled quotes and line breaks);
- * blank lines are skipped, cells read back without the formula guard `csvLine` writes.
+ * blank lines are skipped, cells read back without the formula guard `csvLine` writes. The limits
+ * are checked as each character is read: a record's length, its number of fields and the number of
+ * records never grow past them.
  */
-export function parseCsv(text: string): CsvRecord[] {
+export function parseCsv(text: string, limits: SheetLimits = DEFAULT_SHEET_LIMITS): CsvRecord[] {
   const records: CsvRecord[] = []
   let cells: string[] = []
   let cell = ''
   let quoted = false
   let line = 1
   let start = 1
+  let recordStart = 0
   const endRecord = () => {
     cells.push(cell)
-    if (cells.some((c) => c.trim() !== '')) records.push({ line: start, cells: cells.map(unguard) })
+    if (cells.some((c) => c.trim() !== '')) {
+      // The header is a record too: the cap is on the rows beneath it.
+      if (records.length > limits.maxRows) throw new FileProblem(LIMIT_MESSAGES.rows(limits))
+      records.push({ line: start, cells: cells.map(unguard) })
+    }
     cells = []
     cell = ''
   }
   for (let i = 0; i < text.length; i++) {
+    if (i - recordStart >= limits.maxLineChars) throw new FileProblem(LIMIT_MESSAGES.line(limits), start)
     const ch = text[i]
     if (quoted) {
       if (ch === '"' && text[i + 1] === '"') {
@@ -71,6 +81,7 @@ export function parseCsv(text: string): CsvRecord[] {
     } else if (ch === '"' && cell === '') {
       quoted = true
     } else if (ch === ',') {
+      if (cells.length + 1 >= limits.maxColumns) throw new FileProblem(LIMIT_MESSAGES.columns(limits), start)
       cells.push(cell)
       cell = ''
     } else if (ch === '\n' || ch === '\r') {
@@ -78,6 +89,7 @@ export function parseCsv(text: string): CsvRecord[] {
       endRecord()
       line++
       start = line
+      recordStart = i + 1
     } else {
       cell += ch
     }
@@ -87,12 +99,15 @@ export function parseCsv(text: string): CsvRecord[] {
   return records
 }
 
-/** The records of a CSV file. Throws FileProblem. */
-export const readCsvRecords = (bytes: Uint8Array): CsvRecord[] => parseCsv(decodeText(bytes))
+/** The records of a CSV file, its size checked before it is decoded. Throws FileProblem. */
+export function readCsvRecords(bytes: Uint8Array, limits: SheetLimits = DEFAULT_SHEET_LIMITS): CsvRecord[] {
+  if (bytes.length > limits.maxBytes) throw new FileProblem(LIMIT_MESSAGES.bytes(limits))
+  return parseCsv(decodeText(bytes), limits)
+}
 
 /** A CSV file as a sheet: its first record is the header. Throws FileProblem. */
-export function readCsv(bytes: Uint8Array): SheetTable {
-  const [header, ...rows] = readCsvRecords(bytes)
+export function readCsv(bytes: Uint8Array, limits: SheetLimits = DEFAULT_SHEET_LIMITS): SheetTable {
+  const [header, ...rows] = readCsvRecords(bytes, limits)
   if (!header) throw new FileProblem('文件是空的')
   return { header: header.cells.map((h) => h.trim()), rows }
 }

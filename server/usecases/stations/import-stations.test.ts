@@ -2,6 +2,7 @@ import type { ApiReply } from '../../../src/domain'
 import type { ExportFile, ImportReport } from '../../../src/domain/api/stations'
 import { distanceM, fromGcj02 } from '../../../src/domain/geo'
 import { handle } from '../../functions'
+import { handleUpload } from '../../functions/upload'
 import type { Store } from '../../ports'
 import { CSV_ENCODINGS, UNREADABLE_CSV } from '../../../test/support/csv-encodings'
 import { sqliteDeps } from '../../../test/support/deps'
@@ -22,9 +23,16 @@ const ok = <T>(reply: ApiReply<T>): T => {
   if (!reply.ok) throw new Error(`${reply.error.code}: ${reply.error.message}`)
   return reply.data
 }
-const b64 = (text: string) => Buffer.from(text, 'utf8').toString('base64')
+/** The file uploaded as the admin page does in local mode; its file id. */
+const stage = async (bytes: Uint8Array) => {
+  const reply = await handleUpload({ purpose: 'import' }, bytes, { openid: ADMIN }, t.deps)
+  return (ok(reply as ApiReply<{ fileId: string }>)).fileId
+}
+const importFile = async (format: 'csv' | 'xlsx', bytes: Uint8Array, over: Record<string, unknown> = {}) =>
+  run<ImportReport>('import', { format, fileId: await stage(bytes), dryRun: false, ...over })
+const utf8 = (text: string) => Buffer.from(text, 'utf8')
 const csv = (...rows: string[]) => [HEADER.join(','), ...rows].join('\n')
-const importCsv = (text: string, over: Record<string, unknown> = {}) => run<ImportReport>('import', { format: 'csv', content: b64(text), dryRun: false, ...over })
+const importCsv = (text: string, over: Record<string, unknown> = {}) => importFile('csv', utf8(text), over)
 const count = async () => (await t.deps.store.repos.stations.list({ offset: 0, limit: 1000 })).length
 
 /** A good row: 外部编号,类型,级别,名称,地址,所在地区,经度,纬度,坐标系,联系电话,开放时间,节假日闭馆,闭馆日期,服务设施,服务内容,照片,管理单位,状态,核实日期 */
@@ -86,9 +94,9 @@ describe('import: bad rows', () => {
   })
 
   it('a file that is not a table at all is a VALIDATION error', async () => {
-    expect(await importCsv('"unclosed\n')).toMatchObject({ ok: false, error: { code: 'VALIDATION', message: '第1行：引号没有闭合', field: 'content' } })
-    const notXlsx = await run('import', { format: 'xlsx', content: b64('not a zip'), dryRun: true })
-    expect(notXlsx).toMatchObject({ ok: false, error: { code: 'VALIDATION', message: '不是有效的 xlsx 文件' } })
+    expect(await importCsv('"unclosed\n')).toMatchObject({ ok: false, error: { code: 'VALIDATION', message: '第1行：引号没有闭合', field: 'fileId' } })
+    const notXlsx = await importFile('xlsx', utf8('not a zip'), { dryRun: true })
+    expect(notXlsx).toMatchObject({ ok: false, error: { code: 'VALIDATION', message: '不是有效的 xlsx 文件', field: 'fileId' } })
   })
 })
 
@@ -162,7 +170,8 @@ describe('import: idempotent by external id, all or nothing', () => {
           }),
         ),
     }
-    const reply = await handle('stations', { action: 'import', input: { format: 'csv', content: b64(csv(row('F1'), row('F2'), row('F3'), row('F4'))), dryRun: false } }, { openid: ADMIN }, { ...t.deps, store: failing })
+    const fileId = await stage(utf8(csv(row('F1'), row('F2'), row('F3'), row('F4'))))
+    const reply = await handle('stations', { action: 'import', input: { format: 'csv', fileId, dryRun: false } }, { openid: ADMIN }, { ...t.deps, store: failing })
     expect(reply).toMatchObject({ ok: false, error: { code: 'INTERNAL' } })
     expect(writes).toBe(3)
     expect(await count()).toBe(0)
@@ -187,7 +196,7 @@ describe('export in the import format', () => {
     expect(x1.cells[HEADER.indexOf('服务内容')]).toBe('第一行\n第二行')
     // A cell a spreadsheet would run as a formula is written with a leading apostrophe and read back without it.
     expect(bytes.toString('utf8')).toContain("'+86 873 1234567")
-    const again = ok(await run<ImportReport>('import', { format: 'csv', content: file.content, dryRun: true }))
+    const again = ok(await importFile('csv', Buffer.from(file.content, 'base64'), { dryRun: true }))
     expect(again).toMatchObject({ created: 0, updated: 0, unchanged: 3, problems: [] })
   })
 
@@ -195,18 +204,18 @@ describe('export in the import format', () => {
     const file = ok(await run<ExportFile>('export', { format: 'xlsx' }))
     expect(file.fileName).toBe('stations-2026-03-02.xlsx')
     expect(Buffer.from(file.content, 'base64').subarray(0, 2).toString()).toBe('PK')
-    const again = ok(await run<ImportReport>('import', { format: 'xlsx', content: file.content, dryRun: true }))
+    const again = ok(await importFile('xlsx', Buffer.from(file.content, 'base64'), { dryRun: true }))
     expect(again).toMatchObject({ created: 0, updated: 0, unchanged: 3, problems: [] })
   })
 
   it.each(CSV_ENCODINGS)('reads a CSV file in %s', async (_encoding, encode) => {
-    const report = ok(await run<ImportReport>('import', { format: 'csv', content: Buffer.from(encode(csv(row('G1')))).toString('base64'), dryRun: false }))
+    const report = ok(await importFile('csv', encode(csv(row('G1')))))
     expect(report).toMatchObject({ applied: true, created: 1, problems: [] })
     expect(await t.deps.store.repos.stations.byExternalId('G1')).toMatchObject({ kind: 'rest-post', name: '驿站G1', address: '弥勒市弥阳街道1号', district: '弥阳街道', unitName: '弥阳街道总工会', amenities: ['water', 'meal-heating', 'toilet'] })
   })
 
   it('refuses a file in neither UTF-8 nor GB18030, saying how to save it', async () => {
-    const reply = await run<ImportReport>('import', { format: 'csv', content: Buffer.from(UNREADABLE_CSV).toString('base64'), dryRun: true })
-    expect(reply).toMatchObject({ ok: false, error: { code: 'VALIDATION', message: '文件编码无法识别。请在 Excel 中“另存为”选择“CSV UTF-8（逗号分隔）”后重试', field: 'content' } })
+    const reply = await importFile('csv', UNREADABLE_CSV, { dryRun: true })
+    expect(reply).toMatchObject({ ok: false, error: { code: 'VALIDATION', message: '文件编码无法识别。请在 Excel 中“另存为”选择“CSV UTF-8（逗号分隔）”后重试', field: 'fileId' } })
   })
 })

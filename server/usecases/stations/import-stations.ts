@@ -7,13 +7,16 @@ import { appendAudit } from '../shared/audit'
 import { once } from '../shared/idempotency'
 import { appExternalId, changedFields } from './manage-stations'
 import { requireAdmin } from './station-access'
-import { FileProblem, readCsv, writeCsv } from '../shared/csv'
+import { FileProblem, writeCsv, type SheetTable } from '../shared/csv'
+import { DEFAULT_SHEET_LIMITS } from '../shared/sheet-limits'
+import { readSheetOffThread } from '../shared/sheet-worker/read-off-thread'
 import { HEADER, NUMERIC_COLUMNS, parseStationTable, stationRow, type ParsedRow } from './station-files/table'
-import { readXlsx, writeXlsx } from './station-files/xlsx'
+import { writeXlsx } from './station-files/xlsx'
 
 export interface ImportInput {
   format: 'csv' | 'xlsx'
-  content: string
+  /** The file, read from storage by ./import-file.ts. */
+  bytes: Uint8Array
   coordSystem?: CoordSystem
   dryRun: boolean
 }
@@ -32,25 +35,18 @@ type Planned = { kind: 'create' | 'update'; rec: StationRecord; before?: Station
  * by default, beneath it). So the lookups by 外部编号 run before it, as `$in` queries of 100 ids;
  * inside it each changed row costs one read (its version, so a concurrent edit is not overwritten)
  * and one write, an unchanged row nothing, and the audit event a few. A file holds at most
- * MAX_IMPORT_ROWS (500) rows, about 1,000 operations at most: a larger register is imported as
+ * MAX_IMPORT_ROWS (1,000) rows, about 2,000 operations at most: a larger register is imported as
  * several files, each all-or-nothing, and re-importing one is cheap because unchanged rows are skipped.
  */
 export async function importStations(deps: Deps, actor: Actor, input: ImportInput, ctx: CallContext): Promise<ImportReport> {
   requireAdmin(actor)
-  const bytes = Buffer.from(input.content, 'base64')
-  if (bytes.length > MAX_IMPORT_BYTES) throw new AppError('VALIDATION', '文件太大：一次最多导入256KB，请分成几个文件', 'content')
-  let table
-  try {
-    table = input.format === 'csv' ? readCsv(bytes) : await readXlsx(bytes)
-  } catch (err) {
-    if (err instanceof FileProblem) throw new AppError('VALIDATION', err.line ? `第${err.line}行：${err.message}` : err.message, 'content')
-    throw err
-  }
+  const { bytes } = input
+  const table = await readStationTable(input.format, bytes)
   const parsed = parseStationTable(table, input.coordSystem)
   const problems = [...parsed.problems, ...duplicateIds(parsed.rows)]
   const rows = parsed.rows.filter((r) => !problems.some((p) => p.line === r.line))
   if (rows.length + countBadLines(problems) > MAX_IMPORT_ROWS) {
-    throw new AppError('VALIDATION', `一个文件最多${MAX_IMPORT_ROWS}行站点，请分成几个文件导入`, 'content')
+    throw new AppError('VALIDATION', `一个文件最多${MAX_IMPORT_ROWS}行站点，请分成几个文件导入`, 'fileId')
   }
 
   const existing = new Map((await deps.store.repos.stations.byExternalIds(rows.map((r) => r.fields.externalId!))).map((s) => [s.externalId, s]))
@@ -102,6 +98,16 @@ export async function importStations(deps: Deps, actor: Actor, input: ImportInpu
       return { ...report, applied: true }
     }),
   )
+}
+
+/** The file's rows, read on a thread of their own with every cap checked as they are read. */
+async function readStationTable(format: 'csv' | 'xlsx', bytes: Uint8Array): Promise<SheetTable> {
+  try {
+    return await readSheetOffThread(format, bytes, { ...DEFAULT_SHEET_LIMITS, maxBytes: MAX_IMPORT_BYTES, maxRows: MAX_IMPORT_ROWS })
+  } catch (err) {
+    if (err instanceof FileProblem) throw new AppError('VALIDATION', err.line ? `第${err.line}行：${err.message}` : err.message, 'fileId')
+    throw err
+  }
 }
 
 const countBadLines = (problems: ImportProblem[]) => new Set(problems.filter((p) => p.line > 1).map((p) => p.line)).size

@@ -6,7 +6,9 @@ import { MAX_IMPORT_BYTES, MAX_IMPORT_ROWS, type ImportReport } from '@/domain/a
 import { COORD_SYSTEMS, type CoordSystem } from '@/domain/geo'
 import { api, newRequestId } from '@/api'
 import { AdminPage } from '../components/admin-gate'
-import { pickFiles, readBase64 } from '@/platform/pick-files'
+import { pickFiles } from '@/platform/pick-files'
+import type { PickedFile } from '@/platform/file-types'
+import { uploadImportFile } from '@/platform/upload'
 import { saveExport } from '@/platform/save-file'
 import '../admin.css'
 import './index.css'
@@ -22,19 +24,18 @@ type Step =
   | { kind: 'done'; report: ImportReport }
   | { kind: 'failed'; message: string }
 
-/** A file the admin chose, read whole: imports are small (MAX_IMPORT_BYTES). */
+/**
+ * A file the admin chose, and its id in storage once uploaded: the calls name the file, never carry
+ * it. A real run deletes the stored file, so a later run uploads it again.
+ */
 interface ChosenFile {
+  picked: PickedFile
   name: string
-  size: number
-  base64: string
+  fileId: string | null
 }
 
-/** One CSV or XLSX file, read as base64; null when cancelled or unreadable. */
-async function pickTable(): Promise<ChosenFile | null> {
-  const [file] = await pickFiles('table', 1)
-  const base64 = file ? await readBase64(file) : null
-  return file && base64 !== null ? { name: file.name, size: file.size, base64 } : null
-}
+/** An import call's outcome: the report and the file as it now stands in storage, or why it failed. */
+type Ran = { ok: true; report: ImportReport; file: ChosenFile } | { ok: false; message: string }
 
 const COORD_CHOICES = [{ code: 'column', label: '按文件“坐标系”列' }, ...COORD_SYSTEMS]
 
@@ -54,35 +55,44 @@ function ImportStations() {
   const [coord, setCoord] = useState<CoordChoice>('column')
   const [step, setStep] = useState<Step>({ kind: 'idle' })
 
-  const run = async (file: ChosenFile, dryRun: boolean, requestId: string) => {
+  /** Uploads the file when it is not in storage yet, then runs the import on its id. */
+  const run = async (file: ChosenFile, dryRun: boolean, requestId: string): Promise<Ran> => {
+    let fileId = file.fileId
+    if (!fileId) {
+      const uploaded = await uploadImportFile(file.picked)
+      if (!uploaded.ok) return { ok: false, message: uploaded.error.message }
+      fileId = uploaded.data.fileId
+    }
     const format = formatOf(file.name)!
-    return api.stations.import({ format, content: file.base64, dryRun, ...(coord === 'column' ? {} : { coordSystem: coord }) }, { requestId })
+    const reply = await api.stations.import({ format, fileId, dryRun, ...(coord === 'column' ? {} : { coordSystem: coord }) }, { requestId })
+    if (!reply.ok) return { ok: false, message: reply.error.message }
+    return { ok: true, report: reply.data, file: { ...file, fileId: dryRun ? fileId : null } }
   }
 
   const choose = async () => {
-    const file = await pickTable()
-    if (!file) return
-    if (!formatOf(file.name)) return setStep({ kind: 'failed', message: `“${file.name}”不是 CSV 或 XLSX 文件` })
-    if (file.size > MAX_IMPORT_BYTES) return setStep({ kind: 'failed', message: `文件太大（${Math.ceil(file.size / 1024)}KB）：一次最多导入256KB，请分成几个文件` })
-    setStep({ kind: 'checking', file })
-    const reply = await run(file, true, newRequestId())
-    if (!reply.ok) return setStep({ kind: 'failed', message: reply.error.message })
-    setStep({ kind: 'checked', file, report: reply.data, requestId: newRequestId() })
+    const [picked] = await pickFiles('table', 1)
+    if (!picked) return
+    if (!formatOf(picked.name)) return setStep({ kind: 'failed', message: `“${picked.name}”不是 CSV 或 XLSX 文件` })
+    if (picked.size > MAX_IMPORT_BYTES) return setStep({ kind: 'failed', message: `文件太大（${Math.ceil(picked.size / 1024)}KB）：一次最多导入${MAX_IMPORT_BYTES / 1024 / 1024}MB，请分成几个文件` })
+    const chosen: ChosenFile = { picked, name: picked.name, fileId: null }
+    setStep({ kind: 'checking', file: chosen })
+    const ran = await run(chosen, true, newRequestId())
+    setStep(ran.ok ? { kind: 'checked', file: ran.file, report: ran.report, requestId: newRequestId() } : { kind: 'failed', message: ran.message })
   }
 
   const confirm = async () => {
     if (step.kind !== 'checked') return
     setStep({ ...step, kind: 'importing' })
-    const reply = await run(step.file, false, step.requestId)
-    if (!reply.ok) return setStep({ kind: 'failed', message: reply.error.message })
-    setStep(reply.data.applied ? { kind: 'done', report: reply.data } : { kind: 'checked', file: step.file, report: reply.data, requestId: newRequestId() })
+    const ran = await run(step.file, false, step.requestId)
+    if (!ran.ok) return setStep({ kind: 'failed', message: ran.message })
+    setStep(ran.report.applied ? { kind: 'done', report: ran.report } : { kind: 'checked', file: ran.file, report: ran.report, requestId: newRequestId() })
   }
 
   return (
     <View className='card'>
       <Text className='card__title'>导入站点</Text>
       <Text className='admin-note'>
-        支持 CSV 和 Excel（XLSX）文件，每个文件最多 {MAX_IMPORT_ROWS} 行。列与“导出”的文件相同，可先导出一份作为模板。按“外部编号”匹配：已有的站点会被更新，不会重复添加。先试导入检查每一行，确认无误后才会写入。
+        支持 CSV 和 Excel（XLSX）文件，每个文件最多 {MAX_IMPORT_ROWS} 行、{MAX_IMPORT_BYTES / 1024 / 1024}MB。列与“导出”的文件相同，可先导出一份作为模板。按“外部编号”匹配：已有的站点会被更新，不会重复添加。先试导入检查每一行，确认无误后才会写入。
       </Text>
       <ChoiceChips field='coordSystem' label='文件中的坐标系' options={COORD_CHOICES} value={coord} onChange={(c) => setCoord(c as CoordChoice)} />
       <Button className='btn btn--primary import__choose' onClick={() => void choose()} data-action='choose-file'>

@@ -17,10 +17,13 @@ import { ANYONE, returns, type FunctionContract } from './define'
 
 /** The largest search radius, and the default when none is given. */
 export const MAX_RADIUS_M = 50_000
-/** An import file of at most this many bytes travels inside one call (WeChat advises about 256 KB per call). */
-export const MAX_IMPORT_BYTES = 256 * 1024
-/** Rows one import may hold: it is written in one transaction (see server/usecases/import-stations.ts). */
-export const MAX_IMPORT_ROWS = 500
+/**
+ * An import file of at most this many bytes. It is uploaded to storage and the call names it by
+ * its file id: WeChat advises keeping a callFunction event under about 100 KB.
+ */
+export const MAX_IMPORT_BYTES = 1024 * 1024
+/** Rows one import may hold (see server/usecases/stations/import-stations.ts). */
+export const MAX_IMPORT_ROWS = 1000
 
 const StationIdSchema = v.pipe(v.string('缺少站点编号'), v.nonEmpty('缺少站点编号'), v.maxLength(64, '站点编号不正确'))
 const ReportIdSchema = v.pipe(v.string('缺少报告编号'), v.nonEmpty('缺少报告编号'), v.maxLength(64, '报告编号不正确'))
@@ -80,16 +83,13 @@ export const stationsActions = {
     output: returns<ClosedStation>(),
     roles: ['admin'],
   },
+  /** WeChat: where to upload the import file with wx.cloud.uploadFile before importing it (the local server takes the bytes at /api/upload?purpose=import). */
+  prepareImport: { input: v.strictObject({}), output: returns<{ cloudPath: string }>(), roles: ['admin'] },
   import: {
     input: v.strictObject({
       format: FileFormatSchema,
-      /** The file, base64. */
-      content: v.pipe(
-        v.string('缺少文件内容'),
-        v.nonEmpty('文件是空的'),
-        v.maxLength(Math.ceil(MAX_IMPORT_BYTES / 3) * 4, '文件太大：一次最多导入256KB，请分成几个文件'),
-        v.regex(/^[A-Za-z0-9+/]*={0,2}$/, '文件内容不是有效的 base64'),
-      ),
+      /** The uploaded file's id (prepareImport's path in storage, or the local upload's reply). */
+      fileId: v.pipe(v.string('请先选择文件'), v.nonEmpty('请先选择文件'), v.maxLength(300, '文件不正确，请重新选择文件')),
       /** The file's coordinate system when it has no 坐标系 column. */
       coordSystem: v.optional(v.picklist(COORD_SYSTEM_CODES, '坐标系应为 gcj02、wgs84 或 bd09')),
       /** Check only: report every bad row and what would change, write nothing. */
