@@ -4,7 +4,9 @@ import { MAX_DOCUMENT_BYTES } from '../../src/domain/documents'
 import { handle } from '../functions'
 import { handleUpload } from '../functions/upload'
 import type { Deps } from '../ports'
+import { FILE_LINK_PREFIX } from '../adapters/files/file-links'
 import { DEMO_ACCOUNTS, demoIdentity, demoLoginPage, safeNext } from './demo'
+import { serveFileLink, type VerifyFileLink } from './file-link-route'
 import { readCookie, SESSION_COOKIE, signSession, verifySession } from './session'
 import { serveStatic } from './static-files'
 
@@ -16,6 +18,8 @@ export interface LocalServerOptions {
   webRoot: string
   sessionSecret: Buffer
   sessionHours: number
+  /** Checks the temporary document links the file store hands out (`/files/<token>`). */
+  verifyFileLink: VerifyFileLink
 }
 
 class BodyError extends Error {
@@ -53,6 +57,9 @@ async function route(opts: LocalServerOptions, req: IncomingMessage, res: Server
   if (api) {
     if (req.method !== 'POST') return sendJson(res, 405, invalid('请使用 POST 调用接口'))
     return callFunction(opts, api[1], req, res)
+  }
+  if (url.pathname.startsWith(FILE_LINK_PREFIX) && req.method === 'GET') {
+    return serveFileLink(opts.deps.files, opts.verifyFileLink, url.pathname.slice(FILE_LINK_PREFIX.length), res)
   }
   if (url.pathname === '/demo-login') {
     if (req.method === 'POST') return demoSignIn(opts, req, res)
