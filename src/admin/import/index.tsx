@@ -7,7 +7,9 @@ import { COORD_SYSTEMS, type CoordSystem } from '@/domain/geo'
 import { api, newRequestId } from '@/api'
 import { AdminPage } from '../components/admin-gate'
 import { pickFiles, readBase64 } from '@/platform/pick-files'
-import { saveExport } from '@/platform/save-file'
+import ExportReady from '@/components/export-ready'
+import { keepExport } from '@/platform/save-file'
+import type { SavedExport } from '@/platform/file-types'
 import '../admin.css'
 import './index.css'
 
@@ -136,14 +138,16 @@ function ReportSummary({ report }: { report: ImportReport }) {
 function ExportStations() {
   const [busy, setBusy] = useState(false)
   const [note, setNote] = useState('')
+  const [saved, setSaved] = useState<{ file: SavedExport; rows: number } | null>(null)
   const run = async (format: 'csv' | 'xlsx') => {
     setBusy(true)
+    setSaved(null)
     const reply = await api.stations.export({ format })
     setBusy(false)
     if (!reply.ok) return setNote(reply.error.message)
     try {
-      const said = await saveExport({ fileName: reply.data.fileName, mimeType: reply.data.mimeType, base64: reply.data.content })
-      setNote(`${said}（${reply.data.rows} 个站点）`)
+      setNote('')
+      setSaved({ file: await keepExport({ fileName: reply.data.fileName, mimeType: reply.data.mimeType, base64: reply.data.content }), rows: reply.data.rows })
     } catch {
       void Taro.showToast({ title: '文件没有保存', icon: 'none' })
     }
@@ -160,11 +164,9 @@ function ExportStations() {
           导出 CSV
         </Button>
       </View>
-      {note && (
-        <Text className='admin-note' data-export='done'>
-          {note}
-        </Text>
-      )}
+      {note && <Text className='admin-note'>{note}</Text>}
+      {/* Stations are public places: nothing sensitive, so the file may go into a chat. */}
+      {saved && <ExportReady saved={saved.file} shareable note={`${saved.rows} 个站点`} />}
     </View>
   )
 }
