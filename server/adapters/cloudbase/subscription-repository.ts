@@ -4,7 +4,7 @@ import { SUBSCRIPTIONS } from './collections'
 import { addNew, outsideTransaction, readDoc, type Scope, type StoredDoc } from './types'
 
 /** The holders of a template's acceptances (the staff reminder reads them). */
-export const SUBSCRIPTIONS_COLLECTION = defineCollection(SUBSCRIPTIONS, [{ keys: [['kind', 1], ['remaining', 1], ['openid', 1]] }])
+export const SUBSCRIPTIONS_COLLECTION = defineCollection(SUBSCRIPTIONS, [{ keys: [['kind', 1], ['openid', 1], ['remaining', 1]] }])
 
 const idOf = (openid: string, templateId: string) => `${templateId}:${openid}`
 const toRecord = (doc: StoredDoc): SubscriptionRecord => ({ openid: String(doc.openid), templateId: String(doc.templateId), kind: String(doc.kind), remaining: Number(doc.remaining), updatedAt: String(doc.updatedAt) })

@@ -172,7 +172,7 @@ export const MIGRATIONS: readonly { version: number; name: string; sql: string }
         updated_at TEXT NOT NULL,
         PRIMARY KEY (template_id, openid)
       );
-      CREATE INDEX subscriptions_holders ON subscriptions (kind, remaining, openid);
+      CREATE INDEX subscriptions_holders ON subscriptions (kind, openid, remaining);
       CREATE TABLE uploads (key TEXT PRIMARY KEY, created_at TEXT NOT NULL, doc TEXT NOT NULL);
       CREATE INDEX uploads_by_age ON uploads (created_at, key);
     `,
