@@ -6,7 +6,7 @@ const base = require('./jest.config.js')
 
 module.exports = {
   ...base,
-  testEnvironment: 'jsdom',
+  testEnvironment: '<rootDir>/test/weapp/environment.js',
   roots: ['<rootDir>/test/weapp'],
   testMatch: ['**/*.sim.ts'],
   testPathIgnorePatterns: ['/node_modules/'],
