@@ -28,6 +28,8 @@ export interface SetDataCall {
   from: string
   bytes: number
   keys: string[]
+  /** The data itself, kept only when WEAPP_KEEP_SETDATA is set (for looking into what makes a call heavy). */
+  data?: unknown
 }
 
 /** A recorded call of a stubbed wx API, and whether it ran while a tap was being dispatched (synchronously inside it). */
@@ -66,9 +68,17 @@ export interface OpenPage {
   text(): string
   /** Waits until `predicate` holds for the page's text (React renders asynchronously). */
   until(predicate: (text: string) => boolean, what: string, timeoutMs?: number): Promise<void>
-  /** The first element matching a CSS selector on the rendered tree (`[data-action=remind]`). */
+  /** The first element matching a CSS selector on the rendered tree. */
   find(selector: string): Element | null
-  /** Taps an element like a finger: a `tap` event bubbling from it, dispatched synchronously. */
+  /**
+   * Elements with this class as the source names it (`station-card`): miniprogram-simulate prefixes
+   * a component's classes with its tag (`main--station-card`). Taro's templates render no `data-*`
+   * attributes, so tests find elements by class or text.
+   */
+  all(className: string): Element[]
+  /** The innermost element whose whole text is `text` (a button's label), or null. */
+  byText(text: string): Element | null
+  /** Taps an element (or the one reading this text) like a finger: a `tap` event bubbling from it, dispatched synchronously. */
   tap(target: Element | string): void
   /** Fires an input/change on a form element (detail as WeChat gives it). */
   fire(target: Element | string, type: string, detail: Record<string, unknown>): void
@@ -184,7 +194,7 @@ export async function startWeapp(): Promise<Weapp> {
   const measure = (instance: any, from: string) => {
     const original = instance.setData.bind(instance)
     instance.setData = (data: Record<string, unknown>, cb?: () => void) => {
-      setData.push({ from, bytes: byteLength(data), keys: Object.keys(data) })
+      setData.push({ from, bytes: byteLength(data), keys: Object.keys(data), ...(process.env.WEAPP_KEEP_SETDATA ? { data: JSON.parse(JSON.stringify(data)) } : {}) })
       return original(data, cb)
     }
   }
@@ -256,15 +266,19 @@ export async function startWeapp(): Promise<Weapp> {
       const dom = comp.dom as HTMLElement
       const text = () => dom.textContent ?? ''
       const find = (selector: string) => dom.querySelector(selector)
+      const all = (className: string) => Array.from(dom.querySelectorAll('[class]')).filter((e) => Array.from(e.classList).some((c) => c === className || c.endsWith(`--${className}`)))
+      const byText = (label: string) => Array.from(dom.querySelectorAll('*')).reverse().find((e) => e.textContent?.trim() === label) ?? null
       const pick = (target: Element | string) => {
-        const el = typeof target === 'string' ? find(target) : target
-        if (!el) throw new Error(`nothing matches ${String(target)} on ${route}:\n${text().slice(0, 600)}`)
+        const el = typeof target === 'string' ? byText(target) : target
+        if (!el) throw new Error(`no element reads “${String(target)}” on ${route}:\n${text().slice(0, 600)}`)
         return el
       }
       const page: OpenPage = {
         dom,
         text,
         find,
+        all,
+        byText,
         async until(predicate, what, timeoutMs = 8000) {
           const end = Date.now() + timeoutMs
           while (!predicate(text())) {
