@@ -207,6 +207,7 @@ export async function startWeapp(): Promise<Weapp> {
     } }
     return component({ ...options, lifetimes })
   }
+  const loaded = new Map<string, string>()
   let nextQuery: Record<string, string> = {}
   let nextRoute = ''
   g.Page = (options: any) => {
@@ -258,7 +259,9 @@ export async function startWeapp(): Promise<Weapp> {
     async open(route, query = {}) {
       nextRoute = route
       nextQuery = query
-      const id = simulate.load(join(WEAPP, route), { rootPath: WEAPP })
+      // A page's chunk registers its Page once (webpack runs a module once): a second open renders the same definition again.
+      const id = loaded.get(route) ?? simulate.load(join(WEAPP, route), { rootPath: WEAPP })
+      loaded.set(route, id)
       const comp = simulate.render(id)
       const parent = document.createElement('parent-wrapper')
       document.body.appendChild(parent)
