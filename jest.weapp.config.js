@@ -7,6 +7,8 @@ const base = require('./jest.config.js')
 module.exports = {
   ...base,
   testEnvironment: '<rootDir>/test/weapp/environment.js',
+  // The handlers run in this process too: packages resolve as on Node, not as in a browser.
+  testEnvironmentOptions: { customExportConditions: ['node', 'node-addons'] },
   roots: ['<rootDir>/test/weapp'],
   testMatch: ['**/*.sim.ts'],
   testPathIgnorePatterns: ['/node_modules/'],

@@ -1,4 +1,5 @@
 import Taro from '@tarojs/taro'
+import { quiet } from './quiet'
 import type { LocateResult, LocationWording } from './location-types'
 import { ensurePrivacyAuthorized } from './privacy'
 
@@ -13,11 +14,13 @@ const SCOPE = 'scope.userFuzzyLocation'
 export async function locate(): Promise<LocateResult> {
   if (!(await ensurePrivacyAuthorized())) return { ok: false, reason: 'denied' }
   return new Promise((resolve) => {
-    Taro.getFuzzyLocation({
-      type: 'gcj02',
-      success: (res) => resolve({ ok: true, point: { lng: res.longitude, lat: res.latitude } }),
-      fail: (err: { errMsg?: string }) => resolve({ ok: false, reason: /auth|deny|denied/i.test(err?.errMsg ?? '') ? 'denied' : 'unavailable' }),
-    })
+    quiet(
+      Taro.getFuzzyLocation({
+        type: 'gcj02',
+        success: (res) => resolve({ ok: true, point: { lng: res.longitude, lat: res.latitude } }),
+        fail: (err: { errMsg?: string }) => resolve({ ok: false, reason: /auth|deny|denied/i.test(err?.errMsg ?? '') ? 'denied' : 'unavailable' }),
+      }),
+    )
   })
 }
 
@@ -36,7 +39,7 @@ export const canOpenSettings = true
 export function openLocationSettings(): Promise<boolean> {
   return new Promise((resolve) => {
     try {
-      Taro.openSetting({ success: (res) => resolve((res.authSetting as Record<string, boolean | undefined>)[SCOPE] === true), fail: () => resolve(false) })
+      quiet(Taro.openSetting({ success: (res) => resolve((res.authSetting as Record<string, boolean | undefined>)[SCOPE] === true), fail: () => resolve(false) }))
     } catch {
       resolve(false)
     }

@@ -1,4 +1,5 @@
 import Taro from '@tarojs/taro'
+import { quiet } from './quiet'
 
 /**
  * WeChat's privacy authorization (用户隐私保护指引) before a privacy-sensitive call such as
@@ -8,9 +9,9 @@ import Taro from '@tarojs/taro'
  */
 export function ensurePrivacyAuthorized(): Promise<boolean> {
   return new Promise((resolve) => {
-    const prompt = () => Taro.requirePrivacyAuthorize({ success: () => resolve(true), fail: () => resolve(false) })
+    const prompt = () => quiet(Taro.requirePrivacyAuthorize({ success: () => resolve(true), fail: () => resolve(false) }))
     try {
-      Taro.getPrivacySetting({ success: (res) => (res.needAuthorization ? prompt() : resolve(true)), fail: prompt })
+      quiet(Taro.getPrivacySetting({ success: (res) => (res.needAuthorization ? prompt() : resolve(true)), fail: prompt }))
     } catch {
       // A base library without the privacy API enforces nothing: go ahead.
       resolve(true)

@@ -1,4 +1,5 @@
 import Taro from '@tarojs/taro'
+import { quiet } from './quiet'
 import type { FileToSave, SavedExport } from './file-types'
 
 /** WeChat can send a file to a chat (`shareFileMessage`, from a tap). */
@@ -23,5 +24,5 @@ export async function openExport(saved: SavedExport, opts: { menu: boolean }): P
  * so call it first thing in the tap handler, before any await.
  */
 export function shareExport(saved: SavedExport): Promise<void> {
-  return new Promise((resolve, reject) => Taro.shareFileMessage({ filePath: saved.path ?? '', fileName: saved.fileName, success: () => resolve(), fail: reject }))
+  return new Promise((resolve, reject) => quiet(Taro.shareFileMessage({ filePath: saved.path ?? '', fileName: saved.fileName, success: () => resolve(), fail: reject })))
 }

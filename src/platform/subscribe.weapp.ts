@@ -1,4 +1,5 @@
 import Taro from '@tarojs/taro'
+import { quiet } from './quiet'
 
 /** WeChat delivers subscribe messages. */
 export const canSubscribe = true
@@ -12,12 +13,14 @@ export function askSubscribe(templateIds: readonly string[]): Promise<string[]> 
   if (!templateIds.length) return Promise.resolve([])
   return new Promise((resolve) => {
     try {
-      Taro.requestSubscribeMessage({
-        tmplIds: [...templateIds],
-        success: (res: Record<string, unknown>) => resolve(templateIds.filter((id) => res[id] === 'accept')),
-        fail: () => resolve([]),
-        // Taro's typing wants Alipay's entityIds too; WeChat takes tmplIds alone.
-      } as unknown as Taro.requestSubscribeMessage.Option)
+      quiet(
+        Taro.requestSubscribeMessage({
+          tmplIds: [...templateIds],
+          success: (res: Record<string, unknown>) => resolve(templateIds.filter((id) => res[id] === 'accept')),
+          fail: () => resolve([]),
+          // Taro's typing wants Alipay's entityIds too; WeChat takes tmplIds alone.
+      } as unknown as Taro.requestSubscribeMessage.Option),
+      )
     } catch {
       resolve([])
     }

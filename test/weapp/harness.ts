@@ -174,6 +174,12 @@ export async function startWeapp(): Promise<Weapp> {
       writeFile: (o: any) => answer('fs.writeFile', { filePath: o.filePath, bytes: o.data?.length }, () => ({ ok: true, value: {} })).then(() => o.success?.()),
       readFile: (o: any) => answer('fs.readFile', o, () => ({ ok: false, err: { errMsg: 'readFile:fail' } })),
     }),
+    // The simulator has no canvas: a selector query finds no node (charts stay undrawn; their captions and figures are text).
+    createSelectorQuery: () => {
+      const q: any = { in: () => q, select: () => q, selectAll: () => q, selectViewport: () => q, fields: () => q, boundingClientRect: () => q, scrollOffset: () => q, node: () => q }
+      q.exec = (cb?: (r: unknown[]) => void) => setTimeout(() => cb?.([null]), 0)
+      return q
+    },
     navigateTo: (o: any) => answer('navigateTo', o, () => ({ ok: true, value: { errMsg: 'navigateTo:ok' } })),
     redirectTo: (o: any) => answer('redirectTo', o, () => ({ ok: true, value: { errMsg: 'redirectTo:ok' } })),
     showToast: (o: any) => answer('showToast', o, () => ({ ok: true, value: { errMsg: 'showToast:ok' } })),
