@@ -3,6 +3,7 @@ import { QUEUE_STAGES } from '../../../src/domain/review'
 import type { Deps } from '../../ports'
 import { jurisdictionOf, requireReviewer } from '../review/access'
 import { resolveActor } from './actor'
+import { pendingEntry } from './notify'
 
 /** The reminder goes out on the first timer run at or after this hour, Asia/Shanghai. */
 export const REMINDER_HOUR = 9
@@ -41,18 +42,8 @@ export async function remindStaff(deps: Deps): Promise<number> {
     if (!total) continue
     const iso = now.toISOString()
     const body = overdue ? `${total}件申请待处理，其中${overdue}件已超期` : `${total}件申请待处理`
-    const added = await repos.outbox.enqueue({
-      key: `reminder:${holder.openid}:${today}`,
-      kind: 'cases-waiting',
-      recipientOpenid: holder.openid,
-      payload: { unitId: actor.unitId, title: '审核待办提醒', body, count: String(total), overdue: String(overdue) },
-      status: 'pending',
-      attempts: 0,
-      nextAttemptAt: iso,
-      createdAt: iso,
-      sentAt: null,
-      lastError: null,
-    })
+    const payload = { unitId: actor.unitId, title: '审核待办提醒', body, count: String(total), overdue: String(overdue) }
+    const added = await repos.outbox.enqueue(pendingEntry(`reminder:${holder.openid}:${today}`, 'cases-waiting', holder.openid, payload, iso))
     if (added) enqueued++
   }
   return enqueued
