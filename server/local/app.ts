@@ -8,10 +8,13 @@ import type { Deps } from '../ports'
 import { randomIds, systemClock } from '../runtime'
 import type { LocalConfig } from './config'
 import { createLocalServer } from './http'
+import { DEFAULT_LIMITS } from './limits'
 import { loadOrCreateKeyFile } from './keys'
 import { inAppOnlyNotifier } from './notifier'
+import { assertLoopback, urlHost } from './origin'
 import { startOutboxRunner } from './outbox-runner'
 import { seedDemo } from './seed'
+import { openSessionStore } from './session-store'
 
 /** A running local runtime. */
 export interface LocalApp {
@@ -21,11 +24,14 @@ export interface LocalApp {
   close(): Promise<void>
 }
 
-/** The composition root of the local runtime: SQLite, the key files, the demo data and the HTTP server. */
+/**
+ * The composition root of the local runtime: SQLite, the key files, the demo data, the sessions
+ * and the HTTP server. Refuses a non-loopback host before touching anything.
+ */
 export async function startLocalApp(config: LocalConfig): Promise<LocalApp> {
+  assertLoopback(config.host)
   const keyDir = join(config.dataDir, 'keys')
   const dataKey = config.dataKey ? keyFromBase64(config.dataKey) : loadOrCreateKeyFile(keyDir, 'data.key')
-  const sessionSecret = loadOrCreateKeyFile(keyDir, 'session.key')
   const store = openSqliteStore(join(config.dataDir, 'lantian.db'))
   const deps: Deps = {
     store,
@@ -37,21 +43,24 @@ export async function startLocalApp(config: LocalConfig): Promise<LocalApp> {
   }
   const seeded = await seedDemo(store, deps.cipher)
   const outbox = startOutboxRunner(deps, inAppOnlyNotifier)
+  const sessions = openSessionStore(join(config.dataDir, 'sessions.db'))
+  const limits = { ...DEFAULT_LIMITS, ...config.limits }
   const links = fileLinks(dataKey)
-  const server = createLocalServer({ deps, webRoot: config.webRoot, sessionSecret, sessionHours: config.sessionHours, verifyFileLink: links.verify })
+  const server = createLocalServer({ deps, webRoot: config.webRoot, sessions, sessionHours: config.sessionHours, host: config.host, limits, verifyFileLink: links.verify })
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject)
     server.listen(config.port, config.host, () => resolve())
   })
   const { port } = server.address() as AddressInfo
   return {
-    url: `http://${config.host}:${port}`,
+    url: `http://${urlHost(config.host)}:${port}`,
     deps,
     seeded,
     close: async () => {
       server.closeAllConnections()
       await new Promise<void>((resolve) => server.close(() => resolve()))
       await outbox.stop()
+      sessions.close()
       await store.close()
     },
   }

@@ -27,8 +27,8 @@ export function demoIdentity(account: DemoAccount): { sub: string; name: string 
 
 const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`)
 
-/** The sign-in page: plain HTML served by the local server only, never part of the mini-program. */
-export function demoLoginPage(next: string): string {
+/** The sign-in page: plain HTML served by the local server only, never part of the mini-program; `error` says why a sign-in was refused. */
+export function demoLoginPage(next: string, error?: { code: string; message: string }): string {
   const buttons = DEMO_ACCOUNTS.map(
     (a) => `<button type="submit" name="account" value="${a.key}" data-account="${a.key}"><b>${escapeHtml(a.name)}</b><span>${escapeHtml(a.label)}</span></button>`,
   ).join('\n')
@@ -44,10 +44,12 @@ form{display:grid;gap:12px}
 button{display:flex;flex-direction:column;align-items:flex-start;gap:2px;min-height:64px;padding:12px 16px;border:1px solid #c7d9ee;border-radius:12px;background:#fff;font:inherit;text-align:left;cursor:pointer}
 button:focus,button:hover{border-color:#1565c0;outline:2px solid #1565c0}
 button span{font-size:15px;color:#5b6b7b}
+.error{background:#fdecea;border:1px solid #e57373;border-radius:10px;padding:12px 14px;color:#b71c1c}
 </style></head>
 <body><main>
 <h1>蓝天帮扶</h1>
 <p>本地演示模式</p>
+${error ? `<p class="error" role="alert" data-code="${escapeHtml(error.code)}">${escapeHtml(error.message)}</p>` : ''}
 <div class="notice" role="note">这是<b>本地演示登录</b>，只在本地运行模式下提供。在微信小程序中，身份由微信自动识别，没有此页面。</div>
 <form method="post" action="/demo-login">
 <input type="hidden" name="next" value="${escapeHtml(next)}">
@@ -56,7 +58,25 @@ ${buttons}
 </main></body></html>`
 }
 
-/** Only same-site paths may be a redirect target after sign-in. */
+/** Anything a browser strips from a URL or reads as a separator: C0 controls, space, DEL, C1 controls. */
+// eslint-disable-next-line no-control-regex -- finding control characters is the point
+const CONTROL = /[\u0000-\u0020\u007f-\u009f]/
+
+const localPath = (p: string) => p.startsWith('/') && !p.includes('//') && !p.includes('\\') && !CONTROL.test(p)
+
+/**
+ * Only a path of this site may be a redirect target after sign-in: printable ASCII (as a browser
+ * sends `location.pathname + location.hash`) starting with one `/`, with no `//`, backslash or
+ * control character, as given and once more decoded (a browser drops a tab, so `/\t/evil.example`
+ * would be `//evil.example`, another site).
+ */
 export function safeNext(next: string | null | undefined): string {
-  return next && next.startsWith('/') && !next.startsWith('//') && !next.includes('\\') ? next : '/'
+  if (!next || !/^[\x21-\x7e]+$/.test(next) || !localPath(next)) return '/'
+  let decoded: string
+  try {
+    decoded = decodeURIComponent(next)
+  } catch {
+    return '/'
+  }
+  return localPath(decoded) && new URL(next, 'http://local').origin === 'http://local' ? next : '/'
 }

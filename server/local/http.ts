@@ -1,82 +1,110 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
-import type { ApiReply } from '../../src/domain'
+import { DEFAULT_MESSAGES, type ApiReply } from '../../src/domain'
 import { MAX_DOCUMENT_BYTES } from '../../src/domain/documents'
-import { handle } from '../functions'
+import { handle, type Identity } from '../functions'
 import { handleUpload } from '../functions/upload'
-import type { Deps } from '../ports'
 import { FILE_LINK_PREFIX } from '../adapters/files/file-links'
-import { DEMO_ACCOUNTS, demoIdentity, demoLoginPage, safeNext } from './demo'
+import type { Deps } from '../ports'
+import { demoLoginPage, safeNext } from './demo'
 import { serveFileLink, type VerifyFileLink } from './file-link-route'
-import { readCookie, SESSION_COOKIE, signSession, verifySession } from './session'
+import { setSecurityHeaders } from './headers'
+import { capConnections, timeoutOptions, windowLimiter, type LocalLimits } from './limits'
+import { checkOrigin, REFUSAL_MESSAGES } from './origin'
+import { BodyError, invalid, readBody, sendHtml, sendJson, sendText } from './replies'
+import { liveSession, sessionClearCookie, sessionCookie } from './session'
+import type { SessionStore } from './session-store'
+import { demoSignIn, demoSignOut, type SignInContext } from './sign-in'
 import { serveStatic } from './static-files'
-
-/** A request body larger than this is refused before it is read to the end. */
-export const MAX_BODY_BYTES = 1024 * 1024
 
 export interface LocalServerOptions {
   deps: Deps
   webRoot: string
-  sessionSecret: Buffer
+  sessions: SessionStore
   sessionHours: number
+  /** The configured listening host: a request's `Host` must name it or a loopback name, with the port. */
+  host: string
+  limits: LocalLimits
   /** Checks the temporary document links the file store hands out (`/files/<token>`). */
   verifyFileLink: VerifyFileLink
 }
 
-class BodyError extends Error {
-  constructor(readonly status: number, readonly reply: ApiReply<never>) {
-    super(reply.ok ? '' : reply.error.message)
-  }
+interface Context extends SignInContext {
+  webRoot: string
+  host: string
+  verifyFileLink: VerifyFileLink
 }
 
-/**
- * Sent with every demo sign-in and sign-out: the app keeps drafts in the browser's storage, and
- * in one browser the next demo user must not find the previous one's (WeChat keeps storage per user).
- */
-const CLEAR_STORAGE = { 'clear-site-data': '"storage"' }
-
-const invalid = (message: string): ApiReply<never> => ({ ok: false, error: { code: 'VALIDATION', message } })
+const UNAUTHENTICATED: ApiReply<never> = { ok: false, error: { code: 'UNAUTHENTICATED', message: DEFAULT_MESSAGES.UNAUTHENTICATED } }
 
 /** The local runtime: the H5 app, `POST /api/<fn>` with the event contract, and the demo sign-in. */
 export function createLocalServer(opts: LocalServerOptions): Server {
-  return createServer((req, res) => {
-    route(opts, req, res).catch((err: unknown) => {
+  const ctx: Context = { ...opts, signIns: windowLimiter(opts.limits.signInsPerMinute, 60_000) }
+  const server = createServer(timeoutOptions(opts.limits), (req, res) => {
+    route(ctx, req, res).catch((err: unknown) => {
       console.error(`[http] ${err instanceof Error ? err.message : 'error'}`)
-      if (!res.headersSent) sendJson(res, 500, { ok: false, error: { code: 'INTERNAL', message: '系统繁忙，请稍后再试' } })
+      if (!res.headersSent) sendJson(res, 500, { ok: false, error: { code: 'INTERNAL', message: DEFAULT_MESSAGES.INTERNAL } })
       else res.destroy()
     })
   })
+  capConnections(server, opts.limits)
+  return server
 }
 
-async function route(opts: LocalServerOptions, req: IncomingMessage, res: ServerResponse): Promise<void> {
+async function route(ctx: Context, req: IncomingMessage, res: ServerResponse): Promise<void> {
+  setSecurityHeaders(res)
+  if (!URL.canParse(req.url ?? '/', 'http://local')) return sendText(res, 400, '请求地址不正确')
   const url = new URL(req.url ?? '/', 'http://local')
+  const refusal = checkOrigin(req, ctx.host)
+  if (refusal) {
+    const message = REFUSAL_MESSAGES[refusal]
+    return url.pathname.startsWith('/api/') ? sendJson(res, 403, { ok: false, error: { code: 'FORBIDDEN', message } }) : sendText(res, 403, message)
+  }
   if (url.pathname === '/api/upload') {
     if (req.method !== 'POST') return sendJson(res, 405, invalid('请使用 POST 上传文件'))
-    return upload(opts, url, req, res)
+    return upload(ctx, url, req, res)
   }
   const api = /^\/api\/([a-z][\w-]{0,40})$/.exec(url.pathname)
   if (api) {
     if (req.method !== 'POST') return sendJson(res, 405, invalid('请使用 POST 调用接口'))
-    return callFunction(opts, api[1], req, res)
+    return callFunction(ctx, api[1], req, res)
   }
   if (url.pathname.startsWith(FILE_LINK_PREFIX) && req.method === 'GET') {
-    return serveFileLink(opts.deps.files, opts.verifyFileLink, url.pathname.slice(FILE_LINK_PREFIX.length), res)
+    return serveFileLink(ctx.deps.files, ctx.verifyFileLink, url.pathname.slice(FILE_LINK_PREFIX.length), res)
   }
   if (url.pathname === '/demo-login') {
-    if (req.method === 'POST') return demoSignIn(opts, req, res)
+    if (req.method === 'POST') return demoSignIn(ctx, req, res)
     return sendHtml(res, demoLoginPage(safeNext(url.searchParams.get('next'))))
   }
-  if (url.pathname === '/demo-logout' && req.method === 'POST') {
-    res.writeHead(303, { location: '/demo-login', 'set-cookie': `${SESSION_COOKIE}=; Path=/; HttpOnly; SameSite=Lax; Max-Age=0`, ...CLEAR_STORAGE })
-    return void res.end()
-  }
+  if (url.pathname === '/demo-logout' && req.method === 'POST') return demoSignOut(ctx, req, res)
   if (req.method !== 'GET' && req.method !== 'HEAD') return sendJson(res, 405, invalid('不支持的请求方式'))
-  serveStatic(opts.webRoot, url.pathname, res)
+  serveStatic(ctx.webRoot, url.pathname, res)
 }
 
-async function callFunction(opts: LocalServerOptions, fn: string, req: IncomingMessage, res: ServerResponse): Promise<void> {
+/**
+ * Who is calling, from the session cookie: no cookie is an anonymous call (the function decides);
+ * null when a cookie is there but names no live session (malformed, signed out, expired, or
+ * ended by a change of the person's roles).
+ */
+async function identify(ctx: Context, req: IncomingMessage): Promise<Identity | null> {
+  const cookie = sessionCookie(req.headers.cookie)
+  if (cookie.kind === 'none') return { openid: null }
+  if (cookie.kind === 'malformed') return null
+  const session = await liveSession(ctx.sessions, ctx.deps.store.repos.staff, cookie.id, Date.now())
+  return session && { openid: session.sub, displayName: session.name }
+}
+
+/** 401 for UNAUTHENTICATED (the cookie, if any, is cleared); every other reply of the contract is 200. */
+function sendReply(res: ServerResponse, reply: ApiReply<unknown>): void {
+  if (!reply.ok && reply.error.code === 'UNAUTHENTICATED') return sendJson(res, 401, reply, { 'set-cookie': sessionClearCookie })
+  sendJson(res, 200, reply)
+}
+
+async function callFunction(ctx: Context, fn: string, req: IncomingMessage, res: ServerResponse): Promise<void> {
   if (!/^application\/json\b/i.test(req.headers['content-type'] ?? '')) {
     return sendJson(res, 415, invalid('请求内容应为 JSON'))
   }
+  const identity = await identify(ctx, req)
+  if (!identity) return sendReply(res, UNAUTHENTICATED)
   let event: unknown
   try {
     event = JSON.parse((await readBody(req)).toString('utf8'))
@@ -84,16 +112,16 @@ async function callFunction(opts: LocalServerOptions, fn: string, req: IncomingM
     if (err instanceof BodyError) return sendJson(res, err.status, err.reply)
     return sendJson(res, 400, invalid('请求内容不是有效的 JSON'))
   }
-  const session = verifySession(opts.sessionSecret, readCookie(req.headers.cookie, SESSION_COOKIE), Date.now() / 1000)
-  const reply = await handle(fn, event, { openid: session?.sub ?? null, displayName: session?.name }, opts.deps)
-  sendJson(res, 200, reply)
+  sendReply(res, await handle(fn, event, identity, ctx.deps))
 }
 
 /** A document's bytes as the raw body (at most 10 MB, checked as it arrives); the target in the query. */
-async function upload(opts: LocalServerOptions, url: URL, req: IncomingMessage, res: ServerResponse): Promise<void> {
+async function upload(ctx: Context, url: URL, req: IncomingMessage, res: ServerResponse): Promise<void> {
   if (!/^application\/octet-stream\b/i.test(req.headers['content-type'] ?? '')) {
     return sendJson(res, 415, invalid('请以文件内容上传（application/octet-stream）'))
   }
+  const identity = await identify(ctx, req)
+  if (!identity) return sendReply(res, UNAUTHENTICATED)
   let bytes: Buffer
   try {
     bytes = await readBody(req, MAX_DOCUMENT_BYTES, '文件不能超过10 MB，请压缩后重试')
@@ -101,65 +129,5 @@ async function upload(opts: LocalServerOptions, url: URL, req: IncomingMessage, 
     if (err instanceof BodyError) return sendJson(res, err.status, err.reply)
     throw err
   }
-  const session = verifySession(opts.sessionSecret, readCookie(req.headers.cookie, SESSION_COOKIE), Date.now() / 1000)
-  const reply = await handleUpload(Object.fromEntries(url.searchParams), new Uint8Array(bytes), { openid: session?.sub ?? null, displayName: session?.name }, opts.deps)
-  sendJson(res, 200, reply)
-}
-
-async function demoSignIn(opts: LocalServerOptions, req: IncomingMessage, res: ServerResponse): Promise<void> {
-  let form: URLSearchParams
-  try {
-    form = new URLSearchParams((await readBody(req)).toString('utf8'))
-  } catch {
-    return sendHtml(res, demoLoginPage('/'), 400)
-  }
-  const account = DEMO_ACCOUNTS.find((a) => a.key === form.get('account'))
-  if (!account) return sendHtml(res, demoLoginPage(safeNext(form.get('next'))), 400)
-  const { sub, name } = demoIdentity(account)
-  const maxAge = Math.round(opts.sessionHours * 3600)
-  const token = signSession(opts.sessionSecret, { sub, name, exp: Math.floor(Date.now() / 1000) + maxAge })
-  res.writeHead(303, {
-    location: safeNext(form.get('next')),
-    'set-cookie': `${SESSION_COOKIE}=${token}; Path=/; HttpOnly; SameSite=Lax; Max-Age=${maxAge}`,
-    ...CLEAR_STORAGE,
-  })
-  res.end()
-}
-
-function readBody(req: IncomingMessage, limit = MAX_BODY_BYTES, tooLargeMessage = '请求内容过大（不能超过 1 MB）'): Promise<Buffer> {
-  return new Promise((resolve, reject) => {
-    const declared = Number(req.headers['content-length'] ?? 0)
-    const tooLarge = new BodyError(413, invalid(tooLargeMessage))
-    if (declared > limit) {
-      req.resume()
-      return reject(tooLarge)
-    }
-    const chunks: Buffer[] = []
-    let size = 0
-    req.on('data', (chunk: Buffer) => {
-      size += chunk.length
-      if (size > limit) {
-        req.removeAllListeners('data')
-        req.resume()
-        reject(tooLarge)
-      } else chunks.push(chunk)
-    })
-    req.on('end', () => resolve(Buffer.concat(chunks)))
-    req.on('error', reject)
-  })
-}
-
-function sendJson(res: ServerResponse, status: number, body: unknown): void {
-  const text = JSON.stringify(body)
-  res.writeHead(status, {
-    'content-type': 'application/json; charset=utf-8',
-    'cache-control': 'no-store',
-    'x-content-type-options': 'nosniff',
-  })
-  res.end(text)
-}
-
-function sendHtml(res: ServerResponse, html: string, status = 200): void {
-  res.writeHead(status, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store', 'x-frame-options': 'DENY' })
-  res.end(html)
+  sendReply(res, await handleUpload(Object.fromEntries(url.searchParams), new Uint8Array(bytes), identity, ctx.deps))
 }

@@ -1,43 +1,57 @@
-import { createHmac, timingSafeEqual } from 'node:crypto'
-
-/** A signed, expiring local session: who is signed in, until when. */
-export interface Session {
-  sub: string
-  name: string
-  /** Expiry, seconds since the epoch. */
-  exp: number
-}
+import type { StaffRepository, StaffRecord } from '../ports'
+import { SESSION_ID, type SessionRecord, type SessionStore, type StaffStamp } from './session-store'
 
 export const SESSION_COOKIE = 'lantian_session'
 
-export function signSession(secret: Buffer, s: Session): string {
-  const body = Buffer.from(JSON.stringify(s)).toString('base64url')
-  return `${body}.${mac(secret, body)}`
-}
+/** The session cookie of a request: absent, malformed (not exactly one well-formed id), or an id. */
+export type CookieSession = { kind: 'none' } | { kind: 'malformed' } | { kind: 'id'; id: string }
 
-/** The session in a cookie value, or null when it is forged, malformed or expired. */
-export function verifySession(secret: Buffer, token: string | undefined, nowSeconds: number): Session | null {
-  if (!token) return null
-  const [body, sig] = token.split('.')
-  if (!body || !sig) return null
-  const expected = Buffer.from(mac(secret, body))
-  const given = Buffer.from(sig)
-  if (expected.length !== given.length || !timingSafeEqual(expected, given)) return null
-  try {
-    const s = JSON.parse(Buffer.from(body, 'base64url').toString('utf8')) as Session
-    if (typeof s.sub !== 'string' || typeof s.exp !== 'number' || s.exp <= nowSeconds) return null
-    return s
-  } catch {
-    return null
-  }
-}
-
-export function readCookie(header: string | undefined, name: string): string | undefined {
-  for (const part of (header ?? '').split(';')) {
+/** Reads the session cookie without decoding it (an id is base64url), so no header can make it throw. */
+export function sessionCookie(header: string | undefined): CookieSession {
+  const values = (header ?? '').split(';').flatMap((part) => {
     const i = part.indexOf('=')
-    if (i > 0 && part.slice(0, i).trim() === name) return decodeURIComponent(part.slice(i + 1).trim())
-  }
-  return undefined
+    return i > 0 && part.slice(0, i).trim() === SESSION_COOKIE ? [part.slice(i + 1).trim()] : []
+  })
+  if (values.length === 0) return { kind: 'none' }
+  if (values.length > 1 || !SESSION_ID.test(values[0])) return { kind: 'malformed' }
+  return { kind: 'id', id: values[0] }
 }
 
-const mac = (secret: Buffer, body: string) => createHmac('sha256', secret).update(body).digest('base64url')
+/** `Set-Cookie` for a new session, HttpOnly and SameSite=Strict (no other site's page sends it). */
+export const sessionSetCookie = (id: string, maxAgeSeconds: number) => `${SESSION_COOKIE}=${id}; Path=/; HttpOnly; SameSite=Strict; Max-Age=${maxAgeSeconds}`
+
+/** `Set-Cookie` that removes the session cookie. */
+export const sessionClearCookie = `${SESSION_COOKIE}=; Path=/; HttpOnly; SameSite=Strict; Max-Age=0`
+
+/** What a staff record grants, comparable across reads; null for someone who is not staff. */
+export function stampOf(staff: StaffRecord | null): StaffStamp | null {
+  if (!staff) return null
+  return { version: staff.version ?? 0, active: staff.active, unitId: staff.unitId, roles: [...staff.roles].sort(), boundAt: staff.boundAt ?? null }
+}
+
+const same = (a: StaffStamp | null, b: StaffStamp | null) => JSON.stringify(a) === JSON.stringify(b)
+
+/**
+ * The person bound themselves by an invitation code during the session (only a redemption sets
+ * a new `boundAt`, one version up): their own act, so the session goes on with the new roles.
+ */
+const boundItself = (before: StaffStamp | null, now: StaffStamp | null) =>
+  now !== null && now.boundAt !== null && now.boundAt !== before?.boundAt && now.version === (before?.version ?? 0) + 1
+
+/**
+ * The live session of an id, checked against the person's staff record on every call: any
+ * change an admin made to it (roles, unit, deactivation) since sign-in ends the session, so the
+ * next call answers UNAUTHENTICATED and the person signs in again under what they now hold.
+ */
+export async function liveSession(sessions: SessionStore, staff: StaffRepository, id: string, now: number): Promise<SessionRecord | null> {
+  const session = sessions.find(id, now)
+  if (!session) return null
+  const current = stampOf(await staff.getByOpenid(session.sub))
+  if (same(session.staff, current)) return session
+  if (boundItself(session.staff, current)) {
+    sessions.restamp(id, current)
+    return { ...session, staff: current }
+  }
+  sessions.end(id)
+  return null
+}

@@ -1,6 +1,7 @@
-import { createReadStream, statSync } from 'node:fs'
+import { createReadStream, readFileSync, statSync } from 'node:fs'
 import type { ServerResponse } from 'node:http'
 import { extname, join, normalize, sep } from 'node:path'
+import { cspForPage } from './headers'
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -28,12 +29,27 @@ export function serveStatic(root: string, urlPath: string, res: ServerResponse):
     return
   }
   const hashed = /\.[0-9a-f]{8}\.(js|css)$/.test(target)
+  const type = TYPES[extname(target)]
+  // A page's own inline script (Taro's root font size) runs by its hash; files of unknown type are only downloaded.
+  if (type?.startsWith('text/html')) res.setHeader('content-security-policy', pageCsp(target))
+  if (!type) res.setHeader('content-disposition', 'attachment')
   res.writeHead(200, {
-    'content-type': TYPES[extname(target)] ?? 'application/octet-stream',
+    'content-type': type ?? 'application/octet-stream',
     'cache-control': hashed ? 'public, max-age=31536000, immutable' : 'no-cache',
-    'x-content-type-options': 'nosniff',
   })
   createReadStream(target).pipe(res)
+}
+
+const pageCsps = new Map<string, { mtimeMs: number; csp: string }>()
+
+/** The CSP of an HTML file of the build, with its inline scripts' hashes, read again when the file changes. */
+function pageCsp(file: string): string {
+  const { mtimeMs } = statSync(file)
+  const known = pageCsps.get(file)
+  if (known?.mtimeMs === mtimeMs) return known.csp
+  const csp = cspForPage(readFileSync(file, 'utf8'))
+  pageCsps.set(file, { mtimeMs, csp })
+  return csp
 }
 
 function isFile(p: string): boolean {

@@ -46,6 +46,8 @@ export async function startE2E(): Promise<E2E> {
   mkdirSync(OUTPUT_DIR, { recursive: true })
   const data = tempDir('lantian-e2e-')
   const clock = movableClock()
+  // The app runs under the server's Content-Security-Policy: anything it refuses fails the file at close.
+  const cspViolations: string[] = []
   const app = await startLocalApp({ host: '127.0.0.1', port: 0, dataDir: join(data.dir, 'data'), webRoot, sessionHours: 1, clock })
   // Playwright gives each launch a fresh, temporary profile of its own.
   const browser = await chromium
@@ -63,6 +65,11 @@ export async function startE2E(): Promise<E2E> {
       const context = await browser.newContext({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, locale: 'zh-CN', isMobile: true, hasTouch: true, ...extra })
       const page = await context.newPage()
       page.on('pageerror', (err) => console.error(`[browser] ${err.message}`))
+      page.on('console', (msg) => {
+        if (!/Content Security Policy/i.test(msg.text())) return
+        cspViolations.push(`${page.url()}: ${msg.text()}`)
+        console.error(`[csp] ${msg.text()}`)
+      })
       return { context, page }
     },
     async shot(page, name) {
@@ -78,6 +85,7 @@ export async function startE2E(): Promise<E2E> {
       await browser.close()
       await app.close()
       data.cleanup()
+      if (cspViolations.length > 0) throw new Error(`the Content-Security-Policy refused ${cspViolations.length} thing(s), first: ${cspViolations[0]}`)
     },
   }
 }

@@ -34,7 +34,7 @@ describe('the demo households over HTTP', () => {
   async function signIn(account: string): Promise<string> {
     const res = await fetch(`${app.url}/demo-login`, {
       method: 'POST',
-      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      headers: { 'content-type': 'application/x-www-form-urlencoded', origin: app.url },
       body: `account=${account}&next=%2F`,
       redirect: 'manual',
     })
@@ -42,7 +42,7 @@ describe('the demo households over HTTP', () => {
   }
 
   async function call<T>(cookie: string, action: string, input: Record<string, unknown>): Promise<T> {
-    const res = await fetch(`${app.url}/api/households`, { method: 'POST', headers: { 'content-type': 'application/json', cookie }, body: JSON.stringify({ action, input }) })
+    const res = await fetch(`${app.url}/api/households`, { method: 'POST', headers: { 'content-type': 'application/json', origin: app.url, cookie }, body: JSON.stringify({ action, input }) })
     const body = (await res.json()) as { ok: boolean; data: T; error?: unknown }
     if (!body.ok) throw new Error(JSON.stringify(body.error))
     return body.data

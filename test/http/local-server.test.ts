@@ -23,7 +23,7 @@ describe('local server over HTTP', () => {
   async function signIn(account: string): Promise<string> {
     const res = await fetch(`${app.url}/demo-login`, {
       method: 'POST',
-      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      headers: { 'content-type': 'application/x-www-form-urlencoded', origin: app.url },
       body: `account=${account}&next=${encodeURIComponent('/#/pages/my-applications/index')}`,
       redirect: 'manual',
     })
@@ -31,7 +31,7 @@ describe('local server over HTTP', () => {
     expect(res.headers.get('location')).toBe('/#/pages/my-applications/index')
     const cookie = res.headers.get('set-cookie') ?? ''
     expect(cookie).toMatch(/HttpOnly/)
-    expect(cookie).toMatch(/SameSite=Lax/)
+    expect(cookie).toMatch(/SameSite=Strict/)
     expect(res.headers.get('clear-site-data')).toBe('"storage"')
     return cookie.split(';')[0]
   }
@@ -39,7 +39,7 @@ describe('local server over HTTP', () => {
   const call = async (fn: string, body: unknown, cookie?: string, raw = false) => {
     const res = await fetch(`${app.url}/api/${fn}`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json', ...(cookie ? { cookie } : {}) },
+      headers: { 'content-type': 'application/json', origin: app.url, ...(cookie ? { cookie } : {}) },
       body: raw ? (body as string) : JSON.stringify(body),
     })
     return { status: res.status, body: (await res.json()) as { ok: boolean; data?: any; error?: any } }
@@ -112,7 +112,7 @@ describe('local server over HTTP', () => {
     const draft = await call('applicant', { action: 'saveDraft', input: { values: validForm.form, step: 'documents' } }, owner)
     expect(draft.body.ok).toBe(true)
     const upload = (query: Record<string, string>, body: Uint8Array, cookie?: string, type = 'application/octet-stream') =>
-      fetch(`${app.url}/api/upload?${new URLSearchParams(query).toString()}`, { method: 'POST', headers: { 'content-type': type, ...(cookie ? { cookie } : {}) }, body: body as unknown as BodyInit })
+      fetch(`${app.url}/api/upload?${new URLSearchParams(query).toString()}`, { method: 'POST', headers: { 'content-type': type, origin: app.url, ...(cookie ? { cookie } : {}) }, body: body as unknown as BodyInit })
     const target = { applicationId: draft.body.data.id, kind: 'id-card', fileName: '身份证正面.jpg' }
     const jpeg = new Uint8Array([0xff, 0xd8, 0xff, 0xe0, ...new Array(2 * 1024 * 1024).fill(7)])
 

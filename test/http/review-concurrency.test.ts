@@ -22,7 +22,7 @@ describe('review decisions racing over HTTP', () => {
   async function signIn(account: string): Promise<string> {
     const res = await fetch(`${app.url}/demo-login`, {
       method: 'POST',
-      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      headers: { 'content-type': 'application/x-www-form-urlencoded', origin: app.url },
       body: `account=${account}&next=%2F`,
       redirect: 'manual',
     })
@@ -32,7 +32,7 @@ describe('review decisions racing over HTTP', () => {
   const call = async (cookie: string, fn: string, action: string, input: unknown, requestId?: string) => {
     const res = await fetch(`${app.url}/api/${fn}`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json', cookie },
+      headers: { 'content-type': 'application/json', origin: app.url, cookie },
       body: JSON.stringify({ action, input, ...(requestId ? { requestId } : {}) }),
     })
     return (await res.json()) as { ok: boolean; data?: { application: { status: string; version: number } }; error?: { code: string } }
