@@ -22,7 +22,8 @@ export default defineConfig<'webpack5'>(async (merge) => {
     defineConstants: {
       'process.env.TARO_APP_CLOUD_ENV': JSON.stringify(cloudEnv),
     },
-    copy: { patterns: [], options: {} },
+    // WeChat reads sitemap.json beside app.json (app.config's sitemapLocation); the browser build has no use for it.
+    copy: { patterns: process.env.TARO_ENV === 'weapp' ? [{ from: 'src/sitemap.json', to: 'dist/weapp/sitemap.json' }] : [], options: {} },
     framework: 'react',
     compiler: 'webpack5',
     cache: { enable: false },

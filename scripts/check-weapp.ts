@@ -2,7 +2,9 @@
  * Compiles a built mini-program offline with WeChat's own compilers and fails on any error:
  *   1. wcc (miniprogram-compiler's wxmlToJs) over every WXML file,
  *   2. wcsc on every WXSS file,
- *   3. miniprogram-ci's getCompiledResult: app.json / page JSON wiring, JS syntax, WXSS.
+ *   3. miniprogram-ci's getCompiledResult: app.json / page JSON wiring, JS syntax, WXSS,
+ *   4. miniprogram-ci's code-quality analysis (代码质量): every item must pass (compression of JS,
+ *      WXML and WXSS, lazy code loading, package and image sizes, unused files).
  *
  * Usage: `npm run check:weapp [-- <dir>]` (default dist/weapp). Exit code 1 on any failure.
  */
@@ -66,8 +68,8 @@ function checkWxss(dir: string): string {
   return `${files.length} WXSS files`
 }
 
-/** miniprogram-ci's compiler, kept offline: no real key, and a proxy that refuses at once. */
-async function checkWithCi(dir: string): Promise<string> {
+/** Runs `work` on a miniprogram-ci project of `dir`, kept offline: no real key, and a proxy that refuses at once. */
+async function withCiProject<T>(dir: string, work: (project: ci.Project) => Promise<T>): Promise<T> {
   const tmp = mkdtempSync(join(tmpdir(), 'check-weapp-'))
   try {
     // Only the file has to exist: compiling never signs anything.
@@ -83,12 +85,30 @@ async function checkWithCi(dir: string): Promise<string> {
       // Not in the typings: without it the project asks WeChat's servers for its attributes.
       attr: async () => ci.DefaultProjectAttr,
     }
-    const project = new ci.Project(options as ConstructorParameters<typeof ci.Project>[0])
-    const result = await ci.getCompiledResult({ project, version: '0.0.0', setting: { es7: true, minifyWXSS: true } })
-    return `${Object.keys(result).length} files compiled`
+    return await work(new ci.Project(options as ConstructorParameters<typeof ci.Project>[0]))
   } finally {
     rmSync(tmp, { recursive: true, force: true })
   }
+}
+
+/** miniprogram-ci's compiler. */
+function checkWithCi(dir: string): Promise<string> {
+  return withCiProject(dir, async (project) => {
+    const result = await ci.getCompiledResult({ project, version: '0.0.0', setting: { es7: true, minifyWXSS: true } })
+    return `${Object.keys(result).length} files compiled`
+  })
+}
+
+/** miniprogram-ci's code-quality analysis, as WeChat DevTools' 代码质量 panel shows it: 0 failures or a list of them. */
+function checkQuality(dir: string): Promise<string> {
+  return withCiProject(dir, async (project) => {
+    const items = await ci.checkCodeQuality(project)
+    const failed = items.filter((i) => !i.success)
+    if (failed.length) {
+      throw new Error(failed.map((i) => `${i.name}: ${i.text ?? ''}${i.detail ? ` ${JSON.stringify(i.detail).slice(0, 400)}` : ''}`).join('\n'))
+    }
+    return `${items.length} items passed, 0 failed`
+  })
 }
 
 /** The error's message, with the very long lines of minified code frames cut short. */
@@ -111,6 +131,7 @@ async function main(): Promise<number> {
     ['WXML (wcc)', checkWxml],
     ['WXSS (wcsc)', checkWxss],
     ['miniprogram-ci getCompiledResult', checkWithCi],
+    ['miniprogram-ci code quality', checkQuality],
   ]
   let failed = 0
   for (const [name, step] of steps) {

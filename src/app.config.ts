@@ -20,7 +20,15 @@ export default defineAppConfig({
   __usePrivacyCheck__: true,
   // 附近驿站 sorts by distance: the fuzzy location (a few km) is enough and asks for less.
   requiredPrivateInfos: ['getFuzzyLocation'],
-  permission: { 'scope.userLocation': { desc: '用于查找离您最近的工会服务站点和户外劳动者驿站' } },
+  // getFuzzyLocation asks for scope.userFuzzyLocation (not scope.userLocation): its purpose text goes there.
+  permission: { 'scope.userFuzzyLocation': { desc: '用于查找离您最近的工会服务站点和户外劳动者驿站' } },
+  // Only the components a page renders are injected (miniprogram-ci's quality check asks for it).
+  lazyCodeLoading: 'requiredComponents',
+  style: 'v2',
+  // Only the home page and the station finder are indexed by WeChat search (sitemap.json beside app.json).
+  sitemapLocation: 'sitemap.json',
+  // Most visitors who open the home page go on to the self-check or the form: fetch that subpackage early.
+  preloadRule: { 'pages/home/index': { network: 'all', packages: ['apply'] } },
   // H5 only: Taro's slide-in page animation can stop half-way after redirectTo, leaving a phone browser zoomed out.
   ...(process.env.TARO_ENV === 'h5' ? { animation: false } : {}),
 })

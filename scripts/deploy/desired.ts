@@ -4,7 +4,7 @@ import { readFileSync, readdirSync, type Dirent } from 'node:fs'
 import { join, relative, sep } from 'node:path'
 import { COLLECTION_DECLARATIONS } from '../../server/adapters/cloudbase/schema'
 import { FUNCTION_ENV, FUNCTIONS, type FunctionEnvName } from '../../server/cloud/functions.manifest'
-import { COLLECTION_ACL, type DesiredState } from './model'
+import { COLLECTION_ACL, STORAGE_RULE, type DesiredState } from './model'
 
 export interface DeployInputs {
   envId: string
@@ -36,6 +36,7 @@ export function desiredState(inputs: DeployInputs): DesiredState {
       codeHash: inputs.codeHashes ? (inputs.codeHashes[f.name] ?? null) : null,
     })),
     collections: COLLECTION_DECLARATIONS.map((c) => ({ name: c.name, indexes: c.indexes, acl: COLLECTION_ACL })),
+    storage: { acl: 'CUSTOM', rule: STORAGE_RULE },
   }
 }
 

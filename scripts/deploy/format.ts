@@ -24,6 +24,8 @@ export function formatDesired(desired: DesiredState): string {
     out.push(`  ${c.name}: permission ${c.acl}${c.indexes.length ? '' : ', no index beyond _id'}`)
     for (const i of c.indexes) out.push(`      index ${i.name}${i.unique ? ' (unique)' : ''}: ${keyText(i.keys)}`)
   }
+  out.push('')
+  out.push(`Storage: permission ${desired.storage.acl}, read ${JSON.stringify(desired.storage.rule.read)}, write ${JSON.stringify(desired.storage.rule.write)}`)
   return out.join('\n')
 }
 
@@ -38,6 +40,8 @@ export function describeChange(c: Change): string {
       return `replace index ${c.collection}.${c.index} (its keys or uniqueness differ)`
     case 'acl.set':
       return `set permission of ${c.collection}: ${c.from ?? 'default'} -> ${c.to}`
+    case 'storage.rules':
+      return `set storage security rules: ${c.from ?? 'default'} -> CUSTOM (clients read nothing, write only their own uploads/)`
     case 'function.create':
       return `create function ${c.fn} (code, settings, environment, timer triggers)`
     case 'function.code':

@@ -122,7 +122,8 @@ export class ManagerTarget implements CloudbaseTarget {
       const acl = await this.tcb('DescribeDatabaseACL', { CollectionName: c.name })
       collections[c.name] = { name: c.name, indexes: indexesFromTable(table), acl: str(acl.AclTag) || null }
     }
-    return { functions, collections }
+    const storage = (await this.app.storage.getStorageAcl({ withRule: true })) as { acl: string; rule?: { read: boolean | string; write: boolean | string } }
+    return { functions, collections, storage: { acl: storage.acl || null, rule: storage.rule ?? null } }
   }
 
   async apply(change: Change, desired: DesiredState): Promise<void> {
@@ -160,6 +161,9 @@ export class ManagerTarget implements CloudbaseTarget {
         return
       case 'acl.set':
         await this.tcb('ModifyDatabaseACL', { CollectionName: change.collection, AclTag: change.to })
+        return
+      case 'storage.rules':
+        await this.app.storage.setStorageAcl(desired.storage.acl, desired.storage.rule)
         return
       case 'function.create': {
         const f = fnOf(change.fn)

@@ -8,6 +8,24 @@ import type { IndexKey } from '../../server/adapters/cloudbase/collection-schema
 /** No client reads or writes a collection directly: every access goes through our functions. */
 export const COLLECTION_ACL = 'ADMINONLY'
 
+/**
+ * Cloud storage's security rules (存储安全规则), which apply to client requests only (the
+ * functions' server SDK always reads and writes): a client reads no file at all (documents are
+ * handed out by temporary links), and writes only files of its own under `uploads/` (each client
+ * uploads to `uploads/<openid>/...`, which the functions check when the file is registered).
+ * Rules cannot limit a size: registration checks it and deletes what is too big.
+ */
+export const STORAGE_RULE: StorageRule = {
+  read: false,
+  write: 'auth.openid != null && resource.openid == auth.openid && /^uploads\\//.test(resource.path) == true',
+}
+
+/** A storage rule as CloudBase takes it (`{ read, write }`: true, false, or an expression). */
+export interface StorageRule {
+  read: boolean | string
+  write: boolean | string
+}
+
 export interface DesiredIndex {
   name: string
   keys: readonly IndexKey[]
@@ -49,6 +67,8 @@ export interface DesiredState {
   region: string
   functions: readonly DesiredFunction[]
   collections: readonly DesiredCollection[]
+  /** Storage permission: always CUSTOM with `STORAGE_RULE`. */
+  storage: { acl: 'CUSTOM'; rule: StorageRule }
 }
 
 export interface CurrentIndex {
@@ -79,6 +99,8 @@ export interface CurrentFunction {
 export interface CurrentState {
   functions: Readonly<Record<string, CurrentFunction>>
   collections: Readonly<Record<string, CurrentCollection>>
+  /** The storage permission (READONLY by default: every user reads, the creator writes); absent when unknown. */
+  storage?: { acl: string | null; rule: StorageRule | null }
 }
 
 export const EMPTY_STATE: CurrentState = { functions: {}, collections: {} }
@@ -89,6 +111,8 @@ export type Change =
   /** Same name, other keys or uniqueness: dropped and created again. */
   | { kind: 'index.replace'; collection: string; index: string }
   | { kind: 'acl.set'; collection: string; from: string | null; to: string }
+  /** The storage security rules, from whatever they were (`from`: the permission tag, null when unknown). */
+  | { kind: 'storage.rules'; from: string | null }
   /** Code, configuration and triggers in one step. */
   | { kind: 'function.create'; fn: string }
   | { kind: 'function.code'; fn: string }

@@ -97,12 +97,16 @@ function planFunction(want: DesiredFunction, have: CurrentFunction | undefined, 
   }
 }
 
-/** The changes, in the order they are applied: collections, their indexes and permissions, then functions. */
+const sameRule = (a: { read: unknown; write: unknown } | null, b: { read: unknown; write: unknown }) => !!a && a.read === b.read && a.write === b.write
+
+/** The changes, in the order they are applied: collections, their indexes and permissions, the storage rules, then functions. */
 export function planChanges(desired: DesiredState, current: CurrentState, options: PlanOptions = {}): Plan {
   const changes: Change[] = []
   const blockers: Blocker[] = []
   const notes: string[] = []
   for (const c of desired.collections) planCollection(c, current.collections[c.name], changes, notes)
+  const storage = current.storage
+  if (!storage || storage.acl !== desired.storage.acl || !sameRule(storage.rule, desired.storage.rule)) changes.push({ kind: 'storage.rules', from: storage?.acl ?? null })
   for (const f of desired.functions) planFunction(f, current.functions[f.name], options, changes, blockers)
   return { changes, blockers, notes }
 }

@@ -1,3 +1,6 @@
+/** The `timers` function's one trigger: its name is what the function accepts a call from. */
+export const TIMER_TRIGGER = 'deliver-outbox'
+
 /**
  * How each cloud function is deployed: one entry per `cloudfunctions/<name>/` folder. `npm run
  * build:functions` writes each folder's config.json from it; `npm run deploy` creates or updates
@@ -60,7 +63,7 @@ export const FUNCTIONS: readonly FunctionManifest[] = [
     memoryMB: 256,
     timeoutSec: 60,
     env: STANDARD_ENV,
-    triggers: [{ name: 'deliver-outbox', cron: '0 * * * * * *', purpose: 'end due public notices and send due subscribe messages every minute' }],
+    triggers: [{ name: TIMER_TRIGGER, cron: '0 * * * * * *', purpose: 'end due public notices, remind staff daily, delete uploads never registered, and send due subscribe messages every minute' }],
     openapi: ['subscribeMessage.send'],
   },
 ]

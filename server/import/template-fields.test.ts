@@ -1,5 +1,6 @@
 /** policy.csv `fields:<kind>` columns: which value fills which keyword of a subscribe-message template. */
-import { DEFAULT_TEMPLATE_FIELDS, templateData } from '../adapters/cloudbase/subscribe-notifier'
+import { templateData } from '../adapters/cloudbase/subscribe-notifier'
+import { DEFAULT_TEMPLATE_FIELDS } from '../usecases/shared/subscriptions'
 import type { OutboxEntry } from '../ports'
 import { parseCsv } from '../usecases/shared/csv'
 import { formatProblem } from './columns'
@@ -64,7 +65,7 @@ describe('fields:<kind> in policy.csv', () => {
 
   test('a kind without known values is refused in its cell; an unknown column name in the header', () => {
     expect(check(`unitId,dibaoLineYuan,publicityDays,template:other,fields:other\nunit-a,780,7,${TEMPLATE},thing1=number\n`)).toEqual({
-      problems: ['policy.csv 第 2 行“fields:other”列：字段对应有误：没有“other”这种消息，字段对应只能用于 fields:statusChanged'],
+      problems: ['policy.csv 第 2 行“fields:other”列：字段对应有误：没有“other”这种消息，字段对应只能用于 fields:statusChanged、fields:casesWaiting'],
     })
     expect(parseTemplateFields('constructor', 'thing1=number')).toHaveProperty('problem')
     expect(parseTemplateFields('statusChanged', 'thing1=toString')).toHaveProperty('problem')

@@ -7,11 +7,14 @@
 /**
  * The values a message kind offers its template, with their names for the operator: for
  * `statusChanged` the outbox payload of server/usecases/shared/notify.ts plus `status` (as its label)
- * and `time`, as `templateData` of server/adapters/cloudbase/subscribe-notifier.ts fills them.
+ * and `time`, as `templateData` of server/adapters/cloudbase/subscribe-notifier.ts fills them;
+ * for `casesWaiting` the staff reminder's payload and `time`.
  * The application's internal id is left out on purpose: it means nothing to a worker.
  */
 export const TEMPLATE_VALUES: Record<string, Record<string, string>> = {
   statusChanged: { number: '申请编号', status: '办理状态', title: '消息标题', body: '消息内容', time: '更新时间' },
+  /** Staff's daily reminder (server/usecases/shared/staff-reminders.ts). */
+  casesWaiting: { title: '提醒标题', body: '提醒内容', count: '待处理数量', overdue: '已超期数量', time: '提醒时间' },
 }
 
 /** A template keyword as WeChat names them: its type, then its position (`thing3`, `character_string1`). */

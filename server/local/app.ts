@@ -1,6 +1,7 @@
 import type { AddressInfo } from 'node:net'
 import { join } from 'node:path'
 import { createCipher, keyFromBase64 } from '../adapters/node-cipher'
+import { fileLinks } from '../adapters/files/file-links'
 import { localFileStore } from '../adapters/files/local-file-store'
 import { openSqliteStore } from '../adapters/sqlite'
 import type { Deps } from '../ports'
@@ -44,7 +45,8 @@ export async function startLocalApp(config: LocalConfig): Promise<LocalApp> {
   const outbox = startOutboxRunner(deps, inAppOnlyNotifier)
   const sessions = openSessionStore(join(config.dataDir, 'sessions.db'))
   const limits = { ...DEFAULT_LIMITS, ...config.limits }
-  const server = createLocalServer({ deps, webRoot: config.webRoot, sessions, sessionHours: config.sessionHours, host: config.host, limits })
+  const links = fileLinks(dataKey)
+  const server = createLocalServer({ deps, webRoot: config.webRoot, sessions, sessionHours: config.sessionHours, host: config.host, limits, verifyFileLink: links.verify })
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject)
     server.listen(config.port, config.host, () => resolve())

@@ -4,9 +4,11 @@ import { MAX_IMPORT_BYTES } from '../../src/domain/api/stations'
 import { MAX_DOCUMENT_BYTES } from '../../src/domain/documents'
 import { handle, type Identity } from '../functions'
 import { handleUpload } from '../functions/upload'
+import { FILE_LINK_PREFIX } from '../adapters/files/file-links'
 import type { Deps } from '../ports'
 import { IMPORT_TOO_LARGE } from '../usecases/stations/import-file'
 import { demoLoginPage, safeNext } from './demo'
+import { serveFileLink, type VerifyFileLink } from './file-link-route'
 import { setSecurityHeaders } from './headers'
 import { capConnections, timeoutOptions, windowLimiter, type LocalLimits } from './limits'
 import { checkOrigin, REFUSAL_MESSAGES } from './origin'
@@ -24,11 +26,14 @@ export interface LocalServerOptions {
   /** The configured listening host: a request's `Host` must name it or a loopback name, with the port. */
   host: string
   limits: LocalLimits
+  /** Checks the temporary document links the file store hands out (`/files/<token>`). */
+  verifyFileLink: VerifyFileLink
 }
 
 interface Context extends SignInContext {
   webRoot: string
   host: string
+  verifyFileLink: VerifyFileLink
 }
 
 const UNAUTHENTICATED: ApiReply<never> = { ok: false, error: { code: 'UNAUTHENTICATED', message: DEFAULT_MESSAGES.UNAUTHENTICATED } }
@@ -64,6 +69,9 @@ async function route(ctx: Context, req: IncomingMessage, res: ServerResponse): P
   if (api) {
     if (req.method !== 'POST') return sendJson(res, 405, invalid('请使用 POST 调用接口'))
     return callFunction(ctx, api[1], req, res)
+  }
+  if (url.pathname.startsWith(FILE_LINK_PREFIX) && req.method === 'GET') {
+    return serveFileLink(ctx.deps.files, ctx.verifyFileLink, url.pathname.slice(FILE_LINK_PREFIX.length), res)
   }
   if (url.pathname === '/demo-login') {
     if (req.method === 'POST') return demoSignIn(ctx, req, res)

@@ -2,8 +2,8 @@
 import type { ApplicationRepository } from './applications'
 import type { InvitationRepository, OrgUnitRepository, PolicyRepository, RateLimitRepository, StaffRepository } from './admin'
 import type { CampaignRepository, CheckRepository, ContactRepository, HouseholdRepository, LedgerRepository, MeasureRepository } from './households'
-import type { MessageRepository, OutboxRepository } from './messages'
-import type { AuditRepository, ClaimRepository, CounterRepository, IdempotencyRepository } from './shared'
+import type { MessageRepository, OutboxRepository, SubscriptionRepository } from './messages'
+import type { AuditRepository, ClaimRepository, CounterRepository, IdempotencyRepository, UploadRepository } from './shared'
 import type { ProblemReportRepository, StationRepository } from './stations'
 
 /** The repositories a use case works with, either plain or bound to one transaction. */
@@ -28,6 +28,8 @@ export interface Repositories {
   contacts: ContactRepository
   campaigns: CampaignRepository
   checks: CheckRepository
+  subscriptions: SubscriptionRepository
+  uploads: UploadRepository
 }
 
 /** A storage backend: repositories for single reads and writes, and transactions for the rest. */
@@ -90,6 +92,13 @@ export interface FileStore {
   remove(key: string): Promise<void>
   /** Whether `key` names a file of this store under `prefix` (CloudBase: a fileID of this environment). */
   owns(key: string, prefix: string): boolean
+  /** The key a file uploaded by a client to `path` will have (CloudBase: its fileID). */
+  keyFor(path: string): Promise<string>
+  /**
+   * A link that serves the file to whoever holds it for `seconds`, then stops working (CloudBase:
+   * `getTempFileURL` with that max age; locally a signed, expiring path of the local server).
+   */
+  temporaryUrl(key: string, seconds: number): Promise<string | null>
 }
 
 /** What a use case knows about the call beyond its input. */

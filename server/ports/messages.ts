@@ -5,7 +5,8 @@ import type { PageRequest } from './shared'
 export interface OutboxEntry {
   /** Deduplication key, e.g. `status:<applicationId>:<version>`; also the record's id. */
   key: string
-  kind: 'status-changed'
+  /** `status-changed`: a worker's application moved on; `cases-waiting`: a staff member's daily reminder of the cases in their queue. */
+  kind: 'status-changed' | 'cases-waiting'
   recipientOpenid: string
   /** What the message says; no sensitive values. */
   payload: Record<string, string>
@@ -36,17 +37,56 @@ export interface OutboxRepository {
 export type DeliveryOutcome =
   /** Handed to WeChat. */
   | { status: 'sent' }
-  /** Nothing to send, by design: the worker did not subscribe, no template is set, or this runtime has no channel. */
-  | { status: 'skipped'; reason: string }
+  /**
+   * Nothing sent, by design: no template is set, the person holds no acceptance, or this runtime has
+   * no channel. `noneLeft`: WeChat answered that the person holds no acceptance (43101), whatever we counted.
+   */
+  | { status: 'skipped'; reason: string; noneLeft?: boolean }
   /** Will not work on a retry either (e.g. the template rejects the data): kept as failed for a person to look at. */
   | { status: 'failed'; error: string }
 
+/** The template an entry is sent with, and which value fills which of its keywords. */
+export interface TemplateChoice {
+  templateId: string
+  /** Keyword (e.g. `thing3`) to value name (e.g. `body`). */
+  fields: Record<string, string>
+}
+
 /**
- * Sends outbox entries outside the app (WeChat subscribe messages). A thrown error is a transient
+ * Sends outbox entries outside the app (WeChat subscribe messages) with the template the delivery
+ * run chose, after it took one of the recipient's acceptances. A thrown error is a transient
  * failure, retried with backoff. Not part of Deps: only the delivery run needs it.
  */
 export interface Notifier {
-  send(entry: OutboxEntry): Promise<DeliveryOutcome>
+  send(entry: OutboxEntry, template: TemplateChoice): Promise<DeliveryOutcome>
+}
+
+/**
+ * One person's acceptances of one subscribe-message template. WeChat's subscriptions are one-time:
+ * each acceptance in `requestSubscribeMessage` lets one message of that template reach that person.
+ */
+export interface SubscriptionRecord {
+  openid: string
+  templateId: string
+  /** The policy's name for what the template says (`statusChanged`, `casesWaiting`). */
+  kind: string
+  /** Acceptances not yet spent. */
+  remaining: number
+  updatedAt: string
+}
+
+export interface SubscriptionRepository {
+  get(openid: string, templateId: string): Promise<SubscriptionRecord | null>
+  /** Records one more acceptance of `templateId` (a template of `kind`), at most `cap` held; the count held now. */
+  accept(openid: string, templateId: string, kind: string, at: string, cap: number): Promise<number>
+  /** Takes one acceptance: false (and nothing written) when none is left. */
+  spend(openid: string, templateId: string, at: string): Promise<boolean>
+  /** Gives back one taken for a message WeChat did not deliver. */
+  refund(openid: string, templateId: string, at: string): Promise<void>
+  /** None left: WeChat said so (43101) whatever we counted. */
+  clear(openid: string, templateId: string, at: string): Promise<void>
+  /** Acceptances held of templates of `kind`, at most `limit`, by openid. A query. */
+  holders(kind: string, limit: number): Promise<SubscriptionRecord[]>
 }
 
 /** An in-app message to one person. */

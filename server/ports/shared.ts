@@ -49,3 +49,24 @@ export interface AuditRepository {
   /** Events in order, from `fromSeq` on, at most `limit`. */
   list(fromSeq: number, limit: number): Promise<AuditEvent[]>
 }
+
+/**
+ * An upload path handed to a mini-program client (`wx.cloud.uploadFile`), until the file is
+ * registered on its record. The timer deletes the file of one never registered.
+ */
+export interface UploadRecord {
+  /** The file's key in the file store (a CloudBase fileID). */
+  key: string
+  openid: string
+  /** The application the file was meant for: a file that it lists is never deleted. */
+  applicationId: string
+  createdAt: string
+}
+
+export interface UploadRepository {
+  add(upload: UploadRecord): Promise<void>
+  /** Forgets the upload (registered, or its file deleted); a missing one is not an error. */
+  remove(key: string): Promise<void>
+  /** Uploads handed out before `before`, oldest first, at most `limit`. A query. */
+  olderThan(before: string, limit: number): Promise<UploadRecord[]>
+}

@@ -27,3 +27,12 @@ export interface FileToSave {
   mimeType: string
   base64: string
 }
+
+/** An export kept where the platform keeps files: WeChat's user folder, or the browser's downloads. */
+export interface SavedExport {
+  fileName: string
+  /** WeChat: the file's path in the user folder; null in a browser. */
+  path: string | null
+  /** What to tell the person, e.g. `已下载 户籍.xlsx`. */
+  said: string
+}

@@ -1,5 +1,5 @@
 import { toGcj02 } from '@/domain/geo'
-import type { LocateResult } from './location-types'
+import type { LocateResult, LocationWording } from './location-types'
 
 /** How long a worker waits for the browser's position before the district picker shows. */
 const TIMEOUT_MS = 10_000
@@ -17,4 +17,16 @@ export function locate(): Promise<LocateResult> {
       { enableHighAccuracy: false, timeout: TIMEOUT_MS, maximumAge: 5 * 60_000 },
     )
   })
+}
+
+export const LOCATION_WORDING: LocationWording = {
+  denied: '浏览器没有允许获取您的位置。',
+  unavailable: '暂时无法获取您的位置。',
+}
+
+/** A page cannot open the browser's site settings. */
+export const canOpenSettings = false
+
+export async function openLocationSettings(): Promise<boolean> {
+  return false
 }

@@ -1,2 +1,2 @@
 /** Default (type checking, and any platform without its own file): the weapp one. */
-export { locate } from './location.weapp'
+export { canOpenSettings, locate, LOCATION_WORDING, openLocationSettings } from './location.weapp'

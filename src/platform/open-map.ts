@@ -1,2 +1,2 @@
 /** Default (type checking, and any platform without its own file): the weapp one. */
-export { canOpenMap, openMap } from './open-map.weapp'
+export { canOpenMap, MAP_FALLBACK_TEXT, openMap } from './open-map.weapp'

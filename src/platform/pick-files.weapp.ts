@@ -1,4 +1,5 @@
 import Taro from '@tarojs/taro'
+import { quiet } from './quiet'
 import type { PickedFile, PickKind } from './file-types'
 import { ensurePrivacyAuthorized } from './privacy'
 
@@ -7,14 +8,16 @@ const baseName = (path: string) => path.slice(path.lastIndexOf('/') + 1)
 /** Photos from the camera or album (chooseMedia is not promisified by Taro: callbacks). */
 function choosePhotos(count: number, sourceType: ('album' | 'camera')[]): Promise<PickedFile[]> {
   return new Promise((resolve) => {
-    Taro.chooseMedia({
-      count,
-      mediaType: ['image'],
-      sourceType,
-      sizeType: ['compressed'],
-      success: (res) => resolve(res.tempFiles.map((f) => ({ name: baseName(f.tempFilePath), size: f.size, path: f.tempFilePath }))),
-      fail: () => resolve([]),
-    })
+    quiet(
+      Taro.chooseMedia({
+        count,
+        mediaType: ['image'],
+        sourceType,
+        sizeType: ['compressed'],
+        success: (res) => resolve(res.tempFiles.map((f) => ({ name: baseName(f.tempFilePath), size: f.size, path: f.tempFilePath }))),
+        fail: () => resolve([]),
+      }),
+    )
   })
 }
 

@@ -1,7 +1,10 @@
-import type { FileToSave } from './file-types'
+import type { FileToSave, SavedExport } from './file-types'
+
+/** A browser has no chat to send to: the file is downloaded. */
+export const canShareToChat = false
 
 /** Browser: downloads the bytes through a temporary link. */
-function download(file: FileToSave): void {
+export async function keepExport(file: FileToSave): Promise<SavedExport> {
   const bytes = Uint8Array.from(atob(file.base64), (c) => c.charCodeAt(0))
   const url = URL.createObjectURL(new Blob([bytes], { type: file.mimeType }))
   const a = document.createElement('a')
@@ -12,17 +15,11 @@ function download(file: FileToSave): void {
   a.click()
   a.remove()
   setTimeout(() => URL.revokeObjectURL(url), 10_000)
+  return { fileName: file.fileName, path: null, said: `已下载 ${file.fileName}` }
 }
 
-/** Browser: downloads an export. */
-export async function saveExport(file: FileToSave): Promise<string> {
-  download(file)
-  return `已下载 ${file.fileName}`
-}
+/** Browser: the downloaded file opens from the browser's downloads. */
+export async function openExport(): Promise<void> {}
 
-/** Browser: downloads the PDF (the browser's viewer opens it from there). */
-export async function openPdf(fileName: string, base64: string): Promise<string> {
-  const name = fileName.toLowerCase().endsWith('.pdf') ? fileName : `${fileName}.pdf`
-  download({ fileName: name, mimeType: 'application/pdf', base64 })
-  return `已下载 ${name}`
-}
+/** Browser: nothing to share to. */
+export async function shareExport(): Promise<void> {}

@@ -1,2 +1,2 @@
 /** Default (type checking, and any platform without its own file): the weapp one. */
-export { openPdf, saveExport } from './save-file.weapp'
+export { canShareToChat, keepExport, openExport, shareExport } from './save-file.weapp'

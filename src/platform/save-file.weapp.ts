@@ -1,33 +1,28 @@
 import Taro from '@tarojs/taro'
-import type { FileToSave } from './file-types'
+import { quiet } from './quiet'
+import type { FileToSave, SavedExport } from './file-types'
 
-/** Writes base64 bytes to the mini-program's user folder; the file's path. */
-async function writeUserFile(name: string, base64: string): Promise<string> {
-  const filePath = `${Taro.env.USER_DATA_PATH}/${name}`
+/** WeChat can send a file to a chat (`shareFileMessage`, from a tap). */
+export const canShareToChat = true
+
+/** WeChat: writes the export to the mini-program's user folder, ready to open or send. */
+export async function keepExport(file: FileToSave): Promise<SavedExport> {
+  const path = `${Taro.env.USER_DATA_PATH}/${file.fileName}`
   await new Promise<void>((resolve, reject) =>
-    Taro.getFileSystemManager().writeFile({ filePath, data: base64, encoding: 'base64', success: () => resolve(), fail: reject }),
+    Taro.getFileSystemManager().writeFile({ filePath: path, data: file.base64, encoding: 'base64', success: () => resolve(), fail: reject }),
   )
-  return filePath
+  return { fileName: file.fileName, path, said: `已生成 ${file.fileName}` }
+}
+
+/** WeChat: opens a workbook in WeChat's viewer; its menu (save, forward) only when `menu` (a masked export). */
+export async function openExport(saved: SavedExport, opts: { menu: boolean }): Promise<void> {
+  await Taro.openDocument({ filePath: saved.path ?? '', fileType: 'xlsx', showMenu: opts.menu })
 }
 
 /**
- * WeChat: writes the export to the user folder, then opens a workbook in WeChat's viewer (whose
- * menu saves or forwards it) or offers a CSV to send to a chat (WeChat cannot preview CSV).
+ * WeChat: sends the file to a chat the person picks. WeChat accepts this only straight from a tap,
+ * so call it first thing in the tap handler, before any await.
  */
-export async function saveExport(file: FileToSave): Promise<string> {
-  const filePath = await writeUserFile(file.fileName, file.base64)
-  if (file.fileName.endsWith('.xlsx')) {
-    await Taro.openDocument({ filePath, fileType: 'xlsx', showMenu: true })
-    return `已打开 ${file.fileName}，可在右上角菜单中保存或转发`
-  }
-  await new Promise<void>((resolve, reject) => Taro.shareFileMessage({ filePath, fileName: file.fileName, success: () => resolve(), fail: reject }))
-  return `已发送 ${file.fileName}`
-}
-
-/** WeChat: opens a PDF in WeChat's viewer (no menu: an applicant's document is not for forwarding). */
-export async function openPdf(fileName: string, base64: string): Promise<string> {
-  // A fixed name: each view overwrites the last, so no copies of applicants' documents pile up on the phone.
-  const filePath = await writeUserFile('review-document.pdf', base64)
-  await Taro.openDocument({ filePath, fileType: 'pdf', showMenu: false })
-  return `已打开 ${fileName}`
+export function shareExport(saved: SavedExport): Promise<void> {
+  return new Promise((resolve, reject) => quiet(Taro.shareFileMessage({ filePath: saved.path ?? '', fileName: saved.fileName, success: () => resolve(), fail: reject })))
 }

@@ -5,7 +5,7 @@ import type { Standin } from '.'
 /**
  * The stand-in as deploy sees an environment: its collections and indexes. Deploy's own planner
  * decides what to create, so tests get exactly the collections and indexes production gets.
- * Functions and permissions are not the database's business: they are reported absent and not applied.
+ * Functions, permissions and storage rules are not the database's business: reported as wanted (functions absent) and not applied.
  */
 export class StandinTarget implements CloudbaseTarget {
   constructor(private readonly standin: Standin) {}
@@ -13,7 +13,7 @@ export class StandinTarget implements CloudbaseTarget {
   async describe(desired: DesiredState): Promise<CurrentState> {
     const schema = this.standin.schema()
     const collections = desired.collections.filter((c) => schema.has(c.name)).map((c) => [c.name, { name: c.name, indexes: schema.get(c.name)!, acl: c.acl }] as const)
-    return { functions: {}, collections: Object.fromEntries(collections) }
+    return { functions: {}, collections: Object.fromEntries(collections), storage: desired.storage }
   }
 
   async apply(change: Change, desired: DesiredState): Promise<void> {

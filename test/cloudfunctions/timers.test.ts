@@ -1,8 +1,8 @@
 /**
  * The bundled `timers` function (wx-server-sdk inside), loaded in a plain Node process as CloudBase
  * would run it on its timer, against the loopback stand-in. No WeChat call is made: with no
- * template set in any policy, every due entry is closed as skipped, which is the path that can be
- * proven offline (the subscribe-message wire is multipart + protobuf to WeChat).
+ * template set in any policy, every due entry is closed as in-app only, which is the path that can
+ * be proven offline (the subscribe-message wire is multipart + protobuf to WeChat).
  */
 import { execFile } from 'node:child_process'
 import { randomBytes } from 'node:crypto'
@@ -35,11 +35,15 @@ afterAll(async () => {
 
 const RUNNER = `
 const { main } = require(process.argv[1])
-main({ Type: 'Timer', TriggerName: 'deliver-outbox' }, {}).then((r) => process.stdout.write('\\nRESULT ' + JSON.stringify(r)))
+main(JSON.parse(process.argv[2]), {}).then((r) => process.stdout.write('\\nRESULT ' + JSON.stringify(r)))
 `
 
-function runTimer(): Promise<unknown> {
+const TIMER_EVENT = { Type: 'Timer', TriggerName: 'deliver-outbox', Time: '2026-03-02T02:00:00Z' }
+
+/** One invocation of the bundle; `caller` puts an OPENID in the context, as a call from the mini-program does. */
+function runTimer(event: unknown = TIMER_EVENT, caller?: string): Promise<unknown> {
   const env = {
+    ...(caller ? { WX_CONTEXT_KEYS: 'WX_OPENID,WX_APPID', WX_OPENID: caller, WX_APPID: 'wx-test-app' } : {}),
     PATH: process.env.PATH ?? '',
     TENCENTCLOUD: 'true',
     SILENCE: 'true',
@@ -50,16 +54,29 @@ function runTimer(): Promise<unknown> {
     LANTIAN_TCB_SERVICE_URL: standin.url,
   }
   return new Promise((done, fail) =>
-    execFile(process.execPath, ['-e', RUNNER, bundle], { env: env as unknown as NodeJS.ProcessEnv, timeout: 20000, encoding: 'utf8' }, (err, out, stderr) => (err ? fail(new Error(`${err.message}\n${stderr}`)) : done(JSON.parse(out.split('\nRESULT ')[1] ?? 'null')))),
+    execFile(process.execPath, ['-e', RUNNER, bundle, JSON.stringify(event)], { env: env as unknown as NodeJS.ProcessEnv, timeout: 20000, encoding: 'utf8' }, (err, out, stderr) => (err ? fail(new Error(`${err.message}\n${stderr}`)) : done(JSON.parse(out.split('\nRESULT ')[1] ?? 'null')))),
   )
 }
 
-test('a timer run closes due entries (no template set: skipped, reason kept) and leaves entries not yet due', async () => {
+test('anything but its timer trigger is refused with nothing done and no report: a mini-program call, another trigger, a forged timer event', async () => {
+  const store = createCloudbaseStore()
+  const base = { kind: 'status-changed' as const, recipientOpenid: 'o-worker', payload: { number: 'MLS-2026-000001', status: 'filed' }, status: 'pending' as const, attempts: 0, createdAt: '2026-03-02T02:00:00.000Z', sentAt: null, lastError: null }
+  await store.repos.outbox.enqueue({ ...base, key: 'untouched', nextAttemptAt: '2026-03-02T02:00:00.000Z' })
+  const refused = { error: 'refused: timers runs on its timer trigger only' }
+  expect(await runTimer({ action: 'run' }, 'o-curious-user')).toEqual(refused)
+  expect(await runTimer(TIMER_EVENT, 'o-curious-user')).toEqual(refused)
+  expect(await runTimer({ Type: 'Timer', TriggerName: 'other-trigger' })).toEqual(refused)
+  expect(await runTimer({})).toEqual(refused)
+  expect(await store.repos.outbox.get('untouched')).toMatchObject({ status: 'pending', attempts: 0 })
+  standin.reset()
+}, 30000)
+
+test('a timer run closes due entries (no template set: in-app only, reason kept) and leaves entries not yet due', async () => {
   const store = createCloudbaseStore()
   const base = { kind: 'status-changed' as const, recipientOpenid: 'o-worker', payload: { number: 'MLS-2026-000001', status: 'submitted' }, status: 'pending' as const, attempts: 0, createdAt: '2026-03-02T02:00:00.000Z', sentAt: null, lastError: null }
   await store.repos.outbox.enqueue({ ...base, key: 'due-1', nextAttemptAt: '2026-03-02T02:00:00.000Z' })
   await store.repos.outbox.enqueue({ ...base, key: 'future', nextAttemptAt: '2999-01-01T00:00:00.000Z' })
-  expect(await runTimer()).toEqual({ due: 1, sent: 0, skipped: 1, retrying: 0, failed: 0, busy: 0, noticesEnded: 0 })
-  expect(await store.repos.outbox.get('due-1')).toMatchObject({ status: 'skipped', attempts: 1, lastError: 'no subscribe template is set for statusChanged', leaseId: null })
+  expect(await runTimer()).toEqual({ due: 1, sent: 0, skipped: 1, retrying: 0, failed: 0, busy: 0, noticesEnded: 0, remindersQueued: 0, uploadsRemoved: 0 })
+  expect(await store.repos.outbox.get('due-1')).toMatchObject({ status: 'skipped', attempts: 1, lastError: 'in-app only: no subscribe template is set for statusChanged', leaseId: null })
   expect(await store.repos.outbox.get('future')).toMatchObject({ status: 'pending', attempts: 0 })
 }, 30000)

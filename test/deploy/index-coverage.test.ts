@@ -166,6 +166,15 @@ Object.assign(EXERCISES, {
   'messages.listFor': (r: Repositories) => r.messages.listFor('alice', { offset: 0, limit: 5 }),
   'messages.unreadCount': (r: Repositories) => r.messages.unreadCount('alice'),
   'messages.markRead': (r: Repositories) => r.messages.markRead('alice', ['m-none'], '2026-03-02T02:00:00.000Z'),
+  'subscriptions.get': (r: Repositories) => r.subscriptions.get('alice', 'TPL-0000000001'),
+  'subscriptions.accept': (r: Repositories) => r.subscriptions.accept('alice', 'TPL-0000000001', 'statusChanged', '2026-03-02T02:00:00.000Z', 20),
+  'subscriptions.spend': (r: Repositories) => r.subscriptions.spend('alice', 'TPL-0000000001', '2026-03-02T02:00:00.000Z'),
+  'subscriptions.refund': (r: Repositories) => r.subscriptions.refund('alice', 'TPL-0000000001', '2026-03-02T02:00:00.000Z'),
+  'subscriptions.clear': (r: Repositories) => r.subscriptions.clear('alice', 'TPL-0000000001', '2026-03-02T02:00:00.000Z'),
+  'subscriptions.holders': (r: Repositories) => r.subscriptions.holders('casesWaiting', 200),
+  'uploads.add': (r: Repositories) => r.uploads.add({ key: fresh('up'), openid: 'alice', applicationId: 'app-1', createdAt: '2026-03-02T02:00:00.000Z' }),
+  'uploads.remove': (r: Repositories) => r.uploads.remove('up-none'),
+  'uploads.olderThan': (r: Repositories) => r.uploads.olderThan('2026-03-01T02:00:00.000Z', 50),
   'outbox.listByStatus': async (r: Repositories) => {
     await r.outbox.listByStatus('failed', { offset: 0, limit: 5 })
     await r.outbox.listByStatus('failed', { offset: 0, limit: 0 })

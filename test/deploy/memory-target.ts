@@ -12,11 +12,13 @@ export class MemoryTarget implements CloudbaseTarget {
   readonly functions: Record<string, Mutable<CurrentFunction>>
   readonly collections: Record<string, Mutable<CurrentCollection>>
   readonly calls: Change[] = []
+  storage: CurrentState['storage']
 
   constructor(state: CurrentState) {
     const copy = structuredClone(state) as { functions: Record<string, CurrentFunction>; collections: Record<string, CurrentCollection> }
     this.functions = copy.functions
     this.collections = copy.collections
+    this.storage = structuredClone(state.storage)
   }
 
   async describe(desired: DesiredState): Promise<CurrentState> {
@@ -24,6 +26,7 @@ export class MemoryTarget implements CloudbaseTarget {
     return {
       functions: pick(this.functions, desired.functions.map((f) => f.name)),
       collections: pick(this.collections, desired.collections.map((c) => c.name)),
+      ...(this.storage ? { storage: structuredClone(this.storage) } : {}),
     }
   }
 
@@ -52,6 +55,9 @@ export class MemoryTarget implements CloudbaseTarget {
       }
       case 'acl.set':
         ;(this.collections[change.collection] ?? fail('no collection')).acl = change.to
+        return
+      case 'storage.rules':
+        this.storage = structuredClone(desired.storage)
         return
       case 'function.create': {
         if (this.functions[change.fn]) fail('exists')

@@ -105,7 +105,29 @@ describe('the plan on an empty environment (what the dry run shows)', () => {
     expect(kinds('collection.create')).toHaveLength(COLLECTION_DECLARATIONS.length)
     expect(kinds('acl.set')).toEqual(COLLECTION_DECLARATIONS.map((c) => ({ kind: 'acl.set', collection: c.name, from: null, to: 'ADMINONLY' })))
     expect(kinds('index.create')).toHaveLength(COLLECTION_DECLARATIONS.reduce((n, c) => n + c.indexes.length, 0))
+    expect(kinds('storage.rules')).toEqual([{ kind: 'storage.rules', from: null }])
     expect(plan.blockers).toEqual([])
+  })
+})
+
+describe('storage security rules', () => {
+  test('clients read no file and write only their own files under uploads/', () => {
+    const { storage } = desired()
+    expect(storage).toEqual({ acl: 'CUSTOM', rule: { read: false, write: expect.stringContaining('resource.openid == auth.openid') } })
+    expect(storage.rule.write).toContain("/^uploads\\//.test(resource.path) == true")
+  })
+
+  test("CloudBase's default (every user reads, the creator writes) is replaced; once set, left alone", async () => {
+    const target = new MemoryTarget({ ...recorded(), storage: { acl: 'READONLY', rule: null } })
+    const first = await deploy(target, desired(), {}, quiet)
+    expect(first.applied.filter((c) => c.kind === 'storage.rules').map(describeChange)).toEqual([
+      'set storage security rules: READONLY -> CUSTOM (clients read nothing, write only their own uploads/)',
+    ])
+    expect(target.storage).toEqual(desired().storage)
+    expect((await deploy(target, desired(), {}, quiet)).plan.changes).toEqual([])
+    // Someone loosened the rule in the console: set back.
+    target.storage = { acl: 'CUSTOM', rule: { read: true, write: desired().storage.rule.write } }
+    expect(planChanges(desired(), await target.describe(desired())).changes).toEqual([{ kind: 'storage.rules', from: 'CUSTOM' }])
   })
 })
 

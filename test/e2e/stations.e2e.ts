@@ -294,7 +294,7 @@ describe('stations in the browser', () => {
     // Export downloads a workbook of every station (75 demo ones and the imported one).
     const [download] = await Promise.all([page.waitForEvent('download'), page.locator('[data-action=export-csv]').click()])
     expect(download.suggestedFilename()).toMatch(/^stations-\d{4}-\d{2}-\d{2}\.csv$/)
-    await expect(page.locator('[data-export=done]').textContent()).resolves.toContain('76 个站点')
+    await expect(page.locator('[data-exported]').textContent()).resolves.toContain('76 个站点')
     await context.close()
   })
 })

@@ -21,9 +21,13 @@ export const CONTACTS = 'contacts'
 export const CAMPAIGNS = 'campaigns'
 /** 户户清 checks, one per campaign and household. */
 export const CHECKS = 'checks'
+/** Subscribe-message acceptances per template and person. */
+export const SUBSCRIPTIONS = 'subscriptions'
+/** Client uploads awaiting registration. */
+export const UPLOADS = 'uploads'
 
 /** Every collection the backend uses, for the deploy plan. */
 export const COLLECTIONS = [
   APPLICATIONS, CLAIMS, COUNTERS, IDEMPOTENCY, AUDIT_EVENTS, STAFF, ORG_UNITS, POLICIES, STATIONS, PROBLEM_REPORTS, OUTBOX, MESSAGES, INVITATIONS, RATE_LIMITS, HOUSEHOLDS,
-  MEASURES, DISBURSEMENTS, CONTACTS, CAMPAIGNS, CHECKS,
+  MEASURES, DISBURSEMENTS, CONTACTS, CAMPAIGNS, CHECKS, SUBSCRIPTIONS, UPLOADS,
 ] as const

@@ -5,9 +5,10 @@ import { getApp } from './sdk'
 const pathOfFileId = (fileId: string) => /^cloud:\/\/[\w.-]+\/([\w/.-]+)$/.exec(fileId)?.[1] ?? null
 
 /**
- * CloudBase storage through `@cloudbase/node-sdk`: keys are fileIDs. Reads go through a temporary
- * URL and stop after `maxBytes` + 1 bytes. Mini-program clients upload with wx.cloud.uploadFile
- * themselves and register the fileID; the function reads it back to check it.
+ * CloudBase storage through `@cloudbase/node-sdk` (the server SDK, which storage security rules do
+ * not restrict): keys are fileIDs. Reads go through a temporary URL and stop after `maxBytes` + 1
+ * bytes. Mini-program clients upload with wx.cloud.uploadFile themselves (the rules let them write
+ * under `uploads/` only and read nothing) and register the fileID; the function reads it back to check it.
  */
 export function cloudbaseFileStore(): FileStore {
   return {
@@ -47,6 +48,17 @@ export function cloudbaseFileStore(): FileStore {
     },
     owns(key, prefix) {
       return pathOfFileId(key)?.startsWith(`${prefix}/`) ?? false
+    },
+    async keyFor(path) {
+      const { data } = await getApp().getUploadMetadata({ cloudPath: path })
+      if (!data?.fileId) throw new Error('storage returned no fileID for the upload path')
+      return data.fileId
+    },
+    async temporaryUrl(key, seconds) {
+      if (!pathOfFileId(key)) return null
+      const { fileList } = await getApp().getTempFileURL({ fileList: [{ fileID: key, maxAge: seconds }] })
+      const item = fileList?.[0]
+      return item && item.code === 'SUCCESS' && item.tempFileURL ? item.tempFileURL : null
     },
   }
 }

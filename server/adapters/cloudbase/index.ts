@@ -21,6 +21,8 @@ import { rateLimitRepository } from './rate-limit-repository'
 import { getDb } from './sdk'
 import { staffRepository } from './staff-repository'
 import { stationRepository } from './station-repository'
+import { subscriptionRepository } from './subscription-repository'
+import { uploadRepository } from './upload-repository'
 import type { Scope, TransactionRef } from './types'
 
 export { COLLECTIONS } from './collections'
@@ -47,6 +49,8 @@ function bindRepositories(scope: Scope): Repositories {
     contacts: contactRepository(scope),
     campaigns: campaignRepository(scope),
     checks: checkRepository(scope),
+    subscriptions: subscriptionRepository(scope),
+    uploads: uploadRepository(scope),
   }
 }
 

@@ -19,6 +19,8 @@ import { PROBLEM_REPORTS_COLLECTION } from './problem-report-repository'
 import { RATE_LIMITS_COLLECTION } from './rate-limit-repository'
 import { STAFF_COLLECTION } from './staff-repository'
 import { STATIONS_COLLECTION } from './station-repository'
+import { SUBSCRIPTIONS_COLLECTION } from './subscription-repository'
+import { UPLOADS_COLLECTION } from './upload-repository'
 
 /**
  * Every collection of the CloudBase database with its indexes: what `npm run deploy` creates.
@@ -45,4 +47,6 @@ export const COLLECTION_DECLARATIONS: readonly CollectionDeclaration[] = [
   CONTACTS_COLLECTION,
   CAMPAIGNS_COLLECTION,
   CHECKS_COLLECTION,
+  SUBSCRIPTIONS_COLLECTION,
+  UPLOADS_COLLECTION,
 ]

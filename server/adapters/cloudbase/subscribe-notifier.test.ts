@@ -1,10 +1,11 @@
 /**
  * The subscribe-message notifier with a fake of `cloud.openapi.subscribeMessage.send`: the real
  * call travels as multipart + protobuf through CloudBase to WeChat and cannot be reached offline.
- * What is ours is real: the template lookup up the unit's path, the data, and the outcomes.
+ * What is ours is real: the template lookup up the unit's path (against SQLite), the data, and the outcomes.
  */
 import { unionTree, type TreeFixture } from '../../../test/support/union-tree'
-import type { ApplicationRecord, OutboxEntry, PolicyRecord } from '../../ports'
+import type { ApplicationRecord, OutboxEntry, PolicyRecord, TemplateChoice } from '../../ports'
+import { DEFAULT_TEMPLATE_FIELDS, templateOfEntry } from '../../usecases/shared/subscriptions'
 import { keywordValue, subscribeMessageNotifier, templateData, type SubscribeMessageApi } from './subscribe-notifier'
 
 let t: TreeFixture
@@ -49,13 +50,9 @@ function fakeApi(fail?: unknown): SubscribeMessageApi & { calls: Parameters<Subs
   }
 }
 
-test('the template of the nearest unit up the path that sets one; data shaped to the keywords', async () => {
-  await application('unit-a2x')
-  await t.deps.store.repos.policies.put(policy('unit-root', { statusChanged: 'TPL-ROOT' }))
-  await t.deps.store.repos.policies.put(policy('unit-a', { statusChanged: 'TPL-A' }))
-  await t.deps.store.repos.policies.put(policy('unit-a2', {}))
+test('sends the chosen template with the data shaped to its keywords, opening the worker\'s application', async () => {
   const api = fakeApi()
-  expect(await subscribeMessageNotifier(t.deps.store.repos, api, 'unit-root').send(entry)).toEqual({ status: 'sent' })
+  expect(await subscribeMessageNotifier(api).send(entry, { templateId: 'TPL-A', fields: DEFAULT_TEMPLATE_FIELDS.statusChanged })).toEqual({ status: 'sent' })
   expect(api.calls).toEqual([
     {
       touser: 'o-worker',
@@ -73,27 +70,34 @@ test('the template of the nearest unit up the path that sets one; data shaped to
   ])
 })
 
-test('a policy may map the keywords of its own template', async () => {
-  await application('unit-a1')
-  await t.deps.store.repos.policies.put(policy('unit-root', { statusChanged: 'TPL' }, { subscribeTemplateFields: { statusChanged: { thing1: 'title', date2: 'time' } } }))
+test('the template a policy names, nearest up the unit path, with its own keyword mapping', async () => {
+  await application('unit-a2x')
+  await t.deps.store.repos.policies.put(policy('unit-root', { statusChanged: 'TPL-ROOT' }))
+  await t.deps.store.repos.policies.put(policy('unit-a', { statusChanged: 'TPL-A' }, { subscribeTemplateFields: { statusChanged: { thing1: 'title', date2: 'time' } } }))
+  await t.deps.store.repos.policies.put(policy('unit-a2', {}))
+  const choice = await templateOfEntry(t.deps.store.repos, entry, 'unit-root')
+  expect(choice).toEqual({ templateId: 'TPL-A', fields: { thing1: 'title', date2: 'time' } })
   const api = fakeApi()
-  await subscribeMessageNotifier(t.deps.store.repos, api, 'unit-root').send(entry)
+  await subscribeMessageNotifier(api).send(entry, choice as TemplateChoice)
   // 20 characters at most for a thing: the title is cut.
   expect(api.calls[0].data).toEqual({ thing1: { value: '申请MLS-2026-000001：入…' }, date2: { value: '2026年3月2日' } })
 })
 
-test('no template anywhere up the path: skipped, nothing sent', async () => {
+test('no template anywhere up the path: none', async () => {
   await application('unit-a1')
-  const api = fakeApi()
-  expect(await subscribeMessageNotifier(t.deps.store.repos, api, 'unit-root').send(entry)).toEqual({ status: 'skipped', reason: 'no subscribe template is set for statusChanged' })
-  expect(api.calls).toEqual([])
+  expect(await templateOfEntry(t.deps.store.repos, entry, 'unit-root')).toEqual({ none: 'no subscribe template is set for statusChanged' })
 })
 
-test('WeChat outcomes: not subscribed is skipped, a rejected template is failed, anything else is thrown for a retry', async () => {
-  await application('unit-a1')
-  await t.deps.store.repos.policies.put(policy('unit-root', { statusChanged: 'TPL' }))
-  const send = (err: unknown) => subscribeMessageNotifier(t.deps.store.repos, fakeApi(err), 'unit-root').send(entry)
-  expect(await send({ errCode: 43101, errMsg: 'user refuse to accept the msg' })).toEqual({ status: 'skipped', reason: 'the worker has not subscribed (43101)' })
+test("a staff reminder opens the queue and fills the reminder's keywords", async () => {
+  const api = fakeApi()
+  const reminder: OutboxEntry = { ...entry, key: 'reminder:o-staff:2026-03-02', kind: 'cases-waiting', recipientOpenid: 'o-staff', payload: { unitId: 'unit-a', title: '审核待办提醒', body: '3件申请待处理', count: '3', overdue: '0' } }
+  await subscribeMessageNotifier(api).send(reminder, { templateId: 'TPL-STAFF', fields: DEFAULT_TEMPLATE_FIELDS.casesWaiting })
+  expect(api.calls[0]).toMatchObject({ page: 'review/queue/index', data: { thing1: { value: '审核待办提醒' }, number2: { value: '3' }, thing3: { value: '3件申请待处理' } } })
+})
+
+test('WeChat outcomes: no acceptance held is skipped (none left), a rejected template is failed, anything else is thrown for a retry', async () => {
+  const send = (err: unknown) => subscribeMessageNotifier(fakeApi(err)).send(entry, { templateId: 'TPL', fields: DEFAULT_TEMPLATE_FIELDS.statusChanged })
+  expect(await send({ errCode: 43101, errMsg: 'user refuse to accept the msg' })).toEqual({ status: 'skipped', reason: 'WeChat: no acceptance held (43101)', noneLeft: true })
   expect(await send({ errCode: 47003, errMsg: 'argument invalid' })).toEqual({ status: 'failed', error: 'WeChat refused the message (47003)' })
   await expect(send({ errCode: -1, errMsg: 'system error' })).rejects.toMatchObject({ errCode: -1 })
   await expect(send(new Error('socket hang up'))).rejects.toThrow('socket hang up')

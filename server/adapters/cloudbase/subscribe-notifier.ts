@@ -1,5 +1,5 @@
 import { STATUS_LABELS, type ApplicationStatus } from '../../../src/domain'
-import type { DeliveryOutcome, Notifier, OutboxEntry, PolicyRecord, Repositories } from '../../ports'
+import type { DeliveryOutcome, Notifier, OutboxEntry } from '../../ports'
 
 /**
  * `cloud.openapi.subscribeMessage.send` of wx-server-sdk, as far as we use it. It throws an error
@@ -17,21 +17,11 @@ export interface SubscribeMessageApi {
   }): Promise<unknown>
 }
 
-/** The policy key of each outbox kind's template (PolicyRecord.subscribeTemplateIds). */
-export const TEMPLATE_KEYS: Record<OutboxEntry['kind'], string> = { 'status-changed': 'statusChanged' }
-
-/**
- * Which value fills which keyword of a template when the policy does not say
- * (`PolicyRecord.subscribeTemplateFields`): a typical "审核进度通知" template with
- * 申请编号 (character_string1), 审核状态 (phrase2), 备注 (thing3) and 更新时间 (time4).
- */
-export const DEFAULT_TEMPLATE_FIELDS: Record<string, Record<string, string>> = {
-  statusChanged: { character_string1: 'number', phrase2: 'status', thing3: 'body', time4: 'time' },
+/** Where the message opens the mini-program: the worker's own application, or the staff member's queue. */
+function page(entry: OutboxEntry): string {
+  if (entry.kind === 'cases-waiting') return 'review/queue/index'
+  return entry.payload.applicationId ? `pages/application/index?id=${encodeURIComponent(entry.payload.applicationId)}` : 'pages/my-applications/index'
 }
-
-/** Where the message opens the mini-program: the worker's own application. */
-const page = (entry: OutboxEntry) =>
-  entry.payload.applicationId ? `pages/application/index?id=${encodeURIComponent(entry.payload.applicationId)}` : 'pages/my-applications/index'
 
 /** WeChat errors that retrying cannot fix. 43101: the user has not subscribed (or used up the one-time subscription). */
 const NOT_SUBSCRIBED = new Set([43101])
@@ -80,39 +70,24 @@ export function templateData(entry: OutboxEntry, fields: Record<string, string>)
   return Object.fromEntries(Object.entries(fields).map(([keyword, from]) => [keyword, { value: keywordValue(keyword, values[from] ?? '') }]))
 }
 
-/** The nearest policy up the unit's path that names a template for `key`. */
-async function policyWithTemplate(repos: Repositories, unitId: string, key: string): Promise<PolicyRecord | null> {
-  const unit = await repos.units.get(unitId)
-  for (const id of [...(unit?.path ?? [unitId])].reverse()) {
-    const policy = await repos.policies.get(id)
-    if (policy?.subscribeTemplateIds[key]) return policy
-  }
-  return null
-}
-
 function errCodeOf(err: unknown): number | null {
   const code = (err as { errCode?: unknown } | null)?.errCode
   return typeof code === 'number' ? code : null
 }
 
 /**
- * WeChat subscribe messages for outbox entries. The template comes from the policy of the
- * application's unit or the nearest unit above it that sets one; without one there is nothing to
- * send ('skipped'). A worker who did not subscribe is 'skipped' too. Errors WeChat will repeat
- * are 'failed'; anything else is thrown, so the delivery run retries it later.
+ * WeChat subscribe messages for outbox entries, with the template the delivery run chose after
+ * taking one of the recipient's acceptances. WeChat's 43101 (no acceptance held, whatever we
+ * counted) is 'skipped' with `noneLeft`. Errors WeChat will repeat are 'failed'; anything else is
+ * thrown, so the delivery run retries it later.
  */
-export function subscribeMessageNotifier(repos: Repositories, api: SubscribeMessageApi, defaultUnitId: string): Notifier {
+export function subscribeMessageNotifier(api: SubscribeMessageApi): Notifier {
   return {
-    async send(entry): Promise<DeliveryOutcome> {
-      const key = TEMPLATE_KEYS[entry.kind]
-      const application = entry.payload.applicationId ? await repos.applications.get(entry.payload.applicationId) : null
-      const policy = await policyWithTemplate(repos, application?.unitId ?? defaultUnitId, key)
-      if (!policy) return { status: 'skipped', reason: `no subscribe template is set for ${key}` }
-      const fields = policy.subscribeTemplateFields?.[key] ?? DEFAULT_TEMPLATE_FIELDS[key]
+    async send(entry, { templateId, fields }): Promise<DeliveryOutcome> {
       try {
         await api.send({
           touser: entry.recipientOpenid,
-          templateId: policy.subscribeTemplateIds[key],
+          templateId,
           page: page(entry),
           data: templateData(entry, fields),
           miniprogramState: 'formal',
@@ -121,7 +96,7 @@ export function subscribeMessageNotifier(repos: Repositories, api: SubscribeMess
         return { status: 'sent' }
       } catch (err) {
         const code = errCodeOf(err)
-        if (code !== null && NOT_SUBSCRIBED.has(code)) return { status: 'skipped', reason: 'the worker has not subscribed (43101)' }
+        if (code !== null && NOT_SUBSCRIBED.has(code)) return { status: 'skipped', reason: 'WeChat: no acceptance held (43101)', noneLeft: true }
         if (code !== null && PERMANENT.has(code)) return { status: 'failed', error: `WeChat refused the message (${code})` }
         throw err
       }

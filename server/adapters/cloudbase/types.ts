@@ -47,6 +47,8 @@ export interface Command {
   lte(value: unknown): unknown
   in(values: unknown[]): unknown
   all(values: unknown[]): unknown
+  /** In an update: adds `n` to the field on the server. */
+  inc(n: number): unknown
   /** In an update: the field becomes exactly this value (an object is written whole, not merged). */
   set(value: unknown): unknown
   /** Every one of the conditions: a query of its own, for `where`. */

@@ -2,6 +2,7 @@ import { createCipheriv, createDecipheriv, hkdfSync, randomBytes } from 'node:cr
 import { closeSync, mkdirSync, openSync, readFileSync, readSync, renameSync, rmSync, writeFileSync } from 'node:fs'
 import { dirname, join } from 'node:path'
 import type { FileStore } from '../../ports'
+import { fileLinks } from './file-links'
 
 /** Relative paths of safe characters only: no `..`, no absolute path, nothing outside the folder. */
 const SAFE_PATH = /^[\w-]+(\/[\w-]+)*(\.[a-z0-9]{1,5})?$/
@@ -21,8 +22,9 @@ const OVERHEAD = MAGIC.length + 12 + 16
  * bank cards. A file is written to a temporary name and renamed, so a crash never leaves half a
  * file under its key.
  */
-export function localFileStore(root: string, dataKey: Buffer): FileStore {
+export function localFileStore(root: string, dataKey: Buffer, now: () => number = Date.now): FileStore {
   if (dataKey.length !== 32) throw new Error('data key must be 32 bytes')
+  const links = fileLinks(dataKey)
   const fileKey = Buffer.from(hkdfSync('sha256', dataKey, Buffer.alloc(0), 'lantian/files', 32))
   mkdirSync(root, { recursive: true, mode: 0o700 })
   return {
@@ -58,6 +60,12 @@ export function localFileStore(root: string, dataKey: Buffer): FileStore {
     },
     owns(key, prefix) {
       return SAFE_PATH.test(key) && key.startsWith(`${prefix}/`)
+    },
+    async keyFor(path) {
+      return checked(path)
+    },
+    async temporaryUrl(key, seconds) {
+      return SAFE_PATH.test(key) ? links.create(key, now() + seconds * 1000) : null
     },
   }
 }

@@ -20,6 +20,8 @@ import { problemReportRepository } from './problem-report-repository'
 import { rateLimitRepository } from './rate-limit-repository'
 import { staffRepository } from './staff-repository'
 import { stationRepository } from './station-repository'
+import { subscriptionRepository } from './subscription-repository'
+import { uploadRepository } from './upload-repository'
 
 /** Every repository bound to one connection. */
 export function bindRepositories(db: Db): Repositories {
@@ -44,6 +46,8 @@ export function bindRepositories(db: Db): Repositories {
     contacts: contactRepository(db),
     campaigns: campaignRepository(db),
     checks: checkRepository(db),
+    subscriptions: subscriptionRepository(db),
+    uploads: uploadRepository(db),
   }
 }
 

@@ -160,4 +160,21 @@ export const MIGRATIONS: readonly { version: number; name: string; sql: string }
       CREATE INDEX stations_by_kind ON stations (kind, status);
     `,
   },
+  {
+    version: 8,
+    name: 'subscribe-message acceptances, client uploads awaiting registration',
+    sql: `
+      CREATE TABLE subscriptions (
+        template_id TEXT NOT NULL,
+        openid TEXT NOT NULL,
+        kind TEXT NOT NULL,
+        remaining INTEGER NOT NULL CHECK (remaining >= 0),
+        updated_at TEXT NOT NULL,
+        PRIMARY KEY (template_id, openid)
+      );
+      CREATE INDEX subscriptions_holders ON subscriptions (kind, openid, remaining);
+      CREATE TABLE uploads (key TEXT PRIMARY KEY, created_at TEXT NOT NULL, doc TEXT NOT NULL);
+      CREATE INDEX uploads_by_age ON uploads (created_at, key);
+    `,
+  },
 ]

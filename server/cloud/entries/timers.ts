@@ -1,11 +1,17 @@
 import * as cloud from 'wx-server-sdk'
 import { subscribeMessageNotifier, type SubscribeMessageApi } from '../../adapters/cloudbase/subscribe-notifier'
 import { deliverOutbox, type DeliveryReport } from '../../usecases/shared/deliver-outbox'
+import { remindStaff } from '../../usecases/shared/staff-reminders'
+import { removeStaleUploads } from '../../usecases/shared/uploads'
 import { endNotices } from '../../usecases/review/notices'
+import { TIMER_TRIGGER } from '../functions.manifest'
+import { getApp } from '../../adapters/cloudbase/sdk'
 import { containerDeps } from '../main'
 
 /** Entries one run takes: sent one by one, well within the function's timeout. */
 const BATCH = 50
+/** Stale uploads one run deletes. */
+const UPLOAD_BATCH = 50
 
 let api: SubscribeMessageApi | null = null
 
@@ -19,17 +25,32 @@ function subscribeMessages(): SubscribeMessageApi {
 }
 
 /**
- * The CloudBase entry of the `timers` function, run by its timer trigger (not an API function:
- * no caller, no event contract). Ends the public notices whose period is over, then delivers due
- * outbox entries as WeChat subscribe messages.
+ * Whether the call is the timer trigger: CloudBase's timer event is `{ Type: 'Timer', TriggerName }`
+ * and carries no user; a call from the mini-program carries the caller's OPENID in the context.
  */
-export async function main(_event?: unknown, _context?: unknown): Promise<(DeliveryReport & { noticesEnded: number }) | { error: string }> {
+export function isTimerCall(event: unknown, openid: string | undefined): boolean {
+  const e = (event ?? {}) as { Type?: unknown; TriggerName?: unknown }
+  return !openid && e.Type === 'Timer' && e.TriggerName === TIMER_TRIGGER
+}
+
+export type TimerReport = DeliveryReport & { noticesEnded: number; remindersQueued: number; uploadsRemoved: number }
+
+/**
+ * The CloudBase entry of the `timers` function, run by its timer trigger only (any other call is
+ * refused with nothing done and nothing told). Ends the public notices whose period is over,
+ * queues the staff's daily reminders, deletes uploads never registered, then delivers due outbox
+ * entries as WeChat subscribe messages.
+ */
+export async function main(event?: unknown, _context?: unknown): Promise<TimerReport | { error: string }> {
+  if (!isTimerCall(event, getApp().auth().getUserInfo().openId)) return { error: 'refused: timers runs on its timer trigger only' }
   const deps = containerDeps()
   if (!deps) return { error: 'configuration incomplete' }
   try {
     const noticesEnded = await endNotices(deps)
-    const delivery = await deliverOutbox(deps, subscribeMessageNotifier(deps.store.repos, subscribeMessages(), deps.settings.defaultUnitId), { limit: BATCH })
-    const report = { ...delivery, noticesEnded }
+    const remindersQueued = await remindStaff(deps)
+    const uploadsRemoved = await removeStaleUploads(deps, UPLOAD_BATCH)
+    const delivery = await deliverOutbox(deps, subscribeMessageNotifier(subscribeMessages()), { limit: BATCH })
+    const report = { ...delivery, noticesEnded, remindersQueued, uploadsRemoved }
     console.log(`[timers] ${JSON.stringify(report)}`)
     return report
   } catch (err) {

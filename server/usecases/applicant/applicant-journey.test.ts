@@ -1,12 +1,14 @@
 import { readFileSync } from 'node:fs'
 import type { Actor } from '../../../src/domain'
 import { CURRENT_CONSENT } from '../../../src/domain/consent'
+import { MAX_DOCUMENT_BYTES } from '../../../src/domain/documents'
 import { call, checkedSubmission, formValues, sqliteDeps } from '../../../test/support/deps'
 import { findAuditBreak } from '../shared/audit'
 import { getMyApplication, listMyApplications } from './read-my-applications'
 import { changeStatus } from '../shared/status-change'
 import { submitApplication } from './submit-application'
 import { addDocument, prepareUpload, registerDocument, removeDocument } from './documents'
+import { removeStaleUploads, UPLOAD_TTL_MS } from '../shared/uploads'
 import { getDraft, saveDraft } from './drafts'
 import { runSelfCheck } from './self-check'
 import { resubmitApplication, withdrawApplication } from './withdraw-resubmit'
@@ -224,11 +226,15 @@ describe('the applicant journey (SQLite)', () => {
     const { id } = await saveDraft(t.deps, worker('w1'), { values: formValues(), step: 'documents' })
     const meta = { applicationId: id, kind: 'income-proof' as const, fileName: '收入证明.pdf' }
     const { cloudPath } = await prepareUpload(t.deps, worker('w1'), meta)
-    expect(cloudPath).toMatch(new RegExp(`^documents/${id}/[\\w-]+-[0-9a-f]{24}$`))
+    // The worker's own folder: the storage rules let clients write under uploads/ only.
+    expect(cloudPath).toMatch(new RegExp(`^uploads/w1/${id}/document-[\\w-]+-[0-9a-f]{24}$`))
     // As wx.cloud.uploadFile would (the local store stands in for CloudBase storage here).
     const key = await t.deps.files.put(cloudPath, PDF, 'application/pdf')
+    expect(await t.deps.store.repos.uploads.olderThan('9999', 10)).toMatchObject([{ key, openid: 'w1', applicationId: id }])
     const doc = await registerDocument(t.deps, worker('w1'), { ...meta, fileId: key })
     expect(doc).toMatchObject({ kind: 'income-proof', contentType: 'application/pdf', size: PDF.length })
+    // Registered: no longer an upload the timer would delete.
+    expect(await t.deps.store.repos.uploads.olderThan('9999', 10)).toEqual([])
     expect(await registerDocument(t.deps, worker('w1'), { ...meta, fileId: key })).toEqual(doc)
 
     const forged = `${cloudPath.slice(0, cloudPath.lastIndexOf('-'))}-${'0'.repeat(24)}`
@@ -237,5 +243,35 @@ describe('the applicant journey (SQLite)', () => {
     const bad = await t.deps.files.put(other.cloudPath, new TextEncoder().encode('GIF89a'), 'image/gif')
     await expect(registerDocument(t.deps, worker('w1'), { ...meta, fileId: bad })).rejects.toMatchObject({ code: 'VALIDATION', field: 'file' })
     expect(await t.deps.files.get(bad, 100)).toBeNull()
+    // Another worker cannot register a file from w1's folder, even with the right token.
+    await expect(registerDocument(t.deps, worker('w2'), { ...meta, fileId: key })).rejects.toMatchObject({ code: 'NOT_FOUND' })
+  })
+
+  it('a file too big for the limit is deleted when registered (storage rules cannot check a size)', async () => {
+    const { id } = await saveDraft(t.deps, worker('w1'), { values: formValues(), step: 'documents' })
+    const meta = { applicationId: id, kind: 'income-proof' as const, fileName: '大文件.pdf' }
+    const { cloudPath } = await prepareUpload(t.deps, worker('w1'), meta)
+    const big = new Uint8Array(MAX_DOCUMENT_BYTES + 1)
+    big.set(PDF)
+    const key = await t.deps.files.put(cloudPath, big, 'application/pdf')
+    await expect(registerDocument(t.deps, worker('w1'), { ...meta, fileId: key })).rejects.toMatchObject({ code: 'VALIDATION', field: 'file', message: '文件不能超过10 MB，请压缩后重试' })
+    expect(await t.deps.files.get(key, 100)).toBeNull()
+  })
+
+  it('the timer deletes uploads never registered after a day, and keeps a registered one whatever its record says', async () => {
+    const { id } = await saveDraft(t.deps, worker('w1'), { values: formValues(), step: 'documents' })
+    const meta = { applicationId: id, kind: 'income-proof' as const, fileName: '收入证明.pdf' }
+    const abandoned = await t.deps.files.put((await prepareUpload(t.deps, worker('w1'), meta)).cloudPath, PDF, 'application/pdf')
+    const kept = await t.deps.files.put((await prepareUpload(t.deps, worker('w1'), meta)).cloudPath, PDF, 'application/pdf')
+    await registerDocument(t.deps, worker('w1'), { ...meta, fileId: kept })
+    // As if the registration's transaction had not forgotten the upload.
+    await t.deps.store.repos.uploads.add({ key: kept, openid: 'w1', applicationId: id, createdAt: t.clock.now().toISOString() })
+    t.clock.advance(UPLOAD_TTL_MS - 1000)
+    expect(await removeStaleUploads(t.deps, 50)).toBe(0)
+    t.clock.advance(2000)
+    expect(await removeStaleUploads(t.deps, 50)).toBe(1)
+    expect(await t.deps.files.get(abandoned, 100)).toBeNull()
+    expect(await t.deps.files.get(kept, 100)).not.toBeNull()
+    expect(await t.deps.store.repos.uploads.olderThan('9999', 10)).toEqual([])
   })
 })

@@ -6,6 +6,7 @@ import { toDocumentView } from '../shared/application-view'
 import { getOwnApplication } from './read-my-applications'
 import { isEditable } from './open-application'
 import { removeFiles } from '../shared/files'
+import { checkUploadKey, handOutUpload } from '../shared/uploads'
 
 export interface DocumentMeta {
   applicationId: string
@@ -37,6 +38,7 @@ async function attach(deps: Deps, actor: Actor, meta: DocumentMeta, doc: Documen
       const at = deps.clock.now().toISOString()
       const next = { ...rec, documents: [...docs, doc], version: rec.version + 1, updatedAt: at }
       if (!(await repos.applications.update(next, rec.version))) throw new AppError('CONFLICT', '申请正在保存，请重试')
+      await repos.uploads.remove(doc.storageKey)
       await appendAudit(repos, deps.cipher, deps.clock.now(), {
         actor: actor.openid,
         action: 'application.document.add',
@@ -64,32 +66,21 @@ export async function addDocument(deps: Deps, actor: Actor, input: DocumentMeta 
   return attach(deps, actor, meta, { id, kind: meta.kind, fileName: meta.fileName, contentType, size: bytes.length, storageKey, uploadedAt: at })
 }
 
-/** The token in an upload path that ties it to this worker and application. */
-const uploadMac = (deps: Deps, actor: Actor, applicationId: string, nonce: string) =>
-  deps.cipher.keyedHash(`upload:${actor.openid}:${applicationId}:${nonce}`).slice(0, 24)
-
 /** WeChat: where the client uploads a file (wx.cloud.uploadFile) before registering it. */
 export async function prepareUpload(deps: Deps, actor: Actor, meta: DocumentMeta): Promise<{ cloudPath: string }> {
   const rec = await editableOwn(deps.store.repos, actor, meta.applicationId)
   if ((rec.documents?.length ?? 0) >= MAX_DOCUMENTS) throw new AppError('VALIDATION', `每份申请最多上传${MAX_DOCUMENTS}个文件`, 'file')
-  const nonce = deps.ids.newId()
-  return { cloudPath: `${folderOf(rec.id)}/${nonce}-${uploadMac(deps, actor, rec.id, nonce)}` }
+  return handOutUpload(deps, actor, rec.id, 'document')
 }
 
 /**
  * WeChat: attaches a file the client uploaded to the path `prepareUpload` gave. The path must carry
- * this worker's token (nobody attaches someone else's file); the bytes are read back and checked;
- * a file that fails is deleted.
+ * this worker's token (nobody attaches someone else's file); the bytes are read back with the
+ * server SDK and checked (storage rules cannot limit a size); a file that fails is deleted.
  */
 export async function registerDocument(deps: Deps, actor: Actor, input: DocumentMeta & { fileId: string }): Promise<DocumentView> {
   const rec = await editableOwn(deps.store.repos, actor, input.applicationId)
-  const folder = folderOf(rec.id)
-  const name = input.fileId.slice(input.fileId.lastIndexOf('/') + 1)
-  const nonce = name.slice(0, Math.max(0, name.lastIndexOf('-')))
-  const mac = name.slice(name.lastIndexOf('-') + 1)
-  if (!deps.files.owns(input.fileId, folder) || !nonce || mac !== uploadMac(deps, actor, rec.id, nonce)) {
-    throw new AppError('VALIDATION', '文件不正确，请重新上传', 'fileId')
-  }
+  checkUploadKey(deps, actor, rec.id, 'document', input.fileId)
   const existing = rec.documents?.find((d) => d.storageKey === input.fileId)
   if (existing) return toDocumentView(existing)
   const bytes = await deps.files.get(input.fileId, MAX_DOCUMENT_BYTES)

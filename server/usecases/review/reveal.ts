@@ -1,13 +1,13 @@
 import { AppError, type Actor } from '../../../src/domain'
-import { MAX_DOCUMENT_BYTES } from '../../../src/domain/documents'
+import type { DocumentLink } from '../../../src/domain/api/review'
 import { valueAtPath } from '../../../src/domain/form-fields'
 import type { Deps } from '../../ports'
 import { currentForm } from '../shared/sealed-form'
 import { appendAudit } from '../shared/audit'
 import { caseOf } from './access'
 
-/** The largest file the case page is sent inline (base64 grows it by a third; function replies are limited). */
-export const MAX_INLINE_BYTES = 4 * 1024 * 1024
+/** How long a document's link works: long enough to open it, too short to pass around. */
+export const DOCUMENT_LINK_SECONDS = 300
 
 /** Revealable fields the record also keeps sealed on their own (an application without a form has them too). */
 const SEALED_COLUMNS: Record<string, 'idNumberEnc' | 'phoneEnc' | undefined> = { 'applicant.idNumber': 'idNumberEnc', 'applicant.phone': 'phoneEnc' }
@@ -24,16 +24,20 @@ export async function reveal(deps: Deps, actor: Actor, input: { id: string; fiel
   })
 }
 
-/** A document or visit photo of a case, for the case page; every view is audited. */
-export async function viewDocument(deps: Deps, actor: Actor, input: { id: string; documentId: string }): Promise<{ contentType: string; fileName: string; dataBase64: string }> {
+/**
+ * A document or visit photo of a case, for the case page: a link of its own that works for
+ * `DOCUMENT_LINK_SECONDS` (the bytes never pass through the function, so any allowed size opens).
+ * Every view is audited before its link exists.
+ */
+export async function viewDocument(deps: Deps, actor: Actor, input: { id: string; documentId: string }): Promise<DocumentLink> {
   const { rec } = await caseOf(deps.store.repos, actor, input.id)
   const doc = [...(rec.documents ?? []), ...(rec.visitPhotos ?? [])].find((d) => d.id === input.documentId)
   if (!doc) throw new AppError('NOT_FOUND', '没有找到这份材料', 'documentId')
-  if (doc.size > MAX_INLINE_BYTES) throw new AppError('VALIDATION', '文件较大，请在电脑端查看', 'documentId')
-  const bytes = await deps.files.get(doc.storageKey, MAX_DOCUMENT_BYTES)
-  if (!bytes) throw new AppError('NOT_FOUND', '文件已不存在', 'documentId')
   await deps.store.transaction((repos) =>
     appendAudit(repos, deps.cipher, deps.clock.now(), { actor: actor.openid, action: 'application.document.view', subject: rec.id, detail: { documentId: doc.id } }),
   )
-  return { contentType: doc.contentType, fileName: doc.fileName, dataBase64: Buffer.from(bytes).toString('base64') }
+  const url = await deps.files.temporaryUrl(doc.storageKey, DOCUMENT_LINK_SECONDS)
+  if (!url) throw new AppError('NOT_FOUND', '文件已不存在', 'documentId')
+  const expiresAt = new Date(deps.clock.now().getTime() + DOCUMENT_LINK_SECONDS * 1000).toISOString()
+  return { contentType: doc.contentType, fileName: doc.fileName, size: doc.size, url, expiresAt }
 }

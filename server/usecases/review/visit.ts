@@ -6,6 +6,7 @@ import type { CallContext, Deps, DocumentRecord, Repositories } from '../../port
 import { toDocumentView } from '../shared/application-view'
 import { appendAudit } from '../shared/audit'
 import { removeFiles } from '../shared/files'
+import { checkUploadKey, handOutUpload } from '../shared/uploads'
 import { caseOf } from './access'
 import { decide, type DecisionInput } from './decide'
 
@@ -63,6 +64,7 @@ async function attachPhoto(deps: Deps, actor: Actor, id: string, photo: Document
       const at = deps.clock.now()
       const next = { ...rec, visitPhotos: [...(rec.visitPhotos ?? []), photo], version: rec.version + 1, updatedAt: at.toISOString() }
       if (!(await repos.applications.update(next, rec.version))) throw new AppError('CONFLICT', '案件已被他人处理，请刷新后再上传')
+      await repos.uploads.remove(photo.storageKey)
       await appendAudit(repos, deps.cipher, at, {
         actor: actor.openid,
         action: 'application.visitPhoto.add',
@@ -97,25 +99,16 @@ export async function addVisitPhoto(deps: Deps, actor: Actor, input: { id: strin
   return attachPhoto(deps, actor, rec.id, { id: photoId, kind: 'other', fileName: input.fileName, contentType, size: bytes.length, storageKey, uploadedAt: at })
 }
 
-const uploadMac = (deps: Deps, actor: Actor, applicationId: string, nonce: string) =>
-  deps.cipher.keyedHash(`visit-upload:${actor.openid}:${applicationId}:${nonce}`).slice(0, 24)
-
 /** WeChat: where the client uploads a visit photo (wx.cloud.uploadFile) before registering it. */
 export async function prepareVisitUpload(deps: Deps, actor: Actor, input: { id: string; fileName: string }): Promise<{ cloudPath: string }> {
   const rec = await visitCase(deps.store.repos, actor, input.id)
-  const nonce = deps.ids.newId()
-  return { cloudPath: `${folderOf(rec.id)}/${nonce}-${uploadMac(deps, actor, rec.id, nonce)}` }
+  return handOutUpload(deps, actor, rec.id, 'visit')
 }
 
 /** WeChat: attaches a photo uploaded to the path `prepareVisitUpload` gave, after checking its token and bytes. */
 export async function registerVisitPhoto(deps: Deps, actor: Actor, input: { id: string; fileName: string; fileId: string }): Promise<DocumentView> {
   const rec = await visitCase(deps.store.repos, actor, input.id)
-  const name = input.fileId.slice(input.fileId.lastIndexOf('/') + 1)
-  const nonce = name.slice(0, Math.max(0, name.lastIndexOf('-')))
-  const mac = name.slice(name.lastIndexOf('-') + 1)
-  if (!deps.files.owns(input.fileId, folderOf(rec.id)) || !nonce || mac !== uploadMac(deps, actor, rec.id, nonce)) {
-    throw new AppError('VALIDATION', '文件不正确，请重新上传', 'fileId')
-  }
+  checkUploadKey(deps, actor, rec.id, 'visit', input.fileId)
   const existing = rec.visitPhotos?.find((p) => p.storageKey === input.fileId)
   if (existing) return toDocumentView(existing)
   const bytes = await deps.files.get(input.fileId, MAX_DOCUMENT_BYTES)

@@ -10,11 +10,19 @@ import { inAppOnlyNotifier } from '../../local/notifier'
 import { BACKOFF_CAP_MS, MAX_ATTEMPTS, backoffMs, deliverOutbox } from './deliver-outbox'
 import { outboxEntry } from '../../../test/support/fixtures'
 
+const TEMPLATE = 'TPL-STATUS-0001'
 let t: TreeFixture
-beforeEach(async () => (t = await unionTree()))
+beforeEach(async () => {
+  t = await unionTree()
+  // The union's status template, and a worker who accepted it often enough for every test below.
+  await t.deps.store.repos.policies.put({ unitId: 'unit-root', dibaoLineFen: 78000, publicityDays: 7, stageDeadlineDays: {}, subscribeTemplateIds: { statusChanged: TEMPLATE } })
+  for (let i = 0; i < 20; i++) await t.deps.store.repos.subscriptions.accept('o-worker', TEMPLATE, 'statusChanged', '2026-03-02T01:00:00.000Z', 20)
+})
 afterEach(() => t.close())
 
-const entry = (key: string, more: Partial<OutboxEntry> = {}): OutboxEntry => outboxEntry(key, { recipientOpenid: 'o-worker', payload: { applicationId: 'app-1', number: 'MLS-2026-000001', status: 'screening' }, ...more })
+/** A decision (returned) for o-worker, on an application the store does not hold: the root unit's template applies. */
+const entry = (key: string, more: Partial<OutboxEntry> = {}): OutboxEntry => outboxEntry(key, { recipientOpenid: 'o-worker', payload: { applicationId: 'app-1', number: 'MLS-2026-000001', status: 'returned' }, ...more })
+const held = async (openid = 'o-worker') => (await t.deps.store.repos.subscriptions.get(openid, TEMPLATE))?.remaining ?? 0
 
 /** Fails its first `failures` sends of each key with a thrown error, then answers `then`; records every send. */
 function flaky(failures: number, then: DeliveryOutcome = { status: 'sent' }): Notifier & { sends: string[] } {
@@ -78,19 +86,63 @@ test(`after ${MAX_ATTEMPTS} failed attempts the entry is failed: kept with its e
   expect(await t.deps.store.repos.outbox.listByStatus('failed', { offset: 0, limit: 10 })).toMatchObject({ total: 1, items: [{ key: 'k1' }] })
 })
 
-test('skipped and permanently failed outcomes are recorded with their reason and not retried', async () => {
-  await t.deps.store.repos.outbox.enqueue(entry('s'))
-  expect(await deliverOutbox(t.deps, flaky(0, { status: 'skipped', reason: 'the worker has not subscribed (43101)' }), { limit: 10 })).toMatchObject({ skipped: 1 })
-  expect(await get('s')).toMatchObject({ status: 'skipped', lastError: 'the worker has not subscribed (43101)' })
+test('skipped and permanently failed outcomes are recorded with their reason and not retried; a failure gives the acceptance back, 43101 clears them all', async () => {
   await t.deps.store.repos.outbox.enqueue(entry('f'))
   expect(await deliverOutbox(t.deps, flaky(0, { status: 'failed', error: 'WeChat refused the message (47003)' }), { limit: 10 })).toMatchObject({ failed: 1 })
   expect(await get('f')).toMatchObject({ status: 'failed', attempts: 1, lastError: 'WeChat refused the message (47003)' })
+  expect(await held()).toBe(20)
+  await t.deps.store.repos.outbox.enqueue(entry('s'))
+  expect(await deliverOutbox(t.deps, flaky(0, { status: 'skipped', reason: 'WeChat: no acceptance held (43101)', noneLeft: true }), { limit: 10 })).toMatchObject({ skipped: 1 })
+  expect(await get('s')).toMatchObject({ status: 'skipped', lastError: 'WeChat: no acceptance held (43101)' })
+  expect(await held()).toBe(0)
+})
+
+test('a transient failure gives the acceptance back: the retry spends it', async () => {
+  await t.deps.store.repos.outbox.enqueue(entry('k1'))
+  await deliverOutbox(t.deps, flaky(1), { limit: 10 })
+  expect(await held()).toBe(20)
 })
 
 test('the local notifier closes entries as skipped, saying the in-app message is the notification', async () => {
   await t.deps.store.repos.outbox.enqueue(entry('k1'))
   await deliverOutbox(t.deps, inAppOnlyNotifier, { limit: 10 })
   expect(await get('k1')).toMatchObject({ status: 'skipped', lastError: expect.stringContaining('in-app message') })
+})
+
+describe('acceptances: a message only when there is one to spend, and on the message that matters', () => {
+  const send = async (key: string, status: string, recipient = 'o-other') => {
+    await t.deps.store.repos.outbox.enqueue(entry(key, { recipientOpenid: recipient, payload: { applicationId: 'app-1', number: 'MLS-2026-000001', status } }))
+    const notifier = flaky(0)
+    await deliverOutbox(t.deps, notifier, { limit: 10 })
+    return { sent: notifier.sends.length, entry: await get(key) }
+  }
+  const accept = () => t.deps.store.repos.subscriptions.accept('o-other', TEMPLATE, 'statusChanged', '2026-03-02T01:00:00.000Z', 20)
+
+  test('none held: closed as in-app only, WeChat never called', async () => {
+    expect(await send('a', 'filed')).toMatchObject({ sent: 0, entry: { status: 'skipped', lastError: 'in-app only: no acceptance to spend' } })
+  })
+
+  test("the worker's own act (submitted) never spends one", async () => {
+    await accept()
+    expect(await send('a', 'submitted')).toMatchObject({ sent: 0, entry: { status: 'skipped', lastError: expect.stringContaining('own act') } })
+    expect(await held('o-other')).toBe(1)
+  })
+
+  test('one held is kept for a decision: a step along the way waits for two', async () => {
+    await accept()
+    expect(await send('a', 'visiting')).toMatchObject({ sent: 0, entry: { status: 'skipped', lastError: 'in-app only: the one acceptance held is kept for a decision' } })
+    expect(await send('b', 'returned')).toMatchObject({ sent: 1, entry: { status: 'sent' } })
+    expect(await held('o-other')).toBe(0)
+    await accept()
+    await accept()
+    expect(await send('c', 'visiting')).toMatchObject({ sent: 1 })
+    expect(await held('o-other')).toBe(1)
+  })
+
+  test('no template for the unit: in-app only', async () => {
+    await t.deps.store.repos.policies.put({ unitId: 'unit-root', dibaoLineFen: 78000, publicityDays: 7, stageDeadlineDays: {}, subscribeTemplateIds: {} })
+    expect(await send('a', 'filed', 'o-worker')).toMatchObject({ sent: 0, entry: { lastError: 'in-app only: no subscribe template is set for statusChanged' } })
+  })
 })
 
 test('two runs at once never send one key twice', async () => {

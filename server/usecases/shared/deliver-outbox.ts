@@ -1,4 +1,5 @@
 import type { DeliveryOutcome, Deps, Notifier, OutboxEntry } from '../../ports'
+import { ACCEPTANCES_NEEDED, importanceOf, templateOfEntry } from './subscriptions'
 
 /** After this many attempts an entry that still fails is marked failed (kept, listed by status, never dropped). */
 export const MAX_ATTEMPTS = 8
@@ -26,10 +27,12 @@ export interface DeliveryReport {
   busy: number
 }
 
+type Attempt = DeliveryOutcome | { status: 'retry'; error: string }
+
 const describe = (err: unknown) => (err instanceof Error ? `${err.name}: ${err.message}` : (JSON.stringify(err) ?? String(err))).slice(0, 200)
 
-/** The entry as written after an attempt that ended with `outcome` (or with `error` thrown). */
-function settle(claimed: OutboxEntry, outcome: DeliveryOutcome | { status: 'retry'; error: string }, at: Date): OutboxEntry {
+/** The entry as written after an attempt that ended with `outcome`. */
+function settle(claimed: OutboxEntry, outcome: Attempt, at: Date): OutboxEntry {
   const iso = at.toISOString()
   const done = { ...claimed, leaseId: null, nextAttemptAt: iso }
   switch (outcome.status) {
@@ -43,6 +46,37 @@ function settle(claimed: OutboxEntry, outcome: DeliveryOutcome | { status: 'retr
       if (claimed.attempts >= MAX_ATTEMPTS) return { ...done, status: 'failed', lastError: outcome.error }
       return { ...done, status: 'pending', lastError: outcome.error, nextAttemptAt: new Date(at.getTime() + backoffMs(claimed.attempts)).toISOString() }
   }
+}
+
+/**
+ * One attempt at an entry. WeChat delivers a subscribe message only against one of the recipient's
+ * acceptances, so: no template, a message not worth one, or none left, and the entry is closed as
+ * in-app only without calling WeChat. Otherwise one acceptance is taken first (so two runs never
+ * spend the same one) and given back when WeChat did not deliver.
+ */
+async function attempt(deps: Deps, notifier: Notifier, entry: OutboxEntry): Promise<Attempt> {
+  const repos = deps.store.repos
+  const template = await templateOfEntry(repos, entry, deps.settings.defaultUnitId)
+  if ('none' in template) return { status: 'skipped', reason: `in-app only: ${template.none}` }
+  const who = entry.recipientOpenid
+  const at = () => deps.clock.now().toISOString()
+  const needed = ACCEPTANCES_NEEDED[importanceOf(entry)]
+  if (!Number.isFinite(needed)) return { status: 'skipped', reason: "in-app only: the worker's own act is not worth an acceptance" }
+  const held = (await repos.subscriptions.get(who, template.templateId))?.remaining ?? 0
+  if (held < needed) {
+    return { status: 'skipped', reason: held ? 'in-app only: the one acceptance held is kept for a decision' : 'in-app only: no acceptance to spend' }
+  }
+  if (!(await repos.subscriptions.spend(who, template.templateId, at()))) return { status: 'skipped', reason: 'in-app only: no acceptance to spend' }
+  let outcome: DeliveryOutcome
+  try {
+    outcome = await notifier.send(entry, template)
+  } catch (err) {
+    await repos.subscriptions.refund(who, template.templateId, at())
+    return { status: 'retry', error: describe(err) }
+  }
+  if (outcome.status === 'skipped' && outcome.noneLeft) await repos.subscriptions.clear(who, template.templateId, at())
+  else if (outcome.status !== 'sent') await repos.subscriptions.refund(who, template.templateId, at())
+  return outcome
 }
 
 /**
@@ -67,9 +101,9 @@ export async function deliverOutbox(deps: Deps, notifier: Notifier, opts: { limi
       report.busy++
       continue
     }
-    let outcome: DeliveryOutcome | { status: 'retry'; error: string }
+    let outcome: Attempt
     try {
-      outcome = await notifier.send(entry)
+      outcome = await attempt(deps, notifier, entry)
     } catch (err) {
       outcome = { status: 'retry', error: describe(err) }
     }

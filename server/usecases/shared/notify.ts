@@ -1,5 +1,5 @@
 import { statusMessage } from '../../../src/domain'
-import type { ApplicationRecord, Deps, Repositories } from '../../ports'
+import type { ApplicationRecord, Deps, OutboxEntry, Repositories } from '../../ports'
 
 /**
  * Tells the applicant their application reached its current status: an in-app message, and an
@@ -10,16 +10,10 @@ export async function notifyApplicant(deps: Deps, repos: Repositories, rec: Appl
   const { title, body } = statusMessage(rec.status, rec.number, note)
   const iso = at.toISOString()
   await repos.messages.add({ id: deps.ids.newId(), openid: rec.applicantOpenid, title, body, applicationId: rec.id, createdAt: iso, readAt: null })
-  await repos.outbox.enqueue({
-    key: `status:${rec.id}:${rec.version}`,
-    kind: 'status-changed',
-    recipientOpenid: rec.applicantOpenid,
-    payload: { applicationId: rec.id, number: rec.number, status: rec.status, title, body },
-    status: 'pending',
-    attempts: 0,
-    nextAttemptAt: iso,
-    createdAt: iso,
-    sentAt: null,
-    lastError: null,
-  })
+  await repos.outbox.enqueue(pendingEntry(`status:${rec.id}:${rec.version}`, 'status-changed', rec.applicantOpenid, { applicationId: rec.id, number: rec.number, status: rec.status, title, body }, iso))
+}
+
+/** A new outbox entry, due at once. */
+export function pendingEntry(key: string, kind: OutboxEntry['kind'], recipientOpenid: string, payload: Record<string, string>, iso: string): OutboxEntry {
+  return { key, kind, recipientOpenid, payload, status: 'pending', attempts: 0, nextAttemptAt: iso, createdAt: iso, sentAt: null, lastError: null }
 }

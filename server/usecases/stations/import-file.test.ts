@@ -25,11 +25,15 @@ const stored = async (fileId: string) => (await t.deps.files.get(fileId, MAX_IMP
 const REFUSED_ID = { ok: false, error: { code: 'VALIDATION', message: '文件不正确，请重新选择文件', field: 'fileId' } }
 
 describe('the import file travels through storage', () => {
-  it('prepareImport hands an admin a fresh path of their own under imports/', async () => {
+  it('prepareImport hands an admin a fresh path in their own upload folder, recorded for the sweep', async () => {
     const a = await run<{ cloudPath: string }>('prepareImport', {})
     const b = await run<{ cloudPath: string }>('prepareImport', {})
-    expect(a).toMatchObject({ ok: true, data: { cloudPath: expect.stringMatching(/^imports\/[\w-]+-[0-9a-f]{24}$/) } })
+    // Clients may write only under uploads/<openid>/ (the storage rules deploy sets).
+    expect(a).toMatchObject({ ok: true, data: { cloudPath: expect.stringMatching(/^uploads\/[\w-]+\/station-import\/[\w-]+-[0-9a-f]{24}$/) } })
     expect(a.ok && b.ok && a.data.cloudPath !== b.data.cloudPath).toBe(true)
+    // Recorded like any upload, so the timer removes a file no import consumed.
+    const old = await t.deps.store.repos.uploads.olderThan('9999-12-31T00:00:00.000Z', 10)
+    expect(old.map((u) => u.applicationId)).toEqual(['station-import', 'station-import'])
   })
 
   it('nobody imports, or deletes, a file that is not their own import file', async () => {
@@ -38,7 +42,7 @@ describe('the import file travels through storage', () => {
     expect(await stored(mine)).toBe(true)
     // Another stored file (a worker's document), named directly or with a made-up token.
     const document = await t.deps.files.put('documents/app-1/doc-1.jpg', new Uint8Array([0xff, 0xd8, 0xff, 0xe0]), 'image/jpeg')
-    for (const fileId of [document, 'imports/doc-1-000000000000000000000000', 'imports/../documents/app-1/doc-1.jpg']) {
+    for (const fileId of [document, 'uploads/demo-admin/station-import/doc-1-000000000000000000000000', 'uploads/x/station-import/../../../documents/app-1/doc-1.jpg']) {
       expect(await run('import', { format: 'csv', fileId, dryRun: false })).toEqual(REFUSED_ID)
     }
     expect(await stored(document)).toBe(true)

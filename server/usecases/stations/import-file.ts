@@ -14,27 +14,38 @@ import { requireAdmin } from './station-access'
  * is not theirs, and no other stored file (a worker's ID card) can be named instead.
  */
 
-const FOLDER = 'imports'
+/**
+ * Clients may write only under `uploads/<their openid>/` (the storage rules deploy sets), so an
+ * admin's import files live in their own folder there. Each path handed out is recorded like any
+ * upload, so the timer removes a file no import ever consumed (a dry run's, say) after a day.
+ */
+const importFolder = (actor: Actor) => `uploads/${actor.openid}/station-import`
+
+/** Stands in for the application an upload record names: import files belong to none. */
+const IMPORT_UPLOADS = 'station-import'
 
 const importMac = (deps: Deps, actor: Actor, nonce: string) => deps.cipher.keyedHash(`import:${actor.openid}:${nonce}`).slice(0, 24)
 
 /** A fresh path of this admin's for one import file. */
-function newImportPath(deps: Deps, actor: Actor): string {
+async function newImportPath(deps: Deps, actor: Actor): Promise<string> {
   const nonce = deps.ids.newId()
-  return `${FOLDER}/${nonce}-${importMac(deps, actor, nonce)}`
+  const path = `${importFolder(actor)}/${nonce}-${importMac(deps, actor, nonce)}`
+  const key = await deps.files.keyFor(path)
+  await deps.store.repos.uploads.add({ key, openid: actor.openid, applicationId: IMPORT_UPLOADS, createdAt: deps.clock.now().toISOString() })
+  return path
 }
 
 /** Whether `fileId` is a path `newImportPath` gave this admin. */
 function isOwnImportFile(deps: Deps, actor: Actor, fileId: string): boolean {
   const name = fileId.slice(fileId.lastIndexOf('/') + 1)
   const nonce = name.slice(0, Math.max(0, name.lastIndexOf('-')))
-  return deps.files.owns(fileId, FOLDER) && nonce !== '' && name.slice(name.lastIndexOf('-') + 1) === importMac(deps, actor, nonce)
+  return deps.files.owns(fileId, importFolder(actor)) && nonce !== '' && name.slice(name.lastIndexOf('-') + 1) === importMac(deps, actor, nonce)
 }
 
 /** WeChat: where the admin's client uploads the file (wx.cloud.uploadFile) before importing it. */
 export async function prepareImport(deps: Deps, actor: Actor): Promise<{ cloudPath: string }> {
   requireAdmin(actor)
-  return { cloudPath: newImportPath(deps, actor) }
+  return { cloudPath: await newImportPath(deps, actor) }
 }
 
 /** What an import file's first bytes say it is; the name the admin gave it does not decide. */
@@ -53,7 +64,7 @@ export async function stageImportFile(deps: Deps, actor: Actor, bytes: Uint8Arra
   requireAdmin(actor)
   if (bytes.length === 0) throw new AppError('VALIDATION', '文件是空的', 'file')
   if (bytes.length > MAX_IMPORT_BYTES) throw new AppError('VALIDATION', IMPORT_TOO_LARGE, 'file')
-  return { fileId: await deps.files.put(newImportPath(deps, actor), bytes, 'application/octet-stream') }
+  return { fileId: await deps.files.put(await newImportPath(deps, actor), bytes, 'application/octet-stream') }
 }
 
 /**

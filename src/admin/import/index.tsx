@@ -7,9 +7,10 @@ import { COORD_SYSTEMS, type CoordSystem } from '@/domain/geo'
 import { api, newRequestId } from '@/api'
 import { AdminPage } from '../components/admin-gate'
 import { pickFiles } from '@/platform/pick-files'
-import type { PickedFile } from '@/platform/file-types'
+import type { PickedFile, SavedExport } from '@/platform/file-types'
 import { uploadImportFile } from '@/platform/upload'
-import { saveExport } from '@/platform/save-file'
+import ExportReady from '@/components/export-ready'
+import { keepExport } from '@/platform/save-file'
 import '../admin.css'
 import './index.css'
 
@@ -146,14 +147,16 @@ function ReportSummary({ report }: { report: ImportReport }) {
 function ExportStations() {
   const [busy, setBusy] = useState(false)
   const [note, setNote] = useState('')
+  const [saved, setSaved] = useState<{ file: SavedExport; rows: number } | null>(null)
   const run = async (format: 'csv' | 'xlsx') => {
     setBusy(true)
+    setSaved(null)
     const reply = await api.stations.export({ format })
     setBusy(false)
     if (!reply.ok) return setNote(reply.error.message)
     try {
-      const said = await saveExport({ fileName: reply.data.fileName, mimeType: reply.data.mimeType, base64: reply.data.content })
-      setNote(`${said}（${reply.data.rows} 个站点）`)
+      setNote('')
+      setSaved({ file: await keepExport({ fileName: reply.data.fileName, mimeType: reply.data.mimeType, base64: reply.data.content }), rows: reply.data.rows })
     } catch {
       void Taro.showToast({ title: '文件没有保存', icon: 'none' })
     }
@@ -170,11 +173,9 @@ function ExportStations() {
           导出 CSV
         </Button>
       </View>
-      {note && (
-        <Text className='admin-note' data-export='done'>
-          {note}
-        </Text>
-      )}
+      {note && <Text className='admin-note'>{note}</Text>}
+      {/* Stations are public places: nothing sensitive, so the file may go into a chat. */}
+      {saved && <ExportReady saved={saved.file} shareable note={`${saved.rows} 个站点`} />}
     </View>
   )
 }

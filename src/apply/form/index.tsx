@@ -9,6 +9,7 @@ import type { FormValues } from '@/domain/form-values'
 import type { ActionInput } from '@/domain/api'
 import { api, newRequestId } from '@/api'
 import { pageClass, useLargeText } from '@/hooks/use-large-text'
+import { useSubscribeOffer } from '@/hooks/use-subscribe'
 import { ROUTES } from '@/routes'
 import StepProgress from '../components/step-progress'
 import { useUnitName } from '../components/union-picker/unit-names'
@@ -64,6 +65,8 @@ export default function ApplyFormPage() {
 
   const { values, step, consent } = d.draft
   const unitName = useUnitName(values.applicant.unitId)
+  // The union's status template for the unit applied to, ready before the tap that asks for it.
+  const subscribe = useSubscribeOffer(values.applicant.unitId || undefined)
   const index = stepIndex(step)
   const all = useMemo(() => stepProblems(step, values, consent), [step, values, consent])
   const messages = visibleMessages(all, shown, server)
@@ -133,6 +136,8 @@ export default function ApplyFormPage() {
       void Taro.showToast({ title: '还有内容需要填写或修改', icon: 'none' })
       return
     }
+    // WeChat's subscribe dialog opens only straight from the tap: asked here, before any await.
+    const asked = subscribe.ask(['statusChanged'])
     setSubmitting(true)
     requestId.current ??= newRequestId()
     let reply
@@ -146,6 +151,7 @@ export default function ApplyFormPage() {
     }
     if (reply?.ok) {
       d.forget()
+      await asked
       void Taro.redirectTo({ url: ROUTES.application(reply.data.id) })
       return
     }

@@ -3,6 +3,8 @@ import type { Role, StaffRole } from '../roles'
 import { PageInputSchema, type Page } from './applicant'
 import { ANYONE, returns, type FunctionContract } from './define'
 
+const UnitIdSchema = v.pipe(v.string('请选择单位'), v.nonEmpty('请选择单位'), v.maxLength(64, '单位编号不正确'))
+
 /** The `account` function: who the caller is, and their in-app messages. */
 export const accountActions = {
   me: { input: v.strictObject({}), output: returns<Me>(), roles: ANYONE },
@@ -14,6 +16,25 @@ export const accountActions = {
       code: v.pipe(v.string('请输入邀请码'), v.trim(), v.nonEmpty('请输入邀请码'), v.maxLength(32, '邀请码不正确')),
     }),
     output: returns<RedeemedInvitation>(),
+    roles: ANYONE,
+  },
+  /** The subscribe-message templates the caller may accept now (a worker: of the unit they apply to), with the acceptances held. */
+  subscribeTemplates: {
+    input: v.strictObject({ unitId: v.optional(UnitIdSchema) }),
+    output: returns<SubscribeTemplates>(),
+    roles: ANYONE,
+  },
+  /** What the caller accepted in WeChat's subscribe dialog (template ids), one acceptance each. */
+  acceptSubscriptions: {
+    input: v.strictObject({
+      unitId: v.optional(UnitIdSchema),
+      accepted: v.pipe(
+        v.array(v.pipe(v.string('模板编号应为文本'), v.regex(/^[A-Za-z0-9_-]{10,64}$/, '模板编号不正确')), '模板编号应为列表'),
+        v.minLength(1, '没有接受任何消息'),
+        v.maxLength(3, '一次最多订阅3种消息'),
+      ),
+    }),
+    output: returns<SubscribeTemplates>(),
     roles: ANYONE,
   },
   markRead: {
@@ -44,6 +65,20 @@ export interface MessageView {
   applicationId: string | null
   createdAt: string
   read: boolean
+}
+
+/** A template the caller may subscribe to, and how many messages of it WeChat may deliver to them now. */
+export interface SubscribeTemplate {
+  templateId: string
+  held: number
+}
+
+/** By message kind (the policy's `template:<kind>`): null when the union set no template for it. */
+export interface SubscribeTemplates {
+  /** A worker's application moved on. */
+  statusChanged: SubscribeTemplate | null
+  /** Staff: the daily reminder of the cases waiting in their queue. */
+  casesWaiting: SubscribeTemplate | null
 }
 
 /** What a redeemed invitation made of the caller. */

@@ -150,10 +150,10 @@ export const reviewActions = {
     output: returns<{ field: string; value: string }>(),
     roles: CASE_STAFF,
   },
-  /** A supporting document or visit photo, for viewing on the case page. */
+  /** A supporting document or visit photo, for viewing on the case page: a temporary link, made per audited view. */
   viewDocument: {
     input: v.strictObject({ id: IdSchema, documentId: idText('缺少材料编号', '材料编号不正确') }),
-    output: returns<{ contentType: string; fileName: string; dataBase64: string }>(),
+    output: returns<DocumentLink>(),
     roles: CASE_STAFF,
   },
   /** WeChat: where to upload a visit photo before registering it (the local server takes the bytes at /api/upload). */
@@ -256,4 +256,14 @@ export interface NoticeItem {
   category: HardshipCategory | null
   startedAt: string
   endsAt: string
+}
+
+/** A document handed to one viewer: a link that works for a few minutes, never the bytes (any allowed size opens). */
+export interface DocumentLink {
+  contentType: string
+  fileName: string
+  size: number
+  url: string
+  /** ISO-8601 UTC: the link stops working then. */
+  expiresAt: string
 }

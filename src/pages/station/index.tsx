@@ -8,7 +8,7 @@ import { OpenLabel, SampleBadge } from '@/components/station-badges'
 import type { StationView } from '@/domain/api/stations'
 import { WEEKDAY_LABELS } from '@/domain/weekdays'
 import { formatDistance } from '@/text/distance'
-import { canOpenMap, openMap } from '@/platform/open-map'
+import { canOpenMap, MAP_FALLBACK_TEXT, openMap } from '@/platform/open-map'
 import { pageClass, useLargeText } from '@/hooks/use-large-text'
 import { readParam } from '@/routes'
 import { displayName, kindText, rangesText, todayText } from '@/text/station-text'
@@ -92,7 +92,7 @@ function StationDetail({ station, distanceM }: { station: StationView; distanceM
         <Text className='muted station__district'>{station.district}</Text>
         {showPlace && (
           <View className='station__place' data-place>
-            <Text className='station__place-text'>在浏览器中无法直接打开地图。请在手机地图里搜索上面的地址，或复制坐标后粘贴到地图的搜索框。</Text>
+            <Text className='station__place-text'>{MAP_FALLBACK_TEXT}</Text>
             <InfoRow label='坐标（纬度,经度）' value={coords} valueClassName='station__coords' stacked />
             <Text className='muted station__place-note'>坐标为腾讯地图、高德地图使用的 GCJ-02 坐标。</Text>
             <Button className='btn btn--secondary btn--small' onClick={() => void Taro.setClipboardData({ data: coords })} data-action='copy-coords'>

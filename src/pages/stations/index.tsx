@@ -1,22 +1,26 @@
 import { Button, Picker, ScrollView, Text, View } from '@tarojs/components'
 import Taro, { useReachBottom } from '@tarojs/taro'
-import { useCallback, useEffect, useState } from 'react'
+import { useCallback, useEffect, useMemo, useState } from 'react'
 import Chip from '@/components/chip'
 import PageState from '@/components/page-state'
-import StationCard from '@/components/station-card'
 import StationMap from '@/components/station-map'
 import type { NearbyStation } from '@/domain/api/stations'
 import type { GeoPoint } from '@/domain/geo'
 import { AMENITIES, STATION_KINDS, type Amenity, type StationKind } from '@/domain/station-codes'
-import { locate } from '@/platform/location'
+import { canOpenSettings, locate, LOCATION_WORDING, openLocationSettings } from '@/platform/location'
 import { pageClass, useLargeText } from '@/hooks/use-large-text'
 import { usePages } from '@/hooks/use-pages'
 import { ROUTES } from '@/routes'
 import { api } from '@/api'
 import { SEARCH_PLACES } from './places'
+import StationList from './station-list'
 import './index.css'
 
 const PAGE_SIZE = 20
+/** The map shows the first page's stations: more pins would not help a person choose, and each is setData. */
+const MAX_MARKERS = 20
+/** One array for the picker, so re-renders do not send it again. */
+const PLACE_NAMES = SEARCH_PLACES.map((p) => p.name)
 
 /** Where the search starts: the worker's position, or a district they chose. */
 interface Origin {
@@ -69,21 +73,30 @@ export default function StationsPage() {
 
   useEffect(() => void findMe(), [findMe])
 
+  // From a tap only (WeChat opens its settings page from one): back with the location allowed, search from there.
+  const openSettings = () =>
+    void openLocationSettings().then((allowed) => {
+      if (allowed) void findMe()
+    })
+
   useEffect(() => {
     if (origin) void load({ from: origin, f: filters })
   }, [origin, filters, load])
   useReachBottom(loadMore)
 
-  const openStation = (s: NearbyStation) => void Taro.navigateTo({ url: ROUTES.station(s.id, s.distanceM) })
+  const openStation = useCallback((s: NearbyStation) => void Taro.navigateTo({ url: ROUTES.station(s.id, s.distanceM) }), [])
   const filtered = filters.kinds.length > 0 || filters.amenities.length > 0 || filters.openNow
+  const items = results.kind === 'ready' ? results.items : null
+  // The same array while the first stations stay the same (loading more does not move the map's pins).
+  const pinKey = items?.slice(0, MAX_MARKERS).map((s) => s.id).join() ?? ''
+  // eslint-disable-next-line react-hooks/exhaustive-deps -- keyed on the pins' ids on purpose
+  const pinned = useMemo(() => items?.slice(0, MAX_MARKERS) ?? [], [pinKey])
 
   return (
     <View className={pageClass(largeText, 'stations')}>
-      <WhereFrom locating={locating} origin={origin} onPick={(i) => setOrigin(placeOrigin(i))} onLocate={() => void findMe()} />
+      <WhereFrom locating={locating} origin={origin} onPick={(i) => setOrigin(placeOrigin(i))} onLocate={() => void findMe()} onSettings={openSettings} />
 
-      {origin && results.kind === 'ready' && results.items.length > 0 && (
-        <StationMap origin={origin.point} originLabel={origin.label} stations={results.items} onTap={openStation} />
-      )}
+      {origin && pinned.length > 0 && <StationMap origin={origin.point} originLabel={origin.label} stations={pinned} onTap={openStation} />}
 
       <View className='filters'>
         <View className='filters__row'>
@@ -113,19 +126,20 @@ export default function StationsPage() {
         }}
       >
         {(results) => (
-          <View className='station-list' data-count={results.items.length}>
-            {results.items.map((s, i) => (
-              <StationCard key={s.id} station={s} index={i + 1} onTap={openStation} />
-            ))}
-            {results.next !== null ? (
-              <Button className={results.loadingMore ? 'btn btn--secondary btn--busy station-list__more' : 'btn btn--secondary station-list__more'} onClick={loadMore} data-more>
-                {results.loadingMore ? '正在加载…' : '加载更多'}
-              </Button>
-            ) : (
-              <Text className='station-list__end'>
-                已显示 {Math.round(results.last.radiusM / 1000)} 公里内全部 {results.items.length} 个站点
-              </Text>
-            )}
+          <View>
+            <StationList items={results.items} onTap={openStation} />
+            {/* Its own node: swapping 加载更多 for the end line re-sends this, not the list. */}
+            <View className='station-list__footer'>
+              {results.next !== null ? (
+                <Button className={results.loadingMore ? 'btn btn--secondary btn--busy station-list__more' : 'btn btn--secondary station-list__more'} onClick={loadMore} data-more>
+                  {results.loadingMore ? '正在加载…' : '加载更多'}
+                </Button>
+              ) : (
+                <Text className='station-list__end'>
+                  已显示 {Math.round(results.last.radiusM / 1000)} 公里内全部 {results.items.length} 个站点
+                </Text>
+              )}
+            </View>
           </View>
         )}
       </PageState>
@@ -133,30 +147,46 @@ export default function StationsPage() {
   )
 }
 
+/** Props of where the list is measured from. */
+interface WhereFromProps {
+  locating: Locating
+  origin: Origin | null
+  onPick: (i: number) => void
+  onLocate: () => void
+  /** WeChat: opens its settings page, the way back after a refusal. */
+  onSettings: () => void
+}
+
 /** Says where the list is measured from, and lets the worker pick a district (always, and first of all when location failed). */
-function WhereFrom({ locating, origin, onPick, onLocate }: { locating: Locating; origin: Origin | null; onPick: (i: number) => void; onLocate: () => void }) {
+function WhereFrom({ locating, origin, onPick, onLocate, onSettings }: WhereFromProps) {
   const failed = locating === 'denied' || locating === 'unavailable'
   const index = Math.max(0, SEARCH_PLACES.findIndex((p) => p.code === origin?.placeCode))
   let note = '正在获取您的位置…'
   if (locating === 'located' && !origin?.placeCode) note = '已按与您的距离由近到远排列'
   else if (origin?.placeCode) note = `已按与“${origin.label}”的距离由近到远排列`
-  const why = locating === 'denied' ? '您没有允许获取位置。' : locating === 'unavailable' ? '暂时无法获取您的位置。' : ''
+  const why = locating === 'denied' || locating === 'unavailable' ? LOCATION_WORDING[locating] : ''
   return (
     <View className={failed ? 'where where--failed' : 'where'} data-locating={locating}>
       {failed && <Text className='where__why'>{why}请选择您所在的地区，我们按地区查找附近的站点。</Text>}
       <Text className='where__note'>{note}</Text>
       <View className='where__actions'>
-        <Picker mode='selector' range={SEARCH_PLACES.map((p) => p.name)} value={index} onChange={(e) => onPick(Number(e.detail.value))}>
+        <Picker mode='selector' range={PLACE_NAMES} value={index} onChange={(e) => onPick(Number(e.detail.value))}>
           <View className='where__picker' data-picker='district'>
             <Text className='where__picker-label'>所在地区</Text>
             <Text className='where__picker-value'>{origin?.placeCode ? origin.label : '请选择'}</Text>
             <Text className='where__picker-arrow'>▾</Text>
           </View>
         </Picker>
-        {locating !== 'locating' && (
-          <View className='where__locate' hoverClass='where__locate--pressed' onClick={onLocate} data-action='locate'>
-            <Text>重新定位</Text>
+        {locating === 'denied' && canOpenSettings ? (
+          <View className='where__locate' hoverClass='where__locate--pressed' onClick={onSettings} data-action='open-settings'>
+            <Text>去设置</Text>
           </View>
+        ) : (
+          locating !== 'locating' && (
+            <View className='where__locate' hoverClass='where__locate--pressed' onClick={onLocate} data-action='locate'>
+              <Text>重新定位</Text>
+            </View>
+          )
         )}
       </View>
     </View>

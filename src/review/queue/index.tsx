@@ -9,6 +9,7 @@ import { pageClass, useLargeText } from '@/hooks/use-large-text'
 import { pageNumbers, usePages } from '@/hooks/use-pages'
 import { api } from '@/api'
 import { readParam, ROUTES } from '@/routes'
+import RemindCard from '../components/remind-card'
 import QueueItemView from './queue-item'
 import StageTabs from './stage-tabs'
 import './index.css'
@@ -50,6 +51,7 @@ export default function ReviewQueuePage() {
 
   return (
     <View className={pageClass(largeText, 'queue')} data-stage={stage}>
+      <RemindCard />
       <StageTabs current={stage} counts={counts} onChange={changeStage} />
       <SearchBox placeholder='申请编号或申请人姓名' active={search} onSearch={runSearch} />
       <PageState

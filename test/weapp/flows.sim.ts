@@ -1,0 +1,190 @@
+/**
+ * The WeChat-only flows on the built pages, with the wx APIs stubbed at the wx boundary only:
+ * subscribe dialogs asked from the taps that matter (never on load), the privacy check before the
+ * location, a refused location with the way to WeChat's settings, a document opened through its
+ * temporary link without a share menu, and an export sent to a chat from its own tap only when masked.
+ */
+import { CURRENT_CONSENT } from '../../src/domain/consent'
+import type { ApiReply } from '../../src/domain'
+import { handle } from '../../server/functions'
+import { MILE_POLICY } from '../../server/local/seed'
+import { addDocument } from '../../server/usecases/applicant/documents'
+import { resolveActor } from '../../server/usecases/shared/actor'
+import { formValues } from '../support/forms'
+import { ADMIN, CASEWORKER, WORKER } from './demo-cases'
+import { startWeapp, type Weapp, type WxCall } from './harness'
+
+const STATUS_TEMPLATE = 'TPL-STATUS-WEAPP-01'
+const STAFF_TEMPLATE = 'TPL-STAFF-WEAPP-01'
+const JPEG = new Uint8Array([0xff, 0xd8, 0xff, 0xe0, 0, 0x10, 0x4a, 0x46, 0x49, 0x46, 0, 1, 1, 0, 0, 1, 0, 1, 0, 0, 0xff, 0xd9])
+
+let w: Weapp
+beforeAll(async () => {
+  w = await startWeapp()
+  await w.deps.store.repos.policies.put({ ...MILE_POLICY, subscribeTemplateIds: { statusChanged: STATUS_TEMPLATE, casesWaiting: STAFF_TEMPLATE } })
+}, 120000)
+afterAll(() => w.close())
+
+const call = async <T>(openid: string, fn: string, action: string, input: Record<string, unknown>): Promise<T> => {
+  const reply = (await handle(fn, { action, input }, { openid }, w.deps)) as ApiReply<T>
+  if (!reply.ok) throw new Error(`${fn}.${action}: ${reply.error.message}`)
+  return reply.data
+}
+const since = (mark: number) => w.calls.slice(mark)
+const named = (calls: WxCall[], api: string) => calls.filter((c) => c.api === api)
+const actionOf = (c: WxCall) => `${c.args.name}.${c.args.data.action}`
+const settle = (ms = 50) => new Promise((r) => setTimeout(r, ms))
+const held = async (openid: string, template: string) => (await w.deps.store.repos.subscriptions.get(openid, template))?.remaining ?? 0
+
+describe('subscribe messages', () => {
+  test('submitting asks for the status message inside the tap, before any call, and records the acceptance; opening the form asks nothing', async () => {
+    const values = formValues()
+    values.applicant.unitId = 'unit-532504001'
+    await call(WORKER, 'applicant', 'saveDraft', { values, step: 'review', consent: { ...CURRENT_CONSENT } })
+    w.as(WORKER)
+    const opened = w.calls.length
+    const page = await w.open('apply/form/index')
+    await page.until((t) => t.includes('提交申请'), 'the review step')
+    await settle()
+    expect(named(since(opened), 'requestSubscribeMessage')).toEqual([])
+
+    w.answers.subscribe = { [STATUS_TEMPLATE]: 'accept' }
+    const tapped = w.calls.length
+    page.tap('提交申请')
+    const [ask, ...rest] = since(tapped)
+    expect(ask).toMatchObject({ api: 'requestSubscribeMessage', inTap: true, args: { tmplIds: [STATUS_TEMPLATE] } })
+    expect(rest.filter((c) => c.api === 'cloud.callFunction')).toEqual([])
+    await page.until(() => named(since(tapped), 'redirectTo').length > 0, 'the redirect to the application')
+    expect(named(since(tapped), 'cloud.callFunction').map(actionOf)).toEqual(expect.arrayContaining(['applicant.submit', 'account.acceptSubscriptions']))
+    expect(await held(WORKER, STATUS_TEMPLATE)).toBe(1)
+    page.detach()
+  })
+
+  test('resubmitting a returned application asks again from its tap', async () => {
+    const mine = await call<{ items: { id: string }[] }>(WORKER, 'applicant', 'listMine', { page: 1, pageSize: 5 })
+    const id = mine.items[0].id
+    const version = async () => (await w.deps.store.repos.applications.get(id))!.version
+    await call(CASEWORKER, 'review', 'startScreening', { id, expectedVersion: await version() })
+    await call(CASEWORKER, 'review', 'returnToWorker', { id, expectedVersion: await version(), fieldsToFix: ['applicant.phone'], reason: '电话号码打不通，请核对' })
+    w.as(WORKER)
+    const page = await w.open('apply/form/index')
+    await page.until((t) => t.includes('被退回修改'), 'the returned form')
+    // To the last step, where 重新提交 is.
+    for (let i = 0; i < 10 && !page.byText('重新提交'); i++) {
+      const before = page.text()
+      page.tap(page.byText('下一步') ?? page.byText('同意并继续') ?? '下一步')
+      await page.until((t) => t !== before, `step ${i + 2}`)
+      await settle(30)
+    }
+    w.answers.subscribe = { [STATUS_TEMPLATE]: 'accept' }
+    const tapped = w.calls.length
+    page.tap('重新提交')
+    expect(since(tapped)[0]).toMatchObject({ api: 'requestSubscribeMessage', inTap: true, args: { tmplIds: [STATUS_TEMPLATE] } })
+    await page.until(() => named(since(tapped), 'redirectTo').length > 0, 'the redirect after resubmitting')
+    expect(await held(WORKER, STATUS_TEMPLATE)).toBe(2)
+    page.detach()
+  })
+
+  test('staff: 接收提醒 asks for the reminder from its own tap; the queue asks nothing on load; a refusal records nothing', async () => {
+    w.as(CASEWORKER)
+    const opened = w.calls.length
+    const page = await w.open('review/queue/index')
+    await page.until((t) => t.includes('接收提醒'), 'the reminder card')
+    await settle()
+    expect(named(since(opened), 'requestSubscribeMessage')).toEqual([])
+
+    w.answers.subscribe = { [STAFF_TEMPLATE]: 'reject' }
+    let tapped = w.calls.length
+    page.tap('接收提醒')
+    expect(since(tapped)[0]).toMatchObject({ api: 'requestSubscribeMessage', inTap: true, args: { tmplIds: [STAFF_TEMPLATE] } })
+    await page.until(() => named(since(tapped), 'showToast').length > 0, 'the answer')
+    expect(await held(CASEWORKER, STAFF_TEMPLATE)).toBe(0)
+
+    w.answers.subscribe = { [STAFF_TEMPLATE]: 'accept' }
+    tapped = w.calls.length
+    page.tap('接收提醒')
+    expect(since(tapped)[0]).toMatchObject({ api: 'requestSubscribeMessage', inTap: true })
+    await page.until((t) => t.includes('还可提醒 1 次'), 'the count held')
+    expect(await held(CASEWORKER, STAFF_TEMPLATE)).toBe(1)
+    page.detach()
+  })
+})
+
+describe('location and privacy', () => {
+  test('privacy first: not agreed, no location asked; the page says so in WeChat words', async () => {
+    w.answers.privacy = { needAuthorization: true, agrees: false }
+    const opened = w.calls.length
+    const page = await w.open('pages/stations/index')
+    await page.until((t) => t.includes('去设置'), 'the refusal')
+    expect(named(since(opened), 'getPrivacySetting')).toHaveLength(1)
+    expect(named(since(opened), 'requirePrivacyAuthorize')).toHaveLength(1)
+    expect(named(since(opened), 'getFuzzyLocation')).toEqual([])
+    page.detach()
+    w.answers.privacy = { needAuthorization: false, agrees: true }
+  })
+
+  test('a refused location: WeChat wording, 去设置 opens the settings from the tap, and back with it allowed the list is from the worker', async () => {
+    w.answers.location = { ok: false, errMsg: 'getFuzzyLocation:fail auth deny' }
+    const page = await w.open('pages/stations/index')
+    await page.until((t) => t.includes('去设置') && t.includes('市中心'), 'the refusal and the search from the centre')
+    expect(page.text()).toContain('您没有允许小程序使用位置信息')
+    expect(page.text()).not.toContain('浏览器')
+    expect(page.byText('重新定位')).toBeNull()
+
+    w.answers.settings = { 'scope.userFuzzyLocation': true }
+    w.answers.location = { ok: true, latitude: 24.4145, longitude: 103.4329 }
+    const tapped = w.calls.length
+    page.tap('去设置')
+    expect(since(tapped)[0]).toMatchObject({ api: 'openSetting', inTap: true })
+    await page.until((t) => t.includes('已按与您的距离由近到远排列'), 'the list from the worker')
+    expect(named(since(tapped), 'getFuzzyLocation')).toHaveLength(1)
+    page.detach()
+  })
+})
+
+describe('documents and exports', () => {
+  test('a document opens through its temporary link in WeChat viewer without the share menu', async () => {
+    const draft = await call<{ id: string }>('demo-doc-worker', 'applicant', 'saveDraft', { values: { ...formValues({ idNumber: '532504197512120015', name: '赵四', memberIds: [] }), applicant: { ...formValues({ idNumber: '532504197512120015', name: '赵四', memberIds: [] }).applicant, unitId: 'unit-532504001' } }, step: 'documents' })
+    await addDocument(w.deps, await resolveActor(w.deps.store.repos, 'demo-doc-worker'), { applicationId: draft.id, kind: 'id-card', fileName: '身份证.jpg', bytes: JPEG })
+    const form = formValues({ idNumber: '532504197512120015', name: '赵四', memberIds: [] })
+    form.applicant.unitId = 'unit-532504001'
+    await call('demo-doc-worker', 'applicant', 'submit', { form, consent: { ...CURRENT_CONSENT } })
+    w.as(CASEWORKER)
+    const page = await w.open('review/case/index', { id: draft.id })
+    await page.until((t) => t.includes('查看'), 'the documents')
+    const tapped = w.calls.length
+    page.tap('查看')
+    await page.until(() => named(since(tapped), 'previewImage').length > 0, 'the viewer')
+    const [preview] = named(since(tapped), 'previewImage')
+    expect(preview.args).toMatchObject({ showmenu: false, urls: [expect.stringMatching(/^\/files\/[\w-]+\.[\w-]+$/)] })
+    const audit = await w.deps.store.repos.audit.list(1, 10_000)
+    expect(audit.filter((e) => e.action === 'application.document.view' && e.actor === CASEWORKER)).toHaveLength(1)
+    page.detach()
+  })
+
+  test('a full-PII export stays on the phone; a masked one goes to a chat from its own tap', async () => {
+    // The admin is a reviewer: the roll comes with the sensitive columns in full.
+    w.as(ADMIN)
+    let page = await w.open('dashboard/index/index')
+    await page.until((t) => t.includes('导出建档家庭名册'), 'the exports')
+    page.tap('导出建档家庭名册（Excel）')
+    await page.until((t) => t.includes('只能在本机查看'), 'the full export ready')
+    expect(page.byText('发送到聊天')).toBeNull()
+    let tapped = w.calls.length
+    page.tap('打开')
+    await page.until(() => named(since(tapped), 'openDocument').length > 0, 'the viewer')
+    expect(named(since(tapped), 'openDocument')[0].args).toMatchObject({ fileType: 'xlsx', showMenu: false })
+    page.detach()
+
+    // The caseworker is no reviewer: masked, and 发送到聊天 is offered.
+    w.as(CASEWORKER)
+    page = await w.open('dashboard/index/index')
+    await page.until((t) => t.includes('导出建档家庭名册'), 'the exports')
+    page.tap('导出建档家庭名册（Excel）')
+    await page.until((t) => t.includes('发送到聊天'), 'the masked export ready')
+    tapped = w.calls.length
+    page.tap('发送到聊天')
+    expect(since(tapped)[0]).toMatchObject({ api: 'shareFileMessage', inTap: true, args: { fileName: expect.stringMatching(/\.xlsx$/) } })
+    page.detach()
+  })
+})
