@@ -15,7 +15,7 @@ import { ALREADY_OPEN, findOpenApplication, without } from './open-application'
 import { sealForm } from '../shared/sealed-form'
 import { assessFor } from './self-check'
 import { appendAudit } from '../shared/audit'
-import { once } from '../shared/idempotency'
+import { contentTarget, once } from '../shared/idempotency'
 import { notifyApplicant } from '../shared/notify'
 import { householdOf, openApplicationOf } from '../shared/claim-keys'
 import { changeStatus, dueAtFor } from '../shared/status-change'
@@ -36,10 +36,11 @@ export async function submitApplication(deps: Deps, actor: Actor, input: SubmitI
   const problem = transitionProblem('submit', 'draft', { roles: actor.roles, isOwner: true })
   if (problem) throw new AppError(problem.code, problem.message)
   const now = deps.clock.now()
-  const key = ctx.requestId ? `applicant.submit:${actor.openid}:${ctx.requestId}` : null
+  // A submit creates the application: its request id is bound to the form sent.
+  const scope = { actor: actor.openid, action: 'applicant.submit', target: contentTarget(input), requestId: ctx.requestId }
 
   return deps.store.transaction((repos) =>
-    once(repos, key, now, async () => {
+    once(repos, scope, now, async () => {
       const draft = await findOpenApplication(repos, actor.openid)
       if (draft && draft.status !== 'draft') throw new AppError('CONFLICT', ALREADY_OPEN)
       const id = draft?.id ?? deps.ids.newId()

@@ -72,9 +72,9 @@ export async function resubmitApplication(
   ctx: CallContext,
 ): Promise<SubmitResult> {
   const now = deps.clock.now()
-  const key = ctx.requestId ? `applicant.resubmit:${actor.openid}:${ctx.requestId}` : null
+  const scope = { actor: actor.openid, action: 'applicant.resubmit', target: input.id, requestId: ctx.requestId }
   return deps.store.transaction((repos) =>
-    once(repos, key, now, async () => {
+    once(repos, scope, now, async () => {
       const rec = await getOwnApplication(repos, actor, input.id)
       const problem = transitionProblem('resubmit', rec.status, { roles: actor.roles, isOwner: true })
       if (problem) throw new AppError(problem.code, problem.message)

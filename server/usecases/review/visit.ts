@@ -27,7 +27,7 @@ export interface VisitInput extends DecisionInput {
  * collected. The date may not be in the future nor before the application was submitted.
  */
 export function recordVisit(deps: Deps, actor: Actor, input: VisitInput, ctx: CallContext): Promise<CaseView> {
-  return decide(deps, actor, input, ctx, (rec, _repos, now) => {
+  return decide(deps, actor, input, ctx, 'recordVisit', (rec, _repos, now) => {
     if (input.date > shanghaiDate(now)) throw new AppError('VALIDATION', '走访日期不能晚于今天', 'date')
     if (input.date < shanghaiDate(new Date(rec.createdAt))) throw new AppError('VALIDATION', '走访日期不能早于申请日期', 'date')
     const photos = new Set((rec.visitPhotos ?? []).map((p) => p.id))

@@ -4,7 +4,7 @@ import { MAX_IMPORT_BYTES, MAX_IMPORT_ROWS, type ExportFile, type ImportProblem,
 import type { CoordSystem } from '../../../src/domain/geo'
 import type { CallContext, Deps, StationRecord } from '../../ports'
 import { appendAudit } from '../shared/audit'
-import { once } from '../shared/idempotency'
+import { contentTarget, once } from '../shared/idempotency'
 import { appExternalId, changedFields } from './manage-stations'
 import { requireAdmin } from './station-access'
 import { FileProblem, readCsv, writeCsv } from '../shared/csv'
@@ -81,9 +81,9 @@ export async function importStations(deps: Deps, actor: Actor, input: ImportInpu
   }
   if (input.dryRun || problems.length > 0 || plan.length === 0) return report
 
-  const key = ctx.requestId ? `stations.import:${actor.openid}:${ctx.requestId}` : null
+  const scope = { actor: actor.openid, action: 'stations.import', target: contentTarget(input), requestId: ctx.requestId }
   return deps.store.transaction((repos) =>
-    once(repos, key, now, async () => {
+    once(repos, scope, now, async () => {
       for (const p of plan) {
         if (p.kind === 'update') {
           const fresh = await repos.stations.get(p.rec.id)

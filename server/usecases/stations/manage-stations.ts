@@ -4,7 +4,7 @@ import type { ClosedStation, StationListPage, StationView } from '../../../src/d
 import type { StationFields } from '../../../src/domain/station'
 import type { CallContext, Deps, Repositories, StationRecord } from '../../ports'
 import { appendAudit } from '../shared/audit'
-import { once } from '../shared/idempotency'
+import { contentTarget, once } from '../shared/idempotency'
 import { getStationOrFail, requireAdmin, toStationView } from './station-access'
 
 const STALE = '站点信息已被他人修改，请刷新后重试'
@@ -48,9 +48,9 @@ export async function createStation(deps: Deps, actor: Actor, input: { station: 
   const externalId = input.station.externalId ?? appExternalId(id)
   if (input.station.externalId) await assertExternalIdFree(deps, externalId, null)
   const rec: StationRecord = { ...input.station, id, externalId, sample: false, version: 1, createdAt: at, updatedAt: at }
-  const key = ctx.requestId ? `stations.create:${actor.openid}:${ctx.requestId}` : null
+  const scope = { actor: actor.openid, action: 'stations.create', target: contentTarget(input), requestId: ctx.requestId }
   const saved = await writeStation(deps, rec, (repos) =>
-    once(repos, key, now, async () => {
+    once(repos, scope, now, async () => {
       await repos.stations.upsert(rec)
       await appendAudit(repos, deps.cipher, now, { actor: actor.openid, action: 'station.create', subject: id, detail: { externalId, kind: rec.kind } })
       return rec

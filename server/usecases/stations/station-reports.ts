@@ -33,9 +33,9 @@ export async function reportProblem(
 ): Promise<ReportReceipt> {
   const station = await getStationOrFail(deps, input.stationId)
   const now = deps.clock.now()
-  const key = ctx.requestId ? `stations.reportProblem:${actor.openid}:${ctx.requestId}` : null
+  const scope = { actor: actor.openid, action: 'stations.reportProblem', target: station.id, requestId: ctx.requestId }
   return deps.store.transaction((repos) =>
-    once(repos, key, now, async () => {
+    once(repos, scope, now, async () => {
       const id = deps.ids.newId()
       if (!(await repos.claims.create(pendingReportOf(station.id, actor.openid), id))) {
         throw new AppError('CONFLICT', '您已报告过这个站点的问题，管理员正在核实，感谢反馈')
