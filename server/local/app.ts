@@ -34,7 +34,7 @@ export async function startLocalApp(config: LocalConfig): Promise<LocalApp> {
     settings: { applicationPrefix: 'MLS', defaultUnitId: 'unit-root' },
     files: localFileStore(join(config.dataDir, 'files'), dataKey),
   }
-  const seeded = await seedDemo(store, deps.cipher)
+  const seeded = await seedDemo(store, deps.cipher, deps.clock.now())
   const outbox = startOutboxRunner(deps, inAppOnlyNotifier)
   const server = createLocalServer({ deps, webRoot: config.webRoot, sessionSecret, sessionHours: config.sessionHours })
   await new Promise<void>((resolve, reject) => {

@@ -160,4 +160,31 @@ export const MIGRATIONS: readonly { version: number; name: string; sql: string }
       CREATE INDEX stations_by_kind ON stations (kind, status);
     `,
   },
+  {
+    version: 8,
+    name: 'ledger approvals (existing entries approved under the old rule), budgets',
+    // An entry's facts stay in `doc`, never rewritten after this; the decision lives beside it, and
+    // the trigger lets it be written once, from pending. Entries recorded before this named their
+    // approver, so they are approved by that person, as of when they were recorded.
+    sql: `
+      DROP TRIGGER disbursements_no_update;
+      ALTER TABLE disbursements ADD COLUMN status TEXT NOT NULL DEFAULT 'pending';
+      ALTER TABLE disbursements ADD COLUMN decision TEXT;
+      ALTER TABLE disbursements ADD COLUMN recorded_by TEXT NOT NULL DEFAULT '';
+      UPDATE disbursements SET
+        status = 'approved',
+        decision = json_object('status', 'approved', 'by', coalesce(json_extract(doc, '$.approvedBy'), ''),
+          'byName', coalesce(json_extract(doc, '$.approvedByName'), ''), 'at', json_extract(doc, '$.createdAt'), 'note', '', 'legacy', json('true')),
+        recorded_by = json_extract(doc, '$.recordedBy'),
+        doc = json_set(json_remove(doc, '$.approvedBy', '$.approvedByName', '$.status', '$.decision'), '$.budgetId', json('null'));
+      CREATE TRIGGER disbursements_decided_once BEFORE UPDATE ON disbursements
+      WHEN NOT (old.status = 'pending' AND new.status IN ('approved', 'rejected') AND new.decision IS NOT NULL
+        AND new.id IS old.id AND new.household_id IS old.household_id AND new.unit_id IS old.unit_id AND new.paid_on IS old.paid_on
+        AND new.created_at IS old.created_at AND new.recorded_by IS old.recorded_by AND new.doc IS old.doc)
+      BEGIN SELECT RAISE(ABORT, 'the ledger is append-only: only a pending entry takes a decision, once'); END;
+      CREATE INDEX disbursements_pending ON disbursements (unit_id, created_at, id) WHERE status = 'pending';
+      CREATE TABLE budgets (id TEXT PRIMARY KEY, unit_id TEXT NOT NULL, year INTEGER NOT NULL, version INTEGER NOT NULL, doc TEXT NOT NULL);
+      CREATE INDEX budgets_by_unit ON budgets (unit_id, year);
+    `,
+  },
 ]
