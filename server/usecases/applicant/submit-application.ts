@@ -19,6 +19,7 @@ import { contentTarget, once } from '../shared/idempotency'
 import { notifyApplicant } from '../shared/notify'
 import { householdOf, openApplicationOf } from '../shared/claim-keys'
 import { changeStatus, dueAtFor } from '../shared/status-change'
+import { RATE_RULES, takeRate } from '../shared/rate-limit'
 
 /** A submission: the whole form and the consent it was filled under. */
 export interface SubmitInput {
@@ -35,6 +36,7 @@ export interface SubmitInput {
 export async function submitApplication(deps: Deps, actor: Actor, input: SubmitInput, ctx: CallContext): Promise<SubmitResult> {
   const problem = transitionProblem('submit', 'draft', { roles: actor.roles, isOwner: true })
   if (problem) throw new AppError(problem.code, problem.message)
+  await takeRate(deps, actor.openid, RATE_RULES.submit)
   const now = deps.clock.now()
   // A submit creates the application: its request id is bound to the form sent.
   const scope = { actor: actor.openid, action: 'applicant.submit', target: contentTarget(input), requestId: ctx.requestId }

@@ -5,6 +5,7 @@ import type { Deps } from '../../ports'
 import { currentForm } from '../shared/sealed-form'
 import { appendAudit } from '../shared/audit'
 import { caseOf } from './access'
+import { cleanFileName } from '../../../src/domain/file-name'
 
 /** The largest file the case page is sent inline (base64 grows it by a third; function replies are limited). */
 export const MAX_INLINE_BYTES = 4 * 1024 * 1024
@@ -35,5 +36,5 @@ export async function viewDocument(deps: Deps, actor: Actor, input: { id: string
   await deps.store.transaction((repos) =>
     appendAudit(repos, deps.cipher, deps.clock.now(), { actor: actor.openid, action: 'application.document.view', subject: rec.id, detail: { documentId: doc.id } }),
   )
-  return { contentType: doc.contentType, fileName: doc.fileName, dataBase64: Buffer.from(bytes).toString('base64') }
+  return { contentType: doc.contentType, fileName: cleanFileName(doc.fileName) || '材料', dataBase64: Buffer.from(bytes).toString('base64') }
 }

@@ -8,6 +8,7 @@ import { appendAudit } from '../shared/audit'
 import { removeFiles } from '../shared/files'
 import { caseOf } from './access'
 import { decide, type DecisionInput } from './decide'
+import { RATE_RULES, takeRate } from '../shared/rate-limit'
 
 /** At most this many photos per home visit. */
 export const MAX_VISIT_PHOTOS = 9
@@ -86,6 +87,7 @@ function photoProblem(bytes: Uint8Array): string | null {
 
 /** Local mode: the photo's bytes arrive with the request (`/api/upload?purpose=visit`). */
 export async function addVisitPhoto(deps: Deps, actor: Actor, input: { id: string; fileName: string; bytes: Uint8Array }): Promise<DocumentView> {
+  await takeRate(deps, actor.openid, RATE_RULES.upload)
   const { bytes } = input
   const rec = await visitCase(deps.store.repos, actor, input.id)
   const problem = photoProblem(bytes)
@@ -102,6 +104,7 @@ const uploadMac = (deps: Deps, actor: Actor, applicationId: string, nonce: strin
 
 /** WeChat: where the client uploads a visit photo (wx.cloud.uploadFile) before registering it. */
 export async function prepareVisitUpload(deps: Deps, actor: Actor, input: { id: string; fileName: string }): Promise<{ cloudPath: string }> {
+  await takeRate(deps, actor.openid, RATE_RULES.upload)
   const rec = await visitCase(deps.store.repos, actor, input.id)
   const nonce = deps.ids.newId()
   return { cloudPath: `${folderOf(rec.id)}/${nonce}-${uploadMac(deps, actor, rec.id, nonce)}` }

@@ -6,6 +6,7 @@ import type { CallContext, Deps, ProblemReportRecord } from '../../ports'
 import { appendAudit } from '../shared/audit'
 import { once } from '../shared/idempotency'
 import { getStationOrFail, requireAdmin } from './station-access'
+import { RATE_RULES, takeRate } from '../shared/rate-limit'
 
 /** One pending report per worker and station: a second tap or a repeat does not flood the review list. */
 export const pendingReportOf = (stationId: string, openid: string) => `station-report:${stationId}:${openid}`
@@ -31,6 +32,7 @@ export async function reportProblem(
   input: { stationId: string; problem: ProblemKind; note: string },
   ctx: CallContext,
 ): Promise<ReportReceipt> {
+  await takeRate(deps, actor.openid, RATE_RULES.report)
   const station = await getStationOrFail(deps, input.stationId)
   const now = deps.clock.now()
   const scope = { actor: actor.openid, action: 'stations.reportProblem', target: station.id, requestId: ctx.requestId }
