@@ -40,6 +40,7 @@ export async function listBudgets(deps: Deps, actor: Actor, input: { year: numbe
     own: bySource(budgets, unit.id, unit.name),
     children: children.map((c) => ({ id: c.id, name: c.name, budgets: bySource(budgets, c.id, c.name) })),
     maySet,
+    maySetChildren: hasRole(actor, 'admin'),
   }
 }
 

@@ -59,5 +59,8 @@ export interface BudgetsView {
   own: Partial<Record<FundSource, BudgetView>>
   /** The budgets of the units directly under it, by unit. */
   children: { id: string; name: string; budgets: Partial<Record<FundSource, BudgetView>> }[]
+  /** The caller may set the unit's own budgets (an admin, for a unit below theirs or a city-level one). */
   maySet: boolean
+  /** The caller may set the children's budgets (an admin). */
+  maySetChildren: boolean
 }
