@@ -69,6 +69,7 @@ const report = (id: string): ProblemReportRecord => ({
   id,
   stationId: 'st-1',
   stationName: '弥阳街道职工驿站',
+  unitId: 'unit-a',
   problem: 'closed',
   note: '',
   reporterOpenid: 'alice',
@@ -136,7 +137,10 @@ const EXERCISES: Record<string, (r: Repositories) => Promise<unknown>> = {
     await r.stations.nearby({ point, radiusM: 5000, offset: 0, limit: 10 })
     await r.stations.nearby({ point, radiusM: 5000, kinds: ['rest-post'], amenities: ['water'], statuses: ['open'], offset: 10, limit: 10 })
   },
-  'stations.list': (r) => r.stations.list({ offset: 0, limit: 10 }),
+  'stations.list': async (r) => {
+    await r.stations.list({ offset: 0, limit: 10 })
+    await r.stations.list({ offset: 10, limit: 10 }, ['unit-root', 'unit-a'])
+  },
   'problemReports.insert': (r) => r.problemReports.insert(report(fresh('pr'))),
   'problemReports.get': (r) => r.problemReports.get('pr-none'),
   'problemReports.update': async (r) => {
@@ -147,6 +151,7 @@ const EXERCISES: Record<string, (r: Repositories) => Promise<unknown>> = {
   'problemReports.list': async (r) => {
     await r.problemReports.list('pending', { offset: 0, limit: 5 })
     await r.problemReports.list('pending', { offset: 0, limit: 0 })
+    await r.problemReports.list('pending', { offset: 0, limit: 5 }, ['unit-root', 'unit-a'])
   },
 }
 

@@ -1,5 +1,35 @@
+import { stationUnitFor } from '../../../src/domain/station-unit'
+import type { Db } from './connection'
+
+/** One schema migration: its SQL, then (where data needs the domain's rules) `run`, in the same transaction. */
+export interface Migration {
+  version: number
+  name: string
+  sql: string
+  run?: (db: Db) => void
+}
+
+/**
+ * Stations get the unit they belong to (`stationUnitFor`: the unit their 管理单位 names, else the
+ * township their district or address names, else the top of the tree), and each problem report
+ * its station's unit. CloudBase: migrations/002-station-units.ts does the same.
+ */
+function assignStationUnits(db: Db): void {
+  const units = db.prepare(`SELECT id, parent_id AS parentId, json_extract(doc, '$.name') AS name FROM org_units ORDER BY id`).all() as { id: string; parentId: string | null; name: string }[]
+  const top = units.find((u) => u.parentId === null)?.id ?? ''
+  const update = db.prepare(`UPDATE stations SET unit_id = ?, doc = json_set(doc, '$.unitId', ?) WHERE id = ?`)
+  for (const { id, doc } of db.prepare('SELECT id, doc FROM stations').all() as { id: string; doc: string }[]) {
+    const unitId = stationUnitFor(JSON.parse(doc) as { unitName: string; district: string; address: string }, units, top)
+    update.run(unitId, unitId, id)
+  }
+  db.exec(`
+    UPDATE problem_reports SET unit_id = coalesce((SELECT unit_id FROM stations WHERE stations.id = json_extract(problem_reports.doc, '$.stationId')), '');
+    UPDATE problem_reports SET doc = json_set(doc, '$.unitId', unit_id);
+  `)
+}
+
 /** Schema migrations, applied in order once each. Never edit a shipped one: add the next. */
-export const MIGRATIONS: readonly { version: number; name: string; sql: string }[] = [
+export const MIGRATIONS: readonly Migration[] = [
   {
     version: 1,
     name: 'applications, claims, counters, idempotency, audit, staff, units',
@@ -186,5 +216,16 @@ export const MIGRATIONS: readonly { version: number; name: string; sql: string }
       CREATE TABLE budgets (id TEXT PRIMARY KEY, unit_id TEXT NOT NULL, year INTEGER NOT NULL, version INTEGER NOT NULL, doc TEXT NOT NULL);
       CREATE INDEX budgets_by_unit ON budgets (unit_id, year);
     `,
+  },
+  {
+    version: 9,
+    name: 'stations and problem reports belong to a unit',
+    sql: `
+      ALTER TABLE stations ADD COLUMN unit_id TEXT NOT NULL DEFAULT '';
+      CREATE INDEX stations_by_unit ON stations (unit_id, id);
+      ALTER TABLE problem_reports ADD COLUMN unit_id TEXT NOT NULL DEFAULT '';
+      CREATE INDEX problem_reports_by_unit ON problem_reports (status, unit_id, created_at DESC, id DESC);
+    `,
+    run: assignStationUnits,
   },
 ]

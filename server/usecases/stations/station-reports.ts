@@ -5,7 +5,7 @@ import type { ProblemKind, ReportStatus } from '../../../src/domain/station'
 import type { CallContext, Deps, ProblemReportRecord } from '../../ports'
 import { appendAudit } from '../shared/audit'
 import { once } from '../shared/idempotency'
-import { getStationOrFail, requireAdmin } from './station-access'
+import { getStationOrFail, managesStation, requireAdmin, stationUnitsOf } from './station-access'
 import { RATE_RULES, takeRate } from '../shared/rate-limit'
 
 /** One pending report per worker and station: a second tap or a repeat does not flood the review list. */
@@ -47,6 +47,7 @@ export async function reportProblem(
         id,
         stationId: station.id,
         stationName: station.name,
+        unitId: station.unitId,
         problem: input.problem,
         note: input.note,
         reporterOpenid: actor.openid,
@@ -62,18 +63,22 @@ export async function reportProblem(
   )
 }
 
-/** The admins' review list: reports of one status, newest first. */
+/** The admin's review list: reports of one status on the stations of their jurisdiction, newest first. */
 export async function listReports(
   deps: Deps,
   actor: Actor,
   input: { status: ReportStatus; page: number; pageSize: number },
 ): Promise<Page<ProblemReportView>> {
-  requireAdmin(actor)
-  const { items, total } = await deps.store.repos.problemReports.list(input.status, { offset: (input.page - 1) * input.pageSize, limit: input.pageSize })
+  const unitIds = await stationUnitsOf(deps.store.repos, actor)
+  const page = { offset: (input.page - 1) * input.pageSize, limit: input.pageSize }
+  const { items, total } = await deps.store.repos.problemReports.list(input.status, page, unitIds ?? undefined)
   return { items: items.map(toReportView), total, page: input.page, pageSize: input.pageSize }
 }
 
-/** An admin closes a report as handled (resolved) or not acted on (rejected); the reporter may report again. */
+/**
+ * An admin of the station's jurisdiction closes a report as handled (resolved) or not acted on
+ * (rejected); the reporter may report again. Elsewhere the report is NOT_FOUND.
+ */
 export async function resolveReport(
   deps: Deps,
   actor: Actor,
@@ -82,7 +87,7 @@ export async function resolveReport(
   requireAdmin(actor)
   const now = deps.clock.now()
   const report = await deps.store.repos.problemReports.get(input.reportId)
-  if (!report) throw new AppError('NOT_FOUND', '没有找到这份报告')
+  if (!report || !(await managesStation(deps.store.repos, actor, report))) throw new AppError('NOT_FOUND', '没有找到这份报告')
   if (report.status !== 'pending') throw new AppError('CONFLICT', '这份报告已经处理过了')
   const next: ProblemReportRecord = {
     ...report,
