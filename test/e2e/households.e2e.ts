@@ -1,25 +1,8 @@
 import ExcelJS from 'exceljs'
 import { readFileSync } from 'node:fs'
-import type { BrowserContext, Page } from 'playwright-core'
+import type { Page } from 'playwright-core'
 import { startE2E, type E2E } from './harness'
-
-/** A phone held in one hand: the narrow end of what the pages must fit. */
-const PHONE = { viewport: { width: 360, height: 740 } }
-
-/** The visible element: Taro's H5 router keeps the pages below the current one in the DOM, hidden. */
-const visible = (page: Page, selector: string) => page.locator(`${selector}:visible`).first()
-
-/** The text input or textarea of a form field, by its input name. */
-const field = (page: Page, name: string) => page.locator(`[data-field="${name}"] input:visible, [data-field="${name}"] textarea:visible, textarea[data-field="${name}"]:visible`).first()
-
-/** Taps a choice of a chip or option field. */
-const choose = (page: Page, name: string, code: string) => visible(page, `[data-field="${name}"] [data-value="${code}"]`).click()
-
-/** Waits until a toast is gone, so the screenshot shows the page under it. */
-const toastGone = (page: Page, text: string) => page.getByText(text, { exact: true }).waitFor({ state: 'hidden' })
-
-/** Scrolls a section into view for the next screenshot. */
-const scrollTo = (page: Page, selector: string) => visible(page, selector).scrollIntoViewIfNeeded()
+import { choose, field, scrollTo, signInStaff, toastGone, visible } from './page-helpers'
 
 /** A figure of the dashboard, as its raw number. */
 const figure = async (page: Page, name: string) => Number(await visible(page, `[data-figure="${name}"]`).getAttribute('data-value'))
@@ -38,13 +21,7 @@ describe('filed households', () => {
   beforeAll(async () => (e2e = await startE2E()), 180_000)
   afterAll(() => e2e?.close())
 
-  async function signIn(account: 'caseworker' | 'admin'): Promise<{ context: BrowserContext; page: Page }> {
-    const user = await e2e.newUser(PHONE)
-    await user.page.goto(`${e2e.app.url}/demo-login?next=${encodeURIComponent('/')}`)
-    await user.page.click(`[data-account=${account}]`)
-    await user.page.locator('[data-entry=households]').waitFor()
-    return user
-  }
+  const signIn = (account: 'caseworker' | 'admin') => signInStaff(e2e, account)
 
   const dashboardUrl = (from?: string, to?: string) => `${e2e.app.url}/#/dashboard/index/index${from && to ? `?from=${from}&to=${to}` : ''}`
 

@@ -1,20 +1,6 @@
-import type { BrowserContext, Page } from 'playwright-core'
+import type { Page } from 'playwright-core'
 import { startE2E, type E2E } from './harness'
-
-/** A phone held in one hand: the narrow end of what the pages must fit. */
-const PHONE = { viewport: { width: 360, height: 740 } }
-
-/** The visible element: Taro's H5 router keeps the pages below the current one in the DOM, hidden. */
-const visible = (page: Page, selector: string) => page.locator(`${selector}:visible`).first()
-
-/** The text input or textarea of a form field, by its input name. */
-const field = (page: Page, name: string) => page.locator(`[data-field="${name}"] input:visible, [data-field="${name}"] textarea:visible, textarea[data-field="${name}"]:visible`).first()
-
-/** Taps a choice of a chip or option field. */
-const choose = (page: Page, name: string, code: string) => visible(page, `[data-field="${name}"] [data-value="${code}"]`).click()
-
-/** Waits until a toast is gone, so the screenshot shows the page under it. */
-const toastGone = (page: Page, text: string) => page.getByText(text, { exact: true }).waitFor({ state: 'hidden' })
+import { choose, field, signInStaff, toastGone, visible } from './page-helpers'
 
 /** Brings a section to the top of the screen for the next screenshot. */
 const toTop = (page: Page, selector: string) => visible(page, selector).evaluate((el) => el.scrollIntoView({ block: 'start' }))
@@ -72,13 +58,7 @@ describe('ledger approvals', () => {
   beforeAll(async () => (e2e = await startE2E()), 180_000)
   afterAll(() => e2e?.close())
 
-  async function signIn(account: 'caseworker' | 'admin'): Promise<{ context: BrowserContext; page: Page }> {
-    const user = await e2e.newUser(PHONE)
-    await user.page.goto(`${e2e.app.url}/demo-login?next=${encodeURIComponent('/')}`)
-    await user.page.click(`[data-account=${account}]`)
-    await user.page.locator('[data-entry=households]').waitFor()
-    return user
-  }
+  const signIn = (account: 'caseworker' | 'admin') => signInStaff(e2e, account)
 
   async function recordPayment(page: Page, yuan: string, source: string): Promise<void> {
     await visible(page, '[data-action=recordPayment]').click()
