@@ -1,13 +1,13 @@
 /**
  * Ledger entries written before four-eyes approvals become approved by the approver their recorder
- * named, on both stores: SQLite's migration 8 when an old database is opened, and the CloudBase
+ * named, on both stores: SQLite's migration 9 when an old database is opened, and the CloudBase
  * migration function the deploy's migration runner calls. After it, an entry's facts cannot be
  * changed on SQLite even by hand, and its decision only once, from pending.
  */
 import Database from 'better-sqlite3'
 import { join } from 'node:path'
 import { createCloudbaseStore } from '../../server/adapters/cloudbase'
-import { ledgerApproval } from '../../server/adapters/cloudbase/migrations/001-ledger-approval'
+import { ledgerApproval } from '../../server/adapters/cloudbase/migrations/002-ledger-approval'
 import { getDb, resetSdk } from '../../server/adapters/cloudbase/sdk'
 import { openDatabase } from '../../server/adapters/sqlite/connection'
 import { ledgerRepository } from '../../server/adapters/sqlite/ledger-repository'
@@ -45,7 +45,7 @@ const migrated = (id: string) => {
   return { ...facts, budgetId: null, status: 'approved', decision: { status: 'approved', by: 'o-admin', byName: '赵强', at: AT, note: '', legacy: true } }
 }
 
-describe('SQLite: migration 8', () => {
+describe('SQLite: migration 9', () => {
   const { dir, cleanup } = tempDir()
   afterAll(cleanup)
   const file = join(dir, 'old.db')
@@ -91,7 +91,7 @@ describe('SQLite: migration 8', () => {
   })
 })
 
-describe('CloudBase: migration 001-ledger-approval', () => {
+describe('CloudBase: migration 002-ledger-approval', () => {
   let standin: Standin
   beforeAll(async () => {
     standin = await startDeployedStandin()
@@ -107,9 +107,9 @@ describe('CloudBase: migration 001-ledger-approval', () => {
     }
     const { id: _id, ...pending } = { ...migrated('d4'), status: 'pending', decision: null }
     await coll.add({ _id: 'd4', ...pending })
-    expect(ledgerApproval.id).toMatch(/^001-/)
-    expect(await ledgerApproval.run(getDb())).toEqual({ changed: 3 })
-    expect(await ledgerApproval.run(getDb())).toEqual({ changed: 0 })
+    expect(ledgerApproval.id).toMatch(/^002-/)
+    expect(await ledgerApproval.run({ db: getDb() })).toEqual({ changed: 3 })
+    expect(await ledgerApproval.run({ db: getDb() })).toEqual({ changed: 0 })
     resetSdk()
     const store = createCloudbaseStore()
     expect(await store.repos.ledger.get('d1')).toEqual(migrated('d1'))

@@ -1,5 +1,5 @@
 /**
- * Stations made before they belonged to a unit get one on both stores (SQLite's migration 9 when
+ * Stations made before they belonged to a unit get one on both stores (SQLite's migration 10 when
  * an old database is opened; the CloudBase migration function the deploy's runner calls): the unit
  * their 管理单位 names, else the township their district or address names, else the city
  * federation; and each problem report its station's unit.
@@ -7,7 +7,7 @@
 import Database from 'better-sqlite3'
 import { join } from 'node:path'
 import { createCloudbaseStore } from '../../server/adapters/cloudbase'
-import { stationUnits } from '../../server/adapters/cloudbase/migrations/002-station-units'
+import { stationUnits } from '../../server/adapters/cloudbase/migrations/003-station-units'
 import { getDb, resetSdk } from '../../server/adapters/cloudbase/sdk'
 import { openDatabase } from '../../server/adapters/sqlite/connection'
 import { bindRepositories } from '../../server/adapters/sqlite'
@@ -44,12 +44,12 @@ const oldReport = (id: string, stationId: string) => ({
   decisionNote: '',
 })
 
-test('SQLite: migration 9 gives old stations and their reports a unit', async () => {
+test('SQLite: migration 10 gives old stations and their reports a unit', async () => {
   const { dir, cleanup } = tempDir()
   const file = join(dir, 'old.db')
   const old = new Database(file)
   old.exec('CREATE TABLE schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)')
-  for (const m of MIGRATIONS.filter((m) => m.version <= 8)) {
+  for (const m of MIGRATIONS.filter((m) => m.version <= 9)) {
     old.exec(m.sql)
     old.prepare('INSERT INTO schema_migrations VALUES (?, ?, ?)').run(m.version, m.name, '2026-03-02T02:00:00.000Z')
   }
@@ -76,7 +76,7 @@ test('SQLite: migration 9 gives old stations and their reports a unit', async ()
   }
 })
 
-describe('CloudBase: migration 002-station-units', () => {
+describe('CloudBase: migration 003-station-units', () => {
   let standin: Standin
   beforeAll(async () => {
     standin = await startDeployedStandin()
@@ -93,8 +93,8 @@ describe('CloudBase: migration 002-station-units', () => {
     }
     const { id: _r, ...report } = oldReport('r1', 's2')
     await db.collection('problem_reports').add({ _id: 'r1', ...report })
-    expect(await stationUnits.run(db)).toEqual({ changed: OLD.length + 1 })
-    expect(await stationUnits.run(db)).toEqual({ changed: 0 })
+    expect(await stationUnits.run({ db })).toEqual({ changed: OLD.length + 1 })
+    expect(await stationUnits.run({ db })).toEqual({ changed: 0 })
     resetSdk()
     const store = createCloudbaseStore()
     for (const { station, unitId } of OLD) expect([station.id, (await store.repos.stations.get(station.id))?.unitId]).toEqual([station.id, unitId])

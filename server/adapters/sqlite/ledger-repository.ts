@@ -20,7 +20,7 @@ function pendingWhere(q: PendingQuery): { where: string; params: unknown[] } {
 }
 
 /**
- * The ledger: an entry's facts are written once into `doc` (triggers of migration 8 refuse any
+ * The ledger: an entry's facts are written once into `doc` (triggers of migration 9 refuse any
  * other change); only `status` and `decision` are written again, once, from pending.
  */
 export function ledgerRepository(db: Db): LedgerRepository {

@@ -12,7 +12,7 @@ export interface Migration {
 /**
  * Stations get the unit they belong to (`stationUnitFor`: the unit their 管理单位 names, else the
  * township their district or address names, else the top of the tree), and each problem report
- * its station's unit. CloudBase: migrations/002-station-units.ts does the same.
+ * its station's unit. CloudBase: migrations/003-station-units.ts does the same.
  */
 function assignStationUnits(db: Db): void {
   const units = db.prepare(`SELECT id, parent_id AS parentId, json_extract(doc, '$.name') AS name FROM org_units ORDER BY id`).all() as { id: string; parentId: string | null; name: string }[]
@@ -191,7 +191,7 @@ export const MIGRATIONS: readonly Migration[] = [
     `,
   },
   {
-    version: 8,
+    version: 9,
     name: 'ledger approvals (existing entries approved under the old rule), budgets',
     // An entry's facts stay in `doc`, never rewritten after this; the decision lives beside it, and
     // the trigger lets it be written once, from pending. Entries recorded before this named their
@@ -218,7 +218,7 @@ export const MIGRATIONS: readonly Migration[] = [
     `,
   },
   {
-    version: 9,
+    version: 10,
     name: 'stations and problem reports belong to a unit',
     sql: `
       ALTER TABLE stations ADD COLUMN unit_id TEXT NOT NULL DEFAULT '';

@@ -1,15 +1,24 @@
 import type { Database } from '../types'
 
 /**
- * One data migration of the CloudBase database, for the deploy's migration runner: an id that
- * orders it and is recorded once it ran, what it does, and the work. `run` is idempotent (it finds
- * only documents not migrated yet), so a run cut short is simply run again.
+ * What a data migration gets: the database (the deploy's migration runner of issue 11 hands it
+ * more: its saved progress and a way to save it, which these migrations do not need, since they
+ * find what is left to do by a missing field).
+ */
+export interface MigrationContext {
+  db: Database
+  log?: (line: string) => void
+}
+
+/**
+ * One data migration of the CloudBase database, in the shape of the deploy's runner: an id that
+ * orders it and is recorded once it ran, one line saying what it does, and the work. `run` is
+ * idempotent, so a run cut short is simply run again; it says how many documents it changed.
  */
 export interface CloudbaseMigration {
   id: string
-  describe: string
-  /** Migrates and says how many documents it changed. */
-  run(db: Database): Promise<{ changed: number }>
+  description: string
+  run(ctx: MigrationContext): Promise<{ changed: number }>
 }
 
 /** Documents a migration handles per read. */

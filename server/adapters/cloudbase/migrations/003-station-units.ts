@@ -31,12 +31,12 @@ async function allUnits(db: Database): Promise<{ id: string; name: string; paren
 /**
  * Stations made before they belonged to a unit get one: the unit their 管理单位 names, else the
  * township their district or address names, else the top of the tree (`stationUnitFor`); each
- * problem report takes its station's. SQLite's migration 9 does the same.
+ * problem report takes its station's. SQLite's migration 10 does the same.
  */
 export const stationUnits: CloudbaseMigration = {
-  id: '002-station-units',
-  describe: 'stations and problem reports belong to a unit',
-  async run(db) {
+  id: '003-station-units',
+  description: 'stations and problem reports belong to a unit',
+  async run({ db, log }) {
     const units = await allUnits(db)
     const top = units.find((u) => u.parentId === null)?.id ?? ''
     const _ = db.command
@@ -51,6 +51,7 @@ export const stationUnits: CloudbaseMigration = {
       const { updated } = await db.collection(PROBLEM_REPORTS).where({ _id: doc._id, unitId: _.exists(false) }).update({ unitId: String(station?.unitId ?? '') })
       return updated ?? 0
     })
+    log?.(`  ${stations} stations and ${reports} problem reports given a unit`)
     return { changed: stations + reports }
   },
 }

@@ -5,12 +5,12 @@ import { MIGRATION_BATCH, type CloudbaseMigration } from './migration'
 /**
  * Ledger entries written before four-eyes approvals named their approver and counted at once:
  * they become approved by that person, as of when they were recorded (`legacy` says so), with no
- * budget; the named-approver fields go. SQLite's migration 8 does the same.
+ * budget; the named-approver fields go. SQLite's migration 9 does the same.
  */
 export const ledgerApproval: CloudbaseMigration = {
-  id: '001-ledger-approval',
-  describe: 'ledger entries recorded under the named-approver rule become approved',
-  async run(db) {
+  id: '002-ledger-approval',
+  description: 'ledger entries recorded under the named-approver rule become approved',
+  async run({ db, log }) {
     const _ = db.command
     const coll = db.collection(DISBURSEMENTS)
     let changed = 0
@@ -28,7 +28,10 @@ export const ledgerApproval: CloudbaseMigration = {
           .update({ status: 'approved', decision: _.set(decision), budgetId: null, approvedBy: _.remove(), approvedByName: _.remove() })
         changed += updated ?? 0
       }
-      if (data.length < MIGRATION_BATCH) return { changed }
+      if (data.length < MIGRATION_BATCH) {
+        log?.(`  ${changed} ledger entries approved as recorded under the named-approver rule`)
+        return { changed }
+      }
     }
   },
 }
