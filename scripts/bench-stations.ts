@@ -67,6 +67,7 @@ function station(i: number, c: County, p: GeoPoint, random: () => number): Stati
     services: '饮水、热饭、休息、如厕、充电',
     photos: [],
     unitName: `${c.name}总工会`,
+    unitId: 'unit-root',
     status: 'open',
     verifiedOn: '2025-12-31',
     sample: true,

@@ -27,6 +27,10 @@ export const ROUTES = {
   /** 建档家庭: the filed households of the jurisdiction. */
   households: '/households/list/index',
   household: (id: string) => `/households/detail/index?id=${encodeURIComponent(id)}`,
+  /** 资金审批: payments and reversals waiting for a second person. */
+  pendingLedger: '/households/pending/index',
+  /** 资金预算: budgets per unit, year and fund source. */
+  budgets: '/households/budgets/index',
   /** 户户清: the yearly verification campaigns. */
   campaigns: '/households/campaigns/index',
   campaign: (id: string) => `/households/campaign/index?id=${encodeURIComponent(id)}`,

@@ -4,7 +4,9 @@ import { addContact } from '../usecases/households/contacts'
 import { householdDashboard } from '../usecases/households/dashboard'
 import { decideDeregistration, proposeDeregistration } from '../usecases/households/deregistration'
 import { exportHouseholds, exportLedger } from '../usecases/households/export'
+import { listBudgets, setBudget } from '../usecases/households/budgets'
 import { recordPayment, reversePayment } from '../usecases/households/ledger'
+import { decideLedgerEntry, pendingLedger } from '../usecases/households/ledger-decisions'
 import { addMeasure, updateMeasure } from '../usecases/households/measures'
 import { getHousehold, listHouseholds, staffChoices } from '../usecases/households/read'
 import { defineFunction } from './define'
@@ -21,6 +23,10 @@ export const households = defineFunction('households', {
   updateMeasure,
   recordPayment,
   reversePayment,
+  pendingLedger,
+  decideLedgerEntry,
+  budgets: listBudgets,
+  setBudget,
   addContact,
   assignCadre,
   removeCadre,

@@ -41,7 +41,7 @@ export async function startLocalApp(config: LocalConfig): Promise<LocalApp> {
     settings: { applicationPrefix: 'MLS', defaultUnitId: 'unit-root' },
     files: localFileStore(join(config.dataDir, 'files'), dataKey),
   }
-  const seeded = await seedDemo(store, deps.cipher)
+  const seeded = await seedDemo(store, deps.cipher, deps.clock.now())
   const outbox = startOutboxRunner(deps, inAppOnlyNotifier)
   const sessions = openSessionStore(join(config.dataDir, 'sessions.db'))
   const limits = { ...DEFAULT_LIMITS, ...config.limits }

@@ -22,7 +22,8 @@ export async function serveFileLink(files: FileStore, verify: VerifyFileLink, to
     'content-type': type,
     'content-length': bytes.length,
     'cache-control': 'no-store',
-    'content-disposition': 'inline',
+    // A photo is previewed; anything else (a PDF) is downloaded, never rendered by the browser as a page.
+    'content-disposition': type.startsWith('image/') ? 'inline' : 'attachment',
     'x-content-type-options': 'nosniff',
   })
   res.end(Buffer.from(bytes))

@@ -1,4 +1,6 @@
 import { StationInputSchema } from '../../src/domain/station'
+import { stationUnitFor } from '../../src/domain/station-unit'
+import { mileTownships } from './seed'
 import { validate } from '../../src/domain/validate'
 import { sqliteDeps } from '../../test/support/deps'
 import { DEMO_AID_LEVELS, DEMO_STATION_COUNTS, demoStations, insideRing, mileBoundary, seedDemoStations } from './seed-stations'
@@ -33,6 +35,12 @@ describe('Mile demo stations', () => {
       const r = validate(StationInputSchema, fields)
       expect(r.ok ? 'ok' : r.problems).toBe('ok')
     }
+  })
+
+  it('belongs to the unit its 管理单位 and district point to, as a migration of older stations would put it', () => {
+    const units = [{ id: 'unit-root', name: '弥勒市总工会' }, ...mileTownships()]
+    for (const s of stations) expect([s.name, s.unitId]).toEqual([s.name, stationUnitFor(s, units, 'unit-root')])
+    expect(new Set(stations.map((s) => s.unitId)).size).toBe(15)
   })
 
   it('is deterministic', () => {

@@ -99,6 +99,8 @@ export function demoStations(at: Date): StationRecord[] {
     name: string
     district: string
     unit: string
+    /** The township's code, or none for the city's own stations. */
+    code?: string
     location: GeoPoint
     hours: OpeningHours
     amenities: Amenity[]
@@ -121,6 +123,8 @@ export function demoStations(at: Date): StationRecord[] {
       services: s.services,
       photos: [],
       unitName: s.unit,
+      // The demo's unit ids (seed.ts): the township's, else the city federation's.
+      unitId: s.code ? `unit-${s.code}` : 'unit-root',
       status: 'open',
       verifiedOn: '2026-01-15',
       sample: true,
@@ -135,7 +139,7 @@ export function demoStations(at: Date): StationRecord[] {
   add({ kind: 'aid', level: 'county', name: '弥勒市产业园区职工帮扶服务站', district: units[2].name, unit: '弥勒市总工会', location: near(seats.get(units[2].code)!, 1500), hours: OFFICE, amenities: ['water', 'rest', 'toilet'], services: AID_SERVICES })
   add({ kind: 'aid', level: 'county', name: '弥勒市城区职工帮扶服务分中心', district: units[1].name, unit: '弥勒市总工会', location: near(seats.get(units[1].code)!, 800), hours: OFFICE, amenities: ['water', 'rest', 'toilet', 'barrier-free'], services: AID_SERVICES })
   for (const t of units) {
-    add({ kind: 'aid', level: 'township', name: `${t.name}职工帮扶服务站`, district: t.name, unit: `${t.name}总工会`, location: near(seats.get(t.code)!, 400), hours: OFFICE, amenities: ['water', 'rest', 'toilet'], services: AID_SERVICES })
+    add({ kind: 'aid', level: 'township', name: `${t.name}职工帮扶服务站`, district: t.name, unit: `${t.name}总工会`, code: t.code, location: near(seats.get(t.code)!, 400), hours: OFFICE, amenities: ['water', 'rest', 'toilet'], services: AID_SERVICES })
   }
   // 50 community/enterprise points: 6 in each of the 3 streets, the other 32 over the 11 towns and townships.
   const streets = units.filter((u) => u.name.endsWith('街道'))
@@ -153,6 +157,7 @@ export function demoStations(at: Date): StationRecord[] {
       name: `${t.name}${enterprise ? `示例企业${k}` : `示例社区${k}`}职工帮扶服务点`,
       district: t.name,
       unit: `${t.name}总工会`,
+      code: t.code,
       location: near(seats.get(t.code)!, t.name.endsWith('街道') ? 1200 : 3000),
       hours,
       amenities: enterprise ? ['water', 'rest'] : ['water', 'rest', 'reading'],
@@ -169,7 +174,7 @@ export function demoStations(at: Date): StationRecord[] {
     { name: '竹园镇户外劳动者服务站', at: rural[2], hours: { ...everyDay(range('07:00', '20:00')), closedOnHolidays: true }, extra: ['barrier-free'] },
   ]
   for (const r of restPosts) {
-    add({ kind: 'rest-post', level: null, name: r.name, district: r.at.name, unit: `${r.at.name}总工会`, location: near(seats.get(r.at.code)!, 900), hours: r.hours, amenities: [...REST, ...r.extra], services: '饮水、热饭、休息、如厕、手机充电、应急药品' })
+    add({ kind: 'rest-post', level: null, name: r.name, district: r.at.name, unit: `${r.at.name}总工会`, code: r.at.code, location: near(seats.get(r.at.code)!, 900), hours: r.hours, amenities: [...REST, ...r.extra], services: '饮水、热饭、休息、如厕、手机充电、应急药品' })
   }
 
   const teams = [

@@ -1,5 +1,6 @@
 import type { Cipher, OrgUnitRecord, PolicyRecord, Store } from '../ports'
 import { DEMO_ACCOUNTS } from './demo'
+import { seedDemoBudgets } from './seed-budgets'
 import { seedDemoHouseholds } from './seed-households'
 import { seedDemoStations } from './seed-stations'
 import { seedDemoGrassroots } from './seed-units'
@@ -32,8 +33,8 @@ export function mileTownships(): OrgUnitRecord[] {
 
 /**
  * The demo data set written on first start: the union tree of Mile city, the demo staff bindings,
- * Mile's demo stations (seed-stations.ts) and its filed households with six years of aid
- * (seed-households.ts; the cipher seals their sample ID numbers). Applications are left for the
+ * Mile's demo stations (seed-stations.ts), its filed households with six years of aid
+ * (seed-households.ts; the cipher seals their sample ID numbers) and this year's budgets. Applications are left for the
  * visitor to make. Sample data, not real people.
  */
 export async function seedDemo(store: Store, cipher: Cipher, at: Date = new Date()): Promise<boolean> {
@@ -43,8 +44,10 @@ export async function seedDemo(store: Store, cipher: Cipher, at: Date = new Date
   if (!(await store.repos.policies.get(ROOT.id))) await store.repos.policies.put(MILE_POLICY)
   if (await store.repos.units.get(ROOT.id)) {
     const grassroots = await seedDemoGrassroots(store, ROOT.id)
+    // This year's budgets on each start: a demo database outlives the year it was made in.
+    const budgets = await seedDemoBudgets(store, ROOT.id, at)
     // Households too, on their own check (a database made before they existed gets them).
-    return (await seedDemoHouseholds(store, cipher, ROOT.id)) || grassroots || stations
+    return (await seedDemoHouseholds(store, cipher, ROOT.id)) || grassroots || stations || budgets
   }
   await store.transaction(async (repos) => {
     await repos.units.put(ROOT)
@@ -55,6 +58,7 @@ export async function seedDemo(store: Store, cipher: Cipher, at: Date = new Date
     }
   })
   await seedDemoGrassroots(store, ROOT.id)
+  await seedDemoBudgets(store, ROOT.id, at)
   await seedDemoHouseholds(store, cipher, ROOT.id)
   return true
 }

@@ -1,7 +1,7 @@
 /** Everything a use case may touch, and what it knows about the call. A composition root picks the adapters. */
 import type { ApplicationRepository } from './applications'
 import type { InvitationRepository, OrgUnitRepository, PolicyRepository, RateLimitRepository, StaffRepository } from './admin'
-import type { CampaignRepository, CheckRepository, ContactRepository, HouseholdRepository, LedgerRepository, MeasureRepository } from './households'
+import type { BudgetRepository, CampaignRepository, CheckRepository, ContactRepository, HouseholdRepository, LedgerRepository, MeasureRepository } from './households'
 import type { MessageRepository, OutboxRepository, SubscriptionRepository } from './messages'
 import type { AuditRepository, ClaimRepository, CounterRepository, IdempotencyRepository, UploadRepository } from './shared'
 import type { ProblemReportRepository, StationRepository } from './stations'
@@ -25,6 +25,7 @@ export interface Repositories {
   households: HouseholdRepository
   measures: MeasureRepository
   ledger: LedgerRepository
+  budgets: BudgetRepository
   contacts: ContactRepository
   campaigns: CampaignRepository
   checks: CheckRepository

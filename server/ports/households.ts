@@ -2,7 +2,8 @@
 import type { CalendarDate } from '../../src/domain/calendar'
 import type { Campaign, CheckRecord } from '../../src/domain/campaign'
 import type { ContactEntry, Household, HouseholdStatus, Measure } from '../../src/domain/household'
-import type { DisbursementEntry } from '../../src/domain/ledger'
+import type { Budget } from '../../src/domain/budget'
+import type { DisbursementEntry, EntryDecision } from '../../src/domain/ledger'
 import type { PageRequest } from './shared'
 
 /**
@@ -46,18 +47,40 @@ export interface MeasureRepository {
   listByHousehold(householdId: string): Promise<MeasureRecord[]>
 }
 
+/** Which pending entries a list takes: of these units (at most 1000), optionally not recorded by one person. */
+export interface PendingQuery {
+  unitIds: readonly string[]
+  notRecordedBy?: string
+}
+
 /**
- * The aid ledger. Append-only by construction: there is no method that changes or removes an
- * entry; a correction is a reversing entry (src/domain/ledger.ts).
+ * The aid ledger. Append-only by construction: there is no method that changes an entry's facts
+ * or removes one; a correction is a reversing entry (src/domain/ledger.ts). The one change is the
+ * decision on a pending entry, once.
  */
 export interface LedgerRepository {
   /** Adds the entry; fails when its id is taken. */
   append(entry: DisbursementEntry): Promise<void>
+  /** Writes the decision on a pending entry (its status and decision, nothing else); false when it is not pending or missing. */
+  decide(id: string, decision: EntryDecision): Promise<boolean>
+  /** Pending entries of the query, oldest first, and how many. A query. */
+  listPending(query: PendingQuery, page: PageRequest): Promise<{ items: DisbursementEntry[]; total: number }>
+  /** How many pending entries the query takes. A query. */
+  countPending(query: PendingQuery): Promise<number>
   get(id: string): Promise<DisbursementEntry | null>
   /** A household's entries, oldest first (at most 1000). A query. */
   listByHousehold(householdId: string): Promise<DisbursementEntry[]>
   /** Entries of these units paid in [from, to] (inclusive dates; absent: unbounded), after `afterId` in id order. A query. */
   scan(query: { unitIds: readonly string[]; from?: CalendarDate; to?: CalendarDate }, afterId: string | null, limit: number): Promise<DisbursementEntry[]>
+}
+
+/** Budgets per unit, year and fund source; read and written by id inside transactions. */
+export interface BudgetRepository {
+  get(id: string): Promise<Budget | null>
+  /** Creates the budget when `expectedVersion` is 0, else writes it at that version; false when stale or taken. */
+  put(rec: Budget, expectedVersion: number): Promise<boolean>
+  /** The budgets of these units (at most 1000) for a year. A query. */
+  listByUnits(unitIds: readonly string[], year: number): Promise<Budget[]>
 }
 
 /** A contact log entry as stored. */

@@ -34,8 +34,8 @@ export interface StationRepository {
    * A query: not available inside a CloudBase transaction.
    */
   nearby(query: NearbyQuery): Promise<{ station: StationRecord; distanceM: number }[]>
-  /** Every station in id order, a page at a time (export). A query. */
-  list(page: PageRequest): Promise<StationRecord[]>
+  /** Every station in id order, or those of these units (at most 1000), a page at a time (lists, export). A query. */
+  list(page: PageRequest, unitIds?: readonly string[]): Promise<StationRecord[]>
   /** How many stations of each kind are not closed (the dashboard). A query. */
   countByKind(): Promise<Record<StationKind, number>>
 }
@@ -46,6 +46,8 @@ export interface ProblemReportRecord {
   stationId: string
   /** The station's name when reported, so the list reads well after a rename. */
   stationName: string
+  /** The station's unit when reported: whose admins resolve it. */
+  unitId: string
   problem: ProblemKind
   note: string
   reporterOpenid: string
@@ -62,6 +64,6 @@ export interface ProblemReportRepository {
   get(id: string): Promise<ProblemReportRecord | null>
   /** Writes `rec` when the stored version is `expectedVersion`; false when it is stale or missing. */
   update(rec: ProblemReportRecord, expectedVersion: number): Promise<boolean>
-  /** Reports with this status, newest first, and how many there are. A query. */
-  list(status: ReportStatus, page: PageRequest): Promise<{ items: ProblemReportRecord[]; total: number }>
+  /** Reports with this status, of these units when given (at most 1000), newest first, and how many there are. A query. */
+  list(status: ReportStatus, page: PageRequest, unitIds?: readonly string[]): Promise<{ items: ProblemReportRecord[]; total: number }>
 }

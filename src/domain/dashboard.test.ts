@@ -1,7 +1,7 @@
 import type { Campaign, CheckRecord, ItemCheck } from './campaign'
 import { computeDashboard, type DashboardData, type DashboardHousehold } from './dashboard'
 import type { HouseholdEvent, HouseholdEventBody } from './household'
-import { makePayment, makeReversal, type DisbursementEntry } from './ledger'
+import { decideEntry, makePayment, makeReversal, type DisbursementEntry } from './ledger'
 import type { FundSource } from './household-codes'
 import { SIX_ITEM_CODES } from './review'
 
@@ -24,13 +24,21 @@ const households = [
 ]
 
 const who = { openid: 'c1', name: '李娟' }
-const pay = (id: string, householdId: string, fundSource: FundSource, amountFen: number, paidOn: string) =>
+const boss = { openid: 'r1', name: '赵强' }
+/** The entry as a second person decided it. */
+const decided = <E extends DisbursementEntry>(e: E, status: 'approved' | 'rejected' = 'approved'): E => {
+  const d = decideEntry(e, { status, by: boss, at: e.createdAt, note: status === 'rejected' ? '金额有误' : '' })
+  if (!d.ok) throw new Error(d.message)
+  return d.value as E
+}
+const recorded = (id: string, householdId: string, fundSource: FundSource, amountFen: number, paidOn: string) =>
   makePayment(
     { householdId, unitId: 'u1', amountFen, fundSource, measureId: null, paidOn, payeeAccountMasked: '', note: '' },
-    { id, by: who, approvedBy: who, at: `${paidOn}T02:00:00Z` },
+    { id, by: who, at: `${paidOn}T02:00:00Z`, budgetId: null },
   )
+const pay = (...args: Parameters<typeof recorded>) => decided(recorded(...args))
 const p4 = pay('p4', 'E', 'provincial', 20_000, '2020-02-01')
-const r4 = makeReversal(p4, [p4], { id: 'r4', householdId: 'E', reason: '重复录入', by: who, approvedBy: who, at: '2020-03-20T02:00:00Z' })
+const r4 = makeReversal(p4, [p4], { id: 'r4', householdId: 'E', reason: '重复录入', by: who, at: '2020-03-20T02:00:00Z' })
 if (!r4.ok) throw new Error(r4.message)
 const disbursements: DisbursementEntry[] = [
   pay('p1', 'A', 'central', 100_000, '2020-01-05'),
@@ -39,7 +47,10 @@ const disbursements: DisbursementEntry[] = [
   p4,
   pay('p5', 'C', 'union', 10_000, '2020-03-16'),
   pay('p6', 'A', 'donation', 5_000, '2020-01-01'),
-  r4.value,
+  decided(r4.value),
+  // Waiting for approval and rejected: money not paid, in no figure below.
+  recorded('p7', 'C', 'central', 700_000, '2020-03-10'),
+  decided(recorded('p8', 'A', 'union', 800_000, '2020-02-10'), 'rejected'),
 ]
 
 const campaign = (id: string, startsOn: string, endsOn: string): Campaign => ({

@@ -3,7 +3,7 @@ import { monthEndsBetween, shanghaiDateOf, shanghaiDayEndMs, shanghaiDayStartMs,
 import { campaignProgress, campaignScope, type Campaign, type CampaignProgress, type CheckRecord, type ScopedHousehold } from './campaign'
 import { contactDue, householdStatusAt, lastFiledOn, type ContactEntry } from './household'
 import type { FundSource } from './household-codes'
-import { totalsBySource, type DisbursementEntry } from './ledger'
+import { counts, totalsBySource, type DisbursementEntry } from './ledger'
 import { STATION_KIND_CODES, type StationKind, type StationStatus } from './station-codes'
 
 /**
@@ -113,9 +113,11 @@ function overdueContacts(data: DashboardData, to: CalendarDate): OverdueContact[
 export function computeDashboard(data: DashboardData, range: DateRange): Dashboard {
   const { households } = data
   const events = households.flatMap((h) => h.history)
-  const paidInRange = data.disbursements.filter((e) => inRange(e.paidOn, range))
+  // Only approved entries are money paid: pending and rejected ones count nowhere.
+  const approved = data.disbursements.filter(counts)
+  const paidInRange = approved.filter((e) => inRange(e.paidOn, range))
   const totals = totalsBySource(paidInRange)
-  const reversed = new Set(data.disbursements.map((e) => e.reversesId).filter((id): id is string => id !== null))
+  const reversed = new Set(approved.map((e) => e.reversesId).filter((id): id is string => id !== null))
   const aided = paidInRange.filter((e) => e.kind === 'payment' && !reversed.has(e.id))
   const campaign = latestCampaign(data.campaigns, range)
   return {

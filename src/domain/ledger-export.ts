@@ -5,8 +5,8 @@ import type { DisbursementEntry } from './ledger'
 import { maskName } from './mask'
 
 /**
- * The aid ledger export (帮扶资金台账): one row per entry, payments and reversals alike, so the
- * amounts of the sheet sum to the net paid. Names are masked and payee accounts are only ever
+ * The aid ledger export (帮扶资金台账): one row per approved entry, payments and reversals alike,
+ * so the amounts of the sheet sum to the net paid (pending and rejected entries are not money paid). Names are masked and payee accounts are only ever
  * stored masked, so this export has nothing to reveal.
  */
 
@@ -43,7 +43,7 @@ export function ledgerExportRow(e: DisbursementEntry, household: { number: strin
     measure,
     payeeAccount: e.payeeAccountMasked,
     recordedBy: e.recordedByName,
-    approvedBy: e.approvedByName,
+    approvedBy: e.decision?.byName ?? '',
     reason: e.reason,
     note: e.note,
   }

@@ -36,8 +36,10 @@ export interface Station {
   services: string
   /** `cloud://` file ids or `https://` addresses. */
   photos: string[]
-  /** The union unit that runs it. */
+  /** The union unit that runs it, as its register names it. */
   unitName: string
+  /** The union unit it belongs to: admins of that unit's tree manage it and its problem reports. */
+  unitId: string
   status: StationStatus
   /** When its details were last checked, `YYYY-MM-DD`. */
   verifiedOn: string | null
@@ -108,6 +110,8 @@ export const StationInputSchema = v.pipe(
       [],
     ),
     unitName: text('管理单位', 60, false),
+    /** Absent: the admin's own unit on create, the station's unit on update (see server/usecases/stations/station-access.ts). */
+    unitId: v.optional(v.pipe(v.string('所属单位应为文本'), v.nonEmpty('请选择所属单位'), v.maxLength(64, '所属单位不正确'))),
     status: v.optional(v.picklist(STATION_STATUS_CODES, '请选择站点状态'), 'open'),
     verifiedOn: v.optional(v.nullable(v.pipe(v.string('核实日期应为文本'), v.regex(DATE, '核实日期格式应为 2026-03-01'))), null),
   }),

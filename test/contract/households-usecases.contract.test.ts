@@ -1,7 +1,8 @@
 /**
  * The household file's use cases on both stores, CloudBase through the real SDK into the
  * stand-in: every write runs in a transaction that CloudBase accepts (reads and writes by id
- * only), a retried payment writes once, a payment is reversed once, and deregistration lands.
+ * only), a retried payment writes once, is counted once a reviewer approves it, is reversed
+ * once, and deregistration lands; payments racing for the rest of a budget never exceed it.
  */
 import type { Page } from '../../src/domain/api/applicant'
 import type { HouseholdItem } from '../../src/domain/api/households'
@@ -11,9 +12,9 @@ import { householdFixture, type HouseholdFixture } from '../support/households'
 import { DAY } from '../support/review'
 import { contractStores } from './stores'
 
-const { factories } = contractStores()
+const { factories, standin } = contractStores()
 
-describe.each(factories)('household use cases: %s', (_name, open) => {
+describe.each(factories)('household use cases: %s', (name, open) => {
   let store: Store
   let close: () => Promise<void>
   let f: HouseholdFixture
@@ -29,14 +30,22 @@ describe.each(factories)('household use cases: %s', (_name, open) => {
   it('follows a household from filing to deregistration', async () => {
     const { id } = await f.file()
     const today = '2026-03-07'
-    const pay = { householdId: id, amountFen: 20_000, fundSource: 'central', paidOn: today, approvedBy: 'o-reviewer', note: '' }
+    const pay = { householdId: id, amountFen: 20_000, fundSource: 'central', paidOn: today, note: '' }
     expect(await f.hh('o-caseworker', 'recordPayment', pay, 'req-contract-1')).toMatchObject({ ok: true })
     const again = await f.hh('o-caseworker', 'recordPayment', pay, 'req-contract-1')
-    expect(again).toMatchObject({ ok: true, data: { fundsTotalFen: 20_000, ledger: [{ payeeAccountMasked: '6228 **** 9012' }] } })
+    expect(again).toMatchObject({ ok: true, data: { fundsTotalFen: 0, ledger: [{ payeeAccountMasked: '6228 **** 9012', status: 'pending' }] } })
     const paymentId = again.ok ? again.data.ledger[0].id : ''
-    const reverse = { householdId: id, paymentId, approvedBy: 'o-reviewer', reason: '重复发放' }
-    expect(await f.hh('o-caseworker', 'reversePayment', reverse)).toMatchObject({ ok: true, data: { fundsTotalFen: 0 } })
+    expect(await f.hh('o-caseworker', 'decideLedgerEntry', { entryId: paymentId, decision: 'approved' })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } })
+    expect(await f.hh('o-reviewer', 'decideLedgerEntry', { entryId: paymentId, decision: 'approved' })).toMatchObject({ ok: true, data: { entry: { status: 'approved' } } })
+    expect((await f.ok('o-caseworker', 'get', { householdId: id })).fundsTotalFen).toBe(20_000)
+    const reverse = { householdId: id, paymentId, reason: '重复发放' }
+    const reversal = await f.ok('o-caseworker', 'reversePayment', reverse)
+    expect(reversal.fundsTotalFen).toBe(20_000)
     expect(await f.hh('o-caseworker', 'reversePayment', reverse)).toMatchObject({ ok: false, error: { code: 'CONFLICT' } })
+    const reversalId = reversal.ledger.find((l) => l.kind === 'reversal')!.id
+    expect(await f.hh('o-reviewer', 'decideLedgerEntry', { entryId: reversalId, decision: 'approved' })).toMatchObject({ ok: true })
+    expect((await f.ok('o-caseworker', 'get', { householdId: id })).fundsTotalFen).toBe(0)
+    expect(await f.deps.store.repos.budgets.get('unit-root:2026:central')).toMatchObject({ committedFen: 0 })
     expect(await f.ok('o-caseworker', 'addMeasure', { householdId: id, kind: 'employment', description: '推荐就业岗位' })).toMatchObject({ measures: [{ status: 'planned' }] })
 
     f.clock.advance(100 * DAY)
@@ -51,5 +60,26 @@ describe.each(factories)('household use cases: %s', (_name, open) => {
     expect(done).toMatchObject({ status: 'deregistered', cadres: [{ openid: 'o-caseworker' }], lastContactOn: '2026-06-14' })
     expect(await f.deps.store.repos.ledger.listByHousehold(id)).toHaveLength(2)
     expect(await findAuditBreak(store.repos, f.deps.cipher)).toBeNull()
+  })
+
+  it('payments racing for the rest of a budget never take more than it holds', async () => {
+    const { id } = await f.file()
+    await f.ok('o-city-admin', 'setBudget', { unitId: 'unit-a', year: 2026, fundSource: 'county', amountFen: 30_000, expectedVersion: 0 })
+    // On CloudBase with latency, so the transactions really overlap (SQLite runs them one at a time).
+    if (name === 'cloudbase') Object.assign(standin().limits, { latencyMs: 4, jitterMs: 4 })
+    try {
+      const pay = (openid: string) => f.hh(openid, 'recordPayment', { householdId: id, amountFen: 10_000, fundSource: 'county', paidOn: '2026-03-07', note: '' })
+      const replies = await Promise.all(['o-caseworker', 'o-caseworker-2', 'o-reviewer', 'o-caseworker', 'o-caseworker-2', 'o-reviewer'].map(pay))
+      const codes = replies.map((r) => (r.ok ? 'ok' : r.error.code))
+      // Refused over the budget, or (CloudBase) busy after the SDK's retries; never INTERNAL.
+      expect(codes.every((c) => ['ok', 'VALIDATION', 'CONFLICT'].includes(c))).toBe(true)
+      expect(codes.filter((c) => c === 'ok').length).toBeGreaterThanOrEqual(1)
+      const entries = await f.deps.store.repos.ledger.listByHousehold(id)
+      expect(entries).toHaveLength(codes.filter((c) => c === 'ok').length)
+      expect(entries.length).toBeLessThanOrEqual(3)
+      expect(await f.deps.store.repos.budgets.get('unit-a:2026:county')).toMatchObject({ amountFen: 30_000, committedFen: entries.length * 10_000 })
+    } finally {
+      Object.assign(standin().limits, { latencyMs: 0, jitterMs: 0 })
+    }
   })
 })

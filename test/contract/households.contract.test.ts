@@ -126,8 +126,44 @@ describe.each(factories)('household records: %s', (_name, open) => {
   })
 
   describe('ledger', () => {
-    test('has no method that changes or removes an entry', () => {
-      expect(Object.keys(store.repos.ledger).sort()).toEqual(['append', 'get', 'listByHousehold', 'scan'])
+    test('has no method that changes or removes an entry; the one write after append is a decision', () => {
+      expect(Object.keys(store.repos.ledger).sort()).toEqual(['append', 'countPending', 'decide', 'get', 'listByHousehold', 'listPending', 'scan'])
+    })
+
+    test('a pending entry takes one decision: its status and decision change, nothing else; a second is refused', async () => {
+      const r = store.repos.ledger
+      const e = paymentEntry('d1', { status: 'pending', decision: null, budgetId: 'u1:2026:union' })
+      await r.append(e)
+      expect(await r.get('d1')).toEqual(e)
+      const decision = { status: 'approved' as const, by: 'o-reviewer', byName: '李审', at: at(7), note: '' }
+      expect(await r.decide('d1', decision)).toBe(true)
+      expect(await r.get('d1')).toEqual({ ...e, status: 'approved', decision })
+      expect(await r.decide('d1', { ...decision, status: 'rejected', note: '重复' })).toBe(false)
+      expect(await r.decide('none', decision)).toBe(false)
+      expect(await r.get('d1')).toEqual({ ...e, status: 'approved', decision })
+      // Inside a transaction too (CloudBase: by _id only).
+      await r.append(paymentEntry('d2', { status: 'pending', decision: null }))
+      expect(await store.transaction((t) => t.ledger.decide('d2', { ...decision, status: 'rejected', note: '金额有误' }))).toBe(true)
+      expect(await store.transaction((t) => t.ledger.decide('d2', decision))).toBe(false)
+      expect(await r.get('d2')).toMatchObject({ status: 'rejected', decision: { note: '金额有误' }, amountFen: 50000 })
+    })
+
+    test('pending entries of units, oldest first, paged and counted; counted without one recorder', async () => {
+      const r = store.repos.ledger
+      const pending = { status: 'pending' as const, decision: null }
+      await r.append(paymentEntry('d1', { ...pending, createdAt: at(5) }))
+      await r.append(paymentEntry('d2', { ...pending, createdAt: at(3), recordedBy: 'o-other' }))
+      await r.append(paymentEntry('d3', { createdAt: at(1) }))
+      await r.append(paymentEntry('d4', { ...pending, createdAt: at(2), unitId: 'u2' }))
+      await r.append(paymentEntry('d5', { ...pending, createdAt: at(4), unitId: 'u3' }))
+      expect(await r.listPending({ unitIds: ['u1', 'u2'] }, { offset: 0, limit: 10 }).then((p) => ({ ids: ids(p.items), total: p.total }))).toEqual({ ids: ['d4', 'd2', 'd1'], total: 3 })
+      expect(await r.listPending({ unitIds: ['u1', 'u2'] }, { offset: 1, limit: 1 }).then((p) => ids(p.items))).toEqual(['d2'])
+      expect(await r.listPending({ unitIds: [] }, { offset: 0, limit: 10 })).toEqual({ items: [], total: 0 })
+      expect(await r.countPending({ unitIds: ['u1', 'u2'] })).toBe(3)
+      expect(await r.countPending({ unitIds: ['u1', 'u2'], notRecordedBy: 'o-cadre' })).toBe(1)
+      expect(await r.countPending({ unitIds: ['u3'], notRecordedBy: 'o-other' })).toBe(1)
+      await r.decide('d4', { status: 'approved', by: 'o-reviewer', byName: '李审', at: at(9), note: '' })
+      expect(await r.countPending({ unitIds: ['u1', 'u2'] })).toBe(2)
     })
 
     test('append then get; a taken id fails and leaves the first entry', async () => {
@@ -166,6 +202,24 @@ describe.each(factories)('household records: %s', (_name, open) => {
       expect(await scan({ unitIds: ['u1'] }, null, 0)).toEqual([])
       expect((await r.scan({ unitIds: ['u2'] }, null, 10))[0]).toEqual(paymentEntry('d4', { createdAt: at(1), paidOn: '2026-03-01', householdId: 'h2', unitId: 'u2' }))
     })
+  })
+
+  test('budgets: created at version 0 once, written at their version, listed by units and year', async () => {
+    const r = store.repos.budgets
+    const budget = { id: 'u1:2026:central', unitId: 'u1', year: 2026, fundSource: 'central' as const, amountFen: 100_000, committedFen: 0, version: 1, setBy: 'o-admin', setAt: at(1) }
+    expect(await r.put(budget, 0)).toBe(true)
+    expect(await r.put({ ...budget, amountFen: 5 }, 0)).toBe(false)
+    expect(await r.get(budget.id)).toEqual(budget)
+    expect(await r.get('none')).toBeNull()
+    const next = { ...budget, committedFen: 40_000, version: 2 }
+    expect(await store.transaction((t) => t.budgets.put(next, 1))).toBe(true)
+    expect(await r.put({ ...budget, version: 2 }, 1)).toBe(false)
+    expect(await r.get(budget.id)).toEqual(next)
+    await r.put({ ...budget, id: 'u2:2026:union', unitId: 'u2', fundSource: 'union' }, 0)
+    await r.put({ ...budget, id: 'u2:2025:union', unitId: 'u2', year: 2025, fundSource: 'union' }, 0)
+    await r.put({ ...budget, id: 'u3:2026:union', unitId: 'u3', fundSource: 'union' }, 0)
+    expect(ids(await r.listByUnits(['u1', 'u2'], 2026)).sort()).toEqual(['u1:2026:central', 'u2:2026:union'])
+    expect(await r.listByUnits([], 2026)).toEqual([])
   })
 
   test('contacts: a household’s log newest first (day of contact, then when written), paged and counted', async () => {

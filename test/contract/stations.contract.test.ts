@@ -17,6 +17,7 @@ const report = (over: Partial<ProblemReportRecord> = {}): ProblemReportRecord =>
   id: 'r1',
   stationId: 'st-1',
   stationName: '弥阳街道职工驿站',
+  unitId: 'unit-a',
   problem: 'wrong-hours',
   note: '周日没有开门',
   reporterOpenid: 'w1',

@@ -69,6 +69,7 @@ const report = (id: string): ProblemReportRecord => ({
   id,
   stationId: 'st-1',
   stationName: '弥阳街道职工驿站',
+  unitId: 'unit-a',
   problem: 'closed',
   note: '',
   reporterOpenid: 'alice',
@@ -136,7 +137,10 @@ const EXERCISES: Record<string, (r: Repositories) => Promise<unknown>> = {
     await r.stations.nearby({ point, radiusM: 5000, offset: 0, limit: 10 })
     await r.stations.nearby({ point, radiusM: 5000, kinds: ['rest-post'], amenities: ['water'], statuses: ['open'], offset: 10, limit: 10 })
   },
-  'stations.list': (r) => r.stations.list({ offset: 0, limit: 10 }),
+  'stations.list': async (r) => {
+    await r.stations.list({ offset: 0, limit: 10 })
+    await r.stations.list({ offset: 10, limit: 10 }, ['unit-root', 'unit-a'])
+  },
   'problemReports.insert': (r) => r.problemReports.insert(report(fresh('pr'))),
   'problemReports.get': (r) => r.problemReports.get('pr-none'),
   'problemReports.update': async (r) => {
@@ -147,6 +151,7 @@ const EXERCISES: Record<string, (r: Repositories) => Promise<unknown>> = {
   'problemReports.list': async (r) => {
     await r.problemReports.list('pending', { offset: 0, limit: 5 })
     await r.problemReports.list('pending', { offset: 0, limit: 0 })
+    await r.problemReports.list('pending', { offset: 0, limit: 5 }, ['unit-root', 'unit-a'])
   },
 }
 
@@ -268,6 +273,26 @@ Object.assign(EXERCISES, {
     await r.ledger.scan({ unitIds: ['unit-root'], from: '2026-01-01', to: '2026-12-31' }, 'd-1', 500)
     await r.ledger.scan({ unitIds: ['unit-root'], from: '2026-01-01' }, null, 500)
   },
+  'ledger.decide': async (r: Repositories) => {
+    const e = paymentEntry(fresh('d'), { status: 'pending', decision: null })
+    await r.ledger.append(e)
+    await r.ledger.decide(e.id, { status: 'approved', by: 'o-reviewer', byName: '周敏', at: '2026-03-02T02:00:00.000Z', note: '' })
+  },
+  'ledger.listPending': async (r: Repositories) => {
+    await r.ledger.listPending({ unitIds: ['unit-root', 'unit-a'] }, { offset: 0, limit: 20 })
+    await r.ledger.listPending({ unitIds: ['unit-root'], notRecordedBy: 'o-reviewer' }, { offset: 20, limit: 20 })
+  },
+  'ledger.countPending': async (r: Repositories) => {
+    await r.ledger.countPending({ unitIds: ['unit-root', 'unit-a'] })
+    await r.ledger.countPending({ unitIds: ['unit-root'], notRecordedBy: 'o-reviewer' })
+  },
+  'budgets.get': (r: Repositories) => r.budgets.get('unit-root:2026:central'),
+  'budgets.put': async (r: Repositories) => {
+    const b = { id: fresh('unit-x'), unitId: 'unit-x', year: 2026, fundSource: 'central' as const, amountFen: 1000, committedFen: 0, version: 1, setBy: 'o-admin', setAt: '2026-03-02T02:00:00.000Z' }
+    await r.budgets.put(b, 0)
+    await r.budgets.put({ ...b, committedFen: 10, version: 2 }, 1)
+  },
+  'budgets.listByUnits': (r: Repositories) => r.budgets.listByUnits(['unit-root', 'unit-a'], 2026),
   'contacts.add': (r: Repositories) => r.contacts.add(contactRecord(fresh('c'))),
   'contacts.listByHousehold': async (r: Repositories) => {
     await r.contacts.listByHousehold('h1', { offset: 0, limit: 5 })

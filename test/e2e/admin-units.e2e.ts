@@ -82,7 +82,8 @@ describe('union administration in the browser', () => {
     await toastGone(page, '已改名')
     await e2e.shot(page, '94-admin-unit-move-picker')
     await page.locator('[data-picker=unit] [data-action=pick]').click()
-    await eventually(() => page.locator('.unit-trail[data-trail]').getAttribute('data-trail'), (t) => t === `unit-root/${OTHER_TOWNSHIP}`)
+    // The page's own trail (the picker's may still be there for a moment as it closes).
+    await eventually(() => page.locator('.unit-trail[data-trail]').first().getAttribute('data-trail'), (t) => t === `unit-root/${OTHER_TOWNSHIP}`)
     await toastGone(page, '已移到太平街道总工会之下')
     await e2e.shot(page, '95-admin-unit-moved')
 

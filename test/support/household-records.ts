@@ -45,7 +45,7 @@ export const measureRecord = (id: string, over: Partial<MeasureRecord> = {}): Me
   ...over,
 })
 
-/** A payment of 500 yuan to `h1` of `u1`. */
+/** A payment of 500 yuan to `h1` of `u1`, approved. */
 export const paymentEntry = (id: string, over: Partial<Extract<DisbursementEntry, { kind: 'payment' }>> = {}): DisbursementEntry => ({
   id,
   kind: 'payment',
@@ -60,10 +60,11 @@ export const paymentEntry = (id: string, over: Partial<Extract<DisbursementEntry
   reason: '',
   recordedBy: 'o-cadre',
   recordedByName: '周敏',
-  approvedBy: 'o-reviewer',
-  approvedByName: '李审',
   note: '',
   createdAt: AT,
+  budgetId: null,
+  status: 'approved',
+  decision: { status: 'approved', by: 'o-reviewer', byName: '李审', at: AT, note: '' },
   ...over,
 })
 

@@ -8,12 +8,14 @@
  *   unit-root:         o-city-admin 赵强 (admin and reviewer)
  *
  * A household of unit-a's subtree is filed by `walkTo` (unit-a's staff); one of unit-b's by
- * o-b-staff through the same review steps.
+ * o-b-staff through the same review steps. The city admin has set the city's budgets for the
+ * fixture's year and the two after it.
  *
  * The store refuses queries inside transactions, as CloudBase does, so a use case that would
  * work on SQLite only fails here.
  */
-import { shanghaiDate, type ApiReply } from '../../src/domain'
+import { shanghaiDate, shanghaiYear, type ApiReply } from '../../src/domain'
+import { FUND_SOURCE_CODES } from '../../src/domain/household-codes'
 import type { HouseholdView } from '../../src/domain/api/households'
 import { idCheckChar } from '../../src/domain/id-number'
 import { join } from 'node:path'
@@ -27,7 +29,8 @@ import { DAY, reviewFixture, visitInput, type ReviewFixture } from './review'
 const QUERIES: { [K in keyof Repositories]?: readonly (keyof Repositories[K])[] } = {
   households: ['list', 'search', 'scan'],
   measures: ['listByHousehold'],
-  ledger: ['listByHousehold', 'scan'],
+  ledger: ['listByHousehold', 'scan', 'listPending', 'countPending'],
+  budgets: ['listByUnits'],
   contacts: ['listByHousehold'],
   staff: ['listByUnits'],
   units: ['children', 'subtree'],
@@ -71,6 +74,9 @@ export interface HouseholdFixture extends ReviewFixture {
   record(id: string): Promise<HouseholdRecord>
 }
 
+/** Each fund source's budget of the city for the fixture's year: 10 million yuan. */
+export const FIXTURE_BUDGET_FEN = 10_000_000 * 100
+
 let people = 0
 /** A fresh valid ID number per worker, so each filing is its own household. */
 export function nextIdNumber(): string {
@@ -102,6 +108,14 @@ export async function householdFixture(given?: Store): Promise<HouseholdFixture>
     await step('startNotice')
     f.clock.advance(5 * DAY + 1000)
     await step('approveAndFile', { category: 'deep' })
+  }
+  // The city's budgets, set by its admin: ample, so only budget tests meet their limits; three years,
+  // as each filing moves the clock on by days.
+  const year = shanghaiYear(f.clock.now())
+  for (const y of [year, year + 1, year + 2]) {
+    for (const fundSource of FUND_SOURCE_CODES) {
+      must(await hh('o-city-admin', 'setBudget', { unitId: 'unit-root', year: y, fundSource, amountFen: FIXTURE_BUDGET_FEN, expectedVersion: 0 }), 'setBudget')
+    }
   }
   return {
     ...f,

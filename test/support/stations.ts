@@ -28,6 +28,7 @@ export const stationFields = (over: Partial<StationFields> = {}): StationFields 
 /** A stored station record. */
 export const stationRecord = (over: Partial<StationRecord> = {}): StationRecord => ({
   ...stationFields(),
+  unitId: 'unit-a',
   id: 'st-1',
   externalId: 'EXT-1',
   sample: false,

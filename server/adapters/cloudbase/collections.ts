@@ -17,6 +17,8 @@ export const HOUSEHOLDS = 'households'
 export const MEASURES = 'measures'
 /** The aid ledger's entries. */
 export const DISBURSEMENTS = 'disbursements'
+/** Aid budgets per unit, year and fund source. */
+export const BUDGETS = 'budgets'
 export const CONTACTS = 'contacts'
 export const CAMPAIGNS = 'campaigns'
 /** 户户清 checks, one per campaign and household. */
@@ -29,5 +31,5 @@ export const UPLOADS = 'uploads'
 /** Every collection the backend uses, for the deploy plan. */
 export const COLLECTIONS = [
   APPLICATIONS, CLAIMS, COUNTERS, IDEMPOTENCY, AUDIT_EVENTS, STAFF, ORG_UNITS, POLICIES, STATIONS, PROBLEM_REPORTS, OUTBOX, MESSAGES, INVITATIONS, RATE_LIMITS, HOUSEHOLDS,
-  MEASURES, DISBURSEMENTS, CONTACTS, CAMPAIGNS, CHECKS, SUBSCRIPTIONS, UPLOADS,
+  MEASURES, DISBURSEMENTS, BUDGETS, CONTACTS, CAMPAIGNS, CHECKS, SUBSCRIPTIONS, UPLOADS,
 ] as const

@@ -2,6 +2,7 @@ import { AppError } from '../../../src/domain/contract'
 import type { Repositories, Store } from '../../ports'
 import { applicationRepository } from './application-repository'
 import { auditRepository } from './audit-repository'
+import { budgetRepository } from './budget-repository'
 import { campaignRepository } from './campaign-repository'
 import { checkRepository } from './check-repository'
 import { claimRepository } from './claim-repository'
@@ -46,6 +47,7 @@ function bindRepositories(scope: Scope): Repositories {
     households: householdRepository(scope),
     measures: measureRepository(scope),
     ledger: ledgerRepository(scope),
+    budgets: budgetRepository(scope),
     contacts: contactRepository(scope),
     campaigns: campaignRepository(scope),
     checks: checkRepository(scope),

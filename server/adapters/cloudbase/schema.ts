@@ -1,5 +1,6 @@
 import { APPLICATIONS_COLLECTION } from './application-repository'
 import { AUDIT_EVENTS_COLLECTION } from './audit-repository'
+import { BUDGETS_COLLECTION } from './budget-repository'
 import { CAMPAIGNS_COLLECTION } from './campaign-repository'
 import { CHECKS_COLLECTION } from './check-repository'
 import { CLAIMS_COLLECTION } from './claim-repository'
@@ -44,6 +45,7 @@ export const COLLECTION_DECLARATIONS: readonly CollectionDeclaration[] = [
   HOUSEHOLDS_COLLECTION,
   MEASURES_COLLECTION,
   DISBURSEMENTS_COLLECTION,
+  BUDGETS_COLLECTION,
   CONTACTS_COLLECTION,
   CAMPAIGNS_COLLECTION,
   CHECKS_COLLECTION,

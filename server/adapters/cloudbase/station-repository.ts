@@ -2,6 +2,7 @@ import { STATION_KIND_CODES, STATION_STATUS_CODES, type StationKind } from '../.
 import type { StationRecord, StationRepository } from '../../ports'
 import { defineCollection } from './collection-schema'
 import { STATIONS } from './collections'
+import { MAX_UNIT_IDS } from './staff-repository'
 import { outsideTransaction, readDoc, readRange, type Scope, type StoredDoc } from './types'
 
 /** `nearby` runs geoNear on `location`; imports find stations by their unique external id; export pages by _id. */
@@ -10,6 +11,8 @@ export const STATIONS_COLLECTION = defineCollection(STATIONS, [
   { keys: [['externalId', 1]], unique: true },
   // The dashboard counts the stations of each kind that are not closed.
   { keys: [['kind', 1], ['status', 1]] },
+  // An admin's list: the stations of the jurisdiction's units in id order.
+  { keys: [['unitId', 1], ['_id', 1]] },
 ])
 
 /** Every status but closed. */
@@ -19,7 +22,7 @@ type Fields = Omit<StationRecord, 'id' | 'location'>
 
 const FIELDS = [
   'externalId', 'kind', 'level', 'name', 'address', 'district', 'phone', 'hours', 'amenities', 'services',
-  'photos', 'unitName', 'status', 'verifiedOn', 'sample', 'version', 'createdAt', 'updatedAt',
+  'photos', 'unitName', 'unitId', 'status', 'verifiedOn', 'sample', 'version', 'createdAt', 'updatedAt',
 ] as const satisfies readonly (keyof Fields)[]
 
 /** The stored document: the record without its id, the point as GeoJSON [lng, lat] for the 2dsphere index. */
@@ -97,9 +100,11 @@ export function stationRepository(scope: Scope): StationRepository {
         .end()
       return data.map((doc) => ({ station: toRecord(doc), distanceM: Number(doc.distanceM) }))
     },
-    async list({ offset, limit }) {
+    async list({ offset, limit }, unitIds) {
       outsideTransaction(scope, 'stations.list')
-      return (await readRange(coll().orderBy('_id', 'asc'), offset, limit)).map(toRecord)
+      if (unitIds !== undefined && unitIds.length > MAX_UNIT_IDS) throw new Error(`stations.list takes at most ${MAX_UNIT_IDS} units`)
+      const query = unitIds === undefined ? coll() : coll().where({ unitId: scope.command.in([...unitIds]) })
+      return (await readRange(query.orderBy('_id', 'asc'), offset, limit)).map(toRecord)
     },
     async countByKind() {
       outsideTransaction(scope, 'stations.countByKind')

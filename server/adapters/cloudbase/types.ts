@@ -46,9 +46,15 @@ export interface Command {
   lt(value: unknown): unknown
   lte(value: unknown): unknown
   in(values: unknown[]): unknown
+  /** Not equal: a range condition for the index planner. */
+  neq(value: unknown): unknown
+  /** Whether the field is present at all (migrations find documents written before a field existed). */
+  exists(present: boolean): unknown
   all(values: unknown[]): unknown
   /** In an update: adds `n` to the field on the server. */
   inc(n: number): unknown
+  /** In an update: the field is removed from the document. */
+  remove(): unknown
   /** In an update: the field becomes exactly this value (an object is written whole, not merged). */
   set(value: unknown): unknown
   /** Every one of the conditions: a query of its own, for `where`. */

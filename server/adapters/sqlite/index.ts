@@ -1,6 +1,7 @@
 import type { Repositories, Store } from '../../ports'
 import { applicationRepository } from './application-repository'
 import { auditRepository } from './audit-repository'
+import { budgetRepository } from './budget-repository'
 import { campaignRepository } from './campaign-repository'
 import { checkRepository } from './check-repository'
 import { claimRepository } from './claim-repository'
@@ -43,6 +44,7 @@ export function bindRepositories(db: Db): Repositories {
     households: householdRepository(db),
     measures: measureRepository(db),
     ledger: ledgerRepository(db),
+    budgets: budgetRepository(db),
     contacts: contactRepository(db),
     campaigns: campaignRepository(db),
     checks: checkRepository(db),

@@ -1,30 +1,65 @@
-import type { LedgerRepository } from '../../ports'
+import type { DisbursementEntry, EntryDecision } from '../../../src/domain/ledger'
+import type { LedgerRepository, PendingQuery } from '../../ports'
 import type { Db } from './connection'
-import { readAll, readOne } from './documents'
 
 /** The most ledger entries `listByHousehold` returns. */
 const MAX_ENTRIES = 1000
 
-/** The ledger: INSERT only; triggers of migration 7 refuse any UPDATE or DELETE of the table. */
-export function ledgerRepository(db: Db): LedgerRepository {
+type Row = { doc: string; status: DisbursementEntry['status']; decision: string | null }
+
+const COLUMNS = 'doc, status, decision'
+const toEntry = (r: Row): DisbursementEntry => ({ ...(JSON.parse(r.doc) as DisbursementEntry), status: r.status, decision: r.decision === null ? null : (JSON.parse(r.decision) as EntryDecision) })
+
+/** The pending entries of the query: a WHERE clause (over the pending-only index) and its parameters. */
+function pendingWhere(q: PendingQuery): { where: string; params: unknown[] } {
+  const mine = q.notRecordedBy === undefined ? '' : ' AND recorded_by != ?'
   return {
-    async append(e) {
-      db.prepare('INSERT INTO disbursements (id, household_id, unit_id, paid_on, created_at, doc) VALUES (?, ?, ?, ?, ?, ?)').run(
-        ...[e.id, e.householdId, e.unitId, e.paidOn, e.createdAt, JSON.stringify(e)],
+    where: `status = 'pending' AND unit_id IN (SELECT value FROM json_each(?))${mine}`,
+    params: [JSON.stringify(q.unitIds), ...(q.notRecordedBy === undefined ? [] : [q.notRecordedBy])],
+  }
+}
+
+/**
+ * The ledger: an entry's facts are written once into `doc` (triggers of migration 9 refuse any
+ * other change); only `status` and `decision` are written again, once, from pending.
+ */
+export function ledgerRepository(db: Db): LedgerRepository {
+  const all = (sql: string, ...params: unknown[]) => (db.prepare(sql).all(...params) as Row[]).map(toEntry)
+  return {
+    async append({ status, decision, ...facts }) {
+      db.prepare('INSERT INTO disbursements (id, household_id, unit_id, paid_on, created_at, recorded_by, status, decision, doc) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)').run(
+        ...[facts.id, facts.householdId, facts.unitId, facts.paidOn, facts.createdAt, facts.recordedBy, status, decision && JSON.stringify(decision), JSON.stringify(facts)],
       )
     },
+    async decide(id, decision) {
+      const sql = `UPDATE disbursements SET status = ?, decision = ? WHERE id = ? AND status = 'pending'`
+      return db.prepare(sql).run(decision.status, JSON.stringify(decision), id).changes === 1
+    },
     async get(id) {
-      return readOne(db, 'SELECT doc FROM disbursements WHERE id = ?', id)
+      const row = db.prepare(`SELECT ${COLUMNS} FROM disbursements WHERE id = ?`).get(id) as Row | undefined
+      return row ? toEntry(row) : null
     },
     async listByHousehold(householdId) {
-      return readAll(db, 'SELECT doc FROM disbursements WHERE household_id = ? ORDER BY created_at, id LIMIT ?', householdId, MAX_ENTRIES)
+      return all(`SELECT ${COLUMNS} FROM disbursements WHERE household_id = ? ORDER BY created_at, id LIMIT ?`, householdId, MAX_ENTRIES)
+    },
+    async listPending(query, { offset, limit }) {
+      if (query.unitIds.length === 0) return { items: [], total: 0 }
+      const { where, params } = pendingWhere(query)
+      return {
+        items: all(`SELECT ${COLUMNS} FROM disbursements WHERE ${where} ORDER BY created_at, id LIMIT ? OFFSET ?`, ...params, Math.max(0, limit), offset),
+        total: db.prepare(`SELECT count(*) FROM disbursements WHERE ${where}`).pluck().get(...params) as number,
+      }
+    },
+    async countPending(query) {
+      if (query.unitIds.length === 0) return 0
+      const { where, params } = pendingWhere(query)
+      return db.prepare(`SELECT count(*) FROM disbursements WHERE ${where}`).pluck().get(...params) as number
     },
     async scan({ unitIds, from, to }, afterId, limit) {
       if (unitIds.length === 0 || limit <= 0) return []
-      return readAll(
-        db,
+      return all(
         // Walks the id index in order (the `+` keeps the planner off the unit index, which would sort every remaining row per page).
-        `SELECT doc FROM disbursements WHERE +unit_id IN (SELECT value FROM json_each(?)) AND +paid_on >= ? AND +paid_on <= ? AND id > ?
+        `SELECT ${COLUMNS} FROM disbursements WHERE +unit_id IN (SELECT value FROM json_each(?)) AND +paid_on >= ? AND +paid_on <= ? AND id > ?
          ORDER BY id LIMIT ?`,
         // Dates are `YYYY-MM-DD`: '' is before every one and '9' after.
         ...[JSON.stringify(unitIds), from ?? '', to ?? '9', afterId ?? '', limit],

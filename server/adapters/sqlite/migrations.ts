@@ -1,5 +1,35 @@
+import { stationUnitFor } from '../../../src/domain/station-unit'
+import type { Db } from './connection'
+
+/** One schema migration: its SQL, then (where data needs the domain's rules) `run`, in the same transaction. */
+export interface Migration {
+  version: number
+  name: string
+  sql: string
+  run?: (db: Db) => void
+}
+
+/**
+ * Stations get the unit they belong to (`stationUnitFor`: the unit their 管理单位 names, else the
+ * township their district or address names, else the top of the tree), and each problem report
+ * its station's unit. CloudBase: migrations/003-station-units.ts does the same.
+ */
+function assignStationUnits(db: Db): void {
+  const units = db.prepare(`SELECT id, parent_id AS parentId, json_extract(doc, '$.name') AS name FROM org_units ORDER BY id`).all() as { id: string; parentId: string | null; name: string }[]
+  const top = units.find((u) => u.parentId === null)?.id ?? ''
+  const update = db.prepare(`UPDATE stations SET unit_id = ?, doc = json_set(doc, '$.unitId', ?) WHERE id = ?`)
+  for (const { id, doc } of db.prepare('SELECT id, doc FROM stations').all() as { id: string; doc: string }[]) {
+    const unitId = stationUnitFor(JSON.parse(doc) as { unitName: string; district: string; address: string }, units, top)
+    update.run(unitId, unitId, id)
+  }
+  db.exec(`
+    UPDATE problem_reports SET unit_id = coalesce((SELECT unit_id FROM stations WHERE stations.id = json_extract(problem_reports.doc, '$.stationId')), '');
+    UPDATE problem_reports SET doc = json_set(doc, '$.unitId', unit_id);
+  `)
+}
+
 /** Schema migrations, applied in order once each. Never edit a shipped one: add the next. */
-export const MIGRATIONS: readonly { version: number; name: string; sql: string }[] = [
+export const MIGRATIONS: readonly Migration[] = [
   {
     version: 1,
     name: 'applications, claims, counters, idempotency, audit, staff, units',
@@ -176,5 +206,43 @@ export const MIGRATIONS: readonly { version: number; name: string; sql: string }
       CREATE TABLE uploads (key TEXT PRIMARY KEY, created_at TEXT NOT NULL, doc TEXT NOT NULL);
       CREATE INDEX uploads_by_age ON uploads (created_at, key);
     `,
+  },
+  {
+    version: 9,
+    name: 'ledger approvals (existing entries approved under the old rule), budgets',
+    // An entry's facts stay in `doc`, never rewritten after this; the decision lives beside it, and
+    // the trigger lets it be written once, from pending. Entries recorded before this named their
+    // approver, so they are approved by that person, as of when they were recorded.
+    sql: `
+      DROP TRIGGER disbursements_no_update;
+      ALTER TABLE disbursements ADD COLUMN status TEXT NOT NULL DEFAULT 'pending';
+      ALTER TABLE disbursements ADD COLUMN decision TEXT;
+      ALTER TABLE disbursements ADD COLUMN recorded_by TEXT NOT NULL DEFAULT '';
+      UPDATE disbursements SET
+        status = 'approved',
+        decision = json_object('status', 'approved', 'by', coalesce(json_extract(doc, '$.approvedBy'), ''),
+          'byName', coalesce(json_extract(doc, '$.approvedByName'), ''), 'at', json_extract(doc, '$.createdAt'), 'note', '', 'legacy', json('true')),
+        recorded_by = json_extract(doc, '$.recordedBy'),
+        doc = json_set(json_remove(doc, '$.approvedBy', '$.approvedByName', '$.status', '$.decision'), '$.budgetId', json('null'));
+      CREATE TRIGGER disbursements_decided_once BEFORE UPDATE ON disbursements
+      WHEN NOT (old.status = 'pending' AND new.status IN ('approved', 'rejected') AND new.decision IS NOT NULL
+        AND new.id IS old.id AND new.household_id IS old.household_id AND new.unit_id IS old.unit_id AND new.paid_on IS old.paid_on
+        AND new.created_at IS old.created_at AND new.recorded_by IS old.recorded_by AND new.doc IS old.doc)
+      BEGIN SELECT RAISE(ABORT, 'the ledger is append-only: only a pending entry takes a decision, once'); END;
+      CREATE INDEX disbursements_pending ON disbursements (unit_id, created_at, id) WHERE status = 'pending';
+      CREATE TABLE budgets (id TEXT PRIMARY KEY, unit_id TEXT NOT NULL, year INTEGER NOT NULL, version INTEGER NOT NULL, doc TEXT NOT NULL);
+      CREATE INDEX budgets_by_unit ON budgets (unit_id, year);
+    `,
+  },
+  {
+    version: 10,
+    name: 'stations and problem reports belong to a unit',
+    sql: `
+      ALTER TABLE stations ADD COLUMN unit_id TEXT NOT NULL DEFAULT '';
+      CREATE INDEX stations_by_unit ON stations (unit_id, id);
+      ALTER TABLE problem_reports ADD COLUMN unit_id TEXT NOT NULL DEFAULT '';
+      CREATE INDEX problem_reports_by_unit ON problem_reports (status, unit_id, created_at DESC, id DESC);
+    `,
+    run: assignStationUnits,
   },
 ]

@@ -116,15 +116,15 @@ export function stationRepository(db: Db): StationRepository {
     return stmt.all(...rids) as [number, string][]
   }
   const upsert = db.prepare(
-    `INSERT INTO stations (id, external_id, kind, status, amenity_mask, lng, lat, doc) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+    `INSERT INTO stations (id, external_id, kind, status, amenity_mask, lng, lat, unit_id, doc) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
      ON CONFLICT (id) DO UPDATE SET external_id = excluded.external_id, kind = excluded.kind, status = excluded.status,
-       amenity_mask = excluded.amenity_mask, lng = excluded.lng, lat = excluded.lat, doc = excluded.doc`,
+       amenity_mask = excluded.amenity_mask, lng = excluded.lng, lat = excluded.lat, unit_id = excluded.unit_id, doc = excluded.doc`,
   )
   const parse = (doc: string | undefined) => (doc ? (JSON.parse(doc) as StationRecord) : null)
 
   return {
     async upsert(rec) {
-      upsert.run(rec.id, rec.externalId, rec.kind, rec.status, amenityMask(rec.amenities), rec.location.lng, rec.location.lat, JSON.stringify(rec))
+      upsert.run(rec.id, rec.externalId, rec.kind, rec.status, amenityMask(rec.amenities), rec.location.lng, rec.location.lat, rec.unitId, JSON.stringify(rec))
     },
     async get(id) {
       return readOne(db, 'SELECT doc FROM stations WHERE id = ?', id)
@@ -145,8 +145,9 @@ export function stationRepository(db: Db): StationRepository {
       const docs = new Map(docsByRid(page.map((c) => c.rid)))
       return page.map((c) => ({ station: parse(docs.get(c.rid))!, distanceM: c.d }))
     },
-    async list({ offset, limit }) {
-      return readAll(db, 'SELECT doc FROM stations ORDER BY id LIMIT ? OFFSET ?', limit, offset)
+    async list({ offset, limit }, unitIds) {
+      if (unitIds === undefined) return readAll(db, 'SELECT doc FROM stations ORDER BY id LIMIT ? OFFSET ?', limit, offset)
+      return readAll(db, 'SELECT doc FROM stations WHERE unit_id IN (SELECT value FROM json_each(?)) ORDER BY id LIMIT ? OFFSET ?', JSON.stringify(unitIds), limit, offset)
     },
     async countByKind() {
       const rows = db.prepare(`SELECT kind, count(*) AS n FROM stations WHERE status != 'closed' GROUP BY kind`).all() as { kind: StationKind; n: number }[]

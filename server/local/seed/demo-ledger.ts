@@ -6,7 +6,7 @@ import { atShanghai } from './demo-time'
 import { GIVEN, MEASURE_TEXT, MISTAKE_REASON, SURNAMES } from './demo-ledger-texts'
 import type { ContactEntry, FiledCategory, Household, HouseholdEvent, HouseholdEventBody, Measure } from '../../../src/domain/household'
 import { FUND_SOURCE_CODES, type DeregistrationReason, type FundSource, type MeasureKind } from '../../../src/domain/household-codes'
-import { makePayment, makeReversal, type DisbursementEntry, type LedgerActor, type PaymentEntry } from '../../../src/domain/ledger'
+import { decideEntry, makePayment, makeReversal, type DisbursementEntry, type LedgerActor, type PaymentEntry } from '../../../src/domain/ledger'
 import { maskBankAccount } from '../../../src/domain/mask'
 import { apportion, pick, prng, randomInt, shuffled } from '../prng'
 import { DEMO_CAMPAIGN_2020, DEMO_FUNDS_BY_SOURCE_FEN, DEMO_PAYMENTS_BY_SOURCE, DEMO_PERIOD, MILE_FIGURES } from './seed-figures'
@@ -158,6 +158,14 @@ function paymentDays(random: () => number, plans: readonly Plan[]): CalendarDate
   })
 }
 
+/** The entry as the reviewer approved it, half an hour after it was recorded (the demo's history is approved). */
+function approved<E extends DisbursementEntry>(entry: E, reviewer: LedgerActor): E {
+  const at = new Date(Date.parse(entry.createdAt) + 30 * 60_000).toISOString()
+  const decided = decideEntry(entry, { status: 'approved', by: reviewer, at, note: '' })
+  if (!decided.ok) throw new Error(decided.message)
+  return decided.value as E
+}
+
 function payments(random: () => number, plans: readonly Plan[], staff: DemoStaff): PaymentEntry[] {
   const days = paymentDays(random, plans)
   const sources = shuffled(random, FUND_SOURCE_CODES.flatMap((s) => Array<FundSource>(DEMO_PAYMENTS_BY_SOURCE[s]).fill(s)))
@@ -170,7 +178,7 @@ function payments(random: () => number, plans: readonly Plan[], staff: DemoStaff
     idx.forEach((slot, k) => (fen[slot] = units[k] * UNIT_FEN))
   }
   return slots.map(({ plan, paidOn }, i) =>
-    makePayment(
+    approved(makePayment(
       {
         householdId: plan.household.id,
         unitId: plan.household.unitId,
@@ -181,8 +189,8 @@ function payments(random: () => number, plans: readonly Plan[], staff: DemoStaff
         payeeAccountMasked: maskBankAccount(plan.account),
         note: paidOn.slice(5, 7) <= '02' ? '春节送温暖' : '',
       },
-      { id: `demo-pay-${String(i + 1).padStart(5, '0')}`, by: staff.caseworker, approvedBy: staff.reviewer, at: atShanghai(paidOn, 17) },
-    ),
+      { id: `demo-pay-${String(i + 1).padStart(5, '0')}`, by: staff.caseworker, at: atShanghai(paidOn, 17), budgetId: null },
+    ), staff.reviewer),
   )
 }
 
@@ -192,17 +200,17 @@ function withMistakes(random: () => number, entries: PaymentEntry[], staff: Demo
   const candidates = entries.filter((e) => e.paidOn <= '2020-06-30')
   const chosen = shuffled(random, candidates).slice(0, DEMO_MISTAKES)
   chosen.forEach((right, k) => {
-    const wrong = { ...right, id: `demo-pay-err-${k + 1}`, amountFen: right.amountFen * 10, createdAt: atShanghai(right.paidOn, 16) }
+    const typed: PaymentEntry = { ...right, id: `demo-pay-err-${k + 1}`, amountFen: right.amountFen * 10, createdAt: atShanghai(right.paidOn, 16), status: 'pending', decision: null }
+    const wrong = approved(typed, staff.reviewer)
     const reversal = makeReversal(wrong, out, {
       id: `demo-rev-${k + 1}`,
       householdId: right.householdId,
       reason: MISTAKE_REASON,
       by: staff.caseworker,
-      approvedBy: staff.reviewer,
       at: atShanghai(right.paidOn, 16, 30),
     })
     if (!reversal.ok) throw new Error(reversal.message)
-    out.push(wrong, reversal.value)
+    out.push(wrong, approved(reversal.value, staff.reviewer))
   })
   return out.sort((a, b) => a.createdAt.localeCompare(b.createdAt) || a.id.localeCompare(b.id))
 }

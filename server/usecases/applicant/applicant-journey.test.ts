@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs'
 import type { Actor } from '../../../src/domain'
+import type { Repositories } from '../../ports'
 import { CURRENT_CONSENT } from '../../../src/domain/consent'
 import { MAX_DOCUMENT_BYTES } from '../../../src/domain/documents'
 import { call, checkedSubmission, formValues, sqliteDeps } from '../../../test/support/deps'
@@ -209,12 +210,14 @@ describe('the applicant journey (SQLite)', () => {
     await removeDocument(t.deps, worker('w1'), { applicationId: id, documentId: rec.documents![0].id })
     expect(await t.deps.files.get(rec.documents![0].storageKey, 100)).toBeNull()
 
-    // The record write fails after the file was stored: the file goes too.
+    // The record write fails after the file was stored: the file goes too. (The first transaction
+    // counts the upload against the caller's rate limit; the record's is the second.)
     const stored: string[] = []
+    let transactions = 0
     const failing = {
       ...t.deps,
       files: { ...t.deps.files, put: async (p: string, b: Uint8Array, c: string) => (stored.push(p), t.deps.files.put(p, b, c)) },
-      store: { ...t.deps.store, transaction: () => Promise.reject(new Error('disk full')) },
+      store: { ...t.deps.store, transaction: <T>(work: (r: Repositories) => Promise<T>) => (++transactions === 1 ? t.deps.store.transaction(work) : Promise.reject(new Error('disk full'))) },
     }
     await expect(addDocument(failing, worker('w1'), { ...meta, bytes: JPEG })).rejects.toThrow('disk full')
     expect(stored).toHaveLength(1)

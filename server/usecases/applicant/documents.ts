@@ -7,6 +7,7 @@ import { getOwnApplication } from './read-my-applications'
 import { isEditable } from './open-application'
 import { removeFiles } from '../shared/files'
 import { checkUploadKey, handOutUpload } from '../shared/uploads'
+import { RATE_RULES, takeRate } from '../shared/rate-limit'
 
 export interface DocumentMeta {
   applicationId: string
@@ -55,6 +56,7 @@ async function attach(deps: Deps, actor: Actor, meta: DocumentMeta, doc: Documen
 
 /** Local mode: the bytes arrive with the request; checked by their first bytes, stored, then recorded. */
 export async function addDocument(deps: Deps, actor: Actor, input: DocumentMeta & { bytes: Uint8Array }): Promise<DocumentView> {
+  await takeRate(deps, actor.openid, RATE_RULES.upload)
   const { bytes, ...meta } = input
   const rec = await editableOwn(deps.store.repos, actor, meta.applicationId)
   const problem = documentProblem(bytes, rec.documents?.length ?? 0)
@@ -68,6 +70,8 @@ export async function addDocument(deps: Deps, actor: Actor, input: DocumentMeta 
 
 /** WeChat: where the client uploads a file (wx.cloud.uploadFile) before registering it. */
 export async function prepareUpload(deps: Deps, actor: Actor, meta: DocumentMeta): Promise<{ cloudPath: string }> {
+  // Each WeChat upload starts here, so this is where uploads are counted.
+  await takeRate(deps, actor.openid, RATE_RULES.upload)
   const rec = await editableOwn(deps.store.repos, actor, meta.applicationId)
   if ((rec.documents?.length ?? 0) >= MAX_DOCUMENTS) throw new AppError('VALIDATION', `每份申请最多上传${MAX_DOCUMENTS}个文件`, 'file')
   return handOutUpload(deps, actor, rec.id, 'document')

@@ -15,10 +15,11 @@ import { ALREADY_OPEN, findOpenApplication, without } from './open-application'
 import { sealForm } from '../shared/sealed-form'
 import { assessFor } from './self-check'
 import { appendAudit } from '../shared/audit'
-import { once } from '../shared/idempotency'
+import { contentTarget, once } from '../shared/idempotency'
 import { notifyApplicant } from '../shared/notify'
 import { householdOf, openApplicationOf } from '../shared/claim-keys'
 import { changeStatus, dueAtFor } from '../shared/status-change'
+import { RATE_RULES, takeRate } from '../shared/rate-limit'
 
 /** A submission: the whole form and the consent it was filled under. */
 export interface SubmitInput {
@@ -35,11 +36,13 @@ export interface SubmitInput {
 export async function submitApplication(deps: Deps, actor: Actor, input: SubmitInput, ctx: CallContext): Promise<SubmitResult> {
   const problem = transitionProblem('submit', 'draft', { roles: actor.roles, isOwner: true })
   if (problem) throw new AppError(problem.code, problem.message)
+  await takeRate(deps, actor.openid, RATE_RULES.submit)
   const now = deps.clock.now()
-  const key = ctx.requestId ? `applicant.submit:${actor.openid}:${ctx.requestId}` : null
+  // A submit creates the application: its request id is bound to the form sent.
+  const scope = { actor: actor.openid, action: 'applicant.submit', target: contentTarget(input), requestId: ctx.requestId }
 
   return deps.store.transaction((repos) =>
-    once(repos, key, now, async () => {
+    once(repos, scope, now, async () => {
       const draft = await findOpenApplication(repos, actor.openid)
       if (draft && draft.status !== 'draft') throw new AppError('CONFLICT', ALREADY_OPEN)
       const id = draft?.id ?? deps.ids.newId()

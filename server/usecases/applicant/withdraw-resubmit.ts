@@ -12,6 +12,7 @@ import { withSubmittedForm, type SubmitInput } from './submit-application'
 import { removeFiles } from '../shared/files'
 import { without } from './open-application'
 import { changedFields, currentForm } from '../shared/sealed-form'
+import { RATE_RULES, takeRate } from '../shared/rate-limit'
 
 const STALE = '申请已有更新，请刷新后再操作'
 
@@ -71,10 +72,11 @@ export async function resubmitApplication(
   input: SubmitInput & { id: string; expectedVersion: number },
   ctx: CallContext,
 ): Promise<SubmitResult> {
+  await takeRate(deps, actor.openid, RATE_RULES.submit)
   const now = deps.clock.now()
-  const key = ctx.requestId ? `applicant.resubmit:${actor.openid}:${ctx.requestId}` : null
+  const scope = { actor: actor.openid, action: 'applicant.resubmit', target: input.id, requestId: ctx.requestId }
   return deps.store.transaction((repos) =>
-    once(repos, key, now, async () => {
+    once(repos, scope, now, async () => {
       const rec = await getOwnApplication(repos, actor, input.id)
       const problem = transitionProblem('resubmit', rec.status, { roles: actor.roles, isOwner: true })
       if (problem) throw new AppError(problem.code, problem.message)

@@ -15,7 +15,7 @@ import { appendHouseholdEvent, CASE_ROLES, requireVersion, staffCovering } from 
  * a sibling or lower unit of the caller's jurisdiction could not, so they are refused.
  */
 export async function assignCadre(deps: Deps, actor: Actor, input: v.InferOutput<typeof AssignCadreSchema>, ctx: CallContext): Promise<HouseholdView> {
-  return writeHouseholdFile(deps, actor, input, ctx, { action: 'assignCadre', roles: HOUSEHOLD_EVENT_ROLES['cadre-assigned'] }, async ({ repos, rec, unit, now }) => {
+  return writeHouseholdFile(deps, actor, input, ctx, { action: 'assignCadre', roles: HOUSEHOLD_EVENT_ROLES['cadre-assigned'], part: input.cadreOpenid }, async ({ repos, rec, unit, now }) => {
     requireVersion(rec, input.expectedVersion)
     const cadre = await staffCovering(repos, unit, input.cadreOpenid, CASE_ROLES)
     if (!cadre) throw new AppError('VALIDATION', '结对帮扶干部应为负责这户家庭的在职工作人员，请重新选择', 'cadreOpenid')
@@ -27,7 +27,7 @@ export async function assignCadre(deps: Deps, actor: Actor, input: v.InferOutput
 
 /** Ends a pairing, with the reason in the history. The cadre need no longer be on staff. */
 export async function removeCadre(deps: Deps, actor: Actor, input: v.InferOutput<typeof RemoveCadreSchema>, ctx: CallContext): Promise<HouseholdView> {
-  return writeHouseholdFile(deps, actor, input, ctx, { action: 'removeCadre', roles: HOUSEHOLD_EVENT_ROLES['cadre-removed'] }, async ({ repos, rec, now }) => {
+  return writeHouseholdFile(deps, actor, input, ctx, { action: 'removeCadre', roles: HOUSEHOLD_EVENT_ROLES['cadre-removed'], part: input.cadreOpenid }, async ({ repos, rec, now }) => {
     requireVersion(rec, input.expectedVersion)
     const next = await appendHouseholdEvent(deps, repos, actor, rec, { kind: 'cadre-removed', cadreOpenid: input.cadreOpenid, note: input.note }, now)
     await appendAudit(repos, deps.cipher, now, { actor: actor.openid, action: 'household.cadre.remove', subject: rec.id, detail: { cadreOpenid: input.cadreOpenid } })

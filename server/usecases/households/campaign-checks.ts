@@ -8,7 +8,7 @@ import { appendAudit } from '../shared/audit'
 import { once } from '../shared/idempotency'
 import { contactOverdueDays, householdOf, requireStaff, staffNameOf, toHouseholdItem } from './access'
 import { checkId, inCampaignScope } from './campaign-scope'
-import { appendHouseholdEvent, CASE_ROLES, writeKey } from './household-write'
+import { appendHouseholdEvent, CASE_ROLES, writeScope } from './household-write'
 
 /**
  * One household's six-item check (六清) in a campaign: caseworkers and reviewers of the
@@ -55,7 +55,7 @@ export async function confirmItem(deps: Deps, actor: Actor, input: v.InferOutput
   requireStaff(actor, CASE_ROLES)
   const now = deps.clock.now()
   await deps.store.transaction((repos) =>
-    once(repos, writeKey('confirmItem', actor, ctx), now, async () => {
+    once(repos, writeScope('confirmItem', actor, ctx, checkId(input.campaignId, input.householdId)), now, async () => {
       const { campaign, rec, record } = await checkTarget(repos, actor, input)
       const problem = confirmItemProblem(campaign, record)
       if (problem) throw new AppError('CONFLICT', problem)
@@ -81,7 +81,7 @@ export async function setOutcome(deps: Deps, actor: Actor, input: v.InferOutput<
   requireStaff(actor, CASE_ROLES)
   const now = deps.clock.now()
   await deps.store.transaction((repos) =>
-    once(repos, writeKey('setOutcome', actor, ctx), now, async () => {
+    once(repos, writeScope('setOutcome', actor, ctx, checkId(input.campaignId, input.householdId)), now, async () => {
       const { campaign, rec, record } = await checkTarget(repos, actor, input)
       const problem = outcomeProblem(campaign, record)
       if (problem || !record) throw new AppError('CONFLICT', problem ?? STALE)

@@ -6,11 +6,11 @@ import type { Campaign } from '../../../src/domain/campaign'
 import type { CloseCampaignSchema, OpenCampaignSchema } from '../../../src/domain/campaign-schemas'
 import type { CallContext, Deps } from '../../ports'
 import { appendAudit } from '../shared/audit'
-import { once } from '../shared/idempotency'
+import { contentTarget, once } from '../shared/idempotency'
 import { adminUnit, requireAdmin, unitInJurisdiction } from '../shared/jurisdiction'
 import { householdUnits, requireStaff, staffNameOf } from './access'
 import { campaignConcerns, scopeAndProgress, scopeUnits, visibleCampaign } from './campaign-scope'
-import { writeKey } from './household-write'
+import { writeScope } from './household-write'
 
 export { confirmItem, getCheck, setOutcome } from './campaign-checks'
 
@@ -47,7 +47,7 @@ export async function openCampaign(deps: Deps, actor: Actor, input: v.InferOutpu
   requireAdmin(actor)
   const now = deps.clock.now()
   return deps.store.transaction((repos) =>
-    once(repos, writeKey('openCampaign', actor, ctx), now, async () => {
+    once(repos, writeScope('openCampaign', actor, ctx, contentTarget(input)), now, async () => {
       for (const id of input.unitIds) await adminUnit(repos, actor, id, 'unitIds')
       const campaign: Campaign = {
         id: deps.ids.newId(),
@@ -78,7 +78,7 @@ export async function closeCampaign(deps: Deps, actor: Actor, input: v.InferOutp
   requireAdmin(actor)
   const now = deps.clock.now()
   return deps.store.transaction((repos) =>
-    once(repos, writeKey('closeCampaign', actor, ctx), now, async () => {
+    once(repos, writeScope('closeCampaign', actor, ctx, input.campaignId), now, async () => {
       const campaign = await visibleCampaign(repos, actor, input.campaignId)
       for (const u of await scopeUnits(repos, campaign)) {
         if (!(await unitInJurisdiction(repos, actor, u.id))) throw new AppError('FORBIDDEN', '活动范围超出您的管辖范围，请由上级管理员结束活动')

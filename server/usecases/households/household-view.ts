@@ -13,7 +13,7 @@ export const RECENT_CONTACTS = 20
 
 /**
  * What `actor` may do on the household now, by role and state; the use cases enforce the same
- * rules (and the ones a page cannot know in advance, such as who approves a payment).
+ * rules (and the ones a page cannot know in advance, such as a budget's rest).
  */
 export function householdActions(actor: Actor, rec: HouseholdRecord, measures: readonly Measure[], ledger: readonly DisbursementEntry[]): HouseholdAction[] {
   const caseStaff = hasRole(actor, 'caseworker') || hasRole(actor, 'reviewer')
@@ -24,7 +24,7 @@ export function householdActions(actor: Actor, rec: HouseholdRecord, measures: r
     addMeasure: caseStaff && filed,
     updateMeasure: caseStaff && measures.length > 0,
     recordPayment: caseStaff && filed,
-    reversePayment: caseStaff && ledger.some((e) => e.kind === 'payment' && !reversalOf(ledger, e.id)),
+    reversePayment: caseStaff && ledger.some((e) => e.kind === 'payment' && e.status === 'approved' && !reversalOf(ledger, e.id)),
     addContact: caseStaff && filed,
     assignCadre: may('cadre-assigned') && filed,
     removeCadre: may('cadre-removed') && rec.cadres.length > 0,
@@ -37,9 +37,12 @@ export function householdActions(actor: Actor, rec: HouseholdRecord, measures: r
 const measureOf = ({ unitId: _unit, ...m }: MeasureRecord): Measure => m
 const contactOf = ({ unitId: _unit, ...c }: ContactRecord): ContactEntry => c
 
-/** Ledger lines with whether each payment was reversed. */
+/** Ledger lines with whether each payment was reversed (an approved reversal) or has a reversal waiting. */
 export function ledgerLines(entries: readonly DisbursementEntry[]): LedgerLine[] {
-  return entries.map((e) => ({ ...e, reversed: e.kind === 'payment' && reversalOf(entries, e.id) !== null }))
+  return entries.map((e) => {
+    const reversal = e.kind === 'payment' ? reversalOf(entries, e.id) : null
+    return { ...e, reversed: reversal?.status === 'approved', reversalPending: reversal?.status === 'pending' }
+  })
 }
 
 /** What the file shows of the latest filing application's form (members, and the registry's other `file` fields), masked; nothing for a file without one. */

@@ -8,6 +8,7 @@ import {
   type HouseholdEventBody,
 } from '../../../src/domain/household'
 import type { CallContext, Deps, HouseholdRecord, OrgUnitRecord, Repositories, StaffRecord } from '../../ports'
+import type { WriteScope } from '../shared/idempotency'
 import { staffNameOf } from './access'
 
 /**
@@ -21,9 +22,9 @@ export const CASE_ROLES = ['caseworker', 'reviewer'] as const satisfies readonly
 
 const STALE = '档案已被他人更新，请刷新后再操作'
 
-/** The idempotency key of a write: per action, caller and request; null without a requestId. */
-export function writeKey(action: string, actor: Actor, ctx: CallContext): string | null {
-  return ctx.requestId ? `households:${action}:${actor.openid}:${ctx.requestId}` : null
+/** What a write's request id is bound to: the caller, the action and the record it writes. */
+export function writeScope(action: string, actor: Actor, ctx: CallContext, target: string): WriteScope {
+  return { actor: actor.openid, action: `households.${action}`, target, requestId: ctx.requestId }
 }
 
 /** The change was planned on the version the caller saw; anything else is CONFLICT. */

@@ -46,7 +46,7 @@ export async function addMeasure(deps: Deps, actor: Actor, input: v.InferOutput<
 
 /** Records a measure's progress: its status and outcome, at the version the caller saw. */
 export async function updateMeasure(deps: Deps, actor: Actor, input: v.InferOutput<typeof MeasureUpdateSchema>, ctx: CallContext): Promise<HouseholdView> {
-  return writeHouseholdFile(deps, actor, input, ctx, { action: 'updateMeasure', roles: CASE_ROLES }, async ({ repos, rec, now }) => {
+  return writeHouseholdFile(deps, actor, input, ctx, { action: 'updateMeasure', roles: CASE_ROLES, part: input.measureId }, async ({ repos, rec, now }) => {
     const measure = await repos.measures.get(input.measureId)
     if (!measure || measure.householdId !== rec.id) throw new AppError('NOT_FOUND', '没有找到这项帮扶措施', 'measureId')
     const stale = new AppError('CONFLICT', '帮扶措施已被他人更新，请刷新后再操作')

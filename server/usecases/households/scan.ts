@@ -1,6 +1,6 @@
 import type { CheckRecord } from '../../../src/domain/campaign'
 import type { CalendarDate } from '../../../src/domain/calendar'
-import type { DisbursementEntry } from '../../../src/domain/ledger'
+import { counts, type DisbursementEntry } from '../../../src/domain/ledger'
 import type { HouseholdQuery, HouseholdRecord, Repositories } from '../../ports'
 import { MAX_HOUSEHOLD_UNITS } from './access'
 
@@ -26,7 +26,10 @@ export async function forEachHouseholdPage(repos: Repositories, query: Household
   }
 }
 
-/** Every ledger entry of the units paid in [from, to], a page at a time in id order. */
+/**
+ * Every approved ledger entry of the units paid in [from, to], a page at a time in id order: what
+ * the dashboard and exports count (pending and rejected entries are not money paid).
+ */
 export async function forEachLedgerPage(
   repos: Repositories,
   query: { unitIds: readonly string[]; from?: CalendarDate; to?: CalendarDate },
@@ -35,7 +38,8 @@ export async function forEachLedgerPage(
   let after: string | null = null
   for (;;) {
     const page = await repos.ledger.scan(query, after, SCAN_PAGE)
-    if (page.length) await visit(page)
+    const approved = page.filter(counts)
+    if (approved.length) await visit(approved)
     if (page.length < SCAN_PAGE) break
     after = page[page.length - 1].id
   }

@@ -29,23 +29,37 @@ export interface DecisionInput {
   expectedVersion: number
 }
 
+/** The review actions that decide on a case (their request ids are bound to the action and the case). */
+export type DecisionAction =
+  | 'startScreening'
+  | 'acceptScreening'
+  | 'returnToWorker'
+  | 'reject'
+  | 'recordVisit'
+  | 'recordFinanceCheck'
+  | 'startNotice'
+  | 'recordObjection'
+  | 'approveAndFile'
+
 /**
  * Runs one decision on a case in one transaction: the jurisdiction, the version the decision was
  * made on, the transition's rule, then the plan's own checks; the status, the review entry, the
  * audit event, the worker's message and the outbox entry all land together or not at all. A
- * retried request (same requestId) does not decide twice. Returns the case as it is now.
+ * retried request (same requestId, action and case) does not decide twice; the same requestId on
+ * another case or action is CONFLICT. Returns the case as it is now.
  */
 export async function decide(
   deps: Deps,
   actor: Actor,
   input: DecisionInput,
   ctx: CallContext,
+  action: DecisionAction,
   plan: (rec: ApplicationRecord, repos: Repositories, now: Date) => Promise<DecisionPlan> | DecisionPlan,
 ): Promise<CaseView> {
   const now = deps.clock.now()
-  const key = ctx.requestId ? `review:${actor.openid}:${ctx.requestId}` : null
+  const scope = { actor: actor.openid, action: `review.${action}`, target: input.id, requestId: ctx.requestId }
   await deps.store.transaction((repos) =>
-    once(repos, key, now, async () => {
+    once(repos, scope, now, async () => {
       const { rec } = await caseOf(repos, actor, input.id)
       if (rec.version !== input.expectedVersion) throw new AppError('CONFLICT', '案件已被他人处理，请刷新后再操作')
       const p = await plan(rec, repos, now)

@@ -13,7 +13,7 @@ export function recordFinanceCheck(
   input: DecisionInput & { result: FinanceResult; verified?: VerifiedFigures; note: string },
   ctx: CallContext,
 ): Promise<CaseView> {
-  return decide(deps, actor, input, ctx, () => ({
+  return decide(deps, actor, input, ctx, 'recordFinanceCheck', () => ({
     transition: 'recordFinanceCheck',
     entry: { kind: 'finance', result: input.result, verified: input.result === 'differs' ? (input.verified ?? null) : null, note: input.note },
     detail: { result: input.result },
@@ -22,7 +22,7 @@ export function recordFinanceCheck(
 
 /** 公示: starts the notice for the unit's number of days (its policy, else the nearest ancestor's, else 5). */
 export function startNotice(deps: Deps, actor: Actor, input: DecisionInput, ctx: CallContext): Promise<CaseView> {
-  return decide(deps, actor, input, ctx, async (rec, repos, now) => {
+  return decide(deps, actor, input, ctx, 'startNotice', async (rec, repos, now) => {
     if (!financeCheckedSinceVisit(rec.review ?? [])) throw new AppError('CONFLICT', '请先录入民政核对结果，再开始公示')
     const unit = await repos.units.get(rec.unitId)
     const policy = (unit && (await policyFor(repos, unit))?.policy) || null
@@ -40,7 +40,7 @@ export function startNotice(deps: Deps, actor: Actor, input: DecisionInput, ctx:
 
 /** An objection during the notice: the notice stops and the case goes back to the reviewer's check. */
 export function recordObjection(deps: Deps, actor: Actor, input: DecisionInput & { text: string }, ctx: CallContext): Promise<CaseView> {
-  return decide(deps, actor, input, ctx, (rec, _repos, now) => {
+  return decide(deps, actor, input, ctx, 'recordObjection', (rec, _repos, now) => {
     if (!noticeState(rec.review ?? [], now).running) throw new AppError('CONFLICT', '公示期已结束，不能再登记异议')
     return {
       transition: 'recordObjection',

@@ -87,7 +87,7 @@ async function writeHousehold(
  * transaction. The end-of-notice entry is written here when the timer has not run yet.
  */
 export function approveAndFile(deps: Deps, actor: Actor, input: DecisionInput & { category: FiledCategory; note: string }, ctx: CallContext): Promise<CaseView> {
-  return decide(deps, actor, input, ctx, async (rec, repos, now) => {
+  return decide(deps, actor, input, ctx, 'approveAndFile', async (rec, repos, now) => {
     const entries = rec.review ?? []
     const notice = noticeState(entries, now)
     if (!notice.ended) {

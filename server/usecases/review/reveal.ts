@@ -5,6 +5,7 @@ import type { Deps } from '../../ports'
 import { currentForm } from '../shared/sealed-form'
 import { appendAudit } from '../shared/audit'
 import { caseOf } from './access'
+import { cleanFileName } from '../../../src/domain/file-name'
 
 /** How long a document's link works: long enough to open it, too short to pass around. */
 export const DOCUMENT_LINK_SECONDS = 300
@@ -39,5 +40,5 @@ export async function viewDocument(deps: Deps, actor: Actor, input: { id: string
   const url = await deps.files.temporaryUrl(doc.storageKey, DOCUMENT_LINK_SECONDS)
   if (!url) throw new AppError('NOT_FOUND', '文件已不存在', 'documentId')
   const expiresAt = new Date(deps.clock.now().getTime() + DOCUMENT_LINK_SECONDS * 1000).toISOString()
-  return { contentType: doc.contentType, fileName: doc.fileName, size: doc.size, url, expiresAt }
+  return { contentType: doc.contentType, fileName: cleanFileName(doc.fileName) || '材料', size: doc.size, url, expiresAt }
 }

@@ -8,17 +8,17 @@ import { decide, type DecisionInput } from './decide'
 
 /** 开始初审: the caseworker takes a submitted case. */
 export function startScreening(deps: Deps, actor: Actor, input: DecisionInput, ctx: CallContext): Promise<CaseView> {
-  return decide(deps, actor, input, ctx, () => ({ transition: 'startScreening' }))
+  return decide(deps, actor, input, ctx, 'startScreening', () => ({ transition: 'startScreening' }))
 }
 
 /** 初审通过: on to the home visit. */
 export function acceptScreening(deps: Deps, actor: Actor, input: DecisionInput & { note: string }, ctx: CallContext): Promise<CaseView> {
-  return decide(deps, actor, input, ctx, () => ({ transition: 'acceptScreening', entry: { kind: 'accepted', note: input.note } }))
+  return decide(deps, actor, input, ctx, 'acceptScreening', () => ({ transition: 'acceptScreening', entry: { kind: 'accepted', note: input.note } }))
 }
 
 /** 退回修改: back to the worker with the fields to fix and why; a member's field must name an existing member. */
 export function returnToWorker(deps: Deps, actor: Actor, input: DecisionInput & { fieldsToFix: string[]; reason: string }, ctx: CallContext): Promise<CaseView> {
-  return decide(deps, actor, input, ctx, (rec) => {
+  return decide(deps, actor, input, ctx, 'returnToWorker', (rec) => {
     const members = currentForm(rec, deps.cipher)?.members.length ?? 0
     for (const field of input.fieldsToFix) {
       const m = /^members\.(\d+)\./.exec(field)
@@ -37,7 +37,7 @@ export function returnToWorker(deps: Deps, actor: Actor, input: DecisionInput & 
 
 /** 不予通过 at the current stage: the caseworker at screening and visit, a reviewer at the review stages. */
 export function reject(deps: Deps, actor: Actor, input: DecisionInput & { reasonCode: RejectionReason; text: string }, ctx: CallContext): Promise<CaseView> {
-  return decide(deps, actor, input, ctx, (rec) => ({
+  return decide(deps, actor, input, ctx, 'reject', (rec) => ({
     transition: transitionOf('reject', rec.status) as 'rejectAtScreening' | 'rejectAtReview',
     entry: { kind: 'rejected', stage: rec.status, reasonCode: input.reasonCode, text: input.text },
     note: input.text ? `${rejectionReasonLabel(input.reasonCode)}：${input.text}` : rejectionReasonLabel(input.reasonCode),

@@ -9,6 +9,7 @@ import { removeFiles } from '../shared/files'
 import { checkUploadKey, handOutUpload } from '../shared/uploads'
 import { caseOf } from './access'
 import { decide, type DecisionInput } from './decide'
+import { RATE_RULES, takeRate } from '../shared/rate-limit'
 
 /** At most this many photos per home visit. */
 export const MAX_VISIT_PHOTOS = 9
@@ -28,7 +29,7 @@ export interface VisitInput extends DecisionInput {
  * collected. The date may not be in the future nor before the application was submitted.
  */
 export function recordVisit(deps: Deps, actor: Actor, input: VisitInput, ctx: CallContext): Promise<CaseView> {
-  return decide(deps, actor, input, ctx, (rec, _repos, now) => {
+  return decide(deps, actor, input, ctx, 'recordVisit', (rec, _repos, now) => {
     if (input.date > shanghaiDate(now)) throw new AppError('VALIDATION', '走访日期不能晚于今天', 'date')
     if (input.date < shanghaiDate(new Date(rec.createdAt))) throw new AppError('VALIDATION', '走访日期不能早于申请日期', 'date')
     const photos = new Set((rec.visitPhotos ?? []).map((p) => p.id))
@@ -88,6 +89,7 @@ function photoProblem(bytes: Uint8Array): string | null {
 
 /** Local mode: the photo's bytes arrive with the request (`/api/upload?purpose=visit`). */
 export async function addVisitPhoto(deps: Deps, actor: Actor, input: { id: string; fileName: string; bytes: Uint8Array }): Promise<DocumentView> {
+  await takeRate(deps, actor.openid, RATE_RULES.upload)
   const { bytes } = input
   const rec = await visitCase(deps.store.repos, actor, input.id)
   const problem = photoProblem(bytes)
@@ -101,6 +103,7 @@ export async function addVisitPhoto(deps: Deps, actor: Actor, input: { id: strin
 
 /** WeChat: where the client uploads a visit photo (wx.cloud.uploadFile) before registering it. */
 export async function prepareVisitUpload(deps: Deps, actor: Actor, input: { id: string; fileName: string }): Promise<{ cloudPath: string }> {
+  await takeRate(deps, actor.openid, RATE_RULES.upload)
   const rec = await visitCase(deps.store.repos, actor, input.id)
   return handOutUpload(deps, actor, rec.id, 'visit')
 }

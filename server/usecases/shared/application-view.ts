@@ -11,13 +11,15 @@ import { shownPart } from '../../../src/domain/field-rows'
 import { FORM_PARTS } from '../../../src/domain/form-fields'
 import type { ApplicationRecord, Cipher, DocumentRecord } from '../../ports'
 import { currentForm } from './sealed-form'
+import { cleanFileName } from '../../../src/domain/file-name'
 
 const masked = (cipher: Cipher, sealed: string, mask: (s: string) => string) => (sealed ? mask(cipher.decrypt(sealed)) : '')
 
 export const toDocumentView = (d: DocumentRecord): DocumentView => ({
   id: d.id,
   kind: d.kind,
-  fileName: d.fileName,
+  // Cleaned again on the way out: names stored before uploads were cleaned may still hold control or bidi characters.
+  fileName: cleanFileName(d.fileName),
   contentType: d.contentType,
   size: d.size,
   uploadedAt: d.uploadedAt,

@@ -1,14 +1,60 @@
+import { createHash } from 'node:crypto'
+import { AppError } from '../../../src/domain'
 import type { Repositories } from '../../ports'
 
 /**
- * Runs a write once per key: inside the caller's transaction, a stored reply for the key is
- * returned as it is; otherwise the work runs and its reply is stored with it.
+ * What a request id is bound to: who sent it, for which action, on which target. A retry (same
+ * actor and request id) on the same action and target gets the first reply; the same id on another
+ * action or target is refused, never answered with the first write's reply as if it had run.
  */
-export async function once<T>(repos: Repositories, key: string | null, at: Date, work: () => Promise<T>): Promise<T> {
-  if (key === null) return work()
+export interface WriteScope {
+  /** The caller's openid. */
+  actor: string
+  /** The function and action, e.g. `review.startScreening`. */
+  action: string
+  /** The record written (a case, a household, an entry), or `contentTarget(input)` for a create. */
+  target: string
+  requestId: string | null
+}
+
+/** What is stored under a request id: the scope it was used for and the reply. */
+interface StoredReply {
+  action: string
+  target: string
+  reply: unknown
+}
+
+const CONTENT = 'content:'
+
+/** The target of a write that creates its record: the content asked for, hashed (so a reused id for other content is refused). */
+export const contentTarget = (input: unknown): string => `${CONTENT}${createHash('sha256').update(JSON.stringify(input)).digest('base64url')}`
+
+const isStored = (v: unknown): v is StoredReply =>
+  typeof v === 'object' && v !== null && typeof (v as StoredReply).action === 'string' && typeof (v as StoredReply).target === 'string'
+
+/** Why a stored reply may not answer `scope`, or null when it may. */
+function reuseProblem(stored: unknown, scope: WriteScope): string | null {
+  if (!isStored(stored) || stored.action !== scope.action) return '这个请求编号已用于另一项操作，请刷新页面后重试'
+  if (stored.target === scope.target) return null
+  return stored.target.startsWith(CONTENT) ? '这个请求已经提交过不同的内容，请刷新页面查看结果后再操作' : '这个请求编号已用于另一条记录，请刷新页面后重试'
+}
+
+/**
+ * Runs a write once per actor and request id, inside the caller's transaction: a reply stored for
+ * the same action and target is returned as it is; one stored for another is CONFLICT; otherwise
+ * the work runs and its reply is stored with the scope.
+ */
+export async function once<T>(repos: Repositories, scope: WriteScope, at: Date, work: () => Promise<T>): Promise<T> {
+  if (scope.requestId === null) return work()
+  const key = `request:${scope.actor}:${scope.requestId}`
   const stored = await repos.idempotency.get(key)
-  if (stored !== null) return stored as T
+  if (stored !== null) {
+    const problem = reuseProblem(stored, scope)
+    if (problem) throw new AppError('CONFLICT', problem)
+    return (stored as StoredReply).reply as T
+  }
   const reply = await work()
-  await repos.idempotency.put(key, reply, at.toISOString())
+  const record: StoredReply = { action: scope.action, target: scope.target, reply }
+  await repos.idempotency.put(key, record, at.toISOString())
   return reply
 }

@@ -4,9 +4,10 @@ import { MAX_IMPORT_BYTES, MAX_IMPORT_ROWS, type ExportFile, type ImportProblem,
 import type { CoordSystem } from '../../../src/domain/geo'
 import type { CallContext, Deps, StationRecord } from '../../ports'
 import { appendAudit } from '../shared/audit'
-import { once } from '../shared/idempotency'
+import { contentTarget, once } from '../shared/idempotency'
 import { appExternalId, changedFields } from './manage-stations'
-import { requireAdmin } from './station-access'
+import { requireAdmin, stationUnitsOf } from './station-access'
+import { stationUnitFor } from '../../../src/domain/station-unit'
 import { FileProblem, writeCsv, type SheetTable } from '../shared/csv'
 import { DEFAULT_SHEET_LIMITS } from '../shared/sheet-limits'
 import { readSheetOffThread } from '../shared/sheet-worker/read-off-thread'
@@ -44,18 +45,23 @@ export async function importStations(deps: Deps, actor: Actor, input: ImportInpu
   const table = await readStationTable(input.format, bytes)
   const parsed = parseStationTable(table, input.coordSystem)
   const problems = [...parsed.problems, ...duplicateIds(parsed.rows)]
+  const known = parsed.rows.filter((r) => !problems.some((p) => p.line === r.line)).map((r) => r.fields.externalId!)
+  const existing = new Map((await deps.store.repos.stations.byExternalIds(known)).map((s) => [s.externalId, s]))
+  const units = await importUnits(deps, actor)
+  problems.push(...parsed.rows.flatMap(({ line, fields }) => units.outside(existing.get(fields.externalId!), line)))
   const rows = parsed.rows.filter((r) => !problems.some((p) => p.line === r.line))
   if (rows.length + countBadLines(problems) > MAX_IMPORT_ROWS) {
     throw new AppError('VALIDATION', `一个文件最多${MAX_IMPORT_ROWS}行站点，请分成几个文件导入`, 'fileId')
   }
 
-  const existing = new Map((await deps.store.repos.stations.byExternalIds(rows.map((r) => r.fields.externalId!))).map((s) => [s.externalId, s]))
   const now = deps.clock.now()
   const at = now.toISOString()
   const plan: Planned[] = []
   let unchanged = 0
-  for (const { line, fields } of rows) {
-    const before = existing.get(fields.externalId!)
+  for (const { line, fields: read } of rows) {
+    const before = existing.get(read.externalId!)
+    // A row names no unit: a station keeps its own, a new one takes the unit its names point to.
+    const fields = { ...read, unitId: before?.unitId ?? units.unitFor(read) }
     if (!before) {
       const id = deps.ids.newId()
       plan.push({ kind: 'create', line, rec: { ...fields, id, externalId: fields.externalId ?? appExternalId(id), sample: false, version: 1, createdAt: at, updatedAt: at } })
@@ -77,9 +83,9 @@ export async function importStations(deps: Deps, actor: Actor, input: ImportInpu
   }
   if (input.dryRun || problems.length > 0 || plan.length === 0) return report
 
-  const key = ctx.requestId ? `stations.import:${actor.openid}:${ctx.requestId}` : null
+  const scope = { actor: actor.openid, action: 'stations.import', target: contentTarget(input), requestId: ctx.requestId }
   return deps.store.transaction((repos) =>
-    once(repos, key, now, async () => {
+    once(repos, scope, now, async () => {
       for (const p of plan) {
         if (p.kind === 'update') {
           const fresh = await repos.stations.get(p.rec.id)
@@ -110,6 +116,24 @@ async function readStationTable(format: 'csv' | 'xlsx', bytes: Uint8Array): Prom
   }
 }
 
+/**
+ * The importing admin's units: which unit a new row's station belongs to (see `stationUnitFor`,
+ * falling back to the admin's own unit), and the problem of a row that would update a station of
+ * another jurisdiction. Queries, before the transaction.
+ */
+async function importUnits(deps: Deps, actor: Actor & { unitId: string }) {
+  const repos = deps.store.repos
+  const units = await repos.units.subtree(actor.unitId)
+  const ids = new Set(units.map((u) => u.id))
+  const top = units.find((u) => u.id === actor.unitId)?.parentId === null
+  return {
+    unitFor: (fields: { unitName: string; district: string; address: string }) => stationUnitFor(fields, units, actor.unitId),
+    outside: (station: StationRecord | undefined, line: number): ImportProblem[] =>
+      // An admin at the top of the tree manages every station, even one whose unit is gone.
+      !station || top || ids.has(station.unitId) ? [] : [{ line, column: '外部编号', message: `外部编号“${station.externalId}”的站点不属于您管辖的单位，不能在此导入修改` }],
+  }
+}
+
 const countBadLines = (problems: ImportProblem[]) => new Set(problems.filter((p) => p.line > 1).map((p) => p.line)).size
 
 function duplicateIds(rows: ParsedRow[]): ImportProblem[] {
@@ -124,12 +148,12 @@ function duplicateIds(rows: ParsedRow[]): ImportProblem[] {
   return out
 }
 
-/** Every station in the import's format and columns (points GCJ-02), so an edited export imports back. */
+/** The stations of the admin's jurisdiction in the import's format and columns (points GCJ-02), so an edited export imports back. */
 export async function exportStations(deps: Deps, actor: Actor, input: { format: 'csv' | 'xlsx' }): Promise<ExportFile> {
-  requireAdmin(actor)
+  const unitIds = await stationUnitsOf(deps.store.repos, actor)
   const stations: StationRecord[] = []
   for (;;) {
-    const page = await deps.store.repos.stations.list({ offset: stations.length, limit: 500 })
+    const page = await deps.store.repos.stations.list({ offset: stations.length, limit: 500 }, unitIds ?? undefined)
     stations.push(...page)
     if (page.length < 500) break
   }

@@ -4,8 +4,8 @@ import type { ClosedStation, StationListPage, StationView } from '../../../src/d
 import type { StationFields } from '../../../src/domain/station'
 import type { CallContext, Deps, Repositories, StationRecord } from '../../ports'
 import { appendAudit } from '../shared/audit'
-import { once } from '../shared/idempotency'
-import { getStationOrFail, requireAdmin, toStationView } from './station-access'
+import { contentTarget, once } from '../shared/idempotency'
+import { managedStation, requireAdmin, stationUnitId, stationUnitsOf, toStationView } from './station-access'
 
 const STALE = '站点信息已被他人修改，请刷新后重试'
 const TAKEN = '这个外部编号已被其他站点使用'
@@ -39,40 +39,41 @@ async function writeStation<T>(deps: Deps, rec: StationRecord, work: (repos: Rep
   }
 }
 
-/** An admin creates a station. */
+/** An admin creates a station in a unit of their jurisdiction (by default their own). */
 export async function createStation(deps: Deps, actor: Actor, input: { station: StationFields }, ctx: CallContext): Promise<StationView> {
   requireAdmin(actor)
+  const unitId = await stationUnitId(deps.store.repos, actor, input.station.unitId, actor.unitId)
   const now = deps.clock.now()
   const at = now.toISOString()
   const id = deps.ids.newId()
   const externalId = input.station.externalId ?? appExternalId(id)
   if (input.station.externalId) await assertExternalIdFree(deps, externalId, null)
-  const rec: StationRecord = { ...input.station, id, externalId, sample: false, version: 1, createdAt: at, updatedAt: at }
-  const key = ctx.requestId ? `stations.create:${actor.openid}:${ctx.requestId}` : null
+  const rec: StationRecord = { ...input.station, unitId, id, externalId, sample: false, version: 1, createdAt: at, updatedAt: at }
+  const scope = { actor: actor.openid, action: 'stations.create', target: contentTarget(input), requestId: ctx.requestId }
   const saved = await writeStation(deps, rec, (repos) =>
-    once(repos, key, now, async () => {
+    once(repos, scope, now, async () => {
       await repos.stations.upsert(rec)
-      await appendAudit(repos, deps.cipher, now, { actor: actor.openid, action: 'station.create', subject: id, detail: { externalId, kind: rec.kind } })
+      await appendAudit(repos, deps.cipher, now, { actor: actor.openid, action: 'station.create', subject: id, detail: { externalId, kind: rec.kind, unitId } })
       return rec
     }),
   )
   return toStationView(deps, saved, now)
 }
 
-/** An admin edits a station, at the version they saw. */
+/** An admin edits a station of their jurisdiction, at the version they saw; it may move to another unit of it. */
 export async function updateStation(
   deps: Deps,
   actor: Actor,
   input: { stationId: string; version: number; station: StationFields },
 ): Promise<StationView> {
-  requireAdmin(actor)
   const now = deps.clock.now()
-  const current = await getStationOrFail(deps, input.stationId)
+  const current = await managedStation(deps, actor, input.stationId)
   if (current.version !== input.version) throw new AppError('CONFLICT', STALE)
+  const unitId = await stationUnitId(deps.store.repos, actor, input.station.unitId, current.unitId)
   const externalId = input.station.externalId ?? current.externalId
   if (externalId !== current.externalId) await assertExternalIdFree(deps, externalId, current.id)
-  const fields: StationFields = { ...input.station, externalId }
-  const next: StationRecord = { ...current, ...fields, externalId, version: current.version + 1, updatedAt: now.toISOString() }
+  const fields: StationFields = { ...input.station, externalId, unitId }
+  const next: StationRecord = { ...current, ...fields, externalId, unitId, version: current.version + 1, updatedAt: now.toISOString() }
   const changed = changedFields(current, fields)
   await writeStation(deps, next, async (repos) => {
     const fresh = await repos.stations.get(current.id)
@@ -83,15 +84,14 @@ export async function updateStation(
   return toStationView(deps, next, now)
 }
 
-/** An admin closes a station for good or for a while; it leaves the finder (or shows as 暂停开放). */
+/** An admin closes a station of their jurisdiction for good or for a while; it leaves the finder (or shows as 暂停开放). */
 export async function closeStation(
   deps: Deps,
   actor: Actor,
   input: { stationId: string; version: number; status: 'suspended' | 'closed'; reason: string },
 ): Promise<ClosedStation> {
-  requireAdmin(actor)
   const now = deps.clock.now()
-  const current = await getStationOrFail(deps, input.stationId)
+  const current = await managedStation(deps, actor, input.stationId)
   if (current.version !== input.version) throw new AppError('CONFLICT', STALE)
   const next: StationRecord = { ...current, status: input.status, version: current.version + 1, updatedAt: now.toISOString() }
   await deps.store.transaction(async (repos) => {
@@ -108,11 +108,14 @@ export async function closeStation(
   return { id: next.id, status: next.status, version: next.version }
 }
 
-/** The admins' station list: every station, closed ones included, in id order. */
+/** The admin's station list: the stations of their jurisdiction, closed ones included, in id order, with their units' names. */
 export async function listStations(deps: Deps, actor: Actor, input: { page: number; pageSize: number }): Promise<StationListPage> {
-  requireAdmin(actor)
+  const repos = deps.store.repos
+  const unitIds = await stationUnitsOf(repos, actor)
   const now = deps.clock.now()
-  const rows = await deps.store.repos.stations.list({ offset: (input.page - 1) * input.pageSize, limit: input.pageSize + 1 })
+  const rows = await repos.stations.list({ offset: (input.page - 1) * input.pageSize, limit: input.pageSize + 1 }, unitIds ?? undefined)
   const items = rows.slice(0, input.pageSize).map((rec) => toStationView(deps, rec, now))
-  return { items, page: input.page, pageSize: input.pageSize, hasMore: rows.length > input.pageSize }
+  const units = await Promise.all([...new Set(items.map((s) => s.unitId))].map((id) => repos.units.get(id)))
+  const unitNames = Object.fromEntries(units.flatMap((u) => (u ? [[u.id, u.name]] : [])))
+  return { items, unitNames, page: input.page, pageSize: input.pageSize, hasMore: rows.length > input.pageSize }
 }

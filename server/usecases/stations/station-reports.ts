@@ -5,7 +5,8 @@ import type { ProblemKind, ReportStatus } from '../../../src/domain/station'
 import type { CallContext, Deps, ProblemReportRecord } from '../../ports'
 import { appendAudit } from '../shared/audit'
 import { once } from '../shared/idempotency'
-import { getStationOrFail, requireAdmin } from './station-access'
+import { getStationOrFail, managesStation, requireAdmin, stationUnitsOf } from './station-access'
+import { RATE_RULES, takeRate } from '../shared/rate-limit'
 
 /** One pending report per worker and station: a second tap or a repeat does not flood the review list. */
 export const pendingReportOf = (stationId: string, openid: string) => `station-report:${stationId}:${openid}`
@@ -31,11 +32,12 @@ export async function reportProblem(
   input: { stationId: string; problem: ProblemKind; note: string },
   ctx: CallContext,
 ): Promise<ReportReceipt> {
+  await takeRate(deps, actor.openid, RATE_RULES.report)
   const station = await getStationOrFail(deps, input.stationId)
   const now = deps.clock.now()
-  const key = ctx.requestId ? `stations.reportProblem:${actor.openid}:${ctx.requestId}` : null
+  const scope = { actor: actor.openid, action: 'stations.reportProblem', target: station.id, requestId: ctx.requestId }
   return deps.store.transaction((repos) =>
-    once(repos, key, now, async () => {
+    once(repos, scope, now, async () => {
       const id = deps.ids.newId()
       if (!(await repos.claims.create(pendingReportOf(station.id, actor.openid), id))) {
         throw new AppError('CONFLICT', '您已报告过这个站点的问题，管理员正在核实，感谢反馈')
@@ -45,6 +47,7 @@ export async function reportProblem(
         id,
         stationId: station.id,
         stationName: station.name,
+        unitId: station.unitId,
         problem: input.problem,
         note: input.note,
         reporterOpenid: actor.openid,
@@ -60,18 +63,22 @@ export async function reportProblem(
   )
 }
 
-/** The admins' review list: reports of one status, newest first. */
+/** The admin's review list: reports of one status on the stations of their jurisdiction, newest first. */
 export async function listReports(
   deps: Deps,
   actor: Actor,
   input: { status: ReportStatus; page: number; pageSize: number },
 ): Promise<Page<ProblemReportView>> {
-  requireAdmin(actor)
-  const { items, total } = await deps.store.repos.problemReports.list(input.status, { offset: (input.page - 1) * input.pageSize, limit: input.pageSize })
+  const unitIds = await stationUnitsOf(deps.store.repos, actor)
+  const page = { offset: (input.page - 1) * input.pageSize, limit: input.pageSize }
+  const { items, total } = await deps.store.repos.problemReports.list(input.status, page, unitIds ?? undefined)
   return { items: items.map(toReportView), total, page: input.page, pageSize: input.pageSize }
 }
 
-/** An admin closes a report as handled (resolved) or not acted on (rejected); the reporter may report again. */
+/**
+ * An admin of the station's jurisdiction closes a report as handled (resolved) or not acted on
+ * (rejected); the reporter may report again. Elsewhere the report is NOT_FOUND.
+ */
 export async function resolveReport(
   deps: Deps,
   actor: Actor,
@@ -80,7 +87,7 @@ export async function resolveReport(
   requireAdmin(actor)
   const now = deps.clock.now()
   const report = await deps.store.repos.problemReports.get(input.reportId)
-  if (!report) throw new AppError('NOT_FOUND', '没有找到这份报告')
+  if (!report || !(await managesStation(deps.store.repos, actor, report))) throw new AppError('NOT_FOUND', '没有找到这份报告')
   if (report.status !== 'pending') throw new AppError('CONFLICT', '这份报告已经处理过了')
   const next: ProblemReportRecord = {
     ...report,

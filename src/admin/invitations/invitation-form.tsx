@@ -1,6 +1,5 @@
 import { Button, Text, View } from '@tarojs/components'
 import { useEffect, useState } from 'react'
-import Field from '@/components/field'
 import FormField from '@/components/form-field'
 import { adminActions, type CreatedInvitation } from '@/domain/api/admin'
 import type { StaffRole } from '@/domain/roles'
@@ -9,8 +8,7 @@ import { api } from '@/api'
 import { handleFailure } from '../components/failure'
 import RoleChips from '../components/role-chips'
 import type { UnitRef } from '@/components/unit-picker'
-import UnitPickerCard from '@/components/unit-picker/card'
-import { adminUnits } from '@/components/unit-picker/sources'
+import UnitChoice from '../components/unit-choice'
 
 type Errors = Partial<Record<'unitId' | 'roles' | 'displayName', string>>
 const FIELDS = ['unitId', 'roles', 'displayName'] as const
@@ -18,7 +16,6 @@ const FIELDS = ['unitId', 'roles', 'displayName'] as const
 /** Invites one person: the unit they will belong to, their roles and their name. */
 export default function InvitationForm({ onCreated }: { onCreated: (created: CreatedInvitation) => void }) {
   const [unit, setUnit] = useState<UnitRef | null>(null)
-  const [picking, setPicking] = useState(false)
   const [roles, setRoles] = useState<StaffRole[]>(['caseworker'])
   const [displayName, setDisplayName] = useState('')
   const [errors, setErrors] = useState<Errors>({})
@@ -49,33 +46,16 @@ export default function InvitationForm({ onCreated }: { onCreated: (created: Cre
     <View className='card' data-form='invitation'>
       <Text className='card__title'>邀请工作人员</Text>
       <Text className='admin-note'>生成一次性邀请码，发给被邀请人本人。对方在蓝天帮扶中输入邀请码后，即成为所选单位的工作人员。</Text>
-      <Field field='unitId' label='所在单位' error={errors.unitId}>
-        <View className='invitations__unit'>
-          <Text className='invitations__unit-name' data-unit={unit?.id ?? ''}>
-            {unit?.name ?? '正在加载…'}
-          </Text>
-          {!picking && (
-            <Button className='btn btn--secondary btn--small' data-action='pick-unit' onClick={() => setPicking(true)}>
-              选择单位
-            </Button>
-          )}
-        </View>
-      </Field>
-      {picking && (
-        <UnitPickerCard
-          mode='browse'
-          load={adminUnits}
-          title='被邀请人所在的单位'
-          startId={unit?.id}
-          pickText='选这个单位'
-          onPick={(u) => {
-            setUnit(u)
-            setPicking(false)
-            setErrors((e) => ({ ...e, unitId: undefined }))
-          }}
-          onCancel={() => setPicking(false)}
-        />
-      )}
+      <UnitChoice
+        label='所在单位'
+        unit={unit}
+        error={errors.unitId}
+        pickTitle='被邀请人所在的单位'
+        onPick={(u) => {
+          setUnit(u)
+          setErrors((e) => ({ ...e, unitId: undefined }))
+        }}
+      />
       <RoleChips value={roles} error={errors.roles} onChange={(r) => (setRoles(r), setErrors((e) => ({ ...e, roles: undefined })))} />
       <FormField
         field='displayName'

@@ -24,6 +24,11 @@ describe('the admin station form', () => {
     expect(r.station).toMatchObject({ kind: 'rest-post', level: null, location: { lng: 103.4365, lat: 24.4105 }, verifiedOn: '2026-03-01' })
     expect(r.station.hours).toEqual({ ...everyDay({ from: '07:00', to: '21:00' }), closedOnHolidays: true, closedDates: ['2026-10-01', '2026-10-02'] })
     expect(r.station).not.toHaveProperty('externalId')
+    // No unit chosen yet: the server puts it in the admin's own; a chosen one is sent.
+    expect(r.station).not.toHaveProperty('unitId')
+    const inUnit = toStation(filled({ unitId: 'unit-532504001' }))
+    expect(inUnit.ok && inUnit.station.unitId).toBe('unit-532504001')
+    expect(fieldOfPath('station.unitId')).toBe('unitId')
   })
 
   it('puts each problem beside its field, in the schema\'s words', () => {

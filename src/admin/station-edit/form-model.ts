@@ -22,6 +22,8 @@ export interface StationFormValues {
   amenities: Amenity[]
   services: string
   unitName: string
+  /** The unit the station belongs to; '' on a new station until the admin's own unit is known. */
+  unitId: string
   verifiedOn: string
   /** Kept from the station as it is (this form does not edit them). */
   photos: string[]
@@ -47,6 +49,7 @@ export const EMPTY_FORM: StationFormValues = {
   amenities: [],
   services: '',
   unitName: '',
+  unitId: '',
   verifiedOn: '',
   photos: [],
   status: 'open',
@@ -70,6 +73,7 @@ export function formOf(s: StationView): StationFormValues {
     amenities: [...s.amenities],
     services: s.services,
     unitName: s.unitName,
+    unitId: s.unitId,
     verifiedOn: s.verifiedOn ?? '',
     photos: [...s.photos],
     status: s.status,
@@ -84,7 +88,7 @@ export function fieldOfPath(path: string): FormField | null {
   if (p.startsWith('hours.closedDates')) return 'closedDatesText'
   if (p.startsWith('hours')) return 'hoursText'
   if (p.startsWith('amenities')) return 'amenities'
-  const own: readonly string[] = ['externalId', 'kind', 'level', 'name', 'address', 'district', 'phone', 'services', 'unitName', 'verifiedOn']
+  const own: readonly string[] = ['externalId', 'kind', 'level', 'name', 'address', 'district', 'phone', 'services', 'unitName', 'unitId', 'verifiedOn']
   return own.includes(p) ? (p as FormField) : null
 }
 
@@ -111,6 +115,7 @@ export function toStation(values: StationFormValues): { ok: true; station: Stati
     services: values.services,
     photos: values.photos,
     unitName: values.unitName,
+    ...(values.unitId ? { unitId: values.unitId } : {}),
     status: values.status,
     verifiedOn: values.verifiedOn || null,
   }

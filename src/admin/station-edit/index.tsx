@@ -11,6 +11,7 @@ import { AID_LEVELS, AMENITIES, labelOf, STATION_KINDS, STATION_STATUSES, type A
 import { api, newRequestId } from '@/api'
 import { readParam } from '@/routes'
 import { AdminPage } from '../components/admin-gate'
+import UnitField from './unit-field'
 import { EMPTY_FORM, fieldOfPath, formOf, toStation, type FormField as Field, type StationFormValues } from './form-model'
 import '../admin.css'
 
@@ -114,6 +115,7 @@ function StationForm({ station, onChanged }: { station: StationView | null; onCh
         <Text className='admin-note'>坐标请用 GCJ-02（腾讯地图、高德地图的坐标）。其他坐标系的数据请用“导入”，系统会自动转换。</Text>
         {text('phone', '联系电话')}
         {text('unitName', '管理单位')}
+        <UnitField value={values.unitId} error={errors.unitId} onChange={(id) => set('unitId', id)} />
       </View>
 
       <View className='card'>

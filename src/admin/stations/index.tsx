@@ -13,7 +13,7 @@ import '../admin.css'
 
 const PAGE_SIZE = 20
 
-/** 站点管理: every station with its status; create, edit or close one; import, export, problem reports. */
+/** 站点管理: the stations of the admin's jurisdiction with their status and unit; create, edit or close one; import, export, problem reports. */
 export default function AdminStationsPage() {
   return (
     <AdminPage className='admin'>
@@ -61,6 +61,9 @@ function StationList() {
                   {kindText(s)} · {s.district}
                 </Text>
                 <Text className='admin-item__line'>外部编号 {s.externalId}</Text>
+                <Text className='admin-item__line' data-unit={s.unitId}>
+                  所属单位 {list.last.unitNames[s.unitId] ?? '未指定'}
+                </Text>
                 {s.sample && <SampleBadge />}
               </View>
             ))}

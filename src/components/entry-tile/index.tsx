@@ -13,11 +13,13 @@ export interface EntryTileProps {
   comingSoon?: boolean
   /** A count on the badge, e.g. unread messages; nothing when 0. */
   badge?: number
+  /** What the count counts, for screen readers (default 条未读). */
+  badgeUnit?: string
   onTap: () => void
 }
 
 /** A large, full-width tappable entry with a badge, a title and one line of explanation. */
-export default function EntryTile({ entry, title, description, glyph, comingSoon, badge = 0, onTap }: EntryTileProps) {
+export default function EntryTile({ entry, title, description, glyph, comingSoon, badge = 0, badgeUnit = '条未读', onTap }: EntryTileProps) {
   return (
     <View
       className={comingSoon ? 'card entry-tile entry-tile--soon' : 'card entry-tile'}
@@ -28,7 +30,7 @@ export default function EntryTile({ entry, title, description, glyph, comingSoon
       <View className='entry-tile__glyph'>
         {glyph}
         {badge > 0 && (
-          <Text className='entry-tile__badge' data-badge={badge} aria-label={`${badge}条未读`}>
+          <Text className='entry-tile__badge' data-badge={badge} aria-label={`${badge}${badgeUnit}`}>
             {badge > 99 ? '99+' : badge}
           </Text>
         )}

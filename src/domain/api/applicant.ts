@@ -7,6 +7,7 @@ import { DOCUMENT_KIND_CODES, type DocumentKind, type DocumentView } from '../do
 import { FormValuesSchema } from '../form-values'
 import { SelfCheckSchema, type HardshipAssessment } from '../self-check'
 import { ANYONE, returns, type FunctionContract } from './define'
+import { FileNameSchema } from '../file-name'
 
 /** A page of results. */
 export interface Page<T> {
@@ -37,7 +38,6 @@ export type FormStep = (typeof FORM_STEPS)[number]
 /** A submission: the whole form and the consent it was filled under. */
 export const SubmitInputSchema = v.strictObject({ form: ApplicationFormSchema, consent: ConsentSchema })
 
-const FileNameSchema = v.pipe(v.string('缺少文件名'), v.trim(), v.nonEmpty('缺少文件名'), v.maxLength(100, '文件名不能超过100个字'))
 
 /** What a file being attached is: the application, the kind of document and the file's own name. */
 export const DocumentMetaSchema = v.strictObject({

@@ -17,11 +17,12 @@ import {
 import type { FileRow, OnFile } from '../field-rows'
 import type { MEMBER_FIELDS } from '../form-fields'
 import type { FundSource } from '../household-codes'
-import type { DisbursementEntry } from '../ledger'
-import { RecordPaymentSchema, ReversePaymentSchema } from '../ledger-schemas'
 import { dateText, idText } from '../schema-parts'
 import { PageInputSchema, type Page } from './applicant'
 import { CASE_STAFF, STAFF, returns, type FunctionContract } from './define'
+import { ledgerActions, type LedgerLine } from './households-ledger'
+
+export type { BudgetsView, BudgetView, LedgerLine, PendingEntry, PendingLedgerPage } from './households-ledger'
 
 const HouseholdIdInput = v.strictObject({ householdId: idText('家庭编号') })
 const FormatSchema = v.picklist(['csv', 'xlsx'], '请选择文件格式')
@@ -48,16 +49,15 @@ export const householdsActions = {
   get: { input: HouseholdIdInput, output: returns<HouseholdView>(), roles: STAFF },
   addMeasure: { input: MeasureInputSchema, output: returns<HouseholdView>(), roles: CASE_STAFF },
   updateMeasure: { input: MeasureUpdateSchema, output: returns<HouseholdView>(), roles: CASE_STAFF },
-  recordPayment: { input: RecordPaymentSchema, output: returns<HouseholdView>(), roles: CASE_STAFF },
-  reversePayment: { input: ReversePaymentSchema, output: returns<HouseholdView>(), roles: CASE_STAFF },
+  ...ledgerActions,
   addContact: { input: ContactInputSchema, output: returns<HouseholdView>(), roles: CASE_STAFF },
   assignCadre: { input: AssignCadreSchema, output: returns<HouseholdView>(), roles: ['reviewer', 'admin'] },
   removeCadre: { input: RemoveCadreSchema, output: returns<HouseholdView>(), roles: ['reviewer', 'admin'] },
   proposeDeregistration: { input: ProposeDeregistrationSchema, output: returns<HouseholdView>(), roles: CASE_STAFF },
   decideDeregistration: { input: DecideDeregistrationSchema, output: returns<HouseholdView>(), roles: ['reviewer'] },
   /**
-   * Staff of the jurisdiction who may be paired or approve money (reviewers), for pickers; with a
-   * household, the staff whose jurisdiction covers it (the ones its cadre and approver checks accept).
+   * Staff of the jurisdiction who may be paired with a household, for pickers; with a household,
+   * the staff whose jurisdiction covers it (the ones its cadre check accepts).
    */
   staffChoices: {
     input: v.strictObject({
@@ -120,8 +120,6 @@ export interface HouseholdItem {
   deregistrationPending: boolean
 }
 
-/** A ledger line as the household page shows it, with whether it was reversed. */
-export type LedgerLine = DisbursementEntry & { reversed: boolean }
 
 /** The household file page. */
 export interface HouseholdView extends HouseholdItem {
@@ -133,7 +131,7 @@ export interface HouseholdView extends HouseholdItem {
   history: HouseholdEvent[]
   measures: Measure[]
   ledger: LedgerLine[]
-  /** Net fen per fund source and in total. */
+  /** Net fen per fund source and in total, of approved entries only. */
   fundsBySource: Record<FundSource, number>
   fundsTotalFen: number
   contacts: ContactEntry[]

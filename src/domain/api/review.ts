@@ -18,6 +18,7 @@ import {
 import type { HardshipAssessment } from '../self-check'
 import { PageInputSchema, type Page } from './applicant'
 import { ANYONE, CASE_STAFF, returns, type FunctionContract } from './define'
+import { FileNameSchema } from '../file-name'
 
 const idText = (missing: string, wrong: string) => v.pipe(v.string(missing), v.nonEmpty(missing), v.maxLength(64, wrong))
 const IdSchema = idText('缺少申请编号', '申请编号不正确')
@@ -158,14 +159,14 @@ export const reviewActions = {
   },
   /** WeChat: where to upload a visit photo before registering it (the local server takes the bytes at /api/upload). */
   prepareVisitUpload: {
-    input: v.strictObject({ id: IdSchema, fileName: text('文件名', 1, 100) }),
+    input: v.strictObject({ id: IdSchema, fileName: FileNameSchema }),
     output: returns<{ cloudPath: string }>(),
     roles: ['caseworker'],
   },
   registerVisitPhoto: {
     input: v.strictObject({
       id: IdSchema,
-      fileName: text('文件名', 1, 100),
+      fileName: FileNameSchema,
       fileId: v.pipe(v.string('缺少文件'), v.nonEmpty('缺少文件'), v.maxLength(300, '文件不正确')),
     }),
     output: returns<DocumentView>(),

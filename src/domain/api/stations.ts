@@ -99,7 +99,7 @@ export const stationsActions = {
     roles: ['admin'],
   },
   export: { input: v.strictObject({ format: FileFormatSchema }), output: returns<ExportFile>(), roles: ['admin'] },
-  /** Admin: every station, closed ones too, in a stable order, a page at a time. */
+  /** Admin: the stations of the jurisdiction, closed ones too, in a stable order, a page at a time. */
   list: { input: PageInputSchema, output: returns<StationListPage>(), roles: ['admin'] },
   listReports: {
     input: v.strictObject({
@@ -168,6 +168,8 @@ export interface ExportFile {
 /** A page of the admins' station list; `hasMore` says whether another page follows. */
 export interface StationListPage {
   items: StationView[]
+  /** The names of the items' units, by id. */
+  unitNames: Record<string, string>
   page: number
   pageSize: number
   hasMore: boolean

@@ -29,6 +29,9 @@ const ENTRIES: Entry[] = [
 /** Shown to caseworkers and reviewers, first: their daily work. */
 const STAFF_ENTRY: Entry = { key: 'review-queue', title: '审核工作台', description: '初审、入户调查、核对、公示和建档', glyph: '审', url: ROUTES.reviewQueue() }
 
+/** Shown to reviewers: the payments waiting for a second person, counted on the tile. */
+const APPROVAL_ENTRY: Entry = { key: 'pending-ledger', title: '资金审批', description: '审批他人登记的帮扶资金发放和冲正', glyph: '批', url: ROUTES.pendingLedger }
+
 /** Shown to every staff member (caseworker, reviewer, admin): the filed households and the figures. */
 const HOUSEHOLD_ENTRIES: Entry[] = [
   { key: 'households', title: '建档家庭', description: '帮扶措施、资金发放、结对联系和户户清', glyph: '档', url: ROUTES.households },
@@ -39,6 +42,7 @@ const HOUSEHOLD_ENTRIES: Entry[] = [
 const ADMIN_ENTRIES: Entry[] = [
   { key: 'admin-stations', title: '站点管理', description: '维护站点信息，处理群众报告的问题', glyph: '管', url: ROUTES.adminStations },
   { key: 'admin-units', title: '组织与人员', description: '管理工会组织，邀请和管理工作人员', glyph: '组', url: ROUTES.adminUnits() },
+  { key: 'budgets', title: '资金预算', description: '按单位、年度和资金来源设置帮扶资金预算', glyph: '预', url: ROUTES.budgets },
 ]
 
 function open(entry: Entry): void {
@@ -55,12 +59,17 @@ export default function HomePage() {
   const [unread, setUnread] = useState(0)
   const [isAdmin, setIsAdmin] = useState(false)
   const [isStaff, setIsStaff] = useState(false)
+  const [isReviewer, setIsReviewer] = useState(false)
+  const [approvable, setApprovable] = useState(0)
 
   useDidShow(() => {
     void api.account.unreadCount().then((r) => r.ok && setUnread(r.data.count))
     void api.account.me().then((r) => {
       setIsAdmin(r.ok && r.data.roles.includes('admin'))
       setIsStaff(r.ok && r.data.roles.some((role) => role === 'caseworker' || role === 'reviewer'))
+      const reviewer = r.ok && r.data.roles.includes('reviewer')
+      setIsReviewer(reviewer)
+      if (reviewer) void api.households.pendingLedger({ page: 1, pageSize: 1 }).then((p) => p.ok && setApprovable(p.data.approvable))
     })
   })
 
@@ -72,7 +81,7 @@ export default function HomePage() {
       </View>
       <DemoAccountBanner />
       <View className='home__entries'>
-        {[...(isStaff ? [STAFF_ENTRY] : []), ...(isStaff || isAdmin ? HOUSEHOLD_ENTRIES : []), ...ENTRIES, ...(isAdmin ? ADMIN_ENTRIES : [])].map((entry) => (
+        {[...(isStaff ? [STAFF_ENTRY] : []), ...(isReviewer ? [APPROVAL_ENTRY] : []), ...(isStaff || isAdmin ? HOUSEHOLD_ENTRIES : []), ...ENTRIES, ...(isAdmin ? ADMIN_ENTRIES : [])].map((entry) => (
           <EntryTile
             key={entry.key}
             entry={entry.key}
@@ -80,7 +89,8 @@ export default function HomePage() {
             description={entry.description}
             glyph={entry.glyph}
             comingSoon={!entry.url}
-            badge={entry.key === 'messages' ? unread : 0}
+            badge={entry.key === 'messages' ? unread : entry.key === 'pending-ledger' ? approvable : 0}
+            badgeUnit={entry.key === 'pending-ledger' ? '笔待审批' : undefined}
             onTap={() => open(entry)}
           />
         ))}

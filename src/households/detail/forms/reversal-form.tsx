@@ -6,13 +6,11 @@ import { formatFen } from '@/domain/money'
 import { labelOf } from '@/text/household-text'
 import FormFrame from '@/components/form-frame'
 import TextAreaField from '@/components/text-area-field'
-import ApproverField from './approver-field'
 import type { HouseholdFormProps } from './types'
 
-/** 冲正: cancels one payment in full with a reason, approved by a reviewer; nothing is deleted. */
-export default function ReversalForm({ view, act, payment, onCancel }: HouseholdFormProps & { payment: LedgerLine }) {
+/** 冲正: cancels one payment in full with a reason once another reviewer approves it; nothing is deleted. */
+export default function ReversalForm({ act, payment, onCancel }: Omit<HouseholdFormProps, 'view'> & { payment: LedgerLine }) {
   const [reason, setReason] = useState('')
-  const [approvedBy, setApprovedBy] = useState('')
   return (
     <FormFrame
       form='reversePayment'
@@ -20,13 +18,12 @@ export default function ReversalForm({ view, act, payment, onCancel }: Household
       submitText='确认冲正'
       busy={act.busy}
       onCancel={onCancel}
-      onSubmit={() => void act.submit('reversePayment', { paymentId: payment.id, approvedBy, reason })}
+      onSubmit={() => void act.submit('reversePayment', { paymentId: payment.id, reason })}
     >
       <Text className='form-frame__lead'>
-        将登记一笔 {formatFen(-payment.amountFen)} 的冲正记录（{labelOf(FUND_SOURCES, payment.fundSource)}，{payment.paidOn}），原记录保留。
+        将登记一笔 {formatFen(-payment.amountFen)} 的冲正记录（{labelOf(FUND_SOURCES, payment.fundSource)}，{payment.paidOn}），原记录保留；审批通过后生效。
       </Text>
       <TextAreaField label='冲正原因' placeholder='如：金额录入错误，应为1200元' value={reason} maxlength={200} {...act.bind('reason', setReason)} />
-      <ApproverField householdId={view.id} value={approvedBy} {...act.bind('approvedBy', setApprovedBy)} />
     </FormFrame>
   )
 }

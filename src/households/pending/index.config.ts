@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '资金审批', onReachBottomDistance: 120 })
