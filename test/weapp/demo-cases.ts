@@ -28,8 +28,8 @@ export interface DemoCases {
 }
 
 export async function demoCases(deps: Deps): Promise<DemoCases> {
-  const call = async <T>(openid: string, fn: string, action: string, input: Record<string, unknown>): Promise<T> => {
-    const reply = (await handle(fn, { action, input }, { openid }, deps)) as ApiReply<T>
+  const call = async <T>(openid: string, fn: string, action: string, input: Record<string, unknown>, requestId?: string): Promise<T> => {
+    const reply = (await handle(fn, { action, input, requestId }, { openid }, deps)) as ApiReply<T>
     if (!reply.ok) throw new Error(`${fn}.${action} as ${openid}: ${reply.error.code} ${reply.error.message}`)
     return reply.data
   }
@@ -51,6 +51,15 @@ export async function demoCases(deps: Deps): Promise<DemoCases> {
   const campaigns = await call<{ items: { id: string }[] }>(ADMIN, 'households', 'campaigns', { page: 1, pageSize: 5 })
   const campaign = campaigns.items[0].id
   const inScope = await call<{ households: { items: { householdId: string }[] } }>(ADMIN, 'households', 'campaign', { campaignId: campaign, page: 1, pageSize: 5 })
+  const own = await call<{ items: { id: string }[] }>(CASEWORKER, 'households', 'list', { page: 1, pageSize: 1, status: 'filed' })
+  // A payment the caseworker records waits for another reviewer: the admin's pending list shows it.
+  await call(
+    CASEWORKER,
+    'households',
+    'recordPayment',
+    { householdId: own.items[0].id, amountFen: 12_300, fundSource: 'county', paidOn: '2026-03-07', note: '冬季慰问' },
+    'weapp-pending-payment-1',
+  )
   const stations = await deps.store.repos.stations.list({ offset: 0, limit: 1 })
   return { underReview, returned, household: households.items[0].id, campaign, checkHousehold: inScope.households.items[0].householdId, station: stations[0].id }
 }

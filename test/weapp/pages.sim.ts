@@ -49,6 +49,8 @@ const PAGES: PageCase[] = [
   { route: 'households/campaigns/index', as: ADMIN, shows: /户户清|核查/ },
   { route: 'households/campaign/index', as: ADMIN, query: (c) => ({ id: c.campaign }), shows: /已核查|核查/ },
   { route: 'households/check/index', as: ADMIN, query: (c) => ({ campaignId: c.campaign, householdId: c.checkHousehold }), shows: /六清|核查/ },
+  { route: 'households/pending/index', as: ADMIN, shows: /共 1 笔待审批，您可审批 1 笔[\s\S]*123(\.00)?/ },
+  { route: 'households/budgets/index', as: ADMIN, shows: /预算[\s\S]*已用/ },
   { route: 'dashboard/index/index', as: ADMIN, shows: /建档|户/ },
 ]
 
