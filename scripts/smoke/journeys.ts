@@ -56,7 +56,10 @@ export async function runJourneys(call: CallFunction, s: SmokeSession, now: () =
   const results: StepResult[] = []
   const step = async <T>(role: SmokeRole, name: string, fn: string, action: string, input: object, describe: (data: T) => string, write = false): Promise<T> => {
     const requestId = write ? `smoke-${randomBytes(8).toString('hex')}` : undefined
-    if (requestId) s.requests.push({ as: role, requestId })
+    if (requestId) {
+      s.requests.push({ as: role, requestId })
+      await s.save()
+    }
     const t0 = performance.now()
     let reply: ApiReply<unknown>
     try {
@@ -78,6 +81,7 @@ export async function runJourneys(call: CallFunction, s: SmokeSession, now: () =
     const form = smokeForm(s.unitId, testIdNumber())
     const submitted = await step<{ id: string; number: string; status: string }>('worker', 'submits an application', 'applicant', 'submit', { form, consent: { ...CURRENT_CONSENT } }, (d) => `${d.number} ${d.status}`, true)
     s.applications.push(submitted.id)
+    await s.save()
     await step<{ total: number }>('worker', 'sees it in 我的申请', 'applicant', 'listMine', {}, (d) => `${d.total} application(s)`)
 
     const queue = await step<{ items: { id: string; number: string }[] }>('caseworker', 'finds it in the queue', 'review', 'queue', { stage: 'submitted' }, (d) => `${d.items.length} case(s) waiting`)

@@ -1,7 +1,7 @@
 import type { Database } from '../../server/adapters/cloudbase/types'
 import type { Deps } from '../../server/ports'
 import { runJourneys, type CallFunction, type StepResult } from './journeys'
-import { closeSmokeRun, openSmokeRun } from './session'
+import { closeSmokeRun, openSmokeRun, sweepExpiredRuns } from './session'
 
 export interface SmokeOutcome {
   run: string
@@ -18,6 +18,8 @@ export const formatStep = (r: StepResult) => `${r.ok ? 'ok  ' : 'FAIL'}  ${pad(r
 
 /** Opens a run, walks the journeys, and always closes it (cleanup), printing as it goes. */
 export async function smokeCloud(deps: Deps, db: Database, call: CallFunction, rootId: string, by: string, log: (line: string) => void): Promise<SmokeOutcome> {
+  const swept = await sweepExpiredRuns(deps, db, by)
+  if (swept.length) log(`Closed ${swept.length} earlier run(s) an interrupted smoke test left open: ${swept.join(', ')}`)
   const session = await openSmokeRun(deps, db, rootId, by)
   log(`Smoke run ${session.run}: test unit ${session.unitId}, identities ${Object.values(session.identities).join(', ')}`)
   let results: StepResult[] = []

@@ -8,25 +8,32 @@
  * append-only.
  */
 import { randomBytes } from 'node:crypto'
-import { SMOKE_RUNS, APPLICATIONS, CLAIMS, IDEMPOTENCY, MESSAGES, OUTBOX, STAFF, ORG_UNITS } from '../../server/adapters/cloudbase/collections'
+import { APPLICATIONS, CLAIMS, IDEMPOTENCY, MESSAGES, ORG_UNITS, OUTBOX, RATE_LIMITS, SMOKE_RUNS, STAFF } from '../../server/adapters/cloudbase/collections'
 import type { Database, StoredDoc } from '../../server/adapters/cloudbase/types'
 import { SMOKE_ROLES, smokeTokenHash, type SmokePass, type SmokeRole } from '../../server/cloud/smoke-pass'
 import type { Deps } from '../../server/ports'
 import { appendAudit } from '../../server/usecases/shared/audit'
+import { RATE_RULES } from '../../server/usecases/shared/rate-limit'
 
 /** How long the functions accept a run's identities. */
 export const SMOKE_LIFETIME_MS = 15 * 60_000
 
-/** An open run, as the script holds it (the token only in memory). */
-export interface SmokeSession {
+/** What cleanup needs of a run: also saved in its record, so a run that was killed is cleaned by the next. */
+export interface SmokeRecord {
   run: string
   unitId: string
   identities: Record<SmokeRole, string>
-  pass(as: SmokeRole): SmokePass
   /** Request ids the run sent, per role, so their stored replies are removed too. */
   requests: { as: SmokeRole; requestId: string }[]
   /** Applications the run created. */
   applications: string[]
+}
+
+/** An open run, as the script holds it (the token only in memory). */
+export interface SmokeSession extends SmokeRecord {
+  pass(as: SmokeRole): SmokePass
+  /** Saves `requests` and `applications` in the run's record (before a write is sent, and after it created something). */
+  save(): Promise<void>
 }
 
 /** The audit actor of the run's own setup and cleanup. */
@@ -50,9 +57,16 @@ export async function openSmokeRun(deps: Deps, db: Database, rootId: string, by:
   })
   await db.collection(SMOKE_RUNS).add({
     _id: run, status: 'open', by, unitId, identities, tokenHash: smokeTokenHash(token),
-    openedAt: now.toISOString(), expiresAt: new Date(now.getTime() + SMOKE_LIFETIME_MS).toISOString(), removed: null, closedAt: null,
+    openedAt: now.toISOString(), expiresAt: new Date(now.getTime() + SMOKE_LIFETIME_MS).toISOString(), requests: [], applications: [], removed: null, closedAt: null,
   })
-  return { run, unitId, identities, pass: (as) => ({ run, token, as }), requests: [], applications: [] }
+  const session: SmokeSession = {
+    run, unitId, identities, requests: [], applications: [],
+    pass: (as) => ({ run, token, as }),
+    save: async () => {
+      await db.collection(SMOKE_RUNS).doc(run).update({ requests: db.command.set(session.requests), applications: db.command.set(session.applications) })
+    },
+  }
+  return session
 }
 
 const first = (data: StoredDoc[] | StoredDoc | null) => (Array.isArray(data) ? data[0] : data) ?? null
@@ -79,7 +93,7 @@ async function idsWhere(db: Database, collection: string, query: object): Promis
  * replies of its requests, its staff and unit; then one audit event lists what went, and the run
  * record is closed (kept). Application numbers it used stay used.
  */
-export async function closeSmokeRun(deps: Deps, db: Database, s: SmokeSession, by: string): Promise<string[]> {
+export async function closeSmokeRun(deps: Deps, db: Database, s: SmokeRecord, by: string): Promise<string[]> {
   const removed: string[] = []
   for (const id of s.applications) {
     const app = first((await db.collection(APPLICATIONS).doc(id).get()).data)
@@ -90,6 +104,8 @@ export async function closeSmokeRun(deps: Deps, db: Database, s: SmokeSession, b
   }
   removed.push(...(await removeEach(db, MESSAGES, await idsWhere(db, MESSAGES, { openid: s.identities.worker }))))
   removed.push(...(await removeEach(db, IDEMPOTENCY, s.requests.map((r) => `request:${s.identities[r.as]}:${r.requestId}`))))
+  const rateKeys = Object.values(s.identities).flatMap((openid) => Object.values(RATE_RULES).map((r) => `rate:${r.name}:${openid}`))
+  removed.push(...(await removeEach(db, RATE_LIMITS, rateKeys)))
   removed.push(...(await removeEach(db, STAFF, [s.identities.caseworker, s.identities.admin])))
   const now = deps.clock.now()
   await deps.store.transaction(async (repos) => {
@@ -101,4 +117,24 @@ export async function closeSmokeRun(deps: Deps, db: Database, s: SmokeSession, b
   removed.push(...(await removeEach(db, ORG_UNITS, [s.unitId])))
   await db.collection(SMOKE_RUNS).doc(s.run).update({ status: 'closed', closedAt: now.toISOString(), removed: db.command.set(removed) })
   return removed
+}
+
+/**
+ * Closes the runs an interrupted smoke test left open once they expired (their identities no longer
+ * work), from what their records saved; the ids of the runs closed.
+ */
+export async function sweepExpiredRuns(deps: Deps, db: Database, by: string): Promise<string[]> {
+  const now = deps.clock.now().toISOString()
+  const { data } = await db.collection(SMOKE_RUNS).where({ status: 'open', expiresAt: db.command.lt(now) }).limit(100).get()
+  for (const doc of data) {
+    const record: SmokeRecord = {
+      run: doc._id,
+      unitId: String(doc.unitId),
+      identities: doc.identities as SmokeRecord['identities'],
+      requests: (doc.requests as SmokeRecord['requests'] | undefined) ?? [],
+      applications: (doc.applications as string[] | undefined) ?? [],
+    }
+    await closeSmokeRun(deps, db, record, by)
+  }
+  return data.map((d) => d._id)
 }

@@ -15,6 +15,7 @@ import { createCipher } from '../../server/adapters/node-cipher'
 import type { Deps } from '../../server/ports'
 import { randomIds, systemClock } from '../../server/runtime'
 import { findAuditBreak } from '../../server/usecases/shared/audit'
+import { runJourneys } from '../../scripts/smoke/journeys'
 import { closeSmokeRun, openSmokeRun } from '../../scripts/smoke/session'
 import { smokeCloud } from '../../scripts/smoke/run'
 import type { ApiReply } from '../../src/domain'
@@ -73,6 +74,7 @@ test('each role’s journey passes through the built functions, printed with tim
   expect(docs('messages')).toEqual([])
   expect(docs('outbox')).toEqual([])
   expect(docs('idempotency')).toEqual([])
+  expect(docs('rate_limits')).toEqual([])
   expect(docs('staff')).toEqual([])
   expect(docs('org_units').map((u) => u._id).sort()).toEqual(['unit-532504001', 'unit-root'])
   const [run] = docs('smoke_runs')
@@ -106,4 +108,28 @@ test('a smoke pass grants nothing when wrong, expired, closed, or sent from the 
   await getDb().collection('smoke_runs').doc(session.run).update({ expiresAt: new Date(Date.now() + 60_000).toISOString() })
   await closeSmokeRun(deps, getDb(), session, 'it-laptop')
   expect(await me(session.pass('caseworker'))).toMatchObject({ ok: false, error: { code: 'UNAUTHENTICATED' } })
+}, 120_000)
+
+test('a smoke test killed after the submit leaves its run open; once it expired, the next run cleans it up', async () => {
+  const killed = await openSmokeRun(deps, getDb(), 'unit-root', 'it-laptop')
+  let calls = 0
+  const dying = async (name: string, data: object) => {
+    if (++calls > 2) throw new Error('killed')
+    return call(name, data)
+  }
+  const results = await runJourneys(dying, killed, () => new Date(), () => undefined)
+  expect(results.map((r) => [r.step, r.ok])).toEqual([['signs in', true], ['submits an application', true], ['sees it in 我的申请', false]])
+  expect(docs('applications')).toHaveLength(1)
+  expect(docs('smoke_runs').find((r) => r._id === killed.run)).toMatchObject({ status: 'open', applications: killed.applications })
+  await getDb().collection('smoke_runs').doc(killed.run).update({ expiresAt: new Date(Date.now() - 1000).toISOString() })
+
+  const lines: string[] = []
+  const next = await smokeCloud(deps, getDb(), call, 'unit-root', 'it-laptop', (l) => lines.push(l))
+  expect(next.ok).toBe(true)
+  expect(lines[0]).toBe(`Closed 1 earlier run(s) an interrupted smoke test left open: ${killed.run}`)
+  for (const c of ['applications', 'claims', 'messages', 'outbox', 'idempotency', 'rate_limits', 'staff']) expect([c, docs(c)]).toEqual([c, []])
+  expect(docs('smoke_runs').map((r) => r.status)).toEqual(expect.arrayContaining(['closed']))
+  expect(docs('org_units').map((u) => u._id).sort()).toEqual(['unit-532504001', 'unit-root'])
+  expect(docs('smoke_runs').some((r) => r.status === 'open')).toBe(false)
+  expect(await findAuditBreak(deps.store.repos, deps.cipher)).toBeNull()
 }, 120_000)
