@@ -46,7 +46,12 @@ export async function openSmokeRun(deps: Deps, db: Database, rootId: string, by:
   const identities = Object.fromEntries(SMOKE_ROLES.map((r) => [r, `${run}-${r}`])) as Record<SmokeRole, string>
   const unitId = `${run}-unit`
   const now = deps.clock.now()
-  await deps.store.transaction(async (repos) => {
+  // Recorded first: should the setup fail half-way, a later run's sweep still finds and cleans it.
+  await db.collection(SMOKE_RUNS).add({
+    _id: run, status: 'open', by, unitId, identities, tokenHash: smokeTokenHash(token),
+    openedAt: now.toISOString(), expiresAt: new Date(now.getTime() + SMOKE_LIFETIME_MS).toISOString(), requests: [], applications: [], removed: null, closedAt: null,
+  })
+  const setup = deps.store.transaction(async (repos) => {
     const root = await repos.units.get(rootId)
     if (!root) throw new Error(`no unit ${rootId}: pass --root <the id of your top unit>`)
     await repos.units.put({ ...root, version: (root.version ?? 0) + 1 })
@@ -55,9 +60,10 @@ export async function openSmokeRun(deps: Deps, db: Database, rootId: string, by:
     await repos.staff.put({ openid: identities.admin, displayName: '冒烟测试管理员', unitId, roles: ['admin'], active: true, version: 0 })
     await appendAudit(repos, deps.cipher, now, { actor: OPERATOR(by), action: 'smoke.open', subject: run, detail: { unitId, identities: Object.values(identities) } })
   })
-  await db.collection(SMOKE_RUNS).add({
-    _id: run, status: 'open', by, unitId, identities, tokenHash: smokeTokenHash(token),
-    openedAt: now.toISOString(), expiresAt: new Date(now.getTime() + SMOKE_LIFETIME_MS).toISOString(), requests: [], applications: [], removed: null, closedAt: null,
+  // Nothing of a failed setup was written (one transaction): its run closes at once.
+  await setup.catch(async (err: unknown) => {
+    await db.collection(SMOKE_RUNS).doc(run).update({ status: 'closed', closedAt: now.toISOString(), removed: [] })
+    throw err
   })
   const session: SmokeSession = {
     run, unitId, identities, requests: [], applications: [],

@@ -133,3 +133,13 @@ test('a smoke test killed after the submit leaves its run open; once it expired,
   expect(docs('smoke_runs').some((r) => r.status === 'open')).toBe(false)
   expect(await findAuditBreak(deps.store.repos, deps.cipher)).toBeNull()
 }, 120_000)
+
+test('a smoke run under a unit that does not exist writes nothing and is closed at once', async () => {
+  const before = docs('smoke_runs').length
+  await expect(openSmokeRun(deps, getDb(), 'unit-nowhere', 'it-laptop')).rejects.toThrow('no unit unit-nowhere: pass --root <the id of your top unit>')
+  const runs = docs('smoke_runs')
+  expect(runs).toHaveLength(before + 1)
+  expect(runs.every((r) => r.status === 'closed')).toBe(true)
+  expect(docs('staff')).toEqual([])
+  expect(docs('org_units')).toHaveLength(2)
+})
