@@ -8,6 +8,7 @@ import type { ApiReply } from '../../src/domain'
 import { CURRENT_CONSENT } from '../../src/domain/consent'
 import type { FormValues } from '../../src/domain/form-values'
 import { idCheckChar } from '../../src/domain/id-number'
+import { shanghaiDate } from '../../src/domain/time'
 import type { SmokeRole } from '../../server/cloud/smoke-pass'
 import type { SmokeSession } from './session'
 
@@ -49,8 +50,6 @@ export function smokeForm(unitId: string, idNumber: string): FormValues {
   }
 }
 
-const today = (now: Date) => new Date(now.getTime() + 8 * 3600_000).toISOString().slice(0, 10)
-
 /** Runs the three journeys in order; stops at the first failed step (later ones need it). */
 export async function runJourneys(call: CallFunction, s: SmokeSession, now: () => Date, print: (r: StepResult) => void): Promise<StepResult[]> {
   const results: StepResult[] = []
@@ -90,11 +89,11 @@ export async function runJourneys(call: CallFunction, s: SmokeSession, now: () =
     const started = await step<Case>('caseworker', 'starts screening', 'review', 'startScreening', { id: submitted.id, expectedVersion: 1 }, (d) => d.application.status, true)
     await step<Case>('caseworker', 'accepts the screening', 'review', 'acceptScreening', { id: submitted.id, expectedVersion: started.application.version, note: '冒烟测试' }, (d) => d.application.status, true)
 
-    const day = today(now())
+    const day = shanghaiDate(now())
     await step<{ onFileNow: number }>('admin', 'opens the dashboard', 'households', 'dashboard', { from: `${day.slice(0, 4)}-01-01`, to: day }, (d) => `${d.onFileNow} household(s) on file in the test unit`)
   } catch (err) {
     if (!results.some((r) => !r.ok)) {
-      const failed: StepResult = { role: 'caseworker', step: 'checks the queue', ok: false, ms: 0, detail: err instanceof Error ? err.message : String(err) }
+      const failed: StepResult = { role: results.at(-1)?.role ?? 'worker', step: 'checks the result', ok: false, ms: 0, detail: err instanceof Error ? err.message : String(err) }
       results.push(failed)
       print(failed)
     }
