@@ -4,8 +4,10 @@
  * it changes only what differs.
  *
  *   npm run deploy -- --dry-run              the whole plan; no credentials, no network
- *   npm run deploy -- --plan                 reads the environment and prints the changes, changes nothing
- *   npm run deploy                           applies the changes
+ *   npm run deploy -- --plan                 reads the environment and prints the changes and the data
+ *                                            migrations still to run, changes nothing
+ *   npm run deploy                           applies the changes, then runs the data migrations not
+ *                                            applied yet (resuming one that was cut short)
  * Flags: --config <file> (default deploy/lantian.deploy.json), --env <envId>, --region <region>,
  * --json (with --dry-run), --replace-data-key (only for an environment without data).
  * Credentials: TENCENTCLOUD_SECRETID, TENCENTCLOUD_SECRETKEY (and TENCENTCLOUD_SESSIONTOKEN for
@@ -14,12 +16,15 @@
 import { spawnSync } from 'node:child_process'
 import { join, resolve } from 'node:path'
 import { parseArgs } from 'node:util'
+import { DATA_MIGRATIONS } from '../../server/adapters/cloudbase/migrations'
+import { getDb } from '../../server/adapters/cloudbase/sdk'
 import { keyFromBase64 } from '../../server/adapters/node-cipher'
 import { FUNCTION_ENV, FUNCTIONS, type FunctionEnvName } from '../../server/cloud/functions.manifest'
 import { loadConfig } from './config'
 import { desiredState, folderHash } from './desired'
 import { formatDesired, summarize } from './format'
 import { ManagerTarget } from './manager-target'
+import { migrationStep } from './migrate'
 import { EMPTY_STATE } from './model'
 import { planChanges } from './plan'
 import { deploy } from './run'
@@ -43,6 +48,7 @@ function dryRun(flags: { json?: boolean }, config: ReturnType<typeof loadConfig>
   console.log('')
   console.log(`On an empty environment this is: ${summarize(plan.changes)}.`)
   console.log('On an existing one, deploy changes only what differs (see --plan).')
+  console.log(`Then the data migrations not applied yet, in order (--plan shows which): ${DATA_MIGRATIONS.map((m) => m.id).join(', ')}.`)
   const missing = SECRET_NAMES.filter((n) => !process.env[n])
   if (missing.length) console.log(`Before a real deploy, set ${missing.join(', ')} in your shell (README: Deploy to CloudBase).`)
 }
@@ -90,7 +96,11 @@ async function main(): Promise<void> {
 
   const desired = desiredState({ envId: config.envId, region: config.region, settings: config.settings, secrets, codeHashes })
   const target = new ManagerTarget(config.envId, config.region, credentials, join(root, 'cloudfunctions'))
-  await deploy(target, desired, { replaceDataKey: flags['replace-data-key'], planOnly: flags.plan }, (line) => console.log(line))
+  // The data migrations use the database API (@cloudbase/node-sdk) with the same key from the shell.
+  process.env.TCB_ENV = config.envId
+  process.env.TENCENTCLOUD_REGION ??= config.region
+  const migrations = migrationStep(getDb(), DATA_MIGRATIONS)
+  await deploy(target, desired, { replaceDataKey: flags['replace-data-key'], planOnly: flags.plan, migrations }, (line) => console.log(line))
 }
 
 main().then(

@@ -13,8 +13,12 @@ import { StorageStandin } from './storage'
 export type { StandinIndex, StandinIndexKey } from './schema'
 export type { StandinLimits } from './limits'
 
-/** Limits to override, and how to wait (tests pass a `sleep` that records the delays and holds requests). */
-export type StandinOptions = Partial<StandinLimits> & { sleep?: (ms: number) => Promise<void> }
+/**
+ * Limits to override, and how to wait (tests pass a `sleep` that records the delays and holds
+ * requests); `functions` answers `callFunction` (action functions.invokeFunction), e.g. by running
+ * a built function bundle, with the event the caller sent; without it such a call fails.
+ */
+export type StandinOptions = Partial<StandinLimits> & { sleep?: (ms: number) => Promise<void>; functions?: (name: string, event: unknown) => Promise<unknown> }
 
 /** One request as the stand-in saw it, for tests that check what the SDK sent. */
 export interface SeenRequest {
@@ -74,7 +78,7 @@ async function readBody(req: IncomingMessage, max: number): Promise<string | nul
  * `LANTIAN_STANDIN_JITTER_MS`) overrides both. The signature is not checked, but an `authorization`
  * header must be present.
  */
-export async function startStandin({ sleep: wait = sleep, ...options }: StandinOptions = {}): Promise<Standin> {
+export async function startStandin({ sleep: wait = sleep, functions, ...options }: StandinOptions = {}): Promise<Standin> {
   const limits: StandinLimits = { ...DEFAULT_LIMITS, ...options, ...limitsFromEnv() }
   const engine = new Engine(new Schema(), limits)
   const requests: SeenRequest[] = []
@@ -96,6 +100,11 @@ export async function startStandin({ sleep: wait = sleep, ...options }: StandinO
       order: body.order,
       stages: body.stages,
     })
+    if (body.action === 'functions.invokeFunction') {
+      if (!functions) throw new StandinError('FUNCTIONS_EXECUTE_FAIL', `function ${String(body.function_name)} is not deployed here`)
+      const event = body.request_data ? (JSON.parse(String(body.request_data)) as unknown) : {}
+      return { requestId, data: { response_data: JSON.stringify(await functions(String(body.function_name), event)) } }
+    }
     return { requestId, ...(String(body.action).startsWith('storage.') ? storage.dispatch(body) : await dispatch(engine, body)) }
   }
 

@@ -27,9 +27,13 @@ export const CHECKS = 'checks'
 export const SUBSCRIPTIONS = 'subscriptions'
 /** Client uploads awaiting registration. */
 export const UPLOADS = 'uploads'
+/** The data migrations applied by deploy, their saved progress, and the lock of the deploy running them. */
+export const MIGRATION_RECORDS = 'data_migrations'
+/** Open and closed runs of `npm run smoke:cloud`: their test identities and what each removed. */
+export const SMOKE_RUNS = 'smoke_runs'
 
 /** Every collection the backend uses, for the deploy plan. */
 export const COLLECTIONS = [
   APPLICATIONS, CLAIMS, COUNTERS, IDEMPOTENCY, AUDIT_EVENTS, STAFF, ORG_UNITS, POLICIES, STATIONS, PROBLEM_REPORTS, OUTBOX, MESSAGES, INVITATIONS, RATE_LIMITS, HOUSEHOLDS,
-  MEASURES, DISBURSEMENTS, BUDGETS, CONTACTS, CAMPAIGNS, CHECKS, SUBSCRIPTIONS, UPLOADS,
+  MEASURES, DISBURSEMENTS, BUDGETS, CONTACTS, CAMPAIGNS, CHECKS, SUBSCRIPTIONS, UPLOADS, MIGRATION_RECORDS, SMOKE_RUNS,
 ] as const

@@ -4,9 +4,11 @@ import { BUDGETS_COLLECTION } from './budget-repository'
 import { CAMPAIGNS_COLLECTION } from './campaign-repository'
 import { CHECKS_COLLECTION } from './check-repository'
 import { CLAIMS_COLLECTION } from './claim-repository'
-import type { CollectionDeclaration } from './collection-schema'
+import { defineCollection, type CollectionDeclaration } from './collection-schema'
+import { SMOKE_RUNS } from './collections'
 import { CONTACTS_COLLECTION } from './contact-repository'
 import { MESSAGES_COLLECTION } from './message-repository'
+import { MIGRATION_RECORDS_COLLECTION } from './migrations/records'
 import { OUTBOX_COLLECTION } from './outbox-repository'
 import { COUNTERS_COLLECTION } from './counter-repository'
 import { HOUSEHOLDS_COLLECTION } from './household-repository'
@@ -51,4 +53,7 @@ export const COLLECTION_DECLARATIONS: readonly CollectionDeclaration[] = [
   CHECKS_COLLECTION,
   SUBSCRIPTIONS_COLLECTION,
   UPLOADS_COLLECTION,
+  MIGRATION_RECORDS_COLLECTION,
+  // Read and written by _id only (server/cloud/smoke-pass.ts, scripts/smoke).
+  defineCollection(SMOKE_RUNS),
 ]
