@@ -62,9 +62,9 @@ describe('submitApplication (SQLite)', () => {
     expect(await t.deps.store.repos.claims.get('open-application:applicant:w2')).toBeNull()
     expect(await t.deps.store.repos.idempotency.get('applicant.submit:w2:req-fail-001')).toBeNull()
     expect(await t.deps.store.repos.audit.list(null, 1000)).toHaveLength(1)
-    // The sequence was rolled back too: the next application takes number 2.
+    // The number was taken before the transaction (so submits never conflict on the counter): the failed submit leaves a gap.
     const next = await submitApplication(t.deps, worker('w2'), other, call())
-    expect(next.number).toBe('MLS-2026-000002')
+    expect(next.number).toBe('MLS-2026-000003')
   })
 
   it('keeps ID numbers and phones out of the database file in clear text', async () => {
