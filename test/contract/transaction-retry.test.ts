@@ -7,9 +7,12 @@ import { AppError } from '../../src/domain/contract'
 import { createCloudbaseStore } from '../../server/adapters/cloudbase'
 import { backoffMs, TRANSACTION_RETRY } from '../../server/adapters/cloudbase/retry'
 import type { Store } from '../../server/ports'
+import { getDraft, saveDraft } from '../../server/usecases/applicant/drafts'
+import { auditRead } from '../../server/usecases/shared/audit'
+import { findAuditBreak } from '../../server/usecases/shared/audit-check'
 import type { Standin } from '../cloudbase-standin'
 import { startDeployedStandin, useStandin } from '../support/cloudbase-standin'
-import { TEST_POLICY } from '../support/deps'
+import { formValues, seedTestUnits, sqliteDeps, TEST_POLICY } from '../support/deps'
 
 let standin: Standin
 beforeAll(async () => {
@@ -61,4 +64,28 @@ test('backoff is jittered within an exponential ceiling', () => {
   expect([1, 2, 3, 10].map((n) => backoffMs(TRANSACTION_RETRY, n, () => 1))).toEqual([15, 30, 60, 800])
   expect(backoffMs(TRANSACTION_RETRY, 5, () => 0)).toBe(0)
   expect(backoffMs(TRANSACTION_RETRY, 5, () => 0.5)).toBe(120)
+})
+
+test('audited reads start no transaction: 10 workers read their drafts at once, all audited in their own streams', async () => {
+  const t = sqliteDeps(createCloudbaseStore())
+  await seedTestUnits(t.deps.store)
+  const worker = (i: number) => ({ openid: `o-w${i}`, roles: ['worker' as const] })
+  await Promise.all(Array.from({ length: 10 }, (_, i) => saveDraft(t.deps, worker(i), { values: formValues(), step: 'applicant' })))
+  standin.requests.length = 0
+  const reads = await Promise.all(Array.from({ length: 10 }, (_, i) => getDraft(t.deps, worker(i))))
+  expect(reads.every((r) => r.draft !== null)).toBe(true)
+  expect(standin.requests.filter((q) => q.action === 'database.startTransaction')).toEqual([])
+  const events = (await t.deps.store.repos.audit.list(null, 100)).filter((e) => e.action === 'application.draft.read')
+  expect(new Set(events.map((e) => e.stream)).size).toBe(10)
+  expect(await findAuditBreak(t.deps.store.repos, t.deps.cipher)).toBeNull()
+  await t.close()
+})
+
+test('8 audited reads of one record at once: each takes the next seq of its stream', async () => {
+  const t = sqliteDeps(createCloudbaseStore())
+  const reads = Array.from({ length: 8 }, (_, i) => auditRead(t.deps, { actor: `o-staff-${i}`, action: 'application.reveal', subject: 'app-1', detail: { field: 'applicant.phone' } }))
+  expect((await Promise.all(reads)).map((e) => e.seq).sort((a, b) => a - b)).toEqual([1, 2, 3, 4, 5, 6, 7, 8])
+  expect(await t.deps.store.repos.audit.head('application:app-1')).toMatchObject({ seq: 8 })
+  expect(await findAuditBreak(t.deps.store.repos, t.deps.cipher)).toBeNull()
+  await t.close()
 })

@@ -56,8 +56,8 @@ export async function appendAudit(repos: Repositories, cipher: Cipher, at: Date,
   return event
 }
 
-/** Attempts of an audited read's event before the read fails (each one a head read and an insert). */
-const READ_ATTEMPTS = 8
+/** Attempts of an audited read's event before the read fails (each one a head read and an insert): one writer of the stream wins each round. */
+const READ_ATTEMPTS = 16
 
 /**
  * Records an audited read (a reveal, a document view, a draft read back in full, an export) after
@@ -70,7 +70,7 @@ export async function auditRead(deps: Deps, input: AuditInput): Promise<AuditEve
       return await appendAudit(deps.store.repos, deps.cipher, deps.clock.now(), input)
     } catch (err) {
       if (!(err instanceof AuditSeqTaken) || attempt >= READ_ATTEMPTS) throw err
-      await new Promise((done) => setTimeout(done, Math.random() * 5 * attempt))
+      await new Promise((done) => setTimeout(done, Math.random() * Math.min(200, 5 * 2 ** attempt)))
     }
   }
 }
