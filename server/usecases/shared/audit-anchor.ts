@@ -43,8 +43,9 @@ export function anchorMessage(a: AuditAnchor): { title: string; body: string } {
 
 /**
  * Anchors the audit log (run by the timers): the heads of every stream changed since the last
- * anchor, chained to it, stored, and sent to each admin of the top units as an in-app message
- * (which WeChat shows on their phones, outside the database). At most one per ANCHOR_EVERY_MS;
+ * anchor, chained to it, stored, and sent to each admin of the top units as an in-app message.
+ * The message is stored in the same database: it protects the log once an admin has kept its
+ * number and hash elsewhere (the README says how). At most one per ANCHOR_EVERY_MS;
  * two timer runs at once store one (the anchor's number is unique). Returns the anchor, or null.
  */
 export async function anchorAudit(deps: Deps, everyMs = ANCHOR_EVERY_MS): Promise<AuditAnchor | null> {
