@@ -69,7 +69,16 @@ const cloudbase = (): Opened => {
     store: createCloudbaseStore(),
     tamper: {
       setDetail: async (stream, seq, detail) => void (await events().doc(auditId(stream, seq)).update({ detail: getDb().command.set(detail) })),
-      remove: async (stream, seq) => void (await events().doc(auditId(stream, seq)).remove()),
+      // As someone cutting a tail would: a head hint on the removed event is moved back to the one before.
+      remove: async (stream, seq) => {
+        await events().doc(auditId(stream, seq)).remove()
+        const hint = (await getDb().collection('audit_heads').doc(stream).get()).data as unknown as { seq: number }[]
+        if (hint[0]?.seq !== seq) return
+        const { data } = await events().doc(auditId(stream, seq - 1)).get()
+        const before = (data as unknown as { seq: number; hash: string; at: string }[])[0]
+        if (before) await getDb().collection('audit_heads').doc(stream).set({ stream, seq: before.seq, hash: before.hash, at: before.at })
+        else await getDb().collection('audit_heads').doc(stream).remove()
+      },
       swap: async (stream, a, b) => {
         await events().doc(auditId(stream, a)).update({ seq: b })
         await events().doc(auditId(stream, b)).update({ seq: a })
