@@ -1,6 +1,7 @@
 /**
- * `npm run audit:verify [-- --data-dir <dir>] [-- --cloudbase]`: walks the audit log's hash chain
- * and prints `OK` with the number of events and the head, or the first broken seq (exit 1).
+ * `npm run audit:verify [-- --data-dir <dir>] [-- --cloudbase] [-- --anchor <n>:<hash>]`: walks
+ * every audit stream's hash chain and the chain of anchors, and prints `OK` with the number of
+ * events and streams and the last anchor, or the first break (exit 1).
  *
  * Local (default): the SQLite file of the data directory (LANTIAN_DATA_DIR, default `data`),
  * opened read-only. CloudBase (`--cloudbase`): the environment in TCB_ENV with the credentials of
@@ -8,8 +9,10 @@
  * The data key is LANTIAN_DATA_KEY or, locally, the key file of the data directory, as the local
  * app reads it; it is never created here.
  *
- * A chain shows an event changed, removed or moved; it cannot show the newest events cut off.
- * Keep the printed head (seq and hash) somewhere else and compare it on the next run.
+ * A stream shows an event changed, removed or moved; an anchor shows a stream's events cut off up
+ * to the heads it recorded. `--anchor` compares the stored anchor with the one the admins were sent
+ * (their in-app message), so anchors deleted or rewritten after it show too. Events after the last
+ * anchor the admins hold cannot be protected: that window is the anchor interval (README).
  */
 import Database from 'better-sqlite3'
 import { existsSync, readFileSync } from 'node:fs'
@@ -18,26 +21,55 @@ import { createCloudbaseStore } from '../server/adapters/cloudbase'
 import { createCipher, keyFromBase64 } from '../server/adapters/node-cipher'
 import { bindRepositories } from '../server/adapters/sqlite'
 import type { Cipher, Repositories } from '../server/ports'
-import { findAuditBreak } from '../server/usecases/shared/audit'
+import { findAuditBreak, type AuditBreak } from '../server/usecases/shared/audit-check'
 
-export type AuditVerdict = { ok: true; count: number; head: { seq: number; hash: string } | null } | { ok: false; seq: number; reason: string }
+export type AuditVerdict =
+  | { ok: true; count: number; streams: number; lastAnchor: { n: number; hash: string } | null }
+  | ({ ok: false } & AuditBreak)
 
-/** The verdict on the whole chain. */
-export async function verifyAudit(repos: Repositories, cipher: Cipher): Promise<AuditVerdict> {
+/** An anchor as the admins received it: its number and hash. */
+export interface SentAnchor {
+  n: number
+  hash: string
+}
+
+/** Events and streams, counted in one more walk (the verdict's figures). */
+async function countEvents(repos: Repositories): Promise<{ count: number; streams: number }> {
+  let count = 0
+  const streams = new Set<string>()
+  let after = null as { stream: string; seq: number } | null
+  for (;;) {
+    const batch = await repos.audit.list(after, 1000)
+    for (const e of batch) streams.add(e.stream)
+    count += batch.length
+    if (batch.length < 1000) return { count, streams: streams.size }
+    after = { stream: batch[batch.length - 1].stream, seq: batch[batch.length - 1].seq }
+  }
+}
+
+/** The verdict on every stream and anchor, and on the anchor the admins hold when it is given. */
+export async function verifyAudit(repos: Repositories, cipher: Cipher, sent?: SentAnchor): Promise<AuditVerdict> {
   const broken = await findAuditBreak(repos, cipher)
   if (broken) return { ok: false, ...broken }
-  const head = await repos.audit.head()
-  return { ok: true, count: head?.seq ?? 0, head }
+  if (sent) {
+    const [stored] = await repos.audit.anchors(sent.n, 1)
+    if (!stored || stored.n !== sent.n) return { ok: false, stream: 'anchor', seq: sent.n, reason: 'the anchor the admins hold is missing' }
+    if (stored.hash !== sent.hash) return { ok: false, stream: 'anchor', seq: sent.n, reason: 'the anchor differs from the one the admins hold' }
+  }
+  const last = await repos.audit.lastAnchor()
+  return { ok: true, ...(await countEvents(repos)), lastAnchor: last && { n: last.n, hash: last.hash } }
 }
 
 export function formatVerdict(v: AuditVerdict): string {
-  if (!v.ok) return `BROKEN: the audit chain breaks at seq ${v.seq} (${v.reason})`
-  return v.head ? `OK: ${v.count} audit events, head seq ${v.head.seq} hash ${v.head.hash}` : 'OK: the audit log is empty'
+  if (!v.ok) return v.stream === 'anchor' ? `BROKEN: anchor ${v.seq} (${v.reason})` : `BROKEN: the audit stream ${v.stream} breaks at seq ${v.seq} (${v.reason})`
+  if (!v.count) return 'OK: the audit log is empty'
+  return `OK: ${v.count} audit events in ${v.streams} streams, ${v.lastAnchor ? `last anchor ${v.lastAnchor.n} hash ${v.lastAnchor.hash}` : 'no anchor yet'}`
 }
 
 interface Args {
   cloudbase: boolean
   dataDir: string
+  anchor?: SentAnchor
 }
 
 function parseArgs(argv: string[], env: NodeJS.ProcessEnv): Args {
@@ -45,7 +77,10 @@ function parseArgs(argv: string[], env: NodeJS.ProcessEnv): Args {
   for (let i = 0; i < argv.length; i++) {
     if (argv[i] === '--cloudbase') args.cloudbase = true
     else if (argv[i] === '--data-dir' && argv[i + 1]) args.dataDir = resolve(argv[++i])
-    else throw new Error(`unknown argument ${argv[i]}; use --data-dir <dir> or --cloudbase`)
+    else if (argv[i] === '--anchor' && /^\d+:[0-9a-f]{64}$/.test(argv[i + 1] ?? '')) {
+      const [n, hash] = argv[++i].split(':')
+      args.anchor = { n: Number(n), hash }
+    } else throw new Error(`unknown argument ${argv[i]}; use --data-dir <dir>, --cloudbase or --anchor <n>:<hash>`)
   }
   return args
 }
@@ -62,7 +97,7 @@ async function main(): Promise<number> {
   const args = parseArgs(process.argv.slice(2), process.env)
   const cipher = createCipher(dataKey(args, process.env))
   if (args.cloudbase) {
-    const verdict = await verifyAudit(createCloudbaseStore().repos, cipher)
+    const verdict = await verifyAudit(createCloudbaseStore().repos, cipher, args.anchor)
     console.log(formatVerdict(verdict))
     return verdict.ok ? 0 : 1
   }
@@ -70,7 +105,7 @@ async function main(): Promise<number> {
   if (!existsSync(file)) throw new Error(`no database in the data directory (${args.dataDir}); set LANTIAN_DATA_DIR or --data-dir`)
   const db = new Database(file, { readonly: true, fileMustExist: true })
   try {
-    const verdict = await verifyAudit(bindRepositories(db), cipher)
+    const verdict = await verifyAudit(bindRepositories(db), cipher, args.anchor)
     console.log(formatVerdict(verdict))
     return verdict.ok ? 0 : 1
   } finally {

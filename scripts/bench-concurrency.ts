@@ -1,16 +1,20 @@
 /**
  * `npm run bench:concurrency`: N distinct workers at the same instant, through the use cases and
  * the real `@cloudbase/node-sdk`, against the loopback stand-in with latency on every database
- * request (10 ms by default: a function-to-database round trip). Two rounds per N: each worker
- * saves their first draft (a new draft), then each reads it back (`getDraft`). Prints ok / CONFLICT
- * / other per round and one `name=value` line. Not a test: nothing asserts a figure.
+ * request (10 ms by default: a function-to-database round trip). Three rounds per N: each worker
+ * saves their first draft (a new draft), then each reads it back (`getDraft`), then each submits
+ * (every submit takes the next application number of the year from one counter: the one document
+ * they all write, so the transactions conflict and are retried). Prints ok / CONFLICT / other per
+ * round and one `name=value` line. Not a test: nothing asserts a figure.
  *
  * Options (environment): BENCH_CALLERS (default 2,5,10,20), LANTIAN_STANDIN_LATENCY_MS (10),
  * LANTIAN_STANDIN_JITTER_MS (0).
  */
 import { getDraft, saveDraft } from '../server/usecases/applicant/drafts'
+import { submitApplication } from '../server/usecases/applicant/submit-application'
 import type { Actor } from '../src/domain'
-import { formValues, seedTestUnits } from '../test/support/deps'
+import { call, checkedSubmission, formValues, seedTestUnits } from '../test/support/deps'
+import { nextIdNumber } from '../test/support/households'
 import { atFullSpeed, concurrently, startBenchEnvironment, type BenchEnvironment, type Round } from './load/harness'
 
 Object.assign(process.env, { TENCENTCLOUD: 'true', SILENCE: 'true' })
@@ -35,6 +39,7 @@ export interface ConcurrencyFigures {
   callers: number
   drafts: Round
   reads: Round
+  submits: Round
 }
 
 /** The two rounds for `n` workers on a fresh database: new drafts at once, then their reads at once. */
@@ -47,7 +52,9 @@ export async function measure(env: BenchEnvironment, n: number): Promise<Concurr
     for (let i = 0; i < n; i++) if (drafts.results[i].outcome !== 'ok') await saveDraft(env.deps, worker(n, i), draft)
   })
   const reads = await concurrently(env.standin, n, (i) => getDraft(env.deps, worker(n, i)))
-  return { callers: n, drafts, reads }
+  const forms = Array.from({ length: n }, () => checkedSubmission({ idNumber: nextIdNumber(), memberIds: [nextIdNumber()] }))
+  const submits = await concurrently(env.standin, n, (i) => submitApplication(env.deps, worker(n, i), forms[i], call(`bench-${n}-${i}`)))
+  return { callers: n, drafts, reads, submits }
 }
 
 async function main(): Promise<void> {
@@ -61,7 +68,8 @@ async function main(): Promise<void> {
       figures.push(f)
       console.log(`N=${String(n).padStart(3)}  new drafts: ${row(n, f.drafts)}`)
       console.log(`        getDraft:   ${row(n, f.reads)}`)
-      const others = [...f.drafts.results, ...f.reads.results].filter((r) => r.detail).map((r) => r.detail)
+      console.log(`        submit:     ${row(n, f.submits)}`)
+      const others = [...f.drafts.results, ...f.reads.results, ...f.submits.results].filter((r) => r.detail).map((r) => r.detail)
       for (const detail of new Set(others)) console.log(`        other: ${detail}`)
     }
   } finally {
@@ -79,7 +87,10 @@ async function main(): Promise<void> {
       `new_drafts_conflict=${list((f) => f.drafts.counts.CONFLICT ?? 0)}`,
       `get_draft_ok=${list((f) => f.reads.counts.ok ?? 0)}`,
       `get_draft_conflict=${list((f) => f.reads.counts.CONFLICT ?? 0)}`,
-      `other_errors=${figures.reduce((sum, f) => sum + other(f.drafts) + other(f.reads), 0)}`,
+      `submit_ok=${list((f) => f.submits.counts.ok ?? 0)}`,
+      `submit_conflict=${list((f) => f.submits.counts.CONFLICT ?? 0)}`,
+      `submit_transactions=${list((f) => f.submits.requests['database.startTransaction'] ?? 0)}`,
+      `other_errors=${figures.reduce((sum, f) => sum + other(f.drafts) + other(f.reads) + other(f.submits), 0)}`,
     ].join(' '),
   )
 }

@@ -28,8 +28,13 @@ export interface IdempotencyRepository {
   put(key: string, reply: unknown, at: string): Promise<void>
 }
 
-/** An append-only, hash-chained audit event. */
+/**
+ * An append-only audit event, hash-chained within its stream: the record it is about (an
+ * application, a household, a station, a staff member...), so unrelated writes never touch the
+ * same chain. `seq` counts from 1 within the stream.
+ */
 export interface AuditEvent {
+  stream: string
   seq: number
   at: string
   actor: string
@@ -41,13 +46,45 @@ export interface AuditEvent {
   hash: string
 }
 
+/** A stream's newest event. */
+export interface AuditHead {
+  stream: string
+  seq: number
+  hash: string
+  /** The newest event's time. */
+  at: string
+}
+
+/** Where a walk through all events stopped: the last event read. */
+export type AuditCursor = { stream: string; seq: number }
+
+/**
+ * A periodic anchor: the heads of every stream that changed since the anchor before (with some
+ * overlap), chained to that anchor. Its hash is sent to the admins, out of the database's reach.
+ */
+export interface AuditAnchor {
+  n: number
+  at: string
+  heads: { stream: string; seq: number; hash: string }[]
+  prevHash: string
+  hash: string
+}
+
 export interface AuditRepository {
-  /** The newest event's sequence number and hash, or null for an empty log. */
-  head(): Promise<{ seq: number; hash: string } | null>
-  /** Appends an event whose seq is head.seq + 1; false when another event took that seq first. */
+  /** The stream's newest event (seq and hash), or null for an empty stream. By key: works inside transactions. */
+  head(stream: string): Promise<{ seq: number; hash: string } | null>
+  /** Appends an event whose seq is its stream's head.seq + 1; false when another event took that seq first. */
   append(event: AuditEvent): Promise<boolean>
-  /** Events in order, from `fromSeq` on, at most `limit`. */
-  list(fromSeq: number, limit: number): Promise<AuditEvent[]>
+  /** Every event, by stream then seq, after `after` (null: from the start), at most `limit`. A query. */
+  list(after: AuditCursor | null, limit: number): Promise<AuditEvent[]>
+  /** Heads of the streams whose newest event is at or after `since`, by stream, after `afterStream`, at most `limit`. A query. */
+  headsSince(since: string, afterStream: string | null, limit: number): Promise<AuditHead[]>
+  /** Adds the anchor; false when anchor `n` exists already. */
+  addAnchor(anchor: AuditAnchor): Promise<boolean>
+  /** Anchors from `fromN` on, in order, at most `limit`. */
+  anchors(fromN: number, limit: number): Promise<AuditAnchor[]>
+  /** The newest anchor, or null. */
+  lastAnchor(): Promise<AuditAnchor | null>
 }
 
 /**

@@ -1,6 +1,7 @@
 /**
- * `npm run audit:verify` against a local data directory: a chain built through the use-case code,
- * then tampered with directly in SQLite (an event's detail changed, one deleted, two swapped).
+ * `npm run audit:verify` against a local data directory, and SQLite's migration 11: a database of
+ * the release before, whose one chain becomes the `legacy` stream unchanged, then events in
+ * streams through the use-case code; tampered with directly in SQLite.
  */
 import Database from 'better-sqlite3'
 import { execFile } from 'node:child_process'
@@ -9,7 +10,8 @@ import { cpSync, mkdirSync, writeFileSync } from 'node:fs'
 import { join, resolve } from 'node:path'
 import { createCipher } from '../../server/adapters/node-cipher'
 import { bindRepositories, openSqliteStore } from '../../server/adapters/sqlite'
-import { appendAudit } from '../../server/usecases/shared/audit'
+import { MIGRATIONS } from '../../server/adapters/sqlite/migrations'
+import { appendAudit, auditHash, GENESIS, LEGACY_STREAM } from '../../server/usecases/shared/audit'
 import { verifyAudit } from '../../scripts/audit-verify'
 import { tempDir } from '../support/deps'
 
@@ -19,12 +21,33 @@ const cipher = createCipher(key)
 let dir: string
 let cleanup: () => void
 
-/** A data directory like the local app's: lantian.db with 6 audit events, and keys/data.key. */
+/** A database as the release before issue 11 left it: migrations 1 to 10 and one chain of 3 events. */
+function oldDatabase(file: string): void {
+  const db = new Database(file)
+  db.exec('CREATE TABLE schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)')
+  for (const m of MIGRATIONS.filter((m) => m.version <= 10)) {
+    db.exec(m.sql)
+    db.prepare('INSERT INTO schema_migrations VALUES (?, ?, ?)').run(m.version, m.name, '2026-03-02T02:00:00.000Z')
+  }
+  let prevHash = GENESIS
+  for (let seq = 1; seq <= 3; seq++) {
+    const base = { seq, at: `2026-03-01T02:00:0${seq}.000Z`, actor: 'o-admin', action: 'unit.rename', subject: 'unit-x', detail: { version: seq }, prevHash }
+    // The old hash: the same fields without a stream, which is how the legacy stream is verified.
+    const hash = auditHash(cipher, { stream: LEGACY_STREAM, ...base })
+    db.prepare('INSERT INTO audit_events (seq, at, actor, action, subject, detail, prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?)').run(seq, base.at, base.actor, base.action, base.subject, JSON.stringify(base.detail), prevHash, hash)
+    prevHash = hash
+  }
+  db.close()
+}
+
+/** A data directory like the local app's: an old lantian.db migrated on open, 6 events in 3 streams after it, and keys/data.key. */
 async function dataDir(name: string): Promise<string> {
   const d = join(dir, name)
+  mkdirSync(d)
+  oldDatabase(join(d, 'lantian.db'))
   const store = openSqliteStore(join(d, 'lantian.db'))
   for (let i = 1; i <= 6; i++) {
-    await store.transaction((r) => appendAudit(r, cipher, new Date(Date.UTC(2026, 2, 2, 2, i)), { actor: 'o-admin', action: 'unit.rename', subject: `unit-${i}`, detail: { version: i } }))
+    await store.transaction((r) => appendAudit(r, cipher, new Date(Date.UTC(2026, 2, 2, 2, i)), { actor: 'o-admin', action: 'unit.rename', subject: `unit-${i % 3}`, detail: { version: i } }))
   }
   await store.close()
   mkdirSync(join(d, 'keys'), { mode: 0o700 })
@@ -58,47 +81,41 @@ function cli(args: string[], env: Record<string, string> = {}): Promise<{ code: 
 beforeAll(() => ({ dir, cleanup } = tempDir('lantian-audit-')))
 afterAll(() => cleanup())
 
-test('an intact chain is OK with its count and head', async () => {
+test('migration 11 keeps the old chain as the legacy stream, verified with its old hashes; new events chain per unit', async () => {
   const d = await dataDir('intact')
-  expect(await verdictOf(d)).toMatchObject({ ok: true, count: 6, head: { seq: 6 } })
+  expect(await verdictOf(d)).toEqual({ ok: true, count: 9, streams: 4, lastAnchor: null })
+  const db = new Database(join(d, 'lantian.db'), { readonly: true })
+  const streams = db.prepare('SELECT stream, count(*) AS n FROM audit_events GROUP BY stream ORDER BY stream').all()
+  db.close()
+  expect(streams).toEqual([
+    { stream: LEGACY_STREAM, n: 3 },
+    { stream: 'unit:unit-0', n: 2 },
+    { stream: 'unit:unit-1', n: 2 },
+    { stream: 'unit:unit-2', n: 2 },
+  ])
 })
 
-test('an event whose detail was changed in the database', async () => {
+test('a legacy event changed, and one of a new stream deleted', async () => {
   const d = await dataDir('changed')
-  tamper(d, [`UPDATE audit_events SET detail = '{"version":99}' WHERE seq = 3`])
-  expect(await verdictOf(d)).toEqual({ ok: false, seq: 3, reason: 'event changed' })
-})
-
-test('an event deleted from the middle', async () => {
-  const d = await dataDir('deleted')
-  tamper(d, ['DELETE FROM audit_events WHERE seq = 4'])
-  expect(await verdictOf(d)).toEqual({ ok: false, seq: 4, reason: 'missing event' })
-})
-
-test('two events swapped', async () => {
-  const d = await dataDir('reordered')
-  tamper(d, ['UPDATE audit_events SET seq = -1 WHERE seq = 2', 'UPDATE audit_events SET seq = 2 WHERE seq = 5', 'UPDATE audit_events SET seq = 5 WHERE seq = -1'])
-  expect(await verdictOf(d)).toEqual({ ok: false, seq: 2, reason: 'chain broken' })
-})
-
-test('an event changed and its own hash recomputed still breaks the link to the next one', async () => {
-  const d = await dataDir('rehashed')
-  tamper(d, [`UPDATE audit_events SET actor = 'someone-else', hash = '${'f'.repeat(64)}' WHERE seq = 5`])
-  const v = await verdictOf(d)
-  expect(v.ok).toBe(false)
-  expect(v).toMatchObject({ seq: 5 })
+  tamper(d, [`UPDATE audit_events SET detail = '{"version":99}' WHERE stream = 'legacy' AND seq = 2`])
+  expect(await verdictOf(d)).toEqual({ ok: false, stream: LEGACY_STREAM, seq: 2, reason: 'event changed' })
+  const e = await dataDir('deleted')
+  tamper(e, [`DELETE FROM audit_events WHERE stream = 'unit:unit-1' AND seq = 1`])
+  expect(await verdictOf(e)).toEqual({ ok: false, stream: 'unit:unit-1', seq: 1, reason: 'missing event' })
 })
 
 test('the command: OK and exit 0 on an intact copy; the first broken seq and exit 1 after tampering; the key from the key file', async () => {
   const d = await dataDir('cli')
   const ok = await cli(['--data-dir', d])
-  expect(ok).toMatchObject({ code: 0, out: expect.stringMatching(/^OK: 6 audit events, head seq 6 hash [0-9a-f]{64}\n$/) })
+  expect(ok).toMatchObject({ code: 0, out: 'OK: 9 audit events in 4 streams, no anchor yet\n' })
   const broken = join(dir, 'cli-broken')
   cpSync(d, broken, { recursive: true })
-  tamper(broken, ['DELETE FROM audit_events WHERE seq = 2'])
+  tamper(broken, [`DELETE FROM audit_events WHERE stream = 'legacy' AND seq = 2`])
   expect(await cli([], { LANTIAN_DATA_DIR: broken, LANTIAN_DATA_KEY: key.toString('base64') })).toMatchObject({
     code: 1,
-    out: 'BROKEN: the audit chain breaks at seq 2 (missing event)\n',
+    out: 'BROKEN: the audit stream legacy breaks at seq 2 (missing event)\n',
   })
+  const anchor = `1:${'a'.repeat(64)}`
+  expect(await cli(['--data-dir', d, '--anchor', anchor])).toMatchObject({ code: 1, out: 'BROKEN: anchor 1 (the anchor the admins hold is missing)\n' })
   expect(await cli(['--data-dir', join(dir, 'nothing-here')])).toMatchObject({ code: 2, err: expect.stringContaining('no data key') })
 }, 30000)

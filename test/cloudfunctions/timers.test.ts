@@ -9,6 +9,8 @@ import { randomBytes } from 'node:crypto'
 import { join } from 'node:path'
 import { bundleFunction } from '../../scripts/build-functions'
 import { createCloudbaseStore } from '../../server/adapters/cloudbase'
+import { createCipher } from '../../server/adapters/node-cipher'
+import { appendAudit } from '../../server/usecases/shared/audit'
 import { resetSdk } from '../../server/adapters/cloudbase/sdk'
 import type { Standin } from '../cloudbase-standin'
 import { startDeployedStandin } from '../support/cloudbase-standin'
@@ -76,7 +78,23 @@ test('a timer run closes due entries (no template set: in-app only, reason kept)
   const base = { kind: 'status-changed' as const, recipientOpenid: 'o-worker', payload: { number: 'MLS-2026-000001', status: 'submitted' }, status: 'pending' as const, attempts: 0, createdAt: '2026-03-02T02:00:00.000Z', sentAt: null, lastError: null }
   await store.repos.outbox.enqueue({ ...base, key: 'due-1', nextAttemptAt: '2026-03-02T02:00:00.000Z' })
   await store.repos.outbox.enqueue({ ...base, key: 'future', nextAttemptAt: '2999-01-01T00:00:00.000Z' })
-  expect(await runTimer()).toEqual({ due: 1, sent: 0, skipped: 1, retrying: 0, failed: 0, busy: 0, noticesEnded: 0, remindersQueued: 0, uploadsRemoved: 0 })
+  expect(await runTimer()).toEqual({ due: 1, sent: 0, skipped: 1, retrying: 0, failed: 0, busy: 0, noticesEnded: 0, remindersQueued: 0, uploadsRemoved: 0, auditAnchor: null })
   expect(await store.repos.outbox.get('due-1')).toMatchObject({ status: 'skipped', attempts: 1, lastError: 'in-app only: no subscribe template is set for statusChanged', leaseId: null })
   expect(await store.repos.outbox.get('future')).toMatchObject({ status: 'pending', attempts: 0 })
+}, 30000)
+
+test('a timer run anchors the audit streams once an hour and sends the anchor to the admins of the top unit', async () => {
+  standin.reset()
+  const store = createCloudbaseStore()
+  const cipher = createCipher(randomBytes(32))
+  await store.repos.units.put({ id: 'unit-root', name: '弥勒市总工会', parentId: null, path: ['unit-root'] })
+  await store.repos.staff.put({ openid: 'o-admin', displayName: '管理员', unitId: 'unit-root', roles: ['admin'], active: true })
+  for (const subject of ['app-1', 'app-2']) await store.transaction((r) => appendAudit(r, cipher, new Date(), { actor: 'o-worker', action: 'application.submit', subject }))
+  expect(await runTimer()).toMatchObject({ auditAnchor: 1 })
+  expect(await runTimer()).toMatchObject({ auditAnchor: null })
+  const anchor = (await store.repos.audit.lastAnchor())!
+  expect(anchor.heads.map((h) => h.stream)).toEqual(['application:app-1', 'application:app-2'])
+  const { items } = await store.repos.messages.listFor('o-admin', { offset: 0, limit: 10 })
+  expect(items.map((m) => m.title)).toEqual(['审计锚点 第1号'])
+  expect(items[0].body).toContain(anchor.hash)
 }, 30000)

@@ -7,7 +7,7 @@
 import type { Page } from '../../src/domain/api/applicant'
 import type { HouseholdItem } from '../../src/domain/api/households'
 import type { Store } from '../../server/ports'
-import { findAuditBreak } from '../../server/usecases/shared/audit'
+import { findAuditBreak } from '../../server/usecases/shared/audit-check'
 import { householdFixture, type HouseholdFixture } from '../support/households'
 import { DAY } from '../support/review'
 import { contractStores } from './stores'

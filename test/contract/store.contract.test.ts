@@ -23,6 +23,7 @@ const app = (over: Partial<ApplicationRecord> = {}): ApplicationRecord => ({
 })
 
 const event = (seq: number, over: Partial<AuditEvent> = {}): AuditEvent => ({
+  stream: 'application:app-1',
   seq,
   at: `2026-03-02T02:00:0${seq}.000Z`,
   actor: 'alice',
@@ -154,19 +155,44 @@ describe.each(factories)('Store contract: %s', (_name, open) => {
   })
 
   describe('audit', () => {
-    test('append, head and list keep order; a taken seq is refused', async () => {
+    test('append, head and list keep order per stream; a taken seq is refused', async () => {
       const { audit } = store.repos
-      expect(await audit.head()).toBeNull()
+      const other = (seq: number) => event(seq, { stream: 'household:h-1', hash: `other-${seq}` })
+      expect(await audit.head('application:app-1')).toBeNull()
       expect(await audit.append(event(1))).toBe(true)
-      expect(await audit.head()).toEqual({ seq: 1, hash: 'hash-1' })
+      expect(await audit.head('application:app-1')).toEqual({ seq: 1, hash: 'hash-1' })
+      expect(await audit.append(other(1))).toBe(true)
       expect(await audit.append(event(2))).toBe(true)
       expect(await audit.append(event(2, { actor: 'mallory', hash: 'forged' }))).toBe(false)
-      expect(await audit.head()).toEqual({ seq: 2, hash: 'hash-2' })
+      expect(await audit.head('application:app-1')).toEqual({ seq: 2, hash: 'hash-2' })
+      expect(await audit.head('household:h-1')).toEqual({ seq: 1, hash: 'other-1' })
       expect(await audit.append(event(3))).toBe(true)
-      expect(await audit.list(1, 10)).toEqual([event(1), event(2), event(3)])
-      expect(await audit.list(2, 10)).toEqual([event(2), event(3)])
-      expect(await audit.list(1, 2)).toEqual([event(1), event(2)])
-      expect(await audit.list(4, 10)).toEqual([])
+      expect(await audit.list(null, 10)).toEqual([event(1), event(2), event(3), other(1)])
+      expect(await audit.list({ stream: 'application:app-1', seq: 1 }, 10)).toEqual([event(2), event(3), other(1)])
+      expect(await audit.list(null, 2)).toEqual([event(1), event(2)])
+      expect(await audit.list({ stream: 'application:app-1', seq: 3 }, 1)).toEqual([other(1)])
+      expect(await audit.list({ stream: 'household:h-1', seq: 1 }, 10)).toEqual([])
+    })
+
+    test('heads since a time, by stream; anchors by number, each number once', async () => {
+      const { audit } = store.repos
+      await audit.append(event(1))
+      await audit.append(event(1, { stream: 'station:s-1', at: '2026-03-02T03:00:00.000Z', hash: 's-1' }))
+      await audit.append(event(2))
+      expect(await audit.headsSince('', null, 10)).toEqual([
+        { stream: 'application:app-1', seq: 2, hash: 'hash-2', at: event(2).at },
+        { stream: 'station:s-1', seq: 1, hash: 's-1', at: '2026-03-02T03:00:00.000Z' },
+      ])
+      expect((await audit.headsSince('2026-03-02T02:30:00.000Z', null, 10)).map((h) => h.stream)).toEqual(['station:s-1'])
+      expect((await audit.headsSince('', 'application:app-1', 10)).map((h) => h.stream)).toEqual(['station:s-1'])
+      expect(await audit.lastAnchor()).toBeNull()
+      const anchor = (n: number) => ({ n, at: `2026-03-02T0${n}:00:00.000Z`, heads: [{ stream: 'station:s-1', seq: 1, hash: 's-1' }], prevHash: `p${n}`, hash: `a${n}` })
+      expect(await audit.addAnchor(anchor(1))).toBe(true)
+      expect(await audit.addAnchor(anchor(2))).toBe(true)
+      expect(await audit.addAnchor({ ...anchor(2), hash: 'again' })).toBe(false)
+      expect(await audit.anchors(1, 10)).toEqual([anchor(1), anchor(2)])
+      expect(await audit.anchors(2, 10)).toEqual([anchor(2)])
+      expect(await audit.lastAnchor()).toEqual(anchor(2))
     })
   })
 
@@ -260,9 +286,9 @@ describe.each(factories)('Store contract: %s', (_name, open) => {
         expect(await r.claims.create('open:alice', 'app-2')).toBe(false)
         expect([await r.counters.next('n'), await r.counters.next('n')]).toEqual([1, 2])
         await r.idempotency.put('req', { ok: true }, at(1))
-        expect(await r.audit.head()).toBeNull()
+        expect(await r.audit.head('application:app-1')).toBeNull()
         expect(await r.audit.append(event(1))).toBe(true)
-        expect(await r.audit.head()).toEqual({ seq: 1, hash: 'hash-1' })
+        expect(await r.audit.head('application:app-1')).toEqual({ seq: 1, hash: 'hash-1' })
         expect(await r.audit.append(event(1))).toBe(false)
         expect(await r.applications.update(app({ id: 'old', version: 2 }), 2)).toBe(false)
         expect(await r.applications.update(app({ id: 'old', version: 2, status: 'screening' }), 1)).toBe(true)
@@ -275,7 +301,7 @@ describe.each(factories)('Store contract: %s', (_name, open) => {
       expect(await store.repos.claims.get('open:alice')).toEqual({ key: 'open:alice', holder: 'app-1' })
       expect(await store.repos.counters.next('n')).toBe(3)
       expect(await store.repos.idempotency.get('req')).toEqual({ ok: true })
-      expect(await store.repos.audit.list(1, 10)).toEqual([event(1)])
+      expect(await store.repos.audit.list(null, 10)).toEqual([event(1)])
     })
 
     test('a throw rolls back every write and is rethrown', async () => {
@@ -297,7 +323,7 @@ describe.each(factories)('Store contract: %s', (_name, open) => {
       expect(await store.repos.applications.get('old')).toEqual(app({ id: 'old' }))
       expect(await store.repos.claims.get('open:alice')).toBeNull()
       expect(await store.repos.counters.next('n')).toBe(2)
-      expect(await store.repos.audit.head()).toBeNull()
+      expect(await store.repos.audit.list(null, 1)).toEqual([])
       expect(await store.repos.staff.getByOpenid('o')).toBeNull()
     })
 
@@ -314,13 +340,14 @@ describe('CloudBase layout', () => {
   let store: Store
   beforeEach(() => ({ store } = factories[1][1]()))
 
-  test('documents are keyed by the record id, without an id field; audit _ids are zero-padded', async () => {
+  test('documents are keyed by the record id, without an id field; audit _ids are the stream and a zero-padded seq', async () => {
     await store.repos.applications.insert(app())
     await store.repos.audit.append(event(1))
     const raw = standin().collections()
     expect([...raw.get('applications')!.keys()]).toEqual(['app-1'])
     expect(raw.get('applications')!.get('app-1')).not.toHaveProperty('id')
-    expect(raw.get('audit_events')!.has('000000000001')).toBe(true)
+    expect(raw.get('audit_events')!.has('application:app-1#000000000001')).toBe(true)
+    expect(raw.get('audit_heads')!.get('application:app-1')).toMatchObject({ seq: 1, hash: 'hash-1' })
   })
 
   test('a transaction sends document operations only', async () => {
@@ -328,7 +355,7 @@ describe('CloudBase layout', () => {
       await r.applications.insert(app())
       await r.claims.create('k', 'app-1')
       await r.counters.next('n')
-      await r.audit.append(await r.audit.head().then((h) => event((h?.seq ?? 0) + 1)))
+      await r.audit.append(await r.audit.head('application:app-1').then((h) => event((h?.seq ?? 0) + 1)))
       await r.applications.update(app({ version: 2 }), 1)
     })
     const inTx = standin().requests.filter((q) => q.transactionId && !q.action.endsWith('Transaction'))

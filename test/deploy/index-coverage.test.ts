@@ -108,13 +108,20 @@ const EXERCISES: Record<string, (r: Repositories) => Promise<unknown>> = {
   },
   'idempotency.get': (r) => r.idempotency.get('r-none'),
   'idempotency.put': (r) => r.idempotency.put(fresh('r'), { ok: true }, '2026-03-02T02:00:00.000Z'),
-  'audit.head': (r) => r.audit.head(),
+  'audit.head': (r) => r.audit.head('application:a'),
   'audit.append': async (r) => {
-    const head = await r.audit.head()
+    const head = await r.audit.head('application:a')
     const seq = (head?.seq ?? 0) + 1
-    await r.audit.append({ seq, at: '2026-03-02T02:00:00.000Z', actor: 'a', action: 'x', subject: 's', detail: {}, prevHash: head?.hash ?? '0', hash: `h${seq}` })
+    await r.audit.append({ stream: 'application:a', seq, at: '2026-03-02T02:00:00.000Z', actor: 'a', action: 'x', subject: 's', detail: {}, prevHash: head?.hash ?? '0', hash: `h${seq}` })
   },
-  'audit.list': (r) => r.audit.list(1, 10),
+  'audit.list': async (r) => {
+    await r.audit.list(null, 10)
+    await r.audit.list({ stream: 'application:a', seq: 1 }, 10)
+  },
+  'audit.headsSince': (r) => r.audit.headsSince('2026-03-02T00:00:00.000Z', 'application:a', 10),
+  'audit.addAnchor': (r) => r.audit.addAnchor({ n: ++n, at: '2026-03-02T02:00:00.000Z', heads: [], prevHash: '0', hash: 'h' }),
+  'audit.anchors': (r) => r.audit.anchors(1, 10),
+  'audit.lastAnchor': (r) => r.audit.lastAnchor(),
   'staff.getByOpenid': (r) => r.staff.getByOpenid('o-none'),
   'staff.put': (r) => r.staff.put({ openid: fresh('o'), displayName: '李', unitId: 'unit-root', roles: ['caseworker'], active: true }),
   'units.get': (r) => r.units.get('unit-none'),

@@ -143,7 +143,7 @@ describe('the plan against a recorded environment', () => {
         'set permission of applications: PRIVATE -> ADMINONLY',
         'create collection counters',
         'set permission of counters: default -> ADMINONLY',
-        'replace index audit_events.seq_asc (its keys or uniqueness differ)',
+        'create index audit_events.stream_asc_seq_asc',
         'set permission of audit_events: READONLY -> ADMINONLY',
         'upload code of applicant',
         'update settings of applicant: timeout, env LANTIAN_DEFAULT_UNIT, env LEGACY_FLAG (removed), code hash',

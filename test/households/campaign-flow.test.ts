@@ -11,7 +11,7 @@ import type { Page } from '../../src/domain/api/applicant'
 import type { Campaign } from '../../src/domain/campaign'
 import { pendingDeregistration } from '../../src/domain/household'
 import { SIX_ITEM_CODES } from '../../src/domain/review'
-import { findAuditBreak } from '../../server/usecases/shared/audit'
+import { findAuditBreak } from '../../server/usecases/shared/audit-check'
 import { householdFixture, type HouseholdFixture } from '../support/households'
 import { DAY } from '../support/review'
 
@@ -30,7 +30,7 @@ describe('the 户户清 campaign flow', () => {
     for (const item of SIX_ITEM_CODES) view = await f.ok<CheckView>(openid, 'confirmItem', { campaignId: campaign.id, householdId, item, confirmed: true, note: '已入户核实' })
     return view!
   }
-  const auditActions = async () => (await f.deps.store.repos.audit.list(1, 10_000)).map((e) => e.action)
+  const auditActions = async () => (await f.deps.store.repos.audit.list(null, 10_000)).map((e) => e.action)
 
   beforeAll(async () => {
     f = await householdFixture()
@@ -146,7 +146,7 @@ describe('the 户户清 campaign flow', () => {
     expect(count('campaign.check.outcome')).toBe(2)
     expect(count('household.deregistration.propose')).toBe(1)
     expect(count('campaign.close')).toBe(1)
-    const events = await f.deps.store.repos.audit.list(1, 10_000)
+    const events = await f.deps.store.repos.audit.list(null, 10_000)
     const text = JSON.stringify(events.filter((e) => e.action.startsWith('campaign.')))
     expect(text).not.toContain('已入户核实')
     expect(text).not.toContain('协助申请大病医疗救助')

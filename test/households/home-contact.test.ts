@@ -49,7 +49,7 @@ describe('the family address and phone, from submission to the export', () => {
     // Staff reveal it like the applicant's phone, and every reveal is recorded; a worker may not.
     const revealed = ok<{ value: string }>(await f.call('o-caseworker', 'review', 'reveal', { id: appId, field: 'applicant.homePhone' }))
     expect(revealed.value).toBe(PHONE)
-    const audits = (await f.deps.store.repos.audit.list(1, 1000)).filter((e) => e.action === 'application.reveal' && e.subject === appId)
+    const audits = (await f.deps.store.repos.audit.list(null, 1000)).filter((e) => e.action === 'application.reveal' && e.subject === appId)
     expect(audits.map((e) => e.detail)).toEqual([{ field: 'applicant.homePhone' }])
     expect(await f.call('w-home', 'review', 'reveal', { id: appId, field: 'applicant.homePhone' })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } })
     expect(await f.call('o-caseworker', 'review', 'reveal', { id: appId, field: 'applicant.homeAddress' })).toMatchObject({ ok: false, error: { code: 'VALIDATION', field: 'field' } })

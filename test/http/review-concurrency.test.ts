@@ -1,7 +1,7 @@
 import { writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { startLocalApp, type LocalApp } from '../../server/local/app'
-import { findAuditBreak } from '../../server/usecases/shared/audit'
+import { findAuditBreak } from '../../server/usecases/shared/audit-check'
 import { submission, tempDir } from '../support/deps'
 import { demoSignIn } from '../support/local-session'
 
@@ -56,7 +56,7 @@ describe('review decisions racing over HTTP', () => {
     const rec = await app.deps.store.repos.applications.get(id)
     expect(rec).toMatchObject({ version: 3, status: won[0].data!.application.status })
     expect(rec!.review).toHaveLength(1)
-    const events = await app.deps.store.repos.audit.list(1, 1000)
+    const events = await app.deps.store.repos.audit.list(null, 1000)
     const decided = events.filter((e) => e.subject === id && /^application\.(startScreening|acceptScreening|returnToWorker|rejectAtScreening)$/.test(e.action))
     expect(decided.map((e) => e.detail.version)).toEqual([2, 3])
     expect(await findAuditBreak(app.deps.store.repos, app.deps.cipher)).toBeNull()

@@ -157,7 +157,7 @@ describe('documents and exports', () => {
     await page.until(() => named(since(tapped), 'previewImage').length > 0, 'the viewer')
     const [preview] = named(since(tapped), 'previewImage')
     expect(preview.args).toMatchObject({ showmenu: false, urls: [expect.stringMatching(/^\/files\/[\w-]+\.[\w-]+$/)] })
-    const audit = await w.deps.store.repos.audit.list(1, 10_000)
+    const audit = await w.deps.store.repos.audit.list(null, 10_000)
     expect(audit.filter((e) => e.action === 'application.document.view' && e.actor === CASEWORKER)).toHaveLength(1)
     page.detach()
   })

@@ -1,51 +1,88 @@
-import type { AuditEvent, AuditRepository } from '../../ports'
+import type { AuditAnchor, AuditEvent, AuditHead, AuditRepository } from '../../ports'
 import { defineCollection } from './collection-schema'
-import { AUDIT_EVENTS } from './collections'
+import { AUDIT_ANCHORS, AUDIT_EVENTS, AUDIT_HEADS } from './collections'
 import { isDuplicate, outsideTransaction, readDoc, readRange, type Scope, type StoredDoc } from './types'
 
-/** `list` reads events in seq order from a seq on. */
-export const AUDIT_EVENTS_COLLECTION = defineCollection(AUDIT_EVENTS, [{ keys: [['seq', 1]] }])
+/** `list` walks the events by stream, then seq. */
+export const AUDIT_EVENTS_COLLECTION = defineCollection(AUDIT_EVENTS, [{ keys: [['stream', 1], ['seq', 1]] }])
+/** `headsSince` finds the streams changed since a time, by stream. */
+export const AUDIT_HEADS_COLLECTION = defineCollection(AUDIT_HEADS, [{ keys: [['stream', 1], ['at', 1]] }])
+/** `anchors` and `lastAnchor` read anchors by number. */
+export const AUDIT_ANCHORS_COLLECTION = defineCollection(AUDIT_ANCHORS, [{ keys: [['n', 1]], unique: true }])
 
-/** _id of an event: its seq zero-padded, so a second event with the same seq hits the existing _id. */
-export const auditId = (seq: number) => String(seq).padStart(12, '0')
+const pad = (n: number) => String(n).padStart(12, '0')
 
-/** _id of the head hint: the last appended seq and hash (no `seq` field, so lists skip it). */
-const HEAD = 'head'
+/** _id of an event: its stream and zero-padded seq, so a second event with the same seq hits the existing _id. */
+export const auditId = (stream: string, seq: number) => `${stream}#${pad(seq)}`
 
-const FIELDS = ['seq', 'at', 'actor', 'action', 'subject', 'detail', 'prevHash', 'hash'] as const satisfies readonly (keyof AuditEvent)[]
-const toEvent = (doc: StoredDoc) => Object.fromEntries(FIELDS.map((f) => [f, doc[f]])) as unknown as AuditEvent
+const FIELDS = ['stream', 'seq', 'at', 'actor', 'action', 'subject', 'detail', 'prevHash', 'hash'] as const satisfies readonly (keyof AuditEvent)[]
+const pick = <K extends string>(doc: Record<string, unknown>, keys: readonly K[]) => Object.fromEntries(keys.map((f) => [f, doc[f]])) as Record<K, unknown>
+const toEvent = (doc: StoredDoc) => pick(doc, FIELDS) as unknown as AuditEvent
+const toAnchor = (doc: StoredDoc) => pick(doc, ['n', 'at', 'heads', 'prevHash', 'hash'] as const) as unknown as AuditAnchor
 
 /**
- * The audit log in `audit_events`. `head` reads the hint and then probes the following seqs by
- * _id, so it needs no query (it runs inside transactions) and a stale hint does no harm.
+ * The audit log: events in `audit_events`, one chain per stream; each stream's newest event
+ * hinted in `audit_heads` (keyed by stream); anchors in `audit_anchors`. `head` reads the hint and
+ * then probes the following seqs by _id, so it needs no query (it runs inside transactions) and a
+ * stale hint does no harm. Two writers touch the same documents only when they write one stream.
  */
 export function auditRepository(scope: Scope): AuditRepository {
-  const coll = () => scope.collection(AUDIT_EVENTS)
+  const events = () => scope.collection(AUDIT_EVENTS)
+  const _ = () => scope.command
   return {
-    async head() {
-      const hint = await readDoc(scope, AUDIT_EVENTS, HEAD)
-      let head = hint ? { seq: Number(hint.headSeq), hash: String(hint.headHash) } : null
+    async head(stream) {
+      const hint = await readDoc(scope, AUDIT_HEADS, stream)
+      let head = hint ? { seq: Number(hint.seq), hash: String(hint.hash) } : null
       for (;;) {
-        const next = await readDoc(scope, AUDIT_EVENTS, auditId((head?.seq ?? 0) + 1))
+        const next = await readDoc(scope, AUDIT_EVENTS, auditId(stream, (head?.seq ?? 0) + 1))
         if (!next) return head
         head = { seq: Number(next.seq), hash: String(next.hash) }
       }
     },
     async append(event) {
-      if (scope.inTransaction && (await readDoc(scope, AUDIT_EVENTS, auditId(event.seq)))) return false
+      const id = auditId(event.stream, event.seq)
+      if (scope.inTransaction && (await readDoc(scope, AUDIT_EVENTS, id))) return false
       try {
-        await coll().add({ _id: auditId(event.seq), ...Object.fromEntries(FIELDS.map((f) => [f, event[f]])) })
+        await events().add({ _id: id, ...pick(event as unknown as Record<string, unknown>, FIELDS) })
       } catch (err) {
         if (!scope.inTransaction && isDuplicate(err)) return false
         throw err
       }
-      await coll().doc(HEAD).set({ headSeq: event.seq, headHash: event.hash })
+      await scope.collection(AUDIT_HEADS).doc(event.stream).set({ stream: event.stream, seq: event.seq, hash: event.hash, at: event.at })
       return true
     },
-    async list(fromSeq, limit) {
+    async list(after, limit) {
       outsideTransaction(scope, 'audit.list')
-      const query = coll().where({ seq: scope.command.gte(fromSeq) }).orderBy('seq', 'asc')
-      return (await readRange(query, 0, limit)).map(toEvent)
+      const out: StoredDoc[] = []
+      if (after) out.push(...(await readRange(events().where({ stream: after.stream, seq: _().gt(after.seq) }).orderBy('seq', 'asc'), 0, limit)))
+      if (out.length < limit) {
+        const rest = after ? events().where({ stream: _().gt(after.stream) }) : events()
+        out.push(...(await readRange(rest.orderBy('stream', 'asc').orderBy('seq', 'asc'), 0, limit - out.length)))
+      }
+      return out.map(toEvent)
+    },
+    async headsSince(since, afterStream, limit) {
+      outsideTransaction(scope, 'audit.headsSince')
+      const query = scope.collection(AUDIT_HEADS).where({ stream: _().gt(afterStream ?? ''), at: _().gte(since) }).orderBy('stream', 'asc')
+      return (await readRange(query, 0, limit)).map((d) => pick(d, ['stream', 'seq', 'hash', 'at'] as const) as unknown as AuditHead)
+    },
+    async addAnchor(a) {
+      try {
+        await scope.collection(AUDIT_ANCHORS).add({ _id: pad(a.n), ...a })
+        return true
+      } catch (err) {
+        if (isDuplicate(err)) return false
+        throw err
+      }
+    },
+    async anchors(fromN, limit) {
+      outsideTransaction(scope, 'audit.anchors')
+      return (await readRange(scope.collection(AUDIT_ANCHORS).where({ n: _().gte(fromN) }).orderBy('n', 'asc'), 0, limit)).map(toAnchor)
+    },
+    async lastAnchor() {
+      outsideTransaction(scope, 'audit.lastAnchor')
+      const { data } = await scope.collection(AUDIT_ANCHORS).orderBy('n', 'desc').limit(1).get()
+      return data[0] ? toAnchor(data[0]) : null
     },
   }
 }

@@ -4,6 +4,10 @@ export const CLAIMS = 'claims'
 export const COUNTERS = 'counters'
 export const IDEMPOTENCY = 'idempotency'
 export const AUDIT_EVENTS = 'audit_events'
+/** The newest event of each audit stream (a hint: the events themselves are the record). */
+export const AUDIT_HEADS = 'audit_heads'
+/** Anchors of the audit streams' heads. */
+export const AUDIT_ANCHORS = 'audit_anchors'
 export const STAFF = 'staff'
 export const ORG_UNITS = 'org_units'
 export const POLICIES = 'policies'
@@ -34,6 +38,6 @@ export const SMOKE_RUNS = 'smoke_runs'
 
 /** Every collection the backend uses, for the deploy plan. */
 export const COLLECTIONS = [
-  APPLICATIONS, CLAIMS, COUNTERS, IDEMPOTENCY, AUDIT_EVENTS, STAFF, ORG_UNITS, POLICIES, STATIONS, PROBLEM_REPORTS, OUTBOX, MESSAGES, INVITATIONS, RATE_LIMITS, HOUSEHOLDS,
+  APPLICATIONS, CLAIMS, COUNTERS, IDEMPOTENCY, AUDIT_EVENTS, AUDIT_HEADS, AUDIT_ANCHORS, STAFF, ORG_UNITS, POLICIES, STATIONS, PROBLEM_REPORTS, OUTBOX, MESSAGES, INVITATIONS, RATE_LIMITS, HOUSEHOLDS,
   MEASURES, DISBURSEMENTS, BUDGETS, CONTACTS, CAMPAIGNS, CHECKS, SUBSCRIPTIONS, UPLOADS, MIGRATION_RECORDS, SMOKE_RUNS,
 ] as const

@@ -24,6 +24,7 @@ import { staffRepository } from './staff-repository'
 import { stationRepository } from './station-repository'
 import { subscriptionRepository } from './subscription-repository'
 import { uploadRepository } from './upload-repository'
+import { TRANSACTION_RETRY, withRetry, type RetryPolicy } from './retry'
 import type { Scope, TransactionRef } from './types'
 
 export { COLLECTIONS } from './collections'
@@ -72,18 +73,20 @@ const transactionScope = (tx: TransactionRef): Scope => ({
 
 /**
  * The CloudBase store. The SDK is initialised on first use. `transaction` runs `work` in a
- * CloudBase transaction (`runTransaction`: commit when it returns, roll back and rethrow when it
- * throws, run again up to 3 times on a transaction conflict), so `work` must not have effects
- * outside the repositories it is given.
+ * CloudBase transaction (`runTransaction` with no retries of its own: commit when it returns,
+ * roll back and rethrow when it throws), so `work` must not have effects outside the repositories
+ * it is given. A transaction conflict (another transaction wrote a document this one wrote first
+ * or read in its snapshot) is transient: the whole of `work` runs again, after a jittered backoff,
+ * reading the records afresh; so a stale version the user acted on still shows as `CONFLICT`
+ * from `work` itself, and only a record still busy after every attempt gives the busy message.
  */
-export function createCloudbaseStore(): Store {
+export function createCloudbaseStore(policy: RetryPolicy = TRANSACTION_RETRY): Store {
   return {
     repos: bindRepositories(plainScope),
     async transaction<T>(work: (repos: Repositories) => Promise<T>): Promise<T> {
       try {
-        return (await getDb().runTransaction((tx) => work(bindRepositories(transactionScope(tx))))) as T
+        return await withRetry(policy, isTransactionConflict, async () => (await getDb().runTransaction((tx) => work(bindRepositories(transactionScope(tx))), 0)) as T)
       } catch (err) {
-        // Still conflicting after the SDK's retries: a busy record, which the caller may retry.
         if (isTransactionConflict(err)) throw new AppError('CONFLICT', '当前办理的人较多，请稍后重试')
         throw err
       }
@@ -92,6 +95,7 @@ export function createCloudbaseStore(): Store {
   }
 }
 
+/** CloudBase's DATABASE_TRANSACTION_CONFLICT, or an audit stream's seq taken between reading and writing it. */
 function isTransactionConflict(err: unknown): boolean {
   const code = typeof err === 'object' && err !== null ? String((err as { code?: unknown }).code ?? '') : ''
   return code.includes('TRANSACTION_CONFLICT')

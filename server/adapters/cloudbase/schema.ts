@@ -1,5 +1,5 @@
 import { APPLICATIONS_COLLECTION } from './application-repository'
-import { AUDIT_EVENTS_COLLECTION } from './audit-repository'
+import { AUDIT_ANCHORS_COLLECTION, AUDIT_EVENTS_COLLECTION, AUDIT_HEADS_COLLECTION } from './audit-repository'
 import { BUDGETS_COLLECTION } from './budget-repository'
 import { CAMPAIGNS_COLLECTION } from './campaign-repository'
 import { CHECKS_COLLECTION } from './check-repository'
@@ -35,6 +35,8 @@ export const COLLECTION_DECLARATIONS: readonly CollectionDeclaration[] = [
   COUNTERS_COLLECTION,
   IDEMPOTENCY_COLLECTION,
   AUDIT_EVENTS_COLLECTION,
+  AUDIT_HEADS_COLLECTION,
+  AUDIT_ANCHORS_COLLECTION,
   STAFF_COLLECTION,
   ORG_UNITS_COLLECTION,
   POLICIES_COLLECTION,

@@ -245,4 +245,30 @@ export const MIGRATIONS: readonly Migration[] = [
     `,
     run: assignStationUnits,
   },
+  {
+    version: 11,
+    name: 'audit streams: one hash chain per record, and anchors of their heads',
+    // The union's one chain before this becomes the stream `legacy`, unchanged (its hashes do not
+    // cover a stream); new events chain per record. CloudBase's 004-audit-streams does the same.
+    sql: `
+      CREATE TABLE audit_streams (
+        stream TEXT NOT NULL,
+        seq INTEGER NOT NULL,
+        at TEXT NOT NULL,
+        actor TEXT NOT NULL,
+        action TEXT NOT NULL,
+        subject TEXT NOT NULL,
+        detail TEXT NOT NULL,
+        prev_hash TEXT NOT NULL,
+        hash TEXT NOT NULL,
+        PRIMARY KEY (stream, seq)
+      ) WITHOUT ROWID;
+      INSERT INTO audit_streams (stream, seq, at, actor, action, subject, detail, prev_hash, hash)
+        SELECT 'legacy', seq, at, actor, action, subject, detail, prev_hash, hash FROM audit_events;
+      DROP TABLE audit_events;
+      ALTER TABLE audit_streams RENAME TO audit_events;
+      CREATE INDEX audit_events_by_time ON audit_events (at, stream);
+      CREATE TABLE audit_anchors (n INTEGER PRIMARY KEY, at TEXT NOT NULL, heads TEXT NOT NULL, prev_hash TEXT NOT NULL, hash TEXT NOT NULL);
+    `,
+  },
 ]

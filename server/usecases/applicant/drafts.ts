@@ -3,7 +3,7 @@ import { CURRENT_CONSENT, isCurrentConsent, type ConsentInput } from '../../../s
 import { emptyFormValues, formToValues, type FormValues } from '../../../src/domain/form-values'
 import type { FormStep } from '../../../src/domain/api/applicant'
 import type { ApplicationRecord, Deps } from '../../ports'
-import { appendAudit } from '../shared/audit'
+import { appendAudit, auditRead } from '../shared/audit'
 import { toDocumentView } from '../shared/application-view'
 import { ALREADY_OPEN, createDraft, draftSummary, findOpenApplication, isEditable } from './open-application'
 import { openForm, openValues, sealValues } from '../shared/sealed-form'
@@ -29,16 +29,15 @@ function toDraftView(rec: ApplicationRecord, values: FormValues): DraftView {
 
 /**
  * The form the worker is filling: their draft, or their returned application to fix (its unsent
- * edits, else the submitted form). Values come back in full, so the read is audited.
+ * edits, else the submitted form). Values come back in full, so the read is audited (no transaction).
  */
 export async function getDraft(deps: Deps, actor: Actor): Promise<{ draft: DraftView | null }> {
-  return deps.store.transaction(async (repos) => {
-    const rec = await findOpenApplication(repos, actor.openid)
-    if (!rec || !isEditable(rec)) return { draft: null }
-    const values = rec.draft ? openValues(deps.cipher, rec.draft.valuesSealed) : rec.formSealed ? formToValues(openForm(deps.cipher, rec.formSealed)) : emptyFormValues()
-    await appendAudit(repos, deps.cipher, deps.clock.now(), { actor: actor.openid, action: 'application.draft.read', subject: rec.id })
-    return { draft: toDraftView(rec, values) }
-  })
+  const rec = await findOpenApplication(deps.store.repos, actor.openid)
+  if (!rec || !isEditable(rec)) return { draft: null }
+  const values = rec.draft ? openValues(deps.cipher, rec.draft.valuesSealed) : rec.formSealed ? formToValues(openForm(deps.cipher, rec.formSealed)) : emptyFormValues()
+  // Audited after the read and outside any transaction; no values go out unless it is recorded.
+  await auditRead(deps, { actor: actor.openid, action: 'application.draft.read', subject: rec.id })
+  return { draft: toDraftView(rec, values) }
 }
 
 export interface SaveDraftInput {

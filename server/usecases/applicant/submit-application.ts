@@ -30,8 +30,11 @@ export interface SubmitInput {
 /**
  * A worker submits their application: the draft they filled becomes a numbered, submitted
  * application (without a draft, one is made on the spot). One transaction writes the record, its
- * claims, the number sequence, the audit event, the message and the idempotency reply, so a
- * failure leaves nothing behind and a retry with the same requestId returns the first reply.
+ * claims, the audit event, the message and the idempotency reply, so a failure leaves nothing
+ * behind and a retry with the same requestId returns the first reply. The number is taken before
+ * it, from the year's counter (compare-and-set, no transaction): the one document every submit of
+ * the union writes stays out of the transactions, which would otherwise all conflict on it. A
+ * submit that then fails leaves a gap in the year's numbers; they stay unique and increasing.
  */
 export async function submitApplication(deps: Deps, actor: Actor, input: SubmitInput, ctx: CallContext): Promise<SubmitResult> {
   const problem = transitionProblem('submit', 'draft', { roles: actor.roles, isOwner: true })
@@ -40,6 +43,8 @@ export async function submitApplication(deps: Deps, actor: Actor, input: SubmitI
   const now = deps.clock.now()
   // A submit creates the application: its request id is bound to the form sent.
   const scope = { actor: actor.openid, action: 'applicant.submit', target: contentTarget(input), requestId: ctx.requestId }
+  const year = shanghaiYear(now)
+  const number = formatApplicationNumber(deps.settings.applicationPrefix, year, await deps.store.repos.counters.next(`application-number:${year}`))
 
   return deps.store.transaction((repos) =>
     once(repos, scope, now, async () => {
@@ -48,8 +53,6 @@ export async function submitApplication(deps: Deps, actor: Actor, input: SubmitI
       const id = draft?.id ?? deps.ids.newId()
       if (!draft && !(await repos.claims.create(openApplicationOf(actor.openid), id))) throw new AppError('CONFLICT', ALREADY_OPEN)
 
-      const year = shanghaiYear(now)
-      const number = formatApplicationNumber(deps.settings.applicationPrefix, year, await repos.counters.next(`application-number:${year}`))
       const at = now.toISOString()
       const base: ApplicationRecord = draft ?? {
         id, number, applicantOpenid: actor.openid, unitId: deps.settings.defaultUnitId, status: 'draft', version: 0,

@@ -8,7 +8,7 @@ import { labelOf } from '../../../src/domain/form-codes'
 import { LEDGER_EXPORT_COLUMNS, ledgerExportRow } from '../../../src/domain/ledger-export'
 import type { Cipher, Deps, HouseholdRecord, OrgUnitRecord, Repositories } from '../../ports'
 import { currentForm } from '../shared/sealed-form'
-import { appendAudit } from '../shared/audit'
+import { auditRead } from '../shared/audit'
 import { householdUnits, requireStaff } from './access'
 import { forEachHouseholdPage, forEachLedgerPage, mapLimited } from './scan'
 import { CONTENT_TYPES, openSheetStream, type SheetFormat } from './sheet-stream'
@@ -49,14 +49,12 @@ async function finishExport(
   what: { kind: 'households' | 'ledger'; format: SheetFormat; root: OrgUnitRecord; rows: number; masked: boolean; bytes: Uint8Array; range?: object },
 ): Promise<ExportedFile> {
   const now = deps.clock.now()
-  await deps.store.transaction((repos) =>
-    appendAudit(repos, deps.cipher, now, {
-      actor: actor.openid,
-      action: `${what.kind === 'households' ? 'household' : 'ledger'}.export`,
-      subject: what.root.id,
-      detail: { format: what.format, rows: what.rows, masked: what.masked, ...what.range },
-    }),
-  )
+  await auditRead(deps, {
+    actor: actor.openid,
+    action: `${what.kind === 'households' ? 'household' : 'ledger'}.export`,
+    subject: what.root.id,
+    detail: { format: what.format, rows: what.rows, masked: what.masked, ...what.range },
+  })
   return {
     fileName: `${what.kind}-${shanghaiDate(now)}.${what.format}`,
     contentType: CONTENT_TYPES[what.format],

@@ -1,5 +1,5 @@
 import type { BudgetView, HouseholdView, PendingEntry, PendingLedgerPage } from '../../../src/domain/api/households'
-import { findAuditBreak } from '../shared/audit'
+import { findAuditBreak } from '../shared/audit-check'
 import { householdFixture, type HouseholdFixture } from '../../../test/support/households'
 import { DAY } from '../../../test/support/review'
 import { reversalIdOf } from './ledger'
@@ -59,7 +59,7 @@ describe('the aid ledger (SQLite, through the event contract)', () => {
     expect(view.fundsTotalFen).toBe(0)
     // Nothing to reverse while it waits: a mistake is rejected instead.
     expect(view.actions).not.toContain('reversePayment')
-    const events = await f.deps.store.repos.audit.list(1, 500)
+    const events = await f.deps.store.repos.audit.list(null, 500)
     expect(events[events.length - 1]).toMatchObject({ action: 'household.payment.record', subject: id, detail: { amountFen: 50_000, fundSource: 'central', status: 'pending' } })
     expect(JSON.stringify(events)).not.toMatch(/春节慰问金|6228|9012/)
   })
@@ -72,7 +72,7 @@ describe('the aid ledger (SQLite, through the event contract)', () => {
     expect(view.fundsBySource).toMatchObject({ central: 50_000, provincial: 0 })
     expect(view.fundsTotalFen).toBe(50_000)
     expect(view.actions).toEqual(expect.arrayContaining(['recordPayment', 'reversePayment']))
-    const events = await f.deps.store.repos.audit.list(1, 500)
+    const events = await f.deps.store.repos.audit.list(null, 500)
     expect(events[events.length - 1]).toMatchObject({ action: 'ledger.entry.approve', actor: 'o-reviewer', subject: id, detail: { entryId, kind: 'payment', amountFen: 50_000, recordedBy: 'o-caseworker' } })
     expect(await decide('o-city-admin', entryId, 'rejected', '重复')).toMatchObject({ ok: false, error: { code: 'CONFLICT', field: 'entryId' } })
     expect(await findAuditBreak(f.deps.store.repos, f.deps.cipher)).toBeNull()
@@ -181,7 +181,7 @@ describe('the aid ledger (SQLite, through the event contract)', () => {
     expect(await setBudget('unit-a1', 90_000, { expectedVersion: 1 })).toMatchObject({ ok: false, error: { code: 'CONFLICT' } })
     expect(await setBudget('unit-a1', 70_000, { expectedVersion: 2 })).toMatchObject({ ok: false, error: { code: 'VALIDATION', field: 'amountFen', message: '预算不能少于已发放和待审批的 800.00 元' } })
     expect(await setBudget('unit-a1', 90_000, { expectedVersion: 2 })).toMatchObject({ ok: true, data: { amountFen: 90_000, committedFen: 80_000, leftFen: 10_000, version: 3 } })
-    const set = (await f.deps.store.repos.audit.list(1, 500)).filter((e) => e.action === 'budget.set' && e.subject === 'unit-a1:2026:central')
+    const set = (await f.deps.store.repos.audit.list(null, 500)).filter((e) => e.action === 'budget.set' && e.subject === 'unit-a1:2026:central')
     expect(set.map((e) => [e.actor, e.detail.fromFen, e.detail.toFen])).toEqual([
       ['o-town-admin', null, 100_000],
       ['o-city-admin', 100_000, 90_000],
@@ -224,7 +224,7 @@ describe('the aid ledger (SQLite, through the event contract)', () => {
     expect(await ledgerOf()).toHaveLength(1)
     expect(await f.hh('o-caseworker', 'recordPayment', pay(), 'req-pay-0002')).toMatchObject({ ok: true })
     expect(await ledgerOf()).toHaveLength(2)
-    const audits = (await f.deps.store.repos.audit.list(1, 500)).filter((e) => e.action === 'household.payment.record')
+    const audits = (await f.deps.store.repos.audit.list(null, 500)).filter((e) => e.action === 'household.payment.record')
     expect(audits).toHaveLength(2)
     expect(await budget('unit-root')).toMatchObject({ committedFen: 100_000 })
   })
@@ -255,7 +255,7 @@ describe('the aid ledger (SQLite, through the event contract)', () => {
     expect(await f.hh('o-caseworker', 'reversePayment', reverse(reversalIdOf(paymentId)))).toMatchObject({ ok: false, error: { code: 'VALIDATION', field: 'paymentId' } })
     expect(await f.hh('o-caseworker', 'reversePayment', reverse('no-such-entry'))).toMatchObject({ ok: false, error: { code: 'NOT_FOUND', field: 'paymentId' } })
     expect(await ledgerOf()).toHaveLength(2)
-    const detail = (await f.deps.store.repos.audit.list(1, 500)).find((e) => e.action === 'household.payment.reverse')!.detail
+    const detail = (await f.deps.store.repos.audit.list(null, 500)).find((e) => e.action === 'household.payment.reverse')!.detail
     expect(detail).toEqual({ entryId: reversalIdOf(paymentId), reversesId: paymentId, amountFen: -123_456, fundSource: 'union', status: 'pending' })
   })
 
