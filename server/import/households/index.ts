@@ -1,0 +1,172 @@
+/**
+ * `import:households`: households already filed in the national system (全国工会帮扶工作管理系统)
+ * brought in from the files the household and ledger exports write, so an export of one
+ * environment imports into another and exports again to the same file. Every file is read by the
+ * bounded sheet reader in its own thread; every row of every file is checked, and all problems are
+ * reported at once (by file, line and column) with nothing written. Each person's ID number is
+ * checked by its keyed hash against the households and the live applications of the store. The
+ * writes go in batches of whole households, each batch one transaction of at most `BATCH_WRITES`
+ * writes; a rerun skips the households it wrote before. One audit event records the import.
+ */
+import { OPEN_STATUSES } from '../../../src/domain'
+import type { Deps, OrgUnitRecord, Repositories, Store } from '../../ports'
+import { appendAudit } from '../../usecases/shared/audit'
+import { householdOf, openApplicationForId } from '../../usecases/shared/claim-keys'
+import { FileProblem, type SheetTable } from '../../usecases/shared/csv'
+import { readSheetOffThread } from '../../usecases/shared/sheet-worker/read-off-thread'
+import { DEFAULT_SHEET_LIMITS, type SheetLimits } from '../../usecases/shared/sheet-limits'
+import type { ImportFile } from '../index'
+import type { ImportProblem } from '../columns'
+import { readHouseholdRows, type HouseholdRow } from './household-rows'
+import { readLedgerRows } from './ledger-rows'
+import { householdIdOf, IMPORT_ACTOR, planHousehold, writesOf, type HouseholdPlan } from './records'
+
+/** A union's files: a few thousand households and their ledger since 2017. */
+export const HOUSEHOLD_FILE_LIMITS: SheetLimits = { ...DEFAULT_SHEET_LIMITS, maxBytes: 16 * 1024 * 1024, maxRows: 50_000, maxColumns: 60 }
+
+/** Writes per transaction: far under CloudBase's transaction size, and a batch that fails costs little to redo. */
+export const BATCH_WRITES = 100
+
+export interface HouseholdImportFiles {
+  households: ImportFile
+  ledger?: ImportFile
+}
+
+export type HouseholdImportResult =
+  | { ok: false; problems: ImportProblem[] }
+  | { ok: true; written: boolean; households: number; skipped: number; measures: number; entries: number; batches: number }
+
+type ImportDeps = Pick<Deps, 'store' | 'clock' | 'ids' | 'cipher'>
+
+const isZip = (b: Uint8Array) => b.length >= 4 && b[0] === 0x50 && b[1] === 0x4b && b[2] === 0x03 && b[3] === 0x04
+
+async function read(file: ImportFile | undefined, problems: ImportProblem[]): Promise<SheetTable | null> {
+  if (!file) return null
+  try {
+    return await readSheetOffThread(isZip(file.bytes) ? 'xlsx' : 'csv', file.bytes, HOUSEHOLD_FILE_LIMITS)
+  } catch (err) {
+    if (!(err instanceof FileProblem)) throw err
+    problems.push(err.line ? { file: file.name, line: err.line, message: err.message } : { file: file.name, message: err.message })
+    return null
+  }
+}
+
+/** Every unit of the store by name (a name used twice maps to null: it cannot say which). */
+async function unitsByName(store: Store): Promise<Map<string, OrgUnitRecord | null>> {
+  const out = new Map<string, OrgUnitRecord | null>()
+  for (const root of await store.repos.units.children(null)) {
+    for (const u of await store.repos.units.subtree(root.id)) out.set(u.name, out.has(u.name) ? null : u)
+  }
+  return out
+}
+
+/** Whether the row's person is free to import: 'new', 'done' (imported before), or a problem was recorded. */
+async function personState(repos: Repositories, plan: HouseholdPlan, file: string, problems: ImportProblem[]): Promise<'new' | 'done' | 'bad'> {
+  const column = '身份证号'
+  const filed = await repos.claims.get(householdOf(plan.household.idNumberHash))
+  if (filed?.holder === plan.household.id) return 'done'
+  if (filed) {
+    const other = await repos.households.get(filed.holder)
+    problems.push({ file, line: plan.row.line, column, message: `该身份证号已有档案（档案编号${other?.number ?? filed.holder}），不能重复导入` })
+    return 'bad'
+  }
+  const open = await repos.claims.get(openApplicationForId(plan.household.idNumberHash))
+  const app = open && open.holder !== plan.application.id ? await repos.applications.get(open.holder) : null
+  if (app && (OPEN_STATUSES.includes(app.status) || app.status === 'filed')) {
+    problems.push({ file, line: plan.row.line, column, message: `该身份证号已有正在办理的帮扶申请（申请编号${app.number}），请先办结该申请` })
+    return 'bad'
+  }
+  const sameNumber = (await repos.households.search([plan.household.unitId], plan.household.number, 5)).find((h) => h.number === plan.household.number)
+  if (sameNumber) {
+    problems.push({ file, line: plan.row.line, column: '档案编号', message: `档案编号已被另一户使用（户主${sameNumber.headName.slice(0, 1)}**）` })
+    return 'bad'
+  }
+  return 'new'
+}
+
+function duplicatesInFile(rows: HouseholdRow[], file: string, problems: ImportProblem[]) {
+  const numbers = new Map<string, number>()
+  const ids = new Map<string, number>()
+  for (const r of rows) {
+    if (numbers.has(r.number)) problems.push({ file, line: r.line, column: '档案编号', message: `与第 ${numbers.get(r.number)} 行的档案编号相同` })
+    if (ids.has(r.idNumber)) problems.push({ file, line: r.line, column: '身份证号', message: `与第 ${ids.get(r.idNumber)} 行的身份证号相同` })
+    numbers.set(r.number, numbers.get(r.number) ?? r.line)
+    ids.set(r.idNumber, ids.get(r.idNumber) ?? r.line)
+  }
+}
+
+/** One batch's writes, in its transaction; a household found written (a concurrent or earlier run) is left as it is. */
+async function writeBatch(repos: Repositories, batch: HouseholdPlan[]): Promise<number> {
+  let written = 0
+  for (const p of batch) {
+    const claim = await repos.claims.get(householdOf(p.household.idNumberHash))
+    if (claim?.holder === p.household.id) continue
+    if (claim || !(await repos.claims.create(householdOf(p.household.idNumberHash), p.household.id))) throw new Error(`household ${p.row.number} was filed while importing; run the import again`)
+    const openKey = openApplicationForId(p.household.idNumberHash)
+    if (await repos.claims.get(openKey)) await repos.claims.release(openKey)
+    await repos.claims.create(openKey, p.application.id)
+    await repos.applications.insert(p.application)
+    await repos.households.insert(p.household)
+    for (const m of p.measures) await repos.measures.insert(m)
+    for (const e of p.entries) await repos.ledger.append(e)
+    written++
+  }
+  return written
+}
+
+/** Plans in batches of whole households, each at most BATCH_WRITES writes (a larger household alone). */
+function batchesOf(plans: HouseholdPlan[]): HouseholdPlan[][] {
+  const out: HouseholdPlan[][] = []
+  let current: HouseholdPlan[] = []
+  let writes = 0
+  for (const p of plans) {
+    if (current.length && writes + writesOf(p) > BATCH_WRITES) {
+      out.push(current)
+      current = []
+      writes = 0
+    }
+    current.push(p)
+    writes += writesOf(p)
+  }
+  if (current.length) out.push(current)
+  return out
+}
+
+export async function importHouseholds(deps: ImportDeps, files: HouseholdImportFiles, options: { dryRun: boolean; operator: string }): Promise<HouseholdImportResult> {
+  const problems: ImportProblem[] = []
+  const [householdTable, ledgerTable] = [await read(files.households, problems), await read(files.ledger, problems)]
+  const rows = householdTable ? readHouseholdRows(files.households.name, householdTable, problems) : []
+  duplicatesInFile(rows, files.households.name, problems)
+  const numbers = new Set(rows.map((r) => r.number))
+  const ledger = ledgerTable && files.ledger ? readLedgerRows(files.ledger.name, ledgerTable, (n) => numbers.has(n), problems) : []
+  const units = await unitsByName(deps.store)
+  const now = deps.clock.now()
+  const plans: HouseholdPlan[] = []
+  let skipped = 0
+  for (const row of rows) {
+    const unit = units.get(row.unitName)
+    if (!unit) {
+      problems.push({ file: files.households.name, line: row.line, column: '所属工会', message: unit === null ? `有两个单位都叫“${row.unitName}”，请先改名区分` : `没有名为“${row.unitName}”的单位，请先用 import:union 导入单位` })
+      continue
+    }
+    const plan = planHousehold(deps.cipher, row, unit, ledger.filter((e) => e.number === row.number), now)
+    const state = await personState(deps.store.repos, plan, files.households.name, problems)
+    if (state === 'new') plans.push(plan)
+    if (state === 'done') skipped++
+  }
+  if (problems.length) return { ok: false, problems }
+
+  const batches = batchesOf(plans)
+  const summary = { households: plans.length, skipped, measures: plans.reduce((n, p) => n + p.measures.length, 0), entries: plans.reduce((n, p) => n + p.entries.length, 0), batches: batches.length }
+  if (options.dryRun) return { ok: true, written: false, ...summary }
+  for (const batch of batches) await deps.store.transaction((repos) => writeBatch(repos, batch))
+  await deps.store.transaction((repos) =>
+    appendAudit(repos, deps.cipher, deps.clock.now(), {
+      actor: `${IMPORT_ACTOR}:${options.operator}`,
+      action: 'household.import',
+      subject: `import-${deps.ids.newId()}`,
+      detail: { files: [files.households.name, ...(files.ledger ? [files.ledger.name] : [])], ...summary, householdIds: plans.map((p) => householdIdOf(deps.cipher, p.row.number)) },
+    }),
+  )
+  return { ok: true, written: true, ...summary }
+}

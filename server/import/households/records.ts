@@ -1,0 +1,122 @@
+import type { ApplicationForm } from '../../../src/domain/application-form'
+import type { CalendarDate } from '../../../src/domain/calendar'
+import type { HouseholdEvent } from '../../../src/domain/household'
+import type { DisbursementEntry } from '../../../src/domain/ledger'
+import type { ApplicationRecord, Cipher, HouseholdRecord, MeasureRecord, OrgUnitRecord } from '../../ports'
+import { sealForm } from '../../usecases/shared/sealed-form'
+import type { HouseholdRow } from './household-rows'
+import type { LedgerRow } from './ledger-rows'
+
+/**
+ * The records one imported household becomes: its file, the application that filed it (status
+ * `filed`, holding the sealed form and encrypted values exactly as filing leaves them, so the ID
+ * number's claims keep the worker from applying twice), the measures its payments served and its
+ * ledger entries, marked as migrated. Ids are keyed hashes of the file number, so a rerun of the
+ * same file finds what it wrote instead of writing it again.
+ */
+export interface HouseholdPlan {
+  row: HouseholdRow
+  household: HouseholdRecord
+  application: ApplicationRecord
+  measures: MeasureRecord[]
+  entries: DisbursementEntry[]
+}
+
+/** Who an import writes as: the history and the ledger name the people of the file; `by` is this. */
+export const IMPORT_ACTOR = 'import'
+
+/** The moment a day of the file stands for: its start, Asia/Shanghai. */
+const dayStart = (day: CalendarDate) => new Date(`${day}T00:00:00+08:00`).toISOString()
+
+const idOf = (cipher: Cipher, kind: string, key: string) => `imp-${kind}-${cipher.keyedHash(`household-import:${kind}:${key}`).slice(0, 24)}`
+
+export const householdIdOf = (cipher: Cipher, number: string) => idOf(cipher, 'h', number)
+
+function historyOf(cipher: Cipher, row: HouseholdRow, applicationId: string): HouseholdEvent[] {
+  const at = dayStart(row.filedOn)
+  const base = (n: number) => ({ id: idOf(cipher, 'e', `${row.number}:${n}`), at, by: IMPORT_ACTOR })
+  const events: HouseholdEvent[] = [{ ...base(0), byName: row.filedBy, kind: 'filed', applicationId, category: row.category }]
+  // Cadres of the national system are not staff of this one (yet): named, with no WeChat identity.
+  row.cadres.forEach((name, i) => events.push({ ...base(i + 1), byName: row.filedBy, kind: 'cadre-assigned', cadre: { openid: `${IMPORT_ACTOR}:${name}`, name } }))
+  if (row.status === 'deregistered') {
+    events.push({ ...base(row.cadres.length + 1), byName: row.filedBy, kind: 'deregistered', reason: 'other', text: '导入时在原系统中已注销', note: '' })
+  }
+  return events
+}
+
+/** The records of one household row and its ledger rows. */
+export function planHousehold(cipher: Cipher, row: HouseholdRow, unit: OrgUnitRecord, ledger: readonly LedgerRow[], now: Date): HouseholdPlan {
+  const at = now.toISOString()
+  const householdId = householdIdOf(cipher, row.number)
+  const applicationId = idOf(cipher, 'a', row.number)
+  const form: ApplicationForm = { ...row.form, applicant: { ...row.form.applicant, unitId: unit.id } }
+  const idNumberHash = cipher.keyedHash(row.idNumber)
+  const idNumberEnc = cipher.encrypt(row.idNumber)
+  const history = historyOf(cipher, row, applicationId)
+  const filedAt = history[0].at
+  const application: ApplicationRecord = {
+    id: applicationId,
+    number: `IMP-${row.number}`,
+    applicantOpenid: '',
+    unitId: unit.id,
+    status: 'filed',
+    version: 1,
+    name: row.headName,
+    idNumberEnc,
+    idNumberHash,
+    phoneEnc: cipher.encrypt(row.phone),
+    employer: form.applicant.employer,
+    mainCause: form.causes.mainCause,
+    timeline: [{ at: filedAt, status: 'filed', note: '由原系统档案迁移导入' }],
+    createdAt: at,
+    updatedAt: at,
+    formSealed: sealForm(cipher, form),
+    submissions: [{ at: filedAt, formSealed: sealForm(cipher, form), changedFields: [] }],
+    memberIdHashes: [],
+    stageEnteredAt: filedAt,
+    dueAt: null,
+    householdId,
+  }
+  const household: HouseholdRecord = {
+    id: householdId,
+    number: row.number,
+    unitId: unit.id,
+    category: row.category,
+    status: row.status,
+    headName: row.headName,
+    memberCount: form.finances.householdSize,
+    applicationIds: [applicationId],
+    cadres: row.cadres.map((name) => ({ openid: `${IMPORT_ACTOR}:${name}`, name })),
+    history,
+    idNumberEnc,
+    idNumberHash,
+    lastContactOn: row.lastContactOn,
+    version: 1,
+    filedAt,
+    updatedAt: at,
+  }
+  const measures = new Map<string, MeasureRecord>()
+  const measureOf = (m: NonNullable<LedgerRow['measure']>): string => {
+    const key = `${m.kind}：${m.description}`
+    if (!measures.has(key)) {
+      const id = idOf(cipher, 'm', `${row.number}:${key}`)
+      measures.set(key, { id, householdId, unitId: unit.id, kind: m.kind, description: m.description, status: 'done', outcome: '', createdAt: at, createdBy: IMPORT_ACTOR, createdByName: row.filedBy, updatedAt: at, version: 1 })
+    }
+    return measures.get(key)!.id
+  }
+  const entryId = (r: LedgerRow) => idOf(cipher, 'l', `${row.number}:${r.line}`)
+  const entries = ledger.map((r): DisbursementEntry => {
+    const common = {
+      id: entryId(r), householdId, unitId: unit.id, fundSource: r.fundSource, measureId: r.measure ? measureOf(r.measure) : null, paidOn: r.paidOn,
+      payeeAccountMasked: r.payeeAccountMasked, recordedBy: IMPORT_ACTOR, recordedByName: r.recordedByName, note: r.note, createdAt: at, budgetId: null,
+      status: 'approved' as const, decision: { status: 'approved' as const, by: IMPORT_ACTOR, byName: r.approvedByName, at, note: '' }, migrated: true as const,
+    }
+    if (r.kind === 'payment') return { ...common, kind: 'payment', amountFen: r.amountFen, reversesId: null, reason: '' }
+    const paid = ledger.find((p) => p.line === r.reverses)!
+    return { ...common, kind: 'reversal', amountFen: r.amountFen, reversesId: entryId(paid), reason: r.reason }
+  })
+  return { row, household, application, measures: [...measures.values()], entries }
+}
+
+/** Writes one plan makes. */
+export const writesOf = (p: HouseholdPlan) => 4 + p.measures.length + p.entries.length
