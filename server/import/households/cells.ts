@@ -40,7 +40,9 @@ export function rowsOf(file: string, table: SheetTable, expected: readonly strin
   return table.rows.map((r: CsvRecord) => ({
     line: r.line,
     cell: (h) => (r.cells[at.get(h) ?? -1] ?? '').trim(),
-    problem: (column, message) => problems.push({ file, line: r.line, column, message }),
+    problem: (column, message) => {
+      problems.push({ file, line: r.line, column, message })
+    },
   }))
 }
 

@@ -6,7 +6,8 @@
  * reported at once (by file, line and column) with nothing written. Each person's ID number is
  * checked by its keyed hash against the households and the live applications of the store. The
  * writes go in batches of whole households, each batch one transaction of at most `BATCH_WRITES`
- * writes; a rerun skips the households it wrote before. One audit event records the import.
+ * writes; a rerun (or a run stopped halfway and started again) skips the households written before,
+ * known by the claim on the ID number's hash holding an imported file of the same number. One audit event records the import.
  */
 import { OPEN_STATUSES } from '../../../src/domain'
 import type { Deps, OrgUnitRecord, Repositories, Store } from '../../ports'
@@ -19,7 +20,7 @@ import type { ImportFile } from '../index'
 import type { ImportProblem } from '../columns'
 import { readHouseholdRows, type HouseholdRow } from './household-rows'
 import { readLedgerRows } from './ledger-rows'
-import { householdIdOf, IMPORT_ACTOR, planHousehold, writesOf, type HouseholdPlan } from './records'
+import { IMPORT_ACTOR, importIds, isImported, planHousehold, writesOf, type HouseholdPlan } from './records'
 
 /** A union's files: a few thousand households and their ledger since 2017. */
 export const HOUSEHOLD_FILE_LIMITS: SheetLimits = { ...DEFAULT_SHEET_LIMITS, maxBytes: 16 * 1024 * 1024, maxRows: 50_000, maxColumns: 60 }
@@ -64,9 +65,9 @@ async function unitsByName(store: Store): Promise<Map<string, OrgUnitRecord | nu
 async function personState(repos: Repositories, plan: HouseholdPlan, file: string, problems: ImportProblem[]): Promise<'new' | 'done' | 'bad'> {
   const column = '身份证号'
   const filed = await repos.claims.get(householdOf(plan.household.idNumberHash))
-  if (filed?.holder === plan.household.id) return 'done'
   if (filed) {
     const other = await repos.households.get(filed.holder)
+    if (other && isImported(other.id) && other.number === plan.household.number) return 'done'
     problems.push({ file, line: plan.row.line, column, message: `该身份证号已有档案（档案编号${other?.number ?? filed.holder}），不能重复导入` })
     return 'bad'
   }
@@ -100,7 +101,8 @@ async function writeBatch(repos: Repositories, batch: HouseholdPlan[]): Promise<
   let written = 0
   for (const p of batch) {
     const claim = await repos.claims.get(householdOf(p.household.idNumberHash))
-    if (claim?.holder === p.household.id) continue
+    const holder = claim && (await repos.households.get(claim.holder))
+    if (holder && isImported(holder.id) && holder.number === p.household.number) continue
     if (claim || !(await repos.claims.create(householdOf(p.household.idNumberHash), p.household.id))) throw new Error(`household ${p.row.number} was filed while importing; run the import again`)
     const openKey = openApplicationForId(p.household.idNumberHash)
     if (await repos.claims.get(openKey)) await repos.claims.release(openKey)
@@ -141,6 +143,7 @@ export async function importHouseholds(deps: ImportDeps, files: HouseholdImportF
   const ledger = ledgerTable && files.ledger ? readLedgerRows(files.ledger.name, ledgerTable, (n) => numbers.has(n), problems) : []
   const units = await unitsByName(deps.store)
   const now = deps.clock.now()
+  const ids = importIds(now)
   const plans: HouseholdPlan[] = []
   let skipped = 0
   for (const row of rows) {
@@ -149,7 +152,7 @@ export async function importHouseholds(deps: ImportDeps, files: HouseholdImportF
       problems.push({ file: files.households.name, line: row.line, column: '所属工会', message: unit === null ? `有两个单位都叫“${row.unitName}”，请先改名区分` : `没有名为“${row.unitName}”的单位，请先用 import:union 导入单位` })
       continue
     }
-    const plan = planHousehold(deps.cipher, row, unit, ledger.filter((e) => e.number === row.number), now)
+    const plan = planHousehold(deps.cipher, ids, row, unit, ledger.filter((e) => e.number === row.number), now)
     const state = await personState(deps.store.repos, plan, files.households.name, problems)
     if (state === 'new') plans.push(plan)
     if (state === 'done') skipped++
@@ -165,7 +168,7 @@ export async function importHouseholds(deps: ImportDeps, files: HouseholdImportF
       actor: `${IMPORT_ACTOR}:${options.operator}`,
       action: 'household.import',
       subject: `import-${deps.ids.newId()}`,
-      detail: { files: [files.households.name, ...(files.ledger ? [files.ledger.name] : [])], ...summary, householdIds: plans.map((p) => householdIdOf(deps.cipher, p.row.number)) },
+      detail: { files: [files.households.name, ...(files.ledger ? [files.ledger.name] : [])], ...summary, householdIds: plans.map((p) => p.household.id) },
     }),
   )
   return { ok: true, written: true, ...summary }

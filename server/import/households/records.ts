@@ -11,8 +11,8 @@ import type { LedgerRow } from './ledger-rows'
  * The records one imported household becomes: its file, the application that filed it (status
  * `filed`, holding the sealed form and encrypted values exactly as filing leaves them, so the ID
  * number's claims keep the worker from applying twice), the measures its payments served and its
- * ledger entries, marked as migrated. Ids are keyed hashes of the file number, so a rerun of the
- * same file finds what it wrote instead of writing it again.
+ * ledger entries, marked as migrated. Ids are the import's time and the row's line, so records
+ * list (and export again) in the order of the file; a rerun knows its households by their claims.
  */
 export interface HouseholdPlan {
   row: HouseholdRow
@@ -28,13 +28,19 @@ export const IMPORT_ACTOR = 'import'
 /** The moment a day of the file stands for: its start, Asia/Shanghai. */
 const dayStart = (day: CalendarDate) => new Date(`${day}T00:00:00+08:00`).toISOString()
 
-const idOf = (cipher: Cipher, kind: string, key: string) => `imp-${kind}-${cipher.keyedHash(`household-import:${kind}:${key}`).slice(0, 24)}`
+/** An import's ids: its kind, the import's time (base 36, so later imports sort after) and the line of the row. */
+export const importIds = (now: Date) => {
+  const stamp = now.getTime().toString(36)
+  return (kind: 'h' | 'a' | 'e' | 'm' | 'l', line: number, n?: number) => `imp-${kind}-${stamp}-${String(line).padStart(7, '0')}${n === undefined ? '' : `-${n}`}`
+}
+export type ImportIds = ReturnType<typeof importIds>
 
-export const householdIdOf = (cipher: Cipher, number: string) => idOf(cipher, 'h', number)
+/** Whether a household was written by an import. */
+export const isImported = (householdId: string) => householdId.startsWith('imp-h-')
 
-function historyOf(cipher: Cipher, row: HouseholdRow, applicationId: string): HouseholdEvent[] {
+function historyOf(ids: ImportIds, row: HouseholdRow, applicationId: string): HouseholdEvent[] {
   const at = dayStart(row.filedOn)
-  const base = (n: number) => ({ id: idOf(cipher, 'e', `${row.number}:${n}`), at, by: IMPORT_ACTOR })
+  const base = (n: number) => ({ id: ids('e', row.line, n), at, by: IMPORT_ACTOR })
   const events: HouseholdEvent[] = [{ ...base(0), byName: row.filedBy, kind: 'filed', applicationId, category: row.category }]
   // Cadres of the national system are not staff of this one (yet): named, with no WeChat identity.
   row.cadres.forEach((name, i) => events.push({ ...base(i + 1), byName: row.filedBy, kind: 'cadre-assigned', cadre: { openid: `${IMPORT_ACTOR}:${name}`, name } }))
@@ -45,14 +51,14 @@ function historyOf(cipher: Cipher, row: HouseholdRow, applicationId: string): Ho
 }
 
 /** The records of one household row and its ledger rows. */
-export function planHousehold(cipher: Cipher, row: HouseholdRow, unit: OrgUnitRecord, ledger: readonly LedgerRow[], now: Date): HouseholdPlan {
+export function planHousehold(cipher: Cipher, ids: ImportIds, row: HouseholdRow, unit: OrgUnitRecord, ledger: readonly LedgerRow[], now: Date): HouseholdPlan {
   const at = now.toISOString()
-  const householdId = householdIdOf(cipher, row.number)
-  const applicationId = idOf(cipher, 'a', row.number)
+  const householdId = ids('h', row.line)
+  const applicationId = ids('a', row.line)
   const form: ApplicationForm = { ...row.form, applicant: { ...row.form.applicant, unitId: unit.id } }
   const idNumberHash = cipher.keyedHash(row.idNumber)
   const idNumberEnc = cipher.encrypt(row.idNumber)
-  const history = historyOf(cipher, row, applicationId)
+  const history = historyOf(ids, row, applicationId)
   const filedAt = history[0].at
   const application: ApplicationRecord = {
     id: applicationId,
@@ -96,18 +102,19 @@ export function planHousehold(cipher: Cipher, row: HouseholdRow, unit: OrgUnitRe
     updatedAt: at,
   }
   const measures = new Map<string, MeasureRecord>()
-  const measureOf = (m: NonNullable<LedgerRow['measure']>): string => {
+  const measureOf = (m: NonNullable<LedgerRow['measure']>, line: number): string => {
     const key = `${m.kind}：${m.description}`
     if (!measures.has(key)) {
-      const id = idOf(cipher, 'm', `${row.number}:${key}`)
+      const id = ids('m', line)
       measures.set(key, { id, householdId, unitId: unit.id, kind: m.kind, description: m.description, status: 'done', outcome: '', createdAt: at, createdBy: IMPORT_ACTOR, createdByName: row.filedBy, updatedAt: at, version: 1 })
     }
     return measures.get(key)!.id
   }
-  const entryId = (r: LedgerRow) => idOf(cipher, 'l', `${row.number}:${r.line}`)
-  const entries = ledger.map((r): DisbursementEntry => {
+  const entryId = (r: LedgerRow) => ids('l', r.line)
+  // A reversal without its payment is a problem of the file, reported by readLedgerRows: nothing is written then.
+  const entries = ledger.filter((r) => r.kind === 'payment' || r.reverses !== undefined).map((r): DisbursementEntry => {
     const common = {
-      id: entryId(r), householdId, unitId: unit.id, fundSource: r.fundSource, measureId: r.measure ? measureOf(r.measure) : null, paidOn: r.paidOn,
+      id: entryId(r), householdId, unitId: unit.id, fundSource: r.fundSource, measureId: r.measure ? measureOf(r.measure, r.line) : null, paidOn: r.paidOn,
       payeeAccountMasked: r.payeeAccountMasked, recordedBy: IMPORT_ACTOR, recordedByName: r.recordedByName, note: r.note, createdAt: at, budgetId: null,
       status: 'approved' as const, decision: { status: 'approved' as const, by: IMPORT_ACTOR, byName: r.approvedByName, at, note: '' }, migrated: true as const,
     }

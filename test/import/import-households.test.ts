@@ -1,0 +1,169 @@
+/**
+ * `import:households` on both stores: an export of households filed through the app imports into
+ * an empty environment and exports again to the same bytes; a rerun adds nothing; a dry run lists
+ * every problem of every file with its line and column and writes nothing; an ID number already
+ * on file or in a live application is refused; batches stay within a transaction's write cap.
+ */
+import { join } from 'node:path'
+import { createCloudbaseStore } from '../../server/adapters/cloudbase'
+import { resetSdk } from '../../server/adapters/cloudbase/sdk'
+import { openSqliteStore } from '../../server/adapters/sqlite'
+import { formatProblem } from '../../server/import'
+import type { HouseholdImportResult } from '../../server/import/households'
+import type { Store } from '../../server/ports'
+import { openApplicationForId } from '../../server/usecases/shared/claim-keys'
+import { readCsv, writeCsv } from '../../server/usecases/shared/csv'
+import type { Standin } from '../cloudbase-standin'
+import { startDeployedStandin, useStandin } from '../support/cloudbase-standin'
+import { tempDir } from '../support/deps'
+import { filedThroughTheApp, importTarget, type ExportedFiles } from '../support/household-import'
+import { nextIdNumber } from '../support/households'
+
+let source: { csv: ExportedFiles; xlsx: ExportedFiles }
+let standin: Standin
+
+beforeAll(async () => {
+  source = await filedThroughTheApp()
+  standin = await startDeployedStandin({ maxTransactionWrites: 100 })
+}, 120_000)
+afterAll(() => standin.close())
+
+const files = (f: ExportedFiles, ext = 'csv') => ({ households: { name: `建档户.${ext}`, bytes: f.households }, ledger: { name: `帮扶资金台账.${ext}`, bytes: f.ledger } })
+const text = (bytes: Uint8Array) => Buffer.from(bytes).toString('utf8')
+const problemsOf = (r: HouseholdImportResult) => (r.ok ? [] : r.problems.map(formatProblem))
+
+/** The households export with its rows changed by `edit` (cells by header). */
+function edited(bytes: Uint8Array, edit: (cell: (h: string, v?: string) => string, i: number) => void, extra: string[][] = []): Uint8Array {
+  const t = readCsv(bytes)
+  const rows = [...t.rows.map((r) => r.cells), ...extra]
+  rows.forEach((cells, i) => edit((h, v) => (v === undefined ? cells[t.header.indexOf(h)] : (cells[t.header.indexOf(h)] = v)), i))
+  return writeCsv({ header: t.header, rows: rows.map((cells, i) => ({ line: i + 2, cells })) })
+}
+
+describe.each([
+  ['sqlite', () => {
+    const { dir, cleanup } = tempDir()
+    const store = openSqliteStore(join(dir, 'lantian.db'))
+    return { store, close: async () => (await store.close(), cleanup()) }
+  }],
+  ['cloudbase', () => {
+    standin.reset()
+    useStandin(standin)
+    resetSdk()
+    const store = createCloudbaseStore()
+    return { store, close: () => store.close() }
+  }],
+] as [string, () => { store: Store; close: () => Promise<void> }][])('import:households into %s', (_name, open) => {
+  let store: Store
+  let close: () => Promise<void>
+  let target: Awaited<ReturnType<typeof importTarget>>
+  beforeEach(async () => {
+    ;({ store, close } = open())
+    target = await importTarget(store)
+  })
+  afterEach(() => close())
+
+  test('export -> import -> export gives the same files; a rerun adds nothing; one audit event per import', async () => {
+    expect(await target.run(files(source.csv))).toEqual({ ok: true, written: true, households: 2, skipped: 0, measures: 1, entries: 3, batches: 1 })
+    const again = await target.exportAll()
+    expect(text(again.households)).toBe(text(source.csv.households))
+    expect(text(again.ledger)).toBe(text(source.csv.ledger))
+
+    expect(await target.run(files(source.csv))).toMatchObject({ ok: true, households: 0, skipped: 2, entries: 0 })
+    expect(text((await target.exportAll()).households)).toBe(text(source.csv.households))
+    const events = (await store.repos.audit.list(1, 10)).filter((e) => e.action.endsWith('.import'))
+    expect(events.map((e) => e.action)).toEqual(['household.import', 'household.import'])
+    expect(events[0]).toMatchObject({ actor: 'import:赵强', detail: { households: 2, entries: 3, files: ['建档户.csv', '帮扶资金台账.csv'] } })
+  }, 60_000)
+
+  test('sensitive values are encrypted on the way in, as filing stores them; entries are approved and marked migrated', async () => {
+    await target.run(files(source.csv))
+    const [h] = await store.repos.households.scan({ unitIds: ['unit-a1'] }, null, 10)
+    const idNumber = readCsv(source.csv.households).rows.map((r) => r.cells[3]).find((id) => target.deps.cipher.keyedHash(id) === h.idNumberHash)!
+    expect(h.idNumberEnc).not.toContain(idNumber)
+    expect(target.deps.cipher.decrypt(h.idNumberEnc)).toBe(idNumber)
+    const app = (await store.repos.applications.get(h.applicationIds[0]))!
+    expect(app).toMatchObject({ status: 'filed', householdId: h.id, idNumberHash: h.idNumberHash })
+    expect(JSON.stringify(app)).not.toContain(idNumber)
+    expect((await store.repos.claims.get(openApplicationForId(h.idNumberHash)))?.holder).toBe(app.id)
+    const entries = await store.repos.ledger.listByHousehold(h.id)
+    expect(entries.map((e) => [e.kind, e.amountFen, e.status, e.migrated]).sort()).toEqual([
+      ['payment', 12_345, 'approved', true],
+      ['payment', 50_000, 'approved', true],
+      ['reversal', -12_345, 'approved', true],
+    ])
+    expect(entries.find((e) => e.kind === 'reversal')!.reversesId).toBe(entries.find((e) => e.amountFen === 12_345)!.id)
+  }, 60_000)
+
+  test('a dry run lists every problem of both files by line and column, in Chinese, and writes nothing', async () => {
+    const households = edited(source.csv.households, (cell, i) => {
+      if (i === 0) {
+        cell('身份证号', cell('身份证号').slice(0, 4) + '**********' + cell('身份证号').slice(14))
+        cell('所属工会', '不存在的工会')
+      }
+      if (i === 1) {
+        cell('困难类别', '特别困难')
+        cell('家庭年收入', '一万元')
+      }
+    }, [readCsv(source.csv.households).rows[1].cells.slice(), readCsv(source.csv.households).rows[1].cells.slice()])
+    const ledger = new Uint8Array(Buffer.from(text(source.csv.ledger).replace(/\r\n(\d{4}-\d{2}-\d{2}),([^,]+),/, '\r\n$1,MLS-H-0000-999999,')))
+    const result = await target.run({ households: { name: '建档户.csv', bytes: households }, ledger: { name: '帮扶资金台账.csv', bytes: ledger } }, true)
+    expect(problemsOf(result)).toEqual(expect.arrayContaining([
+      '建档户.csv 第 2 行“身份证号”列：内容已打码：请用审核人（reviewer）导出的完整文件导入',
+      '建档户.csv 第 3 行“困难类别”列：“特别困难”不是可选的值（可选：深度困难、相对困难、意外致困）',
+      '建档户.csv 第 3 行“家庭年收入”列：家庭年收入应为金额，单位元，最多两位小数',
+      '建档户.csv 第 5 行“档案编号”列：与第 4 行的档案编号相同',
+      '建档户.csv 第 5 行“身份证号”列：与第 4 行的身份证号相同',
+      expect.stringMatching(/^帮扶资金台账\.csv 第 2 行“档案编号”列：档案编号“MLS-H-0000-999999”不在本次导入的建档户文件中$/),
+    ]))
+    expect(await store.repos.households.scan({ unitIds: ['unit-a1', 'unit-b1'] }, null, 10)).toEqual([])
+    expect(await store.repos.audit.head()).toBeNull()
+
+    expect(await target.run(files(source.csv), true)).toMatchObject({ ok: true, written: false, households: 2 })
+    expect(await store.repos.households.scan({ unitIds: ['unit-a1', 'unit-b1'] }, null, 10)).toEqual([])
+  }, 60_000)
+
+  test('an ID number in a live application is refused by its keyed hash', async () => {
+    const idNumber = readCsv(source.csv.households).rows[0].cells[3]
+    const hash = target.deps.cipher.keyedHash(idNumber)
+    await store.transaction(async (repos) => {
+      await repos.applications.insert({
+        id: 'app-live', number: 'MLS-2026-000001', applicantOpenid: 'w-1', unitId: 'unit-a1', status: 'screening', version: 1, name: '王某某',
+        idNumberEnc: target.deps.cipher.encrypt(idNumber), idNumberHash: hash, phoneEnc: '', employer: '', mainCause: 'illness', timeline: [], createdAt: '2026-03-01T00:00:00Z', updatedAt: '2026-03-01T00:00:00Z',
+      })
+      await repos.claims.create(openApplicationForId(hash), 'app-live')
+    })
+    expect(problemsOf(await target.run(files(source.csv)))).toEqual(['建档户.csv 第 2 行“身份证号”列：该身份证号已有正在办理的帮扶申请（申请编号MLS-2026-000001），请先办结该申请'])
+  }, 60_000)
+
+  test('sixty households go in batches that fit a transaction of 100 writes', async () => {
+    const base = readCsv(source.csv.households).rows[1].cells
+    const extra = Array.from({ length: 58 }, () => base.slice())
+    const many = edited(source.csv.households, (cell, i) => {
+      if (i < 2) return
+      cell('档案编号', `MLS-H-2019-${String(i).padStart(6, '0')}`)
+      const id = nextIdNumber()
+      cell('身份证号', id)
+      cell('性别', Number(id[16]) % 2 ? '男' : '女')
+      cell('出生日期', '')
+    }, extra)
+    const result = await target.run({ households: { name: '建档户.csv', bytes: many } })
+    expect(problemsOf(result)).toEqual([])
+    expect(result).toMatchObject({ ok: true, households: 60, batches: 3 })
+    expect(await store.repos.households.scan({ unitIds: ['unit-a1', 'unit-b1'] }, null, 100)).toHaveLength(60)
+  }, 120_000)
+})
+
+test('an XLSX export imports too (through the bounded reader in its thread) and exports again to the same CSV', async () => {
+  const { dir, cleanup } = tempDir()
+  const store = openSqliteStore(join(dir, 'lantian.db'))
+  try {
+    const target = await importTarget(store)
+    expect(await target.run(files(source.xlsx, 'xlsx'))).toMatchObject({ ok: true, households: 2, entries: 3 })
+    expect(text((await target.exportAll()).households)).toBe(text(source.csv.households))
+    expect(text((await target.exportAll()).ledger)).toBe(text(source.csv.ledger))
+  } finally {
+    await store.close()
+    cleanup()
+  }
+}, 60_000)
