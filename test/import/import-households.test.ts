@@ -4,6 +4,7 @@
  * every problem of every file with its line and column and writes nothing; an ID number already
  * on file or in a live application is refused; batches stay within a transaction's write cap.
  */
+import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { createCloudbaseStore } from '../../server/adapters/cloudbase'
 import { resetSdk } from '../../server/adapters/cloudbase/sdk'
@@ -11,7 +12,9 @@ import { openSqliteStore } from '../../server/adapters/sqlite'
 import { formatProblem } from '../../server/import'
 import type { HouseholdImportResult } from '../../server/import/households'
 import type { Store } from '../../server/ports'
+import { householdMemberOfId } from '../../server/usecases/applicant/duplicates'
 import { openApplicationForId } from '../../server/usecases/shared/claim-keys'
+import { openForm } from '../../server/usecases/shared/sealed-form'
 import { readCsv, writeCsv } from '../../server/usecases/shared/csv'
 import type { Standin } from '../cloudbase-standin'
 import { startDeployedStandin, useStandin } from '../support/cloudbase-standin'
@@ -64,7 +67,7 @@ describe.each([
   afterEach(() => close())
 
   test('export -> import -> export gives the same files; a rerun adds nothing; one audit event per import', async () => {
-    expect(await target.run(files(source.csv))).toEqual({ ok: true, written: true, households: 2, skipped: 0, measures: 1, entries: 3, batches: 1 })
+    expect(await target.run(files(source.csv))).toEqual({ ok: true, written: true, households: 2, skipped: 0, measures: 1, entries: 3, contacts: 0, batches: 1 })
     const again = await target.exportAll()
     expect(text(again.households)).toBe(text(source.csv.households))
     expect(text(again.ledger)).toBe(text(source.csv.ledger))
@@ -167,3 +170,67 @@ test('an XLSX export imports too (through the bounded reader in its thread) and 
     cleanup()
   }
 }, 60_000)
+
+describe('members, measures and contacts files', () => {
+  let store: Store
+  let target: Awaited<ReturnType<typeof importTarget>>
+  let cleanup: () => void
+  beforeEach(async () => {
+    const tmp = tempDir()
+    cleanup = tmp.cleanup
+    store = openSqliteStore(join(tmp.dir, 'lantian.db'))
+    target = await importTarget(store)
+  })
+  afterEach(async () => {
+    await store.close()
+    cleanup()
+  })
+
+  /** The source with the first household's members listed in its cell, and the three files about it (the examples of deploy/, renumbered). */
+  function withParts(memberCell = '配偶：李小红；子女：张小明') {
+    const number = readCsv(source.csv.households).rows[0].cells[0]
+    const example = (name: string) => new Uint8Array(Buffer.from(readFileSync(join(__dirname, '../../deploy', name), 'utf8').replaceAll('MLS-H-2019-000012', number)))
+    return {
+      number,
+      files: {
+        ...files(source.csv),
+        households: { name: '建档户.csv', bytes: edited(source.csv.households, (cell, i) => void (i === 0 && cell('家庭成员', memberCell))) },
+        members: { name: '家庭成员.csv', bytes: example('household-members.example.csv') },
+        measures: { name: '帮扶措施.csv', bytes: example('household-measures.example.csv') },
+        contacts: { name: '联系记录.csv', bytes: example('household-contacts.example.csv') },
+      },
+    }
+  }
+
+  test('members come in full with their ID numbers encrypted and claimed; measures and contacts join the file', async () => {
+    const { number, files: all } = withParts()
+    expect(await target.run(all)).toMatchObject({ ok: true, households: 2, measures: 3, contacts: 1 })
+    const h = (await store.repos.households.search(['unit-a1', 'unit-b1'], number, 1))[0]
+    const app = (await store.repos.applications.get(h.applicationIds[0]))!
+    const form = openForm(target.deps.cipher, app.formSealed!)
+    expect(form.members.map((m) => [m.name, m.relation, m.idNumber, m.health, m.monthlyIncome])).toEqual([
+      ['李小红', 'spouse', '532504198803159926', 'healthy', 80_000],
+      ['张小明', 'child', '532504201209019917', 'healthy', 0],
+    ])
+    expect(app.formSealed).not.toContain('532504198803159926')
+    expect(app.memberIdHashes).toEqual([target.deps.cipher.keyedHash('532504198803159926'), target.deps.cipher.keyedHash('532504201209019917')])
+    expect((await store.repos.claims.get(householdMemberOfId(app.memberIdHashes![0])))?.holder).toBe(app.id)
+    expect((await store.repos.measures.listByHousehold(h.id)).map((m) => [m.kind, m.description, m.status])).toEqual(expect.arrayContaining([
+      ['medical', '协助办理大病医疗二次报销', 'done'],
+      ['schooling', '子女助学金', 'in-progress'],
+    ]))
+    const contacts = await store.repos.contacts.listByHousehold(h.id, { offset: 0, limit: 10 })
+    expect(contacts.items.map((c) => [c.on, c.kind, c.byName])).toEqual([['2020-06-18', 'visit', '李某']])
+    // The latest of the household file's day and the contacts' (the source's own contact, if this is its household, is later).
+    const t = readCsv(source.csv.households)
+    const kept = t.rows[0].cells[t.header.indexOf('最近联系日期')]
+    expect(h.lastContactOn).toBe(kept > '2020-06-18' ? kept : '2020-06-18')
+  })
+
+  test('members that disagree with the household file, or repeat an ID number, are problems of their lines', async () => {
+    const { files: all } = withParts('配偶：李小红')
+    expect(problemsOf(await target.run(all, true))).toEqual([expect.stringMatching(/^建档户\.csv 第 2 行“家庭成员”列：与家庭成员\.csv中这一户的成员（第 2、3 行）不一致/)])
+    const twice = { ...withParts().files, members: { name: '家庭成员.csv', bytes: new Uint8Array(Buffer.from(text(withParts().files.members.bytes).replace('532504201209019917', '532504198803159926'))) } }
+    expect(problemsOf(await target.run(twice, true))).toEqual(['家庭成员.csv 第 3 行“身份证号”列：与第 2 行的身份证号相同'])
+  })
+})

@@ -12,18 +12,27 @@
 import { OPEN_STATUSES } from '../../../src/domain'
 import type { Deps, OrgUnitRecord, Repositories, Store } from '../../ports'
 import { appendAudit } from '../../usecases/shared/audit'
+import { householdMemberOfId } from '../../usecases/applicant/duplicates'
 import { householdOf, openApplicationForId } from '../../usecases/shared/claim-keys'
 import { FileProblem, type SheetTable } from '../../usecases/shared/csv'
-import { readSheetOffThread } from '../../usecases/shared/sheet-worker/read-off-thread'
+import { readSheetOffThread, type ThreadBounds } from '../../usecases/shared/sheet-worker/read-off-thread'
 import { DEFAULT_SHEET_LIMITS, type SheetLimits } from '../../usecases/shared/sheet-limits'
 import type { ImportFile } from '../index'
 import type { ImportProblem } from '../columns'
 import { readHouseholdRows, type HouseholdRow } from './household-rows'
 import { readLedgerRows } from './ledger-rows'
-import { IMPORT_ACTOR, importIds, isImported, planHousehold, writesOf, type HouseholdPlan } from './records'
+import { mergeMembers } from './members'
+import { readContactRows, readMeasureRows, readMemberRows } from './part-rows'
+import { IMPORT_ACTOR, importIds, importStamp, isImported, planHousehold, writesOf, type HouseholdPlan } from './records'
 
 /** A union's files: a few thousand households and their ledger since 2017. */
 export const HOUSEHOLD_FILE_LIMITS: SheetLimits = { ...DEFAULT_SHEET_LIMITS, maxBytes: 16 * 1024 * 1024, maxRows: 50_000, maxColumns: 60 }
+
+/** An operator's run on their own machine reads a larger file than a function may: more time and memory for its thread. */
+const HOUSEHOLD_THREAD_BOUNDS: ThreadBounds = {
+  deadlineMs: 120_000,
+  resourceLimits: { maxOldGenerationSizeMb: 512, maxYoungGenerationSizeMb: 32, codeRangeSizeMb: 16, stackSizeMb: 4 },
+}
 
 /** Writes per transaction: far under CloudBase's transaction size, and a batch that fails costs little to redo. */
 export const BATCH_WRITES = 100
@@ -31,11 +40,14 @@ export const BATCH_WRITES = 100
 export interface HouseholdImportFiles {
   households: ImportFile
   ledger?: ImportFile
+  members?: ImportFile
+  measures?: ImportFile
+  contacts?: ImportFile
 }
 
 export type HouseholdImportResult =
   | { ok: false; problems: ImportProblem[] }
-  | { ok: true; written: boolean; households: number; skipped: number; measures: number; entries: number; batches: number }
+  | { ok: true; written: boolean; households: number; skipped: number; measures: number; entries: number; contacts: number; batches: number }
 
 type ImportDeps = Pick<Deps, 'store' | 'clock' | 'ids' | 'cipher'>
 
@@ -44,7 +56,7 @@ const isZip = (b: Uint8Array) => b.length >= 4 && b[0] === 0x50 && b[1] === 0x4b
 async function read(file: ImportFile | undefined, problems: ImportProblem[]): Promise<SheetTable | null> {
   if (!file) return null
   try {
-    return await readSheetOffThread(isZip(file.bytes) ? 'xlsx' : 'csv', file.bytes, HOUSEHOLD_FILE_LIMITS)
+    return await readSheetOffThread(isZip(file.bytes) ? 'xlsx' : 'csv', file.bytes, HOUSEHOLD_FILE_LIMITS, HOUSEHOLD_THREAD_BOUNDS)
   } catch (err) {
     if (!(err instanceof FileProblem)) throw err
     problems.push(err.line ? { file: file.name, line: err.line, message: err.message } : { file: file.name, message: err.message })
@@ -111,6 +123,9 @@ async function writeBatch(repos: Repositories, batch: HouseholdPlan[]): Promise<
     await repos.households.insert(p.household)
     for (const m of p.measures) await repos.measures.insert(m)
     for (const e of p.entries) await repos.ledger.append(e)
+    for (const c of p.contacts) await repos.contacts.add(c)
+    // A member's number already listed by another application stays with it (filing flags, never refuses, such a member).
+    for (const hash of p.memberIdHashes) if (!(await repos.claims.get(householdMemberOfId(hash)))) await repos.claims.create(householdMemberOfId(hash), p.application.id)
     written++
   }
   return written
@@ -136,11 +151,20 @@ function batchesOf(plans: HouseholdPlan[]): HouseholdPlan[][] {
 
 export async function importHouseholds(deps: ImportDeps, files: HouseholdImportFiles, options: { dryRun: boolean; operator: string }): Promise<HouseholdImportResult> {
   const problems: ImportProblem[] = []
-  const [householdTable, ledgerTable] = [await read(files.households, problems), await read(files.ledger, problems)]
-  const rows = householdTable ? readHouseholdRows(files.households.name, householdTable, problems) : []
+  const tables = { households: await read(files.households, problems), ledger: await read(files.ledger, problems), members: await read(files.members, problems), measures: await read(files.measures, problems), contacts: await read(files.contacts, problems) }
+  const rows = tables.households ? readHouseholdRows(files.households.name, tables.households, problems) : []
   duplicatesInFile(rows, files.households.name, problems)
   const numbers = new Set(rows.map((r) => r.number))
-  const ledger = ledgerTable && files.ledger ? readLedgerRows(files.ledger.name, ledgerTable, (n) => numbers.has(n), problems) : []
+  const knows = (n: string) => numbers.has(n)
+  const part = <T>(name: keyof typeof tables, reader: (file: string, t: SheetTable, k: typeof knows, p: ImportProblem[]) => T[]): T[] => {
+    const table = tables[name]
+    const file = files[name]
+    return table && file ? reader(file.name, table, knows, problems) : []
+  }
+  const ledger = part('ledger', readLedgerRows)
+  const measures = part('measures', readMeasureRows)
+  const contacts = part('contacts', readContactRows)
+  if (files.members) mergeMembers(rows, part('members', readMemberRows), files.households.name, files.members.name, problems)
   const units = await unitsByName(deps.store)
   const now = deps.clock.now()
   const ids = importIds(now)
@@ -152,7 +176,11 @@ export async function importHouseholds(deps: ImportDeps, files: HouseholdImportF
       problems.push({ file: files.households.name, line: row.line, column: '所属工会', message: unit === null ? `有两个单位都叫“${row.unitName}”，请先改名区分` : `没有名为“${row.unitName}”的单位，请先用 import:union 导入单位` })
       continue
     }
-    const plan = planHousehold(deps.cipher, ids, row, unit, ledger.filter((e) => e.number === row.number), now)
+    const plan = planHousehold(deps.cipher, ids, row, unit, {
+      ledger: ledger.filter((e) => e.number === row.number),
+      measures: measures.filter((m) => m.number === row.number),
+      contacts: contacts.filter((c) => c.number === row.number),
+    }, now)
     const state = await personState(deps.store.repos, plan, files.households.name, problems)
     if (state === 'new') plans.push(plan)
     if (state === 'done') skipped++
@@ -160,7 +188,8 @@ export async function importHouseholds(deps: ImportDeps, files: HouseholdImportF
   if (problems.length) return { ok: false, problems }
 
   const batches = batchesOf(plans)
-  const summary = { households: plans.length, skipped, measures: plans.reduce((n, p) => n + p.measures.length, 0), entries: plans.reduce((n, p) => n + p.entries.length, 0), batches: batches.length }
+  const count = (of: (p: HouseholdPlan) => unknown[]) => plans.reduce((n, p) => n + of(p).length, 0)
+  const summary = { households: plans.length, skipped, measures: count((p) => p.measures), entries: count((p) => p.entries), contacts: count((p) => p.contacts), batches: batches.length }
   if (options.dryRun) return { ok: true, written: false, ...summary }
   for (const batch of batches) await deps.store.transaction((repos) => writeBatch(repos, batch))
   await deps.store.transaction((repos) =>
@@ -168,7 +197,8 @@ export async function importHouseholds(deps: ImportDeps, files: HouseholdImportF
       actor: `${IMPORT_ACTOR}:${options.operator}`,
       action: 'household.import',
       subject: `import-${deps.ids.newId()}`,
-      detail: { files: [files.households.name, ...(files.ledger ? [files.ledger.name] : [])], ...summary, householdIds: plans.map((p) => p.household.id) },
+      // The records of this import are those with ids `imp-<kind>-<stamp>-<line>` (records.ts).
+      detail: { files: Object.values(files).flatMap((f: ImportFile | undefined) => (f ? [f.name] : [])), ...summary, stamp: importStamp(now) },
     }),
   )
   return { ok: true, written: true, ...summary }

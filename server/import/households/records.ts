@@ -2,10 +2,11 @@ import type { ApplicationForm } from '../../../src/domain/application-form'
 import type { CalendarDate } from '../../../src/domain/calendar'
 import type { HouseholdEvent } from '../../../src/domain/household'
 import type { DisbursementEntry } from '../../../src/domain/ledger'
-import type { ApplicationRecord, Cipher, HouseholdRecord, MeasureRecord, OrgUnitRecord } from '../../ports'
+import type { ApplicationRecord, Cipher, ContactRecord, HouseholdRecord, MeasureRecord, OrgUnitRecord } from '../../ports'
 import { sealForm } from '../../usecases/shared/sealed-form'
 import type { HouseholdRow } from './household-rows'
 import type { LedgerRow } from './ledger-rows'
+import type { ContactRow, MeasureRow } from './part-rows'
 
 /**
  * The records one imported household becomes: its file, the application that filed it (status
@@ -20,6 +21,16 @@ export interface HouseholdPlan {
   application: ApplicationRecord
   measures: MeasureRecord[]
   entries: DisbursementEntry[]
+  contacts: ContactRecord[]
+  /** Keyed hashes of the members' ID numbers, each claimed for the application when free. */
+  memberIdHashes: string[]
+}
+
+/** The rows of the other files about one household. */
+export interface HouseholdParts {
+  ledger: readonly LedgerRow[]
+  measures: readonly MeasureRow[]
+  contacts: readonly ContactRow[]
 }
 
 /** Who an import writes as: the history and the ledger name the people of the file; `by` is this. */
@@ -28,10 +39,13 @@ export const IMPORT_ACTOR = 'import'
 /** The moment a day of the file stands for: its start, Asia/Shanghai. */
 const dayStart = (day: CalendarDate) => new Date(`${day}T00:00:00+08:00`).toISOString()
 
-/** An import's ids: its kind, the import's time (base 36, so later imports sort after) and the line of the row. */
+/** What the ids of one import share: its time in base 36. */
+export const importStamp = (now: Date) => now.getTime().toString(36)
+
+/** An import's ids: the record's kind (h household, a application, e history event, m measure, n a payment's measure, l ledger, c contact), the import's time (base 36, so later imports sort after) and the line of the row. */
 export const importIds = (now: Date) => {
-  const stamp = now.getTime().toString(36)
-  return (kind: 'h' | 'a' | 'e' | 'm' | 'l', line: number, n?: number) => `imp-${kind}-${stamp}-${String(line).padStart(7, '0')}${n === undefined ? '' : `-${n}`}`
+  const stamp = importStamp(now)
+  return (kind: 'h' | 'a' | 'e' | 'm' | 'n' | 'l' | 'c', line: number, n?: number) => `imp-${kind}-${stamp}-${String(line).padStart(7, '0')}${n === undefined ? '' : `-${n}`}`
 }
 export type ImportIds = ReturnType<typeof importIds>
 
@@ -51,7 +65,8 @@ function historyOf(ids: ImportIds, row: HouseholdRow, applicationId: string): Ho
 }
 
 /** The records of one household row and its ledger rows. */
-export function planHousehold(cipher: Cipher, ids: ImportIds, row: HouseholdRow, unit: OrgUnitRecord, ledger: readonly LedgerRow[], now: Date): HouseholdPlan {
+export function planHousehold(cipher: Cipher, ids: ImportIds, row: HouseholdRow, unit: OrgUnitRecord, parts: HouseholdParts, now: Date): HouseholdPlan {
+  const { ledger } = parts
   const at = now.toISOString()
   const householdId = ids('h', row.line)
   const applicationId = ids('a', row.line)
@@ -59,6 +74,11 @@ export function planHousehold(cipher: Cipher, ids: ImportIds, row: HouseholdRow,
   const idNumberHash = cipher.keyedHash(row.idNumber)
   const idNumberEnc = cipher.encrypt(row.idNumber)
   const history = historyOf(ids, row, applicationId)
+  const memberIdHashes = form.members.filter((m) => m.idNumber).map((m) => cipher.keyedHash(m.idNumber))
+  const contacts = parts.contacts.map((c): ContactRecord => ({
+    id: ids('c', c.line), householdId: ids('h', row.line), unitId: unit.id, kind: c.kind, on: c.on, notes: c.notes, nextStep: c.nextStep, by: IMPORT_ACTOR, byName: c.byName, createdAt: at,
+  }))
+  const lastContactOn = [row.lastContactOn, ...contacts.map((c) => c.on)].reduce<CalendarDate | null>((a, b) => (b !== null && (a === null || b > a) ? b : a), null)
   const filedAt = history[0].at
   const application: ApplicationRecord = {
     id: applicationId,
@@ -78,7 +98,7 @@ export function planHousehold(cipher: Cipher, ids: ImportIds, row: HouseholdRow,
     updatedAt: at,
     formSealed: sealForm(cipher, form),
     submissions: [{ at: filedAt, formSealed: sealForm(cipher, form), changedFields: [] }],
-    memberIdHashes: [],
+    memberIdHashes,
     stageEnteredAt: filedAt,
     dueAt: null,
     householdId,
@@ -96,16 +116,22 @@ export function planHousehold(cipher: Cipher, ids: ImportIds, row: HouseholdRow,
     history,
     idNumberEnc,
     idNumberHash,
-    lastContactOn: row.lastContactOn,
+    lastContactOn,
     version: 1,
     filedAt,
     updatedAt: at,
   }
   const measures = new Map<string, MeasureRecord>()
+  for (const m of parts.measures) {
+    measures.set(`${m.kind}：${m.description}`, {
+      id: ids('m', m.line), householdId, unitId: unit.id, kind: m.kind, description: m.description, status: m.status, outcome: m.outcome,
+      createdAt: dayStart(m.on), createdBy: IMPORT_ACTOR, createdByName: m.byName, updatedAt: at, version: 1,
+    })
+  }
   const measureOf = (m: NonNullable<LedgerRow['measure']>, line: number): string => {
     const key = `${m.kind}：${m.description}`
     if (!measures.has(key)) {
-      const id = ids('m', line)
+      const id = ids('n', line)
       measures.set(key, { id, householdId, unitId: unit.id, kind: m.kind, description: m.description, status: 'done', outcome: '', createdAt: at, createdBy: IMPORT_ACTOR, createdByName: row.filedBy, updatedAt: at, version: 1 })
     }
     return measures.get(key)!.id
@@ -122,8 +148,8 @@ export function planHousehold(cipher: Cipher, ids: ImportIds, row: HouseholdRow,
     const paid = ledger.find((p) => p.line === r.reverses)!
     return { ...common, kind: 'reversal', amountFen: r.amountFen, reversesId: entryId(paid), reason: r.reason }
   })
-  return { row, household, application, measures: [...measures.values()], entries }
+  return { row, household, application, measures: [...measures.values()], entries, contacts, memberIdHashes }
 }
 
-/** Writes one plan makes. */
-export const writesOf = (p: HouseholdPlan) => 4 + p.measures.length + p.entries.length
+/** Writes one plan makes (at most: a member's claim held elsewhere is not written). */
+export const writesOf = (p: HouseholdPlan) => 4 + p.memberIdHashes.length + p.measures.length + p.entries.length + p.contacts.length
