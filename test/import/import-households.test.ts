@@ -4,16 +4,18 @@
  * every problem of every file with its line and column and writes nothing; an ID number already
  * on file or in a live application is refused; batches stay within a transaction's write cap.
  */
-import { readFileSync } from 'node:fs'
+import { spawnSync } from 'node:child_process'
+import { readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { createCloudbaseStore } from '../../server/adapters/cloudbase'
 import { resetSdk } from '../../server/adapters/cloudbase/sdk'
 import { openSqliteStore } from '../../server/adapters/sqlite'
 import { formatProblem } from '../../server/import'
 import type { HouseholdImportResult } from '../../server/import/households'
+import { loadOrCreateKeyFile } from '../../server/local/keys'
 import type { Store } from '../../server/ports'
 import { householdMemberOfId } from '../../server/usecases/applicant/duplicates'
-import { openApplicationForId } from '../../server/usecases/shared/claim-keys'
+import { householdOf, openApplicationForId } from '../../server/usecases/shared/claim-keys'
 import { openForm } from '../../server/usecases/shared/sealed-form'
 import { readCsv, writeCsv } from '../../server/usecases/shared/csv'
 import type { Standin } from '../cloudbase-standin'
@@ -21,6 +23,7 @@ import { startDeployedStandin, useStandin } from '../support/cloudbase-standin'
 import { tempDir } from '../support/deps'
 import { filedThroughTheApp, importTarget, type ExportedFiles } from '../support/household-import'
 import { nextIdNumber } from '../support/households'
+import { UNITS } from '../support/union-tree'
 
 let source: { csv: ExportedFiles; xlsx: ExportedFiles }
 let standin: Standin
@@ -126,7 +129,7 @@ describe.each([
     expect(await store.repos.households.scan({ unitIds: ['unit-a1', 'unit-b1'] }, null, 10)).toEqual([])
   }, 60_000)
 
-  test('an ID number in a live application is refused by its keyed hash', async () => {
+  test('an ID number in a live application or on file is refused by its keyed hash', async () => {
     const idNumber = readCsv(source.csv.households).rows[0].cells[3]
     const hash = target.deps.cipher.keyedHash(idNumber)
     await store.transaction(async (repos) => {
@@ -137,6 +140,18 @@ describe.each([
       await repos.claims.create(openApplicationForId(hash), 'app-live')
     })
     expect(problemsOf(await target.run(files(source.csv)))).toEqual(['建档户.csv 第 2 行“身份证号”列：该身份证号已有正在办理的帮扶申请（申请编号MLS-2026-000001），请先办结该申请'])
+
+    // The second person already has a file here, under another number.
+    const second = readCsv(source.csv.households).rows[1].cells[3]
+    await store.transaction(async (repos) => {
+      const h = { id: 'hh-1', number: 'MLS-H-2026-000777', unitId: 'unit-a1', category: 'deep', status: 'filed', headName: '王某某', memberCount: 1, applicationIds: [], cadres: [], history: [], version: 1, filedAt: '2026-01-01T00:00:00Z', updatedAt: '2026-01-01T00:00:00Z' } as const
+      await repos.households.insert({ ...h, applicationIds: [], cadres: [], history: [], idNumberEnc: '', idNumberHash: target.deps.cipher.keyedHash(second), lastContactOn: null })
+      await repos.claims.create(householdOf(target.deps.cipher.keyedHash(second)), 'hh-1')
+    })
+    expect(problemsOf(await target.run(files(source.csv), true))).toEqual([
+      '建档户.csv 第 2 行“身份证号”列：该身份证号已有正在办理的帮扶申请（申请编号MLS-2026-000001），请先办结该申请',
+      '建档户.csv 第 3 行“身份证号”列：该身份证号已有档案（档案编号MLS-H-2026-000777），不能重复导入',
+    ])
   }, 60_000)
 
   test('sixty households go in batches that fit a transaction of 100 writes', async () => {
@@ -234,3 +249,32 @@ describe('members, measures and contacts files', () => {
     expect(problemsOf(await target.run(twice, true))).toEqual(['家庭成员.csv 第 3 行“身份证号”列：与第 2 行的身份证号相同'])
   })
 })
+
+test('npm run import:households: a dry run, the import, a rerun that skips, and a bad file refused with its problems', async () => {
+  const { dir, cleanup } = tempDir()
+  try {
+    const store = openSqliteStore(join(dir, 'lantian.db'))
+    await store.transaction(async (repos) => {
+      for (const u of UNITS) await repos.units.put(u)
+    })
+    await store.close()
+    loadOrCreateKeyFile(join(dir, 'keys'), 'data.key')
+    writeFileSync(join(dir, 'households.csv'), source.csv.households)
+    writeFileSync(join(dir, 'ledger.csv'), source.csv.ledger)
+    const cli = (...args: string[]) =>
+      spawnSync(process.execPath, [require.resolve('tsx/cli'), 'scripts/import-households.ts', '--local', dir, '--operator', '赵强', ...args], { cwd: join(__dirname, '../..'), encoding: 'utf8' })
+    const both = ['--households', join(dir, 'households.csv'), '--ledger', join(dir, 'ledger.csv')]
+    const dry = cli(...both, '--dry-run')
+    expect(dry.stdout).toContain('试运行，未写入任何数据')
+    expect(dry.stdout).toContain('建档户 2 户（此前已导入、本次跳过 0 户）')
+    expect(cli(...both).stdout).toContain('资金台账 3 笔（标记为迁移数据）')
+    expect(cli(...both).stdout).toContain('建档户 0 户（此前已导入、本次跳过 2 户）')
+    writeFileSync(join(dir, 'bad.csv'), edited(source.csv.households, (cell) => void cell('档案状态', '不知道')))
+    const bad = cli('--households', join(dir, 'bad.csv'))
+    expect(bad.status).toBe(1)
+    expect(bad.stderr).toContain('导入未进行：发现 2 处问题，没有写入任何数据。')
+    expect(bad.stderr).toContain('bad.csv 第 3 行“档案状态”列：“不知道”不是可选的值（可选：在档、已注销）')
+  } finally {
+    cleanup()
+  }
+}, 120_000)
