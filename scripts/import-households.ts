@@ -20,7 +20,7 @@ import { createCipher } from '../server/adapters/node-cipher'
 import { formatProblem, type ImportFile } from '../server/import'
 import { HOUSEHOLD_FILE_LIMITS, importHouseholds } from '../server/import/households'
 import { randomIds, systemClock } from '../server/runtime'
-import { dataKey, readBounded } from './operator-files'
+import { dataKey, readBounded, runScript } from './operator-files'
 import { openStore } from './store-target'
 
 async function main(): Promise<number> {
@@ -65,10 +65,4 @@ async function main(): Promise<number> {
   }
 }
 
-main().then(
-  (code) => process.exit(code),
-  (err: unknown) => {
-    console.error(`import:households: ${err instanceof Error ? err.message : String(err)}`)
-    process.exit(1)
-  },
-)
+runScript('import:households', main)

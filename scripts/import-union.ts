@@ -14,7 +14,7 @@ import { parseArgs } from 'node:util'
 import { formatProblem, importUnionData, UNION_FILE_LIMITS, type ImportFile } from '../server/import'
 import type { OrgUnitRecord } from '../server/ports'
 import { STATUS_LABELS, type ApplicationStatus } from '../src/domain'
-import { readBounded } from './operator-files'
+import { readBounded, runScript } from './operator-files'
 import { openStore } from './store-target'
 
 function tree(units: OrgUnitRecord[]): string[] {
@@ -67,10 +67,4 @@ async function main(): Promise<number> {
   }
 }
 
-main().then(
-  (code) => process.exit(code),
-  (err: unknown) => {
-    console.error(`import:union: ${err instanceof Error ? err.message : String(err)}`)
-    process.exit(1)
-  },
-)
+runScript('import:union', main)

@@ -28,3 +28,14 @@ export function dataKey(local: string | undefined): Buffer {
   if (!existsSync(join(keyDir, 'data.key'))) throw new Error(`no data key in ${local}: start the local app on that data directory first (npm start), or set LANTIAN_DATA_KEY`)
   return loadOrCreateKeyFile(keyDir, 'data.key')
 }
+
+/** Runs a script's `main` and exits with its code; an error is one line `<name>: <message>` and exit code 1. */
+export function runScript(name: string, main: () => Promise<number>): void {
+  main().then(
+    (code) => process.exit(code),
+    (err: unknown) => {
+      console.error(`${name}: ${err instanceof Error ? err.message : String(err)}`)
+      process.exit(1)
+    },
+  )
+}

@@ -7,8 +7,6 @@
 import { spawnSync } from 'node:child_process'
 import { readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { createCloudbaseStore } from '../../server/adapters/cloudbase'
-import { resetSdk } from '../../server/adapters/cloudbase/sdk'
 import { openSqliteStore } from '../../server/adapters/sqlite'
 import { formatProblem } from '../../server/import'
 import type { HouseholdImportResult } from '../../server/import/households'
@@ -19,7 +17,7 @@ import { householdOf, openApplicationForId } from '../../server/usecases/shared/
 import { openForm } from '../../server/usecases/shared/sealed-form'
 import { readCsv, writeCsv } from '../../server/usecases/shared/csv'
 import type { Standin } from '../cloudbase-standin'
-import { startDeployedStandin, useStandin } from '../support/cloudbase-standin'
+import { freshStores, startDeployedStandin } from '../support/cloudbase-standin'
 import { tempDir } from '../support/deps'
 import { filedThroughTheApp, importTarget, type ExportedFiles } from '../support/household-import'
 import { nextIdNumber } from '../support/households'
@@ -46,20 +44,7 @@ function edited(bytes: Uint8Array, edit: (cell: (h: string, v?: string) => strin
   return writeCsv({ header: t.header, rows: rows.map((cells, i) => ({ line: i + 2, cells })) })
 }
 
-describe.each([
-  ['sqlite', () => {
-    const { dir, cleanup } = tempDir()
-    const store = openSqliteStore(join(dir, 'lantian.db'))
-    return { store, close: async () => (await store.close(), cleanup()) }
-  }],
-  ['cloudbase', () => {
-    standin.reset()
-    useStandin(standin)
-    resetSdk()
-    const store = createCloudbaseStore()
-    return { store, close: () => store.close() }
-  }],
-] as [string, () => { store: Store; close: () => Promise<void> }][])('import:households into %s', (_name, open) => {
+describe.each(freshStores(() => standin))('import:households into %s', (_name, open) => {
   let store: Store
   let close: () => Promise<void>
   let target: Awaited<ReturnType<typeof importTarget>>
