@@ -28,7 +28,7 @@ let standin: Standin
 
 beforeAll(async () => {
   source = await filedThroughTheApp()
-  standin = await startDeployedStandin({ maxTransactionWrites: 100 })
+  standin = await startDeployedStandin({ maxTransactionWrites: 100, latencyMs: 10 })
 }, 120_000)
 afterAll(() => standin.close())
 
@@ -137,6 +137,16 @@ describe.each(freshStores(() => standin))('import:households into %s', (_name, o
       '建档户.csv 第 2 行“身份证号”列：该身份证号已有正在办理的帮扶申请（申请编号MLS-2026-000001），请先办结该申请',
       '建档户.csv 第 3 行“身份证号”列：该身份证号已有档案（档案编号MLS-H-2026-000777），不能重复导入',
     ])
+  }, 60_000)
+
+  test('two runs of the same files at once write each household once', async () => {
+    const runs = await Promise.allSettled([target.run(files(source.csv)), target.run(files(source.csv))])
+    const written = runs.map((r) => (r.status === 'fulfilled' && r.value.ok ? r.value.households : 0))
+    expect(written.reduce((a, b) => a + b, 0)).toBeLessThanOrEqual(2)
+    await target.run(files(source.csv))
+    const all = await store.repos.households.scan({ unitIds: ['unit-a1', 'unit-b1'] }, null, 10)
+    expect(all.map((h) => h.number).sort()).toEqual(readCsv(source.csv.households).rows.map((r) => r.cells[0]).sort())
+    expect((await Promise.all(all.map((h) => store.repos.ledger.listByHousehold(h.id)))).flat()).toHaveLength(3)
   }, 60_000)
 
   test('sixty households go in batches that fit a transaction of 100 writes', async () => {

@@ -11,6 +11,7 @@
  */
 import { OPEN_STATUSES } from '../../../src/domain'
 import type { Deps, OrgUnitRecord, Repositories, Store } from '../../ports'
+import { mapLimited } from '../../usecases/households/scan'
 import { appendAudit } from '../../usecases/shared/audit'
 import { householdMemberOfId } from '../../usecases/applicant/duplicates'
 import { householdOf, openApplicationForId } from '../../usecases/shared/claim-keys'
@@ -33,6 +34,9 @@ const HOUSEHOLD_THREAD_BOUNDS: ThreadBounds = {
   deadlineMs: 120_000,
   resourceLimits: { maxOldGenerationSizeMb: 512, maxYoungGenerationSizeMb: 32, codeRangeSizeMb: 16, stackSizeMb: 4 },
 }
+
+/** People looked up in the store at once. */
+const LOOKUPS = 20
 
 /** Writes per transaction: far under CloudBase's transaction size, and a batch that fails costs little to redo. */
 export const BATCH_WRITES = 100
@@ -168,23 +172,34 @@ export async function importHouseholds(deps: ImportDeps, files: HouseholdImportF
   const units = await unitsByName(deps.store)
   const now = deps.clock.now()
   const ids = importIds(now)
-  const plans: HouseholdPlan[] = []
-  let skipped = 0
+  const byNumber = <T extends { number: string }>(list: T[]) => {
+    const out = new Map<string, T[]>()
+    for (const x of list) {
+      const group = out.get(x.number)
+      if (group) group.push(x)
+      else out.set(x.number, [x])
+    }
+    return out
+  }
+  const [ledgerOf, measuresOf, contactsOf] = [byNumber(ledger), byNumber(measures), byNumber(contacts)]
+  const candidates: HouseholdPlan[] = []
   for (const row of rows) {
     const unit = units.get(row.unitName)
     if (!unit) {
       problems.push({ file: files.households.name, line: row.line, column: '所属工会', message: unit === null ? `有两个单位都叫“${row.unitName}”，请先改名区分` : `没有名为“${row.unitName}”的单位，请先用 import:union 导入单位` })
       continue
     }
-    const plan = planHousehold(deps.cipher, ids, row, unit, {
-      ledger: ledger.filter((e) => e.number === row.number),
-      measures: measures.filter((m) => m.number === row.number),
-      contacts: contacts.filter((c) => c.number === row.number),
-    }, now)
-    const state = await personState(deps.store.repos, plan, files.households.name, problems)
-    if (state === 'new') plans.push(plan)
-    if (state === 'done') skipped++
+    const parts = { ledger: ledgerOf.get(row.number) ?? [], measures: measuresOf.get(row.number) ?? [], contacts: contactsOf.get(row.number) ?? [] }
+    candidates.push(planHousehold(deps.cipher, ids, row, unit, parts, now))
   }
+  // The store is asked about several people at once; their problems are reported in the order of the rows.
+  const checked = await mapLimited(candidates, LOOKUPS, async (plan) => {
+    const own: ImportProblem[] = []
+    return { plan, own, state: await personState(deps.store.repos, plan, files.households.name, own) }
+  })
+  for (const c of checked) problems.push(...c.own)
+  const plans = checked.filter((c) => c.state === 'new').map((c) => c.plan)
+  const skipped = checked.filter((c) => c.state === 'done').length
   if (problems.length) return { ok: false, problems }
 
   const batches = batchesOf(plans)
