@@ -35,6 +35,9 @@ const HOUSEHOLD_THREAD_BOUNDS: ThreadBounds = {
   resourceLimits: { maxOldGenerationSizeMb: 512, maxYoungGenerationSizeMb: 32, codeRangeSizeMb: 16, stackSizeMb: 4 },
 }
 
+/** Batches in flight at once. */
+const PARALLEL_BATCHES = 4
+
 /** People looked up in the store at once. */
 const LOOKUPS = 20
 
@@ -206,7 +209,8 @@ export async function importHouseholds(deps: ImportDeps, files: HouseholdImportF
   const count = (of: (p: HouseholdPlan) => unknown[]) => plans.reduce((n, p) => n + of(p).length, 0)
   const summary = { households: plans.length, skipped, measures: count((p) => p.measures), entries: count((p) => p.entries), contacts: count((p) => p.contacts), batches: batches.length }
   if (options.dryRun) return { ok: true, written: false, ...summary }
-  for (const batch of batches) await deps.store.transaction((repos) => writeBatch(repos, batch))
+  // Batches write disjoint documents (each household's own records and its person's claims), so a few run at once.
+  await mapLimited(batches, PARALLEL_BATCHES, (batch) => deps.store.transaction((repos) => writeBatch(repos, batch)))
   await deps.store.transaction((repos) =>
     appendAudit(repos, deps.cipher, deps.clock.now(), {
       actor: `${IMPORT_ACTOR}:${options.operator}`,
