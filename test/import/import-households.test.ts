@@ -15,11 +15,12 @@ import type { Store } from '../../server/ports'
 import { householdMemberOfId } from '../../server/usecases/applicant/duplicates'
 import { householdOf, openApplicationForId } from '../../server/usecases/shared/claim-keys'
 import { openForm } from '../../server/usecases/shared/sealed-form'
+import { getHousehold } from '../../server/usecases/households/read'
 import { readCsv, writeCsv } from '../../server/usecases/shared/csv'
 import type { Standin } from '../cloudbase-standin'
 import { freshStores, startDeployedStandin } from '../support/cloudbase-standin'
 import { tempDir } from '../support/deps'
-import { filedThroughTheApp, importTarget, type ExportedFiles } from '../support/household-import'
+import { CITY_REVIEWER, filedThroughTheApp, importTarget, type ExportedFiles } from '../support/household-import'
 import { nextIdNumber } from '../support/households'
 import { UNITS } from '../support/union-tree'
 
@@ -235,6 +236,19 @@ describe('members, measures and contacts files', () => {
     const t = readCsv(source.csv.households)
     const kept = t.rows[0].cells[t.header.indexOf('最近联系日期')]
     expect(h.lastContactOn).toBe(kept > '2020-06-18' ? kept : '2020-06-18')
+  })
+
+  test('an imported household opens on the household page with its members, measures, ledger and contacts', async () => {
+    const { number, files: all } = withParts()
+    await target.run(all)
+    const h = (await store.repos.households.search(['unit-a1', 'unit-b1'], number, 1))[0]
+    const view = await getHousehold(target.deps as never, CITY_REVIEWER, { householdId: h.id })
+    expect(view.members.map((m) => m.relation)).toEqual(['spouse', 'child'])
+    expect(view.members[0].idNumberMasked).toMatch(/^5325\*+9926$/)
+    expect(view.measures.length).toBeGreaterThanOrEqual(2)
+    expect(view.contacts.map((c) => c.notes)).toContain('入户走访，了解治疗和孩子上学情况')
+    expect(view.fundsTotalFen).toBe(view.ledger.reduce((n, e) => n + e.amountFen, 0))
+    expect(view.actions).toEqual(expect.arrayContaining(['recordPayment', 'addContact']))
   })
 
   test('members that disagree with the household file, or repeat an ID number, are problems of their lines', async () => {
