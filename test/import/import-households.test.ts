@@ -9,7 +9,7 @@ import { readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { openSqliteStore } from '../../server/adapters/sqlite'
 import { formatProblem } from '../../server/import'
-import type { HouseholdImportResult } from '../../server/import/households'
+import { importHouseholds, type HouseholdImportResult } from '../../server/import/households'
 import { loadOrCreateKeyFile } from '../../server/local/keys'
 import type { Store } from '../../server/ports'
 import { householdMemberOfId } from '../../server/usecases/applicant/duplicates'
@@ -43,6 +43,20 @@ function edited(bytes: Uint8Array, edit: (cell: (h: string, v?: string) => strin
   const rows = [...t.rows.map((r) => r.cells), ...extra]
   rows.forEach((cells, i) => edit((h, v) => (v === undefined ? cells[t.header.indexOf(h)] : (cells[t.header.indexOf(h)] = v)), i))
   return writeCsv({ header: t.header, rows: rows.map((cells, i) => ({ line: i + 2, cells })) })
+}
+
+/** Sixty households: the source's two and 58 more like its second, each a person of its own. */
+function sixty() {
+  const base = readCsv(source.csv.households).rows[1].cells
+  const bytes = edited(source.csv.households, (cell, i) => {
+    if (i < 2) return
+    cell('档案编号', `MLS-H-2019-${String(i).padStart(6, '0')}`)
+    const id = nextIdNumber()
+    cell('身份证号', id)
+    cell('性别', Number(id[16]) % 2 ? '男' : '女')
+    cell('出生日期', '')
+  }, Array.from({ length: 58 }, () => base.slice()))
+  return { name: '建档户.csv', bytes }
 }
 
 describe.each(freshStores(() => standin))('import:households into %s', (_name, open) => {
@@ -140,6 +154,22 @@ describe.each(freshStores(() => standin))('import:households into %s', (_name, o
     ])
   }, 60_000)
 
+  test('a batch that fails leaves the others written, one audit event, and a rerun finishes the import', async () => {
+    const many = sixty()
+    let n = 0
+    const flaky: Store = { ...store, repos: store.repos, transaction: (work) => (++n === 2 ? Promise.reject(new Error('connection lost')) : store.transaction(work)) }
+    await expect(importHouseholds({ ...target.deps, store: flaky }, { households: many }, { dryRun: false, operator: '赵强' })).rejects.toThrow(
+      /^1 of 3 batches failed \(connection lost\); \d+ households were written: run the same import again to finish it$/,
+    )
+    const events = (await store.repos.audit.list(1, 10)).filter((e) => e.action === 'household.import')
+    expect(events).toEqual([expect.objectContaining({ detail: expect.objectContaining({ failedBatches: 1 }) })])
+    const rerun = await target.run({ households: many })
+    expect(rerun).toMatchObject({ ok: true })
+    expect(rerun.ok && rerun.households + rerun.skipped).toBe(60)
+    expect(rerun.ok && rerun.households).toBe(60 - (events[0].detail.households as number))
+    expect(await store.repos.households.scan({ unitIds: ['unit-a1', 'unit-b1'] }, null, 100)).toHaveLength(60)
+  }, 120_000)
+
   test('two runs of the same files at once write each household once', async () => {
     const runs = await Promise.allSettled([target.run(files(source.csv)), target.run(files(source.csv))])
     const written = runs.map((r) => (r.status === 'fulfilled' && r.value.ok ? r.value.households : 0))
@@ -151,17 +181,7 @@ describe.each(freshStores(() => standin))('import:households into %s', (_name, o
   }, 60_000)
 
   test('sixty households go in batches that fit a transaction of 100 writes', async () => {
-    const base = readCsv(source.csv.households).rows[1].cells
-    const extra = Array.from({ length: 58 }, () => base.slice())
-    const many = edited(source.csv.households, (cell, i) => {
-      if (i < 2) return
-      cell('档案编号', `MLS-H-2019-${String(i).padStart(6, '0')}`)
-      const id = nextIdNumber()
-      cell('身份证号', id)
-      cell('性别', Number(id[16]) % 2 ? '男' : '女')
-      cell('出生日期', '')
-    }, extra)
-    const result = await target.run({ households: { name: '建档户.csv', bytes: many } })
+    const result = await target.run({ households: sixty() })
     expect(problemsOf(result)).toEqual([])
     expect(result).toMatchObject({ ok: true, households: 60, batches: 3 })
     expect(await store.repos.households.scan({ unitIds: ['unit-a1', 'unit-b1'] }, null, 100)).toHaveLength(60)

@@ -210,15 +210,27 @@ export async function importHouseholds(deps: ImportDeps, files: HouseholdImportF
   const summary = { households: plans.length, skipped, measures: count((p) => p.measures), entries: count((p) => p.entries), contacts: count((p) => p.contacts), batches: batches.length }
   if (options.dryRun) return { ok: true, written: false, ...summary }
   // Batches write disjoint documents (each household's own records and its person's claims), so a few run at once.
-  await mapLimited(batches, PARALLEL_BATCHES, (batch) => deps.store.transaction((repos) => writeBatch(repos, batch)))
+  const outcomes = await mapLimited(batches, PARALLEL_BATCHES, (batch) =>
+    deps.store.transaction((repos) => writeBatch(repos, batch)).then(
+      (written) => ({ written, error: null }),
+      (error: unknown) => ({ written: 0, error }),
+    ),
+  )
+  const written = outcomes.reduce((n, o) => n + o.written, 0)
+  const failed = outcomes.filter((o) => o.error !== null)
+  // One event for the import, written or partly written: what it wrote stays, and a rerun finishes it.
   await deps.store.transaction((repos) =>
     appendAudit(repos, deps.cipher, deps.clock.now(), {
       actor: `${IMPORT_ACTOR}:${options.operator}`,
       action: 'household.import',
       subject: `import-${deps.ids.newId()}`,
       // The records of this import are those with ids `imp-<kind>-<stamp>-<line>` (records.ts).
-      detail: { files: Object.values(files).flatMap((f: ImportFile | undefined) => (f ? [f.name] : [])), ...summary, stamp: importStamp(now) },
+      detail: { files: Object.values(files).flatMap((f: ImportFile | undefined) => (f ? [f.name] : [])), ...summary, households: written, failedBatches: failed.length, stamp: importStamp(now) },
     }),
   )
-  return { ok: true, written: true, ...summary }
+  if (failed.length) {
+    const first = failed[0].error
+    throw new Error(`${failed.length} of ${batches.length} batches failed (${first instanceof Error ? first.message : String(first)}); ${written} households were written: run the same import again to finish it`)
+  }
+  return { ok: true, written: true, ...summary, households: written }
 }
