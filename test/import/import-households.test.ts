@@ -8,20 +8,18 @@ import { spawnSync } from 'node:child_process'
 import { readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { openSqliteStore } from '../../server/adapters/sqlite'
-import { formatProblem } from '../../server/import'
-import { importHouseholds, type HouseholdImportResult } from '../../server/import/households'
+import { importHouseholds } from '../../server/import/households'
 import { loadOrCreateKeyFile } from '../../server/local/keys'
 import type { Store } from '../../server/ports'
 import { householdMemberOfId } from '../../server/usecases/applicant/duplicates'
 import { householdOf, openApplicationForId } from '../../server/usecases/shared/claim-keys'
 import { openForm } from '../../server/usecases/shared/sealed-form'
 import { getHousehold } from '../../server/usecases/households/read'
-import { readCsv, writeCsv } from '../../server/usecases/shared/csv'
+import { readCsv } from '../../server/usecases/shared/csv'
 import type { Standin } from '../cloudbase-standin'
 import { freshStores, startDeployedStandin } from '../support/cloudbase-standin'
 import { tempDir } from '../support/deps'
-import { CITY_REVIEWER, filedThroughTheApp, importTarget, type ExportedFiles } from '../support/household-import'
-import { nextIdNumber } from '../support/households'
+import { CITY_REVIEWER, edited, filedThroughTheApp, files, importTarget, manyHouseholds, problemsOf, text, type ExportedFiles } from '../support/household-import'
 import { UNITS } from '../support/union-tree'
 
 let source: { csv: ExportedFiles; xlsx: ExportedFiles }
@@ -33,31 +31,7 @@ beforeAll(async () => {
 }, 120_000)
 afterAll(() => standin.close())
 
-const files = (f: ExportedFiles, ext = 'csv') => ({ households: { name: `建档户.${ext}`, bytes: f.households }, ledger: { name: `帮扶资金台账.${ext}`, bytes: f.ledger } })
-const text = (bytes: Uint8Array) => Buffer.from(bytes).toString('utf8')
-const problemsOf = (r: HouseholdImportResult) => (r.ok ? [] : r.problems.map(formatProblem))
-
-/** The households export with its rows changed by `edit` (cells by header). */
-function edited(bytes: Uint8Array, edit: (cell: (h: string, v?: string) => string, i: number) => void, extra: string[][] = []): Uint8Array {
-  const t = readCsv(bytes)
-  const rows = [...t.rows.map((r) => r.cells), ...extra]
-  rows.forEach((cells, i) => edit((h, v) => (v === undefined ? cells[t.header.indexOf(h)] : (cells[t.header.indexOf(h)] = v)), i))
-  return writeCsv({ header: t.header, rows: rows.map((cells, i) => ({ line: i + 2, cells })) })
-}
-
-/** Sixty households: the source's two and 58 more like its second, each a person of its own. */
-function sixty() {
-  const base = readCsv(source.csv.households).rows[1].cells
-  const bytes = edited(source.csv.households, (cell, i) => {
-    if (i < 2) return
-    cell('档案编号', `MLS-H-2019-${String(i).padStart(6, '0')}`)
-    const id = nextIdNumber()
-    cell('身份证号', id)
-    cell('性别', Number(id[16]) % 2 ? '男' : '女')
-    cell('出生日期', '')
-  }, Array.from({ length: 58 }, () => base.slice()))
-  return { name: '建档户.csv', bytes }
-}
+const sixty = () => manyHouseholds(source.csv.households)
 
 describe.each(freshStores(() => standin))('import:households into %s', (_name, open) => {
   let store: Store

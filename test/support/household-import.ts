@@ -5,15 +5,17 @@
  */
 import { randomBytes } from 'node:crypto'
 import { createCipher } from '../../server/adapters/node-cipher'
-import { importHouseholds, type HouseholdImportFiles } from '../../server/import/households'
+import { formatProblem } from '../../server/import'
+import { importHouseholds, type HouseholdImportFiles, type HouseholdImportResult } from '../../server/import/households'
 import type { Store } from '../../server/ports'
 import { randomIds } from '../../server/runtime'
 import { exportHouseholds, exportLedger } from '../../server/usecases/households/export'
 import type { SheetFormat } from '../../server/usecases/households/sheet-stream'
+import { readCsv, writeCsv } from '../../server/usecases/shared/csv'
 import type { Actor } from '../../src/domain'
 import type { HouseholdView } from '../../src/domain/api/households'
 import { TestClock } from './deps'
-import { householdFixture } from './households'
+import { householdFixture, nextIdNumber } from './households'
 import { UNITS } from './union-tree'
 
 /** The city's reviewer of any store: sees every unit, exports in full. */
@@ -73,4 +75,32 @@ export async function importTarget(store: Store) {
     run: (files: HouseholdImportFiles, dryRun = false) => importHouseholds(deps, files, { dryRun, operator: '赵强' }),
     exportAll: (format: SheetFormat = 'csv') => exportAll(deps as never, format),
   }
+}
+
+/** The two exports as an import's files. */
+export const files = (f: ExportedFiles, ext = 'csv') => ({ households: { name: `建档户.${ext}`, bytes: f.households }, ledger: { name: `帮扶资金台账.${ext}`, bytes: f.ledger } })
+export const text = (bytes: Uint8Array) => Buffer.from(bytes).toString('utf8')
+/** An import's problems as the operator reads them; none when it went through. */
+export const problemsOf = (r: HouseholdImportResult) => (r.ok ? [] : r.problems.map(formatProblem))
+
+/** A households export with its rows changed by `edit` (cells by header), `extra` rows added. */
+export function edited(bytes: Uint8Array, edit: (cell: (h: string, v?: string) => string, i: number) => void, extra: string[][] = []): Uint8Array {
+  const t = readCsv(bytes)
+  const rows = [...t.rows.map((r) => r.cells), ...extra]
+  rows.forEach((cells, i) => edit((h, v) => (v === undefined ? cells[t.header.indexOf(h)] : (cells[t.header.indexOf(h)] = v)), i))
+  return writeCsv({ header: t.header, rows: rows.map((cells, i) => ({ line: i + 2, cells })) })
+}
+
+/** Sixty households: the export's two and 58 more like its second, each a person of its own. */
+export function manyHouseholds(households: Uint8Array) {
+  const base = readCsv(households).rows[1].cells
+  const bytes = edited(households, (cell, i) => {
+    if (i < 2) return
+    cell('档案编号', `MLS-H-2019-${String(i).padStart(6, '0')}`)
+    const id = nextIdNumber()
+    cell('身份证号', id)
+    cell('性别', Number(id[16]) % 2 ? '男' : '女')
+    cell('出生日期', '')
+  }, Array.from({ length: 58 }, () => base.slice()))
+  return { name: '建档户.csv', bytes }
 }
