@@ -33,12 +33,16 @@ export async function exportAll(deps: Parameters<typeof exportHouseholds>[0], fo
   return { households: bytesOf(await exportHouseholds(deps, CITY_REVIEWER, { format })), ledger: bytesOf(await exportLedger(deps, CITY_REVIEWER, { format })) }
 }
 
-/** Households filed through the app with their measure, ledger, cadre and contact; their exports in both formats. */
+/** Three households filed through the app (one with a measure, ledger, cadre and contact; one deregistered); their exports in both formats. */
 export async function filedThroughTheApp(): Promise<{ csv: ExportedFiles; xlsx: ExportedFiles }> {
   const f = await householdFixture()
   try {
     const one = await f.file('unit-a1')
     await f.file('unit-b1')
+    // A third, out of hardship and deregistered.
+    const gone = await f.file('unit-a1')
+    const proposed = await f.ok<HouseholdView>('o-caseworker', 'proposeDeregistration', { householdId: gone.id, expectedVersion: (await f.record(gone.id)).version, reason: 'stable-employment', text: '', evidenceIds: [] })
+    await f.ok('o-reviewer', 'decideDeregistration', { householdId: gone.id, expectedVersion: proposed.version, approve: true, note: '' })
     const view = await f.ok('o-caseworker', 'addMeasure', { householdId: one.id, kind: 'medical', description: '住院费用救助', outcome: '' })
     const measureId = view.measures[0].id
     const pay = async (amountFen: number, note: string) => {
@@ -91,16 +95,17 @@ export function edited(bytes: Uint8Array, edit: (cell: (h: string, v?: string) =
   return writeCsv({ header: t.header, rows: rows.map((cells, i) => ({ line: i + 2, cells })) })
 }
 
-/** Sixty households: the export's two and 58 more like its second, each a person of its own. */
+/** Sixty households: the export's own and more like its second, each a person of its own. */
 export function manyHouseholds(households: Uint8Array) {
-  const base = readCsv(households).rows[1].cells
+  const { rows } = readCsv(households)
+  const base = rows[1].cells
   const bytes = edited(households, (cell, i) => {
-    if (i < 2) return
+    if (i < rows.length) return
     cell('档案编号', `MLS-H-2019-${String(i).padStart(6, '0')}`)
     const id = nextIdNumber()
     cell('身份证号', id)
     cell('性别', Number(id[16]) % 2 ? '男' : '女')
     cell('出生日期', '')
-  }, Array.from({ length: 58 }, () => base.slice()))
+  }, Array.from({ length: 60 - rows.length }, () => base.slice()))
   return { name: '建档户.csv', bytes }
 }
