@@ -6,8 +6,10 @@
  * reported at once (by file, line and column) with nothing written. Each person's ID number is
  * checked by its keyed hash against the households and the live applications of the store. The
  * writes go in batches of whole households, each batch one transaction of at most `BATCH_WRITES`
- * writes; a rerun (or a run stopped halfway and started again) skips the households written before,
- * known by the claim on the ID number's hash holding an imported file of the same number. One audit event records the import.
+ * writes (a household with more goes alone), a few batches at once; a rerun (or a run stopped
+ * halfway and started again) skips the households written before, known by the claim on the ID
+ * number's hash holding an imported file of the same number. One audit event records the import,
+ * also one that failed partway.
  */
 import { OPEN_STATUSES } from '../../../src/domain'
 import type { Deps, OrgUnitRecord, Repositories, Store } from '../../ports'
