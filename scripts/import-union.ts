@@ -9,26 +9,13 @@
  *   npm run import:union -- --file units.csv --local ./data
  *       into the local SQLite store instead (for trying a file out)
  */
-import { closeSync, openSync, readSync } from 'node:fs'
 import { basename } from 'node:path'
 import { parseArgs } from 'node:util'
 import { formatProblem, importUnionData, UNION_FILE_LIMITS, type ImportFile } from '../server/import'
 import type { OrgUnitRecord } from '../server/ports'
 import { STATUS_LABELS, type ApplicationStatus } from '../src/domain'
+import { readBounded, runScript } from './operator-files'
 import { openStore } from './store-target'
-
-/** A file's first bytes, one past the import's limit at most: a larger file is refused without being read whole. */
-function readBounded(path: string): Uint8Array {
-  const fd = openSync(path, 'r')
-  try {
-    const buf = Buffer.alloc(UNION_FILE_LIMITS.maxBytes + 1)
-    let n = 0
-    for (let r = -1; r !== 0 && n < buf.length; n += r) r = readSync(fd, buf, n, buf.length - n, null)
-    return buf.subarray(0, n)
-  } finally {
-    closeSync(fd)
-  }
-}
 
 function tree(units: OrgUnitRecord[]): string[] {
   return units.map((u) => `  ${'  '.repeat(u.path.length - 1)}${u.name} (${u.id})`)
@@ -50,7 +37,7 @@ async function main(): Promise<number> {
     console.error('import:union: give --file <units.csv> and/or --policy <policy.csv> (templates: deploy/units.example.csv, deploy/policy.example.csv)')
     return 2
   }
-  const load = (path?: string): ImportFile | undefined => (path ? { name: basename(path), bytes: readBounded(path) } : undefined)
+  const load = (path?: string): ImportFile | undefined => (path ? { name: basename(path), bytes: readBounded(path, UNION_FILE_LIMITS.maxBytes) } : undefined)
   const files = { units: load(flags.file), policy: load(flags.policy) }
   const dryRun = flags['dry-run'] ?? false
   const { store, where } = openStore(flags)
@@ -80,10 +67,4 @@ async function main(): Promise<number> {
   }
 }
 
-main().then(
-  (code) => process.exit(code),
-  (err: unknown) => {
-    console.error(`import:union: ${err instanceof Error ? err.message : String(err)}`)
-    process.exit(1)
-  },
-)
+runScript('import:union', main)

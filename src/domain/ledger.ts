@@ -63,6 +63,8 @@ interface EntryCommon {
   status: EntryStatus
   /** Null while pending. */
   decision: EntryDecision | null
+  /** Brought in from the national system's ledger by `import:households`, approved there. */
+  migrated?: true
 }
 
 /** One ledger line: a payment (positive fen) or the reversal of one (its exact negative). */

@@ -2,13 +2,10 @@
 import { execFileSync, spawnSync } from 'node:child_process'
 import { writeFileSync } from 'node:fs'
 import { join, resolve } from 'node:path'
-import { createCloudbaseStore } from '../../server/adapters/cloudbase'
-import { resetSdk } from '../../server/adapters/cloudbase/sdk'
-import { openSqliteStore } from '../../server/adapters/sqlite'
 import { formatProblem, importUnionData, type ImportFile } from '../../server/import'
 import type { Store } from '../../server/ports'
 import type { Standin } from '../cloudbase-standin'
-import { startDeployedStandin } from '../support/cloudbase-standin'
+import { freshStores, startDeployedStandin } from '../support/cloudbase-standin'
 import { CSV_ENCODINGS, UNREADABLE_CSV } from '../support/csv-encodings'
 import { tempDir } from '../support/deps'
 
@@ -24,19 +21,7 @@ async function problemsOf(store: Store, files: { units?: string; policy?: string
   return result.problems.map(formatProblem)
 }
 
-describe.each([
-  ['sqlite', () => {
-    const { dir, cleanup } = tempDir()
-    const store = openSqliteStore(join(dir, 'lantian.db'))
-    return { store, close: async () => (await store.close(), cleanup()) }
-  }],
-  ['cloudbase', () => {
-    standin.reset()
-    resetSdk()
-    const store = createCloudbaseStore()
-    return { store, close: () => store.close() }
-  }],
-] as [string, () => { store: Store; close: () => Promise<void> }][])('import into %s', (_name, open) => {
+describe.each(freshStores(() => standin))('import into %s', (_name, open) => {
   let store: Store
   let close: () => Promise<void>
   beforeEach(() => ({ store, close } = open()))

@@ -1,8 +1,13 @@
+import { join } from 'node:path'
 import { deploy } from '../../scripts/deploy/run'
+import { createCloudbaseStore } from '../../server/adapters/cloudbase'
+import { openSqliteStore } from '../../server/adapters/sqlite'
+import type { Store } from '../../server/ports'
 import { desiredState } from '../../scripts/deploy/desired'
 import { resetSdk } from '../../server/adapters/cloudbase/sdk'
 import { startStandin, type Standin, type StandinOptions } from '../cloudbase-standin'
 import { StandinTarget } from '../cloudbase-standin/deploy-target'
+import { tempDir } from './deps'
 
 /** Creates every declared collection and index on the stand-in, through deploy's own planner, as `npm run deploy` would. */
 export async function deployCollections(standin: Standin): Promise<void> {
@@ -26,4 +31,24 @@ export function standinEnv(standin: Standin): Record<string, string> {
 export function useStandin(standin: Standin): void {
   Object.assign(process.env, standinEnv(standin))
   resetSdk()
+}
+
+/** A store and how to close it. */
+export type OpenStore = () => { store: Store; close: () => Promise<void> }
+
+/** For `describe.each`: a fresh store per test on each side, SQLite in a temporary folder or `standin()` emptied (its collections kept). */
+export function freshStores(standin: () => Standin): [string, OpenStore][] {
+  return [
+    ['sqlite', () => {
+      const { dir, cleanup } = tempDir()
+      const store = openSqliteStore(join(dir, 'lantian.db'))
+      return { store, close: async () => (await store.close(), cleanup()) }
+    }],
+    ['cloudbase', () => {
+      standin().reset()
+      useStandin(standin())
+      const store = createCloudbaseStore()
+      return { store, close: () => store.close() }
+    }],
+  ]
 }
