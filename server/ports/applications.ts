@@ -96,6 +96,8 @@ export interface QueueQuery {
 
 export interface ApplicationRepository {
   insert(rec: ApplicationRecord): Promise<void>
+  /** Up to `limit` records still depending on a data key older than `version` (what a key rotation has left), in id order, and how many there are. A query. */
+  underOldKey(version: number, limit: number): Promise<{ items: ApplicationRecord[]; remaining: number }>
   get(id: string): Promise<ApplicationRecord | null>
   /** Newest first. */
   listByApplicant(openid: string, page: PageRequest): Promise<{ items: ApplicationRecord[]; total: number }>

@@ -2,6 +2,8 @@ import type { ApplicationRecord, ApplicationRepository } from '../../ports'
 import { defineCollection } from './collection-schema'
 import { APPLICATIONS } from './collections'
 import { outsideTransaction, readPage, readRange, type Scope, type StoredDoc } from './types'
+import { applicationKeyVersion } from '../keys/key-versions'
+import { KEY_VERSION_INDEX, underOldKey } from './key-version-query'
 import { versionedRecords } from './versioned'
 
 type Fields = Omit<ApplicationRecord, 'id'>
@@ -22,8 +24,8 @@ const NO_DEADLINE = '9999-12-31T23:59:59.999Z'
 
 const toFields = (rec: ApplicationRecord): Fields =>
   Object.fromEntries([...FIELDS.map((f) => [f, rec[f]]), ...OPTIONAL_FIELDS.map((f) => [f, rec[f] ?? null])]) as Fields
-/** What is stored: the fields and the queue's sort key. */
-const toStored = (rec: ApplicationRecord) => ({ ...toFields(rec), dueSort: rec.dueAt ?? NO_DEADLINE })
+/** What is stored: the fields, the queue's sort key and the oldest data key the record depends on. */
+const toStored = (rec: ApplicationRecord) => ({ ...toFields(rec), dueSort: rec.dueAt ?? NO_DEADLINE, keyVersion: applicationKeyVersion(rec) })
 const toRecord = (doc: StoredDoc): ApplicationRecord => ({
   id: doc._id,
   ...(Object.fromEntries(FIELDS.map((f) => [f, doc[f]])) as Fields),
@@ -39,6 +41,8 @@ export const APPLICATIONS_COLLECTION = defineCollection(APPLICATIONS, [
   { keys: [['name', 1], ['unitId', 1], ['createdAt', -1], ['_id', -1]] },
   // The timer that ends public notices.
   { keys: [['status', 1], ['noticeEndsAt', 1], ['_id', 1]] },
+  // What a key rotation has left.
+  KEY_VERSION_INDEX,
 ])
 
 /** Applications, one document each with _id = the application id. */
@@ -46,6 +50,9 @@ export function applicationRepository(scope: Scope): ApplicationRepository {
   const coll = () => scope.collection(APPLICATIONS)
   return {
     ...versionedRecords(scope, APPLICATIONS, toStored, toRecord),
+    underOldKey(version, limit) {
+      return underOldKey(scope, APPLICATIONS, version, limit, toRecord)
+    },
     listByApplicant(openid, page) {
       return readPage(scope, 'applications.listByApplicant', () => coll().where({ applicantOpenid: openid }), [['createdAt', 'desc'], ['_id', 'desc']], page, toRecord)
     },

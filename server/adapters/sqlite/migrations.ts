@@ -1,5 +1,6 @@
 import { stationUnitFor } from '../../../src/domain/station-unit'
 import type { Db } from './connection'
+import { KEY_VERSIONS_MIGRATION } from './migration-key-versions'
 
 /** One schema migration: its SQL, then (where data needs the domain's rules) `run`, in the same transaction. */
 export interface Migration {
@@ -245,4 +246,5 @@ export const MIGRATIONS: readonly Migration[] = [
     `,
     run: assignStationUnits,
   },
+  KEY_VERSIONS_MIGRATION,
 ]

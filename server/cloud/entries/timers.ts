@@ -43,7 +43,7 @@ export type TimerReport = DeliveryReport & { noticesEnded: number; remindersQueu
  */
 export async function main(event?: unknown, _context?: unknown): Promise<TimerReport | { error: string }> {
   if (!isTimerCall(event, getApp().auth().getUserInfo().openId)) return { error: 'refused: timers runs on its timer trigger only' }
-  const deps = containerDeps()
+  const deps = await containerDeps()
   if (!deps) return { error: 'configuration incomplete' }
   try {
     const noticesEnded = await endNotices(deps)
