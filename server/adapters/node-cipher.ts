@@ -99,6 +99,7 @@ export function createKeyRingCipher(material: KeyMaterial, onUnknown?: () => Key
       }
       return out
     },
+    keyVersionOf,
     digest(text) {
       return hmac(ring.audit, text)
     },

@@ -68,6 +68,8 @@ export interface Cipher {
   keyedHashes(value: string): string[]
   /** The version of the data key new values are sealed and hashed with. */
   readonly keyVersion: number
+  /** The data key version a sealed value or keyed hash was made with (read from the value itself); 0 for an empty or unkeyed one. */
+  keyVersionOf(value: string | null | undefined): number
   /**
    * The audit chain's hash: HMAC-SHA256 under its own sub-key, so someone who can write to the
    * database but has no data key cannot rewrite an event and recompute the chain after it.
