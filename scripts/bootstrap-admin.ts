@@ -11,27 +11,18 @@
  *   npm run bootstrap:admin -- --name 张三 --local ./data
  *       in a local data directory, with its key file (LANTIAN_DATA_KEY first, as the local app reads it)
  */
-import { existsSync } from 'node:fs'
 import { join, resolve } from 'node:path'
 import { parseArgs } from 'node:util'
 import { cloudbaseFileStore } from '../server/adapters/cloudbase/file-store'
 import { localFileStore } from '../server/adapters/files/local-file-store'
-import { createCipher, keyFromBase64 } from '../server/adapters/node-cipher'
-import { loadOrCreateKeyFile } from '../server/local/keys'
+import { filesKeyOf } from '../server/adapters/keys/local-key-files'
+import { createKeyRingCipher } from '../server/adapters/node-cipher'
 import type { Deps } from '../server/ports'
 import { randomIds, systemClock } from '../server/runtime'
 import { bootstrapFirstAdmin } from '../server/usecases/admin/bootstrap'
 import { AppError } from '../src/domain'
+import { scriptKeys } from './script-keys'
 import { openStore } from './store-target'
-
-/** The data key: LANTIAN_DATA_KEY, else (locally) the key file the local app made; never a new one. */
-function dataKey(local: string | undefined): Buffer {
-  if (process.env.LANTIAN_DATA_KEY) return keyFromBase64(process.env.LANTIAN_DATA_KEY)
-  if (!local) throw new Error('LANTIAN_DATA_KEY must be set in the shell: the same data key the cloud functions use (base64 of 32 bytes)')
-  const keyDir = join(resolve(local), 'keys')
-  if (!existsSync(join(keyDir, 'data.key'))) throw new Error(`no data key in ${local}: start the local app on that data directory first (npm start), or set LANTIAN_DATA_KEY`)
-  return loadOrCreateKeyFile(keyDir, 'data.key')
-}
 
 /** `2026-03-09 10:00`, Asia/Shanghai. */
 const shanghai = (iso: string) => new Date(Date.parse(iso) + 8 * 3600 * 1000).toISOString().slice(0, 16).replace('T', ' ')
@@ -51,15 +42,15 @@ async function main(): Promise<number> {
     console.error('bootstrap:admin: give --name <the first admin\'s name> (and --unit <id> for another unit than the root; --local <dataDir> for a local store)')
     return 2
   }
-  const key = dataKey(flags.local)
+  const keys = await scriptKeys(flags.local)
   const { store, where } = openStore(flags)
   const deps: Deps = {
     store,
     clock: systemClock,
     ids: randomIds,
-    cipher: createCipher(key),
+    cipher: createKeyRingCipher(keys),
     settings: { applicationPrefix: process.env.LANTIAN_APP_PREFIX || 'MLS', defaultUnitId: process.env.LANTIAN_DEFAULT_UNIT || 'unit-root' },
-    files: flags.local ? localFileStore(join(resolve(flags.local), 'files'), key) : cloudbaseFileStore(),
+    files: flags.local ? localFileStore(join(resolve(flags.local), 'files'), filesKeyOf(keys)) : cloudbaseFileStore(),
   }
   try {
     const inv = await bootstrapFirstAdmin(deps, { displayName: flags.name, unitId: flags.unit })

@@ -1,6 +1,6 @@
 import type { AddressInfo } from 'node:net'
 import { join } from 'node:path'
-import { localKeyFiles } from '../adapters/keys/local-key-files'
+import { filesKeyOf, localKeyFiles } from '../adapters/keys/local-key-files'
 import { createCipher, createKeyRingCipher, keyFromBase64 } from '../adapters/node-cipher'
 import { fileLinks } from '../adapters/files/file-links'
 import { localFileStore } from '../adapters/files/local-file-store'
@@ -37,8 +37,7 @@ export async function startLocalApp(config: LocalConfig): Promise<LocalApp> {
   const keyFiles = localKeyFiles(keyDir)
   const keys = config.dataKey ? null : keyFiles.loadSync()
   const cipher = keys ? createKeyRingCipher(keys, keyFiles.loadSync) : createCipher(keyFromBase64(config.dataKey))
-  // Files and file links stay under data key version 1 (the key files' first); the rotation rewrites database values only.
-  const dataKey = keys ? keys.data.keys.get(Math.min(...keys.data.keys.keys()))! : keyFromBase64(config.dataKey)
+  const dataKey = keys ? filesKeyOf(keys) : keyFromBase64(config.dataKey)
   const reloadKeys = keys ? setInterval(() => cipher.reload(keyFiles.loadSync()), KEY_RELOAD_MS).unref() : null
   const store = openSqliteStore(join(config.dataDir, 'lantian.db'))
   const deps: Deps = {

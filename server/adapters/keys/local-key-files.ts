@@ -50,3 +50,6 @@ export function localKeyFiles(dir: string): KeyProvider & { loadSync(): KeyMater
     load: async () => loadLocalKeys(dir),
   }
 }
+
+/** The key local files and file links are sealed with: the oldest data key held (files are not rewritten by a rotation). */
+export const filesKeyOf = (material: KeyMaterial): Buffer => material.data.keys.get(Math.min(...material.data.keys.keys()))!

@@ -31,6 +31,8 @@ export interface RotationOptions {
   /** Records per batch. */
   batch?: number
   onProgress?: (p: RotationProgress) => void
+  /** Milliseconds to wait between batches, so the rotation takes little of the database's capacity while the app serves. */
+  pauseMs?: number
   /** Asked between batches: true stops the run there (what it did is kept; run it again to go on). */
   shouldStop?: () => boolean
 }
@@ -108,7 +110,7 @@ async function rotateOne(deps: Deps, kind: RotatedKind, id: string): Promise<Out
  * claims only: no plaintext leaves this function. One audit event records each run.
  */
 export async function rotateKeys(deps: Deps, options: RotationOptions = {}): Promise<RotationReport> {
-  const { batch = 50, onProgress, shouldStop = () => false } = options
+  const { batch = 50, pauseMs = 0, onProgress, shouldStop = () => false } = options
   const target = deps.cipher.keyVersion
   const stuck = new Set<string>()
   let rewritten = 0
@@ -132,6 +134,8 @@ export async function rotateKeys(deps: Deps, options: RotationOptions = {}): Pro
       }
       progress.remaining = (await deps.store.repos[kind].underOldKey(target, 0)).remaining
       onProgress?.({ ...progress })
+      // A pause leaves the database to the app between batches, and lets a stop request (Ctrl-C) in even on a store that never waits.
+      await new Promise((resolve) => setTimeout(resolve, pauseMs))
     }
     rewritten += progress.rewritten
     if (stopped) break
