@@ -17,7 +17,7 @@ afterAll(cleanup)
 /** Runs a script; `interrupt` sends Ctrl-C once a line matching it is printed. */
 function run(script: string, args: string[], interrupt?: RegExp): Promise<{ code: number | null; out: string }> {
   return new Promise((done) => {
-    const child = spawn(process.execPath, [require.resolve('tsx/cli'), script, ...args], { cwd: root, env: { PATH: process.env.PATH ?? '' } })
+    const child = spawn(process.execPath, [require.resolve('tsx/cli'), script, ...args], { cwd: root, env: { PATH: process.env.PATH ?? '' } as unknown as NodeJS.ProcessEnv })
     let out = ''
     let sent = false
     child.stdout.on('data', (d: Buffer) => {
