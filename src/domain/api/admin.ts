@@ -3,7 +3,7 @@ import { STAFF_ROLES, type StaffRole } from '../roles'
 import { PageInputSchema, type Page } from './applicant'
 import { returns, type FunctionContract } from './define'
 
-const idText = (missing: string, wrong: string) => v.pipe(v.string(missing), v.nonEmpty(missing), v.maxLength(64, wrong))
+const idText = (missing: string, wrong: string, max = 64) => v.pipe(v.string(missing), v.nonEmpty(missing), v.maxLength(max, wrong))
 const UnitIdSchema = idText('请选择单位', '单位编号不正确')
 const OpenidSchema = idText('缺少工作人员编号', '工作人员编号不正确')
 const VersionSchema = v.pipe(v.number('版本号应为数字'), v.integer('版本号应为整数'), v.minValue(0, '版本号不正确'), v.maxValue(1_000_000, '版本号不正确'))
@@ -46,7 +46,7 @@ export const adminActions = {
     output: returns<Page<InvitationView>>(),
     roles: ['admin'],
   },
-  revokeInvitation: { input: v.strictObject({ invitationId: idText('缺少邀请编号', '邀请编号不正确') }), output: returns<InvitationView>(), roles: ['admin'] },
+  revokeInvitation: { input: v.strictObject({ invitationId: idText('缺少邀请编号', '邀请编号不正确', 72) }), output: returns<InvitationView>(), roles: ['admin'] },
   /** Staff of a unit's subtree (default: the whole jurisdiction). */
   listStaff: {
     input: v.strictObject({ ...PageInputSchema.entries, unitId: v.optional(UnitIdSchema) }),
