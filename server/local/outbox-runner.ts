@@ -2,8 +2,9 @@ import type { Deps, Notifier } from '../ports'
 import { deliverOutbox } from '../usecases/shared/deliver-outbox'
 import { endNotices } from '../usecases/review/notices'
 import { remindStaff } from '../usecases/shared/staff-reminders'
+import { purgeClosedDocuments } from '../usecases/lifecycle/retention'
 
-/** A run every `everyMs` (the local stand-in for the `timers` function's trigger): ends due public notices, queues staff reminders, then delivers the outbox. */
+/** A run every `everyMs` (the local stand-in for the `timers` function's trigger): ends due public notices, queues staff reminders, applies the retention schedule, then delivers the outbox. */
 export interface OutboxRunner {
   /** Runs one delivery now (tests), after any run in progress. */
   runOnce(): Promise<void>
@@ -19,6 +20,7 @@ export function startOutboxRunner(deps: Deps, notifier: Notifier, everyMs = 60_0
       try {
         await endNotices(deps)
         await remindStaff(deps)
+        await purgeClosedDocuments(deps)
         await deliverOutbox(deps, notifier, { limit })
       } catch (err) {
         console.error(`[outbox] ${err instanceof Error ? `${err.name}: ${err.message}` : 'non-error thrown'}`)

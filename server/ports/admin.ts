@@ -107,6 +107,14 @@ export interface PolicyRecord {
   accidentCostPercent?: number
   /** A filed household without a cadre's contact for this many days is overdue; absent: DEFAULT_CONTACT_OVERDUE_DAYS. */
   contactOverdueDays?: number
+  /** The union's retention schedule (read from the top unit's policy): how long each kind of record is kept. */
+  retention?: RetentionSchedule
+}
+
+/** Days each kind of personal record is kept before the timer deletes it (PIPL art. 19: no longer than the purpose needs); a kind left out is kept. */
+export interface RetentionSchedule {
+  /** Documents and visit photos of a rejected or withdrawn application, counted from its last change. */
+  closedApplicationDocuments?: number
 }
 
 export interface PolicyRepository {

@@ -55,6 +55,8 @@ export interface ApplicationRecord {
   noticeEndsAt?: string | null
   /** The household file the approval created. */
   householdId?: string
+  /** ISO-8601 UTC: when the retention schedule deleted the documents and photos of this closed application. */
+  documentsPurgedAt?: string
 }
 
 /** A supporting document attached to an application; the bytes are in the FileStore under `storageKey`. */
@@ -113,4 +115,6 @@ export interface ApplicationRepository {
   byName(unitIds: readonly string[], name: string, limit: number): Promise<ApplicationRecord[]>
   /** Cases under public notice whose notice ended at or before `now`, earliest first. A query. */
   noticesEnded(now: string, limit: number): Promise<ApplicationRecord[]>
+  /** Rejected or withdrawn applications last changed before `before` whose documents the retention schedule has not yet deleted, oldest first. A query. */
+  closedBefore(before: string, limit: number): Promise<ApplicationRecord[]>
 }

@@ -231,6 +231,7 @@ Object.assign(EXERCISES, {
   'applications.byName': (r: Repositories) => r.applications.byName(['unit-root', 'unit-a'], '张小明', 50),
   'applications.noticesEnded': (r: Repositories) => r.applications.noticesEnded('2026-03-02T02:00:00.000Z', 100),
   'applications.underOldKey': (r: Repositories) => r.applications.underOldKey(2, 50),
+  'applications.closedBefore': (r: Repositories) => r.applications.closedBefore('2026-03-02T02:00:00.000Z', 50),
   'households.underOldKey': (r: Repositories) => r.households.underOldKey(2, 50),
   'households.insert': (r: Repositories) => r.households.insert(household(fresh('h'))),
   'households.get': (r: Repositories) => r.households.get('h-none'),

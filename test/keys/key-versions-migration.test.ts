@@ -81,11 +81,14 @@ describe('CloudBase: migration 006-key-versions', () => {
     for (const { id, ...fields } of OLD_APPS) await db.collection('applications').add({ _id: id, ...fields, dueSort: '9999-12-31T23:59:59.999Z' })
     const { id: _h, ...household } = OLD_HOUSEHOLD
     await db.collection('households').add({ _id: 'h1', ...household })
-    expect(await keyVersions.run({ db })).toEqual({ changed: 3 })
+    expect(await keyVersions.run({ db })).toEqual({ changed: 5 })
     expect(await keyVersions.run({ db })).toEqual({ changed: 0 })
     resetSdk()
     const store = createCloudbaseStore()
     await expectFound(store.repos)
+    // The retention query finds an old closed application, which lacked the field before.
+    await db.collection('applications').doc('a1').update({ status: 'rejected' })
+    expect((await store.repos.applications.closedBefore('2027-01-01T00:00:00.000Z', 10)).map((r) => r.id)).toEqual(['a1'])
     await store.close()
   })
 })

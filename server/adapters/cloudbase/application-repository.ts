@@ -16,7 +16,7 @@ const FIELDS = [
 /** Fields a record may lack: stored as null when absent, so that a merging update clears them too. */
 const OPTIONAL_FIELDS = [
   'formSealed', 'draft', 'consent', 'assessment', 'documents', 'submissions', 'memberIdHashes', 'duplicateFlags', 'fieldsToFix',
-  'review', 'visitPhotos', 'stageEnteredAt', 'dueAt', 'noticeEndsAt', 'householdId',
+  'review', 'visitPhotos', 'stageEnteredAt', 'dueAt', 'noticeEndsAt', 'householdId', 'documentsPurgedAt',
 ] as const satisfies readonly (keyof Fields)[]
 
 /** Cases without a deadline sort after every dated one. */
@@ -41,6 +41,8 @@ export const APPLICATIONS_COLLECTION = defineCollection(APPLICATIONS, [
   { keys: [['name', 1], ['unitId', 1], ['createdAt', -1], ['_id', -1]] },
   // The timer that ends public notices.
   { keys: [['status', 1], ['noticeEndsAt', 1], ['_id', 1]] },
+  // The retention schedule's closed applications.
+  { keys: [['status', 1], ['documentsPurgedAt', 1], ['updatedAt', 1], ['_id', 1]] },
   // What a key rotation has left.
   KEY_VERSION_INDEX,
 ])
@@ -81,6 +83,11 @@ export function applicationRepository(scope: Scope): ApplicationRepository {
       outsideTransaction(scope, 'applications.byName')
       if (unitIds.length === 0 || limit <= 0) return []
       const query = coll().where({ name, unitId: scope.command.in([...unitIds]) }).orderBy('createdAt', 'desc').orderBy('_id', 'desc')
+      return (await readRange(query, 0, limit)).map(toRecord)
+    },
+    async closedBefore(before, limit) {
+      outsideTransaction(scope, 'applications.closedBefore')
+      const query = coll().where({ status: scope.command.in(['rejected', 'withdrawn']), documentsPurgedAt: null, updatedAt: scope.command.lt(before) }).orderBy('updatedAt', 'asc').orderBy('_id', 'asc')
       return (await readRange(query, 0, limit)).map(toRecord)
     },
     async noticesEnded(now, limit) {

@@ -47,6 +47,9 @@ export function applicationRepository(db: Db): ApplicationRepository {
     async byName(unitIds, name, limit) {
       return readAll(db, `SELECT doc FROM applications WHERE name = ? AND ${IN_UNITS} ORDER BY created_at DESC, id DESC LIMIT ?`, name, JSON.stringify(unitIds), limit)
     },
+    async closedBefore(before, limit) {
+      return readAll(db, `SELECT doc FROM applications WHERE status IN ('rejected', 'withdrawn') AND updated_at < ? AND json_extract(doc, '$.documentsPurgedAt') IS NULL ORDER BY updated_at, id LIMIT ?`, before, limit)
+    },
     async noticesEnded(now, limit) {
       return readAll(db, `SELECT doc FROM applications WHERE status = 'publicizing' AND notice_ends_at <= ? ORDER BY notice_ends_at, id LIMIT ?`, now, limit)
     },

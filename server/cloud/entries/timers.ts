@@ -6,6 +6,7 @@ import { removeStaleUploads } from '../../usecases/shared/uploads'
 import { endNotices } from '../../usecases/review/notices'
 import { TIMER_TRIGGER } from '../functions.manifest'
 import { getApp } from '../../adapters/cloudbase/sdk'
+import { purgeClosedDocuments } from '../../usecases/lifecycle/retention'
 import { containerDeps } from '../main'
 
 /** Entries one run takes: sent one by one, well within the function's timeout. */
@@ -33,12 +34,13 @@ export function isTimerCall(event: unknown, openid: string | undefined): boolean
   return !openid && e.Type === 'Timer' && e.TriggerName === TIMER_TRIGGER
 }
 
-export type TimerReport = DeliveryReport & { noticesEnded: number; remindersQueued: number; uploadsRemoved: number }
+export type TimerReport = DeliveryReport & { noticesEnded: number; remindersQueued: number; uploadsRemoved: number; documentsPurged: number }
 
 /**
  * The CloudBase entry of the `timers` function, run by its timer trigger only (any other call is
  * refused with nothing done and nothing told). Ends the public notices whose period is over,
- * queues the staff's daily reminders, deletes uploads never registered, then delivers due outbox
+ * queues the staff's daily reminders, deletes uploads never registered and the documents the
+ * retention schedule says are due (server/usecases/lifecycle/retention.ts), then delivers due outbox
  * entries as WeChat subscribe messages.
  */
 export async function main(event?: unknown, _context?: unknown): Promise<TimerReport | { error: string }> {
@@ -49,8 +51,9 @@ export async function main(event?: unknown, _context?: unknown): Promise<TimerRe
     const noticesEnded = await endNotices(deps)
     const remindersQueued = await remindStaff(deps)
     const uploadsRemoved = await removeStaleUploads(deps, UPLOAD_BATCH)
+    const { applicationsPurged: documentsPurged } = await purgeClosedDocuments(deps)
     const delivery = await deliverOutbox(deps, subscribeMessageNotifier(subscribeMessages()), { limit: BATCH })
-    const report = { ...delivery, noticesEnded, remindersQueued, uploadsRemoved }
+    const report = { ...delivery, noticesEnded, remindersQueued, uploadsRemoved, documentsPurged }
     console.log(`[timers] ${JSON.stringify(report)}`)
     return report
   } catch (err) {
