@@ -1,6 +1,6 @@
 /** Everything a use case may touch, and what it knows about the call. A composition root picks the adapters. */
 import type { ApplicationRepository } from './applications'
-import type { InvitationRepository, OrgUnitRepository, PolicyRepository, RateLimitRepository, StaffRepository } from './admin'
+import type { InvitationRepository, OrgUnitRepository, PersonRequestRepository, PolicyRepository, RateLimitRepository, StaffRepository } from './admin'
 import type { BudgetRepository, CampaignRepository, CheckRepository, ContactRepository, HouseholdRepository, LedgerRepository, MeasureRepository } from './households'
 import type { MessageRepository, OutboxRepository, SubscriptionRepository } from './messages'
 import type { AuditRepository, ClaimRepository, CounterRepository, IdempotencyRepository, UploadRepository } from './shared'
@@ -31,6 +31,7 @@ export interface Repositories {
   checks: CheckRepository
   subscriptions: SubscriptionRepository
   uploads: UploadRepository
+  personRequests: PersonRequestRepository
 }
 
 /** A storage backend: repositories for single reads and writes, and transactions for the rest. */

@@ -28,8 +28,12 @@ export const SUBSCRIPTIONS = 'subscriptions'
 /** Client uploads awaiting registration. */
 export const UPLOADS = 'uploads'
 
+/** People's requests about their data (copy, correction, deletion, restriction) and their deadlines. */
+export const PERSON_REQUESTS = 'person_requests'
+
 /** Every collection the backend uses, for the deploy plan. */
 export const COLLECTIONS = [
   APPLICATIONS, CLAIMS, COUNTERS, IDEMPOTENCY, AUDIT_EVENTS, STAFF, ORG_UNITS, POLICIES, STATIONS, PROBLEM_REPORTS, OUTBOX, MESSAGES, INVITATIONS, RATE_LIMITS, HOUSEHOLDS,
   MEASURES, DISBURSEMENTS, BUDGETS, CONTACTS, CAMPAIGNS, CHECKS, SUBSCRIPTIONS, UPLOADS,
+  PERSON_REQUESTS,
 ] as const

@@ -1,6 +1,7 @@
 import { APPLICATIONS_COLLECTION } from './application-repository'
 import { AUDIT_EVENTS_COLLECTION } from './audit-repository'
 import { BUDGETS_COLLECTION } from './budget-repository'
+import { PERSON_REQUESTS_COLLECTION } from './person-request-repository'
 import { CAMPAIGNS_COLLECTION } from './campaign-repository'
 import { CHECKS_COLLECTION } from './check-repository'
 import { CLAIMS_COLLECTION } from './claim-repository'
@@ -51,4 +52,5 @@ export const COLLECTION_DECLARATIONS: readonly CollectionDeclaration[] = [
   CHECKS_COLLECTION,
   SUBSCRIPTIONS_COLLECTION,
   UPLOADS_COLLECTION,
+  PERSON_REQUESTS_COLLECTION,
 ]
