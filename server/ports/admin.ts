@@ -2,6 +2,7 @@
 import type { ApplicationStatus } from '../../src/domain'
 import type { StaffRole } from '../../src/domain/roles'
 import type { PageRequest } from './shared'
+import type { PersonRequestKind } from '../../src/domain/api/admin'
 
 export interface StaffRecord {
   openid: string
@@ -111,11 +112,10 @@ export interface PolicyRecord {
   retention?: RetentionSchedule
 }
 
-/** What a person asked of their data (PIPL art. 45-47): a copy, a correction, deletion, or restricted processing. */
-export type PersonRequestKind = 'copy' | 'correct' | 'delete' | 'restrict'
 
 /** A person's request about their data, taken by staff, with the day it must be answered by. */
 export interface PersonRequestRecord {
+  // Kept in step with PersonRequestView of the API, less its computed days.
   id: string
   kind: PersonRequestKind
   /** The application the person's data is filed under. */

@@ -1,6 +1,7 @@
 import { AppError, type Actor } from '../../../src/domain'
 import { addDays, daysBetween, shanghaiDateOf } from '../../../src/domain/calendar'
-import type { Deps, PersonRequestKind, PersonRequestRecord } from '../../ports'
+import type { PersonRequestKind, PersonRequestView } from '../../../src/domain/api/admin'
+import type { Deps, PersonRequestRecord } from '../../ports'
 import { householdUnits, requireStaff } from '../households/access'
 import { appendAudit } from '../shared/audit'
 import { unitInJurisdiction } from '../shared/jurisdiction'
@@ -16,8 +17,6 @@ export const PERSON_REQUEST_DAYS = 30
 const REQUEST_ROLES = ['reviewer', 'admin'] as const
 const KINDS: readonly PersonRequestKind[] = ['copy', 'correct', 'delete', 'restrict']
 
-/** A request as staff see it: with the days left to answer (negative: overdue by that many). */
-export type PersonRequestView = PersonRequestRecord & { daysLeft: number; overdue: boolean }
 
 const view = (rec: PersonRequestRecord, today: string): PersonRequestView => {
   const daysLeft = daysBetween(today, rec.dueOn)
@@ -67,7 +66,7 @@ export async function closePersonRequest(deps: Deps, actor: Actor, input: { id: 
 }
 
 /** The open requests of the actor's jurisdiction, the soonest due first, each with its days left. */
-export async function listPersonRequests(deps: Deps, actor: Actor): Promise<PersonRequestView[]> {
+export async function listPersonRequests(deps: Deps, actor: Actor, _input: Record<string, never> = {}): Promise<PersonRequestView[]> {
   requireStaff(actor, REQUEST_ROLES)
   const units = await householdUnits(deps.store.repos, actor)
   const today = shanghaiDateOf(deps.clock.now())
