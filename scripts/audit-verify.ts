@@ -6,8 +6,8 @@
  * Local (default): the SQLite file of the data directory (LANTIAN_DATA_DIR, default `data`),
  * opened read-only. CloudBase (`--cloudbase`): the environment in TCB_ENV with the credentials of
  * the shell (TENCENTCLOUD_SECRETID / TENCENTCLOUD_SECRETKEY), as the deploy script uses them.
- * The data key is LANTIAN_DATA_KEY or, locally, the key file of the data directory, as the local
- * app reads it; it is never created here.
+ * The keys are the app's (scripts/script-keys.ts): locally the data directory's key files or
+ * LANTIAN_DATA_KEY, for CloudBase the functions' key source; never created here.
  *
  * A stream shows an event changed, removed or moved; an anchor shows a stream's events cut off up
  * to the heads it recorded. `--anchor` compares the stored anchor with the one the admins were sent
@@ -15,13 +15,13 @@
  * anchor the admins hold cannot be protected: that window is the anchor interval (README).
  */
 import Database from 'better-sqlite3'
-import { existsSync, readFileSync } from 'node:fs'
+import { existsSync } from 'node:fs'
 import { join, resolve } from 'node:path'
 import { createCloudbaseStore } from '../server/adapters/cloudbase'
-import { createCipher, keyFromBase64 } from '../server/adapters/node-cipher'
 import { bindRepositories } from '../server/adapters/sqlite'
 import type { Cipher, Repositories } from '../server/ports'
 import { findAuditBreak, type AuditBreak } from '../server/usecases/shared/audit-check'
+import { scriptCipher } from './script-keys'
 
 export type AuditVerdict =
   | { ok: true; count: number; streams: number; lastAnchor: { n: number; hash: string } | null }
@@ -85,17 +85,9 @@ function parseArgs(argv: string[], env: NodeJS.ProcessEnv): Args {
   return args
 }
 
-/** The data key: LANTIAN_DATA_KEY, else the local key file (which must exist already). */
-function dataKey(args: Args, env: NodeJS.ProcessEnv): Buffer {
-  if (env.LANTIAN_DATA_KEY) return keyFromBase64(env.LANTIAN_DATA_KEY)
-  const file = join(args.dataDir, 'keys', 'data.key')
-  if (args.cloudbase || !existsSync(file)) throw new Error('no data key: set LANTIAN_DATA_KEY' + (args.cloudbase ? '' : ` or keep the key file of the data directory`))
-  return keyFromBase64(readFileSync(file, 'utf8').trim())
-}
-
 async function main(): Promise<number> {
   const args = parseArgs(process.argv.slice(2), process.env)
-  const cipher = createCipher(dataKey(args, process.env))
+  const cipher = await scriptCipher(args.cloudbase ? undefined : args.dataDir)
   if (args.cloudbase) {
     const verdict = await verifyAudit(createCloudbaseStore().repos, cipher, args.anchor)
     console.log(formatVerdict(verdict))

@@ -15,12 +15,13 @@ import { join, resolve } from 'node:path'
 import { parseArgs } from 'node:util'
 import { cloudbaseFileStore } from '../server/adapters/cloudbase/file-store'
 import { localFileStore } from '../server/adapters/files/local-file-store'
-import { createCipher } from '../server/adapters/node-cipher'
+import { filesKeyOf } from '../server/adapters/keys/local-key-files'
+import { createKeyRingCipher } from '../server/adapters/node-cipher'
 import type { Deps } from '../server/ports'
 import { randomIds, systemClock } from '../server/runtime'
 import { bootstrapFirstAdmin } from '../server/usecases/admin/bootstrap'
 import { AppError } from '../src/domain'
-import { dataKey } from './operator-files'
+import { scriptKeys } from './script-keys'
 import { openStore } from './store-target'
 
 /** `2026-03-09 10:00`, Asia/Shanghai. */
@@ -41,15 +42,15 @@ async function main(): Promise<number> {
     console.error('bootstrap:admin: give --name <the first admin\'s name> (and --unit <id> for another unit than the root; --local <dataDir> for a local store)')
     return 2
   }
-  const key = dataKey(flags.local)
+  const keys = await scriptKeys(flags.local)
   const { store, where } = openStore(flags)
   const deps: Deps = {
     store,
     clock: systemClock,
     ids: randomIds,
-    cipher: createCipher(key),
+    cipher: createKeyRingCipher(keys),
     settings: { applicationPrefix: process.env.LANTIAN_APP_PREFIX || 'MLS', defaultUnitId: process.env.LANTIAN_DEFAULT_UNIT || 'unit-root' },
-    files: flags.local ? localFileStore(join(resolve(flags.local), 'files'), key) : cloudbaseFileStore(),
+    files: flags.local ? localFileStore(join(resolve(flags.local), 'files'), filesKeyOf(keys)) : cloudbaseFileStore(),
   }
   try {
     const inv = await bootstrapFirstAdmin(deps, { displayName: flags.name, unitId: flags.unit })

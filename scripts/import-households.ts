@@ -16,11 +16,11 @@
  */
 import { basename } from 'node:path'
 import { parseArgs } from 'node:util'
-import { createCipher } from '../server/adapters/node-cipher'
 import { formatProblem, type ImportFile } from '../server/import'
 import { HOUSEHOLD_FILE_LIMITS, importHouseholds } from '../server/import/households'
 import { randomIds, systemClock } from '../server/runtime'
-import { dataKey, readBounded, runScript } from './operator-files'
+import { readBounded, runScript } from './operator-files'
+import { scriptCipher } from './script-keys'
 import { openStore } from './store-target'
 
 async function main(): Promise<number> {
@@ -47,7 +47,7 @@ async function main(): Promise<number> {
   const optional = (['ledger', 'members', 'measures', 'contacts'] as const).flatMap((part) => (flags[part] ? [[part, load(flags[part])] as const] : []))
   const files = { households: load(flags.households), ...Object.fromEntries(optional) }
   const dryRun = flags['dry-run'] ?? false
-  const cipher = createCipher(dataKey(flags.local))
+  const cipher = await scriptCipher(flags.local)
   const { store, where } = openStore(flags)
   try {
     const result = await importHouseholds({ store, clock: systemClock, ids: randomIds, cipher }, files, { dryRun, operator: flags.operator })

@@ -53,12 +53,14 @@ function dryRun(flags: { json?: boolean }, config: ReturnType<typeof loadConfig>
   if (missing.length) console.log(`Before a real deploy, set ${missing.join(', ')} in your shell (README: Deploy to CloudBase).`)
 }
 
-function requireSecrets(): { credentials: { secretId: string; secretKey: string; token?: string }; secrets: Record<string, string> } {
+function requireSecrets(keySource: string): { credentials: { secretId: string; secretKey: string; token?: string }; secrets: Record<string, string> } {
   const problems: string[] = []
   const { TENCENTCLOUD_SECRETID: secretId, TENCENTCLOUD_SECRETKEY: secretKey, TENCENTCLOUD_SESSIONTOKEN: token } = process.env
   if (!secretId || !secretKey) problems.push('TENCENTCLOUD_SECRETID and TENCENTCLOUD_SECRETKEY must be set (a CAM key allowed to manage the environment)')
   const secrets: Record<string, string> = {}
-  for (const name of SECRET_NAMES) {
+  // With KMS or Secrets Manager holding the keys, no key goes into the function configuration.
+  if (keySource !== 'env' && process.env.LANTIAN_DATA_KEY) problems.push(`LANTIAN_KEY_SOURCE is ${keySource}: unset LANTIAN_DATA_KEY, the functions take their keys from ${keySource}`)
+  for (const name of keySource === 'env' ? SECRET_NAMES : []) {
     const value = process.env[name]
     try {
       keyFromBase64(value)
@@ -87,7 +89,7 @@ async function main(): Promise<void> {
   if (flags['dry-run']) return dryRun(flags, config)
 
   if (!config.envId) throw new Error('no environment id: set "envId" in deploy/lantian.deploy.json or pass --env <envId>')
-  const { credentials, secrets } = requireSecrets()
+  const { credentials, secrets } = requireSecrets(config.settings.LANTIAN_KEY_SOURCE ?? 'env')
 
   console.log('Building the cloud functions (npm run build:functions) ...')
   const build = spawnSync(process.execPath, [require.resolve('tsx/cli'), join(root, 'scripts/build-functions.ts')], { cwd: root, stdio: 'inherit' })

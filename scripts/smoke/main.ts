@@ -6,23 +6,23 @@
  * unit-root) and closes at the end; the functions accept them only for that run (scripts/smoke/session.ts).
  *
  * From the shell, never from a file: TENCENTCLOUD_SECRETID / TENCENTCLOUD_SECRETKEY (the CAM key
- * deploy uses) and LANTIAN_DATA_KEY (the functions' data key: the run's audit events are chained with it).
+ * deploy uses) and the functions' key source (LANTIAN_KEY_SOURCE and its variables, or LANTIAN_DATA_KEY):
+ * the run's audit events are chained with the audit key (scripts/script-keys.ts).
  */
 import { hostname } from 'node:os'
 import { parseArgs } from 'node:util'
 import { cloudbaseFileStore } from '../../server/adapters/cloudbase/file-store'
 import { getApp, getDb } from '../../server/adapters/cloudbase/sdk'
-import { createCipher, keyFromBase64 } from '../../server/adapters/node-cipher'
 import type { Deps } from '../../server/ports'
 import { randomIds, systemClock } from '../../server/runtime'
 import type { ApiReply } from '../../src/domain'
+import { scriptCipher } from '../script-keys'
 import { openStore } from '../store-target'
 import { smokeCloud } from './run'
 
 async function main(): Promise<number> {
   const { values: flags } = parseArgs({ options: { root: { type: 'string' }, env: { type: 'string' }, region: { type: 'string' }, config: { type: 'string' } } })
-  if (!process.env.LANTIAN_DATA_KEY) throw new Error('LANTIAN_DATA_KEY must be set in the shell: the data key the deployed functions use')
-  const cipher = createCipher(keyFromBase64(process.env.LANTIAN_DATA_KEY))
+  const cipher = await scriptCipher(undefined)
   const { store, where } = openStore(flags)
   const deps: Deps = {
     store,

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto'
-import { createCipher, keyFromBase64 } from './node-cipher'
+import { createCipher, createKeyRingCipher, keyFromBase64, UnknownKeyVersionError } from './node-cipher'
 
 describe('node cipher', () => {
   const cipher = createCipher(randomBytes(32))
@@ -39,5 +39,40 @@ describe('audit digest', () => {
     expect(a.digest('event')).toBe(a.digest('event'))
     expect(a.digest('event')).not.toBe(b.digest('event'))
     expect(a.digest('event')).not.toBe(a.keyedHash('event'))
+  })
+})
+
+describe('key versions', () => {
+  const k1 = randomBytes(32)
+  const k2 = randomBytes(32)
+  const audit = randomBytes(32)
+  const v1 = createCipher(k1, audit)
+  const both = createKeyRingCipher({ data: { current: 2, keys: new Map([[1, k1], [2, k2]]) }, audit })
+
+  it('seals and hashes under the current version and says which made a value', () => {
+    expect(both.encrypt('x')).toMatch(/^v2\./)
+    expect(both.keyedHash('x')).toMatch(/^[0-9a-f]{64}k2$/)
+    expect(both.keyVersionOf(v1.encrypt('x'))).toBe(1)
+    expect(both.keyVersionOf(v1.keyedHash('x').slice(0, 64))).toBe(1)
+    expect(both.keyVersionOf('')).toBe(0)
+    expect(both.decrypt(v1.encrypt('532504199001011238'))).toBe('532504199001011238')
+  })
+
+  it('looks a value up under every key held, the bare hashes of before key versions included', () => {
+    const legacy = v1.keyedHash('x').slice(0, 64)
+    expect(both.keyedHashes('x')).toEqual([both.keyedHash('x'), v1.keyedHash('x'), legacy])
+  })
+
+  it('names a version it does not hold, and reloads keys when told how', () => {
+    expect(() => v1.decrypt(both.encrypt('x'))).toThrow(UnknownKeyVersionError)
+    const reloading = createKeyRingCipher({ data: { current: 1, keys: new Map([[1, k1]]) }, audit }, () => ({ data: { current: 2, keys: new Map([[1, k1], [2, k2]]) }, audit }))
+    expect(reloading.decrypt(both.encrypt('y'))).toBe('y')
+    expect(reloading.keyVersion).toBe(2)
+  })
+
+  it('keeps the audit key apart: the data keys do not give the chain hash', () => {
+    expect(v1.digest('event')).toBe(both.digest('event'))
+    expect(createCipher(k1).digest('event')).not.toBe(v1.digest('event'))
+    expect(createCipher(randomBytes(32), audit).digest('event')).toBe(v1.digest('event'))
   })
 })

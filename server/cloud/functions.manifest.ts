@@ -11,8 +11,13 @@ export const TIMER_TRIGGER = 'deliver-outbox'
 export const FUNCTION_ENV = {
   LANTIAN_DATA_KEY: {
     secret: true,
-    description: 'AES-256-GCM key for ID numbers, phones and bank accounts: base64 of 32 random bytes. Never change it once data exists.',
+    description: 'Only with LANTIAN_KEY_SOURCE=env: the data key (version 1) as base64 of 32 random bytes, readable by anyone who reads the function configuration. With kms or ssm leave it unset.',
   },
+  LANTIAN_KEY_SOURCE: { secret: false, default: 'env', description: 'Where the functions take their keys from: kms (envelope blobs decrypted by Tencent Cloud KMS), ssm (Secrets Manager) or env (LANTIAN_DATA_KEY). README: Key custody.' },
+  LANTIAN_DATA_KEYS: { secret: false, default: '', description: 'kms: {"current":N,"keys":{"1":"<KMS CiphertextBlob>",…}}, each blob made by KMS Encrypt with the encryption context {"lantian":"data","version":"<N>"}.' },
+  LANTIAN_AUDIT_KEY_BLOB: { secret: false, default: '', description: 'kms: the audit key’s KMS CiphertextBlob, made with the encryption context {"lantian":"audit"}.' },
+  LANTIAN_DATA_SECRET: { secret: false, default: '', description: 'ssm: <secret name>@<version id> of the secret holding {"current":N,"keys":{"1":"<base64>",…}}.' },
+  LANTIAN_AUDIT_SECRET: { secret: false, default: '', description: 'ssm: <secret name>@<version id> of the secret holding the audit key’s base64.' },
   LANTIAN_APP_PREFIX: { secret: false, default: 'MLS', description: 'Prefix of application numbers (MLS-2026-000123).' },
   LANTIAN_DEFAULT_UNIT: { secret: false, default: 'unit-root', description: 'Unit id an application belongs to when the worker’s union is not known yet: your root unit.' },
 } as const satisfies Record<string, { secret: boolean; default?: string; description: string }>
@@ -41,7 +46,10 @@ export interface FunctionManifest {
 }
 
 /** What every function built with `makeMain` reads (server/cloud/main.ts). */
-const STANDARD_ENV = ['LANTIAN_DATA_KEY', 'LANTIAN_APP_PREFIX', 'LANTIAN_DEFAULT_UNIT'] as const
+const STANDARD_ENV = [
+  'LANTIAN_DATA_KEY', 'LANTIAN_KEY_SOURCE', 'LANTIAN_DATA_KEYS', 'LANTIAN_AUDIT_KEY_BLOB', 'LANTIAN_DATA_SECRET', 'LANTIAN_AUDIT_SECRET',
+  'LANTIAN_APP_PREFIX', 'LANTIAN_DEFAULT_UNIT',
+] as const
 
 /** Every deployable function. A timer-driven function declares its triggers here, in its own entry. */
 export const FUNCTIONS: readonly FunctionManifest[] = [

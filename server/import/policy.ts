@@ -15,6 +15,8 @@ import { parseTemplateFields } from './template-fields'
 export const DEADLINE_STAGES = ['submitted', 'screening', 'visiting', 'verifying'] as const satisfies readonly ApplicationStatus[]
 
 export const POLICY_REQUIRED = ['unitId', 'dibaoLineYuan', 'publicityDays'] as const
+/** Optional: days the documents of a rejected or withdrawn application are kept (the retention schedule; read from the top unit's row). */
+const RETENTION_COLUMN = 'closedDocumentsDays'
 const STAGE_COLUMNS = DEADLINE_STAGES.map((s) => `${s}Days`)
 const TEMPLATE_COLUMN = /^template:([A-Za-z][A-Za-z0-9]{0,31})$/
 const FIELDS_COLUMN = /^fields:([A-Za-z][A-Za-z0-9]{0,31})$/
@@ -42,7 +44,7 @@ export function referencedPolicyUnits(records: CsvRecord[]): string[] {
 
 /** The policies to write, or every problem found. `unitExists` answers for the units file and the store together. */
 export function checkPolicies(records: CsvRecord[], file: string, unitExists: (id: string) => boolean): { policies: PolicyRecord[] } | { problems: ImportProblem[] } {
-  const allowed = (c: string) => (POLICY_REQUIRED as readonly string[]).includes(c) || STAGE_COLUMNS.includes(c) || TEMPLATE_COLUMN.test(c) || FIELDS_COLUMN.test(c)
+  const allowed = (c: string) => (POLICY_REQUIRED as readonly string[]).includes(c) || STAGE_COLUMNS.includes(c) || c === RETENTION_COLUMN || TEMPLATE_COLUMN.test(c) || FIELDS_COLUMN.test(c)
   const head = readHeader(records, file, POLICY_REQUIRED, allowed)
   if ('problems' in head) return head
   const { columns, rows } = head
@@ -77,6 +79,10 @@ export function checkPolicies(records: CsvRecord[], file: string, unitExists: (i
       else stageDeadlineDays[stage] = days
     }
 
+    const retentionText = cell(RETENTION_COLUMN)
+    const closedDays = retentionText ? wholeDays(retentionText, 30, 3650) : undefined
+    if (closedDays === null) bad(RETENTION_COLUMN, `资料保存天数“${retentionText}”应为 30 到 3650 的整数（天）；不自动删除请留空`)
+
     const subscribeTemplateIds: Record<string, string> = {}
     for (const c of columns) {
       const kind = TEMPLATE_COLUMN.exec(c)?.[1]
@@ -99,7 +105,8 @@ export function checkPolicies(records: CsvRecord[], file: string, unitExists: (i
 
     if (problems.length === before) {
       const fields = Object.keys(subscribeTemplateFields).length ? { subscribeTemplateFields } : {}
-      policies.push({ unitId, dibaoLineFen: fen!, publicityDays: publicityDays!, stageDeadlineDays, subscribeTemplateIds, ...fields })
+      const retention = closedDays ? { retention: { closedApplicationDocuments: closedDays } } : {}
+      policies.push({ unitId, dibaoLineFen: fen!, publicityDays: publicityDays!, stageDeadlineDays, subscribeTemplateIds, ...fields, ...retention })
     }
   }
   return problems.length ? { problems } : { policies }

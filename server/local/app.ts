@@ -1,6 +1,7 @@
 import type { AddressInfo } from 'node:net'
 import { join } from 'node:path'
-import { createCipher, keyFromBase64 } from '../adapters/node-cipher'
+import { filesKeyOf, localKeyFiles } from '../adapters/keys/local-key-files'
+import { createCipher, createKeyRingCipher, keyFromBase64 } from '../adapters/node-cipher'
 import { fileLinks } from '../adapters/files/file-links'
 import { localFileStore } from '../adapters/files/local-file-store'
 import { openSqliteStore } from '../adapters/sqlite'
@@ -9,12 +10,14 @@ import { randomIds, systemClock } from '../runtime'
 import type { LocalConfig } from './config'
 import { createLocalServer } from './http'
 import { DEFAULT_LIMITS } from './limits'
-import { loadOrCreateKeyFile } from './keys'
 import { inAppOnlyNotifier } from './notifier'
 import { assertLoopback, urlHost } from './origin'
 import { startOutboxRunner } from './outbox-runner'
 import { seedDemo } from './seed'
 import { openSessionStore } from './session-store'
+
+/** How often the local runtime re-reads its key files: a version added by `npm run rotate-key` is used for new values within it. */
+const KEY_RELOAD_MS = 30_000
 
 /** A running local runtime. */
 export interface LocalApp {
@@ -31,13 +34,17 @@ export interface LocalApp {
 export async function startLocalApp(config: LocalConfig): Promise<LocalApp> {
   assertLoopback(config.host)
   const keyDir = join(config.dataDir, 'keys')
-  const dataKey = config.dataKey ? keyFromBase64(config.dataKey) : loadOrCreateKeyFile(keyDir, 'data.key')
+  const keyFiles = localKeyFiles(keyDir)
+  const keys = config.dataKey ? null : keyFiles.loadSync()
+  const cipher = keys ? createKeyRingCipher(keys, keyFiles.loadSync) : createCipher(keyFromBase64(config.dataKey))
+  const dataKey = keys ? filesKeyOf(keys) : keyFromBase64(config.dataKey)
+  const reloadKeys = keys ? setInterval(() => cipher.reload(keyFiles.loadSync()), KEY_RELOAD_MS).unref() : null
   const store = openSqliteStore(join(config.dataDir, 'lantian.db'))
   const deps: Deps = {
     store,
     clock: config.clock ?? systemClock,
     ids: randomIds,
-    cipher: createCipher(dataKey),
+    cipher,
     settings: { applicationPrefix: 'MLS', defaultUnitId: 'unit-root' },
     files: localFileStore(join(config.dataDir, 'files'), dataKey),
   }
@@ -57,6 +64,7 @@ export async function startLocalApp(config: LocalConfig): Promise<LocalApp> {
     deps,
     seeded,
     close: async () => {
+      if (reloadKeys) clearInterval(reloadKeys)
       server.closeAllConnections()
       await new Promise<void>((resolve) => server.close(() => resolve()))
       await outbox.stop()

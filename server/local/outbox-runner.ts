@@ -3,8 +3,9 @@ import { deliverOutbox } from '../usecases/shared/deliver-outbox'
 import { endNotices } from '../usecases/review/notices'
 import { remindStaff } from '../usecases/shared/staff-reminders'
 import { anchorAudit } from '../usecases/shared/audit-anchor'
+import { purgeClosedDocuments } from '../usecases/lifecycle/retention'
 
-/** A run every `everyMs` (the local stand-in for the `timers` function's trigger): ends due public notices, queues staff reminders, anchors the audit log (hourly), then delivers the outbox. */
+/** A run every `everyMs` (the local stand-in for the `timers` function's trigger): ends due public notices, queues staff reminders, applies the retention schedule, anchors the audit log (hourly), then delivers the outbox. */
 export interface OutboxRunner {
   /** Runs one delivery now (tests), after any run in progress. */
   runOnce(): Promise<void>
@@ -20,6 +21,7 @@ export function startOutboxRunner(deps: Deps, notifier: Notifier, everyMs = 60_0
       try {
         await endNotices(deps)
         await remindStaff(deps)
+        await purgeClosedDocuments(deps)
         await anchorAudit(deps)
         await deliverOutbox(deps, notifier, { limit })
       } catch (err) {

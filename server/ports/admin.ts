@@ -2,6 +2,7 @@
 import type { ApplicationStatus } from '../../src/domain'
 import type { StaffRole } from '../../src/domain/roles'
 import type { PageRequest } from './shared'
+import type { PersonRequestKind } from '../../src/domain/api/admin'
 
 export interface StaffRecord {
   openid: string
@@ -107,6 +108,45 @@ export interface PolicyRecord {
   accidentCostPercent?: number
   /** A filed household without a cadre's contact for this many days is overdue; absent: DEFAULT_CONTACT_OVERDUE_DAYS. */
   contactOverdueDays?: number
+  /** The union's retention schedule (read from the top unit's policy): how long each kind of record is kept. */
+  retention?: RetentionSchedule
+}
+
+
+/** A person's request about their data, taken by staff, with the day it must be answered by. */
+export interface PersonRequestRecord {
+  // Kept in step with PersonRequestView of the API, less its computed days.
+  id: string
+  kind: PersonRequestKind
+  /** The application the person's data is filed under. */
+  applicationId: string
+  unitId: string
+  /** What the person asked, in the staff's words (no ID numbers). */
+  note: string
+  receivedOn: string
+  /** The last day to answer (`receivedOn` + PERSON_REQUEST_DAYS). */
+  dueOn: string
+  status: 'open' | 'done' | 'refused'
+  openedBy: string
+  closedBy?: string
+  closedAt?: string
+  /** What was done, or why it was refused (PIPL art. 50: a refusal gives its reasons). */
+  outcome?: string
+  version: number
+}
+
+export interface PersonRequestRepository {
+  get(id: string): Promise<PersonRequestRecord | null>
+  /** Inserts at `expectedVersion` 0, else writes when the stored version is `expectedVersion`; false otherwise. */
+  put(rec: PersonRequestRecord, expectedVersion: number): Promise<boolean>
+  /** Open requests of these units (at most 1000), the soonest due first. A query. */
+  listOpen(unitIds: readonly string[], limit: number): Promise<PersonRequestRecord[]>
+}
+
+/** Days each kind of personal record is kept before the timer deletes it (PIPL art. 19: no longer than the purpose needs); a kind left out is kept. */
+export interface RetentionSchedule {
+  /** Documents and visit photos of a rejected or withdrawn application, counted from its last change. */
+  closedApplicationDocuments?: number
 }
 
 export interface PolicyRepository {

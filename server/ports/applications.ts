@@ -55,6 +55,8 @@ export interface ApplicationRecord {
   noticeEndsAt?: string | null
   /** The household file the approval created. */
   householdId?: string
+  /** ISO-8601 UTC: when the retention schedule deleted the documents and photos of this closed application. */
+  documentsPurgedAt?: string
 }
 
 /** A supporting document attached to an application; the bytes are in the FileStore under `storageKey`. */
@@ -96,6 +98,8 @@ export interface QueueQuery {
 
 export interface ApplicationRepository {
   insert(rec: ApplicationRecord): Promise<void>
+  /** Up to `limit` records still depending on a data key older than `version` (what a key rotation has left), in id order, and how many there are. A query. */
+  underOldKey(version: number, limit: number): Promise<{ items: ApplicationRecord[]; remaining: number }>
   get(id: string): Promise<ApplicationRecord | null>
   /** Newest first. */
   listByApplicant(openid: string, page: PageRequest): Promise<{ items: ApplicationRecord[]; total: number }>
@@ -111,4 +115,6 @@ export interface ApplicationRepository {
   byName(unitIds: readonly string[], name: string, limit: number): Promise<ApplicationRecord[]>
   /** Cases under public notice whose notice ended at or before `now`, earliest first. A query. */
   noticesEnded(now: string, limit: number): Promise<ApplicationRecord[]>
+  /** Rejected or withdrawn applications last changed before `before` whose documents the retention schedule has not yet deleted, oldest first. A query. */
+  closedBefore(before: string, limit: number): Promise<ApplicationRecord[]>
 }

@@ -1,6 +1,6 @@
 /** Everything a use case may touch, and what it knows about the call. A composition root picks the adapters. */
 import type { ApplicationRepository } from './applications'
-import type { InvitationRepository, OrgUnitRepository, PolicyRepository, RateLimitRepository, StaffRepository } from './admin'
+import type { InvitationRepository, OrgUnitRepository, PersonRequestRepository, PolicyRepository, RateLimitRepository, StaffRepository } from './admin'
 import type { BudgetRepository, CampaignRepository, CheckRepository, ContactRepository, HouseholdRepository, LedgerRepository, MeasureRepository } from './households'
 import type { MessageRepository, OutboxRepository, SubscriptionRepository } from './messages'
 import type { AuditRepository, ClaimRepository, CounterRepository, IdempotencyRepository, UploadRepository } from './shared'
@@ -31,6 +31,7 @@ export interface Repositories {
   checks: CheckRepository
   subscriptions: SubscriptionRepository
   uploads: UploadRepository
+  personRequests: PersonRequestRepository
 }
 
 /** A storage backend: repositories for single reads and writes, and transactions for the rest. */
@@ -50,17 +51,46 @@ export interface IdGenerator {
   newId(): string
 }
 
-/** Encryption at rest and keyed hashing of sensitive values. */
+/**
+ * Encryption at rest and keyed hashing of sensitive values, under versioned data keys: every
+ * sealed value and keyed hash names the key version that made it (`server/adapters/keys/key-versions.ts`).
+ */
 export interface Cipher {
+  /** Seals `plain` under the current data key. */
   encrypt(plain: string): string
+  /** Opens a value sealed under any data key version this process holds. */
   decrypt(sealed: string): string
-  /** A keyed hash (HMAC) for finding equal values without decrypting. */
+  /** A keyed hash (HMAC) under the current data key, for finding equal values without decrypting. */
   keyedHash(value: string): string
+  /**
+   * The keyed hashes of `value` under every data key held, the current one first: what a lookup
+   * must try while a rotation has not yet rewritten every stored hash.
+   */
+  keyedHashes(value: string): string[]
+  /** The version of the data key new values are sealed and hashed with. */
+  readonly keyVersion: number
+  /** The data key version a sealed value or keyed hash was made with (read from the value itself); 0 for an empty or unkeyed one. */
+  keyVersionOf(value: string | null | undefined): number
   /**
    * The audit chain's hash: HMAC-SHA256 under its own sub-key, so someone who can write to the
    * database but has no data key cannot rewrite an event and recompute the chain after it.
    */
   digest(text: string): string
+}
+
+/** The keys a deployment holds: its data keys by version, and the audit chain's key, held apart. */
+export interface KeyMaterial {
+  /** Data keys (32 bytes each) by version; `current` seals and hashes new values, the others only open old ones. */
+  data: { current: number; keys: ReadonlyMap<number, Buffer> }
+  /** The audit chain's HMAC key (32 bytes): not derived from any data key, so a leak of one gives nothing of the other. */
+  audit: Buffer
+}
+
+/** Where the keys come from: key files locally, Tencent Cloud KMS or Secrets Manager in production. */
+export interface KeyProvider {
+  /** A short name for messages (`local-files`, `kms`, `ssm`, `env`). */
+  readonly name: string
+  load(): Promise<KeyMaterial>
 }
 
 /** Per-deployment settings the use cases read. */

@@ -25,6 +25,8 @@ export interface HouseholdQuery {
 
 export interface HouseholdRepository {
   insert(rec: HouseholdRecord): Promise<void>
+  /** Up to `limit` records still depending on a data key older than `version` (what a key rotation has left), in id order, and how many there are. A query. */
+  underOldKey(version: number, limit: number): Promise<{ items: HouseholdRecord[]; remaining: number }>
   get(id: string): Promise<HouseholdRecord | null>
   /** Writes `rec` when the stored version is `expectedVersion`; false when it is stale or missing. */
   update(rec: HouseholdRecord, expectedVersion: number): Promise<boolean>

@@ -237,6 +237,12 @@ Object.assign(EXERCISES, {
   'applications.byNumber': (r: Repositories) => r.applications.byNumber('MLS-2026-000001'),
   'applications.byName': (r: Repositories) => r.applications.byName(['unit-root', 'unit-a'], '张小明', 50),
   'applications.noticesEnded': (r: Repositories) => r.applications.noticesEnded('2026-03-02T02:00:00.000Z', 100),
+  'applications.underOldKey': (r: Repositories) => r.applications.underOldKey(2, 50),
+  'applications.closedBefore': (r: Repositories) => r.applications.closedBefore('2026-03-02T02:00:00.000Z', 50),
+  'personRequests.get': (r: Repositories) => r.personRequests.get('pr-1'),
+  'personRequests.put': (r: Repositories) => r.personRequests.put({ id: 'pr-1', kind: 'copy', applicationId: 'a-1', unitId: 'unit-root', note: '要一份副本', receivedOn: '2026-03-02', dueOn: '2026-04-01', status: 'open', openedBy: 'o-r', version: 1 }, 0),
+  'personRequests.listOpen': (r: Repositories) => r.personRequests.listOpen(['unit-root', 'unit-a'], 50),
+  'households.underOldKey': (r: Repositories) => r.households.underOldKey(2, 50),
   'households.insert': (r: Repositories) => r.households.insert(household(fresh('h'))),
   'households.get': (r: Repositories) => r.households.get('h-none'),
   'households.update': async (r: Repositories) => {

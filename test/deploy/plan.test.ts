@@ -146,7 +146,7 @@ describe('the plan against a recorded environment', () => {
         'create index audit_events.stream_asc_seq_asc',
         'set permission of audit_events: READONLY -> ADMINONLY',
         'upload code of applicant',
-        'update settings of applicant: timeout, env LANTIAN_DEFAULT_UNIT, env LEGACY_FLAG (removed), code hash',
+        'update settings of applicant: timeout, env LANTIAN_KEY_SOURCE, env LANTIAN_DATA_KEYS, env LANTIAN_AUDIT_KEY_BLOB, env LANTIAN_DATA_SECRET, env LANTIAN_AUDIT_SECRET, env LANTIAN_DEFAULT_UNIT, env LEGACY_FLAG (removed), code hash',
         'delete timer trigger applicant.old-cleanup',
         'create function account (code, settings, environment, timer triggers)',
       ]),
@@ -348,5 +348,20 @@ describe('npm run deploy (for real) refuses to start without what it needs', () 
     expect(badKey.stderr).toContain('(the value is not)')
     expect(badKey.stderr).not.toContain('dG9vIHNob3J0')
     expect(badKey.stderr).not.toContain('TENCENTCLOUD_SECRETID and')
+  })
+
+  test('with the keys in KMS no data key is asked for, and one left in the shell is refused rather than deployed', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'lantian-kms-'))
+    try {
+      writeFileSync(join(dir, 'kms.json'), JSON.stringify({ envId: 'lantian-prod-1a2b', region: 'ap-shanghai', settings: { LANTIAN_KEY_SOURCE: 'kms' } }))
+      const config = ['--config', join(dir, 'kms.json')]
+      const noKey = run(config, {})
+      expect(noKey.stderr).toContain('TENCENTCLOUD_SECRETID and TENCENTCLOUD_SECRETKEY must be set')
+      expect(noKey.stderr).not.toContain('LANTIAN_DATA_KEY')
+      const leftOver = run(config, { LANTIAN_DATA_KEY: Buffer.alloc(32, 7).toString('base64') })
+      expect(leftOver).toMatchObject({ status: 1, stderr: expect.stringContaining('LANTIAN_KEY_SOURCE is kms: unset LANTIAN_DATA_KEY') })
+    } finally {
+      rmSync(dir, { recursive: true, force: true })
+    }
   })
 })

@@ -2,6 +2,8 @@ import type { ApplicationRecord, ApplicationRepository } from '../../ports'
 import { defineCollection } from './collection-schema'
 import { APPLICATIONS } from './collections'
 import { outsideTransaction, readPage, readRange, type Scope, type StoredDoc } from './types'
+import { applicationKeyVersion } from '../keys/key-versions'
+import { KEY_VERSION_INDEX, underOldKey } from './key-version-query'
 import { versionedRecords } from './versioned'
 
 type Fields = Omit<ApplicationRecord, 'id'>
@@ -14,7 +16,7 @@ const FIELDS = [
 /** Fields a record may lack: stored as null when absent, so that a merging update clears them too. */
 const OPTIONAL_FIELDS = [
   'formSealed', 'draft', 'consent', 'assessment', 'documents', 'submissions', 'memberIdHashes', 'duplicateFlags', 'fieldsToFix',
-  'review', 'visitPhotos', 'stageEnteredAt', 'dueAt', 'noticeEndsAt', 'householdId',
+  'review', 'visitPhotos', 'stageEnteredAt', 'dueAt', 'noticeEndsAt', 'householdId', 'documentsPurgedAt',
 ] as const satisfies readonly (keyof Fields)[]
 
 /** Cases without a deadline sort after every dated one. */
@@ -22,8 +24,8 @@ const NO_DEADLINE = '9999-12-31T23:59:59.999Z'
 
 const toFields = (rec: ApplicationRecord): Fields =>
   Object.fromEntries([...FIELDS.map((f) => [f, rec[f]]), ...OPTIONAL_FIELDS.map((f) => [f, rec[f] ?? null])]) as Fields
-/** What is stored: the fields and the queue's sort key. */
-const toStored = (rec: ApplicationRecord) => ({ ...toFields(rec), dueSort: rec.dueAt ?? NO_DEADLINE })
+/** What is stored: the fields, the queue's sort key and the oldest data key the record depends on. */
+const toStored = (rec: ApplicationRecord) => ({ ...toFields(rec), dueSort: rec.dueAt ?? NO_DEADLINE, keyVersion: applicationKeyVersion(rec) })
 const toRecord = (doc: StoredDoc): ApplicationRecord => ({
   id: doc._id,
   ...(Object.fromEntries(FIELDS.map((f) => [f, doc[f]])) as Fields),
@@ -39,6 +41,10 @@ export const APPLICATIONS_COLLECTION = defineCollection(APPLICATIONS, [
   { keys: [['name', 1], ['unitId', 1], ['createdAt', -1], ['_id', -1]] },
   // The timer that ends public notices.
   { keys: [['status', 1], ['noticeEndsAt', 1], ['_id', 1]] },
+  // The retention schedule's closed applications.
+  { keys: [['status', 1], ['documentsPurgedAt', 1], ['updatedAt', 1], ['_id', 1]] },
+  // What a key rotation has left.
+  KEY_VERSION_INDEX,
 ])
 
 /** Applications, one document each with _id = the application id. */
@@ -46,6 +52,9 @@ export function applicationRepository(scope: Scope): ApplicationRepository {
   const coll = () => scope.collection(APPLICATIONS)
   return {
     ...versionedRecords(scope, APPLICATIONS, toStored, toRecord),
+    underOldKey(version, limit) {
+      return underOldKey(scope, APPLICATIONS, version, limit, toRecord)
+    },
     listByApplicant(openid, page) {
       return readPage(scope, 'applications.listByApplicant', () => coll().where({ applicantOpenid: openid }), [['createdAt', 'desc'], ['_id', 'desc']], page, toRecord)
     },
@@ -74,6 +83,11 @@ export function applicationRepository(scope: Scope): ApplicationRepository {
       outsideTransaction(scope, 'applications.byName')
       if (unitIds.length === 0 || limit <= 0) return []
       const query = coll().where({ name, unitId: scope.command.in([...unitIds]) }).orderBy('createdAt', 'desc').orderBy('_id', 'desc')
+      return (await readRange(query, 0, limit)).map(toRecord)
+    },
+    async closedBefore(before, limit) {
+      outsideTransaction(scope, 'applications.closedBefore')
+      const query = coll().where({ status: scope.command.in(['rejected', 'withdrawn']), documentsPurgedAt: null, updatedAt: scope.command.lt(before) }).orderBy('updatedAt', 'asc').orderBy('_id', 'asc')
       return (await readRange(query, 0, limit)).map(toRecord)
     },
     async noticesEnded(now, limit) {

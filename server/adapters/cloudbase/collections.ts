@@ -36,8 +36,12 @@ export const MIGRATION_RECORDS = 'data_migrations'
 /** Open and closed runs of `npm run smoke:cloud`: their test identities and what each removed. */
 export const SMOKE_RUNS = 'smoke_runs'
 
+/** People's requests about their data (copy, correction, deletion, restriction) and their deadlines. */
+export const PERSON_REQUESTS = 'person_requests'
+
 /** Every collection the backend uses, for the deploy plan. */
 export const COLLECTIONS = [
   APPLICATIONS, CLAIMS, COUNTERS, IDEMPOTENCY, AUDIT_EVENTS, AUDIT_HEADS, AUDIT_ANCHORS, STAFF, ORG_UNITS, POLICIES, STATIONS, PROBLEM_REPORTS, OUTBOX, MESSAGES, INVITATIONS, RATE_LIMITS, HOUSEHOLDS,
   MEASURES, DISBURSEMENTS, BUDGETS, CONTACTS, CAMPAIGNS, CHECKS, SUBSCRIPTIONS, UPLOADS, MIGRATION_RECORDS, SMOKE_RUNS,
+  PERSON_REQUESTS,
 ] as const

@@ -2,8 +2,10 @@ import type { HouseholdQuery, HouseholdRecord, HouseholdRepository } from '../..
 import { defineCollection } from './collection-schema'
 import { HOUSEHOLDS } from './collections'
 import { MAX_UNIT_IDS } from './staff-repository'
-import { outsideTransaction, readPage, readRange, type Scope } from './types'
-import { versionedRecords, withId } from './versioned'
+import { householdKeyVersion } from '../keys/key-versions'
+import { KEY_VERSION_INDEX, underOldKey } from './key-version-query'
+import { outsideTransaction, readPage, readRange, type Scope, type StoredDoc } from './types'
+import { versionedRecords, withId, withoutId } from './versioned'
 
 /** Lists by file number and scans by id, of a jurisdiction with or without a status; searches by number and by the head's name. */
 export const HOUSEHOLDS_COLLECTION = defineCollection(HOUSEHOLDS, [
@@ -12,9 +14,15 @@ export const HOUSEHOLDS_COLLECTION = defineCollection(HOUSEHOLDS, [
   { keys: [['unitId', 1], ['status', 1], ['number', 1], ['_id', 1]] },
   { keys: [['unitId', 1], ['number', 1], ['_id', 1]] },
   { keys: [['headName', 1], ['unitId', 1], ['number', 1], ['_id', 1]] },
+  KEY_VERSION_INDEX,
 ])
 
-const toRecord = withId<HouseholdRecord>
+/** Stored with the oldest data key it depends on, which the record does not carry. */
+const toStored = (rec: HouseholdRecord) => ({ ...withoutId(rec), keyVersion: householdKeyVersion(rec) })
+const toRecord = (doc: StoredDoc): HouseholdRecord => {
+  const { keyVersion: _kv, ...rest } = doc
+  return withId<HouseholdRecord>(rest as StoredDoc)
+}
 
 const byNumberThenId = (a: HouseholdRecord, b: HouseholdRecord) =>
   a.number < b.number ? -1 : a.number > b.number ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0
@@ -30,7 +38,10 @@ export function householdRepository(scope: Scope): HouseholdRepository {
   }
   const filter = (method: string, { unitIds, status }: HouseholdQuery) => ({ unitId: unitsIn(method, unitIds), ...(status ? { status } : {}) })
   return {
-    ...versionedRecords<HouseholdRecord>(scope, HOUSEHOLDS),
+    ...versionedRecords<HouseholdRecord>(scope, HOUSEHOLDS, toStored, toRecord),
+    underOldKey(version, limit) {
+      return underOldKey(scope, HOUSEHOLDS, version, limit, toRecord)
+    },
     async list(query, page) {
       const where = filter('list', query)
       if (query.unitIds.length === 0) return { items: [], total: 0 }

@@ -3,6 +3,7 @@ import type { Repositories, Store } from '../../ports'
 import { applicationRepository } from './application-repository'
 import { auditRepository } from './audit-repository'
 import { budgetRepository } from './budget-repository'
+import { personRequestRepository } from './person-request-repository'
 import { campaignRepository } from './campaign-repository'
 import { checkRepository } from './check-repository'
 import { claimRepository } from './claim-repository'
@@ -49,6 +50,7 @@ function bindRepositories(scope: Scope): Repositories {
     measures: measureRepository(scope),
     ledger: ledgerRepository(scope),
     budgets: budgetRepository(scope),
+    personRequests: personRequestRepository(scope),
     contacts: contactRepository(scope),
     campaigns: campaignRepository(scope),
     checks: checkRepository(scope),

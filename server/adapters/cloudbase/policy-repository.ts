@@ -8,7 +8,7 @@ export const POLICIES_COLLECTION = defineCollection(POLICIES)
 
 const REQUIRED = ['dibaoLineFen', 'publicityDays', 'stageDeadlineDays', 'subscribeTemplateIds'] as const
 /** Fields a policy may leave out: absent ones are not stored, so the defaults apply. */
-const OPTIONAL = ['subscribeTemplateFields', 'relativeLineFen', 'accidentCostPercent', 'contactOverdueDays'] as const satisfies readonly (keyof PolicyRecord)[]
+const OPTIONAL = ['subscribeTemplateFields', 'relativeLineFen', 'accidentCostPercent', 'contactOverdueDays', 'retention'] as const satisfies readonly (keyof PolicyRecord)[]
 
 const pick = (from: Record<string, unknown>, keys: readonly string[]) =>
   Object.fromEntries(keys.flatMap((k) => (from[k] === undefined || from[k] === null ? [] : [[k, from[k]]])))

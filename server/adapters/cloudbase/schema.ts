@@ -1,6 +1,7 @@
 import { APPLICATIONS_COLLECTION } from './application-repository'
 import { AUDIT_ANCHORS_COLLECTION, AUDIT_EVENTS_COLLECTION, AUDIT_HEADS_COLLECTION } from './audit-repository'
 import { BUDGETS_COLLECTION } from './budget-repository'
+import { PERSON_REQUESTS_COLLECTION } from './person-request-repository'
 import { CAMPAIGNS_COLLECTION } from './campaign-repository'
 import { CHECKS_COLLECTION } from './check-repository'
 import { CLAIMS_COLLECTION } from './claim-repository'
@@ -58,4 +59,5 @@ export const COLLECTION_DECLARATIONS: readonly CollectionDeclaration[] = [
   MIGRATION_RECORDS_COLLECTION,
   // Read and written by _id only (server/cloud/smoke-pass.ts, scripts/smoke).
   defineCollection(SMOKE_RUNS),
+  PERSON_REQUESTS_COLLECTION,
 ]

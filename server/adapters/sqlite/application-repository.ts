@@ -1,6 +1,7 @@
 import type { ApplicationRecord, ApplicationRepository } from '../../ports'
 import type { Db } from './connection'
-import { guardedRows, readAll, readOne, readPage } from './documents'
+import { applicationKeyVersion } from '../keys/key-versions'
+import { guardedRows, readAll, readOne, readPage, underOldKey } from './documents'
 
 /** Cases without a deadline sort after every dated one. */
 export const NO_DEADLINE = '9999-12-31T23:59:59.999Z'
@@ -19,11 +20,15 @@ const COLUMNS: Record<string, (rec: ApplicationRecord) => unknown> = {
   name: (r) => r.name,
   due_sort: dueSort,
   notice_ends_at: (r) => r.noticeEndsAt ?? null,
+  key_version: applicationKeyVersion,
 }
 
 export function applicationRepository(db: Db): ApplicationRepository {
   return {
     ...guardedRows<ApplicationRecord, number>(db, 'applications', COLUMNS),
+    async underOldKey(version, limit) {
+      return underOldKey<ApplicationRecord>(db, 'applications', version, limit)
+    },
     async listByApplicant(openid, page) {
       return readPage(db, 'applications WHERE applicant_openid = ?', [openid], 'created_at DESC, id DESC', page)
     },
@@ -41,6 +46,9 @@ export function applicationRepository(db: Db): ApplicationRepository {
     },
     async byName(unitIds, name, limit) {
       return readAll(db, `SELECT doc FROM applications WHERE name = ? AND ${IN_UNITS} ORDER BY created_at DESC, id DESC LIMIT ?`, name, JSON.stringify(unitIds), limit)
+    },
+    async closedBefore(before, limit) {
+      return readAll(db, `SELECT doc FROM applications WHERE status IN ('rejected', 'withdrawn') AND updated_at < ? AND json_extract(doc, '$.documentsPurgedAt') IS NULL ORDER BY updated_at, id LIMIT ?`, before, limit)
     },
     async noticesEnded(now, limit) {
       return readAll(db, `SELECT doc FROM applications WHERE status = 'publicizing' AND notice_ends_at <= ? ORDER BY notice_ends_at, id LIMIT ?`, now, limit)

@@ -25,6 +25,14 @@ export function readPage<T>(db: Db, from: string, params: readonly unknown[], or
   }
 }
 
+/** Records of `table` whose `key_version` is below `version` (0: nothing sealed), for a key rotation. */
+export function underOldKey<R>(db: Db, table: string, version: number, limit: number): { items: R[]; remaining: number } {
+  return {
+    items: readAll<R>(db, `SELECT doc FROM ${table} WHERE key_version > 0 AND key_version < ? ORDER BY key_version, id LIMIT ?`, version, Math.max(0, limit)),
+    remaining: db.prepare(`SELECT count(*) FROM ${table} WHERE key_version > 0 AND key_version < ?`).pluck().get(version) as number,
+  }
+}
+
 /** Runs a write and tells whether it changed exactly one row: an update at the expected version or status, an insert not skipped. */
 export const changedOne = (db: Db, sql: string, ...params: unknown[]): boolean => db.prepare(sql).run(...params).changes === 1
 

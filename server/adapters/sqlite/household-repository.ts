@@ -1,6 +1,7 @@
 import type { HouseholdQuery, HouseholdRecord, HouseholdRepository } from '../../ports'
 import type { Db } from './connection'
-import { guardedRows, readAll, readPage } from './documents'
+import { householdKeyVersion } from '../keys/key-versions'
+import { guardedRows, readAll, readPage, underOldKey } from './documents'
 
 /** The WHERE clause of a household query and its parameters: units as a JSON list for `json_each`, the status when given. */
 function householdFilter({ unitIds, status }: HouseholdQuery): { sql: string; params: string[] } {
@@ -19,7 +20,11 @@ export function householdRepository(db: Db): HouseholdRepository {
       version: (r) => r.version,
       number: (r) => r.number,
       head_name: (r) => r.headName,
+      key_version: householdKeyVersion,
     }),
+    async underOldKey(version, limit) {
+      return underOldKey<HouseholdRecord>(db, 'households', version, limit)
+    },
     async list(query, page) {
       if (query.unitIds.length === 0) return { items: [], total: 0 }
       const { sql, params } = householdFilter(query)

@@ -2,6 +2,7 @@ import type { Repositories, Store } from '../../ports'
 import { applicationRepository } from './application-repository'
 import { auditRepository } from './audit-repository'
 import { budgetRepository } from './budget-repository'
+import { personRequestRepository } from './person-request-repository'
 import { campaignRepository } from './campaign-repository'
 import { checkRepository } from './check-repository'
 import { claimRepository } from './claim-repository'
@@ -45,6 +46,7 @@ export function bindRepositories(db: Db): Repositories {
     measures: measureRepository(db),
     ledger: ledgerRepository(db),
     budgets: budgetRepository(db),
+    personRequests: personRequestRepository(db),
     contacts: contactRepository(db),
     campaigns: campaignRepository(db),
     checks: checkRepository(db),

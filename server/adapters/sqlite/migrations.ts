@@ -1,5 +1,6 @@
 import { stationUnitFor } from '../../../src/domain/station-unit'
 import type { Db } from './connection'
+import { KEY_VERSIONS_MIGRATION } from './migration-key-versions'
 
 /** One schema migration: its SQL, then (where data needs the domain's rules) `run`, in the same transaction. */
 export interface Migration {
@@ -271,4 +272,5 @@ export const MIGRATIONS: readonly Migration[] = [
       CREATE TABLE audit_anchors (n INTEGER PRIMARY KEY, at TEXT NOT NULL, heads TEXT NOT NULL, prev_hash TEXT NOT NULL, hash TEXT NOT NULL);
     `,
   },
+  KEY_VERSIONS_MIGRATION,
 ]

@@ -82,17 +82,26 @@ async function unitsByName(store: Store): Promise<Map<string, OrgUnitRecord | nu
   return out
 }
 
+/** The first of `keys` that is claimed: the same number under the current or an older data key. */
+async function firstClaim(repos: Repositories, keys: string[]) {
+  for (const key of keys) {
+    const claim = await repos.claims.get(key)
+    if (claim) return claim
+  }
+  return null
+}
+
 /** Whether the row's person is free to import: 'new', 'done' (imported before), or a problem was recorded. */
 async function personState(repos: Repositories, plan: HouseholdPlan, file: string, problems: ImportProblem[]): Promise<'new' | 'done' | 'bad'> {
   const column = '身份证号'
-  const filed = await repos.claims.get(householdOf(plan.household.idNumberHash))
+  const filed = await firstClaim(repos, plan.idNumberHashes.map(householdOf))
   if (filed) {
     const other = await repos.households.get(filed.holder)
     if (other && isImported(other.id) && other.number === plan.household.number) return 'done'
     problems.push({ file, line: plan.row.line, column, message: `该身份证号已有档案（档案编号${other?.number ?? filed.holder}），不能重复导入` })
     return 'bad'
   }
-  const open = await repos.claims.get(openApplicationForId(plan.household.idNumberHash))
+  const open = await firstClaim(repos, plan.idNumberHashes.map(openApplicationForId))
   const app = open && open.holder !== plan.application.id ? await repos.applications.get(open.holder) : null
   if (app && (OPEN_STATUSES.includes(app.status) || app.status === 'filed')) {
     problems.push({ file, line: plan.row.line, column, message: `该身份证号已有正在办理的帮扶申请（申请编号${app.number}），请先办结该申请` })

@@ -24,6 +24,8 @@ export interface HouseholdPlan {
   contacts: ContactRecord[]
   /** Keyed hashes of the members' ID numbers, each claimed for the application when free. */
   memberIdHashes: string[]
+  /** The head's ID number hashed under every data key held (current first): a claim made before a key rotation is found too. */
+  idNumberHashes: string[]
 }
 
 /** The rows of the other files about one household. */
@@ -71,7 +73,8 @@ export function planHousehold(cipher: Cipher, ids: ImportIds, row: HouseholdRow,
   const householdId = ids('h', row.line)
   const applicationId = ids('a', row.line)
   const form: ApplicationForm = { ...row.form, applicant: { ...row.form.applicant, unitId: unit.id } }
-  const idNumberHash = cipher.keyedHash(row.idNumber)
+  const idNumberHashes = cipher.keyedHashes(row.idNumber)
+  const idNumberHash = idNumberHashes[0]
   const idNumberEnc = cipher.encrypt(row.idNumber)
   const history = historyOf(ids, row, applicationId)
   const memberIdHashes = form.members.filter((m) => m.idNumber).map((m) => cipher.keyedHash(m.idNumber))
@@ -148,7 +151,7 @@ export function planHousehold(cipher: Cipher, ids: ImportIds, row: HouseholdRow,
     const paid = ledger.find((p) => p.line === r.reverses)!
     return { ...common, kind: 'reversal', amountFen: r.amountFen, reversesId: entryId(paid), reason: r.reason }
   })
-  return { row, household, application, measures: [...measures.values()], entries, contacts, memberIdHashes }
+  return { row, household, application, measures: [...measures.values()], entries, contacts, memberIdHashes, idNumberHashes }
 }
 
 /** Writes one plan makes (at most: a member's claim held elsewhere is not written). */

@@ -17,6 +17,8 @@ export const REDEEM_WINDOW_MS = 3600 * 1000
 
 /** The invitation's id: a keyed hash of the code, so the store never holds a usable code. */
 export const invitationId = (deps: Deps, code: string) => deps.cipher.keyedHash(`invitation:${code}`)
+/** The ids the code may have under every data key held: one handed out before a key rotation keeps working until it expires. */
+const invitationIds = (deps: Deps, code: string) => deps.cipher.keyedHashes(`invitation:${code}`)
 const failuresKey = (openid: string) => `redeem-failures:${openid}`
 
 function toView(rec: InvitationRecord, unitName: string, now: Date): InvitationView {
@@ -144,7 +146,7 @@ async function countFailure(repos: Repositories, key: string, rec: RateLimitReco
 export async function redeemInvitation(deps: Deps, actor: Actor, input: { code: string }): Promise<RedeemedInvitation> {
   const now = deps.clock.now()
   const code = normalizeInvitationCode(input.code)
-  const id = code ? invitationId(deps, code) : null
+  const ids = code ? invitationIds(deps, code) : []
   const key = failuresKey(actor.openid)
   const result = await deps.store.transaction<Redemption>(async (repos) => {
     const failures = await repos.rateLimits.get(key)
@@ -153,7 +155,8 @@ export async function redeemInvitation(deps: Deps, actor: Actor, input: { code: 
       await countFailure(repos, key, failures, now)
       return { ok: false, code, message, field: 'code' }
     }
-    const rec = id ? await repos.invitations.get(id) : null
+    let rec = null
+    for (const id of ids) rec ??= await repos.invitations.get(id)
     if (!rec || rec.status === 'revoked') return fail('VALIDATION', '邀请码不正确，请核对后重新输入')
     if (rec.status === 'used') return fail('CONFLICT', '这个邀请码已经用过了，请联系管理员重新生成')
     if (Date.parse(rec.expiresAt) <= now.getTime()) return fail('VALIDATION', '这个邀请码已过期，请联系管理员重新生成')

@@ -86,9 +86,11 @@ export async function withSubmittedForm(deps: Deps, repos: Repositories, rec: Ap
   if (!unit) throw new AppError('VALIDATION', '没有找到所选工会，请重新选择', 'form.applicant.unitId')
   if (!isCurrentConsent(input.consent)) throw new AppError('VALIDATION', '请先阅读并同意授权', 'consent')
   const checks = await claimIdNumbers(repos, deps.cipher, rec, form)
-  const household = await repos.claims.get(householdOf(checks.idNumberHash))
-  if (household && (await repos.households.get(household.holder))?.status === 'filed') {
-    throw new AppError('CONFLICT', '您的家庭已建档，工会正在为您提供帮扶，无需重复申请')
+  for (const hash of checks.idNumberHashes) {
+    const household = await repos.claims.get(householdOf(hash))
+    if (household && (await repos.households.get(household.holder))?.status === 'filed') {
+      throw new AppError('CONFLICT', '您的家庭已建档，工会正在为您提供帮扶，无需重复申请')
+    }
   }
   const assessment = await assessFor(repos, unit, form.finances)
   const formSealed = sealForm(deps.cipher, form)

@@ -14,9 +14,12 @@ export const UPLOAD_TTL_MS = 24 * 3600_000
  */
 export const uploadFolder = (actor: Actor, applicationId: string) => `uploads/${actor.openid}/${applicationId}`
 
+const uploadText = (actor: Actor, applicationId: string, purpose: UploadPurpose, nonce: string) => `upload:${purpose}:${actor.openid}:${applicationId}:${nonce}`
 /** The token in an upload path that ties it to this person, application, purpose and nonce. */
-const uploadMac = (deps: Deps, actor: Actor, applicationId: string, purpose: UploadPurpose, nonce: string) =>
-  deps.cipher.keyedHash(`upload:${purpose}:${actor.openid}:${applicationId}:${nonce}`).slice(0, 24)
+const uploadMac = (deps: Deps, actor: Actor, applicationId: string, purpose: UploadPurpose, nonce: string) => deps.cipher.keyedHash(uploadText(actor, applicationId, purpose, nonce)).slice(0, 24)
+/** Whether `mac` is the token under any data key held: a path handed out just before a key rotation still registers. */
+const isUploadMac = (deps: Deps, actor: Actor, applicationId: string, purpose: UploadPurpose, nonce: string, mac: string) =>
+  deps.cipher.keyedHashes(uploadText(actor, applicationId, purpose, nonce)).some((h) => h.slice(0, 24) === mac)
 
 /**
  * WeChat: where the client puts a file (wx.cloud.uploadFile) before registering it. The upload is
@@ -34,7 +37,7 @@ export async function handOutUpload(deps: Deps, actor: Actor, applicationId: str
 export function checkUploadKey(deps: Deps, actor: Actor, applicationId: string, purpose: UploadPurpose, fileId: string): void {
   const name = fileId.slice(fileId.lastIndexOf('/') + 1)
   const m = /^([a-z]+)-(.+)-([0-9a-f]{24})$/.exec(name)
-  const ok = m && m[1] === purpose && deps.files.owns(fileId, uploadFolder(actor, applicationId)) && m[3] === uploadMac(deps, actor, applicationId, purpose, m[2])
+  const ok = m && m[1] === purpose && deps.files.owns(fileId, uploadFolder(actor, applicationId)) && isUploadMac(deps, actor, applicationId, purpose, m[2], m[3])
   if (!ok) throw new AppError('VALIDATION', '文件不正确，请重新上传', 'fileId')
 }
 

@@ -25,6 +25,8 @@ const importFolder = (actor: Actor) => `uploads/${actor.openid}/station-import`
 const IMPORT_UPLOADS = 'station-import'
 
 const importMac = (deps: Deps, actor: Actor, nonce: string) => deps.cipher.keyedHash(`import:${actor.openid}:${nonce}`).slice(0, 24)
+/** Whether `mac` is the token under any data key held (a path handed out just before a key rotation). */
+const isImportMac = (deps: Deps, actor: Actor, nonce: string, mac: string) => deps.cipher.keyedHashes(`import:${actor.openid}:${nonce}`).some((h) => h.slice(0, 24) === mac)
 
 /** A fresh path of this admin's for one import file. */
 async function newImportPath(deps: Deps, actor: Actor): Promise<string> {
@@ -39,7 +41,7 @@ async function newImportPath(deps: Deps, actor: Actor): Promise<string> {
 function isOwnImportFile(deps: Deps, actor: Actor, fileId: string): boolean {
   const name = fileId.slice(fileId.lastIndexOf('/') + 1)
   const nonce = name.slice(0, Math.max(0, name.lastIndexOf('-')))
-  return deps.files.owns(fileId, importFolder(actor)) && nonce !== '' && name.slice(name.lastIndexOf('-') + 1) === importMac(deps, actor, nonce)
+  return deps.files.owns(fileId, importFolder(actor)) && nonce !== '' && isImportMac(deps, actor, nonce, name.slice(name.lastIndexOf('-') + 1))
 }
 
 /** WeChat: where the admin's client uploads the file (wx.cloud.uploadFile) before importing it. */

@@ -3,9 +3,10 @@ import { STAFF_ROLES, type StaffRole } from '../roles'
 import { PageInputSchema, type Page } from './applicant'
 import { returns, type FunctionContract } from './define'
 
-const idText = (missing: string, wrong: string) => v.pipe(v.string(missing), v.nonEmpty(missing), v.maxLength(64, wrong))
+const idText = (missing: string, wrong: string, max = 64) => v.pipe(v.string(missing), v.nonEmpty(missing), v.maxLength(max, wrong))
 const UnitIdSchema = idText('请选择单位', '单位编号不正确')
 const OpenidSchema = idText('缺少工作人员编号', '工作人员编号不正确')
+const requestText = (message: string) => v.pipe(v.string(message), v.trim(), v.minLength(2, message), v.maxLength(500, message))
 const VersionSchema = v.pipe(v.number('版本号应为数字'), v.integer('版本号应为整数'), v.minValue(0, '版本号不正确'), v.maxValue(1_000_000, '版本号不正确'))
 const UnitNameSchema = v.pipe(v.string('请填写单位名称'), v.trim(), v.minLength(2, '单位名称至少2个字'), v.maxLength(40, '单位名称不能超过40个字'))
 const RolesSchema = v.pipe(
@@ -16,6 +17,10 @@ const RolesSchema = v.pipe(
 )
 
 /** The `admin` function: the union tree, staff invitations and staff roles, for admins within their jurisdiction. */
+/** What a person may ask of their data (PIPL art. 45-47): a copy, a correction, deletion, or restricted processing. */
+export const PERSON_REQUEST_KINDS = ['copy', 'correct', 'delete', 'restrict'] as const
+export type PersonRequestKind = (typeof PERSON_REQUEST_KINDS)[number]
+
 export const adminActions = {
   /** A unit (default: the admin's own) with its children; the admin's jurisdiction only. */
   units: { input: v.strictObject({ unitId: v.optional(UnitIdSchema) }), output: returns<UnitListing>(), roles: ['admin'] },
@@ -46,7 +51,7 @@ export const adminActions = {
     output: returns<Page<InvitationView>>(),
     roles: ['admin'],
   },
-  revokeInvitation: { input: v.strictObject({ invitationId: idText('缺少邀请编号', '邀请编号不正确') }), output: returns<InvitationView>(), roles: ['admin'] },
+  revokeInvitation: { input: v.strictObject({ invitationId: idText('缺少邀请编号', '邀请编号不正确', 72) }), output: returns<InvitationView>(), roles: ['admin'] },
   /** Staff of a unit's subtree (default: the whole jurisdiction). */
   listStaff: {
     input: v.strictObject({ ...PageInputSchema.entries, unitId: v.optional(UnitIdSchema) }),
@@ -59,7 +64,41 @@ export const adminActions = {
     roles: ['admin'],
   },
   deactivateStaff: { input: v.strictObject({ openid: OpenidSchema, version: VersionSchema }), output: returns<StaffView>(), roles: ['admin'] },
+  /** A person's request about their data, taken against their application; due in 30 days; audited. */
+  openPersonRequest: {
+    input: v.strictObject({ applicationId: idText('缺少申请编号', '申请编号不正确'), kind: v.picklist(PERSON_REQUEST_KINDS, '请选择请求类型：查阅复制、更正、删除或限制处理'), note: requestText('请写明本人的请求（2到500个字）') }),
+    output: returns<PersonRequestView>(),
+    roles: ['reviewer', 'admin'],
+  },
+  /** Done, or refused with the reasons; audited. */
+  closePersonRequest: {
+    input: v.strictObject({ id: idText('缺少请求编号', '请求编号不正确'), version: VersionSchema, status: v.picklist(['done', 'refused'], '请选择已办结或拒绝'), outcome: requestText('请写明处理结果或拒绝理由（2到500个字）') }),
+    output: returns<PersonRequestView>(),
+    roles: ['reviewer', 'admin'],
+  },
+  /** The jurisdiction's open requests, the soonest due first, with the days left. */
+  listPersonRequests: { input: v.strictObject({}), output: returns<PersonRequestView[]>(), roles: ['reviewer', 'admin'] },
 } as const satisfies FunctionContract
+
+
+/** A person's request as staff see it, with the days left to answer (negative: overdue by that many). */
+export interface PersonRequestView {
+  id: string
+  kind: PersonRequestKind
+  applicationId: string
+  unitId: string
+  note: string
+  receivedOn: string
+  dueOn: string
+  status: 'open' | 'done' | 'refused'
+  openedBy: string
+  closedBy?: string
+  closedAt?: string
+  outcome?: string
+  version: number
+  daysLeft: number
+  overdue: boolean
+}
 
 /** A unit as the admin pages show it; `version` goes back with a rename or move. */
 export interface UnitView {

@@ -1,0 +1,22 @@
+/** policy.csv `closedDocumentsDays`: the union's retention period for documents of closed applications. */
+import { parseCsv } from '../usecases/shared/csv'
+import { formatProblem } from './columns'
+import { checkPolicies } from './policy'
+
+const check = (text: string) => {
+  const result = checkPolicies(parseCsv(text), 'policy.csv', (id) => id.startsWith('unit-'))
+  return 'problems' in result ? { problems: result.problems.map(formatProblem) } : result
+}
+
+test('a number of days becomes the retention schedule; an empty cell sets none', () => {
+  const result = check('unitId,dibaoLineYuan,publicityDays,closedDocumentsDays\nunit-root,780,7,180\nunit-a,720,5,\n')
+  expect(result).toMatchObject({ policies: [{ unitId: 'unit-root', retention: { closedApplicationDocuments: 180 } }, { unitId: 'unit-a' }] })
+  expect((result as { policies: object[] }).policies[1]).not.toHaveProperty('retention')
+})
+
+test('too short, too long or not a number: the row and the column are named in Chinese', () => {
+  const result = check('unitId,dibaoLineYuan,publicityDays,closedDocumentsDays\nunit-root,780,7,7\nunit-a,720,5,半年\n')
+  expect(result).toEqual({
+    problems: [expect.stringMatching(/第 ?2 ?行.*closedDocumentsDays.*资料保存天数“7”应为 30 到 3650 的整数/), expect.stringMatching(/第 ?3 ?行.*closedDocumentsDays.*资料保存天数“半年”/)],
+  })
+})

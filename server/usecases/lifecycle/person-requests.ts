@@ -1,0 +1,74 @@
+import { AppError, type Actor } from '../../../src/domain'
+import { addDays, daysBetween, shanghaiDateOf } from '../../../src/domain/calendar'
+import type { PersonRequestKind, PersonRequestView } from '../../../src/domain/api/admin'
+import type { Deps, PersonRequestRecord } from '../../ports'
+import { householdUnits, requireStaff } from '../households/access'
+import { appendAudit } from '../shared/audit'
+import { unitInJurisdiction } from '../shared/jurisdiction'
+
+/**
+ * Days to answer a person's request. PIPL (art. 45-47, 50) says "promptly" (及时) and sets no
+ * number; the national standard GB/T 35273-2020 (§8.7) asks for an answer within 30 days, which
+ * this counts in calendar days (Asia/Shanghai) from the day the request was received.
+ */
+export const PERSON_REQUEST_DAYS = 30
+
+/** Who may take and close a person's request: the aid centre and admins. */
+const REQUEST_ROLES = ['reviewer', 'admin'] as const
+const KINDS: readonly PersonRequestKind[] = ['copy', 'correct', 'delete', 'restrict']
+
+
+const view = (rec: PersonRequestRecord, today: string): PersonRequestView => {
+  const daysLeft = daysBetween(today, rec.dueOn)
+  return { ...rec, daysLeft, overdue: rec.status === 'open' && daysLeft < 0 }
+}
+
+/**
+ * Records a person's request about the data of an application in the actor's jurisdiction, its
+ * deadline counted from today; the record and its audit event in one transaction.
+ */
+export async function openPersonRequest(deps: Deps, actor: Actor, input: { applicationId: string; kind: PersonRequestKind; note: string }): Promise<PersonRequestView> {
+  requireStaff(actor, REQUEST_ROLES)
+  if (!KINDS.includes(input.kind)) throw new AppError('VALIDATION', '请选择请求类型：查阅复制、更正、删除或限制处理', 'kind')
+  const note = input.note.trim()
+  if (note.length < 2 || note.length > 500) throw new AppError('VALIDATION', '请用2到500个字写明本人的请求', 'note')
+  const now = deps.clock.now()
+  const today = shanghaiDateOf(now)
+  return deps.store.transaction(async (repos) => {
+    const app = await repos.applications.get(input.applicationId)
+    if (!app || !(await unitInJurisdiction(repos, actor, app.unitId))) throw new AppError('NOT_FOUND', '没有找到这份申请', 'applicationId')
+    const rec: PersonRequestRecord = {
+      id: deps.ids.newId(), kind: input.kind, applicationId: app.id, unitId: app.unitId, note, receivedOn: today,
+      dueOn: addDays(today, PERSON_REQUEST_DAYS), status: 'open', openedBy: actor.openid, version: 1,
+    }
+    await repos.personRequests.put(rec, 0)
+    await appendAudit(repos, deps.cipher, now, { actor: actor.openid, action: 'person-request.open', subject: `application:${app.id}`, detail: { requestId: rec.id, kind: rec.kind, dueOn: rec.dueOn } })
+    return view(rec, today)
+  })
+}
+
+/** Closes a request as done or refused, with what was done or why not; audited. */
+export async function closePersonRequest(deps: Deps, actor: Actor, input: { id: string; version: number; status: 'done' | 'refused'; outcome: string }): Promise<PersonRequestView> {
+  requireStaff(actor, REQUEST_ROLES)
+  const outcome = input.outcome.trim()
+  if (outcome.length < 2 || outcome.length > 500) throw new AppError('VALIDATION', input.status === 'refused' ? '拒绝请求须写明理由（2到500个字）' : '请写明处理结果（2到500个字）', 'outcome')
+  const now = deps.clock.now()
+  return deps.store.transaction(async (repos) => {
+    const rec = await repos.personRequests.get(input.id)
+    if (!rec || !(await unitInJurisdiction(repos, actor, rec.unitId))) throw new AppError('NOT_FOUND', '没有找到这条请求', 'id')
+    if (rec.status !== 'open' || rec.version !== input.version) throw new AppError('CONFLICT', '这条请求已被处理或已更新，请刷新后再试')
+    const next: PersonRequestRecord = { ...rec, status: input.status, outcome, closedBy: actor.openid, closedAt: now.toISOString(), version: rec.version + 1 }
+    if (!(await repos.personRequests.put(next, rec.version))) throw new AppError('CONFLICT', '这条请求已被处理或已更新，请刷新后再试')
+    const today = shanghaiDateOf(now)
+    await appendAudit(repos, deps.cipher, now, { actor: actor.openid, action: 'person-request.close', subject: `application:${rec.applicationId}`, detail: { requestId: rec.id, status: input.status, dueOn: rec.dueOn, late: today > rec.dueOn } })
+    return view(next, today)
+  })
+}
+
+/** The open requests of the actor's jurisdiction, the soonest due first, each with its days left. */
+export async function listPersonRequests(deps: Deps, actor: Actor, _input: Record<string, never> = {}): Promise<PersonRequestView[]> {
+  requireStaff(actor, REQUEST_ROLES)
+  const units = await householdUnits(deps.store.repos, actor)
+  const today = shanghaiDateOf(deps.clock.now())
+  return (await deps.store.repos.personRequests.listOpen(units.map((u) => u.id), 200)).map((r) => view(r, today))
+}
