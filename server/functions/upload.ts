@@ -5,6 +5,7 @@ import { reviewActions } from '../../src/domain/api/review'
 import type { DocumentView } from '../../src/domain/documents'
 import { resolveActor } from '../usecases/shared/actor'
 import { addDocument } from '../usecases/applicant/documents'
+import { orTypist } from './assisted'
 import { addVisitPhoto } from '../usecases/review/visit'
 import { stageImportFile } from '../usecases/stations/import-file'
 import type { Deps } from '../ports'
@@ -43,7 +44,7 @@ export async function handleUpload(query: Record<string, string>, bytes: Uint8Ar
     if ('purpose' in value && value.purpose === 'import') return { ok: true, data: await stageImportFile(deps, actor, bytes) }
     const data = 'purpose' in value
       ? await addVisitPhoto(deps, actor, { id: value.applicationId, fileName: value.fileName, bytes })
-      : await addDocument(deps, actor, { ...value, bytes })
+      : await orTypist(addDocument)(deps, actor, { ...value, bytes }, { requestId: null })
     return { ok: true, data }
   } catch (err) {
     if (err instanceof AppError) return { ok: false, error: err.toApiError() }

@@ -2,6 +2,7 @@ import type { Deps, Notifier } from '../ports'
 import { deliverOutbox } from '../usecases/shared/deliver-outbox'
 import { endNotices } from '../usecases/review/notices'
 import { remindStaff } from '../usecases/shared/staff-reminders'
+import { openOverdueCalls } from '../usecases/review/calls'
 
 /** A run every `everyMs` (the local stand-in for the `timers` function's trigger): ends due public notices, queues staff reminders, then delivers the outbox. */
 export interface OutboxRunner {
@@ -19,6 +20,7 @@ export function startOutboxRunner(deps: Deps, notifier: Notifier, everyMs = 60_0
       try {
         await endNotices(deps)
         await remindStaff(deps)
+        await openOverdueCalls(deps)
         await deliverOutbox(deps, notifier, { limit })
       } catch (err) {
         console.error(`[outbox] ${err instanceof Error ? `${err.name}: ${err.message}` : 'non-error thrown'}`)

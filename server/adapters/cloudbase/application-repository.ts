@@ -14,7 +14,7 @@ const FIELDS = [
 /** Fields a record may lack: stored as null when absent, so that a merging update clears them too. */
 const OPTIONAL_FIELDS = [
   'formSealed', 'draft', 'consent', 'assessment', 'documents', 'submissions', 'memberIdHashes', 'duplicateFlags', 'fieldsToFix',
-  'review', 'visitPhotos', 'stageEnteredAt', 'dueAt', 'noticeEndsAt', 'householdId',
+  'review', 'visitPhotos', 'stageEnteredAt', 'dueAt', 'noticeEndsAt', 'householdId', 'typedBy',
 ] as const satisfies readonly (keyof Fields)[]
 
 /** Cases without a deadline sort after every dated one. */
@@ -37,6 +37,8 @@ export const APPLICATIONS_COLLECTION = defineCollection(APPLICATIONS, [
   // The caseworker's queue and its counts (overdue: dueSort before now).
   { keys: [['status', 1], ['unitId', 1], ['dueSort', 1], ['_id', 1]] },
   { keys: [['name', 1], ['unitId', 1], ['createdAt', -1], ['_id', -1]] },
+  // The timer that opens 电话联系 tasks for returned cases past their deadline.
+  { keys: [['status', 1], ['dueSort', 1], ['_id', 1]] },
   // The timer that ends public notices.
   { keys: [['status', 1], ['noticeEndsAt', 1], ['_id', 1]] },
 ])
@@ -74,6 +76,11 @@ export function applicationRepository(scope: Scope): ApplicationRepository {
       outsideTransaction(scope, 'applications.byName')
       if (unitIds.length === 0 || limit <= 0) return []
       const query = coll().where({ name, unitId: scope.command.in([...unitIds]) }).orderBy('createdAt', 'desc').orderBy('_id', 'desc')
+      return (await readRange(query, 0, limit)).map(toRecord)
+    },
+    async returnedOverdue(now, limit) {
+      outsideTransaction(scope, 'applications.returnedOverdue')
+      const query = coll().where({ status: 'returned', dueSort: scope.command.lte(now) }).orderBy('dueSort', 'asc').orderBy('_id', 'asc')
       return (await readRange(query, 0, limit)).map(toRecord)
     },
     async noticesEnded(now, limit) {

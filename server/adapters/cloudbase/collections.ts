@@ -27,9 +27,11 @@ export const CHECKS = 'checks'
 export const SUBSCRIPTIONS = 'subscriptions'
 /** Client uploads awaiting registration. */
 export const UPLOADS = 'uploads'
+/** 电话联系 tasks, one per case. */
+export const CALL_TASKS = 'call_tasks'
 
 /** Every collection the backend uses, for the deploy plan. */
 export const COLLECTIONS = [
   APPLICATIONS, CLAIMS, COUNTERS, IDEMPOTENCY, AUDIT_EVENTS, STAFF, ORG_UNITS, POLICIES, STATIONS, PROBLEM_REPORTS, OUTBOX, MESSAGES, INVITATIONS, RATE_LIMITS, HOUSEHOLDS,
-  MEASURES, DISBURSEMENTS, BUDGETS, CONTACTS, CAMPAIGNS, CHECKS, SUBSCRIPTIONS, UPLOADS,
+  MEASURES, DISBURSEMENTS, BUDGETS, CONTACTS, CAMPAIGNS, CHECKS, SUBSCRIPTIONS, UPLOADS, CALL_TASKS,
 ] as const

@@ -24,6 +24,7 @@ import { staffRepository } from './staff-repository'
 import { stationRepository } from './station-repository'
 import { subscriptionRepository } from './subscription-repository'
 import { uploadRepository } from './upload-repository'
+import { callTaskRepository } from './call-task-repository'
 import type { Scope, TransactionRef } from './types'
 
 export { COLLECTIONS } from './collections'
@@ -53,6 +54,7 @@ function bindRepositories(scope: Scope): Repositories {
     checks: checkRepository(scope),
     subscriptions: subscriptionRepository(scope),
     uploads: uploadRepository(scope),
+    callTasks: callTaskRepository(scope),
   }
 }
 

@@ -22,6 +22,7 @@ import { STAFF_COLLECTION } from './staff-repository'
 import { STATIONS_COLLECTION } from './station-repository'
 import { SUBSCRIPTIONS_COLLECTION } from './subscription-repository'
 import { UPLOADS_COLLECTION } from './upload-repository'
+import { CALL_TASKS_COLLECTION } from './call-task-repository'
 
 /**
  * Every collection of the CloudBase database with its indexes: what `npm run deploy` creates.
@@ -51,4 +52,5 @@ export const COLLECTION_DECLARATIONS: readonly CollectionDeclaration[] = [
   CHECKS_COLLECTION,
   SUBSCRIPTIONS_COLLECTION,
   UPLOADS_COLLECTION,
+  CALL_TASKS_COLLECTION,
 ]

@@ -42,6 +42,9 @@ export function applicationRepository(db: Db): ApplicationRepository {
     async byName(unitIds, name, limit) {
       return readAll(db, `SELECT doc FROM applications WHERE name = ? AND ${IN_UNITS} ORDER BY created_at DESC, id DESC LIMIT ?`, name, JSON.stringify(unitIds), limit)
     },
+    async returnedOverdue(now, limit) {
+      return readAll(db, `SELECT doc FROM applications WHERE status = 'returned' AND due_sort <= ? ORDER BY due_sort, id LIMIT ?`, now, limit)
+    },
     async noticesEnded(now, limit) {
       return readAll(db, `SELECT doc FROM applications WHERE status = 'publicizing' AND notice_ends_at <= ? ORDER BY notice_ends_at, id LIMIT ?`, now, limit)
     },

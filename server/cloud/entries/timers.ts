@@ -4,6 +4,7 @@ import { deliverOutbox, type DeliveryReport } from '../../usecases/shared/delive
 import { remindStaff } from '../../usecases/shared/staff-reminders'
 import { removeStaleUploads } from '../../usecases/shared/uploads'
 import { endNotices } from '../../usecases/review/notices'
+import { openOverdueCalls } from '../../usecases/review/calls'
 import { TIMER_TRIGGER } from '../functions.manifest'
 import { getApp } from '../../adapters/cloudbase/sdk'
 import { containerDeps } from '../main'
@@ -33,12 +34,12 @@ export function isTimerCall(event: unknown, openid: string | undefined): boolean
   return !openid && e.Type === 'Timer' && e.TriggerName === TIMER_TRIGGER
 }
 
-export type TimerReport = DeliveryReport & { noticesEnded: number; remindersQueued: number; uploadsRemoved: number }
+export type TimerReport = DeliveryReport & { noticesEnded: number; remindersQueued: number; callsOpened: number; uploadsRemoved: number }
 
 /**
  * The CloudBase entry of the `timers` function, run by its timer trigger only (any other call is
  * refused with nothing done and nothing told). Ends the public notices whose period is over,
- * queues the staff's daily reminders, deletes uploads never registered, then delivers due outbox
+ * queues the staff's daily reminders, opens 电话联系 tasks for returned cases past their deadline, deletes uploads never registered, then delivers due outbox
  * entries as WeChat subscribe messages.
  */
 export async function main(event?: unknown, _context?: unknown): Promise<TimerReport | { error: string }> {
@@ -48,9 +49,10 @@ export async function main(event?: unknown, _context?: unknown): Promise<TimerRe
   try {
     const noticesEnded = await endNotices(deps)
     const remindersQueued = await remindStaff(deps)
+    const callsOpened = await openOverdueCalls(deps)
     const uploadsRemoved = await removeStaleUploads(deps, UPLOAD_BATCH)
     const delivery = await deliverOutbox(deps, subscribeMessageNotifier(subscribeMessages()), { limit: BATCH })
-    const report = { ...delivery, noticesEnded, remindersQueued, uploadsRemoved }
+    const report = { ...delivery, noticesEnded, remindersQueued, callsOpened, uploadsRemoved }
     console.log(`[timers] ${JSON.stringify(report)}`)
     return report
   } catch (err) {

@@ -21,6 +21,8 @@ export interface VisitInput extends DecisionInput {
   findings: Record<SixItem, string>
   photoIds: string[]
   authorizationCollected: true
+  /** When the form was filled on the phone, for a visit kept offline and sent later. */
+  capturedAt?: string
 }
 
 /**
@@ -35,11 +37,12 @@ export function recordVisit(deps: Deps, actor: Actor, input: VisitInput, ctx: Ca
     const photos = new Set((rec.visitPhotos ?? []).map((p) => p.id))
     const unknown = input.photoIds.find((id) => !photos.has(id))
     if (unknown) throw new AppError('VALIDATION', '照片不存在，请重新上传', 'photoIds')
-    const { id: _id, expectedVersion: _v, ...visit } = input
+    if (input.capturedAt && input.capturedAt > now.toISOString()) throw new AppError('VALIDATION', '填写时间不能晚于现在', 'capturedAt')
+    const { id: _id, expectedVersion: _v, capturedAt, ...visit } = input
     return {
       transition: 'recordVisit',
-      entry: { kind: 'visit', ...visit, photoIds: [...new Set(input.photoIds)] },
-      detail: { staffPresent: input.staffPresent.length, photos: input.photoIds.length },
+      entry: { kind: 'visit', ...visit, photoIds: [...new Set(input.photoIds)], ...(capturedAt ? { capturedAt } : {}) },
+      detail: { staffPresent: input.staffPresent.length, photos: input.photoIds.length, ...(capturedAt ? { capturedAt } : {}) },
     }
   })
 }
