@@ -230,6 +230,11 @@ Object.assign(EXERCISES, {
   'applications.byNumber': (r: Repositories) => r.applications.byNumber('MLS-2026-000001'),
   'applications.byName': (r: Repositories) => r.applications.byName(['unit-root', 'unit-a'], '张小明', 50),
   'applications.noticesEnded': (r: Repositories) => r.applications.noticesEnded('2026-03-02T02:00:00.000Z', 100),
+  'applications.returnedOverdue': (r: Repositories) => r.applications.returnedOverdue('2026-03-02T02:00:00.000Z', 100),
+  'callTasks.put': (r: Repositories) =>
+    r.callTasks.put({ id: fresh('call'), applicationId: 'app-1', unitId: 'unit-root', status: 'open', openedAt: '2026-03-02T02:00:00.000Z', reasons: ['no-subscription'], occasions: ['x'], attempts: 0, doneAt: null }),
+  'callTasks.get': (r: Repositories) => r.callTasks.get('call-none'),
+  'callTasks.listOpen': (r: Repositories) => r.callTasks.listOpen(['unit-root', 'unit-a'], { offset: 0, limit: 5 }),
   'households.insert': (r: Repositories) => r.households.insert(household(fresh('h'))),
   'households.get': (r: Repositories) => r.households.get('h-none'),
   'households.update': async (r: Repositories) => {

@@ -123,7 +123,7 @@ export function redeemInvitation(deps: Deps, actor: Actor, input: { code: string
   let unitName = ''
   return redeemCode(deps, actor, input.code, {
     kind: 'staff',
-    words: { wrong: '邀请码不正确，请核对后重新输入', used: '这个邀请码已经用过了，请联系管理员重新生成', expired: '这个邀请码已过期，请联系管理员重新生成' },
+    words: { wrong: '邀请码不正确，请核对后重新输入', used: '这个邀请码已经用过了，请联系管理员重新生成', expired: '这个邀请码已过期，请联系管理员重新生成', limited: '邀请码输错次数过多，请一小时后再试' },
     async check(repos, rec) {
       const existing = await repos.staff.getByOpenid(actor.openid)
       if (existing?.active && existing.roles.length > 0) return { code: 'CONFLICT', message: '您已是工作人员；如需调整单位或角色，请联系管理员', counted: false }

@@ -15,7 +15,7 @@ const CLOSED = new Set(['withdrawn', 'rejected', 'filed'])
 export function takeOver(deps: Deps, actor: Actor, input: { code: string }): Promise<{ id: string; number: string }> {
   return redeemCode(deps, actor, input.code, {
     kind: 'takeover',
-    words: { wrong: '认领码不正确，请核对纸条上的认领码', used: '这个认领码已经用过了，请联系工会工作人员', expired: '这个认领码已过期，请联系工会工作人员重新生成' },
+    words: { wrong: '认领码不正确，请核对纸条上的认领码', used: '这个认领码已经用过了，请联系工会工作人员', expired: '这个认领码已过期，请联系工会工作人员重新生成', limited: '认领码输错次数过多，请一小时后再试' },
     async check(repos, code) {
       const rec = code.applicationId ? await repos.applications.get(code.applicationId) : null
       if (!rec || !rec.typedBy || CLOSED.has(rec.status)) return { code: 'CONFLICT', message: '这份申请已办结，无需认领', counted: false }

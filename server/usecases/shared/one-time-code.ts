@@ -44,8 +44,8 @@ type Outcome<T> = { ok: true; value: T } | { ok: false; code: Code; message: str
 /** How one kind of code is redeemed. */
 export interface CodeUse<T> {
   kind: InvitationKind
-  /** The words for a wrong, a used and an expired code. */
-  words: { wrong: string; used: string; expired: string }
+  /** The words for a wrong, a used and an expired code, and for too many wrong ones. */
+  words: { wrong: string; used: string; expired: string; limited: string }
   /** Checks made before the code is spent. */
   check(repos: Repositories, rec: InvitationRecord): Promise<Refusal | null>
   /** What the code does, in the same transaction, once it is marked used. */
@@ -67,7 +67,7 @@ export async function redeemCode<T>(deps: Deps, actor: Actor, typed: string, use
   const key = failuresKey(actor.openid)
   const result = await deps.store.transaction<Outcome<T>>(async (repos) => {
     const failures = await repos.rateLimits.get(key)
-    if (limited(failures, now)) return { ok: false, code: 'RATE_LIMITED', message: '输错次数过多，请一小时后再试' }
+    if (limited(failures, now)) return { ok: false, code: 'RATE_LIMITED', message: use.words.limited }
     const fail = async (c: Code, message: string): Promise<Outcome<T>> => {
       await countFailure(repos, key, failures, now)
       return { ok: false, code: c, message, field: 'code' }
