@@ -6,7 +6,7 @@
  * deadline put a task in the caseworker's queue, closed by a call logged on the case.
  */
 import type { ApiReply } from '../../src/domain'
-import type { CallTaskPage, TakeoverCode } from '../../src/domain/api/review'
+import type { CallTaskPage, TakeoverCode } from '../../src/domain/api/review-field'
 import { handleUpload } from '../../server/functions/upload'
 import type { Store } from '../../server/ports'
 import { openOverdueCalls } from '../../server/usecases/review/calls'
