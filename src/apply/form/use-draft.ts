@@ -33,7 +33,8 @@ const now = () => new Date().toISOString()
  */
 export function useDraft(assisted?: string) {
   selectLocalDraft(assisted)
-  const typist = assisted ? { assisted } : {}
+  // Fixed for the page's life: the form opens for one application.
+  const typist = useRef(assisted ? { assisted } : {}).current
   const cur = useRef<LocalDraft>({ values: emptyFormValues(), step: 'consent', consent: NO_CONSENT, changedAt: now() })
   const [, rerender] = useState(0)
   const [loading, setLoading] = useState(true)
