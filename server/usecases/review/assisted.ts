@@ -23,11 +23,11 @@ function requireCaseworker(actor: Actor): asserts actor is Actor & { unitId: str
  * naming the caseworker as its typist; the caseworker then fills it like a worker would, through
  * the applicant's actions with `assisted` set (see `typistActor`).
  */
-export async function startAssisted(deps: Deps, actor: Actor, input: { unitId: string }): Promise<{ id: string }> {
+export async function startAssisted(deps: Deps, actor: Actor, input: { unitId?: string }): Promise<{ id: string }> {
   requireCaseworker(actor)
   const now = deps.clock.now()
   return deps.store.transaction(async (repos) => {
-    const unit = await unitInJurisdiction(repos, actor, input.unitId)
+    const unit = await unitInJurisdiction(repos, actor, input.unitId ?? actor.unitId)
     if (!unit) throw new AppError('NOT_FOUND', '没有找到这个工会', 'unitId')
     const id = deps.ids.newId()
     const typedBy = { kind: 'caseworker' as const, name: await staffName(repos, actor), at: now.toISOString(), openid: actor.openid }

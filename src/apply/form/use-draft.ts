@@ -34,7 +34,7 @@ const now = () => new Date().toISOString()
 export function useDraft(assisted?: string) {
   selectLocalDraft(assisted)
   // Fixed for the page's life: the form opens for one application.
-  const typist = useRef(assisted ? { assisted } : {}).current
+  const typistRef = useRef(assisted ? { assisted } : {})
   const cur = useRef<LocalDraft>({ values: emptyFormValues(), step: 'consent', consent: NO_CONSENT, changedAt: now() })
   const [, rerender] = useState(0)
   const [loading, setLoading] = useState(true)
@@ -63,7 +63,7 @@ export function useDraft(assisted?: string) {
     const consent = consentOf(sent.consent)
     // A relative's name is sent once it is long enough to be one (until then the server keeps the last).
     const relative = sent.relative === undefined || (sent.relative && sent.relative.name.trim().length < 2) ? {} : { relative: sent.relative }
-    const attempt = api.applicant.saveDraft({ values: sent.values, step: sent.step, ...(consent ? { consent } : {}), ...typist, ...relative }).then((reply) => {
+    const attempt = api.applicant.saveDraft({ values: sent.values, step: sent.step, ...(consent ? { consent } : {}), ...typistRef.current, ...relative }).then((reply) => {
       if (!reply.ok) {
         setSync('offline')
         timer.current = setTimeout(() => void saveNow(), RETRY_MS)
@@ -93,7 +93,7 @@ export function useDraft(assisted?: string) {
     let alive = true
     void (async () => {
       const local = readLocalDraft()
-      const reply = await api.applicant.getDraft(typist)
+      const reply = await api.applicant.getDraft(typistRef.current)
       if (!alive) return
       let draft: LocalDraft = local ?? cur.current
       if (reply.ok && reply.data.draft) {

@@ -10,9 +10,13 @@ import { CASE_STAFF, returns, type FunctionContract } from './define'
 const IdSchema = v.pipe(v.string('缺少申请编号'), v.nonEmpty('缺少申请编号'), v.maxLength(64, '申请编号不正确'))
 
 export const fieldActions = {
-  /** 代为申请: an empty assisted draft for a worker of a unit in the caseworker's jurisdiction; filled through the applicant's form actions with `assisted`. */
+  /**
+   * 代为申请: an empty assisted draft for a worker of a unit in the caseworker's jurisdiction (absent:
+   * their own; the form's union picker then names the worker's); filled through the applicant's
+   * form actions with `assisted`.
+   */
   startAssisted: {
-    input: v.strictObject({ unitId: v.pipe(v.string('请选择职工所在工会'), v.nonEmpty('请选择职工所在工会'), v.maxLength(64, '工会编号不正确')) }),
+    input: v.strictObject({ unitId: v.optional(v.pipe(v.string('请选择职工所在工会'), v.nonEmpty('请选择职工所在工会'), v.maxLength(64, '工会编号不正确'))) }),
     output: returns<{ id: string }>(),
     roles: ['caseworker'],
   },

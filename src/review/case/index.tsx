@@ -12,6 +12,7 @@ import CaseActions from './case-actions'
 import CaseDetail from './case-detail'
 import ActiveForm from './active-form'
 import CaseHeader from './sections/case-header'
+import FieldSection from './field-section'
 import { useDecision } from './use-decision'
 import './index.css'
 
@@ -103,6 +104,7 @@ function CaseScreen({ view, largeText, reload, replace }: CaseScreenProps) {
       ) : (
         <>
           <CaseDetail view={view} />
+          <FieldSection view={view} replace={replace} />
           <CaseActions actions={view.actions} busy={d.busy} onStart={(a) => void start(a)} />
         </>
       )}

@@ -12,6 +12,7 @@ import { readParam, ROUTES } from '@/routes'
 import RemindCard from '../components/remind-card'
 import QueueItemView from './queue-item'
 import StageTabs from './stage-tabs'
+import FieldBar from './field-bar'
 import './index.css'
 
 const PAGE_SIZE = 20
@@ -35,8 +36,12 @@ export default function ReviewQueuePage() {
     if (list.kind === 'ready') setCounts(list.last.counts)
   }, [list])
 
+  const [calls, setCalls] = useState<number | null>(null)
   // Back from a case: its stage has likely changed, so the counts and the list are read again.
-  useDidShow(() => void load({ stage, search }))
+  useDidShow(() => {
+    void load({ stage, search })
+    void api.review.callTasks({ pageSize: 1 }).then((r) => setCalls(r.ok ? r.data.total : null))
+  })
 
   const changeStage = (s: QueueStage) => {
     if (s === stage) return
@@ -52,6 +57,7 @@ export default function ReviewQueuePage() {
   return (
     <View className={pageClass(largeText, 'queue')} data-stage={stage}>
       <RemindCard />
+      <FieldBar calls={calls} />
       <StageTabs current={stage} counts={counts} onChange={changeStage} />
       <SearchBox placeholder='申请编号或申请人姓名' active={search} onSearch={runSearch} />
       <PageState
