@@ -14,6 +14,8 @@ import type { Identity } from '.'
 /** A caseworker's home-visit photo: `purpose=visit&applicationId=&fileName=`. */
 const VisitPhotoSchema = v.strictObject({
   purpose: v.literal('visit'),
+  /** A photo kept offline and sent again carries the request id it was first sent with. */
+  requestId: v.optional(v.pipe(v.string(), v.regex(/^[\w-]{8,64}$/, '请求编号格式不正确'))),
   applicationId: reviewActions.prepareVisitUpload.input.entries.id,
   fileName: reviewActions.prepareVisitUpload.input.entries.fileName,
 })
@@ -43,7 +45,7 @@ export async function handleUpload(query: Record<string, string>, bytes: Uint8Ar
     const value = meta.value
     if ('purpose' in value && value.purpose === 'import') return { ok: true, data: await stageImportFile(deps, actor, bytes) }
     const data = 'purpose' in value
-      ? await addVisitPhoto(deps, actor, { id: value.applicationId, fileName: value.fileName, bytes })
+      ? await addVisitPhoto(deps, actor, { id: value.applicationId, fileName: value.fileName, bytes }, value.requestId ?? null)
       : await orTypist(addDocument)(deps, actor, { ...value, bytes }, { requestId: null })
     return { ok: true, data }
   } catch (err) {
