@@ -13,6 +13,7 @@ import CaseDetail from './case-detail'
 import ActiveForm from './active-form'
 import CaseHeader from './sections/case-header'
 import FieldSection from './field-section'
+import KeptVisitCard from './kept-visit-card'
 import { useDecision } from './use-decision'
 import './index.css'
 
@@ -99,6 +100,7 @@ function CaseScreen({ view, largeText, reload, replace }: CaseScreenProps) {
         </Banner>
       )}
       <CaseHeader view={view} />
+      {!active && <KeptVisitCard view={view} onSent={replace} onEdit={() => void start('recordVisit')} />}
       {active ? (
         <ActiveForm action={active} view={view} d={d} onCancel={() => setActive(null)} refresh={() => void reload()} />
       ) : (

@@ -16,7 +16,8 @@ export interface VisitFields {
   authorized: boolean
 }
 
-export type KeptVisit = KeptForm<VisitFields>
+/** A kept visit; `sentVersion`: the case version the record was first sent at (its reply may have been lost). */
+export type KeptVisit = KeptForm<VisitFields> & { sentVersion?: number }
 
 /** What the case looked like for the visit: its status and how many review records it had. */
 export const markerOf = (view: CaseView) => `${view.application.status}:${view.review.length}`
@@ -31,11 +32,20 @@ export function startKeptVisit(view: CaseView, fields: VisitFields, now: string)
   }
 }
 
-export const saveKeptVisit = (v: KeptVisit) => writeKept(v)
+/** Writes the kept visit at once. */
+const keep = (v: KeptVisit) => writeKept(v)
+export const saveKeptVisit = keep
 
 /** Picked files by photo key, for this app session: a browser's picked file lives in memory only. */
 const picked = new Map<string, PickedFile>()
 export const rememberPicked = (key: string, file: PickedFile) => void picked.set(key, file)
+
+/** Marks the kept visit as made on a case that changed meanwhile; it stays on the phone. */
+function conflictOf(v: KeptVisit, stillVisiting: boolean): SendResult {
+  const conflict = stillVisiting ? '您离线期间，案件有了新的记录' : '您离线期间，案件已进入其他环节'
+  keep({ ...v, state: 'conflict', conflict, sentVersion: undefined })
+  return { sent: false, reason: 'conflict', message: conflict }
+}
 
 /** What sending ended in. */
 export type SendResult = { sent: true; view: CaseView } | { sent: false; reason: 'offline' | 'conflict' | 'refused'; message: string; field?: string }
@@ -54,26 +64,30 @@ const OFFLINE: SendResult = { sent: false, reason: 'offline', message: '网络�
  */
 export async function sendKeptVisit(kept: KeptVisit, opts: { overrideConflict?: boolean } = {}): Promise<SendResult> {
   let v: KeptVisit = { ...kept, state: 'waiting' }
-  writeKept(v)
+  keep(v)
   for (const photo of v.photos.filter((p) => !p.photoId)) {
     const file = picked.get(photo.key) ?? { name: photo.name, size: photo.size, path: photo.path }
     const reply = await upload({ purpose: 'visit', applicationId: v.id, requestId: photo.requestId }, file, () => {})
     if (!reply.ok) return reply.error.message === NETWORK_MESSAGE ? OFFLINE : { sent: false, reason: 'refused', message: reply.error.message }
     v = { ...v, photos: v.photos.map((p) => (p.key === photo.key ? { ...p, photoId: reply.data.id } : p)) }
-    writeKept(v)
+    keep(v)
   }
-  const now = await api.review.getCase({ id: v.id })
-  if (!now.ok) return now.error.message === NETWORK_MESSAGE ? OFFLINE : { sent: false, reason: 'refused', message: now.error.message }
-  if (markerOf(now.data) !== v.base.marker && !opts.overrideConflict) {
-    const conflict = now.data.application.status === 'visiting' ? '您离线期间，案件有了新的记录' : '您离线期间，案件已进入其他环节'
-    writeKept({ ...v, state: 'conflict', conflict })
-    return { sent: false, reason: 'conflict', message: conflict }
+  // Sent before and the reply lost: the same request again, at the version it was made on. Run
+  // then, the first reply comes back; not run and the case changed since, CONFLICT says so.
+  let version = v.sentVersion
+  if (version === undefined) {
+    const now = await api.review.getCase({ id: v.id })
+    if (!now.ok) return now.error.message === NETWORK_MESSAGE ? OFFLINE : { sent: false, reason: 'refused', message: now.error.message }
+    if (markerOf(now.data) !== v.base.marker && !opts.overrideConflict) return conflictOf(v, now.data.application.status === 'visiting')
+    version = now.data.application.version
+    v = { ...v, sentVersion: version }
+    keep(v)
   }
   const f = v.fields
   const reply = await api.review.recordVisit(
     {
       id: v.id,
-      expectedVersion: now.data.application.version,
+      expectedVersion: version,
       date: f.date,
       staffPresent: f.staff.map((n) => n.trim()).filter(Boolean),
       place: f.place,
@@ -86,7 +100,8 @@ export async function sendKeptVisit(kept: KeptVisit, opts: { overrideConflict?: 
   )
   if (!reply.ok) {
     if (reply.error.message === NETWORK_MESSAGE) return OFFLINE
-    writeKept({ ...v, state: 'editing' })
+    if (reply.error.code === 'CONFLICT') return conflictOf(v, true)
+    keep({ ...v, state: 'editing', sentVersion: undefined })
     return { sent: false, reason: 'refused', message: reply.error.message, ...(reply.error.field ? { field: reply.error.field } : {}) }
   }
   removeKept('visit', v.id)

@@ -94,9 +94,9 @@ export default function VisitForm({ view, d, onCancel, refresh }: DecisionFormPr
       if (result.field) d.fail(result.field, result.message)
       return void Taro.showToast({ title: result.message, icon: 'none', duration: 3000 })
     }
+    // Kept on the phone: the case page shows it 未上传 (no reload, which would fail without network).
     void Taro.showToast({ title: result.message, icon: 'none', duration: 3000 })
     onCancel()
-    refresh()
   }
 
   return (

@@ -1,0 +1,117 @@
+/**
+ * A home visit without signal, on the built mini-program: the network is cut in the middle of the
+ * visit, the form and its photo are kept on the phone (through a closed page), marked 未上传, and
+ * sent when the network returns, with replies lost on the way; the case gets the visit and the
+ * photo once each, with the time they were captured. A case that changed meanwhile is shown, not
+ * overwritten.
+ */
+import type { ApiReply } from '../../src/domain'
+import { idCheckChar } from '../../src/domain/id-number'
+import { handle } from '../../server/functions'
+import { submission } from '../support/forms'
+import { CASEWORKER } from './demo-cases'
+import { startWeapp, type OpenPage, type Weapp } from './harness'
+
+let w: Weapp
+beforeAll(async () => (w = await startWeapp()), 120000)
+afterAll(() => w.close())
+
+const settle = (ms = 50) => new Promise((r) => setTimeout(r, ms))
+let people = 0
+const idNumber = () => {
+  const first17 = `5325041970010${String(700 + people++)}`.padEnd(17, '1')
+  return first17 + idCheckChar(first17)
+}
+
+async function call<T>(openid: string, fn: string, action: string, input: Record<string, unknown>): Promise<T> {
+  const reply = (await handle(fn, { action, input }, { openid }, w.deps)) as ApiReply<T>
+  if (!reply.ok) throw new Error(`${fn}.${action}: ${reply.error.message}`)
+  return reply.data
+}
+const version = async (id: string) => (await w.deps.store.repos.applications.get(id))!.version
+
+/** A case at the home visit, in the demo caseworker's jurisdiction. */
+async function caseAtVisit(worker: string): Promise<string> {
+  const s = submission({ idNumber: idNumber(), memberIds: [] })
+  s.form.applicant.unitId = 'unit-532504001'
+  const { id } = await call<{ id: string }>(worker, 'applicant', 'submit', s as unknown as Record<string, unknown>)
+  await call(CASEWORKER, 'review', 'startScreening', { id, expectedVersion: await version(id) })
+  await call(CASEWORKER, 'review', 'acceptScreening', { id, expectedVersion: await version(id) })
+  return id
+}
+
+const tagged = (page: OpenPage, tag: string) => Array.from(page.dom.querySelectorAll('*')).filter((e) => e.tagName.toLowerCase().endsWith(tag))
+const kept = (id: string) => w.storage.get(`lantian.kept.v1.visit.${id}`) as { state: string; capturedAt: string; fields: { place: string }; photos: { path?: string; photoId?: string }[] } | undefined
+
+/** Opens the case's visit form and fills it in with the network down, a photo taken; saves it. */
+async function visitOffline(id: string, place: string): Promise<OpenPage> {
+  w.as(CASEWORKER)
+  const page = await w.open('review/case/index', { id })
+  await page.until((t) => t.includes('记录入户调查'), 'the visit action')
+  page.tap('记录入户调查')
+  await page.until((t) => t.includes('六清核查情况'), 'the visit form')
+  await settle(100)
+  w.setNetwork('down')
+  const inputs = tagged(page, 'input')
+  page.fire(inputs[1], 'input', { value: '王芳' })
+  page.fire(inputs[2], 'input', { value: place })
+  for (const [i, area] of tagged(page, 'textarea').entries()) page.fire(area, 'input', { value: `第${i + 1}项已逐项核实，情况属实` })
+  page.tap('拍照')
+  await page.until(() => (kept(id)?.photos.length ?? 0) === 1, 'the photo kept on the phone')
+  page.tap('已收取签字的家庭经济状况核对授权书')
+  await settle()
+  page.tap('保存调查记录')
+  await page.until(() => kept(id)?.state === 'waiting', 'the visit kept 未上传')
+  return page
+}
+
+test('the network is cut mid-visit: nothing is lost, and nothing is recorded twice when replies are lost on the way back', async () => {
+  const id = await caseAtVisit('demo-field-worker-1')
+  const page = await visitOffline(id, '朋普河林场职工宿舍3号')
+  expect(kept(id)).toMatchObject({ state: 'waiting', fields: { place: '朋普河林场职工宿舍3号' }, photos: [{ path: expect.stringMatching(/^http:\/\/store\//) }] })
+  await page.until((t) => t.includes('未上传'), 'the 未上传 card')
+  page.detach()
+  expect((await w.deps.store.repos.applications.get(id))!.status).toBe('visiting')
+
+  // The network returns; the photo's registration runs but its reply is lost.
+  w.answers.loseReplyOf = ['review.registerVisitPhoto']
+  w.setNetwork('up')
+  const back = await w.open('review/case/index', { id })
+  await back.until(() => w.answers.loseReplyOf.length === 0, 'the photo sent')
+  await back.until((t) => t.includes('立即上传'), 'the card still 未上传')
+  // Then the record's reply is lost.
+  w.answers.loseReplyOf = ['review.recordVisit']
+  back.tap('立即上传')
+  await back.until(() => w.answers.loseReplyOf.length === 0, 'the record sent')
+  await back.until((t) => t.includes('立即上传'), 'the card after the lost reply')
+  back.tap('立即上传')
+  await back.until(() => kept(id) === undefined, 'the kept visit cleared')
+
+  const rec = (await w.deps.store.repos.applications.get(id))!
+  const visits = (rec.review ?? []).filter((e) => e.kind === 'visit')
+  expect(rec.status).toBe('verifying')
+  expect(visits).toHaveLength(1)
+  expect(rec.visitPhotos).toHaveLength(1)
+  expect(visits[0]).toMatchObject({ place: '朋普河林场职工宿舍3号', photoIds: [rec.visitPhotos![0].id], capturedAt: expect.any(String) })
+  expect(Date.parse((visits[0] as { capturedAt: string }).capturedAt)).toBeLessThan(Date.parse(visits[0].at))
+  const audit = await w.deps.store.repos.audit.list(1, 100_000)
+  expect(audit.filter((e) => e.subject === id && e.action === 'application.recordVisit')).toHaveLength(1)
+  expect(audit.filter((e) => e.subject === id && e.action === 'application.visitPhoto.add')).toHaveLength(1)
+  back.detach()
+})
+
+test('a case that changed while the visit was kept is shown to the caseworker, not overwritten', async () => {
+  const id = await caseAtVisit('demo-field-worker-2')
+  const page = await visitOffline(id, '东风林干校家属区')
+  page.detach()
+  // Meanwhile the case goes back to the worker.
+  await call(CASEWORKER, 'review', 'returnToWorker', { id, expectedVersion: await version(id), fieldsToFix: ['applicant.phone'], reason: '电话号码需核实' })
+  w.setNetwork('up')
+  const back = await w.open('review/case/index', { id })
+  await back.until((t) => t.includes('案件已进入其他环节'), 'the conflict shown')
+  expect(kept(id)).toMatchObject({ state: 'conflict', fields: { place: '东风林干校家属区' } })
+  const rec = (await w.deps.store.repos.applications.get(id))!
+  expect(rec.status).toBe('returned')
+  expect((rec.review ?? []).filter((e) => e.kind === 'visit')).toHaveLength(0)
+  back.detach()
+})
