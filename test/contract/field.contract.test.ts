@@ -11,7 +11,9 @@ import { handleUpload } from '../../server/functions/upload'
 import type { Store } from '../../server/ports'
 import { openOverdueCalls } from '../../server/usecases/review/calls'
 import { submission, MORE_ID_NUMBERS } from '../support/forms'
-import { DAY, JPEG, REVIEW_POLICY, reviewFixture, type ReviewFixture } from '../support/review'
+import { shanghaiDate } from '../../src/domain'
+import { handle } from '../../server/functions'
+import { DAY, JPEG, REVIEW_POLICY, reviewFixture, visitInput, type ReviewFixture } from '../support/review'
 import { contractStores } from './stores'
 
 const { factories } = contractStores()
@@ -112,6 +114,25 @@ describe.each(factories)('field work: %s', (_name, open) => {
     expect(tasks.items.map((x) => x.reasons)).toEqual([['returned-overdue']])
     await t.call('o-caseworker', 'review', 'logCall', { id, outcome: 'reached', note: '' })
     expect(await openOverdueCalls(t.deps)).toBe(0)
+  })
+
+  it('a kept visit sent again: its photo and its record land once, with the time they were captured', async () => {
+    const id = await t.submit('w1')
+    await t.walkTo(id, 'visiting')
+    const photo = (requestId: string) => upload('o-caseworker', { purpose: 'visit', applicationId: id, fileName: 'p.jpg', requestId })
+    const first = data<{ id: string }>(await photo('photo-request-1'))
+    expect(data<{ id: string }>(await photo('photo-request-1')).id).toBe(first.id)
+    expect((await store.repos.applications.get(id))!.visitPhotos).toHaveLength(1)
+    const capturedAt = new Date(t.clock.now().getTime() - 3600_000).toISOString()
+    const expectedVersion = (await store.repos.applications.get(id))!.version
+    const visit = { id, expectedVersion, ...visitInput({ date: shanghaiDate(t.clock.now()) }), photoIds: [first.id], capturedAt }
+    const send = () => handle('review', { action: 'recordVisit', input: visit, requestId: 'visit-request-1' }, { openid: 'o-caseworker' }, t.deps)
+    expect((await send()).ok).toBe(true)
+    expect((await send()).ok).toBe(true)
+    const rec = (await store.repos.applications.get(id))!
+    expect(rec.review!.filter((e) => e.kind === 'visit')).toMatchObject([{ capturedAt, photoIds: [first.id] }])
+    // A capture time in the future is refused, naming the field.
+    expect(errorOf(await t.act('o-caseworker', 'recordVisit', id, { ...visitInput({ date: shanghaiDate(t.clock.now()) }), capturedAt: '2099-01-01T00:00:00.000Z' }))).toEqual({ code: 'VALIDATION', field: 'capturedAt' })
   })
 
   it('a relative applies naming the relation, with the authorisation the same way', async () => {
