@@ -46,6 +46,7 @@ const kept = (id: string) => w.storage.get(`lantian.kept.v1.visit.${id}`) as { s
 /** Opens the case's visit form and fills it in with the network down, a photo taken; saves it. */
 async function visitOffline(id: string, place: string): Promise<OpenPage> {
   w.as(CASEWORKER)
+  w.setNetwork('up')
   const page = await w.open('review/case/index', { id })
   await page.until((t) => t.includes('记录入户调查'), 'the visit action')
   page.tap('记录入户调查')
@@ -81,9 +82,11 @@ test('the network is cut mid-visit: nothing is lost, and nothing is recorded twi
   await back.until((t) => t.includes('立即上传'), 'the card still 未上传')
   // Then the record's reply is lost.
   w.answers.loseReplyOf = ['review.recordVisit']
+  await settle(300)
   back.tap('立即上传')
   await back.until(() => w.answers.loseReplyOf.length === 0, 'the record sent')
   await back.until((t) => t.includes('立即上传'), 'the card after the lost reply')
+  await settle(300)
   back.tap('立即上传')
   await back.until(() => kept(id) === undefined, 'the kept visit cleared')
 
@@ -104,14 +107,14 @@ test('a case that changed while the visit was kept is shown to the caseworker, n
   const id = await caseAtVisit('demo-field-worker-2')
   const page = await visitOffline(id, '东风林干校家属区')
   page.detach()
-  // Meanwhile the case goes back to the worker.
-  await call(CASEWORKER, 'review', 'returnToWorker', { id, expectedVersion: await version(id), fieldsToFix: ['applicant.phone'], reason: '电话号码需核实' })
+  // Meanwhile the case is turned down at the visit (the record kept on the phone would say otherwise).
+  await call(CASEWORKER, 'review', 'reject', { id, expectedVersion: await version(id), reasonCode: 'unreachable', text: '' })
   w.setNetwork('up')
   const back = await w.open('review/case/index', { id })
   await back.until((t) => t.includes('案件已进入其他环节'), 'the conflict shown')
   expect(kept(id)).toMatchObject({ state: 'conflict', fields: { place: '东风林干校家属区' } })
   const rec = (await w.deps.store.repos.applications.get(id))!
-  expect(rec.status).toBe('returned')
+  expect(rec.status).toBe('rejected')
   expect((rec.review ?? []).filter((e) => e.kind === 'visit')).toHaveLength(0)
   back.detach()
 })

@@ -211,7 +211,8 @@ export async function startWeapp(): Promise<Weapp> {
     redirectTo: (o: any) => answer('redirectTo', o, () => ({ ok: true, value: { errMsg: 'redirectTo:ok' } })),
     showToast: (o: any) => answer('showToast', o, () => ({ ok: true, value: { errMsg: 'showToast:ok' } })),
     showModal: (o: any) => answer('showModal', o, () => ({ ok: true, value: { confirm: false, cancel: true, errMsg: 'showModal:ok' } })),
-    chooseMedia: (o: any) => answer('chooseMedia', o, () => ({ ok: true, value: { type: 'image', tempFiles: Array.from({ length: o.count ?? 1 }, () => ({ tempFilePath: `http://tmp/photo-${++photos}.jpg`, size: photoBytes.length, fileType: 'image' })), errMsg: 'chooseMedia:ok' } })),
+    // One photo taken with the camera.
+    chooseMedia: (o: any) => answer('chooseMedia', o, () => ({ ok: true, value: { type: 'image', tempFiles: Array.from({ length: 1 }, () => ({ tempFilePath: `http://tmp/photo-${++photos}.jpg`, size: photoBytes.length, fileType: 'image' })), errMsg: 'chooseMedia:ok' } })),
     saveFile: (o: any) => answer('saveFile', o, () => ({ ok: true, value: { savedFilePath: String(o.tempFilePath).replace('http://tmp/', 'http://store/'), errMsg: 'saveFile:ok' } })),
     removeSavedFile: (o: any) => answer('removeSavedFile', o, () => ({ ok: true, value: { errMsg: 'removeSavedFile:ok' } })),
     onNetworkStatusChange: (cb: (res: { isConnected: boolean; networkType: string }) => void) => void networkListeners.push(cb),

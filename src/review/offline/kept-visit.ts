@@ -65,10 +65,21 @@ const OFFLINE: SendResult = { sent: false, reason: 'offline', message: '网络�
 export async function sendKeptVisit(kept: KeptVisit, opts: { overrideConflict?: boolean } = {}): Promise<SendResult> {
   let v: KeptVisit = { ...kept, state: 'waiting' }
   keep(v)
+  // The case as it is now, before anything is sent for it: changed meanwhile, nothing is sent.
+  const current = async (): Promise<SendResult | CaseView> => {
+    const now = await api.review.getCase({ id: v.id })
+    if (!now.ok) return now.error.message === NETWORK_MESSAGE ? OFFLINE : { sent: false, reason: 'refused', message: now.error.message }
+    if (markerOf(now.data) !== v.base.marker && !opts.overrideConflict) return conflictOf(v, now.data.application.status === 'visiting')
+    return now.data
+  }
+  if (v.sentVersion === undefined) {
+    const before = await current()
+    if ('sent' in before) return before
+  }
   for (const photo of v.photos.filter((p) => !p.photoId)) {
     const file = picked.get(photo.key) ?? { name: photo.name, size: photo.size, path: photo.path }
     const reply = await upload({ purpose: 'visit', applicationId: v.id, requestId: photo.requestId }, file, () => {})
-    if (!reply.ok) return reply.error.message === NETWORK_MESSAGE ? OFFLINE : { sent: false, reason: 'refused', message: reply.error.message }
+    if (!reply.ok) return reply.error.message === NETWORK_MESSAGE ? OFFLINE : reply.error.code === 'CONFLICT' ? conflictOf(v, false) : { sent: false, reason: 'refused', message: reply.error.message }
     v = { ...v, photos: v.photos.map((p) => (p.key === photo.key ? { ...p, photoId: reply.data.id } : p)) }
     keep(v)
   }
@@ -76,10 +87,9 @@ export async function sendKeptVisit(kept: KeptVisit, opts: { overrideConflict?: 
   // then, the first reply comes back; not run and the case changed since, CONFLICT says so.
   let version = v.sentVersion
   if (version === undefined) {
-    const now = await api.review.getCase({ id: v.id })
-    if (!now.ok) return now.error.message === NETWORK_MESSAGE ? OFFLINE : { sent: false, reason: 'refused', message: now.error.message }
-    if (markerOf(now.data) !== v.base.marker && !opts.overrideConflict) return conflictOf(v, now.data.application.status === 'visiting')
-    version = now.data.application.version
+    const now = await current()
+    if ('sent' in now) return now
+    version = now.application.version
     v = { ...v, sentVersion: version }
     keep(v)
   }
