@@ -9,7 +9,9 @@ import type { ApiReply } from '../../src/domain'
 import { idCheckChar } from '../../src/domain/id-number'
 import { handle } from '../../server/functions'
 import { submission } from '../support/forms'
-import { CASEWORKER } from './demo-cases'
+import { ADMIN, CASEWORKER } from './demo-cases'
+import { addDays } from '../../src/domain/calendar'
+import { shanghaiDate } from '../../src/domain'
 import { startWeapp, type OpenPage, type Weapp } from './harness'
 
 let w: Weapp
@@ -40,6 +42,9 @@ async function caseAtVisit(worker: string): Promise<string> {
   return id
 }
 
+/** The first element (in page order) whose own text is `text`, innermost. */
+const firstReading = (page: OpenPage, text: string) =>
+  Array.from(page.dom.querySelectorAll('*')).find((e) => e.textContent?.trim() === text && !Array.from(e.children).some((c) => c.textContent?.trim() === text))!
 const tagged = (page: OpenPage, tag: string) => Array.from(page.dom.querySelectorAll('*')).filter((e) => e.tagName.toLowerCase().endsWith(tag))
 const kept = (id: string) => w.storage.get(`lantian.kept.v1.visit.${id}`) as { state: string; capturedAt: string; fields: { place: string }; photos: { path?: string; photoId?: string }[] } | undefined
 
@@ -116,5 +121,47 @@ test('a case that changed while the visit was kept is shown to the caseworker, n
   const rec = (await w.deps.store.repos.applications.get(id))!
   expect(rec.status).toBe('rejected')
   expect((rec.review ?? []).filter((e) => e.kind === 'visit')).toHaveLength(0)
+  back.detach()
+})
+
+test('户户清: an item confirmed without signal is kept 未上传 and recorded once when the network returns, a reply lost on the way', async () => {
+  const startsOn = addDays(shanghaiDate(new Date()), 1)
+  const { id: campaignId } = await call<{ id: string }>(ADMIN, 'households', 'openCampaign', { name: '朋普镇户户清复核', startsOn, endsOn: addDays(startsOn, 60), unitIds: ['unit-532504001'] })
+  const scope = await call<{ households: { items: { householdId: string }[] } }>(CASEWORKER, 'households', 'campaign', { campaignId, page: 1, pageSize: 20 })
+  let householdId = ''
+  for (const h of scope.households.items) {
+    const check = await call<{ mayRecord: boolean; record: { items: Record<string, unknown> } | null }>(CASEWORKER, 'households', 'check', { campaignId, householdId: h.householdId })
+    if (check.mayRecord && !check.record?.items.household) {
+      householdId = h.householdId
+      break
+    }
+  }
+  expect(householdId).not.toBe('')
+  w.as(CASEWORKER)
+  w.setNetwork('up')
+  const page = await w.open('households/check/index', { campaignId, householdId })
+  await page.until((t) => t.includes('六清核查'), 'the check')
+  await settle(100)
+  w.setNetwork('down')
+  // Every unrecorded item opens with its form: the first one, 家庭基本情况.
+  page.tap(firstReading(page, '核实清楚'))
+  await settle()
+  page.tap(firstReading(page, '保存'))
+  const keptCheck = () => w.storage.get(`lantian.kept.v1.check.${campaignId}:${householdId}`) as { fields: { items: Record<string, { capturedAt: string }> } } | undefined
+  await page.until((t) => t.includes('未上传'), 'the item kept 未上传')
+  expect(keptCheck()?.fields.items.household).toMatchObject({ capturedAt: expect.any(String) })
+  page.detach()
+
+  w.answers.loseReplyOf = ['households.confirmItem']
+  w.setNetwork('up')
+  const back = await w.open('households/check/index', { campaignId, householdId })
+  // The first send's reply is lost; the item is sent again with its request id until one arrives.
+  await back.until(() => w.answers.loseReplyOf.length === 0, 'the item sent, its reply lost')
+  if (keptCheck()) back.lifecycle('onShow')
+  await back.until(() => keptCheck() === undefined, 'the kept item cleared')
+  const check = await call<{ record: { items: Record<string, { capturedAt?: string; confirmed: boolean }> } }>(CASEWORKER, 'households', 'check', { campaignId, householdId })
+  expect(check.record.items.household).toMatchObject({ confirmed: true, capturedAt: expect.any(String) })
+  const audit = await w.deps.store.repos.audit.list(1, 100_000)
+  expect(audit.filter((e) => e.action === 'campaign.check.item' && (e.detail as { householdId?: string }).householdId === householdId)).toHaveLength(1)
   back.detach()
 })
