@@ -2,7 +2,7 @@ import type { CaseView } from '@/domain/api/review'
 import type { SixItem } from '@/domain/review'
 import { api, newRequestId } from '@/api'
 import { NETWORK_FAILURE } from '@/api/reply'
-import { readKept, removeKept, writeKept, type KeptForm } from '@/offline/kept-forms'
+import { listKept, readKept, removeKept, writeKept, type KeptForm } from '@/offline/kept-forms'
 import { forgetFile } from '@/platform/keep-file'
 import { upload } from '@/platform/upload'
 import type { PickedFile } from '@/platform/file-types'
@@ -117,4 +117,14 @@ export async function sendKeptVisit(kept: KeptVisit, opts: { overrideConflict?: 
   removeKept('visit', v.id)
   for (const p of v.photos) await forgetFile(p.path)
   return { sent: true, view: reply.data }
+}
+
+/** Sends every kept visit saved 未上传 (from the queue page, whatever case is open); how many are still kept after. */
+export async function sendAllKeptVisits(): Promise<number> {
+  for (const v of listKept<VisitFields>('visit')) {
+    if (v.state !== 'waiting') continue
+    const result = await sendKeptVisit(v)
+    if (!result.sent && result.reason === 'offline') break
+  }
+  return listKept('visit').length
 }
