@@ -78,6 +78,10 @@ test('the network is cut mid-visit: nothing is lost, and nothing is recorded twi
   await page.until((t) => t.includes('未上传'), 'the 未上传 card')
   page.detach()
   expect((await w.deps.store.repos.applications.get(id))!.status).toBe('visiting')
+  // The app opened again still without signal: the case cannot load, the kept visit is named.
+  const offline = await w.open('review/case/index', { id })
+  await offline.until((t) => t.includes('本机保存着这个案件的入户调查记录'), 'the kept visit named offline')
+  offline.detach()
 
   // The network returns; the photo's registration runs but its reply is lost.
   w.answers.loseReplyOf = ['review.registerVisitPhoto']

@@ -14,6 +14,7 @@ import ActiveForm from './active-form'
 import CaseHeader from './sections/case-header'
 import FieldSection from './field-section'
 import KeptVisitCard from './kept-visit-card'
+import { readKeptVisit } from '../offline/kept-visit'
 import { useDecision } from './use-decision'
 import './index.css'
 
@@ -42,7 +43,16 @@ export default function ReviewCasePage() {
 
   useDidShow(() => void reload())
 
-  if (state.kind !== 'ready') return <LoadingPage state={state} onRetry={() => void reload()} />
+  if (state.kind !== 'ready') {
+    // Opened without signal: a visit kept for this case is safe on the phone, and says so.
+    const kept = state.kind === 'error' ? readKeptVisit(id) : null
+    return (
+      <>
+        {kept && <Banner data={{ 'data-banner': 'kept-offline' }}>本机保存着这个案件的入户调查记录（未上传），有信号后打开本页会自动上传</Banner>}
+        <LoadingPage state={state} onRetry={() => void reload()} />
+      </>
+    )
+  }
   return <CaseScreen view={state.data} largeText={largeText} reload={reload} replace={replace} />
 }
 
