@@ -3,7 +3,7 @@ export default defineAppConfig({
   subPackages: [
     { root: 'apply', pages: ['form/index', 'self-check/index'] },
     { root: 'admin', pages: ['stations/index', 'station-edit/index', 'import/index', 'reports/index', 'units/index', 'invitations/index', 'staff/index'] },
-    { root: 'review', pages: ['queue/index', 'case/index', 'redeem/index', 'notices/index'] },
+    { root: 'review', pages: ['queue/index', 'case/index', 'redeem/index', 'notices/index', 'calls/index'] },
     { root: 'households', pages: ['list/index', 'detail/index', 'campaigns/index', 'campaign/index', 'check/index', 'pending/index', 'budgets/index'] },
     // Its own subpackage: the chart library weighs about 0.6 MB and only this page needs it.
     { root: 'dashboard', pages: ['index/index'] },

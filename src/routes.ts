@@ -2,6 +2,8 @@
 export const ROUTES = {
   home: '/pages/home/index',
   applyForm: '/apply/form/index',
+  /** 代为申请: the form as a caseworker types an assisted application. */
+  applyAssisted: (id: string) => `/apply/form/index?assisted=${encodeURIComponent(id)}`,
   selfCheck: '/apply/self-check/index',
   messages: '/pages/messages/index',
   myApplications: '/pages/my-applications/index',
@@ -20,6 +22,8 @@ export const ROUTES = {
   /** The caseworker's queue; `stage` picks the tab. */
   reviewQueue: (stage?: string) => `/review/queue/index${stage ? `?stage=${encodeURIComponent(stage)}` : ''}`,
   reviewCase: (id: string) => `/review/case/index?id=${encodeURIComponent(id)}`,
+  /** 电话联系: the calls waiting in the jurisdiction. */
+  reviewCalls: '/review/calls/index',
   /** A staff member enters the one-time code an admin gave them. */
   redeem: '/review/redeem/index',
   /** 公示: cases under public notice. */

@@ -6,6 +6,8 @@ import { reviewQueue } from '../usecases/review/queue'
 import { recordFinanceCheck, recordObjection, startNotice } from '../usecases/review/decision-stages'
 import { reveal, viewDocument } from '../usecases/review/reveal'
 import { prepareVisitUpload, recordVisit, registerVisitPhoto } from '../usecases/review/visit'
+import { issueTakeover, startAssisted } from '../usecases/review/assisted'
+import { listCallTasks, logCall } from '../usecases/review/calls'
 import { defineFunction } from './define'
 
 /**
@@ -30,4 +32,8 @@ export const review = defineFunction('review', {
   prepareVisitUpload,
   registerVisitPhoto,
   notices: listNotices,
+  startAssisted,
+  issueTakeover,
+  callTasks: listCallTasks,
+  logCall,
 })

@@ -5,6 +5,7 @@ import { reviewActions } from '../../src/domain/api/review'
 import type { DocumentView } from '../../src/domain/documents'
 import { resolveActor } from '../usecases/shared/actor'
 import { addDocument } from '../usecases/applicant/documents'
+import { orTypist } from './assisted'
 import { addVisitPhoto } from '../usecases/review/visit'
 import { stageImportFile } from '../usecases/stations/import-file'
 import type { Deps } from '../ports'
@@ -13,6 +14,8 @@ import type { Identity } from '.'
 /** A caseworker's home-visit photo: `purpose=visit&applicationId=&fileName=`. */
 const VisitPhotoSchema = v.strictObject({
   purpose: v.literal('visit'),
+  /** A photo kept offline and sent again carries the request id it was first sent with. */
+  requestId: v.optional(v.pipe(v.string(), v.regex(/^[\w-]{8,64}$/, '请求编号格式不正确'))),
   applicationId: reviewActions.prepareVisitUpload.input.entries.id,
   fileName: reviewActions.prepareVisitUpload.input.entries.fileName,
 })
@@ -42,8 +45,8 @@ export async function handleUpload(query: Record<string, string>, bytes: Uint8Ar
     const value = meta.value
     if ('purpose' in value && value.purpose === 'import') return { ok: true, data: await stageImportFile(deps, actor, bytes) }
     const data = 'purpose' in value
-      ? await addVisitPhoto(deps, actor, { id: value.applicationId, fileName: value.fileName, bytes })
-      : await addDocument(deps, actor, { ...value, bytes })
+      ? await addVisitPhoto(deps, actor, { id: value.applicationId, fileName: value.fileName, bytes }, value.requestId ?? null)
+      : await orTypist(addDocument)(deps, actor, { ...value, bytes }, { requestId: null })
     return { ok: true, data }
   } catch (err) {
     if (err instanceof AppError) return { ok: false, error: err.toApiError() }

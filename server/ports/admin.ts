@@ -59,7 +59,13 @@ export interface InvitationRecord {
   status: 'open' | 'used' | 'revoked'
   usedBy: string | null
   usedAt: string | null
+  /** `staff` binds a staff member; `takeover` hands an assisted application to the worker's own WeChat. Absent before data migration 005: staff. */
+  kind?: InvitationKind
+  /** The application a take-over code hands over. */
+  applicationId?: string
 }
+
+export type InvitationKind = 'staff' | 'takeover'
 
 export interface InvitationRepository {
   /** Adds the invitation; fails when its id is taken (a code drawn twice). */
@@ -67,7 +73,7 @@ export interface InvitationRepository {
   get(id: string): Promise<InvitationRecord | null>
   /** Writes `rec` when the stored status is still `expectedStatus`; false otherwise (used or revoked meanwhile). */
   update(rec: InvitationRecord, expectedStatus: InvitationRecord['status']): Promise<boolean>
-  /** Invitations for any of these units (at most 1000 ids), newest first, and how many there are. A query. */
+  /** Staff invitations (not take-over codes) for any of these units (at most 1000 ids), newest first, and how many there are. A query. */
   listByUnits(unitIds: readonly string[], page: PageRequest): Promise<{ items: InvitationRecord[]; total: number }>
 }
 

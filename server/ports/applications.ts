@@ -1,5 +1,6 @@
 /** Applications as stored, and their repository: the applicant's and the review's records. */
 import type { ApplicationStatus, TimelineEntry } from '../../src/domain'
+import type { CallReason, TypedBy } from '../../src/domain/assisted'
 import type { ConsentRecord } from '../../src/domain/consent'
 import type { DocumentKind, DocumentType } from '../../src/domain/documents'
 import type { HardshipCauseCode } from '../../src/domain/hardship-causes'
@@ -57,6 +58,8 @@ export interface ApplicationRecord {
   householdId?: string
   /** ISO-8601 UTC: when the retention schedule deleted the documents and photos of this closed application. */
   documentsPurgedAt?: string
+  /** 代为申请: who typed it, when the worker did not (with the typist's openid, kept on the server). */
+  typedBy?: TypedBy & { openid: string }
 }
 
 /** A supporting document attached to an application; the bytes are in the FileStore under `storageKey`. */
@@ -113,8 +116,35 @@ export interface ApplicationRepository {
   byNumber(number: string): Promise<ApplicationRecord | null>
   /** Applications of these units whose applicant has exactly this name, newest first (at most `limit`). A query. */
   byName(unitIds: readonly string[], name: string, limit: number): Promise<ApplicationRecord[]>
+  /** Returned cases whose deadline for resubmission passed at or before `now`, earliest first. A query. */
+  returnedOverdue(now: string, limit: number): Promise<ApplicationRecord[]>
   /** Cases under public notice whose notice ended at or before `now`, earliest first. A query. */
   noticesEnded(now: string, limit: number): Promise<ApplicationRecord[]>
   /** Rejected or withdrawn applications last changed before `before` whose documents the retention schedule has not yet deleted, oldest first. A query. */
   closedBefore(before: string, limit: number): Promise<ApplicationRecord[]>
+}
+
+/** 电话联系: one open task per case at most; its reasons accumulate until a call reaches the worker. */
+export interface CallTaskRecord {
+  /** `call:<applicationId>`, so it is read by id inside a transaction. */
+  id: string
+  applicationId: string
+  unitId: string
+  status: 'open' | 'done'
+  /** ISO-8601 UTC: when it (last) opened; the queue shows the oldest first. */
+  openedAt: string
+  reasons: CallReason[]
+  /** Every occasion that opened it (e.g. `returned-overdue:<stageEnteredAt>`), so one occasion opens it once. */
+  occasions: string[]
+  /** Calls logged while it was open. */
+  attempts: number
+  doneAt: string | null
+}
+
+export interface CallTaskRepository {
+  get(id: string): Promise<CallTaskRecord | null>
+  /** Creates or replaces it. */
+  put(task: CallTaskRecord): Promise<void>
+  /** Open tasks of these units (at most 1000 ids), oldest first, and how many. A query. */
+  listOpen(unitIds: readonly string[], page: PageRequest): Promise<{ items: CallTaskRecord[]; total: number }>
 }

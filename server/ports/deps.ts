@@ -1,5 +1,5 @@
 /** Everything a use case may touch, and what it knows about the call. A composition root picks the adapters. */
-import type { ApplicationRepository } from './applications'
+import type { ApplicationRepository, CallTaskRepository } from './applications'
 import type { InvitationRepository, OrgUnitRepository, PersonRequestRepository, PolicyRepository, RateLimitRepository, StaffRepository } from './admin'
 import type { BudgetRepository, CampaignRepository, CheckRepository, ContactRepository, HouseholdRepository, LedgerRepository, MeasureRepository } from './households'
 import type { MessageRepository, OutboxRepository, SubscriptionRepository } from './messages'
@@ -32,6 +32,7 @@ export interface Repositories {
   subscriptions: SubscriptionRepository
   uploads: UploadRepository
   personRequests: PersonRequestRepository
+  callTasks: CallTaskRepository
 }
 
 /** A storage backend: repositories for single reads and writes, and transactions for the rest. */

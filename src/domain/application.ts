@@ -1,3 +1,4 @@
+import type { TypedBy } from './assisted'
 import type { ApplicationStatus } from './application-status'
 import type { ConsentRecord } from './consent'
 import type { DocumentView } from './documents'
@@ -38,6 +39,8 @@ export interface ApplicationView {
   fieldsToFix: string[]
   /** How many times it was submitted (a resubmission after a return counts again). */
   submissionCount: number
+  /** 代为申请: who typed it, when not the worker. */
+  typedBy?: TypedBy
 }
 
 /** The submitted form as its applicant (and the case page) sees it again: the registry's revealable fields masked (`idNumberMasked`). */
@@ -54,6 +57,8 @@ export interface ApplicationDetails {
 /** The worker's form in progress: a draft, or a returned application being fixed. */
 export interface DraftView {
   id: string
+  /** 代为申请: who is typing it, when not the worker. */
+  typedBy?: TypedBy
   status: ApplicationStatus
   version: number
   /** The number once submitted; absent on a draft. */

@@ -39,6 +39,10 @@ export const ConfirmItemSchema = v.pipe(
     confirmed: v.boolean('请选择是否核实清楚'),
     note: text('核查情况', 0, 500),
     evidenceIds: evidenceIds(),
+    /** When it was filled in on the phone (kept offline, sent later); absent: now. */
+    capturedAt: v.optional(v.pipe(v.string('填写时间不正确'), v.isoTimestamp('填写时间不正确'))),
+    /** Kept offline: when the item was last recorded as the phone saw it (null: not yet). A different one now is a CONFLICT, never overwritten. */
+    seenAt: v.optional(v.nullable(v.pipe(v.string('记录时间不正确'), v.isoTimestamp('记录时间不正确')))),
   }),
   v.forward(
     v.check((i) => i.confirmed || i.note.length >= 2, '未核实清楚时请填写核查情况'),

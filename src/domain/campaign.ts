@@ -39,6 +39,8 @@ export interface ItemCheck {
   at: string
   by: string
   byName: string
+  /** When it was filled in on the phone, if it was kept offline and sent later. */
+  capturedAt?: string
 }
 
 /** A difficulty a kept household still has, and the task that answers it. */

@@ -12,6 +12,7 @@ export const DOCUMENT_KINDS = [
   { code: 'school-fees', label: '学费或在校证明' },
   { code: 'accident-proof', label: '事故或受灾证明' },
   { code: 'bank-card', label: '银行卡' },
+  { code: 'authorisation', label: '职工签字的代办授权书' },
   { code: 'other', label: '其他材料' },
 ] as const
 

@@ -1,4 +1,5 @@
 import type { ApplicationStatus } from './application-status'
+import type { CallOutcome } from './assisted'
 import type { HardshipCategory } from './hardship-categories'
 import type { HardshipAssessment, SelfCheckFigures } from './self-check'
 
@@ -83,7 +84,10 @@ export type ReviewEntry = EntryBase &
         findings: Record<SixItem, string>
         photoIds: string[]
         authorizationCollected: true
+        /** When it was filled on the phone, if it was sent later (an offline visit). */
+        capturedAt?: string
       }
+    | { kind: 'call'; outcome: CallOutcome; note: string }
     | { kind: 'finance'; result: FinanceResult; verified: VerifiedFigures | null; note: string }
     | { kind: 'notice-started'; days: number; endsAt: string; /** The category the notice shows (from the figures at its start). */ category: HardshipCategory | null }
     | { kind: 'objection'; text: string }

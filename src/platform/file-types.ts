@@ -15,8 +15,8 @@ export type PickKind = 'documents' | 'photos' | 'table'
 
 /** Where an uploaded file goes: a document of the application being filled, or a photo of a home visit. */
 export type UploadTarget =
-  | { purpose: 'document'; applicationId: string; kind: DocumentKind }
-  | { purpose: 'visit'; applicationId: string }
+  | { purpose: 'document'; applicationId: string; kind: DocumentKind; /** 代为申请: the caseworker's assisted application. */ assisted?: string }
+  | { purpose: 'visit'; applicationId: string; /** A kept photo sent again carries the id it was first sent with. */ requestId?: string }
 
 /** Called with the share uploaded so far, 0-100. */
 export type OnProgress = (percent: number) => void

@@ -6,8 +6,8 @@ import type { OnProgress, PickedFile, UploadTarget } from './file-types'
 /** The local server's upload query: a worker's document, or with `purpose=visit` a home-visit photo. */
 function queryOf(target: UploadTarget, fileName: string): URLSearchParams {
   return target.purpose === 'visit'
-    ? new URLSearchParams({ purpose: 'visit', applicationId: target.applicationId, fileName: fileName || '走访照片' })
-    : new URLSearchParams({ applicationId: target.applicationId, kind: target.kind, fileName: fileName || '文件' })
+    ? new URLSearchParams({ purpose: 'visit', applicationId: target.applicationId, fileName: fileName || '走访照片', ...(target.requestId ? { requestId: target.requestId } : {}) })
+    : new URLSearchParams({ applicationId: target.applicationId, kind: target.kind, fileName: fileName || '文件', ...(target.assisted ? { assisted: target.assisted } : {}) })
 }
 
 /** POSTs a file's bytes to the local server's upload route; its reply as the contract's. */

@@ -32,9 +32,9 @@ export async function upload(target: UploadTarget, file: PickedFile, onProgress:
     const fileId = await putInStorage(prepared.data.cloudPath, file, onProgress)
     if (!fileId) return NETWORK_FAILURE
     onProgress(100)
-    return api.review.registerVisitPhoto({ ...visit, fileId })
+    return api.review.registerVisitPhoto({ ...visit, fileId }, target.requestId ? { requestId: target.requestId } : {})
   }
-  const doc = { applicationId: target.applicationId, kind: target.kind, fileName: name || '文件' }
+  const doc = { applicationId: target.applicationId, kind: target.kind, fileName: name || '文件', ...(target.assisted ? { assisted: target.assisted } : {}) }
   const prepared = await api.applicant.prepareUpload(doc)
   if (!prepared.ok) return prepared
   const fileId = await putInStorage(prepared.data.cloudPath, file, onProgress)

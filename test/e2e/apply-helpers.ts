@@ -104,6 +104,22 @@ export async function fillCausesAndBank(page: Page, h: Household): Promise<void>
   await atStep(page, 'documents')
 }
 
+/** Consent, the applicant, members, figures, causes and bank: ends on the documents step. */
+export async function fillToDocuments(page: Page, h: Household): Promise<void> {
+  await agree(page)
+  await fillApplicant(page, h)
+  await next(page)
+  await atStep(page, 'members')
+  await fillMembers(page, h)
+  await next(page)
+  await atStep(page, 'finances')
+  const figures = [['householdSize', '3'], ['annualIncome', '20000'], ['applicantMonthlyIncome', '1500'], ['medicalExpenses', '3000'], ['schoolingExpenses', '0'], ['otherRigidExpenses', '0'], ['hardshipCosts', '0']]
+  for (const [field, value] of figures) await input(page, `finances.${field}`).fill(value)
+  await choose(page, 'finances.accidentOrDisaster', 'no')
+  await next(page)
+  await fillCausesAndBank(page, h)
+}
+
 /** A tiny real JPEG (SOI, JFIF header) named as a phone camera would name it. */
 export const JPEG = Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0x00, 0x10, 0x4a, 0x46, 0x49, 0x46, 0x00, 0x01, 0x01, 0x00, 0x00, 0x01, 0x00, 0x01, 0x00, 0x00, 0xff, 0xd9])
 

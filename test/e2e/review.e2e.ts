@@ -2,7 +2,7 @@ import { deflateSync } from 'node:zlib'
 import type { BrowserContext, Page } from 'playwright-core'
 import { createInvitation } from '../../server/usecases/admin/invitations'
 import type { Actor } from '../../src/domain'
-import { agree, atStep, choose, fillApplicant, fillCausesAndBank, fillMembers, HOME_ADDRESS, input, JPEG, next, upload, type Household } from './apply-helpers'
+import { atStep, fillToDocuments, HOME_ADDRESS, input, JPEG, next, upload, type Household } from './apply-helpers'
 import { startE2E, type E2E } from './harness'
 
 /** A phone held in one hand: the narrow end of what the pages must fit. */
@@ -68,18 +68,7 @@ describe('review of an application', () => {
   /** The worker fills in and submits the whole form; ends on the application's page. */
   async function submitApplication(page: Page, h: Household): Promise<{ id: string; number: string }> {
     await page.locator('[data-entry=apply]').click()
-    await agree(page)
-    await fillApplicant(page, h)
-    await next(page)
-    await atStep(page, 'members')
-    await fillMembers(page, h)
-    await next(page)
-    await atStep(page, 'finances')
-    const figures = [['householdSize', '3'], ['annualIncome', '20000'], ['applicantMonthlyIncome', '1500'], ['medicalExpenses', '3000'], ['schoolingExpenses', '0'], ['otherRigidExpenses', '0'], ['hardshipCosts', '0']]
-    for (const [field, value] of figures) await input(page, `finances.${field}`).fill(value)
-    await choose(page, 'finances.accidentOrDisaster', 'no')
-    await next(page)
-    await fillCausesAndBank(page, h)
+    await fillToDocuments(page, h)
     await upload(page, 'id-card', { name: 'IMG_20260302_0915.jpg', mimeType: 'image/jpeg', buffer: JPEG })
     await page.locator('[data-kind=id-card] [data-document]').waitFor()
     await next(page)

@@ -93,6 +93,18 @@ describe('the 户户清 campaign flow', () => {
     expect(await f.hh('o-caseworker', 'confirmItem', { ...item, confirmed: true })).toMatchObject({ ok: false, error: { code: 'CONFLICT' } })
   })
 
+  it('takes an item kept offline with the time it was captured; one recorded meanwhile by someone else is CONFLICT, not overwritten', async () => {
+    const item = { campaignId: campaign.id, householdId: h2, item: 'household', confirmed: true, note: '离线登记' }
+    const capturedAt = new Date(f.clock.now().getTime() - 3_600_000).toISOString()
+    const first = await f.ok<CheckView>('o-caseworker', 'confirmItem', { ...item, capturedAt, seenAt: null })
+    expect(first.record?.items.household).toMatchObject({ capturedAt, note: '离线登记' })
+    // A second phone that saw the item unrecorded is refused; one that saw this record goes through.
+    expect(await f.hh('o-caseworker', 'confirmItem', { ...item, note: '另一部手机', seenAt: null })).toMatchObject({ ok: false, error: { code: 'CONFLICT' } })
+    const seen = first.record!.items.household!.at
+    expect((await f.ok<CheckView>('o-caseworker', 'confirmItem', { ...item, note: '复核', seenAt: seen })).record?.items.household?.note).toBe('复核')
+    expect(await f.hh('o-caseworker', 'confirmItem', { ...item, capturedAt: '2099-01-01T00:00:00.000Z' })).toMatchObject({ ok: false, error: { code: 'VALIDATION', field: 'capturedAt' } })
+  })
+
   it('proposes deregistration on the file, which a reviewer then decides on the household page', async () => {
     await confirmAll('o-reviewer', h2)
     const before = await f.record(h2)
@@ -142,7 +154,7 @@ describe('the 户户清 campaign flow', () => {
     const actions = await auditActions()
     const count = (a: string) => actions.filter((x) => x === a).length
     expect(count('campaign.open')).toBe(2)
-    expect(count('campaign.check.item')).toBe(1 + 6 + 6)
+    expect(count('campaign.check.item')).toBe(1 + 6 + 6 + 2)
     expect(count('campaign.check.outcome')).toBe(2)
     expect(count('household.deregistration.propose')).toBe(1)
     expect(count('campaign.close')).toBe(1)

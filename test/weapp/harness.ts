@@ -49,6 +49,10 @@ export interface Answers {
   settings: Record<string, boolean>
   /** getPrivacySetting: whether the person still has to agree, and whether they agree when asked. */
   privacy: { needAuthorization: boolean; agrees: boolean }
+  /** The phone's network: `up`, or `down` (nothing reaches the server). */
+  network: 'up' | 'down'
+  /** Actions (`review.recordVisit`) whose next call runs on the server but whose reply is lost, as when the signal drops mid-call; each once. */
+  loseReplyOf: string[]
 }
 
 export interface Weapp {
@@ -58,6 +62,10 @@ export interface Weapp {
   answers: Answers
   /** The identity `wx.cloud.callFunction` runs as (WeChat's OPENID). */
   as(openid: string): void
+  /** Sets the network and, as WeChat does, tells the onNetworkStatusChange listeners. */
+  setNetwork(state: Answers['network']): void
+  /** The mini-program's storage (wx.setStorageSync and friends): what survives a closed app. */
+  storage: Map<string, unknown>
   /** Opens a page (`pages/home/index`) with its query, attached to the document; waits until React rendered it. */
   open(route: string, query?: Record<string, string>): Promise<OpenPage>
   close(): Promise<void>
@@ -115,7 +123,13 @@ export async function startWeapp(): Promise<Weapp> {
     location: { ok: true, latitude: 24.4105, longitude: 103.4365 },
     settings: {},
     privacy: { needAuthorization: false, agrees: true },
+    network: 'up',
+    loseReplyOf: [],
   }
+  const networkListeners: ((res: { isConnected: boolean; networkType: string }) => void)[] = []
+  let photos = 0
+  /** A JPEG's first bytes: what a photo taken in a test holds. */
+  const photoBytes = new Uint8Array([0xff, 0xd8, 0xff, 0xe0, 0, 0x10, 0x4a, 0x46, 0x49, 0x46, 0, 1, 1, 0, 0, 1, 0, 1, 0, 0, 0xff, 0xd9])
   let openid = 'demo-worker'
   let inTap = false
   const record = (api: string, args: any) => calls.push({ api, args, inTap })
@@ -146,11 +160,24 @@ export async function startWeapp(): Promise<Weapp> {
   Object.assign(g.wx, {
     cloud: {
       init: (o: unknown) => record('cloud.init', o),
-      callFunction: (o: { name: string; data: unknown }) => {
+      callFunction: async (o: { name: string; data: unknown }) => {
         record('cloud.callFunction', o)
-        return handle(o.name, JSON.parse(JSON.stringify(o.data)), { openid }, deps).then((result) => ({ result, errMsg: 'cloud.callFunction:ok' }))
+        if (answers.network === 'down') throw { errMsg: 'cloud.callFunction:fail network unavailable' }
+        const result = await handle(o.name, JSON.parse(JSON.stringify(o.data)), { openid }, deps)
+        const lost = answers.loseReplyOf.indexOf(`${o.name}.${(o.data as { action: string }).action}`)
+        if (lost >= 0) {
+          answers.loseReplyOf.splice(lost, 1)
+          throw { errMsg: 'cloud.callFunction:fail request timeout' }
+        }
+        return { result, errMsg: 'cloud.callFunction:ok' }
       },
-      uploadFile: (o: any) => answer('cloud.uploadFile', o, () => ({ ok: false, err: { errMsg: 'cloud.uploadFile:fail not in this suite' } })),
+      // The bytes of a test photo land in the file store at the path the function handed out.
+      uploadFile: (o: any) => {
+        record('cloud.uploadFile', o)
+        const stored = answers.network === 'down' ? Promise.resolve(null) : deps.files.put(o.cloudPath, photoBytes, 'image/jpeg')
+        void stored.then((fileID) => setTimeout(() => (fileID ? o.success?.({ fileID, statusCode: 200, errMsg: 'cloud.uploadFile:ok' }) : o.fail?.({ errMsg: 'cloud.uploadFile:fail network' })), 0))
+        return { onProgressUpdate: () => {} }
+      },
     },
     requestSubscribeMessage: (o: any) =>
       answer('requestSubscribeMessage', o, () => ({
@@ -184,7 +211,13 @@ export async function startWeapp(): Promise<Weapp> {
     redirectTo: (o: any) => answer('redirectTo', o, () => ({ ok: true, value: { errMsg: 'redirectTo:ok' } })),
     showToast: (o: any) => answer('showToast', o, () => ({ ok: true, value: { errMsg: 'showToast:ok' } })),
     showModal: (o: any) => answer('showModal', o, () => ({ ok: true, value: { confirm: false, cancel: true, errMsg: 'showModal:ok' } })),
-    setStorageSync: (k: string, v: unknown) => void storage.set(k, v),
+    // One photo taken with the camera.
+    chooseMedia: (o: any) => answer('chooseMedia', o, () => ({ ok: true, value: { type: 'image', tempFiles: Array.from({ length: 1 }, () => ({ tempFilePath: `http://tmp/photo-${++photos}.jpg`, size: photoBytes.length, fileType: 'image' })), errMsg: 'chooseMedia:ok' } })),
+    saveFile: (o: any) => answer('saveFile', o, () => ({ ok: true, value: { savedFilePath: String(o.tempFilePath).replace('http://tmp/', 'http://store/'), errMsg: 'saveFile:ok' } })),
+    removeSavedFile: (o: any) => answer('removeSavedFile', o, () => ({ ok: true, value: { errMsg: 'removeSavedFile:ok' } })),
+    onNetworkStatusChange: (cb: (res: { isConnected: boolean; networkType: string }) => void) => void networkListeners.push(cb),
+    offNetworkStatusChange: (cb: (res: { isConnected: boolean; networkType: string }) => void) => void (cb ? networkListeners.splice(networkListeners.indexOf(cb) >>> 0, 1) : networkListeners.splice(0)),
+    setStorageSync: (k: string, v: unknown) => void storage.set(k, JSON.parse(JSON.stringify(v))),
     getStorageSync: (k: string) => (storage.has(k) ? storage.get(k) : ''),
     removeStorageSync: (k: string) => void storage.delete(k),
     setStorage: (o: any) => answer('setStorage', o, () => (storage.set(o.key, o.data), { ok: true, value: {} })),
@@ -262,6 +295,11 @@ export async function startWeapp(): Promise<Weapp> {
     setData,
     answers,
     as: (id) => void (openid = id),
+    storage,
+    setNetwork(state) {
+      answers.network = state
+      for (const listener of [...networkListeners]) listener({ isConnected: state === 'up', networkType: state === 'up' ? '4g' : 'none' })
+    },
     async open(route, query = {}) {
       nextRoute = route
       nextQuery = query

@@ -44,6 +44,8 @@ const PAGES: PageCase[] = [
   { route: 'review/case/index', as: CASEWORKER, query: (c) => ({ id: c.underReview }), shows: /MLS-\d{4}-\d{6}[\s\S]*初审/ },
   { route: 'review/redeem/index', as: 'demo-new-staff', shows: /邀请码/ },
   { route: 'review/notices/index', as: WORKER, shows: /公示/ },
+  // The demo's returned application: its worker holds no subscription, so a call is due.
+  { route: 'review/calls/index', as: CASEWORKER, shows: /MLS-\d{4}-\d{6}[\s\S]*职工未订阅消息/ },
   { route: 'households/list/index', as: ADMIN, shows: /\d+ *户|建档/ },
   { route: 'households/detail/index', as: ADMIN, query: (c) => ({ id: c.household }), shows: /帮扶措施|结对/ },
   { route: 'households/campaigns/index', as: ADMIN, shows: /户户清|核查/ },

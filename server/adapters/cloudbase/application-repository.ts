@@ -16,7 +16,7 @@ const FIELDS = [
 /** Fields a record may lack: stored as null when absent, so that a merging update clears them too. */
 const OPTIONAL_FIELDS = [
   'formSealed', 'draft', 'consent', 'assessment', 'documents', 'submissions', 'memberIdHashes', 'duplicateFlags', 'fieldsToFix',
-  'review', 'visitPhotos', 'stageEnteredAt', 'dueAt', 'noticeEndsAt', 'householdId', 'documentsPurgedAt',
+  'review', 'visitPhotos', 'stageEnteredAt', 'dueAt', 'noticeEndsAt', 'householdId', 'documentsPurgedAt', 'typedBy',
 ] as const satisfies readonly (keyof Fields)[]
 
 /** Cases without a deadline sort after every dated one. */
@@ -39,6 +39,8 @@ export const APPLICATIONS_COLLECTION = defineCollection(APPLICATIONS, [
   // The caseworker's queue and its counts (overdue: dueSort before now).
   { keys: [['status', 1], ['unitId', 1], ['dueSort', 1], ['_id', 1]] },
   { keys: [['name', 1], ['unitId', 1], ['createdAt', -1], ['_id', -1]] },
+  // The timer that opens 电话联系 tasks for returned cases past their deadline.
+  { keys: [['status', 1], ['dueSort', 1], ['_id', 1]] },
   // The timer that ends public notices.
   { keys: [['status', 1], ['noticeEndsAt', 1], ['_id', 1]] },
   // The retention schedule's closed applications.
@@ -88,6 +90,11 @@ export function applicationRepository(scope: Scope): ApplicationRepository {
     async closedBefore(before, limit) {
       outsideTransaction(scope, 'applications.closedBefore')
       const query = coll().where({ status: scope.command.in(['rejected', 'withdrawn']), documentsPurgedAt: null, updatedAt: scope.command.lt(before) }).orderBy('updatedAt', 'asc').orderBy('_id', 'asc')
+      return (await readRange(query, 0, limit)).map(toRecord)
+    },
+    async returnedOverdue(now, limit) {
+      outsideTransaction(scope, 'applications.returnedOverdue')
+      const query = coll().where({ status: 'returned', dueSort: scope.command.lte(now) }).orderBy('dueSort', 'asc').orderBy('_id', 'asc')
       return (await readRange(query, 0, limit)).map(toRecord)
     },
     async noticesEnded(now, limit) {

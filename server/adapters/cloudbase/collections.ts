@@ -31,6 +31,9 @@ export const CHECKS = 'checks'
 export const SUBSCRIPTIONS = 'subscriptions'
 /** Client uploads awaiting registration. */
 export const UPLOADS = 'uploads'
+/** 电话联系 tasks, one per case. */
+export const CALL_TASKS = 'call_tasks'
+
 /** The data migrations applied by deploy, their saved progress, and the lock of the deploy running them. */
 export const MIGRATION_RECORDS = 'data_migrations'
 /** Open and closed runs of `npm run smoke:cloud`: their test identities and what each removed. */
@@ -43,5 +46,5 @@ export const PERSON_REQUESTS = 'person_requests'
 export const COLLECTIONS = [
   APPLICATIONS, CLAIMS, COUNTERS, IDEMPOTENCY, AUDIT_EVENTS, AUDIT_HEADS, AUDIT_ANCHORS, STAFF, ORG_UNITS, POLICIES, STATIONS, PROBLEM_REPORTS, OUTBOX, MESSAGES, INVITATIONS, RATE_LIMITS, HOUSEHOLDS,
   MEASURES, DISBURSEMENTS, BUDGETS, CONTACTS, CAMPAIGNS, CHECKS, SUBSCRIPTIONS, UPLOADS, MIGRATION_RECORDS, SMOKE_RUNS,
-  PERSON_REQUESTS,
+  PERSON_REQUESTS, CALL_TASKS,
 ] as const

@@ -26,6 +26,7 @@ import { stationRepository } from './station-repository'
 import { subscriptionRepository } from './subscription-repository'
 import { uploadRepository } from './upload-repository'
 import { TRANSACTION_RETRY, withRetry, type RetryPolicy } from './retry'
+import { callTaskRepository } from './call-task-repository'
 import type { Scope, TransactionRef } from './types'
 
 export { COLLECTIONS } from './collections'
@@ -56,6 +57,7 @@ function bindRepositories(scope: Scope): Repositories {
     checks: checkRepository(scope),
     subscriptions: subscriptionRepository(scope),
     uploads: uploadRepository(scope),
+    callTasks: callTaskRepository(scope),
   }
 }
 

@@ -25,6 +25,7 @@ import { STAFF_COLLECTION } from './staff-repository'
 import { STATIONS_COLLECTION } from './station-repository'
 import { SUBSCRIPTIONS_COLLECTION } from './subscription-repository'
 import { UPLOADS_COLLECTION } from './upload-repository'
+import { CALL_TASKS_COLLECTION } from './call-task-repository'
 
 /**
  * Every collection of the CloudBase database with its indexes: what `npm run deploy` creates.
@@ -60,4 +61,5 @@ export const COLLECTION_DECLARATIONS: readonly CollectionDeclaration[] = [
   // Read and written by _id only (server/cloud/smoke-pass.ts, scripts/smoke).
   defineCollection(SMOKE_RUNS),
   PERSON_REQUESTS_COLLECTION,
+  CALL_TASKS_COLLECTION,
 ]

@@ -50,6 +50,9 @@ export function applicationRepository(db: Db): ApplicationRepository {
     async closedBefore(before, limit) {
       return readAll(db, `SELECT doc FROM applications WHERE status IN ('rejected', 'withdrawn') AND updated_at < ? AND json_extract(doc, '$.documentsPurgedAt') IS NULL ORDER BY updated_at, id LIMIT ?`, before, limit)
     },
+    async returnedOverdue(now, limit) {
+      return readAll(db, `SELECT doc FROM applications WHERE status = 'returned' AND due_sort <= ? ORDER BY due_sort, id LIMIT ?`, now, limit)
+    },
     async noticesEnded(now, limit) {
       return readAll(db, `SELECT doc FROM applications WHERE status = 'publicizing' AND notice_ends_at <= ? ORDER BY notice_ends_at, id LIMIT ?`, now, limit)
     },

@@ -24,6 +24,7 @@ import { staffRepository } from './staff-repository'
 import { stationRepository } from './station-repository'
 import { subscriptionRepository } from './subscription-repository'
 import { uploadRepository } from './upload-repository'
+import { callTaskRepository } from './call-task-repository'
 
 /** Every repository bound to one connection. */
 export function bindRepositories(db: Db): Repositories {
@@ -52,6 +53,7 @@ export function bindRepositories(db: Db): Repositories {
     checks: checkRepository(db),
     subscriptions: subscriptionRepository(db),
     uploads: uploadRepository(db),
+    callTasks: callTaskRepository(db),
   }
 }
 

@@ -272,5 +272,17 @@ export const MIGRATIONS: readonly Migration[] = [
       CREATE TABLE audit_anchors (n INTEGER PRIMARY KEY, at TEXT NOT NULL, heads TEXT NOT NULL, prev_hash TEXT NOT NULL, hash TEXT NOT NULL);
     `,
   },
+  {
+    version: 12,
+    name: 'take-over codes among the invitations, 电话联系 tasks, returned cases by deadline',
+    sql: `
+      ALTER TABLE invitations ADD COLUMN kind TEXT NOT NULL DEFAULT 'staff';
+      DROP INDEX invitations_by_unit;
+      CREATE INDEX invitations_by_unit ON invitations (kind, unit_id, created_at DESC, id DESC);
+      CREATE TABLE call_tasks (id TEXT PRIMARY KEY, unit_id TEXT NOT NULL, status TEXT NOT NULL, opened_at TEXT NOT NULL, doc TEXT NOT NULL);
+      CREATE INDEX call_tasks_open ON call_tasks (status, unit_id, opened_at, id);
+      CREATE INDEX applications_by_status_due ON applications (status, due_sort, id);
+    `,
+  },
   KEY_VERSIONS_MIGRATION,
 ]

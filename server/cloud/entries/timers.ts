@@ -5,6 +5,7 @@ import { remindStaff } from '../../usecases/shared/staff-reminders'
 import { removeStaleUploads } from '../../usecases/shared/uploads'
 import { anchorAudit } from '../../usecases/shared/audit-anchor'
 import { endNotices } from '../../usecases/review/notices'
+import { openOverdueCalls } from '../../usecases/review/calls'
 import { TIMER_TRIGGER } from '../functions.manifest'
 import { getApp } from '../../adapters/cloudbase/sdk'
 import { purgeClosedDocuments } from '../../usecases/lifecycle/retention'
@@ -35,15 +36,15 @@ export function isTimerCall(event: unknown, openid: string | undefined): boolean
   return !openid && e.Type === 'Timer' && e.TriggerName === TIMER_TRIGGER
 }
 
-export type TimerReport = DeliveryReport & { noticesEnded: number; remindersQueued: number; uploadsRemoved: number; documentsPurged: number; auditAnchor: number | null }
+export type TimerReport = DeliveryReport & { noticesEnded: number; remindersQueued: number; callsOpened: number; uploadsRemoved: number; documentsPurged: number; auditAnchor: number | null }
 
 /**
  * The CloudBase entry of the `timers` function, run by its timer trigger only (any other call is
  * refused with nothing done and nothing told). Ends the public notices whose period is over,
- * queues the staff's daily reminders, deletes uploads never registered and the documents the
- * retention schedule says are due (server/usecases/lifecycle/retention.ts), then delivers due outbox
- * entries as WeChat subscribe messages. Once an hour it anchors the audit log's stream heads and
- * sends the anchor to the admins.
+ * queues the staff's daily reminders, opens 电话联系 tasks for returned cases past their deadline,
+ * deletes uploads never registered and the documents the retention schedule says are due
+ * (server/usecases/lifecycle/retention.ts), then delivers due outbox entries as WeChat subscribe
+ * messages. Once an hour it anchors the audit log's stream heads and sends the anchor to the admins.
  */
 export async function main(event?: unknown, _context?: unknown): Promise<TimerReport | { error: string }> {
   if (!isTimerCall(event, getApp().auth().getUserInfo().openId)) return { error: 'refused: timers runs on its timer trigger only' }
@@ -52,6 +53,7 @@ export async function main(event?: unknown, _context?: unknown): Promise<TimerRe
   try {
     const noticesEnded = await endNotices(deps)
     const remindersQueued = await remindStaff(deps)
+    const callsOpened = await openOverdueCalls(deps)
     const uploadsRemoved = await removeStaleUploads(deps, UPLOAD_BATCH)
     const { applicationsPurged: documentsPurged } = await purgeClosedDocuments(deps)
     const anchor = await anchorAudit(deps)
@@ -59,7 +61,7 @@ export async function main(event?: unknown, _context?: unknown): Promise<TimerRe
     if (anchor) console.log(`[timers] audit anchor ${anchor.n} ${anchor.hash}`)
     const auditAnchor = anchor?.n ?? null
     const delivery = await deliverOutbox(deps, subscribeMessageNotifier(subscribeMessages()), { limit: BATCH })
-    const report = { ...delivery, noticesEnded, remindersQueued, uploadsRemoved, documentsPurged, auditAnchor }
+    const report = { ...delivery, noticesEnded, remindersQueued, callsOpened, uploadsRemoved, documentsPurged, auditAnchor }
     console.log(`[timers] ${JSON.stringify(report)}`)
     return report
   } catch (err) {

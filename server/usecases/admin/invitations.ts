@@ -2,8 +2,9 @@ import { AppError, type Actor, type StaffRole } from '../../../src/domain'
 import type { CreatedInvitation, InvitationView } from '../../../src/domain/api/admin'
 import type { RedeemedInvitation } from '../../../src/domain/api/account'
 import type { Page } from '../../../src/domain/api/applicant'
-import { formatInvitationCode, invitationCodeFromId, normalizeInvitationCode } from '../../../src/domain/invitation-code'
-import type { Deps, InvitationRecord, RateLimitRecord, Repositories } from '../../ports'
+import { formatInvitationCode } from '../../../src/domain/invitation-code'
+import type { Deps, InvitationRecord } from '../../ports'
+import { newCode, redeemCode } from '../shared/one-time-code'
 import { appendAudit } from '../shared/audit'
 import { adminUnit, requireAdmin, unitInJurisdiction } from '../shared/jurisdiction'
 import { jurisdictionUnits } from './staff'
@@ -11,15 +12,7 @@ import { versionOf } from './units'
 
 /** How long a code works. */
 export const INVITATION_TTL_MS = 7 * 24 * 3600 * 1000
-/** Failed redemptions a caller may make per window before RATE_LIMITED. */
-export const REDEEM_FAILURES_ALLOWED = 5
-export const REDEEM_WINDOW_MS = 3600 * 1000
-
-/** The invitation's id: a keyed hash of the code, so the store never holds a usable code. */
-export const invitationId = (deps: Deps, code: string) => deps.cipher.keyedHash(`invitation:${code}`)
-/** The ids the code may have under every data key held: one handed out before a key rotation keeps working until it expires. */
-const invitationIds = (deps: Deps, code: string) => deps.cipher.keyedHashes(`invitation:${code}`)
-const failuresKey = (openid: string) => `redeem-failures:${openid}`
+export { REDEEM_FAILURES_ALLOWED, REDEEM_WINDOW_MS, invitationId } from '../shared/one-time-code'
 
 function toView(rec: InvitationRecord, unitName: string, now: Date): InvitationView {
   const expired = rec.status === 'open' && Date.parse(rec.expiresAt) <= now.getTime()
@@ -48,9 +41,9 @@ export interface InvitationInput {
  * the code's keyed hash; the caller inserts it and shows the code once.
  */
 export function draftInvitation(deps: Deps, input: InvitationInput, createdBy: string, now: Date): { code: string; rec: InvitationRecord } {
-  const code = invitationCodeFromId(deps.ids.newId())
+  const { code, id } = newCode(deps)
   const rec: InvitationRecord = {
-    id: invitationId(deps, code),
+    id,
     unitId: input.unitId,
     roles: input.roles,
     displayName: input.displayName,
@@ -121,71 +114,42 @@ export async function revokeInvitation(deps: Deps, actor: Actor, input: { invita
   })
 }
 
-type Redemption =
-  | { ok: true; unitName: string; roles: StaffRole[] }
-  | { ok: false; code: 'RATE_LIMITED' | 'VALIDATION' | 'CONFLICT'; message: string; field?: string }
-
-const limited = (rec: RateLimitRecord | null, now: Date) =>
-  !!rec && rec.count >= REDEEM_FAILURES_ALLOWED && now.getTime() - Date.parse(rec.windowStart) < REDEEM_WINDOW_MS
-
-/** Counts one failure in the caller's window (a fresh window once the last one is over). */
-async function countFailure(repos: Repositories, key: string, rec: RateLimitRecord | null, now: Date): Promise<void> {
-  const fresh = !rec || now.getTime() - Date.parse(rec.windowStart) >= REDEEM_WINDOW_MS
-  await repos.rateLimits.put(fresh ? { key, count: 1, windowStart: now.toISOString() } : { ...rec, count: rec.count + 1 })
-}
-
 /**
- * A person binds their identity as staff with a code. The invitation is claimed by _id inside the
- * transaction (status open -> used, written back guarded by that status), so of two redemptions
- * racing for one code exactly one binds: SQLite runs them one at a time, and in CloudBase both
- * write the same document, so the second conflicts, is run again and finds the code used.
- * Failures are counted per caller in a store record (committed, not rolled back with the
- * failure), and after five in an hour the answer is RATE_LIMITED whatever the code.
- * An active staff member cannot redeem: moving someone is an admin's change, not a code's.
+ * A person binds their identity as staff with a code (shared/one-time-code.ts: one redemption per
+ * code, wrong codes rate-limited). An active staff member cannot redeem: moving someone is an
+ * admin's change, not a code's.
  */
-export async function redeemInvitation(deps: Deps, actor: Actor, input: { code: string }): Promise<RedeemedInvitation> {
-  const now = deps.clock.now()
-  const code = normalizeInvitationCode(input.code)
-  const ids = code ? invitationIds(deps, code) : []
-  const key = failuresKey(actor.openid)
-  const result = await deps.store.transaction<Redemption>(async (repos) => {
-    const failures = await repos.rateLimits.get(key)
-    if (limited(failures, now)) return { ok: false, code: 'RATE_LIMITED', message: '邀请码输错次数过多，请一小时后再试' }
-    const fail = async (code: 'VALIDATION' | 'CONFLICT', message: string): Promise<Redemption> => {
-      await countFailure(repos, key, failures, now)
-      return { ok: false, code, message, field: 'code' }
-    }
-    let rec = null
-    for (const id of ids) rec ??= await repos.invitations.get(id)
-    if (!rec || rec.status === 'revoked') return fail('VALIDATION', '邀请码不正确，请核对后重新输入')
-    if (rec.status === 'used') return fail('CONFLICT', '这个邀请码已经用过了，请联系管理员重新生成')
-    if (Date.parse(rec.expiresAt) <= now.getTime()) return fail('VALIDATION', '这个邀请码已过期，请联系管理员重新生成')
-    const existing = await repos.staff.getByOpenid(actor.openid)
-    if (existing?.active && existing.roles.length > 0) return { ok: false, code: 'CONFLICT', message: '您已是工作人员；如需调整单位或角色，请联系管理员' }
-    const unit = await repos.units.get(rec.unitId)
-    if (!unit) return fail('VALIDATION', '邀请的单位已不存在，请联系管理员')
-
-    const at = now.toISOString()
-    if (!(await repos.invitations.update({ ...rec, status: 'used', usedBy: actor.openid, usedAt: at }, 'open'))) {
-      return fail('CONFLICT', '这个邀请码已经用过了，请联系管理员重新生成')
-    }
-    await repos.staff.put({
-      openid: actor.openid,
-      displayName: rec.displayName,
-      unitId: rec.unitId,
-      roles: rec.roles,
-      active: true,
-      version: (existing ? versionOf(existing) : 0) + 1,
-      boundAt: at,
-    })
-    await appendAudit(repos, deps.cipher, now, {
-      actor: actor.openid,
-      action: 'staff.bind',
-      subject: actor.openid,
-      detail: { invitationId: rec.id, unitId: rec.unitId, roles: rec.roles, invitedBy: rec.createdBy },
-    })
-    return { ok: true, unitName: unit.name, roles: rec.roles }
+export function redeemInvitation(deps: Deps, actor: Actor, input: { code: string }): Promise<RedeemedInvitation> {
+  let unitName = ''
+  return redeemCode(deps, actor, input.code, {
+    kind: 'staff',
+    words: { wrong: '邀请码不正确，请核对后重新输入', used: '这个邀请码已经用过了，请联系管理员重新生成', expired: '这个邀请码已过期，请联系管理员重新生成', limited: '邀请码输错次数过多，请一小时后再试' },
+    async check(repos, rec) {
+      const existing = await repos.staff.getByOpenid(actor.openid)
+      if (existing?.active && existing.roles.length > 0) return { code: 'CONFLICT', message: '您已是工作人员；如需调整单位或角色，请联系管理员', counted: false }
+      const unit = await repos.units.get(rec.unitId)
+      if (!unit) return { code: 'VALIDATION', message: '邀请的单位已不存在，请联系管理员', counted: true }
+      unitName = unit.name
+      return null
+    },
+    async apply(repos, rec, at) {
+      const existing = await repos.staff.getByOpenid(actor.openid)
+      await repos.staff.put({
+        openid: actor.openid,
+        displayName: rec.displayName,
+        unitId: rec.unitId,
+        roles: rec.roles,
+        active: true,
+        version: (existing ? versionOf(existing) : 0) + 1,
+        boundAt: at,
+      })
+      await appendAudit(repos, deps.cipher, new Date(at), {
+        actor: actor.openid,
+        action: 'staff.bind',
+        subject: actor.openid,
+        detail: { invitationId: rec.id, unitId: rec.unitId, roles: rec.roles, invitedBy: rec.createdBy },
+      })
+      return { unitName, roles: rec.roles }
+    },
   })
-  if (!result.ok) throw new AppError(result.code, result.message, result.field)
-  return { unitName: result.unitName, roles: result.roles }
 }

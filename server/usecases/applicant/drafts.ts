@@ -4,6 +4,8 @@ import { emptyFormValues, formToValues, type FormValues } from '../../../src/dom
 import type { FormStep } from '../../../src/domain/api/applicant'
 import type { ApplicationRecord, Deps } from '../../ports'
 import { appendAudit, auditRead } from '../shared/audit'
+import { publicTypedBy } from '../shared/application-view'
+import type { Relation } from '../../../src/domain/assisted'
 import { toDocumentView } from '../shared/application-view'
 import { ALREADY_OPEN, createDraft, draftSummary, findOpenApplication, isEditable } from './open-application'
 import { openForm, openValues, sealValues } from '../shared/sealed-form'
@@ -14,6 +16,7 @@ const returnNote = (rec: ApplicationRecord) => [...rec.timeline].reverse().find(
 function toDraftView(rec: ApplicationRecord, values: FormValues): DraftView {
   return {
     id: rec.id,
+    ...(rec.typedBy ? { typedBy: publicTypedBy(rec.typedBy) } : {}),
     status: rec.status,
     version: rec.version,
     ...(rec.status === 'draft' ? {} : { number: rec.number }),
@@ -44,6 +47,8 @@ export interface SaveDraftInput {
   values: FormValues
   step: FormStep
   consent?: ConsentInput
+  /** A relative typing it for the worker; null: the worker themselves; absent: unchanged. */
+  relative?: { relation: Relation; name: string } | null
 }
 
 /**
@@ -65,10 +70,26 @@ export async function saveDraft(deps: Deps, actor: Actor, input: SaveDraftInput)
       draft: { valuesSealed: sealValues(deps.cipher, input.values), step: input.step, savedAt: at },
       ...(newConsent ? { consent: { ...CURRENT_CONSENT, agreedAt: at } } : {}),
     }
+    const typed = relativeTyping(rec, actor, input.relative, at)
+    if (typed !== undefined) {
+      if (typed) next.typedBy = typed
+      else delete next.typedBy
+    }
     if (!(await repos.applications.update(next, rec.version))) throw new AppError('CONFLICT', '草稿正在保存，请稍后重试')
     if (newConsent) {
       await appendAudit(repos, deps.cipher, now, { actor: actor.openid, action: 'application.consent', subject: rec.id, detail: { ...CURRENT_CONSENT } })
     }
     return { id: rec.id, version: next.version, savedAt: at }
   })
+}
+
+/**
+ * The record's typist after a relative's save: a relative naming themselves on their own draft
+ * (the worker's own fields stay theirs to fill); null when they say the worker types it; undefined
+ * when nothing changes (no say, a caseworker's typing, or an application already submitted).
+ */
+function relativeTyping(rec: ApplicationRecord, actor: Actor, relative: SaveDraftInput['relative'], at: string): ApplicationRecord['typedBy'] | null | undefined {
+  if (relative === undefined || rec.status !== 'draft' || rec.typedBy?.kind === 'caseworker') return undefined
+  if (relative === null) return rec.typedBy ? null : undefined
+  return { kind: 'relative', name: relative.name, relation: relative.relation, at: rec.typedBy?.at ?? at, openid: actor.openid }
 }

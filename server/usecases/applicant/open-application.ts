@@ -22,15 +22,22 @@ export const isEditable = (rec: ApplicationRecord) => rec.status === 'draft' || 
  * A draft has no number yet (`DRAFT-<id>` keeps the unique index happy) and no sensitive value
  * outside its sealed values.
  */
-export async function createDraft(deps: Deps, repos: Repositories, actor: Actor, now: Date): Promise<ApplicationRecord> {
-  const id = deps.ids.newId()
-  if (!(await repos.claims.create(openApplicationOf(actor.openid), id))) throw new AppError('CONFLICT', ALREADY_OPEN)
+export async function createDraft(
+  deps: Deps,
+  repos: Repositories,
+  actor: Actor,
+  now: Date,
+  assisted?: Pick<ApplicationRecord, 'id' | 'applicantOpenid' | 'unitId' | 'typedBy'>,
+): Promise<ApplicationRecord> {
+  const id = assisted?.id ?? deps.ids.newId()
+  const applicantOpenid = assisted?.applicantOpenid ?? actor.openid
+  if (!(await repos.claims.create(openApplicationOf(applicantOpenid), id))) throw new AppError('CONFLICT', ALREADY_OPEN)
   const at = now.toISOString()
   const rec: ApplicationRecord = {
     id,
     number: `DRAFT-${id}`,
-    applicantOpenid: actor.openid,
-    unitId: deps.settings.defaultUnitId,
+    applicantOpenid,
+    unitId: assisted?.unitId ?? deps.settings.defaultUnitId,
     status: 'draft',
     version: 1,
     name: '',
@@ -42,9 +49,10 @@ export async function createDraft(deps: Deps, repos: Repositories, actor: Actor,
     timeline: [],
     createdAt: at,
     updatedAt: at,
+    ...(assisted?.typedBy ? { typedBy: assisted.typedBy } : {}),
   }
   await repos.applications.insert(rec)
-  await appendAudit(repos, deps.cipher, now, { actor: actor.openid, action: 'application.draft.create', subject: id })
+  await appendAudit(repos, deps.cipher, now, { actor: actor.openid, action: 'application.draft.create', subject: id, ...(assisted ? { detail: { assisted: true } } : {}) })
   return rec
 }
 

@@ -9,6 +9,7 @@ import {
 } from '../../../src/domain'
 import type { SubmitResult } from '../../../src/domain/api/applicant'
 import { isCurrentConsent, type ConsentInput } from '../../../src/domain/consent'
+import { AUTHORISATION_KIND } from '../../../src/domain/assisted'
 import type { ApplicationRecord, CallContext, Deps, Repositories } from '../../ports'
 import { claimIdNumbers } from './duplicates'
 import { ALREADY_OPEN, findOpenApplication, without } from './open-application'
@@ -85,6 +86,9 @@ export async function withSubmittedForm(deps: Deps, repos: Repositories, rec: Ap
   const unit = await repos.units.get(form.applicant.unitId)
   if (!unit) throw new AppError('VALIDATION', '没有找到所选工会，请重新选择', 'form.applicant.unitId')
   if (!isCurrentConsent(input.consent)) throw new AppError('VALIDATION', '请先阅读并同意授权', 'consent')
+  if (rec.typedBy && !rec.documents?.some((d) => d.kind === AUTHORISATION_KIND)) {
+    throw new AppError('VALIDATION', '代为申请须上传职工本人签字的代办授权书', 'documents')
+  }
   const checks = await claimIdNumbers(repos, deps.cipher, rec, form)
   for (const hash of checks.idNumberHashes) {
     const household = await repos.claims.get(householdOf(hash))

@@ -59,9 +59,14 @@ export async function confirmItem(deps: Deps, actor: Actor, input: v.InferOutput
       const { campaign, rec, record } = await checkTarget(repos, actor, input)
       const problem = confirmItemProblem(campaign, record)
       if (problem) throw new AppError('CONFLICT', problem)
+      if (input.seenAt !== undefined && (record?.items[input.item]?.at ?? null) !== input.seenAt) throw new AppError('CONFLICT', '您离线期间，这一项已有新的登记，请查看后再提交')
+      if (input.capturedAt && input.capturedAt > now.toISOString()) throw new AppError('VALIDATION', '填写时间不能晚于现在', 'capturedAt')
       const at = now.toISOString()
       const base = record ?? emptyRecord(campaign, rec, at)
-      const check = { confirmed: input.confirmed, note: input.note, evidenceIds: input.evidenceIds, at, by: actor.openid, byName: await staffNameOf(repos, actor.openid) }
+      const check = {
+        confirmed: input.confirmed, note: input.note, evidenceIds: input.evidenceIds, at, by: actor.openid, byName: await staffNameOf(repos, actor.openid),
+        ...(input.capturedAt ? { capturedAt: input.capturedAt } : {}),
+      }
       const next: CheckRecord = { ...withItem(base, input.item, check), version: base.version + 1 }
       if (!(await repos.checks.put(next, base.version))) throw new AppError('CONFLICT', STALE)
       await appendAudit(repos, deps.cipher, now, {

@@ -4,6 +4,7 @@ import { latestEntry, noticeState, filingFigures, financeCheckedSinceVisit, type
 import { assessHardship, thresholdsOf, type HardshipAssessment } from '../../../src/domain/self-check'
 import type { ApplicationRecord, Deps, OrgUnitRecord, PolicyRecord, Repositories } from '../../ports'
 import { policyFor } from '../shared/policy'
+import { callTaskId } from '../shared/call-tasks'
 import { currentForm } from '../shared/sealed-form'
 import { toApplicationView, toDocumentView } from '../shared/application-view'
 
@@ -41,6 +42,11 @@ async function duplicateViews(repos: Repositories, rec: ApplicationRecord): Prom
   return out
 }
 
+async function openTask(repos: Repositories, id: string): Promise<CaseView['callTask']> {
+  const task = await repos.callTasks.get(callTaskId(id))
+  return task?.status === 'open' ? { reasons: task.reasons, openedAt: task.openedAt, attempts: task.attempts } : null
+}
+
 const withoutActor = ({ by: _by, ...entry }: ReviewEntry) => entry
 
 /** The case page's view: masked values, the review so far and what this person may do now. */
@@ -65,6 +71,7 @@ export async function toCaseView(deps: Deps, repos: Repositories, actor: Actor, 
     actions: allowedActions(actor, rec, now),
     mayReveal: hasRole(actor, 'caseworker') || hasRole(actor, 'reviewer'),
     householdId: rec.householdId ?? null,
+    callTask: await openTask(repos, rec.id),
   }
 }
 

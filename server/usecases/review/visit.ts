@@ -10,6 +10,7 @@ import { checkUploadKey, handOutUpload } from '../shared/uploads'
 import { caseOf } from './access'
 import { decide, type DecisionInput } from './decide'
 import { RATE_RULES, takeRate } from '../shared/rate-limit'
+import { once } from '../shared/idempotency'
 
 /** At most this many photos per home visit. */
 export const MAX_VISIT_PHOTOS = 9
@@ -21,6 +22,8 @@ export interface VisitInput extends DecisionInput {
   findings: Record<SixItem, string>
   photoIds: string[]
   authorizationCollected: true
+  /** When the form was filled on the phone, for a visit kept offline and sent later. */
+  capturedAt?: string
 }
 
 /**
@@ -35,11 +38,12 @@ export function recordVisit(deps: Deps, actor: Actor, input: VisitInput, ctx: Ca
     const photos = new Set((rec.visitPhotos ?? []).map((p) => p.id))
     const unknown = input.photoIds.find((id) => !photos.has(id))
     if (unknown) throw new AppError('VALIDATION', '照片不存在，请重新上传', 'photoIds')
-    const { id: _id, expectedVersion: _v, ...visit } = input
+    if (input.capturedAt && input.capturedAt > now.toISOString()) throw new AppError('VALIDATION', '填写时间不能晚于现在', 'capturedAt')
+    const { id: _id, expectedVersion: _v, capturedAt, ...visit } = input
     return {
       transition: 'recordVisit',
-      entry: { kind: 'visit', ...visit, photoIds: [...new Set(input.photoIds)] },
-      detail: { staffPresent: input.staffPresent.length, photos: input.photoIds.length },
+      entry: { kind: 'visit', ...visit, photoIds: [...new Set(input.photoIds)], ...(capturedAt ? { capturedAt } : {}) },
+      detail: { staffPresent: input.staffPresent.length, photos: input.photoIds.length, ...(capturedAt ? { capturedAt } : {}) },
     }
   })
 }
@@ -55,10 +59,17 @@ async function visitCase(repos: Repositories, actor: Actor, id: string) {
   return rec
 }
 
-/** Records a stored photo on the case in one transaction; when that fails the file is removed. */
-async function attachPhoto(deps: Deps, actor: Actor, id: string, photo: DocumentRecord): Promise<DocumentView> {
+/**
+ * Records a stored photo on the case in one transaction; when that fails the file is removed. A
+ * retried request (same request id, e.g. a visit kept offline and sent again after the reply was
+ * lost) gets the first reply, and the file it sent again is removed: the photo is on the case once.
+ */
+async function attachPhoto(deps: Deps, actor: Actor, id: string, photo: DocumentRecord, requestId: string | null): Promise<DocumentView> {
+  let fresh = false
+  const scope = { actor: actor.openid, action: 'review.visitPhoto', target: id, requestId }
   try {
-    return await deps.store.transaction(async (repos) => {
+    const view = await deps.store.transaction((repos) => once(repos, scope, deps.clock.now(), async () => {
+      fresh = true
       const rec = await visitCase(repos, actor, id)
       const same = rec.visitPhotos?.find((p) => p.storageKey === photo.storageKey)
       if (same) return toDocumentView(same)
@@ -73,7 +84,9 @@ async function attachPhoto(deps: Deps, actor: Actor, id: string, photo: Document
         detail: { documentId: photo.id, contentType: photo.contentType, size: photo.size },
       })
       return toDocumentView(photo)
-    })
+    }))
+    if (!fresh && !(await deps.store.repos.applications.get(id))?.visitPhotos?.some((p) => p.storageKey === photo.storageKey)) await removeFiles(deps, [photo.storageKey])
+    return view
   } catch (err) {
     await removeFiles(deps, [photo.storageKey])
     throw err
@@ -88,7 +101,7 @@ function photoProblem(bytes: Uint8Array): string | null {
 }
 
 /** Local mode: the photo's bytes arrive with the request (`/api/upload?purpose=visit`). */
-export async function addVisitPhoto(deps: Deps, actor: Actor, input: { id: string; fileName: string; bytes: Uint8Array }): Promise<DocumentView> {
+export async function addVisitPhoto(deps: Deps, actor: Actor, input: { id: string; fileName: string; bytes: Uint8Array }, requestId: string | null = null): Promise<DocumentView> {
   await takeRate(deps, actor.openid, RATE_RULES.upload)
   const { bytes } = input
   const rec = await visitCase(deps.store.repos, actor, input.id)
@@ -98,7 +111,7 @@ export async function addVisitPhoto(deps: Deps, actor: Actor, input: { id: strin
   const photoId = deps.ids.newId()
   const storageKey = await deps.files.put(`${folderOf(rec.id)}/${photoId}.${EXTENSION_OF[contentType]}`, bytes, contentType)
   const at = deps.clock.now().toISOString()
-  return attachPhoto(deps, actor, rec.id, { id: photoId, kind: 'other', fileName: input.fileName, contentType, size: bytes.length, storageKey, uploadedAt: at })
+  return attachPhoto(deps, actor, rec.id, { id: photoId, kind: 'other', fileName: input.fileName, contentType, size: bytes.length, storageKey, uploadedAt: at }, requestId)
 }
 
 /** WeChat: where the client uploads a visit photo (wx.cloud.uploadFile) before registering it. */
@@ -109,7 +122,7 @@ export async function prepareVisitUpload(deps: Deps, actor: Actor, input: { id: 
 }
 
 /** WeChat: attaches a photo uploaded to the path `prepareVisitUpload` gave, after checking its token and bytes. */
-export async function registerVisitPhoto(deps: Deps, actor: Actor, input: { id: string; fileName: string; fileId: string }): Promise<DocumentView> {
+export async function registerVisitPhoto(deps: Deps, actor: Actor, input: { id: string; fileName: string; fileId: string }, ctx?: CallContext): Promise<DocumentView> {
   const rec = await visitCase(deps.store.repos, actor, input.id)
   checkUploadKey(deps, actor, rec.id, 'visit', input.fileId)
   const existing = rec.visitPhotos?.find((p) => p.storageKey === input.fileId)
@@ -124,5 +137,5 @@ export async function registerVisitPhoto(deps: Deps, actor: Actor, input: { id: 
   const at = deps.clock.now().toISOString()
   return attachPhoto(deps, actor, rec.id, {
     id: deps.ids.newId(), kind: 'other', fileName: input.fileName, contentType: sniffDocumentType(bytes)!, size: bytes.length, storageKey: input.fileId, uploadedAt: at,
-  })
+  }, ctx?.requestId ?? null)
 }

@@ -12,6 +12,7 @@ import { FORM_PARTS } from '../../../src/domain/form-fields'
 import type { ApplicationRecord, Cipher, DocumentRecord } from '../../ports'
 import { currentForm } from './sealed-form'
 import { cleanFileName } from '../../../src/domain/file-name'
+import type { TypedBy } from '../../../src/domain/assisted'
 
 const masked = (cipher: Cipher, sealed: string, mask: (s: string) => string) => (sealed ? mask(cipher.decrypt(sealed)) : '')
 
@@ -62,8 +63,12 @@ export function toApplicationView(rec: ApplicationRecord, cipher: Cipher, unitNa
     ...(rec.assessment ? { assessment: rec.assessment } : {}),
     fieldsToFix: rec.fieldsToFix ?? [],
     submissionCount: rec.submissions?.length ?? (rec.status === 'draft' ? 0 : 1),
+    ...(rec.typedBy ? { typedBy: publicTypedBy(rec.typedBy) } : {}),
   }
 }
+
+/** Who typed it, without the typist's openid. */
+export const publicTypedBy = ({ openid: _openid, ...typedBy }: NonNullable<ApplicationRecord['typedBy']>): TypedBy => typedBy
 
 export function toApplicationSummary(rec: ApplicationRecord): ApplicationSummary {
   return { id: rec.id, number: rec.number, status: rec.status, mainCause: rec.mainCause, createdAt: rec.createdAt, updatedAt: rec.updatedAt }

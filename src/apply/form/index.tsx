@@ -1,16 +1,18 @@
 import { Button, Text, View } from '@tarojs/components'
-import Taro from '@tarojs/taro'
+import Taro, { useRouter } from '@tarojs/taro'
 import { useEffect, useMemo, useRef, useState } from 'react'
 import type { FormStep } from '@/domain/api/applicant'
 import type { ApiError } from '@/domain/contract'
 import { documentsForDraft } from '@/domain/documents'
+import { AUTHORISATION_KIND } from '@/domain/assisted'
 import { formFieldName } from '@/domain/form-labels'
 import type { FormValues } from '@/domain/form-values'
 import type { ActionInput } from '@/domain/api'
 import { api, newRequestId } from '@/api'
 import { pageClass, useLargeText } from '@/hooks/use-large-text'
 import { useSubscribeOffer } from '@/hooks/use-subscribe'
-import { ROUTES } from '@/routes'
+import { readParam, ROUTES } from '@/routes'
+import RelativeCard from './steps/relative-card'
 import StepProgress from '../components/step-progress'
 import { useUnitName } from '../components/union-picker/unit-names'
 import {
@@ -52,7 +54,9 @@ const scrollTop = () => void Taro.pageScrollTo({ scrollTop: 0, duration: 0 })
  */
 export default function ApplyFormPage() {
   const [largeText] = useLargeText()
-  const d = useDraft()
+  // 代为申请: a caseworker typing an assisted application opens the form with its id.
+  const assisted = readParam(useRouter().params.assisted) || undefined
+  const d = useDraft(assisted)
   const [shown, setShown] = useState<ReadonlySet<string>>(() => new Set())
   const [server, setServer] = useState<Messages>({})
   const [submitting, setSubmitting] = useState(false)
@@ -136,8 +140,8 @@ export default function ApplyFormPage() {
       void Taro.showToast({ title: '还有内容需要填写或修改', icon: 'none' })
       return
     }
-    // WeChat's subscribe dialog opens only straight from the tap: asked here, before any await.
-    const asked = subscribe.ask(['statusChanged'])
+    // WeChat's subscribe dialog opens only straight from the tap: asked here, before any await (not for a caseworker typing for a worker).
+    const asked = assisted ? Promise.resolve() : subscribe.ask(['statusChanged'])
     setSubmitting(true)
     requestId.current ??= newRequestId()
     let reply
@@ -147,12 +151,12 @@ export default function ApplyFormPage() {
       reply = version === null ? null : await api.applicant.resubmit({ id, expectedVersion: version, form: asForm(values), consent: agreed }, { requestId: requestId.current })
     } else {
       await d.saveNow()
-      reply = await api.applicant.submit({ form: asForm(values), consent: agreed }, { requestId: requestId.current })
+      reply = await api.applicant.submit({ form: asForm(values), consent: agreed, ...(assisted ? { assisted } : {}) }, { requestId: requestId.current })
     }
     if (reply?.ok) {
       d.forget()
       await asked
-      void Taro.redirectTo({ url: ROUTES.application(reply.data.id) })
+      void Taro.redirectTo({ url: assisted ? ROUTES.reviewCase(reply.data.id) : ROUTES.application(reply.data.id) })
       return
     }
     setSubmitting(false)
@@ -182,7 +186,14 @@ export default function ApplyFormPage() {
         </View>
       )}
 
+      {assisted && (
+        <View className='card apply-form__returned' data-assisted={assisted}>
+          <Text className='card__title'>代为申请</Text>
+          <Text className='apply-form__note'>您正在为职工代为填写，请在“上传材料”一步上传职工签字的代办授权书。</Text>
+        </View>
+      )}
       {step === 'consent' && <ConsentStep consent={consent} messages={messages} onChange={d.setConsent} />}
+      {step === 'consent' && !assisted && d.meta.mode === 'draft' && <RelativeCard relative={d.draft.relative} messages={messages} onChange={d.setRelative} />}
       {step === 'applicant' && <ApplicantStep p={p} />}
       {step === 'members' && <MembersStep p={p} onMembers={(members) => d.setValues((v) => ({ ...v, members }))} />}
       {step === 'finances' && <FinancesStep p={p} />}
@@ -193,7 +204,8 @@ export default function ApplyFormPage() {
           documents={d.meta.documents}
           onDocuments={d.setDocuments}
           ensureSaved={async () => ((await d.saveNow()) ? d.idNow() : null)}
-          suggested={documentsForDraft(values)}
+          assisted={assisted}
+          suggested={assisted || d.draft.relative ? [...documentsForDraft(values), AUTHORISATION_KIND] : documentsForDraft(values)}
         />
       )}
       {step === 'review' && <ReviewStep values={values} documents={d.meta.documents} unitName={unitName} onEdit={goTo} />}

@@ -1,6 +1,7 @@
 import Taro from '@tarojs/taro'
 import type { FormStep } from '@/domain/api/applicant'
 import { emptyFormValues, type FormValues } from '@/domain/form-values'
+import type { Relation } from '@/domain/assisted'
 import { NO_CONSENT, type ConsentChoices } from './form-model'
 
 export { NO_CONSENT }
@@ -16,9 +17,14 @@ export interface LocalDraft {
   changedAt: string
   /** ISO-8601 UTC of the last change the server has. */
   syncedAt?: string
+  /** A relative typing it for the worker; null: the worker themselves. */
+  relative?: { relation: Relation; name: string } | null
 }
 
-const KEY = 'lantian.applyDraft.v1'
+const BASE_KEY = 'lantian.applyDraft.v1'
+/** A caseworker's assisted applications each keep their own copy, apart from their own. */
+let KEY = BASE_KEY
+export const selectLocalDraft = (assisted: string | undefined) => void (KEY = assisted ? `${BASE_KEY}.assisted.${assisted}` : BASE_KEY)
 const CARRY_KEY = 'lantian.selfCheckCarry.v1'
 
 

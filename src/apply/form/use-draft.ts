@@ -4,8 +4,9 @@ import { isCurrentConsent } from '@/domain/consent'
 import type { DocumentView } from '@/domain/documents'
 import { emptyFormValues, type FormValues } from '@/domain/form-values'
 import { api } from '@/api'
+import type { TypedBy } from '@/domain/assisted'
 import { consentOf, type ConsentChoices } from './form-model'
-import { clearLocalDraft, NO_CONSENT, readLocalDraft, takeSelfCheckCarry, writeLocalDraft, type LocalDraft } from './local-draft'
+import { clearLocalDraft, NO_CONSENT, readLocalDraft, takeSelfCheckCarry, selectLocalDraft, writeLocalDraft, type LocalDraft } from './local-draft'
 
 /** Where the server copy stands. */
 export type SyncState = 'saved' | 'saving' | 'unsaved' | 'offline'
@@ -17,6 +18,8 @@ export interface DraftMeta {
   documents: DocumentView[]
   fieldsToFix: string[]
   returnNote?: string
+  /** 代为申请: who is typing it, when not the worker. */
+  typedBy?: TypedBy
 }
 
 const SAVE_DELAY_MS = 1200
@@ -28,7 +31,10 @@ const now = () => new Date().toISOString()
  * The form in progress: loaded from the server and the phone (the newer wins), saved on the phone
  * at every change and on the server shortly after, and at once on every change of step.
  */
-export function useDraft() {
+export function useDraft(assisted?: string) {
+  selectLocalDraft(assisted)
+  // Fixed for the page's life: the form opens for one application.
+  const typistRef = useRef(assisted ? { assisted } : {})
   const cur = useRef<LocalDraft>({ values: emptyFormValues(), step: 'consent', consent: NO_CONSENT, changedAt: now() })
   const [, rerender] = useState(0)
   const [loading, setLoading] = useState(true)
@@ -55,7 +61,9 @@ export function useDraft() {
     if (!force && sent.id && sent.syncedAt === sent.changedAt) return true
     setSync('saving')
     const consent = consentOf(sent.consent)
-    const attempt = api.applicant.saveDraft(consent ? { values: sent.values, step: sent.step, consent } : { values: sent.values, step: sent.step }).then((reply) => {
+    // A relative's name is sent once it is long enough to be one (until then the server keeps the last).
+    const relative = sent.relative === undefined || (sent.relative && sent.relative.name.trim().length < 2) ? {} : { relative: sent.relative }
+    const attempt = api.applicant.saveDraft({ values: sent.values, step: sent.step, ...(consent ? { consent } : {}), ...typistRef.current, ...relative }).then((reply) => {
       if (!reply.ok) {
         setSync('offline')
         timer.current = setTimeout(() => void saveNow(), RETRY_MS)
@@ -85,7 +93,7 @@ export function useDraft() {
     let alive = true
     void (async () => {
       const local = readLocalDraft()
-      const reply = await api.applicant.getDraft()
+      const reply = await api.applicant.getDraft(typistRef.current)
       if (!alive) return
       let draft: LocalDraft = local ?? cur.current
       if (reply.ok && reply.data.draft) {
@@ -94,7 +102,8 @@ export function useDraft() {
         draft = localIsNewer
           ? local!
           : { id: s.id, values: s.values, step: s.step as FormStep, consent: isCurrentConsent(s.consent) ? ALL_AGREED : (local?.consent ?? NO_CONSENT), changedAt: s.savedAt, syncedAt: s.savedAt }
-        setMeta({ mode: s.status === 'returned' ? 'fix' : 'draft', number: s.number, documents: s.documents, fieldsToFix: s.fieldsToFix, returnNote: s.returnNote })
+        setMeta({ mode: s.status === 'returned' ? 'fix' : 'draft', number: s.number, documents: s.documents, fieldsToFix: s.fieldsToFix, returnNote: s.returnNote, typedBy: s.typedBy })
+        if (!localIsNewer && s.typedBy?.kind === 'relative') draft = { ...draft, relative: { relation: s.typedBy.relation ?? 'other', name: s.typedBy.name } }
       } else if (reply.ok && local?.id) {
         // Submitted or withdrawn meanwhile (perhaps on another phone): start afresh.
         clearLocalDraft()
@@ -137,6 +146,11 @@ export function useDraft() {
     },
     setConsent(consent: ConsentChoices) {
       commit({ consent })
+      scheduleSave()
+    },
+    /** A relative says they type it for the worker (null: the worker types it). */
+    setRelative(relative: LocalDraft['relative']) {
+      commit({ relative })
       scheduleSave()
     },
     /** Moves to a step and saves on the server at once. */

@@ -2,6 +2,7 @@ import * as v from 'valibot'
 import { ApplicationFormSchema } from '../application-form'
 import type { ApplicationStatus } from '../application-status'
 import type { ApplicationSummary, ApplicationView, DraftView } from '../application'
+import { RELATION_CODES } from '../assisted'
 import { ConsentSchema } from '../consent'
 import { DOCUMENT_KIND_CODES, type DocumentKind, type DocumentView } from '../documents'
 import { FormValuesSchema } from '../form-values'
@@ -27,6 +28,15 @@ export const PageInputSchema = v.strictObject({
 
 const idText = (missing: string) => v.pipe(v.string(missing), v.nonEmpty(missing), v.maxLength(64, missing.replace('缺少', '') + '不正确'))
 
+/** 代为申请: the assisted application a caseworker is typing (absent: the caller's own). */
+const AssistedSchema = v.optional(idText('缺少代为申请编号'))
+
+/** A relative typing the form for a worker: who they are to them and their name. */
+export const RelativeSchema = v.strictObject({
+  relation: v.picklist(RELATION_CODES, '请选择您与职工的关系'),
+  name: v.pipe(v.string('请填写代填人姓名'), v.trim(), v.minLength(2, '请填写代填人姓名'), v.maxLength(20, '代填人姓名不能超过20个字')),
+})
+
 export const IdInputSchema = v.strictObject({ id: idText('缺少申请编号') })
 
 const VersionSchema = v.pipe(v.number('版本应为数字'), v.integer('版本应为整数'), v.minValue(1, '版本不正确'))
@@ -36,7 +46,7 @@ export const FORM_STEPS = ['consent', 'applicant', 'members', 'finances', 'cause
 export type FormStep = (typeof FORM_STEPS)[number]
 
 /** A submission: the whole form and the consent it was filled under. */
-export const SubmitInputSchema = v.strictObject({ form: ApplicationFormSchema, consent: ConsentSchema })
+export const SubmitInputSchema = v.strictObject({ form: ApplicationFormSchema, consent: ConsentSchema, assisted: AssistedSchema })
 
 
 /** What a file being attached is: the application, the kind of document and the file's own name. */
@@ -44,6 +54,7 @@ export const DocumentMetaSchema = v.strictObject({
   applicationId: idText('缺少申请编号'),
   kind: v.picklist(DOCUMENT_KIND_CODES, '请选择材料类型'),
   fileName: FileNameSchema,
+  assisted: AssistedSchema,
 })
 
 /** The `applicant` function: what a worker does with their own applications. Input schemas per action. */
@@ -62,12 +73,15 @@ export const applicantActions = {
     output: returns<UnitLevel>(),
     roles: ANYONE,
   },
-  getDraft: { input: v.strictObject({}), output: returns<{ draft: DraftView | null }>(), roles: ANYONE },
+  getDraft: { input: v.strictObject({ assisted: AssistedSchema }), output: returns<{ draft: DraftView | null }>(), roles: ANYONE },
   saveDraft: {
     input: v.strictObject({
       values: FormValuesSchema,
       step: v.picklist(FORM_STEPS, '填写步骤不正确'),
       consent: v.optional(ConsentSchema),
+      assisted: AssistedSchema,
+      /** A relative typing it for the worker (null: the worker themselves). */
+      relative: v.optional(v.nullable(RelativeSchema)),
     }),
     output: returns<{ id: string; version: number; savedAt: string }>(),
     roles: ANYONE,
@@ -94,13 +108,20 @@ export const applicantActions = {
       kind: v.picklist(DOCUMENT_KIND_CODES, '请选择材料类型'),
       fileName: FileNameSchema,
       fileId: v.pipe(v.string('缺少文件'), v.nonEmpty('缺少文件'), v.maxLength(300, '文件不正确')),
+      assisted: AssistedSchema,
     }),
     output: returns<DocumentView>(),
     roles: ANYONE,
   },
   removeDocument: {
-    input: v.strictObject({ applicationId: idText('缺少申请编号'), documentId: idText('缺少材料编号') }),
+    input: v.strictObject({ applicationId: idText('缺少申请编号'), documentId: idText('缺少材料编号'), assisted: AssistedSchema }),
     output: returns<{ removed: boolean }>(),
+    roles: ANYONE,
+  },
+  /** A worker takes an application typed for them into their own WeChat with the code on their paper. */
+  takeOver: {
+    input: v.strictObject({ code: v.pipe(v.string('请输入认领码'), v.trim(), v.nonEmpty('请输入认领码'), v.maxLength(20, '认领码不正确')) }),
+    output: returns<{ id: string; number: string }>(),
     roles: ANYONE,
   },
 } as const satisfies FunctionContract

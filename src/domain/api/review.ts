@@ -19,6 +19,9 @@ import type { HardshipAssessment } from '../self-check'
 import { PageInputSchema, type Page } from './applicant'
 import { ANYONE, CASE_STAFF, returns, type FunctionContract } from './define'
 import { FileNameSchema } from '../file-name'
+import { fieldActions, type CallTaskView, type TakeoverCode } from './review-field'
+
+export type { CallTaskView, TakeoverCode }
 
 const idText = (missing: string, wrong: string) => v.pipe(v.string(missing), v.nonEmpty(missing), v.maxLength(64, wrong))
 const IdSchema = idText('缺少申请编号', '申请编号不正确')
@@ -108,6 +111,8 @@ export const reviewActions = {
       findings: FindingsSchema,
       photoIds: v.optional(v.pipe(v.array(idText('照片编号不正确', '照片编号不正确'), '照片应为列表'), v.maxLength(9, '最多9张照片')), []),
       authorizationCollected: v.literal(true, '请确认已收取申请人签字的家庭经济状况核对授权书'),
+      /** When the form was filled on the phone (an offline visit sent later); absent: now. */
+      capturedAt: v.optional(v.pipe(v.string('填写时间不正确'), v.isoTimestamp('填写时间不正确'))),
     }),
     output: returns<DecisionResult>(),
     roles: ['caseworker'],
@@ -178,6 +183,7 @@ export const reviewActions = {
     output: returns<Page<NoticeItem>>(),
     roles: ANYONE,
   },
+  ...fieldActions,
 } as const satisfies FunctionContract
 
 /** One line of a queue. */
@@ -244,6 +250,8 @@ export interface CaseView {
   /** Whether this person may reveal sensitive values. */
   mayReveal: boolean
   householdId: string | null
+  /** The case's open 电话联系 task, if any. */
+  callTask: { reasons: CallTaskView['reasons']; openedAt: string; attempts: number } | null
 }
 
 /** A decision's reply: the case as it is now. */

@@ -1,5 +1,6 @@
 import { Button, Text, View } from '@tarojs/components'
 import Taro, { useDidShow, useRouter } from '@tarojs/taro'
+import { useEffect } from 'react'
 import Banner from '@/components/banner'
 import { LoadingPage } from '@/components/page-state'
 import { checkComplete } from '@/domain/campaign'
@@ -11,6 +12,7 @@ import ItemRow from './item-row'
 import OutcomeForm from './outcome-form'
 import OutcomeView from './outcome-view'
 import { useCheck } from './use-check'
+import { forgetItem } from './kept-check'
 import '../households.css'
 import './index.css'
 
@@ -20,8 +22,16 @@ export default function CheckPage() {
   const params = useRouter().params
   const campaignId = readParam(params.campaignId)
   const householdId = readParam(params.householdId)
-  const { state, busy, reload, write } = useCheck(campaignId, householdId)
-  useDidShow(() => void reload())
+  const { state, busy, reload, write, confirmItem, sendKept, kept } = useCheck(campaignId, householdId)
+  useDidShow(() => void reload().then(sendKept))
+  // Items kept 未上传 go as soon as the network returns.
+  useEffect(() => {
+    const onNetwork = (res: { isConnected: boolean }) => res.isConnected && void sendKept()
+    Taro.onNetworkStatusChange(onNetwork)
+    return () => Taro.offNetworkStatusChange(onNetwork)
+    // One listener for the page's life.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [])
 
   if (state.kind !== 'ready') return <LoadingPage state={state} onRetry={() => void reload()} />
 
@@ -53,9 +63,11 @@ export default function CheckPage() {
             item={it.code}
             label={it.label}
             check={record?.items[it.code]}
+            kept={kept?.fields.items[it.code]}
+            onForget={() => (forgetItem(campaignId, householdId, it.code), void reload())}
             editable={mayRecord && !outcome}
             busy={busy}
-            onSave={(confirmed, note) => write('confirmItem', { item: it.code, confirmed, note, evidenceIds: [] })}
+            onSave={(confirmed, note) => confirmItem(it.code, confirmed, note)}
           />
         ))}
       </View>

@@ -9,6 +9,7 @@ import { formatDateTime } from '@/text/format'
 import TextAreaField from '@/components/text-area-field'
 import '@/components/form-frame/index.css'
 import type { WriteProblems } from './use-check'
+import type { KeptItem } from './kept-check'
 
 /** Props of one of the six items. */
 export interface ItemRowProps {
@@ -19,10 +20,14 @@ export interface ItemRowProps {
   editable: boolean
   busy: boolean
   onSave: (confirmed: boolean, note: string) => Promise<WriteProblems>
+  /** The item as kept on this phone, not yet on the server (未上传), or changed meanwhile. */
+  kept?: KeptItem
+  /** Drops the kept item (after a conflict). */
+  onForget?: () => void
 }
 
 /** One item of 六清: confirmed or not (a note says why not), and who confirmed it when. */
-export default function ItemRow({ item, label, check, editable, busy, onSave }: ItemRowProps) {
+export default function ItemRow({ item, label, check, editable, busy, onSave, kept, onForget }: ItemRowProps) {
   const [editing, setEditing] = useState(!check && editable)
   const [confirmed, setConfirmed] = useState<boolean | null>(check ? check.confirmed : null)
   const [note, setNote] = useState(check?.note ?? '')
@@ -45,6 +50,21 @@ export default function ItemRow({ item, label, check, editable, busy, onSave }: 
           {state === 'confirmed' ? '已核实' : state === 'unclear' ? '未核实清楚' : '待核查'}
         </Tag>
       </View>
+      {kept && !editing && (
+        <View className='hh-item__kept' data-kept={kept.conflict ? 'conflict' : 'waiting'}>
+          <Tag tone={kept.conflict ? 'overdue' : 'pending'}>{kept.conflict ? '未覆盖' : '未上传'}</Tag>
+          <Text className='hh-entry__text'>
+            本机记录：{kept.confirmed ? '核实清楚' : '未核实清楚'}
+            {kept.note ? `，${kept.note}` : ''}（{formatDateTime(kept.capturedAt)}）
+          </Text>
+          {kept.conflict && <Text className='hh-entry__line'>{kept.conflict}</Text>}
+          {kept.conflict && onForget && (
+            <Button className='btn btn--secondary btn--small' data-action='forget-kept' onClick={onForget}>
+              放弃本机记录
+            </Button>
+          )}
+        </View>
+      )}
       {check && !editing && (
         <>
           {check.note && <Text className='hh-entry__text'>{check.note}</Text>}

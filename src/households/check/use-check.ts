@@ -6,6 +6,8 @@ import { householdsActions } from '@/domain/api/households'
 import { problemsByField, validate } from '@/domain/validate'
 import { api, call, newRequestId } from '@/api'
 import { missing, useLoader } from '@/hooks/use-loader'
+import type { SixItem } from '@/domain/review'
+import { keepItem, readKeptCheck, sendItem, sendKeptItems } from './kept-check'
 
 /** Messages by field of a write that did not go through, or null when it did. */
 export type WriteProblems = Record<string, string> | null
@@ -22,6 +24,8 @@ export function useCheck(campaignId: string, householdId: string) {
   const [state, reload, replace] = useLoader(() => (campaignId && householdId ? api.households.check({ campaignId, householdId }) : missing('没有找到这项核查')))
   const [busy, setBusy] = useState(false)
   const last = useRef<{ key: string; requestId: string } | null>(null)
+  // Re-renders when the kept items change (they live in storage, not in state).
+  const [keptAt, setKeptAt] = useState(0)
 
   const write = async <A extends Write>(action: A, fields: Omit<ActionInput<'households', A>, 'campaignId' | 'householdId'>): Promise<WriteProblems> => {
     if (busy) return {}
@@ -44,5 +48,38 @@ export function useCheck(campaignId: string, householdId: string) {
     return reply.error.field ? { [reply.error.field]: reply.error.message } : {}
   }
 
-  return { state, busy, reload, write }
+  /**
+   * Confirms an item the offline way: kept on the phone first (with the record it was typed
+   * against and the time), then sent; without network it stays 未上传 and goes when it returns.
+   */
+  const confirmItem = async (item: SixItem, confirmed: boolean, note: string): Promise<WriteProblems> => {
+    if (busy) return {}
+    const checked = validate(householdsActions.confirmItem.input as v.GenericSchema, { campaignId, householdId, item, confirmed, note, evidenceIds: [] })
+    if (!checked.ok) return problemsByField(checked.problems)
+    const seenAt = state.kind === 'ready' ? (state.data.record?.items[item]?.at ?? null) : null
+    const label = state.kind === 'ready' ? state.data.household.number : ''
+    keepItem(campaignId, householdId, label, item, { confirmed, note, requestId: newRequestId(), capturedAt: new Date().toISOString(), seenAt })
+    setBusy(true)
+    const sent = await sendItem(campaignId, householdId, item)
+    setBusy(false)
+    setKeptAt(Date.now())
+    if (sent.ok) {
+      replace(sent.view)
+      return null
+    }
+    toast(sent.message)
+    // Kept 未上传: the row shows it so; refused or changed meanwhile: the form says why.
+    if (sent.offline) return null
+    if (!sent.field) void reload()
+    return sent.field ? { [sent.field]: sent.message } : {}
+  }
+
+  /** Sends what is kept for this check (on show, and when the network returns). */
+  const sendKept = async () => {
+    const view = await sendKeptItems(campaignId, householdId)
+    setKeptAt(Date.now())
+    if (view) replace(view)
+  }
+
+  return { state, busy, reload, write, confirmItem, sendKept, kept: readKeptCheck(campaignId, householdId), keptAt }
 }

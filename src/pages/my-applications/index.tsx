@@ -8,6 +8,7 @@ import { api } from '@/api'
 import { pageClass, useLargeText } from '@/hooks/use-large-text'
 import { ROUTES } from '@/routes'
 import { useLoader, type LoadState } from '@/hooks/use-loader'
+import TakeOverCard from './take-over-card'
 
 /** A worker keeps few applications (one open at a time): one page of the largest size holds them. */
 const PAGE_SIZE = 50
@@ -27,6 +28,7 @@ export default function MyApplicationsPage() {
   return (
     <View className={pageClass(largeText)}>
       <ApplicationList state={state} onRetry={() => void reload()} />
+      <TakeOverCard onTaken={() => void reload()} />
     </View>
   )
 }

@@ -12,6 +12,9 @@ import CaseActions from './case-actions'
 import CaseDetail from './case-detail'
 import ActiveForm from './active-form'
 import CaseHeader from './sections/case-header'
+import FieldSection from './field-section'
+import KeptVisitCard from './kept-visit-card'
+import { readKeptVisit } from '../offline/kept-visit'
 import { useDecision } from './use-decision'
 import './index.css'
 
@@ -40,7 +43,16 @@ export default function ReviewCasePage() {
 
   useDidShow(() => void reload())
 
-  if (state.kind !== 'ready') return <LoadingPage state={state} onRetry={() => void reload()} />
+  if (state.kind !== 'ready') {
+    // Opened without signal: a visit kept for this case is safe on the phone, and says so.
+    const kept = state.kind === 'error' ? readKeptVisit(id) : null
+    return (
+      <>
+        {kept && <Banner data={{ 'data-banner': 'kept-offline' }}>本机保存着这个案件的入户调查记录（未上传），有信号后打开本页会自动上传</Banner>}
+        <LoadingPage state={state} onRetry={() => void reload()} />
+      </>
+    )
+  }
   return <CaseScreen view={state.data} largeText={largeText} reload={reload} replace={replace} />
 }
 
@@ -98,11 +110,13 @@ function CaseScreen({ view, largeText, reload, replace }: CaseScreenProps) {
         </Banner>
       )}
       <CaseHeader view={view} />
+      {!active && <KeptVisitCard view={view} onSent={replace} onEdit={() => void start('recordVisit')} />}
       {active ? (
         <ActiveForm action={active} view={view} d={d} onCancel={() => setActive(null)} refresh={() => void reload()} />
       ) : (
         <>
           <CaseDetail view={view} />
+          <FieldSection view={view} replace={replace} />
           <CaseActions actions={view.actions} busy={d.busy} onStart={(a) => void start(a)} />
         </>
       )}

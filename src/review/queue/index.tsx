@@ -1,4 +1,4 @@
-import { View } from '@tarojs/components'
+import { Text, View } from '@tarojs/components'
 import Taro, { useDidShow, useReachBottom, useRouter } from '@tarojs/taro'
 import { useEffect, useState } from 'react'
 import PageState, { LoadMore } from '@/components/page-state'
@@ -12,6 +12,8 @@ import { readParam, ROUTES } from '@/routes'
 import RemindCard from '../components/remind-card'
 import QueueItemView from './queue-item'
 import StageTabs from './stage-tabs'
+import FieldBar from './field-bar'
+import { sendAllKeptVisits } from '../offline/kept-visit'
 import './index.css'
 
 const PAGE_SIZE = 20
@@ -35,8 +37,15 @@ export default function ReviewQueuePage() {
     if (list.kind === 'ready') setCounts(list.last.counts)
   }, [list])
 
+  const [calls, setCalls] = useState<number | null>(null)
+  const [kept, setKept] = useState(0)
   // Back from a case: its stage has likely changed, so the counts and the list are read again.
-  useDidShow(() => void load({ stage, search }))
+  useDidShow(() => {
+    void load({ stage, search })
+    void api.review.callTasks({ pageSize: 1 }).then((r) => setCalls(r.ok ? r.data.total : null))
+    // Home visits kept on this phone go up whenever the workbench shows with a network.
+    void sendAllKeptVisits().then(setKept)
+  })
 
   const changeStage = (s: QueueStage) => {
     if (s === stage) return
@@ -52,6 +61,8 @@ export default function ReviewQueuePage() {
   return (
     <View className={pageClass(largeText, 'queue')} data-stage={stage}>
       <RemindCard />
+      <FieldBar calls={calls} />
+      {kept > 0 && <Text className='queue-kept muted' data-kept-visits={kept}>本机有{kept}份入户调查记录未上传，打开案件可查看</Text>}
       <StageTabs current={stage} counts={counts} onChange={changeStage} />
       <SearchBox placeholder='申请编号或申请人姓名' active={search} onSearch={runSearch} />
       <PageState

@@ -3,6 +3,7 @@ import Taro from '@tarojs/taro'
 import { useRef, useState } from 'react'
 import { DOCUMENT_KINDS, documentKindLabel, MAX_DOCUMENT_BYTES, MAX_DOCUMENTS, type DocumentKind, type DocumentView } from '@/domain/documents'
 import { api } from '@/api'
+import { AUTHORISATION_KIND } from '@/domain/assisted'
 import { upload } from '@/platform/upload'
 import type { PickedFile } from '@/platform/file-types'
 import { pickFiles } from '@/platform/pick-files'
@@ -25,10 +26,12 @@ export interface DocumentsStepProps {
   ensureSaved: () => Promise<string | null>
   /** Kinds worth a reminder (from the answers so far). */
   suggested: readonly DocumentKind[]
+  /** 代为申请: the assisted application a caseworker types. */
+  assisted?: string
 }
 
 /** Photos or PDFs of the supporting documents, uploaded one by one with progress and a retry. */
-export default function DocumentsStep({ documents, onDocuments, ensureSaved, suggested }: DocumentsStepProps) {
+export default function DocumentsStep({ documents, onDocuments, ensureSaved, suggested, assisted }: DocumentsStepProps) {
   const [pending, setPending] = useState<Pending[]>([])
   const docsRef = useRef(documents)
   docsRef.current = documents
@@ -40,7 +43,7 @@ export default function DocumentsStep({ documents, onDocuments, ensureSaved, sug
     if (item.file.size > MAX_DOCUMENT_BYTES) return patch(item.key, { error: '文件不能超过10 MB，请压缩后重试' })
     const applicationId = await ensureSaved()
     if (!applicationId) return patch(item.key, { error: '网络连接失败，请检查网络后重试' })
-    const reply = await upload({ purpose: 'document', applicationId, kind: item.kind }, item.file, (percent) => patch(item.key, { percent }))
+    const reply = await upload({ purpose: 'document', applicationId, kind: item.kind, ...(assisted ? { assisted } : {}) }, item.file, (percent) => patch(item.key, { percent }))
     if (!reply.ok) return patch(item.key, { error: reply.error.message })
     docsRef.current = [...docsRef.current, reply.data]
     onDocuments(docsRef.current)
@@ -59,7 +62,7 @@ export default function DocumentsStep({ documents, onDocuments, ensureSaved, sug
   const remove = async (doc: DocumentView, applicationId: string | null) => {
     const confirm = await Taro.showModal({ title: '删除材料', content: `删除“${doc.fileName}”？`, confirmText: '删除', confirmColor: '#c62828' })
     if (!confirm.confirm || !applicationId) return
-    const reply = await api.applicant.removeDocument({ applicationId, documentId: doc.id })
+    const reply = await api.applicant.removeDocument({ applicationId, documentId: doc.id, ...(assisted ? { assisted } : {}) })
     if (!reply.ok) return void Taro.showToast({ title: reply.error.message, icon: 'none' })
     onDocuments(documents.filter((d) => d.id !== doc.id))
   }
@@ -72,6 +75,8 @@ export default function DocumentsStep({ documents, onDocuments, ensureSaved, sug
       {DOCUMENT_KINDS.map(({ code, label }) => {
         const mine = documents.filter((d) => d.kind === code)
         const waiting = pending.filter((p) => p.kind === code)
+        // The authorisation is asked of those typing for a worker only.
+        if (code === AUTHORISATION_KIND && !suggested.includes(code) && !mine.length) return null
         return (
           <View key={code} className='card documents__kind' data-kind={code}>
             <View className='documents__head'>

@@ -1,59 +1,33 @@
 import { Button, Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
-import { useRef, useState } from 'react'
 import Field from '@/components/field'
-import { MAX_DOCUMENT_BYTES, type DocumentView } from '@/domain/documents'
+import { MAX_DOCUMENT_BYTES } from '@/domain/documents'
+import type { KeptPhoto } from '@/offline/kept-forms'
 import type { PickedFile } from '@/platform/file-types'
 import { pickFiles } from '@/platform/pick-files'
-import { upload } from '@/platform/upload'
 
 /** At most this many photos per visit (the contract's limit). */
 export const MAX_VISIT_PHOTOS = 9
 
-interface Pending {
-  key: string
-  file: PickedFile
-  percent: number
-  error?: string
-}
-
 /** Props of the visit photos. */
 export interface VisitPhotosProps {
-  applicationId: string
-  photos: DocumentView[]
-  onPhotos: (photos: DocumentView[]) => void
-  /** A photo was registered on the case. */
-  onUploaded: () => void
+  photos: KeptPhoto[]
+  /** Photos picked: the form keeps them on the phone and uploads them when it can. */
+  onAdd: (files: PickedFile[]) => void
+  onRemove: (key: string) => void
   error?: string
 }
 
-/** Photos taken at the visit, uploaded one by one with progress and a retry; they join the record when it is saved. */
-export default function VisitPhotos({ applicationId, photos, onPhotos, onUploaded, error }: VisitPhotosProps) {
-  const [pending, setPending] = useState<Pending[]>([])
-  const photosRef = useRef(photos)
-  photosRef.current = photos
-  const patch = (key: string, change: Partial<Pending>) => setPending((list) => list.map((p) => (p.key === key ? { ...p, ...change } : p)))
-
-  const send = async (item: Pending) => {
-    patch(item.key, { percent: 0, error: undefined })
-    if (item.file.size > MAX_DOCUMENT_BYTES) return patch(item.key, { error: '照片不能超过10 MB' })
-    const reply = await upload({ purpose: 'visit', applicationId }, item.file, (percent) => patch(item.key, { percent }))
-    if (!reply.ok) return patch(item.key, { error: reply.error.message })
-    photosRef.current = [...photosRef.current, reply.data]
-    onPhotos(photosRef.current)
-    onUploaded()
-    setPending((list) => list.filter((p) => p.key !== item.key))
-  }
-
+/** Photos taken at the visit: kept on the phone as taken, each marked 未上传 until the server has it. */
+export default function VisitPhotos({ photos, onAdd, onRemove, error }: VisitPhotosProps) {
   const add = async () => {
-    const room = MAX_VISIT_PHOTOS - photos.length - pending.length
+    const room = MAX_VISIT_PHOTOS - photos.length
     if (room <= 0) return void Taro.showToast({ title: `最多${MAX_VISIT_PHOTOS}张照片`, icon: 'none' })
     const files = await pickFiles('photos', room)
-    const items = files.map((file, i) => ({ key: `${Date.now()}-${i}`, file, percent: 0 }))
-    setPending((list) => [...list, ...items])
-    for (const item of items) await send(item)
+    const big = files.filter((f) => f.size > MAX_DOCUMENT_BYTES)
+    if (big.length) void Taro.showToast({ title: '照片不能超过10 MB', icon: 'none' })
+    onAdd(files.filter((f) => f.size <= MAX_DOCUMENT_BYTES))
   }
-
   return (
     <Field
       field='photoIds'
@@ -61,34 +35,17 @@ export default function VisitPhotos({ applicationId, photos, onPhotos, onUploade
       error={error}
       aside={
         <Button className='btn btn--secondary btn--small' data-upload='visit' onClick={() => void add()}>
-          拍照上传
+          拍照
         </Button>
       }
     >
       {photos.map((p) => (
-        <View key={p.id} className='case-photo' data-photo={p.id}>
-          <Text className='case-photo__name'>✓ {p.fileName}</Text>
-          <Text className='case-photo__remove' onClick={() => onPhotos(photos.filter((x) => x.id !== p.id))}>
+        <View key={p.key} className={p.photoId ? 'case-photo' : 'case-photo case-photo--pending'} data-photo={p.photoId ?? ''} data-kept={p.key}>
+          <Text className='case-photo__name'>{p.photoId ? `✓ ${p.name}` : p.name}</Text>
+          {!p.photoId && <Text className='muted case-photo__state'>未上传</Text>}
+          <Text className='case-photo__remove' onClick={() => onRemove(p.key)}>
             移除
           </Text>
-        </View>
-      ))}
-      {pending.map((p) => (
-        <View key={p.key} className='case-photo case-photo--pending' data-pending={p.key}>
-          <Text className='case-photo__name'>{p.file.name}</Text>
-          {p.error ? (
-            <View className='case-photo__failed'>
-              <Text className='field-error'>{p.error}</Text>
-              <Text className='case-photo__remove' onClick={() => void send(p)}>
-                重试
-              </Text>
-              <Text className='case-photo__remove' onClick={() => setPending((list) => list.filter((x) => x.key !== p.key))}>
-                取消
-              </Text>
-            </View>
-          ) : (
-            <Text className='muted'>{p.percent}%</Text>
-          )}
         </View>
       ))}
     </Field>

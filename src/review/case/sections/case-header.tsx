@@ -3,6 +3,7 @@ import Tag from '@/components/tag'
 import StatusTag from '@/components/status-tag'
 import type { CaseView } from '@/domain/api/review'
 import { formatDate, formatDateTime } from '@/text/format'
+import { typedByText } from '@/domain/assisted'
 
 /** The case at a glance: number, status, applicant, unit and the stage's deadline. */
 export default function CaseHeader({ view }: { view: CaseView }) {
@@ -16,6 +17,11 @@ export default function CaseHeader({ view }: { view: CaseView }) {
       <Text className='case-header__name'>{app.name}</Text>
       <Text className='case-header__line'>{view.unitName}</Text>
       <Text className='case-header__line'>提交于 {formatDateTime(app.createdAt)}</Text>
+      {app.typedBy && (
+        <Text className='case-header__line' data-typed-by={app.typedBy.kind}>
+          {typedByText(app.typedBy)}
+        </Text>
+      )}
       {view.dueAt && (
         <View className='case-header__due'>
           <Text className={view.overdue ? 'case-header__deadline case-header__deadline--overdue' : 'case-header__deadline'}>

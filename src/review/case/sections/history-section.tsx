@@ -5,6 +5,7 @@ import { hardshipCategoryLabel } from '@/domain/hardship-categories'
 import { formatFen } from '@/domain/money'
 import { FINANCE_RESULTS, rejectionReasonLabel, SIX_ITEMS } from '@/domain/review'
 import { formatDateTime } from '@/text/format'
+import { callOutcomeLabel } from '@/domain/assisted'
 import { fieldName } from '../field-names'
 
 const TITLES: Record<ReviewEntryView['kind'], string> = {
@@ -12,6 +13,7 @@ const TITLES: Record<ReviewEntryView['kind'], string> = {
   returned: '退回修改',
   rejected: '不予通过',
   visit: '入户调查',
+  call: '电话联系',
   finance: '民政核对',
   'notice-started': '开始公示',
   objection: '公示异议',
@@ -35,7 +37,10 @@ function linesOf(e: ReviewEntryView): string[] {
         `地点：${e.place}`,
         ...SIX_ITEMS.map((i) => `${i.label}：${e.findings[i.code]}`),
         `照片 ${e.photoIds.length} 张，已收取签字的家庭经济状况核对授权书`,
+        ...(e.capturedAt ? [`现场填写于 ${formatDateTime(e.capturedAt)}（离线保存后上传）`] : []),
       ]
+    case 'call':
+      return [`结果：${callOutcomeLabel(e.outcome)}`, ...(e.note ? [`记录：${e.note}`] : [])]
     case 'finance': {
       const result = FINANCE_RESULTS.find((r) => r.code === e.result)?.label ?? e.result
       const v = e.verified
