@@ -151,7 +151,7 @@ describe('a worker applies by themselves', () => {
 
   it('does the same in large-text mode', async () => {
     const { page, context } = await signIn()
-    await page.locator('[data-setting=large-text] input').click()
+    await page.locator('[data-setting=large-text]').click()
     await page.locator('.home.large-text').waitFor()
     await e2e.shot(page, '20-large-text-home')
 

@@ -1,4 +1,5 @@
 import { Text, View } from '@tarojs/components'
+import { pressable } from '../pressable'
 import './index.css'
 
 /** Props of one home-page entry. */
@@ -26,6 +27,7 @@ export default function EntryTile({ entry, title, description, glyph, comingSoon
       hoverClass='card--pressed'
       onClick={onTap}
       data-entry={entry}
+      {...pressable(`${title}：${description}${badge > 0 ? `，${badge}${badgeUnit}` : ''}`)}
     >
       <View className='entry-tile__glyph'>
         {glyph}

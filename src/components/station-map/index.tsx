@@ -3,6 +3,7 @@ import { formatDistance } from '@/text/distance'
 import { layoutOverview } from './layout'
 import type { StationMapProps } from './types'
 import './index.css'
+import { pressable } from '@/components/pressable'
 
 /** Width / height of the overview box (the CSS keeps the same ratio). */
 const ASPECT = 2
@@ -22,6 +23,7 @@ export default function StationMap({ origin, originLabel, stations, onTap }: Sta
             className={`station-overview__dot station-overview__dot--${s.kind}`}
             style={{ left: `${layout.points[i].left}%`, top: `${layout.points[i].top}%` }}
             data-dot={s.id}
+            {...pressable(`${i + 1}号 ${s.name}`)}
             onClick={() => onTap(s)}
           >
             {i + 1}

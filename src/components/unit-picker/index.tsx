@@ -4,6 +4,7 @@ import type { ApiReply } from '@/domain/contract'
 import { OptionRow } from '../option-list'
 import { UnitLink, UnitTrail, type UnitRef } from './trail'
 import './index.css'
+import { pressable } from '@/components/pressable'
 
 export { UnitLink, UnitTrail, type UnitRef }
 
@@ -118,7 +119,7 @@ export default function UnitPicker(props: UnitPickerProps) {
                 <Text
                   className='unit-picker__down'
                   data-down={u.id}
-                  aria-label={`${u.name}的下级单位`}
+                  {...pressable(`${u.name}的下级单位`)}
                   onClick={(e) => {
                     e.stopPropagation()
                     below(u.id)

@@ -15,6 +15,7 @@ import { api } from '@/api'
 import { SEARCH_PLACES } from './places'
 import StationList from './station-list'
 import './index.css'
+import { pressable } from '@/components/pressable'
 
 const PAGE_SIZE = 20
 /** The map shows the first page's stations: more pins would not help a person choose, and each is setData. */
@@ -178,12 +179,12 @@ function WhereFrom({ locating, origin, onPick, onLocate, onSettings }: WhereFrom
           </View>
         </Picker>
         {locating === 'denied' && canOpenSettings ? (
-          <View className='where__locate' hoverClass='where__locate--pressed' onClick={onSettings} data-action='open-settings'>
+          <View className='where__locate' hoverClass='where__locate--pressed' onClick={onSettings} data-action='open-settings' {...pressable('去设置，允许使用位置')}>
             <Text>去设置</Text>
           </View>
         ) : (
           locating !== 'locating' && (
-            <View className='where__locate' hoverClass='where__locate--pressed' onClick={onLocate} data-action='locate'>
+            <View className='where__locate' hoverClass='where__locate--pressed' onClick={onLocate} data-action='locate' {...pressable('重新定位')}>
               <Text>重新定位</Text>
             </View>
           )

@@ -5,7 +5,7 @@ import FormField from '@/components/form-field'
 import type { DocumentView } from '@/domain/documents'
 import { SIX_ITEMS, type SixItem } from '@/domain/review'
 import { api } from '@/api'
-import { formatDate } from '@/text/format'
+import { shanghaiDateOf } from '@/domain/calendar'
 import CheckRow from '../../components/check-row'
 import TextAreaField from '@/components/text-area-field'
 import DecisionFrame from './decision-frame'
@@ -17,7 +17,7 @@ const emptyFindings = () => Object.fromEntries(SIX_ITEMS.map((i) => [i.code, '']
 
 /** 入户调查: when, who, where, the six-item findings (六清), photos, and the signed authorization for the finance check. */
 export default function VisitForm({ view, d, onCancel, refresh }: DecisionFormProps) {
-  const today = formatDate(new Date().toISOString())
+  const today = shanghaiDateOf(new Date())
   const [date, setDate] = useState(today)
   const [staff, setStaff] = useState<string[]>(['', ''])
   const [place, setPlace] = useState('')
