@@ -174,7 +174,7 @@ function WhereFrom({ locating, origin, onPick, onLocate, onSettings }: WhereFrom
         <Picker mode='selector' range={PLACE_NAMES} value={index} onChange={(e) => onPick(Number(e.detail.value))}>
           <View className='where__picker' data-picker='district'>
             <Text className='where__picker-label'>所在地区</Text>
-            <Text className='where__picker-value'>{origin?.placeCode ? origin.label : '请选择'}</Text>
+            <Text className='where__picker-value'>{origin?.placeCode ? origin.label : locating === 'located' ? '我的位置' : '请选择'}</Text>
             <Text className='where__picker-arrow'>▾</Text>
           </View>
         </Picker>
