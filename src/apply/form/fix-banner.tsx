@@ -48,7 +48,7 @@ export default function FixBanner({ meta, values, documents, problems, onOpen }:
                 className={ok ? 'apply-form__fix-item apply-form__fix-item--done' : 'apply-form__fix-item'}
                 data-fix={f}
                 data-done={ok ? 'true' : 'false'}
-                {...pressable(`${ok ? '已修改' : '需修改'}：${name}`)}
+                {...pressable()}
                 onClick={() => onOpen(f)}
               >
                 {ok ? `✓ ${name}（已修改）` : `· ${name}`}

@@ -27,10 +27,10 @@ export default function EntryTile({ entry, title, description, glyph, comingSoon
       hoverClass='card--pressed'
       onClick={onTap}
       data-entry={entry}
-      {...pressable(`${title}：${description}${badge > 0 ? `，${badge}${badgeUnit}` : ''}`)}
+      {...pressable()}
     >
       <View className='entry-tile__glyph'>
-        {glyph}
+        <Text aria-hidden>{glyph}</Text>
         {badge > 0 && (
           <Text className='entry-tile__badge' data-badge={badge} aria-label={`${badge}${badgeUnit}`}>
             {badge > 99 ? '99+' : badge}
@@ -44,7 +44,9 @@ export default function EntryTile({ entry, title, description, glyph, comingSoon
         </View>
         <Text className='entry-tile__desc'>{description}</Text>
       </View>
-      <Text className='entry-tile__arrow'>›</Text>
+      <Text className='entry-tile__arrow' aria-hidden>
+        ›
+      </Text>
     </View>
   )
 }

@@ -18,7 +18,7 @@ export default function LargeTextSwitch({ on, onChange }: LargeTextSwitchProps) 
       className={on ? 'large-switch large-switch--on' : 'large-switch'}
       data-setting='large-text'
       data-on={on ? 'true' : 'false'}
-      {...pressable('大字模式', 'switch')}
+      {...pressable(undefined, 'switch')}
       aria-checked={on}
       onClick={() => onChange(!on)}
     >

@@ -23,7 +23,7 @@ export default function StationCard({ station, index, onTap }: StationCardProps)
       className='card card--item station-card'
       hoverClass='card--pressed'
       onClick={() => onTap(station)}
-      {...pressable(`${index}号 ${displayName(station)}，${kindText(station)}，${formatDistance(station.distanceM)}`)}
+      {...pressable()}
       data-station-id={station.id}
       data-kind={station.kind}
       data-distance={station.distanceM}

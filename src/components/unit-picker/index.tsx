@@ -119,13 +119,13 @@ export default function UnitPicker(props: UnitPickerProps) {
                 <Text
                   className='unit-picker__down'
                   data-down={u.id}
-                  {...pressable(`${u.name}的下级单位`)}
+                  {...pressable(`下级：${u.name}的下级单位`)}
                   onClick={(e) => {
                     e.stopPropagation()
                     below(u.id)
                   }}
                 >
-                  下级 ›
+                  下级<Text aria-hidden> ›</Text>
                 </Text>
               )}
             </OptionRow>

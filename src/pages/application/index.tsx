@@ -19,6 +19,7 @@ import { pageClass, useLargeText } from '@/hooks/use-large-text'
 import { readParam, ROUTES } from '@/routes'
 import { missing, useLoader } from '@/hooks/use-loader'
 import './index.css'
+import { confirmAction } from '@/components/confirm'
 
 const WITHDRAWABLE: readonly string[] = TRANSITIONS.withdraw.from
 
@@ -48,14 +49,8 @@ function ApplicationDetail({ app, largeText, onChanged }: { app: ApplicationView
   const returnNote = [...app.timeline].reverse().find((e) => e.status === 'returned')?.note
 
   const onWithdraw = async () => {
-    const answer = await Taro.showModal({
-      title: '撤回申请',
-      content: '撤回后本次申请不再办理，您可以以后重新申请。确定撤回吗？',
-      confirmText: '撤回',
-      cancelText: '不撤回',
-      confirmColor: '#c62828',
-    })
-    if (!answer.confirm) return
+    const confirmed = await confirmAction({ title: '撤回申请', content: '撤回后本次申请不再办理，您可以以后重新申请。确定撤回吗？', confirmText: '撤回', cancelText: '不撤回', danger: true })
+    if (!confirmed) return
     setBusy(true)
     const reply = await api.applicant.withdraw({ id: app.id, expectedVersion: app.version })
     setBusy(false)

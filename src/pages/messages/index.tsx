@@ -41,9 +41,10 @@ export default function MessagesPage() {
             </Text>
           )}
           {items.map((m) => (
-            <View key={m.id} className={m.read ? 'message' : 'message message--unread'} data-message={m.id} data-read={m.read} {...pressable(`${m.read ? '' : '未读，'}${m.title}`)} onClick={() => void open(m)}>
+            <View key={m.id} className={m.read ? 'message' : 'message message--unread'} data-message={m.id} data-read={m.read} {...pressable()} onClick={() => void open(m)}>
               <View className='message__head'>
                 {!m.read && <View className='message__dot' />}
+                {!m.read && <Text className='visually-hidden'>未读</Text>}
                 <Text className='message__title'>{m.title}</Text>
               </View>
               <Text className='message__body'>{m.body}</Text>

@@ -7,6 +7,7 @@ import { upload } from '@/platform/upload'
 import type { PickedFile } from '@/platform/file-types'
 import { pickFiles } from '@/platform/pick-files'
 import { pressable } from '@/components/pressable'
+import { confirmAction } from '@/components/confirm'
 
 /** A file on its way up: its progress, or why it failed (and a retry). */
 interface Pending {
@@ -63,8 +64,8 @@ export default function DocumentsStep({ documents, onDocuments, ensureSaved, sug
   }
 
   const remove = async (doc: DocumentView, applicationId: string | null) => {
-    const confirm = await Taro.showModal({ title: '删除材料', content: `删除“${doc.fileName}”？`, confirmText: '删除', confirmColor: '#c62828' })
-    if (!confirm.confirm || !applicationId) return
+    const confirmed = await confirmAction({ title: '删除材料', content: `删除“${doc.fileName}”后需要重新上传。`, confirmText: '删除', danger: true })
+    if (!confirmed || !applicationId) return
     const reply = await api.applicant.removeDocument({ applicationId, documentId: doc.id })
     if (!reply.ok) return void Taro.showToast({ title: reply.error.message, icon: 'none' })
     onDocuments(documents.filter((d) => d.id !== doc.id))
@@ -109,7 +110,7 @@ export default function DocumentsStep({ documents, onDocuments, ensureSaved, sug
                         重试
                       </Button>
                     )}
-                    <Text className='documents__remove' {...pressable(`移除${p.file.name}`)} onClick={() => setPending((list) => list.filter((x) => x.key !== p.key))}>
+                    <Text className='documents__remove' {...pressable(`${p.retry ? '取消' : '移除'}${p.file.name}`)} onClick={() => setPending((list) => list.filter((x) => x.key !== p.key))}>
                       {p.retry ? '取消' : '移除'}
                     </Text>
                   </View>
