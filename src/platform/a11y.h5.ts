@@ -8,7 +8,10 @@ function markButtons(root: ParentNode): void {
     el.setAttribute('tabindex', '0')
   })
   root.querySelectorAll('taro-button-core[role]').forEach((el) => {
-    el.setAttribute('aria-disabled', el.hasAttribute('disabled') ? 'true' : 'false')
+    // Taro writes disabled="false" on every button: only a value other than false disables it.
+    const disabled = el.hasAttribute('disabled') && el.getAttribute('disabled') !== 'false'
+    if (disabled) el.setAttribute('aria-disabled', 'true')
+    else el.removeAttribute('aria-disabled')
   })
 }
 

@@ -49,6 +49,8 @@ export interface Answers {
   settings: Record<string, boolean>
   /** getPrivacySetting: whether the person still has to agree, and whether they agree when asked. */
   privacy: { needAuthorization: boolean; agrees: boolean }
+  /** getAppBaseInfo: the font size set in WeChat (我-设置-通用-字体大小), 17 px as shipped. */
+  fontSizeSetting: number
 }
 
 export interface Weapp {
@@ -115,6 +117,7 @@ export async function startWeapp(): Promise<Weapp> {
     location: { ok: true, latitude: 24.4105, longitude: 103.4365 },
     settings: {},
     privacy: { needAuthorization: false, agrees: true },
+    fontSizeSetting: 17,
   }
   let openid = 'demo-worker'
   let inTap = false
@@ -166,6 +169,7 @@ export async function startWeapp(): Promise<Weapp> {
     getPrivacySetting: (o: any) => answer('getPrivacySetting', o, () => ({ ok: true, value: { needAuthorization: answers.privacy.needAuthorization, privacyContractName: '《蓝天帮扶隐私保护指引》' } })),
     requirePrivacyAuthorize: (o: any) =>
       answer('requirePrivacyAuthorize', o, () => (answers.privacy.agrees ? { ok: true, value: { errMsg: 'requirePrivacyAuthorize:ok' } } : { ok: false, err: { errMsg: 'requirePrivacyAuthorize:fail privacy permission is not authorized' } })),
+    getAppBaseInfo: () => ({ SDKVersion: '3.7.0', language: 'zh_CN', theme: 'light', fontSizeSetting: answers.fontSizeSetting }),
     previewImage: (o: any) => answer('previewImage', o, () => ({ ok: true, value: { errMsg: 'previewImage:ok' } })),
     downloadFile: (o: any) => answer('downloadFile', o, () => ({ ok: true, value: { tempFilePath: 'http://tmp/document.pdf', statusCode: 200, errMsg: 'downloadFile:ok' } })),
     openDocument: (o: any) => answer('openDocument', o, () => ({ ok: true, value: { errMsg: 'openDocument:ok' } })),
