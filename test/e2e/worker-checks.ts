@@ -62,11 +62,13 @@ export async function rawText(page: Page): Promise<string[]> {
     const pages = Array.from(document.querySelectorAll('.taro_page')).filter((p) => getComputedStyle(p).display !== 'none')
     return (pages.at(-1) ?? document.body).textContent ?? ''
   })
-  const allowed = /^(PDF|MB|KB|JPG|JPEG|PNG|IMG)$/i
-  const out = [...body.matchAll(/\d{4}-\d{2}-\d{2}/g)].map((m) => `ISO date ${m[0]}`)
-  for (const m of body.matchAll(/[A-Za-z][A-Za-z_-]{2,}/g)) if (!allowed.test(m[0]) && !/\.(jpe?g|png|pdf|txt)$/i.test(body.slice(m.index, m.index + 40).split(/\s/)[0])) out.push(`word ${m[0]}`)
-  if (body.includes('。。')) out.push('。。')
-  for (const m of body.matchAll(/(?<![\d,])\d{4,}(?:\.\d+)? ?元/g)) out.push(`money without separators ${m[0]}`)
+  // A file's own name and an application's number (MLS-2026-000123) are what they are.
+  const text = body.replace(/[\w.-]+\.(jpe?g|png|pdf|txt)\b/gi, '').replace(/\b[A-Z]{2,5}-\d{4}-\d{6}\b/g, '')
+  const allowed = /^(PDF|MB|KB)$/
+  const out = [...text.matchAll(/\d{4}-\d{2}-\d{2}/g)].map((m) => `ISO date ${m[0]}`)
+  for (const m of text.matchAll(/[A-Za-z][A-Za-z_-]{2,}/g)) if (!allowed.test(m[0])) out.push(`word ${m[0]}`)
+  if (text.includes('。。')) out.push('。。')
+  for (const m of text.matchAll(/(?<![\d,])\d{4,}(?:\.\d+)? ?元/g)) out.push(`money without separators ${m[0]}`)
   return out
 }
 

@@ -34,9 +34,10 @@ describe('what a worker stumbled on, fixed', () => {
   it('fills and fixes the form: member undo, a counter, a refused file, 修改 straight back, a return ticked off', async () => {
     const page = await newWorker()
     await page.locator('[data-entry=apply]').click()
-    await agree(page)
     // No raw version code on the consent.
+    await atStep(page, 'consent')
     await expect(page.locator('.consent__version').first().textContent()).resolves.toMatch(/^\d{4}年\d{1,2}月版$/)
+    await agree(page)
     await fillApplicant(page, ZHAO)
     await next(page)
     await atStep(page, 'members')
