@@ -16,29 +16,10 @@ import {
   JPEG,
   next,
   upload,
-  type Household,
+  WANG,
+  ZHANG,
 } from './apply-helpers'
 import { startE2E, type E2E } from './harness'
-
-const ZHANG: Household = {
-  name: '张小明',
-  idNumber: '532504199001011238',
-  phone: '13812345678',
-  members: [
-    { name: '李小红', relation: 'spouse', idNumber: '532504198503150022', occupation: '无业', income: '0' },
-    { name: '张小军', relation: 'child', idNumber: '532504201003030029', occupation: '弥勒一中学生', income: '0' },
-  ],
-}
-
-const WANG: Household = {
-  name: '王秀英',
-  idNumber: '11010519491231002X',
-  phone: '13987654321',
-  members: [
-    { name: '王大山', relation: 'spouse', idNumber: '532504196007070032', occupation: '务农', income: '300' },
-    { name: '王小花', relation: 'grandchild', idNumber: '532504201206060041', occupation: '弥阳小学学生', income: '0' },
-  ],
-}
 
 /** A new worker in Chromium on the H5 build: self-check, the application with a break in the middle, 我的申请, a return fixed. */
 describe('a worker applies by themselves', () => {

@@ -1,19 +1,12 @@
 import type { Page } from 'playwright-core'
 import type { Actor } from '../../src/domain'
 import { changeStatus } from '../../server/usecases/shared/status-change'
-import { agree, atStep, choose, fillApplicant, fillCausesAndBank, fillMembers, input, JPEG, next, upload, applicationIdOf, type Household } from './apply-helpers'
+import { agree, atStep, choose, fillApplicant, fillCausesAndBank, fillMembers, input, JPEG, next, upload, applicationIdOf, ZHANG, type Household } from './apply-helpers'
 import { startE2E, type E2E } from './harness'
 import { pageProblems } from './worker-checks'
 
-const ZHAO: Household = {
-  name: '赵建国',
-  idNumber: '532504197512120015',
-  phone: '13812345678',
-  members: [
-    { name: '李小红', relation: 'spouse', idNumber: '532504198503150022', occupation: '无业', income: '0' },
-    { name: '张小军', relation: 'child', idNumber: '532504200501010018', occupation: '弥勒一中学生', income: '0' },
-  ],
-}
+/** The example household under another ID number (as apply-journey's fourth worker). */
+const ZHAO: Household = { ...ZHANG, idNumber: '532504197512120015', name: '赵建国', members: [ZHANG.members[0], { ...ZHANG.members[1], idNumber: '532504200501010018' }] }
 
 /** Each fix of the list for workers, asserted in the browser (large-text screenshots looked at). */
 describe('what a worker stumbled on, fixed', () => {

@@ -1,29 +1,11 @@
 import type { Locator, Page } from 'playwright-core'
-import { HOME_ADDRESS, JPEG, atStep } from './apply-helpers'
+import { HOME_ADDRESS, JPEG, WANG, ZHANG, atStep } from './apply-helpers'
 import { startE2E, type E2E } from './harness'
 import { pageProblems } from './worker-checks'
 
-/** The example household of the issue: the applicant and two family members. */
-const HOUSEHOLD = {
-  name: '张小明',
-  idNumber: '532504199001011238',
-  phone: '13812345678',
-  members: [
-    { name: '李小红', relation: 'spouse', idNumber: '532504198503150022', occupation: '无业', income: '0' },
-    { name: '张小军', relation: 'child', idNumber: '532504201003030029', occupation: '弥勒一中学生', income: '0' },
-  ],
-}
-
-/** The same family as the large-text run sees it: other ID numbers (one open application per person). */
-const HOUSEHOLD_LARGE = {
-  ...HOUSEHOLD,
-  name: '王秀英',
-  idNumber: '11010519491231002X',
-  members: [
-    { ...HOUSEHOLD.members[0], name: '王大山', idNumber: '532504196007070032' },
-    { ...HOUSEHOLD.members[1], name: '王小花', relation: 'grandchild', idNumber: '532504201206060041' },
-  ],
-}
+/** The issue's example household; the large-text run applies as another family (one open application per person). */
+const HOUSEHOLD = ZHANG
+const HOUSEHOLD_LARGE = WANG
 
 /** A 375-wide phone, the screen the issue measured on. */
 const PHONE_375 = { viewport: { width: 375, height: 812 } }
