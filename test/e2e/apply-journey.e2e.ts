@@ -75,7 +75,7 @@ describe('a worker applies by themselves', () => {
     await expect(errorOf(page, 'applicant.idNumber').textContent()).resolves.toContain('身份证号校验位不正确')
     await e2e.shot(page, '12-apply-wrong-id')
     await input(page, 'applicant.idNumber').fill(ZHANG.idNumber)
-    await expect(page.locator('[data-derived=birth]').textContent()).resolves.toContain('1990-01-01')
+    await expect(page.locator('[data-derived=birth]').textContent()).resolves.toContain('1990年1月1日')
     await next(page)
 
     // Two family members; the self-check's figures are already in the income step.
@@ -110,7 +110,7 @@ describe('a worker applies by themselves', () => {
     // The detail page: number, status, the stages with today's date and what happens next.
     await expect(again.locator('.app-status').textContent()).resolves.toContain('已提交')
     await expect(again.locator('[data-stage=submitted]').getAttribute('data-state')).resolves.toBe('current')
-    await expect(again.locator('[data-stage=submitted] .stages__date').textContent()).resolves.toMatch(/^\d{4}-\d{2}-\d{2}$/)
+    await expect(again.locator('[data-stage=submitted] .stages__date').textContent()).resolves.toMatch(/^\d{4}年\d{1,2}月\d{1,2}日$/)
     await expect(again.locator('[data-stage=submitted] .stages__text').textContent()).resolves.toContain('进行中')
     await expect(again.locator('.app-next-step').textContent()).resolves.toContain('等待基层工会初审')
     await expect(again.locator('.app-category').textContent()).resolves.toBe('深度困难')
@@ -222,7 +222,7 @@ describe('a worker applies by themselves', () => {
     await expect(page.locator('[data-entry=messages] [data-badge]').textContent()).resolves.toBe('3')
     await page.goto(`${e2e.app.url}/#/pages/application/index?id=${encodeURIComponent(id)}`)
     await page.locator('[data-returned]').waitFor()
-    await expect(page.locator('.application__fix[data-fix="members.1.idNumber"]').textContent()).resolves.toContain('家庭成员2 身份证号')
+    await expect(page.locator('.application__fix[data-fix="members.1.idNumber"]').textContent()).resolves.toContain('张小军 身份证号')
     await e2e.shot(page, '30-returned-detail')
     await page.locator('.application__fix-button').click()
 
@@ -237,10 +237,9 @@ describe('a worker applies by themselves', () => {
     await page.locator('#field-members-1-idNumber').scrollIntoViewIfNeeded()
     await e2e.shot(page, '31-returned-field-marked')
     await input(page, 'members.1.idNumber').fill('532504196208080050')
-    for (const step of ['finances', 'causes', 'bank', 'documents', 'review']) {
-      await next(page)
-      await atStep(page, step)
-    }
+    // Opened from the list of fields to fix: the step's button goes straight back to the review.
+    await next(page)
+    await atStep(page, 'review')
     await expect(page.locator('.apply-form__submit').textContent()).resolves.toContain('重新提交')
     await page.locator('.apply-form__submit').click()
     await page.locator('.application__resubmitted:visible').waitFor()
