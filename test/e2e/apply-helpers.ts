@@ -111,6 +111,16 @@ export async function fillMembers(page: Page, h: Household): Promise<void> {
   }
 }
 
+/** The income step with a modest household's figures (3 people, 20,000 元 a year), then on. */
+export async function fillFinances(page: Page): Promise<void> {
+  await atStep(page, 'finances')
+  for (const [field, value] of [['householdSize', '3'], ['annualIncome', '20000'], ['applicantMonthlyIncome', '1500'], ['medicalExpenses', '0'], ['schoolingExpenses', '0'], ['otherRigidExpenses', '0'], ['hardshipCosts', '0']]) {
+    await input(page, `finances.${field}`).fill(value)
+  }
+  await choose(page, 'finances.accidentOrDisaster', 'no')
+  await next(page)
+}
+
 /** The steps after the income step: causes and description, then the bank account. */
 export async function fillCausesAndBank(page: Page, h: Household): Promise<void> {
   await atStep(page, 'causes')

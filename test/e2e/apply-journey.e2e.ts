@@ -10,6 +10,7 @@ import {
   errorOf,
   fillApplicant,
   fillCausesAndBank,
+  fillFinances,
   fillMembers,
   HOME_ADDRESS,
   input,
@@ -192,12 +193,7 @@ describe('a worker applies by themselves', () => {
     await atStep(page, 'members')
     await fillMembers(page, fourth)
     await next(page)
-    await atStep(page, 'finances')
-    for (const [field, value] of [['householdSize', '3'], ['annualIncome', '20000'], ['applicantMonthlyIncome', '1500'], ['medicalExpenses', '0'], ['schoolingExpenses', '0'], ['otherRigidExpenses', '0'], ['hardshipCosts', '0']]) {
-      await input(page, `finances.${field}`).fill(value)
-    }
-    await choose(page, 'finances.accidentOrDisaster', 'no')
-    await next(page)
+    await fillFinances(page)
     await fillCausesAndBank(page, fourth)
     const id = await uploadAndSubmit(page, async () => undefined)
 

@@ -1,7 +1,7 @@
 import type { Page } from 'playwright-core'
 import type { Actor } from '../../src/domain'
 import { changeStatus } from '../../server/usecases/shared/status-change'
-import { agree, atStep, choose, fillApplicant, fillCausesAndBank, fillMembers, input, JPEG, next, upload, applicationIdOf, ZHANG, type Household } from './apply-helpers'
+import { agree, atStep, fillApplicant, fillCausesAndBank, fillFinances, fillMembers, input, JPEG, next, upload, applicationIdOf, ZHANG, type Household } from './apply-helpers'
 import { startE2E, type E2E } from './harness'
 import { pageProblems } from './worker-checks'
 
@@ -47,12 +47,7 @@ describe('what a worker stumbled on, fixed', () => {
     await expect(input(page, 'members.0.name').inputValue()).resolves.toBe('李小红')
     await next(page)
 
-    await atStep(page, 'finances')
-    for (const [field, value] of [['householdSize', '3'], ['annualIncome', '20000'], ['applicantMonthlyIncome', '1500'], ['medicalExpenses', '0'], ['schoolingExpenses', '0'], ['otherRigidExpenses', '0'], ['hardshipCosts', '0']]) {
-      await input(page, `finances.${field}`).fill(value)
-    }
-    await choose(page, 'finances.accidentOrDisaster', 'no')
-    await next(page)
+    await fillFinances(page)
 
     // The description: large text in a padded box, and a counter of the 10–500 字 it needs.
     await atStep(page, 'causes')
