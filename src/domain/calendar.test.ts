@@ -1,5 +1,5 @@
 import fc from 'fast-check'
-import { addDays, daysBetween, isCalendarDate, monthEndsBetween, shanghaiDateOf, shanghaiDayEndMs, shanghaiDayStartMs } from './calendar'
+import { addDays, addWorkingDays, daysBetween, isCalendarDate, monthEndsBetween, shanghaiDateOf, shanghaiDayEndMs, shanghaiDayStartMs } from './calendar'
 
 describe('Shanghai calendar dates', () => {
   it('checks that a date exists', () => {
@@ -33,5 +33,14 @@ describe('Shanghai calendar dates', () => {
     expect(monthEndsBetween('2020-01-05', '2020-01-05')).toEqual(['2020-01-05'])
     expect(monthEndsBetween('2020-01-05', '2020-01-04')).toEqual([])
     expect(monthEndsBetween('2015-01-01', '2020-08-17')).toHaveLength(68)
+  })
+})
+
+describe('addWorkingDays', () => {
+  it('skips Saturdays and Sundays', () => {
+    // 2026-03-06 is a Friday.
+    expect(addWorkingDays('2026-03-06', 1)).toBe('2026-03-09')
+    expect(addWorkingDays('2026-03-02', 5)).toBe('2026-03-09')
+    expect(addWorkingDays('2026-03-07', 1)).toBe('2026-03-09')
   })
 })

@@ -20,6 +20,13 @@ function fromUtcMs(ms: number): CalendarDate {
   return new Date(ms).toISOString().slice(0, 10)
 }
 
+/** A calendar date as people write it: `1972-03-15` -> `1972年3月15日`; other text unchanged. */
+export function chineseDate(date: CalendarDate): string {
+  if (!DATE_PATTERN.test(date)) return date
+  const [y, m, d] = parts(date)
+  return `${y}年${m}月${d}日`
+}
+
 /** Whether `text` is `YYYY-MM-DD` and names a day that exists (no 2021-02-30). */
 export function isCalendarDate(text: string): boolean {
   if (!DATE_PATTERN.test(text)) return false
@@ -48,6 +55,18 @@ export function shanghaiDayEndMs(date: CalendarDate): number {
 export function addDays(date: CalendarDate, days: number): CalendarDate {
   const [y, m, d] = parts(date)
   return fromUtcMs(Date.UTC(y, m - 1, d + days))
+}
+
+/** `date` moved forward by `days` working days (Monday to Friday; public holidays are not known here). */
+export function addWorkingDays(date: CalendarDate, days: number): CalendarDate {
+  let d = date
+  for (let left = days; left > 0; ) {
+    d = addDays(d, 1)
+    const [y, m, day] = parts(d)
+    const weekday = new Date(Date.UTC(y, m - 1, day)).getUTCDay()
+    if (weekday !== 0 && weekday !== 6) left--
+  }
+  return d
 }
 
 /** Whole days from `a` to `b` (positive when `b` is later). */

@@ -38,6 +38,12 @@ export const CONSENT_TEXTS = {
 
 export type ConsentKind = keyof typeof CONSENT_TEXTS
 
+/** A text's version as a person reads it: `privacy-2026-04` -> `2026年4月版`. */
+export function consentVersionText(version: string): string {
+  const m = /(\d{4})-(\d{2})$/.exec(version)
+  return m ? `${m[1]}年${Number(m[2])}月版` : version
+}
+
 /** The consent a submission carries: the versions the worker agreed to. */
 export const ConsentSchema = v.strictObject({
   privacyVersion: v.literal(CONSENT_TEXTS.privacy.version, '请阅读并同意个人信息保护告知'),

@@ -98,6 +98,8 @@ describe('the application-field registry', () => {
     expect(formFieldName('members.1.idNumber')).toBe('家庭成员2 身份证号')
     expect(formFieldName('form.members.0.monthlyIncome', '')).toBe('家庭成员1月收入')
     expect(formFieldName('applicant.health')).toBe('健康状况')
+    expect(formFieldName('members.0.monthlyIncome', ' ', ['李小红'])).toBe('李小红 月收入')
+    expect(formFieldName('documents')).toBe('证明材料')
     expect(isFieldPath('members.12.name') && isFieldPath('description') && !isFieldPath('applicant') && !isFieldPath('step')).toBe(true)
   })
 
@@ -123,7 +125,7 @@ describe('views of a form from the registry', () => {
     expect(rows.find((x) => x.path === 'applicant.unitId')?.text).toBe('农机厂工会')
     expect(rows.find((x) => x.path === 'applicant.housingArea')?.text).toBe('45 平方米')
     expect(rows.find((x) => x.path === 'applicant.zeroEmploymentFamily')).toMatchObject({ label: '零就业家庭', text: '否' })
-    expect(shownRows('finances', shownPart(FORM_PARTS.finances.fields, form.finances)).find((x) => x.path === 'finances.annualIncome')?.text).toBe('24,000.00 元')
+    expect(shownRows('finances', shownPart(FORM_PARTS.finances.fields, form.finances)).find((x) => x.path === 'finances.annualIncome')?.text).toBe('24,000 元')
   })
 
   it('shows a draft as typed where it does not check yet, masked where revealable', () => {

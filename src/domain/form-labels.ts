@@ -4,6 +4,7 @@ import { APPLICATION_FIELDS, FORM_PARTS, generalPath } from './form-fields'
 export const FORM_FIELD_LABELS: Record<string, string> = {
   ...Object.fromEntries(Object.entries(FORM_PARTS).map(([part, { title }]) => [part, title])),
   ...Object.fromEntries(APPLICATION_FIELDS.map((f) => [f.path, f.label])),
+  documents: '证明材料',
   form: '申请表',
   values: '申请表',
   consent: '授权同意',
@@ -35,9 +36,15 @@ export function memberNumberOf(path: string): number | null {
 /** A family member as the form counts them: index 1 -> `家庭成员2`. */
 export const memberTitle = (index: number) => `家庭成员${index + 1}`
 
-/** A field as a person names it: `members.1.idNumber` -> `家庭成员2 身份证号` (`joiner` between the member and the label); the path itself when unknown. */
-export function formFieldName(path: string, joiner = ' '): string {
+/**
+ * A field as a person names it: `members.1.idNumber` -> `家庭成员2 身份证号` (`joiner` between the
+ * member and the label), or by the member's name when `memberNames` has it (`李小红 身份证号`);
+ * the path itself when unknown.
+ */
+export function formFieldName(path: string, joiner = ' ', memberNames: readonly string[] = []): string {
   const n = memberNumberOf(path)
   const label = formFieldLabel(path) ?? path
-  return n ? `${memberTitle(n - 1)}${joiner}${label}` : label
+  if (!n) return label
+  const name = memberNames[n - 1]?.trim()
+  return `${name || memberTitle(n - 1)}${joiner}${label}`
 }

@@ -20,10 +20,14 @@ export function fenToYuanText(fen: number): string {
   return `${fen < 0 && yuan === 0 ? '-' : ''}${yuan}.${String(cents).padStart(2, '0').replace(/0$/, '')}`
 }
 
-/** 123450 -> `'1,234.50 元'`. */
+/**
+ * Money as every page and message shows it: thousands separated, 元 after, cents only when there
+ * are any: 3600000 -> `'36,000 元'`, 123450 -> `'1,234.50 元'`.
+ */
 export function formatFen(fen: number): string {
   const sign = fen < 0 ? '-' : ''
   const abs = Math.abs(fen)
   const yuan = String(Math.trunc(abs / 100)).replace(/\B(?=(\d{3})+(?!\d))/g, ',')
-  return `${sign}${yuan}.${String(abs % 100).padStart(2, '0')} 元`
+  const cents = abs % 100
+  return `${sign}${yuan}${cents ? `.${String(cents).padStart(2, '0')}` : ''} 元`
 }

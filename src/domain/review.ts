@@ -2,6 +2,7 @@ import type { ApplicationStatus } from './application-status'
 import type { CallOutcome } from './assisted'
 import type { HardshipCategory } from './hardship-categories'
 import type { HardshipAssessment, SelfCheckFigures } from './self-check'
+import { addWorkingDays, shanghaiDateOf, shanghaiDayEndMs } from './calendar'
 
 /**
  * The union's review of an application (domain.md "Review process"): screening, home visit,
@@ -164,10 +165,13 @@ export function filingFigures(form: SelfCheckFigures, finance: Extract<ReviewEnt
   }
 }
 
-/** The deadline of a stage entered at `enteredAt` with `days` allowed; null when the stage has none. */
+/**
+ * The deadline of a stage entered at `enteredAt` with `days` working days allowed (what the worker
+ * is told: 5个工作日): the end of the last of them in Asia/Shanghai; null when the stage has none.
+ */
 export function stageDueAt(enteredAt: Date, days: number | undefined): string | null {
   if (days === undefined || days <= 0) return null
-  return new Date(enteredAt.getTime() + days * 86_400_000).toISOString()
+  return new Date(shanghaiDayEndMs(addWorkingDays(shanghaiDateOf(enteredAt), days)) - 1).toISOString()
 }
 
 /** The end of a notice of `days` days started at `startedAt`. */

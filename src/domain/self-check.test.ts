@@ -39,7 +39,7 @@ describe('self-check: the gradient category by domain.md', () => {
     expect(a.rigidExpensesFen).toBe(1_860_000)
     expect(a.perCapitaMonthlyFen).toBe(Math.floor((6_000_000 - 1_860_000) / 12 / 4))
     expect(a.category).toBe('relative')
-    expect(a.reasons[0]).toContain('低于1560元（相对困难标准）')
+    expect(a.reasons[0]).toContain('低于 1,560 元/人/月（相对困难标准）')
   })
 
   it('意外致困: an accident or disaster, or hardship costs above 80 % of income, when income is above the lines', () => {
@@ -87,6 +87,9 @@ describe('money', () => {
 
   it('shows fen as yuan and round-trips through the form text', () => {
     expect(formatFen(123456)).toBe('1,234.56 元')
+    expect(formatFen(3_600_000)).toBe('36,000 元')
+    expect(formatFen(2_000_000)).toBe('20,000 元')
+    expect(formatFen(-50)).toBe('-0.50 元')
     expect(fenToYuanText(123450)).toBe('1234.5')
     fc.assert(fc.property(fc.integer({ min: 0, max: 1e12 }), (fen) => expect(parseYuan(fenToYuanText(fen))).toBe(fen)))
   })

@@ -1,3 +1,4 @@
+import { formatFen } from './money'
 import * as v from 'valibot'
 import { FINANCE_FIELDS } from './form-fields'
 import type { HardshipCategory } from './hardship-categories'
@@ -70,7 +71,8 @@ export interface HardshipAssessment {
   reasons: string[]
 }
 
-const yuan = (fen: number) => `${(fen / 100).toFixed(2).replace(/\.00$/, '')}元`
+/** A monthly amount per person, in the one money format: `780 元/人/月`. */
+const yuan = (fen: number) => `${formatFen(fen)}/人/月`
 
 /** The gradient category by domain.md's rules: 深度 before 相对 before 意外致困. */
 export function assessHardship(f: SelfCheckFigures, t: HardshipThresholds): HardshipAssessment {
@@ -83,21 +85,21 @@ export function assessHardship(f: SelfCheckFigures, t: HardshipThresholds): Hard
   const belowRelative = net < t.relativeLineFen * months
   const costsHeavy = f.hardshipCosts * 100 > t.accidentCostPercent * f.annualIncome
   const accident = f.accidentOrDisaster || (f.hardshipCosts > 0 && costsHeavy)
-  const perCapita = `扣除刚性支出后家庭人均月收入约${yuan(Math.max(0, perCapitaMonthlyFen))}`
+  const perCapita = `扣除刚性支出后家庭人均月收入约 ${yuan(Math.max(0, perCapitaMonthlyFen))}`
   const reasons: string[] = []
   let category: HardshipCategory
   if (belowDeep) {
     category = 'deep'
-    reasons.push(`${perCapita}，低于当地低保标准${yuan(t.deepLineFen)}`)
+    reasons.push(`${perCapita}，低于当地低保标准 ${yuan(t.deepLineFen)}`)
   } else if (belowRelative) {
     category = 'relative'
-    reasons.push(`${perCapita}，低于${yuan(t.relativeLineFen)}（相对困难标准）`)
+    reasons.push(`${perCapita}，低于 ${yuan(t.relativeLineFen)}（相对困难标准）`)
   } else if (accident) {
     category = 'accident'
-    reasons.push(`${perCapita}，高于相对困难标准${yuan(t.relativeLineFen)}`)
+    reasons.push(`${perCapita}，高于相对困难标准 ${yuan(t.relativeLineFen)}`)
   } else {
     category = 'not-eligible'
-    reasons.push(`${perCapita}，高于相对困难标准${yuan(t.relativeLineFen)}`)
+    reasons.push(`${perCapita}，高于相对困难标准 ${yuan(t.relativeLineFen)}`)
   }
   if (f.accidentOrDisaster) reasons.push('近一年遭遇重大事故或灾害，可按意外致困申请')
   else if (f.hardshipCosts > 0 && costsHeavy) reasons.push(`今年因病因灾等费用超过家庭年收入的${t.accidentCostPercent}%`)

@@ -1,15 +1,25 @@
 import Taro, { useDidShow } from '@tarojs/taro'
 import { useState } from 'react'
+import { systemTextEnlarged } from '@/platform/system-font'
 
 const LARGE_TEXT_KEY = 'lantian.largeText'
 
-/** Whether the large-text mode (适老化) is on, as remembered on this phone. */
-export function isLargeText(): boolean {
+/** The person's own choice on this phone, or undefined while they have never switched. */
+function storedChoice(): boolean | undefined {
   try {
-    return Taro.getStorageSync(LARGE_TEXT_KEY) === true
+    const v: unknown = Taro.getStorageSync(LARGE_TEXT_KEY)
+    return typeof v === 'boolean' ? v : undefined
   } catch {
-    return false
+    return undefined
   }
+}
+
+/**
+ * Whether the large-text mode (适老化) is on: the person's own choice, else on by itself when
+ * they enlarged WeChat's (or the browser's) font size.
+ */
+export function isLargeText(): boolean {
+  return storedChoice() ?? systemTextEnlarged()
 }
 
 export function setLargeText(on: boolean): void {

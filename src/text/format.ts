@@ -1,26 +1,34 @@
-import dayjs from 'dayjs'
-import timezone from 'dayjs/plugin/timezone'
-import utc from 'dayjs/plugin/utc'
+import { chineseDate, DATE_PATTERN, shanghaiDateOf } from '@/domain/calendar'
+import { formatFen } from '@/domain/money'
 
-dayjs.extend(utc)
-dayjs.extend(timezone)
+/**
+ * The one way every page shows dates and money (Chinese dates in Asia/Shanghai, money with 元 and
+ * thousands separators), so no page writes its own.
+ */
 
-const ZONE = 'Asia/Shanghai'
-const SHANGHAI_OFFSET_MINUTES = 8 * 60
+const SHANGHAI_OFFSET_MS = 8 * 3600 * 1000
 
-/** An ISO-8601 instant shown in Asia/Shanghai, e.g. `2026-03-01 09:30`; '' for an invalid value. */
-export function formatDateTime(iso: string, pattern = 'YYYY-MM-DD HH:mm'): string {
-  const d = dayjs.utc(iso)
-  if (!d.isValid()) return ''
-  try {
-    return d.tz(ZONE).format(pattern)
-  } catch {
-    // Some phone JS engines lack Intl time zones; Shanghai has had a fixed +08:00 offset since 1991.
-    return d.utcOffset(SHANGHAI_OFFSET_MINUTES).format(pattern)
-  }
+/**
+ * A calendar date (`1972-03-15`) or an ISO-8601 instant as its Asia/Shanghai date, e.g.
+ * `1972年3月15日`; '' for a value that is not a date.
+ */
+export function formatDate(value: string): string {
+  if (DATE_PATTERN.test(value)) return chineseDate(value)
+  const ms = Date.parse(value)
+  return Number.isNaN(ms) ? '' : chineseDate(shanghaiDateOf(ms))
 }
 
-/** The calendar date in Asia/Shanghai, e.g. `2026-03-01`. */
-export function formatDate(iso: string): string {
-  return formatDateTime(iso, 'YYYY-MM-DD')
+/** An ISO-8601 instant in Asia/Shanghai, e.g. `2026年3月1日 09:30`; '' for a value that is not a date. */
+export function formatDateTime(iso: string): string {
+  const ms = Date.parse(iso)
+  if (Number.isNaN(ms)) return ''
+  // Shanghai has had a fixed +08:00 offset since 1991: no time-zone database needed.
+  const local = new Date(ms + SHANGHAI_OFFSET_MS).toISOString()
+  return `${chineseDate(local.slice(0, 10))} ${local.slice(11, 16)}`
 }
+
+/** Money in fen as pages show it: `36,000 元`, `1,234.50 元`. */
+export const formatMoney = formatFen
+
+/** A limit per person and month, e.g. the 低保 line: `780 元/人/月`. */
+export const formatMonthlyPerPerson = (fen: number): string => `${formatFen(fen)}/人/月`

@@ -6,8 +6,8 @@ describe('household text', () => {
     expect(formatMoneyShort(400_500_000)).toBe('400.5万元')
     expect(formatMoneyShort(424_020_000)).toBe('424.02万元')
     expect(formatMoneyShort(1_000_000)).toBe('1万元')
-    expect(formatMoneyShort(850_000)).toBe('8,500.00 元')
-    expect(formatMoneyShort(0)).toBe('0.00 元')
+    expect(formatMoneyShort(850_000)).toBe('8,500 元')
+    expect(formatMoneyShort(0)).toBe('0 元')
   })
 
   it('labels codes and counts', () => {

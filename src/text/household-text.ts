@@ -1,5 +1,5 @@
 import { shanghaiDateOf, type CalendarDate } from '@/domain/calendar'
-import { formatFen } from '@/domain/money'
+import { formatMoney } from '@/text/format'
 
 /** Words and numbers of the household pages and the dashboard, from codes and fen. */
 
@@ -24,10 +24,10 @@ const WAN_FEN = 1_000_000
 
 /**
  * Money as a person reads it at a glance: `423.9万元` from ten thousand yuan up (at most two
- * decimals), below that `formatFen`'s `8,500.00 元`.
+ * decimals), below that `formatMoney`'s `8,500 元`.
  */
 export function formatMoneyShort(fen: number): string {
-  if (Math.abs(fen) < WAN_FEN) return formatFen(fen)
+  if (Math.abs(fen) < WAN_FEN) return formatMoney(fen)
   const wan = Math.round(fen / 100) / 10_000
   return `${Number(wan.toFixed(2))}万元`
 }

@@ -74,6 +74,28 @@ export async function fillApplicant(page: Page, h: Household): Promise<void> {
   await input(page, 'applicant.homePhone').fill(h.homePhone ?? '13698765432')
 }
 
+/** The issue's example household: the applicant and two family members. */
+export const ZHANG: Household = {
+  name: '张小明',
+  idNumber: '532504199001011238',
+  phone: '13812345678',
+  members: [
+    { name: '李小红', relation: 'spouse', idNumber: '532504198503150022', occupation: '无业', income: '0' },
+    { name: '张小军', relation: 'child', idNumber: '532504201003030029', occupation: '弥勒一中学生', income: '0' },
+  ],
+}
+
+/** An older worker whose union is a level down, with a grandchild. */
+export const WANG: Household = {
+  name: '王秀英',
+  idNumber: '11010519491231002X',
+  phone: '13987654321',
+  members: [
+    { name: '王大山', relation: 'spouse', idNumber: '532504196007070032', occupation: '务农', income: '300' },
+    { name: '王小花', relation: 'grandchild', idNumber: '532504201206060041', occupation: '弥阳小学学生', income: '0' },
+  ],
+}
+
 /** The family's address the journeys give. */
 export const HOME_ADDRESS = '弥勒市弥阳街道髯翁社区人民路12号'
 
@@ -87,6 +109,16 @@ export async function fillMembers(page: Page, h: Household): Promise<void> {
     await input(page, `members.${i}.occupation`).fill(m.occupation)
     await input(page, `members.${i}.monthlyIncome`).fill(m.income)
   }
+}
+
+/** The income step with a modest household's figures (3 people, 20,000 元 a year), then on. */
+export async function fillFinances(page: Page): Promise<void> {
+  await atStep(page, 'finances')
+  for (const [field, value] of [['householdSize', '3'], ['annualIncome', '20000'], ['applicantMonthlyIncome', '1500'], ['medicalExpenses', '0'], ['schoolingExpenses', '0'], ['otherRigidExpenses', '0'], ['hardshipCosts', '0']]) {
+    await input(page, `finances.${field}`).fill(value)
+  }
+  await choose(page, 'finances.accidentOrDisaster', 'no')
+  await next(page)
 }
 
 /** The steps after the income step: causes and description, then the bank account. */

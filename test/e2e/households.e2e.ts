@@ -74,7 +74,7 @@ describe('filed households', () => {
 
     // Large text: the figures stay readable as text and nothing runs off the phone's width.
     await admin.page.goto(`${e2e.app.url}/`)
-    await admin.page.locator('[data-setting=large-text] input').click()
+    await admin.page.locator('[data-setting=large-text]').click()
     await admin.page.locator('.home.large-text').waitFor()
     await openDashboard(admin.page, '2015-01-01', '2020-08-17')
     await visible(admin.page, '.dash.large-text').waitFor()

@@ -161,7 +161,7 @@ describe('ledger approvals', () => {
     // In large text the pending list keeps every word at 18 px or more and every button at least 60 px square.
     await recordPayment(cw.page, '300', 'county')
     await admin.page.goto(`${e2e.app.url}/`)
-    await admin.page.locator('[data-setting=large-text] input').click()
+    await admin.page.locator('[data-setting=large-text]').click()
     await admin.page.locator('.home.large-text').waitFor()
     await admin.page.goto(`${e2e.app.url}/#/households/pending/index`)
     await visible(admin.page, '.hh-pending-page.large-text [data-entry] [data-action=approve]').waitFor()
@@ -205,7 +205,7 @@ describe('ledger approvals', () => {
 
     // In large text, the budgets page too.
     await admin.page.goto(`${e2e.app.url}/`)
-    await admin.page.locator('[data-setting=large-text] input').click()
+    await admin.page.locator('[data-setting=large-text]').click()
     await admin.page.locator('.home.large-text').waitFor()
     await admin.page.goto(`${e2e.app.url}/#/households/budgets/index`)
     await visible(admin.page, '.hh-budgets.large-text [data-budget-unit=unit-root]').waitFor()

@@ -204,7 +204,7 @@ describe('review of an application', () => {
 
     // The reviewer switches to large text: the bar's three buttons wrap instead of being cut.
     await rv.page.goto(`${e2e.app.url}/`)
-    await rv.page.locator('[data-setting=large-text] input').click()
+    await rv.page.locator('[data-setting=large-text]').click()
     await rv.page.locator('.home.large-text').waitFor()
     await rv.page.goto(caseUrl(id))
     await visible(rv.page, '.review-case.large-text').waitFor()

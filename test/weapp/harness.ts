@@ -53,6 +53,8 @@ export interface Answers {
   network: 'up' | 'down'
   /** Actions (`review.recordVisit`) whose next call runs on the server but whose reply is lost, as when the signal drops mid-call; each once. */
   loseReplyOf: string[]
+  /** getAppBaseInfo: the font size set in WeChat (我-设置-通用-字体大小), 17 px as shipped. */
+  fontSizeSetting: number
 }
 
 export interface Weapp {
@@ -125,6 +127,7 @@ export async function startWeapp(): Promise<Weapp> {
     privacy: { needAuthorization: false, agrees: true },
     network: 'up',
     loseReplyOf: [],
+    fontSizeSetting: 17,
   }
   const networkListeners: ((res: { isConnected: boolean; networkType: string }) => void)[] = []
   let photos = 0
@@ -193,6 +196,7 @@ export async function startWeapp(): Promise<Weapp> {
     getPrivacySetting: (o: any) => answer('getPrivacySetting', o, () => ({ ok: true, value: { needAuthorization: answers.privacy.needAuthorization, privacyContractName: '《蓝天帮扶隐私保护指引》' } })),
     requirePrivacyAuthorize: (o: any) =>
       answer('requirePrivacyAuthorize', o, () => (answers.privacy.agrees ? { ok: true, value: { errMsg: 'requirePrivacyAuthorize:ok' } } : { ok: false, err: { errMsg: 'requirePrivacyAuthorize:fail privacy permission is not authorized' } })),
+    getAppBaseInfo: () => ({ SDKVersion: '3.7.0', language: 'zh_CN', theme: 'light', fontSizeSetting: answers.fontSizeSetting }),
     previewImage: (o: any) => answer('previewImage', o, () => ({ ok: true, value: { errMsg: 'previewImage:ok' } })),
     downloadFile: (o: any) => answer('downloadFile', o, () => ({ ok: true, value: { tempFilePath: 'http://tmp/document.pdf', statusCode: 200, errMsg: 'downloadFile:ok' } })),
     openDocument: (o: any) => answer('openDocument', o, () => ({ ok: true, value: { errMsg: 'openDocument:ok' } })),

@@ -134,7 +134,7 @@ describe('the aid ledger (SQLite, through the event contract)', () => {
     const replies = await Promise.all(Array.from({ length: 20 }, () => f.hh('o-caseworker', 'recordPayment', pay({ amountFen: 10_000_000 }))))
     expect(replies.filter((r) => r.ok)).toHaveLength(3)
     for (const r of replies.filter((r) => !r.ok)) {
-      expect(r).toMatchObject({ ok: false, error: { code: 'VALIDATION', field: 'amountFen', message: '超出预算：2026年中央财政预算只剩 0.00 元（含待审批）' } })
+      expect(r).toMatchObject({ ok: false, error: { code: 'VALIDATION', field: 'amountFen', message: '超出预算：2026年中央财政预算只剩 0 元（含待审批）' } })
     }
     const ledger = await ledgerOf()
     expect(ledger.map((e) => [e.status, e.budgetId])).toEqual(Array(3).fill(['pending', 'unit-a:2026:central']))
@@ -149,7 +149,7 @@ describe('the aid ledger (SQLite, through the event contract)', () => {
   it('two pending payments cannot together exceed a budget; a rejection frees its share again', async () => {
     await setBudget('unit-a1', 150_000)
     const first = await paid({ amountFen: 100_000 })
-    expect(await f.hh('o-caseworker', 'recordPayment', pay({ amountFen: 100_000 }))).toMatchObject({ ok: false, error: { code: 'VALIDATION', field: 'amountFen', message: '超出预算：2026年中央财政预算只剩 500.00 元（含待审批）' } })
+    expect(await f.hh('o-caseworker', 'recordPayment', pay({ amountFen: 100_000 }))).toMatchObject({ ok: false, error: { code: 'VALIDATION', field: 'amountFen', message: '超出预算：2026年中央财政预算只剩 500 元（含待审批）' } })
     await decide('o-reviewer', first, 'rejected', '金额有误')
     await paid({ amountFen: 100_000 })
     expect(await budget('unit-a1')).toMatchObject({ amountFen: 150_000, committedFen: 100_000 })
@@ -179,7 +179,7 @@ describe('the aid ledger (SQLite, through the event contract)', () => {
     await paid({ amountFen: 80_000 })
     // A payment moved the version on: the admin reads it again.
     expect(await setBudget('unit-a1', 90_000, { expectedVersion: 1 })).toMatchObject({ ok: false, error: { code: 'CONFLICT' } })
-    expect(await setBudget('unit-a1', 70_000, { expectedVersion: 2 })).toMatchObject({ ok: false, error: { code: 'VALIDATION', field: 'amountFen', message: '预算不能少于已发放和待审批的 800.00 元' } })
+    expect(await setBudget('unit-a1', 70_000, { expectedVersion: 2 })).toMatchObject({ ok: false, error: { code: 'VALIDATION', field: 'amountFen', message: '预算不能少于已发放和待审批的 800 元' } })
     expect(await setBudget('unit-a1', 90_000, { expectedVersion: 2 })).toMatchObject({ ok: true, data: { amountFen: 90_000, committedFen: 80_000, leftFen: 10_000, version: 3 } })
     const set = (await f.deps.store.repos.audit.list(null, 500)).filter((e) => e.action === 'budget.set' && e.subject === 'unit-a1:2026:central')
     expect(set.map((e) => [e.actor, e.detail.fromFen, e.detail.toFen])).toEqual([

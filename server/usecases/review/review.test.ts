@@ -15,8 +15,8 @@ describe('the review of a case, stage by stage (SQLite, through the event contra
     const id = await f.submit()
     const submitted = await f.view('o-caseworker', id)
     expect(submitted.actions).toEqual(['startScreening'])
-    // Policy: 5 days for 待初审.
-    expect(submitted.dueAt).toBe(new Date(Date.parse('2026-03-02T02:00:00Z') + 5 * DAY).toISOString())
+    // Policy: 5 working days for 待初审: submitted on Monday 2 March, due by the end of Monday 9 March (Shanghai).
+    expect(submitted.dueAt).toBe('2026-03-09T15:59:59.999Z')
 
     const screening = await f.walkTo(id, 'screening')
     expect(screening.actions).toEqual(['acceptScreening', 'returnToWorker', 'reject'])
@@ -195,7 +195,7 @@ describe('the queue', () => {
     const b = await f.submit('w2', 'unit-a2x', { idNumber: '11010519491231002X', name: '王大力', memberIds: ['532504200501010018'] })
     await f.submit('w3', 'unit-b1', { idNumber: '532504197512120015', name: '赵四', memberIds: ['532504201003030029'] })
     await f.walkTo(b, 'screening')
-    f.clock.advance(11 * DAY) // b (screening, 10 days) and a (submitted, 5 days) are overdue now
+    f.clock.advance(15 * DAY) // b (screening, 10 working days) and a (submitted, 5 working days) are overdue now
 
     const q = await f.call('o-caseworker', 'review', 'queue', { stage: 'submitted' })
     expect(q).toMatchObject({

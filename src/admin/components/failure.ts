@@ -1,5 +1,6 @@
 import Taro from '@tarojs/taro'
 import type { ApiError } from '@/domain/contract'
+import { confirmAction } from '@/components/confirm'
 
 /**
  * What a page does with a refused admin write. A problem with one of the form's `fields`
@@ -14,8 +15,5 @@ export async function handleFailure(error: ApiError, fields: readonly string[], 
   return null
 }
 
-/** Asks before an action that cannot be undone; true when the admin confirms. */
-export async function confirmAction(title: string, content: string, confirmText: string): Promise<boolean> {
-  const res = await Taro.showModal({ title, content, confirmText, cancelText: '取消', confirmColor: '#c62828' })
-  return res.confirm
-}
+/** Asks before an action that cannot be undone (the app's one confirmation); true when the admin confirms. */
+export const confirmAdminAction = (title: string, content: string, confirmText: string): Promise<boolean> => confirmAction({ title, content, confirmText, danger: true })

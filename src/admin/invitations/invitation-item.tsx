@@ -4,7 +4,7 @@ import type { InvitationView } from '@/domain/api/admin'
 import { staffRolesText } from '@/domain/roles'
 import { api } from '@/api'
 import { formatDateTime } from '@/text/format'
-import { confirmAction, handleFailure } from '../components/failure'
+import { confirmAdminAction, handleFailure } from '../components/failure'
 
 /** How each invitation status reads. */
 export const INVITATION_STATUS_TEXT: Record<InvitationView['status'], string> = { open: '待使用', used: '已使用', revoked: '已撤销', expired: '已过期' }
@@ -12,7 +12,7 @@ export const INVITATION_STATUS_TEXT: Record<InvitationView['status'], string> = 
 /** One invitation: for whom, where, which roles, its status; an open one can be revoked. */
 export function InvitationItem({ invitation: i, onChanged }: { invitation: InvitationView; onChanged: () => void }) {
   const revoke = async () => {
-    if (!(await confirmAction('撤销邀请码', `撤销后，${i.displayName}将无法再用这个邀请码登记。`, '撤销'))) return
+    if (!(await confirmAdminAction('撤销邀请码', `撤销后，${i.displayName}将无法再用这个邀请码登记。`, '撤销'))) return
     const reply = await api.admin.revokeInvitation({ invitationId: i.invitationId })
     if (!reply.ok) return void handleFailure(reply.error, [], onChanged)
     void Taro.showToast({ title: '已撤销', icon: 'none' })

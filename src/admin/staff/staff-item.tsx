@@ -5,7 +5,7 @@ import type { StaffView } from '@/domain/api/admin'
 import { staffRolesText, type StaffRole } from '@/domain/roles'
 import { api } from '@/api'
 import { formatDate } from '@/text/format'
-import { confirmAction, handleFailure } from '../components/failure'
+import { confirmAdminAction, handleFailure } from '../components/failure'
 import RoleChips from '../components/role-chips'
 
 /** One staff member: unit and roles; change the roles or deactivate (an admin's own record is refused by the server). */
@@ -30,7 +30,7 @@ export default function StaffItem({ staff: s, onChanged }: { staff: StaffView; o
   }
 
   const deactivate = async () => {
-    if (!(await confirmAction('停用工作人员', `停用后，${s.displayName}将不再是工作人员，不能再办理业务；如需恢复，请重新邀请。`, '停用'))) return
+    if (!(await confirmAdminAction('停用工作人员', `停用后，${s.displayName}将不再是工作人员，不能再办理业务；如需恢复，请重新邀请。`, '停用'))) return
     const reply = await api.admin.deactivateStaff({ openid: s.openid, version: s.version })
     if (!reply.ok) return void handleFailure(reply.error, [], onChanged)
     void Taro.showToast({ title: '已停用', icon: 'none' })

@@ -5,7 +5,6 @@ import type { FormStep } from '@/domain/api/applicant'
 import type { ApiError } from '@/domain/contract'
 import { documentsForDraft } from '@/domain/documents'
 import { AUTHORISATION_KIND } from '@/domain/assisted'
-import { formFieldName } from '@/domain/form-labels'
 import type { FormValues } from '@/domain/form-values'
 import type { ActionInput } from '@/domain/api'
 import { api, newRequestId } from '@/api'
@@ -14,6 +13,8 @@ import { useSubscribeOffer } from '@/hooks/use-subscribe'
 import { readParam, ROUTES } from '@/routes'
 import RelativeCard from './steps/relative-card'
 import StepProgress from '../components/step-progress'
+import FixBanner from './fix-banner'
+import InProgress from './in-progress'
 import { useUnitName } from '../components/union-picker/unit-names'
 import {
   consentOf,
@@ -60,6 +61,8 @@ export default function ApplyFormPage() {
   const [shown, setShown] = useState<ReadonlySet<string>>(() => new Set())
   const [server, setServer] = useState<Messages>({})
   const [submitting, setSubmitting] = useState(false)
+  // Opened from the review (修改) or the list of fields to fix: the step's button goes straight back.
+  const [backToReview, setBackToReview] = useState(false)
   // One key per version of the form: a retried tap reuses it, an edit makes the next submit a new request.
   const requestId = useRef<string | null>(null)
 
@@ -76,6 +79,8 @@ export default function ApplyFormPage() {
   const messages = visibleMessages(all, shown, server)
   const marked = useMemo(() => new Set(d.meta.fieldsToFix), [d.meta.fieldsToFix])
   const show = (paths: string[]) => setShown((prev) => new Set([...prev, ...paths]))
+
+  if (d.meta.inProgress) return <InProgress largeText={largeText} app={d.meta.inProgress} />
 
   if (d.loading) {
     return (
@@ -100,6 +105,12 @@ export default function ApplyFormPage() {
   const goTo = (target: FormStep) => {
     d.goTo(target)
     scrollTop()
+    if (target === 'review') setBackToReview(false)
+  }
+
+  const editFrom = (target: FormStep) => {
+    goTo(target)
+    setBackToReview(target !== 'review')
   }
 
   const next = () => {
@@ -110,7 +121,7 @@ export default function ApplyFormPage() {
       scrollTo(problems[0])
       return
     }
-    goTo(STEPS[index + 1].key)
+    goTo(backToReview ? 'review' : STEPS[index + 1].key)
   }
 
   const showServerError = (error: ApiError) => {
@@ -169,22 +180,7 @@ export default function ApplyFormPage() {
   return (
     <View className={pageClass(largeText, 'apply-form')} data-step={step}>
       <StepProgress current={index} titles={STEPS.map((s) => s.title)} />
-      {d.meta.mode === 'fix' && (
-        <View className='card apply-form__returned'>
-          <Text className='card__title'>申请{d.meta.number}被退回修改</Text>
-          {d.meta.returnNote && <Text className='apply-form__note'>工作人员说明：{d.meta.returnNote}</Text>}
-          {d.meta.fieldsToFix.length > 0 && (
-            <View className='apply-form__fix-list'>
-              <Text>请修改标有“需修改”的内容：</Text>
-              {d.meta.fieldsToFix.map((f) => (
-                <Text key={f} className='apply-form__fix-item' data-fix={f} onClick={() => goTo(stepOfField(f))}>
-                  · {formFieldName(f)}
-                </Text>
-              ))}
-            </View>
-          )}
-        </View>
-      )}
+      {d.meta.mode === 'fix' && <FixBanner meta={d.meta} values={values} documents={d.meta.documents} problems={new Set(Object.keys(all))} onOpen={(f) => editFrom(stepOfField(f))} />}
 
       {assisted && (
         <View className='card apply-form__returned' data-assisted={assisted}>
@@ -208,7 +204,7 @@ export default function ApplyFormPage() {
           suggested={assisted || d.draft.relative ? [...documentsForDraft(values), AUTHORISATION_KIND] : documentsForDraft(values)}
         />
       )}
-      {step === 'review' && <ReviewStep values={values} documents={d.meta.documents} unitName={unitName} onEdit={goTo} />}
+      {step === 'review' && <ReviewStep values={values} documents={d.meta.documents} unitName={unitName} onEdit={editFrom} />}
 
       <Text className='apply-form__sync muted' data-sync={d.sync}>
         {SYNC_TEXT[d.sync]}
@@ -230,7 +226,7 @@ export default function ApplyFormPage() {
           </Button>
         ) : (
           <Button className='btn btn--primary apply-form__next' onClick={next}>
-            {step === 'consent' ? '同意并继续' : '下一步'}
+            {step === 'consent' ? '同意并继续' : backToReview ? '改好了，回到核对' : '下一步'}
           </Button>
         )}
       </View>

@@ -26,6 +26,36 @@ const BASE_KEY = 'lantian.applyDraft.v1'
 let KEY = BASE_KEY
 export const selectLocalDraft = (assisted: string | undefined) => void (KEY = assisted ? `${BASE_KEY}.assisted.${assisted}` : BASE_KEY)
 const CARRY_KEY = 'lantian.selfCheckCarry.v1'
+const BASELINE_KEY = 'lantian.fixBaseline.v1'
+
+/** A returned application as it came back to the worker: what the fields to fix were before any edit. */
+export interface FixBaseline {
+  /** The application and the return it belongs to (a second return starts a new baseline). */
+  key: string
+  values: FormValues
+  documentIds: string[]
+}
+
+/**
+ * The baseline of a returned application: the one this phone kept since it first opened this
+ * return, else the values as they open now (kept for next time).
+ */
+export function fixBaselineFor(d: { id: string; fieldsToFix: string[]; returnNote?: string; documents: { id: string }[] }, values: FormValues): FixBaseline {
+  const key = `${d.id}|${d.fieldsToFix.join(',')}|${d.returnNote ?? ''}`
+  try {
+    const kept = Taro.getStorageSync(BASELINE_KEY) as FixBaseline | ''
+    if (kept && typeof kept === 'object' && kept.key === key) return kept
+  } catch {
+    // Unreadable: start from now.
+  }
+  const baseline = { key, values, documentIds: d.documents.map((x) => x.id) }
+  try {
+    Taro.setStorageSync(BASELINE_KEY, baseline)
+  } catch {
+    // Not kept: the fields edited in an earlier visit show as not done yet.
+  }
+  return baseline
+}
 
 
 export function readLocalDraft(): LocalDraft | null {

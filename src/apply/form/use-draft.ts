@@ -6,7 +6,15 @@ import { emptyFormValues, type FormValues } from '@/domain/form-values'
 import { api } from '@/api'
 import type { TypedBy } from '@/domain/assisted'
 import { consentOf, type ConsentChoices } from './form-model'
-import { clearLocalDraft, NO_CONSENT, readLocalDraft, takeSelfCheckCarry, selectLocalDraft, writeLocalDraft, type LocalDraft } from './local-draft'
+import { clearLocalDraft, fixBaselineFor, NO_CONSENT, readLocalDraft, takeSelfCheckCarry, selectLocalDraft, writeLocalDraft, type FixBaseline, type LocalDraft } from './local-draft'
+import { OPEN_STATUSES, type ApplicationStatus } from '@/domain/application-status'
+
+/** The worker's application being handled (submitted and not closed), if any: the form then has nothing to do. */
+async function applicationInProgress(): Promise<DraftMeta['inProgress']> {
+  const reply = await api.applicant.listMine({ page: 1, pageSize: 50 })
+  const open = reply.ok ? reply.data.items.find((i) => OPEN_STATUSES.includes(i.status) && i.status !== 'draft' && i.status !== 'returned') : undefined
+  return open && { id: open.id, number: open.number, status: open.status }
+}
 
 /** Where the server copy stands. */
 export type SyncState = 'saved' | 'saving' | 'unsaved' | 'offline'
@@ -20,6 +28,10 @@ export interface DraftMeta {
   returnNote?: string
   /** 代为申请: who is typing it, when not the worker. */
   typedBy?: TypedBy
+  /** An application already being handled: no form to fill until it is closed. */
+  inProgress?: { id: string; number: string; status: ApplicationStatus }
+  /** A returned application: its values and documents as returned, to tell which fields to fix are done. */
+  baseline?: FixBaseline
 }
 
 const SAVE_DELAY_MS = 1200
@@ -102,9 +114,23 @@ export function useDraft(assisted?: string) {
         draft = localIsNewer
           ? local!
           : { id: s.id, values: s.values, step: s.step as FormStep, consent: isCurrentConsent(s.consent) ? ALL_AGREED : (local?.consent ?? NO_CONSENT), changedAt: s.savedAt, syncedAt: s.savedAt }
-        setMeta({ mode: s.status === 'returned' ? 'fix' : 'draft', number: s.number, documents: s.documents, fieldsToFix: s.fieldsToFix, returnNote: s.returnNote, typedBy: s.typedBy })
+        const fix = s.status === 'returned'
+        const baseline = fix ? fixBaselineFor(s, s.values) : undefined
+        setMeta({ mode: fix ? 'fix' : 'draft', number: s.number, documents: s.documents, fieldsToFix: s.fieldsToFix, returnNote: s.returnNote, typedBy: s.typedBy, baseline })
         if (!localIsNewer && s.typedBy?.kind === 'relative') draft = { ...draft, relative: { relation: s.typedBy.relation ?? 'other', name: s.typedBy.name } }
-      } else if (reply.ok && local?.id) {
+      } else if (reply.ok && !assisted) {
+        // A caseworker typing for a worker has an assisted draft from the start; only a worker's own form asks.
+        const inProgress = await applicationInProgress()
+        if (!alive) return
+        if (inProgress) {
+          // Nothing to fill: the page says so instead of offering a form the server would refuse.
+          clearLocalDraft()
+          setMeta((m) => ({ ...m, inProgress }))
+          setLoading(false)
+          return
+        }
+      }
+      if (reply.ok && !reply.data.draft && local?.id) {
         // Submitted or withdrawn meanwhile (perhaps on another phone): start afresh.
         clearLocalDraft()
         draft = { values: emptyFormValues(), step: 'consent', consent: NO_CONSENT, changedAt: now() }

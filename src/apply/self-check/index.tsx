@@ -11,6 +11,7 @@ import type { ActionInput } from '@/domain/api'
 import { api } from '@/api'
 import { pageClass, useLargeText } from '@/hooks/use-large-text'
 import { ROUTES } from '@/routes'
+import { formatMonthlyPerPerson } from '@/text/format'
 import ChoiceChips from '@/components/choice-chips'
 import UnionPicker from '../components/union-picker'
 import { writeSelfCheckCarry } from '../form/local-draft'
@@ -27,7 +28,6 @@ const MONEY: { key: Key; label: string; hint?: string }[] = [
   { key: 'hardshipCosts', label: '今年因病因灾等产生的费用' },
 ]
 
-const yuan = (fen: number) => `${(Math.max(0, fen) / 100).toFixed(2).replace(/\.00$/, '')} 元`
 
 /**
  * 困难自测: a few household figures give the likely category against the worker's union's
@@ -75,10 +75,6 @@ export default function SelfCheckPage() {
         <Text className='muted'>填写几个数字，按所在工会的标准估算困难类别。结果仅供参考，以工会审核为准；这里填写的内容不会保存。</Text>
       </View>
       <View className='card'>
-        <UnionPicker field='unitId' label='所在工会' hint='不确定可以先不选，按上级工会的标准估算' value={unitId} onChange={(id) => {
-          setUnitId(id)
-          setResult(null)
-        }} />
         <FormField field='householdSize' label='家庭人口' keyboard='number' maxlength={2} unit='人' hint='共同生活的家庭成员人数，含您本人'
           value={values.householdSize} error={messages.householdSize} onInput={(v) => change('householdSize', v)} onBlur={(v) => change('householdSize', v)} />
         {MONEY.map(({ key, label, hint }) => (
@@ -87,6 +83,10 @@ export default function SelfCheckPage() {
         ))}
         <ChoiceChips field='accidentOrDisaster' label='近一年是否遭遇重大事故或灾害' options={YES_NO} value={values.accidentOrDisaster}
           error={messages.accidentOrDisaster} onChange={(v) => change('accidentOrDisaster', String(v))} />
+        <UnionPicker field='unitId' label='所在工会' hint='不确定可以先不选，按上级工会的标准估算' value={unitId} onChange={(id) => {
+          setUnitId(id)
+          setResult(null)
+        }} />
       </View>
       <Button className={busy ? 'btn btn--primary btn--busy self-check__run' : 'btn btn--primary self-check__run'} disabled={busy} onClick={() => void run()}>
         {busy ? '正在测算…' : '开始测算'}
@@ -97,7 +97,7 @@ export default function SelfCheckPage() {
           <Text className='self-check__caption'>测算结果（{result.policyUnitName}标准）</Text>
           <Text className={`self-check__category self-check__category--${result.assessment.category}`}>{hardshipCategoryLabel(result.assessment.category)}</Text>
           <Text className='self-check__figure muted'>
-            当地低保标准 {yuan(result.assessment.thresholds.deepLineFen)}，相对困难标准 {yuan(result.assessment.thresholds.relativeLineFen)}
+            当地低保标准 {formatMonthlyPerPerson(result.assessment.thresholds.deepLineFen)}，相对困难标准 {formatMonthlyPerPerson(result.assessment.thresholds.relativeLineFen)}
           </Text>
           {result.assessment.reasons.map((r) => (
             <Text key={r} className='self-check__reason'>· {r}</Text>

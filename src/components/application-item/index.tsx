@@ -4,6 +4,7 @@ import { hardshipCauseLabel } from '@/domain/hardship-causes'
 import { formatDateTime } from '@/text/format'
 import StatusTag from '../status-tag'
 import './index.css'
+import { pressable } from '@/components/pressable'
 
 /** Props of one line of "我的申请". */
 export interface ApplicationItemProps {
@@ -16,7 +17,7 @@ export default function ApplicationItem({ item, onTap }: ApplicationItemProps) {
   const draft = item.status === 'draft'
   const neverSubmitted = item.number.startsWith('DRAFT-')
   return (
-    <View className='card application-item' hoverClass='card--pressed' onClick={() => onTap(item)} data-id={item.id} data-status={item.status}>
+    <View className='card application-item' hoverClass='card--pressed' onClick={() => onTap(item)} {...pressable()} data-id={item.id} data-status={item.status}>
       <View className='application-item__head'>
         <Text className='application-item__number'>{neverSubmitted ? '未提交的申请' : item.number}</Text>
         <StatusTag status={item.status} />

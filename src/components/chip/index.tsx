@@ -1,5 +1,6 @@
 import { Text, View } from '@tarojs/components'
 import './index.css'
+import { pressable } from '@/components/pressable'
 
 /** Props of a chip that is on or off. */
 export interface ChipProps {
@@ -18,7 +19,7 @@ export interface ChipProps {
 export default function Chip({ label, on, onTap, role = 'checkbox', large, data = {} }: ChipProps) {
   const classes = ['chip', large ? 'chip--large' : '', on ? 'chip--on' : ''].filter(Boolean).join(' ')
   return (
-    <View className={classes} role={role} aria-checked={on} onClick={onTap} {...data}>
+    <View className={classes} {...pressable(undefined, role)} aria-checked={on} onClick={onTap} {...data}>
       <Text>{on ? `✓ ${label}` : label}</Text>
     </View>
   )

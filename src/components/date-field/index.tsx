@@ -1,4 +1,5 @@
 import { Picker, Text, View } from '@tarojs/components'
+import { formatDate } from '@/text/format'
 import Field from '../field'
 
 /** Props of a date field. */
@@ -19,8 +20,8 @@ export default function DateField({ field, label, value, end, hint, error, onCha
   return (
     <Field field={field} label={label} hint={hint} error={error}>
       <Picker mode='date' value={value} end={end} onChange={(e) => onChange(e.detail.value)}>
-        <View className='field__input field__picker' data-field={field} data-value={value} aria-label={`${label}：${value || '未选择'}`}>
-          <Text>{value || '请选择日期'}</Text>
+        <View className='field__input field__picker' data-field={field} data-value={value} aria-label={`${label}：${value ? formatDate(value) : '未选择'}`}>
+          <Text>{value ? formatDate(value) : '请选择日期'}</Text>
           <Text className='field__chevron'>›</Text>
         </View>
       </Picker>

@@ -1,4 +1,5 @@
 import { Text, View } from '@tarojs/components'
+import { pressable } from '../pressable'
 import './index.css'
 
 /** Props of one home-page entry. */
@@ -26,9 +27,10 @@ export default function EntryTile({ entry, title, description, glyph, comingSoon
       hoverClass='card--pressed'
       onClick={onTap}
       data-entry={entry}
+      {...pressable()}
     >
       <View className='entry-tile__glyph'>
-        {glyph}
+        <Text aria-hidden>{glyph}</Text>
         {badge > 0 && (
           <Text className='entry-tile__badge' data-badge={badge} aria-label={`${badge}${badgeUnit}`}>
             {badge > 99 ? '99+' : badge}
@@ -42,7 +44,9 @@ export default function EntryTile({ entry, title, description, glyph, comingSoon
         </View>
         <Text className='entry-tile__desc'>{description}</Text>
       </View>
-      <Text className='entry-tile__arrow'>›</Text>
+      <Text className='entry-tile__arrow' aria-hidden>
+        ›
+      </Text>
     </View>
   )
 }

@@ -11,12 +11,16 @@ export interface InfoRowProps {
   stacked?: boolean
 }
 
+/** A masked value (`6222 **** 0123`, `138****5678`) reads only in one piece: it never wraps. */
+const isMasked = (value: string) => /\*{2,}/.test(value) && value.length <= 24
+
 /** One labelled value of a record, label on the left, value on the right. */
 export default function InfoRow({ label, value, valueClassName, stacked }: InfoRowProps) {
+  const classes = ['info-row__value', isMasked(value) ? 'info-row__value--whole' : '', valueClassName ?? ''].filter(Boolean).join(' ')
   return (
     <View className={stacked ? 'info-row info-row--stacked' : 'info-row'}>
       <Text className='info-row__label'>{label}</Text>
-      <Text className={valueClassName ? `info-row__value ${valueClassName}` : 'info-row__value'}>{value}</Text>
+      <Text className={classes}>{value}</Text>
     </View>
   )
 }

@@ -2,6 +2,7 @@ import { Text, View } from '@tarojs/components'
 import type { ReactNode } from 'react'
 import Field from '../field'
 import './index.css'
+import { pressable } from '@/components/pressable'
 
 /** One choice of an option list. */
 export interface Option {
@@ -26,7 +27,7 @@ export interface OptionRowProps {
 export function OptionRow({ label, on, role = 'radio', onTap, data = {}, children }: OptionRowProps) {
   const classes = ['option', role === 'checkbox' ? 'option--square' : '', on ? 'option--on' : ''].filter(Boolean).join(' ')
   return (
-    <View className={classes} role={role} aria-checked={on} onClick={onTap} {...data}>
+    <View className={classes} {...pressable(undefined, role)} aria-checked={on} onClick={onTap} {...data}>
       <View className='option__mark' />
       <Text className='option__text'>{label}</Text>
       {children}

@@ -2,6 +2,7 @@ import { Button, Input, Text, View } from '@tarojs/components'
 import { useState } from 'react'
 import '../field/index.css'
 import './index.css'
+import { pressable } from '@/components/pressable'
 
 /** Props of a search line. */
 export interface SearchBoxProps {
@@ -41,6 +42,7 @@ export default function SearchBox({ placeholder, active, onSearch }: SearchBoxPr
           <Text
             className='search-box__clear'
             data-action='clear-search'
+            {...pressable('清除搜索')}
             onClick={() => {
               setTyped('')
               onSearch('')

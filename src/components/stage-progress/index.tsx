@@ -1,4 +1,5 @@
 import { Text, View } from '@tarojs/components'
+import { Fragment } from 'react'
 import type { TimelineEntry } from '@/domain/application'
 import { STATUS_LABELS, STATUS_NEXT_STEP, type ApplicationStatus } from '@/domain/application-status'
 import { formatDate } from '@/text/format'
@@ -23,42 +24,58 @@ export interface StageProgressProps {
   timeline: readonly TimelineEntry[]
 }
 
-/** Each stage with the date it was reached, the current one with what happens next, the rest still to come. */
+type StageState = 'done' | 'current' | 'todo'
+
+/**
+ * Each stage with the date it was reached, the current one with what happens next, the rest still
+ * to come. An application returned, rejected or withdrawn shows that step right after the stage it
+ * left (that stage not ticked: it did not finish); a returned one still has its stages to come.
+ */
 export default function StageProgress({ status, timeline }: StageProgressProps) {
   const reached = new Map<ApplicationStatus, string>()
   for (const e of timeline) reached.set(e.status, e.at)
-  const current = STAGES.includes(status) ? STAGES.indexOf(status) : Math.max(...STAGES.map((s, i) => (reached.has(s) ? i : -1)))
   const closed = !STAGES.includes(status)
+  const current = closed ? Math.max(0, ...STAGES.map((s, i) => (reached.has(s) ? i : -1))) : STAGES.indexOf(status)
+  const stateOf = (stage: ApplicationStatus, i: number): StageState =>
+    i < current || (i === current && (stage === 'filed' || status === 'rejected' || status === 'withdrawn')) ? 'done' : i === current ? 'current' : 'todo'
+  const shown = status === 'returned' || !closed ? STAGES : STAGES.slice(0, current + 1)
   return (
     <View className='stages'>
-      {STAGES.map((stage, i) => {
-        const state = i < current || (i === current && stage === 'filed') ? 'done' : i === current ? (closed ? 'done' : 'current') : 'todo'
+      {shown.map((stage, i) => {
+        const state = stateOf(stage, i)
         const at = reached.get(stage)
         return (
-          <View key={stage} className={`stages__item stages__item--${state}`} data-stage={stage} data-state={state}>
-            <View className='stages__dot'>{state === 'done' ? '✓' : String(i + 1)}</View>
-            <View className='stages__body'>
-              <View className='stages__line'>
-                <Text className='stages__label'>{STATUS_LABELS[stage]}</Text>
-                <Text className='stages__date'>{at && state !== 'todo' ? formatDate(at) : '待办理'}</Text>
+          <Fragment key={stage}>
+            <View className={`stages__item stages__item--${state}`} data-stage={stage} data-state={state}>
+              <View className='stages__dot'>{state === 'done' ? '✓' : String(i + 1)}</View>
+              <View className='stages__body'>
+                <View className='stages__line'>
+                  <Text className='stages__label'>{STATUS_LABELS[stage]}</Text>
+                  <Text className='stages__date'>{at && state !== 'todo' ? formatDate(at) : '待办理'}</Text>
+                </View>
+                <Text className='stages__text'>{state === 'current' && !closed ? `进行中：${STAGE_TEXT[stage]}` : STAGE_TEXT[stage]}</Text>
               </View>
-              <Text className='stages__text'>{state === 'current' ? `进行中：${STAGE_TEXT[stage]}` : STAGE_TEXT[stage]}</Text>
             </View>
-          </View>
+            {closed && i === current && <ClosedStep status={status} at={reached.get(status)} />}
+          </Fragment>
         )
       })}
-      {closed && (
-        <View className='stages__item stages__item--closed' data-stage={status}>
-          <View className='stages__dot'>!</View>
-          <View className='stages__body'>
-            <View className='stages__line'>
-              <Text className='stages__label'>{STATUS_LABELS[status]}</Text>
-              <Text className='stages__date'>{reached.get(status) ? formatDate(reached.get(status)!) : ''}</Text>
-            </View>
-            <Text className='stages__text'>{STATUS_NEXT_STEP[status]}</Text>
-          </View>
+    </View>
+  )
+}
+
+/** Where the application left the road: returned for changes, not approved, or withdrawn. */
+function ClosedStep({ status, at }: { status: ApplicationStatus; at?: string }) {
+  return (
+    <View className='stages__item stages__item--closed' data-stage={status} data-state='closed'>
+      <View className='stages__dot'>!</View>
+      <View className='stages__body'>
+        <View className='stages__line'>
+          <Text className='stages__label'>{STATUS_LABELS[status]}</Text>
+          <Text className='stages__date'>{at ? formatDate(at) : ''}</Text>
         </View>
-      )}
+        <Text className='stages__text'>{STATUS_NEXT_STEP[status]}</Text>
+      </View>
     </View>
   )
 }

@@ -5,6 +5,7 @@ import { OpenLabel, SampleBadge } from '@/components/station-badges'
 import { formatDistance } from '@/text/distance'
 import { displayName, kindText, todayText } from '@/text/station-text'
 import './index.css'
+import { pressable } from '@/components/pressable'
 
 /** Props of one station in the finder's list. */
 export interface StationCardProps {
@@ -22,6 +23,7 @@ export default function StationCard({ station, index, onTap }: StationCardProps)
       className='card card--item station-card'
       hoverClass='card--pressed'
       onClick={() => onTap(station)}
+      {...pressable()}
       data-station-id={station.id}
       data-kind={station.kind}
       data-distance={station.distanceM}

@@ -1,4 +1,4 @@
-import { layoutOverview } from './layout'
+import { layoutOverview, spreadApart } from './layout'
 
 describe('layoutOverview', () => {
   const origin = { lng: 103.4365, lat: 24.4105 }
@@ -32,5 +32,26 @@ describe('layoutOverview', () => {
     const { origin: o, widthM } = layoutOverview(origin, [], 2)
     expect(o).toEqual({ left: 50, top: 50 })
     expect(widthM).toBeGreaterThanOrEqual(500)
+  })
+})
+
+describe('spreadApart', () => {
+  const apart = (a: { left: number; top: number }, b: { left: number; top: number }, aspect: number) => Math.hypot((a.left - b.left) / 100, (a.top - b.top) / 100 / aspect)
+
+  it('parts dots on the same spot or overlapping, keeping them in the box', () => {
+    const aspect = 4 / 3
+    const size = 0.18
+    const crowd = [{ left: 50, top: 50 }, { left: 50, top: 50 }, { left: 52, top: 51 }, { left: 95, top: 95 }, { left: 94, top: 96 }, ...Array.from({ length: 5 }, (_, i) => ({ left: 30 + i, top: 40 }))]
+    const out = spreadApart(crowd, size, aspect)
+    for (let i = 0; i < out.length; i++) {
+      expect(out[i].left).toBeGreaterThanOrEqual(size * 50 - 0.01)
+      expect(out[i].left).toBeLessThanOrEqual(100 - size * 50 + 0.01)
+      for (let j = i + 1; j < out.length; j++) expect(apart(out[i], out[j], aspect)).toBeGreaterThanOrEqual(size - 0.002)
+    }
+  })
+
+  it('leaves dots that do not overlap where they are', () => {
+    const far = [{ left: 20, top: 20 }, { left: 80, top: 80 }]
+    expect(spreadApart(far, 0.1, 2)).toEqual(far)
   })
 })

@@ -44,3 +44,37 @@ export function layoutOverview(origin: GeoPoint, points: readonly GeoPoint[], as
 }
 
 const round = (n: number) => Math.round(n * 100) / 100
+
+/**
+ * Moves placed dots apart until no two overlap: `size` is a dot's diameter as a fraction of the
+ * box's width, `aspect` the box's width / height. Dots stay inside the box; the origin does not
+ * move. Deterministic (a few rounds of pairwise pushes), fine for the dozen dots of an overview.
+ */
+export function spreadApart(points: readonly Placed[], size: number, aspect: number, rounds = 120): Placed[] {
+  // In width units: x in [0, 1], y in [0, 1 / aspect].
+  const at = points.map((p) => ({ x: p.left / 100, y: p.top / 100 / aspect }))
+  const half = size / 2
+  const clamp = (v: number, max: number) => Math.min(max - half, Math.max(half, v))
+  for (let round = 0; round < rounds; round++) {
+    let moved = false
+    for (let i = 0; i < at.length; i++) {
+      for (let j = i + 1; j < at.length; j++) {
+        let dx = at[j].x - at[i].x
+        let dy = at[j].y - at[i].y
+        let d = Math.hypot(dx, dy)
+        if (d >= size) continue
+        if (d < 1e-9) {
+          // The same spot: part them along a direction of their own.
+          const angle = (j * 2.399963) % (2 * Math.PI)
+          ;[dx, dy, d] = [Math.cos(angle), Math.sin(angle), 1]
+        }
+        const push = (size - Math.hypot(at[j].x - at[i].x, at[j].y - at[i].y)) / 2 + 1e-4
+        at[i] = { x: clamp(at[i].x - (dx / d) * push, 1), y: clamp(at[i].y - (dy / d) * push, 1 / aspect) }
+        at[j] = { x: clamp(at[j].x + (dx / d) * push, 1), y: clamp(at[j].y + (dy / d) * push, 1 / aspect) }
+        moved = true
+      }
+    }
+    if (!moved) break
+  }
+  return at.map((p) => ({ left: round(p.x * 100), top: round(p.y * aspect * 100) }))
+}

@@ -4,6 +4,7 @@ import type { ApiReply } from '@/domain/contract'
 import { OptionRow } from '../option-list'
 import { UnitLink, UnitTrail, type UnitRef } from './trail'
 import './index.css'
+import { pressable } from '@/components/pressable'
 
 export { UnitLink, UnitTrail, type UnitRef }
 
@@ -106,28 +107,21 @@ export default function UnitPicker(props: UnitPickerProps) {
       ) : (
         <View data-field={field} role={mode === 'one' ? 'radiogroup' : 'group'} aria-label={label}>
           {rows.map((u) => (
-            <OptionRow
-              key={u.id}
-              label={'isHere' in u ? `${u.name}（全部）` : u.name}
-              role={mode === 'one' ? 'radio' : 'checkbox'}
-              on={chosen.includes(u.id)}
-              onTap={() => onPick({ id: u.id, name: u.name })}
-              data={{ 'data-value': u.id }}
-            >
+            // The row and its 下级 side by side: a control inside a control is not reachable on its own.
+            <View key={u.id} className='unit-picker__row'>
+              <OptionRow
+                label={'isHere' in u ? `${u.name}（全部）` : u.name}
+                role={mode === 'one' ? 'radio' : 'checkbox'}
+                on={chosen.includes(u.id)}
+                onTap={() => onPick({ id: u.id, name: u.name })}
+                data={{ 'data-value': u.id }}
+              />
               {u.hasChildren && (
-                <Text
-                  className='unit-picker__down'
-                  data-down={u.id}
-                  aria-label={`${u.name}的下级单位`}
-                  onClick={(e) => {
-                    e.stopPropagation()
-                    below(u.id)
-                  }}
-                >
-                  下级 ›
+                <Text className='unit-picker__down' data-down={u.id} {...pressable(`下级：${u.name}的下级单位`)} onClick={() => below(u.id)}>
+                  下级<Text aria-hidden> ›</Text>
                 </Text>
               )}
-            </OptionRow>
+            </View>
           ))}
           {rows.length === 0 && <Text className='unit-picker__state'>没有下级单位</Text>}
         </View>

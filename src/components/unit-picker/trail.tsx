@@ -1,5 +1,6 @@
 import { Text, View } from '@tarojs/components'
 import { Fragment } from 'react'
+import { pressable } from '@/components/pressable'
 
 /** A unit on screen. */
 export interface UnitRef {
@@ -25,14 +26,14 @@ export function UnitTrail({ trail, onOpen, onTop, here }: UnitTrailProps) {
   return (
     <View className='unit-trail' data-trail={crumbs.map((u) => u.id).join('/')}>
       {onTop && (
-        <Text className='unit-trail__crumb' data-crumb='top' onClick={onTop}>
+        <Text className='unit-trail__crumb' data-crumb='top' {...pressable('全部单位')} onClick={onTop}>
           全部
         </Text>
       )}
       {crumbs.map((u, i) => (
         <Fragment key={u.id}>
           {(i > 0 || onTop) && <Text className='unit-trail__sep'>›</Text>}
-          <Text className={u === here ? 'unit-trail__crumb unit-trail__crumb--here' : 'unit-trail__crumb'} data-crumb={u.id} onClick={() => onOpen(u.id)}>
+          <Text className={u === here ? 'unit-trail__crumb unit-trail__crumb--here' : 'unit-trail__crumb'} data-crumb={u.id} {...pressable()} onClick={() => onOpen(u.id)}>
             {u.name}
           </Text>
         </Fragment>
@@ -44,7 +45,7 @@ export function UnitTrail({ trail, onOpen, onTop, here }: UnitTrailProps) {
 /** A unit to go down into: the whole row is the target, a chevron at its end. */
 export function UnitLink({ unit, onOpen }: { unit: UnitRef; onOpen: (id: string) => void }) {
   return (
-    <View className='unit-link' hoverClass='unit-link--pressed' data-child={unit.id} onClick={() => onOpen(unit.id)}>
+    <View className='unit-link' hoverClass='unit-link--pressed' data-child={unit.id} {...pressable(`${unit.name}，进入下级`)} onClick={() => onOpen(unit.id)}>
       <Text className='unit-link__name'>{unit.name}</Text>
       <Text className='unit-link__chevron'>›</Text>
     </View>

@@ -3,13 +3,13 @@ import Taro from '@tarojs/taro'
 import type { DashboardView } from '@/domain/api/households'
 import { APPLICATION_STATUSES, STATUS_LABELS } from '@/domain/application-status'
 import { FUND_SOURCE_CODES, FUND_SOURCES } from '@/domain/household-codes'
-import { formatFen } from '@/domain/money'
 import { STATION_KINDS } from '@/domain/station-codes'
 import { formatCount, formatMoneyShort, labelOf } from '@/text/household-text'
 import { ROUTES } from '@/routes'
 import FundsChart from './charts/funds-chart'
 import OnFileChart from './charts/on-file-chart'
 import Figure, { FigureRow } from './figure'
+import { formatDate, formatMoney } from '@/text/format'
 
 /** Props of every section of the dashboard. */
 export interface DashSectionProps {
@@ -38,7 +38,7 @@ export function FundsSection({ d }: DashSectionProps) {
     <View className='card' data-section='funds'>
       <Text className='card__title'>帮扶资金</Text>
       <View className='dash-figures'>
-        <Figure name='fundsTotal' label='发放合计' value={formatMoneyShort(d.fundsTotalFen)} raw={d.fundsTotalFen} detail={formatFen(d.fundsTotalFen)} />
+        <Figure name='fundsTotal' label='发放合计' value={formatMoneyShort(d.fundsTotalFen)} raw={d.fundsTotalFen} detail={formatMoney(d.fundsTotalFen)} />
         <Figure name='personTimes' label='帮扶人次' value={formatCount(d.personTimes)} raw={d.personTimes} detail={`受助家庭 ${formatCount(d.householdsAided)} 户`} />
       </View>
       {FUND_SOURCE_CODES.map((s) => (
@@ -84,7 +84,7 @@ export function CampaignSection({ d }: DashSectionProps) {
     <View className='card' data-section='campaign' data-campaign={campaign.id} onClick={() => void Taro.navigateTo({ url: ROUTES.campaign(campaign.id) })}>
       <Text className='card__title'>户户清核查</Text>
       <Text className='dash-note'>
-        {campaign.name}（{campaign.startsOn} 至 {campaign.endsOn}）
+        {campaign.name}（{formatDate(campaign.startsOn)} 至 {formatDate(campaign.endsOn)}）
       </Text>
       <FigureRow name='campaign-inScope' label='应核查' value={`${t.inScope} 户`} raw={t.inScope} />
       <FigureRow name='campaign-checked' label='已核查' value={`${t.checked} 户`} raw={t.checked} />
@@ -108,7 +108,7 @@ export function OverdueSection({ d }: DashSectionProps) {
             <Text className='dash-overdue__name'>{h ? `${h.headNameMasked} · ${h.number}` : '查看家庭档案'}</Text>
             <Text className='dash-note'>
               {h ? `${h.unitName} · ` : ''}
-              {o.lastContactOn ? `最近联系 ${o.lastContactOn}` : '建档后未联系'} · 已 {o.daysSince} 天
+              {o.lastContactOn ? `最近联系 ${formatDate(o.lastContactOn)}` : '建档后未联系'} · 已 {o.daysSince} 天
             </Text>
           </View>
         )

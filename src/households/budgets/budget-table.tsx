@@ -4,8 +4,9 @@ import FormField from '@/components/form-field'
 import FormFrame from '@/components/form-frame'
 import type { BudgetView } from '@/domain/api/households'
 import { FUND_SOURCE_CODES, FUND_SOURCES, type FundSource } from '@/domain/household-codes'
-import { fenToYuanText, formatFen, parseYuan } from '@/domain/money'
+import { fenToYuanText, parseYuan } from '@/domain/money'
 import { labelOf } from '@/text/household-text'
+import { formatMoney } from '@/text/format'
 
 /** Props of one unit's budgets. */
 export interface BudgetTableProps {
@@ -45,13 +46,13 @@ export default function BudgetTable({ unit, budgets, maySet, onSet }: BudgetTabl
           <View key={s} className='hh-entry' data-source={s} data-amount={b?.amountFen ?? ''} data-left={b?.leftFen ?? ''}>
             <View className='hh-entry__head'>
               <Text className='hh-entry__title'>{labelOf(FUND_SOURCES, s)}</Text>
-              <Text className='hh-entry__side'>{b ? formatFen(b.amountFen) : '未设置'}</Text>
+              <Text className='hh-entry__side'>{b ? formatMoney(b.amountFen) : '未设置'}</Text>
             </View>
             {b && (
               <Text className='hh-entry__line hh-entry__line--words'>
-                <Text className='hh-nowrap'>已用 {formatFen(b.committedFen)}（含待审批）</Text>
+                <Text className='hh-nowrap'>已用 {formatMoney(b.committedFen)}（含待审批）</Text>
                 {' · '}
-                <Text className='hh-nowrap'>剩余 {formatFen(b.leftFen)}</Text>
+                <Text className='hh-nowrap'>剩余 {formatMoney(b.leftFen)}</Text>
               </Text>
             )}
             {maySet && editing !== s && (

@@ -14,6 +14,7 @@ import { readParam, ROUTES } from '@/routes'
 import ProgressList from './progress-list'
 import '../households.css'
 import './index.css'
+import { formatDate } from '@/text/format'
 
 const PAGE_SIZE = 20
 
@@ -43,7 +44,7 @@ export default function CampaignPage() {
           <Tag tone={campaign.status === 'open' ? 'done' : 'muted'}>{labelOf(CAMPAIGN_STATUSES, campaign.status)}</Tag>
         </View>
         <Text className='hh-entry__line'>
-          {campaign.startsOn} 至 {campaign.endsOn} · {campaign.createdByName} 发起
+          {formatDate(campaign.startsOn)} 至 {formatDate(campaign.endsOn)} · {campaign.createdByName} 发起
         </Text>
       </View>
       <ProgressList view={list.last} />

@@ -3,6 +3,7 @@ import Tag from '@/components/tag'
 import type { CampaignItem } from '@/domain/api/households'
 import { CAMPAIGN_STATUSES } from '@/domain/campaign'
 import { labelOf } from '@/text/household-text'
+import { formatDate } from '@/text/format'
 
 /** Props of one campaign in the list. */
 export interface CampaignCardProps {
@@ -23,7 +24,7 @@ export default function CampaignCard({ item, onClose, onTap }: CampaignCardProps
           <Tag tone={item.status === 'open' ? 'done' : 'muted'}>{labelOf(CAMPAIGN_STATUSES, item.status)}</Tag>
         </View>
         <Text className='hh-entry__line'>
-          {item.startsOn} 至 {item.endsOn}
+          {formatDate(item.startsOn)} 至 {formatDate(item.endsOn)}
         </Text>
         <Text className='hh-entry__line' data-progress>
           应核查 {p.inScope} 户 · 已核查 {p.checked} 户 · 保留 {p.kept} 户 · 提出注销 {p.proposedDeregistration} 户

@@ -12,6 +12,7 @@ import CampaignCard from './campaign-card'
 import OpenForm from './open-form'
 import '../households.css'
 import './index.css'
+import { confirmAction } from '@/components/confirm'
 
 /** 户户清核查: the yearly campaigns; admins open and close them. */
 export default function CampaignsPage() {
@@ -22,8 +23,7 @@ export default function CampaignsPage() {
   useDidShow(() => void reload())
 
   const close = async (item: CampaignItem) => {
-    const answer = await Taro.showModal({ title: '结束活动', content: `结束“${item.name}”后不能再登记核查结果。`, confirmText: '结束', cancelText: '取消', confirmColor: '#c62828' })
-    if (!answer.confirm) return
+    if (!(await confirmAction({ title: '结束活动', content: `结束“${item.name}”后不能再登记核查结果。`, confirmText: '结束', danger: true }))) return
     const reply = await api.households.closeCampaign({ campaignId: item.id, expectedVersion: item.version }, { requestId: newRequestId() })
     void Taro.showToast({ title: reply.ok ? '活动已结束' : reply.error.message, icon: reply.ok ? 'success' : 'none', duration: 2500 })
     void reload()

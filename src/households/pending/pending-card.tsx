@@ -5,9 +5,9 @@ import Tag from '@/components/tag'
 import TextAreaField from '@/components/text-area-field'
 import type { PendingEntry } from '@/domain/api/households'
 import { FUND_SOURCES } from '@/domain/household-codes'
-import { formatFen } from '@/domain/money'
 import { labelOf } from '@/text/household-text'
 import type { Decider } from './use-decide'
+import { formatDate, formatMoney } from '@/text/format'
 
 /** Props of one entry waiting for a decision. */
 export interface PendingCardProps {
@@ -35,14 +35,14 @@ export default function PendingCard({ item, decider, onOpen }: PendingCardProps)
             {labelOf(FUND_SOURCES, entry.fundSource)}
           </Text>
           <Text className='hh-entry__side' data-amount={entry.amountFen}>
-            {formatFen(entry.amountFen)}
+            {formatMoney(entry.amountFen)}
           </Text>
         </View>
         <Text className='hh-entry__line'>
           {item.headNameMasked} · {item.householdNumber} · {item.unitName}
         </Text>
         <Text className='hh-entry__line'>
-          发放日期 {entry.paidOn} · 经办 {entry.recordedByName}
+          发放日期 {formatDate(entry.paidOn)} · 经办 {entry.recordedByName}
         </Text>
         {reversal && <Text className='hh-entry__line'>冲正原因：{entry.reason}</Text>}
         {entry.note && <Text className='hh-entry__text'>{entry.note}</Text>}

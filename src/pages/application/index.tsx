@@ -14,11 +14,12 @@ import { formFieldName } from '@/domain/form-labels'
 import { hardshipCauseLabel } from '@/domain/hardship-causes'
 import { hardshipCategoryLabel } from '@/domain/hardship-categories'
 import { api } from '@/api'
-import { formatDateTime } from '@/text/format'
+import { formatDate, formatDateTime } from '@/text/format'
 import { pageClass, useLargeText } from '@/hooks/use-large-text'
 import { readParam, ROUTES } from '@/routes'
 import { missing, useLoader } from '@/hooks/use-loader'
 import './index.css'
+import { confirmAction } from '@/components/confirm'
 
 const WITHDRAWABLE: readonly string[] = TRANSITIONS.withdraw.from
 
@@ -48,14 +49,8 @@ function ApplicationDetail({ app, largeText, onChanged }: { app: ApplicationView
   const returnNote = [...app.timeline].reverse().find((e) => e.status === 'returned')?.note
 
   const onWithdraw = async () => {
-    const answer = await Taro.showModal({
-      title: '撤回申请',
-      content: '撤回后本次申请不再办理，您可以以后重新申请。确定撤回吗？',
-      confirmText: '撤回',
-      cancelText: '不撤回',
-      confirmColor: '#c62828',
-    })
-    if (!answer.confirm) return
+    const confirmed = await confirmAction({ title: '撤回申请', content: '撤回后本次申请不再办理，您可以以后重新申请。确定撤回吗？', confirmText: '撤回', cancelText: '不撤回', danger: true })
+    if (!confirmed) return
     setBusy(true)
     const reply = await api.applicant.withdraw({ id: app.id, expectedVersion: app.version })
     setBusy(false)
@@ -82,7 +77,7 @@ function ApplicationDetail({ app, largeText, onChanged }: { app: ApplicationView
           {returnNote && <Text className='application__note'>工作人员说明：{returnNote}</Text>}
           {app.fieldsToFix.map((f) => (
             <Text key={f} className='application__fix' data-fix={f}>
-              · {formFieldName(f)}
+              · {formFieldName(f, ' ', d?.members.map((m) => m.name))}
             </Text>
           ))}
           <Button className='btn btn--primary application__fix-button' onClick={() => void Taro.navigateTo({ url: ROUTES.applyForm })}>
@@ -102,7 +97,7 @@ function ApplicationDetail({ app, largeText, onChanged }: { app: ApplicationView
           {summaryRows(d).map((r) => (
             <Fragment key={r.path}>
               <InfoRow label={r.label} value={r.text} stacked={r.stacked} valueClassName={valueClassOf(r.path)} />
-              {r.path === 'applicant.idNumber' && <InfoRow label='出生日期' value={`${d.applicant.birthDate}（${d.applicant.gender === 'male' ? '男' : '女'}）`} />}
+              {r.path === 'applicant.idNumber' && <InfoRow label='出生日期' value={`${formatDate(d.applicant.birthDate)}（${d.applicant.gender === 'male' ? '男' : '女'}）`} />}
             </Fragment>
           ))}
           {app.assessment && <InfoRow label='自测类别' value={hardshipCategoryLabel(app.assessment.category)} valueClassName='app-category' />}

@@ -1,8 +1,10 @@
-import { Switch, Text, View } from '@tarojs/components'
+import { Text, View } from '@tarojs/components'
 import Taro, { useDidShow } from '@tarojs/taro'
 import { useState } from 'react'
 import DemoAccountBanner from '@/components/demo-account-banner'
 import EntryTile from '@/components/entry-tile'
+import LargeTextSwitch from '@/components/large-text-switch'
+import { pressable } from '@/components/pressable'
 import { api } from '@/api'
 import { pageClass, useLargeText } from '@/hooks/use-large-text'
 import { ROUTES } from '@/routes'
@@ -53,7 +55,7 @@ function open(entry: Entry): void {
   void Taro.showModal({ title: entry.title, content: '该功能正在建设中，敬请期待', showCancel: false, confirmText: '知道了', confirmColor: '#1565c0' })
 }
 
-/** The first screen: what the service is, the things a worker can do, and the large-text switch. */
+/** The first screen: what the service is, the large-text switch first, then the things a worker can do. */
 export default function HomePage() {
   const [largeText, setLargeText] = useLargeText()
   const [unread, setUnread] = useState(0)
@@ -79,6 +81,7 @@ export default function HomePage() {
         <Text className='home__title'>蓝天帮扶</Text>
         <Text className='home__intro'>困难职工在线申请帮扶，随时查看办理进度</Text>
       </View>
+      <LargeTextSwitch on={largeText} onChange={setLargeText} />
       <DemoAccountBanner />
       <View className='home__entries'>
         {[...(isStaff ? [STAFF_ENTRY] : []), ...(isReviewer ? [APPROVAL_ENTRY] : []), ...(isStaff || isAdmin ? HOUSEHOLD_ENTRIES : []), ...ENTRIES, ...(isAdmin ? ADMIN_ENTRIES : [])].map((entry) => (
@@ -95,15 +98,8 @@ export default function HomePage() {
           />
         ))}
       </View>
-      <View className='home__large-text' data-setting='large-text'>
-        <View className='home__large-text-body'>
-          <Text className='home__large-text-title'>大字模式</Text>
-          <Text className='home__large-text-desc'>放大文字和按钮，看得更清楚</Text>
-        </View>
-        <Switch className='home__large-text-switch' checked={largeText} color='#1565c0' onChange={(e) => setLargeText(e.detail.value)} />
-      </View>
       <Text className='home__help'>如需帮助，请联系所在单位工会</Text>
-      <Text className='home__staff-link' data-link='redeem' onClick={() => void Taro.navigateTo({ url: ROUTES.redeem })}>
+      <Text className='home__staff-link' data-link='redeem' {...pressable(undefined, 'link')} onClick={() => void Taro.navigateTo({ url: ROUTES.redeem })}>
         工作人员绑定
       </Text>
     </View>

@@ -8,6 +8,7 @@ import { pageClass, useLargeText } from '@/hooks/use-large-text'
 import { ROUTES } from '@/routes'
 import { useLoader } from '@/hooks/use-loader'
 import './index.css'
+import { pressable } from '@/components/pressable'
 
 /** In-app messages: one for every change of an application's status, newest first, unread ones marked. */
 export default function MessagesPage() {
@@ -35,14 +36,15 @@ export default function MessagesPage() {
         {({ data: { items } }) => (
         <View>
           {items.some((m) => !m.read) && (
-            <Text className='messages__mark-all' onClick={() => void markAll(items)}>
+            <Text className='messages__mark-all' {...pressable()} onClick={() => void markAll(items)}>
               全部标为已读
             </Text>
           )}
           {items.map((m) => (
-            <View key={m.id} className={m.read ? 'message' : 'message message--unread'} data-message={m.id} data-read={m.read} onClick={() => void open(m)}>
+            <View key={m.id} className={m.read ? 'message' : 'message message--unread'} data-message={m.id} data-read={m.read} {...pressable()} onClick={() => void open(m)}>
               <View className='message__head'>
                 {!m.read && <View className='message__dot' />}
+                {!m.read && <Text className='visually-hidden'>未读</Text>}
                 <Text className='message__title'>{m.title}</Text>
               </View>
               <Text className='message__body'>{m.body}</Text>

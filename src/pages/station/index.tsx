@@ -16,6 +16,7 @@ import { api } from '@/api'
 import { missing, useLoader } from '@/hooks/use-loader'
 import ReportProblem from './report-problem'
 import './index.css'
+import { formatDate } from '@/text/format'
 
 
 /** Today in Asia/Shanghai: the weekday (0 Monday) and the date, from the phone's clock. */
@@ -129,7 +130,7 @@ function StationDetail({ station, distanceM }: { station: StationView; distanceM
           <Text className='card__title'>服务内容</Text>
           {station.services && <Text className='station__services'>{station.services}</Text>}
           {station.unitName && <InfoRow label='管理单位' value={station.unitName} />}
-          {station.verifiedOn && <InfoRow label='信息核实' value={station.verifiedOn} />}
+          {station.verifiedOn && <InfoRow label='信息核实' value={formatDate(station.verifiedOn)} />}
         </View>
       )}
 

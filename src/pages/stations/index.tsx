@@ -1,7 +1,8 @@
-import { Button, Picker, ScrollView, Text, View } from '@tarojs/components'
+import { Button, ScrollView, Text, View } from '@tarojs/components'
 import Taro, { useReachBottom } from '@tarojs/taro'
 import { useCallback, useEffect, useMemo, useState } from 'react'
 import Chip from '@/components/chip'
+import { OptionRow } from '@/components/option-list'
 import PageState from '@/components/page-state'
 import StationMap from '@/components/station-map'
 import type { NearbyStation } from '@/domain/api/stations'
@@ -15,12 +16,11 @@ import { api } from '@/api'
 import { SEARCH_PLACES } from './places'
 import StationList from './station-list'
 import './index.css'
+import { pressable } from '@/components/pressable'
 
 const PAGE_SIZE = 20
 /** The map shows the first page's stations: more pins would not help a person choose, and each is setData. */
 const MAX_MARKERS = 20
-/** One array for the picker, so re-renders do not send it again. */
-const PLACE_NAMES = SEARCH_PLACES.map((p) => p.name)
 
 /** Where the search starts: the worker's position, or a district they chose. */
 interface Origin {
@@ -160,7 +160,7 @@ interface WhereFromProps {
 /** Says where the list is measured from, and lets the worker pick a district (always, and first of all when location failed). */
 function WhereFrom({ locating, origin, onPick, onLocate, onSettings }: WhereFromProps) {
   const failed = locating === 'denied' || locating === 'unavailable'
-  const index = Math.max(0, SEARCH_PLACES.findIndex((p) => p.code === origin?.placeCode))
+  const [choosing, setChoosing] = useState(false)
   let note = '正在获取您的位置…'
   if (locating === 'located' && !origin?.placeCode) note = '已按与您的距离由近到远排列'
   else if (origin?.placeCode) note = `已按与“${origin.label}”的距离由近到远排列`
@@ -170,25 +170,33 @@ function WhereFrom({ locating, origin, onPick, onLocate, onSettings }: WhereFrom
       {failed && <Text className='where__why'>{why}请选择您所在的地区，我们按地区查找附近的站点。</Text>}
       <Text className='where__note'>{note}</Text>
       <View className='where__actions'>
-        <Picker mode='selector' range={PLACE_NAMES} value={index} onChange={(e) => onPick(Number(e.detail.value))}>
-          <View className='where__picker' data-picker='district'>
-            <Text className='where__picker-label'>所在地区</Text>
-            <Text className='where__picker-value'>{origin?.placeCode ? origin.label : '请选择'}</Text>
-            <Text className='where__picker-arrow'>▾</Text>
-          </View>
-        </Picker>
+        <View className='where__picker' data-picker='district' {...pressable()} aria-expanded={choosing} onClick={() => setChoosing(!choosing)}>
+          <Text className='where__picker-label'>所在地区</Text>
+          <Text className='where__picker-value'>{origin?.placeCode ? origin.label : locating === 'located' ? '我的位置' : '请选择'}</Text>
+          <Text className='where__picker-arrow' aria-hidden>
+            {choosing ? '▴' : '▾'}
+          </Text>
+        </View>
         {locating === 'denied' && canOpenSettings ? (
-          <View className='where__locate' hoverClass='where__locate--pressed' onClick={onSettings} data-action='open-settings'>
+          <View className='where__locate' hoverClass='where__locate--pressed' onClick={onSettings} data-action='open-settings' {...pressable('去设置，允许使用位置')}>
             <Text>去设置</Text>
           </View>
         ) : (
           locating !== 'locating' && (
-            <View className='where__locate' hoverClass='where__locate--pressed' onClick={onLocate} data-action='locate'>
+            <View className='where__locate' hoverClass='where__locate--pressed' onClick={onLocate} data-action='locate' {...pressable('重新定位')}>
               <Text>重新定位</Text>
             </View>
           )
         )}
       </View>
+      {choosing && (
+        // Our own list, not the platform's wheel: its rows follow the large-text mode like every other control.
+        <View className='where__places' role='radiogroup' aria-label='所在地区' data-places>
+          {SEARCH_PLACES.map((p, i) => (
+            <OptionRow key={p.code} label={p.name} on={p.code === origin?.placeCode} onTap={() => (setChoosing(false), onPick(i))} data={{ 'data-place': p.name }} />
+          ))}
+        </View>
+      )}
     </View>
   )
 }

@@ -17,6 +17,7 @@ import KeptVisitCard from './kept-visit-card'
 import { readKeptVisit } from '../offline/kept-visit'
 import { useDecision } from './use-decision'
 import './index.css'
+import { confirmAction } from '@/components/confirm'
 
 /** What the staff member sees after someone else changed the case first. */
 export const CONFLICT_TEXT = '案件已被他人处理，已为您刷新'
@@ -86,14 +87,12 @@ function CaseScreen({ view, largeText, reload, replace }: CaseScreenProps) {
   const start = async (action: CaseAction) => {
     if (action === 'startScreening') return void d.submit('startScreening', {})
     if (action === 'startNotice') {
-      const answer = await Taro.showModal({
+      const confirmed = await confirmAction({
         title: '开始公示',
         content: `将在工会内公示${view.publicityDays}天（仅显示姓氏、单位和困难类别）。公示期满无异议后可审批建档。`,
         confirmText: `公示${view.publicityDays}天`,
-        cancelText: '取消',
-        confirmColor: '#1565c0',
       })
-      if (answer.confirm) void d.submit('startNotice', {})
+      if (confirmed) void d.submit('startNotice', {})
       return
     }
     setBanner('')

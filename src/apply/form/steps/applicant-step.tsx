@@ -1,6 +1,7 @@
 import { Text, View } from '@tarojs/components'
 import { idNumberFacts, isValidIdNumber } from '@/domain/id-number'
 import { Fields, type StepProps } from './fields'
+import { formatDate } from '@/text/format'
 
 /** The applicant: who they are, their work, their union, their home. */
 export default function ApplicantStep({ p }: { p: StepProps }) {
@@ -13,7 +14,7 @@ export default function ApplicantStep({ p }: { p: StepProps }) {
         <Fields p={p} part='applicant' keys={['name', 'idNumber']} />
         {facts && (
           <Text className='apply-form__derived' data-derived='birth'>
-            出生日期 {facts.birthDate}，性别{facts.gender === 'male' ? '男' : '女'}（由身份证号识别）
+            出生日期 {formatDate(facts.birthDate)}，性别{facts.gender === 'male' ? '男' : '女'}（由身份证号识别）
           </Text>
         )}
         <Fields p={p} part='applicant' keys={['phone', 'health', 'disability', 'modelWorker']} />

@@ -1,7 +1,8 @@
 import { Text, View } from '@tarojs/components'
 import FieldError from '@/components/field-error'
-import { CONSENT_TEXTS } from '@/domain/consent'
+import { CONSENT_TEXTS, consentVersionText } from '@/domain/consent'
 import type { ConsentChoices, Messages } from '../form-model'
+import { pressable } from '@/components/pressable'
 
 const ITEMS = [
   { key: 'privacyVersion', text: CONSENT_TEXTS.privacy, agree: '我已阅读并同意个人信息保护告知' },
@@ -25,14 +26,14 @@ export default function ConsentStep({ consent, messages, onChange }: { consent: 
           <View
             className={consent[key] ? 'consent__agree consent__agree--on' : 'consent__agree'}
             data-consent={key}
-            role='checkbox'
+            {...pressable(agree, 'checkbox')}
             aria-checked={consent[key]}
             onClick={() => onChange({ ...consent, [key]: !consent[key] })}
           >
             <Text className='consent__box'>{consent[key] ? '✓' : ''}</Text>
             <Text className='consent__agree-text'>{agree}</Text>
           </View>
-          <Text className='consent__version muted'>版本：{text.version}</Text>
+          <Text className='consent__version muted'>{consentVersionText(text.version)}</Text>
           <FieldError field={`consent.${key}`} message={messages[`consent.${key}`]} />
         </View>
       ))}

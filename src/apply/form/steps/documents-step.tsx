@@ -7,6 +7,8 @@ import { AUTHORISATION_KIND } from '@/domain/assisted'
 import { upload } from '@/platform/upload'
 import type { PickedFile } from '@/platform/file-types'
 import { pickFiles } from '@/platform/pick-files'
+import { pressable } from '@/components/pressable'
+import { confirmAction } from '@/components/confirm'
 
 /** A file on its way up: its progress, or why it failed (and a retry). */
 interface Pending {
@@ -15,7 +17,12 @@ interface Pending {
   file: PickedFile
   percent: number
   error?: string
+  /** The failure may pass on another try (the network); a refused file (its type, its size) will not. */
+  retry?: boolean
 }
+
+/** Replies that refuse the file itself: trying the same file again cannot help. */
+const REFUSED: ReadonlySet<string> = new Set(['VALIDATION', 'FORBIDDEN'])
 
 const sizeText = (bytes: number) => (bytes >= 1024 * 1024 ? `${(bytes / 1024 / 1024).toFixed(1)} MB` : `${Math.max(1, Math.round(bytes / 1024))} KB`)
 
@@ -40,11 +47,11 @@ export default function DocumentsStep({ documents, onDocuments, ensureSaved, sug
 
   const send = async (item: Pending) => {
     patch(item.key, { percent: 0, error: undefined })
-    if (item.file.size > MAX_DOCUMENT_BYTES) return patch(item.key, { error: '文件不能超过10 MB，请压缩后重试' })
+    if (item.file.size > MAX_DOCUMENT_BYTES) return patch(item.key, { error: '文件不能超过10 MB，请压缩后重新选择', retry: false })
     const applicationId = await ensureSaved()
-    if (!applicationId) return patch(item.key, { error: '网络连接失败，请检查网络后重试' })
+    if (!applicationId) return patch(item.key, { error: '网络连接失败，请检查网络后重试', retry: true })
     const reply = await upload({ purpose: 'document', applicationId, kind: item.kind, ...(assisted ? { assisted } : {}) }, item.file, (percent) => patch(item.key, { percent }))
-    if (!reply.ok) return patch(item.key, { error: reply.error.message })
+    if (!reply.ok) return patch(item.key, { error: reply.error.message, retry: !REFUSED.has(reply.error.code) })
     docsRef.current = [...docsRef.current, reply.data]
     onDocuments(docsRef.current)
     setPending((list) => list.filter((p) => p.key !== item.key))
@@ -60,8 +67,8 @@ export default function DocumentsStep({ documents, onDocuments, ensureSaved, sug
   }
 
   const remove = async (doc: DocumentView, applicationId: string | null) => {
-    const confirm = await Taro.showModal({ title: '删除材料', content: `删除“${doc.fileName}”？`, confirmText: '删除', confirmColor: '#c62828' })
-    if (!confirm.confirm || !applicationId) return
+    const confirmed = await confirmAction({ title: '删除材料', content: `删除“${doc.fileName}”后需要重新上传。`, confirmText: '删除', danger: true })
+    if (!confirmed || !applicationId) return
     const reply = await api.applicant.removeDocument({ applicationId, documentId: doc.id, ...(assisted ? { assisted } : {}) })
     if (!reply.ok) return void Taro.showToast({ title: reply.error.message, icon: 'none' })
     onDocuments(documents.filter((d) => d.id !== doc.id))
@@ -92,7 +99,7 @@ export default function DocumentsStep({ documents, onDocuments, ensureSaved, sug
               <View key={d.id} className='documents__file' data-document={d.id}>
                 <Text className='documents__name'>✓ {d.fileName}</Text>
                 <Text className='documents__size muted'>{sizeText(d.size)}</Text>
-                <Text className='documents__remove' onClick={() => void ensureSaved().then((id) => remove(d, id))}>
+                <Text className='documents__remove' {...pressable(`删除${d.fileName}`)} onClick={() => void ensureSaved().then((id) => remove(d, id))}>
                   删除
                 </Text>
               </View>
@@ -102,12 +109,14 @@ export default function DocumentsStep({ documents, onDocuments, ensureSaved, sug
                 <Text className='documents__name'>{p.file.name}</Text>
                 {p.error ? (
                   <View className='documents__failed'>
-                    <Text className='field-error'>{p.error}</Text>
-                    <Button className='btn btn--primary btn--small documents__retry' onClick={() => void send(p)}>
-                      重试
-                    </Button>
-                    <Text className='documents__remove' onClick={() => setPending((list) => list.filter((x) => x.key !== p.key))}>
-                      取消
+                    <Text className='field-error' data-refused={p.retry ? 'false' : 'true'}>{p.error}</Text>
+                    {p.retry && (
+                      <Button className='btn btn--primary btn--small documents__retry' onClick={() => void send(p)}>
+                        重试
+                      </Button>
+                    )}
+                    <Text className='documents__remove' {...pressable(`${p.retry ? '取消' : '移除'}${p.file.name}`)} onClick={() => setPending((list) => list.filter((x) => x.key !== p.key))}>
+                      {p.retry ? '取消' : '移除'}
                     </Text>
                   </View>
                 ) : (

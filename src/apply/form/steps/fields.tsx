@@ -1,11 +1,10 @@
-import { Textarea } from '@tarojs/components'
 import FormField, { type FieldKeyboard } from '@/components/form-field'
 import { maxLengthOf, type FieldKind } from '@/domain/field-kinds'
 import { YES_NO, type Coded } from '@/domain/form-codes'
 import { fieldAt, type FORM_PARTS, type FormPart, type PlacedField } from '@/domain/form-fields'
 import type { FormValues } from '@/domain/form-values'
 import ChoiceChips from '@/components/choice-chips'
-import FieldFrame from '@/components/field'
+import TextAreaField from '@/components/text-area-field'
 import UnionPicker from '../../components/union-picker'
 import { valueAt, type Messages } from '../form-model'
 
@@ -58,7 +57,20 @@ export function Field({ p, path, options, className }: FieldProps) {
     return <UnionPicker {...common} value={valueAt(p.values, path) as string} onChange={choose} />
   }
   const value = valueAt(p.values, path) as string
-  if (k.type === 'longText') return <TextAreaInput {...common} value={value} placeholder={f.placeholder} maxlength={k.max} p={p} className={className} />
+  if (k.type === 'longText') {
+    return (
+      <TextAreaField
+        {...common}
+        value={value}
+        placeholder={f.placeholder}
+        minlength={k.min}
+        maxlength={k.max}
+        className={className}
+        onInput={(v) => p.onChange(path, v)}
+        onBlur={(v) => p.onBlur(path, v)}
+      />
+    )
+  }
   return (
     <FormField
       {...common}
@@ -91,35 +103,5 @@ export function Fields<P extends FormPart>({ p, part, member, keys }: FieldsProp
         <Field key={key} p={p} path={`${prefix}.${key}`} />
       ))}
     </>
-  )
-}
-
-interface TextAreaProps {
-  p: StepProps
-  field: string
-  label: string
-  value: string
-  hint?: string
-  placeholder?: string
-  maxlength: number
-  error?: string
-  marked: boolean
-  className?: string
-}
-
-/** Several sentences: the label, a tall box, the field's message below. */
-function TextAreaInput({ p, field, label, value, hint, placeholder, maxlength, error, marked, className }: TextAreaProps) {
-  return (
-    <FieldFrame field={field} label={label} hint={hint} error={error} marked={marked} className={className}>
-      <Textarea
-        className='field__input apply-form__textarea'
-        data-field={field}
-        value={value}
-        maxlength={maxlength}
-        placeholder={placeholder}
-        onInput={(e) => p.onChange(field, e.detail.value)}
-        onBlur={(e) => p.onBlur(field, e.detail.value)}
-      />
-    </FieldFrame>
   )
 }

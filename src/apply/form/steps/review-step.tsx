@@ -4,6 +4,7 @@ import type { FormStep } from '@/domain/api/applicant'
 import { documentKindLabel, type DocumentView } from '@/domain/documents'
 import { draftRows, splitMember } from '@/domain/field-rows'
 import type { FormValues } from '@/domain/form-values'
+import { pressable } from '@/components/pressable'
 
 interface Row {
   label: string
@@ -16,7 +17,7 @@ function Section({ title, step, rows, onEdit }: { title: string; step: FormStep;
     <View className='card review' data-review={step}>
       <View className='review__head'>
         <Text className='card__title'>{title}</Text>
-        <Text className='review__edit' data-edit={step} onClick={() => onEdit(step)}>
+        <Text className='review__edit' data-edit={step} {...pressable(`修改${title}`)} onClick={() => onEdit(step)}>
           修改
         </Text>
       </View>

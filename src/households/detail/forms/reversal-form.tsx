@@ -2,11 +2,11 @@ import { Text } from '@tarojs/components'
 import { useState } from 'react'
 import type { LedgerLine } from '@/domain/api/households'
 import { FUND_SOURCES } from '@/domain/household-codes'
-import { formatFen } from '@/domain/money'
 import { labelOf } from '@/text/household-text'
 import FormFrame from '@/components/form-frame'
 import TextAreaField from '@/components/text-area-field'
 import type { HouseholdFormProps } from './types'
+import { formatDate, formatMoney } from '@/text/format'
 
 /** 冲正: cancels one payment in full with a reason once another reviewer approves it; nothing is deleted. */
 export default function ReversalForm({ act, payment, onCancel }: Omit<HouseholdFormProps, 'view'> & { payment: LedgerLine }) {
@@ -21,7 +21,7 @@ export default function ReversalForm({ act, payment, onCancel }: Omit<HouseholdF
       onSubmit={() => void act.submit('reversePayment', { paymentId: payment.id, reason })}
     >
       <Text className='form-frame__lead'>
-        将登记一笔 {formatFen(-payment.amountFen)} 的冲正记录（{labelOf(FUND_SOURCES, payment.fundSource)}，{payment.paidOn}），原记录保留；审批通过后生效。
+        将登记一笔 {formatMoney(-payment.amountFen)} 的冲正记录（{labelOf(FUND_SOURCES, payment.fundSource)}，{formatDate(payment.paidOn)}），原记录保留；审批通过后生效。
       </Text>
       <TextAreaField label='冲正原因' placeholder='如：金额录入错误，应为1200元' value={reason} maxlength={200} {...act.bind('reason', setReason)} />
     </FormFrame>

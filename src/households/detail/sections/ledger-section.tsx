@@ -2,12 +2,12 @@ import { Button, Text, View } from '@tarojs/components'
 import Tag from '@/components/tag'
 import type { LedgerLine } from '@/domain/api/households'
 import { FUND_SOURCE_CODES, FUND_SOURCES } from '@/domain/household-codes'
-import { formatFen } from '@/domain/money'
 import { labelOf } from '@/text/household-text'
 import Section from '../../components/section'
 import PaymentForm from '../forms/payment-form'
 import ReversalForm from '../forms/reversal-form'
 import { may, type FileSectionProps } from './types'
+import { formatDate, formatMoney } from '@/text/format'
 
 /** 帮扶资金: every payment and reversal, newest first, with its approval; the approved totals by source; record and reverse. */
 export default function LedgerSection(props: FileSectionProps) {
@@ -67,14 +67,14 @@ function Line({ line, onReverse }: { line: LedgerLine; onReverse?: () => void })
           {labelOf(FUND_SOURCES, line.fundSource)}
         </Text>
         <Text className='hh-entry__side' data-amount={line.amountFen}>
-          {formatFen(line.amountFen)}
+          {formatMoney(line.amountFen)}
         </Text>
       </View>
       <View className='hh-tags'>
         <Approval line={line} />
       </View>
       <Text className='hh-entry__line hh-entry__line--words'>
-        <Text className='hh-nowrap'>发放日期 {line.paidOn}</Text>
+        <Text className='hh-nowrap'>发放日期 {formatDate(line.paidOn)}</Text>
         {line.payeeAccountMasked && ' · '}
         {line.payeeAccountMasked && <Text className='hh-nowrap'>收款账户 {line.payeeAccountMasked}</Text>}
       </Text>
@@ -108,17 +108,17 @@ function Totals({ view }: FileSectionProps) {
       {sources.map((s) => (
         <View key={s} className='hh-total' data-source={s}>
           <Text>{labelOf(FUND_SOURCES, s)}</Text>
-          <Text>{formatFen(view.fundsBySource[s])}</Text>
+          <Text>{formatMoney(view.fundsBySource[s])}</Text>
         </View>
       ))}
       <View className='hh-total hh-total--sum' data-total={view.fundsTotalFen}>
         <Text>合计（已审批）</Text>
-        <Text>{formatFen(view.fundsTotalFen)}</Text>
+        <Text>{formatMoney(view.fundsTotalFen)}</Text>
       </View>
       {waiting && (
         <View className='hh-total' data-pending-total={pendingFen}>
           <Text>待审批（未计入）</Text>
-          <Text>{formatFen(pendingFen)}</Text>
+          <Text>{formatMoney(pendingFen)}</Text>
         </View>
       )}
     </View>

@@ -10,7 +10,7 @@ import { problemsByField, validate } from '@/domain/validate'
 import { api, newRequestId } from '@/api'
 import { keepFile } from '@/platform/keep-file'
 import type { PickedFile } from '@/platform/file-types'
-import { formatDate } from '@/text/format'
+import { shanghaiDateOf } from '@/domain/calendar'
 import CheckRow from '../../components/check-row'
 import TextAreaField from '@/components/text-area-field'
 import { readKeptVisit, rememberPicked, saveKeptVisit, sendKeptVisit, startKeptVisit, type KeptVisit, type VisitFields } from '../../offline/kept-visit'
@@ -28,7 +28,7 @@ const emptyFindings = () => Object.fromEntries(SIX_ITEMS.map((i) => [i.code, '']
  * and is sent, with its request ids and the time it was captured, when the network returns.
  */
 export default function VisitForm({ view, d, onCancel, refresh }: DecisionFormProps) {
-  const today = formatDate(new Date().toISOString())
+  const today = shanghaiDateOf(new Date())
   const kept = useRef<KeptVisit>(
     readKeptVisit(view.application.id) ?? startKeptVisit(view, { date: today, staff: ['', ''], place: '', findings: emptyFindings(), authorized: false }, new Date().toISOString()),
   )

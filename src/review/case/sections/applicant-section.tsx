@@ -7,6 +7,7 @@ import { hardshipCauseLabel } from '@/domain/hardship-causes'
 import RevealRow from '../reveal-row'
 import type { Revealer } from '../use-reveal'
 import CaseFieldRow from './case-field-row'
+import { formatDate } from '@/text/format'
 
 const { name, idNumber, phone, employer } = APPLICANT_FIELDS
 
@@ -28,7 +29,7 @@ export default function ApplicantSection({ view, revealer }: { view: CaseView; r
     )
   }
   const a = d.applicant
-  const person = `（${a.gender === 'male' ? '男' : '女'}，${a.birthDate}）`
+  const person = `（${a.gender === 'male' ? '男' : '女'}，${formatDate(a.birthDate)}）`
   const rows = [
     ...shownRows('applicant', a, { unitName: a.unitName }).map((r) => (r.path === 'applicant.name' ? { ...r, text: `${r.text}${person}` } : r)),
     ...shownRows('causes', d.causes),

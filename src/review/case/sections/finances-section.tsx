@@ -3,7 +3,7 @@ import InfoRow from '@/components/info-row'
 import type { CaseView } from '@/domain/api/review'
 import { shownRows } from '@/domain/field-rows'
 import { hardshipCategoryLabel } from '@/domain/hardship-categories'
-import { formatFen } from '@/domain/money'
+import { formatMoney } from '@/text/format'
 
 /** The household's figures as the worker gave them, and the category the worker's self-check estimated. */
 export default function FinancesSection({ view }: { view: CaseView }) {
@@ -23,7 +23,7 @@ export default function FinancesSection({ view }: { view: CaseView }) {
       {a && (
         <View className='case-figures' data-self-check={a.category}>
           <Text className='case-figures__title'>申请人自测：{hardshipCategoryLabel(a.category)}</Text>
-          <Text className='case-figures__line'>扣除刚性支出后人均月收入 {formatFen(a.perCapitaMonthlyFen)}</Text>
+          <Text className='case-figures__line'>扣除刚性支出后人均月收入 {formatMoney(a.perCapitaMonthlyFen)}</Text>
         </View>
       )}
     </View>

@@ -2,9 +2,8 @@ import { Text, View } from '@tarojs/components'
 import type { CaseView, ReviewEntryView } from '@/domain/api/review'
 import { STATUS_LABELS } from '@/domain/application-status'
 import { hardshipCategoryLabel } from '@/domain/hardship-categories'
-import { formatFen } from '@/domain/money'
 import { FINANCE_RESULTS, rejectionReasonLabel, SIX_ITEMS } from '@/domain/review'
-import { formatDateTime } from '@/text/format'
+import { formatDate, formatDateTime, formatMoney } from '@/text/format'
 import { callOutcomeLabel } from '@/domain/assisted'
 import { fieldName } from '../field-names'
 
@@ -32,7 +31,7 @@ function linesOf(e: ReviewEntryView): string[] {
       return [`环节：${STATUS_LABELS[e.stage]}`, `原因：${rejectionReasonLabel(e.reasonCode)}`, ...(e.text ? [`说明：${e.text}`] : [])]
     case 'visit':
       return [
-        `走访日期：${e.date}`,
+        `走访日期：${formatDate(e.date)}`,
         `参与人员：${e.staffPresent.join('、')}`,
         `地点：${e.place}`,
         ...SIX_ITEMS.map((i) => `${i.label}：${e.findings[i.code]}`),
@@ -46,7 +45,7 @@ function linesOf(e: ReviewEntryView): string[] {
       const v = e.verified
       return [
         `结果：${result}`,
-        ...(v ? [`核实家庭人口 ${v.householdSize} 人，年收入 ${formatFen(v.annualIncomeFen)}，刚性支出 ${formatFen(v.rigidExpensesFen)}`] : []),
+        ...(v ? [`核实家庭人口 ${v.householdSize} 人，年收入 ${formatMoney(v.annualIncomeFen)}，刚性支出 ${formatMoney(v.rigidExpensesFen)}`] : []),
         ...(e.note ? [`说明：${e.note}`] : []),
       ]
     }

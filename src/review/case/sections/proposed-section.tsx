@@ -1,7 +1,7 @@
 import { Text, View } from '@tarojs/components'
 import type { CaseView } from '@/domain/api/review'
 import { hardshipCategoryLabel } from '@/domain/hardship-categories'
-import { formatFen } from '@/domain/money'
+import { formatMoney } from '@/text/format'
 
 /**
  * The category computed from the verified figures (or the worker's) against the unit's policy:
@@ -22,20 +22,20 @@ export default function ProposedSection({ view, embedded }: { view: CaseView; em
       <View className='case-proposed__grid'>
         <View className='case-proposed__cell'>
           <Text className='case-proposed__figure' data-per-capita={p.perCapitaMonthlyFen}>
-            {formatFen(p.perCapitaMonthlyFen)}
+            {formatMoney(p.perCapitaMonthlyFen)}
           </Text>
           <Text className='case-proposed__caption'>人均月收入</Text>
         </View>
         <View className='case-proposed__cell'>
-          <Text className='case-proposed__figure'>{formatFen(p.thresholds.deepLineFen)}</Text>
+          <Text className='case-proposed__figure'>{formatMoney(p.thresholds.deepLineFen)}</Text>
           <Text className='case-proposed__caption'>深度困难线（低保）</Text>
         </View>
         <View className='case-proposed__cell'>
-          <Text className='case-proposed__figure'>{formatFen(p.thresholds.relativeLineFen)}</Text>
+          <Text className='case-proposed__figure'>{formatMoney(p.thresholds.relativeLineFen)}</Text>
           <Text className='case-proposed__caption'>相对困难线</Text>
         </View>
         <View className='case-proposed__cell'>
-          <Text className='case-proposed__figure'>{formatFen(p.rigidExpensesFen)}</Text>
+          <Text className='case-proposed__figure'>{formatMoney(p.rigidExpensesFen)}</Text>
           <Text className='case-proposed__caption'>年刚性支出</Text>
         </View>
       </View>
