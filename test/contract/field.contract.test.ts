@@ -107,7 +107,12 @@ describe.each(factories)('field work: %s', (_name, open) => {
     await t.act('o-caseworker', 'returnToWorker', id, { fieldsToFix: ['applicant.phone'], reason: '电话号码需核实' })
     await t.call('o-caseworker', 'review', 'logCall', { id, outcome: 'reached', note: '' })
     expect(await openOverdueCalls(t.deps)).toBe(0)
-    t.clock.advance(3 * DAY + 1000)
+    // Three working days (src/domain/review.ts): at least three calendar days, more over a weekend.
+    const untilDue = Date.parse((await store.repos.applications.get(id))!.dueAt!) - t.clock.now().getTime()
+    expect(untilDue).toBeGreaterThanOrEqual(3 * DAY)
+    t.clock.advance(untilDue - 1000)
+    expect(await openOverdueCalls(t.deps)).toBe(0)
+    t.clock.advance(2000)
     expect(await openOverdueCalls(t.deps)).toBe(1)
     expect(await openOverdueCalls(t.deps)).toBe(0)
     const tasks = data<CallTaskPage>(await t.call('o-caseworker', 'review', 'callTasks', {}))
