@@ -103,3 +103,50 @@ export async function concurrently(standin: Standin, n: number, call: (i: number
   for (const r of standin.requests.slice(before)) requests[r.action] = (requests[r.action] ?? 0) + 1
   return { results, counts, requests }
 }
+
+/** Database actions CloudBase counts as reads and as writes against a plan's daily quotas (the rest open and close transactions). */
+export const READ_ACTIONS: ReadonlySet<string> = new Set(['database.getDocument', 'database.calculateDocument', 'database.aggregateDocuments'])
+export const WRITE_ACTIONS: ReadonlySet<string> = new Set(['database.insertDocument', 'database.modifyDocument', 'database.removeDocument'])
+
+/** What a stretch of work asked of the database. */
+export interface DbUse {
+  requests: number
+  reads: number
+  writes: number
+  transactions: number
+  /** Operations of the largest transaction (each a round trip while it holds its documents). */
+  largestTransaction: number
+}
+
+/** The database use of the requests `from` index on (`standin.requests.length` before the work). */
+export function dbUseSince(standin: Standin, from: number): DbUse {
+  const seen = standin.requests.slice(from)
+  const perTx = new Map<string, number>()
+  for (const r of seen) if (r.transactionId) perTx.set(r.transactionId, (perTx.get(r.transactionId) ?? 0) + 1)
+  return {
+    requests: seen.length,
+    reads: seen.filter((r) => READ_ACTIONS.has(r.action)).length,
+    writes: seen.filter((r) => WRITE_ACTIONS.has(r.action)).length,
+    transactions: seen.filter((r) => r.action === 'database.startTransaction').length,
+    largestTransaction: Math.max(0, ...perTx.values()),
+  }
+}
+
+/** Samples the process's resident memory every `everyMs` until stopped; the peak in bytes. */
+export function rssPeak(everyMs = 10): { stop(): number } {
+  let peak = process.memoryUsage.rss()
+  const timer = setInterval(() => (peak = Math.max(peak, process.memoryUsage.rss())), everyMs)
+  return {
+    stop() {
+      clearInterval(timer)
+      return Math.max(peak, process.memoryUsage.rss())
+    },
+  }
+}
+
+/** The value at quantile `q` (0..1) of `values`, nearest rank; 0 for none. */
+export function quantile(values: readonly number[], q: number): number {
+  if (values.length === 0) return 0
+  const sorted = [...values].sort((a, b) => a - b)
+  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(q * sorted.length) - 1))]
+}

@@ -97,6 +97,8 @@ export interface QueueQuery {
 export interface ApplicationRepository {
   insert(rec: ApplicationRecord): Promise<void>
   get(id: string): Promise<ApplicationRecord | null>
+  /** The applications with these ids that exist, in no set order: a few queries however many (an export's page). A query. */
+  getMany(ids: readonly string[]): Promise<ApplicationRecord[]>
   /** Newest first. */
   listByApplicant(openid: string, page: PageRequest): Promise<{ items: ApplicationRecord[]; total: number }>
   /** Writes `rec` when the stored version is `expectedVersion`; false when it is stale or missing. */

@@ -1,3 +1,4 @@
+import { useDidHide, useUnload } from '@tarojs/taro'
 import { useCallback, useEffect, useRef, useState } from 'react'
 import type { FormStep } from '@/domain/api/applicant'
 import { isCurrentConsent } from '@/domain/consent'
@@ -6,6 +7,7 @@ import { emptyFormValues, type FormValues } from '@/domain/form-values'
 import { api } from '@/api'
 import { consentOf, type ConsentChoices } from './form-model'
 import { clearLocalDraft, NO_CONSENT, readLocalDraft, takeSelfCheckCarry, writeLocalDraft, type LocalDraft } from './local-draft'
+import { saveSchedule } from './save-schedule'
 
 /** Where the server copy stands. */
 export type SyncState = 'saved' | 'saving' | 'unsaved' | 'offline'
@@ -19,14 +21,14 @@ export interface DraftMeta {
   returnNote?: string
 }
 
-const SAVE_DELAY_MS = 1200
 const RETRY_MS = 15000
 const ALL_AGREED: ConsentChoices = { privacyVersion: true, sensitiveVersion: true, financeCheckVersion: true }
 const now = () => new Date().toISOString()
 
 /**
  * The form in progress: loaded from the server and the phone (the newer wins), saved on the phone
- * at every change and on the server shortly after, and at once on every change of step.
+ * at every change; on the server at once on a change of step, when the page is hidden or left, and
+ * at most once a minute while typing (./save-schedule.ts: each save is a database write).
  */
 export function useDraft() {
   const cur = useRef<LocalDraft>({ values: emptyFormValues(), step: 'consent', consent: NO_CONSENT, changedAt: now() })
@@ -34,7 +36,10 @@ export function useDraft() {
   const [loading, setLoading] = useState(true)
   const [meta, setMeta] = useState<DraftMeta>({ mode: 'draft', documents: [], fieldsToFix: [] })
   const [sync, setSync] = useState<SyncState>('saved')
-  const timer = useRef<ReturnType<typeof setTimeout> | null>(null)
+  // Made once; the save it calls is the stable saveNow below.
+  const [schedule] = useState(() => saveSchedule(() => void saveNow()))
+  /** Submitted: nothing more goes to the server from this form (leaving the page saves nothing). */
+  const forgotten = useRef(false)
   const inFlight = useRef<Promise<boolean> | null>(null)
   /** The record's version after the last save the server confirmed (a resubmission names it). */
   const version = useRef<number | null>(null)
@@ -48,8 +53,8 @@ export function useDraft() {
 
   /** Sends the latest values; resolves true once the server holds them. */
   const saveNow = useCallback(async (force = false): Promise<boolean> => {
-    if (timer.current) clearTimeout(timer.current)
-    timer.current = null
+    schedule.cancel()
+    if (forgotten.current) return false
     while (inFlight.current) await inFlight.current
     const sent = cur.current
     if (!force && sent.id && sent.syncedAt === sent.changedAt) return true
@@ -58,7 +63,7 @@ export function useDraft() {
     const attempt = api.applicant.saveDraft(consent ? { values: sent.values, step: sent.step, consent } : { values: sent.values, step: sent.step }).then((reply) => {
       if (!reply.ok) {
         setSync('offline')
-        timer.current = setTimeout(() => void saveNow(), RETRY_MS)
+        schedule.after(RETRY_MS)
         return false
       }
       version.current = reply.data.version
@@ -73,13 +78,15 @@ export function useDraft() {
     } finally {
       inFlight.current = null
     }
-  }, [])
+  }, [schedule])
 
   const scheduleSave = () => {
     setSync('unsaved')
-    if (timer.current) clearTimeout(timer.current)
-    timer.current = setTimeout(() => void saveNow(), SAVE_DELAY_MS)
+    schedule.changed()
   }
+  // Hidden (WeChat to the background, another page on top) or left: the server gets the latest now.
+  useDidHide(() => void saveNow())
+  useUnload(() => void saveNow())
 
   useEffect(() => {
     let alive = true
@@ -115,11 +122,12 @@ export function useDraft() {
       cur.current = draft
       writeLocalDraft(draft)
       setLoading(false)
-      if (draft.changedAt !== draft.syncedAt && reply.ok) scheduleSave()
+      // The phone's copy is newer (the app was closed before the server had it): sent at once.
+      if (draft.changedAt !== draft.syncedAt && reply.ok) void saveNow()
     })()
     return () => {
       alive = false
-      if (timer.current) clearTimeout(timer.current)
+      schedule.cancel()
     }
     // Loads once when the page opens.
     // eslint-disable-next-line react-hooks/exhaustive-deps
@@ -130,7 +138,7 @@ export function useDraft() {
     draft: cur.current,
     meta,
     sync,
-    /** Changes the values: kept on the phone at once, on the server shortly after. */
+    /** Changes the values: kept on the phone at once, on the server within a minute. */
     setValues(update: (v: FormValues) => FormValues) {
       commit({ values: update(cur.current.values) })
       scheduleSave()
@@ -156,7 +164,8 @@ export function useDraft() {
     },
     /** After a submission: the phone forgets the draft. */
     forget() {
-      if (timer.current) clearTimeout(timer.current)
+      schedule.cancel()
+      forgotten.current = true
       clearLocalDraft()
     },
   }
