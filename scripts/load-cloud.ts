@@ -91,7 +91,7 @@ async function main(): Promise<void> {
   for (let i = 0; i < 3; i++) await workerSession(ctx, i, 'solo')
   await caseworkerSession(ctx, 0, 3)
   await reviewerSession(ctx, 0, 3)
-  await adminSession(ctx, 0, 1, '独自导入驿站')
+  await adminSession(ctx, 0, 1, true)
   await adminSession(ctx, 1, 2)
   await timerSession(ctx, 0, 3)
   const alone = records
@@ -103,15 +103,21 @@ async function main(): Promise<void> {
   for (const r of load.filter(isUserError)) unexpected.set(`${r.fn}.${r.action} ${r.outcome}: ${r.message ?? ''}`, (unexpected.get(`${r.fn}.${r.action} ${r.outcome}: ${r.message ?? ''}`) ?? 0) + 1)
   for (const [what, count] of unexpected) console.log(`user error x${count}: ${what}`)
   const app = perApplication(load)
-  console.log(
-    `per completed application (${app.applications} of ${WORKERS}): ${app.calls.toFixed(1)} calls, ${app.draftSaves.toFixed(1)} draft saves, ` +
-      `${app.reads.toFixed(1)} database reads, ${app.writes.toFixed(1)} database writes`,
-  )
+  const solo = perApplication(alone)
+  for (const [what, a] of [['under load', app], ['alone', solo]] as const) {
+    console.log(
+      `per completed application ${what} (${a.applications}): ${a.calls.toFixed(1)} calls, ${a.draftSaves.toFixed(1)} draft saves, ` +
+        `${a.reads.toFixed(1)} database reads, ${a.writes.toFixed(1)} database writes`,
+    )
+  }
   for (const line of quotaLines(load)) console.log(line)
   console.log(`run: ${(loadMs / 1000).toFixed(1)} s; most database requests in flight at once: ${peak}`)
   const users = new Set(load.filter((r) => r.who.role !== 'timer').map((r) => r.who.user)).size
   const userCalls = load.filter((r) => r.who.role !== 'timer')
-  console.log(`load:cloud-application writes_per_application=${app.writes.toFixed(1)} reads_per_application=${app.reads.toFixed(1)} draft_saves_per_application=${app.draftSaves.toFixed(1)} peak_requests_in_flight=${peak}`)
+  console.log(
+    `load:cloud-application completed=${app.applications} writes_per_application=${app.writes.toFixed(1)} reads_per_application=${app.reads.toFixed(1)} ` +
+      `draft_saves_per_application=${app.draftSaves.toFixed(1)} writes_per_application_alone=${solo.writes.toFixed(1)} peak_requests_in_flight=${peak}`,
+  )
   console.log(
     `load:cloud users=${users} calls=${load.length} user_errors=${load.filter(isUserError).length} ` +
       `p95_ms=${quantile(userCalls.map((r) => r.ms), 0.95).toFixed(0)} db_requests_per_call=${(requestsOf(load) / Math.max(1, load.length)).toFixed(1)}`,

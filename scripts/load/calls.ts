@@ -3,12 +3,10 @@
  * `cloudfunctions/<fn>/index.js` bundle (its own copy of the SDK inside) is required once, a warm
  * container, and each call runs `main(event, context)` as its caller (WX_OPENID per call, see
  * ./caller-identity.ts). Every HTTP request the SDK sends during a call is counted for that call,
- * by database action, through Node's `http.client.request.start` diagnostics channel: the
- * bundles stay untouched.
+ * by database action, by wrapping Node's `http.request`: the bundles stay untouched.
  */
 import { AsyncLocalStorage } from 'node:async_hooks'
-import { subscribe } from 'node:diagnostics_channel'
-import type { ClientRequest } from 'node:http'
+import http, { type ClientRequest } from 'node:http'
 import { join, resolve } from 'node:path'
 import { asCaller } from './caller-identity'
 
@@ -42,32 +40,45 @@ const actionOf = (body: string): string => {
 }
 
 let watching = false
-/** Counts the SDK's requests per call from now on. */
+/**
+ * Counts the SDK's requests per call from now on: `http.request` (which the SDK looks up on the
+ * shared `http` module at each request) is wrapped to note the request's action in the calling
+ * chain's counts, and how many requests are in flight.
+ */
 export function watchRequests(): void {
   if (watching) return
   watching = true
-  subscribe('http.client.request.start', (message) => {
-    const request = (message as { request: ClientRequest }).request
+  const request = http.request.bind(http) as (...args: unknown[]) => ClientRequest
+  http.request = ((...args: unknown[]) => {
+    const req = request(...args)
     inFlight++
     peakInFlight = Math.max(peakInFlight, inFlight)
-    request.once('close', () => inFlight--)
+    req.once('close', () => inFlight--)
     const counts = current.getStore()
-    if (!counts) return
-    const chunks: Buffer[] = []
-    const keep = (chunk: unknown) => {
-      if (typeof chunk === 'string' || chunk instanceof Uint8Array) chunks.push(Buffer.from(chunk))
-    }
-    const write = request.write.bind(request) as (...args: unknown[]) => boolean
-    const end = request.end.bind(request) as (...args: unknown[]) => ClientRequest
-    request.write = ((chunk: unknown, ...rest: unknown[]) => (keep(chunk), write(chunk, ...rest))) as ClientRequest['write']
-    request.end = ((chunk?: unknown, ...rest: unknown[]) => {
-      if (typeof chunk !== 'function') keep(chunk)
-      const action = actionOf(Buffer.concat(chunks).toString('utf8'))
-      counts[action] = (counts[action] ?? 0) + 1
-      return end(chunk, ...rest)
-    }) as ClientRequest['end']
-  })
+    if (counts) countBody(req, counts)
+    return req
+  }) as typeof http.request
 }
+
+/** Notes the action of the JSON body `req` sends, once it is ended. */
+function countBody(req: ClientRequest, counts: Requests): void {
+  const chunks: Buffer[] = []
+  const keep = (chunk: unknown) => {
+    if (typeof chunk === 'string' || chunk instanceof Uint8Array) chunks.push(Buffer.from(chunk))
+  }
+  const write = req.write.bind(req) as (...args: unknown[]) => boolean
+  const end = req.end.bind(req) as (...args: unknown[]) => ClientRequest
+  req.write = ((chunk: unknown, ...rest: unknown[]) => (keep(chunk), write(chunk, ...rest))) as ClientRequest['write']
+  req.end = ((chunk?: unknown, ...rest: unknown[]) => {
+    if (typeof chunk !== 'function') keep(chunk)
+    const action = actionOf(Buffer.concat(chunks).toString('utf8'))
+    counts[action] = (counts[action] ?? 0) + 1
+    return end(chunk, ...rest)
+  }) as ClientRequest['end']
+}
+
+/** Runs `work`, counting into `requests` the SDK requests it sends (needs `watchRequests`). */
+export const counted = <T>(requests: Requests, work: () => Promise<T>): Promise<T> => current.run(requests, work)
 
 /** One call as the user saw it. */
 export interface CallRecord {

@@ -7,7 +7,7 @@
  */
 import { TIMER_TRIGGER } from '../../server/cloud/functions.manifest'
 import type { Standin } from '../../test/cloudbase-standin'
-import { checkedSubmission, formValues } from '../../test/support/deps'
+import { formValues, submission } from '../../test/support/deps'
 import { sessionSaves } from '../../test/support/form-session'
 import { JPEG } from '../../test/support/review'
 import { stationImportFile } from '../../test/support/stations'
@@ -55,12 +55,10 @@ export async function workerSession(ctx: LoadContext, i: number, tag = 'w'): Pro
   const who: Who = { role: 'worker', user: `o-load-${tag}-${i}` }
   const call = caller(ctx, who)
   const over = { idNumber: idNumberOf(tag === 'w' ? 10 : 11, i), memberIds: [idNumberOf(tag === 'w' ? 40 : 41, i)] }
-  const { form, consent } = checkedSubmission(over)
+  const { form, consent } = submission(over)
   const values = formValues(over)
-  await call('applicant', 'selfCheck', {
-    unitId: 'unit-532504001', householdSize: 3, annualIncome: 2_400_000, medicalExpenses: 600_000, schoolingExpenses: 300_000,
-    otherRigidExpenses: 0, accidentOrDisaster: false, hardshipCosts: 0,
-  })
+  const { householdSize, annualIncome, medicalExpenses, schoolingExpenses, otherRigidExpenses, accidentOrDisaster, hardshipCosts } = values.finances
+  await call('applicant', 'selfCheck', { unitId: values.applicant.unitId, householdSize, annualIncome, medicalExpenses, schoolingExpenses, otherRigidExpenses, accidentOrDisaster, hardshipCosts })
   await ctx.think(ctx.thinkMs)
   await call('applicant', 'getDraft', {})
   let id: string | null = null
@@ -132,18 +130,19 @@ export async function reviewerSession(ctx: LoadContext, k: number, rounds = Infi
 }
 
 /** An admin: the first imports 1,000 stations (a dry run, then the import), the second exports the households; all look at the dashboard. */
-export async function adminSession(ctx: LoadContext, k: number, rounds = Infinity, stationNames = '测试驿站'): Promise<void> {
+export async function adminSession(ctx: LoadContext, k: number, rounds = Infinity, solo = false): Promise<void> {
   const call = caller(ctx, { role: 'admin', user: `o-load-admin-${k}` })
   if (k === 0) {
     const prepared = await call('stations', 'prepareImport', {})
     const cloudPath = (prepared.data as { cloudPath?: string } | undefined)?.cloudPath
     if (cloudPath) {
-      const file = new TextDecoder().decode(await stationImportFile(1000, 'csv')).replace(/测试驿站/g, stationNames)
+      // Alone, the same stations renamed: 1,000 updates instead of 1,000 creates.
+      const file = new TextDecoder().decode(await stationImportFile(1000, 'csv')).replace(/测试驿站/g, solo ? '独自导入驿站' : '测试驿站')
       ctx.standin.storage.set(cloudPath, Buffer.from(file))
       await call('stations', 'import', { format: 'csv', fileId: STORAGE_PREFIX + cloudPath, coordSystem: 'gcj02', dryRun: true })
       // The import deletes the file: put it back for the real run, as a second upload would.
       ctx.standin.storage.set(cloudPath, Buffer.from(file))
-      await call('stations', 'import', { format: 'csv', fileId: STORAGE_PREFIX + cloudPath, coordSystem: 'gcj02', dryRun: false }, `req-import-${stationNames}`)
+      await call('stations', 'import', { format: 'csv', fileId: STORAGE_PREFIX + cloudPath, coordSystem: 'gcj02', dryRun: false }, `req-import-${solo ? 'solo' : 'load'}`)
     }
   }
   if (k === 1) await call('households', 'exportHouseholds', { format: 'xlsx' })
