@@ -10,16 +10,19 @@
  * A benchmark, not a test: nothing asserts a figure.
  *
  * Options (environment): LOAD_WORKERS (200), LOAD_CASEWORKERS (12), LOAD_REVIEWERS (8),
- * LOAD_ADMINS (5), LOAD_THINK_MS (1000, a worker's pause between calls), LOAD_RAMP_MS (20000, over
- * which the workers arrive), LOAD_HOUSEHOLDS (500), LOAD_DB_CONNECTIONS (unlimited: database
- * requests in flight at once, 20 on the basic plan), LOAD_PLANS (see ./load/report.ts),
+ * LOAD_ADMINS (5), LOAD_THINK_MS (3000, a worker's pause between calls: a draft saved every few
+ * seconds), LOAD_RAMP_MS (60000, over which the workers arrive), LOAD_HOUSEHOLDS (500),
+ * LOAD_DB_CONNECTIONS (unlimited: database requests in flight at once, 20 on the basic plan),
+ * LOAD_PLANS (see ./load/report.ts),
  * LANTIAN_STANDIN_LATENCY_MS (10), LANTIAN_STANDIN_JITTER_MS (5).
  */
 import { installPerCallEnv } from './load/caller-identity'
 import { loadBundles, peakRequestsInFlight, resetPeak, watchRequests } from './load/calls'
 import { ROOT, seedCity, seedStaff } from './load/city'
-import { atFullSpeed, quantile, startBenchEnvironment } from './load/harness'
+import { benchDeps, quantile } from './load/harness'
 import { actionTable, isUserError, perApplication, quotaLines, requestsOf, type Recorded } from './load/report'
+import { standinEnv } from '../test/support/cloudbase-standin'
+import { startStandinProcess } from './load/standin-process'
 import { adminSession, caseworkerSession, FUNCTION_NAMES, reviewerSession, timerSession, workerSession, WORKER_SAVES, type LoadContext } from './load/sessions'
 
 const n = (name: string, fallback: number) => Number(process.env[name] ?? fallback)
@@ -27,8 +30,8 @@ const WORKERS = n('LOAD_WORKERS', 200)
 const CASEWORKERS = n('LOAD_CASEWORKERS', 12)
 const REVIEWERS = n('LOAD_REVIEWERS', 8)
 const ADMINS = n('LOAD_ADMINS', 5)
-const THINK_MS = n('LOAD_THINK_MS', 1000)
-const RAMP_MS = n('LOAD_RAMP_MS', 20_000)
+const THINK_MS = n('LOAD_THINK_MS', 3000)
+const RAMP_MS = n('LOAD_RAMP_MS', 60_000)
 const HOUSEHOLDS = n('LOAD_HOUSEHOLDS', 500)
 const LATENCY_MS = n('LANTIAN_STANDIN_LATENCY_MS', 10)
 const JITTER_MS = n('LANTIAN_STANDIN_JITTER_MS', 5)
@@ -38,7 +41,9 @@ const TIMER_EVERY_MS = 5000
 const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms))
 
 async function main(): Promise<void> {
-  const env = await startBenchEnvironment({ latencyMs: LATENCY_MS, jitterMs: JITTER_MS, maxConcurrentRequests: CONNECTIONS })
+  const latency = { latencyMs: LATENCY_MS, jitterMs: JITTER_MS }
+  const standin = await startStandinProcess({ ...latency, ...(Number.isFinite(CONNECTIONS) ? { maxConcurrentRequests: CONNECTIONS } : {}) })
+  const env = benchDeps(standinEnv(standin))
   Object.assign(process.env, env.functionEnv)
   const uninstall = installPerCallEnv()
   watchRequests()
@@ -48,10 +53,10 @@ async function main(): Promise<void> {
     ...Array.from({ length: REVIEWERS }, (_, k) => ({ openid: `o-load-rv-${k}`, roles: ['reviewer' as const], unitId: ROOT })),
     ...Array.from({ length: ADMINS }, (_, k) => ({ openid: `o-load-admin-${k}`, roles: ['admin' as const, 'reviewer' as const], unitId: ROOT })),
   ]
-  await atFullSpeed(env.standin, async () => {
-    await seedCity(env.deps, HOUSEHOLDS)
-    await seedStaff(env.deps, staff)
-  })
+  await standin.setLimits({ latencyMs: 0, jitterMs: 0 })
+  await seedCity(env.deps, HOUSEHOLDS)
+  await seedStaff(env.deps, staff)
+  await standin.setLimits(latency)
   console.log(
     `load:cloud: ${WORKERS} workers, ${CASEWORKERS} caseworkers, ${REVIEWERS} reviewers, ${ADMINS} admins and the timer; ` +
       `latency ${LATENCY_MS} ms ± ${JITTER_MS} ms per database request; connections ${CONNECTIONS}; think ${THINK_MS} ms; ${HOUSEHOLDS} households; ${WORKER_SAVES.length} draft saves per application`,
@@ -61,7 +66,7 @@ async function main(): Promise<void> {
   let workersLeft = WORKERS
   const ctx: LoadContext = {
     fns,
-    standin: env.standin,
+    putFile: (path, bytes) => standin.putFile(path, bytes),
     thinkMs: THINK_MS,
     record: (r, who) => void records.push({ ...r, who }),
     think: (ms) => sleep(ms * (0.5 + Math.random())),
@@ -95,7 +100,7 @@ async function main(): Promise<void> {
   await adminSession(ctx, 1, 2)
   await timerSession(ctx, 0, 3)
   const alone = records
-  await env.close()
+  await standin.close()
   uninstall()
 
   for (const line of actionTable(load, alone)) console.log(line)

@@ -12,6 +12,7 @@ import { createCipher } from '../../server/adapters/node-cipher'
 import type { Deps } from '../../server/ports'
 import { randomIds, systemClock } from '../../server/runtime'
 import type { Standin, StandinOptions } from '../../test/cloudbase-standin'
+import { resetSdk } from '../../server/adapters/cloudbase/sdk'
 import { startDeployedStandin, standinEnv, useStandin } from '../../test/support/cloudbase-standin'
 
 /** A stand-in with the deployed schema and the use-case dependencies of one warm function container. */
@@ -30,6 +31,17 @@ export interface BenchEnvironment {
 export async function startBenchEnvironment(options: StandinOptions = {}): Promise<BenchEnvironment> {
   const standin = await startDeployedStandin(options)
   useStandin(standin)
+  return { standin, ...benchDeps(standinEnv(standin)), close: () => standin.close() }
+}
+
+/**
+ * The use-case dependencies of one warm function container on the CloudBase service of `env`
+ * (from `standinEnv`), set in this process's environment; and the environment a built function
+ * bundle needs (add WX_OPENID per call).
+ */
+export function benchDeps(env: Record<string, string>): Pick<BenchEnvironment, 'deps' | 'functionEnv'> {
+  Object.assign(process.env, env)
+  resetSdk()
   const dataKey = randomBytes(32)
   const deps: Deps = {
     store: createCloudbaseStore(),
@@ -39,8 +51,8 @@ export async function startBenchEnvironment(options: StandinOptions = {}): Promi
     settings: { applicationPrefix: 'MLS', defaultUnitId: 'unit-root' },
     files: cloudbaseFileStore(),
   }
-  const functionEnv = { ...standinEnv(standin), LANTIAN_DATA_KEY: dataKey.toString('base64'), WX_CONTEXT_KEYS: 'WX_OPENID,WX_APPID,WX_UNIONID', WX_APPID: 'wx-bench' }
-  return { standin, deps, functionEnv, close: () => standin.close() }
+  const functionEnv = { ...env, LANTIAN_DATA_KEY: dataKey.toString('base64'), WX_CONTEXT_KEYS: 'WX_OPENID,WX_APPID,WX_UNIONID', WX_APPID: 'wx-bench' }
+  return { deps, functionEnv }
 }
 
 /** Runs `work` with no latency (seeding, preparing a round), then puts the latency back. */

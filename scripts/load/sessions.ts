@@ -6,7 +6,6 @@
  * timer runs every few seconds. Think times are compressed: an hour's work in a minute or two.
  */
 import { TIMER_TRIGGER } from '../../server/cloud/functions.manifest'
-import type { Standin } from '../../test/cloudbase-standin'
 import { formValues, submission } from '../../test/support/deps'
 import { sessionSaves } from '../../test/support/form-session'
 import { JPEG } from '../../test/support/review'
@@ -25,7 +24,8 @@ export interface Who {
 
 export interface LoadContext {
   fns: Record<FunctionName, Main>
-  standin: Standin
+  /** Puts a file in storage, as wx.cloud.uploadFile does. */
+  putFile(cloudPath: string, bytes: Uint8Array): Promise<void>
   record(r: CallRecord, who: Who): void
   /** A pause of about `ms` (uniform from half to one and a half of it). */
   think(ms: number): Promise<void>
@@ -73,7 +73,7 @@ export async function workerSession(ctx: LoadContext, i: number, tag = 'w'): Pro
         const prepared = await call('applicant', 'prepareUpload', { applicationId: id, kind, fileName: `${kind}.jpg` })
         const cloudPath = (prepared.data as { cloudPath?: string } | undefined)?.cloudPath
         if (!cloudPath) continue
-        ctx.standin.storage.set(cloudPath, Buffer.from(JPEG))
+        await ctx.putFile(cloudPath, JPEG)
         await call('applicant', 'registerDocument', { applicationId: id, kind, fileName: `${kind}.jpg`, fileId: STORAGE_PREFIX + cloudPath })
       }
     }
@@ -138,10 +138,10 @@ export async function adminSession(ctx: LoadContext, k: number, rounds = Infinit
     if (cloudPath) {
       // Alone, the same stations renamed: 1,000 updates instead of 1,000 creates.
       const file = new TextDecoder().decode(await stationImportFile(1000, 'csv')).replace(/测试驿站/g, solo ? '独自导入驿站' : '测试驿站')
-      ctx.standin.storage.set(cloudPath, Buffer.from(file))
+      await ctx.putFile(cloudPath, Buffer.from(file))
       await call('stations', 'import', { format: 'csv', fileId: STORAGE_PREFIX + cloudPath, coordSystem: 'gcj02', dryRun: true })
       // The import deletes the file: put it back for the real run, as a second upload would.
-      ctx.standin.storage.set(cloudPath, Buffer.from(file))
+      await ctx.putFile(cloudPath, Buffer.from(file))
       await call('stations', 'import', { format: 'csv', fileId: STORAGE_PREFIX + cloudPath, coordSystem: 'gcj02', dryRun: false }, `req-import-${solo ? 'solo' : 'load'}`)
     }
   }

@@ -2,29 +2,14 @@
  * Batched reads by id on both stores (what exports read per page instead of a read per record):
  * the records that exist, however many ids (CloudBase: an `in` query per 100), unknown ids left out.
  */
-import type { ApplicationRecord, Store } from '../../server/ports'
+import type { Store } from '../../server/ports'
+import { applicationRecord } from '../support/fixtures'
 import { measureRecord } from '../support/household-records'
 import { contractStores } from './stores'
 
 const { factories, standin } = contractStores()
 
-const app = (id: string): ApplicationRecord => ({
-  id,
-  number: `MLS-2026-${id}`,
-  applicantOpenid: `w-${id}`,
-  unitId: 'u1',
-  status: 'filed',
-  version: 1,
-  name: '张小明',
-  idNumberEnc: 'v1.x',
-  idNumberHash: `h-${id}`,
-  phoneEnc: 'v1.y',
-  employer: '弥勒市农机厂',
-  mainCause: 'illness',
-  timeline: [],
-  createdAt: '2026-03-02T02:00:00.000Z',
-  updatedAt: '2026-03-02T02:00:00.000Z',
-})
+const app = (id: string) => applicationRecord(id, { status: 'filed' })
 
 describe.each(factories)('reads by ids: %s', (name, open) => {
   let store: Store
