@@ -15,14 +15,13 @@ const { factories } = contractStores()
 const ADMIN = { openid: 'o-import-admin', roles: ['admin' as const], unitId: 'unit-root' }
 const ROWS = 120
 
-/** `store`, counting its transactions from `count()` on, with `afterTransaction(n)` run after the n-th (1, 2, …) commits. */
-function watched(store: Store, afterTransaction: (n: number) => Promise<void>): { store: Store; count(): void; transactions: () => number } {
+/** `store`, counting its transactions from `count()` on, with `beforeTransaction(n)` run before the n-th (1, 2, …) starts. */
+function watched(store: Store, beforeTransaction: (n: number) => Promise<void>): { store: Store; count(): void; transactions: () => number } {
   let n = 0
   let counting = false
   const transaction: Store['transaction'] = async (work) => {
-    const result = await store.transaction(work)
-    if (counting) await afterTransaction(++n)
-    return result
+    if (counting) await beforeTransaction(++n)
+    return store.transaction(work)
   }
   const proxy = new Proxy(store, {
     get: (target, key) => {
@@ -37,12 +36,14 @@ function watched(store: Store, afterTransaction: (n: number) => Promise<void>): 
 describe.each(factories)('station import in batches: %s', (_name, open) => {
   it('writes 50 rows a transaction, reports a row edited meanwhile on its line, and answers a retry the same', async () => {
     const { store, close } = open()
-    const w = watched(store, async (n) => {
-      // After the first batch of the second import: another admin edits a station of the second batch.
-      if (n !== 1) return
-      const [s] = await store.repos.stations.byExternalIds(['IMP-70'])
-      await store.repos.stations.upsert({ ...s, phone: '0873-7654321', version: s.version + 1 })
-    })
+    // The file checked, no batch written yet: another admin edits a station of the second batch (every batch waits for it).
+    let edit: Promise<void> | null = null
+    const w = watched(store, () =>
+      (edit ??= (async () => {
+        const [s] = await store.repos.stations.byExternalIds(['IMP-70'])
+        await store.repos.stations.upsert({ ...s, phone: '0873-7654321', version: s.version + 1 })
+      })()),
+    )
     const t = sqliteDeps(w.store)
     try {
       await t.ready
