@@ -12,6 +12,7 @@ import { createCipher } from '../../server/adapters/node-cipher'
 import type { Deps } from '../../server/ports'
 import { randomIds, systemClock } from '../../server/runtime'
 import type { Standin, StandinOptions } from '../../test/cloudbase-standin'
+import { resetSdk } from '../../server/adapters/cloudbase/sdk'
 import { startDeployedStandin, standinEnv, useStandin } from '../../test/support/cloudbase-standin'
 
 /** A stand-in with the deployed schema and the use-case dependencies of one warm function container. */
@@ -30,6 +31,17 @@ export interface BenchEnvironment {
 export async function startBenchEnvironment(options: StandinOptions = {}): Promise<BenchEnvironment> {
   const standin = await startDeployedStandin(options)
   useStandin(standin)
+  return { standin, ...benchDeps(standinEnv(standin)), close: () => standin.close() }
+}
+
+/**
+ * The use-case dependencies of one warm function container on the CloudBase service of `env`
+ * (from `standinEnv`), set in this process's environment; and the environment a built function
+ * bundle needs (add WX_OPENID per call).
+ */
+export function benchDeps(env: Record<string, string>): Pick<BenchEnvironment, 'deps' | 'functionEnv'> {
+  Object.assign(process.env, env)
+  resetSdk()
   const dataKey = randomBytes(32)
   const deps: Deps = {
     store: createCloudbaseStore(),
@@ -39,8 +51,8 @@ export async function startBenchEnvironment(options: StandinOptions = {}): Promi
     settings: { applicationPrefix: 'MLS', defaultUnitId: 'unit-root' },
     files: cloudbaseFileStore(),
   }
-  const functionEnv = { ...standinEnv(standin), LANTIAN_DATA_KEY: dataKey.toString('base64'), WX_CONTEXT_KEYS: 'WX_OPENID,WX_APPID,WX_UNIONID', WX_APPID: 'wx-bench' }
-  return { standin, deps, functionEnv, close: () => standin.close() }
+  const functionEnv = { ...env, LANTIAN_DATA_KEY: dataKey.toString('base64'), WX_CONTEXT_KEYS: 'WX_OPENID,WX_APPID,WX_UNIONID', WX_APPID: 'wx-bench' }
+  return { deps, functionEnv }
 }
 
 /** Runs `work` with no latency (seeding, preparing a round), then puts the latency back. */
@@ -102,4 +114,51 @@ export async function concurrently(standin: Standin, n: number, call: (i: number
   const requests: Record<string, number> = {}
   for (const r of standin.requests.slice(before)) requests[r.action] = (requests[r.action] ?? 0) + 1
   return { results, counts, requests }
+}
+
+/** Database actions CloudBase counts as reads and as writes against a plan's daily quotas (the rest open and close transactions). */
+export const READ_ACTIONS: ReadonlySet<string> = new Set(['database.getDocument', 'database.calculateDocument', 'database.aggregateDocuments'])
+export const WRITE_ACTIONS: ReadonlySet<string> = new Set(['database.insertDocument', 'database.modifyDocument', 'database.removeDocument'])
+
+/** What a stretch of work asked of the database. */
+export interface DbUse {
+  requests: number
+  reads: number
+  writes: number
+  transactions: number
+  /** Operations of the largest transaction (each a round trip while it holds its documents). */
+  largestTransaction: number
+}
+
+/** The database use of the requests `from` index on (`standin.requests.length` before the work). */
+export function dbUseSince(standin: Standin, from: number): DbUse {
+  const seen = standin.requests.slice(from)
+  const perTx = new Map<string, number>()
+  for (const r of seen) if (r.transactionId) perTx.set(r.transactionId, (perTx.get(r.transactionId) ?? 0) + 1)
+  return {
+    requests: seen.length,
+    reads: seen.filter((r) => READ_ACTIONS.has(r.action)).length,
+    writes: seen.filter((r) => WRITE_ACTIONS.has(r.action)).length,
+    transactions: seen.filter((r) => r.action === 'database.startTransaction').length,
+    largestTransaction: Math.max(0, ...perTx.values()),
+  }
+}
+
+/** Samples the process's resident memory every `everyMs` until stopped; the peak in bytes. */
+export function rssPeak(everyMs = 10): { stop(): number } {
+  let peak = process.memoryUsage.rss()
+  const timer = setInterval(() => (peak = Math.max(peak, process.memoryUsage.rss())), everyMs)
+  return {
+    stop() {
+      clearInterval(timer)
+      return Math.max(peak, process.memoryUsage.rss())
+    },
+  }
+}
+
+/** The value at quantile `q` (0..1) of `values`, nearest rank; 0 for none. */
+export function quantile(values: readonly number[], q: number): number {
+  if (values.length === 0) return 0
+  const sorted = [...values].sort((a, b) => a - b)
+  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(q * sorted.length) - 1))]
 }

@@ -104,6 +104,8 @@ export interface ApplicationRepository {
   /** Up to `limit` records still depending on a data key older than `version` (what a key rotation has left), in id order, and how many there are. A query. */
   underOldKey(version: number, limit: number): Promise<{ items: ApplicationRecord[]; remaining: number }>
   get(id: string): Promise<ApplicationRecord | null>
+  /** The applications with these ids that exist, in no set order: a few queries however many (an export's page). A query. */
+  getMany(ids: readonly string[]): Promise<ApplicationRecord[]>
   /** Newest first. */
   listByApplicant(openid: string, page: PageRequest): Promise<{ items: ApplicationRecord[]; total: number }>
   /** Writes `rec` when the stored version is `expectedVersion`; false when it is stale or missing. */

@@ -44,6 +44,8 @@ export type MeasureRecord = Measure & { unitId: string }
 export interface MeasureRepository {
   insert(rec: MeasureRecord): Promise<void>
   get(id: string): Promise<MeasureRecord | null>
+  /** The measures with these ids that exist, in no set order: a few queries however many. A query. */
+  getMany(ids: readonly string[]): Promise<MeasureRecord[]>
   update(rec: MeasureRecord, expectedVersion: number): Promise<boolean>
   /** A household's measures, oldest first (at most 200). A query. */
   listByHousehold(householdId: string): Promise<MeasureRecord[]>

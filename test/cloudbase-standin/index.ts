@@ -134,6 +134,9 @@ export async function startStandin({ sleep: wait = sleep, functions, ...options 
     }
   })
 
+  // Idle connections stay open a minute: under load the SDK reuses a kept-alive connection just as
+  // Node's 5-second default would close it, an ECONNRESET of this loopback, not of CloudBase.
+  server.keepAliveTimeout = 60_000
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
   port = (server.address() as AddressInfo).port
 

@@ -3,32 +3,16 @@
  * notices that ran their time, the household file; the whole chain from submitted to filed; and
  * parallel decisions on one case, of which exactly one applies.
  */
-import type { ApplicationRecord, Store } from '../../server/ports'
+import type { Store } from '../../server/ports'
 import { findAuditBreak } from '../../server/usecases/shared/audit-check'
 import { endNotices } from '../../server/usecases/review/notices'
+import { applicationRecord } from '../support/fixtures'
 import { DAY, reviewFixture, type ReviewFixture } from '../support/review'
 import { contractStores } from './stores'
 
 const { factories } = contractStores()
 
-const app = (id: string, over: Partial<ApplicationRecord> = {}): ApplicationRecord => ({
-  id,
-  number: `MLS-2026-${id}`,
-  applicantOpenid: `w-${id}`,
-  unitId: 'u1',
-  status: 'submitted',
-  version: 1,
-  name: '张小明',
-  idNumberEnc: 'v1.x',
-  idNumberHash: `h-${id}`,
-  phoneEnc: 'v1.y',
-  employer: '弥勒市农机厂',
-  mainCause: 'illness',
-  timeline: [],
-  createdAt: '2026-03-02T02:00:00.000Z',
-  updatedAt: '2026-03-02T02:00:00.000Z',
-  ...over,
-})
+const app = applicationRecord
 
 describe.each(factories)('review records: %s', (_name, open) => {
   let store: Store

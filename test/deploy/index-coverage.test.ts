@@ -7,9 +7,10 @@
 import { COLLECTIONS, createCloudbaseStore } from '../../server/adapters/cloudbase'
 import { COLLECTION_DECLARATIONS } from '../../server/adapters/cloudbase/schema'
 import { resetSdk } from '../../server/adapters/cloudbase/sdk'
-import type { ApplicationRecord, HouseholdRecord, InvitationRecord, ProblemReportRecord, Repositories, Store } from '../../server/ports'
+import type { HouseholdRecord, InvitationRecord, ProblemReportRecord, Repositories, Store } from '../../server/ports'
 import type { Standin } from '../cloudbase-standin'
 import { startDeployedStandin } from '../support/cloudbase-standin'
+import { applicationRecord } from '../support/fixtures'
 import { campaignRecord, checkRecord, contactRecord, measureRecord, paymentEntry } from '../support/household-records'
 import { stationRecord } from '../support/stations'
 import { indexServes, missingIndex, requestShapes, type QueryShape } from './query-shapes'
@@ -28,23 +29,7 @@ beforeAll(async () => {
 })
 afterAll(() => standin.close())
 
-const app = (id: string): ApplicationRecord => ({
-  id,
-  number: `MLS-2026-${id}`,
-  applicantOpenid: 'alice',
-  unitId: 'unit-root',
-  status: 'submitted',
-  version: 1,
-  name: '张小明',
-  idNumberEnc: 'v1.x',
-  idNumberHash: 'h',
-  phoneEnc: 'v1.y',
-  employer: '弥勒市农机厂',
-  mainCause: 'illness',
-  timeline: [],
-  createdAt: '2026-03-02T02:00:00.000Z',
-  updatedAt: '2026-03-02T02:00:00.000Z',
-})
+const app = (id: string) => applicationRecord(id, { applicantOpenid: 'alice', unitId: 'unit-root', idNumberHash: 'h' })
 
 const household = (id: string): HouseholdRecord => ({
   id,
@@ -235,6 +220,7 @@ Object.assign(EXERCISES, {
   },
   'applications.countStage': (r: Repositories) => r.applications.countStage(['unit-root', 'unit-a'], 'submitted', '2026-03-02T02:00:00.000Z'),
   'applications.byNumber': (r: Repositories) => r.applications.byNumber('MLS-2026-000001'),
+  'applications.getMany': (r: Repositories) => r.applications.getMany(['a-none', 'a-other']),
   'applications.byName': (r: Repositories) => r.applications.byName(['unit-root', 'unit-a'], '张小明', 50),
   'applications.noticesEnded': (r: Repositories) => r.applications.noticesEnded('2026-03-02T02:00:00.000Z', 100),
   'applications.underOldKey': (r: Repositories) => r.applications.underOldKey(2, 50),
@@ -276,6 +262,7 @@ Object.assign(EXERCISES, {
   },
   'measures.insert': (r: Repositories) => r.measures.insert(measureRecord(fresh('m'))),
   'measures.get': (r: Repositories) => r.measures.get('m-none'),
+  'measures.getMany': (r: Repositories) => r.measures.getMany(['m-none', 'm-other']),
   'measures.update': async (r: Repositories) => {
     const m = measureRecord(fresh('m'))
     await r.measures.insert(m)

@@ -1,7 +1,7 @@
 import type { ApplicationRecord, ApplicationRepository } from '../../ports'
 import { defineCollection } from './collection-schema'
 import { APPLICATIONS } from './collections'
-import { outsideTransaction, readPage, readRange, type Scope, type StoredDoc } from './types'
+import { outsideTransaction, readByIds, readPage, readRange, type Scope, type StoredDoc } from './types'
 import { applicationKeyVersion } from '../keys/key-versions'
 import { KEY_VERSION_INDEX, underOldKey } from './key-version-query'
 import { versionedRecords } from './versioned'
@@ -75,6 +75,9 @@ export function applicationRepository(scope: Scope): ApplicationRepository {
         coll().where({ ...where, dueSort: scope.command.lt(now) }).count(),
       ])
       return { total: total ?? 0, overdue: overdue ?? 0 }
+    },
+    async getMany(ids) {
+      return (await readByIds(scope, APPLICATIONS, ids, 'applications.getMany')).map(toRecord)
     },
     async byNumber(number) {
       outsideTransaction(scope, 'applications.byNumber')

@@ -1,7 +1,7 @@
 import type { MeasureRecord, MeasureRepository } from '../../ports'
 import { defineCollection } from './collection-schema'
 import { MEASURES } from './collections'
-import { outsideTransaction, readRange, type Scope } from './types'
+import { outsideTransaction, readByIds, readRange, type Scope } from './types'
 import { versionedRecords, withId } from './versioned'
 
 /** A household's measures, oldest first. */
@@ -14,6 +14,9 @@ const MAX_MEASURES = 200
 export function measureRepository(scope: Scope): MeasureRepository {
   return {
     ...versionedRecords<MeasureRecord>(scope, MEASURES),
+    async getMany(ids) {
+      return (await readByIds(scope, MEASURES, ids, 'measures.getMany')).map(withId<MeasureRecord>)
+    },
     async listByHousehold(householdId) {
       outsideTransaction(scope, 'measures.listByHousehold')
       const query = scope.collection(MEASURES).where({ householdId }).orderBy('createdAt', 'asc').orderBy('_id', 'asc')

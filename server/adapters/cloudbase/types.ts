@@ -98,6 +98,20 @@ export async function readRange(query: QueryRef, offset: number, limit: number):
   return out
 }
 
+/** Ids per `in` query of `readByIds`. */
+const IN_IDS = 100
+
+/** The documents of `collection` with these _ids that exist: one query per 100 ids. Outside transactions only. */
+export async function readByIds(scope: Scope, collection: string, ids: readonly string[], method: string): Promise<StoredDoc[]> {
+  outsideTransaction(scope, method)
+  const out: StoredDoc[] = []
+  for (let i = 0; i < ids.length; i += IN_IDS) {
+    const chunk = ids.slice(i, i + IN_IDS)
+    out.push(...(await readRange(scope.collection(collection).where({ _id: scope.command.in([...chunk]) }), 0, chunk.length)))
+  }
+  return out
+}
+
 /** True when the SDK threw because a write hit an existing _id or unique key. */
 export function isDuplicate(err: unknown): boolean {
   const e = err as { code?: unknown; message?: unknown } | null

@@ -1,7 +1,7 @@
 import type { ApplicationRecord, ApplicationRepository } from '../../ports'
 import type { Db } from './connection'
 import { applicationKeyVersion } from '../keys/key-versions'
-import { guardedRows, readAll, readOne, readPage, underOldKey } from './documents'
+import { guardedRows, readAll, readByIds, readOne, readPage, underOldKey } from './documents'
 
 /** Cases without a deadline sort after every dated one. */
 export const NO_DEADLINE = '9999-12-31T23:59:59.999Z'
@@ -40,6 +40,9 @@ export function applicationRepository(db: Db): ApplicationRepository {
         .prepare(`SELECT count(*) AS total, count(CASE WHEN due_sort < ? THEN 1 END) AS overdue FROM applications WHERE status = ? AND ${IN_UNITS}`)
         .get(now, status, JSON.stringify(unitIds)) as { total: number; overdue: number }
       return { total: row.total, overdue: row.overdue }
+    },
+    async getMany(ids) {
+      return readByIds(db, 'applications', ids)
     },
     async byNumber(number) {
       return readOne(db, 'SELECT doc FROM applications WHERE number = ?', number)

@@ -34,6 +34,10 @@ export function underOldKey<R>(db: Db, table: string, version: number, limit: nu
 }
 
 /** Runs a write and tells whether it changed exactly one row: an update at the expected version or status, an insert not skipped. */
+/** The documents of `table` with these ids that exist (one statement however many). */
+export const readByIds = <T>(db: Db, table: string, ids: readonly string[]): T[] =>
+  ids.length ? readAll<T>(db, `SELECT doc FROM ${table} WHERE id IN (SELECT value FROM json_each(?))`, JSON.stringify(ids)) : []
+
 export const changedOne = (db: Db, sql: string, ...params: unknown[]): boolean => db.prepare(sql).run(...params).changes === 1
 
 /**

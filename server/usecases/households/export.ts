@@ -10,7 +10,7 @@ import type { Cipher, Deps, HouseholdRecord, OrgUnitRecord, Repositories } from 
 import { currentForm } from '../shared/sealed-form'
 import { auditRead } from '../shared/audit'
 import { householdUnits, requireStaff } from './access'
-import { forEachHouseholdPage, forEachLedgerPage, mapLimited } from './scan'
+import { forEachHouseholdPage, forEachLedgerPage } from './scan'
 import { CONTENT_TYPES, openSheetStream, type SheetFormat } from './sheet-stream'
 
 /**
@@ -20,9 +20,6 @@ import { CONTENT_TYPES, openSheetStream, type SheetFormat } from './sheet-stream
  * (the order pages are read in); a spreadsheet sorts them as its reader likes. Every export is
  * audited with its kind, row count and whether it was masked.
  */
-
-/** Parallel reads of the applications behind one page of households. */
-const LOOKUPS = 20
 
 function decryptOrEmpty(cipher: Cipher, sealed: string | undefined): string {
   if (!sealed) return ''
@@ -34,13 +31,16 @@ function decryptOrEmpty(cipher: Cipher, sealed: string | undefined): string {
   }
 }
 
-/** The form of the application that last filed the household (and its phone), or nothing for a file without one. */
-async function filingOf(repos: Repositories, cipher: Cipher, h: HouseholdRecord): Promise<{ form: ApplicationForm | null; phone: string }> {
-  const id = h.applicationIds.at(-1)
-  const app = id ? await repos.applications.get(id) : null
-  if (!app) return { form: null, phone: '' }
-  const form = app.formSealed ? currentForm(app, cipher) : null
-  return { form, phone: form?.applicant.phone ?? decryptOrEmpty(cipher, app.phoneEnc) }
+/** The form of the application that last filed each household of a page (and its phone): one batched read per page, not one per household. */
+async function filingsOf(repos: Repositories, cipher: Cipher, page: HouseholdRecord[]): Promise<{ form: ApplicationForm | null; phone: string }[]> {
+  const ids = page.map((h) => h.applicationIds.at(-1)).filter((id): id is string => !!id)
+  const apps = new Map((await repos.applications.getMany([...new Set(ids)])).map((a) => [a.id, a]))
+  return page.map((h) => {
+    const app = apps.get(h.applicationIds.at(-1) ?? '')
+    if (!app) return { form: null, phone: '' }
+    const form = app.formSealed ? currentForm(app, cipher) : null
+    return { form, phone: form?.applicant.phone ?? decryptOrEmpty(cipher, app.phoneEnc) }
+  })
 }
 
 async function finishExport(
@@ -76,7 +76,7 @@ export async function exportHouseholds(deps: Deps, actor: Actor, input: { format
   const sheet = await openSheetStream(input.format, '建档户', HOUSEHOLD_EXPORT_COLUMNS)
   let rows = 0
   await forEachHouseholdPage(repos, { unitIds: [...names.keys()] }, async (page) => {
-    const filings = await mapLimited(page, LOOKUPS, (h) => filingOf(repos, deps.cipher, h))
+    const filings = await filingsOf(repos, deps.cipher, page)
     page.forEach((h, i) => {
       const facts = { household: h, unitName: names.get(h.unitId) ?? '', idNumber: decryptOrEmpty(deps.cipher, h.idNumberEnc), ...filings[i] }
       sheet.add(householdExportRow(facts, reveal))
@@ -102,8 +102,11 @@ export async function exportLedger(deps: Deps, actor: Actor, input: { format: Sh
   let rows = 0
   await forEachLedgerPage(repos, { unitIds, from: input.from, to: input.to }, async (page) => {
     const unknown = [...new Set(page.map((e) => e.measureId).filter((id): id is string => id !== null && !measures.has(id)))]
-    const found = await mapLimited(unknown, LOOKUPS, (id) => repos.measures.get(id))
-    unknown.forEach((id, i) => measures.set(id, found[i] ? `${labelOf(MEASURE_KINDS, found[i].kind)}：${found[i].description}` : ''))
+    const found = new Map((await repos.measures.getMany(unknown)).map((m) => [m.id, m]))
+    for (const id of unknown) {
+      const m = found.get(id)
+      measures.set(id, m ? `${labelOf(MEASURE_KINDS, m.kind)}：${m.description}` : '')
+    }
     for (const e of page) sheet.add(ledgerExportRow(e, files.get(e.householdId) ?? null, e.measureId ? (measures.get(e.measureId) ?? '') : ''))
     rows += page.length
   })

@@ -46,15 +46,26 @@ function reuseProblem(stored: unknown, scope: WriteScope): string | null {
  */
 export async function once<T>(repos: Repositories, scope: WriteScope, at: Date, work: () => Promise<T>): Promise<T> {
   if (scope.requestId === null) return work()
-  const key = `request:${scope.actor}:${scope.requestId}`
-  const stored = await repos.idempotency.get(key)
-  if (stored !== null) {
-    const problem = reuseProblem(stored, scope)
-    if (problem) throw new AppError('CONFLICT', problem)
-    return (stored as StoredReply).reply as T
-  }
+  const stored = await storedReply<T>(repos, scope)
+  if (stored) return stored.reply
   const reply = await work()
   const record: StoredReply = { action: scope.action, target: scope.target, reply }
-  await repos.idempotency.put(key, record, at.toISOString())
+  await repos.idempotency.put(keyOf(scope), record, at.toISOString())
   return reply
+}
+
+const keyOf = (scope: WriteScope) => `request:${scope.actor}:${scope.requestId}`
+
+/**
+ * The reply stored for this request id (`{ reply }`), or null when none is: for a write done in
+ * several transactions (a station import in batches), which looks before its first and stores
+ * with `once` in its last. A reply stored for another action or target is CONFLICT.
+ */
+export async function storedReply<T>(repos: Repositories, scope: WriteScope): Promise<{ reply: T } | null> {
+  if (scope.requestId === null) return null
+  const stored = await repos.idempotency.get(keyOf(scope))
+  if (stored === null) return null
+  const problem = reuseProblem(stored, scope)
+  if (problem) throw new AppError('CONFLICT', problem)
+  return { reply: (stored as StoredReply).reply as T }
 }

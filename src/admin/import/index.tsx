@@ -130,6 +130,16 @@ function ImportStations() {
         <View className='import__report import__report--done' data-import='done'>
           <Text className='import__done'>导入完成</Text>
           <ReportSummary report={step.report} />
+          {step.report.problems.length > 0 && (
+            <View>
+              <Text className='import__problems-title'>以下 {step.report.problems.length} 行未写入：</Text>
+              {step.report.problems.map((p, i) => (
+                <Text key={i} className='import__problem' data-line={p.line}>
+                  {p.message}
+                </Text>
+              ))}
+            </View>
+          )}
         </View>
       )}
     </View>

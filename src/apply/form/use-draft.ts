@@ -1,3 +1,4 @@
+import { useDidHide, useUnload } from '@tarojs/taro'
 import { useCallback, useEffect, useRef, useState } from 'react'
 import type { FormStep } from '@/domain/api/applicant'
 import { isCurrentConsent } from '@/domain/consent'
@@ -15,6 +16,7 @@ async function applicationInProgress(): Promise<DraftMeta['inProgress']> {
   const open = reply.ok ? reply.data.items.find((i) => OPEN_STATUSES.includes(i.status) && i.status !== 'draft' && i.status !== 'returned') : undefined
   return open && { id: open.id, number: open.number, status: open.status }
 }
+import { saveSchedule } from './save-schedule'
 
 /** Where the server copy stands. */
 export type SyncState = 'saved' | 'saving' | 'unsaved' | 'offline'
@@ -34,14 +36,14 @@ export interface DraftMeta {
   baseline?: FixBaseline
 }
 
-const SAVE_DELAY_MS = 1200
 const RETRY_MS = 15000
 const ALL_AGREED: ConsentChoices = { privacyVersion: true, sensitiveVersion: true, financeCheckVersion: true }
 const now = () => new Date().toISOString()
 
 /**
  * The form in progress: loaded from the server and the phone (the newer wins), saved on the phone
- * at every change and on the server shortly after, and at once on every change of step.
+ * at every change; on the server at once on a change of step, when the page is hidden or left, and
+ * at most once a minute while typing (./save-schedule.ts: each save is a database write).
  */
 export function useDraft(assisted?: string) {
   selectLocalDraft(assisted)
@@ -52,7 +54,10 @@ export function useDraft(assisted?: string) {
   const [loading, setLoading] = useState(true)
   const [meta, setMeta] = useState<DraftMeta>({ mode: 'draft', documents: [], fieldsToFix: [] })
   const [sync, setSync] = useState<SyncState>('saved')
-  const timer = useRef<ReturnType<typeof setTimeout> | null>(null)
+  // Made once; the save it calls is the stable saveNow below.
+  const [schedule] = useState(() => saveSchedule(() => void saveNow()))
+  /** Submitted: nothing more goes to the server from this form (leaving the page saves nothing). */
+  const forgotten = useRef(false)
   const inFlight = useRef<Promise<boolean> | null>(null)
   /** The record's version after the last save the server confirmed (a resubmission names it). */
   const version = useRef<number | null>(null)
@@ -66,8 +71,8 @@ export function useDraft(assisted?: string) {
 
   /** Sends the latest values; resolves true once the server holds them. */
   const saveNow = useCallback(async (force = false): Promise<boolean> => {
-    if (timer.current) clearTimeout(timer.current)
-    timer.current = null
+    schedule.cancel()
+    if (forgotten.current) return false
     while (inFlight.current) await inFlight.current
     const sent = cur.current
     if (!force && sent.id && sent.syncedAt === sent.changedAt) return true
@@ -78,7 +83,7 @@ export function useDraft(assisted?: string) {
     const attempt = api.applicant.saveDraft({ values: sent.values, step: sent.step, ...(consent ? { consent } : {}), ...typistRef.current, ...relative }).then((reply) => {
       if (!reply.ok) {
         setSync('offline')
-        timer.current = setTimeout(() => void saveNow(), RETRY_MS)
+        schedule.after(RETRY_MS)
         return false
       }
       version.current = reply.data.version
@@ -93,13 +98,15 @@ export function useDraft(assisted?: string) {
     } finally {
       inFlight.current = null
     }
-  }, [])
+  }, [schedule])
 
   const scheduleSave = () => {
     setSync('unsaved')
-    if (timer.current) clearTimeout(timer.current)
-    timer.current = setTimeout(() => void saveNow(), SAVE_DELAY_MS)
+    schedule.changed()
   }
+  // Hidden (WeChat to the background, another page on top) or left: the server gets the latest now.
+  useDidHide(() => void saveNow())
+  useUnload(() => void saveNow())
 
   useEffect(() => {
     let alive = true
@@ -123,7 +130,9 @@ export function useDraft(assisted?: string) {
         const inProgress = await applicationInProgress()
         if (!alive) return
         if (inProgress) {
-          // Nothing to fill: the page says so instead of offering a form the server would refuse.
+          // Nothing to fill: the page says so instead of offering a form the server would refuse,
+          // and leaving the page sends nothing.
+          forgotten.current = true
           clearLocalDraft()
           setMeta((m) => ({ ...m, inProgress }))
           setLoading(false)
@@ -150,11 +159,12 @@ export function useDraft(assisted?: string) {
       cur.current = draft
       writeLocalDraft(draft)
       setLoading(false)
-      if (draft.changedAt !== draft.syncedAt && reply.ok) scheduleSave()
+      // The phone's copy is newer (the app was closed before the server had it): sent at once.
+      if (draft.changedAt !== draft.syncedAt && reply.ok) void saveNow()
     })()
     return () => {
       alive = false
-      if (timer.current) clearTimeout(timer.current)
+      schedule.cancel()
     }
     // Loads once when the page opens.
     // eslint-disable-next-line react-hooks/exhaustive-deps
@@ -165,7 +175,7 @@ export function useDraft(assisted?: string) {
     draft: cur.current,
     meta,
     sync,
-    /** Changes the values: kept on the phone at once, on the server shortly after. */
+    /** Changes the values: kept on the phone at once, on the server within a minute. */
     setValues(update: (v: FormValues) => FormValues) {
       commit({ values: update(cur.current.values) })
       scheduleSave()
@@ -196,7 +206,8 @@ export function useDraft(assisted?: string) {
     },
     /** After a submission: the phone forgets the draft. */
     forget() {
-      if (timer.current) clearTimeout(timer.current)
+      schedule.cancel()
+      forgotten.current = true
       clearLocalDraft()
     },
   }

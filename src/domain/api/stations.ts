@@ -146,7 +146,11 @@ export interface ImportProblem {
 
 export interface ImportReport {
   dryRun: boolean
-  /** True when the rows were written (never on a dry run or with any problem). */
+  /**
+   * True when rows were written (never on a dry run or with a bad row in the file). A written
+   * import may still list problems: rows whose station someone else changed while it ran, not
+   * written; `created` and `updated` count the rows written.
+   */
   applied: boolean
   rows: number
   created: number
