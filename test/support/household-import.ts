@@ -17,6 +17,7 @@ import type { HouseholdView } from '../../src/domain/api/households'
 import { TestClock } from './deps'
 import { householdFixture, nextIdNumber } from './households'
 import { UNITS } from './union-tree'
+import { exportedBytes } from './exports'
 
 /** The city's reviewer of any store: sees every unit, exports in full. */
 export const CITY_REVIEWER: Actor = { openid: 'o-city-admin', roles: ['admin', 'reviewer'], unitId: 'unit-root' }
@@ -26,11 +27,10 @@ export interface ExportedFiles {
   ledger: Uint8Array
 }
 
-const bytesOf = (file: { dataBase64: string }) => new Uint8Array(Buffer.from(file.dataBase64, 'base64'))
-
-/** Exports of a store, as the city's reviewer. */
+/** Full exports of a store, as the city's reviewer, read from the file store through their links. */
 export async function exportAll(deps: Parameters<typeof exportHouseholds>[0], format: SheetFormat = 'csv'): Promise<ExportedFiles> {
-  return { households: bytesOf(await exportHouseholds(deps, CITY_REVIEWER, { format })), ledger: bytesOf(await exportLedger(deps, CITY_REVIEWER, { format })) }
+  const households = await exportHouseholds(deps, CITY_REVIEWER, { format, full: true, reason: '导入往返核对' })
+  return { households: await exportedBytes(deps.files, households), ledger: await exportedBytes(deps.files, await exportLedger(deps, CITY_REVIEWER, { format })) }
 }
 
 /** Three households filed through the app (one with a measure, ledger, cadre and contact; one deregistered); their exports in both formats. */
