@@ -5,6 +5,7 @@
  */
 import { randomBytes } from 'node:crypto'
 import { createCipher } from '../../server/adapters/node-cipher'
+import { localFileStore } from '../../server/adapters/files/local-file-store'
 import { formatProblem } from '../../server/import'
 import { importHouseholds, type HouseholdImportFiles, type HouseholdImportResult } from '../../server/import/households'
 import type { Store } from '../../server/ports'
@@ -14,7 +15,7 @@ import type { SheetFormat } from '../../server/usecases/households/sheet-stream'
 import { readCsv, writeCsv } from '../../server/usecases/shared/csv'
 import type { Actor } from '../../src/domain'
 import type { HouseholdView } from '../../src/domain/api/households'
-import { TestClock } from './deps'
+import { tempDir, TestClock } from './deps'
 import { householdFixture, nextIdNumber } from './households'
 import { UNITS } from './union-tree'
 import { exportedBytes } from './exports'
@@ -72,12 +73,20 @@ export async function importTarget(store: Store) {
     for (const u of UNITS) await repos.units.put(u)
   })
   const clock = new TestClock(new Date('2026-04-01T02:00:00Z'))
-  const deps = { store, clock, ids: randomIds, cipher: createCipher(randomBytes(32)) }
+  // The exports are written to a file store of their own, emptied once they are read back.
+  const folder = tempDir('lantian-exports-')
+  const deps = { store, clock, ids: randomIds, cipher: createCipher(randomBytes(32)), files: localFileStore(folder.dir, randomBytes(32)) }
   return {
     deps,
     clock,
     run: (files: HouseholdImportFiles, dryRun = false) => importHouseholds(deps, files, { dryRun, operator: '赵强' }),
-    exportAll: (format: SheetFormat = 'csv') => exportAll(deps as never, format),
+    exportAll: async (format: SheetFormat = 'csv') => {
+      try {
+        return await exportAll(deps as never, format)
+      } finally {
+        folder.cleanup()
+      }
+    },
   }
 }
 
