@@ -45,7 +45,7 @@ describe('an export link on the local route', () => {
     expect(res.status).toBe(200)
     expect(res.headers.get('content-type')).toContain('spreadsheetml')
     expect(res.headers.get('cache-control')).toBe('no-store')
-    expect(res.headers.get('content-disposition')).toMatch(/^attachment; filename="full-[\w-]+\.xlsx"$/)
+    expect(res.headers.get('content-disposition')).toMatch(/^attachment; filename="households-full-\d{4}-\d{2}-\d{2}\.xlsx"$/)
     expect((await res.arrayBuffer()).byteLength).toBe(full.size)
     const again = await fetch(`${base}${full.url}`)
     expect(again.status).toBe(404)

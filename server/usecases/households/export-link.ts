@@ -31,10 +31,11 @@ export function fullExportReason(mayReveal: boolean, reason: string | undefined)
 export async function handOverExport(
   deps: Deps,
   actor: Actor,
-  file: { fileName: string; contentType: string; format: string; bytes: Uint8Array; rows: number; masked: boolean },
+  file: { fileName: string; contentType: string; bytes: Uint8Array; rows: number; masked: boolean },
 ): Promise<ExportedFile> {
   const seconds = file.masked ? MASKED_EXPORT_LINK_SECONDS : FULL_EXPORT_LINK_SECONDS
-  const path = `${file.masked ? `${EXPORT_FOLDER}/masked-` : FULL_EXPORT_PREFIX}${deps.ids.newId().replace(/[^\w-]/g, '')}.${file.format}`
+  // A folder of its own per export, the file under its own name: the name a download is saved under.
+  const path = `${file.masked ? `${EXPORT_FOLDER}/masked-` : FULL_EXPORT_PREFIX}${deps.ids.newId().replace(/[^\w-]/g, '')}/${file.fileName}`
   const key = await deps.files.put(path, file.bytes, file.contentType)
   const expires = deps.clock.now().getTime() + seconds * 1000
   await deps.store.repos.uploads.add({ key, openid: actor.openid, applicationId: EXPORT_SWEEP_MARK, createdAt: new Date(expires - UPLOAD_TTL_MS).toISOString() })

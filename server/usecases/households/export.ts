@@ -58,7 +58,7 @@ async function finishExport(
     detail: { format: what.format, rows: what.rows, masked: what.masked, ...what.range, ...(what.reason ? { reason: what.reason } : {}) },
   })
   const fileName = `${what.kind}${what.masked ? '' : '-full'}-${shanghaiDate(now)}.${what.format}`
-  return handOverExport(deps, actor, { fileName, contentType: CONTENT_TYPES[what.format], format: what.format, bytes: what.bytes, rows: what.rows, masked: what.masked })
+  return handOverExport(deps, actor, { fileName, contentType: CONTENT_TYPES[what.format], bytes: what.bytes, rows: what.rows, masked: what.masked })
 }
 
 const rootOf = (units: OrgUnitRecord[], id: string) => units.find((u) => u.id === id)!
