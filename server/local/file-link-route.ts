@@ -1,29 +1,67 @@
 import type { ServerResponse } from 'node:http'
 import { MAX_DOCUMENT_BYTES, sniffDocumentType } from '../../src/domain/documents'
+import { CONTENT_TYPES } from '../usecases/households/sheet-stream'
+import { EXPORT_FOLDER, FULL_EXPORT_PREFIX } from '../usecases/households/export-link'
 import type { FileStore } from '../ports'
 
 /** Checks a link's token: the file key it names, or null. */
 export type VerifyFileLink = (token: string, now: number) => string | null
 
+/** The largest export the local link serves (a province's household file is tens of MB). */
+const MAX_EXPORT_BYTES = 512 * 1024 * 1024
+
 /**
- * `GET /files/<token>`: a document through its temporary link (the local `getTempFileURL`), while
- * the link lasts. No session is needed, as with CloudBase's links: the signed token is the grant,
- * handed out by an audited `viewDocument`. Never cached.
+ * Links already used, for links that work once (a full-PII export's): token to the time it ends,
+ * dropped once over. One per server, so a restart forgets them (the links end within minutes).
  */
-export async function serveFileLink(files: FileStore, verify: VerifyFileLink, token: string, res: ServerResponse): Promise<void> {
-  const key = verify(token, Date.now())
-  const bytes = key ? await files.get(key, MAX_DOCUMENT_BYTES) : null
-  const type = bytes ? sniffDocumentType(bytes) : null
-  if (!bytes || !type) {
-    res.writeHead(404, { 'content-type': 'text/plain; charset=utf-8', 'cache-control': 'no-store' })
-    return void res.end('链接已失效，请回到案件页面重新打开')
+export function spentLinks() {
+  const spent = new Map<string, number>()
+  return {
+    /** Marks the token used; false when it already was. */
+    spend(token: string, now: number, until: number): boolean {
+      for (const [t, end] of spent) if (end <= now) spent.delete(t)
+      if (spent.has(token)) return false
+      spent.set(token, until)
+      return true
+    },
   }
+}
+export type SpentLinks = ReturnType<typeof spentLinks>
+
+/** The type an export is served as (by its name: csv or xlsx), or a document's by its bytes. */
+function typeOf(key: string, bytes: Uint8Array): string | null {
+  if (!key.startsWith(`${EXPORT_FOLDER}/`)) return sniffDocumentType(bytes)
+  const ext = key.slice(key.lastIndexOf('.') + 1)
+  return ext === 'csv' || ext === 'xlsx' ? CONTENT_TYPES[ext] : null
+}
+
+const gone = (res: ServerResponse) => {
+  res.writeHead(404, { 'content-type': 'text/plain; charset=utf-8', 'cache-control': 'no-store' })
+  res.end('链接已失效，请回到原页面重新打开或重新导出')
+}
+
+/**
+ * `GET /files/<token>`: a document or an export through its temporary link (the local
+ * `getTempFileURL`), while the link lasts; a full-PII export's link once. No session is needed, as
+ * with CloudBase's links: the signed token is the grant, handed out by an audited `viewDocument`
+ * or export. Never cached.
+ */
+export async function serveFileLink(files: FileStore, verify: VerifyFileLink, token: string, res: ServerResponse, spent?: SpentLinks): Promise<void> {
+  const now = Date.now()
+  const key = verify(token, now)
+  if (!key) return gone(res)
+  const isExport = key.startsWith(`${EXPORT_FOLDER}/`)
+  // A full export's link ends within 5 minutes: remembering it that long (and a margin) is enough.
+  if (key.startsWith(FULL_EXPORT_PREFIX) && spent && !spent.spend(token, now, now + 10 * 60_000)) return gone(res)
+  const bytes = await files.get(key, isExport ? MAX_EXPORT_BYTES : MAX_DOCUMENT_BYTES)
+  const type = bytes ? typeOf(key, bytes) : null
+  if (!bytes || !type) return gone(res)
   res.writeHead(200, {
     'content-type': type,
     'content-length': bytes.length,
     'cache-control': 'no-store',
-    // A photo is previewed; anything else (a PDF) is downloaded, never rendered by the browser as a page.
-    'content-disposition': type.startsWith('image/') ? 'inline' : 'attachment',
+    // A photo is previewed; anything else (a PDF, an export) is downloaded, never rendered by the browser as a page.
+    'content-disposition': type.startsWith('image/') ? 'inline' : isExport ? `attachment; filename="${key.slice(key.lastIndexOf('/') + 1)}"` : 'attachment',
     'x-content-type-options': 'nosniff',
   })
   res.end(Buffer.from(bytes))

@@ -8,7 +8,7 @@ import { FILE_LINK_PREFIX } from '../adapters/files/file-links'
 import type { Deps } from '../ports'
 import { IMPORT_TOO_LARGE } from '../usecases/stations/import-file'
 import { demoLoginPage, safeNext } from './demo'
-import { serveFileLink, type VerifyFileLink } from './file-link-route'
+import { serveFileLink, spentLinks, type SpentLinks, type VerifyFileLink } from './file-link-route'
 import { setSecurityHeaders } from './headers'
 import { capConnections, timeoutOptions, windowLimiter, type LocalLimits } from './limits'
 import { checkOrigin, REFUSAL_MESSAGES } from './origin'
@@ -34,13 +34,14 @@ interface Context extends SignInContext {
   webRoot: string
   host: string
   verifyFileLink: VerifyFileLink
+  spentLinks: SpentLinks
 }
 
 const UNAUTHENTICATED: ApiReply<never> = { ok: false, error: { code: 'UNAUTHENTICATED', message: DEFAULT_MESSAGES.UNAUTHENTICATED } }
 
 /** The local runtime: the H5 app, `POST /api/<fn>` with the event contract, and the demo sign-in. */
 export function createLocalServer(opts: LocalServerOptions): Server {
-  const ctx: Context = { ...opts, signIns: windowLimiter(opts.limits.signInsPerMinute, 60_000) }
+  const ctx: Context = { ...opts, signIns: windowLimiter(opts.limits.signInsPerMinute, 60_000), spentLinks: spentLinks() }
   const server = createServer(timeoutOptions(opts.limits), (req, res) => {
     route(ctx, req, res).catch((err: unknown) => {
       console.error(`[http] ${err instanceof Error ? err.message : 'error'}`)
@@ -71,7 +72,7 @@ async function route(ctx: Context, req: IncomingMessage, res: ServerResponse): P
     return callFunction(ctx, api[1], req, res)
   }
   if (url.pathname.startsWith(FILE_LINK_PREFIX) && req.method === 'GET') {
-    return serveFileLink(ctx.deps.files, ctx.verifyFileLink, url.pathname.slice(FILE_LINK_PREFIX.length), res)
+    return serveFileLink(ctx.deps.files, ctx.verifyFileLink, url.pathname.slice(FILE_LINK_PREFIX.length), res, ctx.spentLinks)
   }
   if (url.pathname === '/demo-login') {
     if (req.method === 'POST') return demoSignIn(ctx, req, res)

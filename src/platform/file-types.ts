@@ -28,6 +28,13 @@ export interface FileToSave {
   base64: string
 }
 
+/** An export in the server's file store, reached through a link that ends within minutes. */
+export interface FileToDownload {
+  fileName: string
+  mimeType: string
+  url: string
+}
+
 /** An export kept where the platform keeps files: WeChat's user folder, or the browser's downloads. */
 export interface SavedExport {
   fileName: string

@@ -1,2 +1,2 @@
 /** Default (type checking, and any platform without its own file): the weapp one. */
-export { canShareToChat, keepExport, openExport, shareExport } from './save-file.weapp'
+export { canShareToChat, downloadExport, keepExport, openExport, shareExport } from './save-file.weapp'

@@ -1,6 +1,6 @@
 import Taro from '@tarojs/taro'
 import { quiet } from './quiet'
-import type { FileToSave, SavedExport } from './file-types'
+import type { FileToDownload, FileToSave, SavedExport } from './file-types'
 
 /** WeChat can send a file to a chat (`shareFileMessage`, from a tap). */
 export const canShareToChat = true
@@ -12,6 +12,23 @@ export async function keepExport(file: FileToSave): Promise<SavedExport> {
     Taro.getFileSystemManager().writeFile({ filePath: path, data: file.base64, encoding: 'base64', success: () => resolve(), fail: reject }),
   )
   return { fileName: file.fileName, path, said: `已生成 ${file.fileName}` }
+}
+
+/**
+ * WeChat: downloads an export from its link (it ends within minutes) into the user folder, ready
+ * to open or send; the bytes never pass through the function reply.
+ */
+export async function downloadExport(file: FileToDownload): Promise<SavedExport> {
+  const target = `${Taro.env.USER_DATA_PATH}/${file.fileName}`
+  const path = await new Promise<string>((resolve, reject) =>
+    Taro.downloadFile({
+      url: file.url,
+      filePath: target,
+      success: (r) => (r.statusCode === 200 ? resolve((r as { filePath?: string }).filePath ?? r.tempFilePath ?? target) : reject(new Error(`download ${r.statusCode}`))),
+      fail: reject,
+    }),
+  )
+  return { fileName: file.fileName, path, said: `已下载 ${file.fileName}` }
 }
 
 /** WeChat: opens a workbook in WeChat's viewer; its menu (save, forward) only when `menu` (a masked export). */

@@ -70,7 +70,25 @@ describe('filed households', () => {
     await book.xlsx.load(readFileSync((await download.path())!) as unknown as ArrayBuffer)
     expect(book.worksheets[0].rowCount).toBeGreaterThan(1)
     await visible(admin.page, '[data-exported]').waitFor()
+    // Masked by default, for the reviewer too: the file came through its link of the local server.
+    expect(download.url()).toContain('/files/')
+    expect(String(book.worksheets[0].getRow(2).getCell(4).value)).toMatch(/\*{10}/)
     await e2e.shot(admin.page, 'households-02f-dashboard-exported')
+
+    // The full roll: only with a reason, downloaded once through its link.
+    await visible(admin.page, '[data-export=households-full]').click()
+    await visible(admin.page, '[data-action=confirm-full-export]').click()
+    await admin.page.getByText('请填写导出完整信息的理由').waitFor()
+    await e2e.shot(admin.page, 'households-02g-dashboard-full-export-reason')
+    await field(admin.page, 'reason').fill('上报全国工会档案系统')
+    const [fullDownload] = await Promise.all([admin.page.waitForEvent('download'), visible(admin.page, '[data-action=confirm-full-export]').click()])
+    expect(fullDownload.suggestedFilename()).toMatch(/^households-full-.*\.xlsx$/)
+    const fullBook = new ExcelJS.Workbook()
+    await fullBook.xlsx.load(readFileSync((await fullDownload.path())!) as unknown as ArrayBuffer)
+    expect(String(fullBook.worksheets[0].getRow(2).getCell(4).value)).toMatch(/^\d{17}[\dX]$/)
+    await visible(admin.page, '[data-exported][data-shareable=false]').waitFor()
+    expect((await admin.page.request.get(fullDownload.url())).status()).toBe(404)
+    await e2e.shot(admin.page, 'households-02h-dashboard-full-export')
 
     // Large text: the figures stay readable as text and nothing runs off the phone's width.
     await admin.page.goto(`${e2e.app.url}/`)

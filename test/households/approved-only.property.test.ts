@@ -6,6 +6,7 @@
  */
 import fc from 'fast-check'
 import type { DashboardView, ExportedFile, HouseholdView } from '../../src/domain/api/households'
+import { exportedBytes } from '../support/exports'
 import { FUND_SOURCE_CODES, type FundSource } from '../../src/domain/household-codes'
 import { decideEntry, makePayment, makeReversal, personTimes, totalsBySource, type DisbursementEntry } from '../../src/domain/ledger'
 import { LEDGER_EXPORT_HEADER } from '../../src/domain/ledger-export'
@@ -71,7 +72,7 @@ describe('only approved entries count, in exports, the dashboard and the file', 
         const { totalFen, bySource } = totalsBySource(entries)
 
         const file = await f.ok<ExportedFile>('o-reviewer', 'exportLedger', { format: 'csv', ...range })
-        const sheet = readCsv(new Uint8Array(Buffer.from(file.dataBase64, 'base64')))
+        const sheet = readCsv(await exportedBytes(f.deps.files, file))
         expect(sheet.header).toEqual(LEDGER_EXPORT_HEADER)
         expect(file.rows).toBe(approved.length)
         expect(sheet.rows).toHaveLength(approved.length)

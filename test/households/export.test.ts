@@ -6,6 +6,7 @@
  */
 import ExcelJS from 'exceljs'
 import type { ExportedFile } from '../../src/domain/api/households'
+import type { FileStore } from '../../server/ports'
 import { generateDemoLedger } from '../../server/local/seed/demo-ledger'
 import { HOUSEHOLD_EXPORT_HEADER } from '../../src/domain/household-export'
 import { LEDGER_EXPORT_HEADER } from '../../src/domain/ledger-export'
@@ -14,16 +15,19 @@ import { prng } from '../../server/local/prng'
 import type { HouseholdRecord } from '../../server/ports'
 import { demoIdNumber, writeDemoLedger } from '../../server/local/seed-households'
 import { exportHouseholds } from '../../server/usecases/households/export'
+import { MASKED_EXPORT_LINK_SECONDS } from '../../server/usecases/households/export-link'
+import { removeStaleUploads } from '../../server/usecases/shared/uploads'
 import { readCsv } from '../../server/usecases/shared/csv'
 import { DEFAULT_SHEET_LIMITS } from '../../server/usecases/shared/sheet-limits'
 import { householdFixture, type HouseholdFixture } from '../support/households'
 import { UNITS } from '../support/union-tree'
+import { exportedBytes, keyOfLocalLink } from '../support/exports'
 
 type Sheet = { header: string[]; rows: string[][] }
 
-async function readXlsxFile(file: ExportedFile): Promise<Sheet> {
+async function readXlsxFile(files: FileStore, file: ExportedFile): Promise<Sheet> {
   const workbook = new ExcelJS.Workbook()
-  await workbook.xlsx.load(Buffer.from(file.dataBase64, 'base64') as never)
+  await workbook.xlsx.load(Buffer.from(await exportedBytes(files, file)) as never)
   const sheet = workbook.worksheets[0]
   const all: string[][] = []
   sheet.eachRow({ includeEmpty: false }, (row) => {
@@ -35,8 +39,8 @@ async function readXlsxFile(file: ExportedFile): Promise<Sheet> {
   return { header: trim(all[0]), rows: all.slice(1).map(trim) }
 }
 
-function readCsvFile(file: ExportedFile): Sheet {
-  const bytes = Buffer.from(file.dataBase64, 'base64')
+async function readCsvFile(files: FileStore, file: ExportedFile): Promise<Sheet> {
+  const bytes = Buffer.from(await exportedBytes(files, file))
   expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf])
   // An export of 10,000 households is far beyond what an import reads.
   const table = readCsv(new Uint8Array(bytes), { ...DEFAULT_SHEET_LIMITS, maxBytes: Infinity, maxRows: Infinity })
@@ -47,7 +51,7 @@ const cell = (sheet: Sheet, row: string[], header: string) => row[sheet.header.i
 
 describe('household and ledger exports', () => {
   let f: HouseholdFixture
-  let filed: { id: string; idNumber: string }
+  let filed: { id: string; worker: string; idNumber: string }
   const unitA2 = UNITS.find((u) => u.id === 'unit-a2')!
 
   beforeAll(async () => {
@@ -69,10 +73,13 @@ describe('household and ledger exports', () => {
   }, 120_000)
   afterAll(() => f.close())
 
-  it('XLSX for a reviewer: the national form columns in order, sensitive values in full', async () => {
-    const file = await f.ok<ExportedFile>('o-reviewer', 'exportHouseholds', { format: 'xlsx' })
-    expect(file).toMatchObject({ contentType: expect.stringContaining('spreadsheetml'), masked: false, rows: 13, fileName: expect.stringMatching(/^households-\d{4}-\d{2}-\d{2}\.xlsx$/) })
-    const sheet = await readXlsxFile(file)
+  it('XLSX for a reviewer who asks for it with a reason: the national form columns in order, sensitive values in full', async () => {
+    const file = await f.ok<ExportedFile>('o-reviewer', 'exportHouseholds', { format: 'xlsx', full: true, reason: '上报全国工会档案系统' })
+    expect(file).toMatchObject({ contentType: expect.stringContaining('spreadsheetml'), masked: false, rows: 13, fileName: expect.stringMatching(/^households-full-\d{4}-\d{2}-\d{2}\.xlsx$/) })
+    // A link of 5 minutes, no bytes in the reply.
+    expect(Date.parse(file.expiresAt) - f.clock.now().getTime()).toBe(300_000)
+    expect(JSON.stringify(file).length).toBeLessThan(1000)
+    const sheet = await readXlsxFile(f.deps.files, file)
     expect(sheet.header).toEqual(HOUSEHOLD_EXPORT_HEADER)
     expect(sheet.header.slice(0, 7)).toEqual(['档案编号', '困难类别', '姓名', '身份证号', '性别', '出生日期', '健康状况'])
     expect(sheet.rows).toHaveLength(13)
@@ -100,14 +107,14 @@ describe('household and ledger exports', () => {
   it('CSV for a caseworker: the same columns, sensitive values masked', async () => {
     const file = await f.ok<ExportedFile>('o-caseworker', 'exportHouseholds', { format: 'csv' })
     expect(file).toMatchObject({ masked: true, rows: 13, contentType: expect.stringContaining('text/csv') })
-    const sheet = readCsvFile(file)
+    const sheet = await readCsvFile(f.deps.files, file)
     expect(sheet.header).toEqual(HOUSEHOLD_EXPORT_HEADER)
     const row = sheet.rows.find((r) => cell(sheet, r, '姓名') === '张小明')!
     expect(cell(sheet, row, '身份证号')).toBe(maskIdNumber(filed.idNumber))
     expect(cell(sheet, row, '银行账号')).toBe('6228 **** 9012')
     expect(cell(sheet, row, '联系电话')).toBe('138****5678')
     expect(cell(sheet, row, '家庭年收入')).toBe('24000.00')
-    expect(Buffer.from(file.dataBase64, 'base64').toString('utf8')).not.toContain(filed.idNumber)
+    expect(Buffer.from(await exportedBytes(f.deps.files, file)).toString('utf8')).not.toContain(filed.idNumber)
     for (const r of sheet.rows) expect(cell(sheet, r, '身份证号')).toMatch(/^\d{4}\*{10}[\dX]{4}$/)
   })
 
@@ -121,8 +128,8 @@ describe('household and ledger exports', () => {
     const rec = await f.record(filed.id)
     await f.deps.store.repos.households.update({ ...rec, headName: '=HYPERLINK("http://x")', version: rec.version + 1 }, rec.version)
     const file = await f.ok<ExportedFile>('o-caseworker', 'exportHouseholds', { format: 'csv' })
-    const sheet = readCsvFile(file)
-    const raw = Buffer.from(file.dataBase64, 'base64').toString('utf8')
+    const sheet = await readCsvFile(f.deps.files, file)
+    const raw = Buffer.from(await exportedBytes(f.deps.files, file)).toString('utf8')
     expect(raw).toContain(`"'=HYPERLINK(""http://x"")"`)
     expect(sheet.rows.some((r) => cell(sheet, r, '姓名') === '=HYPERLINK("http://x")')).toBe(true)
     await f.deps.store.repos.households.update({ ...rec, version: rec.version + 2 }, rec.version + 1)
@@ -133,7 +140,7 @@ describe('household and ledger exports', () => {
     const file = await f.ok<ExportedFile>('o-caseworker', 'exportLedger', { format: 'xlsx' })
     expect(file).toMatchObject({ rows: entries, masked: true, fileName: expect.stringMatching(/^ledger-.*\.xlsx$/) })
     const workbook = new ExcelJS.Workbook()
-    await workbook.xlsx.load(Buffer.from(file.dataBase64, 'base64') as never)
+    await workbook.xlsx.load(Buffer.from(await exportedBytes(f.deps.files, file)) as never)
     const ws = workbook.worksheets[0]
     expect((ws.getRow(1).values as unknown[]).slice(1)).toEqual(LEDGER_EXPORT_HEADER)
     expect(ws.rowCount).toBe(entries + 1)
@@ -148,16 +155,41 @@ describe('household and ledger exports', () => {
     const net = (await f.deps.store.repos.ledger.scan({ unitIds: ['unit-a2'] }, null, 10_000)).reduce((sum, e) => sum + e.amountFen, 0)
     expect(fen).toBe(net)
     expect(String(row[6])).toMatch(/：/)
-    const csv = readCsvFile(await f.ok<ExportedFile>('o-caseworker', 'exportLedger', { format: 'csv', from: '2016-01-01', to: '2016-12-31' }))
+    const csv = await readCsvFile(f.deps.files, await f.ok<ExportedFile>('o-caseworker', 'exportLedger', { format: 'csv', from: '2016-01-01', to: '2016-12-31' }))
     expect(csv.header).toEqual(LEDGER_EXPORT_HEADER)
     expect(csv.rows.every((r) => r[0] >= '2016-01-01' && r[0] <= '2016-12-31' && /^-?\d+\.\d{2}$/.test(r[4]))).toBe(true)
     expect(await f.hh('o-caseworker', 'exportLedger', { format: 'csv', from: '2017-01-01', to: '2016-12-31' })).toMatchObject({ ok: false, error: { code: 'VALIDATION', field: 'to' } })
   })
 
+  it('is masked unless asked for: a reviewer gets the masked file by default; a worker or a caseworker never gets a full link; a full one needs a reason', async () => {
+    const byDefault = await f.ok<ExportedFile>('o-reviewer', 'exportHouseholds', { format: 'csv' })
+    expect(byDefault).toMatchObject({ masked: true, rows: 13 })
+    expect(Buffer.from(await exportedBytes(f.deps.files, byDefault)).toString('utf8')).not.toContain(filed.idNumber)
+    const full = { format: 'csv', full: true, reason: '核对' }
+    expect(await f.hh('o-caseworker', 'exportHouseholds', full)).toMatchObject({ ok: false, error: { code: 'FORBIDDEN', field: 'full' } })
+    expect(await f.hh(filed.worker, 'exportHouseholds', full)).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } })
+    expect(await f.hh('o-reviewer', 'exportHouseholds', { format: 'csv', full: true })).toMatchObject({ ok: false, error: { code: 'VALIDATION', field: 'reason', message: '请填写导出完整信息的理由' } })
+    expect(await f.hh('o-reviewer', 'exportHouseholds', { format: 'csv', full: true, reason: '   ' })).toMatchObject({ ok: false, error: { code: 'VALIDATION', field: 'reason' } })
+    // None of the refusals wrote an audit event.
+    const events = (await f.deps.store.repos.audit.list(null, 10_000)).filter((e) => e.action === 'household.export' && e.detail.reason === '核对')
+    expect(events).toEqual([])
+  })
+
+  it('the timer sweep removes an export once its link has ended, not before', async () => {
+    const file = await f.ok<ExportedFile>('o-caseworker', 'exportHouseholds', { format: 'csv' })
+    const key = keyOfLocalLink(file.url)
+    expect(key).toMatch(/^exports\/masked-/)
+    await removeStaleUploads(f.deps, 1000)
+    expect(await f.deps.files.get(key, 10)).not.toBeNull()
+    f.clock.advance(MASKED_EXPORT_LINK_SECONDS * 1000 + 1)
+    await removeStaleUploads(f.deps, 1000)
+    expect(await f.deps.files.get(key, 10)).toBeNull()
+  })
+
   it('audits every export: who, what, how many rows, masked or not', async () => {
     const events = (await f.deps.store.repos.audit.list(null, 10_000)).filter((e) => e.action.endsWith('.export'))
     expect(events.slice(0, 2).map((e) => [e.actor, e.action, e.subject, e.detail])).toEqual([
-      ['o-reviewer', 'household.export', 'unit-a', { format: 'xlsx', rows: 13, masked: false }],
+      ['o-reviewer', 'household.export', 'unit-a', { format: 'xlsx', rows: 13, masked: false, reason: '上报全国工会档案系统' }],
       ['o-caseworker', 'household.export', 'unit-a', { format: 'csv', rows: 13, masked: true }],
     ])
     expect(events.filter((e) => e.action === 'ledger.export').map((e) => e.detail)).toEqual([
@@ -216,20 +248,20 @@ describe('10,000 households', () => {
     ;(globalThis as { gc?: () => void }).gc?.()
     const before = process.memoryUsage().heapUsed
     const started = performance.now()
-    const file = await exportHouseholds(f.deps, { openid: 'o-city-admin', roles: ['admin', 'reviewer'], unitId: 'unit-root' }, { format })
+    const file = await exportHouseholds(f.deps, { openid: 'o-city-admin', roles: ['admin', 'reviewer'], unitId: 'unit-root' }, { format, full: true, reason: '年度核查' })
     const ms = performance.now() - started
     const after = process.memoryUsage().heapUsed
     expect(file.rows).toBe(10_000)
     // 20 full pages of 500 and the empty one that ends the scan: never more than a page at a time.
     expect(scan.mock.calls.length).toBe(21)
     expect(scan.mock.calls.every(([, , limit]) => limit === 500)).toBe(true)
-    const sheet = format === 'xlsx' ? await readXlsxFile(file) : readCsvFile(file)
+    const sheet = format === 'xlsx' ? await readXlsxFile(f.deps.files, file) : await readCsvFile(f.deps.files, file)
     expect(sheet.rows).toHaveLength(10_000)
     expect(sheet.header).toEqual(HOUSEHOLD_EXPORT_HEADER)
     const mb = (n: number) => (n / 1024 / 1024).toFixed(1)
     console.log(
-      `export of 10,000 households as ${format}: ${ms.toFixed(0)} ms, ${mb(Buffer.from(file.dataBase64, 'base64').length)} MB file, ` +
-        `heap ${mb(before)} MB before, at most ${mb(Math.max(...heap))} MB while reading pages, ${mb(after)} MB at the end (the file and its base64 included)`,
+      `export of 10,000 households as ${format}: ${ms.toFixed(0)} ms, ${mb(file.size)} MB file, ` +
+        `heap ${mb(before)} MB before, at most ${mb(Math.max(...heap))} MB while reading pages, ${mb(after)} MB at the end (the file written to the file store)`,
     )
     scan.mockRestore()
   }, 120_000)

@@ -7,6 +7,8 @@
 import ExcelJS from 'exceljs'
 import type { ApiReply, ApplicationView } from '../../src/domain'
 import type { ExportedFile } from '../../src/domain/api/households'
+import type { FileStore } from '../../server/ports'
+import { exportedBytes } from '../support/exports'
 import { householdFixture, nextIdNumber, type HouseholdFixture } from '../support/households'
 import { formValues } from '../support/forms'
 
@@ -19,9 +21,9 @@ const ok = <T>(r: ApiReply<unknown>): T => {
 }
 
 /** The export's cells of the row whose 姓名 is `name`, by header. */
-async function rowOf(file: ExportedFile, name: string): Promise<Record<string, string>> {
+async function rowOf(files: FileStore, file: ExportedFile, name: string): Promise<Record<string, string>> {
   const workbook = new ExcelJS.Workbook()
-  await workbook.xlsx.load(Buffer.from(file.dataBase64, 'base64') as never)
+  await workbook.xlsx.load(Buffer.from(await exportedBytes(files, file)) as never)
   const rows = workbook.worksheets[0].getSheetValues().filter(Boolean).map((r) => (r as unknown[]).slice(1).map((c) => (c === undefined || c === null ? '' : String(c))))
   const [header, ...body] = rows
   const row = body.find((r) => r[header.indexOf('姓名')] === name)!
@@ -65,9 +67,9 @@ describe('the family address and phone, from submission to the export', () => {
     expect(JSON.stringify(file)).not.toContain(PHONE)
 
     // The export: the address for everyone, the phone in full for a reviewer only.
-    const masked = await rowOf(await f.ok<ExportedFile>('o-caseworker', 'exportHouseholds', { format: 'xlsx' }), '赵家和')
+    const masked = await rowOf(f.deps.files, await f.ok<ExportedFile>('o-caseworker', 'exportHouseholds', { format: 'xlsx' }), '赵家和')
     expect(masked).toMatchObject({ 家庭住址: ADDRESS, 家庭联系电话: MASKED })
-    const full = await rowOf(await f.ok<ExportedFile>('o-reviewer', 'exportHouseholds', { format: 'xlsx' }), '赵家和')
+    const full = await rowOf(f.deps.files, await f.ok<ExportedFile>('o-reviewer', 'exportHouseholds', { format: 'xlsx', full: true, reason: '核对联系电话' }), '赵家和')
     expect(full).toMatchObject({ 家庭住址: ADDRESS, 家庭联系电话: PHONE, 联系电话: '13812345678' })
   })
 
@@ -82,6 +84,6 @@ describe('the family address and phone, from submission to the export', () => {
     await f.walkTo(appId, 'filed')
     const householdId = (await f.deps.store.repos.applications.get(appId))!.householdId!
     expect((await f.ok('o-caseworker', 'get', { householdId })).filing).toEqual([])
-    expect(await rowOf(await f.ok<ExportedFile>('o-reviewer', 'exportHouseholds', { format: 'xlsx' }), '钱旧档')).toMatchObject({ 家庭住址: '', 家庭联系电话: '' })
+    expect(await rowOf(f.deps.files, await f.ok<ExportedFile>('o-reviewer', 'exportHouseholds', { format: 'xlsx', full: true, reason: '核对联系电话' }), '钱旧档')).toMatchObject({ 家庭住址: '', 家庭联系电话: '' })
   })
 })

@@ -3,7 +3,8 @@
  * seed report's figures over HTTP: 514 households on file in 2015 and 29 in August 2020, 4,239,000
  * yuan (4,005,000 from central, provincial and prefecture funds, 234,000 from the city), 5,486
  * person-times, 67 aid stations, 5 rest posts and 3 expert teams, and the 2020 campaign's 55
- * checked, 26 deregistered, 29 kept. The demo export opens with the national form's columns.
+ * checked, 26 deregistered, 29 kept. The demo export downloads through its link and opens with the
+ * national form's columns; a full export's link works once.
  */
 import ExcelJS from 'exceljs'
 import { join } from 'node:path'
@@ -78,8 +79,16 @@ describe('the demo households over HTTP', () => {
   it('exports the demo households as a workbook with the national form columns, masked for the caseworker', async () => {
     const caseworker = await signIn('caseworker')
     const file = await call<ExportedFile>(caseworker, 'exportHouseholds', { format: 'xlsx' })
+    // The reply is a link of the local server, the file downloads through it (no session needed).
+    expect(JSON.stringify(file).length).toBeLessThan(1000)
+    const res = await fetch(`${app.url}${file.url}`)
+    expect(res.status).toBe(200)
+    expect(res.headers.get('content-type')).toContain('spreadsheetml')
+    expect(res.headers.get('cache-control')).toBe('no-store')
+    const bytes = Buffer.from(await res.arrayBuffer())
+    expect(bytes.length).toBe(file.size)
     const workbook = new ExcelJS.Workbook()
-    await workbook.xlsx.load(Buffer.from(file.dataBase64, 'base64') as never)
+    await workbook.xlsx.load(bytes as never)
     const sheet = workbook.worksheets[0]
     expect((sheet.getRow(1).values as unknown[]).slice(1)).toEqual(HOUSEHOLD_EXPORT_HEADER)
     expect(sheet.rowCount).toBe(file.rows + 1)
@@ -87,5 +96,20 @@ describe('the demo households over HTTP', () => {
     expect(String(sheet.getRow(2).getCell(4).value)).toMatch(/^5325\*{10}\d{3}[\dX]$/)
     const admin = await signIn('admin')
     expect((await call<ExportedFile>(admin, 'exportHouseholds', { format: 'csv' })).rows).toBe(514)
+  })
+
+  it('serves a full export once: a second download of its link gets the link-ended page', async () => {
+    const reviewer = await signIn('admin')
+    const file = await call<ExportedFile>(reviewer, 'exportHouseholds', { format: 'csv', full: true, reason: '上报全国工会档案系统' })
+    expect(file).toMatchObject({ masked: false, rows: 514 })
+    const first = await fetch(`${app.url}${file.url}`)
+    expect(first.status).toBe(200)
+    expect((await first.arrayBuffer()).byteLength).toBe(file.size)
+    const again = await fetch(`${app.url}${file.url}`)
+    expect(again.status).toBe(404)
+    expect(await again.text()).toContain('链接已失效')
+    // A masked export's link may be opened again while it lasts (a retried download).
+    const masked = await call<ExportedFile>(reviewer, 'exportHouseholds', { format: 'csv' })
+    for (let i = 0; i < 2; i++) expect((await fetch(`${app.url}${masked.url}`)).status).toBe(200)
   })
 })

@@ -5,6 +5,7 @@
  */
 import { randomBytes } from 'node:crypto'
 import { createCipher } from '../../server/adapters/node-cipher'
+import { localFileStore } from '../../server/adapters/files/local-file-store'
 import { formatProblem } from '../../server/import'
 import { importHouseholds, type HouseholdImportFiles, type HouseholdImportResult } from '../../server/import/households'
 import type { Store } from '../../server/ports'
@@ -14,9 +15,10 @@ import type { SheetFormat } from '../../server/usecases/households/sheet-stream'
 import { readCsv, writeCsv } from '../../server/usecases/shared/csv'
 import type { Actor } from '../../src/domain'
 import type { HouseholdView } from '../../src/domain/api/households'
-import { TestClock } from './deps'
+import { tempDir, TestClock } from './deps'
 import { householdFixture, nextIdNumber } from './households'
 import { UNITS } from './union-tree'
+import { exportedBytes } from './exports'
 
 /** The city's reviewer of any store: sees every unit, exports in full. */
 export const CITY_REVIEWER: Actor = { openid: 'o-city-admin', roles: ['admin', 'reviewer'], unitId: 'unit-root' }
@@ -26,11 +28,10 @@ export interface ExportedFiles {
   ledger: Uint8Array
 }
 
-const bytesOf = (file: { dataBase64: string }) => new Uint8Array(Buffer.from(file.dataBase64, 'base64'))
-
-/** Exports of a store, as the city's reviewer. */
+/** Full exports of a store, as the city's reviewer, read from the file store through their links. */
 export async function exportAll(deps: Parameters<typeof exportHouseholds>[0], format: SheetFormat = 'csv'): Promise<ExportedFiles> {
-  return { households: bytesOf(await exportHouseholds(deps, CITY_REVIEWER, { format })), ledger: bytesOf(await exportLedger(deps, CITY_REVIEWER, { format })) }
+  const households = await exportHouseholds(deps, CITY_REVIEWER, { format, full: true, reason: '导入往返核对' })
+  return { households: await exportedBytes(deps.files, households), ledger: await exportedBytes(deps.files, await exportLedger(deps, CITY_REVIEWER, { format })) }
 }
 
 /** Three households filed through the app (one with a measure, ledger, cadre and contact; one deregistered); their exports in both formats. */
@@ -72,12 +73,20 @@ export async function importTarget(store: Store) {
     for (const u of UNITS) await repos.units.put(u)
   })
   const clock = new TestClock(new Date('2026-04-01T02:00:00Z'))
-  const deps = { store, clock, ids: randomIds, cipher: createCipher(randomBytes(32)) }
+  // The exports are written to a file store of their own, emptied once they are read back.
+  const folder = tempDir('lantian-exports-')
+  const deps = { store, clock, ids: randomIds, cipher: createCipher(randomBytes(32)), files: localFileStore(folder.dir, randomBytes(32)) }
   return {
     deps,
     clock,
     run: (files: HouseholdImportFiles, dryRun = false) => importHouseholds(deps, files, { dryRun, operator: '赵强' }),
-    exportAll: (format: SheetFormat = 'csv') => exportAll(deps as never, format),
+    exportAll: async (format: SheetFormat = 'csv') => {
+      try {
+        return await exportAll(deps as never, format)
+      } finally {
+        folder.cleanup()
+      }
+    },
   }
 }
 

@@ -2,7 +2,8 @@
  * The WeChat-only flows on the built pages, with the wx APIs stubbed at the wx boundary only:
  * subscribe dialogs asked from the taps that matter (never on load), the privacy check before the
  * location, a refused location with the way to WeChat's settings, a document opened through its
- * temporary link without a share menu, and an export sent to a chat from its own tap only when masked.
+ * temporary link without a share menu, and an export downloaded through its link: a full one only with
+ * a reason and never to a chat, a masked one sent to a chat from its own tap.
  */
 import { CURRENT_CONSENT } from '../../src/domain/consent'
 import type { ApiReply } from '../../src/domain'
@@ -162,26 +163,46 @@ describe('documents and exports', () => {
     page.detach()
   })
 
-  test('a full-PII export stays on the phone; a masked one goes to a chat from its own tap', async () => {
-    // The admin is a reviewer: the roll comes with the sensitive columns in full.
+  test('a full-PII export needs a reason, downloads through its link and stays on the phone; a masked one goes to a chat from its own tap', async () => {
+    // The admin is a reviewer: the roll is masked unless a full one is asked for, with a reason.
     w.as(ADMIN)
     let page = await w.open('dashboard/index/index')
-    await page.until((t) => t.includes('导出建档家庭名册'), 'the exports')
-    page.tap('导出建档家庭名册（Excel）')
-    await page.until((t) => t.includes('只能在本机查看'), 'the full export ready')
-    expect(page.byText('发送到聊天')).toBeNull()
+    await page.until((t) => t.includes('导出完整名册（含身份证号）'), 'the exports with the full one')
+    page.tap('导出完整名册（含身份证号）')
+    await page.until((t) => t.includes('确认导出完整名册'), 'the reason')
+    page.tap('确认导出完整名册')
+    await page.until((t) => t.includes('请填写导出完整信息的理由'), 'the missing reason')
+    const area = page.find('textarea') ?? page.all('field__input--tall')[0]
+    page.fire(area, 'input', { value: '上报全国工会档案系统' })
+    await settle()
     let tapped = w.calls.length
+    page.tap('确认导出完整名册')
+    await page.until((t) => t.includes('只能在本机查看'), 'the full export ready')
+    expect(named(since(tapped), 'cloud.callFunction').map((c) => c.args.data)).toEqual([
+      expect.objectContaining({ action: 'exportHouseholds', input: expect.objectContaining({ full: true, reason: '上报全国工会档案系统' }) }),
+    ])
+    // The file comes through its link, not in the reply.
+    const [download] = named(since(tapped), 'downloadFile')
+    expect(download.args).toMatchObject({ url: expect.stringMatching(/^\/files\//), filePath: expect.stringMatching(/households-full-.*\.xlsx$/) })
+    expect(named(since(tapped), 'fs.writeFile')).toEqual([])
+    expect(page.byText('发送到聊天')).toBeNull()
+    const audit = await w.deps.store.repos.audit.list(null, 10_000)
+    expect(audit.filter((e) => e.action === 'household.export' && e.actor === ADMIN).map((e) => e.detail.reason)).toEqual(['上报全国工会档案系统'])
+    tapped = w.calls.length
     page.tap('打开')
     await page.until(() => named(since(tapped), 'openDocument').length > 0, 'the viewer')
-    expect(named(since(tapped), 'openDocument')[0].args).toMatchObject({ fileType: 'xlsx', showMenu: false })
+    expect(named(since(tapped), 'openDocument')[0].args).toMatchObject({ fileType: 'xlsx', showMenu: false, filePath: download.args.filePath })
     page.detach()
 
     // The caseworker is no reviewer: masked, and 发送到聊天 is offered.
     w.as(CASEWORKER)
     page = await w.open('dashboard/index/index')
     await page.until((t) => t.includes('导出建档家庭名册'), 'the exports')
+    expect(page.byText('导出完整名册（含身份证号）')).toBeNull()
+    tapped = w.calls.length
     page.tap('导出建档家庭名册（Excel）')
     await page.until((t) => t.includes('发送到聊天'), 'the masked export ready')
+    expect(named(since(tapped), 'downloadFile')).toHaveLength(1)
     tapped = w.calls.length
     page.tap('发送到聊天')
     expect(since(tapped)[0]).toMatchObject({ api: 'shareFileMessage', inTap: true, args: { fileName: expect.stringMatching(/\.xlsx$/) } })

@@ -198,7 +198,7 @@ export async function startWeapp(): Promise<Weapp> {
       answer('requirePrivacyAuthorize', o, () => (answers.privacy.agrees ? { ok: true, value: { errMsg: 'requirePrivacyAuthorize:ok' } } : { ok: false, err: { errMsg: 'requirePrivacyAuthorize:fail privacy permission is not authorized' } })),
     getAppBaseInfo: () => ({ SDKVersion: '3.7.0', language: 'zh_CN', theme: 'light', fontSizeSetting: answers.fontSizeSetting }),
     previewImage: (o: any) => answer('previewImage', o, () => ({ ok: true, value: { errMsg: 'previewImage:ok' } })),
-    downloadFile: (o: any) => answer('downloadFile', o, () => ({ ok: true, value: { tempFilePath: 'http://tmp/document.pdf', statusCode: 200, errMsg: 'downloadFile:ok' } })),
+    downloadFile: (o: any) => answer('downloadFile', o, () => ({ ok: true, value: { tempFilePath: 'http://tmp/document.pdf', ...(o.filePath ? { filePath: o.filePath } : {}), statusCode: 200, errMsg: 'downloadFile:ok' } })),
     openDocument: (o: any) => answer('openDocument', o, () => ({ ok: true, value: { errMsg: 'openDocument:ok' } })),
     shareFileMessage: (o: any) => answer('shareFileMessage', o, () => ({ ok: true, value: { errMsg: 'shareFileMessage:ok' } })),
     getFileSystemManager: () => ({

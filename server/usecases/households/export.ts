@@ -12,13 +12,15 @@ import { auditRead } from '../shared/audit'
 import { householdUnits, requireStaff } from './access'
 import { forEachHouseholdPage, forEachLedgerPage } from './scan'
 import { CONTENT_TYPES, openSheetStream, type SheetFormat } from './sheet-stream'
+import { fullExportReason, handOverExport } from './export-link'
 
 /**
  * Exports of the jurisdiction (or a unit's subtree inside it): households in the national file
  * form's columns, and the aid ledger. Both read the store a page at a time and write each page's
  * rows straight into the file, so only the file's bytes grow with its size. Rows come in id order
  * (the order pages are read in); a spreadsheet sorts them as its reader likes. Every export is
- * audited with its kind, row count and whether it was masked.
+ * audited with its kind, row count and whether it was masked (a full one with its reason), then
+ * written to the private file store and handed over as a link that ends within minutes.
  */
 
 function decryptOrEmpty(cipher: Cipher, sealed: string | undefined): string {
@@ -46,33 +48,32 @@ async function filingsOf(repos: Repositories, cipher: Cipher, page: HouseholdRec
 async function finishExport(
   deps: Deps,
   actor: Actor,
-  what: { kind: 'households' | 'ledger'; format: SheetFormat; root: OrgUnitRecord; rows: number; masked: boolean; bytes: Uint8Array; range?: object },
+  what: { kind: 'households' | 'ledger'; format: SheetFormat; root: OrgUnitRecord; rows: number; masked: boolean; bytes: Uint8Array; range?: object; reason?: string },
 ): Promise<ExportedFile> {
   const now = deps.clock.now()
   await auditRead(deps, {
     actor: actor.openid,
     action: `${what.kind === 'households' ? 'household' : 'ledger'}.export`,
     subject: what.root.id,
-    detail: { format: what.format, rows: what.rows, masked: what.masked, ...what.range },
+    detail: { format: what.format, rows: what.rows, masked: what.masked, ...what.range, ...(what.reason ? { reason: what.reason } : {}) },
   })
-  return {
-    fileName: `${what.kind}-${shanghaiDate(now)}.${what.format}`,
-    contentType: CONTENT_TYPES[what.format],
-    dataBase64: Buffer.from(what.bytes).toString('base64'),
-    rows: what.rows,
-    masked: what.masked,
-  }
+  const fileName = `${what.kind}${what.masked ? '' : '-full'}-${shanghaiDate(now)}.${what.format}`
+  return handOverExport(deps, actor, { fileName, contentType: CONTENT_TYPES[what.format], bytes: what.bytes, rows: what.rows, masked: what.masked })
 }
 
 const rootOf = (units: OrgUnitRecord[], id: string) => units.find((u) => u.id === id)!
 
-/** Households of the jurisdiction in the national file form's columns; 身份证号, 银行账号 and 联系电话 masked unless the caller is a reviewer. */
-export async function exportHouseholds(deps: Deps, actor: Actor, input: { format: SheetFormat; unitId?: string }): Promise<ExportedFile> {
+/**
+ * Households of the jurisdiction in the national file form's columns; 身份证号, 银行账号 and 联系电话
+ * masked unless a reviewer asks for the full file (`full`) and says why (`reason`).
+ */
+export async function exportHouseholds(deps: Deps, actor: Actor, input: { format: SheetFormat; unitId?: string; full?: boolean; reason?: string }): Promise<ExportedFile> {
   requireStaff(actor)
+  const reveal = input.full === true
+  const reason = reveal ? fullExportReason(hasRole(actor, EXPORT_REVEAL_ROLE), input.reason) : undefined
   const repos = deps.store.repos
   const units = await householdUnits(repos, actor, input.unitId)
   const names = new Map(units.map((u) => [u.id, u.name]))
-  const reveal = hasRole(actor, EXPORT_REVEAL_ROLE)
   const sheet = await openSheetStream(input.format, '建档户', HOUSEHOLD_EXPORT_COLUMNS)
   let rows = 0
   await forEachHouseholdPage(repos, { unitIds: [...names.keys()] }, async (page) => {
@@ -84,7 +85,7 @@ export async function exportHouseholds(deps: Deps, actor: Actor, input: { format
     rows += page.length
   })
   const bytes = await sheet.finish()
-  return finishExport(deps, actor, { kind: 'households', format: input.format, root: rootOf(units, input.unitId ?? actor.unitId), rows, masked: !reveal, bytes })
+  return finishExport(deps, actor, { kind: 'households', format: input.format, root: rootOf(units, input.unitId ?? actor.unitId), rows, masked: !reveal, bytes, reason })
 }
 
 /** The ledger of the jurisdiction, one row per entry paid in [from, to] (either end open); names masked. */

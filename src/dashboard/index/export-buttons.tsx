@@ -1,8 +1,9 @@
 import { Button, Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
-import { useState } from 'react'
+import { useEffect, useState } from 'react'
 import ExportReady from '@/components/export-ready'
-import { keepExport } from '@/platform/save-file'
+import TextAreaField from '@/components/text-area-field'
+import { downloadExport } from '@/platform/save-file'
 import type { SavedExport } from '@/platform/file-types'
 import type { ExportedFile } from '@/domain/api/households'
 import type { ApiReply } from '@/domain/contract'
@@ -15,11 +16,24 @@ export interface ExportButtonsProps {
   unitId: string
 }
 
-/** 导出: the household roll (national file form's columns) and the ledger of the range, as XLSX; a masked one may be sent to a chat. */
+const toast = (title: string) => void Taro.showToast({ title, icon: 'none', duration: 3000 })
+
+/**
+ * 导出: the household roll (national file form's columns) and the ledger of the range, as XLSX,
+ * masked, downloaded through a link that ends within minutes; a masked one may be sent to a chat.
+ * A reviewer may also export the roll in full: only with a reason (audited), its link once and
+ * for 5 minutes, never to a chat.
+ */
 export default function ExportButtons({ range, unitId }: ExportButtonsProps) {
   const [busy, setBusy] = useState('')
   const [done, setDone] = useState<{ saved: SavedExport; masked: boolean; rows: number } | null>(null)
+  const [reviewer, setReviewer] = useState(false)
+  const [asking, setAsking] = useState(false)
+  const [reason, setReason] = useState('')
+  const [reasonError, setReasonError] = useState('')
   const unit = unitId ? { unitId } : {}
+
+  useEffect(() => void api.account.me().then((r) => setReviewer(r.ok && r.data.roles.includes('reviewer'))), [])
 
   const run = async (key: string, request: () => Promise<ApiReply<ExportedFile>>) => {
     if (busy) return
@@ -28,16 +42,21 @@ export default function ExportButtons({ range, unitId }: ExportButtonsProps) {
     const reply = await request()
     if (!reply.ok) {
       setBusy('')
-      return void Taro.showToast({ title: reply.error.message, icon: 'none', duration: 3000 })
+      if (reply.error.field === 'reason') return setReasonError(reply.error.message)
+      return toast(reply.error.message)
     }
     const f = reply.data
+    setAsking(false)
+    setReason('')
+    setReasonError('')
     try {
-      setDone({ saved: await keepExport({ fileName: f.fileName, mimeType: f.contentType, base64: f.dataBase64 }), masked: f.masked, rows: f.rows })
+      setDone({ saved: await downloadExport({ fileName: f.fileName, mimeType: f.contentType, url: f.url }), masked: f.masked, rows: f.rows })
     } catch {
-      void Taro.showToast({ title: '文件保存失败，请重试', icon: 'none', duration: 3000 })
+      toast('文件下载失败，请重新导出')
     }
     setBusy('')
   }
+  const full = () => run('full', () => api.households.exportHouseholds({ format: 'xlsx', ...unit, full: true, reason }))
 
   return (
     <View className='card dash-exports' data-section='exports'>
@@ -48,6 +67,19 @@ export default function ExportButtons({ range, unitId }: ExportButtonsProps) {
       <Button className='btn btn--secondary' data-export='ledger' loading={busy === 'ledger'} onClick={() => void run('ledger', () => api.households.exportLedger({ format: 'xlsx', ...unit, from: range.from, to: range.to }))}>
         导出帮扶资金台账（Excel）
       </Button>
+      {reviewer && !asking && (
+        <Button className='btn btn--secondary' data-export='households-full' onClick={() => setAsking(true)}>
+          导出完整名册（含身份证号）
+        </Button>
+      )}
+      {asking && (
+        <View className='dash-exports__full' data-full-export>
+          <TextAreaField field='reason' label='导出完整名册的理由' placeholder='例如：上报全国工会档案系统' hint='理由会记入审计日志；文件链接5分钟内有效，只能下载一次' value={reason} maxlength={200} error={reasonError} onInput={setReason} />
+          <Button className='btn btn--primary' data-action='confirm-full-export' loading={busy === 'full'} onClick={() => void full()}>
+            确认导出完整名册
+          </Button>
+        </View>
+      )}
       {done && <ExportReady saved={done.saved} shareable={done.masked} note={`共 ${done.rows} 行${done.masked ? '（敏感信息已隐去）' : '（含完整敏感信息）'}`} />}
     </View>
   )

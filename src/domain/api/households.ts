@@ -89,9 +89,17 @@ export const householdsActions = {
     output: returns<DashboardView>(),
     roles: STAFF,
   },
-  /** Households in the national file form's column order, or the ledger; masked unless the caller may reveal. */
+  /**
+   * Households in the national file form's column order, or the ledger, as a link that ends within
+   * minutes. Masked, unless a reviewer asks for the full file (`full`) with a reason, which is audited.
+   */
   exportHouseholds: {
-    input: v.strictObject({ format: FormatSchema, unitId: v.optional(idText('单位')) }),
+    input: v.strictObject({
+      format: FormatSchema,
+      unitId: v.optional(idText('单位')),
+      full: v.optional(v.boolean('应为是或否'), false),
+      reason: v.optional(v.pipe(v.string('理由应为文本'), v.trim(), v.maxLength(200, '理由不能超过200个字'))),
+    }),
     output: returns<ExportedFile>(),
     roles: STAFF,
   },
@@ -188,11 +196,16 @@ export interface CheckView {
   mayRecord: boolean
 }
 
-/** An exported file, base64, with its name. */
+/** An exported file in the private file store: a link to it that ends within minutes, with its name. */
 export interface ExportedFile {
   fileName: string
   contentType: string
-  dataBase64: string
+  /** Bytes. */
+  size: number
+  /** Works until `expiresAt` (a full export's: 5 minutes, and once on the local server). */
+  url: string
+  /** ISO-8601 UTC. */
+  expiresAt: string
   rows: number
   /** Sensitive columns were masked (the caller may not reveal). */
   masked: boolean

@@ -1,0 +1,45 @@
+import { AppError, type Actor } from '../../../src/domain'
+import type { ExportedFile } from '../../../src/domain/api/households'
+import type { Deps } from '../../ports'
+import { UPLOAD_TTL_MS } from '../shared/uploads'
+
+/** A full-PII export's link works this long (and once, where the store can tell). */
+export const FULL_EXPORT_LINK_SECONDS = 300
+/** A masked export's link: also short, long enough for a slow download to start. */
+export const MASKED_EXPORT_LINK_SECONDS = 600
+
+/** Where exports are written in the private file store; the local link route serves a full one once. */
+export const EXPORT_FOLDER = 'exports'
+export const FULL_EXPORT_PREFIX = `${EXPORT_FOLDER}/full-`
+
+/** The `applicationId` an export's sweep record carries: no application lists it, so its file is always removed. */
+export const EXPORT_SWEEP_MARK = 'export'
+
+/** Why a full export is refused, or the trimmed reason it is made for. */
+export function fullExportReason(mayReveal: boolean, reason: string | undefined): string {
+  if (!mayReveal) throw new AppError('FORBIDDEN', '只有审核人可以导出完整身份证号和银行账号', 'full')
+  const text = reason?.trim() ?? ''
+  if (!text) throw new AppError('VALIDATION', '请填写导出完整信息的理由', 'reason')
+  return text
+}
+
+/**
+ * Writes an export to the private file store and hands back a link that ends within minutes. The
+ * file is recorded for the timer's sweep of unregistered uploads, dated so that its 24 hours end
+ * when its link does: the sweep after that removes it.
+ */
+export async function handOverExport(
+  deps: Deps,
+  actor: Actor,
+  file: { fileName: string; contentType: string; bytes: Uint8Array; rows: number; masked: boolean },
+): Promise<ExportedFile> {
+  const seconds = file.masked ? MASKED_EXPORT_LINK_SECONDS : FULL_EXPORT_LINK_SECONDS
+  // A folder of its own per export, the file under its own name: the name a download is saved under.
+  const path = `${file.masked ? `${EXPORT_FOLDER}/masked-` : FULL_EXPORT_PREFIX}${deps.ids.newId().replace(/[^\w-]/g, '')}/${file.fileName}`
+  const key = await deps.files.put(path, file.bytes, file.contentType)
+  const expires = deps.clock.now().getTime() + seconds * 1000
+  await deps.store.repos.uploads.add({ key, openid: actor.openid, applicationId: EXPORT_SWEEP_MARK, createdAt: new Date(expires - UPLOAD_TTL_MS).toISOString() })
+  const url = await deps.files.temporaryUrl(key, seconds)
+  if (!url) throw new AppError('INTERNAL', '导出文件暂时无法下载，请稍后重试')
+  return { fileName: file.fileName, contentType: file.contentType, size: file.bytes.length, rows: file.rows, masked: file.masked, url, expiresAt: new Date(expires).toISOString() }
+}
