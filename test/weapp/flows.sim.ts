@@ -35,6 +35,13 @@ const since = (mark: number) => w.calls.slice(mark)
 const named = (calls: WxCall[], api: string) => calls.filter((c) => c.api === api)
 const actionOf = (c: WxCall) => `${c.args.name}.${c.args.data.action}`
 const settle = (ms = 50) => new Promise((r) => setTimeout(r, ms))
+/** Until no wx call was made for 100 ms: the saves a step change sent are answered (a loaded machine answers late). */
+const quiet = async () => {
+  for (let n = -1; n !== w.calls.length; ) {
+    n = w.calls.length
+    await settle(100)
+  }
+}
 const held = async (openid: string, template: string) => (await w.deps.store.repos.subscriptions.get(openid, template))?.remaining ?? 0
 
 describe('subscribe messages', () => {
@@ -49,6 +56,7 @@ describe('subscribe messages', () => {
     await settle()
     expect(named(since(opened), 'requestSubscribeMessage')).toEqual([])
 
+    await quiet()
     w.answers.subscribe = { [STATUS_TEMPLATE]: 'accept' }
     const tapped = w.calls.length
     page.tap('提交申请')
@@ -77,6 +85,7 @@ describe('subscribe messages', () => {
       await page.until((t) => t !== before, `step ${i + 2}`)
       await settle(30)
     }
+    await quiet()
     w.answers.subscribe = { [STATUS_TEMPLATE]: 'accept' }
     const tapped = w.calls.length
     page.tap('重新提交')
