@@ -1,6 +1,7 @@
 import { Text, View } from '@tarojs/components'
 import ChoiceChips from '@/components/choice-chips'
 import FormField from '@/components/form-field'
+import { pressable } from '@/components/pressable'
 import { RELATIONS, type Relation } from '@/domain/assisted'
 import type { Messages } from '../form-model'
 
@@ -26,7 +27,7 @@ export default function RelativeCard({ relative, messages, onChange }: RelativeC
       <View
         className={on ? 'consent__agree consent__agree--on' : 'consent__agree'}
         data-relative='toggle'
-        role='checkbox'
+        {...pressable('我是职工的家人，代职工填写', 'checkbox')}
         aria-checked={on}
         onClick={() => onChange(on ? null : { relation: 'child', name: '' })}
       >
