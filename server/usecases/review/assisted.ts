@@ -1,13 +1,13 @@
-import { AppError, hasRole, type Actor } from '../../../src/domain'
+import { AppError, hasRole, maskName, type Actor } from '../../../src/domain'
 import { isPlaceholderOpenid, placeholderOpenid } from '../../../src/domain/assisted'
 import { formatInvitationCode } from '../../../src/domain/invitation-code'
-import type { TakeoverCode } from '../../../src/domain/api/review'
+import type { AssistedDraftList, TakeoverCode } from '../../../src/domain/api/review'
 import type { CallContext, Deps } from '../../ports'
 import { createDraft } from '../applicant/open-application'
 import { appendAudit } from '../shared/audit'
 import { unitInJurisdiction } from '../shared/jurisdiction'
 import { newCode } from '../shared/one-time-code'
-import { caseOf, requireReviewer, staffName } from './access'
+import { caseOf, jurisdictionOf, requireReviewer, staffName } from './access'
 
 /** How long a take-over code given on paper works: long enough for the worker's next trip to town. */
 export const TAKEOVER_TTL_MS = 30 * 24 * 3600 * 1000
@@ -35,6 +35,25 @@ export async function startAssisted(deps: Deps, actor: Actor, input: { unitId?: 
     await appendAudit(repos, deps.cipher, now, { actor: actor.openid, action: 'application.assist.start', subject: id, detail: { unitId: unit.id } })
     return { id }
   })
+}
+
+/** The most unfinished drafts the list shows: a caseworker has a handful at a time. */
+export const MAX_ASSISTED_DRAFTS = 50
+
+/**
+ * 我代填的申请: the assisted drafts the caller started and has not submitted, last saved first,
+ * those of units still in their jurisdiction only (the same rule as typing them, `typistActor`).
+ * The name, when typed, is masked as in every list.
+ */
+export async function listAssistedDrafts(deps: Deps, actor: Actor): Promise<AssistedDraftList> {
+  requireCaseworker(actor)
+  const repos = deps.store.repos
+  const names = new Map((await jurisdictionOf(repos, actor)).map((u) => [u.id, u.name]))
+  const recs = await repos.applications.assistedDrafts(actor.openid, MAX_ASSISTED_DRAFTS)
+  const items = recs
+    .filter((r) => names.has(r.unitId) && isPlaceholderOpenid(r.applicantOpenid))
+    .map((r) => ({ id: r.id, nameMasked: r.name ? maskName(r.name) : null, unitName: names.get(r.unitId) ?? '', startedAt: r.typedBy?.at ?? r.createdAt, savedAt: r.draft?.savedAt ?? r.updatedAt }))
+  return { items }
 }
 
 /**

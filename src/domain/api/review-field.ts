@@ -20,6 +20,8 @@ export const fieldActions = {
     output: returns<{ id: string }>(),
     roles: ['caseworker'],
   },
+  /** 我代填的申请: the caller's own assisted drafts not yet submitted, last saved first. */
+  assistedDrafts: { input: v.strictObject({}), output: returns<AssistedDraftList>(), roles: ['caseworker'] },
   /** A one-time code the worker uses to take an assisted case into their own WeChat; shown this once. */
   issueTakeover: { input: v.strictObject({ id: IdSchema }), output: returns<TakeoverCode>(), roles: CASE_STAFF },
   /** 电话联系: the jurisdiction's open call tasks, oldest first. */
@@ -42,6 +44,22 @@ export interface TakeoverCode {
   code: string
   expiresAt: string
   number: string
+}
+
+/** One unfinished 代为申请 draft of the caseworker's (a draft has no number yet). */
+export interface AssistedDraftView {
+  id: string
+  /** The worker's name masked, once typed. */
+  nameMasked: string | null
+  unitName: string
+  /** ISO-8601 UTC. */
+  startedAt: string
+  /** ISO-8601 UTC: when the form was last saved. */
+  savedAt: string
+}
+
+export interface AssistedDraftList {
+  items: AssistedDraftView[]
 }
 
 /** One line of the 电话联系 list. */
