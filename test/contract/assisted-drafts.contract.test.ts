@@ -3,12 +3,18 @@
  * 代为申请 drafts they started and have not submitted, last saved first, with the worker's name
  * masked once typed; nobody else's, none a submission has sent, none outside their jurisdiction.
  */
+import Database from 'better-sqlite3'
+import { join } from 'node:path'
 import type { ApiReply } from '../../src/domain'
 import type { AssistedDraftList } from '../../src/domain/api/review-field'
 import { handleUpload } from '../../server/functions/upload'
+import { bindRepositories } from '../../server/adapters/sqlite'
+import { openDatabase } from '../../server/adapters/sqlite/connection'
+import { MIGRATIONS } from '../../server/adapters/sqlite/migrations'
 import type { Store } from '../../server/ports'
 import { submission, MORE_ID_NUMBERS } from '../support/forms'
 import { JPEG, reviewFixture, type ReviewFixture } from '../support/review'
+import { tempDir } from '../support/deps'
 import { contractStores } from './stores'
 
 const { factories } = contractStores()
@@ -74,4 +80,30 @@ describe.each(factories)('assisted drafts: %s', (_name, open) => {
     await store.repos.staff.put({ openid: 'o-caseworker', displayName: '李娟', unitId: 'unit-b', roles: ['caseworker'], active: true })
     expect(await drafts('o-caseworker')).toEqual([])
   })
+})
+
+test('SQLite: migration 15 finds the assisted drafts written before it', async () => {
+  const { dir, cleanup } = tempDir()
+  const file = join(dir, 'old.db')
+  const old = new Database(file)
+  old.exec('CREATE TABLE schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)')
+  for (const m of MIGRATIONS.filter((m) => m.version < 15)) {
+    old.exec(m.sql)
+    old.prepare('INSERT INTO schema_migrations VALUES (?, ?, ?)').run(m.version, m.name, '2026-03-02T02:00:00.000Z')
+  }
+  const at = '2026-03-02T02:00:00.000Z'
+  const doc = { id: 'a1', number: 'DRAFT-a1', applicantOpenid: 'assisted:a1', unitId: 'unit-a', status: 'draft', version: 1, createdAt: at, updatedAt: at, typedBy: { kind: 'caseworker', name: '李娟', at, openid: 'o-caseworker' } }
+  old.prepare('INSERT INTO applications (id, number, applicant_openid, unit_id, status, version, created_at, updated_at, doc) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)')
+    .run(doc.id, doc.number, doc.applicantOpenid, doc.unitId, doc.status, doc.version, at, at, JSON.stringify(doc))
+  old.close()
+
+  const db = openDatabase(file)
+  try {
+    const repos = bindRepositories(db)
+    expect((await repos.applications.assistedDrafts('o-caseworker', 10)).map((r) => r.id)).toEqual(['a1'])
+    expect(await repos.applications.assistedDrafts('o-caseworker-2', 10)).toEqual([])
+  } finally {
+    db.close()
+    cleanup()
+  }
 })

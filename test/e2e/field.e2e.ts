@@ -37,6 +37,15 @@ describe('a caseworker applies on a worker’s behalf', () => {
     await fillToDocuments(cw.page, WANG)
     // Without the signed authorisation the server refuses; the kind is offered as a suggested one.
     await visible(cw.page, '[data-kind=authorisation] .documents__suggested').waitFor()
+    // Left half-done, the draft waits in the queue's 我代填的申请 and opens where it was left.
+    await cw.page.goto(`${e2e.app.url}/#/review/queue/index`)
+    const draft = visible(cw.page, '[data-assisted-draft]')
+    await expect(draft.textContent()).resolves.toContain('王*福')
+    await expect(draft.getAttribute('role')).resolves.toBe('button')
+    await expect(cw.page.locator('[data-assisted-draft]').count()).resolves.toBe(1)
+    await e2e.shot(cw.page, '90b-assisted-drafts')
+    await draft.click()
+    await visible(cw.page, '[data-kind=authorisation] .documents__suggested').waitFor()
     await upload(cw.page, 'authorisation', { name: '授权书.jpg', mimeType: 'image/jpeg', buffer: JPEG })
     await cw.page.locator('[data-kind=authorisation] [data-document]').waitFor()
     await e2e.shot(cw.page, '91-assisted-authorisation')
