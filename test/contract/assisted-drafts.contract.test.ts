@@ -6,7 +6,7 @@
 import Database from 'better-sqlite3'
 import { join } from 'node:path'
 import type { ApiReply } from '../../src/domain'
-import type { AssistedDraftList } from '../../src/domain/api/review-field'
+import type { AssistedDraftList, TakeoverCode } from '../../src/domain/api/review-field'
 import { handleUpload } from '../../server/functions/upload'
 import { bindRepositories } from '../../server/adapters/sqlite'
 import { openDatabase } from '../../server/adapters/sqlite/connection'
@@ -72,6 +72,28 @@ describe.each(factories)('assisted drafts: %s', (_name, open) => {
     data(await handleUpload({ applicationId: first, kind: 'authorisation', fileName: '授权书.jpg', assisted: first }, JPEG, { openid: 'o-caseworker' }, t.deps))
     data(await t.call('o-caseworker', 'applicant', 'submit', { ...s, assisted: first }))
     expect((await drafts('o-caseworker')).map((d) => d.id)).toEqual([second])
+  })
+
+  it('withdraws an unused take-over code: it no longer works, once, audited; a new one does', async () => {
+    const id = await start('o-caseworker', 'unit-a1')
+    const s = submission({ idNumber: MORE_ID_NUMBERS[0], name: '王老五' })
+    s.form.applicant.unitId = 'unit-a1'
+    data(await handleUpload({ applicationId: id, kind: 'authorisation', fileName: '授权书.jpg', assisted: id }, JPEG, { openid: 'o-caseworker' }, t.deps))
+    data(await t.call('o-caseworker', 'applicant', 'submit', { ...s, assisted: id }))
+    const lost = data<TakeoverCode>(await t.call('o-caseworker', 'review', 'issueTakeover', { id }))
+    const revoke = (openid: string, invitationId: string) => t.call(openid, 'review', 'revokeTakeover', { id, invitationId })
+    expect(errorCode(await revoke('o-b-staff', lost.invitationId))).toBe('NOT_FOUND')
+    expect(errorCode(await revoke('o-caseworker', 'inv-none'))).toBe('NOT_FOUND')
+    // Two at once: one withdraws it, the other is told it already is.
+    const both = await Promise.all([revoke('o-caseworker', lost.invitationId), revoke('o-caseworker-2', lost.invitationId)])
+    expect(both.map(errorCode).sort()).toEqual(['CONFLICT', null])
+    expect(errorCode(await t.call('w-old', 'applicant', 'takeOver', { code: lost.code }))).not.toBeNull()
+    const events = await store.repos.audit.list(null, 500)
+    expect(events.filter((e) => e.action === 'application.takeover.revoke' && e.subject === id).map((e) => e.detail.invitationId)).toEqual([lost.invitationId])
+
+    const fresh = data<TakeoverCode>(await t.call('o-caseworker', 'review', 'issueTakeover', { id }))
+    data(await t.call('w-old', 'applicant', 'takeOver', { code: fresh.code }))
+    expect(errorCode(await revoke('o-caseworker', fresh.invitationId))).toBe('CONFLICT')
   })
 
   it('shows none of a unit that left the caller’s jurisdiction', async () => {

@@ -94,6 +94,23 @@ export async function issueTakeover(deps: Deps, actor: Actor, input: { id: strin
       createdAt: now.toISOString(), expiresAt, status: 'open', usedBy: null, usedAt: null,
     })
     await appendAudit(repos, deps.cipher, now, { actor: actor.openid, action: 'application.takeover.issue', subject: rec.id, detail: { invitationId: id, expiresAt } })
-    return { code: formatInvitationCode(code), expiresAt, number: rec.number }
+    return { code: formatInvitationCode(code), expiresAt, number: rec.number, invitationId: id }
+  })
+}
+
+/**
+ * Withdraws a take-over code not yet used (the paper was lost, or given to the wrong person), so
+ * it no longer works; audited on the case. A used, expired or withdrawn one is a CONFLICT.
+ */
+export async function revokeTakeover(deps: Deps, actor: Actor, input: { id: string; invitationId: string }): Promise<{ status: 'revoked' }> {
+  const now = deps.clock.now()
+  return deps.store.transaction(async (repos) => {
+    const { rec } = await caseOf(repos, actor, input.id)
+    const inv = await repos.invitations.get(input.invitationId)
+    if (!inv || inv.kind !== 'takeover' || inv.applicationId !== rec.id) throw new AppError('NOT_FOUND', '没有找到这个认领码', 'invitationId')
+    const usable = inv.status === 'open' && inv.expiresAt > now.toISOString()
+    if (!usable || !(await repos.invitations.update({ ...inv, status: 'revoked' }, 'open'))) throw new AppError('CONFLICT', '这个认领码已被使用、作废或过期')
+    await appendAudit(repos, deps.cipher, now, { actor: actor.openid, action: 'application.takeover.revoke', subject: rec.id, detail: { invitationId: inv.id } })
+    return { status: 'revoked' as const }
   })
 }
