@@ -66,7 +66,13 @@ describe('a caseworker applies on a worker’s behalf', () => {
     await visible(cw.page, '[data-action=log-call]').waitFor()
     await expect(cw.page.getByText('结果：已接通并告知').first().isVisible()).resolves.toBe(true)
 
+    // A code written on the wrong paper is withdrawn, and a new one issued.
     await visible(cw.page, '[data-action=issue-takeover]').click()
+    const lost = (await visible(cw.page, '[data-takeover-code]').getAttribute('data-takeover-code')) ?? ''
+    await visible(cw.page, '[data-action=revoke-takeover]').click()
+    await cw.page.locator('.taro-model__confirm:visible').click()
+    await visible(cw.page, '[data-action=issue-takeover]').click()
+    await expect(visible(cw.page, '[data-takeover-code]').getAttribute('data-takeover-code')).resolves.not.toBe(lost)
     const code = (await visible(cw.page, '[data-takeover-code]').getAttribute('data-takeover-code')) ?? ''
     expect(code).toMatch(/^[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4}$/)
     await e2e.shot(cw.page, '92-assisted-case-takeover-code')
@@ -75,6 +81,10 @@ describe('a caseworker applies on a worker’s behalf', () => {
     const worker = await signIn('new-worker')
     await worker.page.goto(`${e2e.app.url}/#/pages/my-applications/index`)
     await visible(worker.page, '[data-action=open-take-over]').click()
+    // The withdrawn code no longer works.
+    await visible(worker.page, '[data-card=take-over] input').fill(lost)
+    await visible(worker.page, '[data-action=take-over]').click()
+    await expect(visible(worker.page, '.field-error[data-field=code]').textContent()).resolves.toContain('认领码不正确')
     await visible(worker.page, '[data-card=take-over] input').fill('ABCD-EFGH-JKMN')
     await visible(worker.page, '[data-action=take-over]').click()
     await expect(visible(worker.page, '.field-error[data-field=code]').textContent()).resolves.toContain('认领码不正确')
