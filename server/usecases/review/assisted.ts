@@ -106,6 +106,7 @@ export async function revokeTakeover(deps: Deps, actor: Actor, input: { id: stri
   const now = deps.clock.now()
   return deps.store.transaction(async (repos) => {
     const { rec } = await caseOf(repos, actor, input.id)
+    if (!rec.typedBy) throw new AppError('CONFLICT', '这份申请由职工本人填写，没有认领码')
     const inv = await repos.invitations.get(input.invitationId)
     if (!inv || inv.kind !== 'takeover' || inv.applicationId !== rec.id) throw new AppError('NOT_FOUND', '没有找到这个认领码', 'invitationId')
     const usable = inv.status === 'open' && inv.expiresAt > now.toISOString()
