@@ -6,7 +6,7 @@ import { reviewQueue } from '../usecases/review/queue'
 import { recordFinanceCheck, recordObjection, startNotice } from '../usecases/review/decision-stages'
 import { reveal, viewDocument } from '../usecases/review/reveal'
 import { prepareVisitUpload, recordVisit, registerVisitPhoto } from '../usecases/review/visit'
-import { issueTakeover, startAssisted } from '../usecases/review/assisted'
+import { issueTakeover, listAssistedDrafts, revokeTakeover, startAssisted } from '../usecases/review/assisted'
 import { listCallTasks, logCall } from '../usecases/review/calls'
 import { defineFunction } from './define'
 
@@ -33,7 +33,9 @@ export const review = defineFunction('review', {
   registerVisitPhoto,
   notices: listNotices,
   startAssisted,
+  assistedDrafts: listAssistedDrafts,
   issueTakeover,
+  revokeTakeover,
   callTasks: listCallTasks,
   logCall,
 })

@@ -118,6 +118,8 @@ export interface ApplicationRepository {
   byNumber(number: string): Promise<ApplicationRecord | null>
   /** Applications of these units whose applicant has exactly this name, newest first (at most `limit`). A query. */
   byName(unitIds: readonly string[], name: string, limit: number): Promise<ApplicationRecord[]>
+  /** 代为申请 drafts (not yet submitted) typed by the staff member with this openid, last changed first (at most `limit`). A query. */
+  assistedDrafts(typistOpenid: string, limit: number): Promise<ApplicationRecord[]>
   /** Returned cases whose deadline for resubmission passed at or before `now`, earliest first. A query. */
   returnedOverdue(now: string, limit: number): Promise<ApplicationRecord[]>
   /** Cases under public notice whose notice ended at or before `now`, earliest first. A query. */

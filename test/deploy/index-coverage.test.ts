@@ -229,6 +229,7 @@ Object.assign(EXERCISES, {
   'personRequests.put': (r: Repositories) => r.personRequests.put({ id: 'pr-1', kind: 'copy', applicationId: 'a-1', unitId: 'unit-root', note: '要一份副本', receivedOn: '2026-03-02', dueOn: '2026-04-01', status: 'open', openedBy: 'o-r', version: 1 }, 0),
   'personRequests.listOpen': (r: Repositories) => r.personRequests.listOpen(['unit-root', 'unit-a'], 50),
   'households.underOldKey': (r: Repositories) => r.households.underOldKey(2, 50),
+  'applications.assistedDrafts': (r: Repositories) => r.applications.assistedDrafts('o-caseworker', 20),
   'applications.returnedOverdue': (r: Repositories) => r.applications.returnedOverdue('2026-03-02T02:00:00.000Z', 100),
   'callTasks.put': (r: Repositories) =>
     r.callTasks.put({ id: fresh('call'), applicationId: 'app-1', unitId: 'unit-root', status: 'open', openedAt: '2026-03-02T02:00:00.000Z', reasons: ['no-subscription'], occasions: ['x'], attempts: 0, doneAt: null }),

@@ -37,6 +37,15 @@ describe('a caseworker applies on a worker’s behalf', () => {
     await fillToDocuments(cw.page, WANG)
     // Without the signed authorisation the server refuses; the kind is offered as a suggested one.
     await visible(cw.page, '[data-kind=authorisation] .documents__suggested').waitFor()
+    // Left half-done, the draft waits in the queue's 我代填的申请 and opens where it was left.
+    await cw.page.goto(`${e2e.app.url}/#/review/queue/index`)
+    const draft = visible(cw.page, '[data-assisted-draft]')
+    await expect(draft.textContent()).resolves.toContain('王*福')
+    await expect(draft.getAttribute('role')).resolves.toBe('button')
+    await expect(cw.page.locator('[data-assisted-draft]').count()).resolves.toBe(1)
+    await e2e.shot(cw.page, '90b-assisted-drafts')
+    await draft.click()
+    await visible(cw.page, '[data-kind=authorisation] .documents__suggested').waitFor()
     await upload(cw.page, 'authorisation', { name: '授权书.jpg', mimeType: 'image/jpeg', buffer: JPEG })
     await cw.page.locator('[data-kind=authorisation] [data-document]').waitFor()
     await e2e.shot(cw.page, '91-assisted-authorisation')
@@ -57,7 +66,13 @@ describe('a caseworker applies on a worker’s behalf', () => {
     await visible(cw.page, '[data-action=log-call]').waitFor()
     await expect(cw.page.getByText('结果：已接通并告知').first().isVisible()).resolves.toBe(true)
 
+    // A code written on the wrong paper is withdrawn, and a new one issued.
     await visible(cw.page, '[data-action=issue-takeover]').click()
+    const lost = (await visible(cw.page, '[data-takeover-code]').getAttribute('data-takeover-code')) ?? ''
+    await visible(cw.page, '[data-action=revoke-takeover]').click()
+    await cw.page.locator('.taro-model__confirm:visible').click()
+    await visible(cw.page, '[data-action=issue-takeover]').click()
+    await expect(visible(cw.page, '[data-takeover-code]').getAttribute('data-takeover-code')).resolves.not.toBe(lost)
     const code = (await visible(cw.page, '[data-takeover-code]').getAttribute('data-takeover-code')) ?? ''
     expect(code).toMatch(/^[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4}$/)
     await e2e.shot(cw.page, '92-assisted-case-takeover-code')
@@ -66,6 +81,10 @@ describe('a caseworker applies on a worker’s behalf', () => {
     const worker = await signIn('new-worker')
     await worker.page.goto(`${e2e.app.url}/#/pages/my-applications/index`)
     await visible(worker.page, '[data-action=open-take-over]').click()
+    // The withdrawn code no longer works.
+    await visible(worker.page, '[data-card=take-over] input').fill(lost)
+    await visible(worker.page, '[data-action=take-over]').click()
+    await expect(visible(worker.page, '.field-error[data-field=code]').textContent()).resolves.toContain('认领码不正确')
     await visible(worker.page, '[data-card=take-over] input').fill('ABCD-EFGH-JKMN')
     await visible(worker.page, '[data-action=take-over]').click()
     await expect(visible(worker.page, '.field-error[data-field=code]').textContent()).resolves.toContain('认领码不正确')

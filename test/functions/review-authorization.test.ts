@@ -60,6 +60,7 @@ const ROWS: Row[] = [
   { action: 'logCall', stage: 'screening', input: () => ({ outcome: 'no-answer', note: '' }), allowed: STAFF },
   // The worker typed this case themselves: the code is refused as needless, after the access checks.
   { action: 'issueTakeover', stage: 'submitted', allowed: STAFF, allowedAnswer: 'CONFLICT' },
+  { action: 'revokeTakeover', stage: 'submitted', input: () => ({ invitationId: 'inv-none' }), allowed: STAFF, allowedAnswer: 'CONFLICT' },
   { action: 'prepareVisitUpload', stage: 'visiting', input: () => ({ fileName: 'a.jpg' }), allowed: ['caseworker'] },
   { action: 'registerVisitPhoto', stage: 'visiting', input: () => ({ fileName: 'a.jpg', fileId: 'visits/x/forged-file' }), allowed: ['caseworker'], allowedAnswer: 'VALIDATION' },
 ]
@@ -104,8 +105,9 @@ describe('review authorization matrix', () => {
   afterAll(() => f.close())
 
   it('covers every action of the review function', () => {
-    // startAssisted and callTasks name no case: their jurisdiction is tested in test/contract/field.contract.test.ts.
-    const covered = new Set([...ROWS.map((r) => r.action), 'queue', 'notices', 'startAssisted', 'callTasks'])
+    // startAssisted, callTasks and assistedDrafts name no case: their jurisdiction is tested in
+    // test/contract/field.contract.test.ts and test/contract/assisted-drafts.contract.test.ts.
+    const covered = new Set([...ROWS.map((r) => r.action), 'queue', 'notices', 'startAssisted', 'callTasks', 'assistedDrafts'])
     expect(Object.keys(reviewActions).filter((a) => !covered.has(a))).toEqual([])
   })
 
@@ -116,7 +118,7 @@ describe('review authorization matrix', () => {
     const id = await f.submit(owner, 'unit-a1', { idNumber: nextIdNumber(), memberIds: [] })
     if (stage !== 'submitted') await f.walkTo(id, stage)
     const input = { id, expectedVersion: (await f.deps.store.repos.applications.get(id))!.version, ...(await row.input?.(f, id)) }
-    if (['getCase', 'reveal', 'viewDocument', 'logCall', 'issueTakeover'].includes(action) || action.startsWith('prepare') || action.startsWith('register')) delete (input as { expectedVersion?: number }).expectedVersion
+    if (['getCase', 'reveal', 'viewDocument', 'logCall', 'issueTakeover', 'revokeTakeover'].includes(action) || action.startsWith('prepare') || action.startsWith('register')) delete (input as { expectedVersion?: number }).expectedVersion
     const openid = ACTORS[actor] === 'owner' ? owner : ACTORS[actor]
     const reply = await f.call(openid, 'review', action, input)
     if (outcome === 'allowed') {

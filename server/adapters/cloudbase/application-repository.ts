@@ -45,6 +45,8 @@ export const APPLICATIONS_COLLECTION = defineCollection(APPLICATIONS, [
   { keys: [['status', 1], ['noticeEndsAt', 1], ['_id', 1]] },
   // The retention schedule's closed applications.
   { keys: [['status', 1], ['documentsPurgedAt', 1], ['updatedAt', 1], ['_id', 1]] },
+  // A caseworker's unfinished 代为申请 drafts, last changed first.
+  { keys: [['typedBy.openid', 1], ['status', 1], ['updatedAt', -1], ['_id', -1]] },
   // What a key rotation has left.
   KEY_VERSION_INDEX,
 ])
@@ -93,6 +95,12 @@ export function applicationRepository(scope: Scope): ApplicationRepository {
     async closedBefore(before, limit) {
       outsideTransaction(scope, 'applications.closedBefore')
       const query = coll().where({ status: scope.command.in(['rejected', 'withdrawn']), documentsPurgedAt: null, updatedAt: scope.command.lt(before) }).orderBy('updatedAt', 'asc').orderBy('_id', 'asc')
+      return (await readRange(query, 0, limit)).map(toRecord)
+    },
+    async assistedDrafts(typistOpenid, limit) {
+      outsideTransaction(scope, 'applications.assistedDrafts')
+      if (limit <= 0) return []
+      const query = coll().where({ 'typedBy.openid': typistOpenid, status: 'draft' }).orderBy('updatedAt', 'desc').orderBy('_id', 'desc')
       return (await readRange(query, 0, limit)).map(toRecord)
     },
     async returnedOverdue(now, limit) {

@@ -21,6 +21,7 @@ const COLUMNS: Record<string, (rec: ApplicationRecord) => unknown> = {
   due_sort: dueSort,
   notice_ends_at: (r) => r.noticeEndsAt ?? null,
   key_version: applicationKeyVersion,
+  typist_openid: (r) => r.typedBy?.openid ?? null,
 }
 
 export function applicationRepository(db: Db): ApplicationRepository {
@@ -52,6 +53,9 @@ export function applicationRepository(db: Db): ApplicationRepository {
     },
     async closedBefore(before, limit) {
       return readAll(db, `SELECT doc FROM applications WHERE status IN ('rejected', 'withdrawn') AND updated_at < ? AND json_extract(doc, '$.documentsPurgedAt') IS NULL ORDER BY updated_at, id LIMIT ?`, before, limit)
+    },
+    async assistedDrafts(typistOpenid, limit) {
+      return readAll(db, `SELECT doc FROM applications WHERE typist_openid = ? AND status = 'draft' ORDER BY updated_at DESC, id DESC LIMIT ?`, typistOpenid, Math.max(0, limit))
     },
     async returnedOverdue(now, limit) {
       return readAll(db, `SELECT doc FROM applications WHERE status = 'returned' AND due_sort <= ? ORDER BY due_sort, id LIMIT ?`, now, limit)

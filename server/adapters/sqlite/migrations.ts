@@ -285,4 +285,13 @@ export const MIGRATIONS: readonly Migration[] = [
     `,
   },
   KEY_VERSIONS_MIGRATION,
+  {
+    version: 15,
+    name: "a caseworker's 代为申请 drafts by typist",
+    sql: `
+      ALTER TABLE applications ADD COLUMN typist_openid TEXT;
+      UPDATE applications SET typist_openid = json_extract(doc, '$.typedBy.openid');
+      CREATE INDEX applications_by_typist ON applications (typist_openid, status, updated_at DESC, id DESC);
+    `,
+  },
 ]

@@ -1,13 +1,13 @@
-import { AppError, hasRole, type Actor } from '../../../src/domain'
+import { AppError, hasRole, maskName, type Actor } from '../../../src/domain'
 import { isPlaceholderOpenid, placeholderOpenid } from '../../../src/domain/assisted'
 import { formatInvitationCode } from '../../../src/domain/invitation-code'
-import type { TakeoverCode } from '../../../src/domain/api/review'
+import type { AssistedDraftList, TakeoverCode } from '../../../src/domain/api/review'
 import type { CallContext, Deps } from '../../ports'
 import { createDraft } from '../applicant/open-application'
 import { appendAudit } from '../shared/audit'
 import { unitInJurisdiction } from '../shared/jurisdiction'
 import { newCode } from '../shared/one-time-code'
-import { caseOf, requireReviewer, staffName } from './access'
+import { caseOf, jurisdictionOf, requireReviewer, staffName } from './access'
 
 /** How long a take-over code given on paper works: long enough for the worker's next trip to town. */
 export const TAKEOVER_TTL_MS = 30 * 24 * 3600 * 1000
@@ -35,6 +35,25 @@ export async function startAssisted(deps: Deps, actor: Actor, input: { unitId?: 
     await appendAudit(repos, deps.cipher, now, { actor: actor.openid, action: 'application.assist.start', subject: id, detail: { unitId: unit.id } })
     return { id }
   })
+}
+
+/** The most unfinished drafts the list shows: a caseworker has a handful at a time. */
+export const MAX_ASSISTED_DRAFTS = 50
+
+/**
+ * 我代填的申请: the assisted drafts the caller started and has not submitted, last saved first,
+ * those of units still in their jurisdiction only (the same rule as typing them, `typistActor`).
+ * The name, when typed, is masked as in every list.
+ */
+export async function listAssistedDrafts(deps: Deps, actor: Actor): Promise<AssistedDraftList> {
+  requireCaseworker(actor)
+  const repos = deps.store.repos
+  const names = new Map((await jurisdictionOf(repos, actor)).map((u) => [u.id, u.name]))
+  const recs = await repos.applications.assistedDrafts(actor.openid, MAX_ASSISTED_DRAFTS)
+  const items = recs
+    .filter((r) => names.has(r.unitId) && isPlaceholderOpenid(r.applicantOpenid))
+    .map((r) => ({ id: r.id, nameMasked: r.name ? maskName(r.name) : null, unitName: names.get(r.unitId) ?? '', startedAt: r.typedBy?.at ?? r.createdAt, savedAt: r.draft?.savedAt ?? r.updatedAt }))
+  return { items }
 }
 
 /**
@@ -75,6 +94,24 @@ export async function issueTakeover(deps: Deps, actor: Actor, input: { id: strin
       createdAt: now.toISOString(), expiresAt, status: 'open', usedBy: null, usedAt: null,
     })
     await appendAudit(repos, deps.cipher, now, { actor: actor.openid, action: 'application.takeover.issue', subject: rec.id, detail: { invitationId: id, expiresAt } })
-    return { code: formatInvitationCode(code), expiresAt, number: rec.number }
+    return { code: formatInvitationCode(code), expiresAt, number: rec.number, invitationId: id }
+  })
+}
+
+/**
+ * Withdraws a take-over code not yet used (the paper was lost, or given to the wrong person), so
+ * it no longer works; audited on the case. A used, expired or withdrawn one is a CONFLICT.
+ */
+export async function revokeTakeover(deps: Deps, actor: Actor, input: { id: string; invitationId: string }): Promise<{ status: 'revoked' }> {
+  const now = deps.clock.now()
+  return deps.store.transaction(async (repos) => {
+    const { rec } = await caseOf(repos, actor, input.id)
+    if (!rec.typedBy) throw new AppError('CONFLICT', '这份申请由职工本人填写，没有认领码')
+    const inv = await repos.invitations.get(input.invitationId)
+    if (!inv || inv.kind !== 'takeover' || inv.applicationId !== rec.id) throw new AppError('NOT_FOUND', '没有找到这个认领码', 'invitationId')
+    const usable = inv.status === 'open' && inv.expiresAt > now.toISOString()
+    if (!usable || !(await repos.invitations.update({ ...inv, status: 'revoked' }, 'open'))) throw new AppError('CONFLICT', '这个认领码已被使用、作废或过期')
+    await appendAudit(repos, deps.cipher, now, { actor: actor.openid, action: 'application.takeover.revoke', subject: rec.id, detail: { invitationId: inv.id } })
+    return { status: 'revoked' as const }
   })
 }

@@ -20,8 +20,16 @@ export const fieldActions = {
     output: returns<{ id: string }>(),
     roles: ['caseworker'],
   },
+  /** 我代填的申请: the caller's own assisted drafts not yet submitted, last saved first. */
+  assistedDrafts: { input: v.strictObject({}), output: returns<AssistedDraftList>(), roles: ['caseworker'] },
   /** A one-time code the worker uses to take an assisted case into their own WeChat; shown this once. */
   issueTakeover: { input: v.strictObject({ id: IdSchema }), output: returns<TakeoverCode>(), roles: CASE_STAFF },
+  /** Withdraws an unused take-over code of the case (audited). */
+  revokeTakeover: {
+    input: v.strictObject({ id: IdSchema, invitationId: v.pipe(v.string('缺少认领码编号'), v.nonEmpty('缺少认领码编号'), v.maxLength(72, '认领码编号不正确')) }),
+    output: returns<{ status: 'revoked' }>(),
+    roles: CASE_STAFF,
+  },
   /** 电话联系: the jurisdiction's open call tasks, oldest first. */
   callTasks: { input: PageInputSchema, output: returns<CallTaskPage>(), roles: CASE_STAFF },
   /** Records a call to the worker on the case; one that reached them closes the task. */
@@ -42,6 +50,24 @@ export interface TakeoverCode {
   code: string
   expiresAt: string
   number: string
+  /** Names the code to withdraw it (`revokeTakeover`) while unused. */
+  invitationId: string
+}
+
+/** One unfinished 代为申请 draft of the caseworker's (a draft has no number yet). */
+export interface AssistedDraftView {
+  id: string
+  /** The worker's name masked, once typed. */
+  nameMasked: string | null
+  unitName: string
+  /** ISO-8601 UTC. */
+  startedAt: string
+  /** ISO-8601 UTC: when the form was last saved. */
+  savedAt: string
+}
+
+export interface AssistedDraftList {
+  items: AssistedDraftView[]
 }
 
 /** One line of the 电话联系 list. */

@@ -19,9 +19,9 @@ import type { HardshipAssessment } from '../self-check'
 import { PageInputSchema, type Page } from './applicant'
 import { ANYONE, CASE_STAFF, returns, type FunctionContract } from './define'
 import { FileNameSchema } from '../file-name'
-import { fieldActions, type CallTaskView, type TakeoverCode } from './review-field'
+import { fieldActions, type AssistedDraftList, type AssistedDraftView, type CallTaskView, type TakeoverCode } from './review-field'
 
-export type { CallTaskView, TakeoverCode }
+export type { AssistedDraftList, AssistedDraftView, CallTaskView, TakeoverCode }
 
 const idText = (missing: string, wrong: string) => v.pipe(v.string(missing), v.nonEmpty(missing), v.maxLength(64, wrong))
 const IdSchema = idText('缺少申请编号', '申请编号不正确')

@@ -6,6 +6,7 @@ import TextAreaField from '@/components/text-area-field'
 import type { CaseView, TakeoverCode } from '@/domain/api/review'
 import { CALL_OUTCOMES, callReasonLabel, type CallOutcome } from '@/domain/assisted'
 import { api, newRequestId } from '@/api'
+import { confirmAction } from '@/components/confirm'
 import { formatDateTime } from '@/text/format'
 
 const OUTCOMES = CALL_OUTCOMES.map((o) => ({ code: o.code, label: o.label }))
@@ -48,6 +49,18 @@ export default function FieldSection({ view, replace }: { view: CaseView; replac
     else void Taro.showToast({ title: reply.error.message, icon: 'none', duration: 3000 })
   }
 
+  // A code given to the wrong person or lost on the way: withdrawn while it is still on screen.
+  const revoke = async () => {
+    if (!code) return
+    if (!(await confirmAction({ title: '作废认领码', content: `作废后 ${code.code} 不能再使用，可另行生成新的认领码。`, confirmText: '作废', danger: true }))) return
+    setBusy(true)
+    const reply = await api.review.revokeTakeover({ id: app.id, invitationId: code.invitationId })
+    setBusy(false)
+    if (!reply.ok) return void Taro.showToast({ title: reply.error.message, icon: 'none', duration: 3000 })
+    setCode(null)
+    void Taro.showToast({ title: '认领码已作废', icon: 'success' })
+  }
+
   return (
     <View className='card field-section' data-section='field'>
       <Text className='card__title'>电话联系</Text>
@@ -88,6 +101,9 @@ export default function FieldSection({ view, replace }: { view: CaseView; replac
                 {code.code}
               </Text>
               <Text className='case-header__line'>请抄写在纸条上交给职工本人：在“我的申请”中输入认领码，即可把申请转到本人微信，之后的消息会发给本人。有效期至 {formatDateTime(code.expiresAt)}，只能使用一次，离开本页后无法再查看。</Text>
+              <Button className='btn btn--secondary' data-action='revoke-takeover' disabled={busy} onClick={() => void revoke()}>
+                作废这个认领码
+              </Button>
             </View>
           ) : (
             <Button className='btn btn--secondary' data-action='issue-takeover' disabled={busy} onClick={() => void issue()}>

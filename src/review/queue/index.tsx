@@ -3,7 +3,7 @@ import Taro, { useDidShow, useReachBottom, useRouter } from '@tarojs/taro'
 import { useEffect, useState } from 'react'
 import PageState, { LoadMore } from '@/components/page-state'
 import SearchBox from '@/components/search-box'
-import type { QueueItem, QueueResult } from '@/domain/api/review'
+import type { AssistedDraftView, QueueItem, QueueResult } from '@/domain/api/review'
 import { QUEUE_STAGE_LABELS, QUEUE_STAGES, type QueueStage } from '@/domain/review'
 import { pageClass, useLargeText } from '@/hooks/use-large-text'
 import { pageNumbers, usePages } from '@/hooks/use-pages'
@@ -13,6 +13,7 @@ import RemindCard from '../components/remind-card'
 import QueueItemView from './queue-item'
 import StageTabs from './stage-tabs'
 import FieldBar from './field-bar'
+import AssistedDrafts from './assisted-drafts'
 import { sendAllKeptVisits } from '../offline/kept-visit'
 import './index.css'
 
@@ -39,10 +40,13 @@ export default function ReviewQueuePage() {
 
   const [calls, setCalls] = useState<number | null>(null)
   const [kept, setKept] = useState(0)
+  const [drafts, setDrafts] = useState<AssistedDraftView[]>([])
   // Back from a case: its stage has likely changed, so the counts and the list are read again.
   useDidShow(() => {
     void load({ stage, search })
     void api.review.callTasks({ pageSize: 1 }).then((r) => setCalls(r.ok ? r.data.total : null))
+    // Back from the form: a draft left there shows here; a submitted one is gone. Reviewers have none.
+    void api.review.assistedDrafts({}).then((r) => setDrafts(r.ok ? r.data.items : []))
     // Home visits kept on this phone go up whenever the workbench shows with a network.
     void sendAllKeptVisits().then(setKept)
   })
@@ -62,6 +66,7 @@ export default function ReviewQueuePage() {
     <View className={pageClass(largeText, 'queue')} data-stage={stage}>
       <RemindCard />
       <FieldBar calls={calls} />
+      <AssistedDrafts items={drafts} />
       {kept > 0 && <Text className='queue-kept muted' data-kept-visits={kept}>本机有{kept}份入户调查记录未上传，打开案件可查看</Text>}
       <StageTabs current={stage} counts={counts} onChange={changeStage} />
       <SearchBox placeholder='申请编号或申请人姓名' active={search} onSearch={runSearch} />
