@@ -1,4 +1,5 @@
 /** People's requests through the admin function: who may take them, and bad input named by field in Chinese. */
+import { addDays, shanghaiDateOf } from '../../../src/domain/calendar'
 import { unionTree, type TreeFixture } from '../../../test/support/union-tree'
 import type { ApplicationRecord } from '../../ports'
 
@@ -26,4 +27,13 @@ test('a kind not on the list, a one-letter note or an unknown key is VALIDATION 
   expect(await t.call('o-town-admin', 'admin', 'openPersonRequest', { applicationId: 'a-1', kind: 'sell', note: '要复制资料' })).toMatchObject({ ok: false, error: { code: 'VALIDATION', field: 'kind', message: expect.stringContaining('请选择请求类型') } })
   expect(await t.call('o-town-admin', 'admin', 'openPersonRequest', { applicationId: 'a-1', kind: 'copy', note: '要' })).toMatchObject({ ok: false, error: { code: 'VALIDATION', field: 'note' } })
   expect(await t.call('o-town-admin', 'admin', 'listPersonRequests', { unitId: 'unit-a' })).toMatchObject({ ok: false, error: { code: 'VALIDATION' } })
+})
+
+test('a request received earlier is due 30 days after its receipt; a future day or one older than the window is VALIDATION on receivedOn', async () => {
+  const today = shanghaiDateOf(t.clock.now())
+  const opened = await t.call('o-town-admin', 'admin', 'openPersonRequest', { applicationId: 'a-1', kind: 'delete', note: '本人来信要求删除', receivedOn: addDays(today, -10) })
+  expect(opened).toMatchObject({ ok: true, data: { receivedOn: addDays(today, -10), dueOn: addDays(today, 20), daysLeft: 20 } })
+  for (const receivedOn of [addDays(today, 1), addDays(today, -31), '2026-13-01']) {
+    expect(await t.call('o-town-admin', 'admin', 'openPersonRequest', { applicationId: 'a-1', kind: 'copy', note: '要复制资料', receivedOn })).toMatchObject({ ok: false, error: { code: 'VALIDATION', field: 'receivedOn' } })
+  }
 })

@@ -1,5 +1,5 @@
 import { AppError, type Actor } from '../../../src/domain'
-import { addDays, daysBetween, shanghaiDateOf } from '../../../src/domain/calendar'
+import { addDays, daysBetween, isCalendarDate, shanghaiDateOf } from '../../../src/domain/calendar'
 import type { PersonRequestKind, PersonRequestView } from '../../../src/domain/api/admin'
 import type { Deps, PersonRequestRecord } from '../../ports'
 import { householdUnits, requireStaff } from '../households/access'
@@ -27,19 +27,22 @@ const view = (rec: PersonRequestRecord, today: string): PersonRequestView => {
  * Records a person's request about the data of an application in the actor's jurisdiction, its
  * deadline counted from today; the record and its audit event in one transaction.
  */
-export async function openPersonRequest(deps: Deps, actor: Actor, input: { applicationId: string; kind: PersonRequestKind; note: string }): Promise<PersonRequestView> {
+export async function openPersonRequest(deps: Deps, actor: Actor, input: { applicationId: string; kind: PersonRequestKind; note: string; receivedOn?: string }): Promise<PersonRequestView> {
   requireStaff(actor, REQUEST_ROLES)
   if (!KINDS.includes(input.kind)) throw new AppError('VALIDATION', '请选择请求类型：查阅复制、更正、删除或限制处理', 'kind')
   const note = input.note.trim()
   if (note.length < 2 || note.length > 500) throw new AppError('VALIDATION', '请用2到500个字写明本人的请求', 'note')
   const now = deps.clock.now()
   const today = shanghaiDateOf(now)
+  const receivedOn = input.receivedOn ?? today
+  // A request received by letter or in person is entered later; its deadline still runs from receipt.
+  if (!isCalendarDate(receivedOn) || receivedOn > today || receivedOn < addDays(today, -PERSON_REQUEST_DAYS)) throw new AppError('VALIDATION', `收到日期应在今天和${PERSON_REQUEST_DAYS}天前之间`, 'receivedOn')
   return deps.store.transaction(async (repos) => {
     const app = await repos.applications.get(input.applicationId)
     if (!app || !(await unitInJurisdiction(repos, actor, app.unitId))) throw new AppError('NOT_FOUND', '没有找到这份申请', 'applicationId')
     const rec: PersonRequestRecord = {
-      id: deps.ids.newId(), kind: input.kind, applicationId: app.id, unitId: app.unitId, note, receivedOn: today,
-      dueOn: addDays(today, PERSON_REQUEST_DAYS), status: 'open', openedBy: actor.openid, version: 1,
+      id: deps.ids.newId(), kind: input.kind, applicationId: app.id, unitId: app.unitId, note, receivedOn,
+      dueOn: addDays(receivedOn, PERSON_REQUEST_DAYS), status: 'open', openedBy: actor.openid, version: 1,
     }
     await repos.personRequests.put(rec, 0)
     await appendAudit(repos, deps.cipher, now, { actor: actor.openid, action: 'person-request.open', subject: `application:${app.id}`, detail: { requestId: rec.id, kind: rec.kind, dueOn: rec.dueOn } })
