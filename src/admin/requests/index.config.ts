@@ -1,3 +1,3 @@
 export default definePageConfig({
-  navigationBarTitleText: '个人信息请求',
+  navigationBarTitleText: '信息请求',
 })
