@@ -29,7 +29,7 @@ describe("people's requests about their data in the browser", () => {
     // The form: a note of one character is refused next to its field.
     await page.locator('[data-action=add-request]').click()
     const form = page.locator('[data-form=open-request]')
-    await form.locator('input[data-field=applicationId], [data-field=applicationId] input').first().fill('a-e2e-request')
+    await form.locator('input[data-field=applicationId], [data-field=applicationId] input').first().fill('MLS-2026-009001')
     await form.locator('[data-field=kind] [data-value=copy]').click()
     await form.locator('textarea').fill('要')
     await form.locator('[data-action=submit]').click()
@@ -45,7 +45,7 @@ describe("people's requests about their data in the browser", () => {
     await expect(item.locator('[data-due]').getAttribute('data-due')).resolves.toBe(addDays(today, 30))
     const text = await item.textContent()
     expect(text).toContain('查阅、复制本人信息')
-    expect(text).toContain('a-e2e-request')
+    expect(text).toContain('申请编号：MLS-2026-009001')
     expect(text).toContain(`答复期限：${formatDate(addDays(today, 30))}`)
     expect(text).toContain('剩余 30 天')
     await expect(item.getAttribute('data-overdue')).resolves.toBe('false')

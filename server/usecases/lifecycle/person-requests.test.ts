@@ -17,8 +17,10 @@ afterEach(() => t.close())
 
 test('a town admin takes a copy request for its own application and sees it due in 30 days; a caseworker may not; another jurisdiction gets NOT_FOUND', async () => {
   const opened = await t.call('o-town-admin', 'admin', 'openPersonRequest', { applicationId: 'a-1', kind: 'copy', note: '  本人要求复制申请资料  ' })
-  expect(opened).toMatchObject({ ok: true, data: { kind: 'copy', note: '本人要求复制申请资料', daysLeft: 30, status: 'open' } })
-  expect(await t.call('o-town-admin', 'admin', 'listPersonRequests', {})).toMatchObject({ ok: true, data: [{ applicationId: 'a-1', daysLeft: 30 }] })
+  expect(opened).toMatchObject({ ok: true, data: { kind: 'copy', note: '本人要求复制申请资料', daysLeft: 30, status: 'open', applicationNumber: 'MLS-2026-000001' } })
+  // By the application's number, as staff know it.
+  expect(await t.call('o-town-admin', 'admin', 'openPersonRequest', { applicationId: 'MLS-2026-000001', kind: 'correct', note: '更正电话号码' })).toMatchObject({ ok: true, data: { applicationId: 'a-1', kind: 'correct' } })
+  expect(await t.call('o-town-admin', 'admin', 'listPersonRequests', {})).toMatchObject({ ok: true, data: [{ applicationId: 'a-1', applicationNumber: 'MLS-2026-000001', daysLeft: 30 }, { applicationId: 'a-1' }] })
   expect(await t.call('o-caseworker', 'admin', 'openPersonRequest', { applicationId: 'a-1', kind: 'copy', note: '要复制' })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } })
   expect(await t.call('o-b-admin', 'admin', 'openPersonRequest', { applicationId: 'a-1', kind: 'copy', note: '要复制' })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND', field: 'applicationId' } })
 })

@@ -73,7 +73,7 @@ function RequestItem({ request: r, closing, onClose, onCancel, onDone }: ItemPro
           {daysLeftText(r.daysLeft)}
         </Text>
       </View>
-      <Text className='admin-item__line'>申请编号：{r.applicationId}</Text>
+      <Text className='admin-item__line'>申请编号：{r.applicationNumber ?? r.applicationId}</Text>
       <Text className='admin-item__line'>收到日期：{formatDate(r.receivedOn)}</Text>
       <Text className='admin-item__line' data-due={r.dueOn}>
         答复期限：{formatDate(r.dueOn)}

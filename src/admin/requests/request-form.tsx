@@ -38,7 +38,7 @@ export default function RequestForm({ onDone, onCancel }: { onDone: () => void; 
 
   return (
     <FormFrame form='open-request' title='登记个人信息请求' lead='本人提出查阅复制、更正、删除或限制处理其个人信息时登记，应在收到之日起30天内答复。' submitText='登记请求' busy={busy} onSubmit={() => void submit()} onCancel={onCancel}>
-      <FormField field='applicationId' label='申请编号' placeholder='该人申请的编号' value={form.applicationId} maxlength={64} error={errors.applicationId} onInput={set('applicationId')} />
+      <FormField field='applicationId' label='申请编号' placeholder='例如：MLS-2026-000001' value={form.applicationId} maxlength={64} error={errors.applicationId} onInput={set('applicationId')} />
       <OptionList field='kind' label='请求类型' options={OPTIONS} value={form.kind} error={errors.kind} onChange={set('kind')} />
       <TextAreaField field='note' label='本人的请求' placeholder='例如：本人来电要求复制申请资料' minlength={2} maxlength={500} value={form.note} error={errors.note} onInput={set('note')} />
       <DateField field='receivedOn' label='收到日期' hint='答复期限从这一天算起' value={form.receivedOn} end={today} error={errors.receivedOn} onChange={set('receivedOn')} />
