@@ -1,6 +1,7 @@
 import { addDays, shanghaiDateOf } from '../../src/domain/calendar'
 import { formatDate } from '../../src/text/format'
 import { startE2E, type E2E } from './harness'
+import { measure, RULES, unnamed } from './worker-checks'
 
 const PHONE = { viewport: { width: 360, height: 740 } }
 const AT = '2026-03-02T02:00:00.000Z'
@@ -23,6 +24,9 @@ describe("people's requests about their data in the browser", () => {
     const { page } = await e2e.newUser(PHONE)
     await page.goto(`${e2e.app.url}/demo-login?next=${encodeURIComponent('/')}`)
     await page.click('[data-account=admin]')
+    // In large-text mode throughout: every word and target checked below.
+    await page.locator('[data-setting=large-text]').click()
+    await page.locator('.home.large-text').waitFor()
     await page.locator('[data-entry=person-requests]').click()
     await page.getByText('目前没有待答复的请求').waitFor()
 
@@ -36,6 +40,7 @@ describe("people's requests about their data in the browser", () => {
     await expect(form.locator('.field-error[data-field=note]').textContent()).resolves.toContain('2到500个字')
     await form.locator('textarea').fill('本人来电要求复制申请资料')
     await e2e.shot(page, 'a0-person-request-form')
+    await expect(measure(page, RULES.large.text, RULES.large.target)).resolves.toEqual({ text: [], targets: [] })
     await form.locator('[data-action=submit]').click()
 
     // Listed with its received day, its deadline 30 days on and the days left.
@@ -60,6 +65,8 @@ describe("people's requests about their data in the browser", () => {
     await close.locator('[data-field=status] [data-value=done]').click()
     await close.locator('textarea').fill('已将申请资料复印件交给本人')
     await e2e.shot(page, 'a2-person-request-close')
+    await expect(measure(page, RULES.large.text, RULES.large.target)).resolves.toEqual({ text: [], targets: [] })
+    await expect(unnamed(page)).resolves.toEqual([])
     await close.locator('[data-action=submit]').click()
     await page.getByText('目前没有待答复的请求').waitFor()
     const stored = await e2e.app.deps.store.repos.personRequests.listOpen(['unit-532504001'], 10)
