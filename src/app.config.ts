@@ -2,7 +2,7 @@ export default defineAppConfig({
   pages: ['pages/home/index', 'pages/my-applications/index', 'pages/application/index', 'pages/messages/index', 'pages/stations/index', 'pages/station/index'],
   subPackages: [
     { root: 'apply', pages: ['form/index', 'self-check/index'] },
-    { root: 'admin', pages: ['stations/index', 'station-edit/index', 'import/index', 'reports/index', 'units/index', 'invitations/index', 'staff/index'] },
+    { root: 'admin', pages: ['stations/index', 'station-edit/index', 'import/index', 'reports/index', 'units/index', 'invitations/index', 'staff/index', 'requests/index'] },
     { root: 'review', pages: ['queue/index', 'case/index', 'redeem/index', 'notices/index', 'calls/index'] },
     { root: 'households', pages: ['list/index', 'detail/index', 'campaigns/index', 'campaign/index', 'check/index', 'pending/index', 'budgets/index'] },
     // Its own subpackage: the chart library weighs about 0.6 MB and only this page needs it.

@@ -19,6 +19,8 @@ export const ROUTES = {
   adminUnits: (unitId?: string) => `/admin/units/index${unitId ? `?unitId=${encodeURIComponent(unitId)}` : ''}`,
   adminInvitations: '/admin/invitations/index',
   adminStaff: '/admin/staff/index',
+  /** People's requests about their personal data (reviewers and admins). */
+  adminRequests: '/admin/requests/index',
   /** The caseworker's queue; `stage` picks the tab. */
   reviewQueue: (stage?: string) => `/review/queue/index${stage ? `?stage=${encodeURIComponent(stage)}` : ''}`,
   reviewCase: (id: string) => `/review/case/index?id=${encodeURIComponent(id)}`,

@@ -54,6 +54,12 @@ describe.each(factories)('person requests: %s', (_name, open) => {
     ])
   })
 
+  test('a letter received earlier, entered by the application number: due 30 days after receipt, listed with the number', async () => {
+    const opened = await openPersonRequest(deps, reviewer, { applicationId: 'MLS-2026-000001', kind: 'correct', note: '来信要求更正电话号码', receivedOn: '2026-02-20' })
+    expect(opened).toMatchObject({ applicationId: 'a-1', applicationNumber: 'MLS-2026-000001', receivedOn: '2026-02-20', dueOn: '2026-03-22', daysLeft: 20 })
+    expect(await listPersonRequests(deps, reviewer)).toEqual([expect.objectContaining({ id: opened.id, applicationNumber: 'MLS-2026-000001', daysLeft: 20 })])
+  })
+
   test('an application outside the jurisdiction, or a kind not on the list, is refused by field', async () => {
     await expect(openPersonRequest(deps, township, { applicationId: 'a-1', kind: 'copy', note: '要一份副本' })).rejects.toMatchObject({ code: 'NOT_FOUND', field: 'applicationId' })
     await expect(openPersonRequest(deps, reviewer, { applicationId: 'a-1', kind: 'sell' as never, note: '要一份副本' })).rejects.toMatchObject({ code: 'VALIDATION', field: 'kind' })

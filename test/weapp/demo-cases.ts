@@ -60,6 +60,8 @@ export async function demoCases(deps: Deps): Promise<DemoCases> {
     { householdId: own.items[0].id, amountFen: 12_300, fundSource: 'county', paidOn: '2026-03-07', note: '冬季慰问' },
     'weapp-pending-payment-1',
   )
+  // A person's request about their data, open: the requests page lists it with its deadline.
+  await call(ADMIN, 'admin', 'openPersonRequest', { applicationId: returned, kind: 'copy', note: '本人来电要求复制申请资料' })
   const stations = await deps.store.repos.stations.list({ offset: 0, limit: 1 })
   return { underReview, returned, household: households.items[0].id, campaign, checkHousehold: inScope.households.items[0].householdId, station: stations[0].id }
 }

@@ -40,6 +40,7 @@ const PAGES: PageCase[] = [
   { route: 'admin/units/index', as: ADMIN, shows: /弥勒市总工会/ },
   { route: 'admin/invitations/index', as: ADMIN, shows: /邀请/ },
   { route: 'admin/staff/index', as: ADMIN, shows: /李娟|共 \d+ 人/ },
+  { route: 'admin/requests/index', as: ADMIN, shows: /查阅、复制本人信息[\s\S]*剩余 30 天[\s\S]*MLS-\d{4}-\d{6}[\s\S]*答复期限/ },
   { route: 'review/queue/index', as: CASEWORKER, query: () => ({ stage: 'screening' }), shows: /MLS-\d{4}-\d{6}/ },
   { route: 'review/case/index', as: CASEWORKER, query: (c) => ({ id: c.underReview }), shows: /MLS-\d{4}-\d{6}[\s\S]*初审/ },
   { route: 'review/redeem/index', as: 'demo-new-staff', shows: /邀请码/ },

@@ -1,5 +1,5 @@
 import { AppError, type Actor } from '../../../src/domain'
-import { addDays, daysBetween, shanghaiDateOf } from '../../../src/domain/calendar'
+import { addDays, daysBetween, isCalendarDate, shanghaiDateOf } from '../../../src/domain/calendar'
 import type { PersonRequestKind, PersonRequestView } from '../../../src/domain/api/admin'
 import type { Deps, PersonRequestRecord } from '../../ports'
 import { householdUnits, requireStaff } from '../households/access'
@@ -18,32 +18,38 @@ const REQUEST_ROLES = ['reviewer', 'admin'] as const
 const KINDS: readonly PersonRequestKind[] = ['copy', 'correct', 'delete', 'restrict']
 
 
-const view = (rec: PersonRequestRecord, today: string): PersonRequestView => {
+const view = (rec: PersonRequestRecord, today: string, applicationNumber: string | undefined): PersonRequestView => {
   const daysLeft = daysBetween(today, rec.dueOn)
-  return { ...rec, daysLeft, overdue: rec.status === 'open' && daysLeft < 0 }
+  return { ...rec, ...(applicationNumber ? { applicationNumber } : {}), daysLeft, overdue: rec.status === 'open' && daysLeft < 0 }
 }
 
 /**
  * Records a person's request about the data of an application in the actor's jurisdiction, its
  * deadline counted from today; the record and its audit event in one transaction.
  */
-export async function openPersonRequest(deps: Deps, actor: Actor, input: { applicationId: string; kind: PersonRequestKind; note: string }): Promise<PersonRequestView> {
+/** Takes the application by its number or its id. */
+export async function openPersonRequest(deps: Deps, actor: Actor, input: { applicationId: string; kind: PersonRequestKind; note: string; receivedOn?: string }): Promise<PersonRequestView> {
   requireStaff(actor, REQUEST_ROLES)
   if (!KINDS.includes(input.kind)) throw new AppError('VALIDATION', '请选择请求类型：查阅复制、更正、删除或限制处理', 'kind')
   const note = input.note.trim()
   if (note.length < 2 || note.length > 500) throw new AppError('VALIDATION', '请用2到500个字写明本人的请求', 'note')
   const now = deps.clock.now()
   const today = shanghaiDateOf(now)
+  const receivedOn = input.receivedOn ?? today
+  // A request received by letter or in person is entered later; its deadline still runs from receipt.
+  if (!isCalendarDate(receivedOn) || receivedOn > today || receivedOn < addDays(today, -PERSON_REQUEST_DAYS)) throw new AppError('VALIDATION', `收到日期应在今天和${PERSON_REQUEST_DAYS}天前之间`, 'receivedOn')
+  // Staff know the application by its number (MLS-2026-000001); its id is taken too.
+  const numbered = await deps.store.repos.applications.byNumber(input.applicationId.trim())
   return deps.store.transaction(async (repos) => {
-    const app = await repos.applications.get(input.applicationId)
+    const app = await repos.applications.get(numbered?.id ?? input.applicationId)
     if (!app || !(await unitInJurisdiction(repos, actor, app.unitId))) throw new AppError('NOT_FOUND', '没有找到这份申请', 'applicationId')
     const rec: PersonRequestRecord = {
-      id: deps.ids.newId(), kind: input.kind, applicationId: app.id, unitId: app.unitId, note, receivedOn: today,
-      dueOn: addDays(today, PERSON_REQUEST_DAYS), status: 'open', openedBy: actor.openid, version: 1,
+      id: deps.ids.newId(), kind: input.kind, applicationId: app.id, unitId: app.unitId, note, receivedOn,
+      dueOn: addDays(receivedOn, PERSON_REQUEST_DAYS), status: 'open', openedBy: actor.openid, version: 1,
     }
     await repos.personRequests.put(rec, 0)
     await appendAudit(repos, deps.cipher, now, { actor: actor.openid, action: 'person-request.open', subject: `application:${app.id}`, detail: { requestId: rec.id, kind: rec.kind, dueOn: rec.dueOn } })
-    return view(rec, today)
+    return view(rec, today, app.number)
   })
 }
 
@@ -61,7 +67,7 @@ export async function closePersonRequest(deps: Deps, actor: Actor, input: { id: 
     if (!(await repos.personRequests.put(next, rec.version))) throw new AppError('CONFLICT', '这条请求已被处理或已更新，请刷新后再试')
     const today = shanghaiDateOf(now)
     await appendAudit(repos, deps.cipher, now, { actor: actor.openid, action: 'person-request.close', subject: `application:${rec.applicationId}`, detail: { requestId: rec.id, status: input.status, dueOn: rec.dueOn, late: today > rec.dueOn } })
-    return view(next, today)
+    return view(next, today, (await repos.applications.get(rec.applicationId))?.number)
   })
 }
 
@@ -70,5 +76,7 @@ export async function listPersonRequests(deps: Deps, actor: Actor, _input: Recor
   requireStaff(actor, REQUEST_ROLES)
   const units = await householdUnits(deps.store.repos, actor)
   const today = shanghaiDateOf(deps.clock.now())
-  return (await deps.store.repos.personRequests.listOpen(units.map((u) => u.id), 200)).map((r) => view(r, today))
+  const open = await deps.store.repos.personRequests.listOpen(units.map((u) => u.id), 200)
+  const numbers = new Map((await deps.store.repos.applications.getMany([...new Set(open.map((r) => r.applicationId))])).map((a) => [a.id, a.number]))
+  return open.map((r) => view(r, today, numbers.get(r.applicationId)))
 }

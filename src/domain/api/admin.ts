@@ -1,4 +1,5 @@
 import * as v from 'valibot'
+import { DATE_PATTERN } from '../calendar'
 import { STAFF_ROLES, type StaffRole } from '../roles'
 import { PageInputSchema, type Page } from './applicant'
 import { returns, type FunctionContract } from './define'
@@ -64,9 +65,9 @@ export const adminActions = {
     roles: ['admin'],
   },
   deactivateStaff: { input: v.strictObject({ openid: OpenidSchema, version: VersionSchema }), output: returns<StaffView>(), roles: ['admin'] },
-  /** A person's request about their data, taken against their application; due in 30 days; audited. */
+  /** A person's request about their data, taken against their application; due 30 days after it was received (default today); audited. */
   openPersonRequest: {
-    input: v.strictObject({ applicationId: idText('缺少申请编号', '申请编号不正确'), kind: v.picklist(PERSON_REQUEST_KINDS, '请选择请求类型：查阅复制、更正、删除或限制处理'), note: requestText('请写明本人的请求（2到500个字）') }),
+    input: v.strictObject({ applicationId: idText('请填写申请编号', '申请编号不正确'), kind: v.picklist(PERSON_REQUEST_KINDS, '请选择请求类型：查阅复制、更正、删除或限制处理'), note: requestText('请写明本人的请求（2到500个字）'), receivedOn: v.optional(v.pipe(v.string('请选择收到请求的日期'), v.regex(DATE_PATTERN, '收到日期格式应为YYYY-MM-DD'))) }),
     output: returns<PersonRequestView>(),
     roles: ['reviewer', 'admin'],
   },
@@ -86,6 +87,8 @@ export interface PersonRequestView {
   id: string
   kind: PersonRequestKind
   applicationId: string
+  /** The application's number as staff know it (absent if the application is gone). */
+  applicationNumber?: string
   unitId: string
   note: string
   receivedOn: string

@@ -34,6 +34,9 @@ const STAFF_ENTRY: Entry = { key: 'review-queue', title: '审核工作台', desc
 /** Shown to reviewers: the payments waiting for a second person, counted on the tile. */
 const APPROVAL_ENTRY: Entry = { key: 'pending-ledger', title: '资金审批', description: '审批他人登记的帮扶资金发放和冲正', glyph: '批', url: ROUTES.pendingLedger }
 
+/** Shown to reviewers and admins: people's requests about their personal data, with their deadlines. */
+const REQUESTS_ENTRY: Entry = { key: 'person-requests', title: '个人信息请求', description: '登记和答复本人查阅、更正、删除个人信息的请求', glyph: '权', url: ROUTES.adminRequests }
+
 /** Shown to every staff member (caseworker, reviewer, admin): the filed households and the figures. */
 const HOUSEHOLD_ENTRIES: Entry[] = [
   { key: 'households', title: '建档家庭', description: '帮扶措施、资金发放、结对联系和户户清', glyph: '档', url: ROUTES.households },
@@ -84,7 +87,7 @@ export default function HomePage() {
       <LargeTextSwitch on={largeText} onChange={setLargeText} />
       <DemoAccountBanner />
       <View className='home__entries'>
-        {[...(isStaff ? [STAFF_ENTRY] : []), ...(isReviewer ? [APPROVAL_ENTRY] : []), ...(isStaff || isAdmin ? HOUSEHOLD_ENTRIES : []), ...ENTRIES, ...(isAdmin ? ADMIN_ENTRIES : [])].map((entry) => (
+        {[...(isStaff ? [STAFF_ENTRY] : []), ...(isReviewer ? [APPROVAL_ENTRY] : []), ...(isStaff || isAdmin ? HOUSEHOLD_ENTRIES : []), ...ENTRIES, ...(isAdmin ? ADMIN_ENTRIES : []), ...(isReviewer || isAdmin ? [REQUESTS_ENTRY] : [])].map((entry) => (
           <EntryTile
             key={entry.key}
             entry={entry.key}
