@@ -1,12 +1,12 @@
 /**
  * Policy parameters from policy.csv, one row per unit:
- * `unitId,dibaoLineYuan,publicityDays[,submittedDays,screeningDays,visitingDays,verifyingDays][,template:<kind>...][,fields:<kind>...]`.
+ * `unitId,dibaoLineYuan,publicityDays[,submittedDays,screeningDays,visitingDays,verifyingDays][,closedDocumentsDays,abandonedDraftsDays][,template:<kind>...][,fields:<kind>...]`.
  * `template:<kind>` holds a subscribe-message template id; `fields:<kind>` which value fills which
  * keyword of that template, e.g. `character_string1=number;phrase2=status;thing3=body;time4=time`
  * (./template-fields.ts; empty: the notifier's default).
  */
 import type { ApplicationStatus } from '../../src/domain'
-import type { PolicyRecord } from '../ports'
+import type { PolicyRecord, RetentionSchedule } from '../ports'
 import type { CsvRecord } from '../usecases/shared/csv'
 import { cellOf, readHeader, type ImportProblem } from './columns'
 import { parseTemplateFields } from './template-fields'
@@ -15,8 +15,14 @@ import { parseTemplateFields } from './template-fields'
 export const DEADLINE_STAGES = ['submitted', 'screening', 'visiting', 'verifying'] as const satisfies readonly ApplicationStatus[]
 
 export const POLICY_REQUIRED = ['unitId', 'dibaoLineYuan', 'publicityDays'] as const
-/** Optional: days the documents of a rejected or withdrawn application are kept (the retention schedule; read from the top unit's row). */
-const RETENTION_COLUMN = 'closedDocumentsDays'
+/**
+ * Optional: the retention schedule (read from the top unit's row), days per kind of record: the
+ * documents of a rejected or withdrawn application, and a draft never submitted.
+ */
+const RETENTION_COLUMNS = [
+  { column: 'closedDocumentsDays', kind: 'closedApplicationDocuments', what: '资料保存天数' },
+  { column: 'abandonedDraftsDays', kind: 'abandonedDrafts', what: '草稿保存天数' },
+] as const satisfies readonly { column: string; kind: keyof RetentionSchedule; what: string }[]
 const STAGE_COLUMNS = DEADLINE_STAGES.map((s) => `${s}Days`)
 const TEMPLATE_COLUMN = /^template:([A-Za-z][A-Za-z0-9]{0,31})$/
 const FIELDS_COLUMN = /^fields:([A-Za-z][A-Za-z0-9]{0,31})$/
@@ -29,7 +35,7 @@ function yuanToFen(text: string): number | null {
 }
 
 function wholeDays(text: string, min: number, max: number): number | null {
-  if (!/^\d{1,3}$/.test(text)) return null
+  if (!/^\d{1,4}$/.test(text)) return null
   const n = Number(text)
   return n >= min && n <= max ? n : null
 }
@@ -44,7 +50,7 @@ export function referencedPolicyUnits(records: CsvRecord[]): string[] {
 
 /** The policies to write, or every problem found. `unitExists` answers for the units file and the store together. */
 export function checkPolicies(records: CsvRecord[], file: string, unitExists: (id: string) => boolean): { policies: PolicyRecord[] } | { problems: ImportProblem[] } {
-  const allowed = (c: string) => (POLICY_REQUIRED as readonly string[]).includes(c) || STAGE_COLUMNS.includes(c) || c === RETENTION_COLUMN || TEMPLATE_COLUMN.test(c) || FIELDS_COLUMN.test(c)
+  const allowed = (c: string) => (POLICY_REQUIRED as readonly string[]).includes(c) || STAGE_COLUMNS.includes(c) || RETENTION_COLUMNS.some((r) => r.column === c) || TEMPLATE_COLUMN.test(c) || FIELDS_COLUMN.test(c)
   const head = readHeader(records, file, POLICY_REQUIRED, allowed)
   if ('problems' in head) return head
   const { columns, rows } = head
@@ -79,9 +85,14 @@ export function checkPolicies(records: CsvRecord[], file: string, unitExists: (i
       else stageDeadlineDays[stage] = days
     }
 
-    const retentionText = cell(RETENTION_COLUMN)
-    const closedDays = retentionText ? wholeDays(retentionText, 30, 3650) : undefined
-    if (closedDays === null) bad(RETENTION_COLUMN, `资料保存天数“${retentionText}”应为 30 到 3650 的整数（天）；不自动删除请留空`)
+    const schedule: RetentionSchedule = {}
+    for (const { column, kind, what } of RETENTION_COLUMNS) {
+      const text = cell(column)
+      if (!text) continue
+      const days = wholeDays(text, 30, 3650)
+      if (days === null) bad(column, `${what}“${text}”应为 30 到 3650 的整数（天）；不自动删除请留空`)
+      else schedule[kind] = days
+    }
 
     const subscribeTemplateIds: Record<string, string> = {}
     for (const c of columns) {
@@ -105,7 +116,7 @@ export function checkPolicies(records: CsvRecord[], file: string, unitExists: (i
 
     if (problems.length === before) {
       const fields = Object.keys(subscribeTemplateFields).length ? { subscribeTemplateFields } : {}
-      const retention = closedDays ? { retention: { closedApplicationDocuments: closedDays } } : {}
+      const retention = Object.keys(schedule).length ? { retention: schedule } : {}
       policies.push({ unitId, dibaoLineFen: fen!, publicityDays: publicityDays!, stageDeadlineDays, subscribeTemplateIds, ...fields, ...retention })
     }
   }

@@ -20,3 +20,11 @@ test('too short, too long or not a number: the row and the column are named in C
     problems: [expect.stringMatching(/第 ?2 ?行.*closedDocumentsDays.*资料保存天数“7”应为 30 到 3650 的整数/), expect.stringMatching(/第 ?3 ?行.*closedDocumentsDays.*资料保存天数“半年”/)],
   })
 })
+
+test('abandonedDraftsDays: drafts never submitted get their own period, beside the documents of closed applications', () => {
+  const result = check('unitId,dibaoLineYuan,publicityDays,closedDocumentsDays,abandonedDraftsDays\nunit-root,780,7,3650,90\nunit-a,720,5,,\n')
+  expect(result).toMatchObject({ policies: [{ unitId: 'unit-root', retention: { closedApplicationDocuments: 3650, abandonedDrafts: 90 } }, { unitId: 'unit-a' }] })
+  expect(check('unitId,dibaoLineYuan,publicityDays,abandonedDraftsDays\nunit-root,780,7,10\n')).toEqual({
+    problems: [expect.stringMatching(/第 ?2 ?行.*abandonedDraftsDays.*草稿保存天数“10”应为 30 到 3650 的整数/)],
+  })
+})

@@ -4,6 +4,7 @@ import { endNotices } from '../usecases/review/notices'
 import { remindStaff } from '../usecases/shared/staff-reminders'
 import { anchorAudit } from '../usecases/shared/audit-anchor'
 import { purgeClosedDocuments } from '../usecases/lifecycle/retention'
+import { purgeAbandonedDrafts } from '../usecases/lifecycle/abandoned-drafts'
 import { openOverdueCalls } from '../usecases/review/calls'
 
 /** A run every `everyMs` (the local stand-in for the `timers` function's trigger): ends due public notices, queues staff reminders, applies the retention schedule, anchors the audit log (hourly), then delivers the outbox. */
@@ -23,6 +24,7 @@ export function startOutboxRunner(deps: Deps, notifier: Notifier, everyMs = 60_0
         await endNotices(deps)
         await remindStaff(deps)
         await purgeClosedDocuments(deps)
+        await purgeAbandonedDrafts(deps)
         await anchorAudit(deps)
         await openOverdueCalls(deps)
         await deliverOutbox(deps, notifier, { limit })

@@ -153,6 +153,8 @@ export interface PersonRequestRepository {
 export interface RetentionSchedule {
   /** Documents and visit photos of a rejected or withdrawn application, counted from its last change. */
   closedApplicationDocuments?: number
+  /** A draft never submitted, with its uploaded documents, counted from its last save (the worker is told 7 days before). */
+  abandonedDrafts?: number
 }
 
 export interface PolicyRepository {

@@ -126,6 +126,8 @@ export interface ApplicationRepository {
   noticesEnded(now: string, limit: number): Promise<ApplicationRecord[]>
   /** Rejected or withdrawn applications last changed before `before` whose documents the retention schedule has not yet deleted, oldest first. A query. */
   closedBefore(before: string, limit: number): Promise<ApplicationRecord[]>
+  /** Drafts last saved before `before`, oldest first, skipping `offset` of them (at most `limit`). A query. */
+  staleDrafts(before: string, offset: number, limit: number): Promise<ApplicationRecord[]>
 }
 
 /** 电话联系: one open task per case at most; its reasons accumulate until a call reaches the worker. */

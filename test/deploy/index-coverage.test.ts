@@ -225,6 +225,7 @@ Object.assign(EXERCISES, {
   'applications.noticesEnded': (r: Repositories) => r.applications.noticesEnded('2026-03-02T02:00:00.000Z', 100),
   'applications.underOldKey': (r: Repositories) => r.applications.underOldKey(2, 50),
   'applications.closedBefore': (r: Repositories) => r.applications.closedBefore('2026-03-02T02:00:00.000Z', 50),
+  'applications.staleDrafts': (r: Repositories) => r.applications.staleDrafts('2026-03-02T02:00:00.000Z', 100, 100),
   'personRequests.get': (r: Repositories) => r.personRequests.get('pr-1'),
   'personRequests.put': (r: Repositories) => r.personRequests.put({ id: 'pr-1', kind: 'copy', applicationId: 'a-1', unitId: 'unit-root', note: '要一份副本', receivedOn: '2026-03-02', dueOn: '2026-04-01', status: 'open', openedBy: 'o-r', version: 1 }, 0),
   'personRequests.listOpen': (r: Repositories) => r.personRequests.listOpen(['unit-root', 'unit-a'], 50),

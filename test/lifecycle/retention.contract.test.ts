@@ -4,6 +4,8 @@ import { createCipher } from '../../server/adapters/node-cipher'
 import type { ApplicationRecord, Deps, DocumentRecord, FileStore, Store } from '../../server/ports'
 import { randomIds } from '../../server/runtime'
 import { purgeClosedDocuments, RETENTION_ACTOR } from '../../server/usecases/lifecycle/retention'
+import { purgeAbandonedDrafts } from '../../server/usecases/lifecycle/abandoned-drafts'
+import { openApplicationOf } from '../../server/usecases/shared/claim-keys'
 import { findAuditBreak } from '../../server/usecases/shared/audit-check'
 import { contractStores } from '../contract/stores'
 import { seedTestUnits, TEST_POLICY, TestClock } from '../support/deps'
@@ -53,5 +55,82 @@ describe.each(factories)('retention schedule: %s', (_name, open) => {
     ])
     expect(await findAuditBreak(store.repos, deps.cipher)).toBeNull()
     expect(await purgeClosedDocuments(deps)).toMatchObject({ applicationsPurged: 0 })
+  })
+})
+
+describe.each(factories)('retention schedule for abandoned drafts: %s', (_name, open) => {
+  let store: Store
+  let close: () => Promise<void>
+  const removed: string[] = []
+  const files = { remove: async (key: string) => void removed.push(key) } as unknown as FileStore
+  let clock: TestClock
+  let deps: Deps
+  const draft = (id: string, savedDaysAgo: number, extra: Partial<ApplicationRecord> = {}): ApplicationRecord => ({
+    ...app(id, 'draft', savedDaysAgo), number: `DRAFT-${id}`, applicantOpenid: `o-${id}`, visitPhotos: [], draft: { sealed: 'x' } as unknown as ApplicationRecord['draft'], ...extra,
+  })
+  beforeEach(async () => {
+    ;({ store, close } = open())
+    removed.length = 0
+    await seedTestUnits(store)
+    clock = new TestClock(NOW)
+    deps = { store, clock, ids: randomIds, cipher: createCipher(randomBytes(32)), settings: { applicationPrefix: 'MLS', defaultUnitId: 'unit-root' }, files }
+    const drafts = [draft('d-01', 100), draft('d-02', 95, { typedBy: { openid: 'o-caseworker', name: '李娟' } } as Partial<ApplicationRecord>), draft('d-03', 85), draft('d-04', 10)]
+    for (const d of drafts) {
+      await store.repos.applications.insert(d)
+      await store.repos.claims.create(openApplicationOf(d.applicantOpenid), d.id)
+    }
+    await store.repos.policies.put({ ...TEST_POLICY, retention: { abandonedDrafts: 90 } })
+  })
+  afterEach(() => close())
+
+  const messagesOf = async (openid: string) => (await store.repos.messages.listFor(openid, { offset: 0, limit: 20 })).items.map((m) => m.title)
+
+  test('unset, no draft is touched', async () => {
+    await store.repos.policies.put({ ...TEST_POLICY })
+    expect(await purgeAbandonedDrafts(deps, 50, { warn: true })).toEqual({ draftsDeleted: 0, draftsWarned: 0, filesRemoved: 0 })
+    expect((await store.repos.applications.get('d-01'))?.status).toBe('draft')
+  })
+
+  test('90 days: the drafts saved longer ago lose their values, documents and name, the worker is told and may apply again; each deletion audited', async () => {
+    expect(await purgeAbandonedDrafts(deps, 50, { warn: false })).toEqual({ draftsDeleted: 2, draftsWarned: 0, filesRemoved: 4 })
+    expect([...removed].sort()).toEqual(['docs/d-01-bank.jpg', 'docs/d-01-id.jpg', 'docs/d-02-bank.jpg', 'docs/d-02-id.jpg'])
+    const d1 = await store.repos.applications.get('d-01')
+    expect(d1).toMatchObject({ status: 'withdrawn', name: '', employer: '', version: 4 })
+    expect(d1?.draft).toBeUndefined()
+    expect(d1?.documents).toBeUndefined()
+    expect(d1?.timeline.at(-1)?.note).toBe('草稿超过90天未修改，已按个人信息保存期限删除')
+    expect(await store.repos.claims.get(openApplicationOf('o-d-01'))).toBeNull()
+    expect(await store.repos.claims.get(openApplicationOf('o-d-03'))).toEqual({ key: openApplicationOf('o-d-03'), holder: 'd-03' })
+    expect(await messagesOf('o-d-01')).toEqual(['申请草稿已删除'])
+    // A 代为申请 draft: the caseworker typing it is told, not the placeholder applicant.
+    expect(await messagesOf('o-caseworker')).toEqual(['申请草稿已删除'])
+    expect(await messagesOf('o-d-02')).toEqual([])
+    expect((await store.repos.applications.get('d-03'))?.status).toBe('draft')
+    const events = (await store.repos.audit.list(null, 20)).filter((e) => e.actor === RETENTION_ACTOR)
+    expect(events.map((e) => [e.action, e.subject, e.detail.documents, e.detail.assisted])).toEqual([
+      ['retention.delete-draft', 'application:d-01', ['id-card', 'bank-card'], false],
+      ['retention.delete-draft', 'application:d-02', ['id-card', 'bank-card'], true],
+    ])
+    expect(JSON.stringify(events)).not.toContain('张小明')
+    expect(await findAuditBreak(store.repos, deps.cipher)).toBeNull()
+    expect(await purgeAbandonedDrafts(deps, 50, { warn: false })).toMatchObject({ draftsDeleted: 0 })
+  })
+
+  test('a week before: the worker is told once per save, with the day; a save after the warning restarts the count', async () => {
+    expect(await purgeAbandonedDrafts(deps, 50, { warn: true })).toMatchObject({ draftsDeleted: 2, draftsWarned: 1 })
+    const [warning] = (await store.repos.messages.listFor('o-d-03', { offset: 0, limit: 5 })).items
+    expect(warning.title).toBe('申请草稿即将删除')
+    expect(warning.body).toContain('已有85天未修改')
+    expect(warning.body).toContain('2026年9月6日前')
+    expect(await purgeAbandonedDrafts(deps, 50, { warn: true })).toMatchObject({ draftsWarned: 0 })
+    const d3 = (await store.repos.applications.get('d-03'))!
+    expect(await store.repos.applications.update({ ...d3, version: d3.version + 1, updatedAt: new Date(NOW.getTime() - 86 * 86_400_000).toISOString() }, d3.version)).toBe(true)
+    expect(await purgeAbandonedDrafts(deps, 50, { warn: true })).toMatchObject({ draftsWarned: 1 })
+    expect(await messagesOf('o-d-03')).toEqual(['申请草稿即将删除', '申请草稿即将删除'])
+    // Past the 90 days the draft goes, and the warning's mark with it.
+    clock.advance(5 * 86_400_000)
+    expect(await purgeAbandonedDrafts(deps, 50, { warn: false })).toMatchObject({ draftsDeleted: 1 })
+    expect(await store.repos.claims.get('retention-warned:draft:d-03')).toBeNull()
+    expect((await store.repos.applications.get('d-04'))?.status).toBe('draft')
   })
 })

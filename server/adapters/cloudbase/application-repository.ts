@@ -45,6 +45,8 @@ export const APPLICATIONS_COLLECTION = defineCollection(APPLICATIONS, [
   { keys: [['status', 1], ['noticeEndsAt', 1], ['_id', 1]] },
   // The retention schedule's closed applications.
   { keys: [['status', 1], ['documentsPurgedAt', 1], ['updatedAt', 1], ['_id', 1]] },
+  // The retention schedule's abandoned drafts.
+  { keys: [['status', 1], ['updatedAt', 1], ['_id', 1]] },
   // A caseworker's unfinished 代为申请 drafts, last changed first.
   { keys: [['typedBy.openid', 1], ['status', 1], ['updatedAt', -1], ['_id', -1]] },
   // What a key rotation has left.
@@ -96,6 +98,12 @@ export function applicationRepository(scope: Scope): ApplicationRepository {
       outsideTransaction(scope, 'applications.closedBefore')
       const query = coll().where({ status: scope.command.in(['rejected', 'withdrawn']), documentsPurgedAt: null, updatedAt: scope.command.lt(before) }).orderBy('updatedAt', 'asc').orderBy('_id', 'asc')
       return (await readRange(query, 0, limit)).map(toRecord)
+    },
+    async staleDrafts(before, offset, limit) {
+      outsideTransaction(scope, 'applications.staleDrafts')
+      if (limit <= 0) return []
+      const query = coll().where({ status: 'draft', updatedAt: scope.command.lt(before) }).orderBy('updatedAt', 'asc').orderBy('_id', 'asc')
+      return (await readRange(query, Math.max(0, offset), limit)).map(toRecord)
     },
     async assistedDrafts(typistOpenid, limit) {
       outsideTransaction(scope, 'applications.assistedDrafts')

@@ -294,4 +294,11 @@ export const MIGRATIONS: readonly Migration[] = [
       CREATE INDEX applications_by_typist ON applications (typist_openid, status, updated_at DESC, id DESC);
     `,
   },
+  {
+    version: 22,
+    name: 'the retention schedule: applications by status and last change (abandoned drafts, closed applications)',
+    sql: `
+      CREATE INDEX applications_by_status_updated ON applications (status, updated_at, id);
+    `,
+  },
 ]
