@@ -10,6 +10,8 @@ export interface Actor {
   roles: Role[]
   /** The staff member's union unit; their jurisdiction is its subtree. */
   unitId?: string
+  /** A caseworker typing a 代为申请 acts as its placeholder applicant: this is the caseworker's openid, whom the audit log names. */
+  typist?: string
 }
 
 export function hasRole(actor: Actor, role: Role): boolean {

@@ -58,6 +58,14 @@ describe.each(factories)('field work: %s', (_name, open) => {
     expect(errorOf(await t.call('o-b-staff', 'applicant', 'getDraft', { assisted: id }))).toEqual({ code: 'NOT_FOUND', field: 'assisted' })
     expect((await store.repos.applications.listByApplicant('o-caseworker', { offset: 0, limit: 5 })).total).toBe(0)
 
+    // What the caseworker did as the placeholder applicant is audited under the caseworker's own name.
+    const typed = (await store.repos.audit.list(null, 500)).filter((e) => e.subject === id && ['application.consent', 'application.document.add', 'application.submit'].includes(e.action))
+    expect(typed.map((e) => [e.action, e.actor])).toEqual([
+      ['application.consent', 'o-caseworker'],
+      ['application.document.add', 'o-caseworker'],
+      ['application.submit', 'o-caseworker'],
+    ])
+
     const c = await t.view('o-caseworker-2', id)
     expect(c.application.typedBy).toEqual({ kind: 'caseworker', name: '李娟', at: expect.any(String) })
     expect(c.application.documents.map((d) => d.kind)).toEqual(['authorisation'])

@@ -1,6 +1,7 @@
 import { AppError, type Actor } from '../../../src/domain'
 import { documentProblem, EXTENSION_OF, MAX_DOCUMENT_BYTES, MAX_DOCUMENTS, sniffDocumentType, type DocumentKind, type DocumentView } from '../../../src/domain/documents'
 import type { ApplicationRecord, Deps, DocumentRecord, Repositories } from '../../ports'
+import { auditedActor } from '../shared/actor'
 import { appendAudit } from '../shared/audit'
 import { toDocumentView } from '../shared/application-view'
 import { getOwnApplication } from './read-my-applications'
@@ -41,7 +42,7 @@ async function attach(deps: Deps, actor: Actor, meta: DocumentMeta, doc: Documen
       if (!(await repos.applications.update(next, rec.version))) throw new AppError('CONFLICT', '申请正在保存，请重试')
       await repos.uploads.remove(doc.storageKey)
       await appendAudit(repos, deps.cipher, deps.clock.now(), {
-        actor: actor.openid,
+        actor: auditedActor(actor),
         action: 'application.document.add',
         subject: rec.id,
         detail: { documentId: doc.id, kind: doc.kind, contentType: doc.contentType, size: doc.size },
@@ -109,7 +110,7 @@ export async function removeDocument(deps: Deps, actor: Actor, input: { applicat
     const at = deps.clock.now().toISOString()
     const next = { ...rec, documents: rec.documents!.filter((d) => d.id !== doc.id), version: rec.version + 1, updatedAt: at }
     if (!(await repos.applications.update(next, rec.version))) throw new AppError('CONFLICT', '申请正在保存，请重试')
-    await appendAudit(repos, deps.cipher, deps.clock.now(), { actor: actor.openid, action: 'application.document.remove', subject: rec.id, detail: { documentId: doc.id } })
+    await appendAudit(repos, deps.cipher, deps.clock.now(), { actor: auditedActor(actor), action: 'application.document.remove', subject: rec.id, detail: { documentId: doc.id } })
     return doc.storageKey
   })
   await removeFiles(deps, [key])

@@ -3,6 +3,7 @@ import { CURRENT_CONSENT, isCurrentConsent, type ConsentInput } from '../../../s
 import { emptyFormValues, formToValues, type FormValues } from '../../../src/domain/form-values'
 import type { FormStep } from '../../../src/domain/api/applicant'
 import type { ApplicationRecord, Deps } from '../../ports'
+import { auditedActor } from '../shared/actor'
 import { appendAudit, auditRead } from '../shared/audit'
 import { publicTypedBy } from '../shared/application-view'
 import type { Relation } from '../../../src/domain/assisted'
@@ -39,7 +40,7 @@ export async function getDraft(deps: Deps, actor: Actor): Promise<{ draft: Draft
   if (!rec || !isEditable(rec)) return { draft: null }
   const values = rec.draft ? openValues(deps.cipher, rec.draft.valuesSealed) : rec.formSealed ? formToValues(openForm(deps.cipher, rec.formSealed)) : emptyFormValues()
   // Audited after the read and outside any transaction; no values go out unless it is recorded.
-  await auditRead(deps, { actor: actor.openid, action: 'application.draft.read', subject: rec.id })
+  await auditRead(deps, { actor: auditedActor(actor), action: 'application.draft.read', subject: rec.id })
   return { draft: toDraftView(rec, values) }
 }
 
@@ -77,7 +78,7 @@ export async function saveDraft(deps: Deps, actor: Actor, input: SaveDraftInput)
     }
     if (!(await repos.applications.update(next, rec.version))) throw new AppError('CONFLICT', '草稿正在保存，请稍后重试')
     if (newConsent) {
-      await appendAudit(repos, deps.cipher, now, { actor: actor.openid, action: 'application.consent', subject: rec.id, detail: { ...CURRENT_CONSENT } })
+      await appendAudit(repos, deps.cipher, now, { actor: auditedActor(actor), action: 'application.consent', subject: rec.id, detail: { ...CURRENT_CONSENT } })
     }
     return { id: rec.id, version: next.version, savedAt: at }
   })

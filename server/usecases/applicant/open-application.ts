@@ -1,6 +1,7 @@
 import { AppError, HARDSHIP_CAUSE_CODES, type Actor, type HardshipCauseCode } from '../../../src/domain'
 import type { FormValues } from '../../../src/domain/form-values'
 import type { ApplicationRecord, Deps, Repositories } from '../../ports'
+import { auditedActor } from '../shared/actor'
 import { appendAudit } from '../shared/audit'
 import { openApplicationOf } from '../shared/claim-keys'
 
@@ -52,7 +53,7 @@ export async function createDraft(
     ...(assisted?.typedBy ? { typedBy: assisted.typedBy } : {}),
   }
   await repos.applications.insert(rec)
-  await appendAudit(repos, deps.cipher, now, { actor: actor.openid, action: 'application.draft.create', subject: id, ...(assisted ? { detail: { assisted: true } } : {}) })
+  await appendAudit(repos, deps.cipher, now, { actor: auditedActor(actor), action: 'application.draft.create', subject: id, ...(assisted ? { detail: { assisted: true } } : {}) })
   return rec
 }
 

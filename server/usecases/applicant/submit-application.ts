@@ -15,6 +15,7 @@ import { claimIdNumbers } from './duplicates'
 import { ALREADY_OPEN, findOpenApplication, without } from './open-application'
 import { sealForm } from '../shared/sealed-form'
 import { assessFor } from './self-check'
+import { auditedActor } from '../shared/actor'
 import { appendAudit } from '../shared/audit'
 import { contentTarget, once } from '../shared/idempotency'
 import { notifyApplicant } from '../shared/notify'
@@ -68,7 +69,7 @@ export async function submitApplication(deps: Deps, actor: Actor, input: SubmitI
       const status = nextStatus('submit', 'draft')
       const rec: ApplicationRecord = { ...prepared, status, version: 1, timeline: [{ at, status }], updatedAt: at, stageEnteredAt: at, dueAt: await dueAtFor(repos, prepared, status, now) }
       await repos.applications.insert(rec)
-      await appendAudit(repos, deps.cipher, now, { actor: actor.openid, action: 'application.submit', subject: id, detail: { number, status } })
+      await appendAudit(repos, deps.cipher, now, { actor: auditedActor(actor), action: 'application.submit', subject: id, detail: { number, status } })
       await notifyApplicant(deps, repos, rec, now)
       return { id, number, status, version: rec.version }
     }),

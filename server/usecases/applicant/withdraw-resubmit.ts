@@ -3,6 +3,7 @@ import type { SubmitResult } from '../../../src/domain/api/applicant'
 import type { ApplicationStatus } from '../../../src/domain/application-status'
 import { formFieldName } from '../../../src/domain/form-labels'
 import type { ApplicationRecord, CallContext, Deps } from '../../ports'
+import { auditedActor } from '../shared/actor'
 import { appendAudit } from '../shared/audit'
 import { openApplicationOf } from '../shared/claim-keys'
 import { once } from '../shared/idempotency'
@@ -47,7 +48,7 @@ export async function withdrawApplication(
     if (!(await repos.applications.update(next, rec.version))) throw new AppError('CONFLICT', STALE)
     const claim = await repos.claims.get(openApplicationOf(actor.openid))
     if (claim?.holder === rec.id) await repos.claims.release(openApplicationOf(actor.openid))
-    await appendAudit(repos, deps.cipher, deps.clock.now(), { actor: actor.openid, action: 'application.draft.discard', subject: rec.id })
+    await appendAudit(repos, deps.cipher, deps.clock.now(), { actor: auditedActor(actor), action: 'application.draft.discard', subject: rec.id })
     dropped.push(...(rec.documents ?? []).map((d) => d.storageKey))
     return { id: rec.id, status: next.status, version: next.version }
   })

@@ -67,7 +67,7 @@ export async function typistActor(deps: Deps, actor: Actor, applicationId: strin
   const rec = await repos.applications.get(applicationId)
   const mine = rec?.typedBy?.kind === 'caseworker' && isPlaceholderOpenid(rec.applicantOpenid) && (await unitInJurisdiction(repos, actor, rec.unitId))
   if (!rec || !mine) throw new AppError('NOT_FOUND', '没有找到这份代为申请', 'assisted')
-  return { openid: rec.applicantOpenid, roles: ['worker'] }
+  return { openid: rec.applicantOpenid, roles: ['worker'], typist: actor.openid }
 }
 
 /** A caseworker's submission of an assisted form: the union chosen must be in their jurisdiction too. */

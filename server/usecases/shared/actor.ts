@@ -8,3 +8,6 @@ export async function resolveActor(repos: Repositories, openid: string): Promise
   const roles: Role[] = ['worker', ...staff.roles]
   return { openid, roles, unitId: staff.unitId }
 }
+
+/** Whom the audit log names for an action: the caseworker typing a 代为申请, else the caller. */
+export const auditedActor = (actor: Actor): string => actor.typist ?? actor.openid

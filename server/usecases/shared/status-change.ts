@@ -1,6 +1,7 @@
 import { AppError, nextStatus, transitionProblem, type Actor, type TransitionName } from '../../../src/domain'
 import { stageDueAt } from '../../../src/domain/review'
 import type { ApplicationRecord, Deps, Repositories } from '../../ports'
+import { auditedActor } from './actor'
 import { appendAudit } from './audit'
 import { openApplicationForId, openApplicationOf } from './claim-keys'
 import { notifyApplicant } from './notify'
@@ -68,7 +69,7 @@ export async function changeStatus(
     await releaseIfHeld(repos, openApplicationForId(rec.idNumberHash), rec.id)
   }
   await appendAudit(repos, deps.cipher, now, {
-    actor: actor.openid,
+    actor: auditedActor(actor),
     action: `application.${name}`,
     subject: rec.id,
     detail: { from: rec.status, to: status, version: next.version, ...opts.detail },
