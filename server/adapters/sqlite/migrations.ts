@@ -294,4 +294,17 @@ export const MIGRATIONS: readonly Migration[] = [
       CREATE INDEX applications_by_typist ON applications (typist_openid, status, updated_at DESC, id DESC);
     `,
   },
+  {
+    version: 19,
+    name: 'measures of households deregistered before it end with them',
+    // Deregistration now ends a household's running measures; those deregistered earlier catch up.
+    // CloudBase's 009-ended-measures does the same.
+    sql: `
+      UPDATE measures
+        SET version = version + 1,
+            doc = json_set(doc, '$.status', 'ended', '$.version', version + 1)
+        WHERE json_extract(doc, '$.status') IN ('planned', 'in-progress')
+          AND household_id IN (SELECT id FROM households WHERE status = 'deregistered');
+    `,
+  },
 ]

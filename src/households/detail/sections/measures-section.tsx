@@ -9,7 +9,7 @@ import MeasureForm from '../forms/measure-form'
 import MeasureUpdateForm from '../forms/measure-update-form'
 import { may, type FileSectionProps } from './types'
 
-const STATUS_TONE: Record<Measure['status'], TagTone> = { planned: 'muted', 'in-progress': 'pending', done: 'done' }
+const STATUS_TONE: Record<Measure['status'], TagTone> = { planned: 'muted', 'in-progress': 'pending', done: 'done', ended: 'muted' }
 
 /** 帮扶措施: what is planned and done for the household; caseworkers add and update them. */
 export default function MeasuresSection(props: FileSectionProps) {
