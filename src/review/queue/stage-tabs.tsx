@@ -20,6 +20,7 @@ export default function StageTabs({ current, counts, onChange }: StageTabsProps)
             key={stage}
             className={stage === current ? 'queue-tab queue-tab--on' : 'queue-tab'}
             role='tab'
+            tabIndex={0}
             aria-selected={stage === current}
             data-stage={stage}
             onClick={() => onChange(stage)}

@@ -61,7 +61,7 @@ export default function LedgerSection(props: FileSectionProps) {
 function Summary({ line, open, onToggle }: { line: LedgerLine; open: boolean; onToggle: () => void }) {
   const title = `${line.kind === 'reversal' ? '冲正 · ' : ''}${labelOf(FUND_SOURCES, line.fundSource)}`
   return (
-    <View className='hh-entry__summary' hoverClass='card--pressed' {...pressable(`${title} ${formatMoney(line.amountFen)} ${formatDate(line.paidOn)}`)} aria-expanded={open} data-entry-toggle onClick={onToggle}>
+    <View className='hh-entry__summary' hoverClass='card--pressed' {...pressable()} aria-expanded={open} data-entry-toggle onClick={onToggle}>
       <View className='hh-entry__head'>
         <Text className='hh-entry__title'>{title}</Text>
         <Text className='hh-entry__side' data-amount={line.amountFen}>
@@ -74,8 +74,8 @@ function Summary({ line, open, onToggle }: { line: LedgerLine; open: boolean; on
       </View>
       <View className='hh-tags'>
         <Approval line={line} />
-        {line.reversed && <Tag tone='muted'>已冲正</Tag>}
-        {line.reversalPending && <Tag tone='pending'>冲正待审批</Tag>}
+        {line.reversed && <Tag tone='muted' data={{ 'data-tag': 'reversed' }}>已冲正</Tag>}
+        {line.reversalPending && <Tag tone='pending' data={{ 'data-tag': 'reversal-pending' }}>冲正待审批</Tag>}
       </View>
     </View>
   )
