@@ -229,6 +229,8 @@ describe('following a filed household (SQLite, through the event contract)', () 
       // Staff never choose 已结束 themselves.
       const measureId = done.ok ? done.data.measures.find((m) => m.kind === 'legal')!.id : ''
       expect(await f.hh('o-caseworker', 'updateMeasure', { householdId: id, measureId, expectedVersion: 2, status: 'ended', outcome: '' })).toMatchObject({ ok: false, error: { code: 'VALIDATION', field: 'status' } })
+      // An ended measure takes no more progress.
+      expect(await f.hh('o-caseworker', 'updateMeasure', { householdId: id, measureId, expectedVersion: 2, status: 'done', outcome: '已结案' })).toMatchObject({ ok: false, error: { code: 'CONFLICT', message: '该措施已随家庭脱困注销结束，不能再更新' } })
     })
 
     it('lets the worker apply again after deregistration, and filing brings the same file back with its history', async () => {

@@ -22,7 +22,7 @@ export function householdActions(actor: Actor, rec: HouseholdRecord, measures: r
   const pending = pendingDeregistration(rec.history)
   const allowed: Record<HouseholdAction, boolean> = {
     addMeasure: caseStaff && filed,
-    updateMeasure: caseStaff && measures.length > 0,
+    updateMeasure: caseStaff && measures.some((m) => m.status !== 'ended'),
     recordPayment: caseStaff && filed,
     reversePayment: caseStaff && ledger.some((e) => e.kind === 'payment' && e.status === 'approved' && !reversalOf(ledger, e.id)),
     addContact: caseStaff && filed,

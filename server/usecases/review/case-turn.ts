@@ -22,7 +22,7 @@ export async function caseTurn(repos: Repositories, actor: Actor, rec: Applicati
   const names = items
     .filter((s) => s.active && s.roles.includes(role) && s.displayName)
     .sort((a, b) => Number(b.openid === actor.openid) - Number(a.openid === actor.openid))
-    .map((s) => (s.openid === actor.openid ? `${s.displayName}（您）` : s.displayName))
+    .map((s) => (s.openid === actor.openid ? '您' : s.displayName))
   return { ...turn, names: names.slice(0, MAX_NAMES) }
 }
 

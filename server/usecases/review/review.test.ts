@@ -94,13 +94,13 @@ describe('the review of a case, stage by stage (SQLite, through the event contra
 
   it('says whose turn it is at each stage: the stage, who acts next by role and name, and what the viewer can do meanwhile', async () => {
     const id = await f.submit()
-    expect((await f.view('o-caseworker', id)).turn).toMatchObject({ stage: '已提交', actor: 'caseworker', task: '开始初审', names: ['李娟（您）', '刘洋'], meanwhile: '请您办理：开始初审' })
+    expect((await f.view('o-caseworker', id)).turn).toMatchObject({ stage: '已提交', actor: 'caseworker', task: '开始初审', names: ['您', '刘洋'], meanwhile: '请您办理：开始初审' })
     await f.walkTo(id, 'verifying')
     const seen = await f.view('o-caseworker', id)
     expect(seen.actions).toEqual([])
     expect(seen.turn).toMatchObject({ stage: '民政核对', actor: 'reviewer', task: '录入民政核对结果', names: ['赵强', '周敏'] })
     expect(seen.turn.meanwhile).toBe('您现在可以：查看材料和办理记录，需要时电话联系申请人；帮扶中心审核人员办理后本页会更新')
-    expect((await f.view('o-reviewer', id)).turn).toMatchObject({ names: ['周敏（您）', '赵强'], meanwhile: '请您办理：录入民政核对结果' })
+    expect((await f.view('o-reviewer', id)).turn).toMatchObject({ names: ['您', '赵强'], meanwhile: '请您办理：录入民政核对结果' })
     await f.act('o-reviewer', 'recordFinanceCheck', id, { result: 'confirmed' })
     expect((await f.view('o-caseworker', id)).turn).toMatchObject({ actor: 'reviewer', task: '开始公示' })
     await f.act('o-reviewer', 'startNotice', id)

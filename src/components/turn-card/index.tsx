@@ -21,7 +21,7 @@ export default function TurnCard({ turn, mayAct }: TurnCardProps) {
       {who && (
         <Text className='turn-card__line' data-turn-names={turn.names.join('、')}>
           <Text className='turn-card__label'>下一步：</Text>
-          {turn.actor === 'timer' ? turn.task : `${who} ${turn.task}`}
+          {turn.actor === 'timer' ? turn.task : `${who}${turn.task}`}
         </Text>
       )}
       <Text className='turn-card__now'>{turn.meanwhile}</Text>

@@ -30,7 +30,7 @@ export default function MeasuresSection(props: FileSectionProps) {
             <Text className='hh-entry__line'>
               {m.createdByName} · {formatDate(m.createdAt)}
             </Text>
-            {may(view, 'updateMeasure') && !active && (
+            {may(view, 'updateMeasure') && m.status !== 'ended' && !active && (
               <Button className='btn btn--secondary btn--small' data-action='updateMeasure' onClick={() => open(`updateMeasure:${m.id}`)}>
                 更新进展
               </Button>
