@@ -193,7 +193,7 @@ describe('whose turn, what changed, and the household file', () => {
     expect(deregisteredToday).not.toBe('')
     const today = shanghaiDate(e2e.clock.now())
     const { id: campaignId } = await call<{ id: string }>(REVIEWER, 'households', 'openCampaign', { name: '弥阳街道户户清', startsOn: today, endsOn: today, unitIds: ['unit-532504001'] })
-    const view = await call<{ households: { items: { householdId: string }[]; total: number } }>(CASEWORKER, 'households', 'campaign', { campaignId, page: 1, pageSize: 100 })
+    const view = await call<{ households: { items: { householdId: string }[]; total: number } }>(CASEWORKER, 'households', 'campaign', { campaignId, page: 1, pageSize: 50 })
     expect(view.households.total).toBeGreaterThan(0)
     expect(view.households.items.map((h) => h.householdId)).not.toContain(deregisteredToday)
 
