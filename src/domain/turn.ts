@@ -47,7 +47,7 @@ export function turnOf(status: ApplicationStatus, entries: readonly ReviewEntryV
     case 'screening':
       return at('caseworker', '完成初审：通过、退回修改或不予通过')
     case 'visiting':
-      return at('caseworker', '入户调查，记录六清核查情况')
+      return at('caseworker', '上门走访，登记走访结果')
     case 'verifying':
       return financeCheckedSinceVisit(entries) ? at('reviewer', '开始公示') : at('reviewer', '录入民政核对结果')
     case 'publicizing': {
