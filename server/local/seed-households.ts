@@ -1,8 +1,10 @@
-import { addDays } from '../../src/domain/calendar'
+import { addDays, shanghaiDateOf } from '../../src/domain/calendar'
+import type { LedgerActor } from '../../src/domain/ledger'
+import { demoToday } from './seed/demo-present'
 import { generateDemoLedger, type DemoLedger, type DemoStaff } from './seed/demo-ledger'
 import { idCheckChar } from '../../src/domain/id-number'
 import { prng, randomInt } from './prng'
-import type { Cipher, HouseholdRecord, Repositories, Store } from '../ports'
+import type { Cipher, HouseholdRecord, OrgUnitRecord, Repositories, StaffRecord, Store } from '../ports'
 import { householdOf } from '../usecases/shared/claim-keys'
 import { DEMO_ACCOUNTS } from './demo'
 
@@ -75,14 +77,43 @@ export async function writeDemoLedger(batch: WriteBatch, cipher: Cipher, demo: D
   })
 }
 
-/** Writes the demo ledger under `rootId`'s townships; false when households are already there or there are no townships. */
-export async function seedDemoHouseholds(store: Store, cipher: Cipher, rootId: string): Promise<boolean> {
+/** The paired cadres of the townships other than the demo caseworker's (sample names), one each in township order. */
+const CADRE_NAMES = ['王芳', '陈刚', '刘洋', '杨丽', '赵敏', '周涛', '吴霞', '孙磊', '马俊', '朱琳', '胡斌', '郭静', '何平', '高峰']
+
+/** One cadre per township: the demo caseworker in their own, a sample caseworker (a staff record, no sign-in) in each other. */
+function townshipCadres(townships: readonly OrgUnitRecord[]): { cadres: Map<string, LedgerActor>; staff: StaffRecord[] } {
+  const own = DEMO_ACCOUNTS.find((a) => a.key === 'caseworker')?.staff?.unitId
+  const cadres = new Map<string, LedgerActor>()
+  const staff: StaffRecord[] = []
+  let next = 0
+  for (const t of townships) {
+    if (t.id === own) {
+      cadres.set(t.id, staffOf('caseworker'))
+      continue
+    }
+    const cadre = { openid: `demo-cadre-${t.id.replace(/^unit-/, '')}`, name: CADRE_NAMES[next++ % CADRE_NAMES.length] }
+    cadres.set(t.id, cadre)
+    staff.push({ openid: cadre.openid, displayName: cadre.name, unitId: t.id, roles: ['caseworker'], active: true })
+  }
+  return { cadres, staff }
+}
+
+/**
+ * Writes the demo ledger under `rootId`'s townships, brought to `at` (demoToday); false when
+ * households are already there or there are no townships.
+ */
+export async function seedDemoHouseholds(store: Store, cipher: Cipher, rootId: string, at: Date = new Date()): Promise<boolean> {
   const units = await store.repos.units.subtree(rootId)
   const townships = units.filter((u) => u.parentId === rootId).sort((a, b) => a.id.localeCompare(b.id))
   if (townships.length === 0) return false
   if ((await store.repos.households.scan({ unitIds: units.map((u) => u.id) }, null, 1)).length > 0) return false
   const staff: DemoStaff = { caseworker: staffOf('caseworker'), reviewer: staffOf('admin') }
-  const demo = generateDemoLedger(DEMO_LEDGER_SEED, townships.map((u) => ({ id: u.id, path: u.path })), staff)
+  const history = generateDemoLedger(DEMO_LEDGER_SEED, townships.map((u) => ({ id: u.id, path: u.path })), staff)
+  const paired = townshipCadres(townships)
+  const demo = demoToday(history, shanghaiDateOf(at), paired.cadres, DEMO_LEDGER_SEED)
+  await store.transaction(async (repos) => {
+    for (const s of paired.staff) if (!(await repos.staff.getByOpenid(s.openid))) await repos.staff.put(s)
+  })
   await writeDemoLedger((work) => store.transaction(work), cipher, demo)
   return true
 }

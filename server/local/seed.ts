@@ -47,7 +47,7 @@ export async function seedDemo(store: Store, cipher: Cipher, at: Date = new Date
     // This year's budgets on each start: a demo database outlives the year it was made in.
     const budgets = await seedDemoBudgets(store, ROOT.id, at)
     // Households too, on their own check (a database made before they existed gets them).
-    return (await seedDemoHouseholds(store, cipher, ROOT.id)) || grassroots || stations || budgets
+    return (await seedDemoHouseholds(store, cipher, ROOT.id, at)) || grassroots || stations || budgets
   }
   await store.transaction(async (repos) => {
     await repos.units.put(ROOT)
@@ -59,6 +59,6 @@ export async function seedDemo(store: Store, cipher: Cipher, at: Date = new Date
   })
   await seedDemoGrassroots(store, ROOT.id)
   await seedDemoBudgets(store, ROOT.id, at)
-  await seedDemoHouseholds(store, cipher, ROOT.id)
+  await seedDemoHouseholds(store, cipher, ROOT.id, at)
   return true
 }

@@ -69,6 +69,23 @@ describe('户户清 checks', () => {
       total: { inScope: 3, checked: 2, kept: 1, proposedDeregistration: 1 },
     })
   })
+
+  it('launched on its first day, leaves out a household deregistered earlier that day and takes one filed before the launch', () => {
+    const at = (kind: 'filed' | 'deregistered', iso: string): HouseholdEvent =>
+      kind === 'filed'
+        ? { id: 'f', at: iso, by: 'r1', byName: '', kind, applicationId: null, category: 'deep' }
+        : { id: 'd', at: iso, by: 'r1', byName: '', kind, reason: 'stable-employment', text: '', note: '' }
+    const today = { ...campaign, startsOn: '2026-12-05', endsOn: '2026-12-31', createdAt: '2026-12-05T03:10:00Z' }
+    const households = [
+      { id: 'gone', unitPath: ['root', 't1'], history: [at('filed', '2019-01-01T00:00:00Z'), at('deregistered', '2026-12-05T03:05:00Z')] },
+      { id: 'new', unitPath: ['root', 't1'], history: [at('filed', '2026-12-05T02:00:00Z')] },
+      { id: 'after', unitPath: ['root', 't1'], history: [at('filed', '2026-12-05T04:00:00Z')] },
+      { id: 'kept', unitPath: ['root', 't1'], history: [at('filed', '2019-01-01T00:00:00Z')] },
+    ]
+    expect(campaignScope(today, households)).toEqual({ t1: ['new', 'kept'], g2: [] })
+    // Opened ahead of its first day: the scope is taken at the start of that day, as before.
+    expect(campaignScope({ ...today, createdAt: '2026-12-01T03:10:00Z' }, households)).toEqual({ t1: ['gone', 'kept'], g2: [] })
+  })
 })
 
 describe('campaign schemas', () => {

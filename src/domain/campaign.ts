@@ -103,13 +103,22 @@ export interface ScopedHousehold {
 }
 
 /**
- * The households a campaign covers, by scope unit: those on file when it starts (the beginning of
- * `startsOn`, Asia/Shanghai) under one of its units. A household under two nested scope units
- * counts under the deeper one.
+ * When a campaign's scope is taken: the beginning of `startsOn` (Asia/Shanghai), or its launch when
+ * it was launched later that day or after (a household deregistered before the launch is not in it).
  */
-export function campaignScope(campaign: Pick<Campaign, 'startsOn' | 'unitIds'>, households: readonly ScopedHousehold[]): Record<string, string[]> {
+export function scopeMomentMs(campaign: Pick<Campaign, 'startsOn'> & { createdAt?: string }): number {
+  const start = shanghaiDayStartMs(campaign.startsOn)
+  const created = campaign.createdAt ? Date.parse(campaign.createdAt) : Number.NaN
+  return Number.isNaN(created) ? start : Math.max(start, created)
+}
+
+/**
+ * The households a campaign covers, by scope unit: those on file when it starts (scopeMomentMs)
+ * under one of its units. A household under two nested scope units counts under the deeper one.
+ */
+export function campaignScope(campaign: Pick<Campaign, 'startsOn' | 'unitIds'> & { createdAt?: string }, households: readonly ScopedHousehold[]): Record<string, string[]> {
   const out: Record<string, string[]> = Object.fromEntries(campaign.unitIds.map((u) => [u, []]))
-  const startMs = shanghaiDayStartMs(campaign.startsOn)
+  const startMs = scopeMomentMs(campaign)
   for (const h of households) {
     const unit = [...h.unitPath].reverse().find((u) => u in out)
     if (unit && householdStatusAt(h.history, startMs) === 'filed') out[unit].push(h.id)

@@ -45,9 +45,15 @@ export const MEASURE_STATUSES = [
   { code: 'planned', label: '计划中' },
   { code: 'in-progress', label: '实施中' },
   { code: 'done', label: '已完成' },
+  /** Ended with the household's deregistration (脱困注销), not by staff choosing it. */
+  { code: 'ended', label: '已结束（家庭已注销）' },
 ] as const
 export type MeasureStatus = (typeof MEASURE_STATUSES)[number]['code']
-export const MEASURE_STATUS_CODES = MEASURE_STATUSES.map((s) => s.code) as [MeasureStatus, ...MeasureStatus[]]
+/** The statuses staff choose for a measure: all but `ended`, which deregistration sets. */
+export const MEASURE_CHOICES = MEASURE_STATUSES.filter((s) => s.code !== 'ended')
+export const MEASURE_STATUS_CODES = MEASURE_CHOICES.map((s) => s.code) as [MeasureStatus, ...MeasureStatus[]]
+/** A measure still running: deregistration ends it. */
+export const isOpenMeasure = (status: MeasureStatus) => status === 'planned' || status === 'in-progress'
 
 /**
  * Where aid money comes from. In Yunnan the prefecture level is 州（市）级 and Mile, a county-level

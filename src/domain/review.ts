@@ -73,7 +73,15 @@ interface EntryBase {
 /** One decision or record of the review, in the order they were made. */
 export type ReviewEntry = EntryBase &
   (
+    | { kind: 'screening-started' }
     | { kind: 'accepted'; note: string }
+    | {
+        kind: 'resubmitted'
+        /** Field paths changed from the returned version (the case page shows them field by field). */
+        changedFields: string[]
+        /** Which submission it made (index into the record's submissions). */
+        submission: number
+      }
     | { kind: 'returned'; fieldsToFix: string[]; reason: string }
     | { kind: 'rejected'; stage: ApplicationStatus; reasonCode: RejectionReason; text: string }
     | {

@@ -2,7 +2,7 @@
  * The household file's use cases on both stores, CloudBase through the real SDK into the
  * stand-in: every write runs in a transaction that CloudBase accepts (reads and writes by id
  * only), a retried payment writes once, is counted once a reviewer approves it, is reversed
- * once, and deregistration lands; payments racing for the rest of a budget never exceed it.
+ * once, and deregistration lands (ending the running measures, the reviewers told it waited); payments racing for the rest of a budget never exceed it.
  */
 import type { Page } from '../../src/domain/api/applicant'
 import type { HouseholdItem } from '../../src/domain/api/households'
@@ -57,7 +57,9 @@ describe.each(factories)('household use cases: %s', (name, open) => {
     await f.ok('o-reviewer', 'assignCadre', { householdId: id, expectedVersion: await version(), cadreOpenid: 'o-caseworker' })
     await f.ok('o-caseworker', 'proposeDeregistration', { householdId: id, expectedVersion: await version(), reason: 'income-above-line', text: '' })
     const done = await f.ok('o-reviewer', 'decideDeregistration', { householdId: id, expectedVersion: await version(), approve: true, note: '' })
-    expect(done).toMatchObject({ status: 'deregistered', cadres: [{ openid: 'o-caseworker' }], lastContactOn: '2026-06-14' })
+    expect(done).toMatchObject({ status: 'deregistered', cadres: [{ openid: 'o-caseworker' }], lastContactOn: '2026-06-14', measures: [{ status: 'ended', version: 2 }] })
+    // The proposal waited for the reviewers: each was told, in one transaction with it.
+    expect((await f.deps.store.repos.messages.listFor('o-reviewer', { offset: 0, limit: 5 })).items).toMatchObject([{ title: '脱困注销待您审批' }])
     expect(await f.deps.store.repos.ledger.listByHousehold(id)).toHaveLength(2)
     expect(await findAuditBreak(store.repos, f.deps.cipher)).toBeNull()
   })

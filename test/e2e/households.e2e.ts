@@ -199,9 +199,9 @@ describe('filed households', () => {
     await visible(cw.page, '[data-item=household] [data-action=save-item]').click()
     await visible(cw.page, '[data-item=household] .field-error[data-field=note]').waitFor()
     await e2e.shot(cw.page, 'households-14-check-item-error')
+    // Each item answered explicitly, one tap each: 核实清楚 is the answer and its save.
     for (const item of ['household', 'policies-funds', 'difficulties', 'measures', 'effect', 'pairing']) {
       await visible(cw.page, `[data-item="${item}"] [data-value=yes]`).click()
-      await visible(cw.page, `[data-item="${item}"] [data-action=save-item]`).click()
       await visible(cw.page, `[data-item="${item}"][data-item-state=confirmed]`).waitFor()
     }
     await visible(cw.page, '[data-form=setOutcome]').waitFor()

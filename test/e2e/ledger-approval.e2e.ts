@@ -141,7 +141,9 @@ describe('ledger approvals', () => {
     await visible(cw.page, `[data-line][data-status=approved]:has([data-amount="${PAID_FEN}"])`).waitFor()
     expect(await total(cw.page)).toBe(before + PAID_FEN)
     await visible(cw.page, `[data-line][data-status=pending]:has([data-amount="${OWN_FEN}"])`).waitFor()
-    await expect(visible(cw.page, `[data-line]:has([data-amount="${PAID_FEN}"])`).textContent()).resolves.toContain('审批 赵强')
+    // Who approved it is in the entry's detail, which a tap on its line opens.
+    await visible(cw.page, `[data-line][data-status=approved]:has([data-amount="${PAID_FEN}"]) [data-entry-toggle]`).click()
+    await expect(visible(cw.page, `[data-line]:has([data-amount="${PAID_FEN}"]) [data-entry-detail]`).textContent()).resolves.toContain('审批 赵强')
     await toTop(cw.page, '[data-section=ledger]')
     await e2e.shot(cw.page, 'ledger-06-caseworker-total-after-approval')
 
@@ -149,6 +151,7 @@ describe('ledger approvals', () => {
     await visible(cw.page, `[data-line][data-status=approved]:has([data-amount="${PAID_FEN}"]) [data-action=reversePayment]`).click()
     await field(cw.page, 'reason').fill('重复发放，应冲正')
     await visible(cw.page, '[data-form=reversePayment] [data-action=submit]').click()
+    await cw.page.locator('.taro-model__confirm:visible').click()
     await visible(cw.page, `[data-line][data-kind=reversal][data-status=pending]:has([data-amount="-${PAID_FEN}"])`).waitFor()
     expect(await total(cw.page)).toBe(before + PAID_FEN)
     await admin.page.goto(`${e2e.app.url}/#/households/pending/index`)

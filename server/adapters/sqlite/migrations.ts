@@ -295,6 +295,19 @@ export const MIGRATIONS: readonly Migration[] = [
     `,
   },
   {
+    version: 19,
+    name: 'measures of households deregistered before it end with them',
+    // Deregistration now ends a household's running measures; those deregistered earlier catch up.
+    // CloudBase's 009-ended-measures does the same.
+    sql: `
+      UPDATE measures
+        SET version = version + 1,
+            doc = json_set(doc, '$.status', 'ended', '$.version', version + 1)
+        WHERE json_extract(doc, '$.status') IN ('planned', 'in-progress')
+          AND household_id IN (SELECT id FROM households WHERE status = 'deregistered');
+    `,
+  },
+  {
     version: 22,
     name: 'the retention schedule: applications by status and last change (abandoned drafts, closed applications)',
     sql: `

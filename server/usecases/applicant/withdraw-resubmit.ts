@@ -2,6 +2,7 @@ import { AppError, transitionProblem, type Actor } from '../../../src/domain'
 import type { SubmitResult } from '../../../src/domain/api/applicant'
 import type { ApplicationStatus } from '../../../src/domain/application-status'
 import { formFieldName } from '../../../src/domain/form-labels'
+import type { ReviewEntry } from '../../../src/domain/review'
 import type { ApplicationRecord, CallContext, Deps } from '../../ports'
 import { auditedActor } from '../shared/actor'
 import { appendAudit } from '../shared/audit'
@@ -87,10 +88,21 @@ export async function resubmitApplication(
       const prepared = await withSubmittedForm(deps, repos, rec, input, now)
       const submissions = prepared.submissions!
       submissions[submissions.length - 1] = { ...submissions[submissions.length - 1], changedFields: changed }
+      // 办理记录 shows the resubmission with what changed, like every review decision.
+      const entry: ReviewEntry = {
+        kind: 'resubmitted',
+        changedFields: changed,
+        submission: submissions.length - 1,
+        id: deps.ids.newId(),
+        at: now.toISOString(),
+        by: actor.openid,
+        byName: `申请人 ${rec.name}`,
+      }
       const next = await changeStatus(deps, repos, actor, { ...prepared, submissions }, 'resubmit', {
         expectedVersion: input.expectedVersion,
         note: changeNote(changed),
         detail: { changedFields: changed },
+        patch: { review: [...(rec.review ?? []), entry] },
       })
       return { id: next.id, number: next.number, status: next.status, version: next.version }
     }),

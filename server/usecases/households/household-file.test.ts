@@ -213,6 +213,26 @@ describe('following a filed household (SQLite, through the event contract)', () 
       expect(await propose('o-caseworker')).toMatchObject({ ok: false, error: { code: 'CONFLICT' } })
     })
 
+    it('tells the approvers a proposal waits for them, and ends the running measures with the deregistration', async () => {
+      const planned = await f.ok('o-caseworker', 'addMeasure', { householdId: id, kind: 'schooling', description: '子女助学金申请' })
+      await f.ok('o-caseworker', 'addMeasure', { householdId: id, kind: 'legal', description: '劳动争议法律援助', status: 'in-progress' })
+      const doneId = (await f.ok('o-caseworker', 'addMeasure', { householdId: id, kind: 'medical', description: '医疗救助', status: 'done', outcome: '已报销' })).measures.find((m) => m.kind === 'medical')!.id
+      expect(planned.measures).toHaveLength(1)
+      await propose('o-caseworker')
+      const inbox = await f.deps.store.repos.messages.listFor('o-reviewer', { offset: 0, limit: 10 })
+      expect(inbox.items).toEqual([expect.objectContaining({ title: '脱困注销待您审批', body: expect.stringMatching(/^李娟提出注销建档家庭 MLS-H-\d{4}-\d{6}（张\*明），请在该户档案中审批。$/), readAt: null })])
+      expect((await f.deps.store.repos.messages.listFor('o-caseworker', { offset: 0, limit: 10 })).total).toBe(0)
+      const done = await decide('o-reviewer')
+      expect(done.ok && done.data.measures.map((m) => [m.kind, m.status]).sort()).toEqual([['legal', 'ended'], ['medical', 'done'], ['schooling', 'ended']])
+      expect(done.ok && done.data.measures.find((m) => m.id === doneId)).toMatchObject({ version: 1, outcome: '已报销' })
+      expect((await audits('household.deregister')).map((e) => e.detail.measuresEnded)).toEqual([2])
+      // Staff never choose 已结束 themselves.
+      const measureId = done.ok ? done.data.measures.find((m) => m.kind === 'legal')!.id : ''
+      expect(await f.hh('o-caseworker', 'updateMeasure', { householdId: id, measureId, expectedVersion: 2, status: 'ended', outcome: '' })).toMatchObject({ ok: false, error: { code: 'VALIDATION', field: 'status' } })
+      // An ended measure takes no more progress.
+      expect(await f.hh('o-caseworker', 'updateMeasure', { householdId: id, measureId, expectedVersion: 2, status: 'done', outcome: '已结案' })).toMatchObject({ ok: false, error: { code: 'CONFLICT', message: '该措施已随家庭脱困注销结束，不能再更新' } })
+    })
+
     it('lets the worker apply again after deregistration, and filing brings the same file back with its history', async () => {
       const { id: hid, worker, idNumber } = await f.file()
       id = hid

@@ -22,7 +22,7 @@ export function householdActions(actor: Actor, rec: HouseholdRecord, measures: r
   const pending = pendingDeregistration(rec.history)
   const allowed: Record<HouseholdAction, boolean> = {
     addMeasure: caseStaff && filed,
-    updateMeasure: caseStaff && measures.length > 0,
+    updateMeasure: caseStaff && measures.some((m) => m.status !== 'ended'),
     recordPayment: caseStaff && filed,
     reversePayment: caseStaff && ledger.some((e) => e.kind === 'payment' && e.status === 'approved' && !reversalOf(ledger, e.id)),
     addContact: caseStaff && filed,
@@ -46,12 +46,12 @@ export function ledgerLines(entries: readonly DisbursementEntry[]): LedgerLine[]
 }
 
 /** What the file shows of the latest filing application's form (members, and the registry's other `file` fields), masked; nothing for a file without one. */
-async function filingOf(deps: Deps, repos: Repositories, rec: HouseholdRecord): Promise<Pick<HouseholdView, 'members' | 'filing'>> {
+async function filingOf(deps: Deps, repos: Repositories, rec: HouseholdRecord): Promise<Pick<HouseholdView, 'members' | 'filing' | 'filingApplicationId'>> {
   const applicationId = rec.applicationIds.at(-1)
   const app = applicationId ? await repos.applications.get(applicationId) : null
   const form = app && currentForm(app, deps.cipher)
-  if (!form) return { members: [], filing: [] }
-  return { members: form.members.map((m) => onFilePart(MEMBER_FIELDS, m)), filing: fileRows(form) }
+  if (!form) return { members: [], filing: [], filingApplicationId: null }
+  return { members: form.members.map((m) => onFilePart(MEMBER_FIELDS, m)), filing: fileRows(form), filingApplicationId: app.id }
 }
 
 /** The household page: the file, its measures, ledger and totals, the latest contacts, and the actions. Queries. */
@@ -76,5 +76,6 @@ export async function toHouseholdView(deps: Deps, repos: Repositories, actor: Ac
     fundsTotalFen: totals.totalFen,
     contacts: contacts.items.map(contactOf),
     actions: householdActions(actor, rec, plainMeasures, ledger),
+    mayReveal: actor.roles.includes('caseworker') || actor.roles.includes('reviewer'),
   }
 }

@@ -50,6 +50,7 @@ export async function updateMeasure(deps: Deps, actor: Actor, input: v.InferOutp
     const measure = await repos.measures.get(input.measureId)
     if (!measure || measure.householdId !== rec.id) throw new AppError('NOT_FOUND', '没有找到这项帮扶措施', 'measureId')
     const stale = new AppError('CONFLICT', '帮扶措施已被他人更新，请刷新后再操作')
+    if (measure.status === 'ended') throw new AppError('CONFLICT', '该措施已随家庭脱困注销结束，不能再更新')
     if (measure.version !== input.expectedVersion) throw stale
     const next: MeasureRecord = { ...measure, status: input.status, outcome: input.outcome, updatedAt: now.toISOString(), version: measure.version + 1 }
     if (!(await repos.measures.update(next, measure.version))) throw stale

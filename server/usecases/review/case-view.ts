@@ -7,6 +7,7 @@ import { policyFor } from '../shared/policy'
 import { callTaskId } from '../shared/call-tasks'
 import { currentForm } from '../shared/sealed-form'
 import { toApplicationView, toDocumentView } from '../shared/application-view'
+import { caseTurn, resubmissionChanges } from './case-turn'
 
 /** Which transition each action takes from which status (reject depends on the stage). */
 export function transitionOf(action: CaseAction, status: ApplicationRecord['status']) {
@@ -56,6 +57,7 @@ export async function toCaseView(deps: Deps, repos: Repositories, actor: Actor, 
   const enteredAt = rec.stageEnteredAt ?? rec.timeline[rec.timeline.length - 1]?.at ?? rec.updatedAt
   const dueAt = rec.dueAt ?? null
   const entries = rec.review ?? []
+  const actions = allowedActions(actor, rec, now)
   return {
     application: toApplicationView(rec, deps.cipher, unit.name),
     unitName: unit.name,
@@ -68,10 +70,12 @@ export async function toCaseView(deps: Deps, repos: Repositories, actor: Actor, 
     notice: noticeState(entries, now),
     proposed: proposedCategory(deps, rec, policy),
     publicityDays: policy?.publicityDays ?? DEFAULT_PUBLICITY_DAYS,
-    actions: allowedActions(actor, rec, now),
+    actions,
     mayReveal: hasRole(actor, 'caseworker') || hasRole(actor, 'reviewer'),
     householdId: rec.householdId ?? null,
     callTask: await openTask(repos, rec.id),
+    turn: await caseTurn(repos, actor, rec, unit, now, actions.length > 0),
+    changes: resubmissionChanges(deps, rec),
   }
 }
 

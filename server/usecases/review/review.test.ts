@@ -3,6 +3,7 @@ import { endNotices } from './notices'
 import { addVisitPhoto } from './visit'
 import { resolveActor } from '../shared/actor'
 import { DAY, JPEG, reviewFixture, visitInput, type ReviewFixture } from '../../../test/support/review'
+import { submission } from '../../../test/support/forms'
 
 describe('the review of a case, stage by stage (SQLite, through the event contract)', () => {
   let f: ReviewFixture
@@ -56,7 +57,7 @@ describe('the review of a case, stage by stage (SQLite, through the event contra
     expect(filed.ok).toBe(true)
     if (!filed.ok) return
     expect(filed.data.application.status).toBe('filed')
-    expect(filed.data.review.map((e) => e.kind)).toEqual(['accepted', 'visit', 'finance', 'notice-started', 'notice-ended', 'filed'])
+    expect(filed.data.review.map((e) => e.kind)).toEqual(['screening-started', 'accepted', 'visit', 'finance', 'notice-started', 'notice-ended', 'filed'])
     const household = await repos().households.get(filed.data.householdId!)
     expect(household).toMatchObject({ status: 'filed', category: 'deep', unitId: 'unit-a1', headName: '张小明', memberCount: 3, applicationIds: [id], number: 'MLS-H-2026-000001' })
     expect(household!.history.map((h) => h.kind)).toEqual(['filed'])
@@ -91,12 +92,52 @@ describe('the review of a case, stage by stage (SQLite, through the event contra
     expect(draft).toMatchObject({ ok: true, data: { draft: { returnNote: '配偶身份证号与户口本不一致，并补充收入证明' } } })
   })
 
+  it('says whose turn it is at each stage: the stage, who acts next by role and name, and what the viewer can do meanwhile', async () => {
+    const id = await f.submit()
+    expect((await f.view('o-caseworker', id)).turn).toMatchObject({ stage: '已提交', actor: 'caseworker', task: '开始初审', names: ['您', '刘洋'], meanwhile: '请您办理：开始初审' })
+    await f.walkTo(id, 'verifying')
+    const seen = await f.view('o-caseworker', id)
+    expect(seen.actions).toEqual([])
+    expect(seen.turn).toMatchObject({ stage: '民政核对', actor: 'reviewer', task: '录入民政核对结果', names: ['赵强', '周敏'] })
+    expect(seen.turn.meanwhile).toBe('您现在可以：查看材料和办理记录，需要时电话联系申请人；帮扶中心审核人员办理后本页会更新')
+    expect((await f.view('o-reviewer', id)).turn).toMatchObject({ names: ['您', '赵强'], meanwhile: '请您办理：录入民政核对结果' })
+    await f.act('o-reviewer', 'recordFinanceCheck', id, { result: 'confirmed' })
+    expect((await f.view('o-caseworker', id)).turn).toMatchObject({ actor: 'reviewer', task: '开始公示' })
+    await f.act('o-reviewer', 'startNotice', id)
+    expect((await f.view('o-caseworker', id)).turn).toMatchObject({ stage: '公示中', actor: 'timer', task: expect.stringMatching(/^公示至 2026年3月\d+日，期满无异议后由审核人员审批建档$/) })
+  })
+
+  it('a resubmission leaves an entry in the record and shows what changed field by field, members by name; 开始初审 is recorded', async () => {
+    const id = await f.submit()
+    const started = await f.walkTo(id, 'screening')
+    expect(started.review).toMatchObject([{ kind: 'screening-started', byName: '李娟' }])
+    await f.act('o-caseworker', 'returnToWorker', id, { fieldsToFix: ['members.0.idNumber', 'finances.annualIncome'], reason: '配偶身份证号与户口本不一致' })
+    const fixed = submission({ memberIds: ['11010519491231002X', '532504200501010018'] })
+    fixed.form.finances.annualIncome = '20000'
+    fixed.form.applicant.unitId = 'unit-a1'
+    const version = (await repos().applications.get(id))!.version
+    expect(await f.call('w1', 'applicant', 'resubmit', { ...fixed, id, expectedVersion: version })).toMatchObject({ ok: true, data: { status: 'submitted' } })
+    const c = await f.view('o-caseworker', id)
+    const entry = c.review[c.review.length - 1]
+    expect(entry).toMatchObject({ kind: 'resubmitted', byName: '申请人 张小明' })
+    const changes = c.changes[entry.id]
+    expect(changes).toEqual(
+      expect.arrayContaining([
+        { path: 'finances.annualIncome', name: '家庭年收入', before: '24,000 元', after: '20,000 元' },
+        { path: 'members.0.idNumber', name: '李小红 身份证号', before: '5325**********0022', after: '1101**********002X' },
+        { path: 'members.1', name: '家庭成员 张小二', before: '', after: '新增' },
+      ]),
+    )
+    expect(changes.some((ch) => /members\.\d\.|idNumber|annualIncome/.test(ch.name))).toBe(false)
+    expect(JSON.stringify(c.changes)).not.toMatch(/532504198503150022|11010519491231002X/)
+  })
+
   it('rejects with a reason code at screening (caseworker) and at review (reviewer only); the worker may apply again', async () => {
     const id = await f.submit()
     await f.walkTo(id, 'screening')
     expect(await f.act('o-caseworker', 'reject', id, { reasonCode: 'other', text: '' })).toMatchObject({ ok: false, error: { code: 'VALIDATION', field: 'text' } })
     const r = await f.act('o-caseworker', 'reject', id, { reasonCode: 'income-above-line', text: '' })
-    expect(r).toMatchObject({ ok: true, data: { application: { status: 'rejected' }, review: [{ kind: 'rejected', stage: 'screening', reasonCode: 'income-above-line' }] } })
+    expect(r).toMatchObject({ ok: true, data: { application: { status: 'rejected' }, review: [{ kind: 'screening-started' }, { kind: 'rejected', stage: 'screening', reasonCode: 'income-above-line' }] } })
     const again = await f.submit()
     await f.walkTo(again, 'verifying')
     expect(await f.act('o-caseworker', 'reject', again, { reasonCode: 'income-above-line', text: '' })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } })

@@ -8,7 +8,7 @@ import { decide, type DecisionInput } from './decide'
 
 /** 开始初审: the caseworker takes a submitted case. */
 export function startScreening(deps: Deps, actor: Actor, input: DecisionInput, ctx: CallContext): Promise<CaseView> {
-  return decide(deps, actor, input, ctx, 'startScreening', () => ({ transition: 'startScreening' }))
+  return decide(deps, actor, input, ctx, 'startScreening', () => ({ transition: 'startScreening', entry: { kind: 'screening-started' } }))
 }
 
 /** 初审通过: on to the home visit. */

@@ -136,6 +136,10 @@ export interface HouseholdView extends HouseholdItem {
   members: OnFile<typeof MEMBER_FIELDS>[]
   /** The filing application's other fields the file shows (the registry's `file` fields, sensitive ones masked); empty when the file has no application. */
   filing: FileRow[]
+  /** The application the file was (last) filed from: its revealable values (the family phone) open through the case's audited reveal; null without one. */
+  filingApplicationId: string | null
+  /** Whether this person may reveal sensitive values (caseworkers and reviewers). */
+  mayReveal: boolean
   history: HouseholdEvent[]
   measures: Measure[]
   ledger: LedgerLine[]

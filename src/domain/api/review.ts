@@ -16,6 +16,8 @@ import {
   type SixItem,
 } from '../review'
 import type { HardshipAssessment } from '../self-check'
+import type { FieldChange } from '../form-changes'
+import type { TurnView } from '../turn'
 import { PageInputSchema, type Page } from './applicant'
 import { ANYONE, CASE_STAFF, returns, type FunctionContract } from './define'
 import { FileNameSchema } from '../file-name'
@@ -252,6 +254,10 @@ export interface CaseView {
   householdId: string | null
   /** The case's open 电话联系 task, if any. */
   callTask: { reasons: CallTaskView['reasons']; openedAt: string; attempts: number } | null
+  /** Whose turn it is: the stage, who acts next (with names where known) and what they do. */
+  turn: TurnView
+  /** What each resubmission changed against the returned version, by its review entry's id. */
+  changes: Record<string, FieldChange[]>
 }
 
 /** A decision's reply: the case as it is now. */

@@ -34,12 +34,19 @@ export default function ItemRow({ item, label, check, editable, busy, onSave, ke
   const [errors, setErrors] = useState<Record<string, string>>({})
   const state = !check ? 'todo' : check.confirmed ? 'confirmed' : 'unclear'
 
-  const save = async () => {
-    if (confirmed === null) return setErrors({ confirmed: '请选择是否核实清楚' })
-    const problems = await onSave(confirmed, note)
+  const save = async (answer: boolean | null = confirmed) => {
+    if (answer === null) return setErrors({ confirmed: '请选择是否核实清楚' })
+    const problems = await onSave(answer, note)
     if (problems) return setErrors(problems)
     setErrors({})
     setEditing(false)
+  }
+  // 核实清楚 is the answer and its save in one tap; 未核实清楚 asks what was found before saving.
+  const answerClear = () => {
+    if (busy) return
+    setConfirmed(true)
+    setErrors({})
+    void save(true)
   }
 
   return (
@@ -76,21 +83,28 @@ export default function ItemRow({ item, label, check, editable, busy, onSave, ke
       {editing ? (
         <View className='hh-item__form' data-form={`item-${item}`}>
           <View className='chip-row' data-field='confirmed' role='radiogroup' aria-label={`${label}是否核实清楚`}>
-            <Chip label='核实清楚' role='radio' on={confirmed === true} onTap={() => (setConfirmed(true), setErrors({}))} data={{ 'data-value': 'yes' }} />
+            <Chip label='核实清楚' role='radio' on={confirmed === true} onTap={answerClear} data={{ 'data-value': 'yes' }} />
             <Chip label='未核实清楚' role='radio' on={confirmed === false} onTap={() => (setConfirmed(false), setErrors({}))} data={{ 'data-value': 'no' }} />
           </View>
           <FieldError field='confirmed' message={errors.confirmed} />
-          <TextAreaField field='note' label={confirmed === false ? '核查情况' : '核查情况（可不填）'} value={note} maxlength={500} error={errors.note} onInput={(v) => (setNote(v), setErrors({}))} />
-          <View className='form-frame__buttons'>
-            {check && (
-              <Button className='btn btn--secondary' onClick={() => setEditing(false)} disabled={busy}>
-                取消
-              </Button>
-            )}
-            <Button className={busy ? 'btn btn--primary btn--busy' : 'btn btn--primary'} disabled={busy} onClick={() => void save()} data-action='save-item'>
-              保存
-            </Button>
-          </View>
+          {confirmed !== false && <Text className='hh-entry__line'>核实清楚：点一下即保存；有变化或未核实清楚：写明情况后保存</Text>}
+          {confirmed === false && (
+            <TextAreaField field='note' label='核查情况' value={note} maxlength={500} error={errors.note} onInput={(v) => (setNote(v), setErrors({}))} />
+          )}
+          {(confirmed === false || check) && (
+            <View className='form-frame__buttons'>
+              {check && (
+                <Button className='btn btn--secondary' onClick={() => setEditing(false)} disabled={busy}>
+                  取消
+                </Button>
+              )}
+              {confirmed === false && (
+                <Button className={busy ? 'btn btn--primary btn--busy' : 'btn btn--primary'} disabled={busy} onClick={() => void save()} data-action='save-item'>
+                  保存
+                </Button>
+              )}
+            </View>
+          )}
         </View>
       ) : (
         editable && (

@@ -21,11 +21,16 @@ const PAGE_SIZE = 20
 
 const stageOf = (raw: string): QueueStage => ((QUEUE_STAGES as readonly string[]).includes(raw) ? (raw as QueueStage) : 'submitted')
 
+const firstWithCases = (counts: QueueResult['counts']) => QUEUE_STAGES.find((s) => counts[s].total > 0)
+
 /** 审核工作台: the cases of each stage in the staff member's jurisdiction, overdue first, with search and paging. */
 export default function ReviewQueuePage() {
   const [largeText] = useLargeText()
-  const initial = stageOf(readParam(useRouter().params.stage))
+  const asked = readParam(useRouter().params.stage)
+  const initial = stageOf(asked)
   const [stage, setStage] = useState<QueueStage>(initial)
+  // Opened without a stage: the first tab with cases, once, rather than an empty one.
+  const [settled, setSettled] = useState(asked !== '')
   const [search, setSearch] = useState('')
   const [counts, setCounts] = useState<QueueResult['counts'] | null>(null)
   const { list, load, more, reload } = usePages({
@@ -35,7 +40,17 @@ export default function ReviewQueuePage() {
   })
   // The tabs keep the last counts while another stage loads.
   useEffect(() => {
-    if (list.kind === 'ready') setCounts(list.last.counts)
+    if (list.kind !== 'ready') return
+    setCounts(list.last.counts)
+    if (settled) return
+    setSettled(true)
+    const first = firstWithCases(list.last.counts)
+    if (!search && list.items.length === 0 && first && first !== stage) {
+      setStage(first)
+      void load({ stage: first, search })
+    }
+    // Runs on each answer of the list; the rest is read as it is then.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [list])
 
   const [calls, setCalls] = useState<number | null>(null)
@@ -52,6 +67,7 @@ export default function ReviewQueuePage() {
   })
 
   const changeStage = (s: QueueStage) => {
+    setSettled(true)
     if (s === stage) return
     setStage(s)
     void load({ stage: s, search })

@@ -4,6 +4,7 @@ import StatusTag from '@/components/status-tag'
 import type { QueueItem } from '@/domain/api/review'
 import { hardshipCauseLabel } from '@/domain/hardship-causes'
 import { formatDate } from '@/text/format'
+import { turnOf, waitingText } from '@/domain/turn'
 
 /** Props of one case in the queue. */
 export interface QueueItemViewProps {
@@ -26,6 +27,9 @@ export default function QueueItemView({ item, onTap }: QueueItemViewProps) {
         <Text className='queue-item__number'>{item.number}</Text>
         <StatusTag status={item.status} />
       </View>
+      <Text className='queue-item__line queue-item__turn' data-turn-line>
+        {waitingText(turnOf(item.status, [], new Date()))}
+      </Text>
       <Text className='queue-item__name'>
         {item.nameMasked}
         <Text className='queue-item__cause'> · {hardshipCauseLabel(item.mainCause)}</Text>

@@ -1,4 +1,5 @@
 import { Text, View } from '@tarojs/components'
+import { pressable } from '@/components/pressable'
 import type { QueueResult } from '@/domain/api/review'
 import { QUEUE_STAGE_LABELS, QUEUE_STAGES, type QueueStage } from '@/domain/review'
 
@@ -19,7 +20,7 @@ export default function StageTabs({ current, counts, onChange }: StageTabsProps)
           <View
             key={stage}
             className={stage === current ? 'queue-tab queue-tab--on' : 'queue-tab'}
-            role='tab'
+            {...pressable(undefined, 'tab')}
             aria-selected={stage === current}
             data-stage={stage}
             onClick={() => onChange(stage)}

@@ -1,5 +1,5 @@
 import { useState } from 'react'
-import { MEASURE_KINDS, MEASURE_STATUSES, type MeasureKind, type MeasureStatus } from '@/domain/household-codes'
+import { MEASURE_KINDS, MEASURE_CHOICES, type MeasureKind, type MeasureStatus } from '@/domain/household-codes'
 import ChoiceChips from '@/components/choice-chips'
 import FormFrame from '@/components/form-frame'
 import TextAreaField from '@/components/text-area-field'
@@ -23,7 +23,7 @@ export default function MeasureForm({ act, onCancel }: HouseholdFormProps) {
     >
       <ChoiceChips label='措施类型' options={MEASURE_KINDS} value={kind} {...act.bind('kind', setKind)} />
       <TextAreaField label='措施内容' placeholder='如：申请医疗救助，报销住院自付费用' value={description} maxlength={200} {...act.bind('description', setDescription)} />
-      <ChoiceChips field='status' label='进展' options={MEASURE_STATUSES} value={status} error={act.errors.status} onChange={(c) => setStatus(c as MeasureStatus)} />
+      <ChoiceChips field='status' label='进展' options={MEASURE_CHOICES} value={status} error={act.errors.status} onChange={(c) => setStatus(c as MeasureStatus)} />
       <TextAreaField label='实施成效（可不填）' value={outcome} maxlength={200} {...act.bind('outcome', setOutcome)} />
     </FormFrame>
   )

@@ -1,6 +1,6 @@
 import { useState } from 'react'
 import type { Measure } from '@/domain/household'
-import { MEASURE_STATUSES, type MeasureStatus } from '@/domain/household-codes'
+import { MEASURE_CHOICES, type MeasureStatus } from '@/domain/household-codes'
 import ChoiceChips from '@/components/choice-chips'
 import FormFrame from '@/components/form-frame'
 import TextAreaField from '@/components/text-area-field'
@@ -19,7 +19,7 @@ export default function MeasureUpdateForm({ act, measure, onCancel }: HouseholdF
       onCancel={onCancel}
       onSubmit={() => void act.submit('updateMeasure', { measureId: measure.id, expectedVersion: measure.version, status, outcome })}
     >
-      <ChoiceChips field='status' label='进展' options={MEASURE_STATUSES} value={status} error={act.errors.status} onChange={(c) => (setStatus(c as MeasureStatus), act.clear('outcome'))} />
+      <ChoiceChips field='status' label='进展' options={MEASURE_CHOICES} value={status} error={act.errors.status} onChange={(c) => (setStatus(c as MeasureStatus), act.clear('outcome'))} />
       <TextAreaField
         field='outcome'
         label={status === 'done' ? '实施成效' : '实施成效（可不填）'}

@@ -4,6 +4,7 @@ import type { LedgerLine } from '@/domain/api/households'
 import { FUND_SOURCES } from '@/domain/household-codes'
 import { labelOf } from '@/text/household-text'
 import FormFrame from '@/components/form-frame'
+import { confirmAction } from '@/components/confirm'
 import TextAreaField from '@/components/text-area-field'
 import type { HouseholdFormProps } from './types'
 import { formatDate, formatMoney } from '@/text/format'
@@ -18,7 +19,14 @@ export default function ReversalForm({ act, payment, onCancel }: Omit<HouseholdF
       submitText='确认冲正'
       busy={act.busy}
       onCancel={onCancel}
-      onSubmit={() => void act.submit('reversePayment', { paymentId: payment.id, reason })}
+      onSubmit={() =>
+        void confirmAction({
+          title: '确认冲正',
+          content: `登记 ${formatMoney(-payment.amountFen)} 的冲正，原记录保留；冲正记录登记后不能删除，需另一位审核人员审批后生效。`,
+          confirmText: '冲正',
+          danger: true,
+        }).then((yes) => yes && act.submit('reversePayment', { paymentId: payment.id, reason }))
+      }
     >
       <Text className='form-frame__lead'>
         将登记一笔 {formatMoney(-payment.amountFen)} 的冲正记录（{labelOf(FUND_SOURCES, payment.fundSource)}，{formatDate(payment.paidOn)}），原记录保留；审批通过后生效。

@@ -1,5 +1,6 @@
 import { Text, View } from '@tarojs/components'
 import InfoRow from '@/components/info-row'
+import RevealRow, { useReveal } from '@/components/reveal-row'
 import type { HouseholdView } from '@/domain/api/households'
 import { displayText } from '@/domain/field-kinds'
 import { isStacked } from '@/domain/field-rows'
@@ -14,6 +15,7 @@ const { relation, health } = MEMBER_FIELDS
 
 /** The file's head: number, masked name, category, status, unit, members and what else of the filing form the file shows. */
 export default function HeaderSection({ view }: { view: HouseholdView }) {
+  const revealer = useReveal(view.filingApplicationId ?? '')
   return (
     <View className='card hh-header' data-household={view.id} data-status={view.status} data-version={view.version}>
       <View className='hh-header__top'>
@@ -35,10 +37,14 @@ export default function HeaderSection({ view }: { view: HouseholdView }) {
       ))}
       {view.filing.map((r) => {
         const f = fieldAt(r.path)
-        return <InfoRow key={r.path} label={f ? rowLabel(f) : r.path} value={r.text} stacked={f ? isStacked(f) : false} />
+        const label = f ? rowLabel(f) : r.path
+        if (f?.sensitivity === 'revealable' && view.filingApplicationId) {
+          return <RevealRow key={r.path} label={label} field={r.path} masked={r.text} mayReveal={view.mayReveal} revealer={revealer} />
+        }
+        return <InfoRow key={r.path} label={label} value={r.text} stacked={f ? isStacked(f) : false} />
       })}
       <InfoRow label='建档日期' value={formatDate(view.filedAt)} />
-      <InfoRow label='最近联系' value={view.lastContactOn ?? '暂无记录'} />
+      <InfoRow label='最近联系' value={view.lastContactOn ? formatDate(view.lastContactOn) : '暂无记录'} />
     </View>
   )
 }

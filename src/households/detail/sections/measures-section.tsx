@@ -9,7 +9,7 @@ import MeasureForm from '../forms/measure-form'
 import MeasureUpdateForm from '../forms/measure-update-form'
 import { may, type FileSectionProps } from './types'
 
-const STATUS_TONE: Record<Measure['status'], TagTone> = { planned: 'muted', 'in-progress': 'pending', done: 'done' }
+const STATUS_TONE: Record<Measure['status'], TagTone> = { planned: 'muted', 'in-progress': 'pending', done: 'done', ended: 'muted' }
 
 /** 帮扶措施: what is planned and done for the household; caseworkers add and update them. */
 export default function MeasuresSection(props: FileSectionProps) {
@@ -30,7 +30,7 @@ export default function MeasuresSection(props: FileSectionProps) {
             <Text className='hh-entry__line'>
               {m.createdByName} · {formatDate(m.createdAt)}
             </Text>
-            {may(view, 'updateMeasure') && !active && (
+            {may(view, 'updateMeasure') && m.status !== 'ended' && !active && (
               <Button className='btn btn--secondary btn--small' data-action='updateMeasure' onClick={() => open(`updateMeasure:${m.id}`)}>
                 更新进展
               </Button>

@@ -1,7 +1,7 @@
 import InfoRow from '@/components/info-row'
 import type { FieldRow } from '@/domain/field-rows'
-import RevealRow from '../reveal-row'
-import type { Revealer } from '../use-reveal'
+import RevealRow from '@/components/reveal-row'
+import type { Revealer } from '@/components/reveal-row'
 
 /** Props of a form field's row on the case page. */
 export interface CaseFieldRowProps {

@@ -1,3 +1,4 @@
+import { pressable } from '@/components/pressable'
 import { Text, View } from '@tarojs/components'
 import type { CaseView } from '@/domain/api/review'
 import { documentKindLabel, type DocumentView } from '@/domain/documents'
@@ -46,7 +47,7 @@ function DocumentLine({ doc, title, loading, onOpen }: { doc: DocumentView; titl
           {doc.fileName}
         </Text>
       </View>
-      <Text className='case-doc__open' data-open={doc.id} onClick={() => onOpen(doc.id)}>
+      <Text className='reveal-row__action case-doc__open' data-open={doc.id} {...pressable(`${pdf ? '下载' : '查看'}${title}`)} onClick={() => onOpen(doc.id)}>
         {loading ? '打开中…' : pdf ? '下载' : '查看'}
       </Text>
     </View>

@@ -6,8 +6,11 @@ import { FINANCE_RESULTS, rejectionReasonLabel, SIX_ITEMS } from '@/domain/revie
 import { formatDate, formatDateTime, formatMoney } from '@/text/format'
 import { callOutcomeLabel } from '@/domain/assisted'
 import { fieldName } from '../field-names'
+import { changeLine } from '@/domain/form-changes'
 
 const TITLES: Record<ReviewEntryView['kind'], string> = {
+  'screening-started': '开始初审',
+  resubmitted: '修改后重新提交',
   accepted: '初审通过',
   returned: '退回修改',
   rejected: '不予通过',
@@ -20,9 +23,15 @@ const TITLES: Record<ReviewEntryView['kind'], string> = {
   filed: '审批建档',
 }
 
-/** The lines an entry shows under its title. */
-function linesOf(e: ReviewEntryView): string[] {
+/** The lines an entry shows under its title (a resubmission's changes from the view). */
+function linesOf(e: ReviewEntryView, changes: CaseView['changes']): string[] {
   switch (e.kind) {
+    case 'screening-started':
+      return []
+    case 'resubmitted': {
+      const list = changes[e.id] ?? []
+      return list.length ? list.map(changeLine) : ['未修改内容']
+    }
     case 'accepted':
       return e.note ? [`初审意见：${e.note}`] : []
     case 'returned':
@@ -66,7 +75,7 @@ export default function HistorySection({ view }: { view: CaseView }) {
   return (
     <View className='card' data-section='history'>
       <Text className='card__title'>办理记录</Text>
-      {entries.length === 0 && <Text className='muted'>尚未开始审核</Text>}
+      {entries.length === 0 && <Text className='muted'>{view.application.status === 'submitted' ? '尚未开始审核' : '暂无记录'}</Text>}
       {entries.map((e) => (
         <View key={e.id} className='case-entry' data-entry-kind={e.kind}>
           <View className='case-entry__head'>
@@ -74,7 +83,7 @@ export default function HistorySection({ view }: { view: CaseView }) {
             <Text className='case-entry__by'>{e.byName}</Text>
           </View>
           <Text className='case-entry__time'>{formatDateTime(e.at)}</Text>
-          {linesOf(e).map((line, i) => (
+          {linesOf(e, view.changes).map((line, i) => (
             <Text key={i} className='case-entry__line'>
               {line}
             </Text>

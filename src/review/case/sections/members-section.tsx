@@ -1,7 +1,7 @@
 import { Text, View } from '@tarojs/components'
 import type { CaseView } from '@/domain/api/review'
 import { shownRows, splitMember } from '@/domain/field-rows'
-import type { Revealer } from '../use-reveal'
+import type { Revealer } from '@/components/reveal-row'
 import CaseFieldRow from './case-field-row'
 
 /** The family members, each with a masked ID number that may be revealed. */

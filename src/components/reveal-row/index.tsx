@@ -1,5 +1,9 @@
 import { Text, View } from '@tarojs/components'
+import { pressable } from '@/components/pressable'
 import type { Revealer } from './use-reveal'
+import './index.css'
+
+export { useReveal, type Revealer } from './use-reveal'
 
 /** Props of a sensitive value's row. */
 export interface RevealRowProps {
@@ -26,7 +30,7 @@ export default function RevealRow({ label, field, masked, mayReveal, revealer, p
           {full ?? masked}
         </Text>
         {mayReveal && !full && (
-          <Text className='reveal-row__action' data-reveal={field} onClick={() => void revealer.show(field, label)}>
+          <Text className='reveal-row__action' data-reveal={field} {...pressable(`查看${label}`)} onClick={() => void revealer.show(field, label)}>
             查看
           </Text>
         )}
