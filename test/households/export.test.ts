@@ -25,6 +25,9 @@ import { exportedBytes, keyOfLocalLink } from '../support/exports'
 
 type Sheet = { header: string[]; rows: string[][] }
 
+/** A cell as the CSV export writes it: a date cell as `YYYY-MM-DD`. */
+const textOf = (v: unknown): string => (v === undefined || v === null ? '' : v instanceof Date ? v.toISOString().slice(0, 10) : String(v))
+
 async function readXlsxFile(files: FileStore, file: ExportedFile): Promise<Sheet> {
   const workbook = new ExcelJS.Workbook()
   await workbook.xlsx.load(Buffer.from(await exportedBytes(files, file)) as never)
@@ -32,7 +35,7 @@ async function readXlsxFile(files: FileStore, file: ExportedFile): Promise<Sheet
   const all: string[][] = []
   sheet.eachRow({ includeEmpty: false }, (row) => {
     const values = row.values as unknown[]
-    all.push(Array.from({ length: HOUSEHOLD_EXPORT_HEADER.length + 1 }, (_, i) => (values[i + 1] === undefined || values[i + 1] === null ? '' : String(values[i + 1]))))
+    all.push(Array.from({ length: HOUSEHOLD_EXPORT_HEADER.length + 1 }, (_, i) => textOf(values[i + 1])))
   })
   const width = all[0].findIndex((c) => c === '')
   const trim = (r: string[]) => r.slice(0, width < 0 ? r.length : width)
