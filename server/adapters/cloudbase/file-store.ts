@@ -5,6 +5,7 @@ import { join } from 'node:path'
 import { Readable, Transform } from 'node:stream'
 import { finished } from 'node:stream/promises'
 import type { FileSink, FileStore } from '../../ports'
+import { closed } from '../files/sealed-stream'
 import { getApp } from './sdk'
 
 /** `cloud://<env>.<bucket>/<path>`: the path of a CloudBase fileID, or null. */
@@ -42,6 +43,8 @@ async function download(key: string): Promise<Response | null> {
 function spooledSink(path: string): FileSink {
   const tmp = join(tmpdir(), `lantian-${randomBytes(8).toString('hex')}.part`)
   const out = createWriteStream(tmp, { mode: 0o600, flags: 'wx' })
+  // Kept for close (which rejects with it) rather than thrown unhandled.
+  out.on('error', () => undefined)
   let size = 0
   const stream = new Transform({
     transform(chunk: Buffer, _enc, done) {
@@ -62,7 +65,7 @@ function spooledSink(path: string): FileSink {
     },
     async abort() {
       stream.destroy()
-      out.destroy()
+      await closed(out)
       rmSync(tmp, { force: true })
     },
   }

@@ -1,5 +1,6 @@
 import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto'
-import { closeSync, createReadStream, createWriteStream, fstatSync, mkdirSync, openSync, readSync, renameSync, rmSync, writeSync } from 'node:fs'
+import { once } from 'node:events'
+import { closeSync, createReadStream, createWriteStream, type WriteStream, fstatSync, mkdirSync, openSync, readSync, renameSync, rmSync, writeSync } from 'node:fs'
 import { dirname } from 'node:path'
 import { pipeline, Transform, type Readable } from 'node:stream'
 import { finished } from 'node:stream/promises'
@@ -9,6 +10,14 @@ import type { FileSink } from '../../ports'
 export const MAGIC = Buffer.from('LTF1')
 export const OVERHEAD = MAGIC.length + 12 + 16
 const TAG_AT = MAGIC.length + 12
+
+/** Destroys a file stream and waits until its file is closed (or was never opened). */
+export async function closed(out: WriteStream): Promise<void> {
+  if (out.closed) return
+  const done = once(out, 'close').catch(() => undefined)
+  out.destroy()
+  await done
+}
 
 /**
  * A sealed file written as a stream: the header goes out with an empty tag, the ciphertext as the
@@ -21,6 +30,8 @@ export function sealedFileSink(file: string, key: Buffer, storeKey: string): Fil
   const iv = randomBytes(12)
   const cipher = createCipheriv('aes-256-gcm', key, iv)
   const out = createWriteStream(tmp, { mode: 0o600, flags: 'wx' })
+  // Kept for close (which rejects with it) rather than thrown unhandled.
+  out.on('error', () => undefined)
   out.write(Buffer.concat([MAGIC, iv, Buffer.alloc(16)]))
   let size = 0
   const stream = new Transform({
@@ -48,7 +59,8 @@ export function sealedFileSink(file: string, key: Buffer, storeKey: string): Fil
     },
     async abort() {
       stream.destroy()
-      out.destroy()
+      // The file may still be opening: removed once the stream has closed, so it is not created after.
+      await closed(out)
       rmSync(tmp, { force: true })
     },
   }

@@ -71,6 +71,8 @@ export async function settle(sheet: unknown, out: Writable): Promise<void> {
 }
 
 export interface XlsxWriter {
+  /** The worksheet being written (for `sheetBacklog`). */
+  readonly sheet: unknown
   addRows(rows: readonly (readonly string[])[]): void
   settle(): Promise<void>
   finish(): Promise<void>
@@ -89,6 +91,7 @@ export async function openXlsx(out: Writable, sheetName: string, columns: readon
     sheet.addRow(columns.map((c) => c.header)).commit()
   }
   return {
+    sheet,
     addRows(rows) {
       if (!started) start(rows)
       for (const cells of rows) sheet.addRow(cells.map((v, i) => xlsxValue(columns[i], v))).commit()
