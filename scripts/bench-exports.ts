@@ -13,7 +13,8 @@
  * approved payments a household, a measure on every fifth. Units rotate over the fixture's
  * grassroots units; the exporter is the city's admin and reviewer (whole jurisdiction, full file).
  *
- * Options (environment): BENCH_SMALL (10000), BENCH_FACTOR (10), BENCH_ENTRIES_PER (5).
+ * Options (environment): BENCH_SMALL (10000), BENCH_FACTOR (10), BENCH_ENTRIES_PER (5), BENCH_ONLY
+ * (a pattern of the exports to run, e.g. `ledger`).
  */
 import { prng } from '../server/local/prng'
 import { demoIdNumber } from '../server/local/seed-households'
@@ -62,12 +63,33 @@ async function grow(f: HouseholdFixture, store: Store, model: { household: House
   }
 }
 
+/** Time spent in the store's reads an export makes, by read (the household scan is h14-queues' part). */
+const readMs = { householdScan: 0, ledgerScan: 0, applicationsGetMany: 0 }
+
+function timeReads(store: Store): void {
+  const time = <A extends unknown[], R>(key: keyof typeof readMs, fn: (...args: A) => Promise<R>) => async (...args: A): Promise<R> => {
+    const t = performance.now()
+    try {
+      return await fn(...args)
+    } finally {
+      readMs[key] += performance.now() - t
+    }
+  }
+  const { households, ledger, applications } = store.repos
+  households.scan = time('householdScan', households.scan.bind(households))
+  ledger.scan = time('ledgerScan', ledger.scan.bind(ledger))
+  applications.getMany = time('applicationsGetMany', applications.getMany.bind(applications))
+}
+
 interface Figures {
+  reads: typeof readMs
   ms: number
   bytes: number
   rows: number
   rssPeak: number
   heapPeak: number
+  /** Node's Buffers (the file's bytes on their way out), outside the JS heap. */
+  buffersPeak: number
   rssGrowth: number
   heapGrowth: number
 }
@@ -78,43 +100,55 @@ async function measure(work: () => Promise<ExportedFile>): Promise<Figures> {
   const before = process.memoryUsage()
   let rssPeak = before.rss
   let heapPeak = before.heapUsed
+  let buffersPeak = before.arrayBuffers
   const sample = () => {
     const m = process.memoryUsage()
     rssPeak = Math.max(rssPeak, m.rss)
     heapPeak = Math.max(heapPeak, m.heapUsed)
+    buffersPeak = Math.max(buffersPeak, m.arrayBuffers)
   }
-  const timer = setInterval(sample, 10)
+  // BENCH_LIVE=1: collect before each sample, so the heap figures are what is live, not what the collector has not reached yet (slower; times then mean little).
+  const live = process.env.BENCH_LIVE === '1' && gc
+  const timer = setInterval(live ? () => (gc(), sample()) : sample, live ? 200 : 10)
+  for (const k of Object.keys(readMs) as (keyof typeof readMs)[]) readMs[k] = 0
   const started = performance.now()
   const file = await work()
   const ms = performance.now() - started
   clearInterval(timer)
   sample()
-  return { ms, bytes: file.size, rows: file.rows, rssPeak, heapPeak, rssGrowth: rssPeak - before.rss, heapGrowth: heapPeak - before.heapUsed }
+  return { reads: { ...readMs }, ms, bytes: file.size, rows: file.rows, rssPeak, heapPeak, buffersPeak, rssGrowth: rssPeak - before.rss, heapGrowth: heapPeak - before.heapUsed }
 }
 
-const EXPORTS: [string, (f: HouseholdFixture) => Promise<ExportedFile>][] = [
+const ALL_EXPORTS: [string, (f: HouseholdFixture) => Promise<ExportedFile>][] = [
   ['household_xlsx', (f) => exportHouseholds(f.deps, ACTOR, { format: 'xlsx', full: true, reason: '基准测试' })],
   ['household_csv', (f) => exportHouseholds(f.deps, ACTOR, { format: 'csv', full: true, reason: '基准测试' })],
   ['ledger_xlsx', (f) => exportLedger(f.deps, ACTOR, { format: 'xlsx' })],
   ['ledger_csv', (f) => exportLedger(f.deps, ACTOR, { format: 'csv' })],
 ]
+const ONLY = process.env.BENCH_ONLY ? new RegExp(process.env.BENCH_ONLY) : null
+const EXPORTS = ALL_EXPORTS.filter(([name]) => !ONLY || ONLY.test(name))
 
 const mb = (n: number) => (n / 1024 / 1024).toFixed(1)
 
 function print(size: string, name: string, r: Figures) {
   const p = `${name}_${size}`
   console.log(`${p}_ms=${r.ms.toFixed(0)}`)
+  for (const [k, v] of Object.entries(r.reads)) if (v > 0) console.log(`${p}_${k}_ms=${v.toFixed(0)}`)
+  const rest = r.ms - Object.values(r.reads).reduce((a, b) => a + b, 0)
+  console.log(`${p}_besides_reads_ms=${rest.toFixed(0)}`)
   console.log(`${p}_rows=${r.rows}`)
   console.log(`${p}_file_mb=${mb(r.bytes)}`)
   console.log(`${p}_rss_peak_mb=${mb(r.rssPeak)}`)
   console.log(`${p}_rss_growth_mb=${mb(r.rssGrowth)}`)
   console.log(`${p}_heap_peak_mb=${mb(r.heapPeak)}`)
   console.log(`${p}_heap_growth_mb=${mb(r.heapGrowth)}`)
+  console.log(`${p}_buffers_peak_mb=${mb(r.buffersPeak)}`)
 }
 
 async function main() {
   const f = await householdFixture()
   const store = f.deps.store
+  timeReads(store)
   try {
     const filed = await f.file('unit-a1')
     const household = (await store.repos.households.get(filed.id))!
@@ -152,8 +186,11 @@ async function main() {
       const s = results.get(`${name}_small`)!
       const l = results.get(`${name}_large`)!
       console.log(`${name}_time_growth=${(l.ms / s.ms).toFixed(2)}`)
+      const besides = (x: Figures) => x.ms - Object.values(x.reads).reduce((a, b) => a + b, 0)
+      console.log(`${name}_besides_reads_growth=${(besides(l) / besides(s)).toFixed(2)}`)
       console.log(`${name}_rss_peak_growth=${(l.rssPeak / s.rssPeak).toFixed(2)}`)
       console.log(`${name}_heap_peak_growth=${(l.heapPeak / s.heapPeak).toFixed(2)}`)
+      console.log(`${name}_buffers_peak_growth=${(l.buffersPeak / s.buffersPeak).toFixed(2)}`)
     }
   } finally {
     await f.close()
