@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto'
 import { createReadStream, createWriteStream, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { Readable, Transform } from 'node:stream'
+import { pipeline, Readable, Transform } from 'node:stream'
 import { finished } from 'node:stream/promises'
 import type { FileSink, FileStore } from '../../ports'
 import { closed } from '../files/sealed-stream'
@@ -43,8 +43,6 @@ async function download(key: string): Promise<Response | null> {
 function spooledSink(path: string): FileSink {
   const tmp = join(tmpdir(), `lantian-${randomBytes(8).toString('hex')}.part`)
   const out = createWriteStream(tmp, { mode: 0o600, flags: 'wx' })
-  // Kept for close (which rejects with it) rather than thrown unhandled.
-  out.on('error', () => undefined)
   let size = 0
   const stream = new Transform({
     transform(chunk: Buffer, _enc, done) {
@@ -52,7 +50,8 @@ function spooledSink(path: string): FileSink {
       done(null, chunk)
     },
   })
-  stream.pipe(out)
+  // A failed write (a full disk) destroys both: the exporter's next write or wait fails, close rejects.
+  pipeline(stream, out, () => undefined)
   return {
     stream,
     async close() {

@@ -30,8 +30,6 @@ export function sealedFileSink(file: string, key: Buffer, storeKey: string): Fil
   const iv = randomBytes(12)
   const cipher = createCipheriv('aes-256-gcm', key, iv)
   const out = createWriteStream(tmp, { mode: 0o600, flags: 'wx' })
-  // Kept for close (which rejects with it) rather than thrown unhandled.
-  out.on('error', () => undefined)
   out.write(Buffer.concat([MAGIC, iv, Buffer.alloc(16)]))
   let size = 0
   const stream = new Transform({
@@ -43,7 +41,8 @@ export function sealedFileSink(file: string, key: Buffer, storeKey: string): Fil
       done(null, cipher.final())
     },
   })
-  stream.pipe(out)
+  // A failed write (a full disk) destroys both: the exporter's next write or wait fails, close rejects.
+  pipeline(stream, out, () => undefined)
   return {
     stream,
     async close() {

@@ -1,8 +1,9 @@
 import { once } from 'node:events'
 import type { Writable } from 'node:stream'
+import { finished } from 'node:stream/promises'
 import type { ExportColumn } from '../../../src/domain/household-export'
 import { CSV_BOM, csvLine } from '../shared/csv'
-import { openXlsx } from './xlsx-sheet'
+import { alive, openXlsx } from './xlsx-sheet'
 
 /**
  * A spreadsheet written a page of rows at a time into a stream (a file being written to the file
@@ -24,6 +25,7 @@ export const CONTENT_TYPES: Record<SheetFormat, string> = {
 }
 
 async function drained(out: Writable): Promise<void> {
+  alive(out)
   if (out.writableNeedDrain) await once(out, 'drain')
 }
 
@@ -31,12 +33,14 @@ function csvStream(out: Writable, columns: readonly ExportColumn[]): SheetStream
   out.write(Buffer.from(CSV_BOM + csvLine(columns.map((c) => c.header)), 'utf8'))
   return {
     async addPage(rows) {
+      alive(out)
       out.write(Buffer.from(rows.map(csvLine).join(''), 'utf8'))
       await drained(out)
     },
     async finish() {
+      alive(out)
       out.end()
-      await once(out, 'finish')
+      await finished(out)
     },
   }
 }
@@ -45,11 +49,15 @@ async function xlsxStream(out: Writable, sheetName: string, columns: readonly Ex
   const book = await openXlsx(out, sheetName, columns)
   return {
     async addPage(rows) {
+      alive(out)
       book.addRows(rows)
       await book.settle()
     },
-    // The workbook ends `out` itself once its zip is complete.
-    finish: () => book.finish(),
+    // The workbook ends `out` itself once its zip is complete; a failure of `out` on the way ends the wait.
+    async finish() {
+      alive(out)
+      await Promise.race([book.finish(), finished(out)])
+    },
   }
 }
 

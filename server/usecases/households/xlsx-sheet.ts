@@ -62,12 +62,19 @@ export function sheetBacklog(sheet: unknown): number {
 /** How much XML may wait before the writer lets compression catch up. */
 const BACKLOG_LIMIT = 1 << 20
 
+/** Throws what broke the stream (the file store failed to take the bytes), so an export stops instead of waiting forever. */
+export function alive(out: Writable): void {
+  if (out.destroyed) throw out.errored ?? new Error('the export stream was closed')
+}
+
 const turn = () => new Promise<void>((resolve) => setImmediate(resolve))
 
 /** Waits until the sheet's XML has been compressed (down to a little) and `out` takes more. */
 export async function settle(sheet: unknown, out: Writable): Promise<void> {
-  do await turn()
-  while (sheetBacklog(sheet) > BACKLOG_LIMIT || out.writableNeedDrain)
+  do {
+    await turn()
+    alive(out)
+  } while (sheetBacklog(sheet) > BACKLOG_LIMIT || out.writableNeedDrain)
 }
 
 export interface XlsxWriter {
