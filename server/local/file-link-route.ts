@@ -7,9 +7,6 @@ import type { FileStore } from '../ports'
 /** Checks a link's token: the file key it names, or null. */
 export type VerifyFileLink = (token: string, now: number) => string | null
 
-/** The largest export the local link serves (a province's household file is tens of MB). */
-const MAX_EXPORT_BYTES = 512 * 1024 * 1024
-
 /**
  * Links already used, for links that work once (a full-PII export's): token to the time it ends,
  * dropped once over. One per server, so a restart forgets them (the links end within minutes).
@@ -35,6 +32,14 @@ function typeOf(key: string, bytes: Uint8Array): string | null {
   return ext === 'csv' || ext === 'xlsx' ? CONTENT_TYPES[ext] : null
 }
 
+const headers = (type: string, length: number, disposition: string) => ({
+  'content-type': type,
+  'content-length': length,
+  'cache-control': 'no-store',
+  'content-disposition': disposition,
+  'x-content-type-options': 'nosniff',
+})
+
 const gone = (res: ServerResponse) => {
   res.writeHead(404, { 'content-type': 'text/plain; charset=utf-8', 'cache-control': 'no-store' })
   res.end('链接已失效，请回到原页面重新打开或重新导出')
@@ -53,16 +58,20 @@ export async function serveFileLink(files: FileStore, verify: VerifyFileLink, to
   const isExport = key.startsWith(`${EXPORT_FOLDER}/`)
   // A full export's link ends within 5 minutes: remembering it that long (and a margin) is enough.
   if (key.startsWith(FULL_EXPORT_PREFIX) && spent && !spent.spend(token, now, now + 10 * 60_000)) return gone(res)
-  const bytes = await files.get(key, isExport ? MAX_EXPORT_BYTES : MAX_DOCUMENT_BYTES)
+  // An export of any size is streamed from the store; a document (a few MB at most) read whole to sniff its type.
+  if (isExport) {
+    const file = await files.open(key)
+    const type = file ? typeOf(key, new Uint8Array()) : null
+    if (!file || !type) return gone(res)
+    res.writeHead(200, headers(type, file.size, `attachment; filename="${key.slice(key.lastIndexOf('/') + 1)}"`))
+    // A file that fails its check halfway (changed on disk) breaks the download off rather than ending it cleanly.
+    file.stream.on('error', () => res.destroy())
+    return void file.stream.pipe(res)
+  }
+  const bytes = await files.get(key, MAX_DOCUMENT_BYTES)
   const type = bytes ? typeOf(key, bytes) : null
   if (!bytes || !type) return gone(res)
-  res.writeHead(200, {
-    'content-type': type,
-    'content-length': bytes.length,
-    'cache-control': 'no-store',
-    // A photo is previewed; anything else (a PDF, an export) is downloaded, never rendered by the browser as a page.
-    'content-disposition': type.startsWith('image/') ? 'inline' : isExport ? `attachment; filename="${key.slice(key.lastIndexOf('/') + 1)}"` : 'attachment',
-    'x-content-type-options': 'nosniff',
-  })
+  // A photo is previewed; anything else (a PDF) is downloaded, never rendered by the browser as a page.
+  res.writeHead(200, headers(type, bytes.length, type.startsWith('image/') ? 'inline' : 'attachment'))
   res.end(Buffer.from(bytes))
 }

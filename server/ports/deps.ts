@@ -1,4 +1,5 @@
 /** Everything a use case may touch, and what it knows about the call. A composition root picks the adapters. */
+import type { Readable, Writable } from 'node:stream'
 import type { ApplicationRepository, CallTaskRepository } from './applications'
 import type { InvitationRepository, OrgUnitRepository, PersonRequestRepository, PolicyRepository, RateLimitRepository, StaffRepository } from './admin'
 import type { BudgetRepository, CampaignRepository, CheckRepository, ContactRepository, HouseholdRepository, LedgerRepository, MeasureRepository } from './households'
@@ -131,6 +132,24 @@ export interface FileStore {
    * `getTempFileURL` with that max age; locally a signed, expiring path of the local server).
    */
   temporaryUrl(key: string, seconds: number): Promise<string | null>
+  /**
+   * A file written as a stream (an export of any size): bytes written to `stream` go out as they
+   * come (locally sealed into the folder, on CloudBase spooled to the function's temporary disk and
+   * uploaded from there), so memory stays that of a chunk. `close` after the stream has finished.
+   */
+  create(path: string, contentType: string): Promise<FileSink>
+  /** The bytes under `key` as a stream and their count, or null when there is none (a download of any size). */
+  open(key: string): Promise<{ stream: Readable; size: number } | null>
+}
+
+/** A file being written by `FileStore.create`. */
+export interface FileSink {
+  /** Where the bytes go; end it, then `close`. Honours backpressure (`write` false: wait for `drain`). */
+  stream: Writable
+  /** Makes the file readable under its key; `size` is the bytes written. */
+  close(): Promise<{ key: string; size: number }>
+  /** Drops what was written (an export that failed halfway). */
+  abort(): Promise<void>
 }
 
 /** What a use case knows about the call beyond its input. */

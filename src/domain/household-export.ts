@@ -23,11 +23,13 @@ import type { StaffRole } from './roles'
  */
 export const EXPORT_REVEAL_ROLE: StaffRole = 'reviewer'
 
-/** One column: its key, its Chinese header, and whether a workbook keeps it as a number. */
+/** One column: its key, its Chinese header, and whether a workbook keeps it as a number or a date. */
 export interface ExportColumn<K extends string = string> {
   key: K
   header: string
   numeric?: boolean
+  /** A calendar date (`YYYY-MM-DD`): a date cell in a workbook, the text in CSV. */
+  date?: boolean
   /** Masked unless the exporting person may reveal. */
   sensitive?: boolean
 }
@@ -37,14 +39,14 @@ const FILE_COLUMNS = {
   number: { header: '档案编号' },
   category: { header: '困难类别' },
   gender: { header: '性别' },
-  birthDate: { header: '出生日期' },
+  birthDate: { header: '出生日期', date: true },
   unitName: { header: '所属工会' },
   perCapitaMonthly: { header: '人均月收入', numeric: true },
   members: { header: '家庭成员', sensitive: true },
-  filedOn: { header: '建档日期' },
+  filedOn: { header: '建档日期', date: true },
   status: { header: '档案状态' },
   cadres: { header: '结对帮扶干部' },
-  lastContactOn: { header: '最近联系日期' },
+  lastContactOn: { header: '最近联系日期', date: true },
   filedBy: { header: '建档人' },
 } as const satisfies Record<string, Omit<ExportColumn, 'key'>>
 

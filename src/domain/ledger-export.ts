@@ -11,7 +11,7 @@ import { maskName } from './mask'
  */
 
 export const LEDGER_EXPORT_COLUMNS = [
-  { key: 'paidOn', header: '发放日期' },
+  { key: 'paidOn', header: '发放日期', date: true },
   { key: 'number', header: '档案编号' },
   { key: 'headName', header: '户主姓名' },
   { key: 'kind', header: '类型' },

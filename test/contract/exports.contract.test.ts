@@ -9,11 +9,14 @@ import type { Store } from '../../server/ports'
 import { FULL_EXPORT_LINK_SECONDS } from '../../server/usecases/households/export-link'
 import { removeStaleUploads } from '../../server/usecases/shared/uploads'
 import type { ExportedFile } from '../../src/domain/api/households'
-import { exportedBytes } from '../support/exports'
+import { exportedBytes, exportedSheet, expectSpreadsheetLayout } from '../support/exports'
+import { HOUSEHOLD_EXPORT_COLUMNS } from '../../src/domain/household-export'
+import { maskIdNumber } from '../../src/domain/mask'
 import { householdFixture, type HouseholdFixture } from '../support/households'
 import { contractStores } from './stores'
 
 const { factories } = contractStores()
+const HOUSEHOLD_EXPORT_COLUMNS_WIDE = { 身份证号: 20 }
 
 describe.each(factories)('exports: %s', (name, open) => {
   let store: Store
@@ -64,5 +67,30 @@ describe.each(factories)('exports: %s', (name, open) => {
     expect(await removeStaleUploads(f.deps, 100)).toBe(2)
     await expect(exportedBytes(f.deps.files, masked)).rejects.toThrow(/not in the file store/)
     await expect(exportedBytes(f.deps.files, full)).rejects.toThrow(/not in the file store/)
+  })
+
+  it('an XLSX export on this store opens with the header frozen, its columns sized and its dates as dates, masked unless a reviewer asks with a reason', async () => {
+    const filed = await f.file('unit-a1')
+    const full = await f.ok<ExportedFile>('o-reviewer', 'exportHouseholds', { format: 'xlsx', full: true, reason: '年度核查' })
+    const ws = await exportedSheet(f.deps.files, full)
+    expectSpreadsheetLayout(ws, HOUSEHOLD_EXPORT_COLUMNS, HOUSEHOLD_EXPORT_COLUMNS_WIDE)
+    const idColumn = HOUSEHOLD_EXPORT_COLUMNS.findIndex((c) => c.header === '身份证号') + 1
+    expect(ws.getCell(2, idColumn).value).toBe(filed.idNumber)
+    const masked = await exportedSheet(f.deps.files, await f.ok<ExportedFile>('o-caseworker', 'exportHouseholds', { format: 'xlsx' }))
+    expectSpreadsheetLayout(masked, HOUSEHOLD_EXPORT_COLUMNS)
+    expect(masked.getCell(2, idColumn).value).toBe(maskIdNumber(filed.idNumber))
+  })
+
+  it('an export that fails halfway leaves no file in the store, no audit event and no link', async () => {
+    await f.file('unit-a1')
+    const paths: string[] = []
+    const files = f.deps.files
+    f.deps.files = { ...files, create: (path, type) => (paths.push(path), files.create(path, type)) }
+    const getMany = jest.spyOn(f.deps.store.repos.applications, 'getMany').mockRejectedValue(new Error('read failed'))
+    expect(await f.hh('o-reviewer', 'exportHouseholds', { format: 'xlsx', full: true, reason: '核对' })).toMatchObject({ ok: false, error: { code: 'INTERNAL' } })
+    getMany.mockRestore()
+    expect(paths).toHaveLength(1)
+    expect(await files.get(await files.keyFor(paths[0]), 10)).toBeNull()
+    expect((await f.deps.store.repos.audit.list(null, 1000)).filter((e) => e.action === 'household.export')).toEqual([])
   })
 })

@@ -8,8 +8,8 @@ import ExcelJS from 'exceljs'
 import type { ExportedFile } from '../../src/domain/api/households'
 import type { FileStore } from '../../server/ports'
 import { generateDemoLedger } from '../../server/local/seed/demo-ledger'
-import { HOUSEHOLD_EXPORT_HEADER } from '../../src/domain/household-export'
-import { LEDGER_EXPORT_HEADER } from '../../src/domain/ledger-export'
+import { HOUSEHOLD_EXPORT_COLUMNS, HOUSEHOLD_EXPORT_HEADER } from '../../src/domain/household-export'
+import { LEDGER_EXPORT_COLUMNS, LEDGER_EXPORT_HEADER } from '../../src/domain/ledger-export'
 import { maskIdNumber } from '../../src/domain/mask'
 import { prng } from '../../server/local/prng'
 import type { HouseholdRecord } from '../../server/ports'
@@ -21,9 +21,12 @@ import { readCsv } from '../../server/usecases/shared/csv'
 import { DEFAULT_SHEET_LIMITS } from '../../server/usecases/shared/sheet-limits'
 import { householdFixture, type HouseholdFixture } from '../support/households'
 import { UNITS } from '../support/union-tree'
-import { exportedBytes, keyOfLocalLink } from '../support/exports'
+import { exportedBytes, exportedSheet, expectSpreadsheetLayout, keyOfLocalLink } from '../support/exports'
 
 type Sheet = { header: string[]; rows: string[][] }
+
+/** A cell as the CSV export writes it: a date cell as `YYYY-MM-DD`. */
+const textOf = (v: unknown): string => (v === undefined || v === null ? '' : v instanceof Date ? v.toISOString().slice(0, 10) : String(v))
 
 async function readXlsxFile(files: FileStore, file: ExportedFile): Promise<Sheet> {
   const workbook = new ExcelJS.Workbook()
@@ -32,7 +35,7 @@ async function readXlsxFile(files: FileStore, file: ExportedFile): Promise<Sheet
   const all: string[][] = []
   sheet.eachRow({ includeEmpty: false }, (row) => {
     const values = row.values as unknown[]
-    all.push(Array.from({ length: HOUSEHOLD_EXPORT_HEADER.length + 1 }, (_, i) => (values[i + 1] === undefined || values[i + 1] === null ? '' : String(values[i + 1]))))
+    all.push(Array.from({ length: HOUSEHOLD_EXPORT_HEADER.length + 1 }, (_, i) => textOf(values[i + 1])))
   })
   const width = all[0].findIndex((c) => c === '')
   const trim = (r: string[]) => r.slice(0, width < 0 ? r.length : width)
@@ -102,6 +105,24 @@ describe('household and ledger exports', () => {
     expect(cell(sheet, demoRow, '身份证号')).toMatch(/^532504\d{8}99\d[\dX]$/)
     expect(cell(sheet, demoRow, '性别')).toMatch(/^[男女]$/)
     expect(cell(sheet, demoRow, '结对帮扶干部')).toBe('李娟')
+  })
+
+  it('XLSX opens as a spreadsheet should: the header row frozen, columns as wide as their contents, dates as date cells', async () => {
+    const file = await f.ok<ExportedFile>('o-reviewer', 'exportHouseholds', { format: 'xlsx', full: true, reason: '核对日期' })
+    const ws = await exportedSheet(f.deps.files, file)
+    // 18 digits of an ID number and its margin; a file number of 17 characters.
+    expectSpreadsheetLayout(ws, HOUSEHOLD_EXPORT_COLUMNS, { 身份证号: 20, 档案编号: 19 })
+    const number = (await f.record(filed.id)).number
+    const row = ws.getColumn(1).values.indexOf(number)
+    const at = (header: string) => ws.getCell(row, HOUSEHOLD_EXPORT_HEADER.indexOf(header) + 1).value
+    // The birth date comes from the ID number; the filing day is the clock's (Asia/Shanghai).
+    expect(at('出生日期')).toEqual(new Date(`${filed.idNumber.slice(6, 10)}-${filed.idNumber.slice(10, 12)}-${filed.idNumber.slice(12, 14)}T00:00:00Z`))
+    expect(at('建档日期')).toBeInstanceOf(Date)
+    expect(typeof at('家庭年收入')).toBe('number')
+    expect(at('身份证号')).toBe(filed.idNumber)
+
+    const ledger = await exportedSheet(f.deps.files, await f.ok<ExportedFile>('o-caseworker', 'exportLedger', { format: 'xlsx' }))
+    expectSpreadsheetLayout(ledger, LEDGER_EXPORT_COLUMNS, { 发放日期: 12 })
   })
 
   it('CSV for a caseworker: the same columns, sensitive values masked', async () => {
@@ -188,11 +209,13 @@ describe('household and ledger exports', () => {
 
   it('audits every export: who, what, how many rows, masked or not', async () => {
     const events = (await f.deps.store.repos.audit.list(null, 10_000)).filter((e) => e.action.endsWith('.export'))
-    expect(events.slice(0, 2).map((e) => [e.actor, e.action, e.subject, e.detail])).toEqual([
+    expect(events.slice(0, 3).map((e) => [e.actor, e.action, e.subject, e.detail])).toEqual([
       ['o-reviewer', 'household.export', 'unit-a', { format: 'xlsx', rows: 13, masked: false, reason: '上报全国工会档案系统' }],
+      ['o-reviewer', 'household.export', 'unit-a', { format: 'xlsx', rows: 13, masked: false, reason: '核对日期' }],
       ['o-caseworker', 'household.export', 'unit-a', { format: 'csv', rows: 13, masked: true }],
     ])
     expect(events.filter((e) => e.action === 'ledger.export').map((e) => e.detail)).toEqual([
+      expect.objectContaining({ format: 'xlsx', masked: true, from: null, to: null }),
       expect.objectContaining({ format: 'xlsx', masked: true, from: null, to: null }),
       expect.objectContaining({ format: 'csv', masked: true, from: '2016-01-01', to: '2016-12-31' }),
     ])

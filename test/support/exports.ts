@@ -3,7 +3,10 @@
  * (`/files/<token>`) names its file in the token's body; the file is read from the file store it
  * was written to. Any other link (CloudBase storage's, here the stand-in's) is fetched.
  */
+import ExcelJS from 'exceljs'
 import { FILE_LINK_PREFIX } from '../../server/adapters/files/file-links'
+import { displayWidth } from '../../server/usecases/households/xlsx-sheet'
+import type { ExportColumn } from '../../src/domain/household-export'
 import type { FileStore } from '../../server/ports'
 import type { ExportedFile } from '../../src/domain/api/households'
 
@@ -24,4 +27,36 @@ export async function exportedBytes(files: FileStore, file: ExportedFile): Promi
   if (!bytes) throw new Error(`export ${file.fileName} is not in the file store`)
   expect(bytes.length).toBe(file.size)
   return bytes
+}
+
+/** The first worksheet of an XLSX export, opened with exceljs as a spreadsheet program would. */
+export async function exportedSheet(files: FileStore, file: ExportedFile): Promise<ExcelJS.Worksheet> {
+  const workbook = new ExcelJS.Workbook()
+  await workbook.xlsx.load(Buffer.from(await exportedBytes(files, file)) as never)
+  return workbook.worksheets[0]
+}
+
+/**
+ * What issue 16 asked of an XLSX export: the header row frozen, each column at least as wide as its
+ * header (and `minWidths` where given), and every filled cell of a date column a real date with a
+ * date format (at least one such cell in the sheet).
+ */
+export function expectSpreadsheetLayout(ws: ExcelJS.Worksheet, columns: readonly ExportColumn[], minWidths: Record<string, number> = {}): void {
+  expect(ws.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 })
+  columns.forEach((c, i) => {
+    expect(ws.getCell(1, i + 1).value).toBe(c.header)
+    const width = ws.getColumn(i + 1).width ?? 0
+    expect(width).toBeGreaterThanOrEqual(Math.max(8, displayWidth(c.header), minWidths[c.header] ?? 0))
+  })
+  let dates = 0
+  for (const [i, c] of columns.entries()) {
+    if (!c.date) continue
+    ws.getColumn(i + 1).eachCell((cell, row) => {
+      if (row === 1 || cell.value === null || cell.value === '') return
+      dates++
+      expect(cell.value).toBeInstanceOf(Date)
+      expect(cell.numFmt).toMatch(/[yY].*[dD]|[dD].*[yY]/)
+    })
+  }
+  expect(dates).toBeGreaterThan(0)
 }

@@ -3,6 +3,7 @@ import { closeSync, mkdirSync, openSync, readFileSync, readSync, renameSync, rmS
 import { dirname, join } from 'node:path'
 import type { FileStore } from '../../ports'
 import { fileLinks } from './file-links'
+import { MAGIC, OVERHEAD, openSealedFile, sealedFileSink } from './sealed-stream'
 
 /** Relative paths of safe characters only: no `..`, no absolute path, nothing outside the folder. */
 const SAFE_PATH = /^[\w-]+(\/[\w-]+)*(\.[a-z0-9]{1,5})?$/
@@ -12,9 +13,6 @@ function checked(path: string): string {
   return path
 }
 
-/** `LTF1` + 12-byte IV + 16-byte tag, then the ciphertext. */
-const MAGIC = Buffer.from('LTF1')
-const OVERHEAD = MAGIC.length + 12 + 16
 
 /**
  * Files in a folder of the data directory (local mode), readable by the owner only and encrypted
@@ -66,6 +64,12 @@ export function localFileStore(root: string, dataKey: Buffer, now: () => number 
     },
     async temporaryUrl(key, seconds) {
       return SAFE_PATH.test(key) ? links.create(key, now() + seconds * 1000) : null
+    },
+    async create(path) {
+      return sealedFileSink(join(root, checked(path)), fileKey, path)
+    },
+    async open(key) {
+      return SAFE_PATH.test(key) ? openSealedFile(join(root, key), fileKey) : null
     },
   }
 }

@@ -1,3 +1,4 @@
+import type { Writable } from 'node:stream'
 import { AppError, type Actor } from '../../../src/domain'
 import type { ExportedFile } from '../../../src/domain/api/households'
 import type { Deps } from '../../ports'
@@ -23,23 +24,40 @@ export function fullExportReason(mayReveal: boolean, reason: string | undefined)
   return text
 }
 
+/** Where an export is written: a folder of its own per export, the file under its own name (the name a download is saved under). */
+export function exportPath(deps: Deps, masked: boolean, fileName: string): string {
+  return `${masked ? `${EXPORT_FOLDER}/masked-` : FULL_EXPORT_PREFIX}${deps.ids.newId().replace(/[^\w-]/g, '')}/${fileName}`
+}
+
 /**
- * Writes an export to the private file store and hands back a link that ends within minutes. The
+ * Streams an export into the private file store at `path`: `write` writes the whole file into the
+ * stream it is given (and ends it). A failure on the way drops what was written.
+ */
+export async function writeExportFile(deps: Deps, path: string, contentType: string, write: (out: Writable) => Promise<void>): Promise<{ key: string; size: number }> {
+  const sink = await deps.files.create(path, contentType)
+  try {
+    await write(sink.stream)
+    return await sink.close()
+  } catch (err) {
+    await sink.abort()
+    throw err
+  }
+}
+
+/**
+ * Hands over an export written to the private file store as a link that ends within minutes. The
  * file is recorded for the timer's sweep of unregistered uploads, dated so that its 24 hours end
  * when its link does: the sweep after that removes it.
  */
 export async function handOverExport(
   deps: Deps,
   actor: Actor,
-  file: { fileName: string; contentType: string; bytes: Uint8Array; rows: number; masked: boolean },
+  file: { key: string; fileName: string; contentType: string; size: number; rows: number; masked: boolean },
 ): Promise<ExportedFile> {
   const seconds = file.masked ? MASKED_EXPORT_LINK_SECONDS : FULL_EXPORT_LINK_SECONDS
-  // A folder of its own per export, the file under its own name: the name a download is saved under.
-  const path = `${file.masked ? `${EXPORT_FOLDER}/masked-` : FULL_EXPORT_PREFIX}${deps.ids.newId().replace(/[^\w-]/g, '')}/${file.fileName}`
-  const key = await deps.files.put(path, file.bytes, file.contentType)
   const expires = deps.clock.now().getTime() + seconds * 1000
-  await deps.store.repos.uploads.add({ key, openid: actor.openid, applicationId: EXPORT_SWEEP_MARK, createdAt: new Date(expires - UPLOAD_TTL_MS).toISOString() })
-  const url = await deps.files.temporaryUrl(key, seconds)
+  await deps.store.repos.uploads.add({ key: file.key, openid: actor.openid, applicationId: EXPORT_SWEEP_MARK, createdAt: new Date(expires - UPLOAD_TTL_MS).toISOString() })
+  const url = await deps.files.temporaryUrl(file.key, seconds)
   if (!url) throw new AppError('INTERNAL', '导出文件暂时无法下载，请稍后重试')
-  return { fileName: file.fileName, contentType: file.contentType, size: file.bytes.length, rows: file.rows, masked: file.masked, url, expiresAt: new Date(expires).toISOString() }
+  return { fileName: file.fileName, contentType: file.contentType, size: file.size, rows: file.rows, masked: file.masked, url, expiresAt: new Date(expires).toISOString() }
 }

@@ -11,8 +11,8 @@ import { currentForm } from '../shared/sealed-form'
 import { auditRead } from '../shared/audit'
 import { householdUnits, requireStaff } from './access'
 import { forEachHouseholdPage, forEachLedgerPage } from './scan'
-import { CONTENT_TYPES, openSheetStream, type SheetFormat } from './sheet-stream'
-import { fullExportReason, handOverExport } from './export-link'
+import { CONTENT_TYPES, openSheetStream, type SheetFormat, type SheetStream } from './sheet-stream'
+import { exportPath, fullExportReason, handOverExport, writeExportFile } from './export-link'
 
 /**
  * Exports of the jurisdiction (or a unit's subtree inside it): households in the national file
@@ -45,20 +45,45 @@ async function filingsOf(repos: Repositories, cipher: Cipher, page: HouseholdRec
   })
 }
 
-async function finishExport(
-  deps: Deps,
-  actor: Actor,
-  what: { kind: 'households' | 'ledger'; format: SheetFormat; root: OrgUnitRecord; rows: number; masked: boolean; bytes: Uint8Array; range?: object; reason?: string },
-): Promise<ExportedFile> {
-  const now = deps.clock.now()
-  await auditRead(deps, {
-    actor: actor.openid,
-    action: `${what.kind === 'households' ? 'household' : 'ledger'}.export`,
-    subject: what.root.id,
-    detail: { format: what.format, rows: what.rows, masked: what.masked, ...what.range, ...(what.reason ? { reason: what.reason } : {}) },
+interface ExportWork {
+  kind: 'households' | 'ledger'
+  format: SheetFormat
+  masked: boolean
+  /** Writes the rows into the sheet, a page at a time; returns how many. */
+  rows: (sheet: SheetStream) => Promise<number>
+}
+
+/** The sheet's name and columns per kind. */
+const SHEETS = {
+  households: { name: '建档户', columns: HOUSEHOLD_EXPORT_COLUMNS },
+  ledger: { name: '帮扶资金台账', columns: LEDGER_EXPORT_COLUMNS },
+} as const
+
+/**
+ * Streams an export into the private file store, audits it (kind, rows, masked, the reason of a
+ * full one, the range) and hands over its link. A failure after the file is written removes it.
+ */
+async function runExport(deps: Deps, actor: Actor, root: OrgUnitRecord, work: ExportWork, detail: object): Promise<ExportedFile> {
+  const fileName = `${work.kind}${work.masked ? '' : '-full'}-${shanghaiDate(deps.clock.now())}.${work.format}`
+  const contentType = CONTENT_TYPES[work.format]
+  let rows = 0
+  const { key, size } = await writeExportFile(deps, exportPath(deps, work.masked, fileName), contentType, async (out) => {
+    const sheet = await openSheetStream(work.format, out, SHEETS[work.kind].name, SHEETS[work.kind].columns)
+    rows = await work.rows(sheet)
+    await sheet.finish()
   })
-  const fileName = `${what.kind}${what.masked ? '' : '-full'}-${shanghaiDate(now)}.${what.format}`
-  return handOverExport(deps, actor, { fileName, contentType: CONTENT_TYPES[what.format], bytes: what.bytes, rows: what.rows, masked: what.masked })
+  try {
+    await auditRead(deps, {
+      actor: actor.openid,
+      action: `${work.kind === 'households' ? 'household' : 'ledger'}.export`,
+      subject: root.id,
+      detail: { format: work.format, rows, masked: work.masked, ...detail },
+    })
+    return await handOverExport(deps, actor, { key, fileName, contentType, size, rows, masked: work.masked })
+  } catch (err) {
+    await deps.files.remove(key)
+    throw err
+  }
 }
 
 const rootOf = (units: OrgUnitRecord[], id: string) => units.find((u) => u.id === id)!
@@ -74,18 +99,21 @@ export async function exportHouseholds(deps: Deps, actor: Actor, input: { format
   const repos = deps.store.repos
   const units = await householdUnits(repos, actor, input.unitId)
   const names = new Map(units.map((u) => [u.id, u.name]))
-  const sheet = await openSheetStream(input.format, '建档户', HOUSEHOLD_EXPORT_COLUMNS)
-  let rows = 0
-  await forEachHouseholdPage(repos, { unitIds: [...names.keys()] }, async (page) => {
-    const filings = await filingsOf(repos, deps.cipher, page)
-    page.forEach((h, i) => {
-      const facts = { household: h, unitName: names.get(h.unitId) ?? '', idNumber: decryptOrEmpty(deps.cipher, h.idNumberEnc), ...filings[i] }
-      sheet.add(householdExportRow(facts, reveal))
-    })
-    rows += page.length
-  })
-  const bytes = await sheet.finish()
-  return finishExport(deps, actor, { kind: 'households', format: input.format, root: rootOf(units, input.unitId ?? actor.unitId), rows, masked: !reveal, bytes, reason })
+  const root = rootOf(units, input.unitId ?? actor.unitId)
+  return runExport(deps, actor, root, {
+    kind: 'households',
+    format: input.format,
+    masked: !reveal,
+    async rows(sheet) {
+      let rows = 0
+      await forEachHouseholdPage(repos, { unitIds: [...names.keys()] }, async (page) => {
+        const filings = await filingsOf(repos, deps.cipher, page)
+        await sheet.addPage(page.map((h, i) => householdExportRow({ household: h, unitName: names.get(h.unitId) ?? '', idNumber: decryptOrEmpty(deps.cipher, h.idNumberEnc), ...filings[i] }, reveal)))
+        rows += page.length
+      })
+      return rows
+    },
+  }, reason ? { reason } : {})
 }
 
 /** The ledger of the jurisdiction, one row per entry paid in [from, to] (either end open); names masked. */
@@ -99,19 +127,24 @@ export async function exportLedger(deps: Deps, actor: Actor, input: { format: Sh
   const files = new Map<string, { number: string; headName: string }>()
   await forEachHouseholdPage(repos, { unitIds }, (page) => page.forEach((h) => files.set(h.id, { number: h.number, headName: h.headName })))
   const measures = new Map<string, string>()
-  const sheet = await openSheetStream(input.format, '帮扶资金台账', LEDGER_EXPORT_COLUMNS)
-  let rows = 0
-  await forEachLedgerPage(repos, { unitIds, from: input.from, to: input.to }, async (page) => {
-    const unknown = [...new Set(page.map((e) => e.measureId).filter((id): id is string => id !== null && !measures.has(id)))]
-    const found = new Map((await repos.measures.getMany(unknown)).map((m) => [m.id, m]))
-    for (const id of unknown) {
-      const m = found.get(id)
-      measures.set(id, m ? `${labelOf(MEASURE_KINDS, m.kind)}：${m.description}` : '')
-    }
-    for (const e of page) sheet.add(ledgerExportRow(e, files.get(e.householdId) ?? null, e.measureId ? (measures.get(e.measureId) ?? '') : ''))
-    rows += page.length
-  })
-  const bytes = await sheet.finish()
-  const range = { from: input.from ?? null, to: input.to ?? null }
-  return finishExport(deps, actor, { kind: 'ledger', format: input.format, root: rootOf(units, input.unitId ?? actor.unitId), rows, masked: true, bytes, range })
+  const root = rootOf(units, input.unitId ?? actor.unitId)
+  return runExport(deps, actor, root, {
+    kind: 'ledger',
+    format: input.format,
+    masked: true,
+    async rows(sheet) {
+      let rows = 0
+      await forEachLedgerPage(repos, { unitIds, from: input.from, to: input.to }, async (page) => {
+        const unknown = [...new Set(page.map((e) => e.measureId).filter((id): id is string => id !== null && !measures.has(id)))]
+        const found = new Map((await repos.measures.getMany(unknown)).map((m) => [m.id, m]))
+        for (const id of unknown) {
+          const m = found.get(id)
+          measures.set(id, m ? `${labelOf(MEASURE_KINDS, m.kind)}：${m.description}` : '')
+        }
+        await sheet.addPage(page.map((e) => ledgerExportRow(e, files.get(e.householdId) ?? null, e.measureId ? (measures.get(e.measureId) ?? '') : '')))
+        rows += page.length
+      })
+      return rows
+    },
+  }, { from: input.from ?? null, to: input.to ?? null })
 }

@@ -1,16 +1,20 @@
-import { PassThrough } from 'node:stream'
+import { once } from 'node:events'
+import type { Writable } from 'node:stream'
+import { finished } from 'node:stream/promises'
 import type { ExportColumn } from '../../../src/domain/household-export'
 import { CSV_BOM, csvLine } from '../shared/csv'
+import { alive, openXlsx } from './xlsx-sheet'
 
 /**
- * A spreadsheet written row by row: rows go out as they come (CSV text chunks, or exceljs's
- * streaming workbook writer into a PassThrough), so an export holds the file's bytes but never all
- * its records. The bytes are collected because the reply carries the file.
+ * A spreadsheet written a page of rows at a time into a stream (a file being written to the file
+ * store): each page goes out before the next is read, so an export holds one page of records and a
+ * little of the file, whatever its size.
  */
 export interface SheetStream {
-  add(cells: readonly string[]): void
-  /** Ends the file and returns its bytes. */
-  finish(): Promise<Uint8Array>
+  /** Writes a page of rows and waits until the stream has taken them. */
+  addPage(rows: readonly (readonly string[])[]): Promise<void>
+  /** Ends the file; resolves once its last byte is in the stream and the stream has finished. */
+  finish(): Promise<void>
 }
 
 export type SheetFormat = 'csv' | 'xlsx'
@@ -20,59 +24,44 @@ export const CONTENT_TYPES: Record<SheetFormat, string> = {
   xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
 }
 
-/** Lines are encoded in batches of this many, so a big export is a few hundred buffers, not one string per row. */
-const CSV_BATCH = 500
+async function drained(out: Writable): Promise<void> {
+  alive(out)
+  if (out.writableNeedDrain) await once(out, 'drain')
+}
 
-function csvStream(columns: readonly ExportColumn[]): SheetStream {
-  const chunks: Buffer[] = []
-  let pending: string[] = [CSV_BOM + csvLine(columns.map((c) => c.header))]
-  const flush = () => {
-    chunks.push(Buffer.from(pending.join(''), 'utf8'))
-    pending = []
-  }
+function csvStream(out: Writable, columns: readonly ExportColumn[]): SheetStream {
+  out.write(Buffer.from(CSV_BOM + csvLine(columns.map((c) => c.header)), 'utf8'))
   return {
-    add(cells) {
-      pending.push(csvLine(cells))
-      if (pending.length >= CSV_BATCH) flush()
+    async addPage(rows) {
+      alive(out)
+      out.write(Buffer.from(rows.map(csvLine).join(''), 'utf8'))
+      await drained(out)
     },
     async finish() {
-      flush()
-      return new Uint8Array(Buffer.concat(chunks))
+      alive(out)
+      out.end()
+      await finished(out)
     },
   }
 }
 
-async function xlsxStream(sheetName: string, columns: readonly ExportColumn[]): Promise<SheetStream> {
-  // Loaded on first use, as the stations' import does: other actions never pay for it.
-  const ExcelJS = (await import('exceljs')).default
-  const out = new PassThrough()
-  const chunks: Buffer[] = []
-  out.on('data', (c: Buffer) => chunks.push(c))
-  const ended = new Promise<void>((resolve, reject) => {
-    out.on('end', resolve)
-    out.on('error', reject)
-  })
-  // Without styles: they cost each cell a style lookup, over three times the writing time (10,000
-  // households: about 4 s against 1.2 s); the header is plain text, the widths still apply.
-  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: false, useSharedStrings: false })
-  const sheet = workbook.addWorksheet(sheetName)
-  sheet.columns = columns.map((c) => ({ width: Math.min(30, Math.max(10, c.header.length * 2 + 4)) }))
-  sheet.addRow(columns.map((c) => c.header)).commit()
+async function xlsxStream(out: Writable, sheetName: string, columns: readonly ExportColumn[]): Promise<SheetStream> {
+  const book = await openXlsx(out, sheetName, columns)
   return {
-    add(cells) {
-      // Numbers stay numbers so the spreadsheet can sum and sort them; an empty cell stays empty.
-      sheet.addRow(cells.map((v, i) => (columns[i]?.numeric && v !== '' && Number.isFinite(Number(v)) ? Number(v) : v))).commit()
+    async addPage(rows) {
+      alive(out)
+      book.addRows(rows)
+      await book.settle()
     },
+    // The workbook ends `out` itself once its zip is complete; a failure of `out` on the way ends the wait.
     async finish() {
-      sheet.commit()
-      await workbook.commit()
-      await ended
-      return new Uint8Array(Buffer.concat(chunks))
+      alive(out)
+      await Promise.race([book.finish(), finished(out)])
     },
   }
 }
 
-/** A new sheet with its header row written. */
-export async function openSheetStream(format: SheetFormat, sheetName: string, columns: readonly ExportColumn[]): Promise<SheetStream> {
-  return format === 'csv' ? csvStream(columns) : xlsxStream(sheetName, columns)
+/** A new sheet written into `out`, its header row first. */
+export async function openSheetStream(format: SheetFormat, out: Writable, sheetName: string, columns: readonly ExportColumn[]): Promise<SheetStream> {
+  return format === 'csv' ? csvStream(out, columns) : xlsxStream(out, sheetName, columns)
 }

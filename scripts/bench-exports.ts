@@ -1,0 +1,203 @@
+/**
+ * `npm run bench:exports`: the household and ledger exports at two sizes in one run, on a temporary
+ * SQLite store with the local file folder (issue 14): 10,000 households with 50,000 ledger entries,
+ * then the same store grown to 100,000 and 500,000. Each export runs from a collected heap; printed
+ * per export and size: time, file size, the peak RSS and heap while it ran (sampled every 10 ms and
+ * after every page) and their growth over the heap and RSS before it; then the growth ratios for 10x
+ * the data. Each export runs once untimed first (modules loaded, code warmed). One `name=value` line per figure. Not a test: nothing asserts a time.
+ *
+ * The data is cloned through the store from one real filing: a worker's application submitted,
+ * reviewed and filed by the use cases (the test support's household fixture), then each clone a
+ * household with its own id, file number and ID number (sealed, keyed-hashed) and an application
+ * with the same sealed form, so the export decrypts a real form per household. Ledger entries: five
+ * approved payments a household, a measure on every fifth. Units rotate over the fixture's
+ * grassroots units; the exporter is the city's admin and reviewer (whole jurisdiction, full file).
+ *
+ * Options (environment): BENCH_SMALL (10000), BENCH_FACTOR (10), BENCH_ENTRIES_PER (5), BENCH_ONLY
+ * (a pattern of the exports to run, e.g. `ledger`).
+ */
+import { prng } from '../server/local/prng'
+import { demoIdNumber } from '../server/local/seed-households'
+import type { Actor } from '../src/domain'
+import type { ExportedFile } from '../src/domain/api/households'
+import type { DisbursementEntry } from '../src/domain/ledger'
+import type { ApplicationRecord, HouseholdRecord, Store } from '../server/ports'
+import { exportHouseholds, exportLedger } from '../server/usecases/households/export'
+import { householdFixture, type HouseholdFixture } from '../test/support/households'
+
+const SMALL = Number(process.env.BENCH_SMALL ?? 10_000)
+const FACTOR = Number(process.env.BENCH_FACTOR ?? 10)
+const PER = Number(process.env.BENCH_ENTRIES_PER ?? 5)
+const UNITS = ['unit-a1', 'unit-a2', 'unit-a2x', 'unit-b1']
+const BATCH = 2000
+const ACTOR: Actor = { openid: 'o-city-admin', roles: ['admin', 'reviewer'], unitId: 'unit-root' }
+
+const gc = (globalThis as { gc?: () => void }).gc
+
+/** Households `from`..`to` (exclusive) cloned from the filed one, each with its application and ledger entries. */
+async function grow(f: HouseholdFixture, store: Store, model: { household: HouseholdRecord; app: ApplicationRecord; entry: DisbursementEntry; measureId: string }, from: number, to: number) {
+  const random = prng(from + 1)
+  for (let start = from; start < to; start += BATCH) {
+    await store.transaction(async (repos) => {
+      for (let i = start; i < Math.min(to, start + BATCH); i++) {
+        const id = `bh-${String(i).padStart(7, '0')}`
+        const idNumber = demoIdNumber(random)
+        const unitId = UNITS[i % UNITS.length]
+        const appId = `ba-${String(i).padStart(7, '0')}`
+        await repos.applications.insert({ ...model.app, id: appId, number: `MLS-2020-${String(i + 1).padStart(7, '0')}`, applicantOpenid: `bw-${i}`, unitId, householdId: id, idNumberEnc: f.deps.cipher.encrypt(idNumber), idNumberHash: f.deps.cipher.keyedHash(idNumber) })
+        await repos.households.insert({
+          ...model.household,
+          id,
+          number: `MLS-H-2020-${String(i + 1).padStart(7, '0')}`,
+          unitId,
+          idNumberEnc: f.deps.cipher.encrypt(idNumber),
+          idNumberHash: f.deps.cipher.keyedHash(idNumber),
+          applicationIds: [appId],
+        })
+        for (let k = 0; k < PER; k++) {
+          const paidOn = `20${String(15 + ((i + k) % 6)).padStart(2, '0')}-${String(1 + ((i * 7 + k) % 12)).padStart(2, '0')}-${String(1 + ((i + k * 5) % 28)).padStart(2, '0')}`
+          await repos.ledger.append({ ...model.entry, id: `bp-${String(i).padStart(7, '0')}-${k}`, householdId: id, unitId, paidOn, amountFen: 10_000 + ((i * 37 + k * 101) % 90_000), measureId: k === 0 ? model.measureId : null } as DisbursementEntry)
+        }
+      }
+    })
+  }
+}
+
+/** Time spent in the store's reads an export makes, by read (the household scan is h14-queues' part). */
+const readMs = { householdScan: 0, ledgerScan: 0, applicationsGetMany: 0 }
+
+function timeReads(store: Store): void {
+  const time = <A extends unknown[], R>(key: keyof typeof readMs, fn: (...args: A) => Promise<R>) => async (...args: A): Promise<R> => {
+    const t = performance.now()
+    try {
+      return await fn(...args)
+    } finally {
+      readMs[key] += performance.now() - t
+    }
+  }
+  const { households, ledger, applications } = store.repos
+  households.scan = time('householdScan', households.scan.bind(households))
+  ledger.scan = time('ledgerScan', ledger.scan.bind(ledger))
+  applications.getMany = time('applicationsGetMany', applications.getMany.bind(applications))
+}
+
+interface Figures {
+  reads: typeof readMs
+  ms: number
+  bytes: number
+  rows: number
+  rssPeak: number
+  heapPeak: number
+  /** Node's Buffers (the file's bytes on their way out), outside the JS heap. */
+  buffersPeak: number
+  rssGrowth: number
+  heapGrowth: number
+}
+
+/** One export from a collected heap, memory sampled every 10 ms (the export yields after every page). */
+async function measure(work: () => Promise<ExportedFile>): Promise<Figures> {
+  gc?.()
+  const before = process.memoryUsage()
+  let rssPeak = before.rss
+  let heapPeak = before.heapUsed
+  let buffersPeak = before.arrayBuffers
+  const sample = () => {
+    const m = process.memoryUsage()
+    rssPeak = Math.max(rssPeak, m.rss)
+    heapPeak = Math.max(heapPeak, m.heapUsed)
+    buffersPeak = Math.max(buffersPeak, m.arrayBuffers)
+  }
+  // BENCH_LIVE=1: collect before each sample, so the heap figures are what is live, not what the collector has not reached yet (slower; times then mean little).
+  const live = process.env.BENCH_LIVE === '1' && gc
+  const timer = setInterval(live ? () => (gc(), sample()) : sample, live ? 200 : 10)
+  for (const k of Object.keys(readMs) as (keyof typeof readMs)[]) readMs[k] = 0
+  const started = performance.now()
+  const file = await work()
+  const ms = performance.now() - started
+  clearInterval(timer)
+  sample()
+  return { reads: { ...readMs }, ms, bytes: file.size, rows: file.rows, rssPeak, heapPeak, buffersPeak, rssGrowth: rssPeak - before.rss, heapGrowth: heapPeak - before.heapUsed }
+}
+
+const ALL_EXPORTS: [string, (f: HouseholdFixture) => Promise<ExportedFile>][] = [
+  ['household_xlsx', (f) => exportHouseholds(f.deps, ACTOR, { format: 'xlsx', full: true, reason: '基准测试' })],
+  ['household_csv', (f) => exportHouseholds(f.deps, ACTOR, { format: 'csv', full: true, reason: '基准测试' })],
+  ['ledger_xlsx', (f) => exportLedger(f.deps, ACTOR, { format: 'xlsx' })],
+  ['ledger_csv', (f) => exportLedger(f.deps, ACTOR, { format: 'csv' })],
+]
+const ONLY = process.env.BENCH_ONLY ? new RegExp(process.env.BENCH_ONLY) : null
+const EXPORTS = ALL_EXPORTS.filter(([name]) => !ONLY || ONLY.test(name))
+
+const mb = (n: number) => (n / 1024 / 1024).toFixed(1)
+
+function print(size: string, name: string, r: Figures) {
+  const p = `${name}_${size}`
+  console.log(`${p}_ms=${r.ms.toFixed(0)}`)
+  for (const [k, v] of Object.entries(r.reads)) if (v > 0) console.log(`${p}_${k}_ms=${v.toFixed(0)}`)
+  const rest = r.ms - Object.values(r.reads).reduce((a, b) => a + b, 0)
+  console.log(`${p}_besides_reads_ms=${rest.toFixed(0)}`)
+  console.log(`${p}_rows=${r.rows}`)
+  console.log(`${p}_file_mb=${mb(r.bytes)}`)
+  console.log(`${p}_rss_peak_mb=${mb(r.rssPeak)}`)
+  console.log(`${p}_rss_growth_mb=${mb(r.rssGrowth)}`)
+  console.log(`${p}_heap_peak_mb=${mb(r.heapPeak)}`)
+  console.log(`${p}_heap_growth_mb=${mb(r.heapGrowth)}`)
+  console.log(`${p}_buffers_peak_mb=${mb(r.buffersPeak)}`)
+}
+
+async function main() {
+  const f = await householdFixture()
+  const store = f.deps.store
+  timeReads(store)
+  try {
+    const filed = await f.file('unit-a1')
+    const household = (await store.repos.households.get(filed.id))!
+    const app = (await store.repos.applications.get(household.applicationIds.at(-1)!))!
+    // One measure of the filed household and the payment every clone's entries are copied from.
+    const at = household.filedAt
+    const measureId = 'bm-0'
+    await store.repos.measures.insert({ id: measureId, householdId: filed.id, unitId: household.unitId, kind: 'living', description: '发放生活救助金', status: 'in-progress', outcome: '', createdAt: at, createdBy: 'o-caseworker', createdByName: '李娟', updatedAt: at, version: 1 })
+    const entry: DisbursementEntry = {
+      id: 'bp-model', householdId: filed.id, unitId: household.unitId, kind: 'payment', amountFen: 50_000, reversesId: null, reason: '', fundSource: 'union', measureId,
+      paidOn: '2020-01-15', payeeAccountMasked: '6228 **** 9012', recordedBy: 'o-caseworker', recordedByName: '李娟', note: '春节慰问', createdAt: at, budgetId: null,
+      status: 'approved', decision: { status: 'approved', by: 'o-reviewer', byName: '周敏', at, note: '' },
+    }
+    const model = { household, app, entry, measureId }
+    const sizes: [string, number][] = [['small', SMALL], ['large', SMALL * FACTOR]]
+    const results = new Map<string, Figures>()
+    let have = 0
+    console.log(`bench:exports households_small=${SMALL} households_large=${SMALL * FACTOR} entries_per_household=${PER} gc=${gc ? 'yes' : 'no'}`)
+    for (const [size, households] of sizes) {
+      const t = performance.now()
+      await grow(f, store, model, have, households)
+      have = households
+      console.log(`load_${size}_ms=${(performance.now() - t).toFixed(0)}`)
+      console.log(`households_${size}=${households + 1}`)
+      console.log(`entries_${size}=${households * PER}`)
+      for (const [name, work] of EXPORTS) {
+        // Once untimed at the first size: module loading and the JIT's warm-up are not the export's growth.
+        if (size === 'small') await work(f)
+        const r = await measure(() => work(f))
+        results.set(`${name}_${size}`, r)
+        print(size, name, r)
+      }
+    }
+    for (const [name] of EXPORTS) {
+      const s = results.get(`${name}_small`)!
+      const l = results.get(`${name}_large`)!
+      console.log(`${name}_time_growth=${(l.ms / s.ms).toFixed(2)}`)
+      const besides = (x: Figures) => x.ms - Object.values(x.reads).reduce((a, b) => a + b, 0)
+      console.log(`${name}_besides_reads_growth=${(besides(l) / besides(s)).toFixed(2)}`)
+      console.log(`${name}_rss_peak_growth=${(l.rssPeak / s.rssPeak).toFixed(2)}`)
+      console.log(`${name}_heap_peak_growth=${(l.heapPeak / s.heapPeak).toFixed(2)}`)
+      console.log(`${name}_buffers_peak_growth=${(l.buffersPeak / s.buffersPeak).toFixed(2)}`)
+    }
+  } finally {
+    await f.close()
+  }
+}
+
+main().catch((err: unknown) => {
+  console.error(err)
+  process.exit(1)
+})
