@@ -1,0 +1,110 @@
+/**
+ * `npm run bench:first-paint`: the H5 app's first screen against a blank Taro 4 React app built
+ * with the same toolchain, both served by the local server's static files (compressed), loaded
+ * cold in Chromium with the CPU slowed down 4 times, interleaved BENCH_FIRST_PAINT_RUNS times
+ * each (default 10). The app is loaded as a signed-in demo worker (its home page). Prints
+ * `name=value` lines (medians) and the ratios. Builds `dist/h5` and the blank app when missing
+ * (`--build` builds both again).
+ */
+import { existsSync, mkdtempSync, rmSync } from 'node:fs'
+import { createServer, type Server } from 'node:http'
+import type { AddressInfo } from 'node:net'
+import { tmpdir } from 'node:os'
+import { join, resolve } from 'node:path'
+import { execFileSync } from 'node:child_process'
+import { chromium } from 'playwright-core'
+import { startLocalApp } from '../server/local/app'
+import { setSecurityHeaders } from '../server/local/headers'
+import { serveStatic } from '../server/local/static-files'
+import { buildBlankApp } from './first-paint/blank-app'
+import { loadOnce, median, type Load, type Target } from './first-paint/measure'
+
+const RUNS = Number(process.env.BENCH_FIRST_PAINT_RUNS ?? 10)
+const CPU_RATE = 4
+const ROOT = resolve(__dirname, '..')
+const APP_DIR = join(ROOT, 'dist/h5')
+const BLANK_DIR = join(ROOT, 'dist/blank-h5')
+const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync']
+
+/** Serves a build folder exactly as the local server serves the app's (same headers, same compression). */
+async function serveFolder(root: string): Promise<{ url: string; server: Server }> {
+  const server = createServer((req, res) => {
+    setSecurityHeaders(res)
+    serveStatic(root, new URL(req.url ?? '/', 'http://local').pathname, req, res).catch(() => res.destroy())
+  })
+  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r))
+  return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, server }
+}
+
+function ensureBuilds(rebuild: boolean): void {
+  if (rebuild || !existsSync(join(APP_DIR, 'index.html'))) {
+    console.error('building dist/h5 ...')
+    execFileSync('npm', ['run', 'build:h5'], { cwd: ROOT, stdio: ['ignore', 'ignore', 'inherit'] })
+  }
+  if (rebuild || !existsSync(join(BLANK_DIR, 'index.html'))) {
+    console.error('building the blank Taro app ...')
+    const work = mkdtempSync(join(tmpdir(), 'lantian-blank-taro-'))
+    try {
+      buildBlankApp(ROOT, work, BLANK_DIR)
+    } finally {
+      rmSync(work, { recursive: true, force: true })
+    }
+  }
+}
+
+const FIGURES: [keyof Load, string][] = [
+  ['firstPaint', 'first_paint_ms'],
+  ['firstContentfulPaint', 'first_contentful_paint_ms'],
+  ['contentShown', 'content_in_document_ms'],
+  ['scriptMs', 'script_ms'],
+  ['styleMs', 'style_ms'],
+  ['layoutMs', 'layout_ms'],
+  ['transferBytes', 'transfer_bytes'],
+  ['meCalls', 'me_calls'],
+]
+
+async function main(): Promise<void> {
+  ensureBuilds(process.argv.includes('--build'))
+  const data = mkdtempSync(join(tmpdir(), 'lantian-bench-first-paint-'))
+  const app = await startLocalApp({ host: '127.0.0.1', port: 0, dataDir: join(data, 'data'), webRoot: APP_DIR, sessionHours: 2 })
+  const blank = await serveFolder(BLANK_DIR)
+  const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: CHROMIUM_ARGS })
+  try {
+    // A demo worker's session (the app sends a visitor without one to the sign-in first).
+    const signIn = await browser.newContext()
+    const page = await signIn.newPage()
+    await page.goto(`${app.url}/demo-login`)
+    await page.click('[data-account=new-worker]')
+    await page.locator('[data-entry=apply]').waitFor()
+    const storageState = await signIn.storageState()
+    await signIn.close()
+
+    const targets: Target[] = [
+      { name: 'app', url: `${app.url}/`, selector: '[data-entry=apply]', storageState },
+      { name: 'blank', url: `${blank.url}/`, selector: '.index' },
+    ]
+    const loads = new Map<string, Load[]>(targets.map((t) => [t.name, []]))
+    // One warm-up load each (Chromium's own first start, the server's first compression), not counted.
+    for (const t of targets) await loadOnce(browser, t, CPU_RATE)
+    for (let i = 0; i < RUNS; i++) {
+      const order = i % 2 ? [...targets].reverse() : targets
+      for (const t of order) loads.get(t.name)!.push(await loadOnce(browser, t, CPU_RATE))
+    }
+    console.log(`runs=${RUNS}`)
+    console.log(`cpu_slowdown=${CPU_RATE}`)
+    const med = (name: string, key: keyof Load) => median(loads.get(name)!.map((l) => l[key]))
+    for (const t of targets) for (const [key, label] of FIGURES) console.log(`${t.name}_${label}=${Math.round(med(t.name, key))}`)
+    console.log(`app_me_calls_max=${Math.max(...loads.get('app')!.map((l) => l.meCalls))}`)
+    for (const [key, label] of FIGURES.slice(0, 3)) console.log(`ratio_${label.replace(/_ms$/, '')}=${(med('app', key) / med('blank', key)).toFixed(2)}`)
+  } finally {
+    await browser.close()
+    await app.close()
+    blank.server.close()
+    rmSync(data, { recursive: true, force: true })
+  }
+}
+
+main().catch((err: unknown) => {
+  console.error(err)
+  process.exitCode = 1
+})
