@@ -53,10 +53,11 @@ const ADMIN_ENTRIES: Entry[] = [
 ]
 
 /**
- * Tiles drawn in the first frame: as many as a phone shows above the fold (the worker's six in
- * normal text); the rest, the help line and the staff link follow right after the first paint.
+ * Tiles drawn in the first frame: as many as a phone shows above the fold (five on a 390 x 844
+ * screen in normal text, four in large text); the rest, the help line and the staff link follow
+ * right after the first paint.
  */
-const FIRST_SCREEN_TILES = 4
+const FIRST_SCREEN_TILES = 5
 
 /**
  * The first screen: what the service is, the large-text switch first, then the things a worker
