@@ -3,6 +3,12 @@ import TsconfigPathsPlugin from 'tsconfig-paths-webpack-plugin'
 import devConfig from './dev'
 import prodConfig from './prod'
 
+/** The files of the H5 first screen: the home page and the kit components it renders. */
+const FIRST_SCREEN = /[\\/]src[\\/](pages[\\/]home|components[\\/](entry-tile|large-text-switch|demo-account-banner))[\\/]/
+
+/** Taro's React components for the browser (what `@tarojs/components` resolves to in the H5 build). */
+const COMPONENTS = require.resolve('@tarojs/components/lib/react/components.js')
+
 /** The CloudBase environment id compiled into the weapp build; empty means the SDK's default env. */
 const cloudEnv = process.env.TARO_APP_CLOUD_ENV ?? ''
 
@@ -61,6 +67,10 @@ export default defineConfig<'webpack5'>(async (merge) => {
       },
       webpackChain(chain) {
         chain.resolve.plugin('tsconfig-paths').use(TsconfigPathsPlugin)
+        // The first screen's own instance of Taro's component library. Webpack keeps one set of used
+        // exports per module for the whole app, so the home page would otherwise run the code of every
+        // component any page uses (about 60 KB, 60-70 ms at a 4x slower CPU) before its first paint.
+        chain.module.rule('first-screen-components').test(FIRST_SCREEN).resolve.alias.set('@tarojs/components$', `${COMPONENTS}?first-screen`)
       },
     },
   }

@@ -80,7 +80,7 @@ async function route(ctx: Context, req: IncomingMessage, res: ServerResponse): P
   }
   if (url.pathname === '/demo-logout' && req.method === 'POST') return demoSignOut(ctx, req, res)
   if (req.method !== 'GET' && req.method !== 'HEAD') return sendJson(res, 405, invalid('不支持的请求方式'))
-  serveStatic(ctx.webRoot, url.pathname, res)
+  return serveStatic(ctx.webRoot, url.pathname, req, res)
 }
 
 /**

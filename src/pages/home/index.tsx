@@ -6,7 +6,9 @@ import EntryTile from '@/components/entry-tile'
 import LargeTextSwitch from '@/components/large-text-switch'
 import { pressable } from '@/components/pressable'
 import { api } from '@/api'
+import { useAfterFirstPaint } from '@/hooks/use-after-first-paint'
 import { pageClass, useLargeText } from '@/hooks/use-large-text'
+import { afterPaint } from '@/platform/after-paint'
 import { ROUTES } from '@/routes'
 import './index.css'
 
@@ -15,8 +17,8 @@ interface Entry {
   title: string
   description: string
   glyph: string
-  /** Where it leads; absent while the feature is being built. */
-  url?: string
+  /** Where it leads. */
+  url: string
 }
 
 const ENTRIES: Entry[] = [
@@ -50,33 +52,41 @@ const ADMIN_ENTRIES: Entry[] = [
   { key: 'budgets', title: '资金预算', description: '按单位、年度和资金来源设置帮扶资金预算', glyph: '预', url: ROUTES.budgets },
 ]
 
-function open(entry: Entry): void {
-  if (entry.url) {
-    void Taro.navigateTo({ url: entry.url })
-    return
-  }
-  void Taro.showModal({ title: entry.title, content: '该功能正在建设中，敬请期待', showCancel: false, confirmText: '知道了', confirmColor: '#1565c0' })
-}
+/**
+ * Tiles drawn in the first frame: as many as a phone shows above the fold (five on a 390 x 844
+ * screen in normal text, four in large text); the rest, the help line and the staff link follow
+ * right after the first paint.
+ */
+const FIRST_SCREEN_TILES = 5
 
-/** The first screen: what the service is, the large-text switch first, then the things a worker can do. */
+/**
+ * The first screen: what the service is, the large-text switch first, then the things a worker
+ * can do. Who is signed in (one `me` call, shared with the demo line) and the counts are asked
+ * for after the first paint; staff tiles join the list when the reply says so.
+ */
 export default function HomePage() {
   const [largeText, setLargeText] = useLargeText()
+  const painted = useAfterFirstPaint()
   const [unread, setUnread] = useState(0)
-  const [isAdmin, setIsAdmin] = useState(false)
-  const [isStaff, setIsStaff] = useState(false)
-  const [isReviewer, setIsReviewer] = useState(false)
+  const [displayName, setDisplayName] = useState<string>()
+  const [roles, setRoles] = useState<readonly string[]>([])
   const [approvable, setApprovable] = useState(0)
 
-  useDidShow(() => {
-    void api.account.unreadCount().then((r) => r.ok && setUnread(r.data.count))
-    void api.account.me().then((r) => {
-      setIsAdmin(r.ok && r.data.roles.includes('admin'))
-      setIsStaff(r.ok && r.data.roles.some((role) => role === 'caseworker' || role === 'reviewer'))
-      const reviewer = r.ok && r.data.roles.includes('reviewer')
-      setIsReviewer(reviewer)
-      if (reviewer) void api.households.pendingLedger({ page: 1, pageSize: 1 }).then((p) => p.ok && setApprovable(p.data.approvable))
-    })
-  })
+  useDidShow(() =>
+    afterPaint(() => {
+      void api.account.unreadCount().then((r) => r.ok && setUnread(r.data.count))
+      void api.account.me().then((r) => {
+        setRoles(r.ok ? r.data.roles : [])
+        setDisplayName(r.ok ? r.data.displayName : undefined)
+        if (r.ok && r.data.roles.includes('reviewer')) void api.households.pendingLedger({ page: 1, pageSize: 1 }).then((p) => p.ok && setApprovable(p.data.approvable))
+      })
+    }),
+  )
+
+  const isAdmin = roles.includes('admin')
+  const isReviewer = roles.includes('reviewer')
+  const isStaff = isReviewer || roles.includes('caseworker')
+  const entries = [...(isStaff ? [STAFF_ENTRY] : []), ...(isReviewer ? [APPROVAL_ENTRY] : []), ...(isStaff || isAdmin ? HOUSEHOLD_ENTRIES : []), ...ENTRIES, ...(isAdmin ? ADMIN_ENTRIES : []), ...(isReviewer || isAdmin ? [REQUESTS_ENTRY] : [])]
 
   return (
     <View className={pageClass(largeText, 'home')}>
@@ -85,26 +95,29 @@ export default function HomePage() {
         <Text className='home__intro'>困难职工在线申请帮扶，随时查看办理进度</Text>
       </View>
       <LargeTextSwitch on={largeText} onChange={setLargeText} />
-      <DemoAccountBanner />
+      <DemoAccountBanner displayName={displayName} />
       <View className='home__entries'>
-        {[...(isStaff ? [STAFF_ENTRY] : []), ...(isReviewer ? [APPROVAL_ENTRY] : []), ...(isStaff || isAdmin ? HOUSEHOLD_ENTRIES : []), ...ENTRIES, ...(isAdmin ? ADMIN_ENTRIES : []), ...(isReviewer || isAdmin ? [REQUESTS_ENTRY] : [])].map((entry) => (
+        {(painted ? entries : entries.slice(0, FIRST_SCREEN_TILES)).map((entry) => (
           <EntryTile
             key={entry.key}
             entry={entry.key}
             title={entry.title}
             description={entry.description}
             glyph={entry.glyph}
-            comingSoon={!entry.url}
             badge={entry.key === 'messages' ? unread : entry.key === 'pending-ledger' ? approvable : 0}
             badgeUnit={entry.key === 'pending-ledger' ? '笔待审批' : undefined}
-            onTap={() => open(entry)}
+            onTap={() => void Taro.navigateTo({ url: entry.url })}
           />
         ))}
       </View>
-      <Text className='home__help'>如需帮助，请联系所在单位工会</Text>
-      <Text className='home__staff-link' data-link='redeem' {...pressable(undefined, 'link')} onClick={() => void Taro.navigateTo({ url: ROUTES.redeem })}>
-        工作人员绑定
-      </Text>
+      {painted && (
+        <>
+          <Text className='home__help'>如需帮助，请联系所在单位工会</Text>
+          <Text className='home__staff-link' data-link='redeem' {...pressable(undefined, 'link')} onClick={() => void Taro.navigateTo({ url: ROUTES.redeem })}>
+            工作人员绑定
+          </Text>
+        </>
+      )}
     </View>
   )
 }
