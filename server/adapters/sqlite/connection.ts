@@ -77,23 +77,6 @@ function migrate(db: Db): void {
   }
 }
 
-/** Serialises access to the one writing connection: a transaction holds it across its awaits. */
-export class Mutex {
-  private tail: Promise<void> = Promise.resolve()
-
-  async run<T>(work: () => Promise<T>): Promise<T> {
-    const previous = this.tail
-    let release!: () => void
-    this.tail = new Promise<void>((resolve) => (release = resolve))
-    await previous
-    try {
-      return await work()
-    } finally {
-      release()
-    }
-  }
-}
-
 // Not `instanceof`: under jest a module loaded by another test file has its own Error class.
 /** Whether a write failed on a unique key or another constraint. */
 export const isUniqueViolation = (e: unknown) =>

@@ -6,7 +6,8 @@ import { personRequestRepository } from './person-request-repository'
 import { campaignRepository } from './campaign-repository'
 import { checkRepository } from './check-repository'
 import { claimRepository } from './claim-repository'
-import { isReadOnlyRefusal, Mutex, openDatabase, openReader, type Db } from './connection'
+import { isReadOnlyRefusal, openDatabase, openReader, type Db } from './connection'
+import { groupCommit } from './group-commit'
 import { contactRepository } from './contact-repository'
 import { counterRepository } from './counter-repository'
 import { householdRepository } from './household-repository'
@@ -93,15 +94,16 @@ type Method = (...args: unknown[]) => Promise<unknown>
 
 /**
  * The embedded store: two SQLite connections to one file in WAL mode. Writes use one connection,
- * one at a time: a transaction keeps it across its awaits, so nothing else writes inside it, and
- * a single write outside a transaction waits for it too. Queries outside transactions use the
- * other, read-only connection and wait for nothing: they see what was committed last. Inside
- * `work`, use only the repositories it is given: they read the transaction's own writes.
+ * one transaction at a time (group-commit.ts: those that queued meanwhile share its COMMIT): a
+ * transaction keeps it across its awaits, so nothing else writes inside it, and a single write
+ * outside a transaction waits its turn too. Queries outside transactions use the other, read-only
+ * connection and wait for nothing: they see what was committed last. Inside `work`, use only the
+ * repositories it is given: they read the transaction's own writes.
  */
 export function openSqliteStore(file: string): Store {
   const db = openDatabase(file)
   const reader = openReader(file)
-  const mutex = new Mutex()
+  const writer = groupCommit(db)
   const bound = bindRepositories(db)
   const readBound = bindRepositories(reader)
 
@@ -111,7 +113,7 @@ export function openSqliteStore(file: string): Store {
     const reads = readBound[repo] as unknown as Record<string, Method>
     return Object.fromEntries(
       Object.keys(writes).map((name) => {
-        const write = (...args: unknown[]) => mutex.run(() => writes[name](...args))
+        const write = (...args: unknown[]) => writer.run(() => writes[name](...args))
         if (!queries.has(name)) return [name, write]
         return [name, (...args: unknown[]) => reads[name](...args).catch((err: unknown) => (isReadOnlyRefusal(err) ? write(...args) : Promise.reject(err)))]
       }),
@@ -123,23 +125,12 @@ export function openSqliteStore(file: string): Store {
   return {
     repos,
     transaction(work) {
-      return mutex.run(async () => {
-        db.exec('BEGIN IMMEDIATE')
-        try {
-          const result = await work(bound)
-          db.exec('COMMIT')
-          return result
-        } catch (err) {
-          if (db.inTransaction) db.exec('ROLLBACK')
-          throw err
-        }
-      })
+      return writer.run(() => work(bound))
     },
     async close() {
-      await mutex.run(async () => {
-        reader.close()
-        db.close()
-      })
+      await writer.idle()
+      reader.close()
+      db.close()
     },
   }
 }
