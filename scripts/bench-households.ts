@@ -15,24 +15,18 @@
  *
  * Options (environment): BENCH_HOUSEHOLDS (default 10000), BENCH_ENTRIES (50000), BENCH_RUNS (5).
  */
-import { randomBytes } from 'node:crypto'
 import { mkdtempSync, rmSync, statSync } from 'node:fs'
 import { cpus, tmpdir } from 'node:os'
 import { join } from 'node:path'
 import type { Actor } from '../src/domain'
 import type { ExportedFile } from '../src/domain/api/households'
 import { DEMO_PERIOD } from '../server/local/seed/seed-figures'
-import { localFileStore } from '../server/adapters/files/local-file-store'
-import { createCipher } from '../server/adapters/node-cipher'
-import { openSqliteStore } from '../server/adapters/sqlite'
 import { writeDemoLedger } from '../server/local/seed-households'
-import type { Deps } from '../server/ports'
-import { randomIds, systemClock } from '../server/runtime'
 import { resolveActor } from '../server/usecases/shared/actor'
 import { householdDashboard } from '../server/usecases/households/dashboard'
 import { exportHouseholds, exportLedger } from '../server/usecases/households/export'
 import { DEMO_TREE } from '../test/support/demo-data'
-import { generateHouseholds as generate, SEED } from './scale/households'
+import { benchDeps, generateHouseholds as generate, SEED } from './scale/households'
 
 const HOUSEHOLDS = Number(process.env.BENCH_HOUSEHOLDS ?? 10_000)
 const ENTRIES = Number(process.env.BENCH_ENTRIES ?? 50_000)
@@ -89,15 +83,8 @@ const sec = (ms: number) => (ms >= 1000 ? `${(ms / 1000).toFixed(2)} s` : `${ms.
 async function main() {
   const dir = mkdtempSync(join(tmpdir(), 'lantian-bench-'))
   const file = join(dir, 'bench.db')
-  const store = openSqliteStore(file)
-  const deps: Deps = {
-    store,
-    clock: systemClock,
-    ids: randomIds,
-    cipher: createCipher(randomBytes(32)),
-    settings: { applicationPrefix: 'MLS', defaultUnitId: ROOT },
-    files: localFileStore(join(dir, 'files'), randomBytes(32)),
-  }
+  const deps = benchDeps(dir, file, ROOT)
+  const store = deps.store
   try {
     let t = performance.now()
     const counts = await (async () => {

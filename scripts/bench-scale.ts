@@ -12,18 +12,13 @@
  * BENCH_SCALE_CONCURRENCY (16 requests in flight), BENCH_SCALE_ONLY_LARGE (1: skip the tenth).
  */
 import Database from 'better-sqlite3'
-import { randomBytes } from 'node:crypto'
 import { mkdtempSync, rmSync, statSync } from 'node:fs'
 import { cpus, tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { localFileStore } from '../server/adapters/files/local-file-store'
-import { createCipher } from '../server/adapters/node-cipher'
-import { openSqliteStore } from '../server/adapters/sqlite'
-import type { Deps } from '../server/ports'
-import { randomIds, systemClock } from '../server/runtime'
 import { resolveActor } from '../server/usecases/shared/actor'
 import { buildApplications, buildHouseholds, REVIEWER, ROOT, seedUnits, STREET_CASEWORKER } from './scale/build'
 import { startLoadServer } from './scale/http-load'
+import { benchDeps } from './scale/households'
 import * as m from './scale/measures'
 
 const HOUSEHOLDS = Number(process.env.BENCH_SCALE_HOUSEHOLDS ?? 100_000)
@@ -43,15 +38,8 @@ const sec = (ms: number) => `${(ms / 1000).toFixed(1)} s`
 async function measureSet(households: number, applications: number): Promise<Figures> {
   const dir = mkdtempSync(join(tmpdir(), 'lantian-scale-'))
   const file = join(dir, 'lantian.db')
-  const store = openSqliteStore(file)
-  const deps: Deps = {
-    store,
-    clock: systemClock,
-    ids: randomIds,
-    cipher: createCipher(randomBytes(32)),
-    settings: { applicationPrefix: 'MLS', defaultUnitId: ROOT },
-    files: localFileStore(join(dir, 'files'), randomBytes(32)),
-  }
+  const deps = benchDeps(dir, file, ROOT)
+  const store = deps.store
   const figures: Figures = new Map()
   const put = (name: string, value: number, unit: string) => {
     figures.set(name, { value, unit })

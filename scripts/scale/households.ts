@@ -6,7 +6,14 @@
  * three mistaken payments of each copy and their reversals kept). Write it with
  * server/local/seed-households.ts writeDemoLedger, `SEED` as its seed.
  */
+import { randomBytes } from 'node:crypto'
+import { join } from 'node:path'
+import { localFileStore } from '../../server/adapters/files/local-file-store'
+import { createCipher } from '../../server/adapters/node-cipher'
+import { openSqliteStore } from '../../server/adapters/sqlite'
 import type { DemoLedger } from '../../server/local/seed/demo-ledger'
+import type { Deps } from '../../server/ports'
+import { randomIds, systemClock } from '../../server/runtime'
 import { demoLedger } from '../../test/support/demo-data'
 
 export const SEED = 20200817
@@ -53,3 +60,15 @@ export function generateHouseholds(households: number, entries: number): DemoLed
   }
 }
 
+
+/** A fresh SQLite store in `file` with new random keys, files under `dir`, the root unit `rootId` as the default. */
+export function benchDeps(dir: string, file: string, rootId: string): Deps {
+  return {
+    store: openSqliteStore(file),
+    clock: systemClock,
+    ids: randomIds,
+    cipher: createCipher(randomBytes(32)),
+    settings: { applicationPrefix: 'MLS', defaultUnitId: rootId },
+    files: localFileStore(join(dir, 'files'), randomBytes(32)),
+  }
+}
