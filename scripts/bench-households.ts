@@ -15,74 +15,25 @@
  *
  * Options (environment): BENCH_HOUSEHOLDS (default 10000), BENCH_ENTRIES (50000), BENCH_RUNS (5).
  */
-import { randomBytes } from 'node:crypto'
 import { mkdtempSync, rmSync, statSync } from 'node:fs'
 import { cpus, tmpdir } from 'node:os'
 import { join } from 'node:path'
 import type { Actor } from '../src/domain'
 import type { ExportedFile } from '../src/domain/api/households'
-import type { DemoLedger } from '../server/local/seed/demo-ledger'
 import { DEMO_PERIOD } from '../server/local/seed/seed-figures'
-import { localFileStore } from '../server/adapters/files/local-file-store'
-import { createCipher } from '../server/adapters/node-cipher'
-import { openSqliteStore } from '../server/adapters/sqlite'
 import { writeDemoLedger } from '../server/local/seed-households'
-import type { Deps } from '../server/ports'
-import { randomIds, systemClock } from '../server/runtime'
 import { resolveActor } from '../server/usecases/shared/actor'
 import { householdDashboard } from '../server/usecases/households/dashboard'
 import { exportHouseholds, exportLedger } from '../server/usecases/households/export'
-import { DEMO_TREE, demoLedger } from '../test/support/demo-data'
+import { DEMO_TREE } from '../test/support/demo-data'
+import { benchDeps, generateHouseholds as generate, SEED } from './scale/households'
 
 const HOUSEHOLDS = Number(process.env.BENCH_HOUSEHOLDS ?? 10_000)
 const ENTRIES = Number(process.env.BENCH_ENTRIES ?? 50_000)
 const RUNS = Number(process.env.BENCH_RUNS ?? 5)
-const SEED = 20200817
 const ROOT = 'unit-root'
 const REVIEWER = 'bench-reviewer'
 const ONE_YEAR = { from: '2019-01-01', to: '2019-12-31' }
-
-/** Copy `k` of a generated ledger with ids, file numbers and check-record ids of its own (the campaign's id kept). */
-function relabel(demo: DemoLedger, k: number): DemoLedger {
-  if (k === 0) return demo
-  const tag = `k${String(k).padStart(2, '0')}`
-  const json = JSON.stringify(demo)
-    .replace(/demo-(hh|pay|rev)-/g, `demo-$1-${tag}-`)
-    .replace(/MLS-H-(\d{4})-(\d{6})/g, (_m, year: string, n: string) => `MLS-H-${year}-${String(k * 1000 + Number(n)).padStart(6, '0')}`)
-  return JSON.parse(json) as DemoLedger
-}
-
-/** `households` households from successive seeds, their payments thinned evenly to about `entries` ledger entries. */
-function generate(households: number, entries: number): DemoLedger {
-  const copies: DemoLedger[] = []
-  for (let k = 0, n = 0; n < households; k++) {
-    const copy = relabel(demoLedger(SEED + k), k)
-    const keep = new Set(copy.households.slice(0, households - n).map((h) => h.id))
-    n += keep.size
-    copies.push({
-      households: copy.households.filter((h) => keep.has(h.id)),
-      measures: copy.measures.filter((m) => keep.has(m.householdId)),
-      disbursements: copy.disbursements.filter((e) => keep.has(e.householdId)),
-      campaign: copy.campaign,
-      checkRecords: copy.checkRecords.filter((r) => keep.has(r.householdId)),
-      contacts: copy.contacts.filter((c) => keep.has(c.householdId)),
-    })
-  }
-  const all = copies.flatMap((c) => c.disbursements)
-  // Kept as they are: the mistaken payments and their reversals (a reversal needs its payment).
-  const fixed = all.filter((e) => e.kind === 'reversal' || e.id.includes('-err-'))
-  const ordinary = all.filter((e) => e.kind === 'payment' && !e.id.includes('-err-'))
-  const share = Math.min(1, (entries - fixed.length) / ordinary.length)
-  const kept = new Set([...fixed, ...ordinary.filter((_e, i) => Math.floor((i + 1) * share) > Math.floor(i * share))])
-  return {
-    households: copies.flatMap((c) => c.households),
-    measures: copies.flatMap((c) => c.measures),
-    disbursements: all.filter((e) => kept.has(e)).sort((a, b) => a.createdAt.localeCompare(b.createdAt) || a.id.localeCompare(b.id)),
-    campaign: copies[0].campaign,
-    checkRecords: copies.flatMap((c) => c.checkRecords),
-    contacts: copies.flatMap((c) => c.contacts),
-  }
-}
 
 const gc = (globalThis as { gc?: () => void }).gc
 const heapUsed = () => {
@@ -132,15 +83,8 @@ const sec = (ms: number) => (ms >= 1000 ? `${(ms / 1000).toFixed(2)} s` : `${ms.
 async function main() {
   const dir = mkdtempSync(join(tmpdir(), 'lantian-bench-'))
   const file = join(dir, 'bench.db')
-  const store = openSqliteStore(file)
-  const deps: Deps = {
-    store,
-    clock: systemClock,
-    ids: randomIds,
-    cipher: createCipher(randomBytes(32)),
-    settings: { applicationPrefix: 'MLS', defaultUnitId: ROOT },
-    files: localFileStore(join(dir, 'files'), randomBytes(32)),
-  }
+  const deps = benchDeps(dir, file, ROOT)
+  const store = deps.store
   try {
     let t = performance.now()
     const counts = await (async () => {

@@ -28,7 +28,7 @@ async function main(): Promise<void> {
     const rec: ApplicationRecord = {
       id, number: `MLS-2026-${String(i).padStart(6, '0')}`, applicantOpenid: `o-${i}`, unitId: 'unit-root', status: 'submitted', version: 1, name: '张小明',
       idNumberEnc: old.encrypt(idNumber), idNumberHash: old.keyedHash(idNumber), phoneEnc: old.encrypt('13812345678'), employer: '', mainCause: 'other', timeline: [], createdAt: AT, updatedAt: AT,
-      formSealed: old.encrypt(form), submissions: [{ at: AT, formSealed: old.encrypt(form), changedFields: [] }],
+      formSealed: old.encrypt(form), submissions: [{ at: AT, changedFields: [] }],
     }
     await store.repos.applications.insert(rec)
     await store.repos.claims.create(`open-application:id:${rec.idNumberHash}`, id)

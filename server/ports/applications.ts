@@ -76,7 +76,8 @@ export interface DocumentRecord {
 /** One submitted version of the form. */
 export interface SubmissionRecord {
   at: string
-  formSealed: string
+  /** The form as submitted then; absent on the current (last) one, whose form is the record's `formSealed` (stored once: `submittedForms`). */
+  formSealed?: string
   /** Field paths changed from the version before (empty for the first). */
   changedFields: string[]
 }

@@ -5,6 +5,9 @@ import { MIGRATIONS } from './migrations'
 
 export type Db = Database.Database
 
+/** How many distinct SQL texts a connection keeps prepared (the repositories use a few hundred at most). */
+const STATEMENT_CACHE_SIZE = 500
+
 /** Opens the database file in WAL mode and applies pending migrations, each in its own transaction. */
 export function openDatabase(file: string): Db {
   mkdirSync(dirname(file), { recursive: true })
@@ -12,11 +15,52 @@ export function openDatabase(file: string): Db {
   db.pragma('journal_mode = WAL')
   db.pragma('synchronous = NORMAL')
   db.pragma('foreign_keys = ON')
+  tune(db)
+  migrate(db)
+  return cachePrepared(db)
+}
+
+/**
+ * A second, read-only connection to a database `openDatabase` opened: in WAL mode it reads the
+ * last committed state while the other connection writes, so a query need not wait for a
+ * transaction to end.
+ */
+export function openReader(file: string): Db {
+  const db = new Database(file, { readonly: true, fileMustExist: true })
+  tune(db)
+  return cachePrepared(db)
+}
+
+function tune(db: Db): void {
   db.pragma('busy_timeout = 5000')
   // Reads through a 256 MB memory map and a 64 MB page cache: a nearby query touches scattered pages of the stations table.
   db.pragma('mmap_size = 268435456')
   db.pragma('cache_size = -65536')
-  migrate(db)
+}
+
+/**
+ * Makes `db.prepare` return the statement it prepared before for the same SQL (the most recently
+ * used few hundred), so a repository may call it on every call at no cost. A statement comes back
+ * with its default modes (no pluck, expand or raw): a statement kept with a mode must not share its
+ * SQL text with another call site. One still being iterated is not handed out again.
+ */
+function cachePrepared(db: Db): Db {
+  const prepare = db.prepare.bind(db) as (sql: string) => Database.Statement
+  const cache = new Map<string, Database.Statement>()
+  db.prepare = ((sql: string) => {
+    const cached = cache.get(sql)
+    if (cached?.busy) return prepare(sql)
+    if (cached) {
+      cache.delete(sql)
+      cache.set(sql, cached)
+      if (cached.reader) cached.pluck(false).expand(false).raw(false)
+      return cached
+    }
+    const stmt = prepare(sql)
+    cache.set(sql, stmt)
+    if (cache.size > STATEMENT_CACHE_SIZE) cache.delete(cache.keys().next().value as string)
+    return stmt
+  }) as Db['prepare']
   return db
 }
 
@@ -33,24 +77,11 @@ function migrate(db: Db): void {
   }
 }
 
-/** Serialises access to the one connection: a transaction holds it across its awaits. */
-export class Mutex {
-  private tail: Promise<void> = Promise.resolve()
-
-  async run<T>(work: () => Promise<T>): Promise<T> {
-    const previous = this.tail
-    let release!: () => void
-    this.tail = new Promise<void>((resolve) => (release = resolve))
-    await previous
-    try {
-      return await work()
-    } finally {
-      release()
-    }
-  }
-}
-
 // Not `instanceof`: under jest a module loaded by another test file has its own Error class.
 /** Whether a write failed on a unique key or another constraint. */
 export const isUniqueViolation = (e: unknown) =>
   typeof e === 'object' && e !== null && String((e as { code?: unknown }).code).startsWith('SQLITE_CONSTRAINT')
+
+/** Whether a statement tried to write through a read-only connection. */
+export const isReadOnlyRefusal = (e: unknown) =>
+  typeof e === 'object' && e !== null && String((e as { code?: unknown }).code).startsWith('SQLITE_READONLY')

@@ -6,7 +6,8 @@ import { personRequestRepository } from './person-request-repository'
 import { campaignRepository } from './campaign-repository'
 import { checkRepository } from './check-repository'
 import { claimRepository } from './claim-repository'
-import { Mutex, openDatabase, type Db } from './connection'
+import { isReadOnlyRefusal, openDatabase, openReader, type Db } from './connection'
+import { groupCommit } from './group-commit'
 import { contactRepository } from './contact-repository'
 import { counterRepository } from './counter-repository'
 import { householdRepository } from './household-repository'
@@ -58,40 +59,78 @@ export function bindRepositories(db: Db): Repositories {
 }
 
 /**
- * The embedded store: one SQLite connection, used by one request at a time. A transaction keeps
- * the connection across its awaits, so nothing else runs inside it; a single call outside a
- * transaction waits for the connection too. Inside `work`, use only the repositories it is given
- * (the plain ones would wait for the transaction to end).
+ * The repository methods that only read (`A query.` in the ports), answered by the read-only
+ * connection outside transactions. Any other method, and every call inside a transaction, goes
+ * to the writing connection; a method listed here that writes after all is retried there.
+ */
+const QUERIES: { readonly [K in keyof Repositories]?: readonly (keyof Repositories[K])[] } = {
+  applications: ['get', 'underOldKey', 'listByApplicant', 'queue', 'countStage', 'getMany', 'byNumber', 'byName', 'closedBefore', 'assistedDrafts', 'returnedOverdue', 'noticesEnded'],
+  claims: ['get'],
+  idempotency: ['get'],
+  audit: ['head', 'list', 'headsSince', 'anchors', 'lastAnchor'],
+  staff: ['getByOpenid', 'listByUnits'],
+  units: ['get', 'subtree', 'children'],
+  policies: ['get'],
+  stations: ['get', 'byExternalId', 'byExternalIds', 'nearby', 'list', 'countByKind'],
+  problemReports: ['get', 'list'],
+  outbox: ['due', 'get', 'listByStatus'],
+  messages: ['listFor', 'unreadCount'],
+  invitations: ['get', 'listByUnits'],
+  rateLimits: ['get'],
+  households: ['get', 'underOldKey', 'list', 'search', 'scan'],
+  measures: ['get', 'getMany', 'listByHousehold'],
+  ledger: ['get', 'listByHousehold', 'listPending', 'countPending', 'scan'],
+  budgets: ['get', 'listByUnits'],
+  personRequests: ['get', 'listOpen'],
+  contacts: ['listByHousehold'],
+  campaigns: ['get', 'list'],
+  checks: ['get', 'scan'],
+  subscriptions: ['get', 'holders'],
+  uploads: ['olderThan'],
+  callTasks: ['get', 'listOpen'],
+}
+
+type Method = (...args: unknown[]) => Promise<unknown>
+
+/**
+ * The embedded store: two SQLite connections to one file in WAL mode. Writes use one connection,
+ * one transaction at a time (group-commit.ts: those that queued meanwhile share its COMMIT): a
+ * transaction keeps it across its awaits, so nothing else writes inside it, and a single write
+ * outside a transaction waits its turn too. Queries outside transactions use the other, read-only
+ * connection and wait for nothing: they see what was committed last. Inside `work`, use only the
+ * repositories it is given: they read the transaction's own writes.
  */
 export function openSqliteStore(file: string): Store {
   const db = openDatabase(file)
-  const mutex = new Mutex()
+  const reader = openReader(file)
+  const writer = groupCommit(db)
   const bound = bindRepositories(db)
+  const readBound = bindRepositories(reader)
 
-  const guarded = <R extends object>(repo: R): R =>
-    Object.fromEntries(
-      Object.entries(repo).map(([name, fn]) => [name, (...args: unknown[]) => mutex.run(() => (fn as (...a: unknown[]) => Promise<unknown>)(...args))]),
-    ) as R
+  const route = (repo: keyof Repositories): object => {
+    const queries = new Set<string>((QUERIES[repo] ?? []) as string[])
+    const writes = bound[repo] as unknown as Record<string, Method>
+    const reads = readBound[repo] as unknown as Record<string, Method>
+    return Object.fromEntries(
+      Object.keys(writes).map((name) => {
+        const write = (...args: unknown[]) => writer.run(() => writes[name](...args))
+        if (!queries.has(name)) return [name, write]
+        return [name, (...args: unknown[]) => reads[name](...args).catch((err: unknown) => (isReadOnlyRefusal(err) ? write(...args) : Promise.reject(err)))]
+      }),
+    )
+  }
 
-  const repos = Object.fromEntries(Object.entries(bound).map(([k, r]) => [k, guarded(r)])) as unknown as Repositories
+  const repos = Object.fromEntries(Object.keys(bound).map((k) => [k, route(k as keyof Repositories)])) as unknown as Repositories
 
   return {
     repos,
     transaction(work) {
-      return mutex.run(async () => {
-        db.exec('BEGIN IMMEDIATE')
-        try {
-          const result = await work(bound)
-          db.exec('COMMIT')
-          return result
-        } catch (err) {
-          if (db.inTransaction) db.exec('ROLLBACK')
-          throw err
-        }
-      })
+      return writer.run(() => work(bound))
     },
     async close() {
-      await mutex.run(async () => void db.close())
+      await writer.idle()
+      reader.close()
+      db.close()
     },
   }
 }

@@ -295,6 +295,18 @@ export const MIGRATIONS: readonly Migration[] = [
     `,
   },
   {
+    version: 18,
+    name: 'the submitted form stored once: the current submission keeps no copy of the record\'s form',
+    // Every write of `formSealed` (a submit, a resubmit, an import, a key rotation) writes the last
+    // submission's form with it, so the two hold the same form. The key_version column may now
+    // name an older key than the record still uses: a rotation then revisits it, harmlessly.
+    // CloudBase's 012-form-once does the same.
+    sql: `
+      UPDATE applications SET doc = json_remove(doc, '$.submissions[#-1].formSealed')
+        WHERE json_extract(doc, '$.formSealed') IS NOT NULL AND json_extract(doc, '$.submissions[#-1].formSealed') IS NOT NULL;
+    `,
+  },
+  {
     version: 19,
     name: 'measures of households deregistered before it end with them',
     // Deregistration now ends a household's running measures; those deregistered earlier catch up.

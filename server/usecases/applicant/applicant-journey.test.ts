@@ -7,6 +7,7 @@ import { call, checkedSubmission, formValues, sqliteDeps } from '../../../test/s
 import { findAuditBreak } from '../shared/audit-check'
 import { getMyApplication, listMyApplications } from './read-my-applications'
 import { changeStatus } from '../shared/status-change'
+import { openForm } from '../shared/sealed-form'
 import { submitApplication } from './submit-application'
 import { addDocument, prepareUpload, registerDocument, removeDocument } from './documents'
 import { removeStaleUploads, UPLOAD_TTL_MS } from '../shared/uploads'
@@ -167,7 +168,10 @@ describe('the applicant journey (SQLite)', () => {
     const rec = await t.deps.store.repos.applications.get(a.id)
     expect(rec?.submissions).toHaveLength(2)
     expect(rec?.submissions?.[1].changedFields).toEqual(['finances.annualIncome', 'members.0.idNumber'])
-    expect(rec?.submissions?.[0].formSealed).not.toBe(rec?.submissions?.[1].formSealed)
+    // The form is stored once: the current version only as the record's form, the earlier one with its entry.
+    expect(rec?.submissions?.[1].formSealed).toBeUndefined()
+    expect(openForm(t.deps.cipher, rec!.submissions![0].formSealed!).finances.annualIncome).not.toBe(openForm(t.deps.cipher, rec!.formSealed!).finances.annualIncome)
+    expect(openForm(t.deps.cipher, rec!.formSealed!)).toEqual(fixed.form)
     expect(rec?.fieldsToFix).toBeUndefined()
     const view = await getMyApplication(t.deps, worker('w1'), { id: a.id })
     expect(view.submissionCount).toBe(2)

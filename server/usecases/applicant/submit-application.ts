@@ -13,7 +13,7 @@ import { AUTHORISATION_KIND } from '../../../src/domain/assisted'
 import type { ApplicationRecord, CallContext, Deps, Repositories } from '../../ports'
 import { claimIdNumbers } from './duplicates'
 import { ALREADY_OPEN, findOpenApplication, without } from './open-application'
-import { sealForm } from '../shared/sealed-form'
+import { sealForm, submittedForms } from '../shared/sealed-form'
 import { assessFor } from './self-check'
 import { auditedActor } from '../shared/actor'
 import { appendAudit } from '../shared/audit'
@@ -77,9 +77,10 @@ export async function submitApplication(deps: Deps, actor: Actor, input: SubmitI
 }
 
 /**
- * `rec` carrying a newly submitted form: its summary fields, the sealed form appended to the
- * submissions, the ID-number claims and duplicate flags, the consent and the assessment; the draft
- * and the fields to fix are gone. Call inside the transaction that writes it.
+ * `rec` carrying a newly submitted form: its summary fields, the sealed form (stored once: the
+ * new entry of the submissions has none, the one before gets its own), the ID-number claims and
+ * duplicate flags, the consent and the assessment; the draft and the fields to fix are gone. Call
+ * inside the transaction that writes it.
  */
 export async function withSubmittedForm(deps: Deps, repos: Repositories, rec: ApplicationRecord, input: SubmitInput, now: Date): Promise<ApplicationRecord> {
   const { form } = input
@@ -114,6 +115,6 @@ export async function withSubmittedForm(deps: Deps, repos: Repositories, rec: Ap
     ...(assessment ? { assessment } : {}),
     memberIdHashes: checks.memberIdHashes,
     duplicateFlags: checks.duplicateFlags,
-    submissions: [...(rec.submissions ?? []), { at, formSealed, changedFields: [] }],
+    submissions: [...submittedForms(rec), { at, changedFields: [] }],
   }
 }

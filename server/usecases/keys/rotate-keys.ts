@@ -65,7 +65,7 @@ function rekeyApplication(cipher: Cipher, rec: ApplicationRecord): { next: Appli
     phoneEnc: reseal(cipher, rec.phoneEnc) ?? '',
     ...(rec.formSealed ? { formSealed: reseal(cipher, rec.formSealed) } : {}),
     ...(rec.draft ? { draft: { ...rec.draft, valuesSealed: reseal(cipher, rec.draft.valuesSealed) ?? '' } } : {}),
-    ...(rec.submissions ? { submissions: rec.submissions.map((s) => ({ ...s, formSealed: reseal(cipher, s.formSealed) ?? '' })) } : {}),
+    ...(rec.submissions ? { submissions: rec.submissions.map((s) => (s.formSealed ? { ...s, formSealed: reseal(cipher, s.formSealed) } : s)) } : {}),
     ...(memberIdHashes ? { memberIdHashes } : {}),
   }
   const moved: [string, string][] = [[rec.idNumberHash, idNumberHash], ...(rec.memberIdHashes ?? []).map((h, i): [string, string] => [h, memberIdHashes![i]])]

@@ -1,6 +1,6 @@
 import type { ApplicationForm } from '../../../src/domain/application-form'
 import { emptyFormValues, type FormValues } from '../../../src/domain/form-values'
-import type { ApplicationRecord, Cipher } from '../../ports'
+import type { ApplicationRecord, Cipher, SubmissionRecord } from '../../ports'
 
 /** The submitted form, sealed as one value: every part of it is personal data, much of it sensitive. */
 export const sealForm = (cipher: Cipher, form: ApplicationForm): string => cipher.encrypt(JSON.stringify(form))
@@ -12,6 +12,15 @@ export const openValues = (cipher: Cipher, sealed: string): FormValues => ({ ...
 /** The record's current form, or null for a draft or a thin-journey record. */
 export function currentForm(rec: ApplicationRecord, cipher: Cipher): ApplicationForm | null {
   return rec.formSealed ? openForm(cipher, rec.formSealed) : null
+}
+
+/**
+ * Every submitted version with its sealed form: the current one is stored without it, as the
+ * record's `formSealed` is that form (records written before that carry it twice).
+ */
+export function submittedForms(rec: ApplicationRecord): SubmissionRecord[] {
+  const all = rec.submissions ?? []
+  return all.map((s, i) => (i === all.length - 1 && !s.formSealed && rec.formSealed ? { ...s, formSealed: rec.formSealed } : s))
 }
 
 /** Every leaf of a form as `path -> JSON`, to tell which fields changed between two versions. */

@@ -4,10 +4,11 @@ import { auditStreams } from './004-audit-streams'
 import { invitationKinds } from './005-invitation-kinds'
 import { keyVersions } from './006-key-versions'
 import { endedMeasures } from './009-ended-measures'
+import { formOnce } from './012-form-once'
 import type { CloudbaseMigration } from './migration'
 
 /**
  * Every data migration of the CloudBase database, in the order `npm run deploy` runs them (ids
  * ascending; the runner checks). Add a new one at the end; never remove or renumber an entry.
  */
-export const DATA_MIGRATIONS: readonly CloudbaseMigration[] = [ledgerApproval, stationUnits, auditStreams, invitationKinds, keyVersions, endedMeasures]
+export const DATA_MIGRATIONS: readonly CloudbaseMigration[] = [ledgerApproval, stationUnits, auditStreams, invitationKinds, keyVersions, endedMeasures, formOnce]

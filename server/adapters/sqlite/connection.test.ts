@@ -1,0 +1,73 @@
+import { join } from 'node:path'
+import { tempDir } from '../../../test/support/deps'
+import { applicationRecord } from '../../../test/support/fixtures'
+import { openSqliteStore } from '.'
+import { openDatabase } from './connection'
+
+let dir: { dir: string; cleanup: () => void }
+beforeEach(() => (dir = tempDir()))
+afterEach(() => dir.cleanup())
+
+test('a statement prepared again is the same one, handed back without the mode an earlier call set', () => {
+  const db = openDatabase(join(dir.dir, 'cache.db'))
+  try {
+    const sql = 'SELECT version, name FROM schema_migrations WHERE version = ?'
+    const first = db.prepare(sql)
+    expect(first.pluck().get(1)).toBe(1)
+    expect(db.prepare(sql)).toBe(first)
+    expect(db.prepare(sql).get(1)).toMatchObject({ version: 1 })
+    expect(db.prepare(sql).raw().get(1)).toEqual([1, expect.any(String)])
+    expect(db.prepare(sql).get(1)).toMatchObject({ version: 1 })
+    // One still being iterated is not handed out: a nested use gets a statement of its own.
+    const rows = db.prepare('SELECT version FROM schema_migrations ORDER BY version').pluck()
+    const nested: number[] = []
+    for (const v of rows.iterate() as Iterable<number>) nested.push(db.prepare('SELECT version FROM schema_migrations ORDER BY version').pluck().get() as number, v)
+    expect(nested.slice(0, 4)).toEqual([1, 1, 1, 2])
+  } finally {
+    db.close()
+  }
+})
+
+test('a query outside a transaction does not wait for one: it sees what was committed; the transaction sees its own writes', async () => {
+  const store = openSqliteStore(join(dir.dir, 'lantian.db'))
+  try {
+    await store.repos.applications.insert(applicationRecord('a1'))
+    let release!: () => void
+    const held = new Promise<void>((resolve) => (release = resolve))
+    let inside: unknown
+    const tx = store.transaction(async (repos) => {
+      await repos.applications.update({ ...applicationRecord('a1'), status: 'screening', version: 2 }, 1)
+      inside = (await repos.applications.get('a1'))?.status
+      await held
+    })
+    await new Promise((resolve) => setImmediate(resolve))
+    // The transaction holds the writing connection across its await; the read goes on without it.
+    expect((await store.repos.applications.get('a1'))?.status).toBe('submitted')
+    expect((await store.repos.applications.queue({ unitIds: ['u1'], status: 'submitted', offset: 0, limit: 10 })).total).toBe(1)
+    expect(inside).toBe('screening')
+    release()
+    await tx
+    expect((await store.repos.applications.get('a1'))?.status).toBe('screening')
+    // A write outside a transaction is read back at once.
+    await store.repos.applications.insert(applicationRecord('a2'))
+    expect(await store.repos.applications.get('a2')).toEqual(applicationRecord('a2'))
+  } finally {
+    await store.close()
+  }
+})
+
+test('a write rolled back is never seen by a query', async () => {
+  const store = openSqliteStore(join(dir.dir, 'lantian.db'))
+  try {
+    await expect(
+      store.transaction(async (repos) => {
+        await repos.applications.insert(applicationRecord('a1'))
+        expect(await repos.applications.get('a1')).not.toBeNull()
+        throw new Error('no')
+      }),
+    ).rejects.toThrow('no')
+    expect(await store.repos.applications.get('a1')).toBeNull()
+  } finally {
+    await store.close()
+  }
+})
