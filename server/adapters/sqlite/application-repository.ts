@@ -1,7 +1,7 @@
 import type { ApplicationRecord, ApplicationRepository } from '../../ports'
 import type { Db } from './connection'
 import { applicationKeyVersion } from '../keys/key-versions'
-import { guardedRows, readAll, readByIds, readOne, readPage, underOldKey } from './documents'
+import { guardedRows, readAll, readByIds, readOne, readPage, UNDER_UNIT, underOldKey } from './documents'
 
 /** Cases without a deadline sort after every dated one. */
 export const NO_DEADLINE = '9999-12-31T23:59:59.999Z'
@@ -36,6 +36,20 @@ export function applicationRepository(db: Db): ApplicationRepository {
     async queue({ unitIds, status, offset, limit }) {
       return readPage(db, `applications WHERE status = ? AND ${IN_UNITS}`, [status, JSON.stringify(unitIds)], 'due_sort, id', { offset, limit })
     },
+    async queuePage({ under, status, after, limit }) {
+      // The entries' primary key serves the range and the order: no sort, however deep the page.
+      const sql = 'SELECT a.doc FROM queue_entries e JOIN applications a ON a.id = e.id WHERE e.ancestor_id = ? AND e.status = ? AND (e.due_sort, e.id) > (?, ?) ORDER BY e.due_sort, e.id LIMIT ?'
+      return readAll(db, sql, under, status, after ? (after.dueAt ?? NO_DEADLINE) : '', after?.id ?? '', Math.max(0, limit))
+    },
+    async countStageUnder(under, status, now) {
+      // Whole days before today from the counters; today's cases due before now from the entries.
+      const today = now.slice(0, 10)
+      const days = db
+        .prepare('SELECT coalesce(sum(n), 0) AS total, coalesce(sum(CASE WHEN due_day < ? THEN n END), 0) AS overdue FROM queue_counts WHERE ancestor_id = ? AND status = ?')
+        .get(today, under, status) as { total: number; overdue: number }
+      const late = db.prepare('SELECT count(*) FROM queue_entries WHERE ancestor_id = ? AND status = ? AND due_sort >= ? AND due_sort < ?').pluck().get(under, status, today, now) as number
+      return { total: days.total, overdue: days.overdue + late }
+    },
     async countStage(unitIds, status, now) {
       const row = db
         .prepare(`SELECT count(*) AS total, count(CASE WHEN due_sort < ? THEN 1 END) AS overdue FROM applications WHERE status = ? AND ${IN_UNITS}`)
@@ -48,8 +62,8 @@ export function applicationRepository(db: Db): ApplicationRepository {
     async byNumber(number) {
       return readOne(db, 'SELECT doc FROM applications WHERE number = ?', number)
     },
-    async byName(unitIds, name, limit) {
-      return readAll(db, `SELECT doc FROM applications WHERE name = ? AND ${IN_UNITS} ORDER BY created_at DESC, id DESC LIMIT ?`, name, JSON.stringify(unitIds), limit)
+    async byName(under, name, limit) {
+      return readAll(db, `SELECT doc FROM applications WHERE name = ? AND ${UNDER_UNIT} ORDER BY created_at DESC, id DESC LIMIT ?`, name, under, limit)
     },
     async closedBefore(before, limit) {
       return readAll(db, `SELECT doc FROM applications WHERE status IN ('rejected', 'withdrawn') AND updated_at < ? AND json_extract(doc, '$.documentsPurgedAt') IS NULL ORDER BY updated_at, id LIMIT ?`, before, limit)

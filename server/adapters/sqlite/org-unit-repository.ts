@@ -21,6 +21,9 @@ export function orgUnitRepository(db: Db): OrgUnitRepository {
       // Every path below the root starts with the root's key: a range on the index (the byte after '/' is '0').
       return readAll<OrgUnitRecord>(db, 'SELECT doc FROM org_units WHERE path_key >= ? AND path_key < ?', root, `${root.slice(0, -1)}0`)
     },
+    async spreadPaths() {
+      // Triggers file a unit's records under its new path as the unit is written (migration 17).
+    },
     async children(parentId) {
       return parentId === null
         ? readAll(db, 'SELECT doc FROM org_units WHERE parent_id IS NULL ORDER BY id')
