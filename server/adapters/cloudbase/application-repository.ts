@@ -1,4 +1,5 @@
 import type { ApplicationRecord, ApplicationRepository } from '../../ports'
+import { QUEUE_STAGES } from '../../../src/domain/review'
 import { readAfter, UNIT_PATH, unitPathOf } from './unit-paths'
 import { defineCollection } from './collection-schema'
 import { APPLICATIONS } from './collections'
@@ -19,6 +20,9 @@ const OPTIONAL_FIELDS = [
   'formSealed', 'draft', 'consent', 'assessment', 'documents', 'submissions', 'memberIdHashes', 'duplicateFlags', 'fieldsToFix',
   'review', 'visitPhotos', 'stageEnteredAt', 'dueAt', 'noticeEndsAt', 'householdId', 'documentsPurgedAt', 'typedBy',
 ] as const satisfies readonly (keyof Fields)[]
+
+/** Only the queue's stages are read by jurisdiction (as SQLite files only those under every unit above). */
+const isQueueStage = (status: string) => (QUEUE_STAGES as readonly string[]).includes(status)
 
 /** Cases without a deadline sort after every dated one. */
 const NO_DEADLINE = '9999-12-31T23:59:59.999Z'
@@ -85,12 +89,14 @@ export function applicationRepository(scope: Scope): ApplicationRepository {
     },
     async queuePage({ under, status, after, limit }) {
       outsideTransaction(scope, 'applications.queuePage')
+      if (!isQueueStage(status)) return []
       const query = (where: object) => coll().where({ [UNIT_PATH]: under, status, ...where })
       const docs = await readAfter(scope, query, 'dueSort', after && { value: after.dueAt ?? NO_DEADLINE, id: after.id }, limit)
       return docs.map(toRecord)
     },
     async countStageUnder(under, status, now) {
       outsideTransaction(scope, 'applications.countStageUnder')
+      if (!isQueueStage(status)) return { total: 0, overdue: 0 }
       // Counted on the index (unitPath, status, dueSort): no document is read.
       const where = { [UNIT_PATH]: under, status }
       const [{ total }, { total: overdue }] = await Promise.all([coll().where(where).count(), coll().where({ ...where, dueSort: scope.command.lt(now) }).count()])
