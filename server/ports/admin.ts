@@ -41,6 +41,8 @@ export interface OrgUnitRepository {
   get(id: string): Promise<OrgUnitRecord | null>
   put(unit: OrgUnitRecord): Promise<void>
   children(parentId: string | null): Promise<OrgUnitRecord[]>
+  /** The units with these ids that exist, in no set order (a page's few units). A query. */
+  getMany(ids: readonly string[]): Promise<OrgUnitRecord[]>
   /** The unit and every unit below it (every unit whose path holds `rootId`), in no set order. A query. */
   subtree(rootId: string): Promise<OrgUnitRecord[]>
   /**

@@ -4,7 +4,7 @@ import type { CallReason, TypedBy } from '../../src/domain/assisted'
 import type { ConsentRecord } from '../../src/domain/consent'
 import type { DocumentKind, DocumentType } from '../../src/domain/documents'
 import type { HardshipCauseCode } from '../../src/domain/hardship-causes'
-import type { ReviewEntry } from '../../src/domain/review'
+import type { QueueStage, ReviewEntry } from '../../src/domain/review'
 import type { HardshipAssessment } from '../../src/domain/self-check'
 import type { PageRequest } from './shared'
 
@@ -133,8 +133,8 @@ export interface ApplicationRepository {
    * queue's stages (QUEUE_STAGES). A query.
    */
   queuePage(query: QueuePageQuery): Promise<ApplicationRecord[]>
-  /** `countStage` for the units under `under`, from counters kept as cases change (no scan of the stage). Only the queue's stages. A query. */
-  countStageUnder(under: string, status: ApplicationStatus, now: string): Promise<{ total: number; overdue: number }>
+  /** For each of the queue's stages, how many cases the units under `under` hold and how many were due before `now`: from counters kept as cases change (no scan of a stage). A query. */
+  stageCountsUnder(under: string, now: string): Promise<Record<QueueStage, { total: number; overdue: number }>>
   /** How many cases of these units are in `status`, and how many of them were due before `now`. A query. */
   countStage(unitIds: readonly string[], status: ApplicationStatus, now: string): Promise<{ total: number; overdue: number }>
   /** The application with this number, or null. A query. */

@@ -35,7 +35,7 @@ async function expectFound(repos: Repositories) {
   const page = await repos.applications.queuePage({ under: 'prov', status: 'submitted', after: null, limit: 10 })
   expect(page.map((a) => a.id)).toEqual(['a1', 'a2'])
   expect((await repos.applications.queuePage({ under: 'town', status: 'submitted', after: null, limit: 10 })).map((a) => a.id)).toEqual(['a1'])
-  expect(await repos.applications.countStageUnder('city', 'submitted', '2026-03-05T00:00:00.000Z')).toEqual({ total: 2, overdue: 1 })
+  expect((await repos.applications.stageCountsUnder('city', '2026-03-05T00:00:00.000Z'))['submitted']).toEqual({ total: 2, overdue: 1 })
   expect((await repos.households.listPage({ under: 'prov', after: null, limit: 10 })).map((h) => h.id)).toEqual(['h1', 'h2'])
   expect(await repos.households.countUnder('city', 'filed')).toBe(1)
   expect(await repos.households.countUnder('town')).toBe(1)

@@ -227,7 +227,8 @@ Object.assign(EXERCISES, {
     await r.applications.queuePage({ under: 'unit-a', status: 'screening', after: { dueAt: '2026-03-02T02:00:00.000Z', id: 'a-1' }, limit: 5 })
     await r.applications.queuePage({ under: 'unit-a', status: 'screening', after: { dueAt: null, id: 'a-1' }, limit: 5 })
   },
-  'applications.countStageUnder': (r: Repositories) => r.applications.countStageUnder('unit-root', 'submitted', '2026-03-02T02:00:00.000Z'),
+  'applications.stageCountsUnder': (r: Repositories) => r.applications.stageCountsUnder('unit-root', '2026-03-02T02:00:00.000Z'),
+  'units.getMany': (r: Repositories) => r.units.getMany(['unit-root', 'unit-none']),
   'units.spreadPaths': (r: Repositories) => r.units.spreadPaths([{ id: 'unit-a', name: '弥阳', parentId: 'unit-root', path: ['unit-root', 'unit-a'] }]),
   'applications.noticesEnded': (r: Repositories) => r.applications.noticesEnded('2026-03-02T02:00:00.000Z', 100),
   'applications.underOldKey': (r: Repositories) => r.applications.underOldKey(2, 50),

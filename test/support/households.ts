@@ -33,8 +33,8 @@ const QUERIES: { [K in keyof Repositories]?: readonly (keyof Repositories[K])[] 
   budgets: ['listByUnits'],
   contacts: ['listByHousehold'],
   staff: ['listByUnits'],
-  units: ['children', 'subtree', 'spreadPaths'],
-  applications: ['listByApplicant', 'queue', 'queuePage', 'countStage', 'countStageUnder', 'byNumber', 'byName', 'noticesEnded'],
+  units: ['children', 'subtree', 'spreadPaths', 'getMany'],
+  applications: ['listByApplicant', 'queue', 'queuePage', 'countStage', 'stageCountsUnder', 'byNumber', 'byName', 'noticesEnded'],
   audit: ['list'],
 }
 

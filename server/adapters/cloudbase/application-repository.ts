@@ -1,5 +1,5 @@
 import type { ApplicationRecord, ApplicationRepository } from '../../ports'
-import { QUEUE_STAGES } from '../../../src/domain/review'
+import { QUEUE_STAGES, type QueueStage } from '../../../src/domain/review'
 import { readAfter, UNIT_PATH, unitPathOf } from './unit-paths'
 import { defineCollection } from './collection-schema'
 import { APPLICATIONS } from './collections'
@@ -94,13 +94,17 @@ export function applicationRepository(scope: Scope): ApplicationRepository {
       const docs = await readAfter(scope, query, 'dueSort', after && { value: after.dueAt ?? NO_DEADLINE, id: after.id }, limit)
       return docs.map(toRecord)
     },
-    async countStageUnder(under, status, now) {
-      outsideTransaction(scope, 'applications.countStageUnder')
-      if (!isQueueStage(status)) return { total: 0, overdue: 0 }
-      // Counted on the index (unitPath, status, dueSort): no document is read.
-      const where = { [UNIT_PATH]: under, status }
-      const [{ total }, { total: overdue }] = await Promise.all([coll().where(where).count(), coll().where({ ...where, dueSort: scope.command.lt(now) }).count()])
-      return { total: total ?? 0, overdue: overdue ?? 0 }
+    async stageCountsUnder(under, now) {
+      outsideTransaction(scope, 'applications.stageCountsUnder')
+      // Counted on the index (unitPath, status, dueSort), all at once: no document is read.
+      const counts = await Promise.all(
+        QUEUE_STAGES.map(async (status) => {
+          const where = { [UNIT_PATH]: under, status }
+          const [{ total }, { total: overdue }] = await Promise.all([coll().where(where).count(), coll().where({ ...where, dueSort: scope.command.lt(now) }).count()])
+          return [status, { total: total ?? 0, overdue: overdue ?? 0 }] as const
+        }),
+      )
+      return Object.fromEntries(counts) as Record<QueueStage, { total: number; overdue: number }>
     },
     async countStage(unitIds, status, now) {
       outsideTransaction(scope, 'applications.countStage')

@@ -2,7 +2,7 @@ import type { OrgUnitRecord, OrgUnitRepository } from '../../ports'
 import { defineCollection } from './collection-schema'
 import { APPLICATIONS, HOUSEHOLDS, ORG_UNITS } from './collections'
 import { spreadUnitPaths } from './unit-paths'
-import { outsideTransaction, readDoc, readRange, type Scope, type StoredDoc } from './types'
+import { outsideTransaction, readByIds, readDoc, readRange, type Scope, type StoredDoc } from './types'
 
 const toUnit = (doc: StoredDoc): OrgUnitRecord => {
   const { name, parentId, path, version } = doc as unknown as OrgUnitRecord
@@ -26,6 +26,9 @@ export function orgUnitRepository(scope: Scope): OrgUnitRepository {
     async children(parentId) {
       outsideTransaction(scope, 'units.children')
       return (await readRange(coll().where({ parentId }).orderBy('_id', 'asc'), 0, Infinity)).map(toUnit)
+    },
+    async getMany(ids) {
+      return (await readByIds(scope, ORG_UNITS, ids, 'units.getMany')).map(toUnit)
     },
     async spreadPaths(units) {
       outsideTransaction(scope, 'units.spreadPaths')

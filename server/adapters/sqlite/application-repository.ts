@@ -1,3 +1,4 @@
+import { QUEUE_STAGES, type QueueStage } from '../../../src/domain/review'
 import type { ApplicationRecord, ApplicationRepository } from '../../ports'
 import type { Db } from './connection'
 import { applicationKeyVersion } from '../keys/key-versions'
@@ -25,6 +26,8 @@ const COLUMNS: Record<string, (rec: ApplicationRecord) => unknown> = {
 }
 
 export function applicationRepository(db: Db): ApplicationRepository {
+  const countsByDay = db.prepare('SELECT status, sum(n) AS total, coalesce(sum(CASE WHEN due_day < ? THEN n END), 0) AS overdue FROM queue_counts WHERE ancestor_id = ? GROUP BY status')
+  const lateToday = db.prepare(`SELECT status, count(*) AS late FROM queue_entries WHERE ancestor_id = ? AND status IN (${QUEUE_STAGES.map(() => '?').join(', ')}) AND due_sort >= ? AND due_sort < ? GROUP BY status`)
   return {
     ...guardedRows<ApplicationRecord, number>(db, 'applications', COLUMNS),
     async underOldKey(version, limit) {
@@ -41,14 +44,14 @@ export function applicationRepository(db: Db): ApplicationRepository {
       const sql = 'SELECT a.doc FROM queue_entries e JOIN applications a ON a.id = e.id WHERE e.ancestor_id = ? AND e.status = ? AND (e.due_sort, e.id) > (?, ?) ORDER BY e.due_sort, e.id LIMIT ?'
       return readAll(db, sql, under, status, after ? (after.dueAt ?? NO_DEADLINE) : '', after?.id ?? '', Math.max(0, limit))
     },
-    async countStageUnder(under, status, now) {
+    async stageCountsUnder(under, now) {
       // Whole days before today from the counters; today's cases due before now from the entries.
       const today = now.slice(0, 10)
-      const days = db
-        .prepare('SELECT coalesce(sum(n), 0) AS total, coalesce(sum(CASE WHEN due_day < ? THEN n END), 0) AS overdue FROM queue_counts WHERE ancestor_id = ? AND status = ?')
-        .get(today, under, status) as { total: number; overdue: number }
-      const late = db.prepare('SELECT count(*) FROM queue_entries WHERE ancestor_id = ? AND status = ? AND due_sort >= ? AND due_sort < ?').pluck().get(under, status, today, now) as number
-      return { total: days.total, overdue: days.overdue + late }
+      const out = Object.fromEntries(QUEUE_STAGES.map((s) => [s, { total: 0, overdue: 0 }])) as Record<QueueStage, { total: number; overdue: number }>
+      const days = countsByDay.all(today, under) as { status: QueueStage; total: number; overdue: number }[]
+      for (const d of days) if (d.status in out) out[d.status] = { total: d.total, overdue: d.overdue }
+      for (const l of lateToday.all(under, ...QUEUE_STAGES, today, now) as { status: QueueStage; late: number }[]) if (l.status in out) out[l.status].overdue += l.late
+      return out
     },
     async countStage(unitIds, status, now) {
       const row = db

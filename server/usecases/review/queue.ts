@@ -1,6 +1,6 @@
 import { maskName, type Actor } from '../../../src/domain'
 import type { QueueItem, QueueResult } from '../../../src/domain/api/review'
-import { QUEUE_STAGES, type QueueStage } from '../../../src/domain/review'
+import type { QueueStage } from '../../../src/domain/review'
 import type { ApplicationRecord, Deps, Repositories } from '../../ports'
 import { decodeCursor, encodeCursor, hasStrings } from '../shared/cursor'
 import { inJurisdiction } from '../shared/jurisdiction'
@@ -39,9 +39,8 @@ const positionFor = (stage: QueueStage, search: string) => (v: unknown): v is Qu
 
 /** The names of the units of a page's cases (a few reads by id, however large the jurisdiction). */
 async function unitNames(repos: Repositories, recs: readonly ApplicationRecord[]): Promise<Map<string, string>> {
-  const ids = [...new Set(recs.map((r) => r.unitId))]
-  const units = await Promise.all(ids.map((id) => repos.units.get(id)))
-  return new Map(ids.map((id, i) => [id, units[i]?.name ?? '']))
+  if (recs.length === 0) return new Map()
+  return new Map((await repos.units.getMany([...new Set(recs.map((r) => r.unitId))])).map((u) => [u.id, u.name]))
 }
 
 /**
@@ -61,7 +60,7 @@ export async function reviewQueue(
   const now = deps.clock.now().toISOString()
   const search = input.search?.trim() ?? ''
   const at = decodeCursor(input.cursor, positionFor(input.stage, search))
-  const counting = Promise.all(QUEUE_STAGES.map(async (s) => [s, await repos.applications.countStageUnder(under, s, now)] as const))
+  const counting = repos.applications.stageCountsUnder(under, now)
   const page = async (recs: ApplicationRecord[], total: number, next: QueuePosition | null): Promise<QueueResult> => {
     const [counts, names] = await Promise.all([counting, unitNames(repos, recs)])
     return {
@@ -69,7 +68,7 @@ export async function reviewQueue(
       total,
       pageSize: input.pageSize,
       nextCursor: next && encodeCursor(next),
-      counts: Object.fromEntries(counts) as QueueResult['counts'],
+      counts,
     }
   }
   if (search) {
@@ -87,6 +86,6 @@ export async function reviewQueue(
   const recs = await repos.applications.queuePage({ under, status: input.stage, after, limit: input.pageSize + 1 })
   const shown = recs.slice(0, input.pageSize)
   const last = shown[shown.length - 1]
-  const total = (await counting).find(([s]) => s === input.stage)?.[1].total ?? 0
+  const total = (await counting)[input.stage].total
   return page(shown, total, recs.length > input.pageSize ? { s: input.stage, d: last.dueAt ?? null, i: last.id } : null)
 }

@@ -33,8 +33,9 @@ export async function remindStaff(deps: Deps): Promise<number> {
     }
     let total = 0
     let overdue = 0
+    const all = await repos.applications.stageCountsUnder(actor.unitId, now.toISOString())
     for (const stage of QUEUE_STAGES) {
-      const counts = await repos.applications.countStageUnder(actor.unitId, stage, now.toISOString())
+      const counts = all[stage]
       total += counts.total
       overdue += counts.overdue
     }
