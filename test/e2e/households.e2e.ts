@@ -132,6 +132,11 @@ describe('filed households', () => {
     await cw.page.locator('[data-entry=households]').click()
     await visible(cw.page, '.hh-list [data-household]').waitFor()
     await e2e.shot(cw.page, 'households-07-households-list')
+    // 加载更多 reads the next page by the cursor the server gave: the list grows by a page, the total stays.
+    const total = Number(await visible(cw.page, '.hh-list__items').getAttribute('data-total'))
+    expect(total).toBeGreaterThan(20)
+    await visible(cw.page, '.hh-list [data-more]').click()
+    await cw.page.locator(`.hh-list__items[data-count="${Math.min(total, 40)}"][data-total="${total}"]`).waitFor()
     const row = visible(cw.page, '.hh-list [data-household]')
     const id = (await row.getAttribute('data-household'))!
     const number = (await row.getAttribute('data-number'))!
