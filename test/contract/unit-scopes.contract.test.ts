@@ -5,6 +5,7 @@
  * it, parallel writers leave the counts right, and the use cases take the whole province.
  */
 import type { ApplicationRecord, HouseholdRecord, OrgUnitRecord, QueueCursor, Store } from '../../server/ports'
+import { moveUnit } from '../../server/usecases/admin/units'
 import { listHouseholds } from '../../server/usecases/households/read'
 import { forEachHouseholdPage } from '../../server/usecases/households/scan'
 import { reviewQueue } from '../../server/usecases/review/queue'
@@ -150,10 +151,12 @@ describe.each(factories)('jurisdictions of any size: %s', (_name, open) => {
   it('files a moved unit\'s records under its new place; parallel writers leave the counts right', async () => {
     const moving = cases().find((a) => a.unitId.startsWith('c2-') && a.status === 'submitted')!
     const unit = byId.get(moving.unitId)!
-    const moved: OrgUnitRecord = { ...unit, parentId: 'c0', path: ['prov', 'c0', unit.id] }
     const before = (await store.repos.applications.stageCountsUnder('c0', NOW))['submitted']
-    await store.repos.units.put(moved)
-    await store.repos.units.spreadPaths([moved])
+    // An admin of the province moves the unit under c0 (the use case rewrites what the store keeps of its path).
+    const { deps } = sqliteDeps(store)
+    const admin = { openid: 'o-admin', roles: ['admin' as const], unitId: 'prov' }
+    await expect(moveUnit(deps, admin, { unitId: unit.id, version: 0, parentId: 'c0' })).resolves.toMatchObject({ moved: 1 })
+    expect((await store.repos.units.get(unit.id))?.path).toEqual(['prov', 'c0', unit.id])
     const inUnit = cases().filter((a) => a.unitId === unit.id && a.status === 'submitted').length
     expect((await store.repos.applications.stageCountsUnder('c0', NOW))['submitted'].total).toBe(before.total + inUnit)
     expect(await walkQueue('c0', 'submitted', 50)).toContain(moving.id)
