@@ -25,9 +25,16 @@ const COLUMNS: Record<string, (rec: ApplicationRecord) => unknown> = {
   typist_openid: (r) => r.typedBy?.openid ?? null,
 }
 
+/** The statements that read a jurisdiction (migration 17's entries and counters); their plans are checked in unit-scopes-plan.test.ts. */
+export const JURISDICTION_SQL = {
+  queuePage: 'SELECT a.doc FROM queue_entries e JOIN applications a ON a.id = e.id WHERE e.ancestor_id = ? AND e.status = ? AND (e.due_sort, e.id) > (?, ?) ORDER BY e.due_sort, e.id LIMIT ?',
+  countsByDay: 'SELECT status, sum(n) AS total, coalesce(sum(CASE WHEN due_day < ? THEN n END), 0) AS overdue FROM queue_counts WHERE ancestor_id = ? GROUP BY status',
+  lateToday: `SELECT status, count(*) AS late FROM queue_entries WHERE ancestor_id = ? AND status IN (${QUEUE_STAGES.map(() => '?').join(', ')}) AND due_sort >= ? AND due_sort < ? GROUP BY status`,
+}
+
 export function applicationRepository(db: Db): ApplicationRepository {
-  const countsByDay = db.prepare('SELECT status, sum(n) AS total, coalesce(sum(CASE WHEN due_day < ? THEN n END), 0) AS overdue FROM queue_counts WHERE ancestor_id = ? GROUP BY status')
-  const lateToday = db.prepare(`SELECT status, count(*) AS late FROM queue_entries WHERE ancestor_id = ? AND status IN (${QUEUE_STAGES.map(() => '?').join(', ')}) AND due_sort >= ? AND due_sort < ? GROUP BY status`)
+  const countsByDay = db.prepare(JURISDICTION_SQL.countsByDay)
+  const lateToday = db.prepare(JURISDICTION_SQL.lateToday)
   return {
     ...guardedRows<ApplicationRecord, number>(db, 'applications', COLUMNS),
     async underOldKey(version, limit) {
@@ -41,8 +48,7 @@ export function applicationRepository(db: Db): ApplicationRepository {
     },
     async queuePage({ under, status, after, limit }) {
       // The entries' primary key serves the range and the order: no sort, however deep the page.
-      const sql = 'SELECT a.doc FROM queue_entries e JOIN applications a ON a.id = e.id WHERE e.ancestor_id = ? AND e.status = ? AND (e.due_sort, e.id) > (?, ?) ORDER BY e.due_sort, e.id LIMIT ?'
-      return readAll(db, sql, under, status, after ? (after.dueAt ?? NO_DEADLINE) : '', after?.id ?? '', Math.max(0, limit))
+      return readAll(db, JURISDICTION_SQL.queuePage, under, status, after ? (after.dueAt ?? NO_DEADLINE) : '', after?.id ?? '', Math.max(0, limit))
     },
     async stageCountsUnder(under, now) {
       // Whole days before today from the counters; today's cases due before now from the entries.

@@ -11,6 +11,14 @@ function householdFilter({ unitIds, status }: HouseholdQuery): { sql: string; pa
     : { sql: 'unit_id IN (SELECT value FROM json_each(?))', params: [units] }
 }
 
+/** The statements that page and scan a jurisdiction's households, with or without a status; their plans are checked in unit-scopes-plan.test.ts. */
+export const HOUSEHOLD_SQL = {
+  page: (status: boolean) =>
+    `SELECT h.doc FROM household_entries e JOIN households h ON h.id = e.id WHERE e.ancestor_id = ?${status ? ' AND e.status = ?' : ''} AND (e.number, e.id) > (?, ?) ORDER BY e.number, e.id LIMIT ?`,
+  scanUnit: (status: boolean) => `SELECT doc FROM households WHERE unit_id = ?${status ? ' AND status = ?' : ''} AND id > ? ORDER BY id LIMIT ?`,
+  scanUnits: (status: boolean) => `SELECT doc FROM households WHERE unit_id IN (SELECT value FROM json_each(?) WHERE value > ?)${status ? ' AND status = ?' : ''} ORDER BY unit_id, id LIMIT ?`,
+}
+
 /** Households: the record as JSON, with the columns its lists and searches filter and sort by. */
 export function householdRepository(db: Db): HouseholdRepository {
   return {
@@ -32,8 +40,7 @@ export function householdRepository(db: Db): HouseholdRepository {
     },
     async listPage({ under, status, after, limit }) {
       // The entries' primary key (with a status) or their index by number serves the range and the order.
-      const sql = `SELECT h.doc FROM household_entries e JOIN households h ON h.id = e.id WHERE e.ancestor_id = ?${status ? ' AND e.status = ?' : ''} AND (e.number, e.id) > (?, ?) ORDER BY e.number, e.id LIMIT ?`
-      return readAll(db, sql, under, ...(status ? [status] : []), after?.number ?? '', after?.id ?? '', Math.max(0, limit))
+      return readAll(db, HOUSEHOLD_SQL.page(!!status), under, ...(status ? [status] : []), after?.number ?? '', after?.id ?? '', Math.max(0, limit))
     },
     async countUnder(under, status) {
       const sql = `SELECT coalesce(sum(n), 0) FROM household_counts WHERE ancestor_id = ?${status ? ' AND status = ?' : ''}`
@@ -46,16 +53,14 @@ export function householdRepository(db: Db): HouseholdRepository {
     },
     async scan({ unitIds, status }, after, limit) {
       if (unitIds.length === 0 || limit <= 0) return []
-      const withStatus = status ? ' AND status = ?' : ''
       const st = status ? [status] : []
       // The rest of the unit the last page ended in, then the units after it: each a range read in index order, no sort.
       const rest =
         after && unitIds.includes(after.unitId)
-          ? readAll<HouseholdRecord>(db, `SELECT doc FROM households WHERE unit_id = ?${withStatus} AND id > ? ORDER BY id LIMIT ?`, after.unitId, ...st, after.id, limit)
+          ? readAll<HouseholdRecord>(db, HOUSEHOLD_SQL.scanUnit(!!status), after.unitId, ...st, after.id, limit)
           : []
       if (rest.length >= limit) return rest
-      const sql = `SELECT doc FROM households WHERE unit_id IN (SELECT value FROM json_each(?) WHERE value > ?)${withStatus} ORDER BY unit_id, id LIMIT ?`
-      return [...rest, ...readAll<HouseholdRecord>(db, sql, JSON.stringify(unitIds), after?.unitId ?? '', ...st, limit - rest.length)]
+      return [...rest, ...readAll<HouseholdRecord>(db, HOUSEHOLD_SQL.scanUnits(!!status), JSON.stringify(unitIds), after?.unitId ?? '', ...st, limit - rest.length)]
     },
   }
 }

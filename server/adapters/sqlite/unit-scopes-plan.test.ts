@@ -4,27 +4,20 @@
  */
 import { join } from 'node:path'
 import { tempDir } from '../../../test/support/deps'
+import { QUEUE_STAGES } from '../../../src/domain/review'
+import { JURISDICTION_SQL } from './application-repository'
 import { openDatabase, type Db } from './connection'
+import { HOUSEHOLD_SQL } from './household-repository'
 
 const QUERIES: Record<string, [string, unknown[]]> = {
-  'queue page': [
-    'SELECT a.doc FROM queue_entries e JOIN applications a ON a.id = e.id WHERE e.ancestor_id = ? AND e.status = ? AND (e.due_sort, e.id) > (?, ?) ORDER BY e.due_sort, e.id LIMIT ?',
-    ['prov', 'submitted', '2026-03-01', 'a', 20],
-  ],
-  'stage counts': ['SELECT status, sum(n) AS total, coalesce(sum(CASE WHEN due_day < ? THEN n END), 0) AS overdue FROM queue_counts WHERE ancestor_id = ? GROUP BY status', ['2026-03-05', 'prov']],
-  'household page by status': [
-    'SELECT h.doc FROM household_entries e JOIN households h ON h.id = e.id WHERE e.ancestor_id = ? AND e.status = ? AND (e.number, e.id) > (?, ?) ORDER BY e.number, e.id LIMIT ?',
-    ['prov', 'filed', 'MLS', 'h', 20],
-  ],
-  'household page': [
-    'SELECT h.doc FROM household_entries e JOIN households h ON h.id = e.id WHERE e.ancestor_id = ? AND (e.number, e.id) > (?, ?) ORDER BY e.number, e.id LIMIT ?',
-    ['prov', 'MLS', 'h', 20],
-  ],
-  'household scan, rest of a unit': ['SELECT doc FROM households WHERE unit_id = ? AND status = ? AND id > ? ORDER BY id LIMIT ?', ['u1', 'filed', 'h', 500]],
-  'household scan, next units': [
-    'SELECT doc FROM households WHERE unit_id IN (SELECT value FROM json_each(?) WHERE value > ?) ORDER BY unit_id, id LIMIT ?',
-    ['["u1","u2"]', 'u1', 500],
-  ],
+  'queue page': [JURISDICTION_SQL.queuePage, ['prov', 'submitted', '2026-03-01', 'a', 20]],
+  'stage counts': [JURISDICTION_SQL.countsByDay, ['2026-03-05', 'prov']],
+  "today's overdue": [JURISDICTION_SQL.lateToday, ['prov', ...QUEUE_STAGES, '2026-03-05', '2026-03-05T06:00:00.000Z']],
+  'household page by status': [HOUSEHOLD_SQL.page(true), ['prov', 'filed', 'MLS', 'h', 20]],
+  'household page': [HOUSEHOLD_SQL.page(false), ['prov', 'MLS', 'h', 20]],
+  'household scan, rest of a unit': [HOUSEHOLD_SQL.scanUnit(true), ['u1', 'filed', 'h', 500]],
+  'household scan, next units': [HOUSEHOLD_SQL.scanUnits(false), ['["u1","u2"]', 'u1', 500]],
+  'household scan, next units by status': [HOUSEHOLD_SQL.scanUnits(true), ['["u1","u2"]', 'u1', 'filed', 500]],
 }
 
 describe('migration 17: jurisdictions read in index order', () => {
