@@ -77,6 +77,8 @@ export async function importUnionData(store: Store, files: { units?: ImportFile;
       for (const u of units) await repos.units.put(u)
       for (const p of policies) await repos.policies.put(p)
     })
+    // A unit the file moved: its cases and households are found under its new place.
+    await store.repos.units.spreadPaths(units.filter((u) => stored.has(u.id) && stored.get(u.id)!.path.join('/') !== u.path.join('/')))
   }
   return { ok: true, units, newUnits: units.filter((u) => !stored.has(u.id)).length, policies, written: !options.dryRun }
 }

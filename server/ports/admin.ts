@@ -41,8 +41,16 @@ export interface OrgUnitRepository {
   get(id: string): Promise<OrgUnitRecord | null>
   put(unit: OrgUnitRecord): Promise<void>
   children(parentId: string | null): Promise<OrgUnitRecord[]>
+  /** The units with these ids that exist, in no set order (a page's few units). A query. */
+  getMany(ids: readonly string[]): Promise<OrgUnitRecord[]>
   /** The unit and every unit below it (every unit whose path holds `rootId`), in no set order. A query. */
   subtree(rootId: string): Promise<OrgUnitRecord[]>
+  /**
+   * After units' paths changed (a move, an import), the applications and households of those
+   * units are found under their new paths: where the store keeps a unit's path on its records, it
+   * rewrites them (outside transactions; idempotent, so running it again after a failure is safe).
+   */
+  spreadPaths(units: readonly OrgUnitRecord[]): Promise<void>
 }
 
 /** A one-time staff invitation. The code itself is never stored: the record's id is its keyed hash. */

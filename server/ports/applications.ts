@@ -4,7 +4,7 @@ import type { CallReason, TypedBy } from '../../src/domain/assisted'
 import type { ConsentRecord } from '../../src/domain/consent'
 import type { DocumentKind, DocumentType } from '../../src/domain/documents'
 import type { HardshipCauseCode } from '../../src/domain/hardship-causes'
-import type { ReviewEntry } from '../../src/domain/review'
+import type { QueueStage, ReviewEntry } from '../../src/domain/review'
 import type { HardshipAssessment } from '../../src/domain/self-check'
 import type { PageRequest } from './shared'
 
@@ -100,6 +100,21 @@ export interface QueueQuery {
   limit: number
 }
 
+/** Where a queue page starts: after the case with this deadline (null: none) and id. */
+export interface QueueCursor {
+  dueAt: string | null
+  id: string
+}
+
+/** A page of one stage's cases of a jurisdiction, in queue order, after a cursor (the first page: null). */
+export interface QueuePageQuery {
+  /** The jurisdiction's top unit: every unit whose path holds it, however many. */
+  under: string
+  status: ApplicationStatus
+  after: QueueCursor | null
+  limit: number
+}
+
 export interface ApplicationRepository {
   insert(rec: ApplicationRecord): Promise<void>
   /** Up to `limit` records still depending on a data key older than `version` (what a key rotation has left), in id order, and how many there are. A query. */
@@ -113,12 +128,20 @@ export interface ApplicationRepository {
   update(rec: ApplicationRecord, expectedVersion: number): Promise<boolean>
   /** A stage's cases of these units, earliest deadline first (none last), then by id; and how many. A query. */
   queue(query: QueueQuery): Promise<{ items: ApplicationRecord[]; total: number }>
+  /**
+   * A stage's cases of the units under `under`, earliest deadline first (none last), then by id,
+   * after the cursor: a read in index order however deep or large the jurisdiction. Only the
+   * queue's stages (QUEUE_STAGES). A query.
+   */
+  queuePage(query: QueuePageQuery): Promise<ApplicationRecord[]>
+  /** For each of the queue's stages, how many cases the units under `under` hold and how many were due before `now`: from counters kept as cases change (no scan of a stage). A query. */
+  stageCountsUnder(under: string, now: string): Promise<Record<QueueStage, { total: number; overdue: number }>>
   /** How many cases of these units are in `status`, and how many of them were due before `now`. A query. */
   countStage(unitIds: readonly string[], status: ApplicationStatus, now: string): Promise<{ total: number; overdue: number }>
   /** The application with this number, or null. A query. */
   byNumber(number: string): Promise<ApplicationRecord | null>
-  /** Applications of these units whose applicant has exactly this name, newest first (at most `limit`). A query. */
-  byName(unitIds: readonly string[], name: string, limit: number): Promise<ApplicationRecord[]>
+  /** Applications of the units under `under` whose applicant has exactly this name, newest first (at most `limit`). A query. */
+  byName(under: string, name: string, limit: number): Promise<ApplicationRecord[]>
   /** 代为申请 drafts (not yet submitted) typed by the staff member with this openid, last changed first (at most `limit`). A query. */
   assistedDrafts(typistOpenid: string, limit: number): Promise<ApplicationRecord[]>
   /** Returned cases whose deadline for resubmission passed at or before `now`, earliest first. A query. */

@@ -23,6 +23,21 @@ export interface HouseholdQuery {
   status?: HouseholdStatus
 }
 
+/** Where a scan goes on: after this household in (unit, id) order. */
+export interface HouseholdScanCursor {
+  unitId: string
+  id: string
+}
+
+/** A page of a jurisdiction's households by file number, after a cursor (the first page: null). */
+export interface HouseholdPageQuery {
+  /** The jurisdiction's top unit: every unit whose path holds it, however many. */
+  under: string
+  status?: HouseholdStatus
+  after: { number: string; id: string } | null
+  limit: number
+}
+
 export interface HouseholdRepository {
   insert(rec: HouseholdRecord): Promise<void>
   /** Up to `limit` records still depending on a data key older than `version` (what a key rotation has left), in id order, and how many there are. A query. */
@@ -32,10 +47,17 @@ export interface HouseholdRepository {
   update(rec: HouseholdRecord, expectedVersion: number): Promise<boolean>
   /** A page of households by file number, and how many there are. A query. */
   list(query: HouseholdQuery, page: PageRequest): Promise<{ items: HouseholdRecord[]; total: number }>
-  /** The households with this file number or head's full name among the units. A query. */
-  search(unitIds: readonly string[], text: string, limit: number): Promise<HouseholdRecord[]>
-  /** Every household of the query after `afterId` in id order, `limit` at a time (dashboards, campaigns, exports). A query. */
-  scan(query: HouseholdQuery, afterId: string | null, limit: number): Promise<HouseholdRecord[]>
+  /** A page of the households under `query.under` by file number (then id) after the cursor: a read in index order however deep or large the jurisdiction. A query. */
+  listPage(query: HouseholdPageQuery): Promise<HouseholdRecord[]>
+  /** How many households are under `under` (of `status` when given), from counters kept as households change. A query. */
+  countUnder(under: string, status?: HouseholdStatus): Promise<number>
+  /** The households with this file number or head's full name under `under`. A query. */
+  search(under: string, text: string, limit: number): Promise<HouseholdRecord[]>
+  /**
+   * Every household of the query after `after` in (unit, id) order, `limit` at a time (dashboards,
+   * campaigns, exports): pass the last household of the previous page. At most 1000 units a call. A query.
+   */
+  scan(query: HouseholdQuery, after: HouseholdScanCursor | null, limit: number): Promise<HouseholdRecord[]>
 }
 
 /** An aid measure as stored. */

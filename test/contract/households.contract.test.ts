@@ -21,8 +21,14 @@ describe.each(factories)('household records: %s', (_name, open) => {
   afterEach(() => close())
 
   describe('households', () => {
+    /** Units u1..u3, each a tree of its own. */
+    async function units() {
+      for (const u of ['u1', 'u2', 'u3']) await store.repos.units.put({ id: u, name: u, parentId: null, path: [u] })
+    }
+
     /** h1..h5 in u1 (h3 deregistered), h6 in u2, h7 in u3; numbers run against the ids. */
     async function seed() {
+      await units()
       const r = store.repos.households
       const rows = [
         householdRecord('h1', { number: 'MLS-H-2026-000005' }),
@@ -38,6 +44,7 @@ describe.each(factories)('household records: %s', (_name, open) => {
     }
 
     test('insert then get returns exactly the record; update is versioned', async () => {
+      await units()
       const h = householdRecord('h1')
       await store.repos.households.insert(h)
       expect(await store.repos.households.get('h1')).toEqual(h)
@@ -48,8 +55,8 @@ describe.each(factories)('household records: %s', (_name, open) => {
       expect(await store.repos.households.update(householdRecord('none', { version: 2 }), 1)).toBe(false)
       expect(await store.repos.households.get('h1')).toEqual(moved)
       // The searched and listed columns follow the update.
-      expect(ids(await store.repos.households.search(['u2'], 'MLS-H-2026-000099', 5))).toEqual(['h1'])
-      expect(ids(await store.repos.households.search(['u2'], '张大明', 5))).toEqual(['h1'])
+      expect(ids(await store.repos.households.search('u2', 'MLS-H-2026-000099', 5))).toEqual(['h1'])
+      expect(ids(await store.repos.households.search('u2', '张大明', 5))).toEqual(['h1'])
       expect(await store.repos.households.list({ unitIds: ['u1'] }, { offset: 0, limit: 5 })).toEqual({ items: [], total: 0 })
     })
 
@@ -74,30 +81,35 @@ describe.each(factories)('household records: %s', (_name, open) => {
 
     test('search finds by file number or the exact full name of the head, within the units', async () => {
       await seed()
-      const search = (unitIds: string[], text: string, limit = 10) => store.repos.households.search(unitIds, text, limit)
-      expect(ids(await search(['u1', 'u2'], 'MLS-H-2026-000003'))).toEqual(['h3'])
-      expect(ids(await search(['u1', 'u2'], ' MLS-H-2026-000003 '))).toEqual(['h3'])
-      expect(await search(['u1'], 'MLS-H-2026-000006')).toEqual([])
-      expect(await search(['u1'], 'MLS-H-2026')).toEqual([])
-      expect(ids(await search(['u1', 'u2', 'u3'], '王大力'))).toEqual(['h2', 'h6', 'h7'])
-      expect(ids(await search(['u1', 'u3'], '王大力'))).toEqual(['h2', 'h7'])
-      expect(ids(await search(['u1', 'u2', 'u3'], '王大力', 2))).toEqual(['h2', 'h6'])
-      expect(await search(['u1'], '王大')).toEqual([])
-      expect(await search(['u1'], '  ')).toEqual([])
-      expect(await search([], '王大力')).toEqual([])
-      expect(await search(['u1', 'u2', 'u3'], '王大力', 0)).toEqual([])
-      const [found] = await search(['u1'], '李四')
+      // Units u1..u3 move under 'all': a search takes one unit's subtree, found under the new paths.
+      const moved = ['all', 'u1', 'u2', 'u3'].map((u) => ({ id: u, name: u, parentId: u === 'all' ? null : 'all', path: u === 'all' ? ['all'] : ['all', u] }))
+      for (const u of moved) await store.repos.units.put(u)
+      await store.repos.units.spreadPaths(moved)
+      const search = (under: string, text: string, limit = 10) => store.repos.households.search(under, text, limit)
+      expect(ids(await search('all', 'MLS-H-2026-000003'))).toEqual(['h3'])
+      expect(ids(await search('all', ' MLS-H-2026-000003 '))).toEqual(['h3'])
+      expect(await search('u1', 'MLS-H-2026-000006')).toEqual([])
+      expect(await search('u1', 'MLS-H-2026')).toEqual([])
+      expect(ids(await search('all', '王大力'))).toEqual(['h2', 'h6', 'h7'])
+      expect(ids(await search('u3', '王大力'))).toEqual(['h7'])
+      expect(ids(await search('all', '王大力', 2))).toEqual(['h2', 'h6'])
+      expect(await search('u1', '王大')).toEqual([])
+      expect(await search('u1', '  ')).toEqual([])
+      expect(await search('none', '王大力')).toEqual([])
+      expect(await search('all', '王大力', 0)).toEqual([])
+      const [found] = await search('u1', '李四')
       expect(found).toEqual(householdRecord('h5', { number: 'MLS-H-2026-000001', headName: '李四' }))
     })
 
-    test('scan walks the units in id order after afterId, with or without a status', async () => {
+    test('scan walks the units in (unit, id) order after the last household, with or without a status', async () => {
       await seed()
-      const scan = (unitIds: string[], afterId: string | null, limit: number, status?: 'filed' | 'deregistered') =>
-        store.repos.households.scan(status ? { unitIds, status } : { unitIds }, afterId, limit)
+      const scan = (unitIds: string[], after: string | null, limit: number, status?: 'filed' | 'deregistered') =>
+        store.repos.households.scan(status ? { unitIds, status } : { unitIds }, after ? { unitId: after === 'h7' ? 'u3' : after === 'h6' ? 'u2' : 'u1', id: after } : null, limit)
       expect(ids(await scan(['u1', 'u3'], null, 3))).toEqual(['h1', 'h2', 'h3'])
       expect(ids(await scan(['u1', 'u3'], 'h3', 3))).toEqual(['h4', 'h5', 'h7'])
       expect(await scan(['u1', 'u3'], 'h7', 3)).toEqual([])
       expect(ids(await scan(['u1', 'u3'], 'h2', 2, 'filed'))).toEqual(['h4', 'h5'])
+      expect(ids(await scan(['u1', 'u3'], 'h5', 2, 'filed'))).toEqual(['h7'])
       expect(ids(await scan(['u1', 'u2', 'u3'], null, 10, 'deregistered'))).toEqual(['h3'])
       expect(await scan([], null, 10)).toEqual([])
       expect(await scan(['u1'], null, 0)).toEqual([])

@@ -22,6 +22,7 @@ describe.each(factories)('review records: %s', (_name, open) => {
 
   it('queues a stage of some units by deadline (none last), counts it and its overdue cases, finds by number and name', async () => {
     const r = store.repos
+    for (const u of ['u1', 'u2', 'u3']) await r.units.put({ id: u, name: u, parentId: null, path: [u] })
     await r.applications.insert(app('a', { dueAt: '2026-03-09T00:00:00.000Z' }))
     await r.applications.insert(app('b', { dueAt: '2026-03-05T00:00:00.000Z', unitId: 'u2' }))
     await r.applications.insert(app('c', { dueAt: null }))
@@ -36,8 +37,8 @@ describe.each(factories)('review records: %s', (_name, open) => {
     expect(await r.applications.countStage(['u1', 'u2', 'u3'], 'submitted', '2026-03-10T00:00:00.000Z')).toEqual({ total: 4, overdue: 3 })
     expect((await r.applications.byNumber('MLS-2026-e'))?.id).toBe('e')
     expect(await r.applications.byNumber('MLS-2026-none')).toBeNull()
-    expect((await r.applications.byName(['u1'], '王大力', 5)).map((x) => x.id)).toEqual(['e'])
-    expect(await r.applications.byName(['u2'], '王大力', 5)).toEqual([])
+    expect((await r.applications.byName('u1', '王大力', 5)).map((x) => x.id)).toEqual(['e'])
+    expect(await r.applications.byName('u2', '王大力', 5)).toEqual([])
     // A changed deadline moves the case in the queue.
     const a = (await r.applications.get('a'))!
     expect(await r.applications.update({ ...a, version: 2, dueAt: '2026-03-02T00:00:00.000Z' }, 1)).toBe(true)

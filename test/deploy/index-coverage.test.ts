@@ -221,7 +221,15 @@ Object.assign(EXERCISES, {
   'applications.countStage': (r: Repositories) => r.applications.countStage(['unit-root', 'unit-a'], 'submitted', '2026-03-02T02:00:00.000Z'),
   'applications.byNumber': (r: Repositories) => r.applications.byNumber('MLS-2026-000001'),
   'applications.getMany': (r: Repositories) => r.applications.getMany(['a-none', 'a-other']),
-  'applications.byName': (r: Repositories) => r.applications.byName(['unit-root', 'unit-a'], '张小明', 50),
+  'applications.byName': (r: Repositories) => r.applications.byName('unit-root', '张小明', 50),
+  'applications.queuePage': async (r: Repositories) => {
+    await r.applications.queuePage({ under: 'unit-root', status: 'submitted', after: null, limit: 5 })
+    await r.applications.queuePage({ under: 'unit-a', status: 'screening', after: { dueAt: '2026-03-02T02:00:00.000Z', id: 'a-1' }, limit: 5 })
+    await r.applications.queuePage({ under: 'unit-a', status: 'screening', after: { dueAt: null, id: 'a-1' }, limit: 5 })
+  },
+  'applications.stageCountsUnder': (r: Repositories) => r.applications.stageCountsUnder('unit-root', '2026-03-02T02:00:00.000Z'),
+  'units.getMany': (r: Repositories) => r.units.getMany(['unit-root', 'unit-none']),
+  'units.spreadPaths': (r: Repositories) => r.units.spreadPaths([{ id: 'unit-a', name: '弥阳', parentId: 'unit-root', path: ['unit-root', 'unit-a'] }]),
   'applications.noticesEnded': (r: Repositories) => r.applications.noticesEnded('2026-03-02T02:00:00.000Z', 100),
   'applications.underOldKey': (r: Repositories) => r.applications.underOldKey(2, 50),
   'applications.closedBefore': (r: Repositories) => r.applications.closedBefore('2026-03-02T02:00:00.000Z', 50),
@@ -253,14 +261,23 @@ Object.assign(EXERCISES, {
     await r.households.list({ unitIds: ['unit-root'], status: 'deregistered' }, { offset: 0, limit: 0 })
   },
   'households.search': async (r: Repositories) => {
-    await r.households.search(['unit-root', 'unit-a'], 'MLS-H-2026-000001', 20)
-    await r.households.search(['unit-root'], '张小明', 20)
+    await r.households.search('unit-root', 'MLS-H-2026-000001', 20)
+    await r.households.search('unit-a', '张小明', 20)
+  },
+  'households.listPage': async (r: Repositories) => {
+    await r.households.listPage({ under: 'unit-root', after: null, limit: 5 })
+    await r.households.listPage({ under: 'unit-root', status: 'filed', after: { number: 'MLS-H-2026-000001', id: 'h-1' }, limit: 5 })
+    await r.households.listPage({ under: 'unit-a', after: { number: 'MLS-H-2026-000001', id: 'h-1' }, limit: 5 })
+  },
+  'households.countUnder': async (r: Repositories) => {
+    await r.households.countUnder('unit-root')
+    await r.households.countUnder('unit-root', 'filed')
   },
   'households.scan': async (r: Repositories) => {
-    await r.households.scan({ unitIds: ['unit-root', 'unit-a'] }, null, 100)
-    await r.households.scan({ unitIds: ['unit-root'] }, 'h-1', 100)
-    await r.households.scan({ unitIds: ['unit-root'], status: 'filed' }, null, 100)
-    await r.households.scan({ unitIds: ['unit-root'], status: 'filed' }, 'h-1', 100)
+    await r.households.scan({ unitIds: ['unit-a', 'unit-root'] }, null, 100)
+    await r.households.scan({ unitIds: ['unit-a', 'unit-root'] }, { unitId: 'unit-a', id: 'h-1' }, 100)
+    await r.households.scan({ unitIds: ['unit-a', 'unit-root'], status: 'filed' }, null, 100)
+    await r.households.scan({ unitIds: ['unit-a', 'unit-root'], status: 'filed' }, { unitId: 'unit-a', id: 'h-1' }, 100)
   },
   'measures.insert': (r: Repositories) => r.measures.insert(measureRecord(fresh('m'))),
   'measures.get': (r: Repositories) => r.measures.get('m-none'),

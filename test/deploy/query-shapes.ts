@@ -74,6 +74,13 @@ function toShape(collection: string, action: string, s: FieldSets, sort: [string
 /** True when `keys` serves the shape. */
 export function indexServes(keys: readonly IndexKey[], shape: QueryShape): boolean {
   if (shape.geo.length) return shape.geo.every((g) => keys.some(([f, d]) => d === '2dsphere' && (g === '*' || f === g)))
+  // A sort led by equality fields (an `$in` walked in order) is served when the index leads with them in that order.
+  const lead = shape.sort.findIndex(([f]) => !shape.equality.includes(f))
+  const led = lead === -1 ? shape.sort.length : lead
+  if (led > 0) {
+    if (shape.sort.slice(0, led).some(([f, d], i) => keys[i]?.[0] !== f || keys[i]?.[1] !== d)) return false
+    return indexServes(keys, { ...shape, sort: shape.sort.slice(led) })
+  }
   const e = shape.equality.length
   const head = keys.slice(0, e).map(([f]) => f)
   if (head.length !== e || !shape.equality.every((f) => head.includes(f))) return false

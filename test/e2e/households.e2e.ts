@@ -226,6 +226,12 @@ describe('filed households', () => {
 
     // The reviewer finds the household by its number and approves its deregistration.
     await admin.page.goto(`${e2e.app.url}/#/households/list/index`)
+    // The city's list: 加载更多 reads the next page by the cursor the server gave; it grows by a page, the total stays.
+    const total = Number(await visible(admin.page, '.hh-list__items').getAttribute('data-total'))
+    expect(total).toBeGreaterThan(20)
+    await visible(admin.page, '.hh-list [data-more]').click()
+    await admin.page.locator(`.hh-list__items[data-count="${Math.min(total, 40)}"][data-total="${total}"]`).waitFor()
+    await e2e.shot(admin.page, 'households-16b-households-list-more')
     await visible(admin.page, '[data-search] input').fill(number)
     await visible(admin.page, '[data-action=search]').click()
     await visible(admin.page, `.hh-list [data-household="${id}"] [data-tag=pending]`).waitFor()

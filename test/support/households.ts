@@ -27,14 +27,14 @@ import { DAY, reviewFixture, visitInput, type ReviewFixture } from './review'
 
 /** The repository methods the ports call queries: CloudBase refuses them inside a transaction. */
 const QUERIES: { [K in keyof Repositories]?: readonly (keyof Repositories[K])[] } = {
-  households: ['list', 'search', 'scan'],
+  households: ['list', 'listPage', 'countUnder', 'search', 'scan'],
   measures: ['listByHousehold'],
   ledger: ['listByHousehold', 'scan', 'listPending', 'countPending'],
   budgets: ['listByUnits'],
   contacts: ['listByHousehold'],
   staff: ['listByUnits'],
-  units: ['children', 'subtree'],
-  applications: ['listByApplicant', 'queue', 'countStage', 'byNumber', 'byName', 'noticesEnded'],
+  units: ['children', 'subtree', 'spreadPaths', 'getMany'],
+  applications: ['listByApplicant', 'queue', 'queuePage', 'countStage', 'stageCountsUnder', 'byNumber', 'byName', 'noticesEnded'],
   audit: ['list'],
 }
 

@@ -47,11 +47,11 @@ export async function demoCases(deps: Deps): Promise<DemoCases> {
   await call(CASEWORKER, 'review', 'startScreening', { id: returned, expectedVersion: await version(returned) })
   await call(CASEWORKER, 'review', 'returnToWorker', { id: returned, expectedVersion: await version(returned), fieldsToFix: ['applicant.phone'], reason: '电话号码打不通，请核对' })
 
-  const households = await call<{ items: { id: string }[] }>(ADMIN, 'households', 'list', { page: 1, pageSize: 5 })
+  const households = await call<{ items: { id: string }[] }>(ADMIN, 'households', 'list', { pageSize: 5 })
   const campaigns = await call<{ items: { id: string }[] }>(ADMIN, 'households', 'campaigns', { page: 1, pageSize: 5 })
   const campaign = campaigns.items[0].id
   const inScope = await call<{ households: { items: { householdId: string }[] } }>(ADMIN, 'households', 'campaign', { campaignId: campaign, page: 1, pageSize: 5 })
-  const own = await call<{ items: { id: string }[] }>(CASEWORKER, 'households', 'list', { page: 1, pageSize: 1, status: 'filed' })
+  const own = await call<{ items: { id: string }[] }>(CASEWORKER, 'households', 'list', { pageSize: 1, status: 'filed' })
   // A payment the caseworker records waits for another reviewer: the admin's pending list shows it.
   await call(
     CASEWORKER,

@@ -1,4 +1,6 @@
 import type { ApplicationRecord, ApplicationRepository } from '../../ports'
+import { QUEUE_STAGES, type QueueStage } from '../../../src/domain/review'
+import { readAfter, UNIT_PATH, unitPathOf } from './unit-paths'
 import { defineCollection } from './collection-schema'
 import { APPLICATIONS } from './collections'
 import { outsideTransaction, readByIds, readPage, readRange, type Scope, type StoredDoc } from './types'
@@ -19,13 +21,19 @@ const OPTIONAL_FIELDS = [
   'review', 'visitPhotos', 'stageEnteredAt', 'dueAt', 'noticeEndsAt', 'householdId', 'documentsPurgedAt', 'typedBy',
 ] as const satisfies readonly (keyof Fields)[]
 
+/** Only the queue's stages are read by jurisdiction (as SQLite files only those under every unit above). */
+const isQueueStage = (status: string) => (QUEUE_STAGES as readonly string[]).includes(status)
+
 /** Cases without a deadline sort after every dated one. */
 const NO_DEADLINE = '9999-12-31T23:59:59.999Z'
 
 const toFields = (rec: ApplicationRecord): Fields =>
   Object.fromEntries([...FIELDS.map((f) => [f, rec[f]]), ...OPTIONAL_FIELDS.map((f) => [f, rec[f] ?? null])]) as Fields
-/** What is stored: the fields, the queue's sort key and the oldest data key the record depends on. */
-const toStored = (rec: ApplicationRecord) => ({ ...toFields(rec), dueSort: rec.dueAt ?? NO_DEADLINE, keyVersion: applicationKeyVersion(rec) })
+/** A record with its unit's path, as it is written. */
+type WithPath = ApplicationRecord & { unitPath?: string[] }
+
+/** What is stored: the fields, the queue's sort key, the unit's path and the oldest data key the record depends on. */
+const toStored = (rec: WithPath) => ({ ...toFields(rec), dueSort: rec.dueAt ?? NO_DEADLINE, [UNIT_PATH]: rec.unitPath ?? [rec.unitId], keyVersion: applicationKeyVersion(rec) })
 const toRecord = (doc: StoredDoc): ApplicationRecord => ({
   id: doc._id,
   ...(Object.fromEntries(FIELDS.map((f) => [f, doc[f]])) as Fields),
@@ -36,9 +44,13 @@ const toRecord = (doc: StoredDoc): ApplicationRecord => ({
 export const APPLICATIONS_COLLECTION = defineCollection(APPLICATIONS, [
   { keys: [['number', 1]], unique: true },
   { keys: [['applicantOpenid', 1], ['createdAt', -1], ['_id', -1]] },
-  // The caseworker's queue and its counts (overdue: dueSort before now).
+  // Lists of a few units and their counts (overdue: dueSort before now).
   { keys: [['status', 1], ['unitId', 1], ['dueSort', 1], ['_id', 1]] },
-  { keys: [['name', 1], ['unitId', 1], ['createdAt', -1], ['_id', -1]] },
+  // The caseworker's queue of a jurisdiction of any size, and its counts: the unit's path is a multikey index.
+  { keys: [[UNIT_PATH, 1], ['status', 1], ['dueSort', 1], ['_id', 1]] },
+  { keys: [['name', 1], [UNIT_PATH, 1], ['createdAt', -1], ['_id', -1]] },
+  // A moved unit's records take its new path.
+  { keys: [['unitId', 1], ['_id', 1]] },
   // The timer that opens 电话联系 tasks for returned cases past their deadline.
   { keys: [['status', 1], ['dueSort', 1], ['_id', 1]] },
   // The timer that ends public notices.
@@ -56,8 +68,15 @@ export const APPLICATIONS_COLLECTION = defineCollection(APPLICATIONS, [
 /** Applications, one document each with _id = the application id. */
 export function applicationRepository(scope: Scope): ApplicationRepository {
   const coll = () => scope.collection(APPLICATIONS)
+  const records = versionedRecords<WithPath>(scope, APPLICATIONS, toStored, toRecord)
   return {
-    ...versionedRecords(scope, APPLICATIONS, toStored, toRecord),
+    ...records,
+    async insert(rec) {
+      await records.insert({ ...rec, unitPath: await unitPathOf(scope, rec.unitId) })
+    },
+    async update(rec, expectedVersion) {
+      return records.update({ ...rec, unitPath: await unitPathOf(scope, rec.unitId) }, expectedVersion)
+    },
     underOldKey(version, limit) {
       return underOldKey(scope, APPLICATIONS, version, limit, toRecord)
     },
@@ -69,6 +88,25 @@ export function applicationRepository(scope: Scope): ApplicationRepository {
       if (unitIds.length === 0) return { items: [], total: 0 }
       const where = { status, unitId: scope.command.in([...unitIds]) }
       return readPage(scope, 'applications.queue', () => coll().where(where), [['dueSort', 'asc'], ['_id', 'asc']], { offset, limit }, toRecord)
+    },
+    async queuePage({ under, status, after, limit }) {
+      outsideTransaction(scope, 'applications.queuePage')
+      if (!isQueueStage(status)) return []
+      const query = (where: object) => coll().where({ [UNIT_PATH]: under, status, ...where })
+      const docs = await readAfter(scope, query, 'dueSort', after && { value: after.dueAt ?? NO_DEADLINE, id: after.id }, limit)
+      return docs.map(toRecord)
+    },
+    async stageCountsUnder(under, now) {
+      outsideTransaction(scope, 'applications.stageCountsUnder')
+      // Counted on the index (unitPath, status, dueSort), all at once: no document is read.
+      const counts = await Promise.all(
+        QUEUE_STAGES.map(async (status) => {
+          const where = { [UNIT_PATH]: under, status }
+          const [{ total }, { total: overdue }] = await Promise.all([coll().where(where).count(), coll().where({ ...where, dueSort: scope.command.lt(now) }).count()])
+          return [status, { total: total ?? 0, overdue: overdue ?? 0 }] as const
+        }),
+      )
+      return Object.fromEntries(counts) as Record<QueueStage, { total: number; overdue: number }>
     },
     async countStage(unitIds, status, now) {
       outsideTransaction(scope, 'applications.countStage')
@@ -88,10 +126,10 @@ export function applicationRepository(scope: Scope): ApplicationRepository {
       const { data } = await coll().where({ number }).limit(1).get()
       return data.length ? toRecord(data[0]) : null
     },
-    async byName(unitIds, name, limit) {
+    async byName(under, name, limit) {
       outsideTransaction(scope, 'applications.byName')
-      if (unitIds.length === 0 || limit <= 0) return []
-      const query = coll().where({ name, unitId: scope.command.in([...unitIds]) }).orderBy('createdAt', 'desc').orderBy('_id', 'desc')
+      if (limit <= 0) return []
+      const query = coll().where({ name, [UNIT_PATH]: under }).orderBy('createdAt', 'desc').orderBy('_id', 'desc')
       return (await readRange(query, 0, limit)).map(toRecord)
     },
     async closedBefore(before, limit) {

@@ -6,21 +6,30 @@ import { householdKeyVersion } from '../keys/key-versions'
 import { KEY_VERSION_INDEX, underOldKey } from './key-version-query'
 import { outsideTransaction, readPage, readRange, type Scope, type StoredDoc } from './types'
 import { versionedRecords, withId, withoutId } from './versioned'
+import { readAfter, UNIT_PATH, unitPathOf } from './unit-paths'
 
-/** Lists by file number and scans by id, of a jurisdiction with or without a status; searches by number and by the head's name. */
+/**
+ * Lists by file number of a jurisdiction of any size (the unit's path, multikey), with or without
+ * a status, and their counts; scans unit by unit in id order; searches by number and by the head's name.
+ */
 export const HOUSEHOLDS_COLLECTION = defineCollection(HOUSEHOLDS, [
   { keys: [['unitId', 1], ['status', 1], ['_id', 1]] },
   { keys: [['unitId', 1], ['_id', 1]] },
   { keys: [['unitId', 1], ['status', 1], ['number', 1], ['_id', 1]] },
   { keys: [['unitId', 1], ['number', 1], ['_id', 1]] },
-  { keys: [['headName', 1], ['unitId', 1], ['number', 1], ['_id', 1]] },
+  { keys: [[UNIT_PATH, 1], ['status', 1], ['number', 1], ['_id', 1]] },
+  { keys: [[UNIT_PATH, 1], ['number', 1], ['_id', 1]] },
+  { keys: [['headName', 1], [UNIT_PATH, 1], ['number', 1], ['_id', 1]] },
   KEY_VERSION_INDEX,
 ])
 
-/** Stored with the oldest data key it depends on, which the record does not carry. */
-const toStored = (rec: HouseholdRecord) => ({ ...withoutId(rec), keyVersion: householdKeyVersion(rec) })
+/** A record with its unit's path, as it is written. */
+type WithPath = HouseholdRecord & { unitPath?: string[] }
+
+/** Stored with its unit's path and the oldest data key it depends on, which the record does not carry. */
+const toStored = (rec: WithPath) => ({ ...withoutId(rec), [UNIT_PATH]: rec.unitPath ?? [rec.unitId], keyVersion: householdKeyVersion(rec) })
 const toRecord = (doc: StoredDoc): HouseholdRecord => {
-  const { keyVersion: _kv, ...rest } = doc
+  const { keyVersion: _kv, [UNIT_PATH]: _path, ...rest } = doc
   return withId<HouseholdRecord>(rest as StoredDoc)
 }
 
@@ -37,8 +46,15 @@ export function householdRepository(scope: Scope): HouseholdRepository {
     return scope.command.in([...unitIds])
   }
   const filter = (method: string, { unitIds, status }: HouseholdQuery) => ({ unitId: unitsIn(method, unitIds), ...(status ? { status } : {}) })
+  const records = versionedRecords<WithPath>(scope, HOUSEHOLDS, toStored, toRecord)
   return {
-    ...versionedRecords<HouseholdRecord>(scope, HOUSEHOLDS, toStored, toRecord),
+    ...records,
+    async insert(rec) {
+      await records.insert({ ...rec, unitPath: await unitPathOf(scope, rec.unitId) })
+    },
+    async update(rec, expectedVersion) {
+      return records.update({ ...rec, unitPath: await unitPathOf(scope, rec.unitId) }, expectedVersion)
+    },
     underOldKey(version, limit) {
       return underOldKey(scope, HOUSEHOLDS, version, limit, toRecord)
     },
@@ -47,22 +63,38 @@ export function householdRepository(scope: Scope): HouseholdRepository {
       if (query.unitIds.length === 0) return { items: [], total: 0 }
       return readPage(scope, 'households.list', () => coll().where(where), [['number', 'asc'], ['_id', 'asc']], page, toRecord)
     },
-    async search(unitIds, text, limit) {
-      const unitId = unitsIn('search', unitIds)
+    async listPage({ under, status, after, limit }) {
+      outsideTransaction(scope, 'households.listPage')
+      const query = (where: object) => coll().where({ [UNIT_PATH]: under, ...(status ? { status } : {}), ...where })
+      return (await readAfter(scope, query, 'number', after && { value: after.number, id: after.id }, limit)).map(toRecord)
+    },
+    async countUnder(under, status) {
+      outsideTransaction(scope, 'households.countUnder')
+      // Counted on the index (unitPath, status, number): no document is read.
+      return (await coll().where({ [UNIT_PATH]: under, ...(status ? { status } : {}) }).count()).total ?? 0
+    },
+    async search(under, text, limit) {
+      outsideTransaction(scope, 'households.search')
       const wanted = text.trim()
-      if (unitIds.length === 0 || !wanted || limit <= 0) return []
+      if (!wanted || limit <= 0) return []
       const [byNumber, byName] = await Promise.all([
-        readRange(coll().where({ number: wanted, unitId }), 0, limit),
-        readRange(coll().where({ headName: wanted, unitId }).orderBy('number', 'asc').orderBy('_id', 'asc'), 0, limit),
+        readRange(coll().where({ number: wanted, [UNIT_PATH]: under }), 0, limit),
+        readRange(coll().where({ headName: wanted, [UNIT_PATH]: under }).orderBy('number', 'asc').orderBy('_id', 'asc'), 0, limit),
       ])
       const found = new Map([...byNumber, ...byName].map((d) => [d._id, toRecord(d)]))
       return [...found.values()].sort(byNumberThenId).slice(0, limit)
     },
-    async scan(query, afterId, limit) {
+    async scan(query, after, limit) {
       const where = filter('scan', query)
       if (query.unitIds.length === 0 || limit <= 0) return []
-      const after = afterId === null ? {} : { _id: scope.command.gt(afterId) }
-      return (await readRange(coll().where({ ...where, ...after }).orderBy('_id', 'asc'), 0, limit)).map(toRecord)
+      // The rest of the unit the last page ended in, then the units after it, in (unitId, _id) order.
+      const units = after ? query.unitIds.filter((u) => u > after.unitId) : query.unitIds
+      const rest = after && query.unitIds.includes(after.unitId)
+        ? await readRange(coll().where({ ...where, unitId: after.unitId, _id: scope.command.gt(after.id) }).orderBy('_id', 'asc'), 0, limit)
+        : []
+      if (rest.length >= limit || units.length === 0) return rest.map(toRecord)
+      const next = coll().where({ ...where, unitId: scope.command.in([...units]) }).orderBy('unitId', 'asc').orderBy('_id', 'asc')
+      return [...rest, ...(await readRange(next, 0, limit - rest.length))].map(toRecord)
     },
   }
 }

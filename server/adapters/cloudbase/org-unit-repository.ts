@@ -1,7 +1,8 @@
 import type { OrgUnitRecord, OrgUnitRepository } from '../../ports'
 import { defineCollection } from './collection-schema'
-import { ORG_UNITS } from './collections'
-import { outsideTransaction, readDoc, readRange, type Scope, type StoredDoc } from './types'
+import { APPLICATIONS, HOUSEHOLDS, ORG_UNITS } from './collections'
+import { spreadUnitPaths } from './unit-paths'
+import { outsideTransaction, readByIds, readDoc, readRange, type Scope, type StoredDoc } from './types'
 
 const toUnit = (doc: StoredDoc): OrgUnitRecord => {
   const { name, parentId, path, version } = doc as unknown as OrgUnitRecord
@@ -25,6 +26,14 @@ export function orgUnitRepository(scope: Scope): OrgUnitRepository {
     async children(parentId) {
       outsideTransaction(scope, 'units.children')
       return (await readRange(coll().where({ parentId }).orderBy('_id', 'asc'), 0, Infinity)).map(toUnit)
+    },
+    async getMany(ids) {
+      return (await readByIds(scope, ORG_UNITS, ids, 'units.getMany')).map(toUnit)
+    },
+    async spreadPaths(units) {
+      outsideTransaction(scope, 'units.spreadPaths')
+      await spreadUnitPaths(scope, APPLICATIONS, units)
+      await spreadUnitPaths(scope, HOUSEHOLDS, units)
     },
     async subtree(rootId) {
       outsideTransaction(scope, 'units.subtree')

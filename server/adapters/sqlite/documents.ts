@@ -3,6 +3,9 @@ import type { Db } from './connection'
 
 // Every table keeps its record as JSON in a `doc` column, beside copies of the fields its queries filter and sort by.
 
+/** Every unit whose path holds the unit `?` (a unit's key is a prefix of those below it: a range, the byte after '/' being '0'). */
+export const UNDER_UNIT = `unit_id IN (SELECT u.id FROM org_units r, org_units u WHERE r.id = ? AND u.path_key >= r.path_key AND u.path_key < substr(r.path_key, 1, length(r.path_key) - 1) || '0')`
+
 /** The record of the row `sql` selects (its `doc` column), or null when there is none. */
 export function readOne<T>(db: Db, sql: string, ...params: unknown[]): T | null {
   const doc = db.prepare(sql).pluck().get(...params) as string | undefined

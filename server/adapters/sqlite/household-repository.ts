@@ -1,7 +1,7 @@
 import type { HouseholdQuery, HouseholdRecord, HouseholdRepository } from '../../ports'
 import type { Db } from './connection'
 import { householdKeyVersion } from '../keys/key-versions'
-import { guardedRows, readAll, readPage, underOldKey } from './documents'
+import { guardedRows, readAll, readPage, UNDER_UNIT, underOldKey } from './documents'
 
 /** The WHERE clause of a household query and its parameters: units as a JSON list for `json_each`, the status when given. */
 function householdFilter({ unitIds, status }: HouseholdQuery): { sql: string; params: string[] } {
@@ -9,6 +9,14 @@ function householdFilter({ unitIds, status }: HouseholdQuery): { sql: string; pa
   return status
     ? { sql: 'unit_id IN (SELECT value FROM json_each(?)) AND status = ?', params: [units, status] }
     : { sql: 'unit_id IN (SELECT value FROM json_each(?))', params: [units] }
+}
+
+/** The statements that page and scan a jurisdiction's households, with or without a status; their plans are checked in unit-scopes-plan.test.ts. */
+export const HOUSEHOLD_SQL = {
+  page: (status: boolean) =>
+    `SELECT h.doc FROM household_entries e JOIN households h ON h.id = e.id WHERE e.ancestor_id = ?${status ? ' AND e.status = ?' : ''} AND (e.number, e.id) > (?, ?) ORDER BY e.number, e.id LIMIT ?`,
+  scanUnit: (status: boolean) => `SELECT doc FROM households WHERE unit_id = ?${status ? ' AND status = ?' : ''} AND id > ? ORDER BY id LIMIT ?`,
+  scanUnits: (status: boolean) => `SELECT doc FROM households WHERE unit_id IN (SELECT value FROM json_each(?) WHERE value > ?)${status ? ' AND status = ?' : ''} ORDER BY unit_id, id LIMIT ?`,
 }
 
 /** Households: the record as JSON, with the columns its lists and searches filter and sort by. */
@@ -30,19 +38,29 @@ export function householdRepository(db: Db): HouseholdRepository {
       const { sql, params } = householdFilter(query)
       return readPage(db, `households WHERE ${sql}`, params, 'number, id', page)
     },
-    async search(unitIds, text, limit) {
-      const wanted = text.trim()
-      if (unitIds.length === 0 || !wanted || limit <= 0) return []
-      return readAll(
-        db,
-        'SELECT doc FROM households WHERE (number = ? OR head_name = ?) AND unit_id IN (SELECT value FROM json_each(?)) ORDER BY number, id LIMIT ?',
-        ...[wanted, wanted, JSON.stringify(unitIds), limit],
-      )
+    async listPage({ under, status, after, limit }) {
+      // The entries' primary key (with a status) or their index by number serves the range and the order.
+      return readAll(db, HOUSEHOLD_SQL.page(!!status), under, ...(status ? [status] : []), after?.number ?? '', after?.id ?? '', Math.max(0, limit))
     },
-    async scan(query, afterId, limit) {
-      if (query.unitIds.length === 0 || limit <= 0) return []
-      const { sql, params } = householdFilter(query)
-      return readAll(db, `SELECT doc FROM households WHERE ${sql} AND id > ? ORDER BY id LIMIT ?`, ...params, afterId ?? '', limit)
+    async countUnder(under, status) {
+      const sql = `SELECT coalesce(sum(n), 0) FROM household_counts WHERE ancestor_id = ?${status ? ' AND status = ?' : ''}`
+      return db.prepare(sql).pluck().get(under, ...(status ? [status] : [])) as number
+    },
+    async search(under, text, limit) {
+      const wanted = text.trim()
+      if (!wanted || limit <= 0) return []
+      return readAll(db, `SELECT doc FROM households WHERE (number = ? OR head_name = ?) AND ${UNDER_UNIT} ORDER BY number, id LIMIT ?`, wanted, wanted, under, limit)
+    },
+    async scan({ unitIds, status }, after, limit) {
+      if (unitIds.length === 0 || limit <= 0) return []
+      const st = status ? [status] : []
+      // The rest of the unit the last page ended in, then the units after it: each a range read in index order, no sort.
+      const rest =
+        after && unitIds.includes(after.unitId)
+          ? readAll<HouseholdRecord>(db, HOUSEHOLD_SQL.scanUnit(!!status), after.unitId, ...st, after.id, limit)
+          : []
+      if (rest.length >= limit) return rest
+      return [...rest, ...readAll<HouseholdRecord>(db, HOUSEHOLD_SQL.scanUnits(!!status), JSON.stringify(unitIds), after?.unitId ?? '', ...st, limit - rest.length)]
     },
   }
 }

@@ -1,6 +1,7 @@
 import { stationUnitFor } from '../../../src/domain/station-unit'
 import type { Db } from './connection'
 import { KEY_VERSIONS_MIGRATION } from './migration-key-versions'
+import { UNIT_SCOPES_MIGRATION } from './migration-unit-scopes'
 
 /** One schema migration: its SQL, then (where data needs the domain's rules) `run`, in the same transaction. */
 export interface Migration {
@@ -294,6 +295,7 @@ export const MIGRATIONS: readonly Migration[] = [
       CREATE INDEX applications_by_typist ON applications (typist_openid, status, updated_at DESC, id DESC);
     `,
   },
+  UNIT_SCOPES_MIGRATION,
   {
     version: 18,
     name: 'the submitted form stored once: the current submission keeps no copy of the record\'s form',

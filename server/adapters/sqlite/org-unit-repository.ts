@@ -1,6 +1,6 @@
 import type { OrgUnitRecord, OrgUnitRepository } from '../../ports'
 import type { Db } from './connection'
-import { readAll, readOne } from './documents'
+import { readAll, readByIds, readOne } from './documents'
 
 /** `/root/child/unit/`: unit ids hold no '/', so a subtree is a prefix range. */
 const pathKey = (path: readonly string[]) => `/${path.join('/')}/`
@@ -20,6 +20,12 @@ export function orgUnitRepository(db: Db): OrgUnitRepository {
       if (!root) return []
       // Every path below the root starts with the root's key: a range on the index (the byte after '/' is '0').
       return readAll<OrgUnitRecord>(db, 'SELECT doc FROM org_units WHERE path_key >= ? AND path_key < ?', root, `${root.slice(0, -1)}0`)
+    },
+    async getMany(ids) {
+      return readByIds(db, 'org_units', ids)
+    },
+    async spreadPaths() {
+      // Triggers file a unit's records under its new path as the unit is written (migration 17).
     },
     async children(parentId) {
       return parentId === null

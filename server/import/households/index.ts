@@ -107,7 +107,7 @@ async function personState(repos: Repositories, plan: HouseholdPlan, file: strin
     problems.push({ file, line: plan.row.line, column, message: `该身份证号已有正在办理的帮扶申请（申请编号${app.number}），请先办结该申请` })
     return 'bad'
   }
-  const sameNumber = (await repos.households.search([plan.household.unitId], plan.household.number, 5)).find((h) => h.number === plan.household.number)
+  const sameNumber = (await repos.households.search(plan.household.unitId, plan.household.number, 5)).find((h) => h.number === plan.household.number)
   if (sameNumber) {
     problems.push({ file, line: plan.row.line, column: '档案编号', message: `档案编号已被另一户使用（户主${sameNumber.headName.slice(0, 1)}**）` })
     return 'bad'

@@ -120,7 +120,9 @@ export async function moveUnit(deps: Deps, actor: Actor, input: { unitId: string
   const oldParentId = unit.parentId
   const now = deps.clock.now()
 
-  return deps.store.transaction(async (repos) => {
+  const repathed: OrgUnitRecord[] = []
+  const result = await deps.store.transaction(async (repos) => {
+    repathed.length = 0
     const current = await Promise.all(branch.map((b) => fresh(repos, b)))
     const p = await stillInJurisdiction(repos, actor, parent.id, 'parentId')
     if (p.path.includes(unit.id)) throw new AppError('CONFLICT', STALE)
@@ -135,6 +137,7 @@ export async function moveUnit(deps: Deps, actor: Actor, input: { unitId: string
         version: versionOf(u) + 1,
       }
       await repos.units.put(next)
+      repathed.push(next)
       if (u.id === unit.id) moved = next
     }
     await touch(repos, p)
@@ -147,4 +150,7 @@ export async function moveUnit(deps: Deps, actor: Actor, input: { unitId: string
     })
     return { unit: toUnitView(moved), moved: current.length }
   })
+  // The branch's cases and households are found under its new place (CloudBase keeps the path on them).
+  await deps.store.repos.units.spreadPaths(repathed)
+  return result
 }

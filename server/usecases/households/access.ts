@@ -9,22 +9,22 @@ import { unitInJurisdiction } from '../shared/jurisdiction'
 /** Staff who work with filed households: every staff role sees its jurisdiction's files. */
 export const HOUSEHOLD_ROLES = ['caseworker', 'reviewer', 'admin'] as const
 
-/** The most units one jurisdiction's lists take (one `in` list in CloudBase). */
-export const MAX_HOUSEHOLD_UNITS = 1000
-
 /** Staff of a unit; the action table says so too, this keeps the use cases safe on their own. */
 export function requireStaff(actor: Actor, roles: readonly StaffRole[] = HOUSEHOLD_ROLES): asserts actor is Actor & { unitId: string } {
   if (!actor.unitId || !roles.some((r) => hasRole(actor, r))) throw new AppError('FORBIDDEN', '您没有权限进行此操作')
 }
 
-/** The units of the actor's jurisdiction, or of a unit's subtree inside it (NOT_FOUND outside). A query. */
-export async function householdUnits(repos: Repositories, actor: Actor, unitId?: string): Promise<OrgUnitRecord[]> {
+/** The top unit of the actor's jurisdiction, or a unit inside it (NOT_FOUND outside). A query. */
+export async function householdRoot(repos: Repositories, actor: Actor, unitId?: string): Promise<OrgUnitRecord> {
   requireStaff(actor)
   const root = unitId ? await unitInJurisdiction(repos, actor, unitId) : await repos.units.get(actor.unitId)
   if (!root) throw new AppError('NOT_FOUND', '没有找到这个单位', 'unitId')
-  const units = await repos.units.subtree(root.id)
-  if (units.length > MAX_HOUSEHOLD_UNITS) throw new AppError('VALIDATION', '单位太多，请先选择一个下级单位', 'unitId')
-  return units
+  return root
+}
+
+/** The units of the actor's jurisdiction, or of a unit's subtree inside it (NOT_FOUND outside), however many. A query. */
+export async function householdUnits(repos: Repositories, actor: Actor, unitId?: string): Promise<OrgUnitRecord[]> {
+  return repos.units.subtree((await householdRoot(repos, actor, unitId)).id)
 }
 
 /**

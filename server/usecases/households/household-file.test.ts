@@ -1,5 +1,5 @@
 import type { HouseholdItem } from '../../../src/domain/api/households'
-import type { Page } from '../../../src/domain/api/applicant'
+import type { CursorPage } from '../../../src/domain/api/applicant'
 import { householdFixture, type HouseholdFixture } from '../../../test/support/households'
 import { DAY } from '../../../test/support/review'
 
@@ -40,15 +40,19 @@ describe('following a filed household (SQLite, through the event contract)', () 
     it('pages the jurisdiction by file number, filters by status and unit, and searches by file number or full name', async () => {
       const second = (await f.file('unit-a2x')).id
       const inB = (await f.file('unit-b1')).id
-      const list = async (openid: string, input: Record<string, unknown> = {}) => f.ok<Page<HouseholdItem>>(openid, 'list', input)
+      const list = async (openid: string, input: Record<string, unknown> = {}) => f.ok<CursorPage<HouseholdItem>>(openid, 'list', input)
       const a = await list('o-caseworker')
-      expect(a).toMatchObject({ total: 2, page: 1, pageSize: 20 })
+      expect(a).toMatchObject({ total: 2, pageSize: 20, nextCursor: null })
       expect(a.items.map((i) => [i.id, i.number, i.unitName])).toEqual([
         [id, 'MLS-H-2026-000001', '农机厂工会'],
         [second, 'MLS-H-2026-000002', '髯翁社区第一小组'],
       ])
       expect(JSON.stringify(a)).not.toContain('张小明')
-      expect((await list('o-caseworker', { page: 2, pageSize: 1 })).items.map((i) => i.id)).toEqual([second])
+      const first = await list('o-caseworker', { pageSize: 1 })
+      expect(first).toMatchObject({ total: 2, items: [{ id }], nextCursor: expect.any(String) })
+      expect(await list('o-caseworker', { pageSize: 1, cursor: first.nextCursor })).toMatchObject({ total: 2, items: [{ id: second }], nextCursor: null })
+      // A cursor holds its filter: another status's is refused.
+      expect(await f.hh('o-caseworker', 'list', { status: 'deregistered', cursor: first.nextCursor })).toMatchObject({ ok: false, error: { code: 'VALIDATION', field: 'cursor' } })
       expect((await list('o-caseworker', { unitId: 'unit-a2' })).items.map((i) => i.id)).toEqual([second])
       expect(await f.hh('o-caseworker', 'list', { unitId: 'unit-b' })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND', field: 'unitId' } })
       expect((await list('o-caseworker', { status: 'deregistered' })).total).toBe(0)
@@ -97,7 +101,7 @@ describe('following a filed household (SQLite, through the event contract)', () 
 
     it('logs a contact, keeps the latest day on the file, and clears the overdue flag', async () => {
       f.clock.advance(91 * DAY) // 2026-06-06: 91 days since filing, over the default 90.
-      const overdue = await f.ok<Page<HouseholdItem>>('o-caseworker', 'list', { overdueOnly: true })
+      const overdue = await f.ok<CursorPage<HouseholdItem>>('o-caseworker', 'list', { overdueOnly: true })
       expect(overdue.items.map((i) => [i.id, i.contactOverdue])).toEqual([[id, true]])
       expect((await f.ok('o-caseworker', 'get', { householdId: id })).contactOverdue).toBe(true)
 
@@ -106,7 +110,7 @@ describe('following a filed household (SQLite, through the event contract)', () 
       expect(logged).toMatchObject({ lastContactOn: '2026-06-05', contactOverdue: false, contacts: [{ kind: 'visit', on: '2026-06-05', by: 'o-caseworker', byName: '李娟', notes: '入户走访，了解就医情况' }] })
       expect(logged.contacts[0]).not.toHaveProperty('unitId')
       expect(logged.version).toBe(before + 1)
-      expect((await f.ok<Page<HouseholdItem>>('o-caseworker', 'list', { overdueOnly: true })).total).toBe(0)
+      expect((await f.ok<CursorPage<HouseholdItem>>('o-caseworker', 'list', { overdueOnly: true })).total).toBe(0)
 
       // A contact logged late for an earlier day goes in the log but not on the file.
       const late = await f.ok('o-reviewer', 'addContact', contact({ on: '2026-04-01', kind: 'phone' }))
@@ -116,7 +120,7 @@ describe('following a filed household (SQLite, through the event contract)', () 
       expect(JSON.stringify(await audits('household.contact.add'))).not.toContain('走访')
 
       f.clock.advance(91 * DAY)
-      expect((await f.ok<Page<HouseholdItem>>('o-caseworker', 'list', { overdueOnly: true, search: 'MLS-H-2026-000001' })).total).toBe(1)
+      expect((await f.ok<CursorPage<HouseholdItem>>('o-caseworker', 'list', { overdueOnly: true, search: 'MLS-H-2026-000001' })).total).toBe(1)
     })
 
     it('uses the unit policy for overdue days', async () => {
@@ -207,7 +211,7 @@ describe('following a filed household (SQLite, through the event contract)', () 
       expect((await audits('household.deregister')).map((e) => [e.actor, e.detail.reason, e.detail.status])).toEqual([['o-city-admin', 'stable-employment', 'deregistered']])
       expect((await audits('household.deregistration.decline'))).toHaveLength(1)
       expect(JSON.stringify(await f.deps.store.repos.audit.list(null, 1000))).not.toMatch(/同意注销|继续帮扶/)
-      expect((await f.ok<Page<HouseholdItem>>('o-caseworker', 'list', { status: 'deregistered' })).items.map((i) => i.id)).toEqual([id])
+      expect((await f.ok<CursorPage<HouseholdItem>>('o-caseworker', 'list', { status: 'deregistered' })).items.map((i) => i.id)).toEqual([id])
       // No more measures, contacts or proposals on a deregistered file.
       expect(await f.hh('o-caseworker', 'addMeasure', { householdId: id, kind: 'other', description: '回访' })).toMatchObject({ ok: false, error: { code: 'CONFLICT' } })
       expect(await propose('o-caseworker')).toMatchObject({ ok: false, error: { code: 'CONFLICT' } })

@@ -1,84 +1,101 @@
 import type { Actor, StaffRole } from '../../../src/domain'
 import type { HouseholdItem, HouseholdView, StaffChoice } from '../../../src/domain/api/households'
-import type { Page } from '../../../src/domain/api/applicant'
+import type { CursorPage } from '../../../src/domain/api/applicant'
 import { DEFAULT_CONTACT_OVERDUE_DAYS, type HouseholdStatus } from '../../../src/domain/household'
 import type { Deps, HouseholdRecord, OrgUnitRecord, Repositories, StaffRecord } from '../../ports'
-import { contactOverdueDays, householdOf, householdUnits, requireStaff, toHouseholdItem } from './access'
+import { contactOverdueDays, householdOf, householdRoot, householdUnits, requireStaff, toHouseholdItem } from './access'
+import { decodeCursor, encodeCursor, hasStrings } from '../shared/cursor'
+import { forEachHouseholdPage } from './scan'
 import { CASE_ROLES } from './household-write'
 import { toHouseholdView } from './household-view'
 
 /** The most households a search returns (it names one file or one person's few). */
 const MAX_SEARCH_RESULTS = 50
-/** Households read per round trip when a list has to look at every file of the jurisdiction. */
-const SCAN_BATCH = 500
 /** The most people a picker offers. */
 const MAX_CHOICES = 500
 
 export interface ListInput {
-  page: number
   pageSize: number
+  cursor?: string
   status?: HouseholdStatus
   unitId?: string
   search?: string
   overdueOnly: boolean
 }
 
-/** `toHouseholdItem` for households of `units`, reading each unit's overdue days once. */
-function itemMaker(repos: Repositories, units: readonly OrgUnitRecord[], now: Date): (rec: HouseholdRecord) => Promise<HouseholdItem> {
-  const byId = new Map(units.map((u) => [u.id, u]))
-  const days = new Map<string, Promise<number>>()
+/** `toHouseholdItem` for households, reading each unit (its name) and its overdue days once. */
+function itemMaker(repos: Repositories, now: Date): (rec: HouseholdRecord) => Promise<HouseholdItem> {
+  const units = new Map<string, Promise<{ name: string; days: number }>>()
+  const unitOf = async (id: string) => {
+    const unit = await repos.units.get(id)
+    return unit ? { name: unit.name, days: await contactOverdueDays(repos, unit) } : { name: '', days: DEFAULT_CONTACT_OVERDUE_DAYS }
+  }
   return async (rec) => {
-    const unit = byId.get(rec.unitId)
-    if (!unit) return toHouseholdItem(rec, '', now, DEFAULT_CONTACT_OVERDUE_DAYS)
-    if (!days.has(unit.id)) days.set(unit.id, contactOverdueDays(repos, unit))
-    return toHouseholdItem(rec, unit.name, now, await days.get(unit.id)!)
+    if (!units.has(rec.unitId)) units.set(rec.unitId, unitOf(rec.unitId))
+    const { name, days } = await units.get(rec.unitId)!
+    return toHouseholdItem(rec, name, now, days)
   }
 }
 
 /**
  * The overdue filed households of the units, by file number. Reads every filed household of the
- * jurisdiction (SCAN_BATCH at a time) since "overdue" depends on today and each unit's policy, so
- * no index can answer it; only the small list items are kept. Fine for a union's thousands of
- * files; a larger store would keep an overdue-since date on the record instead.
+ * jurisdiction (a page at a time) since "overdue" depends on today and each unit's policy, so no
+ * index can answer it; only the small list items are kept. Fine for a union's thousands of files;
+ * a larger store would keep an overdue-since date on the record instead.
  */
 async function overdueItems(repos: Repositories, unitIds: string[], toItem: (rec: HouseholdRecord) => Promise<HouseholdItem>): Promise<HouseholdItem[]> {
   const out: HouseholdItem[] = []
-  for (let after: string | null = null; ; ) {
-    const batch = await repos.households.scan({ unitIds, status: 'filed' }, after, SCAN_BATCH)
-    for (const rec of batch) {
-      const item = await toItem(rec)
-      if (item.contactOverdue) out.push(item)
-    }
-    if (batch.length < SCAN_BATCH) break
-    after = batch[batch.length - 1].id
-  }
-  return out.sort((a, b) => (a.number < b.number ? -1 : a.number > b.number ? 1 : 0))
+  await forEachHouseholdPage(repos, { unitIds, status: 'filed' }, async (page) => {
+    for (const item of await Promise.all(page.map(toItem))) if (item.contactOverdue) out.push(item)
+  })
+  return out.sort((a, b) => (a.number < b.number ? -1 : a.number > b.number ? 1 : a.id < b.id ? -1 : 1))
+}
+
+/** Where the next page starts: after a file number and id (the plain list), or at an offset (a search, the overdue list); with the filter it was made for. */
+type ListPosition = { f: string; n: string; i: string } | { f: string; o: number }
+
+const positionFor = (filter: string) => (v: unknown): v is ListPosition => {
+  if (typeof v !== 'object' || v === null || (v as { f?: unknown }).f !== filter) return false
+  const o = (v as { o?: unknown }).o
+  return hasStrings(v, ['n', 'i']) || (Number.isInteger(o) && (o as number) > 0)
 }
 
 /**
- * The household list: the jurisdiction's files (or a unit's subtree inside it) by file number,
- * optionally of one status. A search by file number or the head's full name looks across the
- * jurisdiction; `overdueOnly` keeps the filed households whose cadre has not been in touch for too long.
+ * The household list: the jurisdiction's files (or a unit's subtree inside it, however many
+ * units) by file number, optionally of one status, a page at a time by cursor, with the total
+ * from counters. A search by file number or the head's full name looks across the jurisdiction;
+ * `overdueOnly` keeps the filed households whose cadre has not been in touch for too long.
  */
-export async function listHouseholds(deps: Deps, actor: Actor, input: ListInput): Promise<Page<HouseholdItem>> {
+export async function listHouseholds(deps: Deps, actor: Actor, input: ListInput): Promise<CursorPage<HouseholdItem>> {
   const repos = deps.store.repos
-  const units = await householdUnits(repos, actor, input.unitId)
-  const unitIds = units.map((u) => u.id)
-  const toItem = itemMaker(repos, units, deps.clock.now())
-  const offset = (input.page - 1) * input.pageSize
-  const page = (items: HouseholdItem[], total: number): Page<HouseholdItem> => ({ items, total, page: input.page, pageSize: input.pageSize })
-  const search = input.search?.trim()
+  const root = await householdRoot(repos, actor, input.unitId)
+  const toItem = itemMaker(repos, deps.clock.now())
+  const search = input.search?.trim() ?? ''
+  const filter = JSON.stringify([root.id, input.status ?? '', search, input.overdueOnly])
+  const at = decodeCursor(input.cursor, positionFor(filter))
+  const page = (items: HouseholdItem[], total: number, next: ListPosition | null): CursorPage<HouseholdItem> => ({ items, total, pageSize: input.pageSize, nextCursor: next && encodeCursor(next) })
+  /** A page of a list held whole (a search's few, the overdue ones). */
+  const slice = (all: HouseholdItem[]) => {
+    const start = at && 'o' in at ? at.o : 0
+    const end = start + input.pageSize
+    return page(all.slice(start, end), all.length, end < all.length ? { f: filter, o: end } : null)
+  }
   if (search) {
-    const found = await Promise.all((await repos.households.search(unitIds, search, MAX_SEARCH_RESULTS)).map(toItem))
-    const kept = found.filter((i) => (!input.status || i.status === input.status) && (!input.overdueOnly || i.contactOverdue))
-    return page(kept.slice(offset, offset + input.pageSize), kept.length)
+    const found = await Promise.all((await repos.households.search(root.id, search, MAX_SEARCH_RESULTS)).map(toItem))
+    return slice(found.filter((i) => (!input.status || i.status === input.status) && (!input.overdueOnly || i.contactOverdue)))
   }
   if (input.overdueOnly) {
-    const overdue = input.status === 'deregistered' ? [] : await overdueItems(repos, unitIds, toItem)
-    return page(overdue.slice(offset, offset + input.pageSize), overdue.length)
+    const unitIds = (await repos.units.subtree(root.id)).map((u) => u.id)
+    return slice(input.status === 'deregistered' ? [] : await overdueItems(repos, unitIds, toItem))
   }
-  const { items, total } = await repos.households.list({ unitIds, status: input.status }, { offset, limit: input.pageSize })
-  return page(await Promise.all(items.map(toItem)), total)
+  const after = at && 'n' in at ? { number: at.n, id: at.i } : null
+  const [recs, total] = await Promise.all([
+    repos.households.listPage({ under: root.id, status: input.status, after, limit: input.pageSize + 1 }),
+    repos.households.countUnder(root.id, input.status),
+  ])
+  const shown = recs.slice(0, input.pageSize)
+  const last = shown[shown.length - 1]
+  return page(await Promise.all(shown.map(toItem)), total, recs.length > input.pageSize ? { f: filter, n: last.number, i: last.id } : null)
 }
 
 /** The household page, with what the caller may do now. NOT_FOUND outside the jurisdiction. */

@@ -1,8 +1,7 @@
 import type { CheckRecord } from '../../../src/domain/campaign'
 import type { CalendarDate } from '../../../src/domain/calendar'
 import { counts, type DisbursementEntry } from '../../../src/domain/ledger'
-import type { HouseholdQuery, HouseholdRecord, Repositories } from '../../ports'
-import { MAX_HOUSEHOLD_UNITS } from './access'
+import type { HouseholdQuery, HouseholdRecord, HouseholdScanCursor, Repositories } from '../../ports'
 
 /**
  * Reading many records a page at a time (dashboards, campaigns, exports): `visit` sees one page
@@ -12,16 +11,24 @@ import { MAX_HOUSEHOLD_UNITS } from './access'
 /** Records per page read. */
 export const SCAN_PAGE = 500
 
-/** Every household of the query, a page at a time in id order (per chunk of 1000 units, one `in` list each). */
+/** Units per scan call (one `in` list on CloudBase). */
+export const SCAN_UNITS = 1000
+
+/**
+ * Every household of the query, however many units: a page at a time, unit by unit in id order
+ * (per chunk of 1000 units), each page a range read in index order after the last one (no sort).
+ */
 export async function forEachHouseholdPage(repos: Repositories, query: HouseholdQuery, visit: (page: HouseholdRecord[]) => void | Promise<void>): Promise<void> {
-  for (let i = 0; i < query.unitIds.length; i += MAX_HOUSEHOLD_UNITS) {
-    const chunk = { ...query, unitIds: query.unitIds.slice(i, i + MAX_HOUSEHOLD_UNITS) }
-    let after: string | null = null
+  const unitIds = [...new Set(query.unitIds)].sort()
+  for (let i = 0; i < unitIds.length; i += SCAN_UNITS) {
+    const chunk = { ...query, unitIds: unitIds.slice(i, i + SCAN_UNITS) }
+    let after: HouseholdScanCursor | null = null
     for (;;) {
       const page = await repos.households.scan(chunk, after, SCAN_PAGE)
       if (page.length) await visit(page)
       if (page.length < SCAN_PAGE) break
-      after = page[page.length - 1].id
+      const last = page[page.length - 1]
+      after = { unitId: last.unitId, id: last.id }
     }
   }
 }

@@ -1,8 +1,10 @@
 import { maskName, type Actor } from '../../../src/domain'
 import type { QueueItem, QueueResult } from '../../../src/domain/api/review'
-import { QUEUE_STAGES, type QueueStage } from '../../../src/domain/review'
-import type { ApplicationRecord, Deps } from '../../ports'
-import { jurisdictionOf, requireReviewer } from './access'
+import type { QueueStage } from '../../../src/domain/review'
+import type { ApplicationRecord, Deps, Repositories } from '../../ports'
+import { decodeCursor, encodeCursor, hasStrings } from '../shared/cursor'
+import { inJurisdiction } from '../shared/jurisdiction'
+import { requireReviewer } from './access'
 
 /** The most results a search shows (it names one case or one person's few). */
 const MAX_SEARCH_RESULTS = 50
@@ -24,35 +26,66 @@ export function toQueueItem(rec: ApplicationRecord, unitName: string, now: strin
   }
 }
 
+/** Where the next page of a stage starts (a cursor names its stage), or of a search's few results. */
+type QueuePosition = { s: QueueStage; d: string | null; i: string } | { s: QueueStage; q: string; o: number }
+
+const positionFor = (stage: QueueStage, search: string) => (v: unknown): v is QueuePosition => {
+  if (typeof v !== 'object' || v === null || (v as { s?: unknown }).s !== stage) return false
+  const p = v as Record<string, unknown>
+  return search
+    ? p.q === search && Number.isInteger(p.o) && (p.o as number) > 0 && (p.o as number) <= MAX_SEARCH_RESULTS
+    : hasStrings(p, ['i'], []) && (typeof p.d === 'string' || p.d === null)
+}
+
+/** The names of the units of a page's cases (a few reads by id, however large the jurisdiction). */
+async function unitNames(repos: Repositories, recs: readonly ApplicationRecord[]): Promise<Map<string, string>> {
+  if (recs.length === 0) return new Map()
+  return new Map((await repos.units.getMany([...new Set(recs.map((r) => r.unitId))])).map((u) => [u.id, u.name]))
+}
+
 /**
- * The caseworker's queue: one stage's cases of the jurisdiction, earliest deadline first (so the
- * overdue ones lead), with every stage's counts. A search by application number or full name
- * looks across all stages instead.
+ * The caseworker's queue: one stage's cases of the jurisdiction (every unit under the actor's,
+ * however many), earliest deadline first (so the overdue ones lead), a page at a time by cursor,
+ * with every stage's counts from counters. Each page is a read in index order, as cheap deep as
+ * first. A search by application number or full name looks across all stages instead.
  */
 export async function reviewQueue(
   deps: Deps,
   actor: Actor,
-  input: { stage: QueueStage; search?: string; page: number; pageSize: number },
+  input: { stage: QueueStage; search?: string; cursor?: string; pageSize: number },
 ): Promise<QueueResult> {
   requireReviewer(actor)
   const repos = deps.store.repos
-  const units = await jurisdictionOf(repos, actor)
-  const names = new Map(units.map((u) => [u.id, u.name]))
-  const ids = [...names.keys()]
+  const under = actor.unitId
   const now = deps.clock.now().toISOString()
-  const counts = Object.fromEntries(
-    await Promise.all(QUEUE_STAGES.map(async (s) => [s, await repos.applications.countStage(ids, s, now)] as const)),
-  ) as QueueResult['counts']
-  const toItem = (r: ApplicationRecord) => toQueueItem(r, names.get(r.unitId) ?? '', now)
-  const search = input.search?.trim()
-  if (search) {
-    const found = APPLICATION_NUMBER.test(search)
-      ? [await repos.applications.byNumber(search.toUpperCase())].filter((r): r is ApplicationRecord => r !== null && names.has(r.unitId))
-      : await repos.applications.byName(ids, search, MAX_SEARCH_RESULTS)
-    const visible = found.filter((r) => r.status !== 'draft')
-    const start = (input.page - 1) * input.pageSize
-    return { items: visible.slice(start, start + input.pageSize).map(toItem), total: visible.length, page: input.page, pageSize: input.pageSize, counts }
+  const search = input.search?.trim() ?? ''
+  const at = decodeCursor(input.cursor, positionFor(input.stage, search))
+  const counting = repos.applications.stageCountsUnder(under, now)
+  const page = async (recs: ApplicationRecord[], total: number, next: QueuePosition | null): Promise<QueueResult> => {
+    const [counts, names] = await Promise.all([counting, unitNames(repos, recs)])
+    return {
+      items: recs.map((r) => toQueueItem(r, names.get(r.unitId) ?? '', now)),
+      total,
+      pageSize: input.pageSize,
+      nextCursor: next && encodeCursor(next),
+      counts,
+    }
   }
-  const { items, total } = await repos.applications.queue({ unitIds: ids, status: input.stage, offset: (input.page - 1) * input.pageSize, limit: input.pageSize })
-  return { items: items.map(toItem), total, page: input.page, pageSize: input.pageSize, counts }
+  if (search) {
+    const byNumber = async () => {
+      const rec = await repos.applications.byNumber(search.toUpperCase())
+      return rec && (await inJurisdiction(repos, actor, rec.unitId)) ? [rec] : []
+    }
+    const found = APPLICATION_NUMBER.test(search) ? await byNumber() : await repos.applications.byName(under, search, MAX_SEARCH_RESULTS)
+    const visible = found.filter((r) => r.status !== 'draft')
+    const start = at && 'o' in at ? at.o : 0
+    const end = start + input.pageSize
+    return page(visible.slice(start, end), visible.length, end < visible.length ? { s: input.stage, q: search, o: end } : null)
+  }
+  const after = at && 'i' in at ? { dueAt: at.d, id: at.i } : null
+  const recs = await repos.applications.queuePage({ under, status: input.stage, after, limit: input.pageSize + 1 })
+  const shown = recs.slice(0, input.pageSize)
+  const last = shown[shown.length - 1]
+  const total = (await counting)[input.stage].total
+  return page(shown, total, recs.length > input.pageSize ? { s: input.stage, d: last.dueAt ?? null, i: last.id } : null)
 }

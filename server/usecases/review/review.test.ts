@@ -267,8 +267,17 @@ describe('the queue', () => {
       f.clock.advance(DAY)
     }
     const page1 = await f.call('o-caseworker', 'review', 'queue', { stage: 'submitted', pageSize: 2 })
-    const page2 = await f.call('o-caseworker', 'review', 'queue', { stage: 'submitted', pageSize: 2, page: 2 })
+    const cursor = page1.ok ? (page1.data as { nextCursor: string | null }).nextCursor : null
+    expect(cursor).toEqual(expect.any(String))
+    const page2 = await f.call('o-caseworker', 'review', 'queue', { stage: 'submitted', pageSize: 2, cursor })
+    expect(page2).toMatchObject({ ok: true, data: { total: 3, nextCursor: null, counts: { submitted: { total: 3 } } } })
     const got = [page1, page2].flatMap((p) => (p.ok ? (p.data as { items: { id: string }[] }).items.map((i) => i.id) : []))
     expect(got).toEqual(ids)
+    // A cursor is the server's: made up, or from another stage, it is refused with a plain message.
+    const refused = { ok: false, error: { code: 'VALIDATION', field: 'cursor', message: expect.stringContaining('翻页位置') } }
+    expect(await f.call('o-caseworker', 'review', 'queue', { stage: 'submitted', cursor: 'bm90LWpzb24' })).toMatchObject(refused)
+    expect(await f.call('o-caseworker', 'review', 'queue', { stage: 'screening', cursor })).toMatchObject(refused)
+    expect(await f.call('o-caseworker', 'review', 'queue', { stage: 'submitted', cursor: 'a b' })).toMatchObject(refused)
+    expect(await f.call('o-caseworker', 'review', 'queue', { stage: 'submitted', page: 2 })).toMatchObject({ ok: false, error: { code: 'VALIDATION' } })
   })
 })

@@ -1,7 +1,7 @@
 import { shanghaiDate } from '../../../src/domain'
 import { QUEUE_STAGES } from '../../../src/domain/review'
 import type { Deps } from '../../ports'
-import { jurisdictionOf, requireReviewer } from '../review/access'
+import { requireReviewer } from '../review/access'
 import { resolveActor } from './actor'
 import { pendingEntry } from './notify'
 
@@ -31,11 +31,11 @@ export async function remindStaff(deps: Deps): Promise<number> {
     } catch {
       continue
     }
-    const ids = (await jurisdictionOf(repos, actor)).map((u) => u.id)
     let total = 0
     let overdue = 0
+    const all = await repos.applications.stageCountsUnder(actor.unitId, now.toISOString())
     for (const stage of QUEUE_STAGES) {
-      const counts = await repos.applications.countStage(ids, stage, now.toISOString())
+      const counts = all[stage]
       total += counts.total
       overdue += counts.overdue
     }

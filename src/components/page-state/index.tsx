@@ -53,7 +53,7 @@ export function EmptyState({ message, actionText, onAction }: EmptyProps) {
 }
 
 /** 加载更多 under a paged list, while there is a next page. */
-export function LoadMore({ list, onMore }: { list: { next: number | null; loadingMore: boolean }; onMore: () => void }) {
+export function LoadMore({ list, onMore }: { list: { next: unknown; loadingMore: boolean }; onMore: () => void }) {
   if (list.next === null) return null
   return (
     <Button className='btn btn--secondary' onClick={onMore} data-more>

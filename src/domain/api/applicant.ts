@@ -26,6 +26,23 @@ export const PageInputSchema = v.strictObject({
   ),
 })
 
+/** A page of a list read by cursor: its items, how many the list holds, and where the next page starts (null: no more). */
+export interface CursorPage<T> {
+  items: T[]
+  total: number
+  pageSize: number
+  /** Pass as `cursor` for the next page; opaque to the client. */
+  nextCursor: string | null
+}
+
+const CURSOR_PROBLEM = '翻页位置不正确，请回到第一页重新加载'
+
+/** A list read by cursor (deep pages cost what the first does): the page size and the `nextCursor` of the page before (absent: the first page). */
+export const CursorInputSchema = v.strictObject({
+  pageSize: PageInputSchema.entries.pageSize,
+  cursor: v.optional(v.pipe(v.string(CURSOR_PROBLEM), v.maxLength(400, CURSOR_PROBLEM), v.regex(/^[A-Za-z0-9_-]*$/, CURSOR_PROBLEM))),
+})
+
 const idText = (missing: string) => v.pipe(v.string(missing), v.nonEmpty(missing), v.maxLength(64, missing.replace('缺少', '') + '不正确'))
 
 /** 代为申请: the assisted application a caseworker is typing (absent: the caller's own). */

@@ -18,7 +18,7 @@ import type { FileRow, OnFile } from '../field-rows'
 import type { MEMBER_FIELDS } from '../form-fields'
 import type { FundSource } from '../household-codes'
 import { dateText, idText } from '../schema-parts'
-import { PageInputSchema, type Page } from './applicant'
+import { CursorInputSchema, PageInputSchema, type CursorPage, type Page } from './applicant'
 import { CASE_STAFF, STAFF, returns, type FunctionContract } from './define'
 import { ledgerActions, type LedgerLine } from './households-ledger'
 
@@ -36,14 +36,14 @@ export const householdsActions = {
   /** Households of the jurisdiction (or a unit's subtree), by file number; search by file number or head's full name. */
   list: {
     input: v.strictObject({
-      ...PageInputSchema.entries,
+      ...CursorInputSchema.entries,
       status: v.optional(v.picklist(['filed', 'deregistered'], '状态不正确')),
       unitId: v.optional(idText('单位')),
       search: v.optional(v.pipe(v.string('搜索内容应为文本'), v.trim(), v.maxLength(30, '搜索内容不能超过30个字'))),
       /** Only households whose cadre has not been in touch for too long. */
       overdueOnly: v.optional(v.boolean('应为是或否'), false),
     }),
-    output: returns<Page<HouseholdItem>>(),
+    output: returns<CursorPage<HouseholdItem>>(),
     roles: STAFF,
   },
   get: { input: HouseholdIdInput, output: returns<HouseholdView>(), roles: STAFF },

@@ -18,7 +18,7 @@ import {
 import type { HardshipAssessment } from '../self-check'
 import type { FieldChange } from '../form-changes'
 import type { TurnView } from '../turn'
-import { PageInputSchema, type Page } from './applicant'
+import { CursorInputSchema, PageInputSchema, type CursorPage, type Page } from './applicant'
 import { ANYONE, CASE_STAFF, returns, type FunctionContract } from './define'
 import { FileNameSchema } from '../file-name'
 import { fieldActions, type AssistedDraftList, type AssistedDraftView, type CallTaskView, type TakeoverCode } from './review-field'
@@ -60,10 +60,10 @@ export const RevealFieldSchema = v.pipe(v.string('请选择要查看的信息'),
 
 /** The `review` function: the union's side of a case, for staff within their jurisdiction. */
 export const reviewActions = {
-  /** A stage's cases in the jurisdiction, overdue first, and every stage's counts. */
+  /** A stage's cases in the jurisdiction, overdue first, a page at a time by cursor, and every stage's counts. */
   queue: {
     input: v.strictObject({
-      ...PageInputSchema.entries,
+      ...CursorInputSchema.entries,
       stage: v.picklist(QUEUE_STAGES, '阶段不正确'),
       /** An application number or an applicant's full name. */
       search: v.optional(v.pipe(v.string('搜索内容应为文本'), v.trim(), v.maxLength(30, '搜索内容不能超过30个字'))),
@@ -204,7 +204,7 @@ export interface QueueItem {
   duplicateFlags: number
 }
 
-export interface QueueResult extends Page<QueueItem> {
+export interface QueueResult extends CursorPage<QueueItem> {
   counts: Record<QueueStage, { total: number; overdue: number }>
 }
 

@@ -8,7 +8,7 @@ import type { HouseholdItem } from '@/domain/api/households'
 import type { HouseholdStatus } from '@/domain/household-codes'
 import { api } from '@/api'
 import { pageClass, useLargeText } from '@/hooks/use-large-text'
-import { pageNumbers, usePages } from '@/hooks/use-pages'
+import { cursorPages, usePages } from '@/hooks/use-pages'
 import { ROUTES } from '@/routes'
 import HouseholdRow from './household-row'
 import '../households.css'
@@ -28,8 +28,9 @@ export default function HouseholdListPage() {
   const [largeText] = useLargeText()
   const [filter, setFilter] = useState<Filter>({ status: 'filed', overdueOnly: false, search: '' })
   const { list, load, more, reload } = usePages({
-    ...pageNumbers<HouseholdItem>(),
-    fetch: (f: Filter, page) => api.households.list({ page, pageSize: PAGE_SIZE, status: f.status, overdueOnly: f.overdueOnly, ...(f.search ? { search: f.search } : {}) }),
+    ...cursorPages<HouseholdItem>(),
+    fetch: (f: Filter, cursor: string) =>
+      api.households.list({ pageSize: PAGE_SIZE, status: f.status, overdueOnly: f.overdueOnly, ...(f.search ? { search: f.search } : {}), ...(cursor ? { cursor } : {}) }),
   })
 
   // Back from a household: its tags may have changed.

@@ -6,7 +6,7 @@ import SearchBox from '@/components/search-box'
 import type { AssistedDraftView, QueueItem, QueueResult } from '@/domain/api/review'
 import { QUEUE_STAGE_LABELS, QUEUE_STAGES, type QueueStage } from '@/domain/review'
 import { pageClass, useLargeText } from '@/hooks/use-large-text'
-import { pageNumbers, usePages } from '@/hooks/use-pages'
+import { cursorPages, usePages } from '@/hooks/use-pages'
 import { api } from '@/api'
 import { readParam, ROUTES } from '@/routes'
 import RemindCard from '../components/remind-card'
@@ -34,9 +34,9 @@ export default function ReviewQueuePage() {
   const [search, setSearch] = useState('')
   const [counts, setCounts] = useState<QueueResult['counts'] | null>(null)
   const { list, load, more, reload } = usePages({
-    ...pageNumbers<QueueItem>(),
-    fetch: (q: { stage: QueueStage; search: string }, page) =>
-      api.review.queue(q.search ? { stage: q.stage, page, pageSize: PAGE_SIZE, search: q.search } : { stage: q.stage, page, pageSize: PAGE_SIZE }),
+    ...cursorPages<QueueItem>(),
+    fetch: (q: { stage: QueueStage; search: string }, cursor: string) =>
+      api.review.queue({ stage: q.stage, pageSize: PAGE_SIZE, ...(q.search ? { search: q.search } : {}), ...(cursor ? { cursor } : {}) }),
   })
   // The tabs keep the last counts while another stage loads.
   useEffect(() => {

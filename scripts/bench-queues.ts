@@ -1,0 +1,180 @@
+/**
+ * `npm run bench:queues`: the review queue of a province (issue 14) on a temporary SQLite store,
+ * at 100,000 and 1,000,000 applications (half of them open, in the queue's five stages; the rest
+ * filed or closed), over a tree of 1 province, 10 cities, 200 counties and 3,000 streets. Each
+ * figure is the median of a few runs of the `queue` use case itself (the page, every stage's
+ * counts and the units' names): first page and a deep page (page 100, walked to by cursor; a
+ * street holds fewer, so its last full page) for a street caseworker, a city reviewer and the province.
+ * Beside each, the index-ordered read of the same page in the same run: the page's 20 records read
+ * by primary key in queue order (what any page costs at least), and the ratio. Then the growth
+ * from 100,000 to 1,000,000 for each page. The street caseworker's street holds 2% of all applications. Not a test: nothing asserts a time.
+ *
+ * Options (environment): BENCH_SIZES (default "100000,1000000"), BENCH_RUNS (15), BENCH_PAGE (20).
+ * Prints `name=value unit` lines.
+ */
+import { mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { bindRepositories, openSqliteStore } from '../server/adapters/sqlite'
+import { openDatabase } from '../server/adapters/sqlite/connection'
+import type { ApplicationRecord, Deps, OrgUnitRecord, Store } from '../server/ports'
+import { randomIds } from '../server/runtime'
+import { reviewQueue } from '../server/usecases/review/queue'
+import type { Actor } from '../src/domain'
+import type { QueueResult } from '../src/domain/api/review'
+import { QUEUE_STAGES } from '../src/domain/review'
+
+const SIZES = (process.env.BENCH_SIZES ?? '100000,1000000').split(',').map(Number)
+const RUNS = Number(process.env.BENCH_RUNS ?? 15)
+const PAGE = Number(process.env.BENCH_PAGE ?? 20)
+const DEEP = 100
+const NOW = new Date('2026-03-05T06:00:00.000Z')
+const CLOSED = ['filed', 'filed', 'filed', 'rejected', 'withdrawn'] as const
+/** The street the caseworker works in: a busy one, with 2% of all applications (as in the issue's 20,000 / 100,000 open). */
+const BUSY_STREET = 'c3k07s04'
+const BUSY_SHARE = 0.02
+
+/** prov → city0..9 → county (20 each) → street (15 each). */
+function tree(): { units: OrgUnitRecord[]; streets: string[] } {
+  const units: OrgUnitRecord[] = [{ id: 'prov', name: '省总工会', parentId: null, path: ['prov'] }]
+  const streets: string[] = []
+  for (let c = 0; c < 10; c++) {
+    const city = `c${c}`
+    units.push({ id: city, name: `市${c}`, parentId: 'prov', path: ['prov', city] })
+    for (let k = 0; k < 20; k++) {
+      const county = `${city}k${String(k).padStart(2, '0')}`
+      units.push({ id: county, name: `县${c}-${k}`, parentId: city, path: ['prov', city, county] })
+      for (let s = 0; s < 15; s++) {
+        const street = `${county}s${String(s).padStart(2, '0')}`
+        units.push({ id: street, name: `街道${c}-${k}-${s}`, parentId: county, path: ['prov', city, county, street] })
+        streets.push(street)
+      }
+    }
+  }
+  return { units, streets }
+}
+
+/** A deterministic generator (mulberry32), so both sizes hold the same shape. */
+function random(seed: number): () => number {
+  let a = seed
+  return () => {
+    a = (a + 0x6d2b79f5) | 0
+    let t = Math.imul(a ^ (a >>> 15), 1 | a)
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
+  }
+}
+
+function application(i: number, streets: string[], rnd: () => number): ApplicationRecord {
+  const open = rnd() < 0.5
+  const at = new Date(NOW.getTime() - Math.floor(rnd() * 90 * 86_400_000)).toISOString()
+  const due = rnd() < 0.1 ? null : new Date(NOW.getTime() + Math.floor((rnd() - 0.5) * 60 * 86_400_000)).toISOString()
+  const id = `app-${String(i).padStart(8, '0')}`
+  return {
+    id, number: `MLS-2026-${String(i).padStart(7, '0')}`, applicantOpenid: `w-${i}`, unitId: rnd() < BUSY_SHARE ? BUSY_STREET : streets[Math.floor(rnd() * streets.length)],
+    status: open ? QUEUE_STAGES[Math.floor(rnd() * QUEUE_STAGES.length)] : CLOSED[Math.floor(rnd() * CLOSED.length)],
+    version: 3, name: `张${i % 997}`, idNumberEnc: 'v1.bench', idNumberHash: `h-${i}`, phoneEnc: 'v1.bench', employer: '弥勒市农机厂', mainCause: 'illness',
+    timeline: [{ status: 'submitted', at }], createdAt: at, updatedAt: at, stageEnteredAt: at, dueAt: due,
+  }
+}
+
+/** A store holding the tree and `n` applications, written through the repositories (their triggers keep the queue's entries and counters). */
+function build(file: string, n: number): number {
+  const started = performance.now()
+  const { units, streets } = tree()
+  const db = openDatabase(file)
+  const repos = bindRepositories(db)
+  const rnd = random(20260305)
+  db.transaction(() => units.forEach((u) => void repos.units.put(u)))()
+  for (let i = 0; i < n; i += 10_000) {
+    db.transaction(() => {
+      for (let j = i; j < Math.min(n, i + 10_000); j++) void repos.applications.insert(application(j, streets, rnd))
+    })()
+  }
+  db.pragma('wal_checkpoint(TRUNCATE)')
+  db.close()
+  return performance.now() - started
+}
+
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]
+
+/** The median time of `work` over RUNS runs (after one to warm up). */
+async function time(work: () => Promise<unknown>): Promise<number> {
+  await work()
+  const out: number[] = []
+  for (let r = 0; r < RUNS; r++) {
+    const t = performance.now()
+    await work()
+    out.push(performance.now() - t)
+  }
+  return median(out)
+}
+
+/** The cursor of page `page` (or of the last page, when there are fewer), walked from the first. */
+async function cursorOf(deps: Deps, actor: Actor, page: number): Promise<{ cursor: string | undefined; page: number }> {
+  let cursor: string | undefined
+  let at = 1
+  for (; at < page; at++) {
+    const r: QueueResult = await reviewQueue(deps, actor, { stage: 'submitted', pageSize: PAGE, ...(cursor ? { cursor } : {}) })
+    if (!r.nextCursor) break
+    cursor = r.nextCursor
+  }
+  return { cursor, page: at }
+}
+
+async function measure(store: Store, size: number, out: Map<string, number>): Promise<void> {
+  const deps = { store, clock: { now: () => NOW }, ids: randomIds, settings: { applicationPrefix: 'MLS', defaultUnitId: 'prov' } } as unknown as Deps
+  const read = (ids: string[]) => Promise.all(ids.map((id) => store.repos.applications.get(id)))
+  const who: [string, Actor][] = [
+    ['street', { openid: 'o-street', roles: ['caseworker'], unitId: BUSY_STREET }],
+    ['city', { openid: 'o-city', roles: ['reviewer'], unitId: 'c3' }],
+    ['province', { openid: 'o-prov', roles: ['reviewer'], unitId: 'prov' }],
+  ]
+  for (const [name, actor] of who) {
+    // The deep page: page 100, or the last full page of a smaller queue.
+    const total = (await store.repos.applications.stageCountsUnder(actor.unitId!, NOW.toISOString())).submitted.total
+    for (const [which, page] of [['first', 1], ['deep', Math.max(1, Math.min(DEEP, Math.floor(total / PAGE)))]] as const) {
+      const at = await cursorOf(deps, actor, page)
+      const input = { stage: 'submitted' as const, pageSize: PAGE, ...(at.cursor ? { cursor: at.cursor } : {}) }
+      const ids = (await reviewQueue(deps, actor, input)).items.map((i) => i.id)
+      const queue = await time(() => reviewQueue(deps, actor, input))
+      const indexed = await time(() => read(ids))
+      const key = `queue_${name}_${which}_${size}`
+      out.set(key, queue)
+      console.log(`${key}_page=${at.page}`)
+      console.log(`${key}_ms=${queue.toFixed(2)} ms`)
+      console.log(`${key}_index_ordered_ms=${indexed.toFixed(2)} ms`)
+      console.log(`${key}_ratio=${(queue / indexed).toFixed(2)}`)
+    }
+  }
+}
+
+async function main(): Promise<void> {
+  const dir = mkdtempSync(join(tmpdir(), 'lantian-bench-queues-'))
+  const figures = new Map<string, number>()
+  try {
+    for (const size of SIZES) {
+      const file = join(dir, `queues-${size}.db`)
+      console.log(`build_${size}_s=${(build(file, size) / 1000).toFixed(1)} s`)
+      const store = openSqliteStore(file)
+      const total = ((await store.repos.applications.stageCountsUnder('prov', NOW.toISOString()))['submitted']).total
+      console.log(`open_submitted_${size}=${total}`)
+      await measure(store, size, figures)
+      await store.close()
+      rmSync(file, { force: true })
+    }
+    const [small, large] = SIZES
+    if (large) {
+      for (const name of ['street', 'city', 'province']) {
+        for (const which of ['first', 'deep']) {
+          const growth = figures.get(`queue_${name}_${which}_${large}`)! / figures.get(`queue_${name}_${which}_${small}`)!
+          console.log(`growth_${name}_${which}_${small}_to_${large}=${growth.toFixed(2)}x`)
+        }
+      }
+    }
+  } finally {
+    rmSync(dir, { recursive: true, force: true })
+  }
+}
+
+void main()

@@ -1,0 +1,45 @@
+import { ORG_UNITS } from './collections'
+import { readDoc, readRange, type QueryRef, type Scope, type StoredDoc } from './types'
+
+/**
+ * Applications and households keep their unit's path (the ids from the top of the tree down to
+ * the unit) as `unitPath`, so a jurisdiction is one equality on a multikey index: every record
+ * whose path holds the jurisdiction's unit, however many units it has.
+ */
+export const UNIT_PATH = 'unitPath'
+
+/** The path of the unit as stored now; a unit that does not exist (yet) is its own path. Works inside transactions (a read by _id). */
+export async function unitPathOf(scope: Scope, unitId: string): Promise<string[]> {
+  const unit = await readDoc(scope, ORG_UNITS, unitId)
+  return Array.isArray(unit?.path) ? (unit.path as string[]) : [unitId]
+}
+
+/**
+ * Up to `limit` documents of `query(...)` in (`field`, _id) order after `after` (the first page:
+ * null): the rest of the last page's `field` value, then the values after it. Two plain index
+ * ranges (no `$or`), each read in index order, however deep the page.
+ */
+export async function readAfter(
+  scope: Scope,
+  query: (where: object) => QueryRef,
+  field: string,
+  after: { value: string; id: string } | null,
+  limit: number,
+): Promise<StoredDoc[]> {
+  if (limit <= 0) return []
+  const _ = scope.command
+  const tie = after ? await readRange(query({ [field]: after.value, _id: _.gt(after.id) }).orderBy('_id', 'asc'), 0, limit) : []
+  if (tie.length >= limit) return tie
+  const rest = await readRange(query(after ? { [field]: _.gt(after.value) } : {}).orderBy(field, 'asc').orderBy('_id', 'asc'), 0, limit - tie.length)
+  return [...tie, ...rest]
+}
+
+/** Rewrites `unitPath` of the collection's documents of each unit (outside transactions; idempotent). */
+export async function spreadUnitPaths(scope: Scope, collection: string, units: readonly { id: string; path: readonly string[] }[]): Promise<number> {
+  let changed = 0
+  for (const u of units) {
+    const { updated } = await scope.collection(collection).where({ unitId: u.id }).update({ [UNIT_PATH]: scope.command.set([...u.path]) })
+    changed += updated ?? 0
+  }
+  return changed
+}

@@ -1,0 +1,38 @@
+/**
+ * The plans SQLite picks for a jurisdiction's pages, counts and scans (migration 17): each walks
+ * an index in the order asked for, so none builds a temporary B-tree to sort, however deep the page.
+ */
+import { join } from 'node:path'
+import { tempDir } from '../../../test/support/deps'
+import { QUEUE_STAGES } from '../../../src/domain/review'
+import { JURISDICTION_SQL } from './application-repository'
+import { openDatabase, type Db } from './connection'
+import { HOUSEHOLD_SQL } from './household-repository'
+
+const QUERIES: Record<string, [string, unknown[]]> = {
+  'queue page': [JURISDICTION_SQL.queuePage, ['prov', 'submitted', '2026-03-01', 'a', 20]],
+  'stage counts': [JURISDICTION_SQL.countsByDay, ['2026-03-05', 'prov']],
+  "today's overdue": [JURISDICTION_SQL.lateToday, ['prov', ...QUEUE_STAGES, '2026-03-05', '2026-03-05T06:00:00.000Z']],
+  'household page by status': [HOUSEHOLD_SQL.page(true), ['prov', 'filed', 'MLS', 'h', 20]],
+  'household page': [HOUSEHOLD_SQL.page(false), ['prov', 'MLS', 'h', 20]],
+  'household scan, rest of a unit': [HOUSEHOLD_SQL.scanUnit(true), ['u1', 'filed', 'h', 500]],
+  'household scan, next units': [HOUSEHOLD_SQL.scanUnits(false), ['["u1","u2"]', 'u1', 500]],
+  'household scan, next units by status': [HOUSEHOLD_SQL.scanUnits(true), ['["u1","u2"]', 'u1', 'filed', 500]],
+}
+
+describe('migration 17: jurisdictions read in index order', () => {
+  let db: Db
+  let cleanup: () => void
+  beforeAll(() => {
+    const dir = tempDir()
+    cleanup = dir.cleanup
+    db = openDatabase(join(dir.dir, 'plan.db'))
+  })
+  afterAll(() => (db.close(), cleanup()))
+
+  it.each(Object.entries(QUERIES))('%s: no sort of its own', (_name, [sql, params]) => {
+    const plan = (db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(...params) as { detail: string }[]).map((r) => r.detail).join(' | ')
+    expect(plan).not.toContain('TEMP B-TREE')
+    expect(plan).toMatch(/USING (PRIMARY KEY|INDEX|COVERING INDEX)/)
+  })
+})
