@@ -69,7 +69,7 @@ async function measureSet(households: number, applications: number): Promise<Fig
       [`queue_province_page${m.DEEP_PAGE}`, reviewer, m.DEEP_PAGE],
     ]
     for (const [name, actor, page] of pages) {
-      put(name, await m.timed(RUNS * 3, m.queuePage(deps, actor, page)), 'ms')
+      put(name, await m.timed(RUNS * 3, await m.queuePage(deps, actor, page)), 'ms')
       put(`${name}_index_read`, await m.timed(RUNS * 3, await m.indexOrderedPage(deps, reader, actor, page)), 'ms')
     }
 

@@ -2,7 +2,7 @@ import type { Actor } from '../../../src/domain'
 import { formChanges, type FieldChange } from '../../../src/domain/form-changes'
 import { meanwhileText, turnOf, type TurnView } from '../../../src/domain/turn'
 import type { ApplicationRecord, Deps, OrgUnitRecord, Repositories } from '../../ports'
-import { openForm } from '../shared/sealed-form'
+import { openForm, submittedForms } from '../shared/sealed-form'
 
 /** At most this many names beside whose turn it is. */
 const MAX_NAMES = 3
@@ -29,12 +29,13 @@ export async function caseTurn(repos: Repositories, actor: Actor, rec: Applicati
 /** Each resubmission's changes against the version it replaced, by the review entry's id. */
 export function resubmissionChanges(deps: Deps, rec: ApplicationRecord): Record<string, FieldChange[]> {
   const out: Record<string, FieldChange[]> = {}
-  const subs = rec.submissions ?? []
+  const subs = submittedForms(rec)
   for (const e of rec.review ?? []) {
-    if (e.kind !== 'resubmitted' || e.submission < 1 || !subs[e.submission]) continue
-    const before = openForm(deps.cipher, subs[e.submission - 1].formSealed)
-    const after = openForm(deps.cipher, subs[e.submission].formSealed)
-    out[e.id] = formChanges(before, after, e.changedFields)
+    if (e.kind !== 'resubmitted') continue
+    const before = subs[e.submission - 1]?.formSealed
+    const after = subs[e.submission]?.formSealed
+    if (!before || !after) continue
+    out[e.id] = formChanges(openForm(deps.cipher, before), openForm(deps.cipher, after), e.changedFields)
   }
   return out
 }
