@@ -27,12 +27,13 @@ import { subscriptionRepository } from './subscription-repository'
 import { uploadRepository } from './upload-repository'
 import { TRANSACTION_RETRY, withRetry, type RetryPolicy } from './retry'
 import { callTaskRepository } from './call-task-repository'
+import { withCloudFigures } from './figure-storage'
 import type { Scope, TransactionRef } from './types'
 
 export { COLLECTIONS } from './collections'
 
-function bindRepositories(scope: Scope): Repositories {
-  return {
+function bindRepositories(scope: Scope, policy: RetryPolicy = TRANSACTION_RETRY): Repositories {
+  return withCloudFigures(scope, {
     applications: applicationRepository(scope),
     claims: claimRepository(scope),
     counters: counterRepository(scope),
@@ -58,7 +59,7 @@ function bindRepositories(scope: Scope): Repositories {
     subscriptions: subscriptionRepository(scope),
     uploads: uploadRepository(scope),
     callTasks: callTaskRepository(scope),
-  }
+  }, (work) => inTransaction(policy, (tx) => work(transactionScope(tx))))
 }
 
 const plainScope: Scope = {
@@ -86,16 +87,19 @@ const transactionScope = (tx: TransactionRef): Scope => ({
  */
 export function createCloudbaseStore(policy: RetryPolicy = TRANSACTION_RETRY): Store {
   return {
-    repos: bindRepositories(plainScope),
-    async transaction<T>(work: (repos: Repositories) => Promise<T>): Promise<T> {
-      try {
-        return await withRetry(policy, isTransactionConflict, async () => (await getDb().runTransaction((tx) => work(bindRepositories(transactionScope(tx))), 0)) as T)
-      } catch (err) {
-        if (isTransactionConflict(err)) throw new AppError('CONFLICT', '当前办理的人较多，请稍后重试')
-        throw err
-      }
-    },
+    repos: bindRepositories(plainScope, policy),
+    transaction: <T>(work: (repos: Repositories) => Promise<T>): Promise<T> => inTransaction(policy, (tx) => work(bindRepositories(transactionScope(tx), policy))),
     async close() {},
+  }
+}
+
+/** Runs `work` in a CloudBase transaction, again after a backoff on a conflict; a conflict left after every attempt is the busy message. */
+async function inTransaction<T>(policy: RetryPolicy, work: (tx: TransactionRef) => Promise<T>): Promise<T> {
+  try {
+    return await withRetry(policy, isTransactionConflict, async () => (await getDb().runTransaction((tx) => work(tx), 0)) as T)
+  } catch (err) {
+    if (isTransactionConflict(err)) throw new AppError('CONFLICT', '当前办理的人较多，请稍后重试')
+    throw err
   }
 }
 

@@ -1,6 +1,7 @@
 import { stationUnitFor } from '../../../src/domain/station-unit'
 import type { Db } from './connection'
 import { KEY_VERSIONS_MIGRATION } from './migration-key-versions'
+import { FIGURES_MIGRATION } from './figure-storage'
 
 /** One schema migration: its SQL, then (where data needs the domain's rules) `run`, in the same transaction. */
 export interface Migration {
@@ -294,4 +295,5 @@ export const MIGRATIONS: readonly Migration[] = [
       CREATE INDEX applications_by_typist ON applications (typist_openid, status, updated_at DESC, id DESC);
     `,
   },
+  FIGURES_MIGRATION,
 ]
