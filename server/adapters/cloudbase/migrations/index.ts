@@ -3,10 +3,11 @@ import { stationUnits } from './003-station-units'
 import { auditStreams } from './004-audit-streams'
 import { invitationKinds } from './005-invitation-kinds'
 import { keyVersions } from './006-key-versions'
+import { dashboardFigures } from './007-dashboard-figures'
 import type { CloudbaseMigration } from './migration'
 
 /**
  * Every data migration of the CloudBase database, in the order `npm run deploy` runs them (ids
  * ascending; the runner checks). Add a new one at the end; never remove or renumber an entry.
  */
-export const DATA_MIGRATIONS: readonly CloudbaseMigration[] = [ledgerApproval, stationUnits, auditStreams, invitationKinds, keyVersions]
+export const DATA_MIGRATIONS: readonly CloudbaseMigration[] = [ledgerApproval, stationUnits, auditStreams, invitationKinds, keyVersions, dashboardFigures]
