@@ -119,8 +119,11 @@ export interface CheckRepository {
  * as households and ledger entries are written: a unit's row sums its whole subtree.
  */
 export interface FigureRepository {
-  /** The month rows of `unitId` up to `toMonth` (`YYYY-MM`), changes not yet folded in included. A query. */
-  rows(unitId: string, toMonth: string): Promise<MonthRow[]>
+  /**
+   * The month rows of `unitId` up to `toMonth` (`YYYY-MM`) and its row `alsoMonth` when given (the
+   * pairs row of a range's first month: `pairsMonth`), changes not yet folded in included. A query.
+   */
+  rows(unitId: string, toMonth: string, alsoMonth?: string): Promise<MonthRow[]>
   /**
    * Folds the households written since the last fold into the rows, up to `limit` of them, and
    * says how many (the timer's work on a store that defers it; 0 on one that folds as it writes).

@@ -15,8 +15,8 @@ import { counts, type DisbursementEntry } from './ledger'
  * - `p<dd>`: approved payments not reversed by an approved reversal (person-times);
  * - `s<k>_<dd>`: net approved fen of fund source k (FUND_SOURCE_CODES order);
  * - `i<YYYYMM>_<dd>` and `n<dd>_<YYYYMMDD>`: consecutive payments of one household (previous, next)
- *   filed under the next's month with the previous's month, and under the previous's month with
- *   the next's date. Households aided in a range (a distinct count, not additive) are payments in
+ *   filed under the next's month with the previous's month, and in the previous's pairs row
+ *   (`pairsMonth`) with the next's date. Households aided in a range (a distinct count, not additive) are payments in
  *   it minus the pairs lying wholly in it, and those pairs are counted from these cells exactly.
  * `computeDashboard` stays the reference; tests hold the two equal on random histories.
  */
@@ -36,6 +36,12 @@ export interface MonthRow {
 const monthOf = (date: CalendarDate) => date.slice(0, 7)
 const dayOf = (date: CalendarDate) => date.slice(8, 10)
 const compact = (date: string) => date.replace(/-/g, '')
+/**
+ * The row of the pairs leaving a month (`p<YYYY-MM>`): only the range's first month's is read, so
+ * they live apart from the month rows every view reads (they grow with the data; those do not).
+ * It sorts after every month, so a read of months up to one never takes it.
+ */
+export const pairsMonth = (date: CalendarDate) => `p${monthOf(date)}`
 
 function addCell(into: Contribution, unitId: string, month: string, cell: string, n: number): void {
   if (n === 0) return
@@ -76,7 +82,7 @@ function addLedger(into: Contribution, unitId: string, entries: readonly Disburs
     if (i === 0) return
     const prev = paid[i - 1].paidOn
     atDay(into, unitId, p.paidOn, `i${compact(monthOf(prev))}_`, 1)
-    addCell(into, unitId, monthOf(prev), `n${dayOf(prev)}_${compact(p.paidOn)}`, 1)
+    addCell(into, unitId, pairsMonth(prev), `n${dayOf(prev)}_${compact(p.paidOn)}`, 1)
   })
 }
 
@@ -132,10 +138,11 @@ export type RowFigures = Pick<
   'onFileAtStart' | 'onFileNow' | 'onFileSeries' | 'filedInPeriod' | 'deregisteredInPeriod' | 'fundsBySource' | 'fundsTotalFen' | 'personTimes' | 'householdsAided'
 >
 
-/** The figures of `range` from a unit's month rows up to the range's last month (any order). */
+/** The figures of `range` from a unit's month rows up to the range's last month and the pairs row of its first (any order). */
 export function figuresFromRows(rows: readonly MonthRow[], range: DateRange): RowFigures {
   const { from, to } = range
   const m1 = compact(monthOf(from))
+  const firstPairs = pairsMonth(from)
   const fundsBySource = Object.fromEntries(FUND_SOURCE_CODES.map((s) => [s, 0])) as Record<FundSource, number>
   const onFileChanges: { date: CalendarDate; n: number }[] = []
   let filed = 0
@@ -143,14 +150,13 @@ export function figuresFromRows(rows: readonly MonthRow[], range: DateRange): Ro
   let personTimes = 0
   let pairsInside = 0
   for (const { month, cells } of rows) {
-    const m = compact(month)
     for (const [cell, n] of Object.entries(cells)) {
       const kind = cell[0]
       if (kind === 'n') {
         // A pair leaving the range's first month: inside when it starts on `from` or later and ends by `to`.
-        if (m !== m1) continue
+        if (month !== firstPairs) continue
         const [dd, next] = cell.slice(1).split('_')
-        if (`${month}-${dd}` >= from && next <= compact(to)) pairsInside += n
+        if (`${month.slice(1)}-${dd}` >= from && next <= compact(to)) pairsInside += n
         continue
       }
       const date = `${month}-${cell.slice(-2)}`

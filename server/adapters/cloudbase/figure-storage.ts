@@ -25,10 +25,13 @@ const rowId = (unitId: string, month: string) => `${unitId}:${month}`
 export function cloudFigureStorage(scope: Scope): FigureStorage {
   const rows = () => scope.collection(FIGURE_ROWS)
   return {
-    async readRows(unitId, toMonth) {
+    async readRows(unitId, toMonth, alsoMonth) {
       outsideTransaction(scope, 'figures.rows')
-      const docs = await readRange(rows().where({ unitId, month: scope.command.lte(toMonth) }).orderBy('month', 'asc'), 0, MAX_ROWS)
-      return docs.map((d): MonthRow => ({ month: String(d.month), cells: (d.cells ?? {}) as Cells }))
+      const [docs, also] = await Promise.all([
+        readRange(rows().where({ unitId, month: scope.command.lte(toMonth) }).orderBy('month', 'asc'), 0, MAX_ROWS),
+        alsoMonth ? readDoc(scope, FIGURE_ROWS, rowId(unitId, alsoMonth)) : null,
+      ])
+      return [...docs, ...(also ? [also] : [])].map((d): MonthRow => ({ month: String(d.month), cells: (d.cells ?? {}) as Cells }))
     },
     async snapshot(householdId) {
       const doc = await readDoc(scope, FIGURE_SNAPSHOTS, householdId)
