@@ -327,6 +327,7 @@ Object.assign(EXERCISES, {
     await r.checks.scan('k1', 'k1:h-1', 100)
   },
   'stations.countByKind': (r: Repositories) => r.stations.countByKind(),
+  'stations.countAidByLevel': (r: Repositories) => r.stations.countAidByLevel(),
   'figures.rows': async (r: Repositories) => {
     await r.ledger.append(paymentEntry(fresh('d')))
     await r.figures.rows('unit-root', '2026-12')

@@ -95,9 +95,10 @@ export async function householdDashboard(deps: Deps, actor: Actor, input: { from
   const ids = new Set(households.map((h) => h.id))
   const checkRecords: CheckRecord[] = campaign ? (await allCheckRecords(repos, campaign.id)).filter((r) => ids.has(r.householdId)) : []
 
-  const [byStatus, stationsByKind, overdueDays] = await Promise.all([
+  const [byStatus, stationsByKind, aidStationsByLevel, overdueDays] = await Promise.all([
     applicationsByStatus(repos, unitIds, deps.clock.now().toISOString()),
     repos.stations.countByKind(),
+    repos.stations.countAidByLevel(),
     contactOverdueDays(repos, root),
   ])
   // The reference computes what the kept figures do not cover (the campaign, overdue contacts); the rest is read from them.
@@ -118,6 +119,7 @@ export async function householdDashboard(deps: Deps, actor: Actor, input: { from
     ...figuresFromRows(rows, range),
     applicationsByStatus: byStatus,
     stationsByKind,
+    aidStationsByLevel,
     unitName: root.name,
     units: units.filter((u) => u.parentId === root.id).map((u) => ({ id: u.id, name: u.name })),
     overdueHouseholds,
