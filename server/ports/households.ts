@@ -120,10 +120,10 @@ export interface CheckRepository {
  */
 export interface FigureRepository {
   /**
-   * The month rows of `unitId` up to `toMonth` (`YYYY-MM`) and its row `alsoMonth` when given (the
-   * pairs row of a range's first month: `pairsMonth`), changes not yet folded in included. A query.
+   * The month rows of `unitId` up to `toMonth` (`YYYY-MM`) and its rows `also` (a range's
+   * `extraRows`), changes not yet folded in included. A query.
    */
-  rows(unitId: string, toMonth: string, alsoMonth?: string): Promise<MonthRow[]>
+  rows(unitId: string, toMonth: string, also?: readonly string[]): Promise<MonthRow[]>
   /**
    * Folds the households written since the last fold into the rows, up to `limit` of them, and
    * says how many (the timer's work on a store that defers it; 0 on one that folds as it writes).

@@ -14,9 +14,10 @@ import { counts, type DisbursementEntry } from './ledger'
  * - `f<dd>`, `x<dd>`: filings (and refilings), deregistrations dated that day;
  * - `p<dd>`: approved payments not reversed by an approved reversal (person-times);
  * - `s<k>_<dd>`: net approved fen of fund source k (FUND_SOURCE_CODES order);
- * - `i<YYYYMM>_<dd>` and `n<dd>_<YYYYMMDD>`: consecutive payments of one household (previous, next)
- *   filed under the next's month with the previous's month, and in the previous's pairs row
- *   (`pairsMonth`) with the next's date. Households aided in a range (a distinct count, not additive) are payments in
+ * - `j<YYYYMM>`, `i<YYYYMM>_<dd>` and `n<dd>_<YYYYMMDD>`: consecutive payments of one household
+ *   (previous, next) counted in the next's month by the previous's month, in the next's arrivals
+ *   row (`arrivalsMonth`) also by its day, and in the previous's pairs row (`pairsMonth`) by the
+ *   next's date. Households aided in a range (a distinct count, not additive) are payments in
  *   it minus the pairs lying wholly in it, and those pairs are counted from these cells exactly.
  * `computeDashboard` stays the reference; tests hold the two equal on random histories.
  */
@@ -42,6 +43,8 @@ const compact = (date: string) => date.replace(/-/g, '')
  * It sorts after every month, so a read of months up to one never takes it.
  */
 export const pairsMonth = (date: CalendarDate) => `p${monthOf(date)}`
+/** Likewise the row of the pairs arriving in a month by day (`q<YYYY-MM>`): only the range's last month's is read. */
+export const arrivalsMonth = (date: CalendarDate) => `q${monthOf(date)}`
 
 function addCell(into: Contribution, unitId: string, month: string, cell: string, n: number): void {
   if (n === 0) return
@@ -81,7 +84,8 @@ function addLedger(into: Contribution, unitId: string, entries: readonly Disburs
     atDay(into, unitId, p.paidOn, 'p', 1)
     if (i === 0) return
     const prev = paid[i - 1].paidOn
-    atDay(into, unitId, p.paidOn, `i${compact(monthOf(prev))}_`, 1)
+    addCell(into, unitId, monthOf(p.paidOn), `j${compact(monthOf(prev))}`, 1)
+    addCell(into, unitId, arrivalsMonth(p.paidOn), `i${compact(monthOf(prev))}_${dayOf(p.paidOn)}`, 1)
     addCell(into, unitId, pairsMonth(prev), `n${dayOf(prev)}_${compact(p.paidOn)}`, 1)
   })
 }
@@ -138,11 +142,16 @@ export type RowFigures = Pick<
   'onFileAtStart' | 'onFileNow' | 'onFileSeries' | 'filedInPeriod' | 'deregisteredInPeriod' | 'fundsBySource' | 'fundsTotalFen' | 'personTimes' | 'householdsAided'
 >
 
-/** The figures of `range` from a unit's month rows up to the range's last month and the pairs row of its first (any order). */
+/** The rows a view of `range` reads besides the months up to its last: the first month's pairs, the last month's arrivals. */
+export const extraRows = (range: DateRange): string[] => [pairsMonth(range.from), arrivalsMonth(range.to)]
+
+/** The figures of `range` from a unit's month rows up to the range's last month and its `extraRows` (any order). */
 export function figuresFromRows(rows: readonly MonthRow[], range: DateRange): RowFigures {
   const { from, to } = range
   const m1 = compact(monthOf(from))
   const firstPairs = pairsMonth(from)
+  const lastArrivals = arrivalsMonth(to)
+  const [fromMonth, toMonth] = [monthOf(from), monthOf(to)]
   const fundsBySource = Object.fromEntries(FUND_SOURCE_CODES.map((s) => [s, 0])) as Record<FundSource, number>
   const onFileChanges: { date: CalendarDate; n: number }[] = []
   let filed = 0
@@ -150,13 +159,24 @@ export function figuresFromRows(rows: readonly MonthRow[], range: DateRange): Ro
   let personTimes = 0
   let pairsInside = 0
   for (const { month, cells } of rows) {
-    for (const [cell, n] of Object.entries(cells)) {
-      const kind = cell[0]
-      if (kind === 'n') {
+    if (month === firstPairs)
+      for (const [cell, n] of Object.entries(cells)) {
         // A pair leaving the range's first month: inside when it starts on `from` or later and ends by `to`.
-        if (month !== firstPairs) continue
         const [dd, next] = cell.slice(1).split('_')
         if (`${month.slice(1)}-${dd}` >= from && next <= compact(to)) pairsInside += n
+      }
+    if (month === lastArrivals && toMonth > fromMonth)
+      for (const [cell, n] of Object.entries(cells)) {
+        // A pair arriving in the range's last month by `to` from a month after the first: inside.
+        if (cell.slice(1, 7) > m1 && `${month.slice(1)}-${cell.slice(-2)}` <= to) pairsInside += n
+      }
+    if (month[0] === 'p' || month[0] === 'q') continue
+    // Pairs arriving in a month strictly between the first and the last, from a month after the first: inside.
+    const between = month > fromMonth && month < toMonth
+    for (const [cell, n] of Object.entries(cells)) {
+      const kind = cell[0]
+      if (kind === 'j') {
+        if (between && cell.slice(1) > m1) pairsInside += n
         continue
       }
       const date = `${month}-${cell.slice(-2)}`
@@ -166,8 +186,6 @@ export function figuresFromRows(rows: readonly MonthRow[], range: DateRange): Ro
       else if (kind === 'x') deregistered += n
       else if (kind === 'p') personTimes += n
       else if (kind === 's') fundsBySource[FUND_SOURCE_CODES[Number(cell.slice(1, cell.indexOf('_')))]] += n
-      // A pair arriving in the range whose previous payment is in a later month than the first: wholly inside.
-      else if (kind === 'i' && cell.slice(1, 7) > m1) pairsInside += n
     }
   }
   onFileChanges.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0))

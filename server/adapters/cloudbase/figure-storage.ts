@@ -25,13 +25,13 @@ const rowId = (unitId: string, month: string) => `${unitId}:${month}`
 export function cloudFigureStorage(scope: Scope): FigureStorage {
   const rows = () => scope.collection(FIGURE_ROWS)
   return {
-    async readRows(unitId, toMonth, alsoMonth) {
+    async readRows(unitId, toMonth, also = []) {
       outsideTransaction(scope, 'figures.rows')
-      const [docs, also] = await Promise.all([
+      const [docs, extra] = await Promise.all([
         readRange(rows().where({ unitId, month: scope.command.lte(toMonth) }).orderBy('month', 'asc'), 0, MAX_ROWS),
-        alsoMonth ? readDoc(scope, FIGURE_ROWS, rowId(unitId, alsoMonth)) : null,
+        Promise.all(also.map((month) => readDoc(scope, FIGURE_ROWS, rowId(unitId, month)))),
       ])
-      return [...docs, ...(also ? [also] : [])].map((d): MonthRow => ({ month: String(d.month), cells: (d.cells ?? {}) as Cells }))
+      return [...docs, ...extra.filter((d) => d !== null)].map((d): MonthRow => ({ month: String(d.month), cells: (d.cells ?? {}) as Cells }))
     },
     async snapshot(householdId) {
       const doc = await readDoc(scope, FIGURE_SNAPSHOTS, householdId)

@@ -29,8 +29,8 @@ export interface FigureMark {
 
 /** What each store keeps: rows, snapshots, marks. */
 export interface FigureStorage {
-  /** A unit's rows up to `toMonth`, and its row `alsoMonth` when given. A query. */
-  readRows(unitId: string, toMonth: string, alsoMonth?: string): Promise<MonthRow[]>
+  /** A unit's rows up to `toMonth`, and its rows `also`. A query. */
+  readRows(unitId: string, toMonth: string, also?: readonly string[]): Promise<MonthRow[]>
   snapshot(householdId: string): Promise<FigureSnapshot | null>
   /** Adds `cells` to the rows (keyed `<unitId>|<month>`) and writes the snapshot at `expectedVersion` (0: none yet); false when stale. */
   fold(cells: Map<string, Cells>, householdId: string, next: Contribution, expectedVersion: number): Promise<boolean>
@@ -83,12 +83,12 @@ export function figureRepository(
   fold?: (householdId: string, now: Contribution, markIds: readonly string[]) => Promise<boolean>,
 ): FigureRepository {
   return {
-    async rows(unitId, toMonth, alsoMonth) {
-      if (!fold) return storage.readRows(unitId, toMonth, alsoMonth)
+    async rows(unitId, toMonth, also = []) {
+      if (!fold) return storage.readRows(unitId, toMonth, also)
       for (;;) {
         const ids = [...new Set((await storage.marks(MAX_VIEW_MARKS)).map((m) => m.householdId))]
         const before = await inBatches(ids, 20, (id) => storage.snapshot(id))
-        const rows = await storage.readRows(unitId, toMonth, alsoMonth)
+        const rows = await storage.readRows(unitId, toMonth, also)
         const now = await inBatches(ids, 20, (id) => contributionNow(repos, id))
         const after = await inBatches(ids, 20, (id) => storage.snapshot(id))
         // A fold between reading the snapshots and the rows would be counted twice: read again.
@@ -102,7 +102,7 @@ export function figureRepository(
         const byMonth = new Map(rows.map((r) => [r.month, r]))
         for (const [key, cells] of pending) {
           const [unit, month] = key.split('|')
-          if (unit !== unitId || (month > toMonth && month !== alsoMonth)) continue
+          if (unit !== unitId || (month > toMonth && !also.includes(month))) continue
           const row = byMonth.get(month) ?? { month, cells: {} }
           addCells(row.cells, cells)
           byMonth.set(month, row)

@@ -18,8 +18,9 @@ export function sqliteFigureStorage(db: Db): FigureStorage {
     'INSERT INTO figure_snapshots (household_id, version, contribution) VALUES (?, ?, ?) ON CONFLICT (household_id) DO UPDATE SET version = excluded.version, contribution = excluded.contribution',
   )
   return {
-    async readRows(unitId, toMonth, alsoMonth) {
-      const rows = db.prepare('SELECT month, cells FROM figure_rows WHERE unit_id = ? AND (month <= ? OR month = ?) ORDER BY month').all(unitId, toMonth, alsoMonth ?? '') as { month: string; cells: string }[]
+    async readRows(unitId, toMonth, also = []) {
+      const sql = 'SELECT month, cells FROM figure_rows WHERE unit_id = ? AND (month <= ? OR month IN (SELECT value FROM json_each(?))) ORDER BY month'
+      const rows = db.prepare(sql).all(unitId, toMonth, JSON.stringify(also)) as { month: string; cells: string }[]
       return rows.map((r): MonthRow => ({ month: r.month, cells: JSON.parse(r.cells) as Cells }))
     },
     async snapshot(householdId) {

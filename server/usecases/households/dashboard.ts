@@ -5,7 +5,7 @@ import { shanghaiDayEndMs, type CalendarDate } from '../../../src/domain/calenda
 import type { Campaign, CheckRecord } from '../../../src/domain/campaign'
 import { computeDashboard, latestCampaign, type DashboardHousehold, type DateRange } from '../../../src/domain/dashboard'
 import { householdStatusAt, type ContactEntry } from '../../../src/domain/household'
-import { figuresFromRows, pairsMonth } from '../../../src/domain/figures'
+import { extraRows, figuresFromRows } from '../../../src/domain/figures'
 import type { Deps, OrgUnitRecord, Repositories } from '../../ports'
 import { contactOverdueDays, householdUnits, requireStaff } from './access'
 import { campaignConcerns, statusEvents } from './campaign-scope'
@@ -78,7 +78,7 @@ export async function householdDashboard(deps: Deps, actor: Actor, input: { from
   const names = new Map<string, { number: string; headName: string; unitId: string }>()
   const contacts: Pick<ContactEntry, 'householdId' | 'on'>[] = []
   const contactedLater: DashboardHousehold[] = []
-  const [rows, campaign] = await Promise.all([repos.figures.rows(root.id, range.to.slice(0, 7), pairsMonth(range.from)), campaignsOf(repos, root, range).then((cs) => latestCampaign(cs, range))])
+  const [rows, campaign] = await Promise.all([repos.figures.rows(root.id, range.to.slice(0, 7), extraRows(range)), campaignsOf(repos, root, range).then((cs) => latestCampaign(cs, range))])
   await forEachHouseholdPage(repos, { unitIds }, (page) => {
     for (const rec of page) {
       const h: DashboardHousehold = { id: rec.id, unitId: rec.unitId, unitPath: pathOf.get(rec.unitId) ?? [], history: statusEvents(rec.history) }
