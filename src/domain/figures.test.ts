@@ -1,5 +1,5 @@
-import { figureHistories, figureRanges } from '../../test/support/figure-histories'
-import { computeDashboard, type DashboardHousehold } from './dashboard'
+import { figureHistories, figureRanges, referenceRowFigures } from '../../test/support/figure-histories'
+import type { DashboardHousehold } from './dashboard'
 import { addCells, contributionDelta, extraRows, figuresFromRows, householdContribution, rollUp, type Cells, type Contribution, type MonthRow } from './figures'
 import type { DisbursementEntry } from './ledger'
 
@@ -18,21 +18,8 @@ function rowsOf(all: Map<string, Cells>, unitId: string): MonthRow[] {
 
 function reference(households: { id: string; unitId: string; history: DashboardHousehold['history'] }[], entries: DisbursementEntry[], unitId: string, range: { from: string; to: string }) {
   const inside = (u: string) => PATHS[u].includes(unitId)
-  const d = computeDashboard(
-    {
-      households: households.filter((h) => inside(h.unitId)).map((h) => ({ ...h, unitPath: PATHS[h.unitId] })),
-      disbursements: entries.filter((e) => inside(e.unitId)),
-      applications: [],
-      stations: [],
-      campaigns: [],
-      checkRecords: [],
-      contacts: [],
-      contactOverdueDays: 30,
-    },
-    range,
-  )
-  const { onFileAtStart, onFileNow, onFileSeries, filedInPeriod, deregisteredInPeriod, fundsBySource, fundsTotalFen, personTimes, householdsAided } = d
-  return { onFileAtStart, onFileNow, onFileSeries, filedInPeriod, deregisteredInPeriod, fundsBySource, fundsTotalFen, personTimes, householdsAided }
+  const scoped = households.filter((h) => inside(h.unitId)).map((h) => ({ ...h, unitPath: PATHS[h.unitId] }))
+  return referenceRowFigures(scoped, entries.filter((e) => inside(e.unitId)), range)
 }
 
 describe('figures kept per unit and month equal the reference computation', () => {

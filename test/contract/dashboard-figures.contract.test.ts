@@ -9,7 +9,7 @@
 import { randomBytes } from 'node:crypto'
 import { join } from 'node:path'
 import type { Actor } from '../../src/domain'
-import { computeDashboard, type DateRange } from '../../src/domain/dashboard'
+import type { DateRange } from '../../src/domain/dashboard'
 import { createCipher } from '../../server/adapters/node-cipher'
 import { createCloudbaseStore } from '../../server/adapters/cloudbase'
 import { dashboardFigures } from '../../server/adapters/cloudbase/migrations/007-dashboard-figures'
@@ -22,7 +22,7 @@ import type { Deps, Repositories, Store } from '../../server/ports'
 import { randomIds } from '../../server/runtime'
 import { householdDashboard } from '../../server/usecases/households/dashboard'
 import { TestClock, tempDir } from '../support/deps'
-import { figureHistories, figureRanges, type FigureStep } from '../support/figure-histories'
+import { figureHistories, figureRanges, referenceRowFigures, type FigureStep } from '../support/figure-histories'
 import { UNITS } from '../support/union-tree'
 import { contractStores } from './stores'
 
@@ -62,21 +62,8 @@ async function reference(store: Store, unitId: string, range: DateRange) {
   const units = UNITS.filter((u) => inside(u.id)).map((u) => u.id)
   const households = await store.repos.households.scan({ unitIds: units }, null, 10_000)
   const entries = await store.repos.ledger.scan({ unitIds: units }, null, 10_000)
-  const d = computeDashboard(
-    {
-      households: households.map((h) => ({ id: h.id, unitId: h.unitId, unitPath: pathOf.get(h.unitId)!, history: h.history })),
-      disbursements: entries,
-      applications: [],
-      stations: [],
-      campaigns: [],
-      checkRecords: [],
-      contacts: [],
-      contactOverdueDays: 30,
-    },
-    range,
-  )
-  const { onFileAtStart, onFileNow, onFileSeries, filedInPeriod, deregisteredInPeriod, fundsBySource, fundsTotalFen, personTimes, householdsAided } = d
-  return { onFileAtStart, onFileNow, onFileSeries, filedInPeriod, deregisteredInPeriod, fundsBySource, fundsTotalFen, personTimes, householdsAided }
+  const scoped = households.map((h) => ({ id: h.id, unitId: h.unitId, unitPath: pathOf.get(h.unitId)!, history: h.history }))
+  return referenceRowFigures(scoped, entries, range)
 }
 
 async function expectReference(deps: Deps, ranges: DateRange[]): Promise<void> {

@@ -9,6 +9,9 @@ import { FUND_SOURCE_CODES } from '../../src/domain/household-codes'
 import { decideEntry, makePayment, makeReversal, type DisbursementEntry } from '../../src/domain/ledger'
 import type { HouseholdRecord } from '../../server/ports'
 import { householdRecord } from './household-records'
+import { computeDashboard, type DashboardHousehold, type DateRange } from '../../src/domain/dashboard'
+import type { RowFigures } from '../../src/domain/figures'
+import { prng } from '../../server/local/prng'
 
 /** One write, in the order the store receives them. */
 export type FigureStep =
@@ -17,25 +20,13 @@ export type FigureStep =
   | { kind: 'append'; entry: DisbursementEntry }
   | { kind: 'decide'; entry: DisbursementEntry }
 
-/** A tiny PRNG (mulberry32). */
-export function seeded(seed: number): () => number {
-  let a = seed >>> 0
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0
-    let t = a
-    t = Math.imul(t ^ (t >>> 15), t | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
-}
-
 const START: CalendarDate = '2019-01-01'
 const caseworker = { openid: 'o-cw', name: '李娟' }
 const reviewer = { openid: 'o-rv', name: '赵强' }
 
 /** Steps for `count` households spread over `unitIds`, and the final records (for the reference). */
 export function figureHistories(seed: number, count: number, unitIds: readonly string[]): { steps: FigureStep[]; households: HouseholdRecord[]; entries: DisbursementEntry[] } {
-  const rnd = seeded(seed)
+  const rnd = prng(seed)
   const int = (n: number) => Math.floor(rnd() * n)
   const day = () => addDays(START, int(3 * 365))
   // Half of the instants sit near 16:00 UTC, Shanghai's midnight.
@@ -101,10 +92,17 @@ export function figureHistories(seed: number, count: number, unitIds: readonly s
 
 /** Random ranges over the histories' years (and before and after them), a day to several years long. */
 export function figureRanges(seed: number, count: number): { from: CalendarDate; to: CalendarDate }[] {
-  const rnd = seeded(seed)
+  const rnd = prng(seed)
   return Array.from({ length: count }, () => {
     const from = addDays('2018-06-01', Math.floor(rnd() * 5 * 365))
     const to = addDays(from, rnd() < 0.2 ? 0 : Math.floor(rnd() * 4 * 365))
     return { from, to }
   })
+}
+
+/** The reference's figures that the kept rows carry, over households and entries already limited to a subtree. */
+export function referenceRowFigures(households: readonly DashboardHousehold[], entries: readonly DisbursementEntry[], range: DateRange): RowFigures {
+  const d = computeDashboard({ households, disbursements: entries, applications: [], stations: [], campaigns: [], checkRecords: [], contacts: [], contactOverdueDays: 30 }, range)
+  const { onFileAtStart, onFileNow, onFileSeries, filedInPeriod, deregisteredInPeriod, fundsBySource, fundsTotalFen, personTimes, householdsAided } = d
+  return { onFileAtStart, onFileNow, onFileSeries, filedInPeriod, deregisteredInPeriod, fundsBySource, fundsTotalFen, personTimes, householdsAided }
 }
