@@ -133,7 +133,7 @@ export async function reviewerSession(ctx: LoadContext, k: number, rounds = Infi
       await call('review', 'reveal', { id, field: 'applicant.idNumber' })
     }
     const householdId = `h${String((k * 7 + round) % PAID_HOUSEHOLDS).padStart(6, '0')}`
-    const payment = { householdId, amountFen: 20_000, fundSource: 'union', paidOn: '2026-01-20', measureId: null, note: '' }
+    const payment = { householdId, amountFen: 20_000, fundSource: 'union', paidOn: '2026-03-10', measureId: null, note: '' }
     await call('households', 'recordPayment', payment, `req-pay-${k}-${round}`)
     const pending = await call('households', 'pendingLedger', { page: 1, pageSize: 20 })
     const others = ((pending.data as { items?: { entry: { id: string }; mine: boolean }[] } | undefined)?.items ?? []).filter((p) => !p.mine)
