@@ -12,6 +12,7 @@ import { JPEG } from '../../test/support/review'
 import { stationImportFile } from '../../test/support/stations'
 import { callAs, type CallRecord, type Main } from './calls'
 import { idNumberOf } from './city'
+import { FUND_SOURCE_CODES } from '../../src/domain/household-codes'
 
 export type FunctionName = 'applicant' | 'review' | 'households' | 'stations' | 'timers'
 export const FUNCTION_NAMES: readonly FunctionName[] = ['applicant', 'review', 'households', 'stations', 'timers']
@@ -133,7 +134,8 @@ export async function reviewerSession(ctx: LoadContext, k: number, rounds = Infi
       await call('review', 'reveal', { id, field: 'applicant.idNumber' })
     }
     const householdId = `h${String((k * 7 + round) % PAID_HOUSEHOLDS).padStart(6, '0')}`
-    const payment = { householdId, amountFen: 20_000, fundSource: 'union', paidOn: '2026-03-10', measureId: null, note: '' }
+    // Each reviewer its own fund source, so its own budget document (six sources: more reviewers share one).
+    const payment = { householdId, amountFen: 20_000, fundSource: FUND_SOURCE_CODES[k % FUND_SOURCE_CODES.length], paidOn: '2026-03-10', measureId: null, note: '' }
     await call('households', 'recordPayment', payment, `req-pay-${k}-${round}`)
     const pending = await call('households', 'pendingLedger', { page: 1, pageSize: 20 })
     const others = ((pending.data as { items?: { entry: { id: string }; mine: boolean }[] } | undefined)?.items ?? []).filter((p) => !p.mine)
