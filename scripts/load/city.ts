@@ -8,6 +8,8 @@ import { submitApplication } from '../../server/usecases/applicant/submit-applic
 import { mapLimited } from '../../server/usecases/households/scan'
 import type { Actor } from '../../src/domain'
 import { idCheckChar } from '../../src/domain/id-number'
+import { budgetIdOf } from '../../src/domain/budget'
+import { FUND_SOURCE_CODES } from '../../src/domain/household-codes'
 import { call, checkedSubmission, seedTestUnits } from '../../test/support/deps'
 import { householdRecord, paymentEntry } from '../../test/support/household-records'
 
@@ -43,4 +45,7 @@ export async function seedCity(deps: Deps, households: number): Promise<void> {
     await repos.households.insert(householdRecord(id, { unitId: TOWN, idNumberEnc: model.idNumberEnc, idNumberHash: `hash-${id}` }))
     for (let k = 0; k < 3; k++) await repos.ledger.append(paymentEntry(`pay-${id}-${k}`, { householdId: id, unitId: TOWN, paidOn: `2026-0${k + 1}-15` }))
   })
+  // The township's 2026 budget of every fund source, which the reviewers' payments draw on.
+  for (const fundSource of FUND_SOURCE_CODES)
+    await repos.budgets.put({ id: budgetIdOf(TOWN, 2026, fundSource), unitId: TOWN, year: 2026, fundSource, amountFen: 10_000_000_000, committedFen: 0, version: 1, setBy: 'o-seed', setAt: '2026-01-01T00:00:00.000Z' }, 0)
 }

@@ -13,7 +13,7 @@ export type Recorded = CallRecord & { who: Who }
 /** The reply CloudBase's adapter gives a transaction conflict it could not get through. */
 const TRANSIENT = '当前办理的人较多'
 /** Staff decisions: a CONFLICT there that is not transient is two staff deciding the same case, a genuine race. */
-const DECISIONS = new Set(['review.startScreening', 'review.acceptScreening'])
+const DECISIONS = new Set(['review.startScreening', 'review.acceptScreening', 'households.decideLedgerEntry'])
 
 /** True when the user would see this reply as a failure that is not a genuine race on the same record. */
 export function isUserError(r: Recorded): boolean {

@@ -12,6 +12,7 @@ import { JPEG } from '../../test/support/review'
 import { stationImportFile } from '../../test/support/stations'
 import { callAs, type CallRecord, type Main } from './calls'
 import { idNumberOf } from './city'
+import { FUND_SOURCE_CODES } from '../../src/domain/household-codes'
 
 export type FunctionName = 'applicant' | 'review' | 'households' | 'stations' | 'timers'
 export const FUNCTION_NAMES: readonly FunctionName[] = ['applicant', 'review', 'households', 'stations', 'timers']
@@ -115,7 +116,14 @@ export async function caseworkerSession(ctx: LoadContext, k: number, rounds = In
   }
 }
 
-/** A reviewer looks over cases being visited and reveals an applicant's ID number (an audited read). */
+/** Households reviewers pay (of the seeded h000000…: LOAD_HOUSEHOLDS must be at least this). */
+const PAID_HOUSEHOLDS = 20
+
+/**
+ * A reviewer looks over cases being visited and reveals an applicant's ID number (an audited
+ * read), records a payment to a filed household and approves one another reviewer recorded: ledger
+ * writes, each leaving a mark for the dashboard's figures that the timer folds.
+ */
 export async function reviewerSession(ctx: LoadContext, k: number, rounds = Infinity): Promise<void> {
   const call = caller(ctx, { role: 'reviewer', user: `o-load-rv-${k}` })
   for (let round = 0; round < rounds && ctx.running(); round++) {
@@ -125,6 +133,14 @@ export async function reviewerSession(ctx: LoadContext, k: number, rounds = Infi
       await call('review', 'getCase', { id })
       await call('review', 'reveal', { id, field: 'applicant.idNumber' })
     }
+    const householdId = `h${String((k * 7 + round) % PAID_HOUSEHOLDS).padStart(6, '0')}`
+    // Each reviewer its own fund source, so its own budget document (six sources: more reviewers share one).
+    const payment = { householdId, amountFen: 20_000, fundSource: FUND_SOURCE_CODES[k % FUND_SOURCE_CODES.length], paidOn: '2026-03-10', measureId: null, note: '' }
+    await call('households', 'recordPayment', payment, `req-pay-${k}-${round}`)
+    const pending = await call('households', 'pendingLedger', { page: 1, pageSize: 20 })
+    const others = ((pending.data as { items?: { entry: { id: string }; mine: boolean }[] } | undefined)?.items ?? []).filter((p) => !p.mine)
+    const pick = others[(k + round) % Math.max(1, others.length)]
+    if (pick) await call('households', 'decideLedgerEntry', { entryId: pick.entry.id, decision: 'approved', note: '' })
     await ctx.think(ctx.thinkMs * 2)
   }
 }

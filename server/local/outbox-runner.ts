@@ -28,6 +28,7 @@ export function startOutboxRunner(deps: Deps, notifier: Notifier, everyMs = 60_0
         await anchorAudit(deps)
         await openOverdueCalls(deps)
         await deliverOutbox(deps, notifier, { limit })
+        await deps.store.repos.figures.foldPending(limit)
       } catch (err) {
         console.error(`[outbox] ${err instanceof Error ? `${err.name}: ${err.message}` : 'non-error thrown'}`)
       }

@@ -4,6 +4,7 @@ import type { Campaign, CheckRecord } from '../../src/domain/campaign'
 import type { ContactEntry, Household, HouseholdStatus, Measure } from '../../src/domain/household'
 import type { Budget } from '../../src/domain/budget'
 import type { DisbursementEntry, EntryDecision } from '../../src/domain/ledger'
+import type { MonthRow } from '../../src/domain/figures'
 import type { PageRequest } from './shared'
 
 /**
@@ -133,4 +134,21 @@ export interface CheckRepository {
   put(rec: CheckRecord, expectedVersion: number): Promise<boolean>
   /** A campaign's records after `afterId` in id order. A query. */
   scan(campaignId: string, afterId: string | null, limit: number): Promise<CheckRecord[]>
+}
+
+/**
+ * The dashboard's figures per unit and month (src/domain/figures.ts), kept up to date by the store
+ * as households and ledger entries are written: a unit's row sums its whole subtree.
+ */
+export interface FigureRepository {
+  /**
+   * The month rows of `unitId` up to `toMonth` (`YYYY-MM`) and its rows `also` (a range's
+   * `extraRows`), changes not yet folded in included. A query.
+   */
+  rows(unitId: string, toMonth: string, also?: readonly string[]): Promise<MonthRow[]>
+  /**
+   * Folds the households written since the last fold into the rows, up to `limit` of them, and
+   * says how many (the timer's work on a store that defers it; 0 on one that folds as it writes).
+   */
+  foldPending(limit: number): Promise<number>
 }

@@ -1,6 +1,6 @@
 /** Stations and the workers' reports of wrong details. */
 import type { GeoPoint } from '../../src/domain/geo'
-import type { Amenity, ProblemKind, ReportStatus, Station, StationKind, StationStatus } from '../../src/domain/station'
+import type { AidLevel, Amenity, ProblemKind, ReportStatus, Station, StationKind, StationStatus } from '../../src/domain/station'
 import type { PageRequest } from './shared'
 
 /** A station as stored: the domain record, its point in GCJ-02. */
@@ -38,6 +38,8 @@ export interface StationRepository {
   list(page: PageRequest, unitIds?: readonly string[]): Promise<StationRecord[]>
   /** How many stations of each kind are not closed (the dashboard). A query. */
   countByKind(): Promise<Record<StationKind, number>>
+  /** How many aid service stations of each level of the four-level network are not closed (the dashboard). A query. */
+  countAidByLevel(): Promise<Record<AidLevel, number>>
 }
 
 /** A worker's report that a station's details are wrong (报告问题), for the admins' review list. */

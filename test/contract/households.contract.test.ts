@@ -333,6 +333,18 @@ describe.each(factories)('household records: %s', (_name, open) => {
     expect(await r.countByKind()).toEqual({ aid: 1, 'rest-post': 2, 'expert-team': 0 })
   })
 
+  test('stations.countAidByLevel counts the aid stations of each level that are not closed', async () => {
+    const r = store.repos.stations
+    expect(await r.countAidByLevel()).toEqual({ city: 0, county: 0, township: 0, community: 0 })
+    const station = (id: string, over: Parameters<typeof stationRecord>[0]) => r.upsert(stationRecord({ id, externalId: `EXT-${id}`, ...over }))
+    await station('s1', { kind: 'aid', level: 'city', status: 'open' })
+    await station('s2', { kind: 'aid', level: 'township', status: 'suspended' })
+    await station('s3', { kind: 'aid', level: 'township', status: 'open' })
+    await station('s4', { kind: 'aid', level: 'community', status: 'closed' })
+    await station('s5', { kind: 'rest-post', level: null, status: 'open' })
+    expect(await r.countAidByLevel()).toEqual({ city: 1, county: 0, township: 2, community: 0 })
+  })
+
   describe('transactions', () => {
     test('writes inside a transaction that throws leave nothing', async () => {
       await store.repos.households.insert(householdRecord('h1'))

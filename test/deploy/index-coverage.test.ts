@@ -345,6 +345,16 @@ Object.assign(EXERCISES, {
     await r.checks.scan('k1', 'k1:h-1', 100)
   },
   'stations.countByKind': (r: Repositories) => r.stations.countByKind(),
+  'stations.countAidByLevel': (r: Repositories) => r.stations.countAidByLevel(),
+  'figures.rows': async (r: Repositories) => {
+    await r.ledger.append(paymentEntry(fresh('d')))
+    await r.figures.rows('unit-root', '2026-12')
+  },
+  'figures.foldPending': async (r: Repositories) => {
+    await r.households.insert(household(fresh('h')))
+    await r.figures.foldPending(50)
+    await r.figures.rows('u1', '2026-12')
+  },
 })
 
 const methodsOf = (repos: Repositories) =>

@@ -2,7 +2,9 @@ import ExcelJS from 'exceljs'
 import { readFileSync } from 'node:fs'
 import type { Page } from 'playwright-core'
 import { startE2E, type E2E } from './harness'
+import { DEMO_AID_LEVELS } from '../../server/local/seed-stations'
 import { choose, field, scrollTo, signInStaff, toastGone, visible } from './page-helpers'
+import { measure, RULES, unnamed } from './worker-checks'
 
 /** A figure of the dashboard, as its raw number. */
 const figure = async (page: Page, name: string) => Number(await visible(page, `[data-figure="${name}"]`).getAttribute('data-value'))
@@ -43,6 +45,9 @@ describe('filed households', () => {
     await expect(figure(admin.page, 'stations-aid')).resolves.toBe(67)
     await expect(figure(admin.page, 'stations-rest-post')).resolves.toBe(5)
     await expect(figure(admin.page, 'stations-expert-team')).resolves.toBe(3)
+    // The four-level aid network (issue 16): the seed's 67 aid stations by level.
+    for (const [level, n] of Object.entries(DEMO_AID_LEVELS)) await expect(figure(admin.page, `station-level-${level}`)).resolves.toBe(n)
+    await expect(visible(admin.page, '[data-figure=station-level-township] .dash-row__label').textContent()).resolves.toBe('乡镇（街道）级')
     await expect(figure(admin.page, 'funds-central')).resolves.toBe(240_300_000)
     await expect(figure(admin.page, 'funds-county')).resolves.toBe(23_400_000)
     // The charts are drawn (a canvas each), beside the same figures as text.
@@ -100,6 +105,11 @@ describe('filed households', () => {
     await scrollTo(admin.page, '[data-section=funds]')
     await e2e.shot(admin.page, 'households-02e-dashboard-large-text')
     await expect(admin.page.evaluate(() => document.documentElement.scrollWidth)).resolves.toBeLessThanOrEqual(360)
+    await scrollTo(admin.page, '[data-section=station-levels]')
+    await expect(figure(admin.page, 'station-level-community')).resolves.toBe(DEMO_AID_LEVELS.community)
+    await e2e.shot(admin.page, 'households-02i-dashboard-station-levels-large-text')
+    await expect(measure(admin.page, RULES.large.text, RULES.large.target)).resolves.toEqual({ text: [], targets: [] })
+    await expect(unnamed(admin.page)).resolves.toEqual([])
     await admin.context.close()
   })
 

@@ -42,9 +42,17 @@ export const SMOKE_RUNS = 'smoke_runs'
 /** People's requests about their data (copy, correction, deletion, restriction) and their deadlines. */
 export const PERSON_REQUESTS = 'person_requests'
 
+/** The dashboard's figures: one document per unit and month (its subtree's cells). */
+export const FIGURE_ROWS = 'figure_rows'
+/** Each household's contribution last folded into `figure_rows`. */
+export const FIGURE_SNAPSHOTS = 'figure_snapshots'
+/** Households written since their last fold, one document per write (the timer folds them). */
+export const FIGURE_MARKS = 'figure_marks'
+
 /** Every collection the backend uses, for the deploy plan. */
 export const COLLECTIONS = [
   APPLICATIONS, CLAIMS, COUNTERS, IDEMPOTENCY, AUDIT_EVENTS, AUDIT_HEADS, AUDIT_ANCHORS, STAFF, ORG_UNITS, POLICIES, STATIONS, PROBLEM_REPORTS, OUTBOX, MESSAGES, INVITATIONS, RATE_LIMITS, HOUSEHOLDS,
   MEASURES, DISBURSEMENTS, BUDGETS, CONTACTS, CAMPAIGNS, CHECKS, SUBSCRIPTIONS, UPLOADS, MIGRATION_RECORDS, SMOKE_RUNS,
-  PERSON_REQUESTS, CALL_TASKS,
+  PERSON_REQUESTS, CALL_TASKS, FIGURE_ROWS, FIGURE_SNAPSHOTS, FIGURE_MARKS,
 ] as const
+

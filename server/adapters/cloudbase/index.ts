@@ -27,12 +27,16 @@ import { subscriptionRepository } from './subscription-repository'
 import { uploadRepository } from './upload-repository'
 import { TRANSACTION_RETRY, withRetry, type RetryPolicy } from './retry'
 import { callTaskRepository } from './call-task-repository'
-import type { Scope, TransactionRef } from './types'
+import { withCloudFigures } from './figure-storage'
+import type { Database, Scope, TransactionRef } from './types'
 
 export { COLLECTIONS } from './collections'
 
-function bindRepositories(scope: Scope): Repositories {
-  return {
+/** The database a store works on, read when needed (the SDK is initialised on first use). */
+type DatabaseOf = () => Database
+
+function bindRepositories(scope: Scope, policy: RetryPolicy, db: DatabaseOf): Repositories {
+  return withCloudFigures(scope, {
     applications: applicationRepository(scope),
     claims: claimRepository(scope),
     counters: counterRepository(scope),
@@ -58,20 +62,20 @@ function bindRepositories(scope: Scope): Repositories {
     subscriptions: subscriptionRepository(scope),
     uploads: uploadRepository(scope),
     callTasks: callTaskRepository(scope),
-  }
+  }, (work) => inTransaction(policy, db, (tx) => work(transactionScope(db, tx))))
 }
 
-const plainScope: Scope = {
-  collection: (name) => getDb().collection(name),
+const plainScope = (db: DatabaseOf): Scope => ({
+  collection: (name) => db().collection(name),
   get command() {
-    return getDb().command
+    return db().command
   },
   inTransaction: false,
-}
+})
 
-const transactionScope = (tx: TransactionRef): Scope => ({
+const transactionScope = (db: DatabaseOf, tx: TransactionRef): Scope => ({
   collection: (name) => tx.collection(name),
-  command: getDb().command,
+  command: db().command,
   inTransaction: true,
 })
 
@@ -84,18 +88,21 @@ const transactionScope = (tx: TransactionRef): Scope => ({
  * reading the records afresh; so a stale version the user acted on still shows as `CONFLICT`
  * from `work` itself, and only a record still busy after every attempt gives the busy message.
  */
-export function createCloudbaseStore(policy: RetryPolicy = TRANSACTION_RETRY): Store {
+export function createCloudbaseStore(policy: RetryPolicy = TRANSACTION_RETRY, db: DatabaseOf = getDb): Store {
   return {
-    repos: bindRepositories(plainScope),
-    async transaction<T>(work: (repos: Repositories) => Promise<T>): Promise<T> {
-      try {
-        return await withRetry(policy, isTransactionConflict, async () => (await getDb().runTransaction((tx) => work(bindRepositories(transactionScope(tx))), 0)) as T)
-      } catch (err) {
-        if (isTransactionConflict(err)) throw new AppError('CONFLICT', '当前办理的人较多，请稍后重试')
-        throw err
-      }
-    },
+    repos: bindRepositories(plainScope(db), policy, db),
+    transaction: <T>(work: (repos: Repositories) => Promise<T>): Promise<T> => inTransaction(policy, db, (tx) => work(bindRepositories(transactionScope(db, tx), policy, db))),
     async close() {},
+  }
+}
+
+/** Runs `work` in a CloudBase transaction, again after a backoff on a conflict; a conflict left after every attempt is the busy message. */
+async function inTransaction<T>(policy: RetryPolicy, db: DatabaseOf, work: (tx: TransactionRef) => Promise<T>): Promise<T> {
+  try {
+    return await withRetry(policy, isTransactionConflict, async () => (await db().runTransaction((tx) => work(tx), 0)) as T)
+  } catch (err) {
+    if (isTransactionConflict(err)) throw new AppError('CONFLICT', '当前办理的人较多，请稍后重试')
+    throw err
   }
 }
 

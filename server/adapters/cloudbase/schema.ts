@@ -26,6 +26,7 @@ import { STATIONS_COLLECTION } from './station-repository'
 import { SUBSCRIPTIONS_COLLECTION } from './subscription-repository'
 import { UPLOADS_COLLECTION } from './upload-repository'
 import { CALL_TASKS_COLLECTION } from './call-task-repository'
+import { FIGURE_MARKS_COLLECTION, FIGURE_ROWS_COLLECTION, FIGURE_SNAPSHOTS_COLLECTION } from './figure-storage'
 
 /**
  * Every collection of the CloudBase database with its indexes: what `npm run deploy` creates.
@@ -62,4 +63,7 @@ export const COLLECTION_DECLARATIONS: readonly CollectionDeclaration[] = [
   defineCollection(SMOKE_RUNS),
   PERSON_REQUESTS_COLLECTION,
   CALL_TASKS_COLLECTION,
+  FIGURE_ROWS_COLLECTION,
+  FIGURE_SNAPSHOTS_COLLECTION,
+  FIGURE_MARKS_COLLECTION,
 ]

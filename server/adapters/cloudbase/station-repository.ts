@@ -1,4 +1,4 @@
-import { STATION_KIND_CODES, STATION_STATUS_CODES, type StationKind } from '../../../src/domain/station-codes'
+import { AID_LEVEL_CODES, STATION_KIND_CODES, STATION_STATUS_CODES, type AidLevel, type StationKind } from '../../../src/domain/station-codes'
 import type { StationRecord, StationRepository } from '../../ports'
 import { defineCollection } from './collection-schema'
 import { STATIONS } from './collections'
@@ -11,6 +11,8 @@ export const STATIONS_COLLECTION = defineCollection(STATIONS, [
   { keys: [['externalId', 1]], unique: true },
   // The dashboard counts the stations of each kind that are not closed.
   { keys: [['kind', 1], ['status', 1]] },
+  // And the aid stations of each level of the four-level network that are not closed.
+  { keys: [['kind', 1], ['level', 1], ['status', 1]] },
   // An admin's list: the stations of the jurisdiction's units in id order.
   { keys: [['unitId', 1], ['_id', 1]] },
 ])
@@ -112,6 +114,13 @@ export function stationRepository(scope: Scope): StationRepository {
         STATION_KIND_CODES.map(async (kind) => [kind, (await coll().where({ kind, status: scope.command.in([...NOT_CLOSED]) }).count()).total ?? 0] as const),
       )
       return Object.fromEntries(counts) as Record<StationKind, number>
+    },
+    async countAidByLevel() {
+      outsideTransaction(scope, 'stations.countAidByLevel')
+      const counts = await Promise.all(
+        AID_LEVEL_CODES.map(async (level) => [level, (await coll().where({ kind: 'aid', level, status: scope.command.in([...NOT_CLOSED]) }).count()).total ?? 0] as const),
+      )
+      return Object.fromEntries(counts) as Record<AidLevel, number>
     },
   }
 }

@@ -26,10 +26,11 @@ import { stationRepository } from './station-repository'
 import { subscriptionRepository } from './subscription-repository'
 import { uploadRepository } from './upload-repository'
 import { callTaskRepository } from './call-task-repository'
+import { withSqliteFigures } from './figure-storage'
 
 /** Every repository bound to one connection. */
 export function bindRepositories(db: Db): Repositories {
-  return {
+  return withSqliteFigures(db, {
     applications: applicationRepository(db),
     claims: claimRepository(db),
     counters: counterRepository(db),
@@ -55,7 +56,7 @@ export function bindRepositories(db: Db): Repositories {
     subscriptions: subscriptionRepository(db),
     uploads: uploadRepository(db),
     callTasks: callTaskRepository(db),
-  }
+  })
 }
 
 /**

@@ -1,6 +1,7 @@
 import { stationUnitFor } from '../../../src/domain/station-unit'
 import type { Db } from './connection'
 import { KEY_VERSIONS_MIGRATION } from './migration-key-versions'
+import { FIGURES_MIGRATION } from './figure-storage'
 import { UNIT_SCOPES_MIGRATION } from './migration-unit-scopes'
 
 /** One schema migration: its SQL, then (where data needs the domain's rules) `run`, in the same transaction. */
@@ -295,6 +296,7 @@ export const MIGRATIONS: readonly Migration[] = [
       CREATE INDEX applications_by_typist ON applications (typist_openid, status, updated_at DESC, id DESC);
     `,
   },
+  FIGURES_MIGRATION,
   UNIT_SCOPES_MIGRATION,
   {
     version: 18,

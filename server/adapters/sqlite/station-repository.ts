@@ -1,5 +1,5 @@
 import { boxAround, distanceM, EARTH_RADIUS_M } from '../../../src/domain/geo'
-import { AMENITY_CODES, STATION_KIND_CODES, type Amenity, type StationKind } from '../../../src/domain/station'
+import { AID_LEVEL_CODES, AMENITY_CODES, STATION_KIND_CODES, type AidLevel, type Amenity, type StationKind } from '../../../src/domain/station'
 import type { NearbyQuery, StationRecord, StationRepository } from '../../ports'
 import type { Statement } from 'better-sqlite3'
 import type { Db } from './connection'
@@ -153,6 +153,12 @@ export function stationRepository(db: Db): StationRepository {
       const rows = db.prepare(`SELECT kind, count(*) AS n FROM stations WHERE status != 'closed' GROUP BY kind`).all() as { kind: StationKind; n: number }[]
       const counts = Object.fromEntries(STATION_KIND_CODES.map((k) => [k, 0])) as Record<StationKind, number>
       for (const { kind, n } of rows) if (kind in counts) counts[kind] = n
+      return counts
+    },
+    async countAidByLevel() {
+      const sql = `SELECT json_extract(doc, '$.level') AS level, count(*) AS n FROM stations WHERE kind = 'aid' AND status != 'closed' GROUP BY level`
+      const counts = Object.fromEntries(AID_LEVEL_CODES.map((l) => [l, 0])) as Record<AidLevel, number>
+      for (const { level, n } of db.prepare(sql).all() as { level: AidLevel; n: number }[]) if (level in counts) counts[level] = n
       return counts
     },
   }

@@ -16,6 +16,8 @@ import { containerDeps } from '../main'
 const BATCH = 50
 /** Stale uploads one run deletes. */
 const UPLOAD_BATCH = 50
+/** Households one run folds into the dashboard's figures (each a small transaction; the rest wait for the next run). */
+const FIGURE_BATCH = 200
 
 let api: SubscribeMessageApi | null = null
 
@@ -37,7 +39,7 @@ export function isTimerCall(event: unknown, openid: string | undefined): boolean
   return !openid && e.Type === 'Timer' && e.TriggerName === TIMER_TRIGGER
 }
 
-export type TimerReport = DeliveryReport & { noticesEnded: number; remindersQueued: number; callsOpened: number; uploadsRemoved: number; documentsPurged: number; draftsDeleted: number; draftsWarned: number; auditAnchor: number | null }
+export type TimerReport = DeliveryReport & { noticesEnded: number; remindersQueued: number; callsOpened: number; uploadsRemoved: number; documentsPurged: number; draftsDeleted: number; draftsWarned: number; auditAnchor: number | null; figuresFolded: number }
 
 /**
  * The CloudBase entry of the `timers` function, run by its timer trigger only (any other call is
@@ -45,7 +47,9 @@ export type TimerReport = DeliveryReport & { noticesEnded: number; remindersQueu
  * queues the staff's daily reminders, opens 电话联系 tasks for returned cases past their deadline,
  * deletes uploads never registered and the documents and abandoned drafts the retention schedule
  * says are due (server/usecases/lifecycle/), then delivers due outbox entries as WeChat subscribe
- * messages. Once an hour it anchors the audit log's stream heads and sends the anchor to the admins.
+ * messages, and folds the households written since into the dashboard's figures (the one writer
+ * of `figure_rows`: writes only mark their household). Once an hour it anchors the audit log's
+ * stream heads and sends the anchor to the admins.
  */
 export async function main(event?: unknown, _context?: unknown): Promise<TimerReport | { error: string }> {
   if (!isTimerCall(event, getApp().auth().getUserInfo().openId)) return { error: 'refused: timers runs on its timer trigger only' }
@@ -63,7 +67,8 @@ export async function main(event?: unknown, _context?: unknown): Promise<TimerRe
     if (anchor) console.log(`[timers] audit anchor ${anchor.n} ${anchor.hash}`)
     const auditAnchor = anchor?.n ?? null
     const delivery = await deliverOutbox(deps, subscribeMessageNotifier(subscribeMessages()), { limit: BATCH })
-    const report = { ...delivery, noticesEnded, remindersQueued, callsOpened, uploadsRemoved, documentsPurged, draftsDeleted, draftsWarned, auditAnchor }
+    const figuresFolded = await deps.store.repos.figures.foldPending(FIGURE_BATCH)
+    const report = { ...delivery, noticesEnded, remindersQueued, callsOpened, uploadsRemoved, documentsPurged, draftsDeleted, draftsWarned, auditAnchor, figuresFolded }
     console.log(`[timers] ${JSON.stringify(report)}`)
     return report
   } catch (err) {

@@ -5,23 +5,22 @@ import { shanghaiDayEndMs, type CalendarDate } from '../../../src/domain/calenda
 import type { Campaign, CheckRecord } from '../../../src/domain/campaign'
 import { computeDashboard, latestCampaign, type DashboardHousehold, type DateRange } from '../../../src/domain/dashboard'
 import { householdStatusAt, type ContactEntry } from '../../../src/domain/household'
-import type { DisbursementEntry } from '../../../src/domain/ledger'
+import { extraRows, figuresFromRows } from '../../../src/domain/figures'
 import type { Deps, OrgUnitRecord, Repositories } from '../../ports'
 import { contactOverdueDays, householdUnits, requireStaff } from './access'
 import { campaignConcerns, statusEvents } from './campaign-scope'
-import { allCheckRecords, forEachHouseholdPage, forEachLedgerPage, mapLimited } from './scan'
+import { allCheckRecords, forEachHouseholdPage, mapLimited } from './scan'
 import { latestContactBy } from './contact-lookup'
 
 /**
- * The dashboard of the caller's jurisdiction (or a unit's subtree inside it) for a date range: the
- * store's records loaded a page at a time, reduced to what the figures need, then the domain's
- * reference computation `computeDashboard`, so the server cannot drift from it.
+ * The dashboard of the caller's jurisdiction (or a unit's subtree inside it) for a date range.
  *
- * What is loaded, and why it gives the same figures as all the records would:
- * - Households: only their status-changing history entries (the only ones the figures read).
- * - Disbursements: those paid in [from, to]. A reversal always carries its payment's `paidOn`
- *   (`ledgerEntryProblem` refuses any other), so a payment in the range is reversed exactly when its
- *   reversal is in the range too; entries outside it change no figure.
+ * - On file, filed and deregistered, funds, person-times and households aided: the store keeps
+ *   them per unit and month as records are written (src/domain/figures.ts, `repos.figures`), so a
+ *   view reads the unit's month rows, however large its subtree. Tests hold them equal to the
+ *   domain's reference computation `computeDashboard` over the raw records.
+ * - The campaign's progress and the overdue contacts are still the reference's, over the
+ *   households' status history (a page at a time):
  * - Contacts: the household's `lastContactOn`, the latest contact day (addContact keeps the
  *   latest, not the last logged). The reference takes, per household, the latest contact on or
  *   before `to` (and not before the filing), so the two agree whenever `lastContactOn <= to`. For a
@@ -79,6 +78,7 @@ export async function householdDashboard(deps: Deps, actor: Actor, input: { from
   const names = new Map<string, { number: string; headName: string; unitId: string }>()
   const contacts: Pick<ContactEntry, 'householdId' | 'on'>[] = []
   const contactedLater: DashboardHousehold[] = []
+  const [rows, campaign] = await Promise.all([repos.figures.rows(root.id, range.to.slice(0, 7), extraRows(range)), campaignsOf(repos, root, range).then((cs) => latestCampaign(cs, range))])
   await forEachHouseholdPage(repos, { unitIds }, (page) => {
     for (const rec of page) {
       const h: DashboardHousehold = { id: rec.id, unitId: rec.unitId, unitPath: pathOf.get(rec.unitId) ?? [], history: statusEvents(rec.history) }
@@ -92,20 +92,18 @@ export async function householdDashboard(deps: Deps, actor: Actor, input: { from
   const onFileAtEnd = contactedLater.filter((h) => householdStatusAt(h.history, endMs) === 'filed')
   for (const c of await mapLimited(onFileAtEnd, 10, (h) => latestContactBy(repos, h.id, range.to))) if (c) contacts.push(c)
 
-  const disbursements: DisbursementEntry[] = []
-  await forEachLedgerPage(repos, { unitIds, from: range.from, to: range.to }, (page) => void disbursements.push(...page))
-
-  const campaign = latestCampaign(await campaignsOf(repos, root, range), range)
   const ids = new Set(households.map((h) => h.id))
   const checkRecords: CheckRecord[] = campaign ? (await allCheckRecords(repos, campaign.id)).filter((r) => ids.has(r.householdId)) : []
 
-  const [byStatus, stationsByKind, overdueDays] = await Promise.all([
+  const [byStatus, stationsByKind, aidStationsByLevel, overdueDays] = await Promise.all([
     applicationsByStatus(repos, unitIds, deps.clock.now().toISOString()),
     repos.stations.countByKind(),
+    repos.stations.countAidByLevel(),
     contactOverdueDays(repos, root),
   ])
+  // The reference computes what the kept figures do not cover (the campaign, overdue contacts); the rest is read from them.
   const figures = computeDashboard(
-    { households, disbursements, applications: [], stations: [], campaigns: campaign ? [campaign] : [], checkRecords, contacts, contactOverdueDays: overdueDays },
+    { households, disbursements: [], applications: [], stations: [], campaigns: campaign ? [campaign] : [], checkRecords, contacts, contactOverdueDays: overdueDays },
     range,
   )
   const unitNames = new Map(units.map((u) => [u.id, u.name]))
@@ -118,8 +116,10 @@ export async function householdDashboard(deps: Deps, actor: Actor, input: { from
   // The counts come from the store; the reference would count the same records one by one.
   return {
     ...figures,
+    ...figuresFromRows(rows, range),
     applicationsByStatus: byStatus,
     stationsByKind,
+    aidStationsByLevel,
     unitName: root.name,
     units: units.filter((u) => u.parentId === root.id).map((u) => ({ id: u.id, name: u.name })),
     overdueHouseholds,

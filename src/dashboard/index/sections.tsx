@@ -3,7 +3,7 @@ import Taro from '@tarojs/taro'
 import type { DashboardView } from '@/domain/api/households'
 import { APPLICATION_STATUSES, STATUS_LABELS } from '@/domain/application-status'
 import { FUND_SOURCE_CODES, FUND_SOURCES } from '@/domain/household-codes'
-import { STATION_KINDS } from '@/domain/station-codes'
+import { AID_LEVELS, STATION_KINDS } from '@/domain/station-codes'
 import { formatCount, formatMoneyShort, labelOf } from '@/text/household-text'
 import { ROUTES } from '@/routes'
 import FundsChart from './charts/funds-chart'
@@ -63,7 +63,7 @@ export function ApplicationsSection({ d }: DashSectionProps) {
   )
 }
 
-/** 服务阵地: stations not closed, by kind. */
+/** 服务阵地: stations not closed, by kind, and the aid service stations by level of the four-level network. */
 export function StationsSection({ d }: DashSectionProps) {
   return (
     <View className='card' data-section='stations'>
@@ -71,6 +71,12 @@ export function StationsSection({ d }: DashSectionProps) {
       {STATION_KINDS.map((k) => (
         <FigureRow key={k.code} name={`stations-${k.code}`} label={k.label} value={`${d.stationsByKind[k.code]} 个`} raw={d.stationsByKind[k.code]} />
       ))}
+      <View className='dash-levels' data-section='station-levels'>
+        <Text className='dash-levels__title'>帮扶服务站点四级网络</Text>
+        {AID_LEVELS.map((l) => (
+          <FigureRow key={l.code} name={`station-level-${l.code}`} label={l.label} value={`${d.aidStationsByLevel[l.code]} 个`} raw={d.aidStationsByLevel[l.code]} />
+        ))}
+      </View>
     </View>
   )
 }

@@ -3,6 +3,7 @@ import type { CalendarDate } from '../calendar'
 import type { Campaign, CampaignProgress, CheckRecord } from '../campaign'
 import { CheckOutcomeSchema, CloseCampaignSchema, ConfirmItemSchema, OpenCampaignSchema } from '../campaign-schemas'
 import type { Dashboard } from '../dashboard'
+import type { AidLevel } from '../station-codes'
 import type { ContactEntry, FiledCategory, HouseholdEvent, Measure, PairedCadre } from '../household'
 import type { HouseholdStatus } from '../household-codes'
 import {
@@ -221,6 +222,8 @@ export interface ExportedFile {
  * households by their unit only.
  */
 export type DashboardView = Dashboard & {
+  /** Aid service stations not closed, by level of the four-level network (市级 to 社区（企业）级), the whole network as `stationsByKind`. */
+  aidStationsByLevel: Record<AidLevel, number>
   unitName: string
   /** The units directly under the dashboard's unit, for the unit filter. */
   units: { id: string; name: string }[]

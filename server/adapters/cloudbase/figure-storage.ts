@@ -1,0 +1,92 @@
+import { addCells, type Cells, type Contribution, type MonthRow } from '../../../src/domain/figures'
+import type { Repositories } from '../../ports'
+import { figureRepository, foldContribution, withFigureWrites, type BaseRepositories, type FigureStorage } from '../figures/maintain'
+import { defineCollection } from './collection-schema'
+import { FIGURE_MARKS, FIGURE_ROWS, FIGURE_SNAPSHOTS } from './collections'
+import { outsideTransaction, readDoc, readRange, type Scope } from './types'
+
+/** A unit's rows by month. */
+export const FIGURE_ROWS_COLLECTION = defineCollection(FIGURE_ROWS, [{ keys: [['unitId', 1], ['month', 1]] }])
+/** Read and written by _id only. */
+export const FIGURE_SNAPSHOTS_COLLECTION = defineCollection(FIGURE_SNAPSHOTS)
+/** Read in _id order only. */
+export const FIGURE_MARKS_COLLECTION = defineCollection(FIGURE_MARKS)
+
+/** Months a unit's rows may span (a century), for the read's bound. */
+const MAX_ROWS = 1200
+
+const rowId = (unitId: string, month: string) => `${unitId}:${month}`
+
+/**
+ * The dashboard's figures on CloudBase (server/adapters/figures/maintain.ts). A write adds a mark,
+ * a document of its own, in its transaction; the fold (the timer, one writer) reads and sets the
+ * rows and the snapshot by _id in a transaction, and removes the marks it folded.
+ */
+export function cloudFigureStorage(scope: Scope): FigureStorage {
+  const rows = () => scope.collection(FIGURE_ROWS)
+  return {
+    async readRows(unitId, toMonth, also = []) {
+      outsideTransaction(scope, 'figures.rows')
+      const [docs, extra] = await Promise.all([
+        readRange(rows().where({ unitId, month: scope.command.lte(toMonth) }).orderBy('month', 'asc'), 0, MAX_ROWS),
+        Promise.all(also.map((month) => readDoc(scope, FIGURE_ROWS, rowId(unitId, month)))),
+      ])
+      return [...docs, ...extra.filter((d) => d !== null)].map((d): MonthRow => ({ month: String(d.month), cells: (d.cells ?? {}) as Cells }))
+    },
+    async snapshot(householdId) {
+      const doc = await readDoc(scope, FIGURE_SNAPSHOTS, householdId)
+      return doc ? { version: Number(doc.version), contribution: doc.contribution as Contribution } : null
+    },
+    async fold(cells, householdId, next, expectedVersion) {
+      if (!scope.inTransaction) throw new Error('figures.fold runs in a transaction')
+      if (Number((await readDoc(scope, FIGURE_SNAPSHOTS, householdId))?.version ?? 0) !== expectedVersion) return false
+      const keys = [...cells.keys()]
+      const stored = await Promise.all(keys.map((key) => readDoc(scope, FIGURE_ROWS, rowId(...(key.split('|') as [string, string])))))
+      await Promise.all(
+        keys.map(async (key, i) => {
+          const [unitId, month] = key.split('|')
+          const row = addCells({ ...((stored[i]?.cells ?? {}) as Cells) }, cells.get(key)!)
+          const ref = rows().doc(rowId(unitId, month))
+          await (Object.keys(row).length === 0 ? (stored[i] ? ref.remove() : Promise.resolve()) : ref.set({ unitId, month, cells: row }))
+        }),
+      )
+      await scope.collection(FIGURE_SNAPSHOTS).doc(householdId).set({ version: expectedVersion + 1, contribution: next })
+      return true
+    },
+    async mark(householdId) {
+      await scope.collection(FIGURE_MARKS).add({ householdId })
+    },
+    async marks(limit) {
+      outsideTransaction(scope, 'figures.marks')
+      const docs = await readRange(scope.collection(FIGURE_MARKS).where({}).orderBy('_id', 'asc'), 0, limit)
+      return docs.map((d) => ({ id: d._id, householdId: String(d.householdId) }))
+    },
+    async unmark(ids) {
+      await Promise.all(ids.map((id) => scope.collection(FIGURE_MARKS).doc(id).remove()))
+    },
+  }
+}
+
+/** Runs `work` in a transaction of the store's (with its retries), given that transaction's scope. */
+export type InTransaction = <T>(work: (scope: Scope) => Promise<T>) => Promise<T>
+
+/**
+ * `repos` with the figures: each household or ledger write adds a mark in the same transaction
+ * (before the write, so a write never lands unmarked), and `foldPending` folds marked households,
+ * each in a transaction that also removes its marks.
+ */
+export function withCloudFigures(scope: Scope, repos: BaseRepositories, inTransaction: InTransaction): Repositories {
+  const storage = cloudFigureStorage(scope)
+  const written = withFigureWrites(repos, async (householdId, write) => {
+    await storage.mark(householdId)
+    await write()
+  })
+  const fold = (householdId: string, now: Contribution, markIds: readonly string[]) =>
+    inTransaction(async (tx) => {
+      const inTx = cloudFigureStorage(tx)
+      if (!(await foldContribution(inTx, repos, householdId, now))) return false
+      await inTx.unmark(markIds)
+      return true
+    })
+  return { ...written, figures: figureRepository(storage, repos, fold) }
+}
