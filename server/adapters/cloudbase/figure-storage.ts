@@ -77,8 +77,13 @@ export type InTransaction = <T>(work: (scope: Scope) => Promise<T>) => Promise<T
  */
 export function withCloudFigures(scope: Scope, repos: BaseRepositories, inTransaction: InTransaction): Repositories {
   const storage = cloudFigureStorage(scope)
+  // One mark per household per transaction (its repositories are bound afresh for each attempt):
+  // the fold reads the household as committed, so one mark covers every write of the transaction,
+  // and a batch of whole households stays within the transaction's write limit.
+  const marked = new Set<string>()
   const written = withFigureWrites(repos, async (householdId, write) => {
-    await storage.mark(householdId)
+    if (!scope.inTransaction || !marked.has(householdId)) await storage.mark(householdId)
+    if (scope.inTransaction) marked.add(householdId)
     await write()
   })
   const fold = (householdId: string, now: Contribution, markIds: readonly string[]) =>

@@ -154,5 +154,9 @@ export function planHousehold(cipher: Cipher, ids: ImportIds, row: HouseholdRow,
   return { row, household, application, measures: [...measures.values()], entries, contacts, memberIdHashes, idNumberHashes }
 }
 
-/** Writes one plan makes (at most: a member's claim held elsewhere is not written). */
-export const writesOf = (p: HouseholdPlan) => 4 + p.memberIdHashes.length + p.measures.length + p.entries.length + p.contacts.length
+/**
+ * Writes one plan makes (at most: a member's claim held elsewhere is not written): four for every
+ * household, one for the dashboard figures' mark of the household on CloudBase (one per
+ * transaction), and one per member claim, measure, entry and contact.
+ */
+export const writesOf = (p: HouseholdPlan) => 5 + p.memberIdHashes.length + p.measures.length + p.entries.length + p.contacts.length
