@@ -1,6 +1,6 @@
 import type { StationView } from '@/domain/api/stations'
 import { formatWeekText, parseWeekText } from '@/domain/opening-hours'
-import { StationInputSchema, type AidLevel, type Amenity, type StationFields, type StationInput, type StationKind, type StationStatus } from '@/domain/station'
+import { isAppExternalId, StationInputSchema, type AidLevel, type Amenity, type StationFields, type StationInput, type StationKind, type StationStatus } from '@/domain/station'
 import { problemsByField, validate } from '@/domain/validate'
 
 /** What the station form holds: text as typed, so a half-typed coordinate is kept as it is. */
@@ -58,7 +58,8 @@ export const EMPTY_FORM: StationFormValues = {
 /** A stored station as form values. */
 export function formOf(s: StationView): StationFormValues {
   return {
-    externalId: s.externalId,
+    // A made-up id stays as it is on the server (an empty field keeps it) and off the screen.
+    externalId: isAppExternalId(s.externalId) ? '' : s.externalId,
     kind: s.kind,
     level: s.level ?? '',
     name: s.name,
