@@ -80,6 +80,15 @@ describe('import: bad rows', () => {
     expect(await count()).toBe(0)
   })
 
+  it('reports all of a row\'s problems at once, its duplicate 外部编号 too, one message per cell', async () => {
+    const report = ok(await importCsv(csv(row('B1'), row('B1', { 类型: '小卖部', 名称: '', 联系电话: '电话号码', 纬度: '', 核实日期: '2026-13-01', 坐标系: '火星' })), { dryRun: true }))
+    expect(report.problems.map((p) => p.column).sort()).toEqual(['名称', '坐标系', '外部编号', '核实日期', '类型', '纬度', '联系电话'].sort())
+    expect(report.problems.every((p) => p.line === 3)).toBe(true)
+    expect(report.problems).toContainEqual({ line: 3, column: '外部编号', message: '外部编号“B1”与第2行重复' })
+    expect(report.problems).toContainEqual({ line: 3, column: '纬度', message: '请填写纬度' })
+    expect(report).toMatchObject({ rows: 2, created: 1 })
+  })
+
   it('a real run with any bad row writes nothing either', async () => {
     const report = ok(await importCsv(file))
     expect(report.applied).toBe(false)
