@@ -11,6 +11,7 @@ import { AID_LEVELS, AMENITIES, labelOf, STATION_KINDS, STATION_STATUSES, type A
 import { api, newRequestId } from '@/api'
 import { readParam } from '@/routes'
 import { AdminPage } from '../components/admin-gate'
+import LocationField from './location-field'
 import UnitField from './unit-field'
 import { EMPTY_FORM, fieldOfPath, formOf, toStation, type FormField as Field, type StationFormValues } from './form-model'
 import '../admin.css'
@@ -108,11 +109,22 @@ function StationForm({ station, onChanged }: { station: StationView | null; onCh
         {text('externalId', '外部编号', { hint: '工会台账中的编号，导入时按它更新；不填则自动生成' })}
         {text('district', '所在地区', { placeholder: '例如：弥阳街道' })}
         {text('address', '地址')}
-        <View className='admin-row'>
-          {text('lng', '经度', { keyboard: 'digit', placeholder: '103.4365' })}
-          {text('lat', '纬度', { keyboard: 'digit', placeholder: '24.4105' })}
-        </View>
-        <Text className='admin-note'>坐标请用 GCJ-02（腾讯地图、高德地图的坐标）。其他坐标系的数据请用“导入”，系统会自动转换。</Text>
+        <LocationField
+          lng={values.lng}
+          lat={values.lat}
+          error={errors.lng ?? errors.lat}
+          onPoint={(point, place) => {
+            setValues((v) => ({
+              ...v,
+              lng: String(point.lng),
+              lat: String(point.lat),
+              // WeChat's map names the place: it fills what is still empty, never what the admin wrote.
+              name: v.name || place?.name || '',
+              address: v.address || place?.address || '',
+            }))
+            setErrors((e) => ({ ...e, lng: undefined, lat: undefined }))
+          }}
+        />
         {text('phone', '联系电话')}
         {text('unitName', '管理单位')}
         <UnitField value={values.unitId} error={errors.unitId} onChange={(id) => set('unitId', id)} />
