@@ -4,7 +4,7 @@ import { useEffect, useState } from 'react'
 import PageState, { LoadMore } from '@/components/page-state'
 import SearchBox from '@/components/search-box'
 import { SampleBadge } from '@/components/station-badges'
-import { isAppExternalId, labelOf, STATION_STATUSES } from '@/domain/station'
+import { labelOf, STATION_STATUSES } from '@/domain/station'
 import { usePages } from '@/hooks/use-pages'
 import { ROUTES } from '@/routes'
 import { displayName, kindText } from '@/text/station-text'
@@ -69,7 +69,6 @@ function StationList() {
                   {kindText(s)} · {s.district}
                 </Text>
                 <Text className='admin-item__line'>{s.address}</Text>
-                {!isAppExternalId(s.externalId) && <Text className='admin-item__line'>外部编号 {s.externalId}</Text>}
                 <Text className='admin-item__line' data-unit={s.unitId}>
                   所属单位 {list.last.unitNames[s.unitId] ?? '未指定'}
                 </Text>
