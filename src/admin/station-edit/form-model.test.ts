@@ -63,6 +63,13 @@ describe('the admin station form', () => {
     expect(again.ok && again.station).toMatchObject({ externalId: 'MILE-1', photos: ['https://example.org/a.jpg'], hours: view.hours })
   })
 
+  it('leaves the id the app made up off the form, and sends none back (the server keeps it)', () => {
+    const view = { ...toStationOk(filled({ externalId: 'lantian:BWwOl4' })), id: 'BWwOl4' } as unknown as StationView
+    expect(formOf(view).externalId).toBe('')
+    const again = toStation(formOf(view))
+    expect(again.ok && again.station).not.toHaveProperty('externalId')
+  })
+
   it('maps server field paths onto the form', () => {
     expect(fieldOfPath('station.externalId')).toBe('externalId')
     expect(fieldOfPath('station.location')).toBe('lng')
