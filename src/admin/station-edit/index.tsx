@@ -1,4 +1,4 @@
-import { Button, Switch, Text, View } from '@tarojs/components'
+import { Button, Text, View } from '@tarojs/components'
 import Taro, { useRouter } from '@tarojs/taro'
 import { useEffect, useRef, useState } from 'react'
 import ChoiceChips from '@/components/choice-chips'
@@ -134,17 +134,21 @@ function StationForm({ station, onChanged }: { station: StationView | null; onCh
         <Text className='card__title'>开放时间</Text>
         <TextAreaField
           field='hoursText'
+          label='每周开放时间'
           hint='例如：周一至周五 08:30-12:00,14:30-18:00；周六 09:00-12:00。全天开放写“24小时”，跨夜写 22:00-06:00。'
           value={values.hoursText}
           maxlength={300}
           error={errors.hoursText}
           onInput={(v) => set('hoursText', v)}
         />
-        <View className='admin-switch'>
-          <Text className='field__label'>法定节假日闭馆</Text>
-          <Switch checked={values.closedOnHolidays} color='#1565c0' onChange={(e) => set('closedOnHolidays', e.detail.value)} />
-        </View>
-        {text('closedDatesText', '临时闭馆日期', { hint: '多个日期用逗号分开，例如：2026-10-01，2026-10-02' })}
+        <ChoiceChips
+          field='closedOnHolidays'
+          label='法定节假日'
+          options={HOLIDAY_CHOICES}
+          value={values.closedOnHolidays ? 'closed' : 'open'}
+          onChange={(c) => set('closedOnHolidays', c === 'closed')}
+        />
+        {text('closedDatesText', '临时闭馆日期', { hint: '多个日期用逗号分开，例如：2026年10月1日，2026年10月2日' })}
       </View>
 
       <View className='card'>
@@ -167,6 +171,11 @@ function StationForm({ station, onChanged }: { station: StationView | null; onCh
     </View>
   )
 }
+
+const HOLIDAY_CHOICES = [
+  { code: 'open', label: '照常开放' },
+  { code: 'closed', label: '闭馆' },
+]
 
 const CLOSE_CHOICES = [
   { code: 'suspended', label: '暂停开放（可重新开放）' },
