@@ -62,8 +62,8 @@ export async function rawText(page: Page, allowed = /^(PDF|MB|KB)$/): Promise<st
     const pages = Array.from(document.querySelectorAll('.taro_page')).filter((p) => getComputedStyle(p).display !== 'none')
     return (pages.at(-1) ?? document.body).textContent ?? ''
   })
-  // A file's own name, an application's number (MLS-2026-000123) and a household's (MLS-H-2026-000012) are what they are.
-  const text = body.replace(/[\w.-]+\.(jpe?g|png|pdf|txt|csv|xlsx)(?![a-z])/gi, '').replace(/\b[A-Z]{2,5}(?:-H)?-\d{4}-\d{6}\b/g, '')
+  // A file's own name, an application's number (MLS-2026-000123) and a household's (MLS-H-2026-000012) and an invitation code (ABCD-EFGH-JKMN) are what they are.
+  const text = body.replace(/[\w.-]+\.(jpe?g|png|pdf|txt|csv|xlsx)(?![a-z])/gi, '').replace(/\b[A-Z]{2,5}(?:-H)?-\d{4}-\d{6}\b/g, '').replace(/\b[A-Z0-9]{4}-[A-Z0-9]{4}-[A-Z0-9]{4}\b/g, '')
   const out = [...text.matchAll(/\d{4}-\d{2}-\d{2}/g)].map((m) => `ISO date ${m[0]}`)
   for (const m of text.matchAll(/[A-Za-z][A-Za-z_-]{2,}/g)) if (!allowed.test(m[0])) out.push(`word ${m[0]}`)
   if (text.includes('。。')) out.push('。。')

@@ -44,7 +44,7 @@ const COLUMN_OF_FIELD: Record<string, ColumnKey> = {
 
 const COORD_WORDS: Record<string, CoordSystem> = {
   gcj02: 'gcj02', 'gcj-02': 'gcj02', 火星坐标: 'gcj02', 国测局坐标: 'gcj02', 腾讯: 'gcj02', 高德: 'gcj02',
-  wgs84: 'wgs84', 'wgs-84': 'wgs84', gps: 'wgs84',
+  wgs84: 'wgs84', 'wgs-84': 'wgs84', gps: 'wgs84', 卫星定位: 'wgs84', 卫星定位原始坐标: 'wgs84',
   bd09: 'bd09', 'bd-09': 'bd09', 百度: 'bd09',
 }
 
@@ -106,7 +106,7 @@ export function parseStationTable(table: SheetTable, fileCoordSystem?: CoordSyst
     if (levelText && !level) bad('level', `不认识的级别“${levelText}”`)
     const crsText = cell('coordSystem')
     const crs = crsText ? (COORD_WORDS[crsText.toLowerCase().split(/[（(]/)[0].trim()] ?? null) : (fileCoordSystem ?? null)
-    if (!crs) bad('coordSystem', crsText ? `不认识的坐标系“${crsText}”，请填 GCJ-02、WGS-84 或 BD-09` : '请填写坐标系')
+    if (!crs) bad('coordSystem', crsText ? `不认识的坐标系“${crsText}”，请填坐标来自的地图：高德、腾讯、百度，或卫星定位` : '请填写坐标系')
     const lng = parseNumber(cell('lng'))
     const lat = parseNumber(cell('lat'))
     if (lng === null) bad('lng', cell('lng') ? '经度应为数字' : '请填写经度')
