@@ -1,5 +1,6 @@
 import { Text, View } from '@tarojs/components'
 import Tag from '@/components/tag'
+import { formatDate } from '@/text/format'
 import { CONTACT_KINDS } from '@/domain/household-codes'
 import { labelOf } from '@/text/household-text'
 import Section from '../../components/section'
@@ -19,7 +20,7 @@ export default function ContactsSection(props: FileSectionProps) {
         <View key={c.id} className='hh-entry' data-contact={c.id}>
           <View className='hh-entry__head'>
             <Text className='hh-entry__title'>
-              {labelOf(CONTACT_KINDS, c.kind)} · {c.on}
+              {labelOf(CONTACT_KINDS, c.kind)} · {formatDate(c.on)}
             </Text>
             <Text className='hh-entry__line'>{c.byName}</Text>
           </View>
