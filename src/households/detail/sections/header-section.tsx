@@ -38,7 +38,7 @@ export default function HeaderSection({ view }: { view: HouseholdView }) {
         return <InfoRow key={r.path} label={f ? rowLabel(f) : r.path} value={r.text} stacked={f ? isStacked(f) : false} />
       })}
       <InfoRow label='建档日期' value={formatDate(view.filedAt)} />
-      <InfoRow label='最近联系' value={view.lastContactOn ?? '暂无记录'} />
+      <InfoRow label='最近联系' value={view.lastContactOn ? formatDate(view.lastContactOn) : '暂无记录'} />
     </View>
   )
 }
