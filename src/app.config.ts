@@ -18,8 +18,10 @@ export default defineAppConfig({
     backgroundTextStyle: 'dark',
   },
   __usePrivacyCheck__: true,
-  // 附近驿站 sorts by distance: the fuzzy location (a few km) is enough and asks for less.
-  requiredPrivateInfos: ['getFuzzyLocation'],
+  // 附近驿站 sorts by distance: the fuzzy location (a few km) is enough and asks for less. An admin
+  // creating a station picks its point on WeChat's map (chooseLocation; it may be declared beside
+  // getFuzzyLocation, which excludes only getLocation and the location-update APIs).
+  requiredPrivateInfos: ['getFuzzyLocation', 'chooseLocation'],
   // getFuzzyLocation asks for scope.userFuzzyLocation (not scope.userLocation): its purpose text goes there.
   permission: { 'scope.userFuzzyLocation': { desc: '用于查找离您最近的工会服务站点和户外劳动者驿站' } },
   // Only the components a page renders are injected (miniprogram-ci's quality check asks for it).

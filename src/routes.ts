@@ -17,7 +17,8 @@ export const ROUTES = {
   adminImport: '/admin/import/index',
   adminReports: '/admin/reports/index',
   adminUnits: (unitId?: string) => `/admin/units/index${unitId ? `?unitId=${encodeURIComponent(unitId)}` : ''}`,
-  adminInvitations: '/admin/invitations/index',
+  /** 邀请人员, the form set to the unit being viewed (`unitId`), the admin's own unit without one. */
+  adminInvitations: (unitId?: string) => `/admin/invitations/index${unitId ? `?unitId=${encodeURIComponent(unitId)}` : ''}`,
   adminStaff: '/admin/staff/index',
   /** People's requests about their personal data (reviewers and admins). */
   adminRequests: '/admin/requests/index',

@@ -34,8 +34,11 @@ export interface StationRepository {
    * A query: not available inside a CloudBase transaction.
    */
   nearby(query: NearbyQuery): Promise<{ station: StationRecord; distanceM: number }[]>
-  /** Every station in id order, or those of these units (at most 1000), a page at a time (lists, export). A query. */
-  list(page: PageRequest, unitIds?: readonly string[]): Promise<StationRecord[]>
+  /**
+   * Every station in id order, or those of these units (at most 1000), a page at a time (lists, export);
+   * with `search`, only those whose name or address contains it (case aside). A query.
+   */
+  list(page: PageRequest, unitIds?: readonly string[], search?: string): Promise<StationRecord[]>
   /** How many stations of each kind are not closed (the dashboard). A query. */
   countByKind(): Promise<Record<StationKind, number>>
   /** How many aid service stations of each level of the four-level network are not closed (the dashboard). A query. */

@@ -14,9 +14,10 @@ export const EARTH_RADIUS_M = 6378100
 
 /** The coordinate systems an imported file may state. */
 export const COORD_SYSTEMS = [
-  { code: 'gcj02', label: 'GCJ-02（腾讯地图、高德地图、微信定位）' },
-  { code: 'wgs84', label: 'WGS-84（GPS 原始坐标）' },
-  { code: 'bd09', label: 'BD-09（百度地图）' },
+  // In the words of the map apps: the system's own name means nothing to most admins.
+  { code: 'gcj02', label: '高德地图、腾讯地图、微信定位' },
+  { code: 'bd09', label: '百度地图' },
+  { code: 'wgs84', label: '卫星定位原始坐标' },
 ] as const
 export type CoordSystem = (typeof COORD_SYSTEMS)[number]['code']
 export const COORD_SYSTEM_CODES = COORD_SYSTEMS.map((c) => c.code) as [CoordSystem, ...CoordSystem[]]

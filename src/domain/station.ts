@@ -16,6 +16,12 @@ import {
 
 export * from './station-codes'
 
+/** The external id of a station created in the app without one: `lantian:<id>`, never a union's own number. */
+export const appExternalId = (id: string) => `lantian:${id}`
+
+/** Whether an external id is one the app made up (not to be shown: it means nothing to anybody). */
+export const isAppExternalId = (externalId: string) => externalId.startsWith('lantian:')
+
 /** A station as stored and shown. The point is GCJ-02. */
 export interface Station {
   id: string

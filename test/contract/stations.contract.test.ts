@@ -53,6 +53,24 @@ describe.each(factories)('Station store contract: %s', (_name, open) => {
     expect(await store.repos.stations.list({ offset: 1, limit: 10 })).toEqual([b])
   })
 
+  test('list with a search: name or address containing it, any case, as typed (no wildcards), within the units asked', async () => {
+    await put(
+      stationRecord({ id: 'a', externalId: 'E-a', name: '弥阳街道职工驿站', address: '弥阳镇人民路1号', unitId: 'u1' }),
+      stationRecord({ id: 'b', externalId: 'E-b', name: 'Nanshan 服务站', address: '南山路8号', unitId: 'u1' }),
+      stationRecord({ id: 'c', externalId: 'E-c', name: '竹园镇服务站', address: '弥阳路100%号_东', unitId: 'u2' }),
+    )
+    const ids = async (search: string, unitIds?: string[]) => (await store.repos.stations.list({ offset: 0, limit: 10 }, unitIds, search)).map((s) => s.id)
+    expect(await ids('弥阳')).toEqual(['a', 'c'])
+    expect(await ids('弥阳', ['u1'])).toEqual(['a'])
+    expect(await ids('nanSHAN')).toEqual(['b'])
+    expect(await ids('南山路')).toEqual(['b'])
+    expect(await ids('100%号_')).toEqual(['c'])
+    expect(await ids('%')).toEqual(['c'])
+    expect(await ids('.*')).toEqual([])
+    expect(await ids('服务站', ['u1', 'u2'])).toEqual(['b', 'c'])
+    expect((await store.repos.stations.list({ offset: 1, limit: 1 }, undefined, '服务站')).map((s) => s.id)).toEqual(['c'])
+  })
+
   test('upsert replaces by id, moves the point in the index, and refuses a second holder of an external id', async () => {
     await put(stationRecord({ id: 'a', externalId: 'E-a', location: at(0, 0) }))
     const moved = stationRecord({ id: 'a', externalId: 'E-a2', location: at(3000, 0), name: '新名字', version: 2 })

@@ -1,5 +1,6 @@
 import type { Page } from 'playwright-core'
 import { startE2E, type E2E } from './harness'
+import { staffPageProblems } from './worker-checks'
 
 const PHONE = { viewport: { width: 360, height: 740 } }
 const TOWNSHIP = 'unit-532504001'
@@ -49,6 +50,7 @@ describe('union administration in the browser', () => {
     await expect(page.locator('[data-child]').count()).resolves.toBe(14)
     await expect(page.locator('[data-action=move]').count()).resolves.toBe(0)
     await e2e.shot(page, '90-admin-units-root')
+    expect(await staffPageProblems(page)).toEqual([])
 
     // Down to a township; an empty name is refused next to its field.
     await page.locator(`[data-child=${TOWNSHIP}]`).click()
@@ -87,15 +89,16 @@ describe('union administration in the browser', () => {
     await toastGone(page, '已移到太平街道总工会之下')
     await e2e.shot(page, '95-admin-unit-moved')
 
-    // An invitation for one caseworker of that union: the code is shown once.
+    // An invitation for one caseworker of that union: the form starts at the union being viewed; the code is shown once.
     await page.locator('[data-action=invitations]').click()
     await page.locator('[data-form=invitation]').waitFor()
-    await eventually(() => page.locator('[data-unit]').getAttribute('data-unit'), (id) => id === 'unit-root')
+    await eventually(() => page.locator('[data-unit]').getAttribute('data-unit'), (id) => id === unitId)
+    await expect(page.locator('[data-form=invitation] .admin-unit__name').textContent()).resolves.toBe('弥勒市新星物流有限公司工会')
+    expect(await staffPageProblems(page)).toEqual([])
     await page.locator('[data-action=create-invitation]').click()
     await expect(page.locator('.field-error[data-field=displayName]').textContent()).resolves.toBe('请填写被邀请人的姓名')
+    // The picker opens at that union too.
     await page.locator('[data-action=pick-unit]').click()
-    await page.locator(`[data-picker=unit] [data-child=${OTHER_TOWNSHIP}]`).click()
-    await page.locator(`[data-picker=unit] [data-child=${unitId}]`).click()
     await eventually(() => page.locator('[data-picker=unit] .unit-picker__name').textContent(), (t) => t === '弥勒市新星物流有限公司工会')
     await e2e.shot(page, '96-admin-invitation-pick-unit')
     await page.locator('[data-picker=unit] [data-action=pick]').click()
@@ -112,6 +115,7 @@ describe('union administration in the browser', () => {
     await page.getByText('内容已复制').waitFor({ state: 'hidden' })
     await eventually(() => page.locator('[data-invitation-id][data-status=open]').count(), (n) => n === 1)
     await e2e.shot(page, '97-admin-invitation-code')
+    expect(await staffPageProblems(page)).toEqual([])
 
     // A new person redeems it in their own browser and becomes staff of that union.
     const invitee = await e2e.newUser(PHONE)
@@ -133,6 +137,7 @@ describe('union administration in the browser', () => {
     await expect(liu.locator('[data-roles]').getAttribute('data-roles')).resolves.toBe('caseworker')
     await expect(liu.textContent()).resolves.toContain('弥勒市新星物流有限公司工会')
     await e2e.shot(page, '99-admin-staff')
+    expect(await staffPageProblems(page)).toEqual([])
 
     // An admin cannot change themself: the server's reason is shown.
     const zhao = page.locator('[data-staff=赵强]')

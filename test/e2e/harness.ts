@@ -40,6 +40,42 @@ function movableClock(): MovableClock {
   return { now: () => new Date(Date.now() + offset), advance: (ms) => void (offset += ms) }
 }
 
+/** Console errors and uncaught page errors since the last test ended: each one fails the test it happened in. */
+const browserErrors: string[] = []
+
+/**
+ * Known noise left out, each with its reason (matched against the message and the address it names):
+ * - a visitor of the local mode before the demo sign-in: the server answers a call UNAUTHENTICATED with
+ *   HTTP 401, which the page handles (it offers the sign-in), but the browser logs every failed fetch.
+ */
+const IGNORED_CONSOLE: RegExp[] = [/status of 401 \(Unauthorized\) @ .*\/api\/account$/]
+
+/** Records what the browser reports as an error on this page, for the check after each test. */
+function watchErrors(page: Page): void {
+  page.on('pageerror', (err) => {
+    browserErrors.push(`${page.url()} page error: ${err.stack ?? err.message}`)
+    console.error(`[browser] ${err.message}`)
+  })
+  page.on('console', (msg) => {
+    const at = msg.location()
+    if (msg.type() !== 'error' || IGNORED_CONSOLE.some((r) => r.test(`${msg.text()} @ ${at.url}`))) return
+    browserErrors.push(`${page.url()} console error: ${msg.text()} (${at.url}:${at.lineNumber})`)
+  })
+}
+
+/** The errors recorded since the last call, which clears them. */
+export function takeBrowserErrors(): string[] {
+  return browserErrors.splice(0)
+}
+
+// Registered once by every browser test file that imports the harness: 0 console errors on every page a test visits.
+if (typeof afterEach === 'function') {
+  afterEach(() => {
+    const errors = takeBrowserErrors()
+    if (errors.length > 0) throw new Error(`the browser reported ${errors.length} error(s):\n${errors.slice(0, 5).join('\n')}`)
+  })
+}
+
 export async function startE2E(): Promise<E2E> {
   const webRoot = resolve('dist/h5')
   if (!existsSync(join(webRoot, 'index.html'))) throw new Error('dist/h5 is missing: run npm run build:h5 first')
@@ -63,8 +99,9 @@ export async function startE2E(): Promise<E2E> {
     browser,
     async newUser(extra = {}) {
       const context = await browser.newContext({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, locale: 'zh-CN', isMobile: true, hasTouch: true, ...extra })
+      // Every page of the profile, those a test opens itself too.
+      context.on('page', watchErrors)
       const page = await context.newPage()
-      page.on('pageerror', (err) => console.error(`[browser] ${err.message}`))
       page.on('console', (msg) => {
         if (!/Content Security Policy/i.test(msg.text())) return
         cspViolations.push(`${page.url()}: ${msg.text()}`)

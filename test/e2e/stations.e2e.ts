@@ -4,6 +4,7 @@ import { formatDistance } from '../../src/text/distance'
 import { demoStations } from '../../server/local/seed-stations'
 import { input } from './apply-helpers'
 import { startE2E, type E2E } from './harness'
+import { staffPageProblems } from './worker-checks'
 
 /** A WGS-84 position near the centre of Mile, as a phone's GPS gives it. */
 const NEAR_MILE_WGS84 = { longitude: 103.41, latitude: 24.41 }
@@ -176,6 +177,32 @@ describe('stations in the browser', () => {
     await context.close()
   })
 
+  it('the admin pages in large-text mode on a 375 px screen: no text under 18 px, targets 60 px, nothing wider than the screen', async () => {
+    const { page, context } = await e2e.newUser({ viewport: { width: 375, height: 812 } })
+    await signIn(page, e2e.app.url, 'admin', '/')
+    await page.locator('[data-setting=large-text]').click()
+    await page.locator('.home.large-text').waitFor()
+    const check = async (shot: string) => {
+      await e2e.shot(page, shot)
+      expect(await staffPageProblems(page, 'large')).toEqual([])
+      expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375)
+    }
+    await page.goto(`${e2e.app.url}/#/admin/stations/index`)
+    await page.locator('.admin.large-text .admin-item').first().waitFor()
+    await check('58-admin-stations-large-text')
+    await page.goto(`${e2e.app.url}/#/admin/station-edit/index`)
+    await page.locator('.large-text [data-form=station]').waitFor()
+    await check('59-admin-station-new-large-text')
+    await page.goto(`${e2e.app.url}/#/admin/import/index`)
+    await page.locator('.large-text [data-action=choose-file]').waitFor()
+    const header = '外部编号,类型,级别,名称,地址,所在地区,经度,纬度,坐标系,联系电话,开放时间,节假日闭馆,闭馆日期,服务设施,服务内容,照片,管理单位,状态,核实日期'
+    const [chooser] = await Promise.all([page.waitForEvent('filechooser'), page.locator('[data-action=choose-file]').click()])
+    await chooser.setFiles({ name: 'stations-with-a-long-file-name-from-the-county.csv', mimeType: 'text/csv', buffer: Buffer.from(`${header}\nE2E-9,小卖部,,,,新哨镇,203.2,23.9,火星,,周八,否,,桑拿,,,,开放,`, 'utf8') })
+    await page.locator('[data-import=problems]').waitFor()
+    await check('60-admin-import-large-text')
+    await context.close()
+  })
+
   it('keeps the admin pages from a worker, saying why', async () => {
     const { page, context } = await e2e.newUser()
     await signIn(page, e2e.app.url, 'new-worker', '/#/admin/stations/index')
@@ -194,6 +221,7 @@ describe('stations in the browser', () => {
     await page.locator('.admin-item').first().waitFor()
     await expect(page.locator('.admin-item').count()).resolves.toBe(20)
     await e2e.shot(page, '51-admin-stations')
+    expect(await staffPageProblems(page)).toEqual([])
     await page.locator('[data-more]').click()
     await eventually(() => page.locator('.admin-item').count(), (n) => n === 40)
 
@@ -202,21 +230,32 @@ describe('stations in the browser', () => {
     await page.locator('[data-form=station]').waitFor()
     await expect(input(page, 'name').inputValue()).resolves.toBe(CITY_CENTRE_STATION.name)
     await expect(input(page, 'hoursText').inputValue()).resolves.toBe('周一至周五 08:30-12:00,14:30-18:00')
-    await input(page, 'lat').fill('124.4')
+    await expect(page.locator('.station-location__point').textContent()).resolves.toContain(`东经 ${CITY_CENTRE_STATION.location.lng.toFixed(5)}°`)
+    // A pasted coordinate outside China, or two of them, is refused, saying why; the point stays.
+    await page.locator('[data-field=coordSource] [data-value=gcj02]').click()
+    await input(page, 'pastedPoint').fill('2.352222,48.856613')
+    await page.locator('[data-action=read-point]').click()
+    await expect(page.locator('.field-error[data-field=pastedPoint]').textContent()).resolves.toContain('坐标不在中国境内')
+    await input(page, 'pastedPoint').fill('103.436500,24.410500 103.450000,24.420000')
+    await page.locator('[data-action=read-point]').click()
+    await expect(page.locator('.field-error[data-field=pastedPoint]').textContent()).resolves.toContain('不止一个坐标')
+    await input(page, 'address').fill('')
     await page.locator('[data-action=save]').click()
-    await expect(page.locator('.field-error[data-field=lat]').textContent()).resolves.toBe('纬度应在-90到90之间')
+    await expect(page.locator('.field-error[data-field=address]').textContent()).resolves.toBe('请填写地址')
     // The page scrolls the first bad field to just below the navigation bar.
     await page.waitForFunction(() => {
-      const top = document.querySelector('#field-lat')?.getBoundingClientRect().top ?? -1
+      const top = document.querySelector('#field-address')?.getBoundingClientRect().top ?? -1
       return top > 40 && top < 120
     })
     await e2e.shot(page, '52-admin-station-edit')
+    expect(await staffPageProblems(page)).toEqual([])
 
     // The review list holds the worker's report; resolving it empties the pending list.
     await page.goto(`${e2e.app.url}/#/admin/reports/index`)
     await page.locator('[data-report-id]').first().waitFor()
     await expect(page.locator('[data-report-id]').first().textContent()).resolves.toContain('晚上十点去时没有开门')
     await e2e.shot(page, '53-admin-reports')
+    expect(await staffPageProblems(page)).toEqual([])
     await page.locator('[data-action=decide]').first().click()
     await page.locator('.reports__decide textarea').fill('已核实，驿站全天开放')
     await page.locator('[data-action=resolve]').click()
@@ -246,7 +285,10 @@ describe('stations in the browser', () => {
     await page.locator('[data-import=problems]').waitFor()
     await expect(page.locator('.import__problem[data-line="3"]').count()).resolves.toBeGreaterThanOrEqual(1)
     await expect(page.locator('[data-action=confirm-import]').count()).resolves.toBe(0)
+    // Line 3's every problem at once: the missing name and the longitude out of range.
+    await expect(page.locator('.import__problem[data-line="3"]').allTextContents()).resolves.toEqual(expect.arrayContaining([expect.stringContaining('名称'), expect.stringContaining('经度')]))
     await e2e.shot(page, '54-admin-import-dry-run')
+    expect(await staffPageProblems(page)).toEqual([])
 
     await choose('stations.csv', [header, good].join('\n'))
     await page.locator('[data-import=ok]').waitFor()

@@ -56,15 +56,14 @@ export function unnamed(page: Page): Promise<string[]> {
   }, CLICKABLE)
 }
 
-/** Text a worker must never read: ISO dates, raw codes and English words (file names and units aside). */
-export async function rawText(page: Page): Promise<string[]> {
+/** Text a worker must never read: ISO dates, raw codes and English words (file names and units aside; `allowed` names more words that are what they are). */
+export async function rawText(page: Page, allowed = /^(PDF|MB|KB)$/): Promise<string[]> {
   const body = await page.evaluate(() => {
     const pages = Array.from(document.querySelectorAll('.taro_page')).filter((p) => getComputedStyle(p).display !== 'none')
     return (pages.at(-1) ?? document.body).textContent ?? ''
   })
-  // A file's own name, an application's number (MLS-2026-000123) and a household file's (MLS-H-2026-000123) are what they are.
-  const text = body.replace(/[\w.-]+\.(jpe?g|png|pdf|txt)(?![a-z])/gi, '').replace(/\b[A-Z]{2,5}(-H)?-\d{4}-\d{6}\b/g, '')
-  const allowed = /^(PDF|MB|KB)$/
+  // A file's own name, an application's number (MLS-2026-000123) and a household's (MLS-H-2026-000012) and an invitation code (ABCD-EFGH-JKMN) are what they are.
+  const text = body.replace(/[\w.-]+\.(jpe?g|png|pdf|txt|csv|xlsx)(?![a-z])/gi, '').replace(/\b[A-Z]{2,5}(?:-H)?-\d{4}-\d{6}\b/g, '').replace(/\b[A-Z0-9]{4}-[A-Z0-9]{4}-[A-Z0-9]{4}\b/g, '')
   const out = [...text.matchAll(/\d{4}-\d{2}-\d{2}/g)].map((m) => `ISO date ${m[0]}`)
   for (const m of text.matchAll(/[A-Za-z][A-Za-z_-]{2,}/g)) if (!allowed.test(m[0])) out.push(`word ${m[0]}`)
   if (text.includes('。。')) out.push('。。')
@@ -91,4 +90,16 @@ export async function axeFindings(page: Page): Promise<string[]> {
 export async function pageProblems(page: Page, mode: keyof typeof RULES): Promise<string[]> {
   const { text, targets } = await measure(page, RULES[mode].text, RULES[mode].target)
   return [...text.map((t) => `text ${t}`), ...targets.map((t) => `target ${t}`), ...(await unnamed(page)), ...(await rawText(page)), ...(await axeFindings(page))]
+}
+
+/** Words a staff page may show: the names of the file formats an admin imports and exports. */
+const STAFF_WORDS = /^(PDF|MB|KB|CSV|XLSX|Excel)$/
+
+/**
+ * What every staff page must pass in either mode: no raw codes, English words or ISO dates, and no
+ * serious or critical axe finding; `large` adds the elder-mode sizes (text 18 px, targets 60 px).
+ */
+export async function staffPageProblems(page: Page, mode?: 'large'): Promise<string[]> {
+  const sizes = mode ? await measure(page, RULES.large.text, RULES.large.target) : { text: [], targets: [] }
+  return [...sizes.text.map((t) => `text ${t}`), ...sizes.targets.map((t) => `target ${t}`), ...(await rawText(page, STAFF_WORDS)), ...(await axeFindings(page))]
 }

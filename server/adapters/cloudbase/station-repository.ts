@@ -102,10 +102,18 @@ export function stationRepository(scope: Scope): StationRepository {
         .end()
       return data.map((doc) => ({ station: toRecord(doc), distanceM: Number(doc.distanceM) }))
     },
-    async list({ offset, limit }, unitIds) {
+    async list({ offset, limit }, unitIds, search) {
       outsideTransaction(scope, 'stations.list')
       if (unitIds !== undefined && unitIds.length > MAX_UNIT_IDS) throw new Error(`stations.list takes at most ${MAX_UNIT_IDS} units`)
-      const query = unitIds === undefined ? coll() : coll().where({ unitId: scope.command.in([...unitIds]) })
+      const _ = scope.command
+      const conditions: object[] = []
+      if (unitIds !== undefined) conditions.push({ unitId: _.in([...unitIds]) })
+      if (search) {
+        // The SDK sends a RegExp as the database's $regex; the text is escaped, so it matches as typed.
+        const contains = new RegExp(search.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'), 'i')
+        conditions.push(_.or([{ name: contains }, { address: contains }]))
+      }
+      const query = conditions.length === 0 ? coll() : coll().where(conditions.length === 1 ? conditions[0] : _.and(conditions))
       return (await readRange(query.orderBy('_id', 'asc'), offset, limit)).map(toRecord)
     },
     async countByKind() {

@@ -59,6 +59,8 @@ export interface Command {
   set(value: unknown): unknown
   /** Every one of the conditions: a query of its own, for `where`. */
   and(conditions: object[]): object
+  /** Any one of the conditions: a query of its own, for `where` (or inside `and`). */
+  or(conditions: object[]): object
 }
 
 export interface Database {

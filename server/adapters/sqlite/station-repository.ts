@@ -145,9 +145,20 @@ export function stationRepository(db: Db): StationRepository {
       const docs = new Map(docsByRid(page.map((c) => c.rid)))
       return page.map((c) => ({ station: parse(docs.get(c.rid))!, distanceM: c.d }))
     },
-    async list({ offset, limit }, unitIds) {
-      if (unitIds === undefined) return readAll(db, 'SELECT doc FROM stations ORDER BY id LIMIT ? OFFSET ?', limit, offset)
-      return readAll(db, 'SELECT doc FROM stations WHERE unit_id IN (SELECT value FROM json_each(?)) ORDER BY id LIMIT ? OFFSET ?', JSON.stringify(unitIds), limit, offset)
+    async list({ offset, limit }, unitIds, search) {
+      const where: string[] = []
+      const params: unknown[] = []
+      if (unitIds !== undefined) {
+        where.push('unit_id IN (SELECT value FROM json_each(?))')
+        params.push(JSON.stringify(unitIds))
+      }
+      if (search) {
+        const pattern = `%${search.replace(/[\\%_]/g, (c) => `\\${c}`)}%`
+        where.push(`(json_extract(doc, '$.name') LIKE ? ESCAPE '\\' OR json_extract(doc, '$.address') LIKE ? ESCAPE '\\')`)
+        params.push(pattern, pattern)
+      }
+      const filter = where.length ? `WHERE ${where.join(' AND ')}` : ''
+      return readAll(db, `SELECT doc FROM stations ${filter} ORDER BY id LIMIT ? OFFSET ?`, ...params, limit, offset)
     },
     async countByKind() {
       const rows = db.prepare(`SELECT kind, count(*) AS n FROM stations WHERE status != 'closed' GROUP BY kind`).all() as { kind: StationKind; n: number }[]

@@ -74,10 +74,19 @@ describe('import: bad rows', () => {
       { line: 8, column: '服务设施', message: expect.stringContaining('不认识的服务设施“桑拿”') },
       { line: 9, column: '外部编号', message: '外部编号“A1”与第2行重复' },
       { line: 10, column: '级别', message: '帮扶服务站点请选择级别；其他类型不分级别' },
-      { line: 11, column: '坐标系', message: '不认识的坐标系“火星”，请填 GCJ-02、WGS-84 或 BD-09' },
+      { line: 11, column: '坐标系', message: '不认识的坐标系“火星”，请填坐标来自的地图：高德、腾讯、百度，或卫星定位' },
       { line: 13, column: '闭馆日期', message: '日期不存在' },
     ])
     expect(await count()).toBe(0)
+  })
+
+  it('reports all of a row\'s problems at once, its duplicate 外部编号 too, one message per cell', async () => {
+    const report = ok(await importCsv(csv(row('B1'), row('B1', { 类型: '小卖部', 名称: '', 联系电话: '电话号码', 纬度: '', 核实日期: '2026-13-01', 坐标系: '火星' })), { dryRun: true }))
+    expect(report.problems.map((p) => p.column).sort()).toEqual(['名称', '坐标系', '外部编号', '核实日期', '类型', '纬度', '联系电话'].sort())
+    expect(report.problems.every((p) => p.line === 3)).toBe(true)
+    expect(report.problems).toContainEqual({ line: 3, column: '外部编号', message: '外部编号“B1”与第2行重复' })
+    expect(report.problems).toContainEqual({ line: 3, column: '纬度', message: '请填写纬度' })
+    expect(report).toMatchObject({ rows: 2, created: 1 })
   })
 
   it('a real run with any bad row writes nothing either', async () => {
@@ -85,6 +94,11 @@ describe('import: bad rows', () => {
     expect(report.applied).toBe(false)
     expect(report.problems).toHaveLength(10)
     expect(await count()).toBe(0)
+  })
+
+  it('a 坐标系 cell in the words the page uses (卫星定位) is read', async () => {
+    const report = ok(await importCsv(csv(row('C1', { 坐标系: '卫星定位' })), { dryRun: true }))
+    expect(report).toMatchObject({ problems: [], created: 1 })
   })
 
   it('a bad header is reported on line 1', async () => {

@@ -5,14 +5,15 @@ import type { CoordSystem } from '../../../src/domain/geo'
 import type { CallContext, Deps, StationRecord } from '../../ports'
 import { appendAudit } from '../shared/audit'
 import { contentTarget, once, storedReply } from '../shared/idempotency'
-import { appExternalId, changedFields } from './manage-stations'
+import { changedFields } from './manage-stations'
 import { requireAdmin, stationUnitsOf } from './station-access'
+import { appExternalId } from '../../../src/domain/station'
 import { stationUnitFor } from '../../../src/domain/station-unit'
 import { FileProblem, writeCsv, type SheetTable } from '../shared/csv'
 import { DEFAULT_SHEET_LIMITS } from '../shared/sheet-limits'
 import { readSheetOffThread } from '../shared/sheet-worker/read-off-thread'
 import { mapLimited } from '../households/scan'
-import { HEADER, NUMERIC_COLUMNS, parseStationTable, stationRow, type ParsedRow } from './station-files/table'
+import { HEADER, NUMERIC_COLUMNS, parseStationTable, stationRow, type RowId } from './station-files/table'
 import { writeXlsx } from './station-files/xlsx'
 
 export interface ImportInput {
@@ -47,11 +48,12 @@ export async function importStations(deps: Deps, actor: Actor, input: ImportInpu
   const { bytes } = input
   const table = await readStationTable(input.format, bytes)
   const parsed = parseStationTable(table, input.coordSystem)
-  const problems = [...parsed.problems, ...duplicateIds(parsed.rows)]
-  const known = parsed.rows.filter((r) => !problems.some((p) => p.line === r.line)).map((r) => r.fields.externalId!)
+  // Every row's 外部编号 is checked, bad rows' too: a row's problems are all reported at once.
+  const problems: ImportProblem[] = [...parsed.problems, ...duplicateIds(parsed.ids)]
+  const known = [...new Set(parsed.ids.map((r) => r.externalId))]
   const existing = new Map((await deps.store.repos.stations.byExternalIds(known)).map((s) => [s.externalId, s]))
   const units = await importUnits(deps, actor)
-  problems.push(...parsed.rows.flatMap(({ line, fields }) => units.outside(existing.get(fields.externalId!), line)))
+  problems.push(...parsed.ids.flatMap(({ line, externalId }) => units.outside(existing.get(externalId), line)))
   const rows = parsed.rows.filter((r) => !problems.some((p) => p.line === r.line))
   if (rows.length + countBadLines(problems) > MAX_IMPORT_ROWS) {
     throw new AppError('VALIDATION', `一个文件最多${MAX_IMPORT_ROWS}行站点，请分成几个文件导入`, 'fileId')
@@ -193,11 +195,10 @@ async function importUnits(deps: Deps, actor: Actor & { unitId: string }) {
 
 const countBadLines = (problems: ImportProblem[]) => new Set(problems.filter((p) => p.line > 1).map((p) => p.line)).size
 
-function duplicateIds(rows: ParsedRow[]): ImportProblem[] {
+function duplicateIds(rows: RowId[]): ImportProblem[] {
   const seen = new Map<string, number>()
   const out: ImportProblem[] = []
-  for (const { line, fields } of rows) {
-    const id = fields.externalId!
+  for (const { line, externalId: id } of rows) {
     const first = seen.get(id)
     if (first !== undefined) out.push({ line, column: '外部编号', message: `外部编号“${id}”与第${first}行重复` })
     else seen.set(id, line)

@@ -1,7 +1,7 @@
 import { isDeepStrictEqual } from 'node:util'
 import { AppError, type Actor } from '../../../src/domain'
 import type { ClosedStation, StationListPage, StationView } from '../../../src/domain/api/stations'
-import type { StationFields } from '../../../src/domain/station'
+import { appExternalId, type StationFields } from '../../../src/domain/station'
 import type { CallContext, Deps, Repositories, StationRecord } from '../../ports'
 import { appendAudit } from '../shared/audit'
 import { contentTarget, once } from '../shared/idempotency'
@@ -9,9 +9,6 @@ import { managedStation, requireAdmin, stationUnitId, stationUnitsOf, toStationV
 
 const STALE = '站点信息已被他人修改，请刷新后重试'
 const TAKEN = '这个外部编号已被其他站点使用'
-
-/** The external id a station created in the app gets when the admin gives none: stable, and never one a union would use. */
-export const appExternalId = (id: string) => `lantian:${id}`
 
 /** Names of the fields that differ, for the audit log (values stay out of it). */
 export function changedFields(before: StationFields, after: StationFields): string[] {
@@ -108,12 +105,12 @@ export async function closeStation(
   return { id: next.id, status: next.status, version: next.version }
 }
 
-/** The admin's station list: the stations of their jurisdiction, closed ones included, in id order, with their units' names. */
-export async function listStations(deps: Deps, actor: Actor, input: { page: number; pageSize: number }): Promise<StationListPage> {
+/** The admin's station list: the stations of their jurisdiction (with `search`, those whose name or address holds it), closed ones included, in id order, with their units' names. */
+export async function listStations(deps: Deps, actor: Actor, input: { page: number; pageSize: number; search?: string }): Promise<StationListPage> {
   const repos = deps.store.repos
   const unitIds = await stationUnitsOf(repos, actor)
   const now = deps.clock.now()
-  const rows = await repos.stations.list({ offset: (input.page - 1) * input.pageSize, limit: input.pageSize + 1 }, unitIds ?? undefined)
+  const rows = await repos.stations.list({ offset: (input.page - 1) * input.pageSize, limit: input.pageSize + 1 }, unitIds ?? undefined, input.search || undefined)
   const items = rows.slice(0, input.pageSize).map((rec) => toStationView(deps, rec, now))
   const units = await Promise.all([...new Set(items.map((s) => s.unitId))].map((id) => repos.units.get(id)))
   const unitNames = Object.fromEntries(units.flatMap((u) => (u ? [[u.id, u.name]] : [])))

@@ -100,6 +100,19 @@ describe('stations: admin writes are audited', () => {
     expect([second.items.map((s) => s.id), second.hasMore]).toEqual([['st-3', 'st-4'], false])
   })
 
+  it('the admins\' list searches names and addresses on the server, trimmed; too long a search is refused naming the field', async () => {
+    await t.deps.store.transaction(async (r) => {
+      await r.stations.upsert(stationRecord({ id: 'st-a', externalId: 'EA', name: '弥阳街道职工驿站', address: '人民路1号' }))
+      await r.stations.upsert(stationRecord({ id: 'st-b', externalId: 'EB', name: '新哨镇服务站', address: '弥阳路2号' }))
+      await r.stations.upsert(stationRecord({ id: 'st-c', externalId: 'EC', name: '竹园镇服务站', address: '竹园路3号' }))
+    })
+    type ListPage = { items: StationView[]; hasMore: boolean }
+    const found = ok(await call<ListPage>(ADMIN, 'list', { search: ' 弥阳 ' }))
+    expect(found.items.map((s) => s.id)).toEqual(['st-a', 'st-b'])
+    expect(ok(await call<ListPage>(ADMIN, 'list', { search: '' })).items).toHaveLength(3)
+    expect(await call(ADMIN, 'list', { search: '弥'.repeat(31) })).toMatchObject({ ok: false, error: { code: 'VALIDATION', field: 'search' } })
+  })
+
   it('an unknown station is NOT_FOUND', async () => {
     expect(await call(WORKER, 'get', { stationId: 'nope' })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } })
     expect(await call(ADMIN, 'update', { stationId: 'nope', version: 1, station: stationFields() })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } })

@@ -174,7 +174,7 @@ function ExportStations() {
   return (
     <View className='card'>
       <Text className='card__title'>导出站点</Text>
-      <Text className='admin-note'>导出全部站点（坐标为 GCJ-02），可修改后再导入。</Text>
+      <Text className='admin-note'>导出全部站点（坐标为高德、腾讯地图所用的坐标），可修改后再导入。</Text>
       <View className='admin-nav'>
         <Button className='btn btn--secondary btn--small' onClick={() => !busy && void run('xlsx')} data-action='export-xlsx'>
           导出 Excel

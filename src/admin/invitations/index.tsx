@@ -1,9 +1,11 @@
 import { Text, View } from '@tarojs/components'
+import { useRouter } from '@tarojs/taro'
 import { useEffect, useState } from 'react'
 import PageState, { LoadMore } from '@/components/page-state'
 import type { CreatedInvitation, InvitationView } from '@/domain/api/admin'
 import { api } from '@/api'
 import { pageNumbers, usePages } from '@/hooks/use-pages'
+import { readParam } from '@/routes'
 import { AdminPage } from '../components/admin-gate'
 import CodeBox from './code-box'
 import InvitationForm from './invitation-form'
@@ -13,16 +15,16 @@ import './index.css'
 
 const PAGE_SIZE = 20
 
-/** 邀请人员: create a one-time code (shown once), and the jurisdiction's invitations with their status. */
+/** 邀请人员: create a one-time code (shown once) for the unit being viewed (`?unitId=`), and the jurisdiction's invitations with their status. */
 export default function AdminInvitationsPage() {
   return (
     <AdminPage className='admin invitations'>
-      <Invitations />
+      <Invitations unitId={readParam(useRouter().params.unitId)} />
     </AdminPage>
   )
 }
 
-function Invitations() {
+function Invitations({ unitId }: { unitId: string }) {
   const [created, setCreated] = useState<CreatedInvitation | null>(null)
   const { list, load, more, reload } = usePages({ ...pageNumbers<InvitationView>(), fetch: (_: null, page) => api.admin.listInvitations({ page, pageSize: PAGE_SIZE }) })
   useEffect(() => void load(null), [load])
@@ -33,6 +35,7 @@ function Invitations() {
         <CodeBox created={created} onDone={() => setCreated(null)} />
       ) : (
         <InvitationForm
+          unitId={unitId}
           onCreated={(c) => {
             setCreated(c)
             void reload()

@@ -13,18 +13,25 @@ import UnitChoice from '../components/unit-choice'
 type Errors = Partial<Record<'unitId' | 'roles' | 'displayName', string>>
 const FIELDS = ['unitId', 'roles', 'displayName'] as const
 
+/** Props of the invitation form. */
+export interface InvitationFormProps {
+  /** The unit being viewed when the admin came here ('' for their own unit): the invitation's unit until they pick another. */
+  unitId: string
+  onCreated: (created: CreatedInvitation) => void
+}
+
 /** Invites one person: the unit they will belong to, their roles and their name. */
-export default function InvitationForm({ onCreated }: { onCreated: (created: CreatedInvitation) => void }) {
+export default function InvitationForm({ unitId, onCreated }: InvitationFormProps) {
   const [unit, setUnit] = useState<UnitRef | null>(null)
   const [roles, setRoles] = useState<StaffRole[]>(['caseworker'])
   const [displayName, setDisplayName] = useState('')
   const [errors, setErrors] = useState<Errors>({})
   const [busy, setBusy] = useState(false)
 
-  // The admin's own unit until they pick another.
+  // The unit the admin was viewing (or their own) until they pick another.
   useEffect(() => {
-    void api.admin.units().then((r) => r.ok && setUnit((u) => u ?? { id: r.data.unit.id, name: r.data.unit.name }))
-  }, [])
+    void api.admin.units(unitId ? { unitId } : {}).then((r) => r.ok && setUnit((u) => u ?? { id: r.data.unit.id, name: r.data.unit.name }))
+  }, [unitId])
 
   const submit = async () => {
     const input = { unitId: unit?.id ?? '', roles, displayName }

@@ -37,7 +37,7 @@ function StaffList() {
   return (
     <View>
       <View className='admin-nav'>
-        <Button className='btn btn--primary btn--small' data-action='invite' onClick={() => void Taro.navigateTo({ url: ROUTES.adminInvitations })}>
+        <Button className='btn btn--primary btn--small' data-action='invite' onClick={() => void Taro.navigateTo({ url: ROUTES.adminInvitations(scope?.id) })}>
           邀请人员
         </Button>
         <Button className='btn btn--secondary btn--small' data-action='units' onClick={() => void Taro.navigateTo({ url: ROUTES.adminUnits() })}>
@@ -79,7 +79,7 @@ function StaffList() {
         state={list}
         onRetry={() => void reload()}
         isEmpty={(l) => l.items.length === 0}
-        empty={{ message: '这里还没有工作人员', actionText: '邀请人员', onAction: () => void Taro.navigateTo({ url: ROUTES.adminInvitations }) }}
+        empty={{ message: '这里还没有工作人员', actionText: '邀请人员', onAction: () => void Taro.navigateTo({ url: ROUTES.adminInvitations(scope?.id) }) }}
       >
         {(list) => (
           <View className='staff-list' data-count={list.last.total}>

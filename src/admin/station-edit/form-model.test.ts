@@ -18,7 +18,7 @@ const filled = (over: Partial<StationFormValues> = {}): StationFormValues => ({
 
 describe('the admin station form', () => {
   it('turns a filled form into the station the server takes', () => {
-    const r = toStation(filled({ closedDatesText: '2026-10-01，2026-10-02', closedOnHolidays: true, verifiedOn: '2026-03-01' }))
+    const r = toStation(filled({ closedDatesText: '2026-10-01，2026年10月2日', closedOnHolidays: true, verifiedOn: '2026-03-01' }))
     expect(r.ok).toBe(true)
     if (!r.ok) return
     expect(r.station).toMatchObject({ kind: 'rest-post', level: null, location: { lng: 103.4365, lat: 24.4105 }, verifiedOn: '2026-03-01' })
@@ -59,8 +59,16 @@ describe('the admin station form', () => {
 
   it('reads a stored station back into the same station', () => {
     const view = { ...toStationOk(filled({ externalId: 'MILE-1', verifiedOn: '2026-01-15' })), id: 's1', photos: ['https://example.org/a.jpg'] } as unknown as StationView
+    expect(formOf({ ...view, hours: { ...view.hours, closedDates: ['2026-10-01', '2026-10-02'] } }).closedDatesText).toBe('2026年10月1日，2026年10月2日')
     const again = toStation(formOf(view))
     expect(again.ok && again.station).toMatchObject({ externalId: 'MILE-1', photos: ['https://example.org/a.jpg'], hours: view.hours })
+  })
+
+  it('leaves the id the app made up off the form, and sends none back (the server keeps it)', () => {
+    const view = { ...toStationOk(filled({ externalId: 'lantian:BWwOl4' })), id: 'BWwOl4' } as unknown as StationView
+    expect(formOf(view).externalId).toBe('')
+    const again = toStation(formOf(view))
+    expect(again.ok && again.station).not.toHaveProperty('externalId')
   })
 
   it('maps server field paths onto the form', () => {

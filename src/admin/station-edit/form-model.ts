@@ -1,7 +1,8 @@
 import type { StationView } from '@/domain/api/stations'
 import { formatWeekText, parseWeekText } from '@/domain/opening-hours'
-import { StationInputSchema, type AidLevel, type Amenity, type StationFields, type StationInput, type StationKind, type StationStatus } from '@/domain/station'
+import { isAppExternalId, StationInputSchema, type AidLevel, type Amenity, type StationFields, type StationInput, type StationKind, type StationStatus } from '@/domain/station'
 import { problemsByField, validate } from '@/domain/validate'
+import { formatDate } from '@/text/format'
 
 /** What the station form holds: text as typed, so a half-typed coordinate is kept as it is. */
 export interface StationFormValues {
@@ -58,7 +59,8 @@ export const EMPTY_FORM: StationFormValues = {
 /** A stored station as form values. */
 export function formOf(s: StationView): StationFormValues {
   return {
-    externalId: s.externalId,
+    // A made-up id stays as it is on the server (an empty field keeps it) and off the screen.
+    externalId: isAppExternalId(s.externalId) ? '' : s.externalId,
     kind: s.kind,
     level: s.level ?? '',
     name: s.name,
@@ -69,7 +71,7 @@ export function formOf(s: StationView): StationFormValues {
     phone: s.phone,
     hoursText: formatWeekText(s.hours.week),
     closedOnHolidays: s.hours.closedOnHolidays,
-    closedDatesText: s.hours.closedDates.join('，'),
+    closedDatesText: s.hours.closedDates.map(formatDate).join('，'),
     amenities: [...s.amenities],
     services: s.services,
     unitName: s.unitName,
@@ -92,6 +94,12 @@ export function fieldOfPath(path: string): FormField | null {
   return own.includes(p) ? (p as FormField) : null
 }
 
+/** `2026年10月1日` (as the form shows dates) as `2026-10-01`; anything else as typed, for the schema to judge. */
+function isoOfDate(text: string): string {
+  const m = /^(\d{4})年(\d{1,2})月(\d{1,2})日?$/.exec(text)
+  return m ? `${m[1]}-${m[2].padStart(2, '0')}-${m[3].padStart(2, '0')}` : text
+}
+
 const number = (text: string) => (text.trim() === '' ? Number.NaN : Number(text.trim()))
 
 /**
@@ -100,7 +108,7 @@ const number = (text: string) => (text.trim() === '' ? Number.NaN : Number(text.
  */
 export function toStation(values: StationFormValues): { ok: true; station: StationFields } | { ok: false; errors: Partial<Record<FormField, string>> } {
   const week = parseWeekText(values.hoursText)
-  const closedDates = values.closedDatesText.split(/[、,，;；\s]+/).filter(Boolean)
+  const closedDates = values.closedDatesText.split(/[、,，;；\s]+/).filter(Boolean).map(isoOfDate)
   const input: StationInput = {
     ...(values.externalId.trim() ? { externalId: values.externalId } : {}),
     kind: values.kind as StationKind,

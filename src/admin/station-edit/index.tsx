@@ -1,4 +1,4 @@
-import { Button, Switch, Text, View } from '@tarojs/components'
+import { Button, Text, View } from '@tarojs/components'
 import Taro, { useRouter } from '@tarojs/taro'
 import { useEffect, useRef, useState } from 'react'
 import ChoiceChips from '@/components/choice-chips'
@@ -11,6 +11,7 @@ import { AID_LEVELS, AMENITIES, labelOf, STATION_KINDS, STATION_STATUSES, type A
 import { api, newRequestId } from '@/api'
 import { readParam } from '@/routes'
 import { AdminPage } from '../components/admin-gate'
+import LocationField from './location-field'
 import UnitField from './unit-field'
 import { EMPTY_FORM, fieldOfPath, formOf, toStation, type FormField as Field, type StationFormValues } from './form-model'
 import '../admin.css'
@@ -108,11 +109,22 @@ function StationForm({ station, onChanged }: { station: StationView | null; onCh
         {text('externalId', '外部编号', { hint: '工会台账中的编号，导入时按它更新；不填则自动生成' })}
         {text('district', '所在地区', { placeholder: '例如：弥阳街道' })}
         {text('address', '地址')}
-        <View className='admin-row'>
-          {text('lng', '经度', { keyboard: 'digit', placeholder: '103.4365' })}
-          {text('lat', '纬度', { keyboard: 'digit', placeholder: '24.4105' })}
-        </View>
-        <Text className='admin-note'>坐标请用 GCJ-02（腾讯地图、高德地图的坐标）。其他坐标系的数据请用“导入”，系统会自动转换。</Text>
+        <LocationField
+          lng={values.lng}
+          lat={values.lat}
+          error={errors.lng ?? errors.lat}
+          onPoint={(point, place) => {
+            setValues((v) => ({
+              ...v,
+              lng: String(point.lng),
+              lat: String(point.lat),
+              // WeChat's map names the place: it fills what is still empty, never what the admin wrote.
+              name: v.name || place?.name || '',
+              address: v.address || place?.address || '',
+            }))
+            setErrors((e) => ({ ...e, lng: undefined, lat: undefined }))
+          }}
+        />
         {text('phone', '联系电话')}
         {text('unitName', '管理单位')}
         <UnitField value={values.unitId} error={errors.unitId} onChange={(id) => set('unitId', id)} />
@@ -122,17 +134,21 @@ function StationForm({ station, onChanged }: { station: StationView | null; onCh
         <Text className='card__title'>开放时间</Text>
         <TextAreaField
           field='hoursText'
+          label='每周开放时间'
           hint='例如：周一至周五 08:30-12:00,14:30-18:00；周六 09:00-12:00。全天开放写“24小时”，跨夜写 22:00-06:00。'
           value={values.hoursText}
           maxlength={300}
           error={errors.hoursText}
           onInput={(v) => set('hoursText', v)}
         />
-        <View className='admin-switch'>
-          <Text className='field__label'>法定节假日闭馆</Text>
-          <Switch checked={values.closedOnHolidays} color='#1565c0' onChange={(e) => set('closedOnHolidays', e.detail.value)} />
-        </View>
-        {text('closedDatesText', '临时闭馆日期', { hint: '多个日期用逗号分开，例如：2026-10-01，2026-10-02' })}
+        <ChoiceChips
+          field='closedOnHolidays'
+          label='法定节假日'
+          options={HOLIDAY_CHOICES}
+          value={values.closedOnHolidays ? 'closed' : 'open'}
+          onChange={(c) => set('closedOnHolidays', c === 'closed')}
+        />
+        {text('closedDatesText', '临时闭馆日期', { hint: '多个日期用逗号分开，例如：2026年10月1日，2026年10月2日' })}
       </View>
 
       <View className='card'>
@@ -155,6 +171,11 @@ function StationForm({ station, onChanged }: { station: StationView | null; onCh
     </View>
   )
 }
+
+const HOLIDAY_CHOICES = [
+  { code: 'open', label: '照常开放' },
+  { code: 'closed', label: '闭馆' },
+]
 
 const CLOSE_CHOICES = [
   { code: 'suspended', label: '暂停开放（可重新开放）' },

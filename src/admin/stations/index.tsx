@@ -1,7 +1,8 @@
 import { Button, Text, View } from '@tarojs/components'
 import Taro, { useDidShow, useReachBottom } from '@tarojs/taro'
-import { useEffect } from 'react'
+import { useEffect, useState } from 'react'
 import PageState, { LoadMore } from '@/components/page-state'
+import SearchBox from '@/components/search-box'
 import { SampleBadge } from '@/components/station-badges'
 import { labelOf, STATION_STATUSES } from '@/domain/station'
 import { usePages } from '@/hooks/use-pages'
@@ -23,13 +24,14 @@ export default function AdminStationsPage() {
 }
 
 function StationList() {
+  const [search, setSearch] = useState('')
   const { list, load, more, reload } = usePages({
     first: 1,
-    fetch: (_: null, page) => api.stations.list({ page, pageSize: PAGE_SIZE }),
+    fetch: (text: string, page) => api.stations.list({ page, pageSize: PAGE_SIZE, search: text }),
     items: (r) => r.items,
     next: (r, page) => (r.hasMore ? page + 1 : null),
   })
-  useEffect(() => void load(null), [load])
+  useEffect(() => void load(search), [load, search])
   // Back from the edit page: show the saved changes (from the first page again).
   useDidShow(() => void reload())
   useReachBottom(more)
@@ -48,7 +50,13 @@ function StationList() {
           问题报告
         </Button>
       </View>
-      <PageState state={list} onRetry={() => void reload()} isEmpty={(l) => l.items.length === 0} empty={{ message: '还没有站点', actionText: '新建站点', onAction: () => go(ROUTES.adminStationEdit()) }}>
+      <SearchBox placeholder='站点名称或地址' active={search} onSearch={setSearch} />
+      <PageState
+        state={list}
+        onRetry={() => void reload()}
+        isEmpty={(l) => l.items.length === 0}
+        empty={search ? { message: '没有找到名称或地址含有这些字的站点' } : { message: '还没有站点', actionText: '新建站点', onAction: () => go(ROUTES.adminStationEdit()) }}
+      >
         {(list) => (
           <View className='admin-station-list' data-count={list.items.length}>
             {list.items.map((s) => (
@@ -60,7 +68,7 @@ function StationList() {
                 <Text className='admin-item__line'>
                   {kindText(s)} · {s.district}
                 </Text>
-                <Text className='admin-item__line'>外部编号 {s.externalId}</Text>
+                <Text className='admin-item__line'>{s.address}</Text>
                 <Text className='admin-item__line' data-unit={s.unitId}>
                   所属单位 {list.last.unitNames[s.unitId] ?? '未指定'}
                 </Text>

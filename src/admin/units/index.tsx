@@ -37,7 +37,7 @@ function UnitTree({ startId }: { startId: string }) {
   return (
     <View>
       <View className='admin-nav'>
-        <Button className='btn btn--secondary btn--small' data-action='invitations' onClick={() => void Taro.navigateTo({ url: ROUTES.adminInvitations })}>
+        <Button className='btn btn--secondary btn--small' data-action='invitations' onClick={() => void Taro.navigateTo({ url: ROUTES.adminInvitations(state.kind === 'ready' ? state.data.unit.id : unitId || undefined) })}>
           邀请人员
         </Button>
         <Button className='btn btn--secondary btn--small' data-action='staff' onClick={() => void Taro.navigateTo({ url: ROUTES.adminStaff })}>

@@ -217,15 +217,18 @@ export default function ApplyFormPage() {
         )}
         {isLast ? (
           <Button
+            // Keyed: reusing the 下一步 button's element would reset its text under Taro's loading spinner (see FormFrame).
+            key='submit'
             className={submitting ? 'btn btn--primary btn--busy apply-form__submit' : 'btn btn--primary apply-form__submit'}
             disabled={submitting}
             loading={submitting}
             onClick={() => void onSubmit()}
           >
-            {submitting ? '正在提交…' : d.meta.mode === 'fix' ? '重新提交' : '提交申请'}
+            {/* In a Text, not bare: see FormFrame (a changing bare label breaks Taro's H5 loading button). */}
+            <Text>{submitting ? '正在提交…' : d.meta.mode === 'fix' ? '重新提交' : '提交申请'}</Text>
           </Button>
         ) : (
-          <Button className='btn btn--primary apply-form__next' onClick={next}>
+          <Button key='next' className='btn btn--primary apply-form__next' onClick={next}>
             {step === 'consent' ? '同意并继续' : backToReview ? '改好了，回到核对' : '下一步'}
           </Button>
         )}

@@ -33,7 +33,9 @@ export default function FormFrame({ form, title, lead, submitText, busy, onSubmi
         onClick={onSubmit}
         data-action='submit'
       >
-        {busy ? '正在提交…' : submitText}
+        {/* In a Text: a bare string that changes makes React reset the button's textContent, which removes the
+            anchors Taro's H5 button keeps for its loading spinner; its next render then fails in insertBefore. */}
+        <Text>{busy ? '正在提交…' : submitText}</Text>
       </Button>
     </>
   )

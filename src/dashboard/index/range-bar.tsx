@@ -2,6 +2,7 @@ import { Picker, Text, View } from '@tarojs/components'
 import Chip from '@/components/chip'
 import { addDays, type CalendarDate } from '@/domain/calendar'
 import type { DateRange } from '@/domain/dashboard'
+import { formatDate } from '@/text/format'
 
 /** The first day the demo data (and the seed report's six years) covers: 全部 starts here. */
 export const EARLIEST: CalendarDate = '2015-01-01'
@@ -28,14 +29,14 @@ export default function RangeBar({ range, today, onChange }: RangeBarProps) {
     <View className='card dash-range' data-from={range.from} data-to={range.to}>
       <View className='dash-range__dates'>
         <Picker mode='date' value={range.from} end={range.to} onChange={(e) => onChange({ ...range, from: e.detail.value })}>
-          <View className='dash-range__date' data-field='from' aria-label={`开始日期：${range.from}`}>
-            {range.from}
+          <View className='dash-range__date' data-field='from' aria-label={`开始日期：${formatDate(range.from)}`}>
+            {formatDate(range.from)}
           </View>
         </Picker>
         <Text className='dash-range__to'>至</Text>
         <Picker mode='date' value={range.to} start={range.from} end={today} onChange={(e) => onChange({ ...range, to: e.detail.value })}>
-          <View className='dash-range__date' data-field='to' aria-label={`结束日期：${range.to}`}>
-            {range.to}
+          <View className='dash-range__date' data-field='to' aria-label={`结束日期：${formatDate(range.to)}`}>
+            {formatDate(range.to)}
           </View>
         </Picker>
       </View>

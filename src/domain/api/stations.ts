@@ -100,7 +100,15 @@ export const stationsActions = {
   },
   export: { input: v.strictObject({ format: FileFormatSchema }), output: returns<ExportFile>(), roles: ['admin'] },
   /** Admin: the stations of the jurisdiction, closed ones too, in a stable order, a page at a time. */
-  list: { input: PageInputSchema, output: returns<StationListPage>(), roles: ['admin'] },
+  list: {
+    input: v.strictObject({
+      ...PageInputSchema.entries,
+      /** Part of a name or an address. */
+      search: v.optional(v.pipe(v.string('搜索内容应为文本'), v.trim(), v.maxLength(30, '搜索内容不能超过30个字')), ''),
+    }),
+    output: returns<StationListPage>(),
+    roles: ['admin'],
+  },
   listReports: {
     input: v.strictObject({
       ...PageInputSchema.entries,

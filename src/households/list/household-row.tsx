@@ -1,5 +1,6 @@
 import { Text, View } from '@tarojs/components'
 import type { HouseholdItem } from '@/domain/api/households'
+import { formatDate } from '@/text/format'
 import HouseholdTags from '../components/household-tags'
 
 /** Props of one household in the list. */
@@ -22,7 +23,7 @@ export default function HouseholdRow({ item, onTap }: HouseholdRowProps) {
       </Text>
       <HouseholdTags item={item} />
       <Text className='hh-row__line'>结对干部：{cadres}</Text>
-      <Text className='hh-row__line'>最近联系：{item.lastContactOn ?? '暂无记录'}</Text>
+      <Text className='hh-row__line'>最近联系：{item.lastContactOn ? formatDate(item.lastContactOn) : '暂无记录'}</Text>
     </View>
   )
 }

@@ -80,7 +80,8 @@ export default function RedeemPage() {
           }}
         />
         <Button className={busy ? 'btn btn--primary btn--busy' : 'btn btn--primary'} data-action='redeem' disabled={busy} loading={busy} onClick={() => void submit()}>
-          {busy ? '正在绑定…' : '绑定'}
+          {/* In a Text, not bare: see FormFrame (a changing bare label breaks Taro's H5 loading button). */}
+          <Text>{busy ? '正在绑定…' : '绑定'}</Text>
         </Button>
       </View>
       <Text className='redeem__help muted'>普通职工无需绑定，直接使用首页的各项功能即可。</Text>

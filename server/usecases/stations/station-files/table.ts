@@ -44,7 +44,7 @@ const COLUMN_OF_FIELD: Record<string, ColumnKey> = {
 
 const COORD_WORDS: Record<string, CoordSystem> = {
   gcj02: 'gcj02', 'gcj-02': 'gcj02', 火星坐标: 'gcj02', 国测局坐标: 'gcj02', 腾讯: 'gcj02', 高德: 'gcj02',
-  wgs84: 'wgs84', 'wgs-84': 'wgs84', gps: 'wgs84',
+  wgs84: 'wgs84', 'wgs-84': 'wgs84', gps: 'wgs84', 卫星定位: 'wgs84', 卫星定位原始坐标: 'wgs84',
   bd09: 'bd09', 'bd-09': 'bd09', 百度: 'bd09',
 }
 
@@ -67,11 +67,18 @@ export interface ParsedRow {
   fields: StationFields
 }
 
+/** Every row's 外部编号 as written, good rows and bad: duplicates and jurisdiction are checked on all of them at once. */
+export interface RowId {
+  line: number
+  externalId: string
+}
+
 /**
  * Reads the rows of an import into station fields (points converted to GCJ-02) and every problem
- * found, each with its line and column. `fileCoordSystem` applies to rows without a 坐标系 cell.
+ * found, each with its line and column: all of a row's problems at once, one per column, so the
+ * admin fixes a row in one go. `fileCoordSystem` applies to rows without a 坐标系 cell.
  */
-export function parseStationTable(table: SheetTable, fileCoordSystem?: CoordSystem): { rows: ParsedRow[]; problems: ImportProblem[] } {
+export function parseStationTable(table: SheetTable, fileCoordSystem?: CoordSystem): { rows: ParsedRow[]; ids: RowId[]; problems: ImportProblem[] } {
   const problems: ImportProblem[] = []
   const index = new Map<ColumnKey, number>()
   table.header.forEach((h, i) => {
@@ -81,12 +88,14 @@ export function parseStationTable(table: SheetTable, fileCoordSystem?: CoordSyst
   })
   for (const c of COLUMNS) if (c.required && !index.has(c.key)) problems.push({ line: 1, column: c.header, message: `缺少“${c.header}”列` })
   if (!fileCoordSystem && !index.has('coordSystem')) problems.push({ line: 1, column: '坐标系', message: '请在文件中加“坐标系”列，或在导入时选择坐标系' })
-  if (problems.length) return { rows: [], problems }
+  if (problems.length) return { rows: [], ids: [], problems }
 
   const rows: ParsedRow[] = []
+  const ids: RowId[] = []
   for (const { line, cells } of table.rows) {
     if (cells.every((c) => c.trim() === '')) continue
     const cell = (key: ColumnKey) => (index.has(key) ? (cells[index.get(key)!] ?? '').trim() : '')
+    if (cell('externalId')) ids.push({ line, externalId: cell('externalId') })
     const rowProblems: ImportProblem[] = []
     const bad = (key: ColumnKey, message: string) => rowProblems.push({ line, column: headerOf(key), message })
 
@@ -97,7 +106,7 @@ export function parseStationTable(table: SheetTable, fileCoordSystem?: CoordSyst
     if (levelText && !level) bad('level', `不认识的级别“${levelText}”`)
     const crsText = cell('coordSystem')
     const crs = crsText ? (COORD_WORDS[crsText.toLowerCase().split(/[（(]/)[0].trim()] ?? null) : (fileCoordSystem ?? null)
-    if (!crs) bad('coordSystem', crsText ? `不认识的坐标系“${crsText}”，请填 GCJ-02、WGS-84 或 BD-09` : '请填写坐标系')
+    if (!crs) bad('coordSystem', crsText ? `不认识的坐标系“${crsText}”，请填坐标来自的地图：高德、腾讯、百度，或卫星定位` : '请填写坐标系')
     const lng = parseNumber(cell('lng'))
     const lat = parseNumber(cell('lat'))
     if (lng === null) bad('lng', cell('lng') ? '经度应为数字' : '请填写经度')
@@ -112,11 +121,8 @@ export function parseStationTable(table: SheetTable, fileCoordSystem?: CoordSyst
     const statusText = cell('status')
     const status = statusText ? codeOf(STATION_STATUSES, statusText, STATUS_ALIASES) : 'open'
     if (!status) bad('status', `不认识的状态“${statusText}”，请填 正常开放、暂停开放 或 已关闭`)
-    if (rowProblems.length) {
-      problems.push(...rowProblems)
-      continue
-    }
-    const location = toGcj02({ lng: lng!, lat: lat! }, crs!)
+    // The cells read so far stand in where they were bad, so the schema's checks of the other cells still run.
+    const location = lng !== null && lat !== null ? toGcj02({ lng, lat }, crs ?? 'gcj02') : { lng: lng ?? Number.NaN, lat: lat ?? Number.NaN }
     const input = {
       externalId: cell('externalId'),
       kind,
@@ -127,24 +133,30 @@ export function parseStationTable(table: SheetTable, fileCoordSystem?: CoordSyst
       location: { lng: round7(location.lng), lat: round7(location.lat) },
       phone: cell('phone'),
       hours: { week: week.ok ? week.week : [], closedOnHolidays: YES.has(holidays), closedDates: cell('closedDates').split(LIST_SPLIT).filter(Boolean) },
-      amenities: amenityCodes,
+      amenities: amenityCodes.filter((c) => c !== null),
       services: cell('services'),
       photos: cell('photos').split(/[|\s]+/).filter(Boolean),
       unitName: cell('unitName'),
-      status,
+      status: status ?? 'open',
       verifiedOn: cell('verifiedOn') || null,
     }
     const checked = validate(StationInputSchema, input)
     if (!checked.ok) {
       for (const p of checked.problems) {
         const key = COLUMN_OF_FIELD[p.field ?? ''] ?? COLUMN_OF_FIELD[(p.field ?? '').split('.').slice(0, 2).join('.')] ?? COLUMN_OF_FIELD[(p.field ?? '').split('.')[0]]
-        problems.push({ line, ...(key ? { column: headerOf(key) } : {}), message: p.message })
+        const column = key ? headerOf(key) : undefined
+        // One message per column: a cell already reported is not reported again by the schema.
+        if (rowProblems.some((r) => r.column === column)) continue
+        rowProblems.push({ line, ...(column ? { column } : {}), message: p.message })
       }
+    }
+    if (!checked.ok || rowProblems.length) {
+      problems.push(...rowProblems)
       continue
     }
     rows.push({ line, fields: checked.value })
   }
-  return { rows, problems }
+  return { rows, ids, problems }
 }
 
 /** Seven decimals of a degree are about 1 cm: enough, and stable across re-imports. */

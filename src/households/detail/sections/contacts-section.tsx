@@ -1,5 +1,6 @@
 import { Text, View } from '@tarojs/components'
 import Tag from '@/components/tag'
+import { formatDate } from '@/text/format'
 import { CONTACT_KINDS } from '@/domain/household-codes'
 import { formatDate } from '@/text/format'
 import { labelOf } from '@/text/household-text'
