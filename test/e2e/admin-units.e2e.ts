@@ -132,7 +132,8 @@ describe('union administration in the browser', () => {
     await page.reload()
     await eventually(() => page.locator('[data-invitation-id]').first().getAttribute('data-status'), (s) => s === 'used')
     await page.goto(`${e2e.app.url}/#/admin/staff/index`)
-    const liu = page.locator('[data-staff=刘洋]')
+    // The demo has a township cadre of the same name: the invited one is the logistics company's.
+    const liu = page.locator('[data-staff=刘洋]').filter({ hasText: '弥勒市新星物流有限公司工会' })
     await liu.waitFor()
     await expect(liu.locator('[data-roles]').getAttribute('data-roles')).resolves.toBe('caseworker')
     await expect(liu.textContent()).resolves.toContain('弥勒市新星物流有限公司工会')
