@@ -1,5 +1,7 @@
 import { defineConfig, type UserConfigExport } from '@tarojs/cli'
+import { internalComponents } from '@tarojs/shared/dist/template'
 import TsconfigPathsPlugin from 'tsconfig-paths-webpack-plugin'
+import WEAPP_ARIA from '../src/platform/weapp-aria.json'
 import devConfig from './dev'
 import prodConfig from './prod'
 
@@ -11,6 +13,17 @@ const COMPONENTS = require.resolve('@tarojs/components/lib/react/components.js')
 
 /** The CloudBase environment id compiled into the weapp build; empty means the SDK's default env. */
 const cloudEnv = process.env.TARO_APP_CLOUD_ENV ?? ''
+
+/**
+ * WeChat's accessibility attributes (aria-role, aria-label ...) added to the components of Taro's
+ * weapp templates, which bind only the attributes they list: the same list the runtime adds
+ * (src/platform/a11y.weapp.ts). The weapp platform builds its templates from this very object later.
+ */
+function addWeappAria(): void {
+  const components = internalComponents as Record<string, Record<string, string>>
+  for (const [name, attrs] of Object.entries(WEAPP_ARIA)) Object.assign(components[name], attrs)
+}
+if (process.env.TARO_ENV === 'weapp') addWeappAria()
 
 export default defineConfig<'webpack5'>(async (merge) => {
   const baseConfig: UserConfigExport<'webpack5'> = {
