@@ -33,11 +33,11 @@ async function topAdmins(repos: Repositories): Promise<string[]> {
   return items.filter((s) => s.active && s.roles.includes('admin')).map((s) => s.openid)
 }
 
-/** The message that carries an anchor out of the database: the admins keep it, `audit:verify --anchor` checks against it. */
+/** The message that carries an anchor out of the database: the admins keep its number and hash, `audit:verify --anchor <n>:<hash>` checks against them (the README says how; the message names no command an admin cannot run from the app). */
 export function anchorMessage(a: AuditAnchor): { title: string; body: string } {
   return {
     title: `审计锚点 第${a.n}号`,
-    body: `第${a.n}号审计锚点：${a.hash}。它证明此刻以前的审计记录（${a.heads.length}条记录链）没有被改动或删除。请保留本消息，核验审计日志时运行 npm run audit:verify -- --anchor ${a.n}:${a.hash}`,
+    body: `第${a.n}号审计锚点，校验码：${a.hash}。它证明此刻以前的审计记录（${a.heads.length}条记录链）没有被改动或删除。请把编号和校验码另行保存：核验审计日志时需要它们（核验方法见系统说明）。`,
   }
 }
 
