@@ -1,6 +1,7 @@
 import { Picker, Text, View } from '@tarojs/components'
 import { formatDate } from '@/text/format'
 import Field from '../field'
+import '@/platform/picker-style'
 
 /** Props of a date field. */
 export interface DateFieldProps {

@@ -3,6 +3,7 @@ import Chip from '@/components/chip'
 import { addDays, type CalendarDate } from '@/domain/calendar'
 import type { DateRange } from '@/domain/dashboard'
 import { formatDate } from '@/text/format'
+import '@/platform/picker-style'
 
 /** The first day the demo data (and the seed report's six years) covers: 全部 starts here. */
 export const EARLIEST: CalendarDate = '2015-01-01'
