@@ -3,7 +3,7 @@ import { deliverOutbox } from '../usecases/shared/deliver-outbox'
 import { endNotices } from '../usecases/review/notices'
 import { remindStaff } from '../usecases/shared/staff-reminders'
 import { anchorAudit } from '../usecases/shared/audit-anchor'
-import { purgeClosedDocuments } from '../usecases/lifecycle/retention'
+import { applyRetention, purgeClosedDocuments } from '../usecases/lifecycle/retention'
 import { purgeAbandonedDrafts } from '../usecases/lifecycle/abandoned-drafts'
 import { openOverdueCalls } from '../usecases/review/calls'
 
@@ -25,6 +25,10 @@ export function startOutboxRunner(deps: Deps, notifier: Notifier, everyMs = 60_0
         await remindStaff(deps)
         await purgeClosedDocuments(deps)
         await purgeAbandonedDrafts(deps)
+        const { deleted } = await applyRetention(deps, limit)
+        const counts = Object.entries(deleted).filter(([, n]) => n)
+        // Kinds and counts only, as the timers function logs them.
+        if (counts.length) console.log(`[retention] ${counts.map(([k, n]) => `${k}=${n}`).join(' ')}`)
         await anchorAudit(deps)
         await openOverdueCalls(deps)
         await deliverOutbox(deps, notifier, { limit })
