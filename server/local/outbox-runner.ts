@@ -6,6 +6,7 @@ import { anchorAudit } from '../usecases/shared/audit-anchor'
 import { applyRetention, purgeClosedDocuments } from '../usecases/lifecycle/retention'
 import { purgeAbandonedDrafts } from '../usecases/lifecycle/abandoned-drafts'
 import { openOverdueCalls } from '../usecases/review/calls'
+import { removeStaleUploads } from '../usecases/shared/uploads'
 
 /** A run every `everyMs` (the local stand-in for the `timers` function's trigger): ends due public notices, queues staff reminders, applies the retention schedule, anchors the audit log (hourly), then delivers the outbox. */
 export interface OutboxRunner {
@@ -23,6 +24,8 @@ export function startOutboxRunner(deps: Deps, notifier: Notifier, everyMs = 60_0
       try {
         await endNotices(deps)
         await remindStaff(deps)
+        // Exports whose link is over (a full one is deleted at once when served: file-link-route.ts).
+        await removeStaleUploads(deps, limit)
         await purgeClosedDocuments(deps)
         await purgeAbandonedDrafts(deps)
         const { deleted } = await applyRetention(deps, limit)
