@@ -85,12 +85,15 @@ export async function applyRetention(deps: Deps, limit = 50): Promise<{ deleted:
     const before = new Date(now.getTime() - days * DAY_MS).toISOString()
     deleted[kind.kind] = 0
     for (const id of await kind.scan(deps.store.repos, before, limit)) {
-      const files = await deps.store.transaction(async (repos): Promise<string[] | null> => {
-        const gone = await kind.purge(repos, id, before, now.toISOString())
-        if (!gone || gone === 'marked') return null
-        await appendAudit(repos, deps.cipher, now, { actor: RETENTION_ACTOR, action: gone.action, subject: gone.subject, detail: { ...gone.detail, retentionDays: days } })
-        return gone.files
-      })
+      const files = await deps.store
+        .transaction(async (repos): Promise<string[] | null> => {
+          const gone = await kind.purge(repos, id, before, now.toISOString())
+          if (!gone || gone === 'marked') return null
+          await appendAudit(repos, deps.cipher, now, { actor: RETENTION_ACTOR, action: gone.action, subject: gone.subject, detail: { ...gone.detail, retentionDays: days } })
+          return gone.files
+        })
+        // A record written meanwhile rolls its transaction back and waits for the next run; the other kinds and the timer's other work go on.
+        .catch((err: unknown) => (console.error(`[retention] ${kind.kind}: ${err instanceof Error ? err.name : 'error'}`), null))
       if (!files) continue
       deleted[kind.kind]!++
       await removeFiles(deps, files)
