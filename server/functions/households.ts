@@ -4,6 +4,7 @@ import { addContact } from '../usecases/households/contacts'
 import { householdDashboard } from '../usecases/households/dashboard'
 import { decideDeregistration, proposeDeregistration } from '../usecases/households/deregistration'
 import { exportHouseholds, exportLedger } from '../usecases/households/export'
+import { exportReceived } from '../usecases/shared/export-receipts'
 import { listBudgets, setBudget } from '../usecases/households/budgets'
 import { recordPayment, reversePayment } from '../usecases/households/ledger'
 import { decideLedgerEntry, pendingLedger } from '../usecases/households/ledger-decisions'
@@ -43,4 +44,5 @@ export const households = defineFunction('households', {
   dashboard: householdDashboard,
   exportHouseholds,
   exportLedger,
+  exportReceived,
 })

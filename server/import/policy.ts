@@ -1,6 +1,6 @@
 /**
  * Policy parameters from policy.csv, one row per unit:
- * `unitId,dibaoLineYuan,publicityDays[,submittedDays,screeningDays,visitingDays,verifyingDays][,closedDocumentsDays,abandonedDraftsDays][,template:<kind>...][,fields:<kind>...]`.
+ * `unitId,dibaoLineYuan,publicityDays[,submittedDays,screeningDays,visitingDays,verifyingDays][,closedDocumentsDays,abandonedDraftsDays,messagesDays,requestRepliesDays,closedRequestsDays,contactNotesDays,callNotesDays,deregisteredDocumentsDays][,template:<kind>...][,fields:<kind>...]`.
  * `template:<kind>` holds a subscribe-message template id; `fields:<kind>` which value fills which
  * keyword of that template, e.g. `character_string1=number;phrase2=status;thing3=body;time4=time`
  * (./template-fields.ts; empty: the notifier's default).
@@ -16,12 +16,18 @@ export const DEADLINE_STAGES = ['submitted', 'screening', 'visiting', 'verifying
 
 export const POLICY_REQUIRED = ['unitId', 'dibaoLineYuan', 'publicityDays'] as const
 /**
- * Optional: the retention schedule (read from the top unit's row), days per kind of record: the
- * documents of a rejected or withdrawn application, and a draft never submitted.
+ * Optional: the retention schedule (read from the top unit's row), days per kind of record
+ * (RetentionSchedule in server/ports says what each deletes); each 30 to 3650, empty: kept.
  */
 const RETENTION_COLUMNS = [
   { column: 'closedDocumentsDays', kind: 'closedApplicationDocuments', what: '资料保存天数' },
   { column: 'abandonedDraftsDays', kind: 'abandonedDrafts', what: '草稿保存天数' },
+  { column: 'messagesDays', kind: 'messages', what: '站内消息保存天数' },
+  { column: 'requestRepliesDays', kind: 'requestReplies', what: '重复提交记录保存天数' },
+  { column: 'closedRequestsDays', kind: 'closedPersonRequests', what: '已办结个人信息请求保存天数' },
+  { column: 'contactNotesDays', kind: 'contactNotes', what: '联系记录内容保存天数' },
+  { column: 'callNotesDays', kind: 'callNotes', what: '电话联系备注保存天数' },
+  { column: 'deregisteredDocumentsDays', kind: 'deregisteredDocuments', what: '注销家庭资料保存天数' },
 ] as const satisfies readonly { column: string; kind: keyof RetentionSchedule; what: string }[]
 const STAGE_COLUMNS = DEADLINE_STAGES.map((s) => `${s}Days`)
 const TEMPLATE_COLUMN = /^template:([A-Za-z][A-Za-z0-9]{0,31})$/

@@ -28,3 +28,16 @@ test('abandonedDraftsDays: drafts never submitted get their own period, beside t
     problems: [expect.stringMatching(/第 ?2 ?行.*abandonedDraftsDays.*草稿保存天数“10”应为 30 到 3650 的整数/)],
   })
 })
+
+test('every other kind has its column, each 30 to 3650 days, a bad value named by column in Chinese', () => {
+  const header = 'unitId,dibaoLineYuan,publicityDays,messagesDays,requestRepliesDays,closedRequestsDays,contactNotesDays,callNotesDays,deregisteredDocumentsDays'
+  expect(check(`${header}\nunit-root,780,7,180,30,365,730,365,1095\n`)).toMatchObject({
+    policies: [{ retention: { messages: 180, requestReplies: 30, closedPersonRequests: 365, contactNotes: 730, callNotes: 365, deregisteredDocuments: 1095 } }],
+  })
+  expect(check(`${header}\nunit-root,780,7,29,,,,,3651\n`)).toEqual({
+    problems: [
+      expect.stringMatching(/第 ?2 ?行.*messagesDays.*站内消息保存天数“29”应为 30 到 3650 的整数/),
+      expect.stringMatching(/第 ?2 ?行.*deregisteredDocumentsDays.*注销家庭资料保存天数“3651”应为 30 到 3650 的整数/),
+    ],
+  })
+})

@@ -49,9 +49,10 @@ const gone = (res: ServerResponse) => {
  * `GET /files/<token>`: a document or an export through its temporary link (the local
  * `getTempFileURL`), while the link lasts; a full-PII export's link once. No session is needed, as
  * with CloudBase's links: the signed token is the grant, handed out by an audited `viewDocument`
- * or export. Never cached.
+ * or export. Never cached. A full export's file is handed to `served` once sent (the local
+ * `exportReceived`: the browser gives no word when its download ends, the server does).
  */
-export async function serveFileLink(files: FileStore, verify: VerifyFileLink, token: string, res: ServerResponse, spent?: SpentLinks): Promise<void> {
+export async function serveFileLink(files: FileStore, verify: VerifyFileLink, token: string, res: ServerResponse, spent?: SpentLinks, served?: (key: string) => Promise<void>): Promise<void> {
   const now = Date.now()
   const key = verify(token, now)
   if (!key) return gone(res)
@@ -66,6 +67,8 @@ export async function serveFileLink(files: FileStore, verify: VerifyFileLink, to
     res.writeHead(200, headers(type, file.size, `attachment; filename="${key.slice(key.lastIndexOf('/') + 1)}"`))
     // A file that fails its check halfway (changed on disk) breaks the download off rather than ending it cleanly.
     file.stream.on('error', () => res.destroy())
+    // A full export served once is handed over (deleted, audited) when sent: its link cannot serve it again, even after a restart.
+    if (key.startsWith(FULL_EXPORT_PREFIX) && served) res.on('finish', () => void served(key).catch(() => undefined))
     return void file.stream.pipe(res)
   }
   const bytes = await files.get(key, MAX_DOCUMENT_BYTES)

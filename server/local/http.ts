@@ -9,6 +9,7 @@ import type { Deps } from '../ports'
 import { IMPORT_TOO_LARGE } from '../usecases/stations/import-file'
 import { demoLoginPage, safeNext } from './demo'
 import { serveFileLink, spentLinks, type SpentLinks, type VerifyFileLink } from './file-link-route'
+import { exportServed } from '../usecases/shared/export-receipts'
 import { setSecurityHeaders } from './headers'
 import { capConnections, timeoutOptions, windowLimiter, type LocalLimits } from './limits'
 import { checkOrigin, REFUSAL_MESSAGES } from './origin'
@@ -72,7 +73,7 @@ async function route(ctx: Context, req: IncomingMessage, res: ServerResponse): P
     return callFunction(ctx, api[1], req, res)
   }
   if (url.pathname.startsWith(FILE_LINK_PREFIX) && req.method === 'GET') {
-    return serveFileLink(ctx.deps.files, ctx.verifyFileLink, url.pathname.slice(FILE_LINK_PREFIX.length), res, ctx.spentLinks)
+    return serveFileLink(ctx.deps.files, ctx.verifyFileLink, url.pathname.slice(FILE_LINK_PREFIX.length), res, ctx.spentLinks, (key) => exportServed(ctx.deps, key))
   }
   if (url.pathname === '/demo-login') {
     if (req.method === 'POST') return demoSignIn(ctx, req, res)

@@ -3,9 +3,10 @@ import { deliverOutbox } from '../usecases/shared/deliver-outbox'
 import { endNotices } from '../usecases/review/notices'
 import { remindStaff } from '../usecases/shared/staff-reminders'
 import { anchorAudit } from '../usecases/shared/audit-anchor'
-import { purgeClosedDocuments } from '../usecases/lifecycle/retention'
+import { applyRetention, purgeClosedDocuments } from '../usecases/lifecycle/retention'
 import { purgeAbandonedDrafts } from '../usecases/lifecycle/abandoned-drafts'
 import { openOverdueCalls } from '../usecases/review/calls'
+import { removeStaleUploads } from '../usecases/shared/uploads'
 
 /** A run every `everyMs` (the local stand-in for the `timers` function's trigger): ends due public notices, queues staff reminders, applies the retention schedule, anchors the audit log (hourly), then delivers the outbox. */
 export interface OutboxRunner {
@@ -23,8 +24,14 @@ export function startOutboxRunner(deps: Deps, notifier: Notifier, everyMs = 60_0
       try {
         await endNotices(deps)
         await remindStaff(deps)
+        // Exports whose link is over (a full one is deleted at once when served: file-link-route.ts).
+        await removeStaleUploads(deps, limit)
         await purgeClosedDocuments(deps)
         await purgeAbandonedDrafts(deps)
+        const { deleted } = await applyRetention(deps, limit)
+        const counts = Object.entries(deleted).filter(([, n]) => n)
+        // Kinds and counts only, as the timers function logs them.
+        if (counts.length) console.log(`[retention] ${counts.map(([k, n]) => `${k}=${n}`).join(' ')}`)
         await anchorAudit(deps)
         await openOverdueCalls(deps)
         await deliverOutbox(deps, notifier, { limit })

@@ -155,6 +155,10 @@ export interface PersonRequestRepository {
   put(rec: PersonRequestRecord, expectedVersion: number): Promise<boolean>
   /** Open requests of these units (at most 1000), the soonest due first. A query. */
   listOpen(unitIds: readonly string[], limit: number): Promise<PersonRequestRecord[]>
+  /** Requests closed (done or refused) before `before`, the earliest closed first (at most `limit`). A query. */
+  closedBefore(before: string, limit: number): Promise<PersonRequestRecord[]>
+  /** Deletes the request when the stored version is `expectedVersion`; false otherwise. */
+  remove(id: string, expectedVersion: number): Promise<boolean>
 }
 
 /** Days each kind of personal record is kept before the timer deletes it (PIPL art. 19: no longer than the purpose needs); a kind left out is kept. */
@@ -163,6 +167,18 @@ export interface RetentionSchedule {
   closedApplicationDocuments?: number
   /** A draft never submitted, with its uploaded documents, counted from its last save (the worker is told 7 days before). */
   abandonedDrafts?: number
+  /** In-app messages, counted from when they were sent. */
+  messages?: number
+  /** Stored replies of retried requests (they repeat what the first reply showed), counted from the first reply. */
+  requestReplies?: number
+  /** A person's request once closed (done or refused): the record with its note and outcome; the audit events stay. */
+  closedPersonRequests?: number
+  /** The notes and next step of a household's contact log entry, counted from when it was written; the kind, day and who stay. */
+  contactNotes?: number
+  /** The notes of 电话联系 calls on a filed, rejected or withdrawn application, counted from its last change; the outcome, time and who stay. */
+  callNotes?: number
+  /** The documents and visit photos of a deregistered household's applications, counted from the household's last change (its deregistration). */
+  deregisteredDocuments?: number
 }
 
 export interface PolicyRepository {

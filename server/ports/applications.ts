@@ -58,6 +58,8 @@ export interface ApplicationRecord {
   householdId?: string
   /** ISO-8601 UTC: when the retention schedule deleted the documents and photos of this closed application. */
   documentsPurgedAt?: string
+  /** ISO-8601 UTC: when the retention schedule deleted the notes of this closed application's 电话联系 calls. */
+  callNotesPurgedAt?: string
   /** 代为申请: who typed it, when the worker did not (with the typist's openid, kept on the server). */
   typedBy?: TypedBy & { openid: string }
 }
@@ -152,6 +154,8 @@ export interface ApplicationRepository {
   closedBefore(before: string, limit: number): Promise<ApplicationRecord[]>
   /** Drafts last saved before `before`, oldest first, skipping `offset` of them (at most `limit`). A query. */
   staleDrafts(before: string, offset: number, limit: number): Promise<ApplicationRecord[]>
+  /** Filed, rejected or withdrawn applications last changed before `before` whose call notes the retention schedule has not yet deleted, oldest first. A query. */
+  callNotesBefore(before: string, limit: number): Promise<ApplicationRecord[]>
 }
 
 /** 电话联系: one open task per case at most; its reasons accumulate until a call reaches the worker. */

@@ -16,6 +16,8 @@ export type HouseholdRecord = Household & {
   idNumberEnc: string
   idNumberHash: string
   lastContactOn: CalendarDate | null
+  /** ISO-8601 UTC: when the retention schedule deleted the documents of its applications after its deregistration (dropped when it is filed again). */
+  documentsPurgedAt?: string
 }
 
 /** Which households a list or scan takes: units of a jurisdiction (at most 1000), optionally one status. */
@@ -59,6 +61,8 @@ export interface HouseholdRepository {
    * campaigns, exports): pass the last household of the previous page. At most 1000 units a call. A query.
    */
   scan(query: HouseholdQuery, after: HouseholdScanCursor | null, limit: number): Promise<HouseholdRecord[]>
+  /** Deregistered households last changed before `before` whose applications' documents the retention schedule has not yet deleted, oldest first. A query. */
+  deregisteredBefore(before: string, limit: number): Promise<HouseholdRecord[]>
 }
 
 /** An aid measure as stored. */
@@ -111,12 +115,20 @@ export interface BudgetRepository {
 }
 
 /** A contact log entry as stored. */
-export type ContactRecord = ContactEntry & { unitId: string }
+export type ContactRecord = ContactEntry & {
+  unitId: string
+  /** ISO-8601 UTC: when the retention schedule deleted its notes and next step. */
+  notesPurgedAt?: string
+}
 
 export interface ContactRepository {
   add(rec: ContactRecord): Promise<void>
   /** A household's contacts, newest first. A query. */
   listByHousehold(householdId: string, page: PageRequest): Promise<{ items: ContactRecord[]; total: number }>
+  /** Entries written before `before` whose notes the retention schedule has not yet deleted, oldest first. A query. */
+  notesBefore(before: string, limit: number): Promise<ContactRecord[]>
+  /** Empties the entry's notes and next step and marks when; false when it is gone or was already emptied. */
+  clearNotes(id: string, at: string): Promise<boolean>
 }
 
 export interface CampaignRepository {

@@ -108,4 +108,8 @@ export interface MessageRepository {
   unreadCount(openid: string): Promise<number>
   /** Marks the person's unread messages among `ids` as read; returns how many changed. */
   markRead(openid: string, ids: string[], at: string): Promise<number>
+  /** Messages sent before `before`, oldest first (at most `limit`). A query. */
+  createdBefore(before: string, limit: number): Promise<MessageRecord[]>
+  /** Deletes the message; false when it was already gone. */
+  remove(id: string): Promise<boolean>
 }

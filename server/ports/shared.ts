@@ -26,6 +26,10 @@ export interface CounterRepository {
 export interface IdempotencyRepository {
   get(key: string): Promise<unknown | null>
   put(key: string, reply: unknown, at: string): Promise<void>
+  /** Keys of replies stored before `before`, oldest first (at most `limit`). A query. */
+  storedBefore(before: string, limit: number): Promise<{ key: string; at: string }[]>
+  /** Deletes the reply stored under `key` if it was stored before `before`; false when it was not (gone, or stored again since). */
+  remove(key: string, before: string): Promise<boolean>
 }
 
 /**

@@ -14,7 +14,7 @@ import { appendAudit } from '../../server/usecases/shared/audit'
 import { resetSdk } from '../../server/adapters/cloudbase/sdk'
 import type { Standin } from '../cloudbase-standin'
 import { startDeployedStandin } from '../support/cloudbase-standin'
-import { tempDir } from '../support/deps'
+import { tempDir, TEST_POLICY } from '../support/deps'
 
 let standin: Standin
 let bundle: string
@@ -78,7 +78,7 @@ test('a timer run closes due entries (no template set: in-app only, reason kept)
   const base = { kind: 'status-changed' as const, recipientOpenid: 'o-worker', payload: { number: 'MLS-2026-000001', status: 'submitted' }, status: 'pending' as const, attempts: 0, createdAt: '2026-03-02T02:00:00.000Z', sentAt: null, lastError: null }
   await store.repos.outbox.enqueue({ ...base, key: 'due-1', nextAttemptAt: '2026-03-02T02:00:00.000Z' })
   await store.repos.outbox.enqueue({ ...base, key: 'future', nextAttemptAt: '2999-01-01T00:00:00.000Z' })
-  expect(await runTimer()).toEqual({ due: 1, sent: 0, skipped: 1, retrying: 0, failed: 0, busy: 0, noticesEnded: 0, remindersQueued: 0, callsOpened: 0, uploadsRemoved: 0, documentsPurged: 0, draftsDeleted: 0, draftsWarned: 0, auditAnchor: null, figuresFolded: 0 })
+  expect(await runTimer()).toEqual({ due: 1, sent: 0, skipped: 1, retrying: 0, failed: 0, busy: 0, noticesEnded: 0, remindersQueued: 0, callsOpened: 0, uploadsRemoved: 0, documentsPurged: 0, draftsDeleted: 0, draftsWarned: 0, retention: {}, auditAnchor: null, figuresFolded: 0 })
   expect(await store.repos.outbox.get('due-1')).toMatchObject({ status: 'skipped', attempts: 1, lastError: 'in-app only: no subscribe template is set for statusChanged', leaseId: null })
   expect(await store.repos.outbox.get('future')).toMatchObject({ status: 'pending', attempts: 0 })
 }, 30000)
@@ -97,4 +97,16 @@ test('a timer run anchors the audit streams once an hour and sends the anchor to
   const { items } = await store.repos.messages.listFor('o-admin', { offset: 0, limit: 10 })
   expect(items.map((m) => m.title)).toEqual(['审计锚点 第1号'])
   expect(items[0].body).toContain(anchor.hash)
+}, 30000)
+
+test('a timer run applies the retention schedule and reports each kind set with its count', async () => {
+  standin.reset()
+  const store = createCloudbaseStore()
+  await store.repos.units.put({ id: 'unit-root', name: '弥勒市总工会', parentId: null, path: ['unit-root'] })
+  await store.repos.policies.put({ ...TEST_POLICY, retention: { messages: 180, contactNotes: 365 } })
+  const old = new Date(Date.now() - 200 * 86_400_000).toISOString()
+  await store.repos.messages.add({ id: 'm-old', openid: 'o-worker', title: '审核结果', body: '已通过', applicationId: null, createdAt: old, readAt: null })
+  await store.repos.messages.add({ id: 'm-new', openid: 'o-worker', title: '审核结果', body: '已通过', applicationId: null, createdAt: new Date().toISOString(), readAt: null })
+  expect(await runTimer()).toMatchObject({ retention: { messages: 1, contactNotes: 0 } })
+  expect((await store.repos.messages.listFor('o-worker', { offset: 0, limit: 5 })).items.map((m) => m.id)).toEqual(['m-new'])
 }, 30000)

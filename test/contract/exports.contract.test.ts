@@ -69,6 +69,31 @@ describe.each(factories)('exports: %s', (name, open) => {
     await expect(exportedBytes(f.deps.files, full)).rejects.toThrow(/not in the file store/)
   })
 
+  it("a full export's receipt from the phone that made it deletes its file at once, audited; another's receipt does nothing; one never received is audited as expired by the sweep", async () => {
+    await f.file('unit-a1')
+    const full = await f.ok<ExportedFile>('o-reviewer', 'exportHouseholds', { format: 'csv', full: true, reason: '上报' })
+    expect(full.receipt).toMatch(/^[\w-]+$/)
+    expect((await f.ok<ExportedFile>('o-caseworker', 'exportHouseholds', { format: 'csv' })).receipt).toBeUndefined()
+    expect(await f.ok('o-caseworker', 'exportReceived', { receipt: full.receipt })).toEqual({ removed: false })
+    expect(await f.hh('o-reviewer', 'exportReceived', { receipt: '../x' })).toMatchObject({ ok: false, error: { code: 'VALIDATION', field: 'receipt' } })
+    expect((await exportedBytes(f.deps.files, full)).length).toBe(full.size)
+    expect(await f.ok('o-reviewer', 'exportReceived', { receipt: full.receipt })).toEqual({ removed: true })
+    await expect(exportedBytes(f.deps.files, full)).rejects.toThrow(/not in the file store/)
+    expect(await f.ok('o-reviewer', 'exportReceived', { receipt: full.receipt })).toEqual({ removed: false })
+
+    const unreceived = await f.ok<ExportedFile>('o-reviewer', 'exportHouseholds', { format: 'csv', full: true, reason: '核对' })
+    f.clock.advance(FULL_EXPORT_LINK_SECONDS * 1000 + 1)
+    // The unreceived full export is swept (the masked one's link lasts longer); the received one went with its record.
+    expect(await removeStaleUploads(f.deps, 100)).toBe(1)
+    await expect(exportedBytes(f.deps.files, unreceived)).rejects.toThrow(/not in the file store/)
+    const events = (await f.deps.store.repos.audit.list(null, 1000)).filter((e) => e.action.startsWith('export.'))
+    expect(events.map((e) => [e.action, e.actor, e.subject, e.detail.exportedBy]).sort()).toEqual([
+      ['export.expired', 'system:export-sweep', `export:${unreceived.receipt}`, 'o-reviewer'],
+      ['export.received', 'o-reviewer', `export:${full.receipt}`, 'o-reviewer'],
+    ])
+    expect(await f.ok('o-reviewer', 'exportReceived', { receipt: unreceived.receipt })).toEqual({ removed: false })
+  })
+
   it('an XLSX export on this store opens with the header frozen, its columns sized and its dates as dates, masked unless a reviewer asks with a reason', async () => {
     const filed = await f.file('unit-a1')
     const full = await f.ok<ExportedFile>('o-reviewer', 'exportHouseholds', { format: 'xlsx', full: true, reason: '年度核查' })

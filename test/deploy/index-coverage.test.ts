@@ -93,6 +93,8 @@ const EXERCISES: Record<string, (r: Repositories) => Promise<unknown>> = {
   },
   'idempotency.get': (r) => r.idempotency.get('r-none'),
   'idempotency.put': (r) => r.idempotency.put(fresh('r'), { ok: true }, '2026-03-02T02:00:00.000Z'),
+  'idempotency.storedBefore': (r) => r.idempotency.storedBefore('2026-03-03T02:00:00.000Z', 50),
+  'idempotency.remove': (r) => r.idempotency.remove('r-none', '2026-03-03T02:00:00.000Z'),
   'audit.head': (r) => r.audit.head('application:a'),
   'audit.append': async (r) => {
     const head = await r.audit.head('application:a')
@@ -163,6 +165,8 @@ Object.assign(EXERCISES, {
   'messages.listFor': (r: Repositories) => r.messages.listFor('alice', { offset: 0, limit: 5 }),
   'messages.unreadCount': (r: Repositories) => r.messages.unreadCount('alice'),
   'messages.markRead': (r: Repositories) => r.messages.markRead('alice', ['m-none'], '2026-03-02T02:00:00.000Z'),
+  'messages.createdBefore': (r: Repositories) => r.messages.createdBefore('2026-03-03T02:00:00.000Z', 50),
+  'messages.remove': (r: Repositories) => r.messages.remove('m-none'),
   'subscriptions.get': (r: Repositories) => r.subscriptions.get('alice', 'TPL-0000000001'),
   'subscriptions.accept': (r: Repositories) => r.subscriptions.accept('alice', 'TPL-0000000001', 'statusChanged', '2026-03-02T02:00:00.000Z', 20),
   'subscriptions.spend': (r: Repositories) => r.subscriptions.spend('alice', 'TPL-0000000001', '2026-03-02T02:00:00.000Z'),
@@ -234,9 +238,12 @@ Object.assign(EXERCISES, {
   'applications.underOldKey': (r: Repositories) => r.applications.underOldKey(2, 50),
   'applications.closedBefore': (r: Repositories) => r.applications.closedBefore('2026-03-02T02:00:00.000Z', 50),
   'applications.staleDrafts': (r: Repositories) => r.applications.staleDrafts('2026-03-02T02:00:00.000Z', 100, 100),
+  'applications.callNotesBefore': (r: Repositories) => r.applications.callNotesBefore('2026-03-02T02:00:00.000Z', 50),
   'personRequests.get': (r: Repositories) => r.personRequests.get('pr-1'),
   'personRequests.put': (r: Repositories) => r.personRequests.put({ id: 'pr-1', kind: 'copy', applicationId: 'a-1', unitId: 'unit-root', note: '要一份副本', receivedOn: '2026-03-02', dueOn: '2026-04-01', status: 'open', openedBy: 'o-r', version: 1 }, 0),
   'personRequests.listOpen': (r: Repositories) => r.personRequests.listOpen(['unit-root', 'unit-a'], 50),
+  'personRequests.closedBefore': (r: Repositories) => r.personRequests.closedBefore('2026-03-02T02:00:00.000Z', 50),
+  'personRequests.remove': (r: Repositories) => r.personRequests.remove('pr-none', 1),
   'households.underOldKey': (r: Repositories) => r.households.underOldKey(2, 50),
   'applications.assistedDrafts': (r: Repositories) => r.applications.assistedDrafts('o-caseworker', 20),
   'applications.returnedOverdue': (r: Repositories) => r.applications.returnedOverdue('2026-03-02T02:00:00.000Z', 100),
@@ -273,6 +280,7 @@ Object.assign(EXERCISES, {
     await r.households.countUnder('unit-root')
     await r.households.countUnder('unit-root', 'filed')
   },
+  'households.deregisteredBefore': (r: Repositories) => r.households.deregisteredBefore('2026-03-02T02:00:00.000Z', 50),
   'households.scan': async (r: Repositories) => {
     await r.households.scan({ unitIds: ['unit-a', 'unit-root'] }, null, 100)
     await r.households.scan({ unitIds: ['unit-a', 'unit-root'] }, { unitId: 'unit-a', id: 'h-1' }, 100)
@@ -318,6 +326,12 @@ Object.assign(EXERCISES, {
   },
   'budgets.listByUnits': (r: Repositories) => r.budgets.listByUnits(['unit-root', 'unit-a'], 2026),
   'contacts.add': (r: Repositories) => r.contacts.add(contactRecord(fresh('c'))),
+  'contacts.notesBefore': (r: Repositories) => r.contacts.notesBefore('2026-03-02T02:00:00.000Z', 50),
+  'contacts.clearNotes': async (r: Repositories) => {
+    const id = fresh('c')
+    await r.contacts.add(contactRecord(id))
+    await r.contacts.clearNotes(id, '2026-03-02T02:00:00.000Z')
+  },
   'contacts.listByHousehold': async (r: Repositories) => {
     await r.contacts.listByHousehold('h1', { offset: 0, limit: 5 })
     await r.contacts.listByHousehold('h1', { offset: 0, limit: 0 })

@@ -9,9 +9,16 @@ import { join } from 'node:path'
 import { fileLinks, FILE_LINK_PREFIX } from '../../server/adapters/files/file-links'
 import { localFileStore } from '../../server/adapters/files/local-file-store'
 import { serveFileLink, spentLinks } from '../../server/local/file-link-route'
+import { exportServed } from '../../server/usecases/shared/export-receipts'
 import type { ExportedFile } from '../../src/domain/api/households'
 import { tempDir } from '../support/deps'
 import { householdFixture, type HouseholdFixture } from '../support/households'
+
+/** Polls until `done` (the handover runs when the response has finished, after the client has read it). */
+async function waitFor(done: () => Promise<boolean>): Promise<void> {
+  for (let i = 0; i < 100 && !(await done()); i++) await new Promise((r) => setTimeout(r, 20))
+  expect(await done()).toBe(true)
+}
 
 describe('an export link on the local route', () => {
   const tmp = tempDir('lantian-export-links-')
@@ -28,7 +35,7 @@ describe('an export link on the local route', () => {
     f = await householdFixture()
     f.deps.files = files
     await f.file('unit-a1')
-    server = createServer((req, res) => void serveFileLink(files, links.verify, (req.url ?? '').slice(FILE_LINK_PREFIX.length), res, spent))
+    server = createServer((req, res) => void serveFileLink(files, links.verify, (req.url ?? '').slice(FILE_LINK_PREFIX.length), res, spent, (k) => exportServed(f.deps, k)))
     await new Promise<void>((r) => server.listen(0, '127.0.0.1', r))
     base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`
   })
@@ -50,6 +57,11 @@ describe('an export link on the local route', () => {
     const again = await fetch(`${base}${full.url}`)
     expect(again.status).toBe(404)
     expect(await again.text()).toContain('链接已失效')
+    // Sent once, the file itself is gone (a restart forgets spent links, not this) and the handover is audited.
+    const key = links.verify(full.url.slice(FILE_LINK_PREFIX.length), Date.now())!
+    await waitFor(async () => (await files.open(key)) === null)
+    const events = (await f.deps.store.repos.audit.list(null, 1000)).filter((e) => e.action === 'export.received')
+    expect(events.map((e) => [e.actor, e.subject, e.detail.exportedBy])).toEqual([['system:file-link', `export:${full.receipt}`, 'o-reviewer']])
   })
 
   test('an ended link answers the link-ended page, for a full export and a masked one', async () => {

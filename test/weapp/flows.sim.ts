@@ -189,6 +189,8 @@ describe('documents and exports', () => {
     await page.until((t) => t.includes('只能在本机查看'), 'the full export ready')
     expect(named(since(tapped), 'cloud.callFunction').map((c) => c.args.data)).toEqual([
       expect.objectContaining({ action: 'exportHouseholds', input: expect.objectContaining({ full: true, reason: '上报全国工会档案系统' }) }),
+      // Once WeChat has the whole file, its receipt goes back and the file is deleted at once.
+      { action: 'exportReceived', input: { receipt: expect.stringMatching(/^[\w-]+$/) } },
     ])
     // The file comes through its link, not in the reply.
     const [download] = named(since(tapped), 'downloadFile')

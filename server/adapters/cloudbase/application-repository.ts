@@ -18,7 +18,7 @@ const FIELDS = [
 /** Fields a record may lack: stored as null when absent, so that a merging update clears them too. */
 const OPTIONAL_FIELDS = [
   'formSealed', 'draft', 'consent', 'assessment', 'documents', 'submissions', 'memberIdHashes', 'duplicateFlags', 'fieldsToFix',
-  'review', 'visitPhotos', 'stageEnteredAt', 'dueAt', 'noticeEndsAt', 'householdId', 'documentsPurgedAt', 'typedBy',
+  'review', 'visitPhotos', 'stageEnteredAt', 'dueAt', 'noticeEndsAt', 'householdId', 'documentsPurgedAt', 'callNotesPurgedAt', 'typedBy',
 ] as const satisfies readonly (keyof Fields)[]
 
 /** Only the queue's stages are read by jurisdiction (as SQLite files only those under every unit above). */
@@ -57,6 +57,8 @@ export const APPLICATIONS_COLLECTION = defineCollection(APPLICATIONS, [
   { keys: [['status', 1], ['noticeEndsAt', 1], ['_id', 1]] },
   // The retention schedule's closed applications.
   { keys: [['status', 1], ['documentsPurgedAt', 1], ['updatedAt', 1], ['_id', 1]] },
+  // The retention schedule's call notes of closed applications.
+  { keys: [['status', 1], ['callNotesPurgedAt', 1], ['updatedAt', 1], ['_id', 1]] },
   // The retention schedule's abandoned drafts.
   { keys: [['status', 1], ['updatedAt', 1], ['_id', 1]] },
   // A caseworker's unfinished 代为申请 drafts, last changed first.
@@ -135,6 +137,12 @@ export function applicationRepository(scope: Scope): ApplicationRepository {
     async closedBefore(before, limit) {
       outsideTransaction(scope, 'applications.closedBefore')
       const query = coll().where({ status: scope.command.in(['rejected', 'withdrawn']), documentsPurgedAt: null, updatedAt: scope.command.lt(before) }).orderBy('updatedAt', 'asc').orderBy('_id', 'asc')
+      return (await readRange(query, 0, limit)).map(toRecord)
+    },
+    async callNotesBefore(before, limit) {
+      outsideTransaction(scope, 'applications.callNotesBefore')
+      if (limit <= 0) return []
+      const query = coll().where({ status: scope.command.in(['filed', 'rejected', 'withdrawn']), callNotesPurgedAt: null, updatedAt: scope.command.lt(before) }).orderBy('updatedAt', 'asc').orderBy('_id', 'asc')
       return (await readRange(query, 0, limit)).map(toRecord)
     },
     async staleDrafts(before, offset, limit) {

@@ -1,10 +1,14 @@
 import type { ContactRecord, ContactRepository } from '../../ports'
 import { defineCollection } from './collection-schema'
 import { CONTACTS } from './collections'
-import { outsideTransaction, readRange, type Scope, type StoredDoc } from './types'
+import { outsideTransaction, readDoc, readRange, type Scope, type StoredDoc } from './types'
 
 /** A household's contacts, newest first (by the day of contact, then when written), and their count. */
-export const CONTACTS_COLLECTION = defineCollection(CONTACTS, [{ keys: [['householdId', 1], ['on', -1], ['createdAt', -1], ['_id', -1]] }])
+export const CONTACTS_COLLECTION = defineCollection(CONTACTS, [
+  { keys: [['householdId', 1], ['on', -1], ['createdAt', -1], ['_id', -1]] },
+  // The retention schedule: entries whose notes are kept (null or absent), the oldest first.
+  { keys: [['notesPurgedAt', 1], ['createdAt', 1], ['_id', 1]] },
+])
 
 const toRecord = ({ _id, ...fields }: StoredDoc): ContactRecord => ({ id: _id, ...(fields as Omit<ContactRecord, 'id'>) })
 
@@ -23,6 +27,17 @@ export function contactRepository(scope: Scope): ContactRepository {
         of().count(),
       ])
       return { items: docs.map(toRecord), total: total ?? 0 }
+    },
+    async notesBefore(before, limit) {
+      outsideTransaction(scope, 'contacts.notesBefore')
+      if (limit <= 0) return []
+      return (await readRange(coll().where({ notesPurgedAt: null, createdAt: scope.command.lt(before) }).orderBy('createdAt', 'asc').orderBy('_id', 'asc'), 0, limit)).map(toRecord)
+    },
+    async clearNotes(id, at) {
+      const doc = await readDoc(scope, CONTACTS, id)
+      if (!doc || doc.notesPurgedAt) return false
+      await coll().doc(id).update({ notes: '', nextStep: '', notesPurgedAt: at })
+      return true
     },
   }
 }

@@ -21,6 +21,8 @@ export const HOUSEHOLDS_COLLECTION = defineCollection(HOUSEHOLDS, [
   { keys: [[UNIT_PATH, 1], ['number', 1], ['_id', 1]] },
   { keys: [['headName', 1], [UNIT_PATH, 1], ['number', 1], ['_id', 1]] },
   KEY_VERSION_INDEX,
+  // The retention schedule's deregistered households whose documents are still kept.
+  { keys: [['status', 1], ['documentsPurgedAt', 1], ['updatedAt', 1], ['_id', 1]] },
 ])
 
 /** A record with its unit's path, as it is written. */
@@ -57,6 +59,12 @@ export function householdRepository(scope: Scope): HouseholdRepository {
     },
     underOldKey(version, limit) {
       return underOldKey(scope, HOUSEHOLDS, version, limit, toRecord)
+    },
+    async deregisteredBefore(before, limit) {
+      outsideTransaction(scope, 'households.deregisteredBefore')
+      if (limit <= 0) return []
+      const query = coll().where({ status: 'deregistered', documentsPurgedAt: null, updatedAt: scope.command.lt(before) }).orderBy('updatedAt', 'asc').orderBy('_id', 'asc')
+      return (await readRange(query, 0, limit)).map(toRecord)
     },
     async list(query, page) {
       const where = filter('list', query)

@@ -1,12 +1,14 @@
 import type { MessageRecord, MessageRepository } from '../../ports'
 import { defineCollection } from './collection-schema'
 import { MESSAGES } from './collections'
-import { outsideTransaction, readPage, type Scope, type StoredDoc } from './types'
+import { outsideTransaction, readDoc, readPage, readRange, type Scope, type StoredDoc } from './types'
 
 /** A person's messages newest first, and their unread count. */
 export const MESSAGES_COLLECTION = defineCollection(MESSAGES, [
   { keys: [['openid', 1], ['createdAt', -1], ['_id', -1]] },
   { keys: [['openid', 1], ['readAt', 1]] },
+  // The retention schedule: the oldest first.
+  { keys: [['createdAt', 1], ['_id', 1]] },
 ])
 
 type Fields = Omit<MessageRecord, 'id'>
@@ -35,6 +37,16 @@ export function messageRepository(scope: Scope): MessageRepository {
       if (ids.length === 0) return 0
       const { updated } = await coll().where({ openid, readAt: null, _id: scope.command.in(ids) }).update({ readAt: at })
       return updated ?? 0
+    },
+    async createdBefore(before, limit) {
+      outsideTransaction(scope, 'messages.createdBefore')
+      if (limit <= 0) return []
+      return (await readRange(coll().where({ createdAt: scope.command.lt(before) }).orderBy('createdAt', 'asc').orderBy('_id', 'asc'), 0, limit)).map(toRecord)
+    },
+    async remove(id) {
+      if (!(await readDoc(scope, MESSAGES, id))) return false
+      await coll().doc(id).remove()
+      return true
     },
   }
 }

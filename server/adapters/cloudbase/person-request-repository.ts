@@ -6,7 +6,11 @@ import { addNew, outsideTransaction, readDoc, readRange, type Scope } from './ty
 import { updateAtVersion, withId, withoutId } from './versioned'
 
 /** Open requests of a jurisdiction, the soonest due first. */
-export const PERSON_REQUESTS_COLLECTION = defineCollection(PERSON_REQUESTS, [{ keys: [['status', 1], ['unitId', 1], ['dueOn', 1], ['_id', 1]] }])
+export const PERSON_REQUESTS_COLLECTION = defineCollection(PERSON_REQUESTS, [
+  { keys: [['status', 1], ['unitId', 1], ['dueOn', 1], ['_id', 1]] },
+  // The retention schedule's closed requests, the earliest closed first.
+  { keys: [['status', 1], ['closedAt', 1], ['_id', 1]] },
+])
 
 const toRecord = withId<PersonRequestRecord>
 
@@ -26,6 +30,18 @@ export function personRequestRepository(scope: Scope): PersonRequestRepository {
       if (unitIds.length === 0 || limit <= 0) return []
       const query = scope.collection(PERSON_REQUESTS).where({ status: 'open', unitId: scope.command.in([...unitIds]) }).orderBy('dueOn', 'asc').orderBy('_id', 'asc')
       return (await readRange(query, 0, limit)).map(toRecord)
+    },
+    async closedBefore(before, limit) {
+      outsideTransaction(scope, 'personRequests.closedBefore')
+      if (limit <= 0) return []
+      const query = scope.collection(PERSON_REQUESTS).where({ status: scope.command.in(['done', 'refused']), closedAt: scope.command.lt(before) }).orderBy('closedAt', 'asc').orderBy('_id', 'asc')
+      return (await readRange(query, 0, limit)).map(toRecord)
+    },
+    async remove(id, expectedVersion) {
+      const doc = await readDoc(scope, PERSON_REQUESTS, id)
+      if (!doc || doc.version !== expectedVersion) return false
+      await scope.collection(PERSON_REQUESTS).doc(id).remove()
+      return true
     },
   }
 }

@@ -77,6 +77,9 @@ export function applicationRepository(db: Db): ApplicationRepository {
     async closedBefore(before, limit) {
       return readAll(db, `SELECT doc FROM applications WHERE status IN ('rejected', 'withdrawn') AND updated_at < ? AND json_extract(doc, '$.documentsPurgedAt') IS NULL ORDER BY updated_at, id LIMIT ?`, before, limit)
     },
+    async callNotesBefore(before, limit) {
+      return readAll(db, `SELECT doc FROM applications WHERE status IN ('filed', 'rejected', 'withdrawn') AND updated_at < ? AND json_extract(doc, '$.callNotesPurgedAt') IS NULL ORDER BY updated_at, id LIMIT ?`, before, Math.max(0, limit))
+    },
     async staleDrafts(before, offset, limit) {
       return readAll(db, `SELECT doc FROM applications WHERE status = 'draft' AND updated_at < ? ORDER BY updated_at, id LIMIT ? OFFSET ?`, before, Math.max(0, limit), Math.max(0, offset))
     },

@@ -33,6 +33,9 @@ export function householdRepository(db: Db): HouseholdRepository {
     async underOldKey(version, limit) {
       return underOldKey<HouseholdRecord>(db, 'households', version, limit)
     },
+    async deregisteredBefore(before, limit) {
+      return readAll<HouseholdRecord>(db, `SELECT doc FROM households WHERE status = 'deregistered' AND json_extract(doc, '$.documentsPurgedAt') IS NULL AND json_extract(doc, '$.updatedAt') < ? ORDER BY json_extract(doc, '$.updatedAt'), id LIMIT ?`, before, Math.max(0, limit))
+    },
     async list(query, page) {
       if (query.unitIds.length === 0) return { items: [], total: 0 }
       const { sql, params } = householdFilter(query)

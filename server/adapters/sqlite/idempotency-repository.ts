@@ -10,5 +10,11 @@ export function idempotencyRepository(db: Db): IdempotencyRepository {
     async put(key, reply, at) {
       db.prepare('INSERT INTO idempotency (key, reply, at) VALUES (?, ?, ?)').run(key, JSON.stringify(reply), at)
     },
+    async storedBefore(before, limit) {
+      return db.prepare('SELECT key, at FROM idempotency WHERE at < ? ORDER BY at, key LIMIT ?').all(before, Math.max(0, limit)) as { key: string; at: string }[]
+    },
+    async remove(key, before) {
+      return db.prepare('DELETE FROM idempotency WHERE key = ? AND at < ?').run(key, before).changes === 1
+    },
   }
 }

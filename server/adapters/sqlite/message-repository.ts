@@ -21,5 +21,12 @@ export function messageRepository(db: Db): MessageRepository {
       const marks = ids.map(() => '?').join(',')
       return db.prepare(`UPDATE messages SET read_at = ? WHERE openid = ? AND read_at IS NULL AND id IN (${marks})`).run(at, openid, ...ids).changes
     },
+    async createdBefore(before, limit) {
+      const rows = db.prepare('SELECT doc, read_at FROM messages WHERE created_at < ? ORDER BY created_at, id LIMIT ?').all(before, Math.max(0, limit)) as { doc: string; read_at: string | null }[]
+      return rows.map((r) => ({ ...(JSON.parse(r.doc) as MessageRecord), readAt: r.read_at }))
+    },
+    async remove(id) {
+      return db.prepare('DELETE FROM messages WHERE id = ?').run(id).changes === 1
+    },
   }
 }

@@ -330,4 +330,18 @@ export const MIGRATIONS: readonly Migration[] = [
       CREATE INDEX applications_by_status_updated ON applications (status, updated_at, id);
     `,
   },
+  {
+    version: 40,
+    name: 'the retention schedule for every kind of personal record: the scans of messages, stored replies, closed requests, contact notes and deregistered households',
+    // Each partial index holds only what a pass may still delete, so a scan reads the due ones
+    // first however many are already done. Applications' call notes use applications_by_status_updated.
+    // CloudBase declares the same indexes with its collections (the deploy plan creates them).
+    sql: `
+      CREATE INDEX messages_by_created ON messages (created_at, id);
+      CREATE INDEX idempotency_by_at ON idempotency (at, key);
+      CREATE INDEX person_requests_closed ON person_requests (json_extract(doc, '$.closedAt'), id) WHERE status != 'open';
+      CREATE INDEX contacts_notes_kept ON contacts (created_at, id) WHERE json_extract(doc, '$.notesPurgedAt') IS NULL;
+      CREATE INDEX households_deregistered ON households (json_extract(doc, '$.updatedAt'), id) WHERE status = 'deregistered' AND json_extract(doc, '$.documentsPurgedAt') IS NULL;
+    `,
+  },
 ]

@@ -18,5 +18,11 @@ export function personRequestRepository(db: Db): PersonRequestRepository {
       if (unitIds.length === 0) return []
       return readAll(db, `SELECT doc FROM person_requests WHERE status = 'open' AND unit_id IN (SELECT value FROM json_each(?)) ORDER BY due_on, id LIMIT ?`, JSON.stringify(unitIds), limit)
     },
+    async closedBefore(before, limit) {
+      return readAll(db, `SELECT doc FROM person_requests WHERE status != 'open' AND json_extract(doc, '$.closedAt') < ? ORDER BY json_extract(doc, '$.closedAt'), id LIMIT ?`, before, Math.max(0, limit))
+    },
+    async remove(id, expectedVersion) {
+      return changedOne(db, 'DELETE FROM person_requests WHERE id = ? AND version = ?', id, expectedVersion)
+    },
   }
 }

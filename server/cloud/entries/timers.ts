@@ -8,7 +8,7 @@ import { endNotices } from '../../usecases/review/notices'
 import { openOverdueCalls } from '../../usecases/review/calls'
 import { TIMER_TRIGGER } from '../functions.manifest'
 import { getApp } from '../../adapters/cloudbase/sdk'
-import { purgeClosedDocuments } from '../../usecases/lifecycle/retention'
+import { applyRetention, purgeClosedDocuments, type KindCounts } from '../../usecases/lifecycle/retention'
 import { purgeAbandonedDrafts } from '../../usecases/lifecycle/abandoned-drafts'
 import { containerDeps } from '../main'
 
@@ -39,14 +39,14 @@ export function isTimerCall(event: unknown, openid: string | undefined): boolean
   return !openid && e.Type === 'Timer' && e.TriggerName === TIMER_TRIGGER
 }
 
-export type TimerReport = DeliveryReport & { noticesEnded: number; remindersQueued: number; callsOpened: number; uploadsRemoved: number; documentsPurged: number; draftsDeleted: number; draftsWarned: number; auditAnchor: number | null; figuresFolded: number }
+export type TimerReport = DeliveryReport & { noticesEnded: number; remindersQueued: number; callsOpened: number; uploadsRemoved: number; documentsPurged: number; draftsDeleted: number; draftsWarned: number; retention: KindCounts; auditAnchor: number | null; figuresFolded: number }
 
 /**
  * The CloudBase entry of the `timers` function, run by its timer trigger only (any other call is
  * refused with nothing done and nothing told). Ends the public notices whose period is over,
  * queues the staff's daily reminders, opens 电话联系 tasks for returned cases past their deadline,
- * deletes uploads never registered and the documents and abandoned drafts the retention schedule
- * says are due (server/usecases/lifecycle/), then delivers due outbox entries as WeChat subscribe
+ * deletes uploads never registered and what the retention schedule says is due (documents,
+ * abandoned drafts and each other kind of personal record, counted per kind: server/usecases/lifecycle/), then delivers due outbox entries as WeChat subscribe
  * messages, and folds the households written since into the dashboard's figures (the one writer
  * of `figure_rows`: writes only mark their household). Once an hour it anchors the audit log's
  * stream heads and sends the anchor to the admins.
@@ -62,13 +62,14 @@ export async function main(event?: unknown, _context?: unknown): Promise<TimerRe
     const uploadsRemoved = await removeStaleUploads(deps, UPLOAD_BATCH)
     const { applicationsPurged: documentsPurged } = await purgeClosedDocuments(deps)
     const { draftsDeleted, draftsWarned } = await purgeAbandonedDrafts(deps)
+    const { deleted: retention } = await applyRetention(deps)
     const anchor = await anchorAudit(deps)
     // A second copy outside the database: the function's log (Tencent Cloud's log service).
     if (anchor) console.log(`[timers] audit anchor ${anchor.n} ${anchor.hash}`)
     const auditAnchor = anchor?.n ?? null
     const delivery = await deliverOutbox(deps, subscribeMessageNotifier(subscribeMessages()), { limit: BATCH })
     const figuresFolded = await deps.store.repos.figures.foldPending(FIGURE_BATCH)
-    const report = { ...delivery, noticesEnded, remindersQueued, callsOpened, uploadsRemoved, documentsPurged, draftsDeleted, draftsWarned, auditAnchor, figuresFolded }
+    const report = { ...delivery, noticesEnded, remindersQueued, callsOpened, uploadsRemoved, documentsPurged, draftsDeleted, draftsWarned, retention, auditAnchor, figuresFolded }
     console.log(`[timers] ${JSON.stringify(report)}`)
     return report
   } catch (err) {

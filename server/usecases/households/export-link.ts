@@ -2,6 +2,7 @@ import type { Writable } from 'node:stream'
 import { AppError, type Actor } from '../../../src/domain'
 import type { ExportedFile } from '../../../src/domain/api/households'
 import type { Deps } from '../../ports'
+import { fullExportId, receiptOf } from '../shared/export-receipts'
 import { UPLOAD_TTL_MS } from '../shared/uploads'
 
 /** A full-PII export's link works this long (and once, where the store can tell). */
@@ -47,7 +48,10 @@ export async function writeExportFile(deps: Deps, path: string, contentType: str
 /**
  * Hands over an export written to the private file store as a link that ends within minutes. The
  * file is recorded for the timer's sweep of unregistered uploads, dated so that its 24 hours end
- * when its link does: the sweep after that removes it.
+ * when its link does: the sweep after that removes it. A full export also gets a receipt: the
+ * phone sends it back once it has the file (`exportReceived`), which deletes the file at once.
+ * CloudBase's temporary links (getTempFileURL) can only be limited in time, not to one download:
+ * this is as close to one use as the platform allows.
  */
 export async function handOverExport(
   deps: Deps,
@@ -57,7 +61,9 @@ export async function handOverExport(
   const seconds = file.masked ? MASKED_EXPORT_LINK_SECONDS : FULL_EXPORT_LINK_SECONDS
   const expires = deps.clock.now().getTime() + seconds * 1000
   await deps.store.repos.uploads.add({ key: file.key, openid: actor.openid, applicationId: EXPORT_SWEEP_MARK, createdAt: new Date(expires - UPLOAD_TTL_MS).toISOString() })
+  const id = file.masked ? null : fullExportId(file.key)
+  if (id) await deps.store.repos.claims.create(receiptOf(id), `${actor.openid} ${file.key}`)
   const url = await deps.files.temporaryUrl(file.key, seconds)
   if (!url) throw new AppError('INTERNAL', '导出文件暂时无法下载，请稍后重试')
-  return { fileName: file.fileName, contentType: file.contentType, size: file.size, rows: file.rows, masked: file.masked, url, expiresAt: new Date(expires).toISOString() }
+  return { fileName: file.fileName, contentType: file.contentType, size: file.size, rows: file.rows, masked: file.masked, url, expiresAt: new Date(expires).toISOString(), ...(id ? { receipt: id } : {}) }
 }

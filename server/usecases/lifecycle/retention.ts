@@ -1,6 +1,8 @@
-import type { ApplicationRecord, Deps } from '../../ports'
+import type { ApplicationRecord, Deps, RetentionSchedule } from '../../ports'
 import { appendAudit } from '../shared/audit'
+import { removeFiles } from '../shared/files'
 import { policyFor } from '../shared/policy'
+import { RECORD_KINDS } from './record-kinds'
 
 /** Who the audit log names for deletions the retention schedule makes. */
 export const RETENTION_ACTOR = 'system:retention'
@@ -58,4 +60,45 @@ export async function purgeClosedDocuments(deps: Deps, limit = 50): Promise<Rete
     }
   }
   return report
+}
+
+/** Records each kind of the schedule deleted in one run (absent: its period is not set). */
+export type KindCounts = Partial<Record<keyof RetentionSchedule, number>>
+
+/**
+ * The rest of the retention schedule, run by the timer after the documents and drafts above: for
+ * each kind of record whose period the union set (RECORD_KINDS), at most `limit` due records a
+ * run, the oldest first, each deleted in its own transaction with its audit event (kinds and
+ * counts, never contents); files are removed after the commit. A run's work is bounded by
+ * `limit` per kind however large the backlog: the next runs take the rest.
+ */
+export async function applyRetention(deps: Deps, limit = 50): Promise<{ deleted: KindCounts; filesRemoved: number }> {
+  const deleted: KindCounts = {}
+  let filesRemoved = 0
+  const root = await deps.store.repos.units.get(deps.settings.defaultUnitId)
+  const schedule = root ? (await policyFor(deps.store.repos, root))?.policy.retention : undefined
+  if (!schedule) return { deleted, filesRemoved }
+  const now = deps.clock.now()
+  for (const kind of RECORD_KINDS) {
+    const days = schedule[kind.kind]
+    if (!days) continue
+    const before = new Date(now.getTime() - days * DAY_MS).toISOString()
+    deleted[kind.kind] = 0
+    for (const id of await kind.scan(deps.store.repos, before, limit)) {
+      const files = await deps.store
+        .transaction(async (repos): Promise<string[] | null> => {
+          const gone = await kind.purge(repos, id, before, now.toISOString())
+          if (!gone || gone === 'marked') return null
+          await appendAudit(repos, deps.cipher, now, { actor: RETENTION_ACTOR, action: gone.action, subject: gone.subject, detail: { ...gone.detail, retentionDays: days } })
+          return gone.files
+        })
+        // A record written meanwhile rolls its transaction back and waits for the next run; the other kinds and the timer's other work go on.
+        .catch((err: unknown) => (console.error(`[retention] ${kind.kind}: ${err instanceof Error ? err.name : 'error'}`), null))
+      if (!files) continue
+      deleted[kind.kind]!++
+      await removeFiles(deps, files)
+      filesRemoved += files.length
+    }
+  }
+  return { deleted, filesRemoved }
 }

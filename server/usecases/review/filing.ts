@@ -39,8 +39,10 @@ async function writeHousehold(
   const byName = await staffName(repos, actor)
   const memberCount = currentForm(rec, deps.cipher)?.finances.householdSize ?? 1
   if ('id' in target) {
+    // Filed again: a later deregistration starts the retention count afresh, for the new application too.
+    const { documentsPurgedAt: _purged, ...kept } = target
     const next: HouseholdRecord = {
-      ...target,
+      ...kept,
       status: 'filed',
       category,
       unitId: rec.unitId,

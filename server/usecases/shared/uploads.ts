@@ -1,5 +1,6 @@
 import { AppError, type Actor } from '../../../src/domain'
 import type { Deps } from '../../ports'
+import { expireHandover } from './export-receipts'
 import { removeFiles } from './files'
 
 /** What a client uploads for: a worker's document, or a caseworker's home-visit photo. */
@@ -43,7 +44,8 @@ export function checkUploadKey(deps: Deps, actor: Actor, applicationId: string, 
 
 /**
  * The timer's sweep: deletes the files of uploads handed out over `UPLOAD_TTL_MS` ago and never
- * registered. A file its application lists (registered, its record not yet forgotten) is kept.
+ * registered, and exports whose link is over. A file its application lists (registered, its record
+ * not yet forgotten) is kept.
  */
 export async function removeStaleUploads(deps: Deps, limit: number): Promise<number> {
   const repos = deps.store.repos
@@ -53,6 +55,8 @@ export async function removeStaleUploads(deps: Deps, limit: number): Promise<num
     const rec = await repos.applications.get(upload.applicationId)
     const listed = [...(rec?.documents ?? []), ...(rec?.visitPhotos ?? [])].some((d) => d.storageKey === upload.key)
     if (!listed) {
+      // A full export nobody said they received: its handover is audited as expired.
+      await expireHandover(deps, upload.key)
       await removeFiles(deps, [upload.key])
       removed++
     }

@@ -50,7 +50,10 @@ export default function ExportButtons({ range, unitId }: ExportButtonsProps) {
     setReason('')
     setReasonError('')
     try {
-      setDone({ saved: await downloadExport({ fileName: f.fileName, mimeType: f.contentType, url: f.url }), masked: f.masked, rows: f.rows })
+      const saved = await downloadExport({ fileName: f.fileName, mimeType: f.contentType, url: f.url })
+      // WeChat has the whole file (a path in the user folder): a full export's file is deleted at once.
+      if (f.receipt && saved.path) void api.households.exportReceived({ receipt: f.receipt })
+      setDone({ saved, masked: f.masked, rows: f.rows })
     } catch {
       toast('文件下载失败，请重新导出')
     }
@@ -74,7 +77,7 @@ export default function ExportButtons({ range, unitId }: ExportButtonsProps) {
       )}
       {asking && (
         <View className='dash-exports__full' data-full-export>
-          <TextAreaField field='reason' label='导出完整名册的理由' placeholder='例如：上报全国工会档案系统' hint='理由会记入审计日志；文件链接5分钟内有效，只能下载一次' value={reason} maxlength={200} error={reasonError} onInput={setReason} />
+          <TextAreaField field='reason' label='导出完整名册的理由' placeholder='例如：上报全国工会档案系统' hint='理由会记入审计日志；文件链接5分钟内有效，下载完成后文件立即删除' value={reason} maxlength={200} error={reasonError} onInput={setReason} />
           <Button className='btn btn--primary' data-action='confirm-full-export' loading={busy === 'full'} onClick={() => void full()}>
             确认导出完整名册
           </Button>

@@ -109,6 +109,15 @@ export const householdsActions = {
     output: returns<ExportedFile>(),
     roles: STAFF,
   },
+  /**
+   * The phone has a full export (its `receipt`): the file is deleted from the store at once, so
+   * its link stops working before its 5 minutes are over; the handover is audited.
+   */
+  exportReceived: {
+    input: v.strictObject({ receipt: v.pipe(v.string('回执应为文本'), v.regex(/^[\w-]{1,64}$/, '回执不正确，请重新导出')) }),
+    output: returns<{ removed: boolean }>(),
+    roles: STAFF,
+  },
 } as const satisfies FunctionContract
 
 /** One line of the household list. */
@@ -214,6 +223,8 @@ export interface ExportedFile {
   rows: number
   /** Sensitive columns were masked (the caller may not reveal). */
   masked: boolean
+  /** A full export's: sent back with `exportReceived` once the phone has the file, which is then deleted at once. */
+  receipt?: string
 }
 
 /**
