@@ -9,7 +9,9 @@
  *
  * Options (environment): BENCH_SCALE_HOUSEHOLDS (100000), BENCH_SCALE_APPLICATIONS (1000000),
  * BENCH_SCALE_RUNS (3: the median of that many runs, exports once), BENCH_SCALE_SUBMITS (1000),
- * BENCH_SCALE_CONCURRENCY (16 requests in flight), BENCH_SCALE_ONLY_LARGE (1: skip the tenth).
+ * BENCH_SCALE_CONCURRENCY (16 requests in flight), BENCH_SCALE_ONLY_LARGE (1: skip the tenth),
+ * BENCH_SCALE_ONLY (a comma-separated list of `build`, `dashboard`, `exports`, `queues`, `submits`:
+ * measure only those; the data set is always built).
  */
 import Database from 'better-sqlite3'
 import { mkdtempSync, rmSync, statSync } from 'node:fs'
@@ -27,6 +29,9 @@ const RUNS = Number(process.env.BENCH_SCALE_RUNS ?? 3)
 const SUBMITS = Number(process.env.BENCH_SCALE_SUBMITS ?? 1000)
 const CONCURRENCY = Number(process.env.BENCH_SCALE_CONCURRENCY ?? 16)
 const ONLY_LARGE = process.env.BENCH_SCALE_ONLY_LARGE === '1'
+const ONLY = process.env.BENCH_SCALE_ONLY ? new Set(process.env.BENCH_SCALE_ONLY.split(',').map((s) => s.trim())) : null
+/** Whether a group of figures is measured in this run. */
+const measures = (group: 'build' | 'dashboard' | 'exports' | 'queues' | 'submits') => !ONLY || ONLY.has(group)
 
 /** A figure: its value and unit. */
 type Figures = Map<string, { value: number; unit: string }>
@@ -54,25 +59,30 @@ async function measureSet(households: number, applications: number): Promise<Fig
     const a = await buildApplications(deps, applications, log)
     const size = statSync(file).size + (statSync(`${file}-wal`, { throwIfNoEntry: false })?.size ?? 0)
     log(`  applications written in ${sec(a.writeMs)} (${Math.round(applications / (a.writeMs / 1000)).toLocaleString('en')} a second); database ${(size / 2 ** 30).toFixed(2)} GB`)
-    put('build_households', h.generateMs + h.writeMs, 'ms')
-    put('build_applications', a.writeMs, 'ms')
+    if (measures('build')) {
+      put('build_households', h.generateMs + h.writeMs, 'ms')
+      put('build_applications', a.writeMs, 'ms')
+    }
 
     const reviewer = await resolveActor(store.repos, REVIEWER)
     const street = await resolveActor(store.repos, STREET_CASEWORKER)
-    put('dashboard_view', await m.timed(RUNS, m.dashboardView(deps, reviewer)), 'ms')
-    put('household_export', await m.once(m.householdExport(deps, reviewer)), 'ms')
-    put('ledger_export', await m.once(m.ledgerExport(deps, reviewer)), 'ms')
+    if (measures('dashboard')) put('dashboard_view', await m.timed(RUNS, m.dashboardView(deps, reviewer)), 'ms')
+    if (measures('exports')) {
+      put('household_export', await m.once(m.householdExport(deps, reviewer)), 'ms')
+      put('ledger_export', await m.once(m.ledgerExport(deps, reviewer)), 'ms')
+    }
     const pages: [string, typeof street, number][] = [
       ['queue_street_first', street, 1],
       ['queue_street_page5', street, 5],
       ['queue_province_first', reviewer, 1],
       [`queue_province_page${m.DEEP_PAGE}`, reviewer, m.DEEP_PAGE],
     ]
-    for (const [name, actor, page] of pages) {
+    for (const [name, actor, page] of measures('queues') ? pages : []) {
       put(name, await m.timed(RUNS * 3, await m.queuePage(deps, actor, page)), 'ms')
       put(`${name}_index_read`, await m.timed(RUNS * 3, await m.indexOrderedPage(deps, reader, actor, page)), 'ms')
     }
 
+    if (!measures('submits')) return figures
     const inProcess = await m.submitsInProcess(deps, 0, SUBMITS, CONCURRENCY)
     put('submits_in_process', inProcess.perSecond, '/s')
     if (inProcess.ok !== SUBMITS) log(`  (only ${inProcess.ok} of ${SUBMITS} in-process submits succeeded)`)

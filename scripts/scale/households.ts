@@ -64,7 +64,7 @@ export function generateHouseholds(households: number, entries: number): DemoLed
 /** A fresh SQLite store in `file` with new random keys, files under `dir`, the root unit `rootId` as the default. */
 export function benchDeps(dir: string, file: string, rootId: string): Deps {
   return {
-    store: openSqliteStore(file),
+    store: openSqliteStore(file, { backgroundCheckpoints: true }),
     clock: systemClock,
     ids: randomIds,
     cipher: createCipher(randomBytes(32)),

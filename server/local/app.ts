@@ -39,7 +39,7 @@ export async function startLocalApp(config: LocalConfig): Promise<LocalApp> {
   const cipher = keys ? createKeyRingCipher(keys, keyFiles.loadSync) : createCipher(keyFromBase64(config.dataKey))
   const dataKey = keys ? filesKeyOf(keys) : keyFromBase64(config.dataKey)
   const reloadKeys = keys ? setInterval(() => cipher.reload(keyFiles.loadSync()), KEY_RELOAD_MS).unref() : null
-  const store = openSqliteStore(join(config.dataDir, 'lantian.db'))
+  const store = openSqliteStore(join(config.dataDir, 'lantian.db'), { backgroundCheckpoints: true })
   const deps: Deps = {
     store,
     clock: config.clock ?? systemClock,

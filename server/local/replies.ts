@@ -18,10 +18,10 @@ export const invalid = (message: string): ApiReply<never> => ({ ok: false, error
 export function readBody(req: IncomingMessage, limit = MAX_BODY_BYTES, tooLargeMessage = '请求内容过大（不能超过 1 MB）'): Promise<Buffer> {
   return new Promise((resolve, reject) => {
     const declared = Number(req.headers['content-length'] ?? 0)
-    const tooLarge = new BodyError(413, invalid(tooLargeMessage))
+    const tooLarge = () => new BodyError(413, invalid(tooLargeMessage))
     if (declared > limit) {
       req.resume()
-      return reject(tooLarge)
+      return reject(tooLarge())
     }
     const chunks: Buffer[] = []
     let size = 0
@@ -30,7 +30,7 @@ export function readBody(req: IncomingMessage, limit = MAX_BODY_BYTES, tooLargeM
       if (size > limit) {
         req.removeAllListeners('data')
         req.resume()
-        reject(tooLarge)
+        reject(tooLarge())
       } else chunks.push(chunk)
     })
     req.on('end', () => resolve(Buffer.concat(chunks)))

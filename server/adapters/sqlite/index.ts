@@ -7,6 +7,7 @@ import { campaignRepository } from './campaign-repository'
 import { checkRepository } from './check-repository'
 import { claimRepository } from './claim-repository'
 import { isReadOnlyRefusal, openDatabase, openReader, type Db } from './connection'
+import { checkpointInBackground } from './checkpointer'
 import { groupCommit } from './group-commit'
 import { contactRepository } from './contact-repository'
 import { counterRepository } from './counter-repository'
@@ -99,11 +100,13 @@ type Method = (...args: unknown[]) => Promise<unknown>
  * transaction keeps it across its awaits, so nothing else writes inside it, and a single write
  * outside a transaction waits its turn too. Queries outside transactions use the other, read-only
  * connection and wait for nothing: they see what was committed last. Inside `work`, use only the
- * repositories it is given: they read the transaction's own writes.
+ * repositories it is given: they read the transaction's own writes. With `backgroundCheckpoints`
+ * (a long-running server), a worker thread checkpoints the log instead of the COMMITs (checkpointer.ts).
  */
-export function openSqliteStore(file: string): Store {
+export function openSqliteStore(file: string, options: { backgroundCheckpoints?: boolean } = {}): Store {
   const db = openDatabase(file)
   const reader = openReader(file)
+  const checkpointer = options.backgroundCheckpoints ? checkpointInBackground(db, file) : null
   const writer = groupCommit(db)
   const bound = bindRepositories(db)
   const readBound = bindRepositories(reader)
@@ -130,6 +133,7 @@ export function openSqliteStore(file: string): Store {
     },
     async close() {
       await writer.idle()
+      await checkpointer?.stop()
       reader.close()
       db.close()
     },
