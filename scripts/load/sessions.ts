@@ -89,7 +89,7 @@ export async function workerSession(ctx: LoadContext, i: number, tag = 'w'): Pro
 
 /** The first page of a stage's queue: the cases' ids. */
 async function queueIds(call: ReturnType<typeof caller>, stage: string): Promise<string[]> {
-  const q = await call('review', 'queue', { stage, page: 1, pageSize: 20 })
+  const q = await call('review', 'queue', { stage, pageSize: 20 })
   return ((q.data as { items?: { id: string }[] } | undefined)?.items ?? []).map((c) => c.id)
 }
 

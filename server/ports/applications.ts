@@ -62,6 +62,8 @@ export interface ApplicationRecord {
   callNotesPurgedAt?: string
   /** 代为申请: who typed it, when the worker did not (with the typist's openid, kept on the server). */
   typedBy?: TypedBy & { openid: string }
+  /** The submit's reply under its request id: a retried submit gets it (no idempotency document is written). */
+  submitReply?: { key: string; target: string; reply: { id: string; number: string; status: ApplicationStatus; version: number } }
 }
 
 /** A supporting document attached to an application; the bytes are in the FileStore under `storageKey`. */

@@ -1,5 +1,6 @@
 import type { ApplicationRecord, AuditEvent, OrgUnitRecord, PolicyRecord, StaffRecord, Store } from '../../server/ports'
 import { contractStores } from './stores'
+import { HEAD_HINT_EVERY } from '../../server/adapters/cloudbase/audit-repository'
 
 const { factories, standin } = contractStores()
 
@@ -347,7 +348,16 @@ describe('CloudBase layout', () => {
     expect([...raw.get('applications')!.keys()]).toEqual(['app-1'])
     expect(raw.get('applications')!.get('app-1')).not.toHaveProperty('id')
     expect(raw.get('audit_events')!.has('application:app-1#000000000001')).toBe(true)
-    expect(raw.get('audit_heads')!.get('application:app-1')).toMatchObject({ seq: 1, hash: 'hash-1' })
+    // The head hint is written with every HEAD_HINT_EVERY-th event only; head() and headsSince find the newest anyway.
+    expect(raw.get('audit_heads')?.get('application:app-1')).toBeUndefined()
+    expect(await store.repos.audit.head('application:app-1')).toEqual({ seq: 1, hash: 'hash-1' })
+    for (let seq = 2; seq <= HEAD_HINT_EVERY; seq++) await store.repos.audit.append(event(seq, { at: `2026-03-02T02:00:${String(seq).padStart(2, '0')}.000Z` }))
+    expect(standin().collections().get('audit_heads')!.get('application:app-1')).toMatchObject({ seq: HEAD_HINT_EVERY, hash: `hash-${HEAD_HINT_EVERY}` })
+    await store.repos.audit.append(event(HEAD_HINT_EVERY + 1, { at: '2026-03-02T02:00:30.000Z' }))
+    expect(await store.repos.audit.head('application:app-1')).toEqual({ seq: HEAD_HINT_EVERY + 1, hash: `hash-${HEAD_HINT_EVERY + 1}` })
+    expect(await store.repos.audit.headsSince('2026-03-02T02:00:20.000Z', null, 10)).toEqual([
+      { stream: 'application:app-1', seq: HEAD_HINT_EVERY + 1, hash: `hash-${HEAD_HINT_EVERY + 1}`, at: '2026-03-02T02:00:30.000Z' },
+    ])
   })
 
   test('a transaction sends document operations only', async () => {

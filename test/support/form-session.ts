@@ -63,7 +63,7 @@ function fakeClock() {
   return api
 }
 
-/** The server saves of a session: a change every `changeEveryS` seconds while typing; a save only sends what changed. */
+/** The server saves of a session up to its submit: a change every `changeEveryS` seconds while typing; a save only sends what changed. */
 export function sessionSaves(session: readonly SessionStep[] = TYPICAL_SESSION, changeEveryS = 3): SessionSave[] {
   const clock = fakeClock()
   const saves: SessionSave[] = []
@@ -90,6 +90,6 @@ export function sessionSaves(session: readonly SessionStep[] = TYPICAL_SESSION, 
       if (s.hides && i === Math.floor(changes / 2)) save('hidden')
     }
   }
-  save('step')
+  // The submit carries the whole form: no save of the draft before it.
   return saves
 }

@@ -18,7 +18,7 @@ const FIELDS = [
 /** Fields a record may lack: stored as null when absent, so that a merging update clears them too. */
 const OPTIONAL_FIELDS = [
   'formSealed', 'draft', 'consent', 'assessment', 'documents', 'submissions', 'memberIdHashes', 'duplicateFlags', 'fieldsToFix',
-  'review', 'visitPhotos', 'stageEnteredAt', 'dueAt', 'noticeEndsAt', 'householdId', 'documentsPurgedAt', 'callNotesPurgedAt', 'typedBy',
+  'review', 'visitPhotos', 'stageEnteredAt', 'dueAt', 'noticeEndsAt', 'householdId', 'documentsPurgedAt', 'callNotesPurgedAt', 'typedBy', 'submitReply',
 ] as const satisfies readonly (keyof Fields)[]
 
 /** Only the queue's stages are read by jurisdiction (as SQLite files only those under every unit above). */

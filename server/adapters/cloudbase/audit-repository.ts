@@ -3,14 +3,22 @@ import { defineCollection } from './collection-schema'
 import { AUDIT_ANCHORS, AUDIT_EVENTS, AUDIT_HEADS } from './collections'
 import { isDuplicate, outsideTransaction, readDoc, readRange, type Scope, type StoredDoc } from './types'
 
-/** `list` walks the events by stream, then seq. */
-export const AUDIT_EVENTS_COLLECTION = defineCollection(AUDIT_EVENTS, [{ keys: [['stream', 1], ['seq', 1]] }])
+/** `list` walks the events by stream, then seq; `headsSince` finds the events written since a time. */
+export const AUDIT_EVENTS_COLLECTION = defineCollection(AUDIT_EVENTS, [{ keys: [['stream', 1], ['seq', 1]] }, { keys: [['at', 1]] }])
 /** `headsSince` finds the streams changed since a time, by stream. */
 export const AUDIT_HEADS_COLLECTION = defineCollection(AUDIT_HEADS, [{ keys: [['stream', 1], ['at', 1]] }])
 /** `anchors` and `lastAnchor` read anchors by number. */
 export const AUDIT_ANCHORS_COLLECTION = defineCollection(AUDIT_ANCHORS, [{ keys: [['n', 1]], unique: true }])
 
 const pad = (n: number) => String(n).padStart(12, '0')
+
+/**
+ * The head hint of a stream is written with every this-many-th event only: each hint is a database
+ * write (CloudBase's quota counts them), and `head` probes at most this many events past it.
+ */
+export const HEAD_HINT_EVERY = 8
+/** Events read per query of `headsSince`. */
+const EVENT_PAGE = 1000
 
 /** _id of an event: its stream and zero-padded seq, so a second event with the same seq hits the existing _id. */
 export const auditId = (stream: string, seq: number) => `${stream}#${pad(seq)}`
@@ -21,10 +29,12 @@ const toEvent = (doc: StoredDoc) => pick(doc, FIELDS) as unknown as AuditEvent
 const toAnchor = (doc: StoredDoc) => pick(doc, ['n', 'at', 'heads', 'prevHash', 'hash'] as const) as unknown as AuditAnchor
 
 /**
- * The audit log: events in `audit_events`, one chain per stream; each stream's newest event
- * hinted in `audit_heads` (keyed by stream); anchors in `audit_anchors`. `head` reads the hint and
- * then probes the following seqs by _id, so it needs no query (it runs inside transactions) and a
- * stale hint does no harm. Two writers touch the same documents only when they write one stream.
+ * The audit log: events in `audit_events`, one chain per stream; each stream's head hinted in
+ * `audit_heads` (keyed by stream) every HEAD_HINT_EVERY events; anchors in `audit_anchors`. `head`
+ * reads the hint and then probes the following seqs by _id, so it needs no query (it runs inside
+ * transactions) and a stale hint does no harm. `headsSince` reads the events themselves by time,
+ * so the anchor misses no stream whose hint lags. Two writers touch the same documents only when
+ * they write one stream.
  */
 export function auditRepository(scope: Scope): AuditRepository {
   const events = () => scope.collection(AUDIT_EVENTS)
@@ -48,7 +58,7 @@ export function auditRepository(scope: Scope): AuditRepository {
         if (!scope.inTransaction && isDuplicate(err)) return false
         throw err
       }
-      await scope.collection(AUDIT_HEADS).doc(event.stream).set({ stream: event.stream, seq: event.seq, hash: event.hash, at: event.at })
+      if (event.seq % HEAD_HINT_EVERY === 0) await scope.collection(AUDIT_HEADS).doc(event.stream).set({ stream: event.stream, seq: event.seq, hash: event.hash, at: event.at })
       return true
     },
     async list(after, limit) {
@@ -63,8 +73,18 @@ export function auditRepository(scope: Scope): AuditRepository {
     },
     async headsSince(since, afterStream, limit) {
       outsideTransaction(scope, 'audit.headsSince')
-      const query = scope.collection(AUDIT_HEADS).where({ stream: _().gt(afterStream ?? ''), at: _().gte(since) }).orderBy('stream', 'asc')
-      return (await readRange(query, 0, limit)).map((d) => pick(d, ['stream', 'seq', 'hash', 'at'] as const) as unknown as AuditHead)
+      // The newest event of each stream written since `since` (the hints lag by up to HEAD_HINT_EVERY events).
+      const newest = new Map<string, AuditHead>()
+      const query = events().where({ at: _().gte(since) }).orderBy('at', 'asc')
+      for (let offset = 0; ; offset += EVENT_PAGE) {
+        const page = await readRange(query, offset, EVENT_PAGE)
+        for (const d of page) {
+          const e = { stream: String(d.stream), seq: Number(d.seq), hash: String(d.hash), at: String(d.at) }
+          if (e.stream > (afterStream ?? '') && (newest.get(e.stream)?.seq ?? 0) < e.seq) newest.set(e.stream, e)
+        }
+        if (page.length < EVENT_PAGE) break
+      }
+      return [...newest.values()].sort((a, b) => (a.stream < b.stream ? -1 : a.stream > b.stream ? 1 : 0)).slice(0, limit)
     },
     async addAnchor(a) {
       try {

@@ -59,10 +59,8 @@ export interface SaveDraftInput {
 export async function saveDraft(deps: Deps, actor: Actor, input: SaveDraftInput): Promise<{ id: string; version: number; savedAt: string }> {
   const now = deps.clock.now()
   const at = now.toISOString()
-  return deps.store.transaction(async (repos) => {
-    const rec = (await findOpenApplication(repos, actor.openid)) ?? (await createDraft(deps, repos, actor, now))
-    if (!isEditable(rec)) throw new AppError('CONFLICT', ALREADY_OPEN)
-    const newConsent = input.consent && isCurrentConsent(input.consent) && !isCurrentConsent(rec.consent)
+  const saved = (rec: ApplicationRecord): ApplicationRecord => {
+    const newConsent = !!input.consent && isCurrentConsent(input.consent) && !isCurrentConsent(rec.consent)
     const next: ApplicationRecord = {
       ...rec,
       ...(rec.status === 'draft' ? draftSummary(input.values) : {}),
@@ -76,11 +74,24 @@ export async function saveDraft(deps: Deps, actor: Actor, input: SaveDraftInput)
       if (typed) next.typedBy = typed
       else delete next.typedBy
     }
-    if (!(await repos.applications.update(next, rec.version))) throw new AppError('CONFLICT', '草稿正在保存，请稍后重试')
-    if (newConsent) {
-      await appendAudit(repos, deps.cipher, now, { actor: auditedActor(actor), action: 'application.consent', subject: rec.id, detail: { ...CURRENT_CONSENT } })
+    return next
+  }
+  const consentNow = !!input.consent && isCurrentConsent(input.consent)
+  return deps.store.transaction(async (repos) => {
+    const open = await findOpenApplication(repos, actor.openid)
+    if (!open) {
+      // The first save: the draft is created with the values in one insert, its consent in the creation's event.
+      const created = await createDraft(deps, repos, actor, now, undefined, { record: saved, ...(consentNow ? { consent: { ...CURRENT_CONSENT } } : {}) })
+      return { id: created.id, version: created.version, savedAt: at }
     }
-    return { id: rec.id, version: next.version, savedAt: at }
+    if (!isEditable(open)) throw new AppError('CONFLICT', ALREADY_OPEN)
+    const newConsent = consentNow && !isCurrentConsent(open.consent)
+    const next = saved(open)
+    if (!(await repos.applications.update(next, open.version))) throw new AppError('CONFLICT', '草稿正在保存，请稍后重试')
+    if (newConsent) {
+      await appendAudit(repos, deps.cipher, now, { actor: auditedActor(actor), action: 'application.consent', subject: open.id, detail: { ...CURRENT_CONSENT } })
+    }
+    return { id: open.id, version: next.version, savedAt: at }
   })
 }
 

@@ -18,6 +18,12 @@ export async function findOpenApplication(repos: Repositories, openid: string): 
 /** Statuses in which the worker edits the form: a draft, or a returned application being fixed. */
 export const isEditable = (rec: ApplicationRecord) => rec.status === 'draft' || rec.status === 'returned'
 
+/** What a draft's first save writes: its record from the empty draft, and the consent it records, if any. */
+export interface FirstSave {
+  record(empty: ApplicationRecord): ApplicationRecord
+  consent?: Record<string, unknown>
+}
+
 /**
  * Starts a draft inside the caller's transaction, taking the worker's one open-application claim.
  * A draft has no number yet (`DRAFT-<id>` keeps the unique index happy) and no sensitive value
@@ -29,6 +35,7 @@ export async function createDraft(
   actor: Actor,
   now: Date,
   assisted?: Pick<ApplicationRecord, 'id' | 'applicantOpenid' | 'unitId' | 'typedBy'>,
+  first?: FirstSave,
 ): Promise<ApplicationRecord> {
   const id = assisted?.id ?? deps.ids.newId()
   const applicantOpenid = assisted?.applicantOpenid ?? actor.openid
@@ -52,9 +59,14 @@ export async function createDraft(
     updatedAt: at,
     ...(assisted?.typedBy ? { typedBy: assisted.typedBy } : {}),
   }
-  await repos.applications.insert(rec)
-  await appendAudit(repos, deps.cipher, now, { actor: auditedActor(actor), action: 'application.draft.create', subject: id, ...(assisted ? { detail: { assisted: true } } : {}) })
-  return rec
+  // The first save's record is inserted as it is: one write, not an insert and then an update.
+  const saved = first ? first.record(rec) : rec
+  await repos.applications.insert(saved)
+  // A consent given with the first save is the creation's event (one event and head, not two).
+  const detail = { ...(assisted ? { assisted: true } : {}), ...(first?.consent ? { ...first.consent, draftCreated: true } : {}) }
+  const action = first?.consent ? 'application.consent' : 'application.draft.create'
+  await appendAudit(repos, deps.cipher, now, { actor: auditedActor(actor), action, subject: id, ...(Object.keys(detail).length ? { detail } : {}) })
+  return saved
 }
 
 /** The plain (non-sensitive) summary a draft shows in 我的申请, from what is filled so far. */

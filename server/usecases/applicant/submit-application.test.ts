@@ -40,6 +40,9 @@ describe('submitApplication (SQLite)', () => {
     expect(b).toEqual(a)
     expect((await listMyApplications(t.deps, worker('w1'), { page: 1, pageSize: 20 })).total).toBe(1)
     expect(await t.deps.store.repos.audit.list(null, 1000)).toHaveLength(1)
+    // The reply is kept on the application: no idempotency document of its own (one write less).
+    expect(await t.deps.store.repos.idempotency.get('request:w1:req-retry-01')).toBeNull()
+    await expect(submitApplication(t.deps, worker('w1'), other, call('req-retry-01'))).rejects.toMatchObject({ code: 'CONFLICT', message: expect.stringContaining('不同的内容') })
   })
 
   it('refuses a second open application of the same worker, and the same ID number from another worker', async () => {

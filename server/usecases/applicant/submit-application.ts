@@ -17,7 +17,7 @@ import { sealForm, submittedForms } from '../shared/sealed-form'
 import { assessFor } from './self-check'
 import { auditedActor } from '../shared/actor'
 import { appendAudit } from '../shared/audit'
-import { contentTarget, once } from '../shared/idempotency'
+import { contentTarget, keptReply, replyToKeep, storedReply } from '../shared/idempotency'
 import { notifyApplicant } from '../shared/notify'
 import { householdOf, openApplicationOf } from '../shared/claim-keys'
 import { changeStatus, dueAtFor } from '../shared/status-change'
@@ -32,8 +32,9 @@ export interface SubmitInput {
 /**
  * A worker submits their application: the draft they filled becomes a numbered, submitted
  * application (without a draft, one is made on the spot). One transaction writes the record, its
- * claims, the audit event, the message and the idempotency reply, so a failure leaves nothing
- * behind and a retry with the same requestId returns the first reply. The number is taken before
+ * claims, the audit event and the message, so a failure leaves nothing behind; the reply is kept
+ * on the record itself (no idempotency document: one write less), so a retry with the same
+ * requestId finds it through the worker's open-application claim and returns the first reply. The number is taken before
  * it, from the year's counter (compare-and-set, no transaction): the one document every submit of
  * the union writes stays out of the transactions, which would otherwise all conflict on it. A
  * submit that then fails leaves a gap in the year's numbers; they stay unique and increasing.
@@ -48,32 +49,39 @@ export async function submitApplication(deps: Deps, actor: Actor, input: SubmitI
   const year = shanghaiYear(now)
   const number = formatApplicationNumber(deps.settings.applicationPrefix, year, await deps.store.repos.counters.next(`application-number:${year}`))
 
-  return deps.store.transaction((repos) =>
-    once(repos, scope, now, async () => {
-      const draft = await findOpenApplication(repos, actor.openid)
-      if (draft && draft.status !== 'draft') throw new AppError('CONFLICT', ALREADY_OPEN)
-      const id = draft?.id ?? deps.ids.newId()
-      if (!draft && !(await repos.claims.create(openApplicationOf(actor.openid), id))) throw new AppError('CONFLICT', ALREADY_OPEN)
+  return deps.store.transaction(async (repos) => {
+    const draft = await findOpenApplication(repos, actor.openid)
+    // A retry of this very submit: its reply is kept on the application it submitted.
+    const kept = keptReply(draft?.submitReply, scope)
+    if (kept) return kept
+    // A request id a write before this change stored as a document is still answered from it.
+    const stored = await storedReply<SubmitResult>(repos, scope)
+    if (stored) return stored.reply
+    if (draft && draft.status !== 'draft') throw new AppError('CONFLICT', ALREADY_OPEN)
+    const id = draft?.id ?? deps.ids.newId()
+    if (!draft && !(await repos.claims.create(openApplicationOf(actor.openid), id))) throw new AppError('CONFLICT', ALREADY_OPEN)
 
-      const at = now.toISOString()
-      const base: ApplicationRecord = draft ?? {
-        id, number, applicantOpenid: actor.openid, unitId: deps.settings.defaultUnitId, status: 'draft', version: 0,
-        name: '', idNumberEnc: '', idNumberHash: '', phoneEnc: '', employer: '', mainCause: 'other', timeline: [], createdAt: at, updatedAt: at,
-      }
-      const prepared = await withSubmittedForm(deps, repos, { ...base, number, createdAt: at }, input, now)
+    const at = now.toISOString()
+    const base: ApplicationRecord = draft ?? {
+      id, number, applicantOpenid: actor.openid, unitId: deps.settings.defaultUnitId, status: 'draft', version: 0,
+      name: '', idNumberEnc: '', idNumberHash: '', phoneEnc: '', employer: '', mainCause: 'other', timeline: [], createdAt: at, updatedAt: at,
+    }
+    const status = nextStatus('submit', 'draft')
+    const reply: SubmitResult = { id, number, status, version: draft ? draft.version + 1 : 1 }
+    const keep = replyToKeep(scope, reply)
+    const prepared = await withSubmittedForm(deps, repos, { ...base, number, createdAt: at, ...(keep ? { submitReply: keep } : {}) }, input, now)
 
-      if (draft) {
-        const next = await changeStatus(deps, repos, actor, prepared, 'submit', { expectedVersion: draft.version, detail: { number } })
-        return { id, number, status: next.status, version: next.version }
-      }
-      const status = nextStatus('submit', 'draft')
-      const rec: ApplicationRecord = { ...prepared, status, version: 1, timeline: [{ at, status }], updatedAt: at, stageEnteredAt: at, dueAt: await dueAtFor(repos, prepared, status, now) }
-      await repos.applications.insert(rec)
-      await appendAudit(repos, deps.cipher, now, { actor: auditedActor(actor), action: 'application.submit', subject: id, detail: { number, status } })
-      await notifyApplicant(deps, repos, rec, now)
-      return { id, number, status, version: rec.version }
-    }),
-  )
+    if (draft) {
+      const next = await changeStatus(deps, repos, actor, prepared, 'submit', { expectedVersion: draft.version, detail: { number } })
+      if (next.status !== reply.status || next.version !== reply.version) throw new Error('submit reply kept on the record differs from the record written')
+      return reply
+    }
+    const rec: ApplicationRecord = { ...prepared, status, version: 1, timeline: [{ at, status }], updatedAt: at, stageEnteredAt: at, dueAt: await dueAtFor(repos, prepared, status, now) }
+    await repos.applications.insert(rec)
+    await appendAudit(repos, deps.cipher, now, { actor: auditedActor(actor), action: 'application.submit', subject: id, detail: { number, status } })
+    await notifyApplicant(deps, repos, rec, now)
+    return reply
+  })
 }
 
 /**

@@ -69,3 +69,26 @@ export async function storedReply<T>(repos: Repositories, scope: WriteScope): Pr
   if (problem) throw new AppError('CONFLICT', problem)
   return { reply: (stored as StoredReply).reply as T }
 }
+
+/** A create's reply kept on the record it wrote, under the request id's key and the content's target. */
+export interface KeptReply<T> {
+  key: string
+  target: string
+  reply: T
+}
+
+/**
+ * The reply to keep on the record a create writes (undefined without a request id): the record's
+ * own write holds it, so the create needs no idempotency document (one database write less).
+ * A retry finds the record again (e.g. through the worker's open-application claim) and gets
+ * `keptReply`'s answer.
+ */
+export const replyToKeep = <T>(scope: WriteScope, reply: T): KeptReply<T> | undefined =>
+  scope.requestId === null ? undefined : { key: keyOf(scope), target: scope.target, reply }
+
+/** The kept reply when it answers `scope` (same actor and request id, same content); CONFLICT for other content; null otherwise. */
+export function keptReply<T>(kept: KeptReply<T> | undefined, scope: WriteScope): T | null {
+  if (scope.requestId === null || !kept || kept.key !== keyOf(scope)) return null
+  if (kept.target !== scope.target) throw new AppError('CONFLICT', '这个请求已经提交过不同的内容，请刷新页面查看结果后再操作')
+  return kept.reply
+}

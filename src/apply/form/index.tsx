@@ -161,8 +161,10 @@ export default function ApplyFormPage() {
       const version = await d.saveForVersion()
       reply = version === null ? null : await api.applicant.resubmit({ id, expectedVersion: version, form: asForm(values), consent: agreed }, { requestId: requestId.current })
     } else {
-      await d.saveNow()
+      // The submit carries the whole form, so the draft is saved first only when the submit fails (one write less).
+      await d.whenIdle()
       reply = await api.applicant.submit({ form: asForm(values), consent: agreed, ...(assisted ? { assisted } : {}) }, { requestId: requestId.current })
+      if (!reply.ok) void d.saveNow()
     }
     if (reply?.ok) {
       d.forget()

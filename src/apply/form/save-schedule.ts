@@ -1,13 +1,15 @@
 /**
- * When the form's server copy is written. Every save is a database write (and CloudBase counts
- * writes against the plan's daily quota), so the server gets the form on a change of step, when
- * the page is hidden or left, and at most once a minute while the worker types. The phone keeps
- * every change at once (./local-draft.ts), so a closed app loses nothing: the next opening sends
- * the phone's newer copy.
+ * When the form's server copy is written. Every save is a database write (CloudBase counts writes
+ * against the plan's daily quota, and a worker's whole application must fit in 30 of them), so the
+ * server gets the form on a change of step and when the page is hidden or left; while the worker
+ * types on one step, at most once every ten minutes (a typical step takes one to five). The phone
+ * keeps every change at once (./local-draft.ts), so a closed app loses nothing: the next opening
+ * sends the phone's newer copy. A phone wiped or lost while the app is open loses at worst the
+ * typing since the last change of step, hide or save: under ten minutes of it.
  */
 
 /** While typing, the server copy is at most this old. */
-export const TYPING_SAVE_INTERVAL_MS = 60_000
+export const TYPING_SAVE_INTERVAL_MS = 10 * 60_000
 
 /** The timer functions the schedule uses (the global ones; a test passes a fake clock's). */
 export interface ScheduleTimers {
@@ -16,7 +18,7 @@ export interface ScheduleTimers {
 }
 
 export interface SaveSchedule {
-  /** A change while typing: a save within a minute, unless one is already due. */
+  /** A change while typing: a save within TYPING_SAVE_INTERVAL_MS, unless one is already due. */
   changed(): void
   /** Calls `save` after `ms` (a retry after a failed save), replacing the due save. */
   after(ms: number): void

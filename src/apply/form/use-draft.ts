@@ -43,7 +43,7 @@ const now = () => new Date().toISOString()
 /**
  * The form in progress: loaded from the server and the phone (the newer wins), saved on the phone
  * at every change; on the server at once on a change of step, when the page is hidden or left, and
- * at most once a minute while typing (./save-schedule.ts: each save is a database write).
+ * at most once every ten minutes while typing (./save-schedule.ts: each save is a database write).
  */
 export function useDraft(assisted?: string) {
   selectLocalDraft(assisted)
@@ -175,7 +175,7 @@ export function useDraft(assisted?: string) {
     draft: cur.current,
     meta,
     sync,
-    /** Changes the values: kept on the phone at once, on the server within a minute. */
+    /** Changes the values: kept on the phone at once, on the server at the next step, hide or within ten minutes. */
     setValues(update: (v: FormValues) => FormValues) {
       commit({ values: update(cur.current.values) })
       scheduleSave()
@@ -195,6 +195,10 @@ export function useDraft(assisted?: string) {
       void saveNow()
     },
     saveNow,
+    /** Resolves once no save is on its way (a submit waits, so it never races the step's save). */
+    async whenIdle(): Promise<void> {
+      while (inFlight.current) await inFlight.current
+    },
     /** The server's id of the draft as of now (the render's `draft` may be older). */
     idNow: () => cur.current.id ?? null,
     /** Saves now even when nothing changed, and gives the record's version (null offline). */
