@@ -81,8 +81,11 @@ export interface AuditRepository {
   append(event: AuditEvent): Promise<boolean>
   /** Every event, by stream then seq, after `after` (null: from the start), at most `limit`. A query. */
   list(after: AuditCursor | null, limit: number): Promise<AuditEvent[]>
-  /** Heads of the streams whose newest event is at or after `since`, by stream, after `afterStream`, at most `limit`. A query. */
-  headsSince(since: string, afterStream: string | null, limit: number): Promise<AuditHead[]>
+  /**
+   * Heads of every stream whose newest event is at or after `since`, by stream (an anchor takes
+   * them all). A query: the adapter reads in pages as its store needs, each event once.
+   */
+  headsSince(since: string): Promise<AuditHead[]>
   /** Adds the anchor; false when anchor `n` exists already. */
   addAnchor(anchor: AuditAnchor): Promise<boolean>
   /** Anchors from `fromN` on, in order, at most `limit`. */

@@ -180,12 +180,11 @@ describe.each(factories)('Store contract: %s', (_name, open) => {
       await audit.append(event(1))
       await audit.append(event(1, { stream: 'station:s-1', at: '2026-03-02T03:00:00.000Z', hash: 's-1' }))
       await audit.append(event(2))
-      expect(await audit.headsSince('', null, 10)).toEqual([
+      expect(await audit.headsSince('')).toEqual([
         { stream: 'application:app-1', seq: 2, hash: 'hash-2', at: event(2).at },
         { stream: 'station:s-1', seq: 1, hash: 's-1', at: '2026-03-02T03:00:00.000Z' },
       ])
-      expect((await audit.headsSince('2026-03-02T02:30:00.000Z', null, 10)).map((h) => h.stream)).toEqual(['station:s-1'])
-      expect((await audit.headsSince('', 'application:app-1', 10)).map((h) => h.stream)).toEqual(['station:s-1'])
+      expect((await audit.headsSince('2026-03-02T02:30:00.000Z')).map((h) => h.stream)).toEqual(['station:s-1'])
       expect(await audit.lastAnchor()).toBeNull()
       const anchor = (n: number) => ({ n, at: `2026-03-02T0${n}:00:00.000Z`, heads: [{ stream: 'station:s-1', seq: 1, hash: 's-1' }], prevHash: `p${n}`, hash: `a${n}` })
       expect(await audit.addAnchor(anchor(1))).toBe(true)
@@ -355,9 +354,31 @@ describe('CloudBase layout', () => {
     expect(standin().collections().get('audit_heads')!.get('application:app-1')).toMatchObject({ seq: HEAD_HINT_EVERY, hash: `hash-${HEAD_HINT_EVERY}` })
     await store.repos.audit.append(event(HEAD_HINT_EVERY + 1, { at: '2026-03-02T02:00:30.000Z' }))
     expect(await store.repos.audit.head('application:app-1')).toEqual({ seq: HEAD_HINT_EVERY + 1, hash: `hash-${HEAD_HINT_EVERY + 1}` })
-    expect(await store.repos.audit.headsSince('2026-03-02T02:00:20.000Z', null, 10)).toEqual([
+    expect(await store.repos.audit.headsSince('2026-03-02T02:00:20.000Z')).toEqual([
       { stream: 'application:app-1', seq: HEAD_HINT_EVERY + 1, hash: `hash-${HEAD_HINT_EVERY + 1}`, at: '2026-03-02T02:00:30.000Z' },
     ])
+  })
+
+  test('the heads since a time read each event once, page by page, even where a page ends among events of the same time', async () => {
+    // 1,001 events on three streams: more than one page of 1,000, the last 401 written at one time,
+    // so the first page ends among them and the next one starts by _id within that time.
+    const streams = ['application:a', 'household:h', 'station:s']
+    const same = '2026-03-02T03:00:00.000Z'
+    for (let i = 0; i < 1001; i++) {
+      const stream = streams[i % 3]!
+      const seq = Math.floor(i / 3) + 1
+      const at = i < 600 ? `2026-03-02T02:${String(Math.floor(i / 60)).padStart(2, '0')}:${String(i % 60).padStart(2, '0')}.000Z` : same
+      await store.repos.audit.append(event(seq, { stream, hash: `${stream}-${seq}`, at }))
+    }
+    const before = standin().requests.length
+    const heads = await store.repos.audit.headsSince('2026-03-02T01:00:00.000Z')
+    expect(heads).toEqual([
+      { stream: 'application:a', seq: 334, hash: 'application:a-334', at: same },
+      { stream: 'household:h', seq: 334, hash: 'household:h-334', at: same },
+      { stream: 'station:s', seq: 333, hash: 'station:s-333', at: same },
+    ])
+    // Two pages of events (1,000 and 1): no event read twice, no page per stream.
+    expect(standin().requests.slice(before).filter((q) => q.collectionName === 'audit_events').length).toBe(2)
   })
 
   test('a transaction sends document operations only', async () => {

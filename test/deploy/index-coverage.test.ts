@@ -105,7 +105,7 @@ const EXERCISES: Record<string, (r: Repositories) => Promise<unknown>> = {
     await r.audit.list(null, 10)
     await r.audit.list({ stream: 'application:a', seq: 1 }, 10)
   },
-  'audit.headsSince': (r) => r.audit.headsSince('2026-03-02T00:00:00.000Z', 'application:a', 10),
+  'audit.headsSince': (r) => r.audit.headsSince('2026-03-02T00:00:00.000Z'),
   'audit.addAnchor': (r) => r.audit.addAnchor({ n: ++n, at: '2026-03-02T02:00:00.000Z', heads: [], prevHash: '0', hash: 'h' }),
   'audit.anchors': (r) => r.audit.anchors(1, 10),
   'audit.lastAnchor': (r) => r.audit.lastAnchor(),

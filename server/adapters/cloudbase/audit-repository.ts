@@ -3,8 +3,8 @@ import { defineCollection } from './collection-schema'
 import { AUDIT_ANCHORS, AUDIT_EVENTS, AUDIT_HEADS } from './collections'
 import { isDuplicate, outsideTransaction, readDoc, readRange, type Scope, type StoredDoc } from './types'
 
-/** `list` walks the events by stream, then seq; `headsSince` finds the events written since a time. */
-export const AUDIT_EVENTS_COLLECTION = defineCollection(AUDIT_EVENTS, [{ keys: [['stream', 1], ['seq', 1]] }, { keys: [['at', 1]] }])
+/** `list` walks the events by stream, then seq; `headsSince` reads the events written since a time, in time order. */
+export const AUDIT_EVENTS_COLLECTION = defineCollection(AUDIT_EVENTS, [{ keys: [['stream', 1], ['seq', 1]] }, { keys: [['at', 1], ['_id', 1]] }])
 /** `headsSince` finds the streams changed since a time, by stream. */
 export const AUDIT_HEADS_COLLECTION = defineCollection(AUDIT_HEADS, [{ keys: [['stream', 1], ['at', 1]] }])
 /** `anchors` and `lastAnchor` read anchors by number. */
@@ -71,20 +71,24 @@ export function auditRepository(scope: Scope): AuditRepository {
       }
       return out.map(toEvent)
     },
-    async headsSince(since, afterStream, limit) {
+    async headsSince(since) {
       outsideTransaction(scope, 'audit.headsSince')
-      // The newest event of each stream written since `since` (the hints lag by up to HEAD_HINT_EVERY events).
+      // The newest event of each stream written since `since` (the hints lag by up to HEAD_HINT_EVERY
+      // events): each event read once, in pages by (at, _id), so the cost follows the events written.
       const newest = new Map<string, AuditHead>()
-      const query = events().where({ at: _().gte(since) }).orderBy('at', 'asc')
-      for (let offset = 0; ; offset += EVENT_PAGE) {
-        const page = await readRange(query, offset, EVENT_PAGE)
+      let last: { at: string; id: string } | null = null
+      for (;;) {
+        const from = last ? _().or([{ at: _().gt(last.at) }, { at: last.at, _id: _().gt(last.id) }]) : { at: _().gte(since) }
+        const page = await readRange(events().where(from).orderBy('at', 'asc').orderBy('_id', 'asc'), 0, EVENT_PAGE)
         for (const d of page) {
           const e = { stream: String(d.stream), seq: Number(d.seq), hash: String(d.hash), at: String(d.at) }
-          if (e.stream > (afterStream ?? '') && (newest.get(e.stream)?.seq ?? 0) < e.seq) newest.set(e.stream, e)
+          if ((newest.get(e.stream)?.seq ?? 0) < e.seq) newest.set(e.stream, e)
         }
         if (page.length < EVENT_PAGE) break
+        const end = page[page.length - 1]!
+        last = { at: String(end.at), id: String(end._id) }
       }
-      return [...newest.values()].sort((a, b) => (a.stream < b.stream ? -1 : a.stream > b.stream ? 1 : 0)).slice(0, limit)
+      return [...newest.values()].sort((a, b) => (a.stream < b.stream ? -1 : a.stream > b.stream ? 1 : 0))
     },
     async addAnchor(a) {
       try {

@@ -64,14 +64,14 @@ export function auditRepository(db: Db): AuditRepository {
         : db.prepare('SELECT * FROM audit_events ORDER BY stream, seq LIMIT ?').all(limit)
       return (rows as AuditRow[]).map(fromAuditRow)
     },
-    async headsSince(since, afterStream, limit) {
+    async headsSince(since) {
       return db
         .prepare(
           `SELECT e.stream, e.seq, e.hash, e.at FROM audit_events e
-           WHERE e.at >= ? AND e.stream > ? AND e.seq = (SELECT max(seq) FROM audit_events WHERE stream = e.stream)
-           ORDER BY e.stream LIMIT ?`,
+           WHERE e.at >= ? AND e.seq = (SELECT max(seq) FROM audit_events WHERE stream = e.stream)
+           ORDER BY e.stream`,
         )
-        .all(since, afterStream ?? '', limit) as AuditHead[]
+        .all(since) as AuditHead[]
     },
     async addAnchor(a) {
       return insertOnce(() => db.prepare('INSERT INTO audit_anchors (n, at, heads, prev_hash, hash) VALUES (?, ?, ?, ?, ?)').run(a.n, a.at, JSON.stringify(a.heads), a.prevHash, a.hash))

@@ -59,8 +59,9 @@ export interface SaveDraftInput {
 export async function saveDraft(deps: Deps, actor: Actor, input: SaveDraftInput): Promise<{ id: string; version: number; savedAt: string }> {
   const now = deps.clock.now()
   const at = now.toISOString()
+  const consentNow = !!input.consent && isCurrentConsent(input.consent)
   const saved = (rec: ApplicationRecord): ApplicationRecord => {
-    const newConsent = !!input.consent && isCurrentConsent(input.consent) && !isCurrentConsent(rec.consent)
+    const newConsent = consentNow && !isCurrentConsent(rec.consent)
     const next: ApplicationRecord = {
       ...rec,
       ...(rec.status === 'draft' ? draftSummary(input.values) : {}),
@@ -76,7 +77,6 @@ export async function saveDraft(deps: Deps, actor: Actor, input: SaveDraftInput)
     }
     return next
   }
-  const consentNow = !!input.consent && isCurrentConsent(input.consent)
   return deps.store.transaction(async (repos) => {
     const open = await findOpenApplication(repos, actor.openid)
     if (!open) {

@@ -1,4 +1,4 @@
-import type { AuditAnchor, AuditHead, Cipher, Deps, Repositories } from '../../ports'
+import type { AuditAnchor, Cipher, Deps, Repositories } from '../../ports'
 import { GENESIS } from './audit'
 
 /** An anchor at most this often (the timer runs every minute); nothing new since the last one, no anchor. */
@@ -8,21 +8,10 @@ export const ANCHOR_EVERY_MS = 60 * 60 * 1000
  * its transaction commits, which CloudBase ends within its transaction lifetime, well inside this.
  */
 const OVERLAP_MS = 5 * 60 * 1000
-/** Heads read per query (CloudBase's largest page). */
-const PAGE = 1000
 
 /** The hash of an anchor: its number, time, heads and the previous anchor's hash, under the audit key. */
 export function anchorHash(cipher: Cipher, a: Omit<AuditAnchor, 'hash'>): string {
   return cipher.digest(JSON.stringify(['anchor', a.n, a.at, a.heads.map((h) => [h.stream, h.seq, h.hash]), a.prevHash]))
-}
-
-async function headsSince(repos: Repositories, since: string): Promise<AuditHead[]> {
-  const out: AuditHead[] = []
-  for (;;) {
-    const batch = await repos.audit.headsSince(since, out.at(-1)?.stream ?? null, PAGE)
-    out.push(...batch)
-    if (batch.length < PAGE) return out
-  }
 }
 
 /** The admins of the top units (the city federation): they receive every anchor. */
@@ -55,7 +44,7 @@ export async function anchorAudit(deps: Deps, everyMs = ANCHOR_EVERY_MS): Promis
   if (last && now.getTime() - Date.parse(last.at) < everyMs) return null
   const since = last ? new Date(Date.parse(last.at) - OVERLAP_MS).toISOString() : ''
   const known = new Map(last?.heads.map((h) => [h.stream, h.seq]))
-  const heads = (await headsSince(repos, since)).filter((h) => known.get(h.stream) !== h.seq).map(({ stream, seq, hash }) => ({ stream, seq, hash }))
+  const heads = (await repos.audit.headsSince(since)).filter((h) => known.get(h.stream) !== h.seq).map(({ stream, seq, hash }) => ({ stream, seq, hash }))
   if (!heads.length) return null
   const base = { n: (last?.n ?? 0) + 1, at: now.toISOString(), heads, prevHash: last?.hash ?? GENESIS }
   const anchor: AuditAnchor = { ...base, hash: anchorHash(deps.cipher, base) }
