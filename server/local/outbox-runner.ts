@@ -3,7 +3,7 @@ import { deliverOutbox } from '../usecases/shared/deliver-outbox'
 import { endNotices } from '../usecases/review/notices'
 import { remindStaff } from '../usecases/shared/staff-reminders'
 import { anchorAudit } from '../usecases/shared/audit-anchor'
-import { applyRetention, purgeClosedDocuments } from '../usecases/lifecycle/retention'
+import { applyRetention } from '../usecases/lifecycle/retention'
 import { purgeAbandonedDrafts } from '../usecases/lifecycle/abandoned-drafts'
 import { openOverdueCalls } from '../usecases/review/calls'
 import { removeStaleUploads } from '../usecases/shared/uploads'
@@ -26,7 +26,6 @@ export function startOutboxRunner(deps: Deps, notifier: Notifier, everyMs = 60_0
         await remindStaff(deps)
         // Exports whose link is over (a full one is deleted at once when served: file-link-route.ts).
         await removeStaleUploads(deps, limit)
-        await purgeClosedDocuments(deps)
         await purgeAbandonedDrafts(deps)
         const { deleted } = await applyRetention(deps, limit)
         const counts = Object.entries(deleted).filter(([, n]) => n)

@@ -1,33 +1,21 @@
 /** Every other kind of personal record on the retention schedule, on both stores: what is due goes, each deletion audited by kind and count, the rest stays. */
-import { randomBytes } from 'node:crypto'
-import { createCipher } from '../../server/adapters/node-cipher'
-import type { ApplicationRecord, Deps, DocumentRecord, FileStore, Store } from '../../server/ports'
-import { randomIds } from '../../server/runtime'
+import type { ApplicationRecord, DocumentRecord } from '../../server/ports'
 import { applyRetention, RETENTION_ACTOR } from '../../server/usecases/lifecycle/retention'
 import { findAuditBreak } from '../../server/usecases/shared/audit-check'
 import { contractStores } from '../contract/stores'
-import { seedTestUnits, TEST_POLICY, TestClock } from '../support/deps'
+import { TEST_POLICY } from '../support/deps'
 import { applicationRecord } from '../support/fixtures'
 import { contactRecord, householdRecord } from '../support/household-records'
+import { daysAgo, NOW, retentionFixture } from './retention-fixture'
 
 const { factories } = contractStores()
-const NOW = new Date('2026-09-01T02:00:00.000Z')
-const daysAgo = (d: number) => new Date(NOW.getTime() - d * 86_400_000).toISOString()
 const doc = (id: string): DocumentRecord => ({ id, kind: 'id-card', fileName: `${id}.jpg`, contentType: 'image/jpeg', size: 10, storageKey: `docs/${id}.jpg`, uploadedAt: daysAgo(900) })
 const call = (id: string, note: string) => ({ kind: 'call' as const, outcome: 'reached' as const, note, id, at: daysAgo(500), by: 'o-cw', byName: '李娟' })
 
 describe.each(factories)('retention of every other kind: %s', (_name, open) => {
-  let store: Store
-  let close: () => Promise<void>
-  const removed: string[] = []
-  const files = { remove: async (key: string) => void removed.push(key) } as unknown as FileStore
-  let deps: Deps
+  const f = retentionFixture(open)
   beforeEach(async () => {
-    ;({ store, close } = open())
-    removed.length = 0
-    await seedTestUnits(store)
-    deps = { store, clock: new TestClock(NOW), ids: randomIds, cipher: createCipher(randomBytes(32)), settings: { applicationPrefix: 'MLS', defaultUnitId: 'unit-root' }, files }
-    const r = store.repos
+    const r = f.store.repos
     for (const [id, age] of [['m-old', 200], ['m-new', 10]] as const) await r.messages.add({ id, openid: 'o-w', title: '审核结果', body: '张小明的申请已通过', applicationId: null, createdAt: daysAgo(age), readAt: null })
     await r.idempotency.put('o-w:submit:r-old', { ok: true, data: { name: '张小明' } }, daysAgo(100))
     await r.idempotency.put('o-w:submit:r-new', { ok: true }, daysAgo(5))
@@ -47,22 +35,22 @@ describe.each(factories)('retention of every other kind: %s', (_name, open) => {
     await r.households.insert(householdRecord('h-1', { unitId: 'unit-root', status: 'deregistered', applicationIds: ['a-filed'], updatedAt: daysAgo(1200) }))
     await r.households.insert(householdRecord('h-2', { unitId: 'unit-root', status: 'filed', applicationIds: ['a-refiled'], updatedAt: daysAgo(1200) }))
   })
-  afterEach(() => close())
 
   test('unset, every record is kept', async () => {
-    await store.repos.policies.put({ ...TEST_POLICY, retention: { closedApplicationDocuments: 3650 } })
-    expect(await applyRetention(deps)).toEqual({ deleted: {}, filesRemoved: 0 })
-    expect((await store.repos.messages.listFor('o-w', { offset: 0, limit: 5 })).total).toBe(2)
+    // Only the closed applications' documents have a period (nothing of theirs is that old): the other kinds are not even scanned.
+    await f.store.repos.policies.put({ ...TEST_POLICY, retention: { closedApplicationDocuments: 3650 } })
+    expect(await applyRetention(f.deps)).toEqual({ deleted: { closedApplicationDocuments: 0 }, filesRemoved: 0 })
+    expect((await f.store.repos.messages.listFor('o-w', { offset: 0, limit: 5 })).total).toBe(2)
   })
 
   test('each kind past its period is deleted once, audited by kind and count, the rest kept', async () => {
     const retention = { messages: 180, requestReplies: 30, closedPersonRequests: 365, contactNotes: 730, callNotes: 365, deregisteredDocuments: 1095 }
-    await store.repos.policies.put({ ...TEST_POLICY, retention })
-    expect(await applyRetention(deps)).toEqual({
+    await f.store.repos.policies.put({ ...TEST_POLICY, retention })
+    expect(await applyRetention(f.deps)).toEqual({
       deleted: { messages: 1, requestReplies: 1, closedPersonRequests: 1, contactNotes: 1, callNotes: 1, deregisteredDocuments: 1 },
       filesRemoved: 2,
     })
-    const r = store.repos
+    const r = f.store.repos
     expect((await r.messages.listFor('o-w', { offset: 0, limit: 5 })).items.map((m) => m.id)).toEqual(['m-new'])
     expect(await r.idempotency.get('o-w:submit:r-old')).toBeNull()
     expect(await r.idempotency.get('o-w:submit:r-new')).toEqual({ ok: true })
@@ -80,7 +68,7 @@ describe.each(factories)('retention of every other kind: %s', (_name, open) => {
     expect((await r.applications.get('a-quiet'))?.callNotesPurgedAt).toBe(NOW.toISOString())
     expect((await r.applications.get('a-refiled'))?.documents).toHaveLength(1)
     expect(await r.households.get('h-1')).toMatchObject({ status: 'deregistered', documentsPurgedAt: NOW.toISOString() })
-    expect([...removed].sort()).toEqual(['docs/f1-visit.jpg', 'docs/f1.jpg'])
+    expect([...f.removed].sort()).toEqual(['docs/f1-visit.jpg', 'docs/f1.jpg'])
 
     const events = (await r.audit.list(null, 50)).filter((e) => e.actor === RETENTION_ACTOR)
     expect(events.map((e) => [e.action, e.subject]).sort()).toEqual([
@@ -95,19 +83,19 @@ describe.each(factories)('retention of every other kind: %s', (_name, open) => {
     expect(events.find((e) => e.action === 'retention.delete-call-notes')?.detail).toMatchObject({ calls: 1 })
     const text = JSON.stringify(events)
     for (const secret of ['张小明', '妻子住院', '就医', '副本', 'submit:r-old']) expect(text).not.toContain(secret)
-    expect(await findAuditBreak(r, deps.cipher)).toBeNull()
+    expect(await findAuditBreak(r, f.deps.cipher)).toBeNull()
 
-    expect(await applyRetention(deps)).toEqual({ deleted: { messages: 0, requestReplies: 0, closedPersonRequests: 0, contactNotes: 0, callNotes: 0, deregisteredDocuments: 0 }, filesRemoved: 0 })
+    expect(await applyRetention(f.deps)).toEqual({ deleted: { messages: 0, requestReplies: 0, closedPersonRequests: 0, contactNotes: 0, callNotes: 0, deregisteredDocuments: 0 }, filesRemoved: 0 })
   })
 
   test('a bounded batch: a backlog is taken `limit` records a run, the oldest first', async () => {
-    for (let i = 0; i < 5; i++) await store.repos.messages.add({ id: `m-b${i}`, openid: 'o-b', title: '通知', body: '内容', applicationId: null, createdAt: daysAgo(300 + i), readAt: null })
-    await store.repos.policies.put({ ...TEST_POLICY, retention: { messages: 180 } })
-    expect(await applyRetention(deps, 2)).toEqual({ deleted: { messages: 2 }, filesRemoved: 0 })
-    expect((await store.repos.messages.listFor('o-b', { offset: 0, limit: 9 })).items.map((m) => m.id)).toEqual(['m-b0', 'm-b1', 'm-b2'])
-    expect(await applyRetention(deps, 2)).toEqual({ deleted: { messages: 2 }, filesRemoved: 0 })
-    expect(await applyRetention(deps, 2)).toEqual({ deleted: { messages: 2 }, filesRemoved: 0 })
-    expect(await applyRetention(deps, 2)).toEqual({ deleted: { messages: 0 }, filesRemoved: 0 })
-    expect((await store.repos.messages.listFor('o-w', { offset: 0, limit: 9 })).items.map((m) => m.id)).toEqual(['m-new'])
+    for (let i = 0; i < 5; i++) await f.store.repos.messages.add({ id: `m-b${i}`, openid: 'o-b', title: '通知', body: '内容', applicationId: null, createdAt: daysAgo(300 + i), readAt: null })
+    await f.store.repos.policies.put({ ...TEST_POLICY, retention: { messages: 180 } })
+    expect(await applyRetention(f.deps, 2)).toEqual({ deleted: { messages: 2 }, filesRemoved: 0 })
+    expect((await f.store.repos.messages.listFor('o-b', { offset: 0, limit: 9 })).items.map((m) => m.id)).toEqual(['m-b0', 'm-b1', 'm-b2'])
+    expect(await applyRetention(f.deps, 2)).toEqual({ deleted: { messages: 2 }, filesRemoved: 0 })
+    expect(await applyRetention(f.deps, 2)).toEqual({ deleted: { messages: 2 }, filesRemoved: 0 })
+    expect(await applyRetention(f.deps, 2)).toEqual({ deleted: { messages: 0 }, filesRemoved: 0 })
+    expect((await f.store.repos.messages.listFor('o-w', { offset: 0, limit: 9 })).items.map((m) => m.id)).toEqual(['m-new'])
   })
 })

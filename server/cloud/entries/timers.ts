@@ -8,7 +8,7 @@ import { endNotices } from '../../usecases/review/notices'
 import { openOverdueCalls } from '../../usecases/review/calls'
 import { TIMER_TRIGGER } from '../functions.manifest'
 import { getApp } from '../../adapters/cloudbase/sdk'
-import { applyRetention, purgeClosedDocuments, type KindCounts } from '../../usecases/lifecycle/retention'
+import { applyRetention, type KindCounts } from '../../usecases/lifecycle/retention'
 import { purgeAbandonedDrafts } from '../../usecases/lifecycle/abandoned-drafts'
 import { containerDeps } from '../main'
 
@@ -39,7 +39,7 @@ export function isTimerCall(event: unknown, openid: string | undefined): boolean
   return !openid && e.Type === 'Timer' && e.TriggerName === TIMER_TRIGGER
 }
 
-export type TimerReport = DeliveryReport & { noticesEnded: number; remindersQueued: number; callsOpened: number; uploadsRemoved: number; documentsPurged: number; draftsDeleted: number; draftsWarned: number; retention: KindCounts; auditAnchor: number | null; figuresFolded: number }
+export type TimerReport = DeliveryReport & { noticesEnded: number; remindersQueued: number; callsOpened: number; uploadsRemoved: number; draftsDeleted: number; draftsWarned: number; retention: KindCounts; auditAnchor: number | null; figuresFolded: number }
 
 /**
  * The CloudBase entry of the `timers` function, run by its timer trigger only (any other call is
@@ -60,7 +60,6 @@ export async function main(event?: unknown, _context?: unknown): Promise<TimerRe
     const remindersQueued = await remindStaff(deps)
     const callsOpened = await openOverdueCalls(deps)
     const uploadsRemoved = await removeStaleUploads(deps, UPLOAD_BATCH)
-    const { applicationsPurged: documentsPurged } = await purgeClosedDocuments(deps)
     const { draftsDeleted, draftsWarned } = await purgeAbandonedDrafts(deps)
     const { deleted: retention } = await applyRetention(deps)
     const anchor = await anchorAudit(deps)
@@ -69,7 +68,7 @@ export async function main(event?: unknown, _context?: unknown): Promise<TimerRe
     const auditAnchor = anchor?.n ?? null
     const delivery = await deliverOutbox(deps, subscribeMessageNotifier(subscribeMessages()), { limit: BATCH })
     const figuresFolded = await deps.store.repos.figures.foldPending(FIGURE_BATCH)
-    const report = { ...delivery, noticesEnded, remindersQueued, callsOpened, uploadsRemoved, documentsPurged, draftsDeleted, draftsWarned, retention, auditAnchor, figuresFolded }
+    const report = { ...delivery, noticesEnded, remindersQueued, callsOpened, uploadsRemoved, draftsDeleted, draftsWarned, retention, auditAnchor, figuresFolded }
     console.log(`[timers] ${JSON.stringify(report)}`)
     return report
   } catch (err) {

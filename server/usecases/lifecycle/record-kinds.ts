@@ -29,6 +29,18 @@ function documentsOf(rec: ApplicationRecord) {
 
 export const RECORD_KINDS: readonly RecordKind[] = [
   {
+    kind: 'closedApplicationDocuments',
+    scan: async (repos, before, limit) => (await repos.applications.closedBefore(before, limit)).map((a) => a.id),
+    async purge(repos, id, before, at) {
+      const rec = await repos.applications.get(id)
+      if (!rec || !['rejected', 'withdrawn'].includes(rec.status) || rec.documentsPurgedAt || rec.updatedAt >= before) return null
+      const gone = documentsOf(rec)
+      const next: ApplicationRecord = { ...rec, documents: [], visitPhotos: [], documentsPurgedAt: at, version: rec.version + 1 }
+      if (!(await repos.applications.update(next, rec.version))) return null
+      return { action: 'retention.delete-documents', subject: `application:${rec.id}`, detail: { status: rec.status, closedAt: rec.updatedAt, documents: gone.kinds, visitPhotos: gone.photos }, files: gone.files }
+    },
+  },
+  {
     kind: 'messages',
     scan: async (repos, before, limit) => (await repos.messages.createdBefore(before, limit)).map((m) => m.id),
     async purge(repos, id) {
