@@ -20,6 +20,8 @@ export interface QueryRef {
   get(): Promise<{ data: StoredDoc[] }>
   count(): Promise<{ total?: number }>
   update(data: object): Promise<{ updated?: number }>
+  /** Removes every document the query finds, in one request (not inside a transaction). */
+  remove(): Promise<{ deleted?: number | string }>
 }
 
 export interface CollectionRef extends QueryRef {
@@ -57,6 +59,8 @@ export interface Command {
   remove(): unknown
   /** In an update: the field becomes exactly this value (an object is written whole, not merged). */
   set(value: unknown): unknown
+  /** In an update: appends `each` to the array field; a negative `slice` then keeps only that many of the last. */
+  push(spec: { each: unknown[]; slice?: number }): unknown
   /** Every one of the conditions: a query of its own, for `where`. */
   and(conditions: object[]): object
   /** Any one of the conditions: a query of its own, for `where` (or inside `and`). */

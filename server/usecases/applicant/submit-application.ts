@@ -35,9 +35,10 @@ export interface SubmitInput {
  * claims, the audit event and the message, so a failure leaves nothing behind; the reply is kept
  * on the record itself (no idempotency document: one write less), so a retry with the same
  * requestId finds it through the worker's open-application claim and returns the first reply. The number is taken before
- * it, from the year's counter (compare-and-set, no transaction): the one document every submit of
- * the union writes stays out of the transactions, which would otherwise all conflict on it. A
- * submit that then fails leaves a gap in the year's numbers; they stay unique and increasing.
+ * it, from the year's counter (one atomic update and one read, never retried, whatever the number
+ * of submits at once): the one document every submit of the union writes stays out of the
+ * transactions, which would otherwise all conflict on it. A submit that then fails leaves a gap in
+ * the year's numbers; they stay unique and increasing.
  */
 export async function submitApplication(deps: Deps, actor: Actor, input: SubmitInput, ctx: CallContext): Promise<SubmitResult> {
   const problem = transitionProblem('submit', 'draft', { roles: actor.roles, isOwner: true })
