@@ -109,8 +109,12 @@ export interface UploadRecord {
 
 export interface UploadRepository {
   add(upload: UploadRecord): Promise<void>
-  /** Forgets the upload (registered, or its file deleted); a missing one is not an error. */
+  /** Forgets the upload (its file deleted); a missing one is not an error. */
   remove(key: string): Promise<void>
+  /** Forgets these uploads (the sweep's batch): one request per 100 keys. Missing ones are not an error. A query. */
+  removeMany(keys: readonly string[]): Promise<void>
   /** Uploads handed out before `before`, oldest first, at most `limit`. A query. */
   olderThan(before: string, limit: number): Promise<UploadRecord[]>
+  /** This person's uploads handed out at or after `since`, oldest first (then by key), at most `limit` (the upload rate limit). A query. */
+  recentBy(openid: string, since: string, limit: number): Promise<UploadRecord[]>
 }

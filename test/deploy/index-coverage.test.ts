@@ -176,6 +176,8 @@ Object.assign(EXERCISES, {
   'uploads.add': (r: Repositories) => r.uploads.add({ key: fresh('up'), openid: 'alice', applicationId: 'app-1', createdAt: '2026-03-02T02:00:00.000Z' }),
   'uploads.remove': (r: Repositories) => r.uploads.remove('up-none'),
   'uploads.olderThan': (r: Repositories) => r.uploads.olderThan('2026-03-01T02:00:00.000Z', 50),
+  'uploads.removeMany': (r: Repositories) => r.uploads.removeMany(['up-none', 'up-none-2']),
+  'uploads.recentBy': (r: Repositories) => r.uploads.recentBy('alice', '2026-03-01T02:00:00.000Z', 31),
   'outbox.listByStatus': async (r: Repositories) => {
     await r.outbox.listByStatus('failed', { offset: 0, limit: 5 })
     await r.outbox.listByStatus('failed', { offset: 0, limit: 0 })

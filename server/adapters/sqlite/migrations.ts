@@ -344,4 +344,12 @@ export const MIGRATIONS: readonly Migration[] = [
       CREATE INDEX households_deregistered ON households (json_extract(doc, '$.updatedAt'), id) WHERE status = 'deregistered' AND json_extract(doc, '$.documentsPurgedAt') IS NULL;
     `,
   },
+  {
+    version: 44,
+    name: "a person's latest uploads, for the upload rate limit (the upload records themselves, kept until the sweep)",
+    // CloudBase declares the same index with the uploads collection (the deploy plan creates it).
+    sql: `
+      CREATE INDEX uploads_by_person ON uploads (json_extract(doc, '$.openid'), created_at, key);
+    `,
+  },
 ]

@@ -7,8 +7,7 @@ import { toDocumentView } from '../shared/application-view'
 import { getOwnApplication } from './read-my-applications'
 import { isEditable } from './open-application'
 import { removeFiles } from '../shared/files'
-import { checkUploadKey, handOutUpload } from '../shared/uploads'
-import { RATE_RULES, takeRate } from '../shared/rate-limit'
+import { checkUploadKey, handOutUpload, recordUpload } from '../shared/uploads'
 
 export interface DocumentMeta {
   applicationId: string
@@ -40,7 +39,7 @@ async function attach(deps: Deps, actor: Actor, meta: DocumentMeta, doc: Documen
       const at = deps.clock.now().toISOString()
       const next = { ...rec, documents: [...docs, doc], version: rec.version + 1, updatedAt: at }
       if (!(await repos.applications.update(next, rec.version))) throw new AppError('CONFLICT', '申请正在保存，请重试')
-      await repos.uploads.remove(doc.storageKey)
+      // The upload's record stays until the timer's sweep (it counts in the upload rate limit).
       await appendAudit(repos, deps.cipher, deps.clock.now(), {
         actor: auditedActor(actor),
         action: 'application.document.add',
@@ -57,25 +56,27 @@ async function attach(deps: Deps, actor: Actor, meta: DocumentMeta, doc: Documen
 
 /** Local mode: the bytes arrive with the request; checked by their first bytes, stored, then recorded. */
 export async function addDocument(deps: Deps, actor: Actor, input: DocumentMeta & { bytes: Uint8Array }): Promise<DocumentView> {
-  await takeRate(deps, actor.openid, RATE_RULES.upload)
   const { bytes, ...meta } = input
   const rec = await editableOwn(deps.store.repos, actor, meta.applicationId)
-  const problem = documentProblem(bytes, rec.documents?.length ?? 0)
-  if (problem) throw new AppError('VALIDATION', problem, 'file')
-  const contentType = sniffDocumentType(bytes)!
+  const contentType = sniffDocumentType(bytes)
   const id = deps.ids.newId()
-  const storageKey = await deps.files.put(`${folderOf(rec.id)}/${id}.${EXTENSION_OF[contentType]}`, bytes, contentType)
+  const path = `${folderOf(rec.id)}/${id}.${contentType ? EXTENSION_OF[contentType] : 'bin'}`
+  // Counted as an upload whether or not it is then refused, as a WeChat upload is when its path is handed out.
+  await recordUpload(deps, actor, rec.id, await deps.files.keyFor(path))
+  const problem = documentProblem(bytes, rec.documents?.length ?? 0)
+  if (problem || !contentType) throw new AppError('VALIDATION', problem ?? '只能上传 JPG、PNG 图片或 PDF 文件', 'file')
+  const storageKey = await deps.files.put(path, bytes, contentType)
   const at = deps.clock.now().toISOString()
   return attach(deps, actor, meta, { id, kind: meta.kind, fileName: meta.fileName, contentType, size: bytes.length, storageKey, uploadedAt: at })
 }
 
 /** WeChat: where the client uploads a file (wx.cloud.uploadFile) before registering it. */
 export async function prepareUpload(deps: Deps, actor: Actor, meta: DocumentMeta): Promise<{ cloudPath: string }> {
-  // Each WeChat upload starts here, so this is where uploads are counted.
-  await takeRate(deps, actor.openid, RATE_RULES.upload)
   const rec = await editableOwn(deps.store.repos, actor, meta.applicationId)
+  // Each WeChat upload starts here, so this is where uploads are counted (handOutUpload), refused or not.
+  const upload = await handOutUpload(deps, actor, rec.id, 'document')
   if ((rec.documents?.length ?? 0) >= MAX_DOCUMENTS) throw new AppError('VALIDATION', `每份申请最多上传${MAX_DOCUMENTS}个文件`, 'file')
-  return handOutUpload(deps, actor, rec.id, 'document')
+  return upload
 }
 
 /**

@@ -6,10 +6,9 @@ import type { CallContext, Deps, DocumentRecord, Repositories } from '../../port
 import { toDocumentView } from '../shared/application-view'
 import { appendAudit } from '../shared/audit'
 import { removeFiles } from '../shared/files'
-import { checkUploadKey, handOutUpload } from '../shared/uploads'
+import { checkUploadKey, handOutUpload, recordUpload } from '../shared/uploads'
 import { caseOf } from './access'
 import { decide, type DecisionInput } from './decide'
-import { RATE_RULES, takeRate } from '../shared/rate-limit'
 import { once } from '../shared/idempotency'
 
 /** At most this many photos per home visit. */
@@ -76,7 +75,7 @@ async function attachPhoto(deps: Deps, actor: Actor, id: string, photo: Document
       const at = deps.clock.now()
       const next = { ...rec, visitPhotos: [...(rec.visitPhotos ?? []), photo], version: rec.version + 1, updatedAt: at.toISOString() }
       if (!(await repos.applications.update(next, rec.version))) throw new AppError('CONFLICT', '案件已被他人处理，请刷新后再上传')
-      await repos.uploads.remove(photo.storageKey)
+      // The upload's record stays until the timer's sweep (it counts in the upload rate limit).
       await appendAudit(repos, deps.cipher, at, {
         actor: actor.openid,
         action: 'application.visitPhoto.add',
@@ -102,21 +101,21 @@ function photoProblem(bytes: Uint8Array): string | null {
 
 /** Local mode: the photo's bytes arrive with the request (`/api/upload?purpose=visit`). */
 export async function addVisitPhoto(deps: Deps, actor: Actor, input: { id: string; fileName: string; bytes: Uint8Array }, requestId: string | null = null): Promise<DocumentView> {
-  await takeRate(deps, actor.openid, RATE_RULES.upload)
   const { bytes } = input
   const rec = await visitCase(deps.store.repos, actor, input.id)
   const problem = photoProblem(bytes)
   if (problem) throw new AppError('VALIDATION', problem, 'file')
   const contentType = sniffDocumentType(bytes)!
   const photoId = deps.ids.newId()
-  const storageKey = await deps.files.put(`${folderOf(rec.id)}/${photoId}.${EXTENSION_OF[contentType]}`, bytes, contentType)
+  const path = `${folderOf(rec.id)}/${photoId}.${EXTENSION_OF[contentType]}`
+  await recordUpload(deps, actor, rec.id, await deps.files.keyFor(path))
+  const storageKey = await deps.files.put(path, bytes, contentType)
   const at = deps.clock.now().toISOString()
   return attachPhoto(deps, actor, rec.id, { id: photoId, kind: 'other', fileName: input.fileName, contentType, size: bytes.length, storageKey, uploadedAt: at }, requestId)
 }
 
 /** WeChat: where the client uploads a visit photo (wx.cloud.uploadFile) before registering it. */
 export async function prepareVisitUpload(deps: Deps, actor: Actor, input: { id: string; fileName: string }): Promise<{ cloudPath: string }> {
-  await takeRate(deps, actor.openid, RATE_RULES.upload)
   const rec = await visitCase(deps.store.repos, actor, input.id)
   return handOutUpload(deps, actor, rec.id, 'visit')
 }

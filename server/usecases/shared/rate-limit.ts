@@ -19,7 +19,10 @@ const MINUTE = 60_000
 export const RATE_RULES = {
   /** Submitting or resubmitting an application: a person applies once; ten tries an hour is already many. */
   submit: { name: 'submit', limit: 10, windowMs: 60 * MINUTE },
-  /** Files uploaded (a worker's documents, a caseworker's visit photos): at most 20 documents a case. */
+  /**
+   * Files uploaded (a worker's documents, a caseworker's visit photos): at most 20 documents a case.
+   * Counted from the person's upload records (`recordUpload` in ./uploads), not by `takeRate`.
+   */
   upload: { name: 'upload', limit: 30, windowMs: 10 * MINUTE },
   /** Problem reports on stations: one pending per station anyway. */
   report: { name: 'report', limit: 5, windowMs: 60 * MINUTE },

@@ -2,11 +2,15 @@ import { AppError, type Actor } from '../../../src/domain'
 import type { Deps } from '../../ports'
 import { expireHandover } from './export-receipts'
 import { removeFiles } from './files'
+import { RATE_RULES, waitText } from './rate-limit'
 
 /** What a client uploads for: a worker's document, or a caseworker's home-visit photo. */
 export type UploadPurpose = 'document' | 'visit'
 
-/** An upload never registered is deleted after this long. */
+/**
+ * An upload never registered is deleted after this long; every upload record is kept this long
+ * (registered ones too), so a person's records are the count of the upload rate limit's window.
+ */
 export const UPLOAD_TTL_MS = 24 * 3600_000
 
 /**
@@ -23,14 +27,32 @@ const isUploadMac = (deps: Deps, actor: Actor, applicationId: string, purpose: U
   deps.cipher.keyedHashes(uploadText(actor, applicationId, purpose, nonce)).some((h) => h.slice(0, 24) === mac)
 
 /**
+ * Records a file about to be uploaded (WeChat) or stored (local mode) and counts it against the
+ * person's upload rate (`RATE_RULES.upload`). The records stay until the timer's sweep a day later,
+ * registered or not, so the person's records of the window are the count: one query and no rate
+ * document. The record is written before the count, so of callers racing past the limit none gets
+ * through that would make it more than `limit` (at the limit's edge a burst may all be refused);
+ * one over the limit takes its record back and is RATE_LIMITED.
+ */
+export async function recordUpload(deps: Deps, actor: Actor, applicationId: string, key: string): Promise<void> {
+  const repos = deps.store.repos
+  const now = deps.clock.now().getTime()
+  const rule = RATE_RULES.upload
+  await repos.uploads.add({ key, openid: actor.openid, applicationId, createdAt: new Date(now).toISOString() })
+  const recent = await repos.uploads.recentBy(actor.openid, new Date(now - rule.windowMs + 1).toISOString(), rule.limit + 1)
+  if (recent.length <= rule.limit) return
+  await repos.uploads.remove(key)
+  throw new AppError('RATE_LIMITED', `操作太频繁，请 ${waitText(Date.parse(recent[0].createdAt) + rule.windowMs - now)}后再试`)
+}
+
+/**
  * WeChat: where the client puts a file (wx.cloud.uploadFile) before registering it. The upload is
- * recorded, so the timer deletes its file when it is never registered.
+ * recorded (and counted), so the timer deletes its file when it is never registered.
  */
 export async function handOutUpload(deps: Deps, actor: Actor, applicationId: string, purpose: UploadPurpose): Promise<{ cloudPath: string }> {
   const nonce = deps.ids.newId()
   const cloudPath = `${uploadFolder(actor, applicationId)}/${purpose}-${nonce}-${uploadMac(deps, actor, applicationId, purpose, nonce)}`
-  const key = await deps.files.keyFor(cloudPath)
-  await deps.store.repos.uploads.add({ key, openid: actor.openid, applicationId, createdAt: deps.clock.now().toISOString() })
+  await recordUpload(deps, actor, applicationId, await deps.files.keyFor(cloudPath))
   return { cloudPath }
 }
 
@@ -43,24 +65,26 @@ export function checkUploadKey(deps: Deps, actor: Actor, applicationId: string, 
 }
 
 /**
- * The timer's sweep: deletes the files of uploads handed out over `UPLOAD_TTL_MS` ago and never
- * registered, and exports whose link is over. A file its application lists (registered, its record
- * not yet forgotten) is kept.
+ * The timer's sweep of upload records over `UPLOAD_TTL_MS` old: deletes the files never registered,
+ * and exports whose link is over; a file its application lists (registered, its record not yet
+ * forgotten) is kept. The applications are read 100 a query and the records forgotten in one
+ * request per 100, so a registered upload costs the sweep no write of its own.
  */
 export async function removeStaleUploads(deps: Deps, limit: number): Promise<number> {
   const repos = deps.store.repos
   const before = new Date(deps.clock.now().getTime() - UPLOAD_TTL_MS).toISOString()
+  const uploads = await repos.uploads.olderThan(before, limit)
+  if (uploads.length === 0) return 0
+  const apps = await repos.applications.getMany([...new Set(uploads.map((u) => u.applicationId))])
+  const listed = new Set(apps.flatMap((rec) => [...(rec.documents ?? []), ...(rec.visitPhotos ?? [])].map((d) => d.storageKey)))
   let removed = 0
-  for (const upload of await repos.uploads.olderThan(before, limit)) {
-    const rec = await repos.applications.get(upload.applicationId)
-    const listed = [...(rec?.documents ?? []), ...(rec?.visitPhotos ?? [])].some((d) => d.storageKey === upload.key)
-    if (!listed) {
-      // A full export nobody said they received: its handover is audited as expired.
-      await expireHandover(deps, upload.key)
-      await removeFiles(deps, [upload.key])
-      removed++
-    }
-    await repos.uploads.remove(upload.key)
+  for (const upload of uploads) {
+    if (listed.has(upload.key)) continue
+    // A full export nobody said they received: its handover is audited as expired.
+    await expireHandover(deps, upload.key)
+    await removeFiles(deps, [upload.key])
+    removed++
   }
+  await repos.uploads.removeMany(uploads.map((u) => u.key))
   return removed
 }
