@@ -78,7 +78,7 @@ test('a timer run closes due entries (no template set: in-app only, reason kept)
   const base = { kind: 'status-changed' as const, recipientOpenid: 'o-worker', payload: { number: 'MLS-2026-000001', status: 'submitted' }, status: 'pending' as const, attempts: 0, createdAt: '2026-03-02T02:00:00.000Z', sentAt: null, lastError: null }
   await store.repos.outbox.enqueue({ ...base, key: 'due-1', nextAttemptAt: '2026-03-02T02:00:00.000Z' })
   await store.repos.outbox.enqueue({ ...base, key: 'future', nextAttemptAt: '2999-01-01T00:00:00.000Z' })
-  expect(await runTimer()).toEqual({ due: 1, sent: 0, skipped: 1, retrying: 0, failed: 0, busy: 0, noticesEnded: 0, remindersQueued: 0, callsOpened: 0, uploadsRemoved: 0, draftsDeleted: 0, draftsWarned: 0, retention: {}, auditAnchor: null, figuresFolded: 0 })
+  expect(await runTimer()).toEqual({ due: 1, sent: 0, skipped: 1, retrying: 0, failed: 0, busy: 0, noticesEnded: 0, remindersQueued: 0, callsOpened: 0, uploadsRemoved: 0, draftsDeleted: 0, draftsWarned: 0, retention: {}, auditAnchor: null, figuresFolded: 0, exportJobsSwept: 0, exportParts: 0 })
   expect(await store.repos.outbox.get('due-1')).toMatchObject({ status: 'skipped', attempts: 1, lastError: 'in-app only: no subscribe template is set for statusChanged', leaseId: null })
   expect(await store.repos.outbox.get('future')).toMatchObject({ status: 'pending', attempts: 0 })
 }, 30000)

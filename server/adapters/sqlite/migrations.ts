@@ -344,4 +344,14 @@ export const MIGRATIONS: readonly Migration[] = [
       CREATE INDEX households_deregistered ON households (json_extract(doc, '$.updatedAt'), id) WHERE status = 'deregistered' AND json_extract(doc, '$.documentsPurgedAt') IS NULL;
     `,
   },
+  {
+    version: 42,
+    name: 'export jobs: an export of any size written in parts, each saving where the next starts',
+    // CloudBase declares the same collection and indexes (export-job-repository.ts; the deploy plan creates them).
+    sql: `
+      CREATE TABLE export_jobs (id TEXT PRIMARY KEY, state TEXT NOT NULL, lease_until TEXT NOT NULL, expires_at TEXT NOT NULL, version INTEGER NOT NULL, doc TEXT NOT NULL);
+      CREATE INDEX export_jobs_due ON export_jobs (state, lease_until, id);
+      CREATE INDEX export_jobs_expiry ON export_jobs (expires_at, id);
+    `,
+  },
 ]
