@@ -74,7 +74,6 @@ describe('filed households', () => {
     await visible(admin.page, '[data-export=households]').click()
     const progress = (await visible(admin.page, '[data-export-progress]').textContent()) ?? ''
     expect(progress).toMatch(/^正在导出：已导出 \d+ 户 \/ 共 \d+ 户$/)
-    await e2e.shot(admin.page, 'households-02f0-dashboard-export-progress')
     const download = await downloading
     await expect(admin.page.locator('[data-export-progress]').count()).resolves.toBe(0)
     expect(download.suggestedFilename()).toMatch(/\.xlsx$/)
