@@ -32,19 +32,23 @@ export async function seedStaff(deps: Deps, staff: readonly Actor[]): Promise<vo
   }
 }
 
-/** The union tree and `households` filed households of the township (ids h000000, h000001, …). */
-export async function seedCity(deps: Deps, households: number): Promise<void> {
+/**
+ * The union tree and `households` filed households of the township (ids h000000, h000001, …); with
+ * `from`, households `from` to `households - 1` added to a city seeded before (growing it 10x);
+ * `payments` approved payments each.
+ */
+export async function seedCity(deps: Deps, households: number, from = 0, payments = 3): Promise<void> {
   const repos = deps.store.repos
-  await seedTestUnits(deps.store)
-  const first = await submitApplication(deps, { openid: 'o-seed-applicant', roles: ['worker'] }, checkedSubmission(), call(null))
-  const model = (await repos.applications.get(first.id))!
-  await mapLimited([...Array(households).keys()], 20, async (i) => {
+  if (from === 0) await seedTestUnits(deps.store)
+  const model = from === 0 ? (await repos.applications.get((await submitApplication(deps, { openid: 'o-seed-applicant', roles: ['worker'] }, checkedSubmission(), call(null))).id))! : (await repos.applications.get('app-h000000'))!
+  await mapLimited([...Array(households - from).keys()].map((i) => i + from), 20, async (i) => {
     const id = `h${String(i).padStart(6, '0')}`
     const app: ApplicationRecord = { ...model, id: `app-${id}`, number: `MLS-2025-${String(i + 10).padStart(6, '0')}`, applicantOpenid: `o-app-${id}`, status: 'filed', unitId: TOWN }
     await repos.applications.insert(app)
     await repos.households.insert(householdRecord(id, { unitId: TOWN, idNumberEnc: model.idNumberEnc, idNumberHash: `hash-${id}` }))
-    for (let k = 0; k < 3; k++) await repos.ledger.append(paymentEntry(`pay-${id}-${k}`, { householdId: id, unitId: TOWN, paidOn: `2026-0${k + 1}-15` }))
+    for (let k = 0; k < payments; k++) await repos.ledger.append(paymentEntry(`pay-${id}-${k}`, { householdId: id, unitId: TOWN, paidOn: `2026-0${k + 1}-15` }))
   })
+  if (from > 0) return
   // The township's 2026 budget of every fund source, which the reviewers' payments draw on.
   for (const fundSource of FUND_SOURCE_CODES)
     await repos.budgets.put({ id: budgetIdOf(TOWN, 2026, fundSource), unitId: TOWN, year: 2026, fundSource, amountFen: 10_000_000_000, committedFen: 0, version: 1, setBy: 'o-seed', setAt: '2026-01-01T00:00:00.000Z' }, 0)

@@ -5,6 +5,7 @@ import { householdDashboard } from '../usecases/households/dashboard'
 import { decideDeregistration, proposeDeregistration } from '../usecases/households/deregistration'
 import { exportHouseholds, exportLedger } from '../usecases/households/export'
 import { exportReceived } from '../usecases/shared/export-receipts'
+import { exportStatus, startHouseholdExport } from '../usecases/households/export-jobs'
 import { listBudgets, setBudget } from '../usecases/households/budgets'
 import { recordPayment, reversePayment } from '../usecases/households/ledger'
 import { decideLedgerEntry, pendingLedger } from '../usecases/households/ledger-decisions'
@@ -43,6 +44,8 @@ export const households = defineFunction('households', {
   setOutcome,
   dashboard: householdDashboard,
   exportHouseholds,
+  startHouseholdExport,
+  exportStatus,
   exportLedger,
   exportReceived,
 })

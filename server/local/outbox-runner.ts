@@ -7,6 +7,7 @@ import { applyRetention } from '../usecases/lifecycle/retention'
 import { purgeAbandonedDrafts } from '../usecases/lifecycle/abandoned-drafts'
 import { openOverdueCalls } from '../usecases/review/calls'
 import { removeStaleUploads } from '../usecases/shared/uploads'
+import { advanceExportJobs, sweepExportJobs } from '../usecases/households/export-jobs'
 
 /** A run every `everyMs` (the local stand-in for the `timers` function's trigger): ends due public notices, queues staff reminders, applies the retention schedule, anchors the audit log (hourly), then delivers the outbox. */
 export interface OutboxRunner {
@@ -35,6 +36,8 @@ export function startOutboxRunner(deps: Deps, notifier: Notifier, everyMs = 60_0
         await openOverdueCalls(deps)
         await deliverOutbox(deps, notifier, { limit })
         await deps.store.repos.figures.foldPending(limit)
+        await sweepExportJobs(deps, limit)
+        await advanceExportJobs(deps)
       } catch (err) {
         console.error(`[outbox] ${err instanceof Error ? `${err.name}: ${err.message}` : 'non-error thrown'}`)
       }

@@ -3,6 +3,7 @@ import type { Readable, Writable } from 'node:stream'
 import type { ApplicationRepository, CallTaskRepository } from './applications'
 import type { InvitationRepository, OrgUnitRepository, PersonRequestRepository, PolicyRepository, RateLimitRepository, StaffRepository } from './admin'
 import type { BudgetRepository, CampaignRepository, CheckRepository, ContactRepository, FigureRepository, HouseholdRepository, LedgerRepository, MeasureRepository } from './households'
+import type { ExportJobRepository } from './export-jobs'
 import type { MessageRepository, OutboxRepository, SubscriptionRepository } from './messages'
 import type { AuditRepository, ClaimRepository, CounterRepository, IdempotencyRepository, UploadRepository } from './shared'
 import type { ProblemReportRepository, StationRepository } from './stations'
@@ -34,6 +35,7 @@ export interface Repositories {
   figures: FigureRepository
   subscriptions: SubscriptionRepository
   uploads: UploadRepository
+  exportJobs: ExportJobRepository
   personRequests: PersonRequestRepository
   callTasks: CallTaskRepository
 }

@@ -11,6 +11,7 @@ import { bundleFunction } from '../../scripts/build-functions'
 import { createCloudbaseStore } from '../../server/adapters/cloudbase'
 import { createCipher } from '../../server/adapters/node-cipher'
 import { appendAudit } from '../../server/usecases/shared/audit'
+import { householdRecord } from '../support/household-records'
 import { resetSdk } from '../../server/adapters/cloudbase/sdk'
 import type { Standin } from '../cloudbase-standin'
 import { startDeployedStandin } from '../support/cloudbase-standin'
@@ -78,7 +79,7 @@ test('a timer run closes due entries (no template set: in-app only, reason kept)
   const base = { kind: 'status-changed' as const, recipientOpenid: 'o-worker', payload: { number: 'MLS-2026-000001', status: 'submitted' }, status: 'pending' as const, attempts: 0, createdAt: '2026-03-02T02:00:00.000Z', sentAt: null, lastError: null }
   await store.repos.outbox.enqueue({ ...base, key: 'due-1', nextAttemptAt: '2026-03-02T02:00:00.000Z' })
   await store.repos.outbox.enqueue({ ...base, key: 'future', nextAttemptAt: '2999-01-01T00:00:00.000Z' })
-  expect(await runTimer()).toEqual({ due: 1, sent: 0, skipped: 1, retrying: 0, failed: 0, busy: 0, noticesEnded: 0, remindersQueued: 0, callsOpened: 0, uploadsRemoved: 0, draftsDeleted: 0, draftsWarned: 0, retention: {}, auditAnchor: null, figuresFolded: 0 })
+  expect(await runTimer()).toEqual({ due: 1, sent: 0, skipped: 1, retrying: 0, failed: 0, busy: 0, noticesEnded: 0, remindersQueued: 0, callsOpened: 0, uploadsRemoved: 0, draftsDeleted: 0, draftsWarned: 0, retention: {}, auditAnchor: null, figuresFolded: 0, exportJobsSwept: 0, exportParts: 0 })
   expect(await store.repos.outbox.get('due-1')).toMatchObject({ status: 'skipped', attempts: 1, lastError: 'in-app only: no subscribe template is set for statusChanged', leaseId: null })
   expect(await store.repos.outbox.get('future')).toMatchObject({ status: 'pending', attempts: 0 })
 }, 30000)
@@ -109,4 +110,25 @@ test('a timer run applies the retention schedule and reports each kind set with 
   await store.repos.messages.add({ id: 'm-new', openid: 'o-worker', title: '审核结果', body: '已通过', applicationId: null, createdAt: new Date().toISOString(), readAt: null })
   expect(await runTimer()).toMatchObject({ retention: { messages: 1, contactNotes: 0 } })
   expect((await store.repos.messages.listFor('o-worker', { offset: 0, limit: 5 })).items.map((m) => m.id)).toEqual(['m-new'])
+}, 30000)
+
+test('a timer run writes the parts of an export job nobody polls, puts the file together in storage and hands it over', async () => {
+  standin.reset()
+  const store = createCloudbaseStore()
+  await store.repos.units.put({ id: 'unit-root', name: '弥勒市总工会', parentId: null, path: ['unit-root'] })
+  await store.repos.staff.put({ openid: 'o-reviewer', displayName: '周敏', unitId: 'unit-root', roles: ['reviewer'], active: true })
+  for (const id of ['h1', 'h2', 'h3']) await store.repos.households.insert(householdRecord(id, { unitId: 'unit-root' }))
+  const now = new Date().toISOString()
+  await store.repos.exportJobs.add({
+    id: 'job-timer', openid: 'o-reviewer', kind: 'households', format: 'xlsx', masked: true, reason: null, unitId: 'unit-root', requestId: null, createdAt: now, updatedAt: now,
+    state: 'running', total: 3, done: 0, cursor: { chunk: 0, after: null }, scanned: false, widths: null, parts: [], lease: null, file: null, error: null,
+    expiresAt: new Date(Date.now() + 86_400_000).toISOString(), version: 1,
+  })
+  expect(await runTimer()).toMatchObject({ exportParts: 1, exportJobsSwept: 0 })
+  const job = (await store.repos.exportJobs.get('job-timer'))!
+  expect(job).toMatchObject({ state: 'ready', done: 3, parts: [], lease: null, file: { rows: 3, fileName: expect.stringMatching(/^households-.*\.xlsx$/) } })
+  const stored = [...standin.storage.entries()].filter(([path]) => path.includes('exports/'))
+  expect(stored).toHaveLength(1)
+  expect(stored[0][1].subarray(0, 2)).toEqual(Buffer.from('PK'))
+  expect((await store.repos.audit.list(null, 100)).filter((e) => e.action === 'household.export').map((e) => [e.actor, e.detail.rows, e.detail.job])).toEqual([['o-reviewer', 3, 'job-timer']])
 }, 30000)

@@ -7,7 +7,7 @@
 import { COLLECTIONS, createCloudbaseStore } from '../../server/adapters/cloudbase'
 import { COLLECTION_DECLARATIONS } from '../../server/adapters/cloudbase/schema'
 import { resetSdk } from '../../server/adapters/cloudbase/sdk'
-import type { HouseholdRecord, InvitationRecord, ProblemReportRecord, Repositories, Store } from '../../server/ports'
+import type { ExportJobRecord, HouseholdRecord, InvitationRecord, ProblemReportRecord, Repositories, Store } from '../../server/ports'
 import type { Standin } from '../cloudbase-standin'
 import { startDeployedStandin } from '../support/cloudbase-standin'
 import { applicationRecord } from '../support/fixtures'
@@ -19,6 +19,11 @@ let standin: Standin
 let store: Store
 let n = 0
 const fresh = (prefix: string) => `${prefix}-${++n}`
+const exportJob = (id: string): ExportJobRecord => ({
+  id, openid: 'alice', kind: 'households', format: 'csv', masked: true, reason: null, unitId: 'unit-a', requestId: null, createdAt: '2026-03-02T02:00:00.000Z',
+  updatedAt: '2026-03-02T02:00:00.000Z', state: 'running', total: 0, done: 0, cursor: { chunk: 0, after: null }, scanned: false, widths: null, parts: [], lease: null,
+  file: null, error: null, expiresAt: '2026-03-03T02:00:00.000Z', version: 1,
+})
 
 beforeAll(async () => {
   Object.assign(process.env, { TENCENTCLOUD: 'true', SILENCE: 'true', TCB_ENV: 'test-env', TENCENTCLOUD_SECRETID: 'x', TENCENTCLOUD_SECRETKEY: 'y' })
@@ -178,6 +183,12 @@ Object.assign(EXERCISES, {
   'uploads.olderThan': (r: Repositories) => r.uploads.olderThan('2026-03-01T02:00:00.000Z', 50),
   'uploads.removeMany': (r: Repositories) => r.uploads.removeMany(['up-none', 'up-none-2']),
   'uploads.recentBy': (r: Repositories) => r.uploads.recentBy('alice', '2026-03-01T02:00:00.000Z', 31),
+  'exportJobs.get': (r: Repositories) => r.exportJobs.get('job-none'),
+  'exportJobs.add': (r: Repositories) => r.exportJobs.add(exportJob(fresh('job'))),
+  'exportJobs.update': (r: Repositories) => r.exportJobs.update({ ...exportJob('job-none'), version: 2 }),
+  'exportJobs.remove': (r: Repositories) => r.exportJobs.remove('job-none'),
+  'exportJobs.due': (r: Repositories) => r.exportJobs.due('2026-03-02T02:00:00.000Z', 10),
+  'exportJobs.expired': (r: Repositories) => r.exportJobs.expired('2026-03-02T02:00:00.000Z', 50),
   'outbox.listByStatus': async (r: Repositories) => {
     await r.outbox.listByStatus('failed', { offset: 0, limit: 5 })
     await r.outbox.listByStatus('failed', { offset: 0, limit: 0 })

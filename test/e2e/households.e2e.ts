@@ -69,10 +69,17 @@ describe('filed households', () => {
 
     // The roll of households as a workbook: the browser downloads it.
     await scrollTo(admin.page, '[data-section=exports]')
-    const [download] = await Promise.all([admin.page.waitForEvent('download'), visible(admin.page, '[data-export=households]').click()])
+    // An export job: the page shows how far it got (已导出 N 户 / 共 M 户) until the file is ready, then the file has the M households.
+    const downloading = admin.page.waitForEvent('download')
+    await visible(admin.page, '[data-export=households]').click()
+    const progress = (await visible(admin.page, '[data-export-progress]').textContent()) ?? ''
+    expect(progress).toMatch(/^正在导出：已导出 \d+ 户 \/ 共 \d+ 户$/)
+    const download = await downloading
+    await expect(admin.page.locator('[data-export-progress]').count()).resolves.toBe(0)
     expect(download.suggestedFilename()).toMatch(/\.xlsx$/)
     const book = new ExcelJS.Workbook()
     await book.xlsx.load(readFileSync((await download.path())!) as unknown as ArrayBuffer)
+    expect(book.worksheets[0].rowCount - 1).toBe(Number(/共 (\d+) 户/.exec(progress)![1]))
     expect(book.worksheets[0].rowCount).toBeGreaterThan(1)
     await visible(admin.page, '[data-exported]').waitFor()
     // Masked by default, for the reviewer too: the file came through its link of the local server.

@@ -186,9 +186,13 @@ describe('documents and exports', () => {
     await settle()
     let tapped = w.calls.length
     page.tap('确认导出完整名册')
+    // An export job: started, then asked how far it got (共 M 户) until its file is ready.
+    await page.until((t) => t.includes('正在导出：已导出 0 户 / 共'), 'the export in progress')
     await page.until((t) => t.includes('只能在本机查看'), 'the full export ready')
+    expect(page.text()).not.toContain('正在导出')
     expect(named(since(tapped), 'cloud.callFunction').map((c) => c.args.data)).toEqual([
-      expect.objectContaining({ action: 'exportHouseholds', input: expect.objectContaining({ full: true, reason: '上报全国工会档案系统' }) }),
+      expect.objectContaining({ action: 'startHouseholdExport', input: expect.objectContaining({ full: true, reason: '上报全国工会档案系统' }) }),
+      expect.objectContaining({ action: 'exportStatus', input: { jobId: expect.stringMatching(/^[\w-]+$/) } }),
       // Once WeChat has the whole file, its receipt goes back and the file is deleted at once.
       { action: 'exportReceived', input: { receipt: expect.stringMatching(/^[\w-]+$/) } },
     ])

@@ -31,6 +31,8 @@ export const CHECKS = 'checks'
 export const SUBSCRIPTIONS = 'subscriptions'
 /** Client uploads awaiting registration. */
 export const UPLOADS = 'uploads'
+/** Exports written in parts (export-jobs.ts), one document per job. */
+export const EXPORT_JOBS = 'export_jobs'
 /** 电话联系 tasks, one per case. */
 export const CALL_TASKS = 'call_tasks'
 
@@ -53,6 +55,6 @@ export const FIGURE_MARKS = 'figure_marks'
 export const COLLECTIONS = [
   APPLICATIONS, CLAIMS, COUNTERS, IDEMPOTENCY, AUDIT_EVENTS, AUDIT_HEADS, AUDIT_ANCHORS, STAFF, ORG_UNITS, POLICIES, STATIONS, PROBLEM_REPORTS, OUTBOX, MESSAGES, INVITATIONS, RATE_LIMITS, HOUSEHOLDS,
   MEASURES, DISBURSEMENTS, BUDGETS, CONTACTS, CAMPAIGNS, CHECKS, SUBSCRIPTIONS, UPLOADS, MIGRATION_RECORDS, SMOKE_RUNS,
-  PERSON_REQUESTS, CALL_TASKS, FIGURE_ROWS, FIGURE_SNAPSHOTS, FIGURE_MARKS,
+  PERSON_REQUESTS, CALL_TASKS, FIGURE_ROWS, FIGURE_SNAPSHOTS, FIGURE_MARKS, EXPORT_JOBS,
 ] as const
 

@@ -24,6 +24,7 @@ import { getDb } from './sdk'
 import { staffRepository } from './staff-repository'
 import { stationRepository } from './station-repository'
 import { subscriptionRepository } from './subscription-repository'
+import { exportJobRepository } from './export-job-repository'
 import { uploadRepository } from './upload-repository'
 import { TRANSACTION_RETRY, withRetry, type RetryPolicy } from './retry'
 import { callTaskRepository } from './call-task-repository'
@@ -61,6 +62,7 @@ function bindRepositories(scope: Scope, policy: RetryPolicy, db: DatabaseOf): Re
     checks: checkRepository(scope),
     subscriptions: subscriptionRepository(scope),
     uploads: uploadRepository(scope),
+    exportJobs: exportJobRepository(scope),
     callTasks: callTaskRepository(scope),
   }, (work) => inTransaction(policy, db, (tx) => work(transactionScope(db, tx))))
 }

@@ -1,3 +1,4 @@
+import { EXPORT_JOBS_COLLECTION } from './export-job-repository'
 import { APPLICATIONS_COLLECTION } from './application-repository'
 import { AUDIT_ANCHORS_COLLECTION, AUDIT_EVENTS_COLLECTION, AUDIT_HEADS_COLLECTION } from './audit-repository'
 import { BUDGETS_COLLECTION } from './budget-repository'
@@ -66,4 +67,5 @@ export const COLLECTION_DECLARATIONS: readonly CollectionDeclaration[] = [
   FIGURE_ROWS_COLLECTION,
   FIGURE_SNAPSHOTS_COLLECTION,
   FIGURE_MARKS_COLLECTION,
+  EXPORT_JOBS_COLLECTION,
 ]

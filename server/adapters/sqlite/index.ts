@@ -25,6 +25,7 @@ import { rateLimitRepository } from './rate-limit-repository'
 import { staffRepository } from './staff-repository'
 import { stationRepository } from './station-repository'
 import { subscriptionRepository } from './subscription-repository'
+import { exportJobRepository } from './export-job-repository'
 import { uploadRepository } from './upload-repository'
 import { callTaskRepository } from './call-task-repository'
 import { withSqliteFigures } from './figure-storage'
@@ -56,6 +57,7 @@ export function bindRepositories(db: Db): Repositories {
     checks: checkRepository(db),
     subscriptions: subscriptionRepository(db),
     uploads: uploadRepository(db),
+    exportJobs: exportJobRepository(db),
     callTasks: callTaskRepository(db),
   })
 }
@@ -89,6 +91,7 @@ const QUERIES: { readonly [K in keyof Repositories]?: readonly (keyof Repositori
   checks: ['get', 'scan'],
   subscriptions: ['get', 'holders'],
   uploads: ['olderThan'],
+  exportJobs: ['get', 'due', 'expired'],
   callTasks: ['get', 'listOpen'],
 }
 

@@ -345,6 +345,16 @@ export const MIGRATIONS: readonly Migration[] = [
     `,
   },
   {
+    version: 42,
+    name: 'export jobs: an export of any size written in parts, each saving where the next starts',
+    // CloudBase declares the same collection and indexes (export-job-repository.ts; the deploy plan creates them).
+    sql: `
+      CREATE TABLE export_jobs (id TEXT PRIMARY KEY, state TEXT NOT NULL, lease_until TEXT NOT NULL, expires_at TEXT NOT NULL, version INTEGER NOT NULL, doc TEXT NOT NULL);
+      CREATE INDEX export_jobs_due ON export_jobs (state, lease_until, id);
+      CREATE INDEX export_jobs_expiry ON export_jobs (expires_at, id);
+    `,
+  },
+  {
     version: 44,
     name: "a person's latest uploads, for the upload rate limit (the upload records themselves, kept until the sweep)",
     // CloudBase declares the same index with the uploads collection (the deploy plan creates it).

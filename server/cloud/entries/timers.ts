@@ -11,11 +11,15 @@ import { getApp } from '../../adapters/cloudbase/sdk'
 import { applyRetention, type KindCounts } from '../../usecases/lifecycle/retention'
 import { purgeAbandonedDrafts } from '../../usecases/lifecycle/abandoned-drafts'
 import { containerDeps } from '../main'
+import { advanceExportJobs, sweepExportJobs } from '../../usecases/households/export-jobs'
 
 /** Entries one run takes: sent one by one, well within the function's timeout. */
 const BATCH = 50
 /** Stale uploads one run deletes. */
 const UPLOAD_BATCH = 50
+/** Export job parts get at most this of a run, and the run as a whole stays within this (the function's timeout is 60 s). */
+const EXPORT_BUDGET_MS = 40_000
+const TIMER_RUN_MS = 50_000
 /** Households one run folds into the dashboard's figures (each a small transaction; the rest wait for the next run). */
 const FIGURE_BATCH = 200
 
@@ -39,7 +43,7 @@ export function isTimerCall(event: unknown, openid: string | undefined): boolean
   return !openid && e.Type === 'Timer' && e.TriggerName === TIMER_TRIGGER
 }
 
-export type TimerReport = DeliveryReport & { noticesEnded: number; remindersQueued: number; callsOpened: number; uploadsRemoved: number; draftsDeleted: number; draftsWarned: number; retention: KindCounts; auditAnchor: number | null; figuresFolded: number }
+export type TimerReport = DeliveryReport & { noticesEnded: number; remindersQueued: number; callsOpened: number; uploadsRemoved: number; draftsDeleted: number; draftsWarned: number; retention: KindCounts; auditAnchor: number | null; figuresFolded: number; exportJobsSwept: number; exportParts: number }
 
 /**
  * The CloudBase entry of the `timers` function, run by its timer trigger only (any other call is
@@ -48,11 +52,13 @@ export type TimerReport = DeliveryReport & { noticesEnded: number; remindersQueu
  * deletes uploads never registered and what the retention schedule says is due (documents,
  * abandoned drafts and each other kind of personal record, counted per kind: server/usecases/lifecycle/), then delivers due outbox entries as WeChat subscribe
  * messages, and folds the households written since into the dashboard's figures (the one writer
- * of `figure_rows`: writes only mark their household). Once an hour it anchors the audit log's
+ * of `figure_rows`: writes only mark their household), sweeps export jobs past their time and
+ * writes parts of running ones with what is left of the run. Once an hour it anchors the audit log's
  * stream heads and sends the anchor to the admins.
  */
 export async function main(event?: unknown, _context?: unknown): Promise<TimerReport | { error: string }> {
   if (!isTimerCall(event, getApp().auth().getUserInfo().openId)) return { error: 'refused: timers runs on its timer trigger only' }
+  const started = Date.now()
   const deps = await containerDeps()
   if (!deps) return { error: 'configuration incomplete' }
   try {
@@ -68,7 +74,10 @@ export async function main(event?: unknown, _context?: unknown): Promise<TimerRe
     const auditAnchor = anchor?.n ?? null
     const delivery = await deliverOutbox(deps, subscribeMessageNotifier(subscribeMessages()), { limit: BATCH })
     const figuresFolded = await deps.store.repos.figures.foldPending(FIGURE_BATCH)
-    const report = { ...delivery, noticesEnded, remindersQueued, callsOpened, uploadsRemoved, draftsDeleted, draftsWarned, retention, auditAnchor, figuresFolded }
+    const exportJobsSwept = await sweepExportJobs(deps)
+    // Last, with what is left of the run's minute: parts of export jobs (each saved as it ends).
+    const exportParts = await advanceExportJobs(deps, Math.min(EXPORT_BUDGET_MS, TIMER_RUN_MS - (Date.now() - started)))
+    const report = { ...delivery, noticesEnded, remindersQueued, callsOpened, uploadsRemoved, draftsDeleted, draftsWarned, retention, auditAnchor, figuresFolded, exportJobsSwept, exportParts }
     console.log(`[timers] ${JSON.stringify(report)}`)
     return report
   } catch (err) {

@@ -23,7 +23,7 @@ import { exportPath, fullExportReason, handOverExport, writeExportFile } from '.
  * written to the private file store and handed over as a link that ends within minutes.
  */
 
-function decryptOrEmpty(cipher: Cipher, sealed: string | undefined): string {
+export function decryptOrEmpty(cipher: Cipher, sealed: string | undefined): string {
   if (!sealed) return ''
   try {
     return cipher.decrypt(sealed)
@@ -34,7 +34,7 @@ function decryptOrEmpty(cipher: Cipher, sealed: string | undefined): string {
 }
 
 /** The form of the application that last filed each household of a page (and its phone): one batched read per page, not one per household. */
-async function filingsOf(repos: Repositories, cipher: Cipher, page: HouseholdRecord[]): Promise<{ form: ApplicationForm | null; phone: string }[]> {
+export async function filingsOf(repos: Repositories, cipher: Cipher, page: HouseholdRecord[]): Promise<{ form: ApplicationForm | null; phone: string }[]> {
   const ids = page.map((h) => h.applicationIds.at(-1)).filter((id): id is string => !!id)
   const apps = new Map((await repos.applications.getMany([...new Set(ids)])).map((a) => [a.id, a]))
   return page.map((h) => {

@@ -1,14 +1,15 @@
 import { Button, Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
-import { useEffect, useState } from 'react'
+import { useEffect, useRef, useState } from 'react'
 import ExportReady from '@/components/export-ready'
 import TextAreaField from '@/components/text-area-field'
 import { downloadExport } from '@/platform/save-file'
 import type { SavedExport } from '@/platform/file-types'
-import type { ExportedFile } from '@/domain/api/households'
+import type { ExportedFile, ExportJobView } from '@/domain/api/households'
 import type { ApiReply } from '@/domain/contract'
 import type { DateRange } from '@/domain/dashboard'
 import { api } from '@/api'
+import { formatCount } from '@/text/household-text'
 
 /** Props of the export buttons. */
 export interface ExportButtonsProps {
@@ -17,6 +18,13 @@ export interface ExportButtonsProps {
 }
 
 const toast = (title: string) => void Taro.showToast({ title, icon: 'none', duration: 3000 })
+
+/** How often a running export is asked how far it got. */
+const POLL_MS = 1500
+const wait = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
+
+/** 已导出 N 户 / 共 M 户, with thousands separated. */
+const progressText = (p: { done: number; total: number }) => `已导出 ${formatCount(p.done)} 户 / 共 ${formatCount(Math.max(p.total, p.done))} 户`
 
 /**
  * 导出: the household roll (national file form's columns) and the ledger of the range, as XLSX,
@@ -31,7 +39,25 @@ export default function ExportButtons({ range, unitId }: ExportButtonsProps) {
   const [asking, setAsking] = useState(false)
   const [reason, setReason] = useState('')
   const [reasonError, setReasonError] = useState('')
+  const [progress, setProgress] = useState<{ done: number; total: number } | null>(null)
   const unit = unitId ? { unitId } : {}
+  // The page was left: a running export stops being asked about (the job goes on on the server).
+  const left = useRef(false)
+  useEffect(() => () => void (left.current = true), [])
+
+  /** The household roll as an export job: started, then asked until its file is ready (or it failed). */
+  const roll = async (input: { full?: boolean; reason?: string }): Promise<ApiReply<ExportedFile>> => {
+    let reply: ApiReply<ExportJobView> = await api.households.startHouseholdExport({ format: 'xlsx', ...unit, ...input })
+    while (reply.ok && reply.data.state === 'running' && !left.current) {
+      setProgress({ done: reply.data.done, total: reply.data.total })
+      await wait(POLL_MS)
+      reply = await api.households.exportStatus({ jobId: reply.data.jobId })
+    }
+    setProgress(null)
+    if (!reply.ok) return reply
+    if (reply.data.file) return { ok: true, data: reply.data.file }
+    return { ok: false, error: { code: 'INTERNAL', message: reply.data.error ?? '导出失败，请重新导出' } }
+  }
 
   useEffect(() => void api.account.me().then((r) => setReviewer(r.ok && r.data.roles.includes('reviewer'))), [])
 
@@ -59,12 +85,12 @@ export default function ExportButtons({ range, unitId }: ExportButtonsProps) {
     }
     setBusy('')
   }
-  const full = () => run('full', () => api.households.exportHouseholds({ format: 'xlsx', ...unit, full: true, reason }))
+  const full = () => run('full', () => roll({ full: true, reason }))
 
   return (
     <View className='card dash-exports' data-section='exports'>
       <Text className='card__title'>导出</Text>
-      <Button className='btn btn--secondary' data-export='households' loading={busy === 'households'} onClick={() => void run('households', () => api.households.exportHouseholds({ format: 'xlsx', ...unit }))}>
+      <Button className='btn btn--secondary' data-export='households' loading={busy === 'households'} onClick={() => void run('households', () => roll({}))}>
         导出建档家庭名册（Excel）
       </Button>
       <Button className='btn btn--secondary' data-export='ledger' loading={busy === 'ledger'} onClick={() => void run('ledger', () => api.households.exportLedger({ format: 'xlsx', ...unit, from: range.from, to: range.to }))}>
@@ -82,6 +108,11 @@ export default function ExportButtons({ range, unitId }: ExportButtonsProps) {
             确认导出完整名册
           </Button>
         </View>
+      )}
+      {progress && (
+        <Text className='dash-note dash-exports__progress' data-export-progress aria-live='polite'>
+          正在导出：{progressText(progress)}
+        </Text>
       )}
       {done && <ExportReady saved={done.saved} shareable={done.masked} note={`共 ${done.rows} 行${done.masked ? '（敏感信息已隐去）' : '（含完整敏感信息）'}`} />}
     </View>

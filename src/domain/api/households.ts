@@ -104,6 +104,27 @@ export const householdsActions = {
     output: returns<ExportedFile>(),
     roles: STAFF,
   },
+  /**
+   * Starts the household export as a job (any size): it answers at once with the job, whose parts
+   * are then written one after another; `exportStatus` says how far it got and gives the link when
+   * the file is ready. The same request id finds the same job. Masked and full as `exportHouseholds`.
+   */
+  startHouseholdExport: {
+    input: v.strictObject({
+      format: FormatSchema,
+      unitId: v.optional(idText('单位')),
+      full: v.optional(v.boolean('应为是或否'), false),
+      reason: v.optional(v.pipe(v.string('理由应为文本'), v.trim(), v.maxLength(200, '理由不能超过200个字'))),
+    }),
+    output: returns<ExportJobView>(),
+    roles: STAFF,
+  },
+  /** How far an export job got (已导出 N 户 / 共 M 户), and its file's link once it is ready; only its starter sees it. */
+  exportStatus: {
+    input: v.strictObject({ jobId: v.pipe(v.string('导出编号应为文本'), v.regex(/^[\w-]{1,64}$/, '导出编号不正确，请重新导出')) }),
+    output: returns<ExportJobView>(),
+    roles: STAFF,
+  },
   exportLedger: {
     input: v.strictObject({ format: FormatSchema, unitId: v.optional(idText('单位')), from: v.optional(dateText('开始日期')), to: v.optional(dateText('结束日期')) }),
     output: returns<ExportedFile>(),
@@ -225,6 +246,21 @@ export interface ExportedFile {
   masked: boolean
   /** A full export's: sent back with `exportReceived` once the phone has the file, which is then deleted at once. */
   receipt?: string
+}
+
+/** An export job as its starter's page shows it. */
+export interface ExportJobView {
+  jobId: string
+  /** running: parts are being written; ready: `file` holds the link; failed: `error` says why. */
+  state: 'running' | 'ready' | 'failed'
+  /** Households written so far. */
+  done: number
+  /** Households of the jurisdiction when it started. */
+  total: number
+  /** Once ready, until its link ends. */
+  file?: ExportedFile
+  /** Plain Chinese, when failed or when the link has ended. */
+  error?: string
 }
 
 /**

@@ -1,0 +1,331 @@
+import { createHash } from 'node:crypto'
+import { performance } from 'node:perf_hooks'
+import { AppError, hasRole, shanghaiDate, type Actor } from '../../../src/domain'
+import type { ExportedFile, ExportJobView } from '../../../src/domain/api/households'
+import { EXPORT_REVEAL_ROLE, HOUSEHOLD_EXPORT_COLUMNS, householdExportRow } from '../../../src/domain/household-export'
+import type { CallContext, Deps, ExportJobCursor, ExportJobRecord, HouseholdRecord, Repositories } from '../../ports'
+import { auditRead } from '../shared/audit'
+import { resolveActor } from '../shared/actor'
+import { removeFiles } from '../shared/files'
+import { HOUSEHOLD_ROLES, householdRoot, householdUnits, requireStaff } from './access'
+import { decryptOrEmpty, filingsOf } from './export'
+import { EXPORT_FOLDER, exportPath, fullExportReason, handOverExport, writeExportFile } from './export-link'
+import { SCAN_PAGE, SCAN_UNITS } from './scan'
+import { CONTENT_TYPES } from './sheet-stream'
+import { assembleSheet, csvRows, openPart, xlsxRowsXml } from './job-sheet'
+import { columnWidths } from './xlsx-sheet'
+
+/**
+ * The household export as a job, for any size on CloudBase (a function runs at most 60 s) and the
+ * same locally. Starting it writes the job and answers at once. Each part then reads pages from the
+ * saved cursor for at most its time budget, writes their rows to a part file of its own, and saves
+ * the part with the new cursor in one guarded write: rows count only once that write lands, so a
+ * part that crashes is written again from the same cursor and no row appears twice. The last part
+ * puts the parts together into the export file (job-sheet.ts), audits it and hands it over as
+ * `exportHouseholds` does. Parts are run by the timer (CloudBase's `timers`, the local runner) and
+ * by the starter's own status polls while the page is open; a lease keeps two runners off one job.
+ */
+
+/** A part run by the timer: well inside the 60 s both functions may run. */
+export const TIMER_PART_MS = 40_000
+/** A part run inside a status poll: short, the page is waiting for the answer. */
+export const STATUS_PART_MS = 5_000
+/** How long after its budget a part's lease holds, so a slow last page is not taken over. */
+const LEASE_MARGIN_MS = 30_000
+/** A job not finished within a day is swept (its parts removed); a failed one after an hour. */
+const RUNNING_TTL_MS = 24 * 3600_000
+const FAILED_TTL_MS = 3600_000
+
+const SHEET_NAME = '建档户'
+const NOT_FOUND = '没有找到这次导出，请重新导出'
+
+/** A part's limits: its time, and (tests, benchmarks) at most so many pages. */
+export interface PartBudget {
+  ms: number
+  maxPages?: number
+  /** Households per page read (the scans' 500 unless a test asks for fewer). */
+  pageSize?: number
+}
+
+/** A job's id: from the starter and the request id (a retried start finds it), else random. */
+function jobId(deps: Deps, openid: string, requestId: string | null): string {
+  return requestId ? createHash('sha256').update(`export-job\n${openid}\n${requestId}`).digest('base64url').slice(0, 32) : deps.ids.newId().replace(/[^\w-]/g, '')
+}
+
+const iso = (ms: number) => new Date(ms).toISOString()
+const nowMs = (deps: Deps) => deps.clock.now().getTime()
+
+/** The next version of a job: `changes` applied, version and time moved on. */
+const next = (deps: Deps, job: ExportJobRecord, changes: Partial<ExportJobRecord>): ExportJobRecord => ({ ...job, ...changes, updatedAt: deps.clock.now().toISOString(), version: job.version + 1 })
+
+/** `startHouseholdExport`: the job, written and answered at once (the same one for a retried request id). */
+export async function startHouseholdExport(deps: Deps, actor: Actor, input: { format: 'csv' | 'xlsx'; unitId?: string; full?: boolean; reason?: string }, ctx: CallContext): Promise<ExportJobView> {
+  requireStaff(actor)
+  const reveal = input.full === true
+  const reason = reveal ? fullExportReason(hasRole(actor, EXPORT_REVEAL_ROLE), input.reason) : null
+  const repos = deps.store.repos
+  const id = jobId(deps, actor.openid, ctx.requestId)
+  const existing = await repos.exportJobs.get(id)
+  if (existing) return viewOf(deps, existing)
+  const root = await householdRoot(repos, actor, input.unitId)
+  const now = nowMs(deps)
+  const job: ExportJobRecord = {
+    id,
+    openid: actor.openid,
+    kind: 'households',
+    format: input.format,
+    masked: !reveal,
+    reason,
+    unitId: root.id,
+    requestId: ctx.requestId,
+    createdAt: iso(now),
+    updatedAt: iso(now),
+    state: 'running',
+    total: await repos.households.countUnder(root.id),
+    done: 0,
+    cursor: { chunk: 0, after: null },
+    scanned: false,
+    widths: null,
+    parts: [],
+    lease: null,
+    file: null,
+    error: null,
+    expiresAt: iso(now + RUNNING_TTL_MS),
+    version: 1,
+  }
+  if (!(await repos.exportJobs.add(job))) {
+    const raced = await repos.exportJobs.get(id)
+    if (raced) return viewOf(deps, raced)
+  }
+  return viewOf(deps, job)
+}
+
+/** `exportStatus`: how far the caller's job got; while it runs and no part is being written, one short part is written first. */
+export async function exportStatus(deps: Deps, actor: Actor, input: { jobId: string }): Promise<ExportJobView> {
+  requireStaff(actor)
+  let job = await deps.store.repos.exportJobs.get(input.jobId)
+  // Someone else's job is no job: nothing is said about whether it exists.
+  if (!job || job.openid !== actor.openid) throw new AppError('NOT_FOUND', NOT_FOUND, 'jobId')
+  if (job.state === 'running' && isDue(deps, job)) {
+    await runExportPart(deps, job.id, { ms: STATUS_PART_MS }).catch((err: unknown) => logFailure(err))
+    job = (await deps.store.repos.exportJobs.get(input.jobId)) ?? job
+  }
+  return viewOf(deps, job)
+}
+
+const isDue = (deps: Deps, job: ExportJobRecord) => !job.lease || Date.parse(job.lease.until) < nowMs(deps)
+
+function logFailure(err: unknown): void {
+  // The kind of failure only: an export's rows never reach the log.
+  console.error(`[export-jobs] part failed: ${err instanceof Error ? err.name : 'error'}`)
+}
+
+/** The job as its page shows it; a ready one with a link issued for the rest of its time. */
+async function viewOf(deps: Deps, job: ExportJobRecord): Promise<ExportJobView> {
+  const base = { jobId: job.id, state: job.state, done: job.done, total: job.total }
+  if (job.state === 'failed') return { ...base, error: job.error ?? '导出失败，请重新导出' }
+  if (job.state !== 'ready' || !job.file) return base
+  const seconds = Math.floor((Date.parse(job.file.expiresAt) - nowMs(deps)) / 1000)
+  const url = seconds > 0 ? await deps.files.temporaryUrl(job.file.key, seconds) : null
+  if (!url) return { ...base, error: '下载链接已过期，请重新导出' }
+  const { key: _key, ...file } = job.file
+  const view: ExportedFile = { ...file, masked: job.masked, url }
+  return { ...base, file: view }
+}
+
+/** Writes `job` when nobody wrote it since it was read; false when someone did. */
+const save = (deps: Deps, job: ExportJobRecord) => deps.store.repos.exportJobs.update(job)
+
+/** Ends a job that cannot go on (its starter lost the right to it), its parts removed. */
+async function fail(deps: Deps, job: ExportJobRecord, message: string): Promise<void> {
+  if (await save(deps, next(deps, job, { state: 'failed', error: message, lease: null, parts: [], expiresAt: iso(nowMs(deps) + FAILED_TTL_MS) }))) {
+    await removeFiles(deps, job.parts.map((p) => p.key))
+  }
+}
+
+/** Where a part's or the file's bytes go while it is written: a folder per job. */
+const partPath = (job: ExportJobRecord, lease: string) => `${EXPORT_FOLDER}/job-${job.id}/part-${String(job.parts.length + 1).padStart(5, '0')}-${lease}.gz`
+
+/** A page of households from `cursor` in (unit chunk, unit, id) order, and where the next starts; null at the end. */
+async function pageFrom(repos: Repositories, unitIds: readonly string[], cursor: ExportJobCursor, size: number): Promise<{ page: HouseholdRecord[]; next: ExportJobCursor | null }> {
+  let { chunk, after } = cursor
+  for (;;) {
+    const units = unitIds.slice(chunk * SCAN_UNITS, (chunk + 1) * SCAN_UNITS)
+    if (!units.length) return { page: [], next: null }
+    const page = await repos.households.scan({ unitIds: units }, after, size)
+    if (page.length === size) {
+      const last = page[page.length - 1]
+      return { page, next: { chunk, after: { unitId: last.unitId, id: last.id } } }
+    }
+    chunk++
+    after = null
+    if (page.length) return { page, next: unitIds.length > chunk * SCAN_UNITS ? { chunk, after } : null }
+  }
+}
+
+/**
+ * One part of a job: takes its lease, writes pages from the saved cursor for at most `budget`, saves
+ * the part with the new cursor, and once the data is all written (and time is left) puts the file
+ * together and hands it over. What it says: `written` (a part saved), `ready`, `busy` (another
+ * runner holds it or wrote it meanwhile), `idle` (not running). Throws on a failure of the store,
+ * leaving the job for the next runner once the lease ends.
+ */
+export async function runExportPart(deps: Deps, id: string, budget: PartBudget): Promise<'written' | 'ready' | 'busy' | 'idle'> {
+  const started = performance.now()
+  const repos = deps.store.repos
+  const found = await repos.exportJobs.get(id)
+  if (!found || found.state !== 'running') return 'idle'
+  if (!isDue(deps, found)) return 'busy'
+  const leaseId = deps.ids.newId().replace(/[^\w-]/g, '').slice(0, 16)
+  const path = partPath(found, leaseId)
+  let job = next(deps, found, { lease: { id: leaseId, until: iso(nowMs(deps) + budget.ms + LEASE_MARGIN_MS), key: await deps.files.keyFor(path) } })
+  if (!(await save(deps, job))) return 'busy'
+  // What a crashed part had begun to write.
+  if (found.lease?.key) await removeFiles(deps, [found.lease.key])
+
+  // The starter's roles and jurisdiction as they are now: one who lost them gets nothing more written.
+  const actor = await resolveActor(repos, job.openid)
+  if (!actor.unitId || !HOUSEHOLD_ROLES.some((r) => hasRole(actor, r)) || (!job.masked && !hasRole(actor, EXPORT_REVEAL_ROLE))) {
+    await fail(deps, job, '导出人已没有导出权限，导出已停止')
+    return 'idle'
+  }
+  let unitIds: string[]
+  try {
+    unitIds = [...new Set((await householdUnits(repos, actor, job.unitId)).map((u) => u.id))].sort()
+  } catch (err) {
+    if (!(err instanceof AppError)) throw err
+    await fail(deps, job, '这个单位已不在导出人的管辖范围内，导出已停止')
+    return 'idle'
+  }
+
+  if (!job.scanned) {
+    const written = await writePart(deps, job, unitIds, path, started, budget)
+    if (!(await save(deps, written.job))) {
+      if (written.key) await removeFiles(deps, [written.key])
+      return 'busy'
+    }
+    job = written.job
+    if (!job.scanned || performance.now() - started > budget.ms / 2) {
+      const released = next(deps, job, { lease: null })
+      return (await save(deps, released)) ? 'written' : 'busy'
+    }
+  }
+  return assemble(deps, actor, job)
+}
+
+/** Writes pages from the job's cursor into a new part file; the job as it is once that part is saved (its lease kept). */
+async function writePart(deps: Deps, job: ExportJobRecord, unitIds: string[], path: string, started: number, budget: PartBudget): Promise<{ job: ExportJobRecord; key: string | null }> {
+  const repos = deps.store.repos
+  const names = new Map((await repos.units.subtree(job.unitId)).map((u) => [u.id, u.name]))
+  const reveal = !job.masked
+  const part = await openPart(deps.files, path)
+  let cursor: ExportJobCursor | null = job.cursor
+  let rows = 0
+  let pages = 0
+  let widths = job.widths
+  try {
+    while (cursor) {
+      const { page, next: after } = await pageFrom(repos, unitIds, cursor, budget.pageSize ?? SCAN_PAGE)
+      cursor = after
+      if (page.length) {
+        const filings = await filingsOf(repos, deps.cipher, page)
+        const cells = page.map((h, i) => householdExportRow({ household: h, unitName: names.get(h.unitId) ?? '', idNumber: decryptOrEmpty(deps.cipher, h.idNumberEnc), ...filings[i] }, reveal))
+        if (job.format === 'xlsx') {
+          widths ??= columnWidths(HOUSEHOLD_EXPORT_COLUMNS, cells)
+          await part.write(xlsxRowsXml(HOUSEHOLD_EXPORT_COLUMNS, cells, job.done + rows + 2))
+        } else await part.write(csvRows(cells))
+        rows += page.length
+      }
+      pages++
+      if (performance.now() - started > budget.ms || (budget.maxPages !== undefined && pages >= budget.maxPages)) break
+    }
+  } catch (err) {
+    await part.abort()
+    throw err
+  }
+  const scanned = cursor === null
+  if (!rows) {
+    await part.abort()
+    return { job: next(deps, job, { cursor: cursor ?? job.cursor, scanned, widths, lease: job.lease && { ...job.lease, key: null } }), key: null }
+  }
+  const key = await part.close()
+  return {
+    job: next(deps, job, { cursor: cursor ?? job.cursor, scanned, widths, done: job.done + rows, parts: [...job.parts, { key, rows }], lease: job.lease && { ...job.lease, key: null } }),
+    key,
+  }
+}
+
+/** The file from the parts, audited and handed over; the job ready with it, its parts removed. */
+async function assemble(deps: Deps, actor: Actor, leased: ExportJobRecord): Promise<'ready' | 'busy'> {
+  const fileName = `households${leased.masked ? '' : '-full'}-${shanghaiDate(deps.clock.now())}.${leased.format}`
+  const contentType = CONTENT_TYPES[leased.format]
+  const parts = leased.parts.map((p) => p.key)
+  const path = exportPath(deps, leased.masked, fileName)
+  // The file being written is named in the lease, so a runner taking over after a crash removes it.
+  const job = next(deps, leased, { lease: leased.lease && { ...leased.lease, key: await deps.files.keyFor(path) } })
+  if (!(await save(deps, job))) return 'busy'
+  const { key, size } = await writeExportFile(deps, path, contentType, (out) =>
+    assembleSheet(deps.files, out, { format: job.format, name: SHEET_NAME, columns: HOUSEHOLD_EXPORT_COLUMNS, widths: job.widths ?? columnWidths(HOUSEHOLD_EXPORT_COLUMNS, []), parts }),
+  )
+  try {
+    await auditRead(deps, {
+      actor: job.openid,
+      action: 'household.export',
+      subject: job.unitId,
+      detail: { format: job.format, rows: job.done, masked: job.masked, job: job.id, parts: parts.length, ...(job.reason ? { reason: job.reason } : {}) },
+    })
+    const file = await handOverExport(deps, actor, { key, fileName, contentType, size, rows: job.done, masked: job.masked })
+    const ready = next(deps, job, {
+      state: 'ready',
+      lease: null,
+      parts: [],
+      file: { key, fileName, contentType, size, rows: job.done, expiresAt: file.expiresAt, ...(file.receipt ? { receipt: file.receipt } : {}) },
+      expiresAt: file.expiresAt,
+    })
+    if (!(await save(deps, ready))) throw new Error('the export job was written meanwhile')
+  } catch (err) {
+    await deps.files.remove(key)
+    throw err
+  }
+  await removeFiles(deps, parts)
+  return 'ready'
+}
+
+/** Jobs the timer looks at per run. */
+const DUE_BATCH = 10
+
+/**
+ * The timer's turn (CloudBase's `timers`, the local runner): parts of running jobs whose lease
+ * ended, oldest first, while `budgetMs` lasts; a failing job is left for the next run. How many parts ran.
+ */
+export async function advanceExportJobs(deps: Deps, budgetMs = TIMER_PART_MS): Promise<number> {
+  const started = performance.now()
+  let ran = 0
+  for (const job of await deps.store.repos.exportJobs.due(deps.clock.now().toISOString(), DUE_BATCH)) {
+    const left = budgetMs - (performance.now() - started)
+    if (left <= 1000) break
+    try {
+      const outcome = await runExportPart(deps, job.id, { ms: left })
+      if (outcome === 'written' || outcome === 'ready') ran++
+    } catch (err) {
+      logFailure(err)
+    }
+  }
+  return ran
+}
+
+/**
+ * The timer's sweep of jobs past their time: a ready one's link has ended (its file goes with the
+ * uploads' sweep, which audits an unreceived full export as expired), a running one was never
+ * finished, a failed one was seen. Their part files and the records go; one unfinished is audited.
+ */
+export async function sweepExportJobs(deps: Deps, limit = 50): Promise<number> {
+  const repos = deps.store.repos
+  const expired = await repos.exportJobs.expired(deps.clock.now().toISOString(), limit)
+  for (const job of expired) {
+    await removeFiles(deps, [...job.parts.map((p) => p.key), ...(job.lease?.key ? [job.lease.key] : [])])
+    if (job.state === 'running') await auditRead(deps, { actor: 'system:export-sweep', action: 'export.abandoned', subject: job.unitId, detail: { job: job.id, rows: job.done, masked: job.masked } })
+    await repos.exportJobs.remove(job.id)
+  }
+  return expired.length
+}
