@@ -38,9 +38,9 @@ test('SQLite: migration 12 keeps old invitations as staff ones, apart from take-
   try {
     const repos = bindRepositories(db)
     await repos.invitations.insert({ ...invitation('t1', '2026-03-04T02:00:00.000Z'), roles: [], kind: 'takeover', applicationId: 'app-1' })
-    expect((await repos.invitations.listByUnits(['unit-a'], { offset: 0, limit: 10 })).items.map((i) => i.id)).toEqual(['i2', 'i1'])
+    expect((await repos.invitations.listUnder('unit-a', null, 10)).map((i) => i.id)).toEqual(['i2', 'i1'])
     expect(await repos.invitations.get('t1')).toMatchObject({ kind: 'takeover', applicationId: 'app-1' })
-    expect(await repos.callTasks.listOpen(['unit-a'], { offset: 0, limit: 10 })).toEqual({ items: [], total: 0 })
+    expect(await repos.callTasks.openUnder('unit-a', null, 10)).toEqual([])
   } finally {
     db.close()
     cleanup()
@@ -63,7 +63,7 @@ describe('CloudBase: migration 005-invitation-kinds', () => {
     resetSdk()
     const store = createCloudbaseStore()
     await store.repos.invitations.insert({ ...invitation('t1', '2026-03-04T02:00:00.000Z'), roles: [], kind: 'takeover', applicationId: 'app-1' })
-    expect((await store.repos.invitations.listByUnits(['unit-a'], { offset: 0, limit: 10 })).items.map((i) => i.id)).toEqual(['i2', 'i1'])
+    expect((await store.repos.invitations.listUnder('unit-a', null, 10)).map((i) => i.id)).toEqual(['i2', 'i1'])
     expect(await store.repos.invitations.get('t1')).toMatchObject({ kind: 'takeover', applicationId: 'app-1' })
     await store.close()
   })
