@@ -6,9 +6,10 @@ import { readAfter, UNIT_PATH, unitPathOf } from './unit-paths'
 
 /**
  * The caseworker's 电话联系 list: a jurisdiction's open tasks, oldest first. A task keeps its
- * unit's path (`unitPath`, multikey), so a jurisdiction of any size is one index range.
+ * unit's path (`unitPath`, multikey), so a jurisdiction of any size is one index range; a moved
+ * unit's tasks are found by `unitId` to rewrite it.
  */
-export const CALL_TASKS_COLLECTION = defineCollection(CALL_TASKS, [{ keys: [[UNIT_PATH, 1], ['status', 1], ['openedAt', 1], ['_id', 1]] }])
+export const CALL_TASKS_COLLECTION = defineCollection(CALL_TASKS, [{ keys: [[UNIT_PATH, 1], ['status', 1], ['openedAt', 1], ['_id', 1]] }, { keys: [['unitId', 1], ['_id', 1]] }])
 
 type Fields = Omit<CallTaskRecord, 'id'>
 const FIELDS = ['applicationId', 'unitId', 'status', 'openedAt', 'reasons', 'occasions', 'attempts', 'doneAt'] as const satisfies readonly (keyof Fields)[]

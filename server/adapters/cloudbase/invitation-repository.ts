@@ -5,7 +5,7 @@ import { outsideTransaction, readDoc, type Scope, type StoredDoc } from './types
 import { readAfter, UNIT_PATH, unitPathOf } from './unit-paths'
 
 /** `listUnder` lists a jurisdiction's invitations newest first: an invitation keeps its unit's path (`unitPath`, multikey). */
-export const INVITATIONS_COLLECTION = defineCollection(INVITATIONS, [{ keys: [[UNIT_PATH, 1], ['kind', 1], ['createdAt', -1], ['_id', -1]] }])
+export const INVITATIONS_COLLECTION = defineCollection(INVITATIONS, [{ keys: [[UNIT_PATH, 1], ['kind', 1], ['createdAt', -1], ['_id', -1]] }, { keys: [['unitId', 1], ['_id', 1]] }])
 
 type Fields = Omit<InvitationRecord, 'id'>
 const FIELDS = [
