@@ -7,7 +7,12 @@
  * street holds fewer, so its last full page) for a street caseworker, a city reviewer and the province.
  * Beside each, the index-ordered read of the same page in the same run: the page's 20 records read
  * by primary key in queue order (what any page costs at least), and the ratio. Then the growth
- * from 100,000 to 1,000,000 for each page. The street caseworker's street holds 2% of all applications. Not a test: nothing asserts a time.
+ * from 100,000 to 1,000,000 for each page. The street caseworker's street holds 2% of all applications.
+ * The province's 电话联系 list (a call task for one application in 50) and 公示 list (the cases in
+ * 待公示 carry a running notice) are measured the same way, first page and page 100, beside the
+ * index-ordered read of their records (call tasks: the tasks and their applications). The province's
+ * counts alone are timed at NOW and at a later instant that sums the most tally rows of a month
+ * (`counts_province_*`). Not a test: nothing asserts a time.
  *
  * Options (environment): BENCH_SIZES (default "100000,1000000"), BENCH_RUNS (15), BENCH_PAGE (20).
  * Prints `name=value unit` lines.
@@ -19,6 +24,8 @@ import { bindRepositories, openSqliteStore } from '../server/adapters/sqlite'
 import { openDatabase } from '../server/adapters/sqlite/connection'
 import type { ApplicationRecord, Deps, OrgUnitRecord, Store } from '../server/ports'
 import { randomIds } from '../server/runtime'
+import { listCallTasks } from '../server/usecases/review/calls'
+import { listNotices } from '../server/usecases/review/notices'
 import { reviewQueue } from '../server/usecases/review/queue'
 import type { Actor } from '../src/domain'
 import type { QueueResult } from '../src/domain/api/review'
@@ -33,6 +40,10 @@ const CLOSED = ['filed', 'filed', 'filed', 'rejected', 'withdrawn'] as const
 /** The street the caseworker works in: a busy one, with 2% of all applications (as in the issue's 20,000 / 100,000 open). */
 const BUSY_STREET = 'c3k07s04'
 const BUSY_SHARE = 0.02
+/** One application in this many has an open call task. */
+const CALL_EVERY = 50
+/** An instant whose overdue counts sum the most tally rows of a month (ten-days '2', day 9 of them, hours '1', hour 9). */
+const LATE = '2026-03-29T19:59:59.999Z'
 
 /** prov → city0..9 → county (20 each) → street (15 each). */
 function tree(): { units: OrgUnitRecord[]; streets: string[] } {
@@ -78,6 +89,13 @@ function application(i: number, streets: string[], rnd: () => number): Applicati
   }
 }
 
+const endsOf = (a: ApplicationRecord) => a.dueAt ?? '2026-04-01T00:00:00.000Z'
+/** A case in 待公示 carries the notice it is under (ending at its deadline), so the 公示 list shows it. */
+const withNotice = (a: ApplicationRecord): ApplicationRecord =>
+  a.status !== 'publicizing'
+    ? a
+    : { ...a, noticeEndsAt: endsOf(a), review: [{ kind: 'notice-started', id: `n-${a.id}`, at: a.createdAt, by: 'o-r', byName: '审核员', days: 7, endsAt: endsOf(a), category: 'relative' }] }
+
 /** A store holding the tree and `n` applications, written through the repositories (their triggers keep the queue's entries and counters). */
 function build(file: string, n: number): number {
   const started = performance.now()
@@ -88,7 +106,14 @@ function build(file: string, n: number): number {
   db.transaction(() => units.forEach((u) => void repos.units.put(u)))()
   for (let i = 0; i < n; i += 10_000) {
     db.transaction(() => {
-      for (let j = i; j < Math.min(n, i + 10_000); j++) void repos.applications.insert(application(j, streets, rnd))
+      for (let j = i; j < Math.min(n, i + 10_000); j++) {
+        const a = withNotice(application(j, streets, rnd))
+        void repos.applications.insert(a)
+        if (j % CALL_EVERY === 0) {
+          const openedAt = new Date(NOW.getTime() - (j % 86_400) * 60_000).toISOString()
+          void repos.callTasks.put({ id: `call:${a.id}`, applicationId: a.id, unitId: a.unitId, status: 'open', openedAt, reasons: ['no-subscription'], occasions: ['bench'], attempts: 0, doneAt: null })
+        }
+      }
     })()
   }
   db.pragma('wal_checkpoint(TRUNCATE)')
@@ -122,6 +147,32 @@ async function cursorOf(deps: Deps, actor: Actor, page: number): Promise<{ curso
   return { cursor, page: at }
 }
 
+/** A list read page by page: the first and page DEEP (walked to by cursor), beside the index-ordered read of the page's records. */
+async function measureList(
+  key: string,
+  page: (cursor: string | undefined) => Promise<{ nextCursor: string | null }>,
+  indexed: (reply: { nextCursor: string | null }) => Promise<unknown>,
+  out: Map<string, number>,
+): Promise<void> {
+  let cursor: string | undefined
+  let at = 1
+  for (; at < DEEP; at++) {
+    const r = await page(cursor)
+    if (!r.nextCursor) break
+    cursor = r.nextCursor
+  }
+  for (const [which, c, n] of [['first', undefined, 1], ['deep', cursor, at]] as const) {
+    const reply = await page(c)
+    const list = await time(() => page(c))
+    const index = await time(() => indexed(reply))
+    out.set(`${key}_${which}`, list)
+    console.log(`${key}_${which}_page=${n}`)
+    console.log(`${key}_${which}_ms=${list.toFixed(2)} ms`)
+    console.log(`${key}_${which}_index_ordered_ms=${index.toFixed(2)} ms`)
+    console.log(`${key}_${which}_ratio=${(list / index).toFixed(2)}`)
+  }
+}
+
 async function measure(store: Store, size: number, out: Map<string, number>): Promise<void> {
   const deps = { store, clock: { now: () => NOW }, ids: randomIds, settings: { applicationPrefix: 'MLS', defaultUnitId: 'prov' } } as unknown as Deps
   const read = (ids: string[]) => Promise.all(ids.map((id) => store.repos.applications.get(id)))
@@ -147,6 +198,23 @@ async function measure(store: Store, size: number, out: Map<string, number>): Pr
       console.log(`${key}_ratio=${(queue / indexed).toFixed(2)}`)
     }
   }
+  const prov: Actor = { openid: 'o-prov', roles: ['reviewer', 'caseworker'], unitId: 'prov' }
+  const readCalls = async (reply: { nextCursor: string | null }) => {
+    const items = (reply as Awaited<ReturnType<typeof listCallTasks>>).items
+    await Promise.all(items.map((i) => store.repos.callTasks.get(`call:${i.applicationId}`)))
+    await read(items.map((i) => i.applicationId))
+  }
+  await measureList(`calls_province_${size}`, (cursor) => listCallTasks(deps, prov, { pageSize: PAGE, ...(cursor ? { cursor } : {}) }), readCalls, out)
+  const readNotices = async (reply: { nextCursor: string | null }) => {
+    const numbers = (reply as Awaited<ReturnType<typeof listNotices>>).items.map((n) => n.number)
+    // MLS-2026-0000123 is app-00000123.
+    await read(numbers.map((n) => `app-${n.slice(-7).padStart(8, '0')}`))
+  }
+  await measureList(`notices_province_${size}`, (cursor) => listNotices(deps, prov, { pageSize: PAGE, ...(cursor ? { cursor } : {}) }), readNotices, out)
+  for (const [which, now] of [['now', NOW.toISOString()], ['late', LATE]] as const) {
+    const ms = await time(() => store.repos.applications.stageCountsUnder('prov', now))
+    console.log(`counts_province_${which}_${size}_ms=${ms.toFixed(2)} ms`)
+  }
 }
 
 async function main(): Promise<void> {
@@ -169,6 +237,12 @@ async function main(): Promise<void> {
         for (const which of ['first', 'deep']) {
           const growth = figures.get(`queue_${name}_${which}_${large}`)! / figures.get(`queue_${name}_${which}_${small}`)!
           console.log(`growth_${name}_${which}_${small}_to_${large}=${growth.toFixed(2)}x`)
+        }
+      }
+      for (const list of ['calls', 'notices']) {
+        for (const which of ['first', 'deep']) {
+          const growth = figures.get(`${list}_province_${large}_${which}`)! / figures.get(`${list}_province_${small}_${which}`)!
+          console.log(`growth_${list}_province_${which}_${small}_to_${large}=${growth.toFixed(2)}x`)
         }
       }
     }

@@ -8,7 +8,7 @@ describe('local sessions', () => {
   let tmp: ReturnType<typeof tempDir>
   let sessions: SessionStore
   let record: StaffRecord | null
-  const staff: StaffRepository = { getByOpenid: async () => record, put: async () => undefined, listByUnits: async () => ({ items: [], total: 0 }) }
+  const staff: StaffRepository = { getByOpenid: async () => record, put: async () => undefined, listByUnits: async () => ({ items: [], total: 0 }), listUnder: async () => [], countUnder: async () => 0 }
   const caseworker: StaffRecord = { openid: 'demo-caseworker', displayName: '李娟', unitId: 'unit-1', roles: ['caseworker'], active: true }
 
   beforeEach(() => {

@@ -19,8 +19,12 @@ export interface StaffRecord {
 export interface StaffRepository {
   getByOpenid(openid: string): Promise<StaffRecord | null>
   put(staff: StaffRecord): Promise<void>
-  /** Staff of any of these units (at most 1000 ids), by openid, and how many there are. A query. */
+  /** Staff of any of these few units (at most 1000 ids: e.g. the units on a unit's path), by openid, and how many there are. A query. */
   listByUnits(unitIds: readonly string[], page: PageRequest): Promise<{ items: StaffRecord[]; total: number }>
+  /** Up to `limit` staff of the units under `under` (however many), by openid, after `afterOpenid` (the first page: null). A query. */
+  listUnder(under: string, afterOpenid: string | null, limit: number): Promise<StaffRecord[]>
+  /** How many staff the units under `under` hold. A query. */
+  countUnder(under: string): Promise<number>
 }
 
 export interface OrgUnitRecord {
@@ -81,8 +85,13 @@ export interface InvitationRepository {
   get(id: string): Promise<InvitationRecord | null>
   /** Writes `rec` when the stored status is still `expectedStatus`; false otherwise (used or revoked meanwhile). */
   update(rec: InvitationRecord, expectedStatus: InvitationRecord['status']): Promise<boolean>
-  /** Staff invitations (not take-over codes) for any of these units (at most 1000 ids), newest first, and how many there are. A query. */
-  listByUnits(unitIds: readonly string[], page: PageRequest): Promise<{ items: InvitationRecord[]; total: number }>
+  /**
+   * Up to `limit` staff invitations (not take-over codes) of the units under `under` (however
+   * many), newest first, after `after` (the first page: null). A query.
+   */
+  listUnder(under: string, after: { createdAt: string; id: string } | null, limit: number): Promise<InvitationRecord[]>
+  /** How many staff invitations the units under `under` hold. A query. */
+  countUnder(under: string): Promise<number>
 }
 
 /** A fixed-window counter of failed attempts, e.g. wrong invitation codes per caller. */

@@ -152,6 +152,13 @@ export interface ApplicationRepository {
   returnedOverdue(now: string, limit: number): Promise<ApplicationRecord[]>
   /** Cases under public notice whose notice ended at or before `now`, earliest first. A query. */
   noticesEnded(now: string, limit: number): Promise<ApplicationRecord[]>
+  /**
+   * Up to `limit` cases of the units under `under` (however many) whose notice runs at `now`,
+   * the earliest to end first, after `after` (the first page: null): one index range. A query.
+   */
+  noticesUnder(under: string, now: string, after: { endsAt: string; id: string } | null, limit: number): Promise<ApplicationRecord[]>
+  /** How many cases of the units under `under` are under a notice that runs at `now`. A query. */
+  countNoticesUnder(under: string, now: string): Promise<number>
   /** Rejected or withdrawn applications last changed before `before` whose documents the retention schedule has not yet deleted, oldest first. A query. */
   closedBefore(before: string, limit: number): Promise<ApplicationRecord[]>
   /** Drafts last saved before `before`, oldest first, skipping `offset` of them (at most `limit`). A query. */
@@ -181,6 +188,12 @@ export interface CallTaskRepository {
   get(id: string): Promise<CallTaskRecord | null>
   /** Creates or replaces it. */
   put(task: CallTaskRecord): Promise<void>
-  /** Open tasks of these units (at most 1000 ids), oldest first, and how many. A query. */
-  listOpen(unitIds: readonly string[], page: PageRequest): Promise<{ items: CallTaskRecord[]; total: number }>
+  /**
+   * Up to `limit` open tasks of the units under `under` (every unit whose path holds it, however
+   * many), oldest first, after `after` (the first page: null): one range of an index, however deep
+   * the page. A query.
+   */
+  openUnder(under: string, after: { openedAt: string; id: string } | null, limit: number): Promise<CallTaskRecord[]>
+  /** How many open tasks the units under `under` hold. A query. */
+  countOpenUnder(under: string): Promise<number>
 }

@@ -75,7 +75,13 @@ describe.each(factories)('admin stores: %s', (_name, open) => {
     expect(ids(await store.repos.units.subtree('b'))).toEqual(['a1', 'a1x', 'b'])
   })
 
-  test('staff of a set of units, by openid, paged, with versions and binding times kept', async () => {
+  /** u-top → u-a, u-b; u-c a tree of its own. */
+  const listUnits = async () => {
+    for (const u of [unit('u-top', ['u-top']), unit('u-a', ['u-top', 'u-a']), unit('u-b', ['u-top', 'u-b']), unit('u-c', ['u-c'])]) await store.repos.units.put(u)
+  }
+
+  test('staff of a set of units, and under a unit by cursor, by openid, with versions and binding times kept', async () => {
+    await listUnits()
     const people = [
       staff('o-3', 'u-a', { version: 2, boundAt: '2026-03-02T02:00:00.000Z' }),
       staff('o-1', 'u-a'),
@@ -89,10 +95,17 @@ describe.each(factories)('admin stores: %s', (_name, open) => {
     expect((await store.repos.staff.listByUnits(['u-a', 'u-b'], { offset: 2, limit: 2 })).items).toEqual([people[0]])
     expect(await store.repos.staff.listByUnits([], { offset: 0, limit: 5 })).toEqual({ items: [], total: 0 })
     expect(await store.repos.staff.getByOpenid('o-3')).toEqual(people[0])
+    expect((await store.repos.staff.listUnder('u-top', null, 2)).map((s) => s.openid)).toEqual(['o-1', 'o-2'])
+    expect(await store.repos.staff.listUnder('u-top', 'o-2', 2)).toEqual([people[0]])
+    expect(await store.repos.staff.countUnder('u-top')).toBe(3)
+    expect(await store.repos.staff.countUnder('u-b')).toBe(1)
 
     // Moving a person to another unit moves them between lists.
     await store.transaction((r) => r.staff.put({ ...people[1], unitId: 'u-c' }))
     expect((await store.repos.staff.listByUnits(['u-c'], { offset: 0, limit: 10 })).items.map((s) => s.openid)).toEqual(['o-1', 'o-4'])
+    expect((await store.repos.staff.listUnder('u-c', null, 10)).map((s) => s.openid)).toEqual(['o-1', 'o-4'])
+    expect((await store.repos.staff.listUnder('u-top', null, 10)).map((s) => s.openid)).toEqual(['o-2', 'o-3'])
+    expect(await store.repos.staff.countUnder('u-top')).toBe(2)
   })
 
   test('invitations: added once per id, read back, updated only from the expected status', async () => {
@@ -129,16 +142,22 @@ describe.each(factories)('admin stores: %s', (_name, open) => {
     expect(['o-1', 'o-2']).toContain(stored?.usedBy)
   })
 
-  test('invitations of a set of units, newest first, paged', async () => {
+  test('staff invitations under a unit, newest first, by cursor; take-over codes left out', async () => {
+    await listUnits()
     await store.repos.invitations.insert(invitation('h1', { createdAt: '2026-03-02T01:00:00.000Z' }))
     await store.repos.invitations.insert(invitation('h2', { createdAt: '2026-03-02T03:00:00.000Z', unitId: 'u-b' }))
     await store.repos.invitations.insert(invitation('h3', { createdAt: '2026-03-02T02:00:00.000Z' }))
     await store.repos.invitations.insert(invitation('h4', { unitId: 'u-c' }))
-    const page = await store.repos.invitations.listByUnits(['u-a', 'u-b'], { offset: 0, limit: 2 })
-    expect(page.total).toBe(3)
-    expect(page.items.map((i) => i.id)).toEqual(['h2', 'h3'])
-    expect((await store.repos.invitations.listByUnits(['u-a', 'u-b'], { offset: 2, limit: 2 })).items.map((i) => i.id)).toEqual(['h1'])
-    expect(await store.repos.invitations.listByUnits([], { offset: 0, limit: 5 })).toEqual({ items: [], total: 0 })
+    await store.repos.invitations.insert(invitation('h5', { createdAt: '2026-03-02T02:00:00.000Z', kind: 'takeover', applicationId: 'app-1' }))
+    await store.repos.invitations.insert(invitation('h6', { createdAt: '2026-03-02T02:00:00.000Z' }))
+    const page = await store.repos.invitations.listUnder('u-top', null, 2)
+    expect(page.map((i) => i.id)).toEqual(['h2', 'h6'])
+    expect((await store.repos.invitations.listUnder('u-top', { createdAt: page[1].createdAt, id: page[1].id }, 5)).map((i) => i.id)).toEqual(['h3', 'h1'])
+    expect(await store.repos.invitations.countUnder('u-top')).toBe(4)
+    expect(await store.repos.invitations.countUnder('u-c')).toBe(1)
+    // A revoked code stays in the list (its status shows).
+    await store.repos.invitations.update(invitation('h3', { createdAt: '2026-03-02T02:00:00.000Z', status: 'revoked' }), 'open')
+    expect((await store.repos.invitations.listUnder('u-a', null, 5)).map((i) => [i.id, i.status])).toEqual([['h6', 'open'], ['h3', 'revoked'], ['h1', 'open']])
   })
 
   test('rate-limit records are read and replaced by key, inside transactions too, and roll back with them', async () => {

@@ -1,12 +1,14 @@
 /**
  * Take-over codes share the invitations: invitations made before them stay the admin's staff
  * invitations on both stores (SQLite's migration 12 when an old database is opened; CloudBase's
- * 005-invitation-kinds the deploy's runner calls), and the 电话联系 table starts empty.
+ * 005-invitation-kinds the deploy's runner calls), and the 电话联系 table starts empty. Issue 14: the
+ * admin lists them under their unit (SQLite's migration 45; CloudBase's 017-unit-lists).
  */
 import Database from 'better-sqlite3'
 import { join } from 'node:path'
 import { createCloudbaseStore } from '../../server/adapters/cloudbase'
 import { invitationKinds } from '../../server/adapters/cloudbase/migrations/005-invitation-kinds'
+import { unitLists } from '../../server/adapters/cloudbase/migrations/017-unit-lists'
 import { getDb, resetSdk } from '../../server/adapters/cloudbase/sdk'
 import { bindRepositories } from '../../server/adapters/sqlite'
 import { openDatabase } from '../../server/adapters/sqlite/connection'
@@ -37,10 +39,12 @@ test('SQLite: migration 12 keeps old invitations as staff ones, apart from take-
   const db = openDatabase(file)
   try {
     const repos = bindRepositories(db)
+    // Lists under a unit (migration 45) hold the records of units in the tree: the unit, added now, files them.
+    await repos.units.put({ id: 'unit-a', name: '弥阳', parentId: null, path: ['unit-a'] })
     await repos.invitations.insert({ ...invitation('t1', '2026-03-04T02:00:00.000Z'), roles: [], kind: 'takeover', applicationId: 'app-1' })
-    expect((await repos.invitations.listByUnits(['unit-a'], { offset: 0, limit: 10 })).items.map((i) => i.id)).toEqual(['i2', 'i1'])
+    expect((await repos.invitations.listUnder('unit-a', null, 10)).map((i) => i.id)).toEqual(['i2', 'i1'])
     expect(await repos.invitations.get('t1')).toMatchObject({ kind: 'takeover', applicationId: 'app-1' })
-    expect(await repos.callTasks.listOpen(['unit-a'], { offset: 0, limit: 10 })).toEqual({ items: [], total: 0 })
+    expect(await repos.callTasks.openUnder('unit-a', null, 10)).toEqual([])
   } finally {
     db.close()
     cleanup()
@@ -60,10 +64,13 @@ describe('CloudBase: migration 005-invitation-kinds', () => {
     for (const { id, ...fields } of OLD) await db.collection('invitations').add({ _id: id, ...fields })
     expect(await invitationKinds.run({ db })).toEqual({ changed: 2 })
     expect(await invitationKinds.run({ db })).toEqual({ changed: 0 })
+    // 017-unit-lists gives them their unit's path, so the admin's list under the unit finds them.
+    await db.collection('org_units').doc('unit-a').set({ name: '弥阳', parentId: null, path: ['unit-a'] })
+    expect(await unitLists.run({ db })).toEqual({ changed: 2 })
     resetSdk()
     const store = createCloudbaseStore()
     await store.repos.invitations.insert({ ...invitation('t1', '2026-03-04T02:00:00.000Z'), roles: [], kind: 'takeover', applicationId: 'app-1' })
-    expect((await store.repos.invitations.listByUnits(['unit-a'], { offset: 0, limit: 10 })).items.map((i) => i.id)).toEqual(['i2', 'i1'])
+    expect((await store.repos.invitations.listUnder('unit-a', null, 10)).map((i) => i.id)).toEqual(['i2', 'i1'])
     expect(await store.repos.invitations.get('t1')).toMatchObject({ kind: 'takeover', applicationId: 'app-1' })
     await store.close()
   })

@@ -210,6 +210,11 @@ const invitation = (id: string): InvitationRecord => ({
 
 Object.assign(EXERCISES, {
   'units.subtree': (r: Repositories) => r.units.subtree('unit-root'),
+  'staff.listUnder': async (r: Repositories) => {
+    await r.staff.listUnder('unit-root', null, 5)
+    await r.staff.listUnder('unit-a', 'o-1', 5)
+  },
+  'staff.countUnder': (r: Repositories) => r.staff.countUnder('unit-root'),
   'staff.listByUnits': async (r: Repositories) => {
     await r.staff.listByUnits(['unit-root', 'unit-a'], { offset: 0, limit: 5 })
     await r.staff.listByUnits(['unit-root'], { offset: 0, limit: 0 })
@@ -222,10 +227,11 @@ Object.assign(EXERCISES, {
     await r.invitations.update({ ...rec, status: 'used', usedBy: 'o', usedAt: '2026-03-02T03:00:00.000Z' }, 'open')
     await r.invitations.update({ ...rec, status: 'revoked' }, 'open')
   },
-  'invitations.listByUnits': async (r: Repositories) => {
-    await r.invitations.listByUnits(['unit-root', 'unit-a'], { offset: 0, limit: 5 })
-    await r.invitations.listByUnits(['unit-root'], { offset: 0, limit: 0 })
+  'invitations.listUnder': async (r: Repositories) => {
+    await r.invitations.listUnder('unit-root', null, 5)
+    await r.invitations.listUnder('unit-a', { createdAt: '2026-03-02T02:00:00.000Z', id: 'inv-1' }, 5)
   },
+  'invitations.countUnder': (r: Repositories) => r.invitations.countUnder('unit-root'),
   'rateLimits.get': (r: Repositories) => r.rateLimits.get('rl-none'),
   'rateLimits.put': (r: Repositories) => r.rateLimits.put({ key: fresh('rl'), count: 1, windowStart: '2026-03-02T02:00:00.000Z' }),
 })
@@ -248,6 +254,11 @@ Object.assign(EXERCISES, {
   'units.getMany': (r: Repositories) => r.units.getMany(['unit-root', 'unit-none']),
   'units.spreadPaths': (r: Repositories) => r.units.spreadPaths([{ id: 'unit-a', name: '弥阳', parentId: 'unit-root', path: ['unit-root', 'unit-a'] }]),
   'applications.noticesEnded': (r: Repositories) => r.applications.noticesEnded('2026-03-02T02:00:00.000Z', 100),
+  'applications.noticesUnder': async (r: Repositories) => {
+    await r.applications.noticesUnder('unit-root', '2026-03-02T02:00:00.000Z', null, 5)
+    await r.applications.noticesUnder('unit-a', '2026-03-02T02:00:00.000Z', { endsAt: '2026-03-09T02:00:00.000Z', id: 'a-1' }, 5)
+  },
+  'applications.countNoticesUnder': (r: Repositories) => r.applications.countNoticesUnder('unit-root', '2026-03-02T02:00:00.000Z'),
   'applications.underOldKey': (r: Repositories) => r.applications.underOldKey(2, 50),
   'applications.closedBefore': (r: Repositories) => r.applications.closedBefore('2026-03-02T02:00:00.000Z', 50),
   'applications.staleDrafts': (r: Repositories) => r.applications.staleDrafts('2026-03-02T02:00:00.000Z', 100, 100),
@@ -263,7 +274,11 @@ Object.assign(EXERCISES, {
   'callTasks.put': (r: Repositories) =>
     r.callTasks.put({ id: fresh('call'), applicationId: 'app-1', unitId: 'unit-root', status: 'open', openedAt: '2026-03-02T02:00:00.000Z', reasons: ['no-subscription'], occasions: ['x'], attempts: 0, doneAt: null }),
   'callTasks.get': (r: Repositories) => r.callTasks.get('call-none'),
-  'callTasks.listOpen': (r: Repositories) => r.callTasks.listOpen(['unit-root', 'unit-a'], { offset: 0, limit: 5 }),
+  'callTasks.openUnder': async (r: Repositories) => {
+    await r.callTasks.openUnder('unit-root', null, 5)
+    await r.callTasks.openUnder('unit-a', { openedAt: '2026-03-02T02:00:00.000Z', id: 'call-1' }, 5)
+  },
+  'callTasks.countOpenUnder': (r: Repositories) => r.callTasks.countOpenUnder('unit-root'),
   'households.insert': (r: Repositories) => r.households.insert(household(fresh('h'))),
   'households.get': (r: Repositories) => r.households.get('h-none'),
   'households.update': async (r: Repositories) => {

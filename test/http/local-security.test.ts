@@ -153,7 +153,7 @@ describe('the local server against hostile requests', () => {
     const caseworker = await signIn('caseworker')
     expect(json(await me(caseworker)).data.roles).toEqual(expect.arrayContaining(['caseworker']))
     const admin = await signIn('admin')
-    const staff = json(await api('admin', { action: 'listStaff', input: { page: 1, pageSize: 50 } }, { cookie: admin })).data.items as { openid: string; version: number }[]
+    const staff = json(await api('admin', { action: 'listStaff', input: { pageSize: 50 } }, { cookie: admin })).data.items as { openid: string; version: number }[]
     const li = staff.find((s) => s.openid === 'demo-caseworker')!
     const changed = await api('admin', { action: 'setStaffRoles', input: { openid: li.openid, version: li.version, roles: ['caseworker', 'reviewer'] } }, { cookie: admin })
     expect(json(changed).ok).toBe(true)

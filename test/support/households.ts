@@ -32,9 +32,11 @@ const QUERIES: { [K in keyof Repositories]?: readonly (keyof Repositories[K])[] 
   ledger: ['listByHousehold', 'scan', 'listPending', 'countPending'],
   budgets: ['listByUnits'],
   contacts: ['listByHousehold'],
-  staff: ['listByUnits'],
+  staff: ['listByUnits', 'listUnder', 'countUnder'],
+  invitations: ['listUnder', 'countUnder'],
   units: ['children', 'subtree', 'spreadPaths', 'getMany'],
-  applications: ['listByApplicant', 'queue', 'queuePage', 'countStage', 'stageCountsUnder', 'byNumber', 'byName', 'noticesEnded'],
+  callTasks: ['openUnder', 'countOpenUnder'],
+  applications: ['listByApplicant', 'queue', 'queuePage', 'countStage', 'stageCountsUnder', 'byNumber', 'byName', 'noticesEnded', 'noticesUnder', 'countNoticesUnder'],
   audit: ['list'],
 }
 

@@ -55,6 +55,8 @@ export const APPLICATIONS_COLLECTION = defineCollection(APPLICATIONS, [
   { keys: [['status', 1], ['dueSort', 1], ['_id', 1]] },
   // The timer that ends public notices.
   { keys: [['status', 1], ['noticeEndsAt', 1], ['_id', 1]] },
+  // 公示 of a jurisdiction of any size: the running notices under a unit, the earliest to end first.
+  { keys: [[UNIT_PATH, 1], ['status', 1], ['noticeEndsAt', 1], ['_id', 1]] },
   // The retention schedule's closed applications.
   { keys: [['status', 1], ['documentsPurgedAt', 1], ['updatedAt', 1], ['_id', 1]] },
   // The retention schedule's call notes of closed applications.
@@ -161,6 +163,18 @@ export function applicationRepository(scope: Scope): ApplicationRepository {
       outsideTransaction(scope, 'applications.returnedOverdue')
       const query = coll().where({ status: 'returned', dueSort: scope.command.lte(now) }).orderBy('dueSort', 'asc').orderBy('_id', 'asc')
       return (await readRange(query, 0, limit)).map(toRecord)
+    },
+    async noticesUnder(under, now, after, limit) {
+      outsideTransaction(scope, 'applications.noticesUnder')
+      const _ = scope.command
+      // Running: ending after now (a page kept since starts no earlier).
+      const from = after && after.endsAt > now ? { value: after.endsAt, id: after.id } : null
+      const query = (where: object) => coll().where({ [UNIT_PATH]: under, status: 'publicizing', noticeEndsAt: _.gt(now), ...where })
+      return (await readAfter(scope, query, 'noticeEndsAt', from, limit)).map(toRecord)
+    },
+    async countNoticesUnder(under, now) {
+      outsideTransaction(scope, 'applications.countNoticesUnder')
+      return (await coll().where({ [UNIT_PATH]: under, status: 'publicizing', noticeEndsAt: scope.command.gt(now) }).count()).total ?? 0
     },
     async noticesEnded(now, limit) {
       outsideTransaction(scope, 'applications.noticesEnded')

@@ -1,11 +1,15 @@
 import type { CallTaskRecord, CallTaskRepository } from '../../ports'
 import { defineCollection } from './collection-schema'
 import { CALL_TASKS } from './collections'
-import { MAX_UNIT_IDS } from './staff-repository'
-import { outsideTransaction, readDoc, readPage, type Scope, type StoredDoc } from './types'
+import { outsideTransaction, readDoc, type Scope, type StoredDoc } from './types'
+import { readAfter, UNIT_PATH, unitPathOf } from './unit-paths'
 
-/** The caseworker's 电话联系 list: a jurisdiction's open tasks, oldest first. */
-export const CALL_TASKS_COLLECTION = defineCollection(CALL_TASKS, [{ keys: [['status', 1], ['unitId', 1], ['openedAt', 1], ['_id', 1]] }])
+/**
+ * The caseworker's 电话联系 list: a jurisdiction's open tasks, oldest first. A task keeps its
+ * unit's path (`unitPath`, multikey), so a jurisdiction of any size is one index range; a moved
+ * unit's tasks are found by `unitId` to rewrite it.
+ */
+export const CALL_TASKS_COLLECTION = defineCollection(CALL_TASKS, [{ keys: [[UNIT_PATH, 1], ['status', 1], ['openedAt', 1], ['_id', 1]] }, { keys: [['unitId', 1], ['_id', 1]] }])
 
 type Fields = Omit<CallTaskRecord, 'id'>
 const FIELDS = ['applicationId', 'unitId', 'status', 'openedAt', 'reasons', 'occasions', 'attempts', 'doneAt'] as const satisfies readonly (keyof Fields)[]
@@ -22,14 +26,16 @@ export function callTaskRepository(scope: Scope): CallTaskRepository {
       return doc && toRecord(doc)
     },
     async put(t) {
-      await coll().doc(t.id).set(toFields(t))
+      await coll().doc(t.id).set({ ...toFields(t), [UNIT_PATH]: await unitPathOf(scope, t.unitId) })
     },
-    async listOpen(unitIds, page) {
-      outsideTransaction(scope, 'callTasks.listOpen')
-      if (unitIds.length > MAX_UNIT_IDS) throw new Error(`callTasks.listOpen takes at most ${MAX_UNIT_IDS} units`)
-      if (unitIds.length === 0) return { items: [], total: 0 }
-      const where = { status: 'open', unitId: scope.command.in([...unitIds]) }
-      return readPage(scope, 'callTasks.listOpen', () => coll().where(where), [['openedAt', 'asc'], ['_id', 'asc']], page, toRecord)
+    async openUnder(under, after, limit) {
+      outsideTransaction(scope, 'callTasks.openUnder')
+      const query = (where: object) => coll().where({ [UNIT_PATH]: under, status: 'open', ...where })
+      return (await readAfter(scope, query, 'openedAt', after && { value: after.openedAt, id: after.id }, limit)).map(toRecord)
+    },
+    async countOpenUnder(under) {
+      outsideTransaction(scope, 'callTasks.countOpenUnder')
+      return (await coll().where({ [UNIT_PATH]: under, status: 'open' }).count()).total ?? 0
     },
   }
 }

@@ -1,11 +1,11 @@
 import type { InvitationRecord, InvitationRepository } from '../../ports'
 import { defineCollection } from './collection-schema'
 import { INVITATIONS } from './collections'
-import { MAX_UNIT_IDS } from './staff-repository'
-import { outsideTransaction, readDoc, readPage, type Scope, type StoredDoc } from './types'
+import { outsideTransaction, readDoc, type Scope, type StoredDoc } from './types'
+import { readAfter, UNIT_PATH, unitPathOf } from './unit-paths'
 
-/** `listByUnits` lists a jurisdiction's invitations newest first. */
-export const INVITATIONS_COLLECTION = defineCollection(INVITATIONS, [{ keys: [['kind', 1], ['unitId', 1], ['createdAt', -1], ['_id', -1]] }])
+/** `listUnder` lists a jurisdiction's invitations newest first: an invitation keeps its unit's path (`unitPath`, multikey). */
+export const INVITATIONS_COLLECTION = defineCollection(INVITATIONS, [{ keys: [[UNIT_PATH, 1], ['kind', 1], ['createdAt', -1], ['_id', -1]] }, { keys: [['unitId', 1], ['_id', 1]] }])
 
 type Fields = Omit<InvitationRecord, 'id'>
 const FIELDS = [
@@ -28,7 +28,7 @@ export function invitationRepository(scope: Scope): InvitationRepository {
   const coll = () => scope.collection(INVITATIONS)
   return {
     async insert(rec) {
-      await coll().add({ _id: rec.id, ...withKind(rec) })
+      await coll().add({ _id: rec.id, ...withKind(rec), [UNIT_PATH]: await unitPathOf(scope, rec.unitId) })
     },
     async get(id) {
       const doc = await readDoc(scope, INVITATIONS, id)
@@ -39,18 +39,20 @@ export function invitationRepository(scope: Scope): InvitationRepository {
         // A racing transaction that writes the same document conflicts: first writer wins.
         const doc = await readDoc(scope, INVITATIONS, rec.id)
         if (!doc || doc.status !== expectedStatus) return false
-        await coll().doc(rec.id).set(withKind(rec))
+        await coll().doc(rec.id).set({ ...withKind(rec), [UNIT_PATH]: await unitPathOf(scope, rec.unitId) })
         return true
       }
-      const { updated } = await coll().where({ _id: rec.id, status: expectedStatus }).update(withKind(rec))
+      const { updated } = await coll().where({ _id: rec.id, status: expectedStatus }).update({ ...withKind(rec), [UNIT_PATH]: await unitPathOf(scope, rec.unitId) })
       return updated === 1
     },
-    async listByUnits(unitIds, page) {
-      outsideTransaction(scope, 'invitations.listByUnits')
-      if (unitIds.length > MAX_UNIT_IDS) throw new Error(`invitations.listByUnits takes at most ${MAX_UNIT_IDS} units`)
-      if (unitIds.length === 0) return { items: [], total: 0 }
-      const where = { kind: 'staff', unitId: scope.command.in([...unitIds]) }
-      return readPage(scope, 'invitations.listByUnits', () => coll().where(where), [['createdAt', 'desc'], ['_id', 'desc']], page, toRecord)
+    async listUnder(under, after, limit) {
+      outsideTransaction(scope, 'invitations.listUnder')
+      const query = (where: object) => coll().where({ [UNIT_PATH]: under, kind: 'staff', ...where })
+      return (await readAfter(scope, query, 'createdAt', after && { value: after.createdAt, id: after.id }, limit, 'desc')).map(toRecord)
+    },
+    async countUnder(under) {
+      outsideTransaction(scope, 'invitations.countUnder')
+      return (await coll().where({ [UNIT_PATH]: under, kind: 'staff' }).count()).total ?? 0
     },
   }
 }

@@ -1,4 +1,4 @@
-import { ORG_UNITS } from './collections'
+import { CALL_TASKS, INVITATIONS, ORG_UNITS, STAFF } from './collections'
 import { readDoc, readRange, type QueryRef, type Scope, type StoredDoc } from './types'
 
 /**
@@ -8,6 +8,9 @@ import { readDoc, readRange, type QueryRef, type Scope, type StoredDoc } from '.
  */
 export const UNIT_PATH = 'unitPath'
 
+/** Collections besides applications and households whose lists are read under any unit by `unitPath` (data migration 017). */
+export const UNIT_LIST_COLLECTIONS = [CALL_TASKS, STAFF, INVITATIONS] as const
+
 /** The path of the unit as stored now; a unit that does not exist (yet) is its own path. Works inside transactions (a read by _id). */
 export async function unitPathOf(scope: Scope, unitId: string): Promise<string[]> {
   const unit = await readDoc(scope, ORG_UNITS, unitId)
@@ -15,9 +18,9 @@ export async function unitPathOf(scope: Scope, unitId: string): Promise<string[]
 }
 
 /**
- * Up to `limit` documents of `query(...)` in (`field`, _id) order after `after` (the first page:
- * null): the rest of the last page's `field` value, then the values after it. Two plain index
- * ranges (no `$or`), each read in index order, however deep the page.
+ * Up to `limit` documents of `query(...)` in (`field`, _id) order (`desc`: newest first) after
+ * `after` (the first page: null): the rest of the last page's `field` value, then the values after
+ * it. Two plain index ranges (no `$or`), each read in index order, however deep the page.
  */
 export async function readAfter(
   scope: Scope,
@@ -25,12 +28,14 @@ export async function readAfter(
   field: string,
   after: { value: string; id: string } | null,
   limit: number,
+  order: 'asc' | 'desc' = 'asc',
 ): Promise<StoredDoc[]> {
   if (limit <= 0) return []
   const _ = scope.command
-  const tie = after ? await readRange(query({ [field]: after.value, _id: _.gt(after.id) }).orderBy('_id', 'asc'), 0, limit) : []
+  const beyond = (v: string) => (order === 'asc' ? _.gt(v) : _.lt(v))
+  const tie = after ? await readRange(query({ [field]: after.value, _id: beyond(after.id) }).orderBy('_id', order), 0, limit) : []
   if (tie.length >= limit) return tie
-  const rest = await readRange(query(after ? { [field]: _.gt(after.value) } : {}).orderBy(field, 'asc').orderBy('_id', 'asc'), 0, limit - tie.length)
+  const rest = await readRange(query(after ? { [field]: beyond(after.value) } : {}).orderBy(field, order).orderBy('_id', order), 0, limit - tie.length)
   return [...tie, ...rest]
 }
 

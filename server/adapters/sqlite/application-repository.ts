@@ -2,6 +2,7 @@ import { QUEUE_STAGES, type QueueStage } from '../../../src/domain/review'
 import type { ApplicationRecord, ApplicationRepository } from '../../ports'
 import type { Db } from './connection'
 import { applicationKeyVersion } from '../keys/key-versions'
+import { TALLY_LENGTHS, unitListCount, unitListPage } from './migration-unit-lists'
 import { guardedRows, readAll, readByIds, readOne, readPage, UNDER_UNIT, underOldKey } from './documents'
 
 /** Cases without a deadline sort after every dated one. */
@@ -25,16 +26,40 @@ const COLUMNS: Record<string, (rec: ApplicationRecord) => unknown> = {
   typist_openid: (r) => r.typedBy?.openid ?? null,
 }
 
+const STAGES_IN = `status IN (${QUEUE_STAGES.map((s) => `'${s}'`).join(', ')})`
+
+/**
+ * The tallies summed for the cases due before now: at each length, the buckets before now's
+ * within now's bucket of the length before (the years before this one, this year's months before
+ * this month, ...), then the entries due in this hour before now.
+ */
+function stageCountsSql(): string {
+  const tallies = TALLY_LENGTHS.map((n, i) =>
+    i === 0
+      ? `SELECT status, 0 AS part, n FROM queue_tallies WHERE ancestor_id = @under AND ${STAGES_IN} AND len = 0 AND bucket = ''`
+      : `SELECT status, 1 AS part, sum(n) AS n FROM queue_tallies WHERE ancestor_id = @under AND ${STAGES_IN} AND len = ${n} AND bucket >= @p${TALLY_LENGTHS[i - 1]} AND bucket < @p${n} GROUP BY status`,
+  )
+  const last = TALLY_LENGTHS[TALLY_LENGTHS.length - 1]
+  const hour = `SELECT status, 1 AS part, count(*) AS n FROM queue_entries WHERE ancestor_id = @under AND ${STAGES_IN} AND due_sort >= @p${last} AND due_sort < @now GROUP BY status`
+  return [...tallies, hour].join(' UNION ALL ')
+}
+
+/** The named parameters of `stageCounts`. */
+export function stageCountsParams(under: string, now: string): Record<string, string> {
+  return { under, now, ...Object.fromEntries(TALLY_LENGTHS.map((n) => [`p${n}`, now.slice(0, n)])) }
+}
+
 /** The statements that read a jurisdiction (migration 17's entries and counters); their plans are checked in unit-scopes-plan.test.ts. */
 export const JURISDICTION_SQL = {
   queuePage: 'SELECT a.doc FROM queue_entries e JOIN applications a ON a.id = e.id WHERE e.ancestor_id = ? AND e.status = ? AND (e.due_sort, e.id) > (?, ?) ORDER BY e.due_sort, e.id LIMIT ?',
-  countsByDay: 'SELECT status, sum(n) AS total, coalesce(sum(CASE WHEN due_day < ? THEN n END), 0) AS overdue FROM queue_counts WHERE ancestor_id = ? GROUP BY status',
-  lateToday: `SELECT status, count(*) AS late FROM queue_entries WHERE ancestor_id = ? AND status IN (${QUEUE_STAGES.map(() => '?').join(', ')}) AND due_sort >= ? AND due_sort < ? GROUP BY status`,
+  /** Every stage's total and the cases due before now: a few tally rows per stage (migration 45), and the entries of the current hour. */
+  stageCounts: stageCountsSql(),
 }
 
 export function applicationRepository(db: Db): ApplicationRepository {
-  const countsByDay = db.prepare(JURISDICTION_SQL.countsByDay)
-  const lateToday = db.prepare(JURISDICTION_SQL.lateToday)
+  const stageCounts = db.prepare(JURISDICTION_SQL.stageCounts)
+  const noticesKept = db.prepare(unitListCount('notices')).pluck()
+  const noticesOver = db.prepare(`SELECT count(*) FROM list_entries WHERE list = 'notices' AND ancestor_id = ? AND sort <= ?`).pluck()
   return {
     ...guardedRows<ApplicationRecord, number>(db, 'applications', COLUMNS),
     async underOldKey(version, limit) {
@@ -51,13 +76,20 @@ export function applicationRepository(db: Db): ApplicationRepository {
       return readAll(db, JURISDICTION_SQL.queuePage, under, status, after ? (after.dueAt ?? NO_DEADLINE) : '', after?.id ?? '', Math.max(0, limit))
     },
     async stageCountsUnder(under, now) {
-      // Whole days before today from the counters; today's cases due before now from the entries.
-      const today = now.slice(0, 10)
       const out = Object.fromEntries(QUEUE_STAGES.map((s) => [s, { total: 0, overdue: 0 }])) as Record<QueueStage, { total: number; overdue: number }>
-      const days = countsByDay.all(today, under) as { status: QueueStage; total: number; overdue: number }[]
-      for (const d of days) if (d.status in out) out[d.status] = { total: d.total, overdue: d.overdue }
-      for (const l of lateToday.all(under, ...QUEUE_STAGES, today, now) as { status: QueueStage; late: number }[]) if (l.status in out) out[l.status].overdue += l.late
+      for (const r of stageCounts.all(stageCountsParams(under, now)) as { status: QueueStage; part: number; n: number }[]) {
+        if (r.status in out) out[r.status][r.part === 0 ? 'total' : 'overdue'] += r.n
+      }
       return out
+    },
+    async noticesUnder(under, now, after, limit) {
+      // Running: ending after now (a page kept since starts no earlier).
+      const from = after && after.endsAt > now ? after : { endsAt: now, id: '\uffff' }
+      return readAll(db, unitListPage('notices'), under, from.endsAt, from.id, Math.max(0, limit))
+    },
+    async countNoticesUnder(under, now) {
+      // The kept count, less the few whose notice ended and the timer has not yet recorded.
+      return (noticesKept.get(under) as number) - (noticesOver.get(under, now) as number)
     },
     async countStage(unitIds, status, now) {
       const row = db

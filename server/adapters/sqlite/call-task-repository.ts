@@ -1,8 +1,10 @@
 import type { CallTaskRecord, CallTaskRepository } from '../../ports'
 import type { Db } from './connection'
-import { readOne, readPage } from './documents'
+import { readAll, readOne } from './documents'
+import { unitListCount, unitListPage } from './migration-unit-lists'
 
 export function callTaskRepository(db: Db): CallTaskRepository {
+  const count = db.prepare(unitListCount('calls')).pluck()
   return {
     async get(id) {
       return readOne<CallTaskRecord>(db, 'SELECT doc FROM call_tasks WHERE id = ?', id)
@@ -13,9 +15,11 @@ export function callTaskRepository(db: Db): CallTaskRepository {
          ON CONFLICT (id) DO UPDATE SET unit_id = excluded.unit_id, status = excluded.status, opened_at = excluded.opened_at, doc = excluded.doc`,
       ).run(t.id, t.unitId, t.status, t.openedAt, JSON.stringify(t))
     },
-    async listOpen(unitIds, page) {
-      if (unitIds.length === 0) return { items: [], total: 0 }
-      return readPage(db, `call_tasks WHERE status = 'open' AND unit_id IN (SELECT value FROM json_each(?))`, [JSON.stringify(unitIds)], 'opened_at, id', page)
+    async openUnder(under, after, limit) {
+      return readAll(db, unitListPage('calls'), under, after?.openedAt ?? '', after?.id ?? '', Math.max(0, limit))
+    },
+    async countOpenUnder(under) {
+      return count.get(under) as number
     },
   }
 }

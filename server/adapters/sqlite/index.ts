@@ -68,18 +68,18 @@ export function bindRepositories(db: Db): Repositories {
  * to the writing connection; a method listed here that writes after all is retried there.
  */
 const QUERIES: { readonly [K in keyof Repositories]?: readonly (keyof Repositories[K])[] } = {
-  applications: ['get', 'underOldKey', 'listByApplicant', 'queue', 'countStage', 'getMany', 'byNumber', 'byName', 'closedBefore', 'callNotesBefore', 'assistedDrafts', 'returnedOverdue', 'noticesEnded'],
+  applications: ['get', 'underOldKey', 'listByApplicant', 'queue', 'countStage', 'getMany', 'byNumber', 'byName', 'closedBefore', 'callNotesBefore', 'assistedDrafts', 'returnedOverdue', 'noticesEnded', 'noticesUnder', 'countNoticesUnder'],
   claims: ['get'],
   idempotency: ['get', 'storedBefore'],
   audit: ['head', 'list', 'headsSince', 'anchors', 'lastAnchor'],
-  staff: ['getByOpenid', 'listByUnits'],
+  staff: ['getByOpenid', 'listByUnits', 'listUnder', 'countUnder'],
   units: ['get', 'subtree', 'children'],
   policies: ['get'],
   stations: ['get', 'byExternalId', 'byExternalIds', 'nearby', 'list', 'countByKind'],
   problemReports: ['get', 'list'],
   outbox: ['due', 'get', 'listByStatus'],
   messages: ['listFor', 'unreadCount', 'createdBefore'],
-  invitations: ['get', 'listByUnits'],
+  invitations: ['get', 'listUnder', 'countUnder'],
   rateLimits: ['get'],
   households: ['get', 'underOldKey', 'list', 'search', 'scan', 'deregisteredBefore'],
   measures: ['get', 'getMany', 'listByHousehold'],
@@ -92,7 +92,7 @@ const QUERIES: { readonly [K in keyof Repositories]?: readonly (keyof Repositori
   subscriptions: ['get', 'holders'],
   uploads: ['olderThan'],
   exportJobs: ['get', 'due', 'expired'],
-  callTasks: ['get', 'listOpen'],
+  callTasks: ['get', 'openUnder', 'countOpenUnder'],
 }
 
 type Method = (...args: unknown[]) => Promise<unknown>

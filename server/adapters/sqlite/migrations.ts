@@ -3,6 +3,7 @@ import type { Db } from './connection'
 import { KEY_VERSIONS_MIGRATION } from './migration-key-versions'
 import { FIGURES_MIGRATION } from './figure-storage'
 import { UNIT_SCOPES_MIGRATION } from './migration-unit-scopes'
+import { UNIT_LISTS_MIGRATION } from './migration-unit-lists'
 
 /** One schema migration: its SQL, then (where data needs the domain's rules) `run`, in the same transaction. */
 export interface Migration {
@@ -362,4 +363,5 @@ export const MIGRATIONS: readonly Migration[] = [
       CREATE INDEX uploads_by_person ON uploads (json_extract(doc, '$.openid'), created_at, key);
     `,
   },
+  UNIT_LISTS_MIGRATION,
 ]

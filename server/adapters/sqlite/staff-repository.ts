@@ -1,8 +1,10 @@
 import type { StaffRepository } from '../../ports'
 import type { Db } from './connection'
-import { readOne, readPage } from './documents'
+import { readAll, readOne, readPage } from './documents'
+import { unitListCount, unitListPage } from './migration-unit-lists'
 
 export function staffRepository(db: Db): StaffRepository {
+  const count = db.prepare(unitListCount('staff')).pluck()
   return {
     async getByOpenid(openid) {
       return readOne(db, 'SELECT doc FROM staff WHERE openid = ?', openid)
@@ -17,6 +19,12 @@ export function staffRepository(db: Db): StaffRepository {
     async listByUnits(unitIds, page) {
       if (unitIds.length === 0) return { items: [], total: 0 }
       return readPage(db, 'staff WHERE unit_id IN (SELECT value FROM json_each(?))', [JSON.stringify(unitIds)], 'openid', page)
+    },
+    async listUnder(under, afterOpenid, limit) {
+      return readAll(db, unitListPage('staff'), under, afterOpenid ?? '', afterOpenid ?? '', Math.max(0, limit))
+    },
+    async countUnder(under) {
+      return count.get(under) as number
     },
   }
 }

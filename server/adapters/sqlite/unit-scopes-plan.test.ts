@@ -4,15 +4,18 @@
  */
 import { join } from 'node:path'
 import { tempDir } from '../../../test/support/deps'
-import { QUEUE_STAGES } from '../../../src/domain/review'
-import { JURISDICTION_SQL } from './application-repository'
+import { JURISDICTION_SQL, stageCountsParams } from './application-repository'
 import { openDatabase, type Db } from './connection'
 import { HOUSEHOLD_SQL } from './household-repository'
+import { unitListPage } from './migration-unit-lists'
 
 const QUERIES: Record<string, [string, unknown[]]> = {
   'queue page': [JURISDICTION_SQL.queuePage, ['prov', 'submitted', '2026-03-01', 'a', 20]],
-  'stage counts': [JURISDICTION_SQL.countsByDay, ['2026-03-05', 'prov']],
-  "today's overdue": [JURISDICTION_SQL.lateToday, ['prov', ...QUEUE_STAGES, '2026-03-05', '2026-03-05T06:00:00.000Z']],
+  'stage counts': [JURISDICTION_SQL.stageCounts, [stageCountsParams('prov', '2026-03-05T06:00:00.000Z')]],
+  'call tasks page (migration 45)': [unitListPage('calls'), ['prov', '2026-03-01', 'c', 20]],
+  'notices page (migration 45)': [unitListPage('notices'), ['prov', '2026-03-05T06:00:00.000Z', '\uffff', 20]],
+  'staff page (migration 45)': [unitListPage('staff'), ['prov', 'o-1', 'o-1', 20]],
+  'invitations page, newest first (migration 45)': [unitListPage('invitations'), ['prov', '2026-03-01', 'i', 20]],
   'household page by status': [HOUSEHOLD_SQL.page(true), ['prov', 'filed', 'MLS', 'h', 20]],
   'household page': [HOUSEHOLD_SQL.page(false), ['prov', 'MLS', 'h', 20]],
   'household scan, rest of a unit': [HOUSEHOLD_SQL.scanUnit(true), ['u1', 'filed', 'h', 500]],

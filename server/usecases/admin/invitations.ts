@@ -1,13 +1,14 @@
 import { AppError, type Actor, type StaffRole } from '../../../src/domain'
 import type { CreatedInvitation, InvitationView } from '../../../src/domain/api/admin'
 import type { RedeemedInvitation } from '../../../src/domain/api/account'
-import type { Page } from '../../../src/domain/api/applicant'
+import type { CursorPage } from '../../../src/domain/api/applicant'
 import { formatInvitationCode } from '../../../src/domain/invitation-code'
 import type { Deps, InvitationRecord } from '../../ports'
 import { newCode, redeemCode } from '../shared/one-time-code'
 import { appendAudit } from '../shared/audit'
 import { adminUnit, requireAdmin, unitInJurisdiction } from '../shared/jurisdiction'
-import { jurisdictionUnits } from './staff'
+import { unitNamesOf } from './staff'
+import { decodeCursor, encodeCursor, hasStrings } from '../shared/cursor'
 import { versionOf } from './units'
 
 /** How long a code works. */
@@ -89,14 +90,21 @@ export async function createInvitation(deps: Deps, actor: Actor, input: Invitati
   return createdInvitation(rec, code, unit.name)
 }
 
-/** Invitations for a unit's subtree (default: the whole jurisdiction), newest first. */
-export async function listInvitations(deps: Deps, actor: Actor, input: { unitId?: string; page: number; pageSize: number }): Promise<Page<InvitationView>> {
+const isInvitationPosition = (v: unknown): v is { c: string; i: string } => hasStrings(v, ['c', 'i'])
+
+/** Invitations for a unit's subtree (default: the whole jurisdiction, however many units), newest first, a page at a time by cursor. */
+export async function listInvitations(deps: Deps, actor: Actor, input: { unitId?: string; cursor?: string; pageSize: number }): Promise<CursorPage<InvitationView>> {
   requireAdmin(actor)
-  const units = await jurisdictionUnits(deps, actor, input.unitId)
-  const names = new Map(units.map((u) => [u.id, u.name]))
-  const { items, total } = await deps.store.repos.invitations.listByUnits([...names.keys()], { offset: (input.page - 1) * input.pageSize, limit: input.pageSize })
+  const repos = deps.store.repos
+  const root = await adminUnit(repos, actor, input.unitId ?? actor.unitId)
+  const at = decodeCursor(input.cursor, isInvitationPosition)
+  const [found, total] = await Promise.all([repos.invitations.listUnder(root.id, at && { createdAt: at.c, id: at.i }, input.pageSize + 1), repos.invitations.countUnder(root.id)])
+  const shown = found.slice(0, input.pageSize)
+  const names = await unitNamesOf(repos, shown.map((r) => r.unitId))
+  const last = shown[shown.length - 1]
   const now = deps.clock.now()
-  return { items: items.map((r) => toView(r, names.get(r.unitId) ?? '', now)), total, page: input.page, pageSize: input.pageSize }
+  const next = found.length > input.pageSize ? encodeCursor({ c: last.createdAt, i: last.id }) : null
+  return { items: shown.map((r) => toView(r, names.get(r.unitId) ?? '', now)), total, pageSize: input.pageSize, nextCursor: next }
 }
 
 /** An admin withdraws an open code of their jurisdiction. */

@@ -1,13 +1,11 @@
 import { AppError, type Actor, type StaffRole } from '../../../src/domain'
 import type { StaffView } from '../../../src/domain/api/admin'
-import type { Page } from '../../../src/domain/api/applicant'
-import type { Deps, OrgUnitRecord, Repositories, StaffRecord } from '../../ports'
+import type { CursorPage } from '../../../src/domain/api/applicant'
+import type { Deps, Repositories, StaffRecord } from '../../ports'
+import { decodeCursor, encodeCursor, hasStrings } from '../shared/cursor'
 import { appendAudit } from '../shared/audit'
 import { adminUnit, requireAdmin, unitInJurisdiction } from '../shared/jurisdiction'
 import { versionOf } from './units'
-
-/** The most units a list by unit takes at once (one `in` list in CloudBase). */
-export const MAX_LISTED_UNITS = 1000
 
 const STALE = '工作人员信息已被他人修改，请刷新后重试'
 
@@ -22,21 +20,25 @@ const toView = (s: StaffRecord, unitName: string): StaffView => ({
   boundAt: s.boundAt ?? null,
 })
 
-/** The units of a subtree of the admin's jurisdiction (default: all of it), for lists by unit. A query. */
-export async function jurisdictionUnits(deps: Deps, actor: Actor & { unitId: string }, unitId?: string): Promise<OrgUnitRecord[]> {
-  const root = await adminUnit(deps.store.repos, actor, unitId ?? actor.unitId)
-  const units = await deps.store.repos.units.subtree(root.id)
-  if (units.length > MAX_LISTED_UNITS) throw new AppError('VALIDATION', '单位太多，请先选择一个下级单位', 'unitId')
-  return units
+/** The names of a page's units (a few reads by id, however large the jurisdiction). A query. */
+export async function unitNamesOf(repos: Repositories, unitIds: readonly string[]): Promise<Map<string, string>> {
+  if (unitIds.length === 0) return new Map()
+  return new Map((await repos.units.getMany([...new Set(unitIds)])).map((u) => [u.id, u.name]))
 }
 
-/** Staff of a unit's subtree (default: the admin's whole jurisdiction), by openid. */
-export async function listStaff(deps: Deps, actor: Actor, input: { unitId?: string; page: number; pageSize: number }): Promise<Page<StaffView>> {
+const isStaffPosition = (v: unknown): v is { o: string } => hasStrings(v, ['o'])
+
+/** Staff of a unit's subtree (default: the admin's whole jurisdiction, however many units), by openid, a page at a time by cursor. */
+export async function listStaff(deps: Deps, actor: Actor, input: { unitId?: string; cursor?: string; pageSize: number }): Promise<CursorPage<StaffView>> {
   requireAdmin(actor)
-  const units = await jurisdictionUnits(deps, actor, input.unitId)
-  const names = new Map(units.map((u) => [u.id, u.name]))
-  const { items, total } = await deps.store.repos.staff.listByUnits([...names.keys()], { offset: (input.page - 1) * input.pageSize, limit: input.pageSize })
-  return { items: items.map((s) => toView(s, names.get(s.unitId) ?? '')), total, page: input.page, pageSize: input.pageSize }
+  const repos = deps.store.repos
+  const root = await adminUnit(repos, actor, input.unitId ?? actor.unitId)
+  const at = decodeCursor(input.cursor, isStaffPosition)
+  const [found, total] = await Promise.all([repos.staff.listUnder(root.id, at?.o ?? null, input.pageSize + 1), repos.staff.countUnder(root.id)])
+  const shown = found.slice(0, input.pageSize)
+  const names = await unitNamesOf(repos, shown.map((s) => s.unitId))
+  const next = found.length > input.pageSize ? encodeCursor({ o: shown[shown.length - 1].openid }) : null
+  return { items: shown.map((s) => toView(s, names.get(s.unitId) ?? '')), total, pageSize: input.pageSize, nextCursor: next }
 }
 
 /**

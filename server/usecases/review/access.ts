@@ -5,21 +5,11 @@ import { unitInJurisdiction } from '../shared/jurisdiction'
 /** The roles that work on cases: the queue, the case page and the decisions. */
 export const REVIEW_ROLES = ['caseworker', 'reviewer'] as const
 
-/** The most units one jurisdiction's queue takes (one `in` list in CloudBase). */
-export const MAX_QUEUE_UNITS = 1000
-
 /** Staff who review cases; the action table says so too, this keeps the use cases safe on their own. */
 export function requireReviewer(actor: Actor): asserts actor is Actor & { unitId: string } {
   if (!actor.unitId || !actor.roles.some((r) => r === 'caseworker' || r === 'reviewer')) {
     throw new AppError('FORBIDDEN', '只有工会审核人员可以进行此操作')
   }
-}
-
-/** Every unit of the actor's jurisdiction (their unit's subtree). A query. */
-export async function jurisdictionOf(repos: Repositories, actor: Actor & { unitId: string }): Promise<OrgUnitRecord[]> {
-  const units = await repos.units.subtree(actor.unitId)
-  if (units.length > MAX_QUEUE_UNITS) throw new AppError('VALIDATION', '辖区单位太多，请联系管理员调整您所在的单位')
-  return units
 }
 
 /**

@@ -1,12 +1,13 @@
 import { AppError, maskName, type Actor } from '../../../src/domain'
 import { typedByText, type CallOutcome } from '../../../src/domain/assisted'
 import type { CallTaskView, CaseView } from '../../../src/domain/api/review'
-import type { Page } from '../../../src/domain/api/applicant'
+import type { CursorPage } from '../../../src/domain/api/applicant'
 import type { ApplicationRecord, CallContext, Deps } from '../../ports'
 import { appendAudit } from '../shared/audit'
 import { callTaskId, openCallTask } from '../shared/call-tasks'
 import { once } from '../shared/idempotency'
-import { caseOf, jurisdictionOf, requireReviewer, staffName } from './access'
+import { decodeCursor, encodeCursor, hasStrings } from '../shared/cursor'
+import { caseOf, requireReviewer, staffName } from './access'
 import { getCase } from './decide'
 
 /** Returned cases the timer looks at per run. */
@@ -44,19 +45,32 @@ function toTaskView(rec: ApplicationRecord, unitName: string, task: { reasons: C
   }
 }
 
-/** 电话联系: the open call tasks of the caller's jurisdiction, oldest first. */
-export async function listCallTasks(deps: Deps, actor: Actor, input: { page: number; pageSize: number }): Promise<Page<CallTaskView>> {
+/** Where the next page of call tasks starts: after the task opened at `o` with id `i`. */
+const isCallPosition = (v: unknown): v is { o: string; i: string } => hasStrings(v, ['o', 'i'])
+
+/**
+ * 电话联系: the open call tasks of the caller's jurisdiction (every unit under theirs, however
+ * many), oldest first, a page at a time by cursor; the names of the page's units only.
+ */
+export async function listCallTasks(deps: Deps, actor: Actor, input: { cursor?: string; pageSize: number }): Promise<CursorPage<CallTaskView>> {
   requireReviewer(actor)
   const repos = deps.store.repos
-  const units = await jurisdictionOf(repos, actor)
+  const at = decodeCursor(input.cursor, isCallPosition)
+  const [tasks, total] = await Promise.all([
+    repos.callTasks.openUnder(actor.unitId, at && { openedAt: at.o, id: at.i }, input.pageSize + 1),
+    repos.callTasks.countOpenUnder(actor.unitId),
+  ])
+  const shown = tasks.slice(0, input.pageSize)
+  const recs = shown.length ? await repos.applications.getMany(shown.map((t) => t.applicationId)) : []
+  const units = recs.length ? await repos.units.getMany([...new Set(recs.map((r) => r.unitId))]) : []
+  const byId = new Map(recs.map((r) => [r.id, r]))
   const names = new Map(units.map((u) => [u.id, u.name]))
-  const { items, total } = await repos.callTasks.listOpen([...names.keys()], { offset: (input.page - 1) * input.pageSize, limit: input.pageSize })
-  const views: CallTaskView[] = []
-  for (const task of items) {
-    const rec = await repos.applications.get(task.applicationId)
-    if (rec) views.push(toTaskView(rec, names.get(rec.unitId) ?? '', task))
-  }
-  return { items: views, total, page: input.page, pageSize: input.pageSize }
+  const items = shown.flatMap((task) => {
+    const rec = byId.get(task.applicationId)
+    return rec ? [toTaskView(rec, names.get(rec.unitId) ?? '', task)] : []
+  })
+  const last = shown[shown.length - 1]
+  return { items, total, pageSize: input.pageSize, nextCursor: tasks.length > input.pageSize ? encodeCursor({ o: last.openedAt, i: last.id }) : null }
 }
 
 export interface LogCallInput {

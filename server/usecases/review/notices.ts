@@ -1,31 +1,41 @@
 import { AppError, maskName, type Actor } from '../../../src/domain'
-import type { Page } from '../../../src/domain/api/applicant'
+import type { CursorPage } from '../../../src/domain/api/applicant'
 import type { NoticeItem } from '../../../src/domain/api/review'
 import { latestEntry, noticeState } from '../../../src/domain/review'
 import type { Deps } from '../../ports'
 import { appendAudit } from '../shared/audit'
-import { MAX_QUEUE_UNITS } from './access'
+import { decodeCursor, encodeCursor, hasStrings } from '../shared/cursor'
+
+/** Where the next page of notices starts: after the notice ending at `e` of case `i`. */
+const isNoticePosition = (v: unknown): v is { e: string; i: string } => hasStrings(v, ['e', 'i'])
 
 /**
- * 公示: the cases under public notice in a unit's subtree (default: the whole tree), for anyone.
- * It shows only what a notice board shows: the masked name, the unit and the category.
+ * 公示: the cases whose public notice runs now in a unit's subtree (default: the whole tree, however
+ * many units), for anyone, the earliest to end first, a page at a time by cursor. It shows only
+ * what a notice board shows: the masked name, the unit and the category.
  */
-export async function listNotices(deps: Deps, _actor: Actor, input: { unitId?: string; page: number; pageSize: number }): Promise<Page<NoticeItem>> {
+export async function listNotices(deps: Deps, _actor: Actor, input: { unitId?: string; cursor?: string; pageSize: number }): Promise<CursorPage<NoticeItem>> {
   const repos = deps.store.repos
-  const units = await repos.units.subtree(input.unitId ?? deps.settings.defaultUnitId)
-  if (units.length === 0) throw new AppError('NOT_FOUND', '没有找到这个工会', 'unitId')
-  const names = new Map(units.slice(0, MAX_QUEUE_UNITS).map((u) => [u.id, u.name]))
-  const { items, total } = await repos.applications.queue({ unitIds: [...names.keys()], status: 'publicizing', offset: (input.page - 1) * input.pageSize, limit: input.pageSize })
+  const under = input.unitId ?? deps.settings.defaultUnitId
+  if (!(await repos.units.get(under))) throw new AppError('NOT_FOUND', '没有找到这个工会', 'unitId')
+  const at = decodeCursor(input.cursor, isNoticePosition)
   const now = deps.clock.now()
+  const [recs, total] = await Promise.all([
+    repos.applications.noticesUnder(under, now.toISOString(), at && { endsAt: at.e, id: at.i }, input.pageSize + 1),
+    repos.applications.countNoticesUnder(under, now.toISOString()),
+  ])
+  const shown = recs.slice(0, input.pageSize)
+  const names = new Map(shown.length ? (await repos.units.getMany([...new Set(shown.map((r) => r.unitId))])).map((u) => [u.id, u.name]) : [])
+  const last = shown[shown.length - 1]
   return {
-    items: items.flatMap((rec) => {
+    items: shown.flatMap((rec) => {
       const started = latestEntry(rec.review ?? [], 'notice-started')
       if (!started || !noticeState(rec.review ?? [], now).running) return []
       return [{ number: rec.number, nameMasked: maskName(rec.name), unitName: names.get(rec.unitId) ?? '', category: started.category, startedAt: started.at, endsAt: started.endsAt }]
     }),
     total,
-    page: input.page,
     pageSize: input.pageSize,
+    nextCursor: recs.length > input.pageSize ? encodeCursor({ e: last.noticeEndsAt ?? '', i: last.id }) : null,
   }
 }
 

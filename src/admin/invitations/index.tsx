@@ -4,7 +4,7 @@ import { useEffect, useState } from 'react'
 import PageState, { LoadMore } from '@/components/page-state'
 import type { CreatedInvitation, InvitationView } from '@/domain/api/admin'
 import { api } from '@/api'
-import { pageNumbers, usePages } from '@/hooks/use-pages'
+import { cursorPages, usePages } from '@/hooks/use-pages'
 import { readParam } from '@/routes'
 import { AdminPage } from '../components/admin-gate'
 import CodeBox from './code-box'
@@ -26,7 +26,7 @@ export default function AdminInvitationsPage() {
 
 function Invitations({ unitId }: { unitId: string }) {
   const [created, setCreated] = useState<CreatedInvitation | null>(null)
-  const { list, load, more, reload } = usePages({ ...pageNumbers<InvitationView>(), fetch: (_: null, page) => api.admin.listInvitations({ page, pageSize: PAGE_SIZE }) })
+  const { list, load, more, reload } = usePages({ ...cursorPages<InvitationView>(), fetch: (_: null, cursor: string) => api.admin.listInvitations({ pageSize: PAGE_SIZE, ...(cursor ? { cursor } : {}) }) })
   useEffect(() => void load(null), [load])
 
   return (

@@ -4,7 +4,7 @@ import { useEffect, useState } from 'react'
 import PageState, { LoadMore } from '@/components/page-state'
 import type { StaffView } from '@/domain/api/admin'
 import { api } from '@/api'
-import { pageNumbers, usePages } from '@/hooks/use-pages'
+import { cursorPages, usePages } from '@/hooks/use-pages'
 import { ROUTES } from '@/routes'
 import { AdminPage } from '../components/admin-gate'
 import type { UnitRef } from '@/components/unit-picker'
@@ -29,8 +29,8 @@ function StaffList() {
   const [scope, setScope] = useState<UnitRef | null>(null)
   const [picking, setPicking] = useState(false)
   const { list, load, more, reload } = usePages({
-    ...pageNumbers<StaffView>(),
-    fetch: (unitId: string | undefined, page) => api.admin.listStaff(unitId ? { page, pageSize: PAGE_SIZE, unitId } : { page, pageSize: PAGE_SIZE }),
+    ...cursorPages<StaffView>(),
+    fetch: (unitId: string | undefined, cursor: string) => api.admin.listStaff({ pageSize: PAGE_SIZE, ...(unitId ? { unitId } : {}), ...(cursor ? { cursor } : {}) }),
   })
   useEffect(() => void load(scope?.id), [scope, load])
 

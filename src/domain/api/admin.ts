@@ -1,7 +1,7 @@
 import * as v from 'valibot'
 import { DATE_PATTERN } from '../calendar'
 import { STAFF_ROLES, type StaffRole } from '../roles'
-import { PageInputSchema, type Page } from './applicant'
+import { CursorInputSchema, type CursorPage } from './applicant'
 import { returns, type FunctionContract } from './define'
 
 const idText = (missing: string, wrong: string, max = 64) => v.pipe(v.string(missing), v.nonEmpty(missing), v.maxLength(max, wrong))
@@ -48,15 +48,15 @@ export const adminActions = {
     roles: ['admin'],
   },
   listInvitations: {
-    input: v.strictObject({ ...PageInputSchema.entries, unitId: v.optional(UnitIdSchema) }),
-    output: returns<Page<InvitationView>>(),
+    input: v.strictObject({ ...CursorInputSchema.entries, unitId: v.optional(UnitIdSchema) }),
+    output: returns<CursorPage<InvitationView>>(),
     roles: ['admin'],
   },
   revokeInvitation: { input: v.strictObject({ invitationId: idText('缺少邀请编号', '邀请编号不正确', 72) }), output: returns<InvitationView>(), roles: ['admin'] },
   /** Staff of a unit's subtree (default: the whole jurisdiction). */
   listStaff: {
-    input: v.strictObject({ ...PageInputSchema.entries, unitId: v.optional(UnitIdSchema) }),
-    output: returns<Page<StaffView>>(),
+    input: v.strictObject({ ...CursorInputSchema.entries, unitId: v.optional(UnitIdSchema) }),
+    output: returns<CursorPage<StaffView>>(),
     roles: ['admin'],
   },
   setStaffRoles: {

@@ -1,7 +1,7 @@
 import * as v from 'valibot'
 import type { ApplicationStatus } from '../application-status'
 import { CALL_OUTCOME_CODES, type CallReason } from '../assisted'
-import { PageInputSchema } from './applicant'
+import { CursorInputSchema, type CursorPage } from './applicant'
 import type { CaseView } from './review'
 import { CASE_STAFF, returns, type FunctionContract } from './define'
 
@@ -30,8 +30,8 @@ export const fieldActions = {
     output: returns<{ status: 'revoked' }>(),
     roles: CASE_STAFF,
   },
-  /** 电话联系: the jurisdiction's open call tasks, oldest first. */
-  callTasks: { input: PageInputSchema, output: returns<CallTaskPage>(), roles: CASE_STAFF },
+  /** 电话联系: the jurisdiction's open call tasks, oldest first, a page at a time by cursor. */
+  callTasks: { input: CursorInputSchema, output: returns<CallTaskPage>(), roles: CASE_STAFF },
   /** Records a call to the worker on the case; one that reached them closes the task. */
   logCall: {
     input: v.strictObject({
@@ -84,9 +84,4 @@ export interface CallTaskView {
   typedBy?: string
 }
 
-export interface CallTaskPage {
-  items: CallTaskView[]
-  total: number
-  page: number
-  pageSize: number
-}
+export type CallTaskPage = CursorPage<CallTaskView>

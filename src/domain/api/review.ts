@@ -18,7 +18,7 @@ import {
 import type { HardshipAssessment } from '../self-check'
 import type { FieldChange } from '../form-changes'
 import type { TurnView } from '../turn'
-import { CursorInputSchema, PageInputSchema, type CursorPage, type Page } from './applicant'
+import { CursorInputSchema, type CursorPage } from './applicant'
 import { ANYONE, CASE_STAFF, returns, type FunctionContract } from './define'
 import { FileNameSchema } from '../file-name'
 import { fieldActions, type AssistedDraftList, type AssistedDraftView, type CallTaskView, type TakeoverCode } from './review-field'
@@ -179,10 +179,10 @@ export const reviewActions = {
     output: returns<DocumentView>(),
     roles: ['caseworker'],
   },
-  /** 公示: cases under public notice in the caller's union tree (everyone may read it): masked name, unit, category. */
+  /** 公示: cases under public notice in the caller's union tree (everyone may read it): masked name, unit, category; by cursor. */
   notices: {
-    input: v.strictObject({ ...PageInputSchema.entries, unitId: v.optional(idText('请选择工会', '工会编号不正确')) }),
-    output: returns<Page<NoticeItem>>(),
+    input: v.strictObject({ ...CursorInputSchema.entries, unitId: v.optional(idText('请选择工会', '工会编号不正确')) }),
+    output: returns<CursorPage<NoticeItem>>(),
     roles: ANYONE,
   },
   ...fieldActions,

@@ -5,7 +5,7 @@ import StatusTag from '@/components/status-tag'
 import type { CallTaskView } from '@/domain/api/review'
 import { callReasonLabel } from '@/domain/assisted'
 import { pageClass, useLargeText } from '@/hooks/use-large-text'
-import { pageNumbers, usePages } from '@/hooks/use-pages'
+import { cursorPages, usePages } from '@/hooks/use-pages'
 import { api } from '@/api'
 import { ROUTES } from '@/routes'
 import { formatDateTime } from '@/text/format'
@@ -19,7 +19,7 @@ const PAGE_SIZE = 20
  */
 export default function CallsPage() {
   const [largeText] = useLargeText()
-  const { list, load, more, reload } = usePages({ ...pageNumbers<CallTaskView>(), fetch: (_q: null, page) => api.review.callTasks({ page, pageSize: PAGE_SIZE }) })
+  const { list, load, more, reload } = usePages({ ...cursorPages<CallTaskView>(), fetch: (_q: null, cursor) => api.review.callTasks({ ...(cursor ? { cursor } : {}), pageSize: PAGE_SIZE }) })
   useDidShow(() => void load(null))
   useReachBottom(more)
   return (

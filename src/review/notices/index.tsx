@@ -6,7 +6,7 @@ import type { NoticeItem } from '@/domain/api/review'
 import { hardshipCategoryLabel } from '@/domain/hardship-categories'
 import { formatDate } from '@/text/format'
 import { pageClass, useLargeText } from '@/hooks/use-large-text'
-import { pageNumbers, usePages } from '@/hooks/use-pages'
+import { cursorPages, usePages } from '@/hooks/use-pages'
 import { api } from '@/api'
 import './index.css'
 
@@ -15,7 +15,7 @@ const PAGE_SIZE = 20
 /** 公示信息: cases under public notice, with as little as the law allows: masked name, unit and category. */
 export default function NoticesPage() {
   const [largeText] = useLargeText()
-  const { list, load, more, reload } = usePages({ ...pageNumbers<NoticeItem>(), fetch: (_: null, page) => api.review.notices({ page, pageSize: PAGE_SIZE }) })
+  const { list, load, more, reload } = usePages({ ...cursorPages<NoticeItem>(), fetch: (_: null, cursor) => api.review.notices({ ...(cursor ? { cursor } : {}), pageSize: PAGE_SIZE }) })
 
   useDidShow(() => void load(null))
   usePullDownRefresh(() => void reload().finally(() => Taro.stopPullDownRefresh()))

@@ -1,0 +1,205 @@
+/**
+ * Issue 14: the lists that took a list of unit ids (at most 1,000) work for a jurisdiction of any
+ * size on both stores. A province of 3,004 units: its 电话联系 call tasks and its 公示 notices page by
+ * cursor in the list's order and stay within the jurisdiction; a moved unit's tasks follow it; the
+ * queue's overdue counts (SQLite: tallies by prefix of the deadline) are exact at any instant.
+ */
+import type { ApplicationRecord, CallTaskRecord, OrgUnitRecord, Store } from '../../server/ports'
+import { moveUnit } from '../../server/usecases/admin/units'
+import { listCallTasks } from '../../server/usecases/review/calls'
+import { listNotices } from '../../server/usecases/review/notices'
+import { QUEUE_STAGES } from '../../src/domain/review'
+import { sqliteDeps } from '../support/deps'
+import { applicationRecord } from '../support/fixtures'
+import { contractStores } from './stores'
+
+const { factories } = contractStores()
+
+const CITIES = 3
+const UNITS_PER_CITY = 1000
+const NOW = '2026-03-05T06:00:00.000Z'
+
+/** prov → c0..c2 → c<i>-u<j>: 3,004 units. */
+function provinceTree(): OrgUnitRecord[] {
+  const out: OrgUnitRecord[] = [{ id: 'prov', name: '省总工会', parentId: null, path: ['prov'] }]
+  for (let c = 0; c < CITIES; c++) {
+    out.push({ id: `c${c}`, name: `市${c}`, parentId: 'prov', path: ['prov', `c${c}`] })
+    for (let u = 0; u < UNITS_PER_CITY; u++) out.push({ id: `c${c}-u${u}`, name: `基层${c}-${u}`, parentId: `c${c}`, path: ['prov', `c${c}`, `c${c}-u${u}`] })
+  }
+  return out
+}
+
+const unitOf = (i: number) => `c${i % CITIES}-u${(i * 37) % UNITS_PER_CITY}`
+
+/** 40 returned cases, each with a call task: three in four open, opened at times with ties. */
+const returned = (): ApplicationRecord[] => Array.from({ length: 40 }, (_, i) => applicationRecord(`r${String(i).padStart(3, '0')}`, { unitId: unitOf(i), status: 'returned' }))
+const tasks = (): CallTaskRecord[] =>
+  returned().map((a, i) => ({
+    id: `call:${a.id}`,
+    applicationId: a.id,
+    unitId: a.unitId,
+    status: i % 4 === 3 ? 'done' : 'open',
+    openedAt: `2026-03-0${1 + (i % 4)}T0${i % 3}:00:00.000Z`,
+    reasons: ['no-subscription'],
+    occasions: [`o${i}`],
+    attempts: 0,
+    doneAt: i % 4 === 3 ? NOW : null,
+  }))
+
+/** 30 cases under notice: running ones, one whose notice ran out, one with an objection. */
+const publicizing = (): ApplicationRecord[] =>
+  Array.from({ length: 30 }, (_, i) => {
+    const endsAt = i % 10 === 4 ? '2026-03-04T00:00:00.000Z' : `2026-03-${String(10 + (i % 5)).padStart(2, '0')}T00:00:00.000Z`
+    const base = { id: `e${i}`, at: '2026-03-01T00:00:00.000Z', by: 'o-r', byName: '审核员' }
+    return applicationRecord(`n${String(i).padStart(3, '0')}`, {
+      unitId: unitOf(i + 5),
+      status: 'publicizing',
+      dueAt: endsAt,
+      // An objection stops the notice (and clears its end); one that ran out waits for the timer.
+      noticeEndsAt: i % 10 === 7 ? null : endsAt,
+      review: [
+        { ...base, kind: 'notice-started', days: 7, endsAt, category: 'relative' },
+        ...(i % 10 === 7 ? [{ ...base, id: `x${i}`, kind: 'objection' as const, text: '有异议' }] : []),
+      ],
+    })
+  })
+
+const byOpened = (a: CallTaskRecord, b: CallTaskRecord) => (a.openedAt < b.openedAt ? -1 : a.openedAt > b.openedAt ? 1 : a.id < b.id ? -1 : 1)
+
+describe.each(factories)('lists of a jurisdiction of any size: %s', (_name, open) => {
+  let store: Store
+  let close: () => Promise<void>
+  const tree = provinceTree()
+  const byId = new Map(tree.map((u) => [u.id, u]))
+  const under = (root: string, unitId: string) => byId.get(unitId)!.path.includes(root)
+
+  beforeAll(async () => {
+    ;({ store, close } = open())
+    for (let i = 0; i < tree.length; i += 50) await Promise.all(tree.slice(i, i + 50).map((u) => store.repos.units.put(u)))
+    for (const a of [...returned(), ...publicizing()]) await store.repos.applications.insert(a)
+    for (const t of tasks()) await store.repos.callTasks.put(t)
+  }, 120_000)
+  afterAll(() => close())
+
+  const depsAt = () => {
+    // The deps around this store (their own close would close the store the next test uses).
+    const { deps } = sqliteDeps(store)
+    deps.clock.now = () => new Date(NOW)
+    deps.settings.defaultUnitId = 'prov'
+    return deps
+  }
+
+  it('pages the open call tasks under the province, a city or a unit by cursor, oldest first, and counts them', async () => {
+    for (const root of ['prov', 'c1', unitOf(2), 'c2-u999']) {
+      const expected = tasks().filter((t) => t.status === 'open' && under(root, t.unitId)).sort(byOpened)
+      const got: string[] = []
+      for (let after: { openedAt: string; id: string } | null = null; ; ) {
+        const page = await store.repos.callTasks.openUnder(root, after, 4)
+        got.push(...page.map((t) => t.id))
+        if (page.length < 4) break
+        after = { openedAt: page[3].openedAt, id: page[3].id }
+      }
+      expect(got).toEqual(expected.map((t) => t.id))
+      expect(await store.repos.callTasks.countOpenUnder(root)).toBe(expected.length)
+    }
+    expect(await store.repos.callTasks.openUnder('prov', null, 0)).toEqual([])
+  })
+
+  it('shows a caseworker of the province or of a city their 电话联系 list by cursor, with the page\'s unit names only', async () => {
+    const deps = depsAt()
+    for (const unitId of ['prov', 'c0']) {
+      const actor = { openid: `o-${unitId}`, roles: ['caseworker' as const], unitId }
+      const expected = tasks().filter((t) => t.status === 'open' && under(unitId, t.unitId)).sort(byOpened)
+      const seen: string[] = []
+      let cursor: string | undefined
+      do {
+        const page = await listCallTasks(deps, actor, { pageSize: 7, ...(cursor ? { cursor } : {}) })
+        expect(page.total).toBe(expected.length)
+        for (const item of page.items) expect(item.unitName).toBe(byId.get(returned().find((a) => a.id === item.applicationId)!.unitId)!.name)
+        seen.push(...page.items.map((i) => `call:${i.applicationId}`))
+        cursor = page.nextCursor ?? undefined
+      } while (cursor)
+      expect(seen).toEqual(expected.map((t) => t.id))
+    }
+    await expect(listCallTasks(deps, { openid: 'o-c0', roles: ['caseworker'], unitId: 'c0' }, { pageSize: 5, cursor: 'bm9wZQ' })).rejects.toMatchObject({ code: 'VALIDATION', field: 'cursor' })
+  }, 60_000)
+
+  it('lists the running notices of the province or a city by cursor, the earliest to end first, for anyone', async () => {
+    const deps = depsAt()
+    const worker = { openid: 'w-1', roles: [] }
+    for (const unitId of [undefined, 'c1']) {
+      const mine = publicizing().filter((a) => !unitId || under(unitId, a.unitId))
+      const running = mine.filter((a) => a.noticeEndsAt && a.noticeEndsAt > NOW)
+      expect(running.length).toBeLessThan(mine.length)
+      const order = (a: ApplicationRecord, b: ApplicationRecord) => (a.noticeEndsAt! < b.noticeEndsAt! ? -1 : a.noticeEndsAt! > b.noticeEndsAt! ? 1 : a.id < b.id ? -1 : 1)
+      const seen: string[] = []
+      let cursor: string | undefined
+      do {
+        const page = await listNotices(deps, worker, { pageSize: 6, ...(unitId ? { unitId } : {}), ...(cursor ? { cursor } : {}) })
+        expect(page.total).toBe(running.length)
+        seen.push(...page.items.map((n) => n.number))
+        for (const n of page.items) expect(n.unitName).toBe(byId.get(mine.find((a) => a.number === n.number)!.unitId)!.name)
+        cursor = page.nextCursor ?? undefined
+      } while (cursor)
+      expect(seen).toEqual(running.sort(order).map((a) => a.number))
+    }
+    await expect(listNotices(deps, worker, { unitId: 'nowhere', pageSize: 5 })).rejects.toMatchObject({ code: 'NOT_FOUND', field: 'unitId' })
+    // A notice that ends meanwhile leaves the list, even for a cursor taken before.
+    const first = await listNotices(deps, worker, { pageSize: 2 })
+    deps.clock.now = () => new Date('2026-03-12T00:00:00.000Z')
+    const later = await listNotices(deps, worker, { pageSize: 50, cursor: first.nextCursor! })
+    const stillRunning = publicizing().filter((a) => a.noticeEndsAt && a.noticeEndsAt > '2026-03-12T00:00:00.000Z')
+    expect(later.items.map((n) => n.number).sort()).toEqual(stillRunning.map((a) => a.number).sort())
+    expect(later.total).toBe(stillRunning.length)
+  }, 60_000)
+
+  it('counts the overdue cases of a stage exactly at any instant: across hours, days, months and years', async () => {
+    const deadlines = [
+      '2025-12-31T23:59:59.999Z',
+      '2026-01-31T10:00:00.000Z',
+      '2026-02-28T23:00:00.000Z',
+      '2026-03-01T00:00:00.000Z',
+      '2026-03-09T12:00:00.000Z',
+      '2026-03-10T00:00:00.000Z',
+      '2026-03-19T09:59:59.999Z',
+      '2026-03-19T10:00:00.000Z',
+      '2026-03-19T10:29:59.999Z',
+      '2026-03-19T10:30:00.000Z',
+      '2026-03-19T19:00:00.000Z',
+      '2026-03-31T23:59:59.999Z',
+      '2026-04-01T00:00:00.000Z',
+      null,
+    ]
+    const cases = deadlines.map((dueAt, i) => applicationRecord(`t${String(i).padStart(3, '0')}`, { unitId: 'c2-u500', status: 'verifying', dueAt }))
+    for (const a of cases) await store.repos.applications.insert(a)
+    const instants = ['2025-06-01T00:00:00.000Z', '2026-03-01T00:00:00.000Z', '2026-03-19T10:30:00.000Z', '2026-03-19T10:29:59.999Z', '2026-03-19T23:00:00.000Z', '2026-03-31T23:59:59.999Z', '2027-01-01T00:00:00.000Z']
+    for (const now of instants) {
+      const overdue = deadlines.filter((d) => d !== null && d < now).length
+      for (const root of ['prov', 'c2', 'c2-u500']) {
+        const counts = await store.repos.applications.stageCountsUnder(root, now)
+        expect(counts.verifying).toEqual({ total: deadlines.length, overdue })
+        for (const s of QUEUE_STAGES) if (s !== 'verifying') expect(counts[s].overdue).toBeLessThanOrEqual(counts[s].total)
+      }
+    }
+    // A case moved on leaves the counts of its stage at once.
+    await store.repos.applications.update({ ...cases[4], status: 'publicizing', version: 2 }, 1)
+    const at = '2026-03-19T10:30:00.000Z'
+    const still = deadlines.filter((d, i) => i !== 4 && d !== null && d < at).length
+    expect((await store.repos.applications.stageCountsUnder('prov', at)).verifying).toEqual({ total: deadlines.length - 1, overdue: still })
+  }, 60_000)
+
+  it('files a moved unit\'s call tasks under its new place', async () => {
+    const moving = tasks().find((t) => t.status === 'open' && t.unitId.startsWith('c2-'))!
+    const admin = { openid: 'o-admin', roles: ['admin' as const], unitId: 'prov' }
+    const before = await store.repos.callTasks.countOpenUnder('c0')
+    const inUnit = tasks().filter((t) => t.status === 'open' && t.unitId === moving.unitId).length
+    await expect(moveUnit(depsAt(), admin, { unitId: moving.unitId, version: 0, parentId: 'c0' })).resolves.toMatchObject({ moved: 1 })
+    expect(await store.repos.callTasks.countOpenUnder('c0')).toBe(before + inUnit)
+    expect((await store.repos.callTasks.openUnder('c0', null, 100)).map((t) => t.id)).toContain(moving.id)
+    expect((await store.repos.callTasks.openUnder('c2', null, 100)).map((t) => t.id)).not.toContain(moving.id)
+    // A task closed later leaves the list and its count.
+    await store.repos.callTasks.put({ ...moving, status: 'done', doneAt: NOW })
+    expect(await store.repos.callTasks.countOpenUnder('c0')).toBe(before + inUnit - 1)
+    expect((await store.repos.callTasks.openUnder(moving.unitId, null, 100)).map((t) => t.id)).not.toContain(moving.id)
+  }, 60_000)
+})
