@@ -55,7 +55,7 @@ describe.each(factories)('household use cases: %s', (name, open) => {
 
     const version = async () => (await f.record(id)).version
     await f.ok('o-reviewer', 'assignCadre', { householdId: id, expectedVersion: await version(), cadreOpenid: 'o-caseworker' })
-    await f.ok('o-caseworker', 'proposeDeregistration', { householdId: id, expectedVersion: await version(), reason: 'income-above-line', text: '' })
+    await f.ok('o-caseworker', 'proposeDeregistration', { householdId: id, expectedVersion: await version(), reason: 'income-above-line', text: '', evidenceIds: [await f.evidence('o-caseworker', id)] })
     const done = await f.ok('o-reviewer', 'decideDeregistration', { householdId: id, expectedVersion: await version(), approve: true, note: '' })
     expect(done).toMatchObject({ status: 'deregistered', cadres: [{ openid: 'o-caseworker' }], lastContactOn: '2026-06-14', measures: [{ status: 'ended', version: 2 }] })
     // The proposal waited for the reviewers: each was told, in one transaction with it.

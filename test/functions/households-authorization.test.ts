@@ -83,12 +83,12 @@ const ROWS: Row[] = [
       return { ...(await version(f, id)), cadreOpenid: 'o-caseworker-2', note: '' }
     },
   },
-  { action: 'proposeDeregistration', allowed: CASE, input: async (f, id) => ({ ...(await version(f, id)), reason: 'stable-employment', text: '' }) },
+  { action: 'proposeDeregistration', allowed: CASE, input: async (f, id) => ({ ...(await version(f, id)), reason: 'stable-employment', text: '', evidenceIds: [await f.evidence('o-caseworker-2', id)] }) },
   {
     action: 'decideDeregistration',
     allowed: ['reviewer'],
     input: async (f, id) => {
-      await f.ok('o-caseworker-2', 'proposeDeregistration', { householdId: id, ...(await version(f, id)), reason: 'stable-employment', text: '' })
+      await f.ok('o-caseworker-2', 'proposeDeregistration', { householdId: id, ...(await version(f, id)), reason: 'stable-employment', text: '', evidenceIds: [await f.evidence('o-caseworker-2', id)] })
       return { ...(await version(f, id)), approve: true, note: '' }
     },
   },
@@ -161,7 +161,7 @@ describe('households authorization matrix', () => {
     await f.ok('o-city-admin', 'assignCadre', { householdId: id, ...(await version(f, id)), cadreOpenid: 'o-caseworker-2' })
     await f.ok('o-caseworker-2', 'addMeasure', { householdId: id, kind: 'living', description: '生活救助' })
     await approvedPayment(f, id, 1000)
-    await f.ok('o-caseworker-2', 'proposeDeregistration', { householdId: id, ...(await version(f, id)), reason: 'stable-employment', text: '' })
+    await f.ok('o-caseworker-2', 'proposeDeregistration', { householdId: id, ...(await version(f, id)), reason: 'stable-employment', text: '', evidenceIds: [await f.evidence('o-caseworker-2', id)] })
     for (const key of ['caseworker, own unit', 'reviewer, own unit', 'admin only, own unit'] as const) {
       const who = ACTORS[key]
       const offered = (await f.ok(who.openid, 'get', { householdId: id })).actions

@@ -3,8 +3,8 @@ import type { Deps } from '../../ports'
 import { expireHandover } from './export-receipts'
 import { removeFiles } from './files'
 
-/** What a client uploads for: a worker's document, or a caseworker's home-visit photo. */
-export type UploadPurpose = 'document' | 'visit'
+/** What a client uploads for: a worker's document, a caseworker's home-visit photo, or a household's evidence photo (its owner: the household). */
+export type UploadPurpose = 'document' | 'visit' | 'evidence'
 
 /** An upload never registered is deleted after this long. */
 export const UPLOAD_TTL_MS = 24 * 3600_000
