@@ -183,7 +183,9 @@ describe('the 户户清 campaign flow', () => {
     const actions = await auditActions()
     const count = (a: string) => actions.filter((x) => x === a).length
     expect(count('campaign.open')).toBe(2)
-    expect(count('campaign.check.item')).toBe(1 + 6 + 6 + 2)
+    // The 有变化 item once among them; each evidence photo registered once.
+    expect(count('campaign.check.item')).toBe(1 + 6 + 1 + 6 + 2)
+    expect(count('household.evidence.add')).toBe(3)
     expect(count('campaign.check.outcome')).toBe(2)
     expect(count('household.deregistration.propose')).toBe(1)
     expect(count('campaign.close')).toBe(1)
@@ -191,6 +193,7 @@ describe('the 户户清 campaign flow', () => {
     const text = JSON.stringify(events.filter((e) => e.action.startsWith('campaign.')))
     expect(text).not.toContain('已入户核实')
     expect(text).not.toContain('协助申请大病医疗救助')
+    expect(text).not.toContain('孩子已上大学')
     expect(await findAuditBreak(f.deps.store.repos, f.deps.cipher)).toBeNull()
   })
 })

@@ -26,9 +26,10 @@ export async function proposeDeregistration(deps: Deps, actor: Actor, input: v.I
   const approvers = await approversOf(deps.store.repos, input.householdId, actor.openid)
   return writeHouseholdFile(deps, actor, input, ctx, { action: 'proposeDeregistration', roles: HOUSEHOLD_EVENT_ROLES['deregistration-proposed'] }, async ({ repos, rec, now }) => {
     requireVersion(rec, input.expectedVersion)
-    await requireEvidence(repos, rec.id, input.evidenceIds)
     const body = { kind: 'deregistration-proposed', reason: input.reason, text: input.text, evidenceIds: input.evidenceIds, campaignId: null } as const
     const next = await appendHouseholdEvent(deps, repos, actor, rec, body, now)
+    // After the file's own rules (a deregistered file, an open proposal: CONFLICT), in the same transaction.
+    await requireEvidence(repos, rec.id, input.evidenceIds)
     // The approvers are told it waits for them (an in-app message each: the home page counts it).
     const proposer = await staffNameOf(repos, actor.openid)
     for (const openid of approvers) {
