@@ -148,8 +148,8 @@ test('户户清: an item confirmed without signal is kept 未上传 and recorded
   await settle(100)
   w.setNetwork('down')
   // Every unrecorded item opens with its form: the first one, 家庭基本情况.
-  // 核实清楚 answers and saves in one tap.
-  page.tap(firstReading(page, '核实清楚'))
+  // 无变化 answers and saves in one tap.
+  page.tap(firstReading(page, '无变化'))
   const keptCheck = () => w.storage.get(`lantian.kept.v1.check.${campaignId}:${householdId}`) as { fields: { items: Record<string, { capturedAt: string }> } } | undefined
   await page.until((t) => t.includes('未上传'), 'the item kept 未上传')
   expect(keptCheck()?.fields.items.household).toMatchObject({ capturedAt: expect.any(String) })
@@ -198,7 +198,8 @@ test('户户清: an item answered 有变化 with a photo, the network cut mid-ch
   page.detach()
   w.setNetwork('up')
   const again = await w.open('households/check/index', { campaignId, householdId })
-  await again.until((t) => t.includes('未上传') && t.includes('户主已在物流园稳定就业'), 'the kept answer shown again')
+  // The note as typed (its counter says its 11 characters) and the photo, still 未上传.
+  await again.until((t) => t.includes('未上传') && t.includes('已写 11 字'), 'the kept answer shown again')
   expect(again.all('photo-field__thumb')).toHaveLength(1)
   expect(w.calls.filter((c) => c.api === 'cloud.uploadFile' && String(c.args.cloudPath).includes(householdId))).toHaveLength(0)
   // The signal drops again; saved, it waits on the phone.
@@ -230,6 +231,6 @@ test('户户清: an item answered 有变化 with a photo, the network cut mid-ch
   expect(check.record.items.household).toMatchObject({ confirmed: true, changed: true, evidenceIds: [evidence[0].id], capturedAt: captured })
   const audit = await w.deps.store.repos.audit.list(null, 100_000)
   expect(audit.filter((e) => e.action === 'household.evidence.add' && e.subject === householdId)).toHaveLength(1)
-  expect(audit.filter((e) => e.action === 'campaign.check.item' && (e.detail as { householdId?: string }).householdId === householdId)).toHaveLength(1)
+  expect(audit.filter((e) => e.action === 'campaign.check.item' && (e.detail as { campaignId?: string }).campaignId === campaignId)).toHaveLength(1)
   back.detach()
 })
