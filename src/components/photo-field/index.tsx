@@ -61,7 +61,7 @@ export default function PhotoField({ field, label, hint, photos, max, pickText, 
         <View className='photo-field__grid'>
           {photos.map((p, i) => (
             <View key={p.key} className={p.photoId ? 'photo-field__photo' : 'photo-field__photo photo-field__photo--pending'} data-photo={p.photoId ?? ''} data-kept={p.key}>
-              <Image className='photo-field__thumb' src={thumbnailOf(p)} mode='aspectFill' aria-label={`第${i + 1}张照片`} />
+              <Image className='photo-field__thumb' src={thumbnailOf(p)} mode='aspectFill' aria-label={`第${i + 1}张照片`} nativeProps={{ alt: `第${i + 1}张照片` }} />
               <Text className={p.photoId ? 'photo-field__state' : 'photo-field__state photo-field__state--pending'}>{p.photoId ? '已上传' : '未上传'}</Text>
               <Button className='btn btn--secondary btn--small photo-field__remove' data-action='remove-photo' aria-label={`移除第${i + 1}张照片`} onClick={() => void remove(p, i + 1)}>
                 移除

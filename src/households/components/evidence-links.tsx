@@ -42,7 +42,7 @@ export default function EvidenceLinks({ householdId, ids }: EvidenceLinksProps) 
           </Button>
         ))}
       </View>
-      {shown && <Image className='hh-evidence__image' src={shown} mode='widthFix' aria-label='佐证照片' onClick={() => setShown(null)} />}
+      {shown && <Image className='hh-evidence__image' src={shown} mode='widthFix' aria-label='佐证照片' nativeProps={{ alt: '佐证照片' }} onClick={() => setShown(null)} />}
     </View>
   )
 }
