@@ -5,7 +5,7 @@ import { shanghaiDate } from '../../src/domain'
 import { handle } from '../../server/functions'
 import { photoPng } from './apply-helpers'
 import { startE2E, type E2E } from './harness'
-import { choose, field, signInStaff, visible } from './page-helpers'
+import { choose, field, signInStaff, toastGone, visible } from './page-helpers'
 import { staffPageProblems } from './worker-checks'
 
 /**
@@ -80,6 +80,8 @@ describe('户户清 evidence in the browser', () => {
     await item(page, 'household', '[data-action=save-item]').click()
     await item(page, 'household', '[data-kept=waiting]').waitFor()
     await expect(item(page, 'household', '[data-kept=waiting]').textContent()).resolves.toContain('照片1张')
+    await toastGone(page, '网络不通，已保存在手机上（未上传），联网后会自动上传')
+    await item(page, 'household').scrollIntoViewIfNeeded()
     await e2e.shot(page, 'check-evidence-03-kept-offline')
     expect(await call<{ record: unknown }>(CASEWORKER, 'check', { campaignId, householdId: changedHousehold })).toMatchObject({ record: null })
 
@@ -140,6 +142,7 @@ describe('户户清 evidence in the browser', () => {
     await choose(page, 'reason', 'stable-employment')
     await visible(page, '[data-form=proposeDeregistration] [data-action=submit]').click()
     await visible(page, '.field-error[data-field=evidenceIds]').waitFor()
+    await toastGone(page, '提出脱困注销请至少上传一张脱困证明材料的照片（如收入证明、劳动合同）')
     const [proof] = await Promise.all([page.waitForEvent('filechooser'), visible(page, '[data-form=proposeDeregistration] [data-upload=evidence]').click()])
     await proof.setFiles({ name: '劳动合同.png', mimeType: 'image/png', buffer: photoPng() })
     await visible(page, '[data-form=proposeDeregistration] .photo-field__photo').waitFor()
@@ -147,6 +150,7 @@ describe('户户清 evidence in the browser', () => {
     expect(await staffPageProblems(page, 'large')).toEqual([])
     await visible(page, '[data-form=proposeDeregistration] [data-action=submit]').click()
     await visible(page, '[data-section=deregistration] [data-pending] [data-action=view-evidence]').waitFor()
+    await toastGone(page, '注销申请已提交')
     await e2e.shot(page, 'check-evidence-08-proposal-pending-with-proof')
     await context.close()
   })

@@ -148,8 +148,8 @@ export default function ItemRow({ item, label, householdId, check, editable, bus
           {answer === 'changed' && (
             <PhotoField
               field='evidenceIds'
-              label='佐证照片（至少1张）'
-              hint='照片先保存在手机上，有网络时自动上传'
+              label='佐证照片'
+              hint='至少1张；先保存在手机上，有网络时自动上传'
               photos={photos}
               max={MAX_ITEM_PHOTOS}
               pickText='拍照/选择照片'

@@ -33,8 +33,8 @@ export default function ProposeForm({ view, act, onCancel }: HouseholdFormProps)
       <TextAreaField label={reason === 'other' ? '注销说明' : '注销说明（可不填）'} value={text} maxlength={200} {...act.bind('text', setText)} />
       <PhotoField
         field='evidenceIds'
-        label='脱困证明材料（至少1张）'
-        hint='如收入证明、劳动合同、社保缴费记录'
+        label='脱困证明'
+        hint='至少1张，如收入证明、劳动合同、社保缴费记录'
         photos={evidence.photos}
         max={MAX_EVIDENCE_PHOTOS}
         pickText='拍照/选择照片'
