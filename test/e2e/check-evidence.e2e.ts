@@ -142,7 +142,8 @@ describe('户户清 evidence in the browser', () => {
     await choose(page, 'reason', 'stable-employment')
     await visible(page, '[data-form=proposeDeregistration] [data-action=submit]').click()
     await visible(page, '.field-error[data-field=evidenceIds]').waitFor()
-    await toastGone(page, '提出脱困注销请至少上传一张脱困证明材料的照片（如收入证明、劳动合同）')
+    // The same words in a toast (a paragraph) and beside the field: wait for the toast to go.
+    await page.locator('p', { hasText: '提出脱困注销请至少上传一张脱困证明材料的照片' }).waitFor({ state: 'hidden' })
     const [proof] = await Promise.all([page.waitForEvent('filechooser'), visible(page, '[data-form=proposeDeregistration] [data-upload=evidence]').click()])
     await proof.setFiles({ name: '劳动合同.png', mimeType: 'image/png', buffer: photoPng() })
     await visible(page, '[data-form=proposeDeregistration] .photo-field__photo').waitFor()
