@@ -11,6 +11,7 @@ import { recordPayment, reversePayment } from '../usecases/households/ledger'
 import { decideLedgerEntry, pendingLedger } from '../usecases/households/ledger-decisions'
 import { addMeasure, updateMeasure } from '../usecases/households/measures'
 import { getHousehold, listHouseholds, staffChoices } from '../usecases/households/read'
+import { prepareEvidenceUpload, registerEvidence, viewEvidence } from '../usecases/households/evidence'
 import { defineFunction } from './define'
 
 /**
@@ -42,6 +43,9 @@ export const households = defineFunction('households', {
   check: getCheck,
   confirmItem,
   setOutcome,
+  prepareEvidenceUpload,
+  registerEvidence,
+  viewEvidence,
   dashboard: householdDashboard,
   exportHouseholds,
   startHouseholdExport,

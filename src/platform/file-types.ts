@@ -18,6 +18,14 @@ export type UploadTarget =
   | { purpose: 'document'; applicationId: string; kind: DocumentKind; /** 代为申请: the caseworker's assisted application. */ assisted?: string }
   | { purpose: 'visit'; applicationId: string; /** A kept photo sent again carries the id it was first sent with. */ requestId?: string }
 
+/** Where an evidence photo goes: the household it backs (a 户户清 item answered 有变化, a deregistration proposal). */
+export interface EvidenceTarget {
+  purpose: 'evidence'
+  householdId: string
+  /** A kept photo sent again carries the id it was first sent with. */
+  requestId?: string
+}
+
 /** Called with the share uploaded so far, 0-100. */
 export type OnProgress = (percent: number) => void
 

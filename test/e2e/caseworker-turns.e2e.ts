@@ -1,6 +1,9 @@
 import type { Page } from 'playwright-core'
 import { shanghaiDate } from '../../src/domain'
 import { handle } from '../../server/functions'
+import { handleUpload } from '../../server/functions/upload'
+import type { ApiReply } from '../../src/domain'
+import { photoPng } from './apply-helpers'
 import { submission } from '../support/forms'
 import { visitInput } from '../support/review'
 import { startE2E, type E2E } from './harness'
@@ -168,7 +171,10 @@ describe('whose turn, what changed, and the household file', () => {
 
     // A deregistration proposed: the approver's home counts the message that it waits for him.
     const at = async () => (await repos.households.get(household.id))!.version
-    await call(CASEWORKER, 'households', 'proposeDeregistration', { householdId: household.id, expectedVersion: await at(), reason: 'income-above-line', text: '' })
+    // With its proof of being out of hardship (脱困证明), a photo registered to the household.
+    const proof = (await handleUpload({ purpose: 'evidence', householdId: household.id, fileName: '收入证明.png' }, photoPng(), { openid: CASEWORKER }, e2e.app.deps)) as ApiReply<{ id: string }>
+    expect(proof.ok).toBe(true)
+    await call(CASEWORKER, 'households', 'proposeDeregistration', { householdId: household.id, expectedVersion: await at(), reason: 'income-above-line', text: '', evidenceIds: [proof.ok ? proof.data.id : ''] })
     const admin = await largeTextStaff('admin')
     await expect(visible(admin.page, '[data-entry=messages] [data-badge]').textContent()).resolves.toMatch(/^\d+$/)
     await admin.page.locator('[data-entry=messages]').click()

@@ -22,7 +22,7 @@ export default function CheckPage() {
   const params = useRouter().params
   const campaignId = readParam(params.campaignId)
   const householdId = readParam(params.householdId)
-  const { state, busy, reload, write, confirmItem, sendKept, kept } = useCheck(campaignId, householdId)
+  const { state, busy, reload, write, confirmItem, keepDraft, sendKept, kept } = useCheck(campaignId, householdId)
   useDidShow(() => void reload().then(sendKept))
   // Items kept 未上传 go as soon as the network returns.
   useEffect(() => {
@@ -62,12 +62,14 @@ export default function CheckPage() {
             key={it.code}
             item={it.code}
             label={it.label}
+            householdId={household.id}
             check={record?.items[it.code]}
             kept={kept?.fields.items[it.code]}
             onForget={() => (forgetItem(campaignId, householdId, it.code), void reload())}
             editable={mayRecord && !outcome}
             busy={busy}
-            onSave={(confirmed, note) => confirmItem(it.code, confirmed, note)}
+            onSave={(answer) => confirmItem(it.code, answer)}
+            onDraft={(answer) => keepDraft(it.code, answer)}
           />
         ))}
       </View>
@@ -75,7 +77,7 @@ export default function CheckPage() {
         <Text className='card__title'>核查结论</Text>
         {outcome && <OutcomeView outcome={outcome} />}
         {!outcome && !complete && <Text className='hh-empty'>六项都核实清楚后，再确定核查结论</Text>}
-        {!outcome && complete && mayRecord && <OutcomeForm busy={busy} onSubmit={(o) => write('setOutcome', { outcome: o })} />}
+        {!outcome && complete && mayRecord && <OutcomeForm householdId={household.id} busy={busy} onSubmit={(o) => write('setOutcome', { outcome: o })} />}
       </View>
     </View>
   )

@@ -1,11 +1,9 @@
 import type { CaseView } from '@/domain/api/review'
 import type { SixItem } from '@/domain/review'
 import { api, newRequestId } from '@/api'
-import { NETWORK_FAILURE } from '@/api/reply'
 import { listKept, readKept, removeKept, writeKept, type KeptForm } from '@/offline/kept-forms'
-import { forgetFile } from '@/platform/keep-file'
+import { forgetPhotos, NETWORK_MESSAGE, sendPhotos } from '@/offline/kept-photos'
 import { upload } from '@/platform/upload'
-import type { PickedFile } from '@/platform/file-types'
 
 /** The home visit's fields as typed. */
 export interface VisitFields {
@@ -36,10 +34,6 @@ export function startKeptVisit(view: CaseView, fields: VisitFields, now: string)
 const keep = (v: KeptVisit) => writeKept(v)
 export const saveKeptVisit = keep
 
-/** Picked files by photo key, for this app session: a browser's picked file lives in memory only. */
-const picked = new Map<string, PickedFile>()
-export const rememberPicked = (key: string, file: PickedFile) => void picked.set(key, file)
-
 /** Marks the kept visit as made on a case that changed meanwhile; it stays on the phone. */
 function conflictOf(v: KeptVisit, stillVisiting: boolean): SendResult {
   const conflict = stillVisiting ? '您离线期间，案件有了新的记录' : '您离线期间，案件已进入其他环节'
@@ -49,9 +43,6 @@ function conflictOf(v: KeptVisit, stillVisiting: boolean): SendResult {
 
 /** What sending ended in. */
 export type SendResult = { sent: true; view: CaseView } | { sent: false; reason: 'offline' | 'conflict' | 'refused'; message: string; field?: string }
-
-/** The message of a call that never reached the server. */
-const NETWORK_MESSAGE = NETWORK_FAILURE.ok ? '' : NETWORK_FAILURE.error.message
 
 const OFFLINE: SendResult = { sent: false, reason: 'offline', message: '网络不通，记录已保存在手机上（未上传），联网后会自动上传' }
 
@@ -76,12 +67,14 @@ export async function sendKeptVisit(kept: KeptVisit, opts: { overrideConflict?: 
     const before = await current()
     if ('sent' in before) return before
   }
-  for (const photo of v.photos.filter((p) => !p.photoId)) {
-    const file = picked.get(photo.key) ?? { name: photo.name, size: photo.size, path: photo.path }
-    const reply = await upload({ purpose: 'visit', applicationId: v.id, requestId: photo.requestId }, file, () => {})
-    if (!reply.ok) return reply.error.message === NETWORK_MESSAGE ? OFFLINE : reply.error.code === 'CONFLICT' ? conflictOf(v, false) : { sent: false, reason: 'refused', message: reply.error.message }
-    v = { ...v, photos: v.photos.map((p) => (p.key === photo.key ? { ...p, photoId: reply.data.id } : p)) }
-    keep(v)
+  const photos = await sendPhotos(
+    v.photos,
+    (file, requestId) => upload({ purpose: 'visit', applicationId: v.id, requestId }, file, () => {}),
+    (now) => keep((v = { ...v, photos: now })),
+  )
+  if (!photos.ok) {
+    const { error } = photos.reply
+    return error.message === NETWORK_MESSAGE ? OFFLINE : error.code === 'CONFLICT' ? conflictOf(v, false) : { sent: false, reason: 'refused', message: error.message }
   }
   // Sent before and the reply lost: the same request again, at the version it was made on. Run
   // then, the first reply comes back; not run and the case changed since, CONFLICT says so.
@@ -115,7 +108,7 @@ export async function sendKeptVisit(kept: KeptVisit, opts: { overrideConflict?: 
     return { sent: false, reason: 'refused', message: reply.error.message, ...(reply.error.field ? { field: reply.error.field } : {}) }
   }
   removeKept('visit', v.id)
-  for (const p of v.photos) await forgetFile(p.path)
+  await forgetPhotos(v.photos)
   return { sent: true, view: reply.data }
 }
 
