@@ -72,7 +72,9 @@ test('a case never opened is visited without signal from what the queue kept, th
   expect(page.text()).toMatch(/离线资料（\d{1,2}月\d{1,2}日 \d{2}:\d{2}）/)
   page.tap('记录入户调查')
   await page.until((t) => t.includes('六清核查情况'), 'the visit form')
+  // Without signal the form cannot ask who is signed in: both names are typed.
   const inputs = tagged(page, 'input')
+  page.fire(inputs[0], 'input', { value: '李娟' })
   page.fire(inputs[1], 'input', { value: '王芳' })
   page.fire(inputs[2], 'input', { value: '朋普河林场职工宿舍5号' })
   for (const [i, area] of tagged(page, 'textarea').entries()) page.fire(area, 'input', { value: `第${i + 1}项已逐项核实，情况属实` })
