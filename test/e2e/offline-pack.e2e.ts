@@ -3,7 +3,7 @@ import { handle } from '../../server/functions'
 import { submission } from '../support/forms'
 import { input, JPEG } from './apply-helpers'
 import { startE2E, takeBrowserErrors, type E2E } from './harness'
-import { signInStaff, visible } from './page-helpers'
+import { signInStaff, toastGone, visible } from './page-helpers'
 import { staffPageProblems } from './worker-checks'
 
 const CASEWORKER = 'demo-caseworker'
@@ -112,6 +112,7 @@ describe('a home visit out of signal on a case never opened', () => {
     await expect(keptPhotos(cw.page)).resolves.toEqual([])
     expect(sent.filter((r) => r.endsWith('recordVisit'))).toHaveLength(1)
     expect(sent.filter((r) => r.startsWith('/api/upload'))).toHaveLength(1)
+    await toastGone(cw.page, '入户调查已上传')
     await visible(cw.page, '[data-section=visit-photos]').scrollIntoViewIfNeeded()
     await e2e.shot(cw.page, 'offline-04-sent')
 
