@@ -1,5 +1,6 @@
 import { listCampaigns, openCampaign, closeCampaign, getCampaign, getCheck, confirmItem, setOutcome } from '../usecases/households/campaigns'
 import { assignCadre, removeCadre } from '../usecases/households/cadres'
+import { checkPack } from '../usecases/households/check-pack'
 import { addContact } from '../usecases/households/contacts'
 import { householdDashboard } from '../usecases/households/dashboard'
 import { decideDeregistration, proposeDeregistration } from '../usecases/households/deregistration'
@@ -41,6 +42,7 @@ export const households = defineFunction('households', {
   closeCampaign,
   campaign: getCampaign,
   check: getCheck,
+  checkPack,
   confirmItem,
   setOutcome,
   prepareEvidenceUpload,

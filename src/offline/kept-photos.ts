@@ -1,7 +1,8 @@
 import type { ApiReply } from '@/domain/contract'
 import { newRequestId } from '@/api'
 import { NETWORK_FAILURE } from '@/api/reply'
-import { forgetFile, keepFile } from '@/platform/keep-file'
+import Taro from '@tarojs/taro'
+import { forgetFile, keepFile, loadFile } from '@/platform/keep-file'
 import type { PickedFile } from '@/platform/file-types'
 import type { KeptPhoto } from './kept-forms'
 
@@ -11,7 +12,7 @@ import type { KeptPhoto } from './kept-forms'
  * kept copy written after each upload so a cut in the middle loses nothing and sends nothing twice.
  */
 
-/** Picked files by photo key, for this app session: a browser's picked file lives in memory only. */
+/** Picked files by photo key, for this app session (a browser's kept copy is in IndexedDB: `loadFile`). */
 const picked = new Map<string, PickedFile>()
 
 /** The file to upload (or show) for a kept photo: the picked one this session, else its saved file. */
@@ -33,12 +34,16 @@ export function thumbnailOf(photo: KeptPhoto): string {
 /** Keeps picked files on the phone (WeChat: saved files that survive a closed app) as kept photos, not yet uploaded. */
 export async function keepPhotos(files: readonly PickedFile[], fallbackName: string): Promise<KeptPhoto[]> {
   const kept: KeptPhoto[] = []
+  let problem = ''
   for (const file of files) {
-    const saved = await keepFile(file)
-    const photo: KeptPhoto = { key: newRequestId(), name: file.name || fallbackName, size: file.size, path: saved.path, requestId: newRequestId() }
-    picked.set(photo.key, saved)
+    const key = newRequestId()
+    const saved = await keepFile(file, key)
+    problem ||= saved.problem ?? ''
+    const photo: KeptPhoto = { key, name: file.name || fallbackName, size: file.size, path: saved.file.path, requestId: newRequestId() }
+    picked.set(key, saved.file)
     kept.push(photo)
   }
+  if (problem) void Taro.showToast({ title: problem, icon: 'none', duration: 4000 })
   return kept
 }
 
@@ -49,7 +54,7 @@ export async function forgetPhotos(photos: readonly KeptPhoto[]): Promise<void> 
     const url = shown.get(p.key)
     if (url) URL.revokeObjectURL(url)
     shown.delete(p.key)
-    await forgetFile(p.path)
+    await forgetFile(p)
   }
 }
 
@@ -71,7 +76,9 @@ export async function sendPhotos(
 ): Promise<PhotosSent> {
   let now = [...photos]
   for (const photo of photos.filter((p) => !p.photoId)) {
-    const reply = await upload(fileOf(photo), photo.requestId)
+    const file = picked.get(photo.key) ?? (await loadFile(photo))
+    if (!file) return { ok: false, photos: now, reply: { ok: false, error: { code: 'VALIDATION', message: `照片“${photo.name}”已不在本机，请移除后重拍`, field: 'photoIds' } } }
+    const reply = await upload(file, photo.requestId)
     if (!reply.ok) return { ok: false, photos: now, reply }
     now = now.map((p) => (p.key === photo.key ? { ...p, photoId: reply.data.id } : p))
     keep(now)

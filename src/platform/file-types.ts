@@ -51,3 +51,19 @@ export interface SavedExport {
   /** What to tell the person, e.g. `已下载 户籍.xlsx`. */
   said: string
 }
+
+/** A photo kept on the phone for a form, as the form records it: its key, and WeChat's saved path. */
+export interface KeptFileRef {
+  key: string
+  name: string
+  size: number
+  /** WeChat: the saved file's path. */
+  path?: string
+}
+
+/** What keeping a picked file ended in: the file to record, and, when it could not be kept, why. */
+export interface KeptFile {
+  file: PickedFile
+  /** Set when the phone could not keep it (storage full): it lasts only until the app closes. */
+  problem?: string
+}

@@ -85,6 +85,8 @@ export const householdsActions = {
     roles: STAFF,
   },
   check: { input: v.strictObject({ campaignId: idText('活动编号'), householdId: idText('家庭编号') }), output: returns<CheckView>(), roles: STAFF },
+  /** The campaign's households still to check in the caller's jurisdiction, a few, to keep on the phone for checks without signal. */
+  checkPack: { input: v.strictObject({ campaignId: idText('活动编号') }), output: returns<CheckPack>(), roles: STAFF },
   confirmItem: { input: ConfirmItemSchema, output: returns<CheckView>(), roles: CASE_STAFF },
   setOutcome: { input: CheckOutcomeSchema, output: returns<CheckView>(), roles: CASE_STAFF },
   /** WeChat: where to upload an evidence photo of a household (a 有变化 item, a deregistration proposal) before registering it; locally `/api/upload?purpose=evidence`. */
@@ -237,6 +239,22 @@ export interface CampaignView {
   /** Unit names for the progress table. */
   unitNames: Record<string, string>
   households: Page<CampaignHousehold>
+}
+
+/** At most this many households' checks are kept on a phone for checks without signal (by file number). */
+export const CHECK_PACK_SIZE = 30
+
+/**
+ * A household's check as kept on the caseworker's phone: what the check page shows, masked, with
+ * no one's WeChat id (paired cadres and who recorded each item are left out or named only).
+ */
+export type PackedCheck = Omit<CheckView, 'campaign' | 'mayRecord'>
+
+/** The open campaign's households still to check that the caller may record, by file number; `at`: when the server read them. */
+export interface CheckPack {
+  campaign: Campaign
+  checks: PackedCheck[]
+  at: string
 }
 
 export interface CheckView {

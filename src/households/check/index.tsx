@@ -13,6 +13,7 @@ import OutcomeForm from './outcome-form'
 import OutcomeView from './outcome-view'
 import { useCheck } from './use-check'
 import { forgetItem } from './kept-check'
+import { packLabel } from '@/offline/field-packs'
 import '../households.css'
 import './index.css'
 
@@ -54,6 +55,7 @@ export default function CheckPage() {
           查看家庭档案
         </Button>
       </View>
+      {state.data.offlineAt && <Banner data={{ 'data-banner': 'offline-pack' }}>{packLabel(state.data.offlineAt)}：没有信号，显示的是手机上保存的核查资料；核查可以照常登记，联网后自动上传</Banner>}
       {!mayRecord && !outcome && <Banner>{campaign.status === 'open' ? '您可以查看核查情况，核查由辖区工作人员登记' : '该活动已结束，不能再登记核查'}</Banner>}
       <View className='card' data-section='items'>
         <Text className='card__title'>六清核查</Text>

@@ -102,8 +102,20 @@ export async function sendItem(campaignId: string, householdId: string, item: Si
   return { ok: false, offline: false, message: reply.error.message, ...(reply.error.field ? { field: reply.error.field } : {}) }
 }
 
-/** Sends every kept item of the check that is not in conflict; the last view the server gave, if any. */
-export async function sendKeptItems(campaignId: string, householdId: string): Promise<CheckView | null> {
+/** The sends under way, by check: the page's show and the network's return may ask at once. */
+const sending = new Map<string, Promise<CheckView | null>>()
+
+/** Sends every kept item of the check that is not in conflict (one send per check at a time); the last view the server gave, if any. */
+export function sendKeptItems(campaignId: string, householdId: string): Promise<CheckView | null> {
+  const id = idOf(campaignId, householdId)
+  const running = sending.get(id)
+  if (running) return running
+  const send = sendEach(campaignId, householdId).finally(() => sending.delete(id))
+  sending.set(id, send)
+  return send
+}
+
+async function sendEach(campaignId: string, householdId: string): Promise<CheckView | null> {
   let view: CheckView | null = null
   const items = readKeptCheck(campaignId, householdId)?.fields.items ?? {}
   for (const item of (Object.keys(items) as SixItem[]).filter((i) => !items[i]?.editing && !items[i]?.conflict)) {

@@ -9,6 +9,7 @@ import { missing, useLoader } from '@/hooks/use-loader'
 import type { SixItem } from '@/domain/review'
 import type { KeptPhoto } from '@/offline/kept-forms'
 import { keepItem, readKeptCheck, sendItem, sendKeptItems } from './kept-check'
+import { orKeptCheck } from '../offline/check-pack'
 
 /** Messages by field of a write that did not go through, or null when it did. */
 export type WriteProblems = Record<string, string> | null
@@ -30,7 +31,10 @@ const toast = (title: string) => void Taro.showToast({ title, icon: 'none', dura
  * shared schema first; CONFLICT reloads the check (someone else recorded it first).
  */
 export function useCheck(campaignId: string, householdId: string) {
-  const [state, reload, replace] = useLoader(() => (campaignId && householdId ? api.households.check({ campaignId, householdId }) : missing('没有找到这项核查')))
+  // Without signal, a household kept on the phone from the campaign's list is shown from there.
+  const [state, reload, replace] = useLoader(async () =>
+    campaignId && householdId ? orKeptCheck(await api.households.check({ campaignId, householdId }), campaignId, householdId) : missing('没有找到这项核查'),
+  )
   const [busy, setBusy] = useState(false)
   const last = useRef<{ key: string; requestId: string } | null>(null)
   // Re-renders when the kept items change (they live in storage, not in state).

@@ -1,4 +1,5 @@
 import type { CaseView } from '@/domain/api/review'
+import type { ApplicationStatus } from '@/domain/application-status'
 import type { SixItem } from '@/domain/review'
 import { api, newRequestId } from '@/api'
 import { listKept, readKept, removeKept, writeKept, type KeptForm } from '@/offline/kept-forms'
@@ -17,13 +18,22 @@ export interface VisitFields {
 /** A kept visit; `sentVersion`: the case version the record was first sent at (its reply may have been lost). */
 export type KeptVisit = KeptForm<VisitFields> & { sentVersion?: number }
 
+/**
+ * What a visit is filled against: the case as the page has it (a `CaseView`), or as it was kept
+ * on the phone for visits without signal (its review records counted, not kept).
+ */
+export interface VisitSubject {
+  application: { id: string; number: string; version: number; status: ApplicationStatus }
+  review: { length: number }
+}
+
 /** What the case looked like for the visit: its status and how many review records it had. */
-export const markerOf = (view: CaseView) => `${view.application.status}:${view.review.length}`
+export const markerOf = (view: VisitSubject) => `${view.application.status}:${view.review.length}`
 
 export const readKeptVisit = (caseId: string) => readKept<VisitFields>('visit', caseId)
 
 /** A new kept visit for the case as it is now. */
-export function startKeptVisit(view: CaseView, fields: VisitFields, now: string): KeptVisit {
+export function startKeptVisit(view: VisitSubject, fields: VisitFields, now: string): KeptVisit {
   return {
     kind: 'visit', id: view.application.id, label: view.application.number, fields, photos: [],
     base: { version: view.application.version, marker: markerOf(view) }, requestId: newRequestId(), capturedAt: now, changedAt: now, state: 'editing',
@@ -33,6 +43,13 @@ export function startKeptVisit(view: CaseView, fields: VisitFields, now: string)
 /** Writes the kept visit at once. */
 const keep = (v: KeptVisit) => writeKept(v)
 export const saveKeptVisit = keep
+
+/** Gives up a kept visit: the record and its photos leave the phone. */
+export async function discardKeptVisit(caseId: string): Promise<void> {
+  const kept = readKeptVisit(caseId)
+  removeKept('visit', caseId)
+  await forgetPhotos(kept?.photos ?? [])
+}
 
 /** Marks the kept visit as made on a case that changed meanwhile; it stays on the phone. */
 function conflictOf(v: KeptVisit, stillVisiting: boolean): SendResult {
@@ -44,6 +61,9 @@ function conflictOf(v: KeptVisit, stillVisiting: boolean): SendResult {
 /** What sending ended in. */
 export type SendResult = { sent: true; view: CaseView } | { sent: false; reason: 'offline' | 'conflict' | 'refused'; message: string; field?: string }
 
+/** The sends under way, by case. */
+const sending = new Map<string, Promise<SendResult>>()
+
 const OFFLINE: SendResult = { sent: false, reason: 'offline', message: '网络不通，记录已保存在手机上（未上传），联网后会自动上传' }
 
 /**
@@ -53,7 +73,16 @@ const OFFLINE: SendResult = { sent: false, reason: 'offline', message: '网络�
  * is not written over: the visit stays on the phone, marked, for the caseworker to look at. The
  * kept copy is written after every step, so a cut in the middle loses nothing.
  */
-export async function sendKeptVisit(kept: KeptVisit, opts: { overrideConflict?: boolean } = {}): Promise<SendResult> {
+export function sendKeptVisit(kept: KeptVisit, opts: { overrideConflict?: boolean } = {}): Promise<SendResult> {
+  // One send per case at a time: the queue, the case page and the network's return may all ask at once.
+  const running = sending.get(kept.id)
+  if (running) return running
+  const send = sendOnce(kept, opts).finally(() => sending.delete(kept.id))
+  sending.set(kept.id, send)
+  return send
+}
+
+async function sendOnce(kept: KeptVisit, opts: { overrideConflict?: boolean }): Promise<SendResult> {
   let v: KeptVisit = { ...kept, state: 'waiting' }
   keep(v)
   // The case as it is now, before anything is sent for it: changed meanwhile, nothing is sent.

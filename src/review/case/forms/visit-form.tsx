@@ -8,12 +8,12 @@ import { reviewActions } from '@/domain/api/review'
 import { SIX_ITEMS, type SixItem } from '@/domain/review'
 import { problemsByField, validate } from '@/domain/validate'
 import { api } from '@/api'
-import { keepPhotos } from '@/offline/kept-photos'
+import { forgetPhotos, keepPhotos } from '@/offline/kept-photos'
 import type { PickedFile } from '@/platform/file-types'
 import { shanghaiDateOf } from '@/domain/calendar'
 import CheckRow from '../../components/check-row'
 import TextAreaField from '@/components/text-area-field'
-import { readKeptVisit, saveKeptVisit, sendKeptVisit, startKeptVisit, type KeptVisit, type VisitFields } from '../../offline/kept-visit'
+import { readKeptVisit, saveKeptVisit, sendKeptVisit, startKeptVisit, type KeptVisit, type VisitFields, type VisitSubject } from '../../offline/kept-visit'
 import DecisionFrame from './decision-frame'
 import StaffNames from './staff-names'
 import type { DecisionFormProps } from './types'
@@ -27,7 +27,7 @@ const emptyFindings = () => Object.fromEntries(SIX_ITEMS.map((i) => [i.code, '']
  * so a visit at a forest farm without signal loses nothing; saved without network it stays 未上传
  * and is sent, with its request ids and the time it was captured, when the network returns.
  */
-export default function VisitForm({ view, d, onCancel, refresh }: DecisionFormProps) {
+export default function VisitForm({ view, d, onCancel, refresh }: Omit<DecisionFormProps, 'view'> & { view: VisitSubject }) {
   const today = shanghaiDateOf(new Date())
   const kept = useRef<KeptVisit>(
     readKeptVisit(view.application.id) ?? startKeptVisit(view, { date: today, staff: ['', ''], place: '', findings: emptyFindings(), authorized: false }, new Date().toISOString()),
@@ -62,6 +62,8 @@ export default function VisitForm({ view, d, onCancel, refresh }: DecisionFormPr
     setPhotos(next)
   }
   const removePhoto = (key: string) => {
+    const gone = kept.current.photos.find((p) => p.key === key)
+    if (gone && !gone.photoId) void forgetPhotos([gone])
     const next = kept.current.photos.filter((p) => p.key !== key)
     keep({ photos: next })
     setPhotos(next)
