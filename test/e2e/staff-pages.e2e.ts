@@ -133,6 +133,12 @@ describe('staff pages: sizes, words and accessibility in both modes', () => {
     }
     // The dashboard a second time, its charts drawn again (the harness fails on a console error of any visit).
     problems.push(...(await visit(page, mode, '/dashboard/index/index', '[data-chart] canvas')))
+    // And shown again: to the campaign it lists and back, the figures loaded anew under the same charts.
+    await visible(page, '[data-section=campaign]').click()
+    await visible(page, '.hh-check-row').waitFor()
+    await page.goBack()
+    await visible(page, '.dash[data-state=ready] [data-chart=funds] canvas').waitFor()
+    problems.push(...(await staffPageProblems(page, mode)).map((p) => `/dashboard/index/index (shown again): ${p}`))
     expect(problems).toEqual([])
     await context.close()
   })
