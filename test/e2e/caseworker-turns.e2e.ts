@@ -185,6 +185,16 @@ describe('whose turn, what changed, and the household file', () => {
     const full = (await visible(admin.page, '.reveal-row__value--full[data-value="applicant.homePhone"]').textContent())!
     expect(full).toMatch(/^1\d{10}$/)
     expect(full.slice(-4)).toBe(masked.slice(-4))
+    // Each member's masked ID number reads in one piece, one line high (a demo household of more than one person has members).
+    const idLines = await admin.page.$$eval('.hh-header .info-row__masked', (els) =>
+      els.filter((e) => e.getBoundingClientRect().width > 0).map((e) => {
+        const style = getComputedStyle(e)
+        const line = parseFloat(style.lineHeight) || parseFloat(style.fontSize) * 1.6
+        return e.getBoundingClientRect().height / line
+      }),
+    )
+    expect(idLines).toHaveLength(household.memberCount - 1)
+    for (const lines of idLines) expect(lines).toBeLessThan(1.5)
     const reveals = (await repos.audit.list(null, 100_000)).filter((e) => e.action === 'application.reveal' && e.subject === household.applicationIds[0])
     expect(reveals.map((e) => [e.actor, e.detail])).toEqual([['demo-admin', { field: 'applicant.homePhone' }]])
     expect(await pageProblems(admin.page, 'large')).toEqual([])
