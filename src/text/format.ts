@@ -40,3 +40,6 @@ export const formatMoney = formatFen
 
 /** A limit per person and month, e.g. the 低保 line: `780 元/人/月`. */
 export const formatMonthlyPerPerson = (fen: number): string => `${formatFen(fen)}/人/月`
+
+/** A calendar date's month, e.g. `2015年1月` (a chart's axis). */
+export const formatMonth = (date: string): string => `${date.slice(0, 4)}年${Number(date.slice(5, 7))}月`
