@@ -23,7 +23,7 @@ function relabel(demo: DemoLedger, k: number): DemoLedger {
   if (k === 0) return demo
   const tag = `k${String(k).padStart(2, '0')}`
   const json = JSON.stringify(demo)
-    .replace(/demo-(hh|pay|rev)-/g, `demo-$1-${tag}-`)
+    .replace(/demo-(hh|app|pay|rev)-/g, `demo-$1-${tag}-`)
     .replace(/MLS-H-(\d{4})-(\d{6})/g, (_m, year: string, n: string) => `MLS-H-${year}-${String(k * 1000 + Number(n)).padStart(6, '0')}`)
   return JSON.parse(json) as DemoLedger
 }

@@ -1,5 +1,6 @@
 import { listCampaigns, openCampaign, closeCampaign, getCampaign, getCheck, confirmItem, setOutcome } from '../usecases/households/campaigns'
 import { assignCadre, removeCadre } from '../usecases/households/cadres'
+import { checkPack } from '../usecases/households/check-pack'
 import { addContact } from '../usecases/households/contacts'
 import { householdDashboard } from '../usecases/households/dashboard'
 import { decideDeregistration, proposeDeregistration } from '../usecases/households/deregistration'
@@ -11,6 +12,7 @@ import { recordPayment, reversePayment } from '../usecases/households/ledger'
 import { decideLedgerEntry, pendingLedger } from '../usecases/households/ledger-decisions'
 import { addMeasure, updateMeasure } from '../usecases/households/measures'
 import { getHousehold, listHouseholds, staffChoices } from '../usecases/households/read'
+import { prepareEvidenceUpload, registerEvidence, viewEvidence } from '../usecases/households/evidence'
 import { defineFunction } from './define'
 
 /**
@@ -40,8 +42,12 @@ export const households = defineFunction('households', {
   closeCampaign,
   campaign: getCampaign,
   check: getCheck,
+  checkPack,
   confirmItem,
   setOutcome,
+  prepareEvidenceUpload,
+  registerEvidence,
+  viewEvidence,
   dashboard: householdDashboard,
   exportHouseholds,
   startHouseholdExport,

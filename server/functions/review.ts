@@ -3,6 +3,7 @@ import { approveAndFile } from '../usecases/review/filing'
 import { getCase } from '../usecases/review/decide'
 import { listNotices } from '../usecases/review/notices'
 import { reviewQueue } from '../usecases/review/queue'
+import { visitPack } from '../usecases/review/visit-pack'
 import { recordFinanceCheck, recordObjection, startNotice } from '../usecases/review/decision-stages'
 import { reveal, viewDocument } from '../usecases/review/reveal'
 import { prepareVisitUpload, recordVisit, registerVisitPhoto } from '../usecases/review/visit'
@@ -18,6 +19,7 @@ import { defineFunction } from './define'
 export const review = defineFunction('review', {
   queue: reviewQueue,
   getCase,
+  visitPack,
   startScreening,
   acceptScreening,
   returnToWorker,

@@ -2,6 +2,8 @@ import * as v from 'valibot'
 import { AppError, DEFAULT_MESSAGES, validate, type ApiReply } from '../../src/domain'
 import { DocumentMetaSchema } from '../../src/domain/api/applicant'
 import { reviewActions } from '../../src/domain/api/review'
+import { householdsActions, type EvidenceView } from '../../src/domain/api/households'
+import { addEvidence } from '../usecases/households/evidence'
 import type { DocumentView } from '../../src/domain/documents'
 import { resolveActor } from '../usecases/shared/actor'
 import { addDocument } from '../usecases/applicant/documents'
@@ -20,22 +22,38 @@ const VisitPhotoSchema = v.strictObject({
   fileName: reviewActions.prepareVisitUpload.input.entries.fileName,
 })
 
+/** A household's evidence photo (a 有变化 item, a deregistration proposal): `purpose=evidence&householdId=&fileName=`. */
+const EvidencePhotoSchema = v.strictObject({
+  purpose: v.literal('evidence'),
+  requestId: VisitPhotoSchema.entries.requestId,
+  householdId: householdsActions.prepareEvidenceUpload.input.entries.householdId,
+  fileName: householdsActions.prepareEvidenceUpload.input.entries.fileName,
+})
+
 /** An admin's station import file: `purpose=import`; the reply is its file id for `stations.import`. */
 const ImportFileSchema = v.strictObject({ purpose: v.literal('import') })
 
 /** What an upload answers: the document or photo as registered, or an import file's id. */
-export type UploadReply = ApiReply<DocumentView> | ApiReply<{ fileId: string }>
+export type UploadReply = ApiReply<DocumentView> | ApiReply<EvidenceView> | ApiReply<{ fileId: string }>
 
 /**
  * The local server's upload (`POST /api/upload?...`, the file's bytes as the body), under the same
  * contract as a function call: identity from the session, the query checked by the shared schema,
  * a typed reply and never a throw. A worker's document (`applicationId=&kind=&fileName=`), or
- * with `purpose=visit` a caseworker's home-visit photo, or with `purpose=import` an admin's station
+ * with `purpose=visit` a caseworker's home-visit photo, with `purpose=evidence` a household's
+ * evidence photo (a 户户清 item answered 有变化, a deregistration proposal), or with `purpose=import` an admin's station
  * import file.
  */
 export async function handleUpload(query: Record<string, string>, bytes: Uint8Array, identity: Identity, deps: Deps): Promise<UploadReply> {
   if (!identity.openid) return { ok: false, error: { code: 'UNAUTHENTICATED', message: DEFAULT_MESSAGES.UNAUTHENTICATED } }
-  const meta = query.purpose === 'import' ? validate(ImportFileSchema, query) : query.purpose === 'visit' ? validate(VisitPhotoSchema, query) : validate(DocumentMetaSchema, query)
+  const meta =
+    query.purpose === 'import'
+      ? validate(ImportFileSchema, query)
+      : query.purpose === 'visit'
+        ? validate(VisitPhotoSchema, query)
+        : query.purpose === 'evidence'
+          ? validate(EvidencePhotoSchema, query)
+          : validate(DocumentMetaSchema, query)
   if (!meta.ok) {
     const [first] = meta.problems
     return { ok: false, error: first.field ? { code: 'VALIDATION', message: first.message, field: first.field } : { code: 'VALIDATION', message: first.message } }
@@ -44,6 +62,7 @@ export async function handleUpload(query: Record<string, string>, bytes: Uint8Ar
     const actor = await resolveActor(deps.store.repos, identity.openid)
     const value = meta.value
     if ('purpose' in value && value.purpose === 'import') return { ok: true, data: await stageImportFile(deps, actor, bytes) }
+    if ('purpose' in value && value.purpose === 'evidence') return { ok: true, data: await addEvidence(deps, actor, { householdId: value.householdId, fileName: value.fileName, bytes }, value.requestId ?? null) }
     const data = 'purpose' in value
       ? await addVisitPhoto(deps, actor, { id: value.applicationId, fileName: value.fileName, bytes }, value.requestId ?? null)
       : await orTypist(addDocument)(deps, actor, { ...value, bytes }, { requestId: null })

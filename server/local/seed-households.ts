@@ -1,19 +1,22 @@
-import { addDays, shanghaiDateOf } from '../../src/domain/calendar'
+import { shanghaiDateOf } from '../../src/domain/calendar'
 import type { LedgerActor } from '../../src/domain/ledger'
 import { demoToday } from './seed/demo-present'
 import { generateDemoLedger, type DemoLedger, type DemoStaff } from './seed/demo-ledger'
-import { idCheckChar } from '../../src/domain/id-number'
-import { prng, randomInt } from './prng'
+import { prng } from './prng'
 import type { Cipher, HouseholdRecord, OrgUnitRecord, Repositories, StaffRecord, Store } from '../ports'
 import { householdOf } from '../usecases/shared/claim-keys'
+import { householdMemberOfId } from '../usecases/applicant/duplicates'
+import { demoFilingApplication, demoForm, sampleIdNumber } from './seed/demo-forms'
 import { DEMO_ACCOUNTS } from './demo'
 
 /**
  * The demo's filed households (示例数据): Mile's six years as the seed report tells them
  * (`generateDemoLedger`: 514 households on file in 2015 and 29 in August 2020, 4,239,000 yuan over
  * 5,486 payments, the 2020 户户清 campaign with its 55 checks), spread over the township units of
- * the store's tree, with their measures, ledger, contacts and campaign. Written once, on a store
- * without households, in a few transactions.
+ * the store's tree, with their measures, ledger, contacts and campaign. Each household was filed
+ * before this app, so, as an imported file, the `filed` application behind it holds its form
+ * (./seed/demo-forms: members, address, family phone, bank account), which the household file
+ * shows and reveals from. Written once, on a store without households, in a few transactions.
  *
  * The people are made up. Their ID numbers are valid in form (Mile's area code, a birth date, the
  * check character) so every screen and export works with them, and are marked as sample data by
@@ -23,14 +26,8 @@ import { DEMO_ACCOUNTS } from './demo'
 /** The generator's seed: the report's date. */
 export const DEMO_LEDGER_SEED = 20200817
 
-const MILE_AREA = '532504'
-
 /** A sample ID number: Mile's area code, a birth date from 1960 to 1994, order code 99x, the check character. */
-export function demoIdNumber(random: () => number): string {
-  const birth = addDays('1960-01-01', randomInt(random, 0, 35 * 365)).replace(/-/g, '')
-  const first17 = `${MILE_AREA}${birth}99${randomInt(random, 0, 9)}`
-  return first17 + idCheckChar(first17)
-}
+export const demoIdNumber = (random: () => number): string => sampleIdNumber(random, '1960-01-01', 35 * 365)
 
 function staffOf(key: string): { openid: string; name: string } {
   const account = DEMO_ACCOUNTS.find((a) => a.key === key)
@@ -50,20 +47,33 @@ export type WriteBatch = (work: (repos: Repositories) => Promise<void>) => Promi
 
 /**
  * Writes a generated demo ledger: households (with sample ID numbers sealed by `cipher`, their
- * claims and `lastContactOn`) and measures, then the ledger in the order it was written, then the
- * contacts, the campaign and its checks: three batches.
+ * claims and `lastContactOn`), each with the application holding its filing form and its members'
+ * claims, and measures, then the ledger in the order it was written, then the contacts, the
+ * campaign and its checks: three batches.
  */
 export async function writeDemoLedger(batch: WriteBatch, cipher: Cipher, demo: DemoLedger, seed = DEMO_LEDGER_SEED): Promise<void> {
   const lastOn = lastContacts(demo)
   const random = prng(seed)
   const unitOf = new Map(demo.households.map((h) => [h.id, h.unitId]))
+  // The forms draw from a stream of their own, so the ID numbers stay those of the ledger's seed.
+  const formRandom = prng(seed + 1)
   await batch(async (repos) => {
-    for (const { unitPath: _path, ...h } of demo.households) {
+    // The townships' names for the addresses: a few reads by key (a transaction takes no queries).
+    const townships = new Map<string, string>()
+    for (const id of new Set(demo.households.map((h) => h.unitPath[1] ?? h.unitId))) townships.set(id, (await repos.units.get(id))?.name ?? '')
+    for (const dh of demo.households) {
+      const { unitPath, payeeAccount, ...h } = dh
       const idNumber = demoIdNumber(random)
-      const rec: HouseholdRecord = { ...h, idNumberEnc: cipher.encrypt(idNumber), idNumberHash: cipher.keyedHash(idNumber), lastContactOn: lastOn.get(h.id) ?? null }
+      const idNumberHash = cipher.keyedHash(idNumber)
+      const form = demoForm(formRandom, dh, idNumber, payeeAccount, townships.get(unitPath[1] ?? h.unitId) ?? '')
+      const application = demoFilingApplication(cipher, dh, h.applicationIds[0], idNumber, idNumberHash, form)
+      const rec: HouseholdRecord = { ...h, idNumberEnc: application.idNumberEnc, idNumberHash, lastContactOn: lastOn.get(h.id) ?? null }
+      await repos.applications.insert(application)
       await repos.households.insert(rec)
       // One file per person, as filing keeps it: a worker with this number applying later refiles it.
       await repos.claims.create(householdOf(rec.idNumberHash), rec.id)
+      // The members stay listed by the filing application, as submitting leaves them.
+      for (const hash of application.memberIdHashes ?? []) await repos.claims.create(householdMemberOfId(hash), application.id)
     }
     for (const m of demo.measures) await repos.measures.insert({ ...m, unitId: unitOf.get(m.householdId)! })
   })

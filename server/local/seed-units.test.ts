@@ -24,4 +24,4 @@ test('the demo tree: the city, its townships, and grassroots unions under four o
     await store.close()
     cleanup()
   }
-})
+}, 120_000)

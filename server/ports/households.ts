@@ -149,6 +149,35 @@ export interface CheckRepository {
 }
 
 /**
+ * A photo backing a household's 户户清 item answered 有变化 or its deregistration proposal (脱困证明):
+ * a private file, registered to the household, referenced by id from the check item or the
+ * proposal. Never changed; removed only with the household's documents by the retention schedule.
+ */
+export interface EvidenceRecord {
+  id: string
+  householdId: string
+  unitId: string
+  fileName: string
+  contentType: 'image/jpeg' | 'image/png'
+  size: number
+  storageKey: string
+  uploadedAt: string
+  uploadedBy: string
+}
+
+export interface EvidenceRepository {
+  /** Adds the record; false when its id is taken (the same upload registered again). */
+  add(rec: EvidenceRecord): Promise<boolean>
+  get(id: string): Promise<EvidenceRecord | null>
+  /** The records with these ids that exist, in no set order. A query. */
+  getMany(ids: readonly string[]): Promise<EvidenceRecord[]>
+  /** A household's evidence, oldest first (at most `limit`). A query. */
+  listByHousehold(householdId: string, limit: number): Promise<EvidenceRecord[]>
+  /** Removes it; false when it was gone. */
+  remove(id: string): Promise<boolean>
+}
+
+/**
  * The dashboard's figures per unit and month (src/domain/figures.ts), kept up to date by the store
  * as households and ledger entries are written: a unit's row sums its whole subtree.
  */

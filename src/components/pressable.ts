@@ -9,3 +9,14 @@ export type PressableRole = 'button' | 'link' | 'switch' | 'checkbox' | 'radio' 
 export function pressable(name?: string, role: PressableRole = 'button') {
   return { role, tabIndex: 0, ...(name ? { 'aria-label': name } : {}) }
 }
+
+/** The roles of a view that holds or pictures content rather than being pressed. */
+export type ContainerRole = 'radiogroup' | 'group' | 'tablist' | 'status' | 'progressbar' | 'img'
+
+/**
+ * A container's role and name for screen readers (a group of chips, the tabs, the step progress, a
+ * chart): `role` in the browser, WeChat's `aria-role` in the mini-program (see pressable.weapp.ts).
+ */
+export function containerRole(role: ContainerRole, name?: string) {
+  return { role, ...(name ? { 'aria-label': name } : {}) }
+}

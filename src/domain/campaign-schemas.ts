@@ -1,7 +1,7 @@
 import * as v from 'valibot'
 import { DEREGISTRATION_REASON_CODES, DIFFICULTY_GROUP_CODES } from './household-codes'
-import { SIX_ITEM_CODES } from './review'
-import { dateText, evidenceIds, expectedVersion, idText, text } from './schema-parts'
+import { SIX_ITEM_CODES, SIX_ITEMS } from './review'
+import { dateText, DEREGISTRATION_EVIDENCE_MESSAGE, evidenceIds, expectedVersion, idText, text } from './schema-parts'
 
 /** Inputs of the 户户清 campaign: opening and closing it, confirming an item, the outcome. */
 
@@ -37,6 +37,8 @@ export const ConfirmItemSchema = v.pipe(
     householdId,
     item: v.picklist(SIX_ITEM_CODES, '请选择核查项目'),
     confirmed: v.boolean('请选择是否核实清楚'),
+    /** Confirmed, and different from what the file says: a note and at least one evidence photo. */
+    changed: v.optional(v.boolean('请选择是否有变化'), false),
     note: text('核查情况', 0, 500),
     evidenceIds: evidenceIds(),
     /** When it was filled in on the phone (kept offline, sent later); absent: now. */
@@ -48,7 +50,21 @@ export const ConfirmItemSchema = v.pipe(
     v.check((i) => i.confirmed || i.note.length >= 2, '未核实清楚时请填写核查情况'),
     ['note'],
   ),
+  v.forward(
+    v.check((i) => !i.confirmed || !i.changed || i.note.length >= 2, '有变化时请写明变化情况'),
+    ['note'],
+  ),
+  v.forward(
+    v.check((i) => !i.confirmed || !i.changed || i.evidenceIds.length > 0, (issue) => changedWithoutEvidence(issue.input as { item: string })),
+    ['evidenceIds'],
+  ),
 )
+
+/** The message for an item answered 有变化 without a photo, naming the item. */
+export function changedWithoutEvidence(input: { item: string }): string {
+  const label = SIX_ITEMS.find((i) => i.code === input.item)?.label ?? '该项'
+  return `“${label}”有变化，请至少拍一张照片作为佐证`
+}
 
 const DifficultySchema = v.strictObject({
   group: v.picklist(DIFFICULTY_GROUP_CODES, '请选择困难类型'),
@@ -74,6 +90,10 @@ const ProposeSchema = v.pipe(
   v.forward(
     v.check((i) => i.reason !== 'other' || i.text.length >= 2, '选择“其他”时请填写注销说明'),
     ['text'],
+  ),
+  v.forward(
+    v.check((i) => i.evidenceIds.length > 0, DEREGISTRATION_EVIDENCE_MESSAGE),
+    ['evidenceIds'],
   ),
 )
 

@@ -33,6 +33,8 @@ export interface Campaign {
 /** One item of the checklist as a caseworker confirmed it. */
 export interface ItemCheck {
   confirmed: boolean
+  /** Confirmed and different from the file (有变化): the note says how, `evidenceIds` show it. Absent on none since migration 43 / 015. */
+  changed?: boolean
   note: string
   evidenceIds: string[]
   /** ISO-8601 UTC. */

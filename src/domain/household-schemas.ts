@@ -1,6 +1,6 @@
 import * as v from 'valibot'
 import { CONTACT_KIND_CODES, DEREGISTRATION_REASON_CODES, MEASURE_KIND_CODES, MEASURE_STATUS_CODES } from './household-codes'
-import { dateText, evidenceIds, expectedVersion, idText, text } from './schema-parts'
+import { dateText, DEREGISTRATION_EVIDENCE_MESSAGE, evidenceIds, expectedVersion, idText, text } from './schema-parts'
 
 /**
  * Inputs that change a household file: measures, the contact log, paired cadres and
@@ -61,6 +61,10 @@ export const ProposeDeregistrationSchema = v.pipe(
   v.forward(
     v.check((i) => i.reason !== 'other' || i.text.length >= 2, '选择“其他”时请填写注销说明'),
     ['text'],
+  ),
+  v.forward(
+    v.check((i) => i.evidenceIds.length > 0, DEREGISTRATION_EVIDENCE_MESSAGE),
+    ['evidenceIds'],
   ),
 )
 

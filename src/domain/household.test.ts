@@ -100,7 +100,8 @@ describe('household schemas', () => {
   it('deregistration: other needs a text; declining needs a note', () => {
     const p = { householdId: 'h1', expectedVersion: 3, reason: 'other', text: '' }
     expect(fieldOf(ProposeDeregistrationSchema, p)).toEqual({ text: '选择“其他”时请填写注销说明' })
-    expect(validate(ProposeDeregistrationSchema, { ...p, reason: 'stable-employment' }).ok).toBe(true)
+    expect(fieldOf(ProposeDeregistrationSchema, { ...p, reason: 'stable-employment' })).toEqual({ evidenceIds: '提出脱困注销请至少上传一张脱困证明材料的照片（如收入证明、劳动合同）' })
+    expect(validate(ProposeDeregistrationSchema, { ...p, reason: 'stable-employment', evidenceIds: ['ev-1'] }).ok).toBe(true)
     expect(fieldOf(DecideDeregistrationSchema, { householdId: 'h1', expectedVersion: 3, approve: false })).toEqual({ note: '不批准注销时请填写审批意见' })
     expect(validate(DecideDeregistrationSchema, { householdId: 'h1', expectedVersion: 3, approve: true }).ok).toBe(true)
   })

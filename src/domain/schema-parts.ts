@@ -26,6 +26,9 @@ export const dateText = (label: string) =>
 export const evidenceIds = (label = '证明材料') =>
   v.optional(v.pipe(v.array(idText(`${label}编号`), `${label}应为列表`), v.maxLength(9, `${label}最多9份`)), [])
 
+/** A deregistration proposal without its proof of being out of hardship (脱困证明): the programme asks for it. */
+export const DEREGISTRATION_EVIDENCE_MESSAGE = '提出脱困注销请至少上传一张脱困证明材料的照片（如收入证明、劳动合同）'
+
 /** The version the change was made on (optimistic concurrency). */
 export const expectedVersion = v.pipe(v.number('版本应为数字'), v.integer('版本应为整数'), v.minValue(1, '版本不正确'))
 

@@ -18,6 +18,14 @@ export type UploadTarget =
   | { purpose: 'document'; applicationId: string; kind: DocumentKind; /** 代为申请: the caseworker's assisted application. */ assisted?: string }
   | { purpose: 'visit'; applicationId: string; /** A kept photo sent again carries the id it was first sent with. */ requestId?: string }
 
+/** Where an evidence photo goes: the household it backs (a 户户清 item answered 有变化, a deregistration proposal). */
+export interface EvidenceTarget {
+  purpose: 'evidence'
+  householdId: string
+  /** A kept photo sent again carries the id it was first sent with. */
+  requestId?: string
+}
+
 /** Called with the share uploaded so far, 0-100. */
 export type OnProgress = (percent: number) => void
 
@@ -42,4 +50,20 @@ export interface SavedExport {
   path: string | null
   /** What to tell the person, e.g. `已下载 户籍.xlsx`. */
   said: string
+}
+
+/** A photo kept on the phone for a form, as the form records it: its key, and WeChat's saved path. */
+export interface KeptFileRef {
+  key: string
+  name: string
+  size: number
+  /** WeChat: the saved file's path. */
+  path?: string
+}
+
+/** What keeping a picked file ended in: the file to record, and, when it could not be kept, why. */
+export interface KeptFile {
+  file: PickedFile
+  /** Set when the phone could not keep it (storage full): it lasts only until the app closes. */
+  problem?: string
 }

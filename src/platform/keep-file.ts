@@ -1,2 +1,2 @@
 /** Default (type checking, and any platform without its own file): the weapp one. */
-export { keepFile, forgetFile } from './keep-file.weapp'
+export { keepFile, loadFile, forgetFile } from './keep-file.weapp'

@@ -1,7 +1,8 @@
 import { MALFORMED_REPLY, NETWORK_FAILURE, toApiReply } from '@/api/reply'
 import type { ApiReply } from '@/domain/contract'
 import type { DocumentView } from '@/domain/documents'
-import type { OnProgress, PickedFile, UploadTarget } from './file-types'
+import type { EvidenceView } from '@/domain/api/households'
+import type { EvidenceTarget, OnProgress, PickedFile, UploadTarget } from './file-types'
 
 /** The local server's upload query: a worker's document, or with `purpose=visit` a home-visit photo. */
 function queryOf(target: UploadTarget, fileName: string): URLSearchParams {
@@ -42,6 +43,12 @@ function postFile<T>(query: URLSearchParams, file: PickedFile, onProgress: OnPro
  */
 export function upload(target: UploadTarget, file: PickedFile, onProgress: OnProgress): Promise<ApiReply<DocumentView>> {
   return postFile<DocumentView>(queryOf(target, file.name.slice(0, 100)), file, onProgress)
+}
+
+/** Local mode: a household's evidence photo to the upload route (`purpose=evidence`), with the request id it was first sent with. */
+export function uploadEvidence(target: EvidenceTarget, file: PickedFile, onProgress: OnProgress): Promise<ApiReply<EvidenceView>> {
+  const query = new URLSearchParams({ purpose: 'evidence', householdId: target.householdId, fileName: file.name.slice(0, 100) || '佐证照片', ...(target.requestId ? { requestId: target.requestId } : {}) })
+  return postFile<EvidenceView>(query, file, onProgress)
 }
 
 /** Local mode: an admin's station import file to the upload route; its file id for `stations.import`. */

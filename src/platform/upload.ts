@@ -1,2 +1,2 @@
 /** Default (type checking, and any platform without its own file): the weapp one. */
-export { upload, uploadImportFile } from './upload.weapp'
+export { upload, uploadEvidence, uploadImportFile } from './upload.weapp'

@@ -3,7 +3,8 @@ import { api } from '@/api'
 import { NETWORK_FAILURE } from '@/api/reply'
 import type { ApiReply } from '@/domain/contract'
 import type { DocumentView } from '@/domain/documents'
-import type { OnProgress, PickedFile, UploadTarget } from './file-types'
+import type { EvidenceView } from '@/domain/api/households'
+import type { EvidenceTarget, OnProgress, PickedFile, UploadTarget } from './file-types'
 
 /** Puts a picked file into CloudBase storage at `cloudPath` with progress; its file id, or null. */
 function putInStorage(cloudPath: string, file: PickedFile, onProgress: OnProgress): Promise<string | null> {
@@ -41,6 +42,20 @@ export async function upload(target: UploadTarget, file: PickedFile, onProgress:
   if (!fileId) return NETWORK_FAILURE
   onProgress(100)
   return api.applicant.registerDocument({ ...doc, fileId })
+}
+
+/**
+ * WeChat: a household's evidence photo, like a visit photo: the function hands out the path, the
+ * file goes to CloudBase storage, the function reads it back, checks it and registers it.
+ */
+export async function uploadEvidence(target: EvidenceTarget, file: PickedFile, onProgress: OnProgress): Promise<ApiReply<EvidenceView>> {
+  const evidence = { householdId: target.householdId, fileName: file.name.slice(0, 100) || '佐证照片' }
+  const prepared = await api.households.prepareEvidenceUpload(evidence)
+  if (!prepared.ok) return prepared
+  const fileId = await putInStorage(prepared.data.cloudPath, file, onProgress)
+  if (!fileId) return NETWORK_FAILURE
+  onProgress(100)
+  return api.households.registerEvidence({ ...evidence, fileId }, target.requestId ? { requestId: target.requestId } : {})
 }
 
 /**

@@ -27,8 +27,19 @@ export function formatDateTime(iso: string): string {
   return `${chineseDate(local.slice(0, 10))} ${local.slice(11, 16)}`
 }
 
+/** An ISO-8601 instant in Asia/Shanghai without the year, e.g. `3月1日 09:30` (when kept data was read); '' for a value that is not a date. */
+export function formatMonthDayTime(iso: string): string {
+  const ms = Date.parse(iso)
+  if (Number.isNaN(ms)) return ''
+  const local = new Date(ms + SHANGHAI_OFFSET_MS).toISOString()
+  return `${Number(local.slice(5, 7))}月${Number(local.slice(8, 10))}日 ${local.slice(11, 16)}`
+}
+
 /** Money in fen as pages show it: `36,000 元`, `1,234.50 元`. */
 export const formatMoney = formatFen
 
 /** A limit per person and month, e.g. the 低保 line: `780 元/人/月`. */
 export const formatMonthlyPerPerson = (fen: number): string => `${formatFen(fen)}/人/月`
+
+/** A calendar date's month, e.g. `2015年1月` (a chart's axis). */
+export const formatMonth = (date: string): string => `${date.slice(0, 4)}年${Number(date.slice(5, 7))}月`

@@ -9,7 +9,10 @@ import type { HouseholdItem } from '../../src/domain/api/households'
 import type { Store } from '../../server/ports'
 import { findAuditBreak } from '../../server/usecases/shared/audit-check'
 import { householdFixture, type HouseholdFixture } from '../support/households'
-import { DAY } from '../support/review'
+import { DAY, JPEG } from '../support/review'
+import { shanghaiDate, type ApiReply } from '../../src/domain'
+import { addDays } from '../../src/domain/calendar'
+import { handleUpload } from '../../server/functions/upload'
 import { contractStores } from './stores'
 
 const { factories, standin } = contractStores()
@@ -55,7 +58,7 @@ describe.each(factories)('household use cases: %s', (name, open) => {
 
     const version = async () => (await f.record(id)).version
     await f.ok('o-reviewer', 'assignCadre', { householdId: id, expectedVersion: await version(), cadreOpenid: 'o-caseworker' })
-    await f.ok('o-caseworker', 'proposeDeregistration', { householdId: id, expectedVersion: await version(), reason: 'income-above-line', text: '' })
+    await f.ok('o-caseworker', 'proposeDeregistration', { householdId: id, expectedVersion: await version(), reason: 'income-above-line', text: '', evidenceIds: [await f.evidence('o-caseworker', id)] })
     const done = await f.ok('o-reviewer', 'decideDeregistration', { householdId: id, expectedVersion: await version(), approve: true, note: '' })
     expect(done).toMatchObject({ status: 'deregistered', cadres: [{ openid: 'o-caseworker' }], lastContactOn: '2026-06-14', measures: [{ status: 'ended', version: 2 }] })
     // The proposal waited for the reviewers: each was told, in one transaction with it.
@@ -83,5 +86,38 @@ describe.each(factories)('household use cases: %s', (name, open) => {
     } finally {
       Object.assign(standin().limits, { latencyMs: 0, jitterMs: 0 })
     }
+  })
+
+  it('evidence photos and 有变化 items from callers at the same time: each photo registered once, a retried upload once, never INTERNAL', async () => {
+    const [h1, h2] = [(await f.file()).id, (await f.file()).id]
+    const startsOn = addDays(shanghaiDate(f.clock.now()), 1)
+    const campaign = await f.ok<{ id: string }>('o-city-admin', 'openCampaign', { name: '2026年户户清', startsOn, endsOn: addDays(startsOn, 60), unitIds: ['unit-a'] })
+    if (name === 'cloudbase') Object.assign(standin().limits, { latencyMs: 4, jitterMs: 4 })
+    try {
+      const upload = (openid: string, householdId: string, requestId?: string) =>
+        handleUpload({ purpose: 'evidence', householdId, fileName: '变化.jpg', ...(requestId ? { requestId } : {}) }, JPEG, { openid }, f.deps) as Promise<ApiReply<{ id: string }>>
+      const replies = await Promise.all([
+        ...[1, 2, 3].map(() => upload('o-caseworker', h1)),
+        ...[1, 2, 3].map(() => upload('o-caseworker-2', h2)),
+        // One photo sent twice at once with its request id (a reply lost, the phone sending again).
+        upload('o-caseworker', h1, 'req-photo-1'),
+        upload('o-caseworker', h1, 'req-photo-1'),
+      ])
+      const codes = replies.map((r) => (r.ok ? 'ok' : r.error.code))
+      expect(codes.every((c) => c === 'ok' || c === 'CONFLICT')).toBe(true)
+      const ids = new Set(replies.flatMap((r) => (r.ok ? [r.data.id] : [])))
+      const stored = [...(await store.repos.evidence.listByHousehold(h1, 20)), ...(await store.repos.evidence.listByHousehold(h2, 20))]
+      expect(stored.map((e) => e.id).sort()).toEqual([...ids].sort())
+      expect(stored.length).toBeGreaterThanOrEqual(2)
+      const photoOf = (h: string) => stored.find((e) => e.householdId === h)!.id
+      const item = (householdId: string, openid: string) =>
+        f.hh(openid, 'confirmItem', { campaignId: campaign.id, householdId, item: 'household', confirmed: true, changed: true, note: '家庭人口有变化', evidenceIds: [photoOf(householdId)] })
+      const confirmed = await Promise.all([item(h1, 'o-caseworker'), item(h2, 'o-caseworker-2')])
+      expect(confirmed.map((r) => (r.ok ? 'ok' : r.error.message))).toEqual(['ok', 'ok'])
+      for (const h of [h1, h2]) expect((await store.repos.checks.get(`${campaign.id}:${h}`))?.items.household).toMatchObject({ changed: true, evidenceIds: [photoOf(h)] })
+    } finally {
+      Object.assign(standin().limits, { latencyMs: 0, jitterMs: 0 })
+    }
+    expect(await findAuditBreak(store.repos, f.deps.cipher)).toBeNull()
   })
 })

@@ -375,6 +375,16 @@ Object.assign(EXERCISES, {
     await r.campaigns.list({ offset: 0, limit: 5 })
     await r.campaigns.list({ offset: 0, limit: 0 })
   },
+  'evidence.add': async (r: Repositories) => {
+    const id = fresh('ev')
+    const e = { id, householdId: 'h1', unitId: 'unit-a1', fileName: 'a.jpg', contentType: 'image/jpeg' as const, size: 1, storageKey: `evidence/h1/${id}.jpg`, uploadedAt: '2026-03-02T02:00:00.000Z', uploadedBy: 'alice' }
+    await r.evidence.add(e)
+    await r.evidence.add(e)
+  },
+  'evidence.get': (r: Repositories) => r.evidence.get('ev-none'),
+  'evidence.getMany': (r: Repositories) => r.evidence.getMany(['ev-none', 'ev-other']),
+  'evidence.listByHousehold': (r: Repositories) => r.evidence.listByHousehold('h1', 50),
+  'evidence.remove': (r: Repositories) => r.evidence.remove('ev-none'),
   'checks.get': (r: Repositories) => r.checks.get('k:none'),
   'checks.put': async (r: Repositories) => {
     const c = checkRecord('k1', fresh('h'))

@@ -1,3 +1,4 @@
+import { deflateSync } from 'node:zlib'
 import type { Page } from 'playwright-core'
 
 /** A person as the e2e journeys fill the form for them. */
@@ -163,3 +164,29 @@ export async function upload(page: Page, kind: string, file: { name: string; mim
 
 /** The application id of the detail page the browser is on. */
 export const applicationIdOf = (page: Page) => new URL(page.url().replace('#', '')).searchParams.get('id') ?? ''
+
+const CRC_TABLE = Array.from({ length: 256 }, (_, n) => {
+  let c = n
+  for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1
+  return c >>> 0
+})
+const crc32 = (buf: Buffer) => (buf.reduce((c, b) => CRC_TABLE[(c ^ b) & 0xff] ^ (c >>> 8), 0xffffffff) ^ 0xffffffff) >>> 0
+
+/** A real 96x64 PNG in two colours (a photo the viewer can show), made here rather than kept as a file. */
+export function photoPng(): Buffer {
+  const [w, h] = [96, 64]
+  const chunk = (type: string, data: Buffer) => {
+    const body = Buffer.concat([Buffer.from(type, 'ascii'), data])
+    const out = Buffer.alloc(body.length + 8)
+    out.writeUInt32BE(data.length, 0)
+    body.copy(out, 4)
+    out.writeUInt32BE(crc32(body), body.length + 4)
+    return out
+  }
+  const header = Buffer.alloc(13)
+  header.writeUInt32BE(w, 0)
+  header.writeUInt32BE(h, 4)
+  header.set([8, 2, 0, 0, 0], 8)
+  const rows = Array.from({ length: h }, (_, y) => Buffer.from([0, ...Array.from({ length: w }, () => (y < h / 2 ? [21, 101, 192] : [242, 246, 251])).flat()]))
+  return Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), chunk('IHDR', header), chunk('IDAT', deflateSync(Buffer.concat(rows))), chunk('IEND', Buffer.alloc(0))])
+}

@@ -1,6 +1,9 @@
 import type { Page } from 'playwright-core'
 import { shanghaiDate } from '../../src/domain'
 import { handle } from '../../server/functions'
+import { handleUpload } from '../../server/functions/upload'
+import type { ApiReply } from '../../src/domain'
+import { photoPng } from './apply-helpers'
 import { submission } from '../support/forms'
 import { visitInput } from '../support/review'
 import { startE2E, type E2E } from './harness'
@@ -168,12 +171,40 @@ describe('whose turn, what changed, and the household file', () => {
 
     // A deregistration proposed: the approver's home counts the message that it waits for him.
     const at = async () => (await repos.households.get(household.id))!.version
-    await call(CASEWORKER, 'households', 'proposeDeregistration', { householdId: household.id, expectedVersion: await at(), reason: 'income-above-line', text: '' })
+    // With its proof of being out of hardship (脱困证明), a photo registered to the household.
+    const proof = (await handleUpload({ purpose: 'evidence', householdId: household.id, fileName: '收入证明.png' }, photoPng(), { openid: CASEWORKER }, e2e.app.deps)) as ApiReply<{ id: string }>
+    expect(proof.ok).toBe(true)
+    await call(CASEWORKER, 'households', 'proposeDeregistration', { householdId: household.id, expectedVersion: await at(), reason: 'income-above-line', text: '', evidenceIds: [proof.ok ? proof.data.id : ''] })
     const admin = await largeTextStaff('admin')
     await expect(visible(admin.page, '[data-entry=messages] [data-badge]').textContent()).resolves.toMatch(/^\d+$/)
     await admin.page.locator('[data-entry=messages]').click()
     await expect(visible(admin.page, '[data-message]').textContent()).resolves.toContain('脱困注销待您审批')
     await e2e.shot(admin.page, 'turns-07-approver-told')
+    // The union admin opens the demo household: the family's address, and its phone masked, revealed through the audited reveal.
+    await admin.page.goto(`${e2e.app.url}/#/households/detail/index?id=${encodeURIComponent(household.id)}`)
+    await visible(admin.page, `.hh-detail.large-text .hh-header[data-household="${household.id}"]`).waitFor()
+    await expect(visible(admin.page, '.hh-header').textContent()).resolves.toMatch(/家庭住址\s*弥勒市\S+号/)
+    const masked = (await visible(admin.page, '[data-value="applicant.homePhone"]').textContent())!
+    expect(masked).toMatch(/^1\d{2}\*{4}\d{4}$/)
+    await visible(admin.page, '[data-reveal="applicant.homePhone"]').click()
+    await admin.page.locator('.taro-model__confirm:visible').click()
+    const full = (await visible(admin.page, '.reveal-row__value--full[data-value="applicant.homePhone"]').textContent())!
+    expect(full).toMatch(/^1\d{10}$/)
+    expect(full.slice(-4)).toBe(masked.slice(-4))
+    // Each member's masked ID number reads in one piece, one line high (a demo household of more than one person has members).
+    const idLines = await admin.page.$$eval('.hh-header .info-row__masked', (els) =>
+      els.filter((e) => e.getBoundingClientRect().width > 0).map((e) => {
+        const style = getComputedStyle(e)
+        const line = parseFloat(style.lineHeight) || parseFloat(style.fontSize) * 1.6
+        return e.getBoundingClientRect().height / line
+      }),
+    )
+    expect(idLines).toHaveLength(household.memberCount - 1)
+    for (const lines of idLines) expect(lines).toBeLessThan(1.5)
+    const reveals = (await repos.audit.list(null, 100_000)).filter((e) => e.action === 'application.reveal' && e.subject === household.applicationIds[0])
+    expect(reveals.map((e) => [e.actor, e.detail])).toEqual([['demo-admin', { field: 'applicant.homePhone' }]])
+    expect(await pageProblems(admin.page, 'large')).toEqual([])
+    await e2e.shot(admin.page, 'turns-07a-demo-household-phone-revealed')
     await call(REVIEWER, 'households', 'decideDeregistration', { householdId: household.id, expectedVersion: await at(), approve: true, note: '' })
     deregisteredToday = household.id
     await li.page.reload()

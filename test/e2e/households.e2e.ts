@@ -1,6 +1,7 @@
 import ExcelJS from 'exceljs'
 import { readFileSync } from 'node:fs'
 import type { Page } from 'playwright-core'
+import { photoPng } from './apply-helpers'
 import { startE2E, type E2E } from './harness'
 import { DEMO_AID_LEVELS } from '../../server/local/seed-stations'
 import { choose, field, scrollTo, signInStaff, toastGone, visible } from './page-helpers'
@@ -225,6 +226,10 @@ describe('filed households', () => {
     await choose(cw.page, 'kind', 'propose-deregistration')
     await choose(cw.page, 'outcome.reason', 'stable-employment')
     await field(cw.page, 'outcome.text').fill('户主在物流园稳定就业一年以上')
+    // The proof of being out of hardship: a photo of the labour contract.
+    const [proof] = await Promise.all([cw.page.waitForEvent('filechooser'), visible(cw.page, '[data-form=setOutcome] [data-upload=evidence]').click()])
+    await proof.setFiles({ name: '劳动合同.png', mimeType: 'image/png', buffer: photoPng() })
+    await visible(cw.page, '[data-form=setOutcome] .photo-field__photo').waitFor()
     await visible(cw.page, '[data-section=outcome]').scrollIntoViewIfNeeded()
     await e2e.shot(cw.page, 'households-15-check-outcome-form')
     await visible(cw.page, '[data-form=setOutcome] [data-action=submit]').click()

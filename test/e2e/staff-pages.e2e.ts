@@ -10,7 +10,8 @@ import { RULES, staffPageProblems } from './worker-checks'
  * no journey test measures in both modes, opened with the demo data by the demo admin (赵强: admin
  * and reviewer) on a 360-wide phone, in normal mode and then in large-text mode: no text under
  * 16 px and no target under 44 x 44 px (18 px and 60 x 60 px in large text), no raw codes, English
- * words or ISO dates, no serious or critical axe finding, and (the harness) no console error.
+ * words or ISO dates, no serious or critical axe finding, and (the harness) no console error, the
+ * dashboard's also on a second visit.
  */
 /** The pages that need no id, with what shows once each is there. */
 const PAGES: [route: string, ready: string][] = [
@@ -130,6 +131,14 @@ describe('staff pages: sizes, words and accessibility in both modes', () => {
       problems.push(...(await visit(page, mode, route, ready)))
       if (route.startsWith('/dashboard/')) problems.push(...(await pickerProblems(page, mode)).map((p) => `date picker: ${p}`))
     }
+    // The dashboard a second time, its charts drawn again (the harness fails on a console error of any visit).
+    problems.push(...(await visit(page, mode, '/dashboard/index/index', '[data-chart] canvas')))
+    // And shown again: to the campaign it lists and back, the figures loaded anew under the same charts.
+    await visible(page, '[data-section=campaign]').click()
+    await visible(page, '.hh-check-row').waitFor()
+    await page.goBack()
+    await visible(page, '.dash[data-state=ready] [data-chart=funds] canvas').waitFor()
+    problems.push(...(await staffPageProblems(page, mode)).map((p) => `/dashboard/index/index (shown again): ${p}`))
     expect(problems).toEqual([])
     await context.close()
   })

@@ -83,12 +83,14 @@ const ROWS: Row[] = [
       return { ...(await version(f, id)), cadreOpenid: 'o-caseworker-2', note: '' }
     },
   },
-  { action: 'proposeDeregistration', allowed: CASE, input: async (f, id) => ({ ...(await version(f, id)), reason: 'stable-employment', text: '' }) },
+  { action: 'prepareEvidenceUpload', allowed: CASE, input: () => ({ fileName: '收入证明.jpg' }) },
+  { action: 'viewEvidence', allowed: ALL, input: async (f, id) => ({ evidenceId: await f.evidence('o-caseworker-2', id) }) },
+  { action: 'proposeDeregistration', allowed: CASE, input: async (f, id) => ({ ...(await version(f, id)), reason: 'stable-employment', text: '', evidenceIds: [await f.evidence('o-caseworker-2', id)] }) },
   {
     action: 'decideDeregistration',
     allowed: ['reviewer'],
     input: async (f, id) => {
-      await f.ok('o-caseworker-2', 'proposeDeregistration', { householdId: id, ...(await version(f, id)), reason: 'stable-employment', text: '' })
+      await f.ok('o-caseworker-2', 'proposeDeregistration', { householdId: id, ...(await version(f, id)), reason: 'stable-employment', text: '', evidenceIds: [await f.evidence('o-caseworker-2', id)] })
       return { ...(await version(f, id)), approve: true, note: '' }
     },
   },
@@ -112,8 +114,9 @@ describe('households authorization matrix', () => {
   afterAll(() => f.close())
 
   it('covers every action of the modules under test', () => {
-    // The ledger's lists and budgets have their own tests (server/usecases/households/ledger.test.ts); an export's receipt, test/contract/exports.contract.test.ts; export jobs (start, status), test/contract/export-jobs.contract.test.ts.
-    const others = ['list', 'pendingLedger', 'budgets', 'setBudget', 'campaigns', 'openCampaign', 'closeCampaign', 'campaign', 'check', 'confirmItem', 'setOutcome', 'dashboard', 'exportHouseholds', 'exportLedger', 'exportReceived', 'startHouseholdExport', 'exportStatus']
+    // The ledger's lists and budgets have their own tests (server/usecases/households/ledger.test.ts); an export's receipt, test/contract/exports.contract.test.ts.
+    // registerEvidence takes only a path handed out to the caller (the weapp simulation registers through it).
+    const others = ['registerEvidence', 'list', 'pendingLedger', 'budgets', 'setBudget', 'campaigns', 'openCampaign', 'closeCampaign', 'campaign', 'check', 'checkPack', 'confirmItem', 'setOutcome', 'dashboard', 'exportHouseholds', 'exportLedger', 'exportReceived', 'startHouseholdExport', 'exportStatus']
     const covered = new Set([...ROWS.map((r) => r.action), ...others])
     expect(Object.keys(householdsActions).filter((a) => !covered.has(a))).toEqual([])
   })
@@ -161,11 +164,11 @@ describe('households authorization matrix', () => {
     await f.ok('o-city-admin', 'assignCadre', { householdId: id, ...(await version(f, id)), cadreOpenid: 'o-caseworker-2' })
     await f.ok('o-caseworker-2', 'addMeasure', { householdId: id, kind: 'living', description: '生活救助' })
     await approvedPayment(f, id, 1000)
-    await f.ok('o-caseworker-2', 'proposeDeregistration', { householdId: id, ...(await version(f, id)), reason: 'stable-employment', text: '' })
+    await f.ok('o-caseworker-2', 'proposeDeregistration', { householdId: id, ...(await version(f, id)), reason: 'stable-employment', text: '', evidenceIds: [await f.evidence('o-caseworker-2', id)] })
     for (const key of ['caseworker, own unit', 'reviewer, own unit', 'admin only, own unit'] as const) {
       const who = ACTORS[key]
       const offered = (await f.ok(who.openid, 'get', { householdId: id })).actions
-      const allowedHere = ROWS.filter((r) => !['get', 'staffChoices', 'decideLedgerEntry'].includes(r.action) && expected(r, who) === 'allowed').map((r) => r.action)
+      const allowedHere = ROWS.filter((r) => !['get', 'staffChoices', 'decideLedgerEntry', 'prepareEvidenceUpload', 'viewEvidence'].includes(r.action) && expected(r, who) === 'allowed').map((r) => r.action)
       // A proposal is open, so none may propose another.
       expect([...offered].sort()).toEqual(allowedHere.filter((a) => a !== 'proposeDeregistration').sort())
     }

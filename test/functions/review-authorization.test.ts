@@ -105,9 +105,9 @@ describe('review authorization matrix', () => {
   afterAll(() => f.close())
 
   it('covers every action of the review function', () => {
-    // startAssisted, callTasks and assistedDrafts name no case: their jurisdiction is tested in
-    // test/contract/field.contract.test.ts and test/contract/assisted-drafts.contract.test.ts.
-    const covered = new Set([...ROWS.map((r) => r.action), 'queue', 'notices', 'startAssisted', 'callTasks', 'assistedDrafts'])
+    // startAssisted, callTasks, assistedDrafts and visitPack name no case: their jurisdiction is tested in
+    // test/contract/field.contract.test.ts, test/contract/assisted-drafts.contract.test.ts and test/contract/visit-pack.contract.test.ts.
+    const covered = new Set([...ROWS.map((r) => r.action), 'queue', 'notices', 'startAssisted', 'callTasks', 'assistedDrafts', 'visitPack'])
     expect(Object.keys(reviewActions).filter((a) => !covered.has(a))).toEqual([])
   })
 

@@ -13,7 +13,8 @@ import { pendingDeregistration } from '../../src/domain/household'
 import { SIX_ITEM_CODES } from '../../src/domain/review'
 import { findAuditBreak } from '../../server/usecases/shared/audit-check'
 import { householdFixture, type HouseholdFixture } from '../support/households'
-import { DAY } from '../support/review'
+import { DAY, JPEG } from '../support/review'
+import { handleUpload } from '../../server/functions/upload'
 
 const KEEP = { kind: 'keep', difficulties: [{ group: 'medical', task: '协助申请大病医疗救助' }] }
 const PROPOSE = { kind: 'propose-deregistration', reason: 'stable-employment', text: '', evidenceIds: [] }
@@ -93,6 +94,32 @@ describe('the 户户清 campaign flow', () => {
     expect(await f.hh('o-caseworker', 'confirmItem', { ...item, confirmed: true })).toMatchObject({ ok: false, error: { code: 'CONFLICT' } })
   })
 
+  it('takes an item answered 有变化 only with a note and a photo of the household, which staff of the jurisdiction view through an audited link', async () => {
+    const item = { campaignId: campaign.id, householdId: h2, item: 'difficulties', confirmed: true, changed: true, note: '' }
+    expect(await f.hh('o-caseworker', 'confirmItem', { ...item, note: '孩子已上大学' })).toMatchObject({
+      ok: false,
+      error: { code: 'VALIDATION', field: 'evidenceIds', message: '“当前存在困难”有变化，请至少拍一张照片作为佐证' },
+    })
+    const photo = await f.evidence('o-caseworker', h2)
+    expect(await f.hh('o-caseworker', 'confirmItem', { ...item, evidenceIds: [photo] })).toMatchObject({ ok: false, error: { code: 'VALIDATION', field: 'note' } })
+    // A photo of another household does not back this one.
+    const elsewhere = await f.evidence('o-caseworker', h1)
+    expect(await f.hh('o-caseworker', 'confirmItem', { ...item, note: '孩子已上大学', evidenceIds: [elsewhere] })).toMatchObject({ ok: false, error: { code: 'VALIDATION', field: 'evidenceIds' } })
+    // Staff of another jurisdiction can neither upload for it nor see it.
+    expect(await handleUpload({ purpose: 'evidence', householdId: h2, fileName: 'x.jpg' }, JPEG, { openid: 'o-b-staff' }, f.deps)).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } })
+    expect(await handleUpload({ purpose: 'evidence', householdId: h2, fileName: 'x.pdf' }, new TextEncoder().encode('%PDF-1.4'), { openid: 'o-caseworker' }, f.deps)).toMatchObject({ ok: false, error: { code: 'VALIDATION', field: 'file' } })
+    const done = await f.ok<CheckView>('o-caseworker', 'confirmItem', { ...item, note: '孩子已上大学', evidenceIds: [photo] })
+    expect(done.record?.items.difficulties).toMatchObject({ confirmed: true, changed: true, evidenceIds: [photo] })
+    expect(await f.hh('o-b-staff', 'viewEvidence', { householdId: h2, evidenceId: photo })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } })
+    expect(await f.hh('o-reviewer', 'viewEvidence', { householdId: h1, evidenceId: photo })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND', field: 'evidenceId' } })
+    const link = await f.ok<{ url: string; contentType: string }>('o-reviewer', 'viewEvidence', { householdId: h2, evidenceId: photo })
+    expect(link.contentType).toBe('image/jpeg')
+    const audit = await f.deps.store.repos.audit.list(null, 10_000)
+    expect(audit.filter((e) => e.action === 'household.evidence.view' && e.subject === h2 && e.actor === 'o-reviewer')).toHaveLength(1)
+    const items = audit.filter((e) => e.action === 'campaign.check.item' && (e.detail as { householdId?: string }).householdId === h2)
+    expect(items.map((e) => e.detail)).toEqual([expect.objectContaining({ item: 'difficulties', changed: true, evidence: 1 })])
+  })
+
   it('takes an item kept offline with the time it was captured; one recorded meanwhile by someone else is CONFLICT, not overwritten', async () => {
     const item = { campaignId: campaign.id, householdId: h2, item: 'household', confirmed: true, note: '离线登记' }
     const capturedAt = new Date(f.clock.now().getTime() - 3_600_000).toISOString()
@@ -108,7 +135,10 @@ describe('the 户户清 campaign flow', () => {
   it('proposes deregistration on the file, which a reviewer then decides on the household page', async () => {
     await confirmAll('o-reviewer', h2)
     const before = await f.record(h2)
-    await f.ok<CheckView>('o-caseworker', 'setOutcome', { campaignId: campaign.id, householdId: h2, outcome: PROPOSE })
+    // Without the proof of being out of hardship it is refused, naming the field.
+    expect(await f.hh('o-caseworker', 'setOutcome', { campaignId: campaign.id, householdId: h2, outcome: PROPOSE })).toMatchObject({ ok: false, error: { code: 'VALIDATION', field: 'outcome.evidenceIds', message: expect.stringContaining('脱困证明') } })
+    const proof = await f.evidence('o-caseworker', h2)
+    await f.ok<CheckView>('o-caseworker', 'setOutcome', { campaignId: campaign.id, householdId: h2, outcome: { ...PROPOSE, evidenceIds: [proof] } })
     const after = await f.record(h2)
     expect(after.version).toBe(before.version + 1)
     expect(pendingDeregistration(after.history)).toMatchObject({ kind: 'deregistration-proposed', reason: 'stable-employment', campaignId: campaign.id, by: 'o-caseworker' })
@@ -154,7 +184,9 @@ describe('the 户户清 campaign flow', () => {
     const actions = await auditActions()
     const count = (a: string) => actions.filter((x) => x === a).length
     expect(count('campaign.open')).toBe(2)
-    expect(count('campaign.check.item')).toBe(1 + 6 + 6 + 2)
+    // The 有变化 item once among them; each evidence photo registered once.
+    expect(count('campaign.check.item')).toBe(1 + 6 + 1 + 6 + 2)
+    expect(count('household.evidence.add')).toBe(3)
     expect(count('campaign.check.outcome')).toBe(2)
     expect(count('household.deregistration.propose')).toBe(1)
     expect(count('campaign.close')).toBe(1)
@@ -162,6 +194,7 @@ describe('the 户户清 campaign flow', () => {
     const text = JSON.stringify(events.filter((e) => e.action.startsWith('campaign.')))
     expect(text).not.toContain('已入户核实')
     expect(text).not.toContain('协助申请大病医疗救助')
+    expect(text).not.toContain('孩子已上大学')
     expect(await findAuditBreak(f.deps.store.repos, f.deps.cipher)).toBeNull()
   })
 })

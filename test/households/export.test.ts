@@ -61,7 +61,7 @@ describe('household and ledger exports', () => {
     f = await householdFixture()
     filed = await f.file('unit-a1')
     await f.file('unit-b1')
-    // Twelve generated households (filed before the app: no application) under unit-a2, with their ledger.
+    // Twelve generated households (filed before the app, each with the application its form was migrated in) under unit-a2, with their ledger.
     const demo = generateDemoLedger(7, [{ id: unitA2.id, path: unitA2.path }])
     const keep = new Set(demo.households.slice(0, 12).map((h) => h.id))
     const part = {
@@ -98,10 +98,11 @@ describe('household and ledger exports', () => {
     expect(cell(sheet, row, '主要致困原因')).toBe('因病')
     expect(cell(sheet, row, '次要致困原因')).toBe('因学')
     expect(cell(sheet, row, '档案状态')).toBe('在档')
-    // A generated household has no application: the form's columns are empty, the ID number's facts are not.
+    // A generated household came with its filing form (migrated with its file): the form's columns and the ID number's facts.
     const demoRow = sheet.rows.find((r) => cell(sheet, r, '所属工会') === '髯翁社区工会')!
-    expect(cell(sheet, demoRow, '家庭年收入')).toBe('')
-    expect(cell(sheet, demoRow, '开户银行')).toBe('')
+    expect(cell(sheet, demoRow, '家庭年收入')).toMatch(/^[1-9]\d*$/)
+    expect(cell(sheet, demoRow, '开户银行')).toMatch(/弥勒/)
+    expect(cell(sheet, demoRow, '联系电话')).toMatch(/^1\d{10}$/)
     expect(cell(sheet, demoRow, '身份证号')).toMatch(/^532504\d{8}99\d[\dX]$/)
     expect(cell(sheet, demoRow, '性别')).toMatch(/^[男女]$/)
     expect(cell(sheet, demoRow, '结对帮扶干部')).toBe('李娟')

@@ -34,6 +34,10 @@ describe.each(factories)('retention of every other kind: %s', (_name, open) => {
     for (const a of apps) await r.applications.insert(a)
     await r.households.insert(householdRecord('h-1', { unitId: 'unit-root', status: 'deregistered', applicationIds: ['a-filed'], updatedAt: daysAgo(1200) }))
     await r.households.insert(householdRecord('h-2', { unitId: 'unit-root', status: 'filed', applicationIds: ['a-refiled'], updatedAt: daysAgo(1200) }))
+    // Evidence photos: of the deregistered household (a 有变化 item, its proposal's proof), and of the one on file.
+    for (const [id, householdId] of [['ev-1', 'h-1'], ['ev-2', 'h-1'], ['ev-3', 'h-2']]) {
+      await r.evidence.add({ id, householdId, unitId: 'unit-root', fileName: `${id}.jpg`, contentType: 'image/jpeg', size: 10, storageKey: `evidence/${householdId}/${id}.jpg`, uploadedAt: daysAgo(1300), uploadedBy: 'o-cw' })
+    }
   })
 
   test('unset, every record is kept', async () => {
@@ -48,7 +52,7 @@ describe.each(factories)('retention of every other kind: %s', (_name, open) => {
     await f.store.repos.policies.put({ ...TEST_POLICY, retention })
     expect(await applyRetention(f.deps)).toEqual({
       deleted: { messages: 1, requestReplies: 1, closedPersonRequests: 1, contactNotes: 1, callNotes: 1, deregisteredDocuments: 1 },
-      filesRemoved: 2,
+      filesRemoved: 4,
     })
     const r = f.store.repos
     expect((await r.messages.listFor('o-w', { offset: 0, limit: 5 })).items.map((m) => m.id)).toEqual(['m-new'])
@@ -68,7 +72,10 @@ describe.each(factories)('retention of every other kind: %s', (_name, open) => {
     expect((await r.applications.get('a-quiet'))?.callNotesPurgedAt).toBe(NOW.toISOString())
     expect((await r.applications.get('a-refiled'))?.documents).toHaveLength(1)
     expect(await r.households.get('h-1')).toMatchObject({ status: 'deregistered', documentsPurgedAt: NOW.toISOString() })
-    expect([...f.removed].sort()).toEqual(['docs/f1-visit.jpg', 'docs/f1.jpg'])
+    expect([...f.removed].sort()).toEqual(['docs/f1-visit.jpg', 'docs/f1.jpg', 'evidence/h-1/ev-1.jpg', 'evidence/h-1/ev-2.jpg'])
+    // The evidence of the deregistered household goes with its documents; the one on file keeps its own.
+    expect(await r.evidence.listByHousehold('h-1', 5)).toEqual([])
+    expect((await r.evidence.listByHousehold('h-2', 5)).map((e) => e.id)).toEqual(['ev-3'])
 
     const events = (await r.audit.list(null, 50)).filter((e) => e.actor === RETENTION_ACTOR)
     expect(events.map((e) => [e.action, e.subject]).sort()).toEqual([
@@ -79,7 +86,7 @@ describe.each(factories)('retention of every other kind: %s', (_name, open) => {
       ['retention.delete-person-request', 'application:a-filed'],
       ['retention.delete-reply', 'request-reply'],
     ])
-    expect(events.find((e) => e.action === 'retention.delete-deregistered-documents')?.detail).toMatchObject({ applications: [{ id: 'a-filed', documents: ['id-card'], visitPhotos: 1 }], retentionDays: 1095 })
+    expect(events.find((e) => e.action === 'retention.delete-deregistered-documents')?.detail).toMatchObject({ applications: [{ id: 'a-filed', documents: ['id-card'], visitPhotos: 1 }], evidence: 2, retentionDays: 1095 })
     expect(events.find((e) => e.action === 'retention.delete-call-notes')?.detail).toMatchObject({ calls: 1 })
     const text = JSON.stringify(events)
     for (const secret of ['张小明', '妻子住院', '就医', '副本', 'submit:r-old']) expect(text).not.toContain(secret)

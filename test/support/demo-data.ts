@@ -69,7 +69,8 @@ export function bruteDashboard(
     {
       households,
       disbursements: demo.disbursements.filter((e) => unitIds.has(e.unitId)),
-      applications: [],
+      // Each demo household was filed by an application of its own (its form, migrated).
+      applications: households.map(() => ({ status: 'filed' as const })),
       stations: [],
       campaigns: [demo.campaign, ...extra.campaigns].filter((c) => concerns(c, rootId)),
       checkRecords: [...demo.checkRecords, ...extra.checkRecords],

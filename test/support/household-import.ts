@@ -42,7 +42,7 @@ export async function filedThroughTheApp(): Promise<{ csv: ExportedFiles; xlsx: 
     await f.file('unit-b1')
     // A third, out of hardship and deregistered.
     const gone = await f.file('unit-a1')
-    const proposed = await f.ok<HouseholdView>('o-caseworker', 'proposeDeregistration', { householdId: gone.id, expectedVersion: (await f.record(gone.id)).version, reason: 'stable-employment', text: '', evidenceIds: [] })
+    const proposed = await f.ok<HouseholdView>('o-caseworker', 'proposeDeregistration', { householdId: gone.id, expectedVersion: (await f.record(gone.id)).version, reason: 'stable-employment', text: '', evidenceIds: [await f.evidence('o-caseworker', gone.id)] })
     await f.ok('o-reviewer', 'decideDeregistration', { householdId: gone.id, expectedVersion: proposed.version, approve: true, note: '' })
     const view = await f.ok('o-caseworker', 'addMeasure', { householdId: one.id, kind: 'medical', description: '住院费用救助', outcome: '' })
     const measureId = view.measures[0].id

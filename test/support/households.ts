@@ -23,7 +23,8 @@ import { openSqliteStore } from '../../server/adapters/sqlite'
 import { handle } from '../../server/functions'
 import type { HouseholdRecord, Repositories, Store } from '../../server/ports'
 import { tempDir } from './deps'
-import { DAY, reviewFixture, visitInput, type ReviewFixture } from './review'
+import { handleUpload } from '../../server/functions/upload'
+import { DAY, JPEG, reviewFixture, visitInput, type ReviewFixture } from './review'
 
 /** The repository methods the ports call queries: CloudBase refuses them inside a transaction. */
 const QUERIES: { [K in keyof Repositories]?: readonly (keyof Repositories[K])[] } = {
@@ -74,6 +75,8 @@ export interface HouseholdFixture extends ReviewFixture {
   ok<T = HouseholdView>(openid: string, action: string, input?: Record<string, unknown>): Promise<T>
   /** The stored record. */
   record(id: string): Promise<HouseholdRecord>
+  /** An evidence photo of the household uploaded by `openid` (the local upload route's way); its id. */
+  evidence(openid: string, householdId: string): Promise<string>
 }
 
 /** Each fund source's budget of the city for the fixture's year: 10 million yuan. */
@@ -141,6 +144,9 @@ export async function householdFixture(given?: Store): Promise<HouseholdFixture>
       const rec = await f.deps.store.repos.households.get(id)
       if (!rec) throw new Error(`no household ${id}`)
       return rec
+    },
+    async evidence(openid, householdId) {
+      return must((await handleUpload({ purpose: 'evidence', householdId, fileName: '收入证明.jpg' }, JPEG, { openid }, f.deps)) as ApiReply<{ id: string }>, 'evidence').id
     },
   }
 }

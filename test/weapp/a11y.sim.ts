@@ -1,7 +1,9 @@
 /**
  * WeChat's screen reader (读屏) in the built mini-program: every control the kit draws (a view or
- * text made pressable: entry tiles, cards, chips, options, tabs, switches) reaches WeChat with its
- * `aria-role` and a name (its `aria-label`, or its own text), on pages a worker and the staff open.
+ * text made pressable: entry tiles, cards, chips, options, tabs, switches) and every container given
+ * a role (chip groups, the tab list, the step progress, a chart) reaches WeChat with its `aria-role`
+ * and a name (its `aria-label`, or its own text), on pages a worker and the staff open. A plain
+ * `role=` is not bound in the mini-program: containers take theirs from `containerRole`.
  * Taro's weapp templates bind neither unless the build adds them (src/platform/weapp-aria.json).
  * miniprogram-simulate's elements keep no attributes beyond their own properties, so this reads
  * the two ends WeChat joins: the data Taro sends (setData) and the built templates' bindings.
@@ -20,8 +22,8 @@ beforeAll(async () => {
 }, 120000)
 afterAll(() => w.close())
 
-/** The roles the kit's `pressable` gives. */
-const ROLES = ['button', 'link', 'switch', 'checkbox', 'radio', 'tab']
+/** The roles the kit's `pressable` gives, and those of its containers (`containerRole`: a group of chips, the tabs, the step progress, a chart). */
+const ROLES = ['button', 'link', 'switch', 'checkbox', 'radio', 'tab', 'radiogroup', 'group', 'tablist', 'status', 'progressbar', 'img']
 
 /** Per template number (a node's `nn`): the data keys its `aria-role` and `aria-label` are bound to in base.wxml. */
 function ariaBindings(): Map<string, { role: string; label: string }> {
@@ -61,9 +63,11 @@ function controls(from: number, bindings: ReturnType<typeof ariaBindings>): { ro
 const PAGES: { route: string; as: string; query?: (c: DemoCases) => Record<string, string>; shows: RegExp; roles: string[] }[] = [
   { route: 'pages/home/index', as: WORKER, shows: /困难自测/, roles: ['switch', 'button'] },
   { route: 'pages/my-applications/index', as: WORKER, shows: /MLS-\d{4}-\d{6}/, roles: ['button'] },
-  { route: 'apply/self-check/index', as: WORKER, shows: /家庭人口/, roles: ['radio'] },
-  { route: 'review/queue/index', as: CASEWORKER, query: () => ({ stage: 'screening' }), shows: /MLS-\d{4}-\d{6}/, roles: ['tab'] },
+  { route: 'apply/self-check/index', as: WORKER, shows: /家庭人口/, roles: ['radio', 'radiogroup'] },
+  { route: 'apply/form/index', as: 'demo-new-weapp-a11y', shows: /隐私|同意/, roles: ['progressbar', 'checkbox'] },
+  { route: 'review/queue/index', as: CASEWORKER, query: () => ({ stage: 'screening' }), shows: /MLS-\d{4}-\d{6}/, roles: ['tab', 'tablist'] },
   { route: 'households/list/index', as: ADMIN, shows: /建档|户/, roles: ['radio'] },
+  { route: 'dashboard/index/index', as: ADMIN, shows: /建档|户/, roles: ['radio', 'img'] },
 ]
 
 test('the built templates bind aria-role and aria-label on views and texts', () => {

@@ -148,8 +148,8 @@ test('户户清: an item confirmed without signal is kept 未上传 and recorded
   await settle(100)
   w.setNetwork('down')
   // Every unrecorded item opens with its form: the first one, 家庭基本情况.
-  // 核实清楚 answers and saves in one tap.
-  page.tap(firstReading(page, '核实清楚'))
+  // 无变化 answers and saves in one tap.
+  page.tap(firstReading(page, '无变化'))
   const keptCheck = () => w.storage.get(`lantian.kept.v1.check.${campaignId}:${householdId}`) as { fields: { items: Record<string, { capturedAt: string }> } } | undefined
   await page.until((t) => t.includes('未上传'), 'the item kept 未上传')
   expect(keptCheck()?.fields.items.household).toMatchObject({ capturedAt: expect.any(String) })
@@ -166,5 +166,71 @@ test('户户清: an item confirmed without signal is kept 未上传 and recorded
   expect(check.record.items.household).toMatchObject({ confirmed: true, capturedAt: expect.any(String) })
   const audit = await w.deps.store.repos.audit.list(null, 100_000)
   expect(audit.filter((e) => e.action === 'campaign.check.item' && (e.detail as { householdId?: string }).householdId === householdId)).toHaveLength(1)
+  back.detach()
+})
+
+test('户户清: an item answered 有变化 with a photo, the network cut mid-check and the app closed, is kept and sent once each when the network returns, replies lost on the way', async () => {
+  const startsOn = addDays(shanghaiDate(new Date()), 1)
+  const { id: campaignId } = await call<{ id: string }>(ADMIN, 'households', 'openCampaign', { name: '朋普镇户户清佐证', startsOn, endsOn: addDays(startsOn, 60), unitIds: ['unit-532504001'] })
+  const scope = await call<{ households: { items: { householdId: string }[] } }>(CASEWORKER, 'households', 'campaign', { campaignId, page: 1, pageSize: 20 })
+  const householdId = scope.households.items[0]?.householdId ?? ''
+  expect(householdId).not.toBe('')
+  const keptCheck = () =>
+    w.storage.get(`lantian.kept.v1.check.${campaignId}:${householdId}`) as
+      | { fields: { items: Record<string, { editing?: boolean; changed?: boolean; note: string; capturedAt: string; photos?: { path?: string; photoId?: string; requestId: string }[] }> } }
+      | undefined
+  const item = () => keptCheck()?.fields.items.household
+
+  w.as(CASEWORKER)
+  w.setNetwork('up')
+  const page = await w.open('households/check/index', { campaignId, householdId })
+  await page.until((t) => t.includes('六清核查'), 'the check')
+  await settle(100)
+  // The signal drops in the middle of the check: the first item changed, a photo taken as evidence.
+  w.setNetwork('down')
+  page.tap(firstReading(page, '有变化'))
+  await page.until((t) => t.includes('拍照/选择照片'), 'the evidence photos')
+  page.fire(tagged(page, 'textarea')[0], 'input', { value: '户主已在物流园稳定就业' })
+  page.tap('拍照/选择照片')
+  await page.until(() => (item()?.photos?.length ?? 0) === 1, 'the photo kept on the phone with the answer')
+  expect(item()).toMatchObject({ editing: true, changed: true, note: '户主已在物流园稳定就业', photos: [{ path: expect.stringMatching(/^http:\/\/store\//) }] })
+  // The app is closed before saving; opened again (a bar of signal to load the household), the answer and its photo are there, not sent.
+  page.detach()
+  w.setNetwork('up')
+  const again = await w.open('households/check/index', { campaignId, householdId })
+  // The note as typed (its counter says its 11 characters) and the photo, still 未上传.
+  await again.until((t) => t.includes('未上传') && t.includes('已写 11 字'), 'the kept answer shown again')
+  expect(again.all('photo-field__thumb')).toHaveLength(1)
+  expect(w.calls.filter((c) => c.api === 'cloud.uploadFile' && String(c.args.cloudPath).includes(householdId))).toHaveLength(0)
+  // The signal drops again; saved, it waits on the phone.
+  w.setNetwork('down')
+  again.tap('保存')
+  await again.until(() => item() !== undefined && !item()!.editing, 'the item saved 未上传')
+  const captured = item()!.capturedAt
+  again.detach()
+  expect(await w.deps.store.repos.evidence.listByHousehold(householdId, 10)).toEqual([])
+
+  // The network returns: the photo's registration runs but its reply is lost.
+  w.answers.loseReplyOf = ['households.registerEvidence']
+  w.setNetwork('up')
+  const back = await w.open('households/check/index', { campaignId, householdId })
+  await back.until(() => w.answers.loseReplyOf.length === 0, 'the photo sent, its reply lost')
+  await settle(200)
+  expect(item()?.photos?.[0]?.photoId).toBeUndefined()
+  // Sent again with its request id (one photo on the server); then the item's own reply is lost.
+  w.answers.loseReplyOf = ['households.confirmItem']
+  back.lifecycle('onShow')
+  await back.until(() => w.answers.loseReplyOf.length === 0, 'the item sent, its reply lost')
+  await settle(200)
+  if (keptCheck()) back.lifecycle('onShow')
+  await back.until(() => keptCheck() === undefined, 'the kept check cleared')
+
+  const evidence = await w.deps.store.repos.evidence.listByHousehold(householdId, 10)
+  expect(evidence).toHaveLength(1)
+  const check = await call<{ record: { items: Record<string, { confirmed: boolean; changed?: boolean; evidenceIds: string[]; capturedAt?: string }> } }>(CASEWORKER, 'households', 'check', { campaignId, householdId })
+  expect(check.record.items.household).toMatchObject({ confirmed: true, changed: true, evidenceIds: [evidence[0].id], capturedAt: captured })
+  const audit = await w.deps.store.repos.audit.list(null, 100_000)
+  expect(audit.filter((e) => e.action === 'household.evidence.add' && e.subject === householdId)).toHaveLength(1)
+  expect(audit.filter((e) => e.action === 'campaign.check.item' && (e.detail as { campaignId?: string }).campaignId === campaignId)).toHaveLength(1)
   back.detach()
 })

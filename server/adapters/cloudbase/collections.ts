@@ -27,6 +27,8 @@ export const CONTACTS = 'contacts'
 export const CAMPAIGNS = 'campaigns'
 /** 户户清 checks, one per campaign and household. */
 export const CHECKS = 'checks'
+/** Evidence photos of households (户户清 items answered 有变化, deregistration proposals). */
+export const HOUSEHOLD_EVIDENCE = 'household_evidence'
 /** Subscribe-message acceptances per template and person. */
 export const SUBSCRIPTIONS = 'subscriptions'
 /** Client uploads awaiting registration. */
@@ -54,7 +56,7 @@ export const FIGURE_MARKS = 'figure_marks'
 /** Every collection the backend uses, for the deploy plan. */
 export const COLLECTIONS = [
   APPLICATIONS, CLAIMS, COUNTERS, IDEMPOTENCY, AUDIT_EVENTS, AUDIT_HEADS, AUDIT_ANCHORS, STAFF, ORG_UNITS, POLICIES, STATIONS, PROBLEM_REPORTS, OUTBOX, MESSAGES, INVITATIONS, RATE_LIMITS, HOUSEHOLDS,
-  MEASURES, DISBURSEMENTS, BUDGETS, CONTACTS, CAMPAIGNS, CHECKS, SUBSCRIPTIONS, UPLOADS, MIGRATION_RECORDS, SMOKE_RUNS,
+  MEASURES, DISBURSEMENTS, BUDGETS, CONTACTS, CAMPAIGNS, CHECKS, HOUSEHOLD_EVIDENCE, SUBSCRIPTIONS, UPLOADS, MIGRATION_RECORDS, SMOKE_RUNS,
   PERSON_REQUESTS, CALL_TASKS, FIGURE_ROWS, FIGURE_SNAPSHOTS, FIGURE_MARKS, EXPORT_JOBS,
 ] as const
 

@@ -6,6 +6,7 @@ import { budgetRepository } from './budget-repository'
 import { personRequestRepository } from './person-request-repository'
 import { campaignRepository } from './campaign-repository'
 import { checkRepository } from './check-repository'
+import { evidenceRepository } from './evidence-repository'
 import { claimRepository } from './claim-repository'
 import { contactRepository } from './contact-repository'
 import { counterRepository } from './counter-repository'
@@ -60,6 +61,7 @@ function bindRepositories(scope: Scope, policy: RetryPolicy, db: DatabaseOf): Re
     contacts: contactRepository(scope),
     campaigns: campaignRepository(scope),
     checks: checkRepository(scope),
+    evidence: evidenceRepository(scope),
     subscriptions: subscriptionRepository(scope),
     uploads: uploadRepository(scope),
     exportJobs: exportJobRepository(scope),

@@ -5,6 +5,7 @@ import { BUDGETS_COLLECTION } from './budget-repository'
 import { PERSON_REQUESTS_COLLECTION } from './person-request-repository'
 import { CAMPAIGNS_COLLECTION } from './campaign-repository'
 import { CHECKS_COLLECTION } from './check-repository'
+import { HOUSEHOLD_EVIDENCE_COLLECTION } from './evidence-repository'
 import { CLAIMS_COLLECTION } from './claim-repository'
 import { defineCollection, type CollectionDeclaration } from './collection-schema'
 import { SMOKE_RUNS } from './collections'
@@ -57,6 +58,7 @@ export const COLLECTION_DECLARATIONS: readonly CollectionDeclaration[] = [
   CONTACTS_COLLECTION,
   CAMPAIGNS_COLLECTION,
   CHECKS_COLLECTION,
+  HOUSEHOLD_EVIDENCE_COLLECTION,
   SUBSCRIPTIONS_COLLECTION,
   UPLOADS_COLLECTION,
   MIGRATION_RECORDS_COLLECTION,

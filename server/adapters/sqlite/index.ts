@@ -5,6 +5,7 @@ import { budgetRepository } from './budget-repository'
 import { personRequestRepository } from './person-request-repository'
 import { campaignRepository } from './campaign-repository'
 import { checkRepository } from './check-repository'
+import { evidenceRepository } from './evidence-repository'
 import { claimRepository } from './claim-repository'
 import { isReadOnlyRefusal, openDatabase, openReader, type Db } from './connection'
 import { checkpointInBackground } from './checkpointer'
@@ -55,6 +56,7 @@ export function bindRepositories(db: Db): Repositories {
     contacts: contactRepository(db),
     campaigns: campaignRepository(db),
     checks: checkRepository(db),
+    evidence: evidenceRepository(db),
     subscriptions: subscriptionRepository(db),
     uploads: uploadRepository(db),
     exportJobs: exportJobRepository(db),

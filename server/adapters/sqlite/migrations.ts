@@ -356,6 +356,20 @@ export const MIGRATIONS: readonly Migration[] = [
     `,
   },
   {
+    version: 43,
+    name: 'evidence photos of households (户户清 items answered 有变化, deregistration proposals), and every recorded item says whether it changed',
+    // Items recorded before an item could be answered 有变化 were answered 核实清楚 or 未核实清楚:
+    // none of them changed. CloudBase's 015-item-changed does the same to its checks.
+    sql: `
+      CREATE TABLE household_evidence (id TEXT PRIMARY KEY, household_id TEXT NOT NULL, uploaded_at TEXT NOT NULL, doc TEXT NOT NULL);
+      CREATE INDEX household_evidence_by_household ON household_evidence (household_id, uploaded_at, id);
+      UPDATE checks SET doc = (
+        SELECT json_set(checks.doc, '$.items', json_group_object(item.key, CASE WHEN json_type(item.value, '$.changed') IS NULL THEN json_set(item.value, '$.changed', json('false')) ELSE json(item.value) END))
+          FROM json_each(checks.doc, '$.items') AS item
+      ) WHERE EXISTS (SELECT 1 FROM json_each(checks.doc, '$.items'));
+    `,
+  },
+  {
     version: 44,
     name: "a person's latest uploads, for the upload rate limit (the upload records themselves, kept until the sweep)",
     // CloudBase declares the same index with the uploads collection (the deploy plan creates it).

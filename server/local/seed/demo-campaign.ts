@@ -20,7 +20,7 @@ export function demoCampaignRecord(random: () => number, household: Household, c
   const startOn = addDays(checkOn, -randomInt(random, 0, 7))
   const items = Object.fromEntries(
     SIX_ITEM_CODES.map((code, k) => {
-      const check: ItemCheck = { confirmed: true, note: SIX_ITEM_NOTES[code], evidenceIds: [], at: atShanghai(startOn, 9, k * 10), by: by.openid, byName: by.name }
+      const check: ItemCheck = { confirmed: true, changed: false, note: SIX_ITEM_NOTES[code], evidenceIds: [], at: atShanghai(startOn, 9, k * 10), by: by.openid, byName: by.name }
       return [code, check]
     }),
   ) as Record<SixItem, ItemCheck>

@@ -38,7 +38,8 @@ export interface DemoStaff {
 }
 
 /** A demo household with its unit path (for scope and jurisdiction). */
-export type DemoHousehold = Household & { unitPath: string[] }
+/** A demo household as generated: its unit's path, and the account its payments went to (its filing form's). */
+export type DemoHousehold = Household & { unitPath: string[]; payeeAccount: string }
 
 /** Every record the demo ledger holds, ready for the store. */
 export interface DemoLedger {
@@ -84,6 +85,9 @@ function earlyDates(random: () => number): CalendarDate[] {
   )
 }
 
+/** The id of the application that filed demo household `householdId`. */
+export const demoApplicationId = (householdId: string) => householdId.replace(/^demo-hh-/, 'demo-app-')
+
 const event = (id: string, at: string, by: LedgerActor, body: HouseholdEventBody): HouseholdEvent => ({ id, at, by: by.openid, byName: by.name, ...body })
 
 function measureKind(random: () => number, category: FiledCategory): MeasureKind {
@@ -103,7 +107,7 @@ function planHousehold(random: () => number, i: number, fate: Fate, deregOn: Cal
   const checkOn = fate === 'early' ? null : randomDate(random, '2020-04-08', '2020-06-30')
   const leaves = fate === 'campaign' ? addDays(checkOn!, randomInt(random, 3, 14)) : deregOn
   const history: HouseholdEvent[] = [
-    event(`${id}-e1`, atShanghai(filedOn, 10), staff.reviewer, { kind: 'filed', applicationId: null, category }),
+    event(`${id}-e1`, atShanghai(filedOn, 10), staff.reviewer, { kind: 'filed', applicationId: demoApplicationId(id), category }),
     event(`${id}-e2`, atShanghai(filedOn, 15), staff.reviewer, { kind: 'cadre-assigned', cadre: staff.caseworker }),
   ]
   const text = reason === 'other' ? '子女毕业后就业，家庭收入稳定增长' : ''
@@ -127,7 +131,7 @@ function planHousehold(random: () => number, i: number, fate: Fate, deregOn: Cal
     updatedAt: atShanghai(leaves ?? addDays(filedOn, 2), 10),
     version: leaves ? 2 : 1,
   }
-  const household: DemoHousehold = {
+  const household: Omit<DemoHousehold, 'payeeAccount'> = {
     id,
     number: `MLS-H-${filedOn.slice(0, 4)}-${String(i + 1).padStart(6, '0')}`,
     unitId: unit.id,
@@ -136,8 +140,8 @@ function planHousehold(random: () => number, i: number, fate: Fate, deregOn: Cal
     status: leaves ? 'deregistered' : 'filed',
     headName: pick(random, SURNAMES) + pick(random, GIVEN),
     memberCount: randomInt(random, 1, 5),
-    // Filed before the app: no application behind it.
-    applicationIds: [],
+    // Filed before the app: the application behind it holds the form migrated from the national system (seed-households).
+    applicationIds: [demoApplicationId(id)],
     cadres: [staff.caseworker],
     history,
     version: history.length,
@@ -145,7 +149,7 @@ function planHousehold(random: () => number, i: number, fate: Fate, deregOn: Cal
     updatedAt: history[history.length - 1].at,
   }
   const account = `62${String(randomInt(random, 10, 99))}${String(randomInt(random, 0, 999_999_999)).padStart(9, '0')}${String(randomInt(random, 0, 9999)).padStart(4, '0')}`
-  return { household, fate, deregOn: leaves, checkOn, reason, reasonText: text, measure, account }
+  return { household: { ...household, payeeAccount: account }, fate, deregOn: leaves, checkOn, reason, reasonText: text, measure, account }
 }
 
 /** Payment days for each household: at least one, the rest in proportion to its days on file, spread evenly. */

@@ -2,13 +2,15 @@ import type * as v from 'valibot'
 import { AppError, hasRole, type Actor } from '../../../src/domain'
 import type { CheckView } from '../../../src/domain/api/households'
 import { confirmItemProblem, outcomeProblem, withItem, type Campaign, type CheckRecord } from '../../../src/domain/campaign'
-import type { CheckOutcomeSchema, ConfirmItemSchema } from '../../../src/domain/campaign-schemas'
+import { changedWithoutEvidence, type CheckOutcomeSchema, type ConfirmItemSchema } from '../../../src/domain/campaign-schemas'
+import { DEREGISTRATION_EVIDENCE_MESSAGE } from '../../../src/domain/schema-parts'
 import type { CallContext, Deps, HouseholdRecord, OrgUnitRecord, Repositories } from '../../ports'
 import { appendAudit } from '../shared/audit'
 import { once } from '../shared/idempotency'
 import { contactOverdueDays, householdOf, requireStaff, staffNameOf, toHouseholdItem } from './access'
 import { checkId, inCampaignScope } from './campaign-scope'
 import { appendHouseholdEvent, CASE_ROLES, writeScope } from './household-write'
+import { requireEvidence } from './evidence'
 
 /**
  * One household's six-item check (六清) in a campaign: caseworkers and reviewers of the
@@ -50,9 +52,14 @@ function emptyRecord(campaign: Campaign, rec: HouseholdRecord, at: string): Chec
   return { id: checkId(campaign.id, rec.id), campaignId: campaign.id, householdId: rec.id, unitId: rec.unitId, items: {}, outcome: null, outcomeAt: null, outcomeBy: null, updatedAt: at, version: 0 }
 }
 
-/** Confirms one item (or records it as unclear, with the reason). The first item creates the record. */
+/**
+ * Confirms one item: 无变化, 有变化 (a note and at least one evidence photo of the household), or
+ * unclear (with the reason). The first item creates the record.
+ */
 export async function confirmItem(deps: Deps, actor: Actor, input: v.InferOutput<typeof ConfirmItemSchema>, ctx: CallContext): Promise<CheckView> {
   requireStaff(actor, CASE_ROLES)
+  const changed = input.confirmed && input.changed === true
+  if (changed && input.evidenceIds.length === 0) throw new AppError('VALIDATION', changedWithoutEvidence(input), 'evidenceIds')
   const now = deps.clock.now()
   await deps.store.transaction((repos) =>
     once(repos, writeScope('confirmItem', actor, ctx, checkId(input.campaignId, input.householdId)), now, async () => {
@@ -61,10 +68,11 @@ export async function confirmItem(deps: Deps, actor: Actor, input: v.InferOutput
       if (problem) throw new AppError('CONFLICT', problem)
       if (input.seenAt !== undefined && (record?.items[input.item]?.at ?? null) !== input.seenAt) throw new AppError('CONFLICT', '您离线期间，这一项已有新的登记，请查看后再提交')
       if (input.capturedAt && input.capturedAt > now.toISOString()) throw new AppError('VALIDATION', '填写时间不能晚于现在', 'capturedAt')
+      await requireEvidence(repos, rec.id, input.evidenceIds)
       const at = now.toISOString()
       const base = record ?? emptyRecord(campaign, rec, at)
       const check = {
-        confirmed: input.confirmed, note: input.note, evidenceIds: input.evidenceIds, at, by: actor.openid, byName: await staffNameOf(repos, actor.openid),
+        confirmed: input.confirmed, changed, note: input.note, evidenceIds: input.evidenceIds, at, by: actor.openid, byName: await staffNameOf(repos, actor.openid),
         ...(input.capturedAt ? { capturedAt: input.capturedAt } : {}),
       }
       const next: CheckRecord = { ...withItem(base, input.item, check), version: base.version + 1 }
@@ -73,7 +81,7 @@ export async function confirmItem(deps: Deps, actor: Actor, input: v.InferOutput
         actor: actor.openid,
         action: 'campaign.check.item',
         subject: next.id,
-        detail: { campaignId: campaign.id, householdId: rec.id, item: input.item, confirmed: input.confirmed, evidence: input.evidenceIds.length },
+        detail: { campaignId: campaign.id, householdId: rec.id, item: input.item, confirmed: input.confirmed, changed, evidence: input.evidenceIds.length },
       })
       return { version: next.version }
     }),
@@ -84,6 +92,9 @@ export async function confirmItem(deps: Deps, actor: Actor, input: v.InferOutput
 /** The check's conclusion once all six items are confirmed: keep on file, or propose deregistration (on the file too). */
 export async function setOutcome(deps: Deps, actor: Actor, input: v.InferOutput<typeof CheckOutcomeSchema>, ctx: CallContext): Promise<CheckView> {
   requireStaff(actor, CASE_ROLES)
+  if (input.outcome.kind === 'propose-deregistration') {
+    if (input.outcome.evidenceIds.length === 0) throw new AppError('VALIDATION', DEREGISTRATION_EVIDENCE_MESSAGE, 'outcome.evidenceIds')
+  }
   const now = deps.clock.now()
   await deps.store.transaction((repos) =>
     once(repos, writeScope('setOutcome', actor, ctx, checkId(input.campaignId, input.householdId)), now, async () => {
@@ -95,6 +106,7 @@ export async function setOutcome(deps: Deps, actor: Actor, input: v.InferOutput<
       const next: CheckRecord = { ...record, outcome, outcomeAt: at, outcomeBy: actor.openid, updatedAt: at, version: record.version + 1 }
       if (!(await repos.checks.put(next, record.version))) throw new AppError('CONFLICT', STALE)
       if (outcome.kind === 'propose-deregistration') {
+        await requireEvidence(repos, rec.id, outcome.evidenceIds, 'outcome.evidenceIds')
         const body = { kind: 'deregistration-proposed', reason: outcome.reason, text: outcome.text, evidenceIds: outcome.evidenceIds, campaignId: campaign.id } as const
         await appendHouseholdEvent(deps, repos, actor, rec, body, now)
         await appendAudit(repos, deps.cipher, now, {

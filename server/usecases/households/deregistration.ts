@@ -10,6 +10,8 @@ import { maskName } from '../../../src/domain/mask'
 import { staffNameOf } from './access'
 import { writeHouseholdFile } from './file-write'
 import { appendHouseholdEvent, requireVersion } from './household-write'
+import { requireEvidence } from './evidence'
+import { DEREGISTRATION_EVIDENCE_MESSAGE } from '../../../src/domain/schema-parts'
 
 /**
  * 脱困注销: a caseworker or reviewer proposes it with a reason code and evidence; another reviewer
@@ -19,11 +21,15 @@ import { appendHouseholdEvent, requireVersion } from './household-write'
 
 /** Proposes deregistering a filed household that has no open proposal. */
 export async function proposeDeregistration(deps: Deps, actor: Actor, input: v.InferOutput<typeof ProposeDeregistrationSchema>, ctx: CallContext): Promise<HouseholdView> {
+  // The proof of being out of hardship (脱困证明): photos registered to this household.
+  if (input.evidenceIds.length === 0) throw new AppError('VALIDATION', DEREGISTRATION_EVIDENCE_MESSAGE, 'evidenceIds')
   const approvers = await approversOf(deps.store.repos, input.householdId, actor.openid)
   return writeHouseholdFile(deps, actor, input, ctx, { action: 'proposeDeregistration', roles: HOUSEHOLD_EVENT_ROLES['deregistration-proposed'] }, async ({ repos, rec, now }) => {
     requireVersion(rec, input.expectedVersion)
     const body = { kind: 'deregistration-proposed', reason: input.reason, text: input.text, evidenceIds: input.evidenceIds, campaignId: null } as const
     const next = await appendHouseholdEvent(deps, repos, actor, rec, body, now)
+    // After the file's own rules (a deregistered file, an open proposal: CONFLICT), in the same transaction.
+    await requireEvidence(repos, rec.id, input.evidenceIds)
     // The approvers are told it waits for them (an in-app message each: the home page counts it).
     const proposer = await staffNameOf(repos, actor.openid)
     for (const openid of approvers) {

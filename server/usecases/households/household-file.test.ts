@@ -180,7 +180,7 @@ describe('following a filed household (SQLite, through the event contract)', () 
 
   describe('deregistration', () => {
     const propose = async (openid: string, over: Record<string, unknown> = {}) =>
-      f.hh(openid, 'proposeDeregistration', { householdId: id, expectedVersion: await version(), reason: 'income-above-line', text: '', evidenceIds: ['ev-1'], ...over })
+      f.hh(openid, 'proposeDeregistration', { householdId: id, expectedVersion: await version(), reason: 'income-above-line', text: '', evidenceIds: [await f.evidence(openid, id).catch(() => 'ev-none')], ...over })
     const decide = async (openid: string, over: Record<string, unknown> = {}) =>
       f.hh(openid, 'decideDeregistration', { householdId: id, expectedVersion: await version(), approve: true, note: '', ...over })
 

@@ -286,7 +286,7 @@ describe('the aid ledger (SQLite, through the event contract)', () => {
   it('takes no new payment on a deregistered household, but a mistaken one can still be reversed', async () => {
     const paymentId = await paid()
     await approve(paymentId)
-    const proposed = await f.ok('o-caseworker', 'proposeDeregistration', { householdId: id, expectedVersion: (await f.record(id)).version, reason: 'stable-employment', text: '' })
+    const proposed = await f.ok('o-caseworker', 'proposeDeregistration', { householdId: id, expectedVersion: (await f.record(id)).version, reason: 'stable-employment', text: '', evidenceIds: [await f.evidence('o-caseworker', id)] })
     await f.ok('o-reviewer', 'decideDeregistration', { householdId: id, expectedVersion: proposed.version, approve: true, note: '' })
     expect(await f.hh('o-caseworker', 'recordPayment', pay())).toMatchObject({ ok: false, error: { code: 'CONFLICT', message: '该家庭已脱困注销，不能登记帮扶资金发放' } })
     await f.ok('o-caseworker', 'reversePayment', reverse(paymentId))

@@ -17,8 +17,13 @@ export interface Deleted {
 export interface RecordKind {
   kind: keyof RetentionSchedule
   scan(repos: Repositories, before: string, limit: number): Promise<string[]>
-  purge(repos: Repositories, id: string, before: string, at: string): Promise<Deleted | 'marked' | null>
+  purge(repos: Repositories, id: string, before: string, at: string, gathered?: readonly string[]): Promise<Deleted | 'marked' | null>
+  /** Ids of the record's dependents that only a query finds (CloudBase runs none in a transaction): read before the purge's transaction, handed to it. */
+  gather?(repos: Repositories, id: string): Promise<string[]>
 }
+
+/** The most evidence photos of one household a pass removes (the rest go with the next pass of the kind). */
+const MAX_EVIDENCE_PER_PASS = 500
 
 const isCall = (e: NonNullable<ApplicationRecord['review']>[number]) => e.kind === 'call'
 
@@ -87,9 +92,11 @@ export const RECORD_KINDS: readonly RecordKind[] = [
     },
   },
   {
+    // The household's evidence photos (户户清 items answered 有变化, its deregistration proposals) go with its applications' documents.
     kind: 'deregisteredDocuments',
     scan: async (repos, before, limit) => (await repos.households.deregisteredBefore(before, limit)).map((h) => h.id),
-    async purge(repos, id, before, at) {
+    gather: async (repos, id) => (await repos.evidence.listByHousehold(id, MAX_EVIDENCE_PER_PASS)).map((e) => e.id),
+    async purge(repos, id, before, at, evidenceIds = []) {
       const household = await repos.households.get(id)
       if (!household || household.status !== 'deregistered' || household.documentsPurgedAt || household.updatedAt >= before) return null
       const applications: { id: string; documents: string[]; visitPhotos: number }[] = []
@@ -103,8 +110,15 @@ export const RECORD_KINDS: readonly RecordKind[] = [
         applications.push({ id: rec.id, documents: gone.kinds, visitPhotos: gone.photos })
         files.push(...gone.files)
       }
+      let evidence = 0
+      for (const evidenceId of evidenceIds) {
+        const e = await repos.evidence.get(evidenceId)
+        if (!e || e.householdId !== household.id || !(await repos.evidence.remove(e.id))) continue
+        files.push(e.storageKey)
+        evidence++
+      }
       if (!(await repos.households.update({ ...household, documentsPurgedAt: at, version: household.version + 1 }, household.version))) return null
-      return { action: 'retention.delete-deregistered-documents', subject: `household:${household.id}`, detail: { deregisteredAt: household.updatedAt, applications }, files }
+      return { action: 'retention.delete-deregistered-documents', subject: `household:${household.id}`, detail: { deregisteredAt: household.updatedAt, applications, evidence }, files }
     },
   },
 ]

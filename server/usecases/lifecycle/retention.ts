@@ -33,9 +33,10 @@ export async function applyRetention(deps: Deps, limit = 50): Promise<{ deleted:
     const before = new Date(now.getTime() - days * DAY_MS).toISOString()
     deleted[kind.kind] = 0
     for (const id of await kind.scan(deps.store.repos, before, limit)) {
+      const gathered = kind.gather ? await kind.gather(deps.store.repos, id) : undefined
       const files = await deps.store
         .transaction(async (repos): Promise<string[] | null> => {
-          const gone = await kind.purge(repos, id, before, now.toISOString())
+          const gone = await kind.purge(repos, id, before, now.toISOString(), gathered)
           if (!gone || gone === 'marked') return null
           await appendAudit(repos, deps.cipher, now, { actor: RETENTION_ACTOR, action: gone.action, subject: gone.subject, detail: { ...gone.detail, retentionDays: days } })
           return gone.files

@@ -7,6 +7,7 @@ import { toDocumentView } from '../shared/application-view'
 import { appendAudit } from '../shared/audit'
 import { removeFiles } from '../shared/files'
 import { checkUploadKey, handOutUpload, recordUpload } from '../shared/uploads'
+import { photoProblem } from '../shared/photos'
 import { caseOf } from './access'
 import { decide, type DecisionInput } from './decide'
 import { once } from '../shared/idempotency'
@@ -92,18 +93,11 @@ async function attachPhoto(deps: Deps, actor: Actor, id: string, photo: Document
   }
 }
 
-function photoProblem(bytes: Uint8Array): string | null {
-  if (bytes.length === 0) return '文件是空的，请重新选择'
-  if (bytes.length > MAX_DOCUMENT_BYTES) return '照片不能超过10MB'
-  const type = sniffDocumentType(bytes)
-  return type === 'image/jpeg' || type === 'image/png' ? null : '走访照片只能是JPG或PNG图片'
-}
-
 /** Local mode: the photo's bytes arrive with the request (`/api/upload?purpose=visit`). */
 export async function addVisitPhoto(deps: Deps, actor: Actor, input: { id: string; fileName: string; bytes: Uint8Array }, requestId: string | null = null): Promise<DocumentView> {
   const { bytes } = input
   const rec = await visitCase(deps.store.repos, actor, input.id)
-  const problem = photoProblem(bytes)
+  const problem = photoProblem(bytes, '走访照片')
   if (problem) throw new AppError('VALIDATION', problem, 'file')
   const contentType = sniffDocumentType(bytes)!
   const photoId = deps.ids.newId()
@@ -128,7 +122,7 @@ export async function registerVisitPhoto(deps: Deps, actor: Actor, input: { id: 
   if (existing) return toDocumentView(existing)
   const bytes = await deps.files.get(input.fileId, MAX_DOCUMENT_BYTES)
   if (!bytes) throw new AppError('VALIDATION', '没有找到上传的文件，请重新上传', 'fileId')
-  const problem = photoProblem(bytes)
+  const problem = photoProblem(bytes, '走访照片')
   if (problem) {
     await removeFiles(deps, [input.fileId])
     throw new AppError('VALIDATION', problem, 'file')

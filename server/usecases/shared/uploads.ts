@@ -4,8 +4,8 @@ import { expireHandover } from './export-receipts'
 import { removeFiles } from './files'
 import { RATE_RULES, waitText } from './rate-limit'
 
-/** What a client uploads for: a worker's document, or a caseworker's home-visit photo. */
-export type UploadPurpose = 'document' | 'visit'
+/** What a client uploads for: a worker's document, a caseworker's home-visit photo, or a household's evidence photo (its owner: the household). */
+export type UploadPurpose = 'document' | 'visit' | 'evidence'
 
 /**
  * An upload never registered is deleted after this long; every upload record is kept this long

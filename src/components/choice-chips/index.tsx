@@ -1,6 +1,7 @@
 import { View } from '@tarojs/components'
 import Chip from '../chip'
 import Field from '../field'
+import { containerRole } from '../pressable'
 
 /** A coded option: what is stored, and what is shown. */
 export interface ChoiceOption {
@@ -63,7 +64,7 @@ export default function ChoiceChips(props: ChoiceChipsProps): JSX.Element {
   }
   return (
     <Field field={field} label={label} hint={hint} error={error} marked={marked}>
-      <View className='chip-row' data-field={field} role={multiple ? 'group' : 'radiogroup'} aria-label={label}>
+      <View className='chip-row' data-field={field} {...containerRole(multiple ? 'group' : 'radiogroup', label)}>
         {options.map((o) => (
           <Chip key={o.code} large label={o.label} role={multiple ? 'checkbox' : 'radio'} on={chosen.includes(o.code)} onTap={() => tap(o.code)} data={{ 'data-value': o.code }} />
         ))}

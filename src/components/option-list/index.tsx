@@ -2,7 +2,7 @@ import { Text, View } from '@tarojs/components'
 import type { ReactNode } from 'react'
 import Field from '../field'
 import './index.css'
-import { pressable } from '@/components/pressable'
+import { containerRole, pressable } from '@/components/pressable'
 
 /** One choice of an option list. */
 export interface Option {
@@ -51,7 +51,7 @@ export interface OptionListProps {
 export default function OptionList({ field, label, hint, options, value, error, onChange }: OptionListProps) {
   return (
     <Field field={field} label={label} hint={hint} error={error}>
-      <View data-field={field} role='radiogroup' aria-label={label}>
+      <View data-field={field} {...containerRole('radiogroup', label)}>
         {options.map((o) => (
           <OptionRow key={o.code} label={o.label} on={o.code === value} onTap={() => onChange(o.code)} data={{ 'data-value': o.code }} />
         ))}

@@ -4,7 +4,7 @@ import type { ApiReply } from '@/domain/contract'
 import { OptionRow } from '../option-list'
 import { UnitLink, UnitTrail, type UnitRef } from './trail'
 import './index.css'
-import { pressable } from '@/components/pressable'
+import { containerRole, pressable } from '@/components/pressable'
 
 export { UnitLink, UnitTrail, type UnitRef }
 
@@ -105,7 +105,7 @@ export default function UnitPicker(props: UnitPickerProps) {
           ))}
         </View>
       ) : (
-        <View data-field={field} role={mode === 'one' ? 'radiogroup' : 'group'} aria-label={label}>
+        <View data-field={field} {...containerRole(mode === 'one' ? 'radiogroup' : 'group', label)}>
           {rows.map((u) => (
             // The row and its 下级 side by side: a control inside a control is not reachable on its own.
             <View key={u.id} className='unit-picker__row'>

@@ -1,4 +1,6 @@
 import { Text, View } from '@tarojs/components'
+import type { ReactNode } from 'react'
+import { formatDate } from '@/text/format'
 
 /** Props of one headline figure. */
 export interface FigureProps {
@@ -9,7 +11,12 @@ export interface FigureProps {
   /** The raw number, as `data-value` for tests. */
   raw: number
   /** A second line, e.g. the exact amount under 万元. */
-  detail?: string
+  detail?: ReactNode
+}
+
+/** A date kept on one line (`2026年12月6日`, never broken between month and day). */
+export function DateText({ value }: { value: string }) {
+  return <Text className='dash-date'>{formatDate(value)}</Text>
 }
 
 /** A headline figure: a small label above a large number. */

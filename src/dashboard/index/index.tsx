@@ -5,7 +5,7 @@ import PageState from '@/components/page-state'
 import type { DashboardView } from '@/domain/api/households'
 import { isCalendarDate } from '@/domain/calendar'
 import type { DateRange } from '@/domain/dashboard'
-import { formatDate } from '@/text/format'
+import { DateText } from './figure'
 import { todayShanghai } from '@/text/household-text'
 import { api } from '@/api'
 import { pageClass, useLargeText } from '@/hooks/use-large-text'
@@ -70,7 +70,7 @@ export default function DashboardPage() {
         {({ data, updating }) => (
           <View className='dash-body' data-unit-name={data.unitName}>
             <Text className='dash-scope'>
-              {data.unitName} · {formatDate(data.range.from)} 至 {formatDate(data.range.to)}
+              {data.unitName} · <DateText value={data.range.from} /> 至 <DateText value={data.range.to} />
               {updating ? ' · 正在更新…' : ''}
             </Text>
             <HouseholdsSection d={data} />

@@ -8,7 +8,7 @@ import { formatCount, formatMoneyShort, labelOf } from '@/text/household-text'
 import { ROUTES } from '@/routes'
 import FundsChart from './charts/funds-chart'
 import OnFileChart from './charts/on-file-chart'
-import Figure, { FigureRow } from './figure'
+import Figure, { DateText, FigureRow } from './figure'
 import { formatDate, formatMoney } from '@/text/format'
 
 /** Props of every section of the dashboard. */
@@ -22,8 +22,8 @@ export function HouseholdsSection({ d }: DashSectionProps) {
     <View className='card' data-section='households'>
       <Text className='card__title'>建档家庭</Text>
       <View className='dash-figures'>
-        <Figure name='onFileAtStart' label='期初在档' value={`${formatCount(d.onFileAtStart)} 户`} raw={d.onFileAtStart} detail={`${formatDate(d.range.from)} 起`} />
-        <Figure name='onFileNow' label='期末在档' value={`${formatCount(d.onFileNow)} 户`} raw={d.onFileNow} detail={`截至 ${formatDate(d.range.to)}`} />
+        <Figure name='onFileAtStart' label='期初在档' value={`${formatCount(d.onFileAtStart)} 户`} raw={d.onFileAtStart} detail={<><DateText value={d.range.from} /> 起</>} />
+        <Figure name='onFileNow' label='期末在档' value={`${formatCount(d.onFileNow)} 户`} raw={d.onFileNow} detail={<>截至 <DateText value={d.range.to} /></>} />
       </View>
       <FigureRow name='filedInPeriod' label='期内建档' value={`${formatCount(d.filedInPeriod)} 户`} raw={d.filedInPeriod} />
       <FigureRow name='deregisteredInPeriod' label='期内脱困注销' value={`${formatCount(d.deregisteredInPeriod)} 户`} raw={d.deregisteredInPeriod} />

@@ -19,6 +19,8 @@ import type { FileRow, OnFile } from '../field-rows'
 import type { MEMBER_FIELDS } from '../form-fields'
 import type { FundSource } from '../household-codes'
 import { dateText, idText } from '../schema-parts'
+import { FileNameSchema } from '../file-name'
+import type { DocumentLink } from './review'
 import { CursorInputSchema, PageInputSchema, type CursorPage, type Page } from './applicant'
 import { CASE_STAFF, STAFF, returns, type FunctionContract } from './define'
 import { ledgerActions, type LedgerLine } from './households-ledger'
@@ -83,8 +85,24 @@ export const householdsActions = {
     roles: STAFF,
   },
   check: { input: v.strictObject({ campaignId: idText('活动编号'), householdId: idText('家庭编号') }), output: returns<CheckView>(), roles: STAFF },
+  /** The campaign's households still to check in the caller's jurisdiction, a few, to keep on the phone for checks without signal. */
+  checkPack: { input: v.strictObject({ campaignId: idText('活动编号') }), output: returns<CheckPack>(), roles: STAFF },
   confirmItem: { input: ConfirmItemSchema, output: returns<CheckView>(), roles: CASE_STAFF },
   setOutcome: { input: CheckOutcomeSchema, output: returns<CheckView>(), roles: CASE_STAFF },
+  /** WeChat: where to upload an evidence photo of a household (a 有变化 item, a deregistration proposal) before registering it; locally `/api/upload?purpose=evidence`. */
+  prepareEvidenceUpload: { input: v.strictObject({ householdId: idText('家庭编号'), fileName: FileNameSchema }), output: returns<{ cloudPath: string }>(), roles: CASE_STAFF },
+  /** WeChat: registers the photo uploaded to the path handed out, after its bytes are read back and checked. */
+  registerEvidence: {
+    input: v.strictObject({
+      householdId: idText('家庭编号'),
+      fileName: FileNameSchema,
+      fileId: v.pipe(v.string('缺少文件'), v.nonEmpty('缺少文件'), v.maxLength(300, '文件不正确')),
+    }),
+    output: returns<EvidenceView>(),
+    roles: CASE_STAFF,
+  },
+  /** An evidence photo of a household of the jurisdiction: a link of a few minutes; every view is audited. */
+  viewEvidence: { input: v.strictObject({ householdId: idText('家庭编号'), evidenceId: idText('照片编号') }), output: returns<DocumentLink>(), roles: STAFF },
   dashboard: {
     input: v.strictObject({ from: dateText('开始日期'), to: dateText('结束日期'), unitId: v.optional(idText('单位')) }),
     output: returns<DashboardView>(),
@@ -223,6 +241,22 @@ export interface CampaignView {
   households: Page<CampaignHousehold>
 }
 
+/** At most this many households' checks are kept on a phone for checks without signal (by file number). */
+export const CHECK_PACK_SIZE = 30
+
+/**
+ * A household's check as kept on the caseworker's phone: what the check page shows, masked, with
+ * no one's WeChat id (paired cadres and who recorded each item are left out or named only).
+ */
+export type PackedCheck = Omit<CheckView, 'campaign' | 'mayRecord'>
+
+/** The open campaign's households still to check that the caller may record, by file number; `at`: when the server read them. */
+export interface CheckPack {
+  campaign: Campaign
+  checks: PackedCheck[]
+  at: string
+}
+
 export interface CheckView {
   campaign: Campaign
   household: HouseholdItem
@@ -276,4 +310,13 @@ export type DashboardView = Dashboard & {
   units: { id: string; name: string }[]
   /** File number, masked name and unit of each household in `overdueContacts`, by household id. */
   overdueHouseholds: Record<string, { number: string; headNameMasked: string; unitName: string }>
+}
+
+/** A household's evidence photo as registered: what the check item or the proposal refers to by id. */
+export interface EvidenceView {
+  id: string
+  fileName: string
+  contentType: 'image/jpeg' | 'image/png'
+  size: number
+  uploadedAt: string
 }

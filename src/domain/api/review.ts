@@ -72,6 +72,8 @@ export const reviewActions = {
     roles: CASE_STAFF,
   },
   getCase: { input: v.strictObject({ id: IdSchema }), output: returns<CaseView>(), roles: CASE_STAFF },
+  /** The cases waiting for their home visit, a few, to keep on the caseworker's phone for visits without signal. */
+  visitPack: { input: v.strictObject({}), output: returns<VisitPack>(), roles: CASE_STAFF },
   startScreening: { input: v.strictObject({ ...Decision }), output: returns<DecisionResult>(), roles: ['caseworker'] },
   acceptScreening: {
     input: v.strictObject({ ...Decision, note: v.optional(text('初审意见', 0, 200), '') }),
@@ -202,6 +204,34 @@ export interface QueueItem {
   dueAt: string | null
   overdue: boolean
   duplicateFlags: number
+}
+
+/** At most this many cases are kept on a phone for visits without signal (the ones due first). */
+export const VISIT_PACK_SIZE = 30
+
+/**
+ * A case waiting for its home visit as kept on the caseworker's phone: only what the visit page
+ * shows, masked (no ID number, phone, address or account: a lost phone gives away little).
+ */
+export interface PackedCase {
+  id: string
+  number: string
+  /** Masked: 张*明. */
+  nameMasked: string
+  unitName: string
+  status: ApplicationStatus
+  version: number
+  /** How many review records the case had: a visit kept against it is compared with the case when sent. */
+  reviewCount: number
+  mainCause: HardshipCauseCode
+  enteredAt: string
+  dueAt: string | null
+}
+
+/** The cases of the caseworker's jurisdiction at 入户调查, due first; `at`: when the server read them. */
+export interface VisitPack {
+  cases: PackedCase[]
+  at: string
 }
 
 export interface QueueResult extends CursorPage<QueueItem> {

@@ -12,6 +12,7 @@ import { pageClass, useLargeText } from '@/hooks/use-large-text'
 import { usePages } from '@/hooks/use-pages'
 import { readParam, ROUTES } from '@/routes'
 import ProgressList from './progress-list'
+import { refreshCheckPack } from '../offline/check-pack'
 import '../households.css'
 import './index.css'
 import { formatDate } from '@/text/format'
@@ -31,7 +32,8 @@ export default function CampaignPage() {
     items: (r) => r.households.items,
     next: (r, page, shown) => (shown < r.households.total ? page + 1 : null),
   })
-  useDidShow(() => void load(pendingOnly))
+  // With signal, the households still to check are kept on the phone for checks out of signal.
+  useDidShow(() => void load(pendingOnly).then(() => refreshCheckPack(campaignId)))
   useReachBottom(more)
 
   if (list.kind !== 'ready') return <LoadingPage state={list} onRetry={() => void reload()} />

@@ -13,6 +13,7 @@ import OutcomeForm from './outcome-form'
 import OutcomeView from './outcome-view'
 import { useCheck } from './use-check'
 import { forgetItem } from './kept-check'
+import { packLabel } from '@/offline/field-packs'
 import '../households.css'
 import './index.css'
 
@@ -22,7 +23,7 @@ export default function CheckPage() {
   const params = useRouter().params
   const campaignId = readParam(params.campaignId)
   const householdId = readParam(params.householdId)
-  const { state, busy, reload, write, confirmItem, sendKept, kept } = useCheck(campaignId, householdId)
+  const { state, busy, reload, write, confirmItem, keepDraft, sendKept, kept } = useCheck(campaignId, householdId)
   useDidShow(() => void reload().then(sendKept))
   // Items kept 未上传 go as soon as the network returns.
   useEffect(() => {
@@ -54,6 +55,7 @@ export default function CheckPage() {
           查看家庭档案
         </Button>
       </View>
+      {state.data.offlineAt && <Banner data={{ 'data-banner': 'offline-pack' }}>{packLabel(state.data.offlineAt)}：没有信号，显示的是手机上保存的核查资料；核查可以照常登记，联网后自动上传</Banner>}
       {!mayRecord && !outcome && <Banner>{campaign.status === 'open' ? '您可以查看核查情况，核查由辖区工作人员登记' : '该活动已结束，不能再登记核查'}</Banner>}
       <View className='card' data-section='items'>
         <Text className='card__title'>六清核查</Text>
@@ -62,12 +64,14 @@ export default function CheckPage() {
             key={it.code}
             item={it.code}
             label={it.label}
+            householdId={household.id}
             check={record?.items[it.code]}
             kept={kept?.fields.items[it.code]}
             onForget={() => (forgetItem(campaignId, householdId, it.code), void reload())}
             editable={mayRecord && !outcome}
             busy={busy}
-            onSave={(confirmed, note) => confirmItem(it.code, confirmed, note)}
+            onSave={(answer) => confirmItem(it.code, answer)}
+            onDraft={(answer) => keepDraft(it.code, answer)}
           />
         ))}
       </View>
@@ -75,7 +79,7 @@ export default function CheckPage() {
         <Text className='card__title'>核查结论</Text>
         {outcome && <OutcomeView outcome={outcome} />}
         {!outcome && !complete && <Text className='hh-empty'>六项都核实清楚后，再确定核查结论</Text>}
-        {!outcome && complete && mayRecord && <OutcomeForm busy={busy} onSubmit={(o) => write('setOutcome', { outcome: o })} />}
+        {!outcome && complete && mayRecord && <OutcomeForm householdId={household.id} busy={busy} onSubmit={(o) => write('setOutcome', { outcome: o })} />}
       </View>
     </View>
   )

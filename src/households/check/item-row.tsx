@@ -3,66 +3,111 @@ import { useState } from 'react'
 import Tag from '@/components/tag'
 import Chip from '@/components/chip'
 import FieldError from '@/components/field-error'
+import PhotoField from '@/components/photo-field'
 import type { ItemCheck } from '@/domain/campaign'
 import type { SixItem } from '@/domain/review'
+import type { KeptPhoto } from '@/offline/kept-forms'
+import { keepPhotos } from '@/offline/kept-photos'
+import type { PickedFile } from '@/platform/file-types'
 import { formatDateTime } from '@/text/format'
 import TextAreaField from '@/components/text-area-field'
 import '@/components/form-frame/index.css'
-import type { WriteProblems } from './use-check'
+import type { ItemAnswer, WriteProblems } from './use-check'
 import type { KeptItem } from './kept-check'
+import EvidenceLinks from '../components/evidence-links'
+
+/** At most this many evidence photos per item (the contract's limit). */
+const MAX_ITEM_PHOTOS = 9
 
 /** Props of one of the six items. */
 export interface ItemRowProps {
   item: SixItem
   label: string
+  householdId: string
   check: ItemCheck | undefined
   /** Whether it may be (re)confirmed now. */
   editable: boolean
   busy: boolean
-  onSave: (confirmed: boolean, note: string) => Promise<WriteProblems>
-  /** The item as kept on this phone, not yet on the server (未上传), or changed meanwhile. */
+  onSave: (answer: ItemAnswer) => Promise<WriteProblems>
+  /** Keeps the answer being entered on the phone (a closed app keeps it). */
+  onDraft: (answer: ItemAnswer) => void
+  /** The item as kept on this phone: being answered, not yet on the server (未上传), or changed meanwhile. */
   kept?: KeptItem
-  /** Drops the kept item (after a conflict). */
+  /** Drops the kept item (after a conflict, or an answer given up). */
   onForget?: () => void
 }
 
-/** One item of 六清: confirmed or not (a note says why not), and who confirmed it when. */
-export default function ItemRow({ item, label, check, editable, busy, onSave, kept, onForget }: ItemRowProps) {
-  const [editing, setEditing] = useState(!check && editable)
-  const [confirmed, setConfirmed] = useState<boolean | null>(check ? check.confirmed : null)
-  const [note, setNote] = useState(check?.note ?? '')
-  const [errors, setErrors] = useState<Record<string, string>>({})
-  const state = !check ? 'todo' : check.confirmed ? 'confirmed' : 'unclear'
+type Answer = 'same' | 'changed' | 'unclear'
 
-  const save = async (answer: boolean | null = confirmed) => {
-    if (answer === null) return setErrors({ confirmed: '请选择是否核实清楚' })
-    const problems = await onSave(answer, note)
+const answerOf = (c: { confirmed: boolean; changed?: boolean }): Answer => (!c.confirmed ? 'unclear' : c.changed ? 'changed' : 'same')
+const STATE_TEXT = { todo: '待核查', same: '无变化', changed: '有变化', unclear: '未核实清楚' } as const
+const KEPT_TEXT = { same: '核实无变化', changed: '有变化', unclear: '未核实清楚' } as const
+
+/**
+ * One item of 六清, answered explicitly: 无变化 (one tap: the answer and its save), 有变化 (what
+ * changed, and at least one photo as evidence), or 未核实清楚 (why). Nothing is preselected.
+ */
+export default function ItemRow({ item, label, householdId, check, editable, busy, onSave, onDraft, kept, onForget }: ItemRowProps) {
+  const draft = kept?.editing ? kept : undefined
+  const [editing, setEditing] = useState((!check && editable) || !!draft)
+  const [answer, setAnswer] = useState<Answer | null>(draft ? answerOf(draft) : check ? answerOf(check) : null)
+  const [note, setNote] = useState(draft?.note ?? check?.note ?? '')
+  const [photos, setPhotos] = useState<KeptPhoto[]>(draft?.photos ?? [])
+  const [errors, setErrors] = useState<Record<string, string>>({})
+  const state = !check ? 'todo' : answerOf(check)
+  const toAnswer = (a: Answer, n = note, p = photos): ItemAnswer => ({ confirmed: a !== 'unclear', changed: a === 'changed', note: n, photos: a === 'changed' ? p : [] })
+
+  const draftWith = (a: Answer | null, n: string, p: KeptPhoto[]) => a && a !== 'same' && onDraft(toAnswer(a, n, p))
+  const save = async (a: Answer | null = answer) => {
+    if (a === null) return setErrors({ confirmed: '请选择核查结果' })
+    const problems = await onSave(toAnswer(a))
     if (problems) return setErrors(problems)
     setErrors({})
+    setPhotos([])
     setEditing(false)
   }
-  // 核实清楚 is the answer and its save in one tap; 未核实清楚 asks what was found before saving.
-  const answerClear = () => {
+  // 无变化 is the answer and its save in one tap; 有变化 and 未核实清楚 ask what was found before saving.
+  const answerSame = () => {
     if (busy) return
-    setConfirmed(true)
+    setAnswer('same')
     setErrors({})
-    void save(true)
+    void save('same')
+  }
+  const choose = (a: Answer) => {
+    setAnswer(a)
+    setErrors({})
+    draftWith(a, note, photos)
+  }
+  const addPhotos = async (files: PickedFile[]) => {
+    const next = [...photos, ...(await keepPhotos(files, '佐证照片'))]
+    setPhotos(next)
+    setErrors({})
+    draftWith(answer, note, next)
+  }
+  const removePhoto = (key: string) => {
+    const next = photos.filter((p) => p.key !== key)
+    setPhotos(next)
+    draftWith(answer, note, next)
+  }
+  const cancel = () => {
+    if (draft) onForget?.()
+    setPhotos([])
+    setEditing(false)
   }
 
   return (
-    <View className={`hh-entry hh-item hh-item--${state}`} data-item={item} data-item-state={state}>
+    <View className={`hh-entry hh-item hh-item--${state}`} data-item={item} data-item-state={state === 'same' ? 'confirmed' : state}>
       <View className='hh-entry__head'>
         <Text className='hh-entry__title'>{label}</Text>
-        <Tag tone={state === 'confirmed' ? 'done' : state === 'unclear' ? 'overdue' : 'muted'}>
-          {state === 'confirmed' ? '已核实' : state === 'unclear' ? '未核实清楚' : '待核查'}
-        </Tag>
+        <Tag tone={state === 'same' ? 'done' : state === 'todo' ? 'muted' : 'overdue'}>{STATE_TEXT[state]}</Tag>
       </View>
-      {kept && !editing && (
+      {kept && !kept.editing && !editing && (
         <View className='hh-item__kept' data-kept={kept.conflict ? 'conflict' : 'waiting'}>
           <Tag tone={kept.conflict ? 'overdue' : 'pending'}>{kept.conflict ? '未覆盖' : '未上传'}</Tag>
           <Text className='hh-entry__text'>
-            本机记录：{kept.confirmed ? '核实清楚' : '未核实清楚'}
-            {kept.note ? `，${kept.note}` : ''}（{formatDateTime(kept.capturedAt)}）
+            本机记录：{KEPT_TEXT[answerOf(kept)]}
+            {kept.note ? `，${kept.note}` : ''}
+            {kept.photos?.length ? `，照片${kept.photos.length}张` : ''}（{formatDateTime(kept.capturedAt)}）
           </Text>
           {kept.conflict && <Text className='hh-entry__line'>{kept.conflict}</Text>}
           {kept.conflict && onForget && (
@@ -75,6 +120,7 @@ export default function ItemRow({ item, label, check, editable, busy, onSave, ke
       {check && !editing && (
         <>
           {check.note && <Text className='hh-entry__text'>{check.note}</Text>}
+          {check.evidenceIds.length > 0 && <EvidenceLinks householdId={householdId} ids={check.evidenceIds} />}
           <Text className='hh-entry__line'>
             {check.byName} · {formatDateTime(check.at)}
           </Text>
@@ -82,23 +128,45 @@ export default function ItemRow({ item, label, check, editable, busy, onSave, ke
       )}
       {editing ? (
         <View className='hh-item__form' data-form={`item-${item}`}>
-          <View className='chip-row' data-field='confirmed' role='radiogroup' aria-label={`${label}是否核实清楚`}>
-            <Chip label='核实清楚' role='radio' on={confirmed === true} onTap={answerClear} data={{ 'data-value': 'yes' }} />
-            <Chip label='未核实清楚' role='radio' on={confirmed === false} onTap={() => (setConfirmed(false), setErrors({}))} data={{ 'data-value': 'no' }} />
+          <View className='chip-row' data-field='confirmed' role='radiogroup' aria-label={`${label}的核查结果`}>
+            <Chip label='无变化' role='radio' large on={answer === 'same'} onTap={answerSame} data={{ 'data-value': 'yes' }} />
+            <Chip label='有变化' role='radio' large on={answer === 'changed'} onTap={() => choose('changed')} data={{ 'data-value': 'changed' }} />
+            <Chip label='未核实清楚' role='radio' large on={answer === 'unclear'} onTap={() => choose('unclear')} data={{ 'data-value': 'no' }} />
           </View>
           <FieldError field='confirmed' message={errors.confirmed} />
-          {confirmed !== false && <Text className='hh-entry__line'>核实清楚：点一下即保存；有变化或未核实清楚：写明情况后保存</Text>}
-          {confirmed === false && (
-            <TextAreaField field='note' label='核查情况' value={note} maxlength={500} error={errors.note} onInput={(v) => (setNote(v), setErrors({}))} />
+          {answer === null && <Text className='hh-entry__line'>无变化：点一下即保存；有变化：写明变化并拍照佐证后保存</Text>}
+          {answer !== null && answer !== 'same' && (
+            <TextAreaField
+              field='note'
+              label={answer === 'changed' ? '变化情况' : '核查情况'}
+              value={note}
+              maxlength={500}
+              error={errors.note}
+              onInput={(v) => (setNote(v), setErrors({}), draftWith(answer, v, photos))}
+            />
           )}
-          {(confirmed === false || check) && (
+          {answer === 'changed' && (
+            <PhotoField
+              field='evidenceIds'
+              label='佐证照片'
+              hint='至少1张；先保存在手机上，有网络时自动上传'
+              photos={photos}
+              max={MAX_ITEM_PHOTOS}
+              pickText='拍照/选择照片'
+              marker='evidence'
+              onAdd={(files) => void addPhotos(files)}
+              onRemove={removePhoto}
+              error={errors.evidenceIds}
+            />
+          )}
+          {((answer !== null && answer !== 'same') || check || draft) && (
             <View className='form-frame__buttons'>
-              {check && (
-                <Button className='btn btn--secondary' onClick={() => setEditing(false)} disabled={busy}>
+              {(check || draft) && (
+                <Button className='btn btn--secondary' onClick={cancel} disabled={busy}>
                   取消
                 </Button>
               )}
-              {confirmed === false && (
+              {answer !== null && answer !== 'same' && (
                 <Button className={busy ? 'btn btn--primary btn--busy' : 'btn btn--primary'} disabled={busy} onClick={() => void save()} data-action='save-item'>
                   保存
                 </Button>

@@ -1,13 +1,18 @@
 import type { CheckView } from '@/domain/api/households'
 import type { SixItem } from '@/domain/review'
 import { api } from '@/api'
-import { NETWORK_FAILURE } from '@/api/reply'
-import { readKept, removeKept, writeKept, type KeptForm } from '@/offline/kept-forms'
+import { readKept, removeKept, writeKept, type KeptForm, type KeptPhoto } from '@/offline/kept-forms'
+import { forgetPhotos, NETWORK_MESSAGE, sendPhotos } from '@/offline/kept-photos'
+import { uploadEvidence } from '@/platform/upload'
 
 /** One item as typed on the phone, with what it was typed against. */
 export interface KeptItem {
   confirmed: boolean
+  /** 有变化: sent with its photos as evidence. */
+  changed?: boolean
   note: string
+  /** The evidence photos taken for it (有变化), each uploaded with its own request id before the item is sent. */
+  photos?: KeptPhoto[]
   /** Sent with it every time, so a retried item is recorded once. */
   requestId: string
   capturedAt: string
@@ -15,14 +20,23 @@ export interface KeptItem {
   seenAt: string | null
   /** Recorded meanwhile by someone else: shown, not sent. */
   conflict?: string
+  /** Still being answered (有变化 or 未核实清楚 before 保存): kept so a closed app loses nothing, not sent. */
+  editing?: boolean
 }
 
 export type KeptCheck = KeptForm<{ items: Partial<Record<SixItem, KeptItem>> }>
 
-const NETWORK_MESSAGE = NETWORK_FAILURE.ok ? '' : NETWORK_FAILURE.error.message
 const idOf = (campaignId: string, householdId: string) => `${campaignId}:${householdId}`
 
 export const readKeptCheck = (campaignId: string, householdId: string) => readKept<KeptCheck['fields']>('check', idOf(campaignId, householdId))
+
+/** Writes one kept item's photos as they are now (after each upload: the phone knows what the server has). */
+function keepPhotosOf(campaignId: string, householdId: string, item: SixItem, photos: KeptPhoto[]): void {
+  const form = readKeptCheck(campaignId, householdId)
+  const kept = form?.fields.items[item]
+  if (!form || !kept) return
+  writeKept({ ...form, fields: { items: { ...form.fields.items, [item]: { ...kept, photos } } } })
+}
 
 /** Keeps an item on the phone (written at once: a closed app keeps it), 未上传 until sent. */
 export function keepItem(campaignId: string, householdId: string, label: string, item: SixItem, kept: KeptItem): void {
@@ -31,7 +45,7 @@ export function keepItem(campaignId: string, householdId: string, label: string,
   const form: KeptCheck = readKeptCheck(campaignId, householdId) ?? {
     kind: 'check', id, label, fields: { items: {} }, photos: [], base: { version: 0, marker: '' }, requestId: kept.requestId, capturedAt: now, changedAt: now, state: 'waiting',
   }
-  writeKept({ ...form, fields: { items: { ...form.fields.items, [item]: kept } }, changedAt: now })
+  writeKept({ ...form, fields: { items: { ...form.fields.items, [item]: kept } }, changedAt: now, state: kept.editing ? 'editing' : form.state === 'editing' ? 'waiting' : form.state })
 }
 
 function dropItem(campaignId: string, householdId: string, item: SixItem, conflict?: string): void {
@@ -39,7 +53,10 @@ function dropItem(campaignId: string, householdId: string, item: SixItem, confli
   if (!form) return
   const items = { ...form.fields.items }
   if (conflict) items[item] = { ...items[item]!, conflict }
-  else delete items[item]
+  else {
+    void forgetPhotos(items[item]?.photos ?? [])
+    delete items[item]
+  }
   if (Object.keys(items).length === 0) removeKept('check', form.id)
   else writeKept({ ...form, fields: { items }, state: Object.values(items).some((i) => i?.conflict) ? 'conflict' : 'waiting' })
 }
@@ -49,32 +66,59 @@ export const forgetItem = (campaignId: string, householdId: string, item: SixIte
 
 export type ItemSent = { ok: true; view: CheckView } | { ok: false; offline: boolean; message: string; field?: string }
 
+const OFFLINE: ItemSent = { ok: false, offline: true, message: '网络不通，已保存在手机上（未上传），联网后会自动上传' }
+
 /**
- * Sends one kept item with its request id, the time it was captured and the record it was typed
- * against: recorded, it leaves the phone; refused as changed meanwhile, it stays, marked; without
- * network it stays 未上传.
+ * Sends one kept item: its evidence photos first (each with its own request id, the kept copy
+ * written after each), then the item with its request id, the time it was captured and the record
+ * it was typed against: recorded, it leaves the phone; refused as changed meanwhile, it stays,
+ * marked; without network it stays 未上传.
  */
 export async function sendItem(campaignId: string, householdId: string, item: SixItem): Promise<ItemSent> {
   const kept = readKeptCheck(campaignId, householdId)?.fields.items[item]
-  if (!kept || kept.conflict) return { ok: false, offline: false, message: kept?.conflict ?? '' }
+  if (!kept || kept.conflict || kept.editing) return { ok: false, offline: false, message: kept?.conflict ?? '' }
+  const photos = await sendPhotos(
+    kept.photos ?? [],
+    (file, requestId) => uploadEvidence({ purpose: 'evidence', householdId, requestId }, file, () => {}),
+    (now) => keepPhotosOf(campaignId, householdId, item, now),
+  )
+  if (!photos.ok) {
+    if (photos.reply.error.message === NETWORK_MESSAGE) return OFFLINE
+    // A photo refused (not a picture, too large): the item waits on the phone for the caseworker to replace it.
+    return { ok: false, offline: true, message: photos.reply.error.message }
+  }
+  const evidenceIds = photos.photos.flatMap((p) => (p.photoId ? [p.photoId] : []))
   const reply = await api.households.confirmItem(
-    { campaignId, householdId, item, confirmed: kept.confirmed, note: kept.note, evidenceIds: [], capturedAt: kept.capturedAt, seenAt: kept.seenAt },
+    { campaignId, householdId, item, confirmed: kept.confirmed, changed: kept.changed === true, note: kept.note, evidenceIds, capturedAt: kept.capturedAt, seenAt: kept.seenAt },
     { requestId: kept.requestId },
   )
   if (reply.ok) {
     dropItem(campaignId, householdId, item)
     return { ok: true, view: reply.data }
   }
-  if (reply.error.message === NETWORK_MESSAGE) return { ok: false, offline: true, message: '网络不通，已保存在手机上（未上传），联网后会自动上传' }
+  if (reply.error.message === NETWORK_MESSAGE) return OFFLINE
   if (reply.error.code === 'CONFLICT') dropItem(campaignId, householdId, item, reply.error.message)
   else dropItem(campaignId, householdId, item)
   return { ok: false, offline: false, message: reply.error.message, ...(reply.error.field ? { field: reply.error.field } : {}) }
 }
 
-/** Sends every kept item of the check that is not in conflict; the last view the server gave, if any. */
-export async function sendKeptItems(campaignId: string, householdId: string): Promise<CheckView | null> {
+/** The sends under way, by check: the page's show and the network's return may ask at once. */
+const sending = new Map<string, Promise<CheckView | null>>()
+
+/** Sends every kept item of the check that is not in conflict (one send per check at a time); the last view the server gave, if any. */
+export function sendKeptItems(campaignId: string, householdId: string): Promise<CheckView | null> {
+  const id = idOf(campaignId, householdId)
+  const running = sending.get(id)
+  if (running) return running
+  const send = sendEach(campaignId, householdId).finally(() => sending.delete(id))
+  sending.set(id, send)
+  return send
+}
+
+async function sendEach(campaignId: string, householdId: string): Promise<CheckView | null> {
   let view: CheckView | null = null
-  for (const item of Object.keys(readKeptCheck(campaignId, householdId)?.fields.items ?? {}) as SixItem[]) {
+  const items = readKeptCheck(campaignId, householdId)?.fields.items ?? {}
+  for (const item of (Object.keys(items) as SixItem[]).filter((i) => !items[i]?.editing && !items[i]?.conflict)) {
     const sent = await sendItem(campaignId, householdId, item)
     if (sent.ok) view = sent.view
     else if (sent.offline) break

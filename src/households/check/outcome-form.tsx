@@ -6,6 +6,8 @@ import { DEREGISTRATION_REASONS, DIFFICULTY_GROUPS, type DeregistrationReason, t
 import FormFrame from '@/components/form-frame'
 import OptionList, { OptionRow } from '@/components/option-list'
 import TextAreaField from '@/components/text-area-field'
+import PhotoField from '@/components/photo-field'
+import { MAX_EVIDENCE_PHOTOS, useEvidencePhotos } from '../components/use-evidence-photos'
 import type { WriteProblems } from './use-check'
 
 const KINDS = [
@@ -15,6 +17,7 @@ const KINDS = [
 
 /** Props of the outcome form. */
 export interface OutcomeFormProps {
+  householdId: string
   busy: boolean
   onSubmit: (outcome: CheckOutcome) => Promise<WriteProblems>
 }
@@ -23,7 +26,8 @@ export interface OutcomeFormProps {
  * 核查结论: keep on file with the difficulties that remain, grouped, each with a task (at least
  * one); or propose deregistration with a reason, which a reviewer then decides on the household.
  */
-export default function OutcomeForm({ busy, onSubmit }: OutcomeFormProps) {
+export default function OutcomeForm({ householdId, busy, onSubmit }: OutcomeFormProps) {
+  const evidence = useEvidencePhotos(householdId)
   const [kind, setKind] = useState('')
   const [tasks, setTasks] = useState<Partial<Record<DifficultyGroup, string>>>({})
   const [reason, setReason] = useState('')
@@ -33,10 +37,13 @@ export default function OutcomeForm({ busy, onSubmit }: OutcomeFormProps) {
 
   const submit = async () => {
     if (!kind) return setErrors({ kind: '请选择核查结论' })
+    // The proof photos go first (each once, however often this is tried); then the conclusion names them.
+    const evidenceIds = kind === 'keep' ? [] : await evidence.upload()
+    if (!evidenceIds) return
     const outcome: CheckOutcome =
       kind === 'keep'
         ? { kind: 'keep', difficulties: chosen.map((g) => ({ group: g.code, task: tasks[g.code] ?? '' })) }
-        : { kind: 'propose-deregistration', reason: reason as DeregistrationReason, text, evidenceIds: [] }
+        : { kind: 'propose-deregistration', reason: reason as DeregistrationReason, text, evidenceIds }
     const problems = await onSubmit(outcome)
     setErrors(problems ?? {})
   }
@@ -75,6 +82,18 @@ export default function OutcomeForm({ busy, onSubmit }: OutcomeFormProps) {
         <>
           <OptionList field='outcome.reason' label='注销原因' options={DEREGISTRATION_REASONS} value={reason} error={errors['outcome.reason']} onChange={(c) => (setReason(c), setErrors({}))} />
           <TextAreaField field='outcome.text' label={reason === 'other' ? '注销说明' : '注销说明（可不填）'} value={text} maxlength={200} error={errors['outcome.text']} onInput={(v) => (setText(v), setErrors({}))} />
+          <PhotoField
+            field='outcome.evidenceIds'
+            label='脱困证明'
+            hint='至少1张，如收入证明、劳动合同、社保缴费记录'
+            photos={evidence.photos}
+            max={MAX_EVIDENCE_PHOTOS}
+            pickText='拍照/选择照片'
+            marker='evidence'
+            onAdd={(files) => (void evidence.add(files), setErrors({}))}
+            onRemove={evidence.remove}
+            error={errors['outcome.evidenceIds']}
+          />
         </>
       )}
     </FormFrame>

@@ -7,12 +7,22 @@ import { problemsByField, validate } from '@/domain/validate'
 import { api, call, newRequestId } from '@/api'
 import { missing, useLoader } from '@/hooks/use-loader'
 import type { SixItem } from '@/domain/review'
+import type { KeptPhoto } from '@/offline/kept-forms'
 import { keepItem, readKeptCheck, sendItem, sendKeptItems } from './kept-check'
+import { orKeptCheck } from '../offline/check-pack'
 
 /** Messages by field of a write that did not go through, or null when it did. */
 export type WriteProblems = Record<string, string> | null
 
 type Write = 'confirmItem' | 'setOutcome'
+
+/** One item as answered: 无变化 (confirmed), 有变化 (confirmed, changed, a note and photos), or 未核实清楚 (a note). */
+export interface ItemAnswer {
+  confirmed: boolean
+  changed: boolean
+  note: string
+  photos: KeptPhoto[]
+}
 
 const toast = (title: string) => void Taro.showToast({ title, icon: 'none', duration: 3000 })
 
@@ -21,7 +31,10 @@ const toast = (title: string) => void Taro.showToast({ title, icon: 'none', dura
  * shared schema first; CONFLICT reloads the check (someone else recorded it first).
  */
 export function useCheck(campaignId: string, householdId: string) {
-  const [state, reload, replace] = useLoader(() => (campaignId && householdId ? api.households.check({ campaignId, householdId }) : missing('没有找到这项核查')))
+  // Without signal, a household kept on the phone from the campaign's list is shown from there.
+  const [state, reload, replace] = useLoader(async () =>
+    campaignId && householdId ? orKeptCheck(await api.households.check({ campaignId, householdId }), campaignId, householdId) : missing('没有找到这项核查'),
+  )
   const [busy, setBusy] = useState(false)
   const last = useRef<{ key: string; requestId: string } | null>(null)
   // Re-renders when the kept items change (they live in storage, not in state).
@@ -49,16 +62,19 @@ export function useCheck(campaignId: string, householdId: string) {
   }
 
   /**
-   * Confirms an item the offline way: kept on the phone first (with the record it was typed
-   * against and the time), then sent; without network it stays 未上传 and goes when it returns.
+   * Confirms an item the offline way: kept on the phone first, with its evidence photos (有变化),
+   * the record it was typed against and the time, then sent; without network it stays 未上传 and
+   * goes when it returns.
    */
-  const confirmItem = async (item: SixItem, confirmed: boolean, note: string): Promise<WriteProblems> => {
+  const confirmItem = async (item: SixItem, answer: ItemAnswer): Promise<WriteProblems> => {
     if (busy) return {}
-    const checked = validate(householdsActions.confirmItem.input as v.GenericSchema, { campaignId, householdId, item, confirmed, note, evidenceIds: [] })
+    const { confirmed, changed, note, photos } = answer
+    // The photos on the phone stand for the ids they will have: the same rules, before anything is kept.
+    const checked = validate(householdsActions.confirmItem.input as v.GenericSchema, { campaignId, householdId, item, confirmed, changed, note, evidenceIds: photos.map((p) => p.photoId ?? p.key) })
     if (!checked.ok) return problemsByField(checked.problems)
     const seenAt = state.kind === 'ready' ? (state.data.record?.items[item]?.at ?? null) : null
     const label = state.kind === 'ready' ? state.data.household.number : ''
-    keepItem(campaignId, householdId, label, item, { confirmed, note, requestId: newRequestId(), capturedAt: new Date().toISOString(), seenAt })
+    keepItem(campaignId, householdId, label, item, { confirmed, changed, note, photos, requestId: newRequestId(), capturedAt: new Date().toISOString(), seenAt })
     setBusy(true)
     const sent = await sendItem(campaignId, householdId, item)
     setBusy(false)
@@ -74,6 +90,13 @@ export function useCheck(campaignId: string, householdId: string) {
     return sent.field ? { [sent.field]: sent.message } : {}
   }
 
+  /** Keeps an item being answered (its note and photos as they are entered), not sent until saved. */
+  const keepDraft = (item: SixItem, answer: ItemAnswer) => {
+    const label = state.kind === 'ready' ? state.data.household.number : ''
+    const seenAt = state.kind === 'ready' ? (state.data.record?.items[item]?.at ?? null) : null
+    keepItem(campaignId, householdId, label, item, { ...answer, requestId: newRequestId(), capturedAt: new Date().toISOString(), seenAt, editing: true })
+  }
+
   /** Sends what is kept for this check (on show, and when the network returns). */
   const sendKept = async () => {
     const view = await sendKeptItems(campaignId, householdId)
@@ -81,5 +104,5 @@ export function useCheck(campaignId: string, householdId: string) {
     if (view) replace(view)
   }
 
-  return { state, busy, reload, write, confirmItem, sendKept, kept: readKeptCheck(campaignId, householdId), keptAt }
+  return { state, busy, reload, write, confirmItem, keepDraft, sendKept, kept: readKeptCheck(campaignId, householdId), keptAt }
 }

@@ -4,6 +4,7 @@ import Chip from '@/components/chip'
 import FieldError from '@/components/field-error'
 import { PROBLEM_KINDS, type ProblemKind } from '@/domain/station-codes'
 import { api, newRequestId } from '@/api'
+import { containerRole } from '@/components/pressable'
 
 type Step = { kind: 'closed' } | { kind: 'open'; requestId: string } | { kind: 'sending'; requestId: string } | { kind: 'sent' }
 
@@ -45,7 +46,7 @@ export default function ReportProblem({ stationId }: { stationId: string }) {
     <View className='card report' data-report='form'>
       <Text className='card__title'>报告问题</Text>
       <Text className='report__intro'>站点信息不对？告诉我们，工作人员会核实更正。</Text>
-      <View className='report__kinds' role='radiogroup' aria-label='问题类型'>
+      <View className='report__kinds' {...containerRole('radiogroup', '问题类型')}>
         {PROBLEM_KINDS.map((k) => (
           <Chip key={k.code} role='radio' label={k.label} on={problem === k.code} onTap={() => {
               setProblem(k.code)

@@ -16,7 +16,7 @@ import { api } from '@/api'
 import { SEARCH_PLACES } from './places'
 import StationList from './station-list'
 import './index.css'
-import { pressable } from '@/components/pressable'
+import { containerRole, pressable } from '@/components/pressable'
 
 const PAGE_SIZE = 20
 /** The map shows the first page's stations: more pins would not help a person choose, and each is setData. */
@@ -191,7 +191,7 @@ function WhereFrom({ locating, origin, onPick, onLocate, onSettings }: WhereFrom
       </View>
       {choosing && (
         // Our own list, not the platform's wheel: its rows follow the large-text mode like every other control.
-        <View className='where__places' role='radiogroup' aria-label='所在地区' data-places>
+        <View className='where__places' {...containerRole('radiogroup', '所在地区')} data-places>
           {SEARCH_PLACES.map((p, i) => (
             <OptionRow key={p.code} label={p.name} on={p.code === origin?.placeCode} onTap={() => (setChoosing(false), onPick(i))} data={{ 'data-place': p.name }} />
           ))}

@@ -10,6 +10,7 @@ import { api } from '@/api'
 import { ROUTES } from '@/routes'
 import { formatDateTime } from '@/text/format'
 import '../queue/index.css'
+import { pressable } from '@/components/pressable'
 
 const PAGE_SIZE = 20
 
@@ -32,8 +33,7 @@ export default function CallsPage() {
                 key={t.applicationId}
                 className='card card--item'
                 hoverClass='card--pressed'
-                role='button'
-                aria-label={`${t.number} ${t.nameMasked}`}
+                {...pressable(`${t.number} ${t.nameMasked}`)}
                 data-call={t.number}
                 onClick={() => void Taro.navigateTo({ url: ROUTES.reviewCase(t.applicationId) })}
               >

@@ -14,10 +14,15 @@ import ActiveForm from './active-form'
 import CaseHeader from './sections/case-header'
 import FieldSection from './field-section'
 import KeptVisitCard from './kept-visit-card'
+import OfflineCase from './offline-case'
 import { readKeptVisit } from '../offline/kept-visit'
+import { readPackedCase } from '../offline/visit-pack'
+import { NETWORK_FAILURE } from '@/api/reply'
 import { useDecision } from './use-decision'
 import './index.css'
 import { confirmAction } from '@/components/confirm'
+
+const NETWORK_MESSAGE = NETWORK_FAILURE.ok ? '' : NETWORK_FAILURE.error.message
 
 /** What the staff member sees after someone else changed the case first. */
 export const CONFLICT_TEXT = '案件已被他人处理，已为您刷新'
@@ -45,7 +50,10 @@ export default function ReviewCasePage() {
   useDidShow(() => void reload())
 
   if (state.kind !== 'ready') {
-    // Opened without signal: a visit kept for this case is safe on the phone, and says so.
+    // Opened without signal: a case kept on the phone for the visit is shown from there.
+    const offline = state.kind === 'error' && state.message === NETWORK_MESSAGE ? readPackedCase(id) : null
+    if (offline) return <OfflineCase packed={offline.packed} at={offline.at} largeText={largeText} reload={reload} replace={replace} />
+    // Otherwise a visit kept for this case is safe on the phone, and says so.
     const kept = state.kind === 'error' ? readKeptVisit(id) : null
     return (
       <>

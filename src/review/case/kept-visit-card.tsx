@@ -1,14 +1,14 @@
 import { Button, Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import { useCallback, useEffect, useState } from 'react'
-import type { CaseView } from '@/domain/api/review'
-import { removeKept } from '@/offline/kept-forms'
+import type { CaseAction, CaseView } from '@/domain/api/review'
 import { formatDateTime } from '@/text/format'
-import { readKeptVisit, sendKeptVisit, type KeptVisit } from '../offline/kept-visit'
+import { discardKeptVisit, readKeptVisit, sendKeptVisit, type KeptVisit } from '../offline/kept-visit'
 
 /** Props of the kept visit's card. */
 export interface KeptVisitCardProps {
-  view: CaseView
+  /** The case as the page has it (or as kept on the phone): its id and what this person may do. */
+  view: { application: { id: string }; actions: readonly CaseAction[] }
   /** The visit reached the server: the case as it is now. */
   onSent: (view: CaseView) => void
   /** Opens the visit form again, with what is kept. */
@@ -83,7 +83,7 @@ export default function KeptVisitCard({ view, onSent, onEdit }: KeptVisitCardPro
           className='btn btn--secondary'
           data-action='drop-kept'
           onClick={() => {
-            removeKept('visit', id)
+            void discardKeptVisit(id)
             setKept(null)
           }}
         >

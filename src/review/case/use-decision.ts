@@ -32,7 +32,7 @@ export interface DecisionHandlers {
  * Decisions on one case, each sent with the version the case was read at, checked and sent once
  * (src/hooks/use-checked-write.ts).
  */
-export function useDecision(view: CaseView, handlers: DecisionHandlers): Decider {
+export function useDecision(view: { application: { id: string; version: number } }, handlers: DecisionHandlers): Decider {
   const write = useCheckedWrite<CaseAction, DecisionFields<CaseAction>, DecisionInput<CaseAction>, CaseView>({
     schemaOf: (action) => reviewActions[action].input as v.GenericSchema,
     inputOf: (_action, fields) => ({ ...fields, id: view.application.id, expectedVersion: view.application.version }) as DecisionInput<CaseAction>,

@@ -1,11 +1,10 @@
 import type { CaseView } from '@/domain/api/review'
+import type { ApplicationStatus } from '@/domain/application-status'
 import type { SixItem } from '@/domain/review'
 import { api, newRequestId } from '@/api'
-import { NETWORK_FAILURE } from '@/api/reply'
 import { listKept, readKept, removeKept, writeKept, type KeptForm } from '@/offline/kept-forms'
-import { forgetFile } from '@/platform/keep-file'
+import { forgetPhotos, NETWORK_MESSAGE, sendPhotos } from '@/offline/kept-photos'
 import { upload } from '@/platform/upload'
-import type { PickedFile } from '@/platform/file-types'
 
 /** The home visit's fields as typed. */
 export interface VisitFields {
@@ -19,13 +18,22 @@ export interface VisitFields {
 /** A kept visit; `sentVersion`: the case version the record was first sent at (its reply may have been lost). */
 export type KeptVisit = KeptForm<VisitFields> & { sentVersion?: number }
 
+/**
+ * What a visit is filled against: the case as the page has it (a `CaseView`), or as it was kept
+ * on the phone for visits without signal (its review records counted, not kept).
+ */
+export interface VisitSubject {
+  application: { id: string; number: string; version: number; status: ApplicationStatus }
+  review: { length: number }
+}
+
 /** What the case looked like for the visit: its status and how many review records it had. */
-export const markerOf = (view: CaseView) => `${view.application.status}:${view.review.length}`
+export const markerOf = (view: VisitSubject) => `${view.application.status}:${view.review.length}`
 
 export const readKeptVisit = (caseId: string) => readKept<VisitFields>('visit', caseId)
 
 /** A new kept visit for the case as it is now. */
-export function startKeptVisit(view: CaseView, fields: VisitFields, now: string): KeptVisit {
+export function startKeptVisit(view: VisitSubject, fields: VisitFields, now: string): KeptVisit {
   return {
     kind: 'visit', id: view.application.id, label: view.application.number, fields, photos: [],
     base: { version: view.application.version, marker: markerOf(view) }, requestId: newRequestId(), capturedAt: now, changedAt: now, state: 'editing',
@@ -36,9 +44,12 @@ export function startKeptVisit(view: CaseView, fields: VisitFields, now: string)
 const keep = (v: KeptVisit) => writeKept(v)
 export const saveKeptVisit = keep
 
-/** Picked files by photo key, for this app session: a browser's picked file lives in memory only. */
-const picked = new Map<string, PickedFile>()
-export const rememberPicked = (key: string, file: PickedFile) => void picked.set(key, file)
+/** Gives up a kept visit: the record and its photos leave the phone. */
+export async function discardKeptVisit(caseId: string): Promise<void> {
+  const kept = readKeptVisit(caseId)
+  removeKept('visit', caseId)
+  await forgetPhotos(kept?.photos ?? [])
+}
 
 /** Marks the kept visit as made on a case that changed meanwhile; it stays on the phone. */
 function conflictOf(v: KeptVisit, stillVisiting: boolean): SendResult {
@@ -50,8 +61,8 @@ function conflictOf(v: KeptVisit, stillVisiting: boolean): SendResult {
 /** What sending ended in. */
 export type SendResult = { sent: true; view: CaseView } | { sent: false; reason: 'offline' | 'conflict' | 'refused'; message: string; field?: string }
 
-/** The message of a call that never reached the server. */
-const NETWORK_MESSAGE = NETWORK_FAILURE.ok ? '' : NETWORK_FAILURE.error.message
+/** The sends under way, by case. */
+const sending = new Map<string, Promise<SendResult>>()
 
 const OFFLINE: SendResult = { sent: false, reason: 'offline', message: '网络不通，记录已保存在手机上（未上传），联网后会自动上传' }
 
@@ -62,7 +73,16 @@ const OFFLINE: SendResult = { sent: false, reason: 'offline', message: '网络�
  * is not written over: the visit stays on the phone, marked, for the caseworker to look at. The
  * kept copy is written after every step, so a cut in the middle loses nothing.
  */
-export async function sendKeptVisit(kept: KeptVisit, opts: { overrideConflict?: boolean } = {}): Promise<SendResult> {
+export function sendKeptVisit(kept: KeptVisit, opts: { overrideConflict?: boolean } = {}): Promise<SendResult> {
+  // One send per case at a time: the queue, the case page and the network's return may all ask at once.
+  const running = sending.get(kept.id)
+  if (running) return running
+  const send = sendOnce(kept, opts).finally(() => sending.delete(kept.id))
+  sending.set(kept.id, send)
+  return send
+}
+
+async function sendOnce(kept: KeptVisit, opts: { overrideConflict?: boolean }): Promise<SendResult> {
   let v: KeptVisit = { ...kept, state: 'waiting' }
   keep(v)
   // The case as it is now, before anything is sent for it: changed meanwhile, nothing is sent.
@@ -76,12 +96,14 @@ export async function sendKeptVisit(kept: KeptVisit, opts: { overrideConflict?: 
     const before = await current()
     if ('sent' in before) return before
   }
-  for (const photo of v.photos.filter((p) => !p.photoId)) {
-    const file = picked.get(photo.key) ?? { name: photo.name, size: photo.size, path: photo.path }
-    const reply = await upload({ purpose: 'visit', applicationId: v.id, requestId: photo.requestId }, file, () => {})
-    if (!reply.ok) return reply.error.message === NETWORK_MESSAGE ? OFFLINE : reply.error.code === 'CONFLICT' ? conflictOf(v, false) : { sent: false, reason: 'refused', message: reply.error.message }
-    v = { ...v, photos: v.photos.map((p) => (p.key === photo.key ? { ...p, photoId: reply.data.id } : p)) }
-    keep(v)
+  const photos = await sendPhotos(
+    v.photos,
+    (file, requestId) => upload({ purpose: 'visit', applicationId: v.id, requestId }, file, () => {}),
+    (now) => keep((v = { ...v, photos: now })),
+  )
+  if (!photos.ok) {
+    const { error } = photos.reply
+    return error.message === NETWORK_MESSAGE ? OFFLINE : error.code === 'CONFLICT' ? conflictOf(v, false) : { sent: false, reason: 'refused', message: error.message }
   }
   // Sent before and the reply lost: the same request again, at the version it was made on. Run
   // then, the first reply comes back; not run and the case changed since, CONFLICT says so.
@@ -115,7 +137,7 @@ export async function sendKeptVisit(kept: KeptVisit, opts: { overrideConflict?: 
     return { sent: false, reason: 'refused', message: reply.error.message, ...(reply.error.field ? { field: reply.error.field } : {}) }
   }
   removeKept('visit', v.id)
-  for (const p of v.photos) await forgetFile(p.path)
+  await forgetPhotos(v.photos)
   return { sent: true, view: reply.data }
 }
 

@@ -15,6 +15,7 @@ import StageTabs from './stage-tabs'
 import FieldBar from './field-bar'
 import AssistedDrafts from './assisted-drafts'
 import { sendAllKeptVisits } from '../offline/kept-visit'
+import { refreshVisitPack } from '../offline/visit-pack'
 import './index.css'
 
 const PAGE_SIZE = 20
@@ -62,8 +63,9 @@ export default function ReviewQueuePage() {
     void api.review.callTasks({ pageSize: 1 }).then((r) => setCalls(r.ok ? r.data.total : null))
     // Back from the form: a draft left there shows here; a submitted one is gone. Reviewers have none.
     void api.review.assistedDrafts({}).then((r) => setDrafts(r.ok ? r.data.items : []))
-    // Home visits kept on this phone go up whenever the workbench shows with a network.
-    void sendAllKeptVisits().then(setKept)
+    // Home visits kept on this phone go up whenever the workbench shows with a network; then the
+    // cases waiting for a visit are kept on the phone for the next trip out of signal.
+    void sendAllKeptVisits().then(setKept).then(refreshVisitPack)
   })
 
   const changeStage = (s: QueueStage) => {

@@ -1,5 +1,5 @@
 import { Text, View } from '@tarojs/components'
-import { pressable } from '@/components/pressable'
+import { containerRole, pressable } from '@/components/pressable'
 import type { QueueResult } from '@/domain/api/review'
 import { QUEUE_STAGE_LABELS, QUEUE_STAGES, type QueueStage } from '@/domain/review'
 
@@ -13,7 +13,7 @@ export interface StageTabsProps {
 /** One tab per stage, each with its number of cases and, in red, how many are overdue. */
 export default function StageTabs({ current, counts, onChange }: StageTabsProps) {
   return (
-    <View className='queue-tabs' role='tablist'>
+    <View className='queue-tabs' {...containerRole('tablist', '办理环节')}>
       {QUEUE_STAGES.map((stage) => {
         const c = counts?.[stage]
         return (

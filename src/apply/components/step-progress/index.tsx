@@ -1,5 +1,6 @@
 import { Text, View } from '@tarojs/components'
 import './index.css'
+import { containerRole } from '@/components/pressable'
 
 /** Props of the form's progress bar. */
 export interface StepProgressProps {
@@ -12,7 +13,7 @@ export interface StepProgressProps {
 export default function StepProgress({ current, titles }: StepProgressProps) {
   const percent = Math.round(((current + 1) / titles.length) * 100)
   return (
-    <View className='step-progress' role='progressbar' aria-label={`填写进度：第 ${current + 1} 步，共 ${titles.length} 步，${titles[current]}`} aria-valuetext={titles[current]} aria-valuenow={current + 1} aria-valuemin={1} aria-valuemax={titles.length}>
+    <View className='step-progress' {...containerRole('progressbar', `填写进度：第 ${current + 1} 步，共 ${titles.length} 步，${titles[current]}`)} aria-valuetext={titles[current]} aria-valuenow={current + 1} aria-valuemin={1} aria-valuemax={titles.length}>
       <View className='step-progress__text'>
         <Text className='step-progress__count'>
           第 {current + 1} 步，共 {titles.length} 步

@@ -1,14 +1,24 @@
 import { useState } from 'react'
+import PhotoField from '@/components/photo-field'
 import { DEREGISTRATION_REASONS, type DeregistrationReason } from '@/domain/household-codes'
 import FormFrame from '@/components/form-frame'
 import OptionList from '@/components/option-list'
 import TextAreaField from '@/components/text-area-field'
+import { MAX_EVIDENCE_PHOTOS, useEvidencePhotos } from '../../components/use-evidence-photos'
 import type { HouseholdFormProps } from './types'
 
-/** 提出脱困注销: a reason from the list and an explanation (required for 其他); a reviewer decides. */
+/**
+ * 提出脱困注销: a reason from the list, an explanation (required for 其他) and photos of the proof
+ * of being out of hardship (脱困证明, at least one); a reviewer decides.
+ */
 export default function ProposeForm({ view, act, onCancel }: HouseholdFormProps) {
   const [reason, setReason] = useState('')
   const [text, setText] = useState('')
+  const evidence = useEvidencePhotos(view.id)
+  const submit = async () => {
+    const evidenceIds = await evidence.upload()
+    if (evidenceIds) void act.submit('proposeDeregistration', { expectedVersion: view.version, reason: reason as DeregistrationReason, text, evidenceIds })
+  }
   return (
     <FormFrame
       form='proposeDeregistration'
@@ -17,10 +27,22 @@ export default function ProposeForm({ view, act, onCancel }: HouseholdFormProps)
       submitText='提交注销申请'
       busy={act.busy}
       onCancel={onCancel}
-      onSubmit={() => void act.submit('proposeDeregistration', { expectedVersion: view.version, reason: reason as DeregistrationReason, text })}
+      onSubmit={() => void submit()}
     >
       <OptionList field='reason' label='注销原因' options={DEREGISTRATION_REASONS} value={reason} error={act.errors.reason} onChange={(c) => (setReason(c), act.clear('reason'), act.clear('text'))} />
       <TextAreaField label={reason === 'other' ? '注销说明' : '注销说明（可不填）'} value={text} maxlength={200} {...act.bind('text', setText)} />
+      <PhotoField
+        field='evidenceIds'
+        label='脱困证明'
+        hint='至少1张，如收入证明、劳动合同、社保缴费记录'
+        photos={evidence.photos}
+        max={MAX_EVIDENCE_PHOTOS}
+        pickText='拍照/选择照片'
+        marker='evidence'
+        onAdd={(files) => (void evidence.add(files), act.clear('evidenceIds'))}
+        onRemove={evidence.remove}
+        error={act.errors.evidenceIds}
+      />
     </FormFrame>
   )
 }

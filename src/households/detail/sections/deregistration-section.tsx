@@ -4,6 +4,7 @@ import { pendingDeregistration } from '@/domain/household'
 import { DEREGISTRATION_REASONS } from '@/domain/household-codes'
 import { formatDate } from '@/text/format'
 import { labelOf } from '@/text/household-text'
+import EvidenceLinks from '../../components/evidence-links'
 import Section from '../../components/section'
 import DecideForm from '../forms/decide-form'
 import ProposeForm from '../forms/propose-form'
@@ -24,6 +25,7 @@ export default function DeregistrationSection(props: FileSectionProps) {
           <Tag tone='pending'>待审批</Tag>
           <Text className='hh-entry__text'>原因：{labelOf(DEREGISTRATION_REASONS, pending.reason)}</Text>
           {pending.text && <Text className='hh-entry__text'>{pending.text}</Text>}
+          {pending.evidenceIds.length > 0 && <EvidenceLinks householdId={view.id} ids={pending.evidenceIds} />}
           <Text className='hh-entry__line'>
             {pending.byName} 于 {formatDate(pending.at)} 提出{pending.campaignId ? '（户户清核查）' : ''}
           </Text>

@@ -32,7 +32,8 @@ export default function HeaderSection({ view }: { view: HouseholdView }) {
         <InfoRow
           key={i}
           label={memberTitle(i)}
-          value={`${m.nameMasked}（${displayText(relation.kind, m.relation)}，${displayText(health.kind, m.health)}）${m.occupation ? ` ${m.occupation}` : ''} ${m.idNumberMasked}`}
+          value={`${m.nameMasked}（${displayText(relation.kind, m.relation)}，${displayText(health.kind, m.health)}）${m.occupation ? ` ${m.occupation}` : ''}`}
+          masked={m.idNumberMasked}
         />
       ))}
       {view.filing.map((r) => {

@@ -7,13 +7,13 @@ import FormField from '@/components/form-field'
 import { reviewActions } from '@/domain/api/review'
 import { SIX_ITEMS, type SixItem } from '@/domain/review'
 import { problemsByField, validate } from '@/domain/validate'
-import { api, newRequestId } from '@/api'
-import { keepFile } from '@/platform/keep-file'
+import { api } from '@/api'
+import { forgetPhotos, keepPhotos } from '@/offline/kept-photos'
 import type { PickedFile } from '@/platform/file-types'
 import { shanghaiDateOf } from '@/domain/calendar'
 import CheckRow from '../../components/check-row'
 import TextAreaField from '@/components/text-area-field'
-import { readKeptVisit, rememberPicked, saveKeptVisit, sendKeptVisit, startKeptVisit, type KeptVisit, type VisitFields } from '../../offline/kept-visit'
+import { readKeptVisit, saveKeptVisit, sendKeptVisit, startKeptVisit, type KeptVisit, type VisitFields, type VisitSubject } from '../../offline/kept-visit'
 import DecisionFrame from './decision-frame'
 import StaffNames from './staff-names'
 import type { DecisionFormProps } from './types'
@@ -27,7 +27,7 @@ const emptyFindings = () => Object.fromEntries(SIX_ITEMS.map((i) => [i.code, '']
  * so a visit at a forest farm without signal loses nothing; saved without network it stays 未上传
  * and is sent, with its request ids and the time it was captured, when the network returns.
  */
-export default function VisitForm({ view, d, onCancel, refresh }: DecisionFormProps) {
+export default function VisitForm({ view, d, onCancel, refresh }: Omit<DecisionFormProps, 'view'> & { view: VisitSubject }) {
   const today = shanghaiDateOf(new Date())
   const kept = useRef<KeptVisit>(
     readKeptVisit(view.application.id) ?? startKeptVisit(view, { date: today, staff: ['', ''], place: '', findings: emptyFindings(), authorized: false }, new Date().toISOString()),
@@ -56,18 +56,14 @@ export default function VisitForm({ view, d, onCancel, refresh }: DecisionFormPr
   }, [])
 
   const addPhotos = async (files: PickedFile[]) => {
-    const added = []
-    for (const file of files) {
-      const saved = await keepFile(file)
-      const photo = { key: newRequestId(), name: file.name || '走访照片', size: file.size, path: saved.path, requestId: newRequestId() }
-      rememberPicked(photo.key, saved)
-      added.push(photo)
-    }
+    const added = await keepPhotos(files, '走访照片')
     const next = [...kept.current.photos, ...added]
     keep({ photos: next })
     setPhotos(next)
   }
   const removePhoto = (key: string) => {
+    const gone = kept.current.photos.find((p) => p.key === key)
+    if (gone && !gone.photoId) void forgetPhotos([gone])
     const next = kept.current.photos.filter((p) => p.key !== key)
     keep({ photos: next })
     setPhotos(next)

@@ -28,11 +28,11 @@ export default function ProposedSection({ view, embedded }: { view: CaseView; em
         </View>
         <View className='case-proposed__cell'>
           <Text className='case-proposed__figure'>{formatMoney(p.thresholds.deepLineFen)}</Text>
-          <Text className='case-proposed__caption'>深度困难线（低保）</Text>
+          <Text className='case-proposed__caption'>深度困难线（低保，每人每月）</Text>
         </View>
         <View className='case-proposed__cell'>
           <Text className='case-proposed__figure'>{formatMoney(p.thresholds.relativeLineFen)}</Text>
-          <Text className='case-proposed__caption'>相对困难线</Text>
+          <Text className='case-proposed__caption'>相对困难线（每人每月）</Text>
         </View>
         <View className='case-proposed__cell'>
           <Text className='case-proposed__figure'>{formatMoney(p.rigidExpensesFen)}</Text>
