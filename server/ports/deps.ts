@@ -2,7 +2,7 @@
 import type { Readable, Writable } from 'node:stream'
 import type { ApplicationRepository, CallTaskRepository } from './applications'
 import type { InvitationRepository, OrgUnitRepository, PersonRequestRepository, PolicyRepository, RateLimitRepository, StaffRepository } from './admin'
-import type { BudgetRepository, CampaignRepository, CheckRepository, ContactRepository, FigureRepository, HouseholdRepository, LedgerRepository, MeasureRepository } from './households'
+import type { BudgetRepository, CampaignRepository, CheckRepository, ContactClockRepository, ContactRepository, FigureRepository, HouseholdRepository, LedgerRepository, MeasureRepository } from './households'
 import type { MessageRepository, OutboxRepository, SubscriptionRepository } from './messages'
 import type { AuditRepository, ClaimRepository, CounterRepository, IdempotencyRepository, UploadRepository } from './shared'
 import type { ProblemReportRepository, StationRepository } from './stations'
@@ -32,6 +32,8 @@ export interface Repositories {
   checks: CheckRepository
   /** The dashboard's figures, maintained by the store itself as households and the ledger are written. */
   figures: FigureRepository
+  /** Overdue contacts, maintained by the store itself as households and contacts are written. */
+  contactClocks: ContactClockRepository
   subscriptions: SubscriptionRepository
   uploads: UploadRepository
   personRequests: PersonRequestRepository

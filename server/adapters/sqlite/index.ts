@@ -28,10 +28,11 @@ import { subscriptionRepository } from './subscription-repository'
 import { uploadRepository } from './upload-repository'
 import { callTaskRepository } from './call-task-repository'
 import { withSqliteFigures } from './figure-storage'
+import { withSqliteContactClocks } from './contact-clock-storage'
 
 /** Every repository bound to one connection. */
 export function bindRepositories(db: Db): Repositories {
-  return withSqliteFigures(db, {
+  return withSqliteFigures(db, withSqliteContactClocks(db, {
     applications: applicationRepository(db),
     claims: claimRepository(db),
     counters: counterRepository(db),
@@ -57,7 +58,7 @@ export function bindRepositories(db: Db): Repositories {
     subscriptions: subscriptionRepository(db),
     uploads: uploadRepository(db),
     callTasks: callTaskRepository(db),
-  })
+  }))
 }
 
 /**
@@ -86,10 +87,11 @@ const QUERIES: { readonly [K in keyof Repositories]?: readonly (keyof Repositori
   personRequests: ['get', 'listOpen', 'closedBefore'],
   contacts: ['listByHousehold', 'notesBefore'],
   campaigns: ['get', 'list'],
-  checks: ['get', 'scan'],
+  checks: ['get', 'scan', 'countUnder'],
   subscriptions: ['get', 'holders'],
   uploads: ['olderThan'],
   callTasks: ['get', 'listOpen'],
+  contactClocks: ['overdueCount', 'overdueLongest', 'filedCount'],
 }
 
 type Method = (...args: unknown[]) => Promise<unknown>

@@ -3,6 +3,7 @@ import type { Db } from './connection'
 import { KEY_VERSIONS_MIGRATION } from './migration-key-versions'
 import { FIGURES_MIGRATION } from './figure-storage'
 import { UNIT_SCOPES_MIGRATION } from './migration-unit-scopes'
+import { CONTACT_CLOCKS_MIGRATION } from './contact-clock-storage'
 
 /** One schema migration: its SQL, then (where data needs the domain's rules) `run`, in the same transaction. */
 export interface Migration {
@@ -344,4 +345,5 @@ export const MIGRATIONS: readonly Migration[] = [
       CREATE INDEX households_deregistered ON households (json_extract(doc, '$.updatedAt'), id) WHERE status = 'deregistered' AND json_extract(doc, '$.documentsPurgedAt') IS NULL;
     `,
   },
+  CONTACT_CLOCKS_MIGRATION,
 ]

@@ -7,10 +7,11 @@ import { dashboardFigures } from './007-dashboard-figures'
 import { unitPaths } from './008-unit-paths'
 import { endedMeasures } from './009-ended-measures'
 import { formOnce } from './012-form-once'
+import { overdueContacts } from './013-overdue-contacts'
 import type { CloudbaseMigration } from './migration'
 
 /**
  * Every data migration of the CloudBase database, in the order `npm run deploy` runs them (ids
  * ascending; the runner checks). Add a new one at the end; never remove or renumber an entry.
  */
-export const DATA_MIGRATIONS: readonly CloudbaseMigration[] = [ledgerApproval, stationUnits, auditStreams, invitationKinds, keyVersions, dashboardFigures, unitPaths, endedMeasures, formOnce]
+export const DATA_MIGRATIONS: readonly CloudbaseMigration[] = [ledgerApproval, stationUnits, auditStreams, invitationKinds, keyVersions, dashboardFigures, unitPaths, endedMeasures, formOnce, overdueContacts]
