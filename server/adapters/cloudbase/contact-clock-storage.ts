@@ -16,8 +16,8 @@ export const CONTACT_CLOCKS_COLLECTION = defineCollection(CONTACT_CLOCKS)
 export const OVERDUE_SPELLS_COLLECTION = defineCollection(OVERDUE_SPELLS, [
   { keys: [[UNIT_PATH, 1], ['start', 1]] },
   { keys: [[UNIT_PATH, 1], ['end', 1]] },
-  { keys: [[UNIT_PATH, 1], ['end', 1], ['anchorOn', 1], ['householdId', 1]] },
-  { keys: [[UNIT_PATH, 1], ['anchorOn', 1], ['householdId', 1]] },
+  { keys: [[UNIT_PATH, 1], ['end', 1], ['anchorOn', 1], ['householdId', 1], ['start', 1]] },
+  { keys: [[UNIT_PATH, 1], ['anchorOn', 1], ['householdId', 1], ['start', 1], ['end', 1]] },
 ])
 
 /** Spells on file under the unit's path, counted by start and by end. */
