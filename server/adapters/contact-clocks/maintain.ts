@@ -26,6 +26,8 @@ export interface ContactClock {
   spells: OverdueSpell[]
   /** The spells on file (a campaign's scope counts them). */
   filed: FiledSpell[]
+  /** The units the spells were indexed under (SQLite: removed from those, even after a move). */
+  path?: string[]
 }
 
 /** What a write changes in the spell indexes. */

@@ -40,16 +40,16 @@ export function sqliteClockStorage(db: Db): ClockStorage & { putSync: (clock: Co
     const raw = pathOf.get(unitId) as string | undefined
     return raw ? (JSON.parse(raw) as string[]) : [unitId]
   }
-  const change = (unitId: string, householdId: string, s: OverdueSpell, sign: 1 | -1) => {
-    for (const a of ancestors(unitId)) {
+  const change = (path: readonly string[], unitId: string, householdId: string, s: OverdueSpell, sign: 1 | -1) => {
+    for (const a of path) {
       if (sign === 1) addEntry.run(a, s.end, s.anchorOn, householdId, s.start, unitId, s.contactOn)
       else dropEntry.run(a, s.end, s.anchorOn, householdId, s.start)
       bump.run(a, 's', s.start, sign)
       bump.run(a, 'e', s.end, sign)
     }
   }
-  const changeFiled = (unitId: string, householdId: string, s: FiledSpell, sign: 1 | -1) => {
-    for (const a of ancestors(unitId)) {
+  const changeFiled = (path: readonly string[], householdId: string, s: FiledSpell, sign: 1 | -1) => {
+    for (const a of path) {
       if (sign === 1) addFiled.run(a, s.start, householdId, s.end)
       else dropFiled.run(a, s.start, householdId)
       bumpFiled.run(a, 's', s.start.slice(0, 10), sign)
@@ -58,11 +58,13 @@ export function sqliteClockStorage(db: Db): ClockStorage & { putSync: (clock: Co
   }
   const putSync = (clock: ContactClock, changes: SpellChanges, before: ContactClock | null) => {
     const oldUnit = before?.unitId || clock.unitId
-    for (const s of changes.gone) change(oldUnit, clock.householdId, s, -1)
-    for (const s of changes.filedGone) changeFiled(oldUnit, clock.householdId, s, -1)
-    for (const s of changes.added) change(clock.unitId, clock.householdId, s, 1)
-    for (const s of changes.filedAdded) changeFiled(clock.unitId, clock.householdId, s, 1)
-    writeClock.run(clock.householdId, JSON.stringify(clock))
+    const oldPath = before?.path ?? ancestors(oldUnit)
+    const path = ancestors(clock.unitId)
+    for (const s of changes.gone) change(oldPath, oldUnit, clock.householdId, s, -1)
+    for (const s of changes.filedGone) changeFiled(oldPath, clock.householdId, s, -1)
+    for (const s of changes.added) change(path, clock.unitId, clock.householdId, s, 1)
+    for (const s of changes.filedAdded) changeFiled(path, clock.householdId, s, 1)
+    writeClock.run(clock.householdId, JSON.stringify({ ...clock, path }))
   }
   return {
     async get(householdId) {
