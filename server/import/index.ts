@@ -73,12 +73,17 @@ export async function importUnionData(store: Store, files: { units?: ImportFile;
   if (problems.length) return { ok: false, problems }
 
   if (!options.dryRun) {
+    const before = new Map(await Promise.all(policies.map(async (p) => [p.unitId, (await store.repos.policies.get(p.unitId))?.contactOverdueDays] as const)))
     await store.transaction(async (repos) => {
       for (const u of units) await repos.units.put(u)
       for (const p of policies) await repos.policies.put(p)
     })
     // A unit the file moved: its cases and households are found under its new place.
-    await store.repos.units.spreadPaths(units.filter((u) => stored.has(u.id) && stored.get(u.id)!.path.join('/') !== u.path.join('/')))
+    const moved = units.filter((u) => stored.has(u.id) && stored.get(u.id)!.path.join('/') !== u.path.join('/'))
+    await store.repos.units.spreadPaths(moved)
+    // Overdue contacts and spells on file are kept under the units above a household, with its policy's days.
+    for (const u of moved) await store.repos.contactClocks.rebuildUnder(u.id)
+    for (const p of policies) if (p.contactOverdueDays !== before.get(p.unitId)) await store.repos.contactClocks.rebuildUnder(p.unitId)
   }
   return { ok: true, units, newUnits: units.filter((u) => !stored.has(u.id)).length, policies, written: !options.dryRun }
 }

@@ -2,7 +2,7 @@
 import type { Readable, Writable } from 'node:stream'
 import type { ApplicationRepository, CallTaskRepository } from './applications'
 import type { InvitationRepository, OrgUnitRepository, PersonRequestRepository, PolicyRepository, RateLimitRepository, StaffRepository } from './admin'
-import type { BudgetRepository, CampaignRepository, CheckRepository, ContactRepository, EvidenceRepository, FigureRepository, HouseholdRepository, LedgerRepository, MeasureRepository } from './households'
+import type { BudgetRepository, CampaignRepository, CheckRepository, ContactClockRepository, ContactRepository, EvidenceRepository, FigureRepository, HouseholdRepository, LedgerRepository, MeasureRepository } from './households'
 import type { ExportJobRepository } from './export-jobs'
 import type { MessageRepository, OutboxRepository, SubscriptionRepository } from './messages'
 import type { AuditRepository, ClaimRepository, CounterRepository, IdempotencyRepository, UploadRepository } from './shared'
@@ -35,6 +35,8 @@ export interface Repositories {
   evidence: EvidenceRepository
   /** The dashboard's figures, maintained by the store itself as households and the ledger are written. */
   figures: FigureRepository
+  /** Overdue contacts, maintained by the store itself as households and contacts are written. */
+  contactClocks: ContactClockRepository
   subscriptions: SubscriptionRepository
   uploads: UploadRepository
   exportJobs: ExportJobRepository

@@ -146,6 +146,48 @@ export interface CheckRepository {
   put(rec: CheckRecord, expectedVersion: number): Promise<boolean>
   /** A campaign's records after `afterId` in id order. A query. */
   scan(campaignId: string, afterId: string | null, limit: number): Promise<CheckRecord[]>
+  /** A campaign's records of households under `unitId`: all six confirmed, kept, proposed for deregistration. A query. */
+  countUnder(campaignId: string, unitId: string): Promise<CheckCounts>
+}
+
+/** Check records counted by what they say (campaignProgress's figures besides the scope). */
+export interface CheckCounts {
+  checked: number
+  kept: number
+  proposedDeregistration: number
+}
+
+/** A household overdue for contact at the end of a day, as the dashboard lists it. */
+export interface OverdueEntry {
+  householdId: string
+  unitId: string
+  /** What the days without contact count from: the last contact, else the filing. */
+  anchorOn: CalendarDate
+  contactOn: CalendarDate | null
+}
+
+/**
+ * Overdue contacts kept by the store as households and contacts are written: each household's
+ * overdue spells (src/domain/contact-spells.ts) under every unit above it, so a count is two index
+ * ranges whatever the number of households.
+ */
+export interface ContactClockRepository {
+  /** Households under `unitId` (its subtree) overdue at the end of `day`. A query. */
+  overdueCount(unitId: string, day: CalendarDate): Promise<number>
+  /** Up to `limit` of them, longest without contact first, then by household id. A query. */
+  overdueLongest(unitId: string, day: CalendarDate, limit: number): Promise<OverdueEntry[]>
+  /** Households under `unitId` on file at the instant `at` (ISO-8601 UTC; a campaign's scope). A query. */
+  filedCount(unitId: string, at: string): Promise<number>
+  /**
+   * Writes the household's spells afresh from its record and contact log (a migration's backfill,
+   * or after its policy's overdue days changed); false when the household does not exist.
+   */
+  rebuild(householdId: string): Promise<boolean>
+  /**
+   * Rebuilds every household under the unit and says how many: after the overdue days of its
+   * policy changed or it moved in the tree. Reads a page at a time (not inside a transaction).
+   */
+  rebuildUnder(unitId: string): Promise<number>
 }
 
 /**

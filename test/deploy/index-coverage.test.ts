@@ -55,6 +55,12 @@ const household = (id: string): HouseholdRecord => ({
   updatedAt: '2026-03-02T02:00:00.000Z',
 })
 
+/** A household with its filing in the history, so its clock writes spells. */
+const filedHousehold = (id: string): HouseholdRecord => ({
+  ...household(id),
+  history: [{ id: `${id}-e0`, at: '2026-03-02T02:00:00.000Z', by: 'o-rv', byName: '赵强', kind: 'filed', applicationId: null, category: 'deep' }],
+})
+
 const report = (id: string): ProblemReportRecord => ({
   id,
   stationId: 'st-1',
@@ -396,6 +402,25 @@ Object.assign(EXERCISES, {
     await r.checks.scan('k1', null, 100)
     await r.checks.scan('k1', 'k1:h-1', 100)
   },
+  'checks.countUnder': (r: Repositories) => r.checks.countUnder('k1', 'unit-root'),
+  'contactClocks.overdueCount': async (r: Repositories) => {
+    const id = fresh('h')
+    await r.households.insert(filedHousehold(id))
+    await r.contacts.add({ ...contactRecord(fresh('c')), householdId: id, on: '2026-09-01' })
+    await r.contactClocks.overdueCount('unit-root', '2026-12-01')
+  },
+  // Both reads: a day after the last spell ended (open spells only) and one before it (any spell holding it).
+  'contactClocks.overdueLongest': async (r: Repositories) => {
+    await r.contactClocks.overdueLongest('unit-root', '2026-12-01', 30)
+    await r.contactClocks.overdueLongest('unit-root', '2026-08-01', 30)
+  },
+  'contactClocks.filedCount': (r: Repositories) => r.contactClocks.filedCount('unit-root', '2026-06-01T00:00:00.000Z'),
+  'contactClocks.rebuild': async (r: Repositories) => {
+    const id = fresh('h')
+    await r.households.insert(filedHousehold(id))
+    await r.contactClocks.rebuild(id)
+  },
+  'contactClocks.rebuildUnder': (r: Repositories) => r.contactClocks.rebuildUnder('unit-root'),
   'stations.countByKind': (r: Repositories) => r.stations.countByKind(),
   'stations.countAidByLevel': (r: Repositories) => r.stations.countAidByLevel(),
   'figures.rows': async (r: Repositories) => {

@@ -138,7 +138,7 @@ describe.each(freshStores(() => standin))('import:households into %s', (_name, o
     let n = 0
     const flaky: Store = { ...store, repos: store.repos, transaction: (work) => (++n === 2 ? Promise.reject(new Error('connection lost')) : store.transaction(work)) }
     await expect(importHouseholds({ ...target.deps, store: flaky }, { households: many }, { dryRun: false, operator: '赵强' })).rejects.toThrow(
-      /^1 of 3 batches failed \(connection lost\); \d+ households were written: run the same import again to finish it$/,
+      /^1 of 5 batches failed \(connection lost\); \d+ households were written: run the same import again to finish it$/,
     )
     const events = (await store.repos.audit.list(null, 10)).filter((e) => e.action === 'household.import')
     expect(events).toEqual([expect.objectContaining({ detail: expect.objectContaining({ failedBatches: 1 }) })])
@@ -162,7 +162,7 @@ describe.each(freshStores(() => standin))('import:households into %s', (_name, o
   test('sixty households go in batches that fit a transaction of 100 writes', async () => {
     const result = await target.run({ households: sixty() })
     expect(problemsOf(result)).toEqual([])
-    expect(result).toMatchObject({ ok: true, households: 60, batches: 3 })
+    expect(result).toMatchObject({ ok: true, households: 60, batches: 5 })
     expect(await store.repos.households.scan({ unitIds: ['unit-a1', 'unit-b1'] }, null, 100)).toHaveLength(60)
   }, 120_000)
 })

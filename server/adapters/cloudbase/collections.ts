@@ -53,10 +53,17 @@ export const FIGURE_SNAPSHOTS = 'figure_snapshots'
 /** Households written since their last fold, one document per write (the timer folds them). */
 export const FIGURE_MARKS = 'figure_marks'
 
+/** Each household's contact days and overdue spells as last written (`overdue_spells` follows it). */
+export const CONTACT_CLOCKS = 'contact_clocks'
+/** Spells of days at whose end a household is overdue for contact, one document each, under its unit's path. */
+export const OVERDUE_SPELLS = 'overdue_spells'
+/** Spells of time a household is on file (a campaign's scope counts them), one document each, under its unit's path. */
+export const FILED_SPELLS = 'filed_spells'
+
 /** Every collection the backend uses, for the deploy plan. */
 export const COLLECTIONS = [
   APPLICATIONS, CLAIMS, COUNTERS, IDEMPOTENCY, AUDIT_EVENTS, AUDIT_HEADS, AUDIT_ANCHORS, STAFF, ORG_UNITS, POLICIES, STATIONS, PROBLEM_REPORTS, OUTBOX, MESSAGES, INVITATIONS, RATE_LIMITS, HOUSEHOLDS,
   MEASURES, DISBURSEMENTS, BUDGETS, CONTACTS, CAMPAIGNS, CHECKS, HOUSEHOLD_EVIDENCE, SUBSCRIPTIONS, UPLOADS, MIGRATION_RECORDS, SMOKE_RUNS,
-  PERSON_REQUESTS, CALL_TASKS, FIGURE_ROWS, FIGURE_SNAPSHOTS, FIGURE_MARKS, EXPORT_JOBS,
+  PERSON_REQUESTS, CALL_TASKS, FIGURE_ROWS, FIGURE_SNAPSHOTS, FIGURE_MARKS, EXPORT_JOBS, CONTACT_CLOCKS, OVERDUE_SPELLS, FILED_SPELLS,
 ] as const
 

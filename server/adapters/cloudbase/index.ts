@@ -30,6 +30,7 @@ import { uploadRepository } from './upload-repository'
 import { TRANSACTION_RETRY, withRetry, type RetryPolicy } from './retry'
 import { callTaskRepository } from './call-task-repository'
 import { withCloudFigures } from './figure-storage'
+import { withCloudContactClocks } from './contact-clock-storage'
 import type { Database, Scope, TransactionRef } from './types'
 
 export { COLLECTIONS } from './collections'
@@ -38,7 +39,7 @@ export { COLLECTIONS } from './collections'
 type DatabaseOf = () => Database
 
 function bindRepositories(scope: Scope, policy: RetryPolicy, db: DatabaseOf): Repositories {
-  return withCloudFigures(scope, {
+  return withCloudFigures(scope, withCloudContactClocks(scope, {
     applications: applicationRepository(scope),
     claims: claimRepository(scope),
     counters: counterRepository(scope),
@@ -66,7 +67,7 @@ function bindRepositories(scope: Scope, policy: RetryPolicy, db: DatabaseOf): Re
     uploads: uploadRepository(scope),
     exportJobs: exportJobRepository(scope),
     callTasks: callTaskRepository(scope),
-  }, (work) => inTransaction(policy, db, (tx) => work(transactionScope(db, tx))))
+  }), (work) => inTransaction(policy, db, (tx) => work(transactionScope(db, tx))))
 }
 
 const plainScope = (db: DatabaseOf): Scope => ({

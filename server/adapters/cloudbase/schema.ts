@@ -28,6 +28,7 @@ import { STATIONS_COLLECTION } from './station-repository'
 import { SUBSCRIPTIONS_COLLECTION } from './subscription-repository'
 import { UPLOADS_COLLECTION } from './upload-repository'
 import { CALL_TASKS_COLLECTION } from './call-task-repository'
+import { CONTACT_CLOCKS_COLLECTION, FILED_SPELLS_COLLECTION, OVERDUE_SPELLS_COLLECTION } from './contact-clock-storage'
 import { FIGURE_MARKS_COLLECTION, FIGURE_ROWS_COLLECTION, FIGURE_SNAPSHOTS_COLLECTION } from './figure-storage'
 
 /**
@@ -70,4 +71,7 @@ export const COLLECTION_DECLARATIONS: readonly CollectionDeclaration[] = [
   FIGURE_SNAPSHOTS_COLLECTION,
   FIGURE_MARKS_COLLECTION,
   EXPORT_JOBS_COLLECTION,
+  CONTACT_CLOCKS_COLLECTION,
+  OVERDUE_SPELLS_COLLECTION,
+  FILED_SPELLS_COLLECTION,
 ]

@@ -30,10 +30,11 @@ import { exportJobRepository } from './export-job-repository'
 import { uploadRepository } from './upload-repository'
 import { callTaskRepository } from './call-task-repository'
 import { withSqliteFigures } from './figure-storage'
+import { withSqliteContactClocks } from './contact-clock-storage'
 
 /** Every repository bound to one connection. */
 export function bindRepositories(db: Db): Repositories {
-  return withSqliteFigures(db, {
+  return withSqliteFigures(db, withSqliteContactClocks(db, {
     applications: applicationRepository(db),
     claims: claimRepository(db),
     counters: counterRepository(db),
@@ -61,7 +62,7 @@ export function bindRepositories(db: Db): Repositories {
     uploads: uploadRepository(db),
     exportJobs: exportJobRepository(db),
     callTasks: callTaskRepository(db),
-  })
+  }))
 }
 
 /**
@@ -90,11 +91,12 @@ const QUERIES: { readonly [K in keyof Repositories]?: readonly (keyof Repositori
   personRequests: ['get', 'listOpen', 'closedBefore'],
   contacts: ['listByHousehold', 'notesBefore'],
   campaigns: ['get', 'list'],
-  checks: ['get', 'scan'],
+  checks: ['get', 'scan', 'countUnder'],
   subscriptions: ['get', 'holders'],
   uploads: ['olderThan'],
   exportJobs: ['get', 'due', 'expired'],
   callTasks: ['get', 'openUnder', 'countOpenUnder'],
+  contactClocks: ['overdueCount', 'overdueLongest', 'filedCount'],
 }
 
 type Method = (...args: unknown[]) => Promise<unknown>

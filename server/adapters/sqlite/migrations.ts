@@ -4,6 +4,7 @@ import { KEY_VERSIONS_MIGRATION } from './migration-key-versions'
 import { FIGURES_MIGRATION } from './figure-storage'
 import { UNIT_SCOPES_MIGRATION } from './migration-unit-scopes'
 import { UNIT_LISTS_MIGRATION } from './migration-unit-lists'
+import { CONTACT_CLOCKS_MIGRATION } from './contact-clock-storage'
 
 /** One schema migration: its SQL, then (where data needs the domain's rules) `run`, in the same transaction. */
 export interface Migration {
@@ -378,4 +379,5 @@ export const MIGRATIONS: readonly Migration[] = [
     `,
   },
   UNIT_LISTS_MIGRATION,
+  CONTACT_CLOCKS_MIGRATION,
 ]

@@ -138,10 +138,11 @@ async function writeBatch(repos: Repositories, batch: HouseholdPlan[]): Promise<
     if (await repos.claims.get(openKey)) await repos.claims.release(openKey)
     await repos.claims.create(openKey, p.application.id)
     await repos.applications.insert(p.application)
+    // Contacts first: the household's clock then keeps their days, and its spells are written once, with the household.
+    for (const c of p.contacts) await repos.contacts.add(c)
     await repos.households.insert(p.household)
     for (const m of p.measures) await repos.measures.insert(m)
     for (const e of p.entries) await repos.ledger.append(e)
-    for (const c of p.contacts) await repos.contacts.add(c)
     // A member's number already listed by another application stays with it (filing flags, never refuses, such a member).
     for (const hash of p.memberIdHashes) if (!(await repos.claims.get(householdMemberOfId(hash)))) await repos.claims.create(householdMemberOfId(hash), p.application.id)
     written++

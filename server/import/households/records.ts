@@ -159,4 +159,5 @@ export function planHousehold(cipher: Cipher, ids: ImportIds, row: HouseholdRow,
  * household, one for the dashboard figures' mark of the household on CloudBase (one per
  * transaction), and one per member claim, measure, entry and contact.
  */
-export const writesOf = (p: HouseholdPlan) => 5 + p.memberIdHashes.length + p.measures.length + p.entries.length + p.contacts.length
+// The kept overdue contacts add, at most: a clock write per contact, then the clock, a spell on file and an overdue spell per contact and one more (server/adapters/contact-clocks).
+export const writesOf = (p: HouseholdPlan) => 5 + p.memberIdHashes.length + p.measures.length + p.entries.length + p.contacts.length + 3 + 2 * p.contacts.length

@@ -152,5 +152,7 @@ export async function moveUnit(deps: Deps, actor: Actor, input: { unitId: string
   })
   // The branch's cases and households are found under its new place (CloudBase keeps the path on them).
   await deps.store.repos.units.spreadPaths(repathed)
+  // Overdue contacts and spells on file are kept under the units above each household: rebuilt under the new place.
+  await deps.store.repos.contactClocks.rebuildUnder(input.unitId)
   return result
 }

@@ -1,37 +1,37 @@
 import { AppError, maskName, type Actor } from '../../../src/domain'
-import type { DashboardView } from '../../../src/domain/api/households'
+import { DASHBOARD_OVERDUE_LISTED, type DashboardView } from '../../../src/domain/api/households'
 import { APPLICATION_STATUSES, type ApplicationStatus } from '../../../src/domain/application-status'
-import { shanghaiDayEndMs, type CalendarDate } from '../../../src/domain/calendar'
-import type { Campaign, CheckRecord } from '../../../src/domain/campaign'
-import { computeDashboard, latestCampaign, type DashboardHousehold, type DateRange } from '../../../src/domain/dashboard'
-import { householdStatusAt, type ContactEntry } from '../../../src/domain/household'
+import { daysBetween, type CalendarDate } from '../../../src/domain/calendar'
+import { scopeMomentMs, type Campaign, type CampaignProgress, type UnitProgress } from '../../../src/domain/campaign'
+import { latestCampaign, type DateRange, type OverdueContact } from '../../../src/domain/dashboard'
 import { extraRows, figuresFromRows } from '../../../src/domain/figures'
 import type { Deps, OrgUnitRecord, Repositories } from '../../ports'
-import { contactOverdueDays, householdUnits, requireStaff } from './access'
-import { campaignConcerns, statusEvents } from './campaign-scope'
-import { allCheckRecords, forEachHouseholdPage, mapLimited } from './scan'
-import { latestContactBy } from './contact-lookup'
+import { householdUnits, requireStaff } from './access'
+import { campaignConcerns, overlaps, scopeUnits } from './campaign-scope'
 
 /**
  * The dashboard of the caller's jurisdiction (or a unit's subtree inside it) for a date range.
  *
  * - On file, filed and deregistered, funds, person-times and households aided: the store keeps
  *   them per unit and month as records are written (src/domain/figures.ts, `repos.figures`), so a
- *   view reads the unit's month rows, however large its subtree. Tests hold them equal to the
- *   domain's reference computation `computeDashboard` over the raw records.
- * - The campaign's progress and the overdue contacts are still the reference's, over the
- *   households' status history (a page at a time):
- * - Contacts: the household's `lastContactOn`, the latest contact day (addContact keeps the
- *   latest, not the last logged). The reference takes, per household, the latest contact on or
- *   before `to` (and not before the filing), so the two agree whenever `lastContactOn <= to`. For a
- *   household on file at `to` whose latest contact is after `to` (a range in the past), its log is
- *   read for the latest contact on or before `to`: exact, and only for those households.
- * - Campaigns: those overlapping the range that concern the unit; the check records of the latest.
+ *   view reads the unit's month rows, however large its subtree. Tests hold every figure equal to
+ *   the domain's reference computation `computeDashboard` over the raw records.
+ *
+ * What a view reads is bounded whatever the number of households: the unit's subtree of units,
+ * about 70 month rows, the campaigns of the range, two counts per application status, the station
+ * counts, two counts and up to 2 x 30 spells for the overdue contacts (and those 30 households),
+ * and five counts per region of the campaign's scope units.
+ * - Overdue contacts: the store keeps each household's overdue spells (src/domain/contact-spells.ts,
+ *   `repos.contactClocks`) under every unit above it, so the count at the end of `to` is two index
+ *   ranges, and the longest DASHBOARD_OVERDUE_LISTED are an index range in order of the day their
+ *   days count from. The overdue days are each household's policy's (inherited from above its unit).
+ * - Campaigns: those overlapping the range that concern the unit; the latest one's progress from
+ *   kept counts (`keptCampaignProgress`): the households on file at its scope's moment and the
+ *   check records, counted per unit.
  * - Applications by status: counted by the store per status (every status but `draft`: a draft is
  *   the worker's own until submitted, and no union sees it).
  * - Stations by kind: the whole network, counted by the store. Stations are not per jurisdiction
  *   (one city's network serves everyone), so every unit's dashboard shows the same counts.
- * - The overdue threshold: the policy of the dashboard's unit (inherited from above it).
  */
 
 /** The longest range the dashboard takes: its series has a point per month. */
@@ -62,6 +62,66 @@ async function campaignsOf(repos: Repositories, root: OrgUnitRecord, range: Date
   return out
 }
 
+/** A campaign's figures under one region (a unit's subtree), from the store's kept counts. */
+async function regionProgress(repos: Repositories, campaignId: string, unitId: string, at: string): Promise<UnitProgress> {
+  const [inScope, checks] = await Promise.all([repos.contactClocks.filedCount(unitId, at), repos.checks.countUnder(campaignId, unitId)])
+  return { inScope, ...checks }
+}
+
+const ZERO: UnitProgress = { inScope: 0, checked: 0, kept: 0, proposedDeregistration: 0 }
+const minus = (a: UnitProgress, b: UnitProgress): UnitProgress => ({
+  inScope: a.inScope - b.inScope,
+  checked: a.checked - b.checked,
+  kept: a.kept - b.kept,
+  proposedDeregistration: a.proposedDeregistration - b.proposedDeregistration,
+})
+
+/**
+ * The campaign's progress inside `root`'s subtree, as `campaignProgress` over `campaignScope`
+ * computes it, from counts the store keeps: per scope unit U, the households on file at the scope's
+ * moment under the part of U's subtree inside root's (R), less those under the scope units below U
+ * (a household counts under its deepest scope unit); the same for the check records. A few counts
+ * per scope unit, whatever the number of households.
+ */
+export async function keptCampaignProgress(repos: Repositories, campaign: Campaign, root: OrgUnitRecord): Promise<CampaignProgress> {
+  const scope = await scopeUnits(repos, campaign)
+  const at = new Date(scopeMomentMs(campaign)).toISOString()
+  const byUnit: Record<string, UnitProgress> = {}
+  await Promise.all(
+    campaign.unitIds.map(async (id) => {
+      const unit = scope.find((u) => u.id === id)
+      byUnit[id] = ZERO
+      if (!unit || !overlaps(unit, root)) return
+      const region = root.path.includes(unit.id) ? root : unit
+      const below = scope.filter((v) => v.id !== unit.id && v.path.includes(unit.id))
+      if (below.some((v) => region.path.includes(v.id))) return
+      const inside = below.filter((v) => v.path.includes(region.id))
+      const outermost = inside.filter((v) => !inside.some((w) => w.id !== v.id && v.path.includes(w.id)))
+      const [all, ...nested] = await Promise.all([region, ...outermost].map((u) => regionProgress(repos, campaign.id, u.id, at)))
+      byUnit[id] = nested.reduce(minus, all)
+    }),
+  )
+  const total = Object.values(byUnit).reduce((t, p) => minus(t, minus(ZERO, p)), ZERO)
+  return { byUnit, total }
+}
+
+/** The overdue households the view lists, with what the list shows of each. */
+async function overdueList(repos: Repositories, root: OrgUnitRecord, to: CalendarDate): Promise<{ count: number; contacts: OverdueContact[]; households: DashboardView['overdueHouseholds'] }> {
+  const [count, longest] = await Promise.all([repos.contactClocks.overdueCount(root.id, to), repos.contactClocks.overdueLongest(root.id, to, DASHBOARD_OVERDUE_LISTED)])
+  const records = await Promise.all(longest.map((e) => repos.households.get(e.householdId)))
+  const unitIds = [...new Set(longest.map((e) => e.unitId))]
+  const units = new Map((await Promise.all(unitIds.map((id) => repos.units.get(id)))).flatMap((u) => (u ? [[u.id, u.name] as const] : [])))
+  const households: DashboardView['overdueHouseholds'] = {}
+  records.forEach((h, i) => {
+    if (h) households[h.id] = { number: h.number, headNameMasked: maskName(h.headName), unitName: units.get(longest[i].unitId) ?? '' }
+  })
+  return {
+    count,
+    contacts: longest.map((e) => ({ householdId: e.householdId, unitId: e.unitId, lastContactOn: e.contactOn, daysSince: daysBetween(e.anchorOn, to) })),
+    households,
+  }
+}
+
 /** The dashboard's figures (money in fen) and the unit's name. */
 export async function householdDashboard(deps: Deps, actor: Actor, input: { from: CalendarDate; to: CalendarDate; unitId?: string }): Promise<DashboardView> {
   requireStaff(actor)
@@ -71,57 +131,25 @@ export async function householdDashboard(deps: Deps, actor: Actor, input: { from
   const repos = deps.store.repos
   const units = await householdUnits(repos, actor, input.unitId)
   const root = units.find((u) => u.id === (input.unitId ?? actor.unitId))!
-  const pathOf = new Map(units.map((u) => [u.id, u.path]))
-  const unitIds = [...pathOf.keys()]
-
-  const households: DashboardHousehold[] = []
-  const names = new Map<string, { number: string; headName: string; unitId: string }>()
-  const contacts: Pick<ContactEntry, 'householdId' | 'on'>[] = []
-  const contactedLater: DashboardHousehold[] = []
-  const [rows, campaign] = await Promise.all([repos.figures.rows(root.id, range.to.slice(0, 7), extraRows(range)), campaignsOf(repos, root, range).then((cs) => latestCampaign(cs, range))])
-  await forEachHouseholdPage(repos, { unitIds }, (page) => {
-    for (const rec of page) {
-      const h: DashboardHousehold = { id: rec.id, unitId: rec.unitId, unitPath: pathOf.get(rec.unitId) ?? [], history: statusEvents(rec.history) }
-      households.push(h)
-      names.set(rec.id, { number: rec.number, headName: rec.headName, unitId: rec.unitId })
-      if (rec.lastContactOn !== null && rec.lastContactOn <= range.to) contacts.push({ householdId: rec.id, on: rec.lastContactOn })
-      else if (rec.lastContactOn !== null) contactedLater.push(h)
-    }
-  })
-  const endMs = shanghaiDayEndMs(range.to)
-  const onFileAtEnd = contactedLater.filter((h) => householdStatusAt(h.history, endMs) === 'filed')
-  for (const c of await mapLimited(onFileAtEnd, 10, (h) => latestContactBy(repos, h.id, range.to))) if (c) contacts.push(c)
-
-  const ids = new Set(households.map((h) => h.id))
-  const checkRecords: CheckRecord[] = campaign ? (await allCheckRecords(repos, campaign.id)).filter((r) => ids.has(r.householdId)) : []
-
-  const [byStatus, stationsByKind, aidStationsByLevel, overdueDays] = await Promise.all([
-    applicationsByStatus(repos, unitIds, deps.clock.now().toISOString()),
+  const [rows, campaign, overdue, byStatus, stationsByKind, aidStationsByLevel] = await Promise.all([
+    repos.figures.rows(root.id, range.to.slice(0, 7), extraRows(range)),
+    campaignsOf(repos, root, range).then((cs) => latestCampaign(cs, range)),
+    overdueList(repos, root, range.to),
+    applicationsByStatus(repos, units.map((u) => u.id), deps.clock.now().toISOString()),
     repos.stations.countByKind(),
     repos.stations.countAidByLevel(),
-    contactOverdueDays(repos, root),
   ])
-  // The reference computes what the kept figures do not cover (the campaign, overdue contacts); the rest is read from them.
-  const figures = computeDashboard(
-    { households, disbursements: [], applications: [], stations: [], campaigns: campaign ? [campaign] : [], checkRecords, contacts, contactOverdueDays: overdueDays },
-    range,
-  )
-  const unitNames = new Map(units.map((u) => [u.id, u.name]))
-  const overdueHouseholds = Object.fromEntries(
-    figures.overdueContacts.flatMap(({ householdId }) => {
-      const h = names.get(householdId)
-      return h ? [[householdId, { number: h.number, headNameMasked: maskName(h.headName), unitName: unitNames.get(h.unitId) ?? '' }]] : []
-    }),
-  )
-  // The counts come from the store; the reference would count the same records one by one.
   return {
-    ...figures,
+    range,
     ...figuresFromRows(rows, range),
     applicationsByStatus: byStatus,
     stationsByKind,
     aidStationsByLevel,
+    campaign: campaign ? { campaign, progress: await keptCampaignProgress(repos, campaign, root) } : null,
+    overdueCount: overdue.count,
+    overdueContacts: overdue.contacts,
+    overdueHouseholds: overdue.households,
     unitName: root.name,
     units: units.filter((u) => u.parentId === root.id).map((u) => ({ id: u.id, name: u.name })),
-    overdueHouseholds,
   }
 }

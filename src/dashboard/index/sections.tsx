@@ -104,10 +104,11 @@ export function CampaignSection({ d }: DashSectionProps) {
 export function OverdueSection({ d }: DashSectionProps) {
   const names = d.overdueHouseholds
   return (
-    <View className='card' data-section='overdue' data-count={d.overdueContacts.length}>
-      <Text className='card__title'>联系超期（{d.overdueContacts.length} 户）</Text>
-      {d.overdueContacts.length === 0 && <Text className='dash-note'>期末没有联系超期的家庭</Text>}
-      {d.overdueContacts.slice(0, 30).map((o) => {
+    <View className='card' data-section='overdue' data-count={d.overdueCount}>
+      <Text className='card__title'>联系超期（{d.overdueCount} 户）</Text>
+      {d.overdueCount === 0 && <Text className='dash-note'>期末没有联系超期的家庭</Text>}
+      {d.overdueCount > d.overdueContacts.length && <Text className='dash-note'>下面是未联系最久的 {d.overdueContacts.length} 户</Text>}
+      {d.overdueContacts.map((o) => {
         const h = names[o.householdId]
         return (
           <View key={o.householdId} className='dash-overdue' data-household={o.householdId} hoverClass='dash-overdue--pressed' onClick={() => void Taro.navigateTo({ url: ROUTES.household(o.householdId) })}>

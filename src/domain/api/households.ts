@@ -302,7 +302,12 @@ export interface ExportJobView {
  * without them still answers: the page then offers no unit filter to non-admins and names overdue
  * households by their unit only.
  */
+/** How many overdue households the dashboard lists (longest without contact first); `overdueCount` counts them all. */
+export const DASHBOARD_OVERDUE_LISTED = 30
+
 export type DashboardView = Dashboard & {
+  /** Households on file at the end of `to` without contact for too long; `overdueContacts` holds the first DASHBOARD_OVERDUE_LISTED of them. */
+  overdueCount: number
   /** Aid service stations not closed, by level of the four-level network (市级 to 社区（企业）级), the whole network as `stationsByKind`. */
   aidStationsByLevel: Record<AidLevel, number>
   unitName: string
