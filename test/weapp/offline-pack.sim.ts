@@ -134,7 +134,7 @@ test('户户清: a household never opened is checked without signal from what th
   w.setNetwork('down')
   const page = await w.open('households/check/index', { campaignId, householdId })
   await page.until((t) => t.includes('离线资料（') && t.includes('六清核查'), 'the check from the phone')
-  page.tap(firstReading(page, '核实清楚'))
+  page.tap(firstReading(page, '无变化'))
   const keptCheck = () => w.storage.get(`lantian.kept.v1.check.${campaignId}:${householdId}`) as { fields: { items: Record<string, { capturedAt: string }> } } | undefined
   await page.until((t) => t.includes('未上传'), 'the item kept 未上传')
   const capturedAt = keptCheck()!.fields.items.household.capturedAt
@@ -147,7 +147,7 @@ test('户户清: a household never opened is checked without signal from what th
   await back.until((t) => !t.includes('离线资料（'), 'the check read again')
   expect(sent('confirmItem', from)).toBe(1)
   const check = await call<{ record: { items: Record<string, { capturedAt?: string; confirmed: boolean }> } }>(CASEWORKER, 'households', 'check', { campaignId, householdId })
-  expect(check.record.items.household).toMatchObject({ confirmed: true, capturedAt })
+  expect(check.record.items.household).toMatchObject({ confirmed: true, changed: false, capturedAt })
   const audit = await w.deps.store.repos.audit.list(null, 100_000)
   expect(audit.filter((e) => e.action === 'campaign.check.item' && (e.detail as { householdId?: string }).householdId === householdId)).toHaveLength(1)
   back.detach()
