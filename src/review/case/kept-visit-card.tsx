@@ -3,6 +3,7 @@ import Taro from '@tarojs/taro'
 import { useCallback, useEffect, useState } from 'react'
 import type { CaseAction, CaseView } from '@/domain/api/review'
 import { formatDateTime } from '@/text/format'
+import { onNetworkReturn } from '@/platform/network-return'
 import { discardKeptVisit, readKeptVisit, sendKeptVisit, type KeptVisit } from '../offline/kept-visit'
 
 /** Props of the kept visit's card. */
@@ -13,6 +14,8 @@ export interface KeptVisitCardProps {
   onSent: (view: CaseView) => void
   /** Opens the visit form again, with what is kept. */
   onEdit: () => void
+  /** The case changed while the visit was kept: the page reads it again, so what changed is on screen. */
+  onChanged: () => void
 }
 
 /**
@@ -20,7 +23,7 @@ export interface KeptVisitCardProps {
  * the page shows and when the network returns; a case that changed meanwhile is shown to the
  * caseworker, who sends it anyway or drops it, never overwritten silently.
  */
-export default function KeptVisitCard({ view, onSent, onEdit }: KeptVisitCardProps) {
+export default function KeptVisitCard({ view, onSent, onEdit, onChanged }: KeptVisitCardProps) {
   const id = view.application.id
   const [kept, setKept] = useState<KeptVisit | null>(() => readKeptVisit(id))
   const [busy, setBusy] = useState(false)
@@ -36,16 +39,17 @@ export default function KeptVisitCard({ view, onSent, onEdit }: KeptVisitCardPro
       if (result.sent) {
         void Taro.showToast({ title: '入户调查已上传', icon: 'success' })
         onSent(result.view)
-      } else if (overrideConflict || result.reason !== 'offline') void Taro.showToast({ title: result.message, icon: 'none', duration: 3000 })
+        return
+      }
+      if (result.reason !== 'gone' && (overrideConflict || result.reason !== 'offline')) void Taro.showToast({ title: result.message, icon: 'none', duration: 3000 })
+      if (result.reason === 'conflict') onChanged()
     },
-    [id, busy, onSent],
+    [id, busy, onSent, onChanged],
   )
 
   useEffect(() => {
     void send()
-    const onNetwork = (res: { isConnected: boolean }) => res.isConnected && void send()
-    Taro.onNetworkStatusChange(onNetwork)
-    return () => Taro.offNetworkStatusChange(onNetwork)
+    return onNetworkReturn(() => void send())
     // Once per case shown: later sends come from the network or the buttons.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [id])
