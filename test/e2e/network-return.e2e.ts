@@ -136,7 +136,9 @@ describe('the browser notices the network coming back', () => {
     await expect(visible(page, '[data-kept-visit=conflict] [data-conflict]').textContent()).resolves.toContain('案件已进入其他环节，记录没有覆盖')
     // The case as it is now is what the page shows under the kept visit: turned down, no visit to record.
     await visible(page, '.case-header[data-status=rejected]').waitFor()
-    await expect(page.locator('[data-action=recordVisit]:visible, [data-action=edit-kept]:visible').count()).resolves.toBe(0)
+    // Nothing offers to send it anyway to a case past the visit: only dropping the kept record is left.
+    await expect(page.locator('[data-action=recordVisit]:visible, [data-action=edit-kept]:visible, [data-action=send-kept-anyway]:visible').count()).resolves.toBe(0)
+    await visible(page, '[data-action=drop-kept]').waitFor()
     expect(writes.filter((w) => w.action === 'recordVisit' || w.action === 'upload')).toEqual([])
     const rec = (await e2e.app.deps.store.repos.applications.get(id))!
     expect(rec.status).toBe('rejected')
@@ -144,7 +146,7 @@ describe('the browser notices the network coming back', () => {
     await expect(keptOf(page, `lantian.kept.v1.visit.${id}`)).resolves.toMatchObject({ state: 'conflict', fields: { place: '东风林干校家属区3栋' } })
     expect(await staffPageProblems(page, 'normal')).toEqual([])
     await toastGone(page, '您离线期间，案件已进入其他环节')
-    await page.evaluate(() => window.scrollTo(0, 0))
+    await visible(page, '.case-header').scrollIntoViewIfNeeded()
     await e2e.shot(page, 'online-03-visit-conflict')
     await context.close()
   })

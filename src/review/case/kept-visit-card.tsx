@@ -64,7 +64,8 @@ export default function KeptVisitCard({ view, onSent, onEdit, onChanged }: KeptV
       </Text>
       {kept.state === 'conflict' && (
         <Text className='kept-visit__conflict' data-conflict>
-          {kept.conflict}，记录没有覆盖。请先查看下方办理记录，再决定是否仍然提交。
+          {kept.conflict}，记录没有覆盖。
+          {view.actions.includes('recordVisit') ? '请先查看下方办理记录，再决定是否仍然提交。' : '案件已不在入户调查环节，这份记录不能再提交，可查看下方办理记录后放弃本机记录。'}
         </Text>
       )}
       {kept.state === 'waiting' && (
@@ -72,7 +73,7 @@ export default function KeptVisitCard({ view, onSent, onEdit, onChanged }: KeptV
           立即上传
         </Button>
       )}
-      {kept.state === 'conflict' && (
+      {kept.state === 'conflict' && view.actions.includes('recordVisit') && (
         <Button className='btn btn--primary' data-action='send-kept-anyway' disabled={busy} onClick={() => void send(true)}>
           仍然提交
         </Button>
