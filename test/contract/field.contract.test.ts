@@ -91,6 +91,19 @@ describe.each(factories)('field work: %s', (_name, open) => {
     expect(errorOf(await t.call('o-caseworker', 'applicant', 'getDraft', { assisted: id }))?.code).toBe('NOT_FOUND')
     expect(data<{ draft: { typedBy: { takenOverAt?: string } } }>(await t.call('w-old', 'applicant', 'getDraft', {})).draft.typedBy.takenOverAt).toEqual(expect.any(String))
     expect((await store.repos.messages.listFor('w-old', { offset: 0, limit: 5 })).items.map((m) => m.title)).toContain('已认领申请')
+
+    // The worker resubmits from their own WeChat; the next decision's message goes to them, not to the caseworker who typed it.
+    const fixed = submission({ idNumber: MORE_ID_NUMBERS[0], name: '王老五' })
+    fixed.form.applicant.unitId = 'unit-a1'
+    fixed.form.applicant.phone = '13987650001'
+    const returned = data<{ draft: { version: number } }>(await t.call('w-old', 'applicant', 'getDraft', {})).draft
+    data(await t.call('w-old', 'applicant', 'resubmit', { ...fixed, id, expectedVersion: returned.version }))
+    const before = (await store.repos.messages.listFor('w-old', { offset: 0, limit: 50 })).items.length
+    await t.act('o-caseworker', 'startScreening', id)
+    const after = (await store.repos.messages.listFor('w-old', { offset: 0, limit: 50 })).items
+    expect(after.length).toBe(before + 1)
+    expect(after.every((m) => m.applicationId === id)).toBe(true)
+    expect((await store.repos.messages.listFor('o-caseworker', { offset: 0, limit: 50 })).items.filter((m) => m.applicationId === id)).toEqual([])
   })
 
   it('logs calls on the case: an unanswered one keeps the task, a reached one closes it; both audited', async () => {

@@ -1,6 +1,6 @@
 import { Text, View } from '@tarojs/components'
 import Taro, { useDidShow, useReachBottom, useRouter } from '@tarojs/taro'
-import { useState } from 'react'
+import { useEffect, useState } from 'react'
 import Tag from '@/components/tag'
 import Chip from '@/components/chip'
 import { EmptyState, LoadMore, LoadingPage } from '@/components/page-state'
@@ -13,6 +13,8 @@ import { usePages } from '@/hooks/use-pages'
 import { readParam, ROUTES } from '@/routes'
 import ProgressList from './progress-list'
 import { refreshCheckPack } from '../offline/check-pack'
+import { countKeptChecks, sendAllKeptChecks } from '../check/kept-check'
+import { onNetworkReturn } from '@/platform/network-return'
 import '../households.css'
 import './index.css'
 import { formatDate } from '@/text/format'
@@ -33,7 +35,16 @@ export default function CampaignPage() {
     next: (r, page, shown) => (shown < r.households.total ? page + 1 : null),
   })
   // With signal, the households still to check are kept on the phone for checks out of signal.
-  useDidShow(() => void load(pendingOnly).then(() => refreshCheckPack(campaignId)))
+  // Checks kept 未上传 on the phone go up as the list shows, and when the network returns while it is open.
+  const [kept, setKept] = useState(0)
+  const sendKept = async () => {
+    const before = countKeptChecks(campaignId)
+    const left = await sendAllKeptChecks(campaignId)
+    setKept(left)
+    if (left < before) void load(pendingOnly)
+  }
+  useDidShow(() => void load(pendingOnly).then(() => refreshCheckPack(campaignId)).then(sendKept))
+  useEffect(() => onNetworkReturn(() => void sendKept()))
   useReachBottom(more)
 
   if (list.kind !== 'ready') return <LoadingPage state={list} onRetry={() => void reload()} />
@@ -61,6 +72,11 @@ export default function CampaignPage() {
           data={{ 'data-filter': 'pending' }}
         />
       </View>
+      {kept > 0 && (
+        <Text className='hh-list-count' data-kept-checks={kept}>
+          本机有{kept}户的核查未上传，打开该户可查看
+        </Text>
+      )}
       <Text className='hh-list-count'>共 {households.total} 户</Text>
       {list.items.length === 0 && <EmptyState message={pendingOnly ? '全部家庭都已核查完' : '核查范围内没有家庭'} />}
       {list.items.map((h) => (

@@ -14,6 +14,7 @@ import OutcomeView from './outcome-view'
 import { useCheck } from './use-check'
 import { forgetItem } from './kept-check'
 import { packLabel } from '@/offline/field-packs'
+import { onNetworkReturn } from '@/platform/network-return'
 import '../households.css'
 import './index.css'
 
@@ -26,13 +27,12 @@ export default function CheckPage() {
   const { state, busy, reload, write, confirmItem, keepDraft, sendKept, kept } = useCheck(campaignId, householdId)
   useDidShow(() => void reload().then(sendKept))
   // Items kept 未上传 go as soon as the network returns.
-  useEffect(() => {
-    const onNetwork = (res: { isConnected: boolean }) => res.isConnected && void sendKept()
-    Taro.onNetworkStatusChange(onNetwork)
-    return () => Taro.offNetworkStatusChange(onNetwork)
+  useEffect(
+    () => onNetworkReturn(() => void sendKept()),
     // One listener for the page's life.
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [])
+    [],
+  )
 
   if (state.kind !== 'ready') return <LoadingPage state={state} onRetry={() => void reload()} />
 

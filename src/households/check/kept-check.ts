@@ -1,7 +1,7 @@
 import type { CheckView } from '@/domain/api/households'
 import type { SixItem } from '@/domain/review'
 import { api } from '@/api'
-import { readKept, removeKept, writeKept, type KeptForm, type KeptPhoto } from '@/offline/kept-forms'
+import { listKept, readKept, removeKept, writeKept, type KeptForm, type KeptPhoto } from '@/offline/kept-forms'
 import { forgetPhotos, NETWORK_MESSAGE, sendPhotos } from '@/offline/kept-photos'
 import { uploadEvidence } from '@/platform/upload'
 
@@ -125,3 +125,22 @@ async function sendEach(campaignId: string, householdId: string): Promise<CheckV
   }
   return view
 }
+
+/**
+ * Sends the kept items of every check on the phone (of one campaign, or all), each check through
+ * the same one-at-a-time guard as its page; how many checks still hold items after (未上传 or
+ * changed meanwhile). Without network each check costs one failed request.
+ */
+export async function sendAllKeptChecks(campaignId?: string): Promise<number> {
+  const mine = (c: KeptCheck) => campaignId === undefined || c.id.startsWith(`${campaignId}:`)
+  for (const c of listKept<KeptCheck['fields']>('check').filter(mine)) {
+    const cut = c.id.indexOf(':')
+    const items = Object.values(c.fields.items)
+    if (!items.some((i) => i && !i.editing && !i.conflict)) continue
+    await sendKeptItems(c.id.slice(0, cut), c.id.slice(cut + 1))
+  }
+  return listKept<KeptCheck['fields']>('check').filter(mine).length
+}
+
+/** How many checks (of one campaign, or all) hold items on the phone. */
+export const countKeptChecks = (campaignId?: string) => listKept('check').filter((c) => campaignId === undefined || c.id.startsWith(`${campaignId}:`)).length

@@ -102,6 +102,8 @@ export function useCheck(campaignId: string, householdId: string) {
     const view = await sendKeptItems(campaignId, householdId)
     setKeptAt(Date.now())
     if (view) replace(view)
+    // An item recorded by someone else meanwhile: their record is shown beside the kept one.
+    else if (readKeptCheck(campaignId, householdId)?.state === 'conflict') void reload()
   }
 
   return { state, busy, reload, write, confirmItem, keepDraft, sendKept, kept: readKeptCheck(campaignId, householdId), keptAt }

@@ -117,7 +117,7 @@ function CaseScreen({ view, largeText, reload, replace }: CaseScreenProps) {
         </Banner>
       )}
       <CaseHeader view={view} />
-      {!active && <KeptVisitCard view={view} onSent={replace} onEdit={() => void start('recordVisit')} />}
+      {!active && <KeptVisitCard view={view} onSent={replace} onEdit={() => void start('recordVisit')} onChanged={() => void reload()} />}
       {active ? (
         <ActiveForm action={active} view={view} d={d} onCancel={() => setActive(null)} refresh={() => void reload()} />
       ) : (

@@ -3,6 +3,7 @@ import Taro from '@tarojs/taro'
 import { useCallback, useEffect, useState } from 'react'
 import type { CaseAction, CaseView } from '@/domain/api/review'
 import { formatDateTime } from '@/text/format'
+import { onNetworkReturn } from '@/platform/network-return'
 import { discardKeptVisit, readKeptVisit, sendKeptVisit, type KeptVisit } from '../offline/kept-visit'
 
 /** Props of the kept visit's card. */
@@ -13,6 +14,8 @@ export interface KeptVisitCardProps {
   onSent: (view: CaseView) => void
   /** Opens the visit form again, with what is kept. */
   onEdit: () => void
+  /** The case changed while the visit was kept: the page reads it again, so what changed is on screen. */
+  onChanged: () => void
 }
 
 /**
@@ -20,7 +23,7 @@ export interface KeptVisitCardProps {
  * the page shows and when the network returns; a case that changed meanwhile is shown to the
  * caseworker, who sends it anyway or drops it, never overwritten silently.
  */
-export default function KeptVisitCard({ view, onSent, onEdit }: KeptVisitCardProps) {
+export default function KeptVisitCard({ view, onSent, onEdit, onChanged }: KeptVisitCardProps) {
   const id = view.application.id
   const [kept, setKept] = useState<KeptVisit | null>(() => readKeptVisit(id))
   const [busy, setBusy] = useState(false)
@@ -36,16 +39,17 @@ export default function KeptVisitCard({ view, onSent, onEdit }: KeptVisitCardPro
       if (result.sent) {
         void Taro.showToast({ title: '入户调查已上传', icon: 'success' })
         onSent(result.view)
-      } else if (overrideConflict || result.reason !== 'offline') void Taro.showToast({ title: result.message, icon: 'none', duration: 3000 })
+        return
+      }
+      if (result.reason !== 'gone' && (overrideConflict || result.reason !== 'offline')) void Taro.showToast({ title: result.message, icon: 'none', duration: 3000 })
+      if (result.reason === 'conflict') onChanged()
     },
-    [id, busy, onSent],
+    [id, busy, onSent, onChanged],
   )
 
   useEffect(() => {
     void send()
-    const onNetwork = (res: { isConnected: boolean }) => res.isConnected && void send()
-    Taro.onNetworkStatusChange(onNetwork)
-    return () => Taro.offNetworkStatusChange(onNetwork)
+    return onNetworkReturn(() => void send())
     // Once per case shown: later sends come from the network or the buttons.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [id])
@@ -60,7 +64,8 @@ export default function KeptVisitCard({ view, onSent, onEdit }: KeptVisitCardPro
       </Text>
       {kept.state === 'conflict' && (
         <Text className='kept-visit__conflict' data-conflict>
-          {kept.conflict}，记录没有覆盖。请先查看下方办理记录，再决定是否仍然提交。
+          {kept.conflict}，记录没有覆盖。
+          {view.actions.includes('recordVisit') ? '请先查看下方办理记录，再决定是否仍然提交。' : '案件已不在入户调查环节，这份记录不能再提交，可查看下方办理记录后放弃本机记录。'}
         </Text>
       )}
       {kept.state === 'waiting' && (
@@ -68,7 +73,7 @@ export default function KeptVisitCard({ view, onSent, onEdit }: KeptVisitCardPro
           立即上传
         </Button>
       )}
-      {kept.state === 'conflict' && (
+      {kept.state === 'conflict' && view.actions.includes('recordVisit') && (
         <Button className='btn btn--primary' data-action='send-kept-anyway' disabled={busy} onClick={() => void send(true)}>
           仍然提交
         </Button>

@@ -1,5 +1,4 @@
 import { Text, View } from '@tarojs/components'
-import Taro from '@tarojs/taro'
 import { useEffect, useState } from 'react'
 import Banner from '@/components/banner'
 import StatusTag from '@/components/status-tag'
@@ -7,6 +6,7 @@ import type { CaseView, PackedCase } from '@/domain/api/review'
 import { pageClass } from '@/hooks/use-large-text'
 import { packLabel } from '@/offline/field-packs'
 import { formatDate } from '@/text/format'
+import { onNetworkReturn } from '@/platform/network-return'
 import { subjectOf } from '../offline/visit-pack'
 import CaseActions from './case-actions'
 import VisitForm from './forms/visit-form'
@@ -36,13 +36,12 @@ export default function OfflineCase({ packed, at, largeText, reload, replace }: 
   const subject = subjectOf(packed)
   const d = useDecision(subject, { onDecided: replace, onConflict: () => void reload() })
 
-  useEffect(() => {
-    const onNetwork = (res: { isConnected: boolean }) => res.isConnected && void reload()
-    Taro.onNetworkStatusChange(onNetwork)
-    return () => Taro.offNetworkStatusChange(onNetwork)
+  useEffect(
+    () => onNetworkReturn(() => void reload()),
     // One listener for the page's life.
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [])
+    [],
+  )
 
   return (
     <View className={pageClass(largeText, 'review-case with-action-bar')} data-case={packed.id} data-offline-pack={at} data-active={active ? 'recordVisit' : ''}>
@@ -60,7 +59,7 @@ export default function OfflineCase({ packed, at, largeText, reload, replace }: 
         <VisitForm view={subject} d={d} onCancel={() => setActive(false)} refresh={() => void reload()} />
       ) : (
         <>
-          <KeptVisitCard view={{ application: subject.application, actions: ['recordVisit'] }} onSent={replace} onEdit={() => setActive(true)} />
+          <KeptVisitCard view={{ application: subject.application, actions: ['recordVisit'] }} onSent={replace} onEdit={() => setActive(true)} onChanged={() => void reload()} />
           <CaseActions actions={['recordVisit']} busy={false} onStart={() => setActive(true)} />
         </>
       )}

@@ -59,10 +59,13 @@ function conflictOf(v: KeptVisit, stillVisiting: boolean): SendResult {
 }
 
 /** What sending ended in. */
-export type SendResult = { sent: true; view: CaseView } | { sent: false; reason: 'offline' | 'conflict' | 'refused'; message: string; field?: string }
+export type SendResult = { sent: true; view: CaseView } | { sent: false; reason: 'offline' | 'conflict' | 'refused' | 'gone'; message: string; field?: string }
 
 /** The sends under way, by case. */
 const sending = new Map<string, Promise<SendResult>>()
+
+/** Nothing left to send: an earlier send took it (or it was given up). */
+const GONE: SendResult = { sent: false, reason: 'gone', message: '' }
 
 const OFFLINE: SendResult = { sent: false, reason: 'offline', message: '网络不通，记录已保存在手机上（未上传），联网后会自动上传' }
 
@@ -77,7 +80,13 @@ export function sendKeptVisit(kept: KeptVisit, opts: { overrideConflict?: boolea
   // One send per case at a time: the queue, the case page and the network's return may all ask at once.
   const running = sending.get(kept.id)
   if (running) return running
-  const send = sendOnce(kept, opts).finally(() => sending.delete(kept.id))
+  // What the phone holds now, not what the caller read before: a send that ended meanwhile
+  // (the network's return and the page's show, one after the other) has cleared or marked it.
+  // (A form saved at once before any change has not written it yet: its own copy goes.)
+  const now = readKeptVisit(kept.id) ?? (kept.state === 'editing' ? kept : null)
+  if (!now) return Promise.resolve(GONE)
+  if (now.state === 'conflict' && !opts.overrideConflict) return Promise.resolve({ sent: false, reason: 'conflict', message: now.conflict ?? '' })
+  const send = sendOnce(now, opts).finally(() => sending.delete(kept.id))
   sending.set(kept.id, send)
   return send
 }

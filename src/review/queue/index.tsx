@@ -16,6 +16,7 @@ import FieldBar from './field-bar'
 import AssistedDrafts from './assisted-drafts'
 import { sendAllKeptVisits } from '../offline/kept-visit'
 import { refreshVisitPack } from '../offline/visit-pack'
+import { onNetworkReturn } from '@/platform/network-return'
 import './index.css'
 
 const PAGE_SIZE = 20
@@ -67,6 +68,8 @@ export default function ReviewQueuePage() {
     // cases waiting for a visit are kept on the phone for the next trip out of signal.
     void sendAllKeptVisits().then(setKept).then(refreshVisitPack)
   })
+  // And when the network returns while the workbench is open (each visit once: one send per case at a time).
+  useEffect(() => onNetworkReturn(() => void sendAllKeptVisits().then(setKept)), [])
 
   const changeStage = (s: QueueStage) => {
     setSettled(true)
