@@ -86,21 +86,21 @@ export async function axeFindings(page: Page): Promise<string[]> {
   return results
 }
 
-/** All of the above for the page in view, in one list: empty when the page passes. */
-export async function pageProblems(page: Page, mode: keyof typeof RULES): Promise<string[]> {
-  const { text, targets } = await measure(page, RULES[mode].text, RULES[mode].target)
-  return [...text.map((t) => `text ${t}`), ...targets.map((t) => `target ${t}`), ...(await unnamed(page)), ...(await rawText(page)), ...(await axeFindings(page))]
-}
-
 /** Words a staff page may show: the names of the file formats an admin imports and exports. */
-const STAFF_WORDS = /^(PDF|MB|KB|CSV|XLSX|Excel)$/
+export const STAFF_WORDS = /^(PDF|MB|KB|CSV|XLSX|Excel)$/
+
+/** All of the above for the page in view, in one list: empty when the page passes; `allowed` as for `rawText`. */
+export async function pageProblems(page: Page, mode: keyof typeof RULES, allowed?: RegExp): Promise<string[]> {
+  const { text, targets } = await measure(page, RULES[mode].text, RULES[mode].target)
+  return [...text.map((t) => `text ${t}`), ...targets.map((t) => `target ${t}`), ...(await unnamed(page)), ...(await rawText(page, allowed)), ...(await axeFindings(page))]
+}
 
 /**
  * What every staff page must pass: no raw codes, English words or ISO dates, and no serious or
- * critical axe finding; with `mode`, the sizes of the mode too (text 16 px and targets 44 px; 18 px
- * and 60 px in large text).
+ * critical axe finding; with `mode`, everything `pageProblems` checks (the sizes of the mode: text
+ * 16 px and targets 44 px, 18 px and 60 px in large text; every clickable named).
  */
 export async function staffPageProblems(page: Page, mode?: keyof typeof RULES): Promise<string[]> {
-  const sizes = mode ? await measure(page, RULES[mode].text, RULES[mode].target) : { text: [], targets: [] }
-  return [...sizes.text.map((t) => `text ${t}`), ...sizes.targets.map((t) => `target ${t}`), ...(await rawText(page, STAFF_WORDS)), ...(await axeFindings(page))]
+  if (mode) return pageProblems(page, mode, STAFF_WORDS)
+  return [...(await rawText(page, STAFF_WORDS)), ...(await axeFindings(page))]
 }
