@@ -34,6 +34,17 @@ export function measure(page: Page, minText: number, minTarget: number): Promise
         .map((el) => ({ el, r: el.getBoundingClientRect() }))
         .filter(({ r }) => r.width < minTarget - 0.5 || r.height < minTarget - 0.5)
         .map(({ el, r }) => `${Math.round(r.width)}x${Math.round(r.height)}「${(el.getAttribute('aria-label') ?? el.textContent ?? '').trim().slice(0, 20)}」`)
+      // A target running past its card or the screen (a long chip in large text did): not inside a scroller of its own.
+      const scrolls = (el: Element) => {
+        for (let a = el.parentElement; a && a !== document.body; a = a.parentElement) if (/auto|scroll/.test(getComputedStyle(a).overflowX)) return true
+        return false
+      }
+      for (const el of Array.from(document.querySelectorAll(clickable)).filter(seen)) {
+        if (el.closest('.taro-navigation-bar, .taro-tabbar__container, .taro__toast, .taro__modal') || scrolls(el)) continue
+        const r = el.getBoundingClientRect()
+        const box = el.closest('.card')?.getBoundingClientRect() ?? { left: 0, right: window.innerWidth }
+        if (r.left < box.left - 0.5 || r.right > box.right + 0.5) targets.push(`past its ${el.closest('.card') ? 'card' : 'screen'} by ${Math.round(Math.max(box.left - r.left, r.right - box.right))}px「${(el.getAttribute('aria-label') ?? el.textContent ?? '').trim().slice(0, 20)}」`)
+      }
       return { text, targets }
     },
     { minText, minTarget, clickable: CLICKABLE },
