@@ -69,6 +69,8 @@ describe('户户清 evidence in the browser', () => {
       const [chooser] = await Promise.all([page.waitForEvent('filechooser'), item(page, 'household', '[data-upload=evidence]').click()])
       await chooser.setFiles({ name, mimeType: 'image/png', buffer: photoPng() })
     }
+    // The second picked while the first may still be kept on the phone: both stay (one was lost to a stale list before).
+    await page.locator('[data-item=household] .photo-field__photo:visible').nth(1).waitFor()
     await expect(page.locator('[data-item=household] .photo-field__photo:visible').count()).resolves.toBe(2)
     await e2e.shot(page, 'check-evidence-01-changed-item-photos')
     await page.locator('[data-item=household] [data-action=remove-photo]:visible').nth(1).click()

@@ -3,15 +3,17 @@ import { handle } from '../../server/functions'
 import { submission } from '../support/forms'
 import { startE2E, type E2E } from './harness'
 import { PHONE, visible } from './page-helpers'
-import { RULES, staffPageProblems } from './worker-checks'
+import { RULES, pageProblems, staffPageProblems } from './worker-checks'
 
 /**
  * Every staff page of the review, households, admin and dashboard subpackages, and the worker pages
  * no journey test measures in both modes, opened with the demo data by the demo admin (赵强: admin
  * and reviewer) on a 360-wide phone, in normal mode and then in large-text mode: no text under
  * 16 px and no target under 44 x 44 px (18 px and 60 x 60 px in large text), no raw codes, English
- * words or ISO dates, no serious or critical axe finding, and (the harness) no console error, the
- * dashboard's also on a second visit.
+ * words or ISO dates, every clickable with a role and a name, no serious or critical axe finding,
+ * and (the harness) no console error, the dashboard's also on a second visit. Then every worker
+ * page (home, my applications, one application, messages, self-check, the form, stations, one
+ * station) opened by the demo worker (张师傅) in both modes, by the same rules (`pageProblems`).
  */
 /** The pages that need no id, with what shows once each is there. */
 const PAGES: [route: string, ready: string][] = [
@@ -49,7 +51,8 @@ describe('staff pages: sizes, words and accessibility in both modes', () => {
   beforeAll(async () => {
     e2e = await startE2E()
     // The demo has no applications: one submitted, for the queue and the case page.
-    const reply = await handle('applicant', { action: 'submit', input: submission() }, { openid: 'e2e-staff-pages-worker' }, e2e.app.deps)
+    // The demo worker's (张师傅), so that the worker pass opens it as its applicant.
+    const reply = await handle('applicant', { action: 'submit', input: submission() }, { openid: 'demo-worker' }, e2e.app.deps)
     expect(reply.ok).toBe(true)
   })
   afterAll(() => e2e?.close())
@@ -139,6 +142,47 @@ describe('staff pages: sizes, words and accessibility in both modes', () => {
     await page.goBack()
     await visible(page, '.dash[data-state=ready] [data-chart=funds] canvas').waitFor()
     problems.push(...(await staffPageProblems(page, mode)).map((p) => `/dashboard/index/index (shown again): ${p}`))
+    expect(problems).toEqual([])
+    await context.close()
+  })
+
+  /** The worker's pages, in the order a worker meets them, with what shows once each is there. */
+  const WORKER_PAGES: [route: string, ready: string][] = [
+    ['/pages/home/index', '[data-entry=apply]'],
+    ['/pages/my-applications/index', '.application-item[data-id]'],
+    ['/pages/messages/index', '.page'],
+    ['/apply/self-check/index', '.page'],
+    ['/apply/form/index', '.page'],
+  ]
+
+  it.each(['normal', 'large'] as const)('the pages the demo worker opens, in %s text', async (mode) => {
+    const { page, context } = await e2e.newUser(PHONE)
+    await page.goto(`${e2e.app.url}/demo-login?next=${encodeURIComponent('/')}`)
+    await page.click('[data-account=worker]')
+    await page.locator('[data-entry=apply]').waitFor()
+    if (mode === 'large') {
+      await page.locator('[data-setting=large-text]').click()
+      await page.locator('.home.large-text').waitFor()
+    }
+    const problems: string[] = []
+    const worker = async (route: string, ready: string) => {
+      await page.goto(`${e2e.app.url}/#${route}`)
+      await visible(page, ready).waitFor()
+      await page.waitForFunction(() => !Array.from(document.querySelectorAll('.state-text')).some((el) => el.getBoundingClientRect().width > 0 && /正在/.test(el.textContent ?? '')))
+      if (mode === 'large') await visible(page, '.page.large-text').waitFor()
+      await e2e.shot(page, `worker-${mode}-${route.split('?')[0].split('/').slice(1, 3).join('-')}`)
+      problems.push(...(await pageProblems(page, mode)).map((p) => `${route.split('?')[0]}: ${p}`))
+    }
+    for (const [route, ready] of WORKER_PAGES) {
+      await worker(route, ready)
+      if (route === '/pages/my-applications/index') {
+        const id = (await visible(page, '.application-item[data-id]').getAttribute('data-id'))!
+        await worker(`/pages/application/index?id=${encodeURIComponent(id)}`, '.application')
+      }
+    }
+    await worker('/pages/stations/index', '[data-station-id]')
+    const station = (await firstId(page, 'data-station-id'))!
+    await worker(`/pages/station/index?id=${encodeURIComponent(station)}`, '.station')
     expect(problems).toEqual([])
     await context.close()
   })

@@ -199,6 +199,9 @@ describe('stations in the browser', () => {
     const [chooser] = await Promise.all([page.waitForEvent('filechooser'), page.locator('[data-action=choose-file]').click()])
     await chooser.setFiles({ name: 'stations-with-a-long-file-name-from-the-county.csv', mimeType: 'text/csv', buffer: Buffer.from(`${header}\nE2E-9,小卖部,,,,新哨镇,203.2,23.9,火星,,周八,否,,桑拿,,,,开放,`, 'utf8') })
     await page.locator('[data-import=problems]').waitFor()
+    // Every error of the row at once (type, coordinates, coordinate system, hours, amenity), each naming its column.
+    const columns = await page.locator('.import__problem[data-line="2"]:visible').allTextContents()
+    for (const column of ['类型', '经度', '坐标系', '开放时间', '服务设施']) expect(columns.some((c) => c.includes(column))).toBe(true)
     await check('60-admin-import-large-text')
     await context.close()
   })

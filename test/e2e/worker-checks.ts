@@ -34,6 +34,17 @@ export function measure(page: Page, minText: number, minTarget: number): Promise
         .map((el) => ({ el, r: el.getBoundingClientRect() }))
         .filter(({ r }) => r.width < minTarget - 0.5 || r.height < minTarget - 0.5)
         .map(({ el, r }) => `${Math.round(r.width)}x${Math.round(r.height)}「${(el.getAttribute('aria-label') ?? el.textContent ?? '').trim().slice(0, 20)}」`)
+      // A target running past its card or the screen (a long chip in large text did): not inside a scroller of its own.
+      const scrolls = (el: Element) => {
+        for (let a = el.parentElement; a && a !== document.body; a = a.parentElement) if (/auto|scroll/.test(getComputedStyle(a).overflowX)) return true
+        return false
+      }
+      for (const el of Array.from(document.querySelectorAll(clickable)).filter(seen)) {
+        if (el.closest('.taro-navigation-bar, .taro-tabbar__container, .taro__toast, .taro__modal') || scrolls(el)) continue
+        const r = el.getBoundingClientRect()
+        const box = el.closest('.card')?.getBoundingClientRect() ?? { left: 0, right: window.innerWidth }
+        if (r.left < box.left - 0.5 || r.right > box.right + 0.5) targets.push(`past its ${el.closest('.card') ? 'card' : 'screen'} by ${Math.round(Math.max(box.left - r.left, r.right - box.right))}px「${(el.getAttribute('aria-label') ?? el.textContent ?? '').trim().slice(0, 20)}」`)
+      }
       return { text, targets }
     },
     { minText, minTarget, clickable: CLICKABLE },
@@ -86,21 +97,21 @@ export async function axeFindings(page: Page): Promise<string[]> {
   return results
 }
 
-/** All of the above for the page in view, in one list: empty when the page passes. */
-export async function pageProblems(page: Page, mode: keyof typeof RULES): Promise<string[]> {
-  const { text, targets } = await measure(page, RULES[mode].text, RULES[mode].target)
-  return [...text.map((t) => `text ${t}`), ...targets.map((t) => `target ${t}`), ...(await unnamed(page)), ...(await rawText(page)), ...(await axeFindings(page))]
-}
-
 /** Words a staff page may show: the names of the file formats an admin imports and exports. */
-const STAFF_WORDS = /^(PDF|MB|KB|CSV|XLSX|Excel)$/
+export const STAFF_WORDS = /^(PDF|MB|KB|CSV|XLSX|Excel)$/
+
+/** All of the above for the page in view, in one list: empty when the page passes; `allowed` as for `rawText`. */
+export async function pageProblems(page: Page, mode: keyof typeof RULES, allowed?: RegExp): Promise<string[]> {
+  const { text, targets } = await measure(page, RULES[mode].text, RULES[mode].target)
+  return [...text.map((t) => `text ${t}`), ...targets.map((t) => `target ${t}`), ...(await unnamed(page)), ...(await rawText(page, allowed)), ...(await axeFindings(page))]
+}
 
 /**
  * What every staff page must pass: no raw codes, English words or ISO dates, and no serious or
- * critical axe finding; with `mode`, the sizes of the mode too (text 16 px and targets 44 px; 18 px
- * and 60 px in large text).
+ * critical axe finding; with `mode`, everything `pageProblems` checks (the sizes of the mode: text
+ * 16 px and targets 44 px, 18 px and 60 px in large text; every clickable named).
  */
 export async function staffPageProblems(page: Page, mode?: keyof typeof RULES): Promise<string[]> {
-  const sizes = mode ? await measure(page, RULES[mode].text, RULES[mode].target) : { text: [], targets: [] }
-  return [...sizes.text.map((t) => `text ${t}`), ...sizes.targets.map((t) => `target ${t}`), ...(await rawText(page, STAFF_WORDS)), ...(await axeFindings(page))]
+  if (mode) return pageProblems(page, mode, STAFF_WORDS)
+  return [...(await rawText(page, STAFF_WORDS)), ...(await axeFindings(page))]
 }

@@ -224,3 +224,27 @@ describe('documents and exports', () => {
     page.detach()
   })
 })
+
+test("an admin's new station: its point picked on WeChat's map fills the point and the map's name and address, with no pasted coordinates and no raw id", async () => {
+  w.as(ADMIN)
+  w.answers.mapPick = { latitude: 24.40712, longitude: 103.41455, name: '弥阳街道职工驿站', address: '云南省红河州弥勒市髯翁路1号' }
+  const page = await w.open('admin/station-edit/index')
+  await page.until((t) => t.includes('在地图上选点'), 'the map button')
+  expect(page.text()).toContain('还没有选择位置')
+  // The browser's pasted coordinates are not offered where WeChat's map is.
+  expect(page.text()).not.toContain('粘贴坐标')
+  process.env.WEAPP_KEEP_SETDATA = '1'
+  const before = w.setData.length
+  page.tap('在地图上选点')
+  await page.until((t) => t.includes('已选位置：东经 103.41455°，北纬 24.40712°'), 'the picked point')
+  expect(w.calls.filter((c) => c.api === 'chooseLocation')).toHaveLength(1)
+  // The inputs' values live in the components' data, not the DOM: what setData sent them since the tap.
+  const sent = JSON.stringify(w.setData.slice(before).map((c) => c.data))
+  delete process.env.WEAPP_KEEP_SETDATA
+  expect(sent).toContain('弥阳街道职工驿站')
+  expect(sent).toContain('云南省红河州弥勒市髯翁路1号')
+  expect(page.text()).toContain('在地图上重新选点')
+  expect(page.text()).not.toMatch(/station-|unit-|undefined|null/)
+  page.detach()
+  w.answers.mapPick = null
+})

@@ -55,6 +55,8 @@ export interface Answers {
   loseReplyOf: string[]
   /** getAppBaseInfo: the font size set in WeChat (我-设置-通用-字体大小), 17 px as shipped. */
   fontSizeSetting: number
+  /** chooseLocation: the place the admin taps on WeChat's map (GCJ-02), or null when they back out. */
+  mapPick: { latitude: number; longitude: number; name: string; address: string } | null
 }
 
 export interface Weapp {
@@ -128,6 +130,7 @@ export async function startWeapp(): Promise<Weapp> {
     network: 'up',
     loseReplyOf: [],
     fontSizeSetting: 17,
+    mapPick: null,
   }
   const networkListeners: ((res: { isConnected: boolean; networkType: string }) => void)[] = []
   let photos = 0
@@ -192,6 +195,8 @@ export async function startWeapp(): Promise<Weapp> {
         const l = answers.location
         return l.ok ? { ok: true, value: { latitude: l.latitude, longitude: l.longitude, errMsg: 'getFuzzyLocation:ok' } } : { ok: false, err: { errMsg: l.errMsg } }
       }),
+    chooseLocation: (o: any) =>
+      answer('chooseLocation', o, () => (answers.mapPick ? { ok: true, value: { ...answers.mapPick, errMsg: 'chooseLocation:ok' } } : { ok: false, err: { errMsg: 'chooseLocation:fail cancel' } })),
     openSetting: (o: any) => answer('openSetting', o, () => ({ ok: true, value: { authSetting: { ...answers.settings }, errMsg: 'openSetting:ok' } })),
     getPrivacySetting: (o: any) => answer('getPrivacySetting', o, () => ({ ok: true, value: { needAuthorization: answers.privacy.needAuthorization, privacyContractName: '《蓝天帮扶隐私保护指引》' } })),
     requirePrivacyAuthorize: (o: any) =>

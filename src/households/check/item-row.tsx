@@ -1,5 +1,5 @@
 import { Button, Text, View } from '@tarojs/components'
-import { useState } from 'react'
+import { useRef, useState } from 'react'
 import Tag from '@/components/tag'
 import Chip from '@/components/chip'
 import FieldError from '@/components/field-error'
@@ -52,7 +52,13 @@ export default function ItemRow({ item, label, householdId, check, editable, bus
   const [editing, setEditing] = useState((!check && editable) || !!draft)
   const [answer, setAnswer] = useState<Answer | null>(draft ? answerOf(draft) : check ? answerOf(check) : null)
   const [note, setNote] = useState(draft?.note ?? check?.note ?? '')
-  const [photos, setPhotos] = useState<KeptPhoto[]>(draft?.photos ?? [])
+  const [photos, setPhotosState] = useState<KeptPhoto[]>(draft?.photos ?? [])
+  // The photos as of now, not as of the render: a second pick may start before the first is kept (issue 16: one of two was lost).
+  const photosNow = useRef(photos)
+  const setPhotos = (next: KeptPhoto[]) => {
+    photosNow.current = next
+    setPhotosState(next)
+  }
   const [errors, setErrors] = useState<Record<string, string>>({})
   const state = !check ? 'todo' : answerOf(check)
   const toAnswer = (a: Answer, n = note, p = photos): ItemAnswer => ({ confirmed: a !== 'unclear', changed: a === 'changed', note: n, photos: a === 'changed' ? p : [] })
@@ -79,13 +85,14 @@ export default function ItemRow({ item, label, householdId, check, editable, bus
     draftWith(a, note, photos)
   }
   const addPhotos = async (files: PickedFile[]) => {
-    const next = [...photos, ...(await keepPhotos(files, '佐证照片'))]
+    const added = await keepPhotos(files, '佐证照片')
+    const next = [...photosNow.current, ...added]
     setPhotos(next)
     setErrors({})
     draftWith(answer, note, next)
   }
   const removePhoto = (key: string) => {
-    const next = photos.filter((p) => p.key !== key)
+    const next = photosNow.current.filter((p) => p.key !== key)
     setPhotos(next)
     draftWith(answer, note, next)
   }
