@@ -67,9 +67,11 @@ describe('stations in the browser', () => {
     await expect(dots()).resolves.toEqual(expected.slice(0, 10).map((s) => s.id))
     await e2e.shot(page, '40-stations-nearby')
 
+    // Clicking scrolls the button into view, so the page's reach-bottom may ask for a third page
+    // right after the second: at least 40 cards, still the nearest ones in order.
     await page.locator('[data-more]').click()
-    const forty = await eventually(() => cards(page), (list) => list.length === 40)
-    expect(forty.map((c) => c.id)).toEqual(expected.slice(0, 40).map((s) => s.id))
+    const forty = await eventually(() => cards(page), (list) => list.length >= 40)
+    expect(forty.map((c) => c.id)).toEqual(expected.slice(0, forty.length).map((s) => s.id))
     expectAscending(forty)
     // 加载更多 leaves the map on the nearest stations, not the page just loaded.
     await expect(dots()).resolves.toEqual(expected.slice(0, 10).map((s) => s.id))
@@ -226,7 +228,8 @@ describe('stations in the browser', () => {
     await e2e.shot(page, '51-admin-stations')
     expect(await staffPageProblems(page)).toEqual([])
     await page.locator('[data-more]').click()
-    await eventually(() => page.locator('.admin-item').count(), (n) => n === 40)
+    // A page more (the reach-bottom of the scrolled-to button may add a third).
+    await eventually(() => page.locator('.admin-item').count(), (n) => n >= 40)
 
     // One station's form, filled from the record.
     await page.locator(`.admin-item[data-station-id=${CITY_CENTRE_STATION.id}]`).click()
