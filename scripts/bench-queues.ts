@@ -12,7 +12,8 @@
  * 待公示 carry a running notice) are measured the same way, first page and page 100, beside the
  * index-ordered read of their records (call tasks: the tasks and their applications). The province's
  * counts alone are timed at NOW and at a later instant that sums the most tally rows of a month
- * (`counts_province_*`). Not a test: nothing asserts a time.
+ * (`counts_province_*`), and the 公示 list's count alone at the same two instants
+ * (`notices_count_province_*`). Not a test: nothing asserts a time.
  *
  * Options (environment): BENCH_SIZES (default "100000,1000000"), BENCH_RUNS (15), BENCH_PAGE (20).
  * Prints `name=value unit` lines.
@@ -214,6 +215,9 @@ async function measure(store: Store, size: number, out: Map<string, number>): Pr
   for (const [which, now] of [['now', NOW.toISOString()], ['late', LATE]] as const) {
     const ms = await time(() => store.repos.applications.stageCountsUnder('prov', now))
     console.log(`counts_province_${which}_${size}_ms=${ms.toFixed(2)} ms`)
+    // The 公示 list's count alone (migration 47: the ended-but-unrecorded notices from tallies).
+    const notices = await time(() => store.repos.applications.countNoticesUnder('prov', now))
+    console.log(`notices_count_province_${which}_${size}_ms=${notices.toFixed(2)} ms`)
   }
 }
 

@@ -2,7 +2,8 @@
  * Issue 14: the lists that took a list of unit ids (at most 1,000) work for a jurisdiction of any
  * size on both stores. A province of 3,004 units: its 电话联系 call tasks and its 公示 notices page by
  * cursor in the list's order and stay within the jurisdiction; a moved unit's tasks follow it; the
- * queue's overdue counts (SQLite: tallies by prefix of the deadline) are exact at any instant.
+ * queue's overdue counts (SQLite: tallies by prefix of the deadline) and the running notices'
+ * count (SQLite: tallies by prefix of the notice's end, migration 47) are exact at any instant.
  */
 import type { ApplicationRecord, CallTaskRecord, OrgUnitRecord, Store } from '../../server/ports'
 import { moveUnit } from '../../server/usecases/admin/units'
@@ -186,6 +187,55 @@ describe.each(factories)('lists of a jurisdiction of any size: %s', (_name, open
     const at = '2026-03-19T10:30:00.000Z'
     const still = deadlines.filter((d, i) => i !== 4 && d !== null && d < at).length
     expect((await store.repos.applications.stageCountsUnder('prov', at)).verifying).toEqual({ total: deadlines.length - 1, overdue: still })
+  }, 60_000)
+
+  it('counts the running notices exactly at any instant, as notices end, are recorded and their unit moves', async () => {
+    const ends = [
+      '2025-12-31T23:59:59.999Z',
+      '2026-01-31T10:00:00.000Z',
+      '2026-03-09T12:00:00.000Z',
+      '2026-03-19T09:59:59.999Z',
+      '2026-03-19T10:00:00.000Z',
+      '2026-03-19T10:29:59.999Z',
+      '2026-03-19T10:30:00.000Z',
+      '2026-03-19T10:30:00.000Z',
+      '2026-03-19T19:00:00.000Z',
+      '2026-03-31T23:59:59.999Z',
+      '2026-04-01T00:00:00.000Z',
+      '2027-02-01T00:00:00.000Z',
+    ]
+    const unit = 'c2-u998'
+    const instants = ['2025-06-01T00:00:00.000Z', '2026-03-01T00:00:00.000Z', '2026-03-19T10:29:59.999Z', '2026-03-19T10:30:00.000Z', '2026-03-19T10:30:00.001Z', '2026-03-19T23:00:00.000Z', '2026-03-31T23:59:59.999Z', '2027-01-01T00:00:00.000Z']
+    const baseline = new Map<string, number>()
+    for (const now of instants) for (const root of ['prov', 'c2', 'c0']) baseline.set(`${root}@${now}`, await store.repos.applications.countNoticesUnder(root, now))
+    expect(await store.repos.applications.countNoticesUnder(unit, instants[0])).toBe(0)
+    const cases = ends.map((endsAt, i) => applicationRecord(`m${String(i).padStart(3, '0')}`, { unitId: unit, status: 'publicizing', noticeEndsAt: endsAt }))
+    for (const a of cases) await store.repos.applications.insert(a)
+    const expectCounts = async (live: (string | null)[], roots: string[], outside: string[]) => {
+      for (const now of instants) {
+        const running = live.filter((e) => e !== null && e > now).length
+        expect(await store.repos.applications.countNoticesUnder(unit, now)).toBe(running)
+        for (const root of roots) expect(await store.repos.applications.countNoticesUnder(root, now)).toBe(baseline.get(`${root}@${now}`)! + running)
+        for (const root of outside) expect(await store.repos.applications.countNoticesUnder(root, now)).toBe(baseline.get(`${root}@${now}`))
+      }
+    }
+    await expectCounts(ends, ['prov', 'c2'], ['c0'])
+    // The timer records two ended notices (their end cleared), an objection stops a running one.
+    const live: (string | null)[] = [...ends]
+    for (const i of [0, 4, 9]) {
+      await store.repos.applications.update({ ...cases[i], noticeEndsAt: null, version: 2 }, 1)
+      live[i] = null
+    }
+    await expectCounts(live, ['prov', 'c2'], ['c0'])
+    // The unit moves to another city: its notices are counted there, no longer in its old one.
+    const admin = { openid: 'o-admin', roles: ['admin' as const], unitId: 'prov' }
+    await expect(moveUnit(depsAt(), admin, { unitId: unit, version: 0, parentId: 'c0' })).resolves.toMatchObject({ moved: 1 })
+    const running = (now: string) => live.filter((e) => e !== null && e > now).length
+    for (const now of instants) {
+      expect(await store.repos.applications.countNoticesUnder('c0', now)).toBe(baseline.get(`c0@${now}`)! + running(now))
+      expect(await store.repos.applications.countNoticesUnder('c2', now)).toBe(baseline.get(`c2@${now}`))
+      expect(await store.repos.applications.countNoticesUnder('prov', now)).toBe(baseline.get(`prov@${now}`)! + running(now))
+    }
   }, 60_000)
 
   it('files a moved unit\'s call tasks under its new place', async () => {
