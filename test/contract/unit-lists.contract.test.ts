@@ -3,10 +3,12 @@
  * size on both stores. A province of 3,004 units: its 电话联系 call tasks and its 公示 notices page by
  * cursor in the list's order and stay within the jurisdiction; a moved unit's tasks follow it; the
  * queue's overdue counts (SQLite: tallies by prefix of the deadline) and the running notices'
- * count (SQLite: tallies by prefix of the notice's end, migration 47) are exact at any instant.
+ * count (SQLite: tallies by prefix of the notice's end, migration 47) are exact at any instant; the
+ * open person requests page by cursor, the soonest due first (migration 48 / 019).
  */
-import type { ApplicationRecord, CallTaskRecord, OrgUnitRecord, Store } from '../../server/ports'
+import type { ApplicationRecord, CallTaskRecord, OrgUnitRecord, PersonRequestRecord, Store } from '../../server/ports'
 import { moveUnit } from '../../server/usecases/admin/units'
+import { listPersonRequests } from '../../server/usecases/lifecycle/person-requests'
 import { listCallTasks } from '../../server/usecases/review/calls'
 import { listNotices } from '../../server/usecases/review/notices'
 import { QUEUE_STAGES } from '../../src/domain/review'
@@ -152,6 +154,57 @@ describe.each(factories)('lists of a jurisdiction of any size: %s', (_name, open
     const stillRunning = publicizing().filter((a) => a.noticeEndsAt && a.noticeEndsAt > '2026-03-12T00:00:00.000Z')
     expect(later.items.map((n) => n.number).sort()).toEqual(stillRunning.map((a) => a.number).sort())
     expect(later.total).toBe(stillRunning.length)
+  }, 60_000)
+
+  it('pages the open person requests of the province, a city or a unit by cursor, the soonest due first, and follows a moved unit', async () => {
+    const unitOfRequest = (i: number) => `c${i % CITIES}-u${(i * 53 + 11) % UNITS_PER_CITY}`
+    const requests: PersonRequestRecord[] = Array.from({ length: 36 }, (_, i) => ({
+      id: `pr-${String(i).padStart(3, '0')}`, kind: 'copy', applicationId: i % 2 ? 'r001' : 'gone', unitId: unitOfRequest(i), note: '本人要求复制资料', receivedOn: '2026-03-01',
+      // Ties on the due day, ordered by id.
+      dueOn: `2026-03-${String(10 + (i % 6)).padStart(2, '0')}`, status: i % 5 === 4 ? 'done' : 'open', openedBy: 'o-r', version: 1,
+    }))
+    for (const r of requests) expect(await store.repos.personRequests.put(r, 0)).toBe(true)
+    const order = (a: PersonRequestRecord, b: PersonRequestRecord) => (a.dueOn < b.dueOn ? -1 : a.dueOn > b.dueOn ? 1 : a.id < b.id ? -1 : 1)
+    const openOf = (root: string) => requests.filter((r) => r.status === 'open' && under(root, r.unitId)).sort(order)
+    for (const root of ['prov', 'c1', unitOfRequest(7), 'c2-u997']) {
+      const got: string[] = []
+      for (let after: { dueOn: string; id: string } | null = null; ; ) {
+        const page = await store.repos.personRequests.openUnder(root, after, 4)
+        got.push(...page.map((r) => r.id))
+        if (page.length < 4) break
+        after = { dueOn: page[3].dueOn, id: page[3].id }
+      }
+      expect(got).toEqual(openOf(root).map((r) => r.id))
+      expect(await store.repos.personRequests.countOpenUnder(root)).toBe(openOf(root).length)
+    }
+    // The reviewer of the province (3,004 units) reads them a page at a time through the use case.
+    const deps = depsAt()
+    const reviewer = { openid: 'o-prov-r', roles: ['reviewer' as const], unitId: 'prov' }
+    const seen: string[] = []
+    let cursor: string | undefined
+    do {
+      const page = await listPersonRequests(deps, reviewer, { pageSize: 7, ...(cursor ? { cursor } : {}) })
+      expect(page.total).toBe(openOf('prov').length)
+      for (const item of page.items) expect(item.applicationNumber).toBe(item.applicationId === 'r001' ? returned()[1].number : undefined)
+      seen.push(...page.items.map((r) => r.id))
+      cursor = page.nextCursor ?? undefined
+    } while (cursor)
+    expect(seen).toEqual(openOf('prov').map((r) => r.id))
+    await expect(listPersonRequests(deps, reviewer, { pageSize: 5, cursor: 'bm9wZQ' })).rejects.toMatchObject({ code: 'VALIDATION', field: 'cursor' })
+    // A closed request leaves the list; a moved unit's requests are found under its new place.
+    const closing = openOf('c1')[0]
+    expect(await store.repos.personRequests.put({ ...closing, status: 'refused', outcome: '无此申请', version: 2 }, 1)).toBe(true)
+    expect((await store.repos.personRequests.openUnder('c1', null, 100)).map((r) => r.id)).not.toContain(closing.id)
+    expect(await store.repos.personRequests.countOpenUnder('c1')).toBe(openOf('c1').length - 1)
+    const moving = unitOfRequest(8)
+    const inUnit = openOf(moving).length
+    expect(inUnit).toBeGreaterThan(0)
+    const before = await store.repos.personRequests.countOpenUnder('c0')
+    const admin = { openid: 'o-admin', roles: ['admin' as const], unitId: 'prov' }
+    await expect(moveUnit(depsAt(), admin, { unitId: moving, version: 0, parentId: 'c0' })).resolves.toMatchObject({ moved: 1 })
+    expect(await store.repos.personRequests.countOpenUnder('c0')).toBe(before + inUnit)
+    expect((await store.repos.personRequests.openUnder('c0', null, 100)).map((r) => r.id)).toEqual(expect.arrayContaining(openOf(moving).map((r) => r.id)))
+    expect((await store.repos.personRequests.openUnder('c2', null, 100)).map((r) => r.id)).not.toContain(openOf(moving)[0].id)
   }, 60_000)
 
   it('counts the overdue cases of a stage exactly at any instant: across hours, days, months and years', async () => {

@@ -271,7 +271,11 @@ Object.assign(EXERCISES, {
   'applications.callNotesBefore': (r: Repositories) => r.applications.callNotesBefore('2026-03-02T02:00:00.000Z', 50),
   'personRequests.get': (r: Repositories) => r.personRequests.get('pr-1'),
   'personRequests.put': (r: Repositories) => r.personRequests.put({ id: 'pr-1', kind: 'copy', applicationId: 'a-1', unitId: 'unit-root', note: '要一份副本', receivedOn: '2026-03-02', dueOn: '2026-04-01', status: 'open', openedBy: 'o-r', version: 1 }, 0),
-  'personRequests.listOpen': (r: Repositories) => r.personRequests.listOpen(['unit-root', 'unit-a'], 50),
+  'personRequests.openUnder': async (r: Repositories) => {
+    await r.personRequests.openUnder('unit-root', null, 5)
+    await r.personRequests.openUnder('unit-a', { dueOn: '2026-04-01', id: 'pr-1' }, 5)
+  },
+  'personRequests.countOpenUnder': (r: Repositories) => r.personRequests.countOpenUnder('unit-root'),
   'personRequests.closedBefore': (r: Repositories) => r.personRequests.closedBefore('2026-03-02T02:00:00.000Z', 50),
   'personRequests.remove': (r: Repositories) => r.personRequests.remove('pr-none', 1),
   'households.underOldKey': (r: Repositories) => r.households.underOldKey(2, 50),

@@ -69,7 +69,7 @@ describe("people's requests about their data in the browser", () => {
     await expect(unnamed(page)).resolves.toEqual([])
     await close.locator('[data-action=submit]').click()
     await page.getByText('目前没有待答复的请求').waitFor()
-    const stored = await e2e.app.deps.store.repos.personRequests.listOpen(['unit-532504001'], 10)
+    const stored = await e2e.app.deps.store.repos.personRequests.openUnder('unit-532504001', null, 10)
     expect(stored).toEqual([])
     await e2e.shot(page, 'a3-person-request-closed')
   })

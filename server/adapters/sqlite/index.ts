@@ -88,7 +88,7 @@ const QUERIES: { readonly [K in keyof Repositories]?: readonly (keyof Repositori
   measures: ['get', 'getMany', 'listByHousehold'],
   ledger: ['get', 'listByHousehold', 'listPending', 'countPending', 'scan'],
   budgets: ['get', 'listByUnits'],
-  personRequests: ['get', 'listOpen', 'closedBefore'],
+  personRequests: ['get', 'openUnder', 'countOpenUnder', 'closedBefore'],
   contacts: ['listByHousehold', 'notesBefore'],
   campaigns: ['get', 'list'],
   checks: ['get', 'scan', 'countUnder'],

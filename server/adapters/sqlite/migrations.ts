@@ -6,6 +6,7 @@ import { UNIT_SCOPES_MIGRATION } from './migration-unit-scopes'
 import { UNIT_LISTS_MIGRATION } from './migration-unit-lists'
 import { CONTACT_CLOCKS_MIGRATION } from './contact-clock-storage'
 import { LIST_TALLIES_MIGRATION } from './migration-list-tallies'
+import { PERSON_REQUEST_LISTS_MIGRATION } from './migration-person-request-lists'
 
 /** One schema migration: its SQL, then (where data needs the domain's rules) `run`, in the same transaction. */
 export interface Migration {
@@ -382,4 +383,5 @@ export const MIGRATIONS: readonly Migration[] = [
   UNIT_LISTS_MIGRATION,
   CONTACT_CLOCKS_MIGRATION,
   LIST_TALLIES_MIGRATION,
+  PERSON_REQUEST_LISTS_MIGRATION,
 ]
