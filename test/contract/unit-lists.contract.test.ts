@@ -4,11 +4,13 @@
  * cursor in the list's order and stay within the jurisdiction; a moved unit's tasks follow it; the
  * queue's overdue counts (SQLite: tallies by prefix of the deadline) and the running notices'
  * count (SQLite: tallies by prefix of the notice's end, migration 47) are exact at any instant; the
- * open person requests page by cursor, the soonest due first (migration 48 / 019).
+ * open person requests page by cursor, the soonest due first (migration 48 / 019), and the
+ * stations' problem reports of each status, newest first (migration 49 / 020).
  */
-import type { ApplicationRecord, CallTaskRecord, OrgUnitRecord, PersonRequestRecord, Store } from '../../server/ports'
+import type { ApplicationRecord, CallTaskRecord, OrgUnitRecord, PersonRequestRecord, ProblemReportRecord, Store } from '../../server/ports'
 import { moveUnit } from '../../server/usecases/admin/units'
 import { listPersonRequests } from '../../server/usecases/lifecycle/person-requests'
+import { listReports } from '../../server/usecases/stations/station-reports'
 import { listCallTasks } from '../../server/usecases/review/calls'
 import { listNotices } from '../../server/usecases/review/notices'
 import { QUEUE_STAGES } from '../../src/domain/review'
@@ -205,6 +207,59 @@ describe.each(factories)('lists of a jurisdiction of any size: %s', (_name, open
     expect(await store.repos.personRequests.countOpenUnder('c0')).toBe(before + inUnit)
     expect((await store.repos.personRequests.openUnder('c0', null, 100)).map((r) => r.id)).toEqual(expect.arrayContaining(openOf(moving).map((r) => r.id)))
     expect((await store.repos.personRequests.openUnder('c2', null, 100)).map((r) => r.id)).not.toContain(openOf(moving)[0].id)
+  }, 60_000)
+
+  it('pages the problem reports of each status on the province\'s, a city\'s or a unit\'s stations by cursor, newest first, and follows a moved unit', async () => {
+    const unitOfReport = (i: number) => `c${i % CITIES}-u${(i * 71 + 23) % UNITS_PER_CITY}`
+    const statuses = ['pending', 'pending', 'resolved', 'rejected'] as const
+    const reports: ProblemReportRecord[] = Array.from({ length: 40 }, (_, i) => ({
+      id: `rep-${String(i).padStart(3, '0')}`, stationId: `st-${i}`, stationName: `驿站${i}`, unitId: unitOfReport(i), problem: 'wrong-hours', note: '', reporterOpenid: `w-${i}`,
+      status: statuses[i % 4], version: 1,
+      // Ties on the time, ordered by id (newest first: the greater id first).
+      createdAt: `2026-03-0${1 + (i % 5)}T0${i % 2}:00:00.000Z`, decidedAt: null, decidedBy: null, decisionNote: '',
+    }))
+    for (const r of reports) await store.repos.problemReports.insert(r)
+    const newest = (a: ProblemReportRecord, b: ProblemReportRecord) => (a.createdAt > b.createdAt ? -1 : a.createdAt < b.createdAt ? 1 : a.id > b.id ? -1 : 1)
+    const of = (status: string, root: string) => reports.filter((r) => r.status === status && under(root, r.unitId)).sort(newest)
+    for (const status of ['pending', 'resolved', 'rejected'] as const) {
+      for (const root of ['prov', 'c1', unitOfReport(5)]) {
+        const got: string[] = []
+        for (let after: { createdAt: string; id: string } | null = null; ; ) {
+          const page = await store.repos.problemReports.listUnder(status, root, after, 3)
+          got.push(...page.map((r) => r.id))
+          if (page.length < 3) break
+          after = { createdAt: page[2].createdAt, id: page[2].id }
+        }
+        expect(got).toEqual(of(status, root).map((r) => r.id))
+        expect(await store.repos.problemReports.countUnder(status, root)).toBe(of(status, root).length)
+      }
+    }
+    // The province's admin (3,004 units) reads them a page at a time through the use case.
+    const deps = depsAt()
+    const admin = { openid: 'o-prov-admin', roles: ['admin' as const], unitId: 'prov' }
+    const seen: string[] = []
+    let cursor: string | undefined
+    do {
+      const page = await listReports(deps, admin, { status: 'pending', pageSize: 6, ...(cursor ? { cursor } : {}) })
+      expect(page.total).toBe(of('pending', 'prov').length)
+      seen.push(...page.items.map((r) => r.id))
+      cursor = page.nextCursor ?? undefined
+    } while (cursor)
+    expect(seen).toEqual(of('pending', 'prov').map((r) => r.id))
+    await expect(listReports(deps, admin, { status: 'pending', pageSize: 5, cursor: 'bm9wZQ' })).rejects.toMatchObject({ code: 'VALIDATION', field: 'cursor' })
+    // Resolving one moves it from the pending list to the resolved one.
+    const deciding = of('pending', 'c1')[0]
+    expect(await store.repos.problemReports.update({ ...deciding, status: 'resolved', version: 2, decidedAt: NOW, decidedBy: 'o-a' }, 1)).toBe(true)
+    expect(await store.repos.problemReports.countUnder('pending', 'c1')).toBe(of('pending', 'c1').length - 1)
+    expect(await store.repos.problemReports.countUnder('resolved', 'c1')).toBe(of('resolved', 'c1').length + 1)
+    expect((await store.repos.problemReports.listUnder('resolved', 'c1', null, 1)).map((r) => r.id)).toEqual([[deciding, ...of('resolved', 'c1')].sort(newest)[0].id])
+    // A moved unit's reports are found under its new place.
+    const moving = unitOfReport(2)
+    const inUnit = reports.filter((r) => r.unitId === moving && r.status === 'resolved').length
+    expect(inUnit).toBeGreaterThan(0)
+    const before = await store.repos.problemReports.countUnder('resolved', 'c0')
+    await expect(moveUnit(depsAt(), { ...admin, openid: 'o-admin' }, { unitId: moving, version: 0, parentId: 'c0' })).resolves.toMatchObject({ moved: 1 })
+    expect(await store.repos.problemReports.countUnder('resolved', 'c0')).toBe(before + inUnit)
   }, 60_000)
 
   it('counts the overdue cases of a stage exactly at any instant: across hours, days, months and years', async () => {

@@ -158,6 +158,11 @@ const EXERCISES: Record<string, (r: Repositories) => Promise<unknown>> = {
     await r.problemReports.list('pending', { offset: 0, limit: 0 })
     await r.problemReports.list('pending', { offset: 0, limit: 5 }, ['unit-root', 'unit-a'])
   },
+  'problemReports.listUnder': async (r) => {
+    await r.problemReports.listUnder('pending', 'unit-root', null, 5)
+    await r.problemReports.listUnder('resolved', 'unit-a', { createdAt: '2026-03-02T02:00:00.000Z', id: 'r-1' }, 5)
+  },
+  'problemReports.countUnder': (r) => r.problemReports.countUnder('pending', 'unit-root'),
 }
 
 Object.assign(EXERCISES, {

@@ -79,7 +79,7 @@ const QUERIES: { readonly [K in keyof Repositories]?: readonly (keyof Repositori
   units: ['get', 'subtree', 'children'],
   policies: ['get'],
   stations: ['get', 'byExternalId', 'byExternalIds', 'nearby', 'list', 'countByKind'],
-  problemReports: ['get', 'list'],
+  problemReports: ['get', 'list', 'listUnder', 'countUnder'],
   outbox: ['due', 'get', 'listByStatus'],
   messages: ['listFor', 'unreadCount', 'createdBefore'],
   invitations: ['get', 'listUnder', 'countUnder'],

@@ -7,6 +7,7 @@ import { UNIT_LISTS_MIGRATION } from './migration-unit-lists'
 import { CONTACT_CLOCKS_MIGRATION } from './contact-clock-storage'
 import { LIST_TALLIES_MIGRATION } from './migration-list-tallies'
 import { PERSON_REQUEST_LISTS_MIGRATION } from './migration-person-request-lists'
+import { REPORT_LISTS_MIGRATION } from './migration-report-lists'
 
 /** One schema migration: its SQL, then (where data needs the domain's rules) `run`, in the same transaction. */
 export interface Migration {
@@ -384,4 +385,5 @@ export const MIGRATIONS: readonly Migration[] = [
   CONTACT_CLOCKS_MIGRATION,
   LIST_TALLIES_MIGRATION,
   PERSON_REQUEST_LISTS_MIGRATION,
+  REPORT_LISTS_MIGRATION,
 ]
