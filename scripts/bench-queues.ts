@@ -12,7 +12,8 @@
  * 待公示 carry a running notice) are measured the same way, first page and page 100, beside the
  * index-ordered read of their records (call tasks: the tasks and their applications), and so is
  * the province's 个人信息请求 list (a request for one application in 100, four in five open; read:
- * the requests and their applications). The province's
+ * the requests and their applications), and the admin's list of pending problem reports (a report
+ * for one application in 100, half pending; read: the reports by id). The province's
  * counts alone are timed at NOW and at a later instant that sums the most tally rows of a month
  * (`counts_province_*`), and the 公示 list's count alone at the same two instants
  * (`notices_count_province_*`). Not a test: nothing asserts a time.
@@ -30,6 +31,7 @@ import { randomIds } from '../server/runtime'
 import { listCallTasks } from '../server/usecases/review/calls'
 import { listNotices } from '../server/usecases/review/notices'
 import { listPersonRequests } from '../server/usecases/lifecycle/person-requests'
+import { listReports } from '../server/usecases/stations/station-reports'
 import { reviewQueue } from '../server/usecases/review/queue'
 import type { Actor } from '../src/domain'
 import type { QueueResult } from '../src/domain/api/review'
@@ -123,6 +125,9 @@ function build(file: string, n: number): number {
           const dueOn = new Date(NOW.getTime() + ((j / REQUEST_EVERY) % 45) * 86_400_000).toISOString().slice(0, 10)
           const status = j % (5 * REQUEST_EVERY) === 0 ? 'done' : 'open'
           void repos.personRequests.put({ id: `pr-${a.id}`, kind: 'copy', applicationId: a.id, unitId: a.unitId, note: '本人要求复制申请资料', receivedOn: '2026-03-01', dueOn, status, openedBy: 'o-r', version: 1 }, 0)
+          // A station's problem report on the same unit: half pending, the rest resolved or rejected.
+          const reportStatus = (['pending', 'resolved', 'pending', 'rejected'] as const)[(j / REQUEST_EVERY) % 4]
+          void repos.problemReports.insert({ id: `rep-${a.id}`, stationId: `st-${j}`, stationName: '职工驿站', unitId: a.unitId, problem: 'wrong-hours', note: '', reporterOpenid: a.applicantOpenid, status: reportStatus, version: 1, createdAt: a.createdAt, decidedAt: null, decidedBy: null, decisionNote: '' })
         }
       }
     })()
@@ -228,6 +233,11 @@ async function measure(store: Store, size: number, out: Map<string, number>): Pr
     await read(items.map((r) => r.applicationId))
   }
   await measureList(`requests_province_${size}`, (cursor) => listPersonRequests(deps, prov, { pageSize: PAGE, ...(cursor ? { cursor } : {}) }), readRequests, out)
+  const readReports = async (reply: { nextCursor: string | null }) => {
+    const items = (reply as Awaited<ReturnType<typeof listReports>>).items
+    await Promise.all(items.map((r) => store.repos.problemReports.get(r.id)))
+  }
+  await measureList(`reports_province_${size}`, (cursor) => listReports(deps, prov, { status: 'pending', pageSize: PAGE, ...(cursor ? { cursor } : {}) }), readReports, out)
   for (const [which, now] of [['now', NOW.toISOString()], ['late', LATE]] as const) {
     const ms = await time(() => store.repos.applications.stageCountsUnder('prov', now))
     console.log(`counts_province_${which}_${size}_ms=${ms.toFixed(2)} ms`)
@@ -259,7 +269,7 @@ async function main(): Promise<void> {
           console.log(`growth_${name}_${which}_${small}_to_${large}=${growth.toFixed(2)}x`)
         }
       }
-      for (const list of ['calls', 'notices', 'requests']) {
+      for (const list of ['calls', 'notices', 'requests', 'reports']) {
         for (const which of ['first', 'deep']) {
           const growth = figures.get(`${list}_province_${large}_${which}`)! / figures.get(`${list}_province_${small}_${which}`)!
           console.log(`growth_${list}_province_${which}_${small}_to_${large}=${growth.toFixed(2)}x`)
