@@ -10,9 +10,13 @@
  * from 100,000 to 1,000,000 for each page. The street caseworker's street holds 2% of all applications.
  * The province's 电话联系 list (a call task for one application in 50) and 公示 list (the cases in
  * 待公示 carry a running notice) are measured the same way, first page and page 100, beside the
- * index-ordered read of their records (call tasks: the tasks and their applications). The province's
+ * index-ordered read of their records (call tasks: the tasks and their applications), and so is
+ * the province's 个人信息请求 list (a request for one application in 100, four in five open; read:
+ * the requests and their applications), and the admin's list of pending problem reports (a report
+ * for one application in 100, half pending; read: the reports by id). The province's
  * counts alone are timed at NOW and at a later instant that sums the most tally rows of a month
- * (`counts_province_*`). Not a test: nothing asserts a time.
+ * (`counts_province_*`), and the 公示 list's count alone at the same two instants
+ * (`notices_count_province_*`). Not a test: nothing asserts a time.
  *
  * Options (environment): BENCH_SIZES (default "100000,1000000"), BENCH_RUNS (15), BENCH_PAGE (20).
  * Prints `name=value unit` lines.
@@ -26,6 +30,8 @@ import type { ApplicationRecord, Deps, OrgUnitRecord, Store } from '../server/po
 import { randomIds } from '../server/runtime'
 import { listCallTasks } from '../server/usecases/review/calls'
 import { listNotices } from '../server/usecases/review/notices'
+import { listPersonRequests } from '../server/usecases/lifecycle/person-requests'
+import { listReports } from '../server/usecases/stations/station-reports'
 import { reviewQueue } from '../server/usecases/review/queue'
 import type { Actor } from '../src/domain'
 import type { QueueResult } from '../src/domain/api/review'
@@ -42,6 +48,8 @@ const BUSY_STREET = 'c3k07s04'
 const BUSY_SHARE = 0.02
 /** One application in this many has an open call task. */
 const CALL_EVERY = 50
+/** One application in this many has a person's request about its data (four in five open). */
+const REQUEST_EVERY = 100
 /** An instant whose overdue counts sum the most tally rows of a month (ten-days '2', day 9 of them, hours '1', hour 9). */
 const LATE = '2026-03-29T19:59:59.999Z'
 
@@ -112,6 +120,14 @@ function build(file: string, n: number): number {
         if (j % CALL_EVERY === 0) {
           const openedAt = new Date(NOW.getTime() - (j % 86_400) * 60_000).toISOString()
           void repos.callTasks.put({ id: `call:${a.id}`, applicationId: a.id, unitId: a.unitId, status: 'open', openedAt, reasons: ['no-subscription'], occasions: ['bench'], attempts: 0, doneAt: null })
+        }
+        if (j % REQUEST_EVERY === 0) {
+          const dueOn = new Date(NOW.getTime() + ((j / REQUEST_EVERY) % 45) * 86_400_000).toISOString().slice(0, 10)
+          const status = j % (5 * REQUEST_EVERY) === 0 ? 'done' : 'open'
+          void repos.personRequests.put({ id: `pr-${a.id}`, kind: 'copy', applicationId: a.id, unitId: a.unitId, note: '本人要求复制申请资料', receivedOn: '2026-03-01', dueOn, status, openedBy: 'o-r', version: 1 }, 0)
+          // A station's problem report on the same unit: half pending, the rest resolved or rejected.
+          const reportStatus = (['pending', 'resolved', 'pending', 'rejected'] as const)[(j / REQUEST_EVERY) % 4]
+          void repos.problemReports.insert({ id: `rep-${a.id}`, stationId: `st-${j}`, stationName: '职工驿站', unitId: a.unitId, problem: 'wrong-hours', note: '', reporterOpenid: a.applicantOpenid, status: reportStatus, version: 1, createdAt: a.createdAt, decidedAt: null, decidedBy: null, decisionNote: '' })
         }
       }
     })()
@@ -198,7 +214,7 @@ async function measure(store: Store, size: number, out: Map<string, number>): Pr
       console.log(`${key}_ratio=${(queue / indexed).toFixed(2)}`)
     }
   }
-  const prov: Actor = { openid: 'o-prov', roles: ['reviewer', 'caseworker'], unitId: 'prov' }
+  const prov: Actor = { openid: 'o-prov', roles: ['reviewer', 'caseworker', 'admin'], unitId: 'prov' }
   const readCalls = async (reply: { nextCursor: string | null }) => {
     const items = (reply as Awaited<ReturnType<typeof listCallTasks>>).items
     await Promise.all(items.map((i) => store.repos.callTasks.get(`call:${i.applicationId}`)))
@@ -211,9 +227,23 @@ async function measure(store: Store, size: number, out: Map<string, number>): Pr
     await read(numbers.map((n) => `app-${n.slice(-7).padStart(8, '0')}`))
   }
   await measureList(`notices_province_${size}`, (cursor) => listNotices(deps, prov, { pageSize: PAGE, ...(cursor ? { cursor } : {}) }), readNotices, out)
+  const readRequests = async (reply: { nextCursor: string | null }) => {
+    const items = (reply as Awaited<ReturnType<typeof listPersonRequests>>).items
+    await Promise.all(items.map((r) => store.repos.personRequests.get(r.id)))
+    await read(items.map((r) => r.applicationId))
+  }
+  await measureList(`requests_province_${size}`, (cursor) => listPersonRequests(deps, prov, { pageSize: PAGE, ...(cursor ? { cursor } : {}) }), readRequests, out)
+  const readReports = async (reply: { nextCursor: string | null }) => {
+    const items = (reply as Awaited<ReturnType<typeof listReports>>).items
+    await Promise.all(items.map((r) => store.repos.problemReports.get(r.id)))
+  }
+  await measureList(`reports_province_${size}`, (cursor) => listReports(deps, prov, { status: 'pending', pageSize: PAGE, ...(cursor ? { cursor } : {}) }), readReports, out)
   for (const [which, now] of [['now', NOW.toISOString()], ['late', LATE]] as const) {
     const ms = await time(() => store.repos.applications.stageCountsUnder('prov', now))
     console.log(`counts_province_${which}_${size}_ms=${ms.toFixed(2)} ms`)
+    // The 公示 list's count alone (migration 47: the ended-but-unrecorded notices from tallies).
+    const notices = await time(() => store.repos.applications.countNoticesUnder('prov', now))
+    console.log(`notices_count_province_${which}_${size}_ms=${notices.toFixed(2)} ms`)
   }
 }
 
@@ -239,7 +269,7 @@ async function main(): Promise<void> {
           console.log(`growth_${name}_${which}_${small}_to_${large}=${growth.toFixed(2)}x`)
         }
       }
-      for (const list of ['calls', 'notices']) {
+      for (const list of ['calls', 'notices', 'requests', 'reports']) {
         for (const which of ['first', 'deep']) {
           const growth = figures.get(`${list}_province_${large}_${which}`)! / figures.get(`${list}_province_${small}_${which}`)!
           console.log(`growth_${list}_province_${which}_${small}_to_${large}=${growth.toFixed(2)}x`)

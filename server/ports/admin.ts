@@ -162,8 +162,13 @@ export interface PersonRequestRepository {
   get(id: string): Promise<PersonRequestRecord | null>
   /** Inserts at `expectedVersion` 0, else writes when the stored version is `expectedVersion`; false otherwise. */
   put(rec: PersonRequestRecord, expectedVersion: number): Promise<boolean>
-  /** Open requests of these units (at most 1000), the soonest due first. A query. */
-  listOpen(unitIds: readonly string[], limit: number): Promise<PersonRequestRecord[]>
+  /**
+   * Up to `limit` open requests of the units under `under` (however many), the soonest due first,
+   * after (`dueOn`, `id`) of the last one shown (null: from the first). A query.
+   */
+  openUnder(under: string, after: { dueOn: string; id: string } | null, limit: number): Promise<PersonRequestRecord[]>
+  /** How many requests are open under `under`. A query. */
+  countOpenUnder(under: string): Promise<number>
   /** Requests closed (done or refused) before `before`, the earliest closed first (at most `limit`). A query. */
   closedBefore(before: string, limit: number): Promise<PersonRequestRecord[]>
   /** Deletes the request when the stored version is `expectedVersion`; false otherwise. */

@@ -71,4 +71,11 @@ export interface ProblemReportRepository {
   update(rec: ProblemReportRecord, expectedVersion: number): Promise<boolean>
   /** Reports with this status, of these units when given (at most 1000), newest first, and how many there are. A query. */
   list(status: ReportStatus, page: PageRequest, unitIds?: readonly string[]): Promise<{ items: ProblemReportRecord[]; total: number }>
+  /**
+   * Up to `limit` reports with this status on the stations of the units under `under` (however
+   * many), newest first, after (`createdAt`, `id`) of the last one shown (null: from the first). A query.
+   */
+  listUnder(status: ReportStatus, under: string, after: { createdAt: string; id: string } | null, limit: number): Promise<ProblemReportRecord[]>
+  /** How many reports with this status are on the stations of the units under `under`. A query. */
+  countUnder(status: ReportStatus, under: string): Promise<number>
 }

@@ -2,10 +2,15 @@
  * Issue 14: the lists that took a list of unit ids (at most 1,000) work for a jurisdiction of any
  * size on both stores. A province of 3,004 units: its 电话联系 call tasks and its 公示 notices page by
  * cursor in the list's order and stay within the jurisdiction; a moved unit's tasks follow it; the
- * queue's overdue counts (SQLite: tallies by prefix of the deadline) are exact at any instant.
+ * queue's overdue counts (SQLite: tallies by prefix of the deadline) and the running notices'
+ * count (SQLite: tallies by prefix of the notice's end, migration 47) are exact at any instant; the
+ * open person requests page by cursor, the soonest due first (migration 48 / 019), and the
+ * stations' problem reports of each status, newest first (migration 49 / 020).
  */
-import type { ApplicationRecord, CallTaskRecord, OrgUnitRecord, Store } from '../../server/ports'
+import type { ApplicationRecord, CallTaskRecord, OrgUnitRecord, PersonRequestRecord, ProblemReportRecord, Store } from '../../server/ports'
 import { moveUnit } from '../../server/usecases/admin/units'
+import { listPersonRequests } from '../../server/usecases/lifecycle/person-requests'
+import { listReports } from '../../server/usecases/stations/station-reports'
 import { listCallTasks } from '../../server/usecases/review/calls'
 import { listNotices } from '../../server/usecases/review/notices'
 import { QUEUE_STAGES } from '../../src/domain/review'
@@ -153,6 +158,110 @@ describe.each(factories)('lists of a jurisdiction of any size: %s', (_name, open
     expect(later.total).toBe(stillRunning.length)
   }, 60_000)
 
+  it('pages the open person requests of the province, a city or a unit by cursor, the soonest due first, and follows a moved unit', async () => {
+    const unitOfRequest = (i: number) => `c${i % CITIES}-u${(i * 53 + 11) % UNITS_PER_CITY}`
+    const requests: PersonRequestRecord[] = Array.from({ length: 36 }, (_, i) => ({
+      id: `pr-${String(i).padStart(3, '0')}`, kind: 'copy', applicationId: i % 2 ? 'r001' : 'gone', unitId: unitOfRequest(i), note: '本人要求复制资料', receivedOn: '2026-03-01',
+      // Ties on the due day, ordered by id.
+      dueOn: `2026-03-${String(10 + (i % 6)).padStart(2, '0')}`, status: i % 5 === 4 ? 'done' : 'open', openedBy: 'o-r', version: 1,
+    }))
+    for (const r of requests) expect(await store.repos.personRequests.put(r, 0)).toBe(true)
+    const order = (a: PersonRequestRecord, b: PersonRequestRecord) => (a.dueOn < b.dueOn ? -1 : a.dueOn > b.dueOn ? 1 : a.id < b.id ? -1 : 1)
+    const openOf = (root: string) => requests.filter((r) => r.status === 'open' && under(root, r.unitId)).sort(order)
+    for (const root of ['prov', 'c1', unitOfRequest(7), 'c2-u997']) {
+      const got: string[] = []
+      for (let after: { dueOn: string; id: string } | null = null; ; ) {
+        const page = await store.repos.personRequests.openUnder(root, after, 4)
+        got.push(...page.map((r) => r.id))
+        if (page.length < 4) break
+        after = { dueOn: page[3].dueOn, id: page[3].id }
+      }
+      expect(got).toEqual(openOf(root).map((r) => r.id))
+      expect(await store.repos.personRequests.countOpenUnder(root)).toBe(openOf(root).length)
+    }
+    // The reviewer of the province (3,004 units) reads them a page at a time through the use case.
+    const deps = depsAt()
+    const reviewer = { openid: 'o-prov-r', roles: ['reviewer' as const], unitId: 'prov' }
+    const seen: string[] = []
+    let cursor: string | undefined
+    do {
+      const page = await listPersonRequests(deps, reviewer, { pageSize: 7, ...(cursor ? { cursor } : {}) })
+      expect(page.total).toBe(openOf('prov').length)
+      for (const item of page.items) expect(item.applicationNumber).toBe(item.applicationId === 'r001' ? returned()[1].number : undefined)
+      seen.push(...page.items.map((r) => r.id))
+      cursor = page.nextCursor ?? undefined
+    } while (cursor)
+    expect(seen).toEqual(openOf('prov').map((r) => r.id))
+    await expect(listPersonRequests(deps, reviewer, { pageSize: 5, cursor: 'bm9wZQ' })).rejects.toMatchObject({ code: 'VALIDATION', field: 'cursor' })
+    // A closed request leaves the list; a moved unit's requests are found under its new place.
+    const closing = openOf('c1')[0]
+    expect(await store.repos.personRequests.put({ ...closing, status: 'refused', outcome: '无此申请', version: 2 }, 1)).toBe(true)
+    expect((await store.repos.personRequests.openUnder('c1', null, 100)).map((r) => r.id)).not.toContain(closing.id)
+    expect(await store.repos.personRequests.countOpenUnder('c1')).toBe(openOf('c1').length - 1)
+    const moving = unitOfRequest(8)
+    const inUnit = openOf(moving).length
+    expect(inUnit).toBeGreaterThan(0)
+    const before = await store.repos.personRequests.countOpenUnder('c0')
+    const admin = { openid: 'o-admin', roles: ['admin' as const], unitId: 'prov' }
+    await expect(moveUnit(depsAt(), admin, { unitId: moving, version: 0, parentId: 'c0' })).resolves.toMatchObject({ moved: 1 })
+    expect(await store.repos.personRequests.countOpenUnder('c0')).toBe(before + inUnit)
+    expect((await store.repos.personRequests.openUnder('c0', null, 100)).map((r) => r.id)).toEqual(expect.arrayContaining(openOf(moving).map((r) => r.id)))
+    expect((await store.repos.personRequests.openUnder('c2', null, 100)).map((r) => r.id)).not.toContain(openOf(moving)[0].id)
+  }, 60_000)
+
+  it('pages the problem reports of each status on the province\'s, a city\'s or a unit\'s stations by cursor, newest first, and follows a moved unit', async () => {
+    const unitOfReport = (i: number) => `c${i % CITIES}-u${(i * 71 + 23) % UNITS_PER_CITY}`
+    const statuses = ['pending', 'pending', 'resolved', 'rejected'] as const
+    const reports: ProblemReportRecord[] = Array.from({ length: 40 }, (_, i) => ({
+      id: `rep-${String(i).padStart(3, '0')}`, stationId: `st-${i}`, stationName: `驿站${i}`, unitId: unitOfReport(i), problem: 'wrong-hours', note: '', reporterOpenid: `w-${i}`,
+      status: statuses[i % 4], version: 1,
+      // Ties on the time, ordered by id (newest first: the greater id first).
+      createdAt: `2026-03-0${1 + (i % 5)}T0${i % 2}:00:00.000Z`, decidedAt: null, decidedBy: null, decisionNote: '',
+    }))
+    for (const r of reports) await store.repos.problemReports.insert(r)
+    const newest = (a: ProblemReportRecord, b: ProblemReportRecord) => (a.createdAt > b.createdAt ? -1 : a.createdAt < b.createdAt ? 1 : a.id > b.id ? -1 : 1)
+    const of = (status: string, root: string) => reports.filter((r) => r.status === status && under(root, r.unitId)).sort(newest)
+    for (const status of ['pending', 'resolved', 'rejected'] as const) {
+      for (const root of ['prov', 'c1', unitOfReport(5)]) {
+        const got: string[] = []
+        for (let after: { createdAt: string; id: string } | null = null; ; ) {
+          const page = await store.repos.problemReports.listUnder(status, root, after, 3)
+          got.push(...page.map((r) => r.id))
+          if (page.length < 3) break
+          after = { createdAt: page[2].createdAt, id: page[2].id }
+        }
+        expect(got).toEqual(of(status, root).map((r) => r.id))
+        expect(await store.repos.problemReports.countUnder(status, root)).toBe(of(status, root).length)
+      }
+    }
+    // The province's admin (3,004 units) reads them a page at a time through the use case.
+    const deps = depsAt()
+    const admin = { openid: 'o-prov-admin', roles: ['admin' as const], unitId: 'prov' }
+    const seen: string[] = []
+    let cursor: string | undefined
+    do {
+      const page = await listReports(deps, admin, { status: 'pending', pageSize: 6, ...(cursor ? { cursor } : {}) })
+      expect(page.total).toBe(of('pending', 'prov').length)
+      seen.push(...page.items.map((r) => r.id))
+      cursor = page.nextCursor ?? undefined
+    } while (cursor)
+    expect(seen).toEqual(of('pending', 'prov').map((r) => r.id))
+    await expect(listReports(deps, admin, { status: 'pending', pageSize: 5, cursor: 'bm9wZQ' })).rejects.toMatchObject({ code: 'VALIDATION', field: 'cursor' })
+    // Resolving one moves it from the pending list to the resolved one.
+    const deciding = of('pending', 'c1')[0]
+    expect(await store.repos.problemReports.update({ ...deciding, status: 'resolved', version: 2, decidedAt: NOW, decidedBy: 'o-a' }, 1)).toBe(true)
+    expect(await store.repos.problemReports.countUnder('pending', 'c1')).toBe(of('pending', 'c1').length - 1)
+    expect(await store.repos.problemReports.countUnder('resolved', 'c1')).toBe(of('resolved', 'c1').length + 1)
+    expect((await store.repos.problemReports.listUnder('resolved', 'c1', null, 1)).map((r) => r.id)).toEqual([[deciding, ...of('resolved', 'c1')].sort(newest)[0].id])
+    // A moved unit's reports are found under its new place.
+    const moving = unitOfReport(2)
+    const inUnit = reports.filter((r) => r.unitId === moving && r.status === 'resolved').length
+    expect(inUnit).toBeGreaterThan(0)
+    const before = await store.repos.problemReports.countUnder('resolved', 'c0')
+    await expect(moveUnit(depsAt(), { ...admin, openid: 'o-admin' }, { unitId: moving, version: 0, parentId: 'c0' })).resolves.toMatchObject({ moved: 1 })
+    expect(await store.repos.problemReports.countUnder('resolved', 'c0')).toBe(before + inUnit)
+  }, 60_000)
+
   it('counts the overdue cases of a stage exactly at any instant: across hours, days, months and years', async () => {
     const deadlines = [
       '2025-12-31T23:59:59.999Z',
@@ -186,6 +295,55 @@ describe.each(factories)('lists of a jurisdiction of any size: %s', (_name, open
     const at = '2026-03-19T10:30:00.000Z'
     const still = deadlines.filter((d, i) => i !== 4 && d !== null && d < at).length
     expect((await store.repos.applications.stageCountsUnder('prov', at)).verifying).toEqual({ total: deadlines.length - 1, overdue: still })
+  }, 60_000)
+
+  it('counts the running notices exactly at any instant, as notices end, are recorded and their unit moves', async () => {
+    const ends = [
+      '2025-12-31T23:59:59.999Z',
+      '2026-01-31T10:00:00.000Z',
+      '2026-03-09T12:00:00.000Z',
+      '2026-03-19T09:59:59.999Z',
+      '2026-03-19T10:00:00.000Z',
+      '2026-03-19T10:29:59.999Z',
+      '2026-03-19T10:30:00.000Z',
+      '2026-03-19T10:30:00.000Z',
+      '2026-03-19T19:00:00.000Z',
+      '2026-03-31T23:59:59.999Z',
+      '2026-04-01T00:00:00.000Z',
+      '2027-02-01T00:00:00.000Z',
+    ]
+    const unit = 'c2-u998'
+    const instants = ['2025-06-01T00:00:00.000Z', '2026-03-01T00:00:00.000Z', '2026-03-19T10:29:59.999Z', '2026-03-19T10:30:00.000Z', '2026-03-19T10:30:00.001Z', '2026-03-19T23:00:00.000Z', '2026-03-31T23:59:59.999Z', '2027-01-01T00:00:00.000Z']
+    const baseline = new Map<string, number>()
+    for (const now of instants) for (const root of ['prov', 'c2', 'c0']) baseline.set(`${root}@${now}`, await store.repos.applications.countNoticesUnder(root, now))
+    expect(await store.repos.applications.countNoticesUnder(unit, instants[0])).toBe(0)
+    const cases = ends.map((endsAt, i) => applicationRecord(`m${String(i).padStart(3, '0')}`, { unitId: unit, status: 'publicizing', noticeEndsAt: endsAt }))
+    for (const a of cases) await store.repos.applications.insert(a)
+    const expectCounts = async (live: (string | null)[], roots: string[], outside: string[]) => {
+      for (const now of instants) {
+        const running = live.filter((e) => e !== null && e > now).length
+        expect(await store.repos.applications.countNoticesUnder(unit, now)).toBe(running)
+        for (const root of roots) expect(await store.repos.applications.countNoticesUnder(root, now)).toBe(baseline.get(`${root}@${now}`)! + running)
+        for (const root of outside) expect(await store.repos.applications.countNoticesUnder(root, now)).toBe(baseline.get(`${root}@${now}`))
+      }
+    }
+    await expectCounts(ends, ['prov', 'c2'], ['c0'])
+    // The timer records two ended notices (their end cleared), an objection stops a running one.
+    const live: (string | null)[] = [...ends]
+    for (const i of [0, 4, 9]) {
+      await store.repos.applications.update({ ...cases[i], noticeEndsAt: null, version: 2 }, 1)
+      live[i] = null
+    }
+    await expectCounts(live, ['prov', 'c2'], ['c0'])
+    // The unit moves to another city: its notices are counted there, no longer in its old one.
+    const admin = { openid: 'o-admin', roles: ['admin' as const], unitId: 'prov' }
+    await expect(moveUnit(depsAt(), admin, { unitId: unit, version: 0, parentId: 'c0' })).resolves.toMatchObject({ moved: 1 })
+    const running = (now: string) => live.filter((e) => e !== null && e > now).length
+    for (const now of instants) {
+      expect(await store.repos.applications.countNoticesUnder('c0', now)).toBe(baseline.get(`c0@${now}`)! + running(now))
+      expect(await store.repos.applications.countNoticesUnder('c2', now)).toBe(baseline.get(`c2@${now}`))
+      expect(await store.repos.applications.countNoticesUnder('prov', now)).toBe(baseline.get(`prov@${now}`)! + running(now))
+    }
   }, 60_000)
 
   it('files a moved unit\'s call tasks under its new place', async () => {

@@ -158,6 +158,11 @@ const EXERCISES: Record<string, (r: Repositories) => Promise<unknown>> = {
     await r.problemReports.list('pending', { offset: 0, limit: 0 })
     await r.problemReports.list('pending', { offset: 0, limit: 5 }, ['unit-root', 'unit-a'])
   },
+  'problemReports.listUnder': async (r) => {
+    await r.problemReports.listUnder('pending', 'unit-root', null, 5)
+    await r.problemReports.listUnder('resolved', 'unit-a', { createdAt: '2026-03-02T02:00:00.000Z', id: 'r-1' }, 5)
+  },
+  'problemReports.countUnder': (r) => r.problemReports.countUnder('pending', 'unit-root'),
 }
 
 Object.assign(EXERCISES, {
@@ -271,7 +276,11 @@ Object.assign(EXERCISES, {
   'applications.callNotesBefore': (r: Repositories) => r.applications.callNotesBefore('2026-03-02T02:00:00.000Z', 50),
   'personRequests.get': (r: Repositories) => r.personRequests.get('pr-1'),
   'personRequests.put': (r: Repositories) => r.personRequests.put({ id: 'pr-1', kind: 'copy', applicationId: 'a-1', unitId: 'unit-root', note: '要一份副本', receivedOn: '2026-03-02', dueOn: '2026-04-01', status: 'open', openedBy: 'o-r', version: 1 }, 0),
-  'personRequests.listOpen': (r: Repositories) => r.personRequests.listOpen(['unit-root', 'unit-a'], 50),
+  'personRequests.openUnder': async (r: Repositories) => {
+    await r.personRequests.openUnder('unit-root', null, 5)
+    await r.personRequests.openUnder('unit-a', { dueOn: '2026-04-01', id: 'pr-1' }, 5)
+  },
+  'personRequests.countOpenUnder': (r: Repositories) => r.personRequests.countOpenUnder('unit-root'),
   'personRequests.closedBefore': (r: Repositories) => r.personRequests.closedBefore('2026-03-02T02:00:00.000Z', 50),
   'personRequests.remove': (r: Repositories) => r.personRequests.remove('pr-none', 1),
   'households.underOldKey': (r: Repositories) => r.households.underOldKey(2, 50),

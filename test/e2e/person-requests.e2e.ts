@@ -69,8 +69,37 @@ describe("people's requests about their data in the browser", () => {
     await expect(unnamed(page)).resolves.toEqual([])
     await close.locator('[data-action=submit]').click()
     await page.getByText('目前没有待答复的请求').waitFor()
-    const stored = await e2e.app.deps.store.repos.personRequests.listOpen(['unit-532504001'], 10)
+    const stored = await e2e.app.deps.store.repos.personRequests.openUnder('unit-532504001', null, 10)
     expect(stored).toEqual([])
     await e2e.shot(page, 'a3-person-request-closed')
+  })
+
+  it('shows the first 20 open requests with the count of all, and the rest on 加载更多, the soonest due first', async () => {
+    const today = shanghaiDateOf(e2e.clock.now())
+    for (let i = 0; i < 25; i++) {
+      await e2e.app.deps.store.repos.personRequests.put(
+        { id: `pr-e2e-${String(i).padStart(2, '0')}`, kind: 'restrict', applicationId: 'a-e2e-request', unitId: 'unit-532504001', note: `本人要求限制处理（第${i + 1}件）`, receivedOn: today, dueOn: addDays(today, 30 - (i % 5)), status: 'open', openedBy: 'o-e2e', version: 1 },
+        0,
+      )
+    }
+    const { page } = await e2e.newUser(PHONE)
+    await page.goto(`${e2e.app.url}/demo-login?next=${encodeURIComponent('/')}`)
+    await page.click('[data-account=admin]')
+    await page.locator('[data-entry=person-requests]').click()
+    const list = page.locator('.request-list')
+    await list.waitFor()
+    await expect(list.getAttribute('data-count')).resolves.toBe('25')
+    await expect(page.locator('[data-request]').count()).resolves.toBe(20)
+    expect(await page.locator('.request-list > .admin-note').first().textContent()).toContain('待答复 25 件')
+    const dues = async () => page.locator('[data-due]').evaluateAll((els) => els.map((e) => e.getAttribute('data-due') ?? ''))
+    expect(await dues()).toEqual([...(await dues())].sort())
+    await page.locator('[data-more]').click()
+    await page.locator('[data-request]').nth(24).waitFor()
+    await expect(page.locator('[data-request]').count()).resolves.toBe(25)
+    await expect(page.locator('[data-more]').count()).resolves.toBe(0)
+    expect(await dues()).toEqual([...(await dues())].sort())
+    await expect(measure(page, RULES.normal.text, RULES.normal.target)).resolves.toEqual({ text: [], targets: [] })
+    await expect(unnamed(page)).resolves.toEqual([])
+    await e2e.shot(page, 'a4-person-requests-paged')
   })
 })

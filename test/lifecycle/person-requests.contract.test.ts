@@ -36,9 +36,9 @@ describe.each(factories)('person requests: %s', (_name, open) => {
     const opened = await openPersonRequest(deps, reviewer, { applicationId: 'a-1', kind: 'delete', note: '本人来电要求删除身份证照片' })
     expect(opened).toMatchObject({ receivedOn: '2026-03-02', dueOn: '2026-04-01', status: 'open', daysLeft: 30, overdue: false })
     clock.advance(31 * 86_400_000)
-    expect(await listPersonRequests(deps, reviewer)).toEqual([expect.objectContaining({ id: opened.id, daysLeft: -1, overdue: true })])
+    expect((await listPersonRequests(deps, reviewer, { pageSize: 20 })).items).toEqual([expect.objectContaining({ id: opened.id, daysLeft: -1, overdue: true })])
     // Outside the jurisdiction it is not there; a caseworker cannot take requests.
-    expect(await listPersonRequests(deps, township)).toEqual([])
+    expect((await listPersonRequests(deps, township, { pageSize: 20 })).items).toEqual([])
     await expect(openPersonRequest(deps, caseworker, { applicationId: 'a-1', kind: 'copy', note: '要一份副本' })).rejects.toMatchObject({ code: 'FORBIDDEN' })
     await expect(closePersonRequest(deps, township, { id: opened.id, version: 1, status: 'done', outcome: '已删除' })).rejects.toMatchObject({ code: 'NOT_FOUND' })
     await expect(closePersonRequest(deps, reviewer, { id: opened.id, version: 1, status: 'refused', outcome: ' ' })).rejects.toMatchObject({ code: 'VALIDATION', field: 'outcome' })
@@ -46,7 +46,7 @@ describe.each(factories)('person requests: %s', (_name, open) => {
     const closed = await closePersonRequest(deps, reviewer, { id: opened.id, version: 1, status: 'done', outcome: '已删除照片并电话告知本人' })
     expect(closed).toMatchObject({ status: 'done', closedBy: 'o-rev', version: 2, overdue: false })
     await expect(closePersonRequest(deps, reviewer, { id: opened.id, version: 1, status: 'done', outcome: '再次处理' })).rejects.toMatchObject({ code: 'CONFLICT' })
-    expect(await listPersonRequests(deps, reviewer)).toEqual([])
+    expect((await listPersonRequests(deps, reviewer, { pageSize: 20 })).items).toEqual([])
     const events = (await store.repos.audit.list(null, 10)).map((e) => [e.action, e.subject, e.detail])
     expect(events).toEqual([
       ['person-request.open', 'application:a-1', { requestId: opened.id, kind: 'delete', dueOn: '2026-04-01' }],
@@ -57,7 +57,7 @@ describe.each(factories)('person requests: %s', (_name, open) => {
   test('a letter received earlier, entered by the application number: due 30 days after receipt, listed with the number', async () => {
     const opened = await openPersonRequest(deps, reviewer, { applicationId: 'MLS-2026-000001', kind: 'correct', note: '来信要求更正电话号码', receivedOn: '2026-02-20' })
     expect(opened).toMatchObject({ applicationId: 'a-1', applicationNumber: 'MLS-2026-000001', receivedOn: '2026-02-20', dueOn: '2026-03-22', daysLeft: 20 })
-    expect(await listPersonRequests(deps, reviewer)).toEqual([expect.objectContaining({ id: opened.id, applicationNumber: 'MLS-2026-000001', daysLeft: 20 })])
+    expect((await listPersonRequests(deps, reviewer, { pageSize: 20 })).items).toEqual([expect.objectContaining({ id: opened.id, applicationNumber: 'MLS-2026-000001', daysLeft: 20 })])
   })
 
   test('an application outside the jurisdiction, or a kind not on the list, is refused by field', async () => {

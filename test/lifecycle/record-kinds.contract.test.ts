@@ -60,7 +60,8 @@ describe.each(factories)('retention of every other kind: %s', (_name, open) => {
     expect(await r.idempotency.get('o-w:submit:r-new')).toEqual({ ok: true })
     expect(await r.personRequests.get('pr-old')).toBeNull()
     expect(await r.personRequests.get('pr-recent')).toMatchObject({ outcome: '无此申请' })
-    expect((await r.personRequests.listOpen(['unit-root'], 5)).map((p) => p.id)).toEqual(['pr-open'])
+    expect((await r.personRequests.openUnder('unit-root', null, 5)).map((p) => p.id)).toEqual(['pr-open'])
+    expect(await r.personRequests.countOpenUnder('unit-root')).toBe(1)
     const contacts = (await r.contacts.listByHousehold('h-1', { offset: 0, limit: 5 })).items
     expect(contacts.find((c) => c.id === 'c-old')).toMatchObject({ notes: '', nextStep: '', kind: 'visit', on: '2026-03-01', byName: '周敏', notesPurgedAt: NOW.toISOString() })
     expect(contacts.find((c) => c.id === 'c-new')).toMatchObject({ notes: '入户走访，了解就医情况' })

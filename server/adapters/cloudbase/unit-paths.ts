@@ -1,4 +1,4 @@
-import { CALL_TASKS, INVITATIONS, ORG_UNITS, STAFF } from './collections'
+import { CALL_TASKS, INVITATIONS, ORG_UNITS, PERSON_REQUESTS, PROBLEM_REPORTS, STAFF } from './collections'
 import { readDoc, readRange, type QueryRef, type Scope, type StoredDoc } from './types'
 
 /**
@@ -10,6 +10,12 @@ export const UNIT_PATH = 'unitPath'
 
 /** Collections besides applications and households whose lists are read under any unit by `unitPath` (data migration 017). */
 export const UNIT_LIST_COLLECTIONS = [CALL_TASKS, STAFF, INVITATIONS] as const
+
+/** Collections given `unitPath` by data migration 019 (person requests). */
+export const UNIT_LIST_COLLECTIONS_019 = [PERSON_REQUESTS] as const
+
+/** Collections given `unitPath` by data migration 020 (stations' problem reports). */
+export const UNIT_LIST_COLLECTIONS_020 = [PROBLEM_REPORTS] as const
 
 /** The path of the unit as stored now; a unit that does not exist (yet) is its own path. Works inside transactions (a read by _id). */
 export async function unitPathOf(scope: Scope, unitId: string): Promise<string[]> {

@@ -3,6 +3,7 @@ import type { ApplicationRecord, ApplicationRepository } from '../../ports'
 import type { Db } from './connection'
 import { applicationKeyVersion } from '../keys/key-versions'
 import { TALLY_LENGTHS, unitListCount, unitListPage } from './migration-unit-lists'
+import { LIST_SORTED_BY_SQL, tallyParams } from './migration-list-tallies'
 import { guardedRows, readAll, readByIds, readOne, readPage, UNDER_UNIT, underOldKey } from './documents'
 
 /** Cases without a deadline sort after every dated one. */
@@ -59,7 +60,7 @@ export const JURISDICTION_SQL = {
 export function applicationRepository(db: Db): ApplicationRepository {
   const stageCounts = db.prepare(JURISDICTION_SQL.stageCounts)
   const noticesKept = db.prepare(unitListCount('notices')).pluck()
-  const noticesOver = db.prepare(`SELECT count(*) FROM list_entries WHERE list = 'notices' AND ancestor_id = ? AND sort <= ?`).pluck()
+  const noticesOver = db.prepare(LIST_SORTED_BY_SQL).pluck()
   return {
     ...guardedRows<ApplicationRecord, number>(db, 'applications', COLUMNS),
     async underOldKey(version, limit) {
@@ -88,8 +89,8 @@ export function applicationRepository(db: Db): ApplicationRepository {
       return readAll(db, unitListPage('notices'), under, from.endsAt, from.id, Math.max(0, limit))
     },
     async countNoticesUnder(under, now) {
-      // The kept count, less the few whose notice ended and the timer has not yet recorded.
-      return (noticesKept.get(under) as number) - (noticesOver.get(under, now) as number)
+      // The kept count, less those whose notice ended and the timer has not yet recorded (from tallies, migration 47).
+      return (noticesKept.get(under) as number) - (noticesOver.get(tallyParams('notices', under, now)) as number)
     },
     async countStage(unitIds, status, now) {
       const row = db

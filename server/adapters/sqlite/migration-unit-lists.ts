@@ -35,18 +35,33 @@ export const UNIT_LISTS = {
   invitations: { table: 'invitations', holds: (r) => `${r}.kind = 'staff'`, sort: (r) => `${r}.created_at`, desc: true },
 } as const satisfies Record<string, UnitList>
 
+/** Lists added by migration 48 (person requests), kept the same way. Never rename a shipped one. */
+export const UNIT_LISTS_48 = {
+  /** 个人信息请求: the open requests, the soonest due first. */
+  personRequests: { table: 'person_requests', holds: (r) => `${r}.status = 'open'`, sort: (r) => `${r}.due_on` },
+} as const satisfies Record<string, UnitList>
+
+/** Lists added by migration 49 (stations' problem reports, one list per status, newest first). Never rename a shipped one. */
+export const UNIT_LISTS_49 = {
+  reportsPending: { table: 'problem_reports', holds: (r) => `${r}.status = 'pending'`, sort: (r) => `${r}.created_at`, desc: true },
+  reportsResolved: { table: 'problem_reports', holds: (r) => `${r}.status = 'resolved'`, sort: (r) => `${r}.created_at`, desc: true },
+  reportsRejected: { table: 'problem_reports', holds: (r) => `${r}.status = 'rejected'`, sort: (r) => `${r}.created_at`, desc: true },
+} as const satisfies Record<string, UnitList>
+
+const ALL_UNIT_LISTS = { ...UNIT_LISTS, ...UNIT_LISTS_48, ...UNIT_LISTS_49 }
+
 const keyOf = (l: UnitList) => l.key ?? 'id'
 
-export type UnitListName = keyof typeof UNIT_LISTS
+export type UnitListName = keyof typeof ALL_UNIT_LISTS
 
 /** A page of a list under a unit, after (sort, id); the entries' primary key serves range and order. */
 export const unitListPage = (name: UnitListName) => {
-  const l: UnitList = UNIT_LISTS[name]
+  const l: UnitList = ALL_UNIT_LISTS[name]
   const [op, dir] = l.desc ? ['<', ' DESC'] : ['>', '']
   return `SELECT r.doc FROM list_entries e JOIN ${l.table} r ON r.${keyOf(l)} = e.id WHERE e.list = '${name}' AND e.ancestor_id = ? AND (e.sort, e.id) ${op} (?, ?) ORDER BY e.sort${dir}, e.id${dir} LIMIT ?`
 }
 /** Where a first page starts: before every entry, or (newest first) after every one. */
-export const unitListStart = (name: UnitListName) => ((UNIT_LISTS[name] as UnitList).desc ? '\uffff' : '')
+export const unitListStart = (name: UnitListName) => ((ALL_UNIT_LISTS[name] as UnitList).desc ? '\uffff' : '')
 /** How many records a list holds under a unit (a kept count). */
 export const unitListCount = (name: UnitListName) => `SELECT coalesce((SELECT n FROM list_counts WHERE list = '${name}' AND ancestor_id = ?), 0)`
 
@@ -54,21 +69,24 @@ export const unitListCount = (name: UnitListName) => `SELECT coalesce((SELECT n 
 const listEntries = (name: string, l: UnitList, row: string, from: string, path: string) =>
   `INSERT INTO list_entries (list, ancestor_id, sort, id) SELECT '${name}', p.value, ${l.sort(row)}, ${row}.${keyOf(l)} FROM ${from}, json_each(${path}) p WHERE ${l.holds(row)}`
 
-/** Triggers that keep one list's entries as its records and the units change, and its backfill. */
-function listSql(name: string, l: UnitList): string {
+/**
+ * Triggers that keep one list's entries as its records and the units change, and its backfill.
+ * `tag` names the record table's triggers apart where one table keeps several lists.
+ */
+export function listSql(name: string, l: UnitList, tag = ''): string {
   const t = l.table
   const fresh = listEntries(name, l, 'NEW', 'org_units o', "o.doc, '$.path'") + ' AND o.id = NEW.unit_id'
   const ofUnit = (u: string) => `
       DELETE FROM list_entries WHERE list = '${name}' AND id IN (SELECT ${keyOf(l)} FROM ${t} r WHERE r.unit_id = ${u}.id);
       ${listEntries(name, l, 'r', `${t} r`, `${u}.doc, '$.path'`)} AND r.unit_id = ${u}.id;`
   return `
-    CREATE TRIGGER ${t}_listed AFTER INSERT ON ${t} BEGIN ${fresh}; END;
-    CREATE TRIGGER ${t}_relisted AFTER UPDATE ON ${t}
+    CREATE TRIGGER ${t}_listed${tag} AFTER INSERT ON ${t} BEGIN ${fresh}; END;
+    CREATE TRIGGER ${t}_relisted${tag} AFTER UPDATE ON ${t}
       WHEN OLD.unit_id IS NOT NEW.unit_id OR (${l.holds('OLD')}) IS NOT (${l.holds('NEW')}) OR ${l.sort('OLD')} IS NOT ${l.sort('NEW')} BEGIN
       DELETE FROM list_entries WHERE list = '${name}' AND id = OLD.${keyOf(l)};
       ${fresh};
     END;
-    CREATE TRIGGER ${t}_unlisted AFTER DELETE ON ${t} BEGIN DELETE FROM list_entries WHERE list = '${name}' AND id = OLD.${keyOf(l)}; END;
+    CREATE TRIGGER ${t}_unlisted${tag} AFTER DELETE ON ${t} BEGIN DELETE FROM list_entries WHERE list = '${name}' AND id = OLD.${keyOf(l)}; END;
     CREATE TRIGGER org_units_created_${name} AFTER INSERT ON org_units BEGIN ${ofUnit('NEW')}
     END;
     CREATE TRIGGER org_units_moved_${name} AFTER UPDATE OF path_key ON org_units WHEN OLD.path_key IS NOT NEW.path_key BEGIN ${ofUnit('NEW')}

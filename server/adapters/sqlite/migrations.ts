@@ -5,6 +5,9 @@ import { FIGURES_MIGRATION } from './figure-storage'
 import { UNIT_SCOPES_MIGRATION } from './migration-unit-scopes'
 import { UNIT_LISTS_MIGRATION } from './migration-unit-lists'
 import { CONTACT_CLOCKS_MIGRATION } from './contact-clock-storage'
+import { LIST_TALLIES_MIGRATION } from './migration-list-tallies'
+import { PERSON_REQUEST_LISTS_MIGRATION } from './migration-person-request-lists'
+import { REPORT_LISTS_MIGRATION } from './migration-report-lists'
 
 /** One schema migration: its SQL, then (where data needs the domain's rules) `run`, in the same transaction. */
 export interface Migration {
@@ -380,4 +383,7 @@ export const MIGRATIONS: readonly Migration[] = [
   },
   UNIT_LISTS_MIGRATION,
   CONTACT_CLOCKS_MIGRATION,
+  LIST_TALLIES_MIGRATION,
+  PERSON_REQUEST_LISTS_MIGRATION,
+  REPORT_LISTS_MIGRATION,
 ]

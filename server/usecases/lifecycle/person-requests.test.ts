@@ -20,7 +20,7 @@ test('a town admin takes a copy request for its own application and sees it due 
   expect(opened).toMatchObject({ ok: true, data: { kind: 'copy', note: '本人要求复制申请资料', daysLeft: 30, status: 'open', applicationNumber: 'MLS-2026-000001' } })
   // By the application's number, as staff know it.
   expect(await t.call('o-town-admin', 'admin', 'openPersonRequest', { applicationId: 'MLS-2026-000001', kind: 'correct', note: '更正电话号码' })).toMatchObject({ ok: true, data: { applicationId: 'a-1', kind: 'correct' } })
-  expect(await t.call('o-town-admin', 'admin', 'listPersonRequests', {})).toMatchObject({ ok: true, data: [{ applicationId: 'a-1', applicationNumber: 'MLS-2026-000001', daysLeft: 30 }, { applicationId: 'a-1' }] })
+  expect(await t.call('o-town-admin', 'admin', 'listPersonRequests', {})).toMatchObject({ ok: true, data: { items: [{ applicationId: 'a-1', applicationNumber: 'MLS-2026-000001', daysLeft: 30 }, { applicationId: 'a-1' }], total: 2, nextCursor: null } })
   expect(await t.call('o-caseworker', 'admin', 'openPersonRequest', { applicationId: 'a-1', kind: 'copy', note: '要复制' })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } })
   expect(await t.call('o-b-admin', 'admin', 'openPersonRequest', { applicationId: 'a-1', kind: 'copy', note: '要复制' })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND', field: 'applicationId' } })
 })
@@ -29,6 +29,8 @@ test('a kind not on the list, a one-letter note or an unknown key is VALIDATION 
   expect(await t.call('o-town-admin', 'admin', 'openPersonRequest', { applicationId: 'a-1', kind: 'sell', note: '要复制资料' })).toMatchObject({ ok: false, error: { code: 'VALIDATION', field: 'kind', message: expect.stringContaining('请选择请求类型') } })
   expect(await t.call('o-town-admin', 'admin', 'openPersonRequest', { applicationId: 'a-1', kind: 'copy', note: '要' })).toMatchObject({ ok: false, error: { code: 'VALIDATION', field: 'note' } })
   expect(await t.call('o-town-admin', 'admin', 'listPersonRequests', { unitId: 'unit-a' })).toMatchObject({ ok: false, error: { code: 'VALIDATION' } })
+  expect(await t.call('o-town-admin', 'admin', 'listPersonRequests', { cursor: 'bm9wZQ' })).toMatchObject({ ok: false, error: { code: 'VALIDATION', field: 'cursor' } })
+  expect(await t.call('o-town-admin', 'admin', 'listPersonRequests', { pageSize: 51 })).toMatchObject({ ok: false, error: { code: 'VALIDATION', field: 'pageSize' } })
 })
 
 test('a request received earlier is due 30 days after its receipt; a future day or one older than the window is VALIDATION on receivedOn', async () => {

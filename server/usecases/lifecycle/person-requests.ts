@@ -1,8 +1,10 @@
 import { AppError, type Actor } from '../../../src/domain'
 import { addDays, daysBetween, isCalendarDate, shanghaiDateOf } from '../../../src/domain/calendar'
 import type { PersonRequestKind, PersonRequestView } from '../../../src/domain/api/admin'
+import type { CursorPage } from '../../../src/domain/api/applicant'
 import type { Deps, PersonRequestRecord } from '../../ports'
-import { householdUnits, requireStaff } from '../households/access'
+import { householdRoot, requireStaff } from '../households/access'
+import { decodeCursor, encodeCursor, hasStrings } from '../shared/cursor'
 import { appendAudit } from '../shared/audit'
 import { unitInJurisdiction } from '../shared/jurisdiction'
 
@@ -71,12 +73,27 @@ export async function closePersonRequest(deps: Deps, actor: Actor, input: { id: 
   })
 }
 
-/** The open requests of the actor's jurisdiction, the soonest due first, each with its days left. */
-export async function listPersonRequests(deps: Deps, actor: Actor, _input: Record<string, never> = {}): Promise<PersonRequestView[]> {
+/** Where the next page of open requests starts: after the request due on `d` with id `i`. */
+const isRequestPosition = (v: unknown): v is { d: string; i: string } => hasStrings(v, ['d', 'i'])
+
+/**
+ * The open requests of the actor's jurisdiction (however many units), the soonest due first, each
+ * with its days left, a page at a time by cursor, with how many are open.
+ */
+export async function listPersonRequests(deps: Deps, actor: Actor, input: { cursor?: string; pageSize: number }): Promise<CursorPage<PersonRequestView>> {
   requireStaff(actor, REQUEST_ROLES)
-  const units = await householdUnits(deps.store.repos, actor)
+  const repos = deps.store.repos
+  const root = await householdRoot(repos, actor)
+  const at = decodeCursor(input.cursor, isRequestPosition)
   const today = shanghaiDateOf(deps.clock.now())
-  const open = await deps.store.repos.personRequests.listOpen(units.map((u) => u.id), 200)
-  const numbers = new Map((await deps.store.repos.applications.getMany([...new Set(open.map((r) => r.applicationId))])).map((a) => [a.id, a.number]))
-  return open.map((r) => view(r, today, numbers.get(r.applicationId)))
+  const [found, total] = await Promise.all([repos.personRequests.openUnder(root.id, at && { dueOn: at.d, id: at.i }, input.pageSize + 1), repos.personRequests.countOpenUnder(root.id)])
+  const shown = found.slice(0, input.pageSize)
+  const numbers = new Map((await repos.applications.getMany([...new Set(shown.map((r) => r.applicationId))])).map((a) => [a.id, a.number]))
+  const last = shown[shown.length - 1]
+  return {
+    items: shown.map((r) => view(r, today, numbers.get(r.applicationId))),
+    total,
+    pageSize: input.pageSize,
+    nextCursor: found.length > input.pageSize ? encodeCursor({ d: last.dueOn, i: last.id }) : null,
+  }
 }

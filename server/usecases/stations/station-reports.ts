@@ -1,11 +1,12 @@
 import { AppError, type Actor } from '../../../src/domain'
-import type { Page } from '../../../src/domain/api/applicant'
+import type { CursorPage } from '../../../src/domain/api/applicant'
 import type { ProblemReportView, ReportReceipt } from '../../../src/domain/api/stations'
 import type { ProblemKind, ReportStatus } from '../../../src/domain/station'
 import type { CallContext, Deps, ProblemReportRecord } from '../../ports'
 import { appendAudit } from '../shared/audit'
 import { once } from '../shared/idempotency'
-import { getStationOrFail, managesStation, requireAdmin, stationUnitsOf } from './station-access'
+import { getStationOrFail, managesStation, requireAdmin } from './station-access'
+import { decodeCursor, encodeCursor, hasStrings } from '../shared/cursor'
 import { RATE_RULES, takeRate } from '../shared/rate-limit'
 
 /** One pending report per worker and station: a second tap or a repeat does not flood the review list. */
@@ -63,16 +64,24 @@ export async function reportProblem(
   )
 }
 
-/** The admin's review list: reports of one status on the stations of their jurisdiction, newest first. */
-export async function listReports(
-  deps: Deps,
-  actor: Actor,
-  input: { status: ReportStatus; page: number; pageSize: number },
-): Promise<Page<ProblemReportView>> {
-  const unitIds = await stationUnitsOf(deps.store.repos, actor)
-  const page = { offset: (input.page - 1) * input.pageSize, limit: input.pageSize }
-  const { items, total } = await deps.store.repos.problemReports.list(input.status, page, unitIds ?? undefined)
-  return { items: items.map(toReportView), total, page: input.page, pageSize: input.pageSize }
+/** Where the next page of reports starts: after the report created at `c` with id `i`. */
+const isReportPosition = (v: unknown): v is { c: string; i: string } => hasStrings(v, ['c', 'i'])
+
+/**
+ * The admin's review list: reports of one status on the stations of their jurisdiction (however
+ * many units), newest first, a page at a time by cursor, with how many there are.
+ */
+export async function listReports(deps: Deps, actor: Actor, input: { status: ReportStatus; cursor?: string; pageSize: number }): Promise<CursorPage<ProblemReportView>> {
+  requireAdmin(actor)
+  const repos = deps.store.repos
+  const at = decodeCursor(input.cursor, isReportPosition)
+  const [found, total] = await Promise.all([
+    repos.problemReports.listUnder(input.status, actor.unitId, at && { createdAt: at.c, id: at.i }, input.pageSize + 1),
+    repos.problemReports.countUnder(input.status, actor.unitId),
+  ])
+  const shown = found.slice(0, input.pageSize)
+  const last = shown[shown.length - 1]
+  return { items: shown.map(toReportView), total, pageSize: input.pageSize, nextCursor: found.length > input.pageSize ? encodeCursor({ c: last.createdAt, i: last.id }) : null }
 }
 
 /**

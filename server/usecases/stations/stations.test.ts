@@ -13,6 +13,8 @@ const WORKER = 'w-1'
 let t: ReturnType<typeof sqliteDeps>
 beforeEach(async () => {
   t = sqliteDeps()
+  // The stations' unit (test/support/stations), in the tree: the review list is read by the unit's place in it.
+  await t.deps.store.repos.units.put({ id: 'unit-a', name: '弥阳街道总工会', parentId: 'unit-root', path: ['unit-root', 'unit-a'] })
   await t.deps.store.repos.staff.put({ openid: ADMIN, displayName: '管理员', unitId: 'unit-root', roles: ['admin'], active: true })
   await t.deps.store.repos.staff.put({ openid: CASEWORKER, displayName: '工作人员', unitId: 'unit-root', roles: ['caseworker', 'reviewer'], active: true })
 })

@@ -7,7 +7,7 @@ import TextAreaField from '@/components/text-area-field'
 import type { ProblemReportView } from '@/domain/api/stations'
 import { labelOf, PROBLEM_KINDS, REPORT_STATUSES, type ReportStatus } from '@/domain/station'
 import { formatDateTime } from '@/text/format'
-import { pageNumbers, usePages } from '@/hooks/use-pages'
+import { cursorPages, usePages } from '@/hooks/use-pages'
 import { ROUTES } from '@/routes'
 import { api } from '@/api'
 import { AdminPage } from '../components/admin-gate'
@@ -27,8 +27,8 @@ export default function ReportsPage() {
 function ReportList() {
   const [status, setStatus] = useState<ReportStatus>('pending')
   const { list, load, more, reload } = usePages({
-    ...pageNumbers<ProblemReportView>(),
-    fetch: (s: ReportStatus, page) => api.stations.listReports({ status: s, page, pageSize: PAGE_SIZE }),
+    ...cursorPages<ProblemReportView>(),
+    fetch: (s: ReportStatus, cursor: string) => api.stations.listReports({ status: s, pageSize: PAGE_SIZE, ...(cursor ? { cursor } : {}) }),
   })
   useEffect(() => void load(status), [status, load])
 

@@ -1,9 +1,9 @@
 import { Button, Text, View } from '@tarojs/components'
 import { useEffect, useState } from 'react'
-import PageState from '@/components/page-state'
+import PageState, { LoadMore } from '@/components/page-state'
 import type { PersonRequestView } from '@/domain/api/admin'
 import { api } from '@/api'
-import { useLoader } from '@/hooks/use-loader'
+import { cursorPages, usePages } from '@/hooks/use-pages'
 import { formatDate } from '@/text/format'
 import { AdminPage } from '../components/admin-gate'
 import CloseForm from './close-form'
@@ -11,6 +11,8 @@ import { daysLeftText, KIND_LABELS } from './kinds'
 import RequestForm from './request-form'
 import '../admin.css'
 import './index.css'
+
+const PAGE_SIZE = 20
 
 /** 个人信息请求: the open requests of the jurisdiction with their deadlines; record a new one, close one. For reviewers and admins. */
 export default function PersonRequestsPage() {
@@ -22,10 +24,13 @@ export default function PersonRequestsPage() {
 }
 
 function Requests() {
-  const [state, reload] = useLoader(() => api.admin.listPersonRequests({}))
+  const { list, load, more, reload } = usePages({
+    ...cursorPages<PersonRequestView>(),
+    fetch: (_q: null, cursor: string) => api.admin.listPersonRequests({ pageSize: PAGE_SIZE, ...(cursor ? { cursor } : {}) }),
+  })
   const [adding, setAdding] = useState(false)
   const [closing, setClosing] = useState<string | null>(null)
-  useEffect(() => void reload(), [reload])
+  useEffect(() => void load(null), [load])
   const done = () => (setAdding(false), setClosing(null), void reload())
 
   return (
@@ -42,13 +47,14 @@ function Requests() {
           </Button>
         </View>
       )}
-      <PageState state={state} onRetry={() => void reload()} isEmpty={(s) => s.data.length === 0} empty={{ message: '目前没有待答复的请求' }}>
-        {(s) => (
-          <View className='request-list' data-count={s.data.length}>
-            <Text className='admin-note'>待答复 {s.data.length} 件，最先到期的在前</Text>
-            {s.data.map((r) => (
+      <PageState state={list} onRetry={() => void reload()} isEmpty={(l) => l.items.length === 0} empty={{ message: '目前没有待答复的请求' }}>
+        {(l) => (
+          <View className='request-list' data-count={l.last.total}>
+            <Text className='admin-note'>待答复 {l.last.total} 件，最先到期的在前</Text>
+            {l.items.map((r) => (
               <RequestItem key={`${r.id}@${r.version}`} request={r} closing={closing === r.id} onClose={() => setClosing(r.id)} onCancel={() => setClosing(null)} onDone={done} />
             ))}
+            <LoadMore list={l} onMore={more} />
           </View>
         )}
       </PageState>

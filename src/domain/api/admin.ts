@@ -77,8 +77,8 @@ export const adminActions = {
     output: returns<PersonRequestView>(),
     roles: ['reviewer', 'admin'],
   },
-  /** The jurisdiction's open requests, the soonest due first, with the days left. */
-  listPersonRequests: { input: v.strictObject({}), output: returns<PersonRequestView[]>(), roles: ['reviewer', 'admin'] },
+  /** The jurisdiction's open requests (however many units), the soonest due first, with the days left, a page at a time by cursor. */
+  listPersonRequests: { input: v.strictObject({ ...CursorInputSchema.entries }), output: returns<CursorPage<PersonRequestView>>(), roles: ['reviewer', 'admin'] },
 } as const satisfies FunctionContract
 
 

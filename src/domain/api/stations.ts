@@ -12,7 +12,7 @@ import {
   type Station,
   type StationStatus,
 } from '../station'
-import { PageInputSchema, type Page } from './applicant'
+import { CursorInputSchema, PageInputSchema, type CursorPage } from './applicant'
 import { ANYONE, returns, type FunctionContract } from './define'
 
 /** The largest search radius, and the default when none is given. */
@@ -111,10 +111,10 @@ export const stationsActions = {
   },
   listReports: {
     input: v.strictObject({
-      ...PageInputSchema.entries,
+      ...CursorInputSchema.entries,
       status: v.optional(v.picklist(REPORT_STATUS_CODES, '报告状态不正确'), 'pending'),
     }),
-    output: returns<Page<ProblemReportView>>(),
+    output: returns<CursorPage<ProblemReportView>>(),
     roles: ['admin'],
   },
   resolveReport: {
