@@ -3,13 +3,12 @@
  * the running notices under a unit are counted from tallies at once, exactly as the entries say.
  * (CloudBase needs no migration: its count reads the index on (unitPath, status, noticeEndsAt).)
  */
-import Database from 'better-sqlite3'
 import { join } from 'node:path'
 import { bindRepositories } from '../../server/adapters/sqlite'
 import { openDatabase } from '../../server/adapters/sqlite/connection'
-import { MIGRATIONS } from '../../server/adapters/sqlite/migrations'
 import type { ApplicationRecord, OrgUnitRecord } from '../../server/ports'
 import { tempDir } from '../support/deps'
+import { oldDatabase } from '../support/old-sqlite'
 import { applicationRecord } from '../support/fixtures'
 
 const UNITS: OrgUnitRecord[] = [
@@ -28,15 +27,8 @@ const APPS: ApplicationRecord[] = [
 test('SQLite: migration 47 tallies the 公示 entries of an old database; its counts match the entries at every instant', async () => {
   const { dir, cleanup } = tempDir()
   const file = join(dir, 'old.db')
-  const old = new Database(file)
-  old.exec('CREATE TABLE schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)')
-  for (const m of MIGRATIONS.filter((m) => m.version < 47)) {
-    old.exec(m.sql)
-    m.run?.(old as never)
-    old.prepare('INSERT INTO schema_migrations VALUES (?, ?, ?)').run(m.version, m.name, '2026-03-02T02:00:00.000Z')
-  }
+  const old = oldDatabase(file, 47, UNITS)
   // The records as the release before wrote them (migration 45's triggers file the 公示 entries).
-  for (const u of UNITS) old.prepare('INSERT INTO org_units (id, parent_id, path_key, doc) VALUES (?, ?, ?, ?)').run(u.id, u.parentId, `/${u.path.join('/')}/`, JSON.stringify(u))
   const addApp = old.prepare('INSERT INTO applications (id, number, applicant_openid, unit_id, status, version, created_at, updated_at, name, due_sort, notice_ends_at, doc) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)')
   for (const a of APPS) addApp.run(a.id, a.number, a.applicantOpenid, a.unitId, a.status, a.version, a.createdAt, a.updatedAt, a.name, a.dueAt ?? '9999-12-31T23:59:59.999Z', a.noticeEndsAt ?? null, JSON.stringify(a))
   expect(old.prepare(`SELECT count(*) FROM list_entries WHERE list = 'notices' AND ancestor_id = 'prov'`).pluck().get()).toBe(ENDS.length)

@@ -4,18 +4,17 @@
  * 'personRequests' list (with their counts); CloudBase's 019-person-request-lists gives each request
  * its unit's path, resuming where a run stopped, and writes nothing more when run again.
  */
-import Database from 'better-sqlite3'
 import { join } from 'node:path'
 import { createCloudbaseStore } from '../../server/adapters/cloudbase'
 import { personRequestLists } from '../../server/adapters/cloudbase/migrations/019-person-request-lists'
 import { getDb, resetSdk } from '../../server/adapters/cloudbase/sdk'
 import { bindRepositories } from '../../server/adapters/sqlite'
 import { openDatabase } from '../../server/adapters/sqlite/connection'
-import { MIGRATIONS } from '../../server/adapters/sqlite/migrations'
 import type { OrgUnitRecord, PersonRequestRecord, Repositories } from '../../server/ports'
 import type { Standin } from '../cloudbase-standin'
 import { startDeployedStandin, useStandin } from '../support/cloudbase-standin'
 import { tempDir } from '../support/deps'
+import { oldDatabase } from '../support/old-sqlite'
 
 const UNITS: OrgUnitRecord[] = [
   { id: 'prov', name: '省', parentId: null, path: ['prov'] },
@@ -40,15 +39,8 @@ async function expectFound(repos: Repositories) {
 test('SQLite: migration 48 files the open requests of an old database under every unit above them', async () => {
   const { dir, cleanup } = tempDir()
   const file = join(dir, 'old.db')
-  const old = new Database(file)
-  old.exec('CREATE TABLE schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)')
-  for (const m of MIGRATIONS.filter((m) => m.version < 48)) {
-    old.exec(m.sql)
-    m.run?.(old as never)
-    old.prepare('INSERT INTO schema_migrations VALUES (?, ?, ?)').run(m.version, m.name, '2026-03-02T02:00:00.000Z')
-  }
+  const old = oldDatabase(file, 48, UNITS)
   // The records as the release before wrote them.
-  for (const u of UNITS) old.prepare('INSERT INTO org_units (id, parent_id, path_key, doc) VALUES (?, ?, ?, ?)').run(u.id, u.parentId, `/${u.path.join('/')}/`, JSON.stringify(u))
   const add = old.prepare('INSERT INTO person_requests (id, unit_id, status, due_on, version, doc) VALUES (?, ?, ?, ?, ?, ?)')
   for (const r of REQUESTS) add.run(r.id, r.unitId, r.status, r.dueOn, r.version, JSON.stringify(r))
   old.close()

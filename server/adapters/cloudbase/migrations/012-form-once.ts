@@ -1,7 +1,7 @@
 import type { SubmissionRecord } from '../../../ports'
 import { APPLICATIONS } from '../collections'
-import type { Database, StoredDoc } from '../types'
-import { MIGRATION_BATCH, type CloudbaseMigration } from './migration'
+import type { StoredDoc } from '../types'
+import { rewriteEachDocument, type CloudbaseMigration } from './migration'
 
 /** The submissions without the current one's copy of the form, or null when there is nothing to drop. */
 function trimmed(doc: StoredDoc): SubmissionRecord[] | null {
@@ -10,20 +10,6 @@ function trimmed(doc: StoredDoc): SubmissionRecord[] | null {
   if (!doc.formSealed || !last?.formSealed) return null
   const { formSealed: _copy, ...rest } = last
   return [...submissions!.slice(0, -1), rest]
-}
-
-/** One application, trimmed at the version read; re-read when the app wrote it meanwhile. 1: changed. */
-async function trimOne(db: Database, first: StoredDoc): Promise<number> {
-  let doc: StoredDoc | undefined = first
-  for (let attempt = 0; doc && attempt < 5; attempt++) {
-    const submissions = trimmed(doc)
-    if (!submissions) return 0
-    const { updated } = await db.collection(APPLICATIONS).where({ _id: doc._id, version: doc.version }).update({ submissions: db.command.set(submissions) })
-    if (updated === 1) return 1
-    doc = (await db.collection(APPLICATIONS).where({ _id: doc._id }).get()).data[0]
-  }
-  if (doc && trimmed(doc)) throw new Error(`applications ${doc._id}: changed by every attempt; run the deploy again`)
-  return 0
 }
 
 /**
@@ -35,20 +21,9 @@ async function trimOne(db: Database, first: StoredDoc): Promise<number> {
 export const formOnce: CloudbaseMigration = {
   id: '012-form-once',
   description: "the submitted form stored once: the current submission keeps no copy of the application's form",
-  async run({ db, log, progress, saveProgress }) {
-    const _ = db.command
-    let after = typeof progress?.after === 'string' ? progress.after : null
-    let changed = 0
-    for (;;) {
-      const where = after === null ? {} : { _id: _.gt(after) }
-      const { data } = await db.collection(APPLICATIONS).where(where).orderBy('_id', 'asc').limit(MIGRATION_BATCH).get()
-      for (const doc of data) changed += await trimOne(db, doc)
-      if (data.length === 0) break
-      after = data[data.length - 1]._id
-      await saveProgress?.({ after })
-      if (data.length < MIGRATION_BATCH) break
-    }
-    log?.(`  ${changed} applications keep their submitted form once`)
+  async run(ctx) {
+    const changed = await rewriteEachDocument(ctx, APPLICATIONS, 'submissions', trimmed)
+    ctx.log?.(`  ${changed} applications keep their submitted form once`)
     return { changed }
   },
 }

@@ -1,7 +1,7 @@
 import type { CheckRecord } from '../../../../src/domain/campaign'
 import { CHECKS } from '../collections'
-import type { Database, StoredDoc } from '../types'
-import { MIGRATION_BATCH, type CloudbaseMigration } from './migration'
+import type { StoredDoc } from '../types'
+import { rewriteEachDocument, type CloudbaseMigration } from './migration'
 
 /** The items with `changed: false` where it is missing, or null when every item says it already. */
 function explicit(doc: StoredDoc): CheckRecord['items'] | null {
@@ -9,20 +9,6 @@ function explicit(doc: StoredDoc): CheckRecord['items'] | null {
   const missing = Object.values(items).some((i) => i && i.changed === undefined)
   if (!missing) return null
   return Object.fromEntries(Object.entries(items).map(([k, i]) => [k, i && i.changed === undefined ? { ...i, changed: false } : i]))
-}
-
-/** One check, at the version read; re-read when the app wrote it meanwhile. 1: changed. */
-async function markOne(db: Database, first: StoredDoc): Promise<number> {
-  let doc: StoredDoc | undefined = first
-  for (let attempt = 0; doc && attempt < 5; attempt++) {
-    const items = explicit(doc)
-    if (!items) return 0
-    const { updated } = await db.collection(CHECKS).where({ _id: doc._id, version: doc.version }).update({ items: db.command.set(items) })
-    if (updated === 1) return 1
-    doc = (await db.collection(CHECKS).where({ _id: doc._id }).get()).data[0]
-  }
-  if (doc && explicit(doc)) throw new Error(`checks ${doc._id}: changed by every attempt; run the deploy again`)
-  return 0
 }
 
 /**
@@ -34,20 +20,9 @@ async function markOne(db: Database, first: StoredDoc): Promise<number> {
 export const itemChanged: CloudbaseMigration = {
   id: '015-item-changed',
   description: 'every recorded 户户清 item says whether it changed (those recorded before: no)',
-  async run({ db, log, progress, saveProgress }) {
-    const _ = db.command
-    let after = typeof progress?.after === 'string' ? progress.after : null
-    let changed = 0
-    for (;;) {
-      const where = after === null ? {} : { _id: _.gt(after) }
-      const { data } = await db.collection(CHECKS).where(where).orderBy('_id', 'asc').limit(MIGRATION_BATCH).get()
-      for (const doc of data) changed += await markOne(db, doc)
-      if (data.length === 0) break
-      after = data[data.length - 1]._id
-      await saveProgress?.({ after })
-      if (data.length < MIGRATION_BATCH) break
-    }
-    log?.(`  ${changed} checks say of each item whether it changed`)
+  async run(ctx) {
+    const changed = await rewriteEachDocument(ctx, CHECKS, 'items', explicit)
+    ctx.log?.(`  ${changed} checks say of each item whether it changed`)
     return { changed }
   },
 }
