@@ -13,7 +13,9 @@
  * index-ordered read of their records (call tasks: the tasks and their applications), and so is
  * the province's 个人信息请求 list (a request for one application in 100, four in five open; read:
  * the requests and their applications), and the admin's list of pending problem reports (a report
- * for one application in 100, half pending; read: the reports by id). The province's
+ * for one application in 100, half pending; read: the reports by id), and the province reviewer's
+ * 资金审批 list (a ledger payment for one application in 100, three in four pending; read: the
+ * entries by id and their households' ids). The province's
  * counts alone are timed at NOW and at a later instant that sums the most tally rows of a month
  * (`counts_province_*`), and the 公示 list's count alone at the same two instants
  * (`notices_count_province_*`). Not a test: nothing asserts a time.
@@ -26,12 +28,14 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { bindRepositories, openSqliteStore } from '../server/adapters/sqlite'
 import { openDatabase } from '../server/adapters/sqlite/connection'
+import { ledgerRepository } from '../server/adapters/sqlite/ledger-repository'
 import type { ApplicationRecord, Deps, OrgUnitRecord, Store } from '../server/ports'
 import { randomIds } from '../server/runtime'
 import { listCallTasks } from '../server/usecases/review/calls'
 import { listNotices } from '../server/usecases/review/notices'
 import { listPersonRequests } from '../server/usecases/lifecycle/person-requests'
 import { listReports } from '../server/usecases/stations/station-reports'
+import { pendingLedger } from '../server/usecases/households/ledger-decisions'
 import { reviewQueue } from '../server/usecases/review/queue'
 import type { Actor } from '../src/domain'
 import type { QueueResult } from '../src/domain/api/review'
@@ -110,6 +114,8 @@ function build(file: string, n: number): number {
   const { units, streets } = tree()
   const db = openDatabase(file)
   const repos = bindRepositories(db)
+  // The ledger without the dashboard's figures (their fold is asynchronous; no household here has figures).
+  const ledger = ledgerRepository(db)
   const rnd = random(20260305)
   db.transaction(() => units.forEach((u) => void repos.units.put(u)))()
   for (let i = 0; i < n; i += 10_000) {
@@ -128,6 +134,13 @@ function build(file: string, n: number): number {
           // A station's problem report on the same unit: half pending, the rest resolved or rejected.
           const reportStatus = (['pending', 'resolved', 'pending', 'rejected'] as const)[(j / REQUEST_EVERY) % 4]
           void repos.problemReports.insert({ id: `rep-${a.id}`, stationId: `st-${j}`, stationName: '职工驿站', unitId: a.unitId, problem: 'wrong-hours', note: '', reporterOpenid: a.applicantOpenid, status: reportStatus, version: 1, createdAt: a.createdAt, decidedAt: null, decidedBy: null, decisionNote: '' })
+          // A payment to a household of the same unit: three in four waiting for a reviewer.
+          const decided = (j / REQUEST_EVERY) % 4 === 3
+          void ledger.append({
+            id: `pay-${a.id}`, kind: 'payment', householdId: `hh-${a.id}`, unitId: a.unitId, amountFen: 50_000, fundSource: 'union', measureId: null, paidOn: '2026-03-01',
+            payeeAccountMasked: '6222 **** 0123', reversesId: null, reason: '', recordedBy: j % (3 * REQUEST_EVERY) === 0 ? 'o-prov' : 'o-w', recordedByName: '周敏', note: '', createdAt: a.createdAt, budgetId: null,
+            status: decided ? 'approved' : 'pending', decision: decided ? { status: 'approved', by: 'o-r', byName: '审核员', at: a.createdAt, note: '' } : null,
+          })
         }
       }
     })()
@@ -237,6 +250,12 @@ async function measure(store: Store, size: number, out: Map<string, number>): Pr
     const items = (reply as Awaited<ReturnType<typeof listReports>>).items
     await Promise.all(items.map((r) => store.repos.problemReports.get(r.id)))
   }
+  const readLedger = async (reply: { nextCursor: string | null }) => {
+    const items = (reply as Awaited<ReturnType<typeof pendingLedger>>).items
+    await Promise.all(items.map((i) => store.repos.ledger.get(i.entry.id)))
+    await Promise.all(items.map((i) => store.repos.households.get(i.entry.householdId)))
+  }
+  await measureList(`ledger_province_${size}`, (cursor) => pendingLedger(deps, prov, { pageSize: PAGE, ...(cursor ? { cursor } : {}) }), readLedger, out)
   await measureList(`reports_province_${size}`, (cursor) => listReports(deps, prov, { status: 'pending', pageSize: PAGE, ...(cursor ? { cursor } : {}) }), readReports, out)
   for (const [which, now] of [['now', NOW.toISOString()], ['late', LATE]] as const) {
     const ms = await time(() => store.repos.applications.stageCountsUnder('prov', now))
@@ -269,7 +288,7 @@ async function main(): Promise<void> {
           console.log(`growth_${name}_${which}_${small}_to_${large}=${growth.toFixed(2)}x`)
         }
       }
-      for (const list of ['calls', 'notices', 'requests', 'reports']) {
+      for (const list of ['calls', 'notices', 'requests', 'reports', 'ledger']) {
         for (const which of ['first', 'deep']) {
           const growth = figures.get(`${list}_province_${large}_${which}`)! / figures.get(`${list}_province_${small}_${which}`)!
           console.log(`growth_${list}_province_${which}_${small}_to_${large}=${growth.toFixed(2)}x`)

@@ -78,12 +78,6 @@ export interface MeasureRepository {
   listByHousehold(householdId: string): Promise<MeasureRecord[]>
 }
 
-/** Which pending entries a list takes: of these units (at most 1000), optionally not recorded by one person. */
-export interface PendingQuery {
-  unitIds: readonly string[]
-  notRecordedBy?: string
-}
-
 /**
  * The aid ledger. Append-only by construction: there is no method that changes an entry's facts
  * or removes one; a correction is a reversing entry (src/domain/ledger.ts). The one change is the
@@ -94,10 +88,13 @@ export interface LedgerRepository {
   append(entry: DisbursementEntry): Promise<void>
   /** Writes the decision on a pending entry (its status and decision, nothing else); false when it is not pending or missing. */
   decide(id: string, decision: EntryDecision): Promise<boolean>
-  /** Pending entries of the query, oldest first, and how many. A query. */
-  listPending(query: PendingQuery, page: PageRequest): Promise<{ items: DisbursementEntry[]; total: number }>
-  /** How many pending entries the query takes. A query. */
-  countPending(query: PendingQuery): Promise<number>
+  /**
+   * Up to `limit` pending entries of the units under `under` (however many), oldest first, after
+   * (`createdAt`, `id`) of the last one shown (null: from the first). A query.
+   */
+  pendingUnder(under: string, after: { createdAt: string; id: string } | null, limit: number): Promise<DisbursementEntry[]>
+  /** How many entries are pending under `under`; with `recordedBy`, only those that person recorded (few). A query. */
+  countPendingUnder(under: string, recordedBy?: string): Promise<number>
   get(id: string): Promise<DisbursementEntry | null>
   /** A household's entries, oldest first (at most 1000). A query. */
   listByHousehold(householdId: string): Promise<DisbursementEntry[]>

@@ -139,7 +139,7 @@ describe.each(factories)('household records: %s', (_name, open) => {
 
   describe('ledger', () => {
     test('has no method that changes or removes an entry; the one write after append is a decision', () => {
-      expect(Object.keys(store.repos.ledger).sort()).toEqual(['append', 'countPending', 'decide', 'get', 'listByHousehold', 'listPending', 'scan'])
+      expect(Object.keys(store.repos.ledger).sort()).toEqual(['append', 'countPendingUnder', 'decide', 'get', 'listByHousehold', 'pendingUnder', 'scan'])
     })
 
     test('a pending entry takes one decision: its status and decision change, nothing else; a second is refused', async () => {
@@ -160,7 +160,14 @@ describe.each(factories)('household records: %s', (_name, open) => {
       expect(await r.get('d2')).toMatchObject({ status: 'rejected', decision: { note: '金额有误' }, amountFen: 50000 })
     })
 
-    test('pending entries of units, oldest first, paged and counted; counted without one recorder', async () => {
+    test('pending entries under a unit, oldest first, paged by cursor and counted; counted for one recorder', async () => {
+      const units = [
+        { id: 'top', name: '市', parentId: null, path: ['top'] },
+        { id: 'u1', name: '一', parentId: 'top', path: ['top', 'u1'] },
+        { id: 'u2', name: '二', parentId: 'top', path: ['top', 'u2'] },
+        { id: 'u3', name: '三', parentId: null, path: ['u3'] },
+      ]
+      for (const u of units) await store.repos.units.put(u)
       const r = store.repos.ledger
       const pending = { status: 'pending' as const, decision: null }
       await r.append(paymentEntry('d1', { ...pending, createdAt: at(5) }))
@@ -168,14 +175,24 @@ describe.each(factories)('household records: %s', (_name, open) => {
       await r.append(paymentEntry('d3', { createdAt: at(1) }))
       await r.append(paymentEntry('d4', { ...pending, createdAt: at(2), unitId: 'u2' }))
       await r.append(paymentEntry('d5', { ...pending, createdAt: at(4), unitId: 'u3' }))
-      expect(await r.listPending({ unitIds: ['u1', 'u2'] }, { offset: 0, limit: 10 }).then((p) => ({ ids: ids(p.items), total: p.total }))).toEqual({ ids: ['d4', 'd2', 'd1'], total: 3 })
-      expect(await r.listPending({ unitIds: ['u1', 'u2'] }, { offset: 1, limit: 1 }).then((p) => ids(p.items))).toEqual(['d2'])
-      expect(await r.listPending({ unitIds: [] }, { offset: 0, limit: 10 })).toEqual({ items: [], total: 0 })
-      expect(await r.countPending({ unitIds: ['u1', 'u2'] })).toBe(3)
-      expect(await r.countPending({ unitIds: ['u1', 'u2'], notRecordedBy: 'o-cadre' })).toBe(1)
-      expect(await r.countPending({ unitIds: ['u3'], notRecordedBy: 'o-other' })).toBe(1)
+      await r.append(paymentEntry('d6', { ...pending, createdAt: at(3), unitId: 'u2' }))
+      expect(ids(await r.pendingUnder('top', null, 10))).toEqual(['d4', 'd2', 'd6', 'd1'])
+      // After (createdAt, id): the tie on the time goes on by id.
+      expect(ids(await r.pendingUnder('top', { createdAt: at(3), id: 'd2' }, 10))).toEqual(['d6', 'd1'])
+      expect(ids(await r.pendingUnder('top', { createdAt: at(2), id: 'd4' }, 1))).toEqual(['d2'])
+      expect(ids(await r.pendingUnder('u1', null, 10))).toEqual(['d2', 'd1'])
+      expect(await r.pendingUnder('top', null, 0)).toEqual([])
+      expect(await r.get('d1')).toEqual(paymentEntry('d1', { ...pending, createdAt: at(5) }))
+      expect((await r.pendingUnder('top', null, 10))[3]).toEqual(paymentEntry('d1', { ...pending, createdAt: at(5) }))
+      expect(await r.countPendingUnder('top')).toBe(4)
+      expect(await r.countPendingUnder('top', 'o-cadre')).toBe(3)
+      expect(await r.countPendingUnder('u3', 'o-other')).toBe(0)
+      expect(await r.countPendingUnder('u1', 'o-other')).toBe(1)
+      expect(await r.countPendingUnder('nowhere')).toBe(0)
       await r.decide('d4', { status: 'approved', by: 'o-reviewer', byName: '李审', at: at(9), note: '' })
-      expect(await r.countPending({ unitIds: ['u1', 'u2'] })).toBe(2)
+      expect(await r.countPendingUnder('top')).toBe(3)
+      expect(await r.countPendingUnder('top', 'o-cadre')).toBe(2)
+      expect(ids(await r.pendingUnder('u2', null, 10))).toEqual(['d6'])
     })
 
     test('append then get; a taken id fails and leaves the first entry', async () => {

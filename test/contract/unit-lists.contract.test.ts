@@ -5,12 +5,16 @@
  * queue's overdue counts (SQLite: tallies by prefix of the deadline) and the running notices'
  * count (SQLite: tallies by prefix of the notice's end, migration 47) are exact at any instant; the
  * open person requests page by cursor, the soonest due first (migration 48 / 019), and the
- * stations' problem reports of each status, newest first (migration 49 / 020).
+ * stations' problem reports of each status, newest first (migration 49 / 020), and the ledger's
+ * entries waiting for a reviewer, oldest first (migration 50 / 021).
  */
 import type { ApplicationRecord, CallTaskRecord, OrgUnitRecord, PersonRequestRecord, ProblemReportRecord, Store } from '../../server/ports'
 import { moveUnit } from '../../server/usecases/admin/units'
 import { listPersonRequests } from '../../server/usecases/lifecycle/person-requests'
 import { listReports } from '../../server/usecases/stations/station-reports'
+import { pendingLedger } from '../../server/usecases/households/ledger-decisions'
+import type { DisbursementEntry } from '../../src/domain/ledger'
+import { paymentEntry } from '../support/household-records'
 import { listCallTasks } from '../../server/usecases/review/calls'
 import { listNotices } from '../../server/usecases/review/notices'
 import { QUEUE_STAGES } from '../../src/domain/review'
@@ -260,6 +264,68 @@ describe.each(factories)('lists of a jurisdiction of any size: %s', (_name, open
     const before = await store.repos.problemReports.countUnder('resolved', 'c0')
     await expect(moveUnit(depsAt(), { ...admin, openid: 'o-admin' }, { unitId: moving, version: 0, parentId: 'c0' })).resolves.toMatchObject({ moved: 1 })
     expect(await store.repos.problemReports.countUnder('resolved', 'c0')).toBe(before + inUnit)
+  }, 60_000)
+
+  it('pages the ledger\'s pending entries of the province, a city or a unit by cursor, oldest first, counts what a reviewer may decide, and follows a moved unit', async () => {
+    const unitOfEntry = (i: number) => `c${i % CITIES}-u${(i * 53 + 11) % UNITS_PER_CITY}`
+    const entries: DisbursementEntry[] = Array.from({ length: 40 }, (_, i) => {
+      const e = paymentEntry(`led-${String(i).padStart(3, '0')}`, {
+        unitId: unitOfEntry(i),
+        householdId: `hh-${i}`,
+        recordedBy: i % 3 === 0 ? 'o-prov-reviewer' : `o-w-${i}`,
+        // Ties on the time, ordered by id.
+        createdAt: `2026-03-0${1 + (i % 4)}T0${i % 2}:00:00.000Z`,
+      })
+      return i % 5 === 4 ? e : { ...e, status: 'pending', decision: null }
+    })
+    for (const e of entries) await store.repos.ledger.append(e)
+    const oldest = (a: DisbursementEntry, b: DisbursementEntry) => (a.createdAt < b.createdAt ? -1 : a.createdAt > b.createdAt ? 1 : a.id < b.id ? -1 : 1)
+    const of = (root: string) => entries.filter((e) => e.status === 'pending' && under(root, e.unitId)).sort(oldest)
+    for (const root of ['prov', 'c1', unitOfEntry(4), unitOfEntry(5)]) {
+      const got: string[] = []
+      for (let after: { createdAt: string; id: string } | null = null; ; ) {
+        const page = await store.repos.ledger.pendingUnder(root, after, 3)
+        got.push(...page.map((e) => e.id))
+        if (page.length < 3) break
+        after = { createdAt: page[2].createdAt, id: page[2].id }
+      }
+      expect(got).toEqual(of(root).map((e) => e.id))
+      expect(await store.repos.ledger.countPendingUnder(root)).toBe(of(root).length)
+      expect(await store.repos.ledger.countPendingUnder(root, 'o-prov-reviewer')).toBe(of(root).filter((e) => e.recordedBy === 'o-prov-reviewer').length)
+    }
+    // The province's reviewer (3,004 units) reads them a page at a time through the use case.
+    const deps = depsAt()
+    const reviewer = { openid: 'o-prov-reviewer', roles: ['reviewer' as const], unitId: 'prov' }
+    const all = of('prov')
+    const mine = all.filter((e) => e.recordedBy === reviewer.openid).length
+    expect(mine).toBeGreaterThan(0)
+    const seen: string[] = []
+    let cursor: string | undefined
+    do {
+      const page = await pendingLedger(deps, reviewer, { pageSize: 7, ...(cursor ? { cursor } : {}) })
+      expect([page.total, page.approvable]).toEqual([all.length, all.length - mine])
+      expect(page.items.every((i) => i.mayDecide === (i.entry.recordedBy !== reviewer.openid))).toBe(true)
+      seen.push(...page.items.map((i) => i.entry.id))
+      cursor = page.nextCursor ?? undefined
+    } while (cursor)
+    expect(seen).toEqual(all.map((e) => e.id))
+    expect((await pendingLedger(deps, reviewer, { pageSize: 1 })).items[0].unitName).toBe(byId.get(all[0].unitId)!.name)
+    await expect(pendingLedger(deps, reviewer, { pageSize: 5, cursor: 'bm9wZQ' })).rejects.toMatchObject({ code: 'VALIDATION', field: 'cursor' })
+    // A decision takes it off the list.
+    const deciding = of('c1')[0]
+    expect(await store.repos.ledger.decide(deciding.id, { status: 'approved', by: 'o-r', byName: '审', at: NOW, note: '' })).toBe(true)
+    expect(await store.repos.ledger.countPendingUnder('c1')).toBe(of('c1').length - 1)
+    expect((await store.repos.ledger.pendingUnder('c1', null, 100)).map((e) => e.id)).not.toContain(deciding.id)
+    // A moved unit's entries are found under its new place, and no longer under the old.
+    const moving = unitOfEntry(5)
+    const inUnit = entries.filter((e) => e.unitId === moving && e.status === 'pending' && e.id !== deciding.id).length
+    expect(inUnit).toBeGreaterThan(0)
+    const [toBefore, fromBefore] = [await store.repos.ledger.countPendingUnder('c0'), await store.repos.ledger.countPendingUnder('c2')]
+    expect(moving.startsWith('c2-')).toBe(true)
+    await expect(moveUnit(depsAt(), { openid: 'o-admin', roles: ['admin' as const], unitId: 'prov' }, { unitId: moving, version: 0, parentId: 'c0' })).resolves.toMatchObject({ moved: 1 })
+    expect(await store.repos.ledger.countPendingUnder('c0')).toBe(toBefore + inUnit)
+    expect(await store.repos.ledger.countPendingUnder('c2')).toBe(fromBefore - inUnit)
+    expect((await store.repos.ledger.pendingUnder('c0', null, 100)).filter((e) => e.unitId === moving)).toHaveLength(inUnit)
   }, 60_000)
 
   it('counts the overdue cases of a stage exactly at any instant: across hours, days, months and years', async () => {

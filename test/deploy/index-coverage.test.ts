@@ -353,13 +353,13 @@ Object.assign(EXERCISES, {
     await r.ledger.append(e)
     await r.ledger.decide(e.id, { status: 'approved', by: 'o-reviewer', byName: '周敏', at: '2026-03-02T02:00:00.000Z', note: '' })
   },
-  'ledger.listPending': async (r: Repositories) => {
-    await r.ledger.listPending({ unitIds: ['unit-root', 'unit-a'] }, { offset: 0, limit: 20 })
-    await r.ledger.listPending({ unitIds: ['unit-root'], notRecordedBy: 'o-reviewer' }, { offset: 20, limit: 20 })
+  'ledger.pendingUnder': async (r: Repositories) => {
+    await r.ledger.pendingUnder('unit-root', null, 21)
+    await r.ledger.pendingUnder('unit-a', { createdAt: '2026-03-02T02:00:00.000Z', id: 'd-1' }, 21)
   },
-  'ledger.countPending': async (r: Repositories) => {
-    await r.ledger.countPending({ unitIds: ['unit-root', 'unit-a'] })
-    await r.ledger.countPending({ unitIds: ['unit-root'], notRecordedBy: 'o-reviewer' })
+  'ledger.countPendingUnder': async (r: Repositories) => {
+    await r.ledger.countPendingUnder('unit-root')
+    await r.ledger.countPendingUnder('unit-root', 'o-reviewer')
   },
   'budgets.get': (r: Repositories) => r.budgets.get('unit-root:2026:central'),
   'budgets.put': async (r: Repositories) => {

@@ -30,7 +30,7 @@ import { DAY, JPEG, reviewFixture, visitInput, type ReviewFixture } from './revi
 const QUERIES: { [K in keyof Repositories]?: readonly (keyof Repositories[K])[] } = {
   households: ['list', 'listPage', 'countUnder', 'search', 'scan'],
   measures: ['listByHousehold'],
-  ledger: ['listByHousehold', 'scan', 'listPending', 'countPending'],
+  ledger: ['listByHousehold', 'scan', 'pendingUnder', 'countPendingUnder'],
   budgets: ['listByUnits'],
   contacts: ['listByHousehold'],
   staff: ['listByUnits', 'listUnder', 'countUnder'],

@@ -1,26 +1,29 @@
 import type { DisbursementEntry } from '../../../src/domain/ledger'
-import type { LedgerRepository, PendingQuery } from '../../ports'
+import type { LedgerRepository } from '../../ports'
 import { defineCollection } from './collection-schema'
 import { DISBURSEMENTS } from './collections'
 import { MAX_UNIT_IDS } from './staff-repository'
-import { outsideTransaction, readDoc, readPage, readRange, type Scope, type StoredDoc } from './types'
+import { outsideTransaction, readDoc, readRange, type Scope, type StoredDoc } from './types'
+import { readAfter, UNIT_PATH, unitPathOf } from './unit-paths'
 
 /**
  * A household's entries oldest first; a jurisdiction's entries in id order, filtered by the day
  * paid (equality, then the sort, then the range); a jurisdiction's pending entries oldest first,
- * and how many of them someone did not record (equality, then the range on the recorder).
+ * and how many of them one person recorded. An entry keeps its unit's path (`unitPath`, multikey;
+ * data migration 021), so a jurisdiction of any size is one index range; a moved unit's entries are
+ * found by `unitId` to rewrite it (the only write besides the decision, and not to the facts).
  */
 export const DISBURSEMENTS_COLLECTION = defineCollection(DISBURSEMENTS, [
   { keys: [['householdId', 1], ['createdAt', 1], ['_id', 1]] },
   { keys: [['unitId', 1], ['_id', 1], ['paidOn', 1]] },
-  { keys: [['status', 1], ['unitId', 1], ['createdAt', 1], ['_id', 1], ['recordedBy', 1]] },
-  { keys: [['status', 1], ['unitId', 1], ['recordedBy', 1]] },
+  { keys: [[UNIT_PATH, 1], ['status', 1], ['createdAt', 1], ['_id', 1]] },
+  { keys: [[UNIT_PATH, 1], ['status', 1], ['recordedBy', 1]] },
 ])
 
 /** The most entries `listByHousehold` returns. */
 const MAX_ENTRIES = 1000
 
-const toRecord = ({ _id, ...fields }: StoredDoc): DisbursementEntry => ({ id: _id, ...fields }) as DisbursementEntry
+const toRecord = ({ _id, [UNIT_PATH]: _path, ...fields }: StoredDoc): DisbursementEntry => ({ id: _id, ...fields }) as DisbursementEntry
 
 /**
  * The aid ledger, one document each with _id = the entry id. `append` adds (a taken id makes it
@@ -29,14 +32,9 @@ const toRecord = ({ _id, ...fields }: StoredDoc): DisbursementEntry => ({ id: _i
  */
 export function ledgerRepository(scope: Scope): LedgerRepository {
   const coll = () => scope.collection(DISBURSEMENTS)
-  const pending = ({ unitIds, notRecordedBy }: PendingQuery) => {
-    if (unitIds.length > MAX_UNIT_IDS) throw new Error(`ledger pending lists take at most ${MAX_UNIT_IDS} units`)
-    const _ = scope.command
-    return coll().where(_.and([{ status: 'pending' }, { unitId: _.in([...unitIds]) }, ...(notRecordedBy === undefined ? [] : [{ recordedBy: _.neq(notRecordedBy) }])]))
-  }
   return {
     async append({ id, ...fields }) {
-      await coll().add({ _id: id, ...fields })
+      await coll().add({ _id: id, ...fields, [UNIT_PATH]: await unitPathOf(scope, fields.unitId) })
     },
     async decide(id, decision) {
       if (scope.inTransaction) {
@@ -60,14 +58,14 @@ export function ledgerRepository(scope: Scope): LedgerRepository {
       const query = coll().where({ householdId }).orderBy('createdAt', 'asc').orderBy('_id', 'asc')
       return (await readRange(query, 0, MAX_ENTRIES)).map(toRecord)
     },
-    async listPending(query, page) {
-      if (query.unitIds.length === 0) return { items: [], total: 0 }
-      return readPage(scope, 'ledger.listPending', () => pending(query), [['createdAt', 'asc'], ['_id', 'asc']], page, toRecord)
+    async pendingUnder(under, after, limit) {
+      outsideTransaction(scope, 'ledger.pendingUnder')
+      const query = (where: object) => coll().where({ [UNIT_PATH]: under, status: 'pending', ...where })
+      return (await readAfter(scope, query, 'createdAt', after && { value: after.createdAt, id: after.id }, limit)).map(toRecord)
     },
-    async countPending(query) {
-      outsideTransaction(scope, 'ledger.countPending')
-      if (query.unitIds.length === 0) return 0
-      return (await pending(query).count()).total ?? 0
+    async countPendingUnder(under, recordedBy) {
+      outsideTransaction(scope, 'ledger.countPendingUnder')
+      return (await coll().where({ [UNIT_PATH]: under, status: 'pending', ...(recordedBy === undefined ? {} : { recordedBy }) }).count()).total ?? 0
     },
     async scan({ unitIds, from, to }, afterId, limit) {
       outsideTransaction(scope, 'ledger.scan')

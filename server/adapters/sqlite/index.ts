@@ -86,7 +86,7 @@ const QUERIES: { readonly [K in keyof Repositories]?: readonly (keyof Repositori
   rateLimits: ['get'],
   households: ['get', 'underOldKey', 'list', 'search', 'scan', 'deregisteredBefore'],
   measures: ['get', 'getMany', 'listByHousehold'],
-  ledger: ['get', 'listByHousehold', 'listPending', 'countPending', 'scan'],
+  ledger: ['get', 'listByHousehold', 'pendingUnder', 'countPendingUnder', 'scan'],
   budgets: ['get', 'listByUnits'],
   personRequests: ['get', 'openUnder', 'countOpenUnder', 'closedBefore'],
   contacts: ['listByHousehold', 'notesBefore'],

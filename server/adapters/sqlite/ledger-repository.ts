@@ -1,6 +1,7 @@
 import type { DisbursementEntry, EntryDecision } from '../../../src/domain/ledger'
-import type { LedgerRepository, PendingQuery } from '../../ports'
+import type { LedgerRepository } from '../../ports'
 import type { Db } from './connection'
+import { unitListCount, unitListPage } from './migration-unit-lists'
 
 /** The most ledger entries `listByHousehold` returns. */
 const MAX_ENTRIES = 1000
@@ -10,21 +11,16 @@ type Row = { doc: string; status: DisbursementEntry['status']; decision: string 
 const COLUMNS = 'doc, status, decision'
 const toEntry = (r: Row): DisbursementEntry => ({ ...(JSON.parse(r.doc) as DisbursementEntry), status: r.status, decision: r.decision === null ? null : (JSON.parse(r.decision) as EntryDecision) })
 
-/** The pending entries of the query: a WHERE clause (over the pending-only index) and its parameters. */
-function pendingWhere(q: PendingQuery): { where: string; params: unknown[] } {
-  const mine = q.notRecordedBy === undefined ? '' : ' AND recorded_by != ?'
-  return {
-    where: `status = 'pending' AND unit_id IN (SELECT value FROM json_each(?))${mine}`,
-    params: [JSON.stringify(q.unitIds), ...(q.notRecordedBy === undefined ? [] : [q.notRecordedBy])],
-  }
-}
-
 /**
  * The ledger: an entry's facts are written once into `doc` (triggers of migration 9 refuse any
  * other change); only `status` and `decision` are written again, once, from pending.
  */
 export function ledgerRepository(db: Db): LedgerRepository {
   const all = (sql: string, ...params: unknown[]) => (db.prepare(sql).all(...params) as Row[]).map(toEntry)
+  const counted = db.prepare(unitListCount('ledgerPending')).pluck()
+  const byRecorder = db
+    .prepare(`SELECT count(*) FROM disbursements d JOIN org_units o ON o.id = d.unit_id WHERE d.status = 'pending' AND d.recorded_by = ? AND instr(o.path_key, '/' || ? || '/') > 0`)
+    .pluck()
   return {
     async append({ status, decision, ...facts }) {
       db.prepare('INSERT INTO disbursements (id, household_id, unit_id, paid_on, created_at, recorded_by, status, decision, doc) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)').run(
@@ -42,18 +38,14 @@ export function ledgerRepository(db: Db): LedgerRepository {
     async listByHousehold(householdId) {
       return all(`SELECT ${COLUMNS} FROM disbursements WHERE household_id = ? ORDER BY created_at, id LIMIT ?`, householdId, MAX_ENTRIES)
     },
-    async listPending(query, { offset, limit }) {
-      if (query.unitIds.length === 0) return { items: [], total: 0 }
-      const { where, params } = pendingWhere(query)
-      return {
-        items: all(`SELECT ${COLUMNS} FROM disbursements WHERE ${where} ORDER BY created_at, id LIMIT ? OFFSET ?`, ...params, Math.max(0, limit), offset),
-        total: db.prepare(`SELECT count(*) FROM disbursements WHERE ${where}`).pluck().get(...params) as number,
-      }
+    async pendingUnder(under, after, limit) {
+      // The entries' primary key serves the range and the order (migration 50).
+      return all(unitListPage('ledgerPending').replace('SELECT r.doc', 'SELECT r.doc, r.status, r.decision'), under, after?.createdAt ?? '', after?.id ?? '', Math.max(0, limit))
     },
-    async countPending(query) {
-      if (query.unitIds.length === 0) return 0
-      const { where, params } = pendingWhere(query)
-      return db.prepare(`SELECT count(*) FROM disbursements WHERE ${where}`).pluck().get(...params) as number
+    async countPendingUnder(under, recordedBy) {
+      if (recordedBy === undefined) return counted.get(under) as number
+      // One person's pending entries (few), by the pending-only recorder index, those under the unit.
+      return byRecorder.get(recordedBy, under) as number
     },
     async scan({ unitIds, from, to }, afterId, limit) {
       if (unitIds.length === 0 || limit <= 0) return []

@@ -48,7 +48,12 @@ export const UNIT_LISTS_49 = {
   reportsRejected: { table: 'problem_reports', holds: (r) => `${r}.status = 'rejected'`, sort: (r) => `${r}.created_at`, desc: true },
 } as const satisfies Record<string, UnitList>
 
-const ALL_UNIT_LISTS = { ...UNIT_LISTS, ...UNIT_LISTS_48, ...UNIT_LISTS_49 }
+/** Lists added by migration 50 (the ledger's entries waiting for a reviewer, oldest first). Never rename a shipped one. */
+export const UNIT_LISTS_50 = {
+  ledgerPending: { table: 'disbursements', holds: (r) => `${r}.status = 'pending'`, sort: (r) => `${r}.created_at` },
+} as const satisfies Record<string, UnitList>
+
+const ALL_UNIT_LISTS = { ...UNIT_LISTS, ...UNIT_LISTS_48, ...UNIT_LISTS_49, ...UNIT_LISTS_50 }
 
 const keyOf = (l: UnitList) => l.key ?? 'id'
 

@@ -7,7 +7,8 @@ import type { CallContext, Deps, Repositories } from '../../ports'
 import { appendAudit } from '../shared/audit'
 import { once } from '../shared/idempotency'
 import { unitInJurisdiction } from '../shared/jurisdiction'
-import { householdUnits, requireStaff, staffNameOf } from './access'
+import { decodeCursor, encodeCursor, hasStrings } from '../shared/cursor'
+import { householdRoot, requireStaff, staffNameOf } from './access'
 import { commitToBudget } from './budget-charge'
 import { CASE_ROLES, staffCovering, writeScope } from './household-write'
 
@@ -72,20 +73,34 @@ export async function decideLedgerEntry(deps: Deps, actor: Actor, input: v.Infer
   return toPendingEntry(deps.store.repos, actor, entry, new Map())
 }
 
+/** Where the next page of pending entries starts: after the entry recorded at `c` with id `i`. */
+const isPendingPosition = (v: unknown): v is { c: string; i: string } => hasStrings(v, ['c', 'i'])
+
 /**
- * The entries of the caller's jurisdiction waiting for a decision, oldest first, each with whether
- * the caller may decide it; `approvable` counts those (none for a caseworker). Queries.
+ * The entries of the caller's jurisdiction (however many units) waiting for a decision, oldest
+ * first, each with whether the caller may decide it, a page at a time by cursor, with how many are
+ * pending; `approvable` counts those the caller may decide (none for a caseworker): all but the
+ * ones they recorded. Queries.
  */
-export async function pendingLedger(deps: Deps, actor: Actor, input: { page: number; pageSize: number }): Promise<PendingLedgerPage> {
+export async function pendingLedger(deps: Deps, actor: Actor, input: { cursor?: string; pageSize: number }): Promise<PendingLedgerPage> {
   requireStaff(actor, CASE_ROLES)
   const repos = deps.store.repos
-  const units = await householdUnits(repos, actor)
-  const unitIds = units.map((u) => u.id)
-  const names = new Map(units.map((u) => [u.id, u.name]))
-  const [{ items, total }, approvable] = await Promise.all([
-    repos.ledger.listPending({ unitIds }, { offset: (input.page - 1) * input.pageSize, limit: input.pageSize }),
-    hasRole(actor, 'reviewer') ? repos.ledger.countPending({ unitIds, notRecordedBy: actor.openid }) : Promise.resolve(0),
+  const root = await householdRoot(repos, actor)
+  const at = decodeCursor(input.cursor, isPendingPosition)
+  const [found, total, own] = await Promise.all([
+    repos.ledger.pendingUnder(root.id, at && { createdAt: at.c, id: at.i }, input.pageSize + 1),
+    repos.ledger.countPendingUnder(root.id),
+    hasRole(actor, 'reviewer') ? repos.ledger.countPendingUnder(root.id, actor.openid) : Promise.resolve(null),
   ])
-  const lines = await Promise.all(items.map((e) => toPendingEntry(repos, actor, e, names)))
-  return { items: lines, total, page: input.page, pageSize: input.pageSize, approvable }
+  const shown = found.slice(0, input.pageSize)
+  const names = new Map((await repos.units.getMany([...new Set(shown.map((e) => e.unitId))])).map((u) => [u.id, u.name]))
+  const lines = await Promise.all(shown.map((e) => toPendingEntry(repos, actor, e, names)))
+  const last = shown[shown.length - 1]
+  return {
+    items: lines,
+    total,
+    pageSize: input.pageSize,
+    nextCursor: found.length > input.pageSize ? encodeCursor({ c: last.createdAt, i: last.id }) : null,
+    approvable: own === null ? 0 : Math.max(0, total - own),
+  }
 }

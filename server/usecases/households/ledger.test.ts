@@ -115,7 +115,7 @@ describe('the aid ledger (SQLite, through the event contract)', () => {
     const other = await f.file('unit-b1')
     await f.ok('o-b-staff', 'recordPayment', { ...pay(), householdId: other.id, paidOn: (await f.ok('o-b-staff', 'get', { householdId: other.id })).filedAt.slice(0, 10) })
     const page = await f.ok<PendingLedgerPage>('o-reviewer', 'pendingLedger', {})
-    expect(page).toMatchObject({ total: 2, approvable: 1, page: 1 })
+    expect(page).toMatchObject({ total: 2, approvable: 1, nextCursor: null })
     expect(page.items.map((i) => [i.entry.id, i.mine, i.mayDecide])).toEqual([
       [a, false, true],
       [b, true, false],
@@ -125,6 +125,13 @@ describe('the aid ledger (SQLite, through the event contract)', () => {
     expect(await f.ok<PendingLedgerPage>('o-city-admin', 'pendingLedger', {})).toMatchObject({ total: 3, approvable: 3 })
     expect(await f.ok<PendingLedgerPage>('o-caseworker', 'pendingLedger', {})).toMatchObject({ total: 2, approvable: 0 })
     expect(await f.hh('o-town-admin', 'pendingLedger', {})).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } })
+    // A page at a time: the cursor goes on after the last one shown; a cursor not given is refused on its field.
+    const first = await f.ok<PendingLedgerPage>('o-reviewer', 'pendingLedger', { pageSize: 1 })
+    expect([first.items.map((i) => i.entry.id), first.total, first.approvable]).toEqual([[a], 2, 1])
+    const second = await f.ok<PendingLedgerPage>('o-reviewer', 'pendingLedger', { pageSize: 1, cursor: first.nextCursor! })
+    expect([second.items.map((i) => i.entry.id), second.nextCursor]).toEqual([[b], null])
+    expect(await f.hh('o-reviewer', 'pendingLedger', { pageSize: 1, cursor: 'bm9wZQ' })).toMatchObject({ ok: false, error: { code: 'VALIDATION', field: 'cursor' } })
+    expect(await f.hh('o-reviewer', 'pendingLedger', { page: 1, pageSize: 1 })).toMatchObject({ ok: false, error: { code: 'VALIDATION' } })
     await approve(a)
     expect(await f.ok<PendingLedgerPage>('o-reviewer', 'pendingLedger', {})).toMatchObject({ total: 1, approvable: 0 })
   })

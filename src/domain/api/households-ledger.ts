@@ -4,7 +4,7 @@ import type { FundSource } from '../household-codes'
 import type { DisbursementEntry } from '../ledger'
 import { budgetYear, DecideLedgerEntrySchema, RecordPaymentSchema, ReversePaymentSchema, SetBudgetSchema } from '../ledger-schemas'
 import { idText } from '../schema-parts'
-import { PageInputSchema, type Page } from './applicant'
+import { CursorInputSchema, type CursorPage } from './applicant'
 import { CASE_STAFF, STAFF, returns, type FunctionContract } from './define'
 import type { HouseholdView } from './households'
 
@@ -15,8 +15,8 @@ import type { HouseholdView } from './households'
 export const ledgerActions = {
   recordPayment: { input: RecordPaymentSchema, output: returns<HouseholdView>(), roles: CASE_STAFF },
   reversePayment: { input: ReversePaymentSchema, output: returns<HouseholdView>(), roles: CASE_STAFF },
-  /** Entries waiting for a second person, in the caller's jurisdiction, oldest first; `approvable` counts the ones the caller may decide. */
-  pendingLedger: { input: PageInputSchema, output: returns<PendingLedgerPage>(), roles: CASE_STAFF },
+  /** Entries waiting for a second person, in the caller's jurisdiction (however many units), oldest first, a page at a time by cursor; `approvable` counts the ones the caller may decide. */
+  pendingLedger: { input: CursorInputSchema, output: returns<PendingLedgerPage>(), roles: CASE_STAFF },
   /** A reviewer covering the household, not its recorder, approves or rejects a pending entry. */
   decideLedgerEntry: { input: DecideLedgerEntrySchema, output: returns<PendingEntry>(), roles: ['reviewer'] },
   /** The budgets of a unit of the caller's jurisdiction (default: the caller's own) and its children for a year. */
@@ -43,7 +43,7 @@ export interface PendingEntry {
   mayDecide: boolean
 }
 
-export type PendingLedgerPage = Page<PendingEntry> & {
+export type PendingLedgerPage = CursorPage<PendingEntry> & {
   /** How many pending entries of the jurisdiction the caller may decide (the home page's badge). */
   approvable: number
 }

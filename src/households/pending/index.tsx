@@ -4,7 +4,7 @@ import PageState, { LoadMore } from '@/components/page-state'
 import type { PendingEntry, PendingLedgerPage } from '@/domain/api/households'
 import { api } from '@/api'
 import { pageClass, useLargeText } from '@/hooks/use-large-text'
-import { pageNumbers, usePages } from '@/hooks/use-pages'
+import { cursorPages, usePages } from '@/hooks/use-pages'
 import { ROUTES } from '@/routes'
 import PendingCard from './pending-card'
 import { useDecide } from './use-decide'
@@ -21,8 +21,8 @@ const PAGE_SIZE = 20
 export default function PendingLedgerPage() {
   const [largeText] = useLargeText()
   const { list, load, more, reload } = usePages({
-    ...pageNumbers<PendingEntry>(),
-    fetch: (_q: null, page) => api.households.pendingLedger({ page, pageSize: PAGE_SIZE }),
+    ...cursorPages<PendingEntry>(),
+    fetch: (_q: null, cursor: string) => api.households.pendingLedger({ pageSize: PAGE_SIZE, ...(cursor ? { cursor } : {}) }),
   })
   const decider = useDecide(() => void reload())
   useDidShow(() => void load(null))

@@ -84,7 +84,7 @@ export default function HomePage() {
       void api.account.me().then((r) => {
         setRoles(r.ok ? r.data.roles : [])
         setDisplayName(r.ok ? r.data.displayName : undefined)
-        if (r.ok && r.data.roles.includes('reviewer')) void api.households.pendingLedger({ page: 1, pageSize: 1 }).then((p) => p.ok && setApprovable(p.data.approvable))
+        if (r.ok && r.data.roles.includes('reviewer')) void api.households.pendingLedger({ pageSize: 1 }).then((p) => p.ok && setApprovable(p.data.approvable))
       })
     }),
   )
