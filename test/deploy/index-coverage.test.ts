@@ -390,6 +390,14 @@ Object.assign(EXERCISES, {
     await r.campaigns.list({ offset: 0, limit: 5 })
     await r.campaigns.list({ offset: 0, limit: 0 })
   },
+  'campaigns.listFor': async (r: Repositories) => {
+    await r.campaigns.listFor({ id: 'unit-root', path: ['unit-root'] }, null, 5)
+    await r.campaigns.listFor({ id: 'unit-a1', path: ['unit-root', 'unit-a', 'unit-a1'] }, { startsOn: '2026-03-01', id: 'k-1' }, 5)
+  },
+  'campaigns.countFor': async (r: Repositories) => {
+    await r.campaigns.countFor({ id: 'unit-root', path: ['unit-root'] })
+    await r.campaigns.countFor({ id: 'unit-a1', path: ['unit-root', 'unit-a', 'unit-a1'] })
+  },
   'evidence.add': async (r: Repositories) => {
     const id = fresh('ev')
     const e = { id, householdId: 'h1', unitId: 'unit-a1', fileName: 'a.jpg', contentType: 'image/jpeg' as const, size: 1, storageKey: `evidence/h1/${id}.jpg`, uploadedAt: '2026-03-02T02:00:00.000Z', uploadedBy: 'alice' }

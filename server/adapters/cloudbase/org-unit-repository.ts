@@ -1,4 +1,5 @@
 import type { OrgUnitRecord, OrgUnitRepository } from '../../ports'
+import { spreadCampaignPaths } from './campaign-repository'
 import { defineCollection } from './collection-schema'
 import { APPLICATIONS, HOUSEHOLDS, ORG_UNITS } from './collections'
 import { spreadUnitPaths, UNIT_LIST_COLLECTIONS, UNIT_LIST_COLLECTIONS_019, UNIT_LIST_COLLECTIONS_020 } from './unit-paths'
@@ -35,6 +36,7 @@ export function orgUnitRepository(scope: Scope): OrgUnitRepository {
       await spreadUnitPaths(scope, APPLICATIONS, units)
       await spreadUnitPaths(scope, HOUSEHOLDS, units)
       for (const c of [...UNIT_LIST_COLLECTIONS, ...UNIT_LIST_COLLECTIONS_019, ...UNIT_LIST_COLLECTIONS_020]) await spreadUnitPaths(scope, c, units)
+      await spreadCampaignPaths(scope, units)
     },
     async subtree(rootId) {
       outsideTransaction(scope, 'units.subtree')

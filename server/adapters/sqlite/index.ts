@@ -90,7 +90,7 @@ const QUERIES: { readonly [K in keyof Repositories]?: readonly (keyof Repositori
   budgets: ['get', 'listByUnits'],
   personRequests: ['get', 'openUnder', 'countOpenUnder', 'closedBefore'],
   contacts: ['listByHousehold', 'notesBefore'],
-  campaigns: ['get', 'list'],
+  campaigns: ['get', 'list', 'listFor', 'countFor'],
   checks: ['get', 'scan', 'countUnder'],
   subscriptions: ['get', 'holders'],
   uploads: ['olderThan'],

@@ -8,6 +8,7 @@ import { CONTACT_CLOCKS_MIGRATION } from './contact-clock-storage'
 import { LIST_TALLIES_MIGRATION } from './migration-list-tallies'
 import { PERSON_REQUEST_LISTS_MIGRATION } from './migration-person-request-lists'
 import { REPORT_LISTS_MIGRATION } from './migration-report-lists'
+import { CAMPAIGN_LISTS_MIGRATION } from './migration-campaign-lists'
 
 /** One schema migration: its SQL, then (where data needs the domain's rules) `run`, in the same transaction. */
 export interface Migration {
@@ -386,4 +387,5 @@ export const MIGRATIONS: readonly Migration[] = [
   LIST_TALLIES_MIGRATION,
   PERSON_REQUEST_LISTS_MIGRATION,
   REPORT_LISTS_MIGRATION,
+  CAMPAIGN_LISTS_MIGRATION,
 ]
