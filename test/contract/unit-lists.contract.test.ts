@@ -6,7 +6,8 @@
  * count (SQLite: tallies by prefix of the notice's end, migration 47) are exact at any instant; the
  * open person requests page by cursor, the soonest due first (migration 48 / 019), and the
  * stations' problem reports of each status, newest first (migration 49 / 020); the 户户清 campaigns
- * that concern a unit (a scope unit under or above it), newest first (migration 52 / 023).
+ * that concern a unit (a scope unit under or above it), newest first (migration 52 / 023); the
+ * admin's stations in id order (migration 53 / 024).
  */
 import type { Campaign } from '../../src/domain/campaign'
 import type { ApplicationRecord, CallTaskRecord, OrgUnitRecord, PersonRequestRecord, ProblemReportRecord, Store } from '../../server/ports'
@@ -14,6 +15,8 @@ import { moveUnit } from '../../server/usecases/admin/units'
 import { listPersonRequests } from '../../server/usecases/lifecycle/person-requests'
 import { listReports } from '../../server/usecases/stations/station-reports'
 import { listCampaigns } from '../../server/usecases/households/campaigns'
+import { listStations } from '../../server/usecases/stations/manage-stations'
+import { stationRecord } from '../support/stations'
 import { overlaps } from '../../server/usecases/households/campaign-scope'
 import { campaignRecord } from '../support/household-records'
 import { listCallTasks } from '../../server/usecases/review/calls'
@@ -333,6 +336,52 @@ describe.each(factories)('lists of a jurisdiction of any size: %s', (_name, open
     expect(await store.repos.campaigns.countFor(await unitNow('c0'))).toBe(afterC0.length)
     expect(await pages('c2', 5)).toEqual(await concern('c2'))
     expect(await pages('c2', 5)).not.toContain(only[0].id)
+  }, 120_000)
+
+  it('pages the stations of the province, a city or a unit by cursor in id order, counts them, and follows a moved unit', async () => {
+    const unitOfStation = (i: number) => `c${i % CITIES}-u${(i * 89 + 7) % UNITS_PER_CITY}`
+    const stations = Array.from({ length: 40 }, (_, i) =>
+      stationRecord({ id: `sta-${String(i).padStart(3, '0')}`, externalId: `SE-${i}`, unitId: unitOfStation(i), name: i % 3 === 0 ? `职工驿站${i}` : `服务站${i}` }),
+    )
+    for (const st of stations) await store.repos.stations.upsert(st)
+    const of = (root: string) => stations.filter((st) => under(root, st.unitId)).map((st) => st.id)
+    for (const root of ['prov', 'c1', unitOfStation(4)]) {
+      const got: string[] = []
+      for (let after: string | null = null; ; ) {
+        const page = await store.repos.stations.listUnder(root, after, 4)
+        got.push(...page.map((st) => st.id))
+        if (page.length < 4) break
+        after = page[3].id
+      }
+      expect(got).toEqual(of(root))
+      expect(await store.repos.stations.countUnder(root)).toBe(of(root).length)
+    }
+    const searched = stations.filter((st, i) => i % 3 === 0 && under('c2', st.unitId)).map((st) => st.id)
+    expect((await store.repos.stations.listUnder('c2', null, 100, '驿站')).map((st) => st.id)).toEqual(searched)
+    expect(await store.repos.stations.countUnder('c2', '驿站')).toBe(searched.length)
+    // A city's admin (1,001 units: refused before) reads them a page at a time through the use case.
+    const deps = depsAt()
+    const admin = { openid: 'o-c1-admin', roles: ['admin' as const], unitId: 'c1' }
+    const seen: string[] = []
+    let cursor: string | undefined
+    do {
+      const page = await listStations(deps, admin, { pageSize: 6, ...(cursor ? { cursor } : {}) })
+      expect(page.total).toBe(of('c1').length)
+      for (const st of page.items) expect(page.unitNames[st.unitId]).toBe(byId.get(st.unitId)!.name)
+      seen.push(...page.items.map((st) => st.id))
+      cursor = page.nextCursor ?? undefined
+    } while (cursor)
+    expect(seen).toEqual(of('c1'))
+    await expect(listStations(deps, admin, { pageSize: 5, cursor: 'bm9wZQ' })).rejects.toMatchObject({ code: 'VALIDATION', field: 'cursor' })
+    // A moved unit's stations are found under its new place, no longer under its old one.
+    const moving = unitOfStation(1)
+    const inUnit = of(moving)
+    expect(inUnit.length).toBeGreaterThan(0)
+    const before = await store.repos.stations.countUnder('c0')
+    await expect(moveUnit(depsAt(), { openid: 'o-admin', roles: ['admin' as const], unitId: 'prov' }, { unitId: moving, version: 0, parentId: 'c0' })).resolves.toMatchObject({ moved: 1 })
+    expect(await store.repos.stations.countUnder('c0')).toBe(before + inUnit.length)
+    expect((await store.repos.stations.listUnder('c0', null, 100)).map((st) => st.id)).toEqual(expect.arrayContaining(inUnit))
+    expect((await store.repos.stations.listUnder('c1', null, 100)).map((st) => st.id)).not.toContain(inUnit[0])
   }, 120_000)
 
   it('counts the overdue cases of a stage exactly at any instant: across hours, days, months and years', async () => {

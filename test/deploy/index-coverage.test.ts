@@ -146,6 +146,17 @@ const EXERCISES: Record<string, (r: Repositories) => Promise<unknown>> = {
     await r.stations.list({ offset: 0, limit: 10 })
     await r.stations.list({ offset: 10, limit: 10 }, ['unit-root', 'unit-a'])
   },
+  // A search (a regex on name or address) filters these ranges, as 'stations.list' did; not exercised here.
+  'stations.listUnder': async (r) => {
+    await r.stations.listUnder(null, null, 10)
+    await r.stations.listUnder(null, 'st-1', 10)
+    await r.stations.listUnder('unit-a', null, 10)
+    await r.stations.listUnder('unit-a', 'st-1', 10)
+  },
+  'stations.countUnder': async (r) => {
+    await r.stations.countUnder(null)
+    await r.stations.countUnder('unit-a')
+  },
   'problemReports.insert': (r) => r.problemReports.insert(report(fresh('pr'))),
   'problemReports.get': (r) => r.problemReports.get('pr-none'),
   'problemReports.update': async (r) => {

@@ -78,7 +78,7 @@ const QUERIES: { readonly [K in keyof Repositories]?: readonly (keyof Repositori
   staff: ['getByOpenid', 'listByUnits', 'listUnder', 'countUnder'],
   units: ['get', 'subtree', 'children'],
   policies: ['get'],
-  stations: ['get', 'byExternalId', 'byExternalIds', 'nearby', 'list', 'countByKind'],
+  stations: ['get', 'byExternalId', 'byExternalIds', 'nearby', 'list', 'listUnder', 'countUnder', 'countByKind'],
   problemReports: ['get', 'list', 'listUnder', 'countUnder'],
   outbox: ['due', 'get', 'listByStatus'],
   messages: ['listFor', 'unreadCount', 'createdBefore'],
