@@ -134,6 +134,14 @@ export interface CampaignRepository {
   update(rec: Campaign, expectedVersion: number): Promise<boolean>
   /** Newest first (by start date), and how many. A query. */
   list(page: PageRequest): Promise<{ items: Campaign[]; total: number }>
+  /**
+   * Up to `limit` campaigns whose scope overlaps the subtree of `unit` (a scope unit under it or
+   * above it, in a tree of any size), newest first (start date, then id descending), after
+   * (`startsOn`, `id`) of the last one shown (null: from the first). A query.
+   */
+  listFor(unit: { id: string; path: readonly string[] }, after: { startsOn: string; id: string } | null, limit: number): Promise<Campaign[]>
+  /** How many campaigns `listFor` finds for `unit`. A query. */
+  countFor(unit: { id: string; path: readonly string[] }): Promise<number>
 }
 
 /** One household's check in one campaign; its id is `<campaignId>:<householdId>`. */

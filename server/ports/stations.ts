@@ -39,6 +39,14 @@ export interface StationRepository {
    * with `search`, only those whose name or address contains it (case aside). A query.
    */
   list(page: PageRequest, unitIds?: readonly string[], search?: string): Promise<StationRecord[]>
+  /**
+   * Up to `limit` stations of the units under `under` (however many; null: every station), in id
+   * order after `after` (null: from the first); with `search`, only those whose name or address
+   * contains it (case aside). A query.
+   */
+  listUnder(under: string | null, after: string | null, limit: number, search?: string): Promise<StationRecord[]>
+  /** How many stations `listUnder` finds. A query. */
+  countUnder(under: string | null, search?: string): Promise<number>
   /** How many stations of each kind are not closed (the dashboard). A query. */
   countByKind(): Promise<Record<StationKind, number>>
   /** How many aid service stations of each level of the four-level network are not closed (the dashboard). A query. */

@@ -5,16 +5,23 @@
  * queue's overdue counts (SQLite: tallies by prefix of the deadline) and the running notices'
  * count (SQLite: tallies by prefix of the notice's end, migration 47) are exact at any instant; the
  * open person requests page by cursor, the soonest due first (migration 48 / 019), and the
- * stations' problem reports of each status, newest first (migration 49 / 020), and the ledger's
- * entries waiting for a reviewer, oldest first (migration 50 / 021).
+ * stations' problem reports of each status, newest first (migration 49 / 020); the ledger's
+ * entries waiting for a reviewer, oldest first (migration 50 / 021); the 户户清 campaigns
+ * that concern a unit (a scope unit under or above it), newest first (migration 52 / 023); the
+ * admin's stations in id order (migration 53 / 024).
  */
+import type { Campaign } from '../../src/domain/campaign'
 import type { ApplicationRecord, CallTaskRecord, OrgUnitRecord, PersonRequestRecord, ProblemReportRecord, Store } from '../../server/ports'
 import { moveUnit } from '../../server/usecases/admin/units'
 import { listPersonRequests } from '../../server/usecases/lifecycle/person-requests'
 import { listReports } from '../../server/usecases/stations/station-reports'
 import { pendingLedger } from '../../server/usecases/households/ledger-decisions'
 import type { DisbursementEntry } from '../../src/domain/ledger'
-import { paymentEntry } from '../support/household-records'
+import { campaignRecord, paymentEntry } from '../support/household-records'
+import { listCampaigns } from '../../server/usecases/households/campaigns'
+import { listStations } from '../../server/usecases/stations/manage-stations'
+import { stationRecord } from '../support/stations'
+import { overlaps } from '../../server/usecases/households/campaign-scope'
 import { listCallTasks } from '../../server/usecases/review/calls'
 import { listNotices } from '../../server/usecases/review/notices'
 import { QUEUE_STAGES } from '../../src/domain/review'
@@ -327,6 +334,120 @@ describe.each(factories)('lists of a jurisdiction of any size: %s', (_name, open
     expect(await store.repos.ledger.countPendingUnder('c2')).toBe(fromBefore - inUnit)
     expect((await store.repos.ledger.pendingUnder('c0', null, 100)).filter((e) => e.unitId === moving)).toHaveLength(inUnit)
   }, 60_000)
+
+  it('pages the campaigns that concern the province, a city or a unit by cursor, newest first, counts them, and follows a moved unit', async () => {
+    const leaf = (i: number) => `c${i % CITIES}-u${(i * 53 + 11) % UNITS_PER_CITY}`
+    // Scopes at every level: the province, a city, one or two leaf units, a city with a leaf unit elsewhere.
+    const scopeOf = (i: number): string[] =>
+      [['prov'], [`c${i % CITIES}`], [leaf(i)], [leaf(i)], [leaf(i), leaf(i + 1)], [`c${(i + 1) % CITIES}`, leaf(i)]][i % 6]
+    const campaigns: Campaign[] = Array.from({ length: 36 }, (_, i) =>
+      // Ties on the start day, ordered by id (newest first: the greater id first).
+      campaignRecord(`k${String(i).padStart(3, '0')}`, { startsOn: `2026-0${1 + (i % 4)}-01`, unitIds: scopeOf(i) }),
+    )
+    for (const c of campaigns) await store.repos.campaigns.insert(c)
+    const newest = (a: Campaign, b: Campaign) => (a.startsOn > b.startsOn ? -1 : a.startsOn < b.startsOn ? 1 : a.id > b.id ? -1 : 1)
+    const unitNow = async (id: string) => (await store.repos.units.get(id))!
+    const concern = async (root: string) => {
+      const unit = await unitNow(root)
+      const out: Campaign[] = []
+      for (const c of campaigns) {
+        const scope = await Promise.all(c.unitIds.map(unitNow))
+        if (scope.some((u) => overlaps(u, unit))) out.push(c)
+      }
+      return out.sort(newest).map((c) => c.id)
+    }
+    const pages = async (root: string, size: number) => {
+      const unit = await unitNow(root)
+      const got: string[] = []
+      for (let after: { startsOn: string; id: string } | null = null; ; ) {
+        const page = await store.repos.campaigns.listFor(unit, after, size)
+        got.push(...page.map((c) => c.id))
+        if (page.length < size) return got
+        after = { startsOn: page[size - 1].startsOn, id: page[size - 1].id }
+      }
+    }
+    for (const root of ['prov', 'c1', leaf(4), leaf(5), 'c2-u999']) {
+      const expected = await concern(root)
+      expect(expected.length).toBeGreaterThan(root === 'prov' ? 30 : 5)
+      expect(await pages(root, 4)).toEqual(expected)
+      expect(await store.repos.campaigns.countFor(await unitNow(root))).toBe(expected.length)
+    }
+    expect(await store.repos.campaigns.listFor(await unitNow('prov'), null, 0)).toEqual([])
+    // A caseworker of a city reads them a page at a time through the use case.
+    const deps = depsAt()
+    const staff = { openid: 'o-c0-staff', roles: ['caseworker' as const], unitId: 'c0' }
+    const seen: string[] = []
+    let cursor: string | undefined
+    do {
+      const page = await listCampaigns(deps, staff, { pageSize: 7, ...(cursor ? { cursor } : {}) })
+      expect(page.total).toBe((await concern('c0')).length)
+      for (const item of page.items) expect(item.progress).toEqual({ inScope: 0, checked: 0, kept: 0, proposedDeregistration: 0 })
+      seen.push(...page.items.map((c) => c.id))
+      cursor = page.nextCursor ?? undefined
+    } while (cursor)
+    expect(seen).toEqual(await concern('c0'))
+    await expect(listCampaigns(deps, staff, { pageSize: 5, cursor: 'bm9wZQ' })).rejects.toMatchObject({ code: 'VALIDATION', field: 'cursor' })
+    // A leaf unit of a campaign moves to another city: the campaign concerns that city, no longer its old one.
+    const moving = leaf(2)
+    const only = campaigns.filter((c) => c.unitIds.length === 1 && c.unitIds[0] === moving)
+    expect(only.length).toBeGreaterThan(0)
+    const beforeC0 = await concern('c0')
+    expect(beforeC0).not.toContain(only[0].id)
+    const admin = { openid: 'o-admin', roles: ['admin' as const], unitId: 'prov' }
+    await expect(moveUnit(depsAt(), admin, { unitId: moving, version: 0, parentId: 'c0' })).resolves.toMatchObject({ moved: 1 })
+    const afterC0 = await concern('c0')
+    expect(afterC0).toContain(only[0].id)
+    expect(await pages('c0', 5)).toEqual(afterC0)
+    expect(await store.repos.campaigns.countFor(await unitNow('c0'))).toBe(afterC0.length)
+    expect(await pages('c2', 5)).toEqual(await concern('c2'))
+    expect(await pages('c2', 5)).not.toContain(only[0].id)
+  }, 120_000)
+
+  it('pages the stations of the province, a city or a unit by cursor in id order, counts them, and follows a moved unit', async () => {
+    const unitOfStation = (i: number) => `c${i % CITIES}-u${(i * 89 + 7) % UNITS_PER_CITY}`
+    const stations = Array.from({ length: 40 }, (_, i) =>
+      stationRecord({ id: `sta-${String(i).padStart(3, '0')}`, externalId: `SE-${i}`, unitId: unitOfStation(i), name: i % 3 === 0 ? `职工驿站${i}` : `服务站${i}` }),
+    )
+    for (const st of stations) await store.repos.stations.upsert(st)
+    const of = (root: string) => stations.filter((st) => under(root, st.unitId)).map((st) => st.id)
+    for (const root of ['prov', 'c1', unitOfStation(4)]) {
+      const got: string[] = []
+      for (let after: string | null = null; ; ) {
+        const page = await store.repos.stations.listUnder(root, after, 4)
+        got.push(...page.map((st) => st.id))
+        if (page.length < 4) break
+        after = page[3].id
+      }
+      expect(got).toEqual(of(root))
+      expect(await store.repos.stations.countUnder(root)).toBe(of(root).length)
+    }
+    const searched = stations.filter((st, i) => i % 3 === 0 && under('c2', st.unitId)).map((st) => st.id)
+    expect((await store.repos.stations.listUnder('c2', null, 100, '驿站')).map((st) => st.id)).toEqual(searched)
+    expect(await store.repos.stations.countUnder('c2', '驿站')).toBe(searched.length)
+    // A city's admin (1,001 units: refused before) reads them a page at a time through the use case.
+    const deps = depsAt()
+    const admin = { openid: 'o-c1-admin', roles: ['admin' as const], unitId: 'c1' }
+    const seen: string[] = []
+    let cursor: string | undefined
+    do {
+      const page = await listStations(deps, admin, { pageSize: 6, ...(cursor ? { cursor } : {}) })
+      expect(page.total).toBe(of('c1').length)
+      for (const st of page.items) expect(page.unitNames[st.unitId]).toBe(byId.get(st.unitId)!.name)
+      seen.push(...page.items.map((st) => st.id))
+      cursor = page.nextCursor ?? undefined
+    } while (cursor)
+    expect(seen).toEqual(of('c1'))
+    await expect(listStations(deps, admin, { pageSize: 5, cursor: 'bm9wZQ' })).rejects.toMatchObject({ code: 'VALIDATION', field: 'cursor' })
+    // A moved unit's stations are found under its new place, no longer under its old one.
+    const moving = unitOfStation(1)
+    const inUnit = of(moving)
+    expect(inUnit.length).toBeGreaterThan(0)
+    const before = await store.repos.stations.countUnder('c0')
+    await expect(moveUnit(depsAt(), { openid: 'o-admin', roles: ['admin' as const], unitId: 'prov' }, { unitId: moving, version: 0, parentId: 'c0' })).resolves.toMatchObject({ moved: 1 })
+    expect(await store.repos.stations.countUnder('c0')).toBe(before + inUnit.length)
+    expect((await store.repos.stations.listUnder('c0', null, 100)).map((st) => st.id)).toEqual(expect.arrayContaining(inUnit))
+    expect((await store.repos.stations.listUnder('c1', null, 100)).map((st) => st.id)).not.toContain(inUnit[0])
+  }, 120_000)
 
   it('counts the overdue cases of a stage exactly at any instant: across hours, days, months and years', async () => {
     const deadlines = [

@@ -146,6 +146,17 @@ const EXERCISES: Record<string, (r: Repositories) => Promise<unknown>> = {
     await r.stations.list({ offset: 0, limit: 10 })
     await r.stations.list({ offset: 10, limit: 10 }, ['unit-root', 'unit-a'])
   },
+  // A search (a regex on name or address) filters these ranges, as 'stations.list' did; not exercised here.
+  'stations.listUnder': async (r) => {
+    await r.stations.listUnder(null, null, 10)
+    await r.stations.listUnder(null, 'st-1', 10)
+    await r.stations.listUnder('unit-a', null, 10)
+    await r.stations.listUnder('unit-a', 'st-1', 10)
+  },
+  'stations.countUnder': async (r) => {
+    await r.stations.countUnder(null)
+    await r.stations.countUnder('unit-a')
+  },
   'problemReports.insert': (r) => r.problemReports.insert(report(fresh('pr'))),
   'problemReports.get': (r) => r.problemReports.get('pr-none'),
   'problemReports.update': async (r) => {
@@ -389,6 +400,14 @@ Object.assign(EXERCISES, {
   'campaigns.list': async (r: Repositories) => {
     await r.campaigns.list({ offset: 0, limit: 5 })
     await r.campaigns.list({ offset: 0, limit: 0 })
+  },
+  'campaigns.listFor': async (r: Repositories) => {
+    await r.campaigns.listFor({ id: 'unit-root', path: ['unit-root'] }, null, 5)
+    await r.campaigns.listFor({ id: 'unit-a1', path: ['unit-root', 'unit-a', 'unit-a1'] }, { startsOn: '2026-03-01', id: 'k-1' }, 5)
+  },
+  'campaigns.countFor': async (r: Repositories) => {
+    await r.campaigns.countFor({ id: 'unit-root', path: ['unit-root'] })
+    await r.campaigns.countFor({ id: 'unit-a1', path: ['unit-root', 'unit-a', 'unit-a1'] })
   },
   'evidence.add': async (r: Repositories) => {
     const id = fresh('ev')

@@ -206,6 +206,10 @@ describe('filed households', () => {
 
     // The campaign: this household's six items, then the conclusion: propose deregistration.
     await cw.page.goto(`${e2e.app.url}/#/households/campaigns/index`)
+    await visible(cw.page, '[data-campaign-status=open]').waitFor()
+    // The list read by cursor says how many campaigns concern the caseworker's street.
+    expect(Number(await visible(cw.page, '.hh-campaigns__list').getAttribute('data-count'))).toBeGreaterThan(0)
+    await e2e.shot(cw.page, 'households-12b-campaigns')
     await visible(cw.page, '[data-campaign-status=open]').click()
     await visible(cw.page, '.hh-campaign-page').waitFor()
     await e2e.shot(cw.page, 'households-13-campaign-progress')

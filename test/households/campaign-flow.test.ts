@@ -7,7 +7,7 @@
 import { addDays } from '../../src/domain/calendar'
 import { shanghaiDate } from '../../src/domain'
 import type { CampaignItem, CampaignView, CheckView, HouseholdView } from '../../src/domain/api/households'
-import type { Page } from '../../src/domain/api/applicant'
+import type { CursorPage } from '../../src/domain/api/applicant'
 import type { Campaign } from '../../src/domain/campaign'
 import { pendingDeregistration } from '../../src/domain/household'
 import { SIX_ITEM_CODES } from '../../src/domain/review'
@@ -55,9 +55,9 @@ describe('the 户户清 campaign flow', () => {
   })
 
   it('lists it for everyone whose jurisdiction it concerns, with progress per unit', async () => {
-    const city = await f.ok<Page<CampaignItem>>('o-city-admin', 'campaigns', {})
+    const city = await f.ok<CursorPage<CampaignItem>>('o-city-admin', 'campaigns', {})
     expect(city.items.map((c) => c.name).sort()).toEqual(['2026年户户清专项行动', '弥阳街道复核'])
-    const b = await f.ok<Page<CampaignItem>>('o-b-staff', 'campaigns', {})
+    const b = await f.ok<CursorPage<CampaignItem>>('o-b-staff', 'campaigns', {})
     // Progress covers the whole scope, as on the campaign page.
     expect(b.items.map((c) => [c.name, c.progress.inScope])).toEqual([['2026年户户清专项行动', 3]])
 
@@ -159,7 +159,7 @@ describe('the 户户清 campaign flow', () => {
     const item = { campaignId: campaign.id, item: 'household', confirmed: true, note: '' }
     expect(await f.hh('o-b-staff', 'confirmItem', { ...item, householdId: h1 })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND', field: 'householdId' } })
     expect(await f.hh('o-town-admin', 'confirmItem', { ...item, householdId: h1 })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } })
-    expect(await f.hh('o-b-staff', 'campaign', { campaignId: (await f.ok<Page<CampaignItem>>('o-town-admin', 'campaigns', {})).items.find((c) => c.name === '弥阳街道复核')!.id })).toMatchObject({
+    expect(await f.hh('o-b-staff', 'campaign', { campaignId: (await f.ok<CursorPage<CampaignItem>>('o-town-admin', 'campaigns', {})).items.find((c) => c.name === '弥阳街道复核')!.id })).toMatchObject({
       ok: false,
       error: { code: 'NOT_FOUND' },
     })
@@ -176,7 +176,7 @@ describe('the 户户清 campaign flow', () => {
     const write = await f.hh('o-b-staff', 'confirmItem', { campaignId: campaign.id, householdId: hb, item: 'household', confirmed: true, note: '' })
     expect(write).toMatchObject({ ok: false, error: { code: 'CONFLICT', message: '该户户清活动已结束' } })
     expect((await f.ok<CheckView>('o-b-staff', 'check', { campaignId: campaign.id, householdId: hb })).mayRecord).toBe(false)
-    const listed = (await f.ok<Page<CampaignItem>>('o-city-admin', 'campaigns', {})).items.find((c) => c.id === campaign.id)
+    const listed = (await f.ok<CursorPage<CampaignItem>>('o-city-admin', 'campaigns', {})).items.find((c) => c.id === campaign.id)
     expect(listed).toMatchObject({ status: 'closed', progress: { inScope: 3, checked: 2, kept: 1, proposedDeregistration: 1 } })
   })
 

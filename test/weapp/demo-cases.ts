@@ -48,7 +48,7 @@ export async function demoCases(deps: Deps): Promise<DemoCases> {
   await call(CASEWORKER, 'review', 'returnToWorker', { id: returned, expectedVersion: await version(returned), fieldsToFix: ['applicant.phone'], reason: '电话号码打不通，请核对' })
 
   const households = await call<{ items: { id: string }[] }>(ADMIN, 'households', 'list', { pageSize: 5 })
-  const campaigns = await call<{ items: { id: string }[] }>(ADMIN, 'households', 'campaigns', { page: 1, pageSize: 5 })
+  const campaigns = await call<{ items: { id: string }[] }>(ADMIN, 'households', 'campaigns', { pageSize: 5 })
   const campaign = campaigns.items[0].id
   const inScope = await call<{ households: { items: { householdId: string }[] } }>(ADMIN, 'households', 'campaign', { campaignId: campaign, page: 1, pageSize: 5 })
   const own = await call<{ items: { id: string }[] }>(CASEWORKER, 'households', 'list', { pageSize: 1, status: 'filed' })

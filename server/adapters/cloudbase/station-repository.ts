@@ -4,6 +4,7 @@ import { defineCollection } from './collection-schema'
 import { STATIONS } from './collections'
 import { MAX_UNIT_IDS } from './staff-repository'
 import { outsideTransaction, readDoc, readRange, type Scope, type StoredDoc } from './types'
+import { UNIT_PATH, unitPathOf } from './unit-paths'
 
 /** `nearby` runs geoNear on `location`; imports find stations by their unique external id; export pages by _id. */
 export const STATIONS_COLLECTION = defineCollection(STATIONS, [
@@ -15,7 +16,23 @@ export const STATIONS_COLLECTION = defineCollection(STATIONS, [
   { keys: [['kind', 1], ['level', 1], ['status', 1]] },
   // An admin's list: the stations of the jurisdiction's units in id order.
   { keys: [['unitId', 1], ['_id', 1]] },
+  // Of a jurisdiction of any size: a station keeps its unit's path (data migration 024).
+  { keys: [[UNIT_PATH, 1], ['_id', 1]] },
 ])
+
+/** The admin's list's condition: under a unit (null: every station), holding `search`, after an id; null when none. */
+function listWhere(scope: Scope, under: string | null, search: string | undefined, after: string | null): object | null {
+  const _ = scope.command
+  const conditions: object[] = []
+  if (under !== null) conditions.push({ [UNIT_PATH]: under })
+  if (after !== null) conditions.push({ _id: _.gt(after) })
+  if (search) {
+    // The SDK sends a RegExp as the database's $regex; the text is escaped, so it matches as typed.
+    const contains = new RegExp(search.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'), 'i')
+    conditions.push(_.or([{ name: contains }, { address: contains }]))
+  }
+  return conditions.length === 0 ? null : conditions.length === 1 ? conditions[0] : _.and(conditions)
+}
 
 /** Every status but closed. */
 const NOT_CLOSED = STATION_STATUS_CODES.filter((s) => s !== 'closed')
@@ -55,7 +72,8 @@ export function stationRepository(scope: Scope): StationRepository {
   const coll = () => scope.collection(STATIONS)
   return {
     async upsert(rec) {
-      await coll().doc(rec.id).set(toDoc(rec))
+      // A station without a unit belongs to the top of the tree: only the every-station list shows it.
+      await coll().doc(rec.id).set({ ...toDoc(rec), [UNIT_PATH]: rec.unitId ? await unitPathOf(scope, rec.unitId) : [] })
     },
     async get(id) {
       const doc = await readDoc(scope, STATIONS, id)
@@ -115,6 +133,17 @@ export function stationRepository(scope: Scope): StationRepository {
       }
       const query = conditions.length === 0 ? coll() : coll().where(conditions.length === 1 ? conditions[0] : _.and(conditions))
       return (await readRange(query.orderBy('_id', 'asc'), offset, limit)).map(toRecord)
+    },
+    async listUnder(under, after, limit, search) {
+      outsideTransaction(scope, 'stations.listUnder')
+      if (limit <= 0) return []
+      const where = listWhere(scope, under, search, after)
+      return (await readRange((where ? coll().where(where) : coll()).orderBy('_id', 'asc'), 0, limit)).map(toRecord)
+    },
+    async countUnder(under, search) {
+      outsideTransaction(scope, 'stations.countUnder')
+      const where = listWhere(scope, under, search, null)
+      return ((await (where ? coll().where(where) : coll()).count()).total ?? 0)
     },
     async countByKind() {
       outsideTransaction(scope, 'stations.countByKind')

@@ -53,7 +53,12 @@ export const UNIT_LISTS_50 = {
   ledgerPending: { table: 'disbursements', holds: (r) => `${r}.status = 'pending'`, sort: (r) => `${r}.created_at` },
 } as const satisfies Record<string, UnitList>
 
-const ALL_UNIT_LISTS = { ...UNIT_LISTS, ...UNIT_LISTS_48, ...UNIT_LISTS_49, ...UNIT_LISTS_50 }
+/** Lists added by migration 53 (the admin's stations of a jurisdiction, in id order). Never rename a shipped one. */
+export const UNIT_LISTS_53 = {
+  stations: { table: 'stations', holds: () => '1', sort: (r) => `${r}.id` },
+} as const satisfies Record<string, UnitList>
+
+const ALL_UNIT_LISTS = { ...UNIT_LISTS, ...UNIT_LISTS_48, ...UNIT_LISTS_49, ...UNIT_LISTS_50, ...UNIT_LISTS_53 }
 
 const keyOf = (l: UnitList) => l.key ?? 'id'
 

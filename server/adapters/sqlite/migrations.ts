@@ -9,6 +9,8 @@ import { LIST_TALLIES_MIGRATION } from './migration-list-tallies'
 import { PERSON_REQUEST_LISTS_MIGRATION } from './migration-person-request-lists'
 import { REPORT_LISTS_MIGRATION } from './migration-report-lists'
 import { LEDGER_LISTS_MIGRATION } from './migration-ledger-lists'
+import { CAMPAIGN_LISTS_MIGRATION } from './migration-campaign-lists'
+import { STATION_LISTS_MIGRATION } from './migration-station-lists'
 
 /** One schema migration: its SQL, then (where data needs the domain's rules) `run`, in the same transaction. */
 export interface Migration {
@@ -388,4 +390,6 @@ export const MIGRATIONS: readonly Migration[] = [
   PERSON_REQUEST_LISTS_MIGRATION,
   REPORT_LISTS_MIGRATION,
   LEDGER_LISTS_MIGRATION,
+  CAMPAIGN_LISTS_MIGRATION,
+  STATION_LISTS_MIGRATION,
 ]

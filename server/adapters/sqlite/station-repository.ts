@@ -4,6 +4,16 @@ import type { NearbyQuery, StationRecord, StationRepository } from '../../ports'
 import type { Statement } from 'better-sqlite3'
 import type { Db } from './connection'
 import { readAll, readOne } from './documents'
+import { unitListCount } from './migration-unit-lists'
+
+/** With `search`, the condition that a station (alias `s`) holds it in its name or address, as typed. */
+function searchOf(search: string | undefined, s: string): { sql: string; params: string[] } {
+  if (!search) return { sql: '', params: [] }
+  const pattern = `%${search.replace(/[\\%_]/g, (c) => `\\${c}`)}%`
+  return { sql: `AND (json_extract(${s}.doc, '$.name') LIKE ? ESCAPE '\\' OR json_extract(${s}.doc, '$.address') LIKE ? ESCAPE '\\')`, params: [pattern, pattern] }
+}
+
+const readCount = (db: Db, sql: string, ...params: unknown[]) => db.prepare(sql).pluck().get(...params) as number
 
 /** One bit per amenity, in the order of AMENITY_CODES: "offers all of these" is `(mask & want) = want`. */
 export function amenityMask(amenities: readonly Amenity[]): number {
@@ -159,6 +169,23 @@ export function stationRepository(db: Db): StationRepository {
       }
       const filter = where.length ? `WHERE ${where.join(' AND ')}` : ''
       return readAll(db, `SELECT doc FROM stations ${filter} ORDER BY id LIMIT ? OFFSET ?`, ...params, limit, offset)
+    },
+    async listUnder(under, after, limit, search) {
+      if (limit <= 0) return []
+      const found = searchOf(search, 's')
+      if (under === null) return readAll(db, `SELECT s.doc FROM stations s WHERE s.id > ? ${found.sql} ORDER BY s.id LIMIT ?`, after ?? '', ...found.params, limit)
+      // The entries' primary key serves the range and the order (migration 53).
+      return readAll(
+        db,
+        `SELECT s.doc FROM list_entries e JOIN stations s ON s.id = e.id WHERE e.list = 'stations' AND e.ancestor_id = ? AND e.sort > ? ${found.sql} ORDER BY e.sort LIMIT ?`,
+        under, after ?? '', ...found.params, limit,
+      )
+    },
+    async countUnder(under, search) {
+      const found = searchOf(search, 's')
+      if (under === null) return readCount(db, `SELECT count(*) FROM stations s WHERE true ${found.sql}`, ...found.params)
+      if (!search) return readCount(db, unitListCount('stations'), under)
+      return readCount(db, `SELECT count(*) FROM list_entries e JOIN stations s ON s.id = e.id WHERE e.list = 'stations' AND e.ancestor_id = ? ${found.sql}`, under, ...found.params)
     },
     async countByKind() {
       const rows = db.prepare(`SELECT kind, count(*) AS n FROM stations WHERE status != 'closed' GROUP BY kind`).all() as { kind: StationKind; n: number }[]

@@ -1,15 +1,16 @@
 import type * as v from 'valibot'
 import { AppError, maskName, type Actor } from '../../../src/domain'
 import type { CampaignHousehold, CampaignItem, CampaignView } from '../../../src/domain/api/households'
-import type { Page } from '../../../src/domain/api/applicant'
+import type { CursorPage } from '../../../src/domain/api/applicant'
 import type { Campaign } from '../../../src/domain/campaign'
 import type { CloseCampaignSchema, OpenCampaignSchema } from '../../../src/domain/campaign-schemas'
 import type { CallContext, Deps } from '../../ports'
 import { appendAudit } from '../shared/audit'
+import { decodeCursor, encodeCursor, hasStrings } from '../shared/cursor'
 import { contentTarget, once } from '../shared/idempotency'
 import { adminUnit, requireAdmin, unitInJurisdiction } from '../shared/jurisdiction'
 import { householdUnits, requireStaff, staffNameOf } from './access'
-import { campaignConcerns, scopeAndProgress, scopeUnits, visibleCampaign } from './campaign-scope'
+import { scopeAndProgress, scopeUnits, visibleCampaign } from './campaign-scope'
 import { writeScope } from './household-write'
 
 export { confirmItem, getCheck, setOutcome } from './campaign-checks'
@@ -19,27 +20,27 @@ export { confirmItem, getCheck, setOutcome } from './campaign-checks'
  * jurisdiction overlaps its scope see it with its progress per scope unit.
  */
 
-/** The most campaigns read to list them (the store lists all campaigns; a union opens about one a year per level). */
-const MAX_CAMPAIGNS = 1000
+/** Where the next page of campaigns starts: after the campaign starting on `s` with id `i`. */
+const isCampaignPosition = (v: unknown): v is { s: string; i: string } => hasStrings(v, ['s', 'i'])
 
-/** The campaigns that concern the caller's jurisdiction, newest first, each with its progress in total. */
-export async function listCampaigns(deps: Deps, actor: Actor, input: { page: number; pageSize: number }): Promise<Page<CampaignItem>> {
+/**
+ * The campaigns that concern the caller's jurisdiction (a scope unit under or above their unit,
+ * in a tree of any size), newest first, a page at a time by cursor, each with its progress in total.
+ */
+export async function listCampaigns(deps: Deps, actor: Actor, input: { cursor?: string; pageSize: number }): Promise<CursorPage<CampaignItem>> {
   requireStaff(actor)
   const repos = deps.store.repos
   const own = await repos.units.get(actor.unitId)
   if (!own) throw new AppError('NOT_FOUND', '没有找到您所在的单位')
-  // The port lists every campaign; which concern the caller is known only per campaign, so the page is cut here.
-  const visible: Campaign[] = []
-  for (let offset = 0; offset < MAX_CAMPAIGNS; offset += 100) {
-    const { items } = await repos.campaigns.list({ offset, limit: 100 })
-    for (const c of items) if (await campaignConcerns(repos, c, own)) visible.push(c)
-    if (items.length < 100) break
-  }
-  const start = (input.page - 1) * input.pageSize
-  const items = await Promise.all(
-    visible.slice(start, start + input.pageSize).map(async (c) => ({ ...c, progress: (await scopeAndProgress(repos, c)).progress.total })),
-  )
-  return { items, total: visible.length, page: input.page, pageSize: input.pageSize }
+  const at = decodeCursor(input.cursor, isCampaignPosition)
+  const [found, total] = await Promise.all([
+    repos.campaigns.listFor(own, at && { startsOn: at.s, id: at.i }, input.pageSize + 1),
+    repos.campaigns.countFor(own),
+  ])
+  const shown = found.slice(0, input.pageSize)
+  const last = shown[shown.length - 1]
+  const items = await Promise.all(shown.map(async (c) => ({ ...c, progress: (await scopeAndProgress(repos, c)).progress.total })))
+  return { items, total, pageSize: input.pageSize, nextCursor: found.length > input.pageSize ? encodeCursor({ s: last.startsOn, i: last.id }) : null }
 }
 
 /** An admin opens a campaign for units of their jurisdiction (a unit elsewhere is NOT_FOUND). */

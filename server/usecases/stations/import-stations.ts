@@ -6,7 +6,7 @@ import type { CallContext, Deps, StationRecord } from '../../ports'
 import { appendAudit } from '../shared/audit'
 import { contentTarget, once, storedReply } from '../shared/idempotency'
 import { changedFields } from './manage-stations'
-import { requireAdmin, stationUnitsOf } from './station-access'
+import { requireAdmin, stationRootOf } from './station-access'
 import { appExternalId } from '../../../src/domain/station'
 import { stationUnitFor } from '../../../src/domain/station-unit'
 import { FileProblem, writeCsv, type SheetTable } from '../shared/csv'
@@ -208,10 +208,10 @@ function duplicateIds(rows: RowId[]): ImportProblem[] {
 
 /** The stations of the admin's jurisdiction in the import's format and columns (points GCJ-02), so an edited export imports back. */
 export async function exportStations(deps: Deps, actor: Actor, input: { format: 'csv' | 'xlsx' }): Promise<ExportFile> {
-  const unitIds = await stationUnitsOf(deps.store.repos, actor)
+  const under = await stationRootOf(deps.store.repos, actor)
   const stations: StationRecord[] = []
   for (;;) {
-    const page = await deps.store.repos.stations.list({ offset: stations.length, limit: 500 }, unitIds ?? undefined)
+    const page = await deps.store.repos.stations.listUnder(under, stations[stations.length - 1]?.id ?? null, 500)
     stations.push(...page)
     if (page.length < 500) break
   }

@@ -5,7 +5,8 @@ import { appExternalId, type StationFields } from '../../../src/domain/station'
 import type { CallContext, Deps, Repositories, StationRecord } from '../../ports'
 import { appendAudit } from '../shared/audit'
 import { contentTarget, once } from '../shared/idempotency'
-import { managedStation, requireAdmin, stationUnitId, stationUnitsOf, toStationView } from './station-access'
+import { managedStation, requireAdmin, stationRootOf, stationUnitId, toStationView } from './station-access'
+import { decodeCursor, encodeCursor, hasStrings } from '../shared/cursor'
 
 const STALE = '站点信息已被他人修改，请刷新后重试'
 const TAKEN = '这个外部编号已被其他站点使用'
@@ -105,14 +106,24 @@ export async function closeStation(
   return { id: next.id, status: next.status, version: next.version }
 }
 
-/** The admin's station list: the stations of their jurisdiction (with `search`, those whose name or address holds it), closed ones included, in id order, with their units' names. */
-export async function listStations(deps: Deps, actor: Actor, input: { page: number; pageSize: number; search?: string }): Promise<StationListPage> {
+/** Where the next page of stations starts: after the station with id `i`. */
+const isStationPosition = (v: unknown): v is { i: string } => hasStrings(v, ['i'])
+
+/**
+ * The admin's station list: the stations of their jurisdiction, however many units (with
+ * `search`, those whose name or address holds it), closed ones included, in id order, a page at a
+ * time by cursor, with how many there are and their units' names.
+ */
+export async function listStations(deps: Deps, actor: Actor, input: { cursor?: string; pageSize: number; search?: string }): Promise<StationListPage> {
   const repos = deps.store.repos
-  const unitIds = await stationUnitsOf(repos, actor)
+  const under = await stationRootOf(repos, actor)
+  const at = decodeCursor(input.cursor, isStationPosition)
+  const search = input.search || undefined
   const now = deps.clock.now()
-  const rows = await repos.stations.list({ offset: (input.page - 1) * input.pageSize, limit: input.pageSize + 1 }, unitIds ?? undefined, input.search || undefined)
+  const [rows, total] = await Promise.all([repos.stations.listUnder(under, at?.i ?? null, input.pageSize + 1, search), repos.stations.countUnder(under, search)])
   const items = rows.slice(0, input.pageSize).map((rec) => toStationView(deps, rec, now))
   const units = await Promise.all([...new Set(items.map((s) => s.unitId))].map((id) => repos.units.get(id)))
   const unitNames = Object.fromEntries(units.flatMap((u) => (u ? [[u.id, u.name]] : [])))
-  return { items, unitNames, page: input.page, pageSize: input.pageSize, hasMore: rows.length > input.pageSize }
+  const last = items[items.length - 1]
+  return { items, unitNames, total, pageSize: input.pageSize, nextCursor: rows.length > input.pageSize ? encodeCursor({ i: last.id }) : null }
 }

@@ -4,9 +4,6 @@ import type { StationView } from '../../../src/domain/api/stations'
 import type { Deps, Repositories, StationRecord } from '../../ports'
 import { unitInJurisdiction } from '../shared/jurisdiction'
 
-/** The most units one admin's station lists take (one `in` list in CloudBase). */
-const MAX_STATION_UNITS = 1000
-
 const NOT_FOUND = '没有找到这个站点'
 
 /** Station management is for admins; the action table says so too, this keeps the use case safe on its own. */
@@ -54,11 +51,11 @@ export async function stationUnitId(repos: Repositories, actor: Actor, chosen: s
   return chosen
 }
 
-/** The units whose stations an admin lists: null for an admin at the top of the tree (every station), else their subtree. Queries. */
-export async function stationUnitsOf(repos: Repositories, actor: Actor): Promise<string[] | null> {
+/**
+ * Where an admin's station lists start: null for an admin at the top of the tree (every station,
+ * those without a unit too), else their unit (the stations of its subtree, however many units). A query.
+ */
+export async function stationRootOf(repos: Repositories, actor: Actor): Promise<string | null> {
   requireAdmin(actor)
-  if (await atTop(repos, actor)) return null
-  const units = await repos.units.subtree(actor.unitId)
-  if (units.length > MAX_STATION_UNITS) throw new AppError('VALIDATION', '管辖的单位太多，请由上级管理员管理站点')
-  return units.map((u) => u.id)
+  return (await atTop(repos, actor)) ? null : actor.unitId
 }

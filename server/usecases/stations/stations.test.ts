@@ -94,12 +94,12 @@ describe('stations: admin writes are audited', () => {
     await t.deps.store.transaction(async (r) => {
       for (let i = 0; i < 5; i++) await r.stations.upsert(stationRecord({ id: `st-${i}`, externalId: `E${i}`, status: i === 2 ? 'closed' : 'open' }))
     })
-    type ListPage = { items: StationView[]; page: number; hasMore: boolean }
-    const first = ok(await call<ListPage>(ADMIN, 'list', { page: 1, pageSize: 3 }))
-    expect([first.items.map((s) => s.id), first.hasMore]).toEqual([['st-0', 'st-1', 'st-2'], true])
+    type ListPage = { items: StationView[]; total: number; nextCursor: string | null }
+    const first = ok(await call<ListPage>(ADMIN, 'list', { pageSize: 3 }))
+    expect([first.items.map((s) => s.id), first.total]).toEqual([['st-0', 'st-1', 'st-2'], 5])
     expect(first.items[2].openState.label).toBe('已关闭')
-    const second = ok(await call<ListPage>(ADMIN, 'list', { page: 2, pageSize: 3 }))
-    expect([second.items.map((s) => s.id), second.hasMore]).toEqual([['st-3', 'st-4'], false])
+    const second = ok(await call<ListPage>(ADMIN, 'list', { pageSize: 3, cursor: first.nextCursor }))
+    expect([second.items.map((s) => s.id), second.total, second.nextCursor]).toEqual([['st-3', 'st-4'], 5, null])
   })
 
   it('the admins\' list searches names and addresses on the server, trimmed; too long a search is refused naming the field', async () => {

@@ -4,8 +4,9 @@ import { useEffect, useState } from 'react'
 import PageState, { LoadMore } from '@/components/page-state'
 import SearchBox from '@/components/search-box'
 import { SampleBadge } from '@/components/station-badges'
+import type { StationView } from '@/domain/api/stations'
 import { labelOf, STATION_STATUSES } from '@/domain/station'
-import { usePages } from '@/hooks/use-pages'
+import { cursorPages, usePages } from '@/hooks/use-pages'
 import { ROUTES } from '@/routes'
 import { displayName, kindText } from '@/text/station-text'
 import { api } from '@/api'
@@ -26,10 +27,8 @@ export default function AdminStationsPage() {
 function StationList() {
   const [search, setSearch] = useState('')
   const { list, load, more, reload } = usePages({
-    first: 1,
-    fetch: (text: string, page) => api.stations.list({ page, pageSize: PAGE_SIZE, search: text }),
-    items: (r) => r.items,
-    next: (r, page) => (r.hasMore ? page + 1 : null),
+    ...cursorPages<StationView>(),
+    fetch: (text: string, cursor: string) => api.stations.list({ pageSize: PAGE_SIZE, search: text, ...(cursor ? { cursor } : {}) }),
   })
   useEffect(() => void load(search), [load, search])
   // Back from the edit page: show the saved changes (from the first page again).
@@ -58,7 +57,8 @@ function StationList() {
         empty={search ? { message: '没有找到名称或地址含有这些字的站点' } : { message: '还没有站点', actionText: '新建站点', onAction: () => go(ROUTES.adminStationEdit()) }}
       >
         {(list) => (
-          <View className='admin-station-list' data-count={list.items.length}>
+          <View className='admin-station-list' data-count={list.items.length} data-total={list.last.total}>
+            <Text className='admin-note'>共 {list.last.total} 个站点</Text>
             {list.items.map((s) => (
               <View key={s.id} className='card card--item admin-item' hoverClass='card--pressed' data-station-id={s.id} onClick={() => go(ROUTES.adminStationEdit(s.id))}>
                 <View className='admin-item__head'>

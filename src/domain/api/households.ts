@@ -70,7 +70,7 @@ export const householdsActions = {
     output: returns<{ items: StaffChoice[] }>(),
     roles: STAFF,
   },
-  campaigns: { input: v.strictObject({ ...PageInputSchema.entries }), output: returns<Page<CampaignItem>>(), roles: STAFF },
+  campaigns: { input: v.strictObject({ ...CursorInputSchema.entries }), output: returns<CursorPage<CampaignItem>>(), roles: STAFF },
   openCampaign: { input: OpenCampaignSchema, output: returns<Campaign>(), roles: ['admin'] },
   closeCampaign: { input: CloseCampaignSchema, output: returns<Campaign>(), roles: ['admin'] },
   /** A campaign with its progress per unit and a page of its households with their check state. */

@@ -12,7 +12,7 @@ import {
   type Station,
   type StationStatus,
 } from '../station'
-import { CursorInputSchema, PageInputSchema, type CursorPage } from './applicant'
+import { CursorInputSchema, type CursorPage } from './applicant'
 import { ANYONE, returns, type FunctionContract } from './define'
 
 /** The largest search radius, and the default when none is given. */
@@ -102,7 +102,7 @@ export const stationsActions = {
   /** Admin: the stations of the jurisdiction, closed ones too, in a stable order, a page at a time. */
   list: {
     input: v.strictObject({
-      ...PageInputSchema.entries,
+      ...CursorInputSchema.entries,
       /** Part of a name or an address. */
       search: v.optional(v.pipe(v.string('搜索内容应为文本'), v.trim(), v.maxLength(30, '搜索内容不能超过30个字')), ''),
     }),
@@ -178,13 +178,9 @@ export interface ExportFile {
 }
 
 /** A page of the admins' station list; `hasMore` says whether another page follows. */
-export interface StationListPage {
-  items: StationView[]
+export interface StationListPage extends CursorPage<StationView> {
   /** The names of the items' units, by id. */
   unitNames: Record<string, string>
-  page: number
-  pageSize: number
-  hasMore: boolean
 }
 
 /** A problem report as the admins' review list shows it (the reporter is not shown). */

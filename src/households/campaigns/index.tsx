@@ -1,10 +1,10 @@
 import { Button, View } from '@tarojs/components'
-import Taro, { useDidShow } from '@tarojs/taro'
+import Taro, { useDidShow, useReachBottom } from '@tarojs/taro'
 import { useState } from 'react'
-import PageState from '@/components/page-state'
+import PageState, { LoadMore } from '@/components/page-state'
 import type { CampaignItem } from '@/domain/api/households'
 import { api, newRequestId } from '@/api'
-import { useLoader } from '@/hooks/use-loader'
+import { cursorPages, usePages } from '@/hooks/use-pages'
 import { pageClass, useLargeText } from '@/hooks/use-large-text'
 import { ROUTES } from '@/routes'
 import { useRoles } from '../use-roles'
@@ -14,13 +14,20 @@ import '../households.css'
 import './index.css'
 import { confirmAction } from '@/components/confirm'
 
+/** Campaigns per page (a province's list grows by about one a year per unit that opens one). */
+const PAGE_SIZE = 20
+
 /** 户户清核查: the yearly campaigns; admins open and close them. */
 export default function CampaignsPage() {
   const [largeText] = useLargeText()
   const isAdmin = useRoles().includes('admin')
-  const [state, reload] = useLoader(() => api.households.campaigns({ page: 1, pageSize: 50 }))
+  const { list, load, more, reload } = usePages({
+    ...cursorPages<CampaignItem>(),
+    fetch: (_q: null, cursor: string) => api.households.campaigns({ pageSize: PAGE_SIZE, ...(cursor ? { cursor } : {}) }),
+  })
   const [opening, setOpening] = useState(false)
-  useDidShow(() => void reload())
+  useDidShow(() => void load(null))
+  useReachBottom(() => more())
 
   const close = async (item: CampaignItem) => {
     if (!(await confirmAction({ title: '结束活动', content: `结束“${item.name}”后不能再登记核查结果。`, confirmText: '结束', danger: true }))) return
@@ -48,17 +55,20 @@ export default function CampaignsPage() {
           />
         </View>
       )}
-      <PageState state={state} onRetry={() => void reload()} isEmpty={(s) => s.data.items.length === 0} empty={{ message: '还没有户户清核查活动' }}>
-        {(s) =>
-          s.data.items.map((item) => (
-            <CampaignCard
-              key={item.id}
-              item={item}
-              onTap={() => void Taro.navigateTo({ url: ROUTES.campaign(item.id) })}
-              onClose={isAdmin && item.status === 'open' ? () => void close(item) : undefined}
-            />
-          ))
-        }
+      <PageState state={list} onRetry={() => void reload()} isEmpty={(l) => l.items.length === 0} empty={{ message: '还没有户户清核查活动' }}>
+        {(l) => (
+          <View className='hh-campaigns__list' data-count={l.last.total}>
+            {l.items.map((item) => (
+              <CampaignCard
+                key={item.id}
+                item={item}
+                onTap={() => void Taro.navigateTo({ url: ROUTES.campaign(item.id) })}
+                onClose={isAdmin && item.status === 'open' ? () => void close(item) : undefined}
+              />
+            ))}
+            <LoadMore list={l} onMore={more} />
+          </View>
+        )}
       </PageState>
     </View>
   )

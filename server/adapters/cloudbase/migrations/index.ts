@@ -13,10 +13,12 @@ import { overdueContacts } from './018-overdue-contacts'
 import { personRequestLists } from './019-person-request-lists'
 import { reportLists } from './020-report-lists'
 import { ledgerLists } from './021-ledger-lists'
+import { campaignLists } from './023-campaign-lists'
+import { stationLists } from './024-station-lists'
 import type { CloudbaseMigration } from './migration'
 
 /**
  * Every data migration of the CloudBase database, in the order `npm run deploy` runs them (ids
  * ascending; the runner checks). Add a new one at the end; never remove or renumber an entry.
  */
-export const DATA_MIGRATIONS: readonly CloudbaseMigration[] = [ledgerApproval, stationUnits, auditStreams, invitationKinds, keyVersions, dashboardFigures, unitPaths, endedMeasures, formOnce, itemChanged, unitLists, overdueContacts, personRequestLists, reportLists, ledgerLists]
+export const DATA_MIGRATIONS: readonly CloudbaseMigration[] = [ledgerApproval, stationUnits, auditStreams, invitationKinds, keyVersions, dashboardFigures, unitPaths, endedMeasures, formOnce, itemChanged, unitLists, overdueContacts, personRequestLists, reportLists, ledgerLists, campaignLists, stationLists]
