@@ -129,7 +129,8 @@ test('a deploy cut off in the middle of 003 resumes it: 002 is not run again, an
   const before = standin.requests.length
   const resumed = await deploy(new StandinTarget(standin), DESIRED, { migrations: migrationStep(getDb(), DATA_MIGRATIONS) }, quiet)
   expect(resumed.migrations).toEqual({ applied: ALL.slice(1), skipped: ['002-ledger-approval'], resumed: ['003-station-units'] })
-  expect(standin.requests.slice(before).some((r) => r.collectionName === 'disbursements')).toBe(false)
+  // 002 finds the entries without a status; 021 (the ledger's unit paths) reads entries by unit, never by status.
+  expect(standin.requests.slice(before).some((r) => r.collectionName === 'disbursements' && JSON.stringify(r.query ?? '').includes('status'))).toBe(false)
   expect(records().get('003-station-units')).toMatchObject({ status: 'applied', runs: 2 })
   expect(standin.collections().get('stations')!.get('s2')).toMatchObject({ unitId: 'unit-b' })
   expect(standin.collections().get('problem_reports')!.get('r1')).toMatchObject({ unitId: 'unit-b' })
