@@ -137,8 +137,8 @@ export async function reviewerSession(ctx: LoadContext, k: number, rounds = Infi
     // Each reviewer its own fund source, so its own budget document (six sources: more reviewers share one).
     const payment = { householdId, amountFen: 20_000, fundSource: FUND_SOURCE_CODES[k % FUND_SOURCE_CODES.length], paidOn: '2026-03-10', measureId: null, note: '' }
     await call('households', 'recordPayment', payment, `req-pay-${k}-${round}`)
-    const pending = await call('households', 'pendingLedger', { page: 1, pageSize: 20 })
-    const others = ((pending.data as { items?: { entry: { id: string }; mine: boolean }[] } | undefined)?.items ?? []).filter((p) => !p.mine)
+    const pending = await call('households', 'pendingLedger', { pageSize: 20 })
+    const others = ((pending.data as { items?: { entry: { id: string }; mayDecide: boolean }[] } | undefined)?.items ?? []).filter((p) => p.mayDecide)
     const pick = others[(k + round) % Math.max(1, others.length)]
     if (pick) await call('households', 'decideLedgerEntry', { entryId: pick.entry.id, decision: 'approved', note: '' })
     await ctx.think(ctx.thinkMs * 2)
