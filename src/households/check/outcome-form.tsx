@@ -6,8 +6,8 @@ import { DEREGISTRATION_REASONS, DIFFICULTY_GROUPS, type DeregistrationReason, t
 import FormFrame from '@/components/form-frame'
 import OptionList, { OptionRow } from '@/components/option-list'
 import TextAreaField from '@/components/text-area-field'
-import PhotoField from '@/components/photo-field'
-import { MAX_EVIDENCE_PHOTOS, useEvidencePhotos } from '../components/use-evidence-photos'
+import DeregistrationProof from '../components/deregistration-proof'
+import { useEvidencePhotos } from '../components/use-evidence-photos'
 import type { WriteProblems } from './use-check'
 
 const KINDS = [
@@ -82,18 +82,7 @@ export default function OutcomeForm({ householdId, busy, onSubmit }: OutcomeForm
         <>
           <OptionList field='outcome.reason' label='注销原因' options={DEREGISTRATION_REASONS} value={reason} error={errors['outcome.reason']} onChange={(c) => (setReason(c), setErrors({}))} />
           <TextAreaField field='outcome.text' label={reason === 'other' ? '注销说明' : '注销说明（可不填）'} value={text} maxlength={200} error={errors['outcome.text']} onInput={(v) => (setText(v), setErrors({}))} />
-          <PhotoField
-            field='outcome.evidenceIds'
-            label='脱困证明'
-            hint='至少1张，如收入证明、劳动合同、社保缴费记录'
-            photos={evidence.photos}
-            max={MAX_EVIDENCE_PHOTOS}
-            pickText='拍照/选择照片'
-            marker='evidence'
-            onAdd={(files) => (void evidence.add(files), setErrors({}))}
-            onRemove={evidence.remove}
-            error={errors['outcome.evidenceIds']}
-          />
+          <DeregistrationProof field='outcome.evidenceIds' evidence={evidence} error={errors['outcome.evidenceIds']} onPicked={() => setErrors({})} />
         </>
       )}
     </FormFrame>

@@ -1,10 +1,10 @@
 import { useState } from 'react'
-import PhotoField from '@/components/photo-field'
 import { DEREGISTRATION_REASONS, type DeregistrationReason } from '@/domain/household-codes'
 import FormFrame from '@/components/form-frame'
 import OptionList from '@/components/option-list'
 import TextAreaField from '@/components/text-area-field'
-import { MAX_EVIDENCE_PHOTOS, useEvidencePhotos } from '../../components/use-evidence-photos'
+import DeregistrationProof from '../../components/deregistration-proof'
+import { useEvidencePhotos } from '../../components/use-evidence-photos'
 import type { HouseholdFormProps } from './types'
 
 /**
@@ -31,18 +31,7 @@ export default function ProposeForm({ view, act, onCancel }: HouseholdFormProps)
     >
       <OptionList field='reason' label='注销原因' options={DEREGISTRATION_REASONS} value={reason} error={act.errors.reason} onChange={(c) => (setReason(c), act.clear('reason'), act.clear('text'))} />
       <TextAreaField label={reason === 'other' ? '注销说明' : '注销说明（可不填）'} value={text} maxlength={200} {...act.bind('text', setText)} />
-      <PhotoField
-        field='evidenceIds'
-        label='脱困证明'
-        hint='至少1张，如收入证明、劳动合同、社保缴费记录'
-        photos={evidence.photos}
-        max={MAX_EVIDENCE_PHOTOS}
-        pickText='拍照/选择照片'
-        marker='evidence'
-        onAdd={(files) => (void evidence.add(files), act.clear('evidenceIds'))}
-        onRemove={evidence.remove}
-        error={act.errors.evidenceIds}
-      />
+      <DeregistrationProof field='evidenceIds' evidence={evidence} error={act.errors.evidenceIds} onPicked={() => act.clear('evidenceIds')} />
     </FormFrame>
   )
 }
