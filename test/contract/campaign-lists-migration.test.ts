@@ -4,18 +4,17 @@
  * under their scope units' paths; CloudBase's 023-campaign-lists gives each campaign its scope's
  * paths, resuming where a run stopped, and writes nothing more when run again.
  */
-import Database from 'better-sqlite3'
 import { join } from 'node:path'
 import { createCloudbaseStore } from '../../server/adapters/cloudbase'
 import { campaignLists } from '../../server/adapters/cloudbase/migrations/023-campaign-lists'
 import { getDb, resetSdk } from '../../server/adapters/cloudbase/sdk'
 import { bindRepositories } from '../../server/adapters/sqlite'
 import { openDatabase } from '../../server/adapters/sqlite/connection'
-import { MIGRATIONS } from '../../server/adapters/sqlite/migrations'
 import type { OrgUnitRecord, Repositories } from '../../server/ports'
 import type { Standin } from '../cloudbase-standin'
 import { startDeployedStandin, useStandin } from '../support/cloudbase-standin'
 import { tempDir } from '../support/deps'
+import { oldDatabase } from '../support/old-sqlite'
 import { campaignRecord } from '../support/household-records'
 
 const UNITS: OrgUnitRecord[] = [
@@ -51,15 +50,8 @@ async function expectFound(repos: Repositories) {
 test('SQLite: migration 52 files the campaigns of an old database under their scope units\' paths', async () => {
   const { dir, cleanup } = tempDir()
   const file = join(dir, 'old.db')
-  const old = new Database(file)
-  old.exec('CREATE TABLE schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)')
-  for (const m of MIGRATIONS.filter((m) => m.version < 52)) {
-    old.exec(m.sql)
-    m.run?.(old as never)
-    old.prepare('INSERT INTO schema_migrations VALUES (?, ?, ?)').run(m.version, m.name, '2026-03-02T02:00:00.000Z')
-  }
+  const old = oldDatabase(file, 52, UNITS)
   // The records as the release before wrote them.
-  for (const u of UNITS) old.prepare('INSERT INTO org_units (id, parent_id, path_key, doc) VALUES (?, ?, ?, ?)').run(u.id, u.parentId, `/${u.path.join('/')}/`, JSON.stringify(u))
   const add = old.prepare('INSERT INTO campaigns (id, starts_on, version, doc) VALUES (?, ?, ?, ?)')
   for (const c of CAMPAIGNS) add.run(c.id, c.startsOn, c.version, JSON.stringify(c))
   old.close()

@@ -4,19 +4,18 @@
  * CloudBase's 021-ledger-lists gives each entry its unit's path, resuming where a run stopped, and
  * writes nothing more when run again. The entries' facts stay as they were.
  */
-import Database from 'better-sqlite3'
 import { join } from 'node:path'
 import { createCloudbaseStore } from '../../server/adapters/cloudbase'
 import { ledgerLists } from '../../server/adapters/cloudbase/migrations/021-ledger-lists'
 import { getDb, resetSdk } from '../../server/adapters/cloudbase/sdk'
 import { bindRepositories } from '../../server/adapters/sqlite'
 import { openDatabase } from '../../server/adapters/sqlite/connection'
-import { MIGRATIONS } from '../../server/adapters/sqlite/migrations'
 import type { OrgUnitRecord, Repositories } from '../../server/ports'
 import type { DisbursementEntry } from '../../src/domain/ledger'
 import type { Standin } from '../cloudbase-standin'
 import { startDeployedStandin, useStandin } from '../support/cloudbase-standin'
 import { tempDir } from '../support/deps'
+import { oldDatabase } from '../support/old-sqlite'
 import { paymentEntry } from '../support/household-records'
 
 const UNITS: OrgUnitRecord[] = [
@@ -46,15 +45,8 @@ async function expectFound(repos: Repositories) {
 test('SQLite: migration 50 files the pending entries of an old database under every unit above them', async () => {
   const { dir, cleanup } = tempDir()
   const file = join(dir, 'old.db')
-  const old = new Database(file)
-  old.exec('CREATE TABLE schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)')
-  for (const m of MIGRATIONS.filter((m) => m.version < 50)) {
-    old.exec(m.sql)
-    m.run?.(old as never)
-    old.prepare('INSERT INTO schema_migrations VALUES (?, ?, ?)').run(m.version, m.name, '2026-03-02T02:00:00.000Z')
-  }
+  const old = oldDatabase(file, 50, UNITS)
   // The records as the release before wrote them.
-  for (const u of UNITS) old.prepare('INSERT INTO org_units (id, parent_id, path_key, doc) VALUES (?, ?, ?, ?)').run(u.id, u.parentId, `/${u.path.join('/')}/`, JSON.stringify(u))
   const add = old.prepare('INSERT INTO disbursements (id, household_id, unit_id, paid_on, created_at, recorded_by, status, decision, doc) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)')
   for (const { status, decision, ...facts } of ENTRIES) add.run(facts.id, facts.householdId, facts.unitId, facts.paidOn, facts.createdAt, facts.recordedBy, status, decision && JSON.stringify(decision), JSON.stringify(facts))
   old.close()

@@ -4,18 +4,17 @@
  * CloudBase's 024-station-lists gives each station its unit's path, resuming where a run stopped,
  * and writes nothing more when run again.
  */
-import Database from 'better-sqlite3'
 import { join } from 'node:path'
 import { createCloudbaseStore } from '../../server/adapters/cloudbase'
 import { stationLists } from '../../server/adapters/cloudbase/migrations/024-station-lists'
 import { getDb, resetSdk } from '../../server/adapters/cloudbase/sdk'
 import { bindRepositories } from '../../server/adapters/sqlite'
 import { openDatabase } from '../../server/adapters/sqlite/connection'
-import { MIGRATIONS } from '../../server/adapters/sqlite/migrations'
 import type { OrgUnitRecord, Repositories } from '../../server/ports'
 import type { Standin } from '../cloudbase-standin'
 import { startDeployedStandin, useStandin } from '../support/cloudbase-standin'
 import { tempDir } from '../support/deps'
+import { oldDatabase } from '../support/old-sqlite'
 import { stationRecord } from '../support/stations'
 
 const UNITS: OrgUnitRecord[] = [
@@ -47,15 +46,8 @@ async function expectFound(repos: Repositories) {
 test('SQLite: migration 53 files the stations of an old database under every unit above theirs', async () => {
   const { dir, cleanup } = tempDir()
   const file = join(dir, 'old.db')
-  const old = new Database(file)
-  old.exec('CREATE TABLE schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)')
-  for (const m of MIGRATIONS.filter((m) => m.version < 53)) {
-    old.exec(m.sql)
-    m.run?.(old as never)
-    old.prepare('INSERT INTO schema_migrations VALUES (?, ?, ?)').run(m.version, m.name, '2026-03-02T02:00:00.000Z')
-  }
+  const old = oldDatabase(file, 53, UNITS)
   // The records as the release before wrote them.
-  for (const u of UNITS) old.prepare('INSERT INTO org_units (id, parent_id, path_key, doc) VALUES (?, ?, ?, ?)').run(u.id, u.parentId, `/${u.path.join('/')}/`, JSON.stringify(u))
   const add = old.prepare('INSERT INTO stations (id, external_id, kind, status, amenity_mask, lng, lat, unit_id, doc) VALUES (?, ?, ?, ?, 0, ?, ?, ?, ?)')
   for (const s of STATIONS) add.run(s.id, s.externalId, s.kind, s.status, s.location.lng, s.location.lat, s.unitId, JSON.stringify(s))
   old.close()
