@@ -5,7 +5,7 @@
  * of server/functions has no manifest entry.
  */
 import { build, type BuildOptions } from 'esbuild'
-import { existsSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs'
+import { existsSync, readFileSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs'
 import { dirname, join, relative, resolve } from 'node:path'
 import { FUNCTIONS, renderConfigJson, type FunctionManifest } from '../server/cloud/functions.manifest'
 import { FUNCTION_NAMES } from '../server/functions'
@@ -34,18 +34,36 @@ const COMMON: BuildOptions = {
  * it. Returns the files written.
  */
 export async function bundleFunction(fn: string, outfile: string): Promise<string[]> {
-  const { metafile } = await build({
+  const { metafile, outputFiles } = await build({
     ...COMMON,
     entryPoints: [join(root, 'server', 'cloud', 'entries', `${fn}.ts`)],
     outfile,
+    write: false,
     metafile: true,
     define: { LANTIAN_SHEET_WORKER_FILE: JSON.stringify(SHEET_WORKER.file) },
   })
+  replaceIfChanged(outfile, outputFiles[0].contents)
   const workerFile = join(dirname(outfile), SHEET_WORKER.file)
   const usesWorker = Object.keys(metafile?.inputs ?? {}).some((input) => relative(root, resolve(input)).split('\\').join('/') === SHEET_WORKER.caller)
-  if (!usesWorker) return [outfile]
-  await build({ ...COMMON, entryPoints: [join(root, SHEET_WORKER.entry)], outfile: workerFile })
+  if (!usesWorker) {
+    // A worker bundle left from an earlier build would be deployed with a function that no longer uses it.
+    rmSync(workerFile, { force: true })
+    return [outfile]
+  }
+  const worker = await build({ ...COMMON, entryPoints: [join(root, SHEET_WORKER.entry)], outfile: workerFile, write: false })
+  replaceIfChanged(workerFile, worker.outputFiles[0].contents)
   return [outfile, workerFile]
+}
+
+/**
+ * Writes `contents` to `file` only when they differ, through a new file renamed over the old one: tests in
+ * other jest workers that rebuild the bundles or run them meanwhile read the old file or the new one, never half of one.
+ */
+function replaceIfChanged(file: string, contents: Uint8Array): void {
+  if (existsSync(file) && Buffer.compare(readFileSync(file), contents) === 0) return
+  const next = `${file}.${process.pid}.next`
+  writeFileSync(next, contents)
+  renameSync(next, file)
 }
 
 async function buildFunction(manifest: FunctionManifest): Promise<string[]> {
@@ -64,8 +82,6 @@ async function buildFunction(manifest: FunctionManifest): Promise<string[]> {
     writeFileSync(configFile, config)
     console.log(`cloudfunctions/${fn}/config.json  written from server/cloud/functions.manifest.ts`)
   }
-  // A worker bundle left from an earlier build would be deployed with a function that no longer uses it.
-  rmSync(join(dir, SHEET_WORKER.file), { force: true })
   for (const file of await bundleFunction(fn, join(dir, 'index.js'))) {
     console.log(`cloudfunctions/${fn}/${relative(dir, file)}  ${(statSync(file).size / 1024).toFixed(0)} KiB`)
   }
