@@ -7,5 +7,6 @@ module.exports = {
   testMatch: ['**/*.e2e.ts'],
   testPathIgnorePatterns: ['/node_modules/'],
   testTimeout: 120000,
-  maxWorkers: 1,
+  // Each file starts its own server (free port, fresh data directory) and its own Chromium, so two run side by side.
+  maxWorkers: 2,
 }
