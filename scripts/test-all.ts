@@ -70,7 +70,7 @@ function format(ms: number): string {
 async function main(): Promise<number> {
   const phases = selectPhases(process.argv.slice(2))
   const slots = availableParallelism()
-  const logs = mkdtempSync(join(tmpdir(), 'lantian-test-'))
+  const logs = mkdtempSync(join(tmpdir(), 'lantian-npm-test-'))
   const started = Date.now()
   const done = new Map<string, Done>()
   const running = new Map<string, ChildProcess>()
