@@ -23,7 +23,7 @@ test('a demo household is filed by an application holding its form: the file sho
   const deps: Deps = { store, clock, ids: randomIds, cipher, settings: { applicationPrefix: 'MLS', defaultUnitId: 'unit-root' }, files: localFileStore(join(dir, 'files'), randomBytes(32)) }
   try {
     await seedDemo(store, cipher, clock.now())
-    const { items: [filed] } = await store.repos.households.list({ unitIds: (await store.repos.units.subtree('unit-root')).map((u) => u.id), status: 'filed' }, { offset: 0, limit: 1 })
+    const [filed] = await store.repos.households.listPage({ under: 'unit-root', status: 'filed', after: null, limit: 1 })
     expect(filed.applicationIds).toHaveLength(1)
     expect(filed.history[0]).toMatchObject({ kind: 'filed', applicationId: filed.applicationIds[0] })
     const app = (await store.repos.applications.get(filed.applicationIds[0]))!

@@ -116,7 +116,7 @@ export async function seedDemoHouseholds(store: Store, cipher: Cipher, rootId: s
   const units = await store.repos.units.subtree(rootId)
   const townships = units.filter((u) => u.parentId === rootId).sort((a, b) => a.id.localeCompare(b.id))
   if (townships.length === 0) return false
-  if ((await store.repos.households.scan({ unitIds: units.map((u) => u.id) }, null, 1)).length > 0) return false
+  if ((await store.repos.households.listPage({ under: rootId, after: null, limit: 1 })).length > 0) return false
   const staff: DemoStaff = { caseworker: staffOf('caseworker'), reviewer: staffOf('admin') }
   const history = generateDemoLedger(DEMO_LEDGER_SEED, townships.map((u) => ({ id: u.id, path: u.path })), staff)
   const paired = townshipCadres(townships)

@@ -45,6 +45,8 @@ export interface OrgUnitRepository {
   get(id: string): Promise<OrgUnitRecord | null>
   put(unit: OrgUnitRecord): Promise<void>
   children(parentId: string | null): Promise<OrgUnitRecord[]>
+  /** Up to `limit` children of the unit in id order after `afterId` (the first page: null): a page however many it has. A query. */
+  childPage(parentId: string, afterId: string | null, limit: number): Promise<OrgUnitRecord[]>
   /** The units with these ids that exist, in no set order (a page's few units). A query. */
   getMany(ids: readonly string[]): Promise<OrgUnitRecord[]>
   /** The unit and every unit below it (every unit whose path holds `rootId`), in no set order. A query. */

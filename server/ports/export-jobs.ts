@@ -2,12 +2,9 @@
 
 export type ExportJobState = 'running' | 'ready' | 'failed'
 
-/** Where the next part of a household export starts: the unit chunk and the last household written in it. */
+/** Where the next part of a household export starts: after this household in (file number, id) order, or at the start (null). */
 export interface ExportJobCursor {
-  /** Index of the chunk of up to 1000 units (the scan's `in` list). */
-  chunk: number
-  /** The last household written in that chunk, or null at its start. */
-  after: { unitId: string; id: string } | null
+  after: { number: string; id: string } | null
 }
 
 /** One part's rows, in the private file store (gzip of the sheet's rows: XML rows for XLSX, lines for CSV). */

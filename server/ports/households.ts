@@ -20,18 +20,6 @@ export type HouseholdRecord = Household & {
   documentsPurgedAt?: string
 }
 
-/** Which households a list or scan takes: units of a jurisdiction (at most 1000), optionally one status. */
-export interface HouseholdQuery {
-  unitIds: readonly string[]
-  status?: HouseholdStatus
-}
-
-/** Where a scan goes on: after this household in (unit, id) order. */
-export interface HouseholdScanCursor {
-  unitId: string
-  id: string
-}
-
 /** A page of a jurisdiction's households by file number, after a cursor (the first page: null). */
 export interface HouseholdPageQuery {
   /** The jurisdiction's top unit: every unit whose path holds it, however many. */
@@ -48,19 +36,12 @@ export interface HouseholdRepository {
   get(id: string): Promise<HouseholdRecord | null>
   /** Writes `rec` when the stored version is `expectedVersion`; false when it is stale or missing. */
   update(rec: HouseholdRecord, expectedVersion: number): Promise<boolean>
-  /** A page of households by file number, and how many there are. A query. */
-  list(query: HouseholdQuery, page: PageRequest): Promise<{ items: HouseholdRecord[]; total: number }>
-  /** A page of the households under `query.under` by file number (then id) after the cursor: a read in index order however deep or large the jurisdiction. A query. */
+  /** A page of the households under `query.under` by file number (then id) after the cursor: a read in index order however deep or large the jurisdiction (lists, and every scan: dashboards, campaigns, exports). A query. */
   listPage(query: HouseholdPageQuery): Promise<HouseholdRecord[]>
   /** How many households are under `under` (of `status` when given), from counters kept as households change. A query. */
   countUnder(under: string, status?: HouseholdStatus): Promise<number>
   /** The households with this file number or head's full name under `under`. A query. */
   search(under: string, text: string, limit: number): Promise<HouseholdRecord[]>
-  /**
-   * Every household of the query after `after` in (unit, id) order, `limit` at a time (dashboards,
-   * campaigns, exports): pass the last household of the previous page. At most 1000 units a call. A query.
-   */
-  scan(query: HouseholdQuery, after: HouseholdScanCursor | null, limit: number): Promise<HouseholdRecord[]>
   /** Deregistered households last changed before `before` whose applications' documents the retention schedule has not yet deleted, oldest first. A query. */
   deregisteredBefore(before: string, limit: number): Promise<HouseholdRecord[]>
 }
@@ -107,8 +88,8 @@ export interface BudgetRepository {
   get(id: string): Promise<Budget | null>
   /** Creates the budget when `expectedVersion` is 0, else writes it at that version; false when stale or taken. */
   put(rec: Budget, expectedVersion: number): Promise<boolean>
-  /** The budgets of these units (at most 1000) for a year. A query. */
-  listByUnits(unitIds: readonly string[], year: number): Promise<Budget[]>
+  /** The budgets with these ids that exist (a page of units' few, by `budgetIdOf`), in no set order. A query. */
+  getMany(ids: readonly string[]): Promise<Budget[]>
 }
 
 /** A contact log entry as stored. */

@@ -121,7 +121,7 @@ test('a timer run writes the parts of an export job nobody polls, puts the file 
   const now = new Date().toISOString()
   await store.repos.exportJobs.add({
     id: 'job-timer', openid: 'o-reviewer', kind: 'households', format: 'xlsx', masked: true, reason: null, unitId: 'unit-root', requestId: null, createdAt: now, updatedAt: now,
-    state: 'running', total: 3, done: 0, cursor: { chunk: 0, after: null }, scanned: false, widths: null, parts: [], lease: null, file: null, error: null,
+    state: 'running', total: 3, done: 0, cursor: { after: null }, scanned: false, widths: null, parts: [], lease: null, file: null, error: null,
     expiresAt: new Date(Date.now() + 86_400_000).toISOString(), version: 1,
   })
   expect(await runTimer()).toMatchObject({ exportParts: 1, exportJobsSwept: 0 })

@@ -60,7 +60,7 @@ async function writeAll(store: Store, steps: FigureStep[], width: number): Promi
 async function reference(store: Store, unitId: string, range: DateRange) {
   const inside = (u: string) => (pathOf.get(u) ?? []).includes(unitId)
   const units = UNITS.filter((u) => inside(u.id)).map((u) => u.id)
-  const households = await store.repos.households.scan({ unitIds: units }, null, 10_000)
+  const households = await store.repos.households.listPage({ under: unitId, after: null, limit: 10_000 })
   const entries = await store.repos.ledger.scan({ unitIds: units }, null, 10_000)
   const scoped = households.map((h) => ({ id: h.id, unitId: h.unitId, unitPath: pathOf.get(h.unitId)!, history: h.history }))
   return referenceRowFigures(scoped, entries, range)

@@ -106,8 +106,7 @@ async function writeAll(store: Store, seed: number, steps: FigureStep[], x: Retu
 
 /** The reference over the raw records read back from the store, for a unit's subtree. */
 async function reference(store: Store, unitId: string, range: DateRange) {
-  const units = UNITS.filter((u) => pathOf.get(u.id)!.includes(unitId)).map((u) => u.id)
-  const households = await store.repos.households.scan({ unitIds: units }, null, 10_000)
+  const households = await store.repos.households.listPage({ under: unitId, after: null, limit: 10_000 })
   const contacts = (await Promise.all(households.map((h) => store.repos.contacts.listByHousehold(h.id, { offset: 0, limit: 1000 })))).flatMap((p) => p.items)
   const campaigns = (await store.repos.campaigns.list({ offset: 0, limit: 100 })).items
   const checkRecords = await store.repos.checks.scan(campaigns[0].id, null, 10_000)

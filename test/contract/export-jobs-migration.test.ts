@@ -25,7 +25,7 @@ const UPLOAD: UploadRecord = { key: 'exports/masked-a/households-2026-03-02.xlsx
 const JOB: ExportJobRecord = {
   id: 'job-1', openid: 'o-reviewer', kind: 'households', format: 'xlsx', masked: true, reason: null, unitId: 'unit-a', requestId: 'r1',
   createdAt: '2026-03-02T02:00:00.000Z', updatedAt: '2026-03-02T02:00:00.000Z', state: 'running', total: 3, done: 0,
-  cursor: { chunk: 0, after: null }, scanned: false, widths: null, parts: [], lease: null, file: null, error: null,
+  cursor: { after: null }, scanned: false, widths: null, parts: [], lease: null, file: null, error: null,
   expiresAt: '2026-03-03T02:00:00.000Z', version: 1,
 }
 

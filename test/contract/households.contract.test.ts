@@ -57,26 +57,25 @@ describe.each(factories)('household records: %s', (_name, open) => {
       // The searched and listed columns follow the update.
       expect(ids(await store.repos.households.search('u2', 'MLS-H-2026-000099', 5))).toEqual(['h1'])
       expect(ids(await store.repos.households.search('u2', '张大明', 5))).toEqual(['h1'])
-      expect(await store.repos.households.list({ unitIds: ['u1'] }, { offset: 0, limit: 5 })).toEqual({ items: [], total: 0 })
+      expect(await store.repos.households.listPage({ under: 'u1', after: null, limit: 5 })).toEqual([])
+      expect(await store.repos.households.listPage({ under: 'u2', after: null, limit: 5 })).toEqual([moved])
     })
 
-    test('list pages by file number, counts, and filters by units and status', async () => {
+    test('listPage pages a unit\'s households by file number after a cursor, with or without a status, and countUnder counts them', async () => {
       await seed()
-      const list = (unitIds: string[], offset: number, limit: number, status?: 'filed' | 'deregistered') =>
-        store.repos.households.list(status ? { unitIds, status } : { unitIds }, { offset, limit })
-      const first = await list(['u1', 'u2'], 0, 3)
-      expect(ids(first.items)).toEqual(['h5', 'h4', 'h3'])
-      expect(first.total).toBe(6)
-      expect(first.items[0]).toEqual(householdRecord('h5', { number: 'MLS-H-2026-000001', headName: '李四' }))
-      expect(ids((await list(['u1', 'u2'], 3, 3)).items)).toEqual(['h2', 'h1', 'h6'])
-      expect(await list(['u1', 'u2'], 10, 3)).toEqual({ items: [], total: 6 })
-      expect(await list(['u1', 'u2'], 0, 0)).toEqual({ items: [], total: 6 })
-      const filed = await list(['u1'], 0, 10, 'filed')
-      expect(ids(filed.items)).toEqual(['h5', 'h4', 'h2', 'h1'])
-      expect(filed.total).toBe(4)
-      expect(await list(['u1', 'u3'], 0, 10, 'deregistered')).toMatchObject({ items: [{ id: 'h3' }], total: 1 })
-      expect(await list([], 0, 10)).toEqual({ items: [], total: 0 })
-      expect(await list(['u9'], 0, 10)).toEqual({ items: [], total: 0 })
+      const page = (under: string, after: string | null, limit: number, status?: 'filed' | 'deregistered') =>
+        store.repos.households.listPage({ under, ...(status ? { status } : {}), after: after ? { number: `MLS-H-2026-00000${after}`, id: `h${6 - Number(after)}` } : null, limit })
+      const first = await page('u1', null, 3)
+      expect(ids(first)).toEqual(['h5', 'h4', 'h3'])
+      expect(first[0]).toEqual(householdRecord('h5', { number: 'MLS-H-2026-000001', headName: '李四' }))
+      expect(ids(await page('u1', '3', 3))).toEqual(['h2', 'h1'])
+      expect(await page('u1', '5', 3)).toEqual([])
+      expect(await page('u1', null, 0)).toEqual([])
+      expect(ids(await page('u1', null, 10, 'filed'))).toEqual(['h5', 'h4', 'h2', 'h1'])
+      expect(ids(await page('u1', '2', 2, 'filed'))).toEqual(['h2', 'h1'])
+      expect(ids(await page('u1', null, 10, 'deregistered'))).toEqual(['h3'])
+      expect(await page('u9', null, 10)).toEqual([])
+      expect([await store.repos.households.countUnder('u1'), await store.repos.households.countUnder('u1', 'filed'), await store.repos.households.countUnder('u3')]).toEqual([5, 4, 1])
     })
 
     test('search finds by file number or the exact full name of the head, within the units', async () => {
@@ -99,24 +98,6 @@ describe.each(factories)('household records: %s', (_name, open) => {
       expect(await search('all', '王大力', 0)).toEqual([])
       const [found] = await search('u1', '李四')
       expect(found).toEqual(householdRecord('h5', { number: 'MLS-H-2026-000001', headName: '李四' }))
-    })
-
-    test('scan walks the units in (unit, id) order after the last household, with or without a status', async () => {
-      await seed()
-      const scan = (unitIds: string[], after: string | null, limit: number, status?: 'filed' | 'deregistered') =>
-        store.repos.households.scan(status ? { unitIds, status } : { unitIds }, after ? { unitId: after === 'h7' ? 'u3' : after === 'h6' ? 'u2' : 'u1', id: after } : null, limit)
-      expect(ids(await scan(['u1', 'u3'], null, 3))).toEqual(['h1', 'h2', 'h3'])
-      expect(ids(await scan(['u1', 'u3'], 'h3', 3))).toEqual(['h4', 'h5', 'h7'])
-      expect(await scan(['u1', 'u3'], 'h7', 3)).toEqual([])
-      expect(ids(await scan(['u1', 'u3'], 'h2', 2, 'filed'))).toEqual(['h4', 'h5'])
-      expect(ids(await scan(['u1', 'u3'], 'h5', 2, 'filed'))).toEqual(['h7'])
-      expect(ids(await scan(['u1', 'u2', 'u3'], null, 10, 'deregistered'))).toEqual(['h3'])
-      expect(await scan([], null, 10)).toEqual([])
-      expect(await scan(['u1'], null, 0)).toEqual([])
-      // Walking page by page visits every household once.
-      const seen: string[] = []
-      for (let page = await scan(['u1', 'u2', 'u3'], null, 2); page.length; page = await scan(['u1', 'u2', 'u3'], seen[seen.length - 1], 2)) seen.push(...ids(page))
-      expect(seen).toEqual(['h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'h7'])
     })
   })
 
@@ -233,7 +214,7 @@ describe.each(factories)('household records: %s', (_name, open) => {
     })
   })
 
-  test('budgets: created at version 0 once, written at their version, listed by units and year', async () => {
+  test('budgets: created at version 0 once, written at their version, read by ids', async () => {
     const r = store.repos.budgets
     const budget = { id: 'u1:2026:central', unitId: 'u1', year: 2026, fundSource: 'central' as const, amountFen: 100_000, committedFen: 0, version: 1, setBy: 'o-admin', setAt: at(1) }
     expect(await r.put(budget, 0)).toBe(true)
@@ -247,8 +228,8 @@ describe.each(factories)('household records: %s', (_name, open) => {
     await r.put({ ...budget, id: 'u2:2026:union', unitId: 'u2', fundSource: 'union' }, 0)
     await r.put({ ...budget, id: 'u2:2025:union', unitId: 'u2', year: 2025, fundSource: 'union' }, 0)
     await r.put({ ...budget, id: 'u3:2026:union', unitId: 'u3', fundSource: 'union' }, 0)
-    expect(ids(await r.listByUnits(['u1', 'u2'], 2026)).sort()).toEqual(['u1:2026:central', 'u2:2026:union'])
-    expect(await r.listByUnits([], 2026)).toEqual([])
+    expect(ids(await r.getMany(['u1:2026:central', 'u2:2026:union', 'u2:2026:central', 'u2:2024:union'])).sort()).toEqual(['u1:2026:central', 'u2:2026:union'])
+    expect(await r.getMany([])).toEqual([])
   })
 
   test('contacts: a household’s log newest first (day of contact, then when written), paged and counted', async () => {

@@ -11,7 +11,7 @@
  * admin's stations in id order (migration 53 / 024).
  */
 import type { Campaign } from '../../src/domain/campaign'
-import type { ApplicationRecord, CallTaskRecord, OrgUnitRecord, PersonRequestRecord, ProblemReportRecord, Store } from '../../server/ports'
+import type { ApplicationRecord, CallTaskRecord, PersonRequestRecord, ProblemReportRecord, Store } from '../../server/ports'
 import { moveUnit } from '../../server/usecases/admin/units'
 import { listPersonRequests } from '../../server/usecases/lifecycle/person-requests'
 import { listReports } from '../../server/usecases/stations/station-reports'
@@ -27,23 +27,12 @@ import { listNotices } from '../../server/usecases/review/notices'
 import { QUEUE_STAGES } from '../../src/domain/review'
 import { sqliteDeps } from '../support/deps'
 import { applicationRecord } from '../support/fixtures'
+import { CITIES, provinceTree, UNITS_PER_CITY } from '../support/province'
 import { contractStores } from './stores'
 
 const { factories } = contractStores()
 
-const CITIES = 3
-const UNITS_PER_CITY = 1000
 const NOW = '2026-03-05T06:00:00.000Z'
-
-/** prov → c0..c2 → c<i>-u<j>: 3,004 units. */
-function provinceTree(): OrgUnitRecord[] {
-  const out: OrgUnitRecord[] = [{ id: 'prov', name: '省总工会', parentId: null, path: ['prov'] }]
-  for (let c = 0; c < CITIES; c++) {
-    out.push({ id: `c${c}`, name: `市${c}`, parentId: 'prov', path: ['prov', `c${c}`] })
-    for (let u = 0; u < UNITS_PER_CITY; u++) out.push({ id: `c${c}-u${u}`, name: `基层${c}-${u}`, parentId: `c${c}`, path: ['prov', `c${c}`, `c${c}-u${u}`] })
-  }
-  return out
-}
 
 const unitOf = (i: number) => `c${i % CITIES}-u${(i * 37) % UNITS_PER_CITY}`
 

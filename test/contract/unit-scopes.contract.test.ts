@@ -4,7 +4,7 @@
  * the unit path's index (CloudBase) and match a count of the records, a moved unit's records follow
  * it, parallel writers leave the counts right, and the use cases take the whole province.
  */
-import type { ApplicationRecord, HouseholdRecord, OrgUnitRecord, QueueCursor, Store } from '../../server/ports'
+import type { ApplicationRecord, HouseholdRecord, QueueCursor, Store } from '../../server/ports'
 import { moveUnit } from '../../server/usecases/admin/units'
 import { listHouseholds } from '../../server/usecases/households/read'
 import { forEachHouseholdPage } from '../../server/usecases/households/scan'
@@ -13,23 +13,12 @@ import { QUEUE_STAGES } from '../../src/domain/review'
 import { sqliteDeps } from '../support/deps'
 import { applicationRecord } from '../support/fixtures'
 import { householdRecord } from '../support/household-records'
+import { CITIES, provinceTree, UNITS_PER_CITY } from '../support/province'
 import { contractStores } from './stores'
 
 const { factories } = contractStores()
 
-const CITIES = 3
-const UNITS_PER_CITY = 1000
 const NOW = '2026-03-05T06:00:00.000Z'
-
-/** prov → c0..c2 → c<i>-u<j>: 3,004 units. */
-function provinceTree(): OrgUnitRecord[] {
-  const out: OrgUnitRecord[] = [{ id: 'prov', name: '省总工会', parentId: null, path: ['prov'] }]
-  for (let c = 0; c < CITIES; c++) {
-    out.push({ id: `c${c}`, name: `市${c}`, parentId: 'prov', path: ['prov', `c${c}`] })
-    for (let u = 0; u < UNITS_PER_CITY; u++) out.push({ id: `c${c}-u${u}`, name: `基层${c}-${u}`, parentId: `c${c}`, path: ['prov', `c${c}`, `c${c}-u${u}`] })
-  }
-  return out
-}
 
 /** Deadlines around NOW: days before, today before and after now, days after, none. */
 const DEADLINES = ['2026-03-01T00:00:00.000Z', '2026-03-05T01:00:00.000Z', NOW, '2026-03-05T20:00:00.000Z', '2026-03-09T00:00:00.000Z', null]
@@ -110,7 +99,7 @@ describe.each(factories)('jurisdictions of any size: %s', (_name, open) => {
     }
   })
 
-  it('lists households by file number under any unit, counts them, and scans every unit of the province once', async () => {
+  it('lists households by file number under any unit, counts them, and scans every household of the province once', async () => {
     const all = households()
     const byNumber = (a: HouseholdRecord, b: HouseholdRecord) => (a.number < b.number ? -1 : 1)
     for (const [root, status] of [['prov', undefined], ['prov', 'filed'], ['c2', 'deregistered']] as const) {
@@ -126,7 +115,7 @@ describe.each(factories)('jurisdictions of any size: %s', (_name, open) => {
       expect(await store.repos.households.countUnder(root, status)).toBe(expected.length)
     }
     const seen: string[] = []
-    await forEachHouseholdPage(store.repos, { unitIds: tree.map((u) => u.id) }, (page) => void seen.push(...ids(page)))
+    await forEachHouseholdPage(store.repos, { under: 'prov' }, (page) => void seen.push(...ids(page)))
     expect(seen.sort()).toEqual(ids(all).sort())
   })
 

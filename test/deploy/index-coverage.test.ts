@@ -21,7 +21,7 @@ let n = 0
 const fresh = (prefix: string) => `${prefix}-${++n}`
 const exportJob = (id: string): ExportJobRecord => ({
   id, openid: 'alice', kind: 'households', format: 'csv', masked: true, reason: null, unitId: 'unit-a', requestId: null, createdAt: '2026-03-02T02:00:00.000Z',
-  updatedAt: '2026-03-02T02:00:00.000Z', state: 'running', total: 0, done: 0, cursor: { chunk: 0, after: null }, scanned: false, widths: null, parts: [], lease: null,
+  updatedAt: '2026-03-02T02:00:00.000Z', state: 'running', total: 0, done: 0, cursor: { after: null }, scanned: false, widths: null, parts: [], lease: null,
   file: null, error: null, expiresAt: '2026-03-03T02:00:00.000Z', version: 1,
 })
 
@@ -127,6 +127,10 @@ const EXERCISES: Record<string, (r: Repositories) => Promise<unknown>> = {
   'units.children': async (r) => {
     await r.units.children(null)
     await r.units.children('unit-root')
+  },
+  'units.childPage': async (r) => {
+    await r.units.childPage('unit-root', null, 20)
+    await r.units.childPage('unit-root', 'unit-a', 20)
   },
   'policies.get': (r) => r.policies.get('unit-none'),
   'policies.put': (r) => r.policies.put({ unitId: 'unit-root', dibaoLineFen: 78000, publicityDays: 7, stageDeadlineDays: {}, subscribeTemplateIds: {} }),
@@ -316,11 +320,6 @@ Object.assign(EXERCISES, {
 })
 
 Object.assign(EXERCISES, {
-  'households.list': async (r: Repositories) => {
-    await r.households.list({ unitIds: ['unit-root', 'unit-a'] }, { offset: 0, limit: 5 })
-    await r.households.list({ unitIds: ['unit-root'], status: 'filed' }, { offset: 0, limit: 5 })
-    await r.households.list({ unitIds: ['unit-root'], status: 'deregistered' }, { offset: 0, limit: 0 })
-  },
   'households.search': async (r: Repositories) => {
     await r.households.search('unit-root', 'MLS-H-2026-000001', 20)
     await r.households.search('unit-a', '张小明', 20)
@@ -335,12 +334,6 @@ Object.assign(EXERCISES, {
     await r.households.countUnder('unit-root', 'filed')
   },
   'households.deregisteredBefore': (r: Repositories) => r.households.deregisteredBefore('2026-03-02T02:00:00.000Z', 50),
-  'households.scan': async (r: Repositories) => {
-    await r.households.scan({ unitIds: ['unit-a', 'unit-root'] }, null, 100)
-    await r.households.scan({ unitIds: ['unit-a', 'unit-root'] }, { unitId: 'unit-a', id: 'h-1' }, 100)
-    await r.households.scan({ unitIds: ['unit-a', 'unit-root'], status: 'filed' }, null, 100)
-    await r.households.scan({ unitIds: ['unit-a', 'unit-root'], status: 'filed' }, { unitId: 'unit-a', id: 'h-1' }, 100)
-  },
   'measures.insert': (r: Repositories) => r.measures.insert(measureRecord(fresh('m'))),
   'measures.get': (r: Repositories) => r.measures.get('m-none'),
   'measures.getMany': (r: Repositories) => r.measures.getMany(['m-none', 'm-other']),
@@ -378,7 +371,7 @@ Object.assign(EXERCISES, {
     await r.budgets.put(b, 0)
     await r.budgets.put({ ...b, committedFen: 10, version: 2 }, 1)
   },
-  'budgets.listByUnits': (r: Repositories) => r.budgets.listByUnits(['unit-root', 'unit-a'], 2026),
+  'budgets.getMany': (r: Repositories) => r.budgets.getMany(['unit-root:2026:central', 'unit-a:2026:union']),
   'contacts.add': (r: Repositories) => r.contacts.add(contactRecord(fresh('c'))),
   'contacts.notesBefore': (r: Repositories) => r.contacts.notesBefore('2026-03-02T02:00:00.000Z', 50),
   'contacts.clearNotes': async (r: Repositories) => {

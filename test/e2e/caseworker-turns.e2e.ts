@@ -135,7 +135,7 @@ describe('whose turn, what changed, and the household file', () => {
   it('a demo household: the ledger a page at a time with 冲正 in the detail, the approver told, measures ended', async () => {
     const { deps } = e2e.app
     const repos = deps.store.repos
-    const { items } = await repos.households.list({ unitIds: ['unit-532504001'], status: 'filed' }, { offset: 0, limit: 50 })
+    const items = await repos.households.listPage({ under: 'unit-532504001', status: 'filed', after: null, limit: 50 })
     const counts = await Promise.all(items.map(async (h) => [h, (await repos.ledger.listByHousehold(h.id)).length] as const))
     const [household, entries] = counts.filter(([h]) => h.id.startsWith('demo-hh-')).sort((a, b) => b[1] - a[1])[0]
     expect(entries).toBeGreaterThan(10)

@@ -263,8 +263,8 @@ describe('10,000 households', () => {
   it.each(['xlsx', 'csv'] as const)('exports them as %s a page at a time', async (format) => {
     const repos = f.deps.store.repos
     const heap: number[] = []
-    const original = repos.households.scan.bind(repos.households)
-    const scan = jest.spyOn(repos.households, 'scan').mockImplementation((...args) => {
+    const original = repos.households.listPage.bind(repos.households)
+    const scan = jest.spyOn(repos.households, 'listPage').mockImplementation((...args) => {
       heap.push(process.memoryUsage().heapUsed)
       return original(...args)
     })
@@ -278,7 +278,7 @@ describe('10,000 households', () => {
     expect(file.rows).toBe(10_000)
     // 20 full pages of 500 and the empty one that ends the scan: never more than a page at a time.
     expect(scan.mock.calls.length).toBe(21)
-    expect(scan.mock.calls.every(([, , limit]) => limit === 500)).toBe(true)
+    expect(scan.mock.calls.every(([{ limit }]) => limit === 500)).toBe(true)
     const sheet = format === 'xlsx' ? await readXlsxFile(f.deps.files, file) : await readCsvFile(f.deps.files, file)
     expect(sheet.rows).toHaveLength(10_000)
     expect(sheet.header).toEqual(HOUSEHOLD_EXPORT_HEADER)

@@ -60,7 +60,7 @@ describe.each(freshStores(() => standin))('import:households into %s', (_name, o
 
   test('sensitive values are encrypted on the way in, as filing stores them; entries are approved and marked migrated', async () => {
     await target.run(files(source.csv))
-    const all = await store.repos.households.scan({ unitIds: ['unit-a1'] }, null, 10)
+    const all = await store.repos.households.listPage({ under: 'unit-a1', after: null, limit: 10 })
     const paid = await Promise.all(all.map((x) => store.repos.ledger.listByHousehold(x.id)))
     const h = all[paid.findIndex((entries) => entries.length > 0)]
     const idNumber = readCsv(source.csv.households).rows.map((r) => r.cells[3]).find((id) => target.deps.cipher.keyedHash(id) === h.idNumberHash)!
@@ -101,11 +101,11 @@ describe.each(freshStores(() => standin))('import:households into %s', (_name, o
       `建档户.csv 第 ${rows + 3} 行“身份证号”列：与第 ${rows + 2} 行的身份证号相同`,
       expect.stringMatching(/^帮扶资金台账\.csv 第 2 行“档案编号”列：档案编号“MLS-H-0000-999999”不在本次导入的建档户文件中$/),
     ]))
-    expect(await store.repos.households.scan({ unitIds: ['unit-a1', 'unit-b1'] }, null, 10)).toEqual([])
+    expect(await store.repos.households.listPage({ under: 'unit-root', after: null, limit: 10 })).toEqual([])
     expect(await store.repos.audit.list(null, 10)).toEqual([])
 
     expect(await target.run(files(source.csv), true)).toMatchObject({ ok: true, written: false, households: 3 })
-    expect(await store.repos.households.scan({ unitIds: ['unit-a1', 'unit-b1'] }, null, 10)).toEqual([])
+    expect(await store.repos.households.listPage({ under: 'unit-root', after: null, limit: 10 })).toEqual([])
   }, 60_000)
 
   test('an ID number in a live application or on file is refused by its keyed hash', async () => {
@@ -146,7 +146,7 @@ describe.each(freshStores(() => standin))('import:households into %s', (_name, o
     expect(rerun).toMatchObject({ ok: true })
     expect(rerun.ok && rerun.households + rerun.skipped).toBe(60)
     expect(rerun.ok && rerun.households).toBe(60 - (events[0].detail.households as number))
-    expect(await store.repos.households.scan({ unitIds: ['unit-a1', 'unit-b1'] }, null, 100)).toHaveLength(60)
+    expect(await store.repos.households.listPage({ under: 'unit-root', after: null, limit: 100 })).toHaveLength(60)
   }, 120_000)
 
   test('two runs of the same files at once write each household once', async () => {
@@ -154,7 +154,7 @@ describe.each(freshStores(() => standin))('import:households into %s', (_name, o
     const written = runs.map((r) => (r.status === 'fulfilled' && r.value.ok ? r.value.households : 0))
     expect(written.reduce((a, b) => a + b, 0)).toBeLessThanOrEqual(3)
     await target.run(files(source.csv))
-    const all = await store.repos.households.scan({ unitIds: ['unit-a1', 'unit-b1'] }, null, 10)
+    const all = await store.repos.households.listPage({ under: 'unit-root', after: null, limit: 10 })
     expect(all.map((h) => h.number).sort()).toEqual(readCsv(source.csv.households).rows.map((r) => r.cells[0]).sort())
     expect((await Promise.all(all.map((h) => store.repos.ledger.listByHousehold(h.id)))).flat()).toHaveLength(3)
   }, 60_000)
@@ -163,7 +163,7 @@ describe.each(freshStores(() => standin))('import:households into %s', (_name, o
     const result = await target.run({ households: sixty() })
     expect(problemsOf(result)).toEqual([])
     expect(result).toMatchObject({ ok: true, households: 60, batches: 5 })
-    expect(await store.repos.households.scan({ unitIds: ['unit-a1', 'unit-b1'] }, null, 100)).toHaveLength(60)
+    expect(await store.repos.households.listPage({ under: 'unit-root', after: null, limit: 100 })).toHaveLength(60)
   }, 120_000)
 })
 

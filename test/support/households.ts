@@ -28,14 +28,14 @@ import { DAY, JPEG, reviewFixture, visitInput, type ReviewFixture } from './revi
 
 /** The repository methods the ports call queries: CloudBase refuses them inside a transaction. */
 const QUERIES: { [K in keyof Repositories]?: readonly (keyof Repositories[K])[] } = {
-  households: ['list', 'listPage', 'countUnder', 'search', 'scan'],
+  households: ['listPage', 'countUnder', 'search'],
   measures: ['listByHousehold'],
   ledger: ['listByHousehold', 'scan', 'pendingUnder', 'countPendingUnder'],
-  budgets: ['listByUnits'],
+  budgets: ['getMany'],
   contacts: ['listByHousehold'],
   staff: ['listByUnits', 'listUnder', 'countUnder'],
   invitations: ['listUnder', 'countUnder'],
-  units: ['children', 'subtree', 'spreadPaths', 'getMany'],
+  units: ['children', 'childPage', 'subtree', 'spreadPaths', 'getMany'],
   callTasks: ['openUnder', 'countOpenUnder'],
   applications: ['listByApplicant', 'queue', 'queuePage', 'countStage', 'stageCountsUnder', 'byNumber', 'byName', 'noticesEnded', 'noticesUnder', 'countNoticesUnder'],
   audit: ['list'],

@@ -1,22 +1,19 @@
-import type { HouseholdQuery, HouseholdRecord, HouseholdRepository } from '../../ports'
+import type { HouseholdRecord, HouseholdRepository } from '../../ports'
 import { defineCollection } from './collection-schema'
 import { HOUSEHOLDS } from './collections'
-import { MAX_UNIT_IDS } from './staff-repository'
 import { householdKeyVersion } from '../keys/key-versions'
 import { KEY_VERSION_INDEX, underOldKey } from './key-version-query'
-import { outsideTransaction, readPage, readRange, type Scope, type StoredDoc } from './types'
+import { outsideTransaction, readRange, type Scope, type StoredDoc } from './types'
 import { versionedRecords, withId, withoutId } from './versioned'
 import { readAfter, UNIT_PATH, unitPathOf } from './unit-paths'
 
 /**
- * Lists by file number of a jurisdiction of any size (the unit's path, multikey), with or without
- * a status, and their counts; scans unit by unit in id order; searches by number and by the head's name.
+ * Lists (and scans) by file number of a jurisdiction of any size (the unit's path, multikey), with
+ * or without a status, and their counts; searches by number and by the head's name.
  */
 export const HOUSEHOLDS_COLLECTION = defineCollection(HOUSEHOLDS, [
-  { keys: [['unitId', 1], ['status', 1], ['_id', 1]] },
+  // A moved unit's households, to rewrite their path.
   { keys: [['unitId', 1], ['_id', 1]] },
-  { keys: [['unitId', 1], ['status', 1], ['number', 1], ['_id', 1]] },
-  { keys: [['unitId', 1], ['number', 1], ['_id', 1]] },
   { keys: [[UNIT_PATH, 1], ['status', 1], ['number', 1], ['_id', 1]] },
   { keys: [[UNIT_PATH, 1], ['number', 1], ['_id', 1]] },
   { keys: [['headName', 1], [UNIT_PATH, 1], ['number', 1], ['_id', 1]] },
@@ -41,13 +38,6 @@ const byNumberThenId = (a: HouseholdRecord, b: HouseholdRecord) =>
 /** Filed households, one document each with _id = the household id. */
 export function householdRepository(scope: Scope): HouseholdRepository {
   const coll = () => scope.collection(HOUSEHOLDS)
-  /** The `unitId` condition of a query method, after the checks every one of them makes. */
-  const unitsIn = (method: string, unitIds: readonly string[]) => {
-    outsideTransaction(scope, `households.${method}`)
-    if (unitIds.length > MAX_UNIT_IDS) throw new Error(`households.${method} takes at most ${MAX_UNIT_IDS} units`)
-    return scope.command.in([...unitIds])
-  }
-  const filter = (method: string, { unitIds, status }: HouseholdQuery) => ({ unitId: unitsIn(method, unitIds), ...(status ? { status } : {}) })
   const records = versionedRecords<WithPath>(scope, HOUSEHOLDS, toStored, toRecord)
   return {
     ...records,
@@ -65,11 +55,6 @@ export function householdRepository(scope: Scope): HouseholdRepository {
       if (limit <= 0) return []
       const query = coll().where({ status: 'deregistered', documentsPurgedAt: null, updatedAt: scope.command.lt(before) }).orderBy('updatedAt', 'asc').orderBy('_id', 'asc')
       return (await readRange(query, 0, limit)).map(toRecord)
-    },
-    async list(query, page) {
-      const where = filter('list', query)
-      if (query.unitIds.length === 0) return { items: [], total: 0 }
-      return readPage(scope, 'households.list', () => coll().where(where), [['number', 'asc'], ['_id', 'asc']], page, toRecord)
     },
     async listPage({ under, status, after, limit }) {
       outsideTransaction(scope, 'households.listPage')
@@ -91,18 +76,6 @@ export function householdRepository(scope: Scope): HouseholdRepository {
       ])
       const found = new Map([...byNumber, ...byName].map((d) => [d._id, toRecord(d)]))
       return [...found.values()].sort(byNumberThenId).slice(0, limit)
-    },
-    async scan(query, after, limit) {
-      const where = filter('scan', query)
-      if (query.unitIds.length === 0 || limit <= 0) return []
-      // The rest of the unit the last page ended in, then the units after it, in (unitId, _id) order.
-      const units = after ? query.unitIds.filter((u) => u > after.unitId) : query.unitIds
-      const rest = after && query.unitIds.includes(after.unitId)
-        ? await readRange(coll().where({ ...where, unitId: after.unitId, _id: scope.command.gt(after.id) }).orderBy('_id', 'asc'), 0, limit)
-        : []
-      if (rest.length >= limit || units.length === 0) return rest.map(toRecord)
-      const next = coll().where({ ...where, unitId: scope.command.in([...units]) }).orderBy('unitId', 'asc').orderBy('_id', 'asc')
-      return [...rest, ...(await readRange(next, 0, limit - rest.length))].map(toRecord)
     },
   }
 }

@@ -28,6 +28,11 @@ export function orgUnitRepository(scope: Scope): OrgUnitRepository {
       outsideTransaction(scope, 'units.children')
       return (await readRange(coll().where({ parentId }).orderBy('_id', 'asc'), 0, Infinity)).map(toUnit)
     },
+    async childPage(parentId, afterId, limit) {
+      outsideTransaction(scope, 'units.childPage')
+      const where = afterId === null ? { parentId } : { parentId, _id: scope.command.gt(afterId) }
+      return (await readRange(coll().where(where).orderBy('_id', 'asc'), 0, limit)).map(toUnit)
+    },
     async getMany(ids) {
       return (await readByIds(scope, ORG_UNITS, ids, 'units.getMany')).map(toUnit)
     },

@@ -1,7 +1,7 @@
 import type { CalendarDate } from '../../../src/domain/calendar'
 import { filedSpells, overdueSpells, type FiledSpell, type OverdueSpell } from '../../../src/domain/contact-spells'
 import { DEFAULT_CONTACT_OVERDUE_DAYS, type StatusEvent } from '../../../src/domain/household'
-import type { ContactClockRepository, HouseholdRecord, HouseholdScanCursor, OverdueEntry, Repositories } from '../../ports'
+import type { ContactClockRepository, HouseholdRecord, OverdueEntry, Repositories } from '../../ports'
 
 /**
  * How both stores keep the overdue contacts (src/domain/contact-spells.ts). Every write of a
@@ -152,19 +152,16 @@ export function withContactClocks<R extends PlainRepositories>(repos: R, storage
         return true
       },
       async rebuildUnder(unitId) {
-        const unitIds = (await repos.units.subtree(unitId)).map((u) => u.id).sort()
         let n = 0
-        for (let i = 0; i < unitIds.length; i += 1000) {
-          const query = { unitIds: unitIds.slice(i, i + 1000) }
-          for (let after: HouseholdScanCursor | null = null; ; ) {
-            const page = await repos.households.scan(query, after, 200)
-            for (const rec of page) {
-              await refreshClock(storage, repos, rec.id, rec, null, { contactDays: await contactDaysOf(rec.id) })
-              n++
-            }
-            if (page.length < 200) break
-            after = { unitId: page[page.length - 1].unitId, id: page[page.length - 1].id }
+        // The households under the unit by file number, a page at a time (its path: however many units).
+        for (let after: { number: string; id: string } | null = null; ; ) {
+          const page = await repos.households.listPage({ under: unitId, after, limit: 200 })
+          for (const rec of page) {
+            await refreshClock(storage, repos, rec.id, rec, null, { contactDays: await contactDaysOf(rec.id) })
+            n++
           }
+          if (page.length < 200) break
+          after = { number: page[page.length - 1].number, id: page[page.length - 1].id }
         }
         return n
       },

@@ -1,7 +1,7 @@
 import type { Budget } from '../../../src/domain/budget'
 import type { BudgetRepository } from '../../ports'
 import type { Db } from './connection'
-import { changedOne, readAll, readOne } from './documents'
+import { changedOne, readByIds, readOne } from './documents'
 
 /** Budgets, one row each, written at a version. */
 export function budgetRepository(db: Db): BudgetRepository {
@@ -15,9 +15,8 @@ export function budgetRepository(db: Db): BudgetRepository {
         ? changedOne(db, 'INSERT INTO budgets (id, unit_id, year, version, doc) VALUES (?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING', rec.id, rec.unitId, rec.year, rec.version, doc)
         : changedOne(db, 'UPDATE budgets SET version = ?, doc = ? WHERE id = ? AND version = ?', rec.version, doc, rec.id, expectedVersion)
     },
-    async listByUnits(unitIds, year) {
-      if (unitIds.length === 0) return []
-      return readAll<Budget>(db, 'SELECT doc FROM budgets WHERE unit_id IN (SELECT value FROM json_each(?)) AND year = ? ORDER BY id', JSON.stringify(unitIds), year)
+    async getMany(ids) {
+      return readByIds(db, 'budgets', ids)
     },
   }
 }

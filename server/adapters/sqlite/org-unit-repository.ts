@@ -27,6 +27,9 @@ export function orgUnitRepository(db: Db): OrgUnitRepository {
     async spreadPaths() {
       // Triggers file a unit's records under its new path as the unit is written (migration 17).
     },
+    async childPage(parentId, afterId, limit) {
+      return readAll(db, 'SELECT doc FROM org_units WHERE parent_id = ? AND id > ? ORDER BY id LIMIT ?', parentId, afterId ?? '', Math.max(0, limit))
+    },
     async children(parentId) {
       return parentId === null
         ? readAll(db, 'SELECT doc FROM org_units WHERE parent_id IS NULL ORDER BY id')

@@ -20,9 +20,6 @@ const QUERIES: Record<string, [string, unknown[]]> = {
   'invitations page, newest first (migration 45)': [unitListPage('invitations'), ['prov', '2026-03-01', 'i', 20]],
   'household page by status': [HOUSEHOLD_SQL.page(true), ['prov', 'filed', 'MLS', 'h', 20]],
   'household page': [HOUSEHOLD_SQL.page(false), ['prov', 'MLS', 'h', 20]],
-  'household scan, rest of a unit': [HOUSEHOLD_SQL.scanUnit(true), ['u1', 'filed', 'h', 500]],
-  'household scan, next units': [HOUSEHOLD_SQL.scanUnits(false), ['["u1","u2"]', 'u1', 500]],
-  'household scan, next units by status': [HOUSEHOLD_SQL.scanUnits(true), ['["u1","u2"]', 'u1', 'filed', 500]],
 }
 
 describe('migration 17: jurisdictions read in index order', () => {

@@ -2,11 +2,12 @@ import type * as v from 'valibot'
 import { AppError, hasRole, type Actor } from '../../../src/domain'
 import type { BudgetsView, BudgetView } from '../../../src/domain/api/households'
 import { budgetIdOf, budgetLeftFen, type Budget } from '../../../src/domain/budget'
-import type { FundSource } from '../../../src/domain/household-codes'
+import { FUND_SOURCE_CODES, type FundSource } from '../../../src/domain/household-codes'
 import { formatFen } from '../../../src/domain/money'
 import type { SetBudgetSchema } from '../../../src/domain/ledger-schemas'
 import type { CallContext, Deps } from '../../ports'
 import { appendAudit } from '../shared/audit'
+import { decodeCursor, encodeCursor, hasStrings } from '../shared/cursor'
 import { once } from '../shared/idempotency'
 import { adminUnit, unitInJurisdiction } from '../shared/jurisdiction'
 import { requireStaff } from './access'
@@ -25,20 +26,34 @@ const toView = (b: Budget, unitName: string): BudgetView => ({ ...b, unitName, l
 const bySource = (budgets: readonly Budget[], unitId: string, unitName: string): Partial<Record<FundSource, BudgetView>> =>
   Object.fromEntries(budgets.filter((b) => b.unitId === unitId).map((b) => [b.fundSource, toView(b, unitName)]))
 
-/** A unit of the caller's jurisdiction (default: their own) with its own and its children's budgets for the year. Queries. */
-export async function listBudgets(deps: Deps, actor: Actor, input: { year: number; unitId?: string }): Promise<BudgetsView> {
+/** Where the next page of children starts: after this child, for this unit and year. */
+type ChildPosition = { u: string; y: number; a: string }
+
+const positionFor = (unitId: string, year: number) => (v: unknown): v is ChildPosition => hasStrings(v, ['u', 'a']) && v.u === unitId && (v as { y?: unknown }).y === year
+
+/**
+ * A unit of the caller's jurisdiction (default: their own) with its own budgets for the year, and
+ * a page of its children (in id order, by cursor) with theirs: each unit's budgets are read by id
+ * (`budgetIdOf`), so a page costs the same however many children or units there are. Queries.
+ */
+export async function listBudgets(deps: Deps, actor: Actor, input: { year: number; unitId?: string; pageSize: number; cursor?: string }): Promise<BudgetsView> {
   requireStaff(actor)
   const repos = deps.store.repos
   const unit = await unitInJurisdiction(repos, actor, input.unitId ?? actor.unitId)
   if (!unit) throw new AppError('NOT_FOUND', '没有找到这个单位', 'unitId')
-  const children = await repos.units.children(unit.id)
-  const budgets = await repos.budgets.listByUnits([unit.id, ...children.map((c) => c.id)], input.year)
+  const at = decodeCursor(input.cursor, positionFor(unit.id, input.year))
+  const page = await repos.units.childPage(unit.id, at?.a ?? null, input.pageSize + 1)
+  const children = page.slice(0, input.pageSize)
+  const ids = [unit, ...children].flatMap((u) => FUND_SOURCE_CODES.map((s) => budgetIdOf(u.id, input.year, s)))
+  const budgets = await repos.budgets.getMany(ids)
+  const last = children[children.length - 1]
   const maySet = hasRole(actor, 'admin') && (unit.id !== actor.unitId || unit.parentId === null)
   return {
     year: input.year,
     unit: { id: unit.id, name: unit.name },
     own: bySource(budgets, unit.id, unit.name),
     children: children.map((c) => ({ id: c.id, name: c.name, budgets: bySource(budgets, c.id, c.name) })),
+    nextCursor: page.length > input.pageSize ? encodeCursor({ u: unit.id, y: input.year, a: last.id }) : null,
     maySet,
     maySetChildren: hasRole(actor, 'admin'),
   }

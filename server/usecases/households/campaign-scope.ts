@@ -2,7 +2,7 @@ import { AppError, type Actor } from '../../../src/domain'
 import { campaignProgress, campaignScope, type Campaign, type CampaignProgress, type CheckRecord, type ScopedHousehold } from '../../../src/domain/campaign'
 import type { StatusEvent } from '../../../src/domain/household'
 import type { HouseholdRecord, OrgUnitRecord, Repositories } from '../../ports'
-import { allCheckRecords, forEachHouseholdPage } from './scan'
+import { allCheckRecords, forEachHouseholdPage, unitsOfPage } from './scan'
 
 /**
  * Who sees a campaign, which households it covers, and its progress. A campaign's scope is its
@@ -48,22 +48,36 @@ export function inCampaignScope(campaign: Campaign, rec: Pick<HouseholdRecord, '
   return Object.values(campaignScope(campaign, [{ id: rec.id, unitPath: unit.path, history: rec.history }])).some((ids) => ids.length > 0)
 }
 
-/** The campaign's households by scope unit, and its progress; `visit` also sees each scanned household. */
+/** The outermost of `units`, each once: those not under another of them (so each household is scanned once). */
+export function outermost(units: readonly OrgUnitRecord[]): OrgUnitRecord[] {
+  const unique = [...new Map(units.map((u) => [u.id, u])).values()]
+  return unique.filter((u) => !unique.some((o) => o.id !== u.id && u.path.includes(o.id)))
+}
+
+/**
+ * The campaign's households by scope unit, and its progress; `visit` also sees each scanned
+ * household. Scans under each outermost scope unit by its path (no list of units); `units` holds
+ * the scope units and those of the households met.
+ */
 export async function scopeAndProgress(
   repos: Repositories,
   campaign: Campaign,
   visit?: (rec: HouseholdRecord, unit: OrgUnitRecord) => void,
 ): Promise<{ scope: Record<string, string[]>; progress: CampaignProgress; records: CheckRecord[]; units: Map<string, OrgUnitRecord> }> {
-  const units = new Map<string, OrgUnitRecord>()
-  for (const root of await scopeUnits(repos, campaign)) for (const u of await repos.units.subtree(root.id)) units.set(u.id, u)
+  const roots = await scopeUnits(repos, campaign)
+  const units = new Map(roots.map((u) => [u.id, u]))
   const scoped: ScopedHousehold[] = []
-  await forEachHouseholdPage(repos, { unitIds: [...units.keys()] }, (page) => {
-    for (const rec of page) {
-      const unit = units.get(rec.unitId)!
-      scoped.push({ id: rec.id, unitPath: unit.path, history: statusEvents(rec.history) })
-      visit?.(rec, unit)
-    }
-  })
+  for (const root of outermost(roots)) {
+    await forEachHouseholdPage(repos, { under: root.id }, async (page) => {
+      await unitsOfPage(repos, units, page)
+      for (const rec of page) {
+        const unit = units.get(rec.unitId)
+        if (!unit) continue
+        scoped.push({ id: rec.id, unitPath: unit.path, history: statusEvents(rec.history) })
+        visit?.(rec, unit)
+      }
+    })
+  }
   const scope = campaignScope(campaign, scoped)
   const records = await allCheckRecords(repos, campaign.id)
   return { scope, progress: campaignProgress(records, scope), records, units }

@@ -9,7 +9,7 @@ import { appendAudit } from '../shared/audit'
 import { decodeCursor, encodeCursor, hasStrings } from '../shared/cursor'
 import { contentTarget, once } from '../shared/idempotency'
 import { adminUnit, requireAdmin, unitInJurisdiction } from '../shared/jurisdiction'
-import { householdUnits, requireStaff, staffNameOf } from './access'
+import { requireStaff, staffNameOf } from './access'
 import { scopeAndProgress, scopeUnits, visibleCampaign } from './campaign-scope'
 import { writeScope } from './household-write'
 
@@ -106,10 +106,9 @@ export async function getCampaign(
   requireStaff(actor)
   const repos = deps.store.repos
   const campaign = await visibleCampaign(repos, actor, input.campaignId)
-  const mine = new Set((await householdUnits(repos, actor)).map((u) => u.id))
   const own: { id: string; number: string; headName: string; unitId: string }[] = []
-  const { scope, progress, records: all, units } = await scopeAndProgress(repos, campaign, (rec) => {
-    if (mine.has(rec.unitId)) own.push({ id: rec.id, number: rec.number, headName: rec.headName, unitId: rec.unitId })
+  const { scope, progress, records: all, units } = await scopeAndProgress(repos, campaign, (rec, unit) => {
+    if (unit.path.includes(actor.unitId)) own.push({ id: rec.id, number: rec.number, headName: rec.headName, unitId: rec.unitId })
   })
   const inScope = new Set(Object.values(scope).flat())
   const records = new Map(all.map((r) => [r.householdId, r]))

@@ -3,14 +3,14 @@ import { performance } from 'node:perf_hooks'
 import { AppError, hasRole, shanghaiDate, type Actor } from '../../../src/domain'
 import type { ExportedFile, ExportJobView } from '../../../src/domain/api/households'
 import { EXPORT_REVEAL_ROLE, HOUSEHOLD_EXPORT_COLUMNS, householdExportRow } from '../../../src/domain/household-export'
-import type { CallContext, Deps, ExportJobCursor, ExportJobRecord, HouseholdRecord, Repositories } from '../../ports'
+import type { CallContext, Deps, ExportJobCursor, ExportJobRecord, HouseholdRecord, OrgUnitRecord, Repositories } from '../../ports'
 import { auditRead } from '../shared/audit'
 import { resolveActor } from '../shared/actor'
 import { removeFiles } from '../shared/files'
-import { HOUSEHOLD_ROLES, householdRoot, householdUnits, requireStaff } from './access'
+import { HOUSEHOLD_ROLES, householdRoot, requireStaff } from './access'
 import { decryptOrEmpty, filingsOf } from './export'
 import { EXPORT_FOLDER, exportPath, fullExportReason, handOverExport, writeExportFile } from './export-link'
-import { SCAN_PAGE, SCAN_UNITS } from './scan'
+import { SCAN_PAGE, unitsOfPage } from './scan'
 import { CONTENT_TYPES } from './sheet-stream'
 import { assembleSheet, csvRows, openPart, xlsxRowsXml } from './job-sheet'
 import { columnWidths } from './xlsx-sheet'
@@ -83,7 +83,7 @@ export async function startHouseholdExport(deps: Deps, actor: Actor, input: { fo
     state: 'running',
     total: await repos.households.countUnder(root.id),
     done: 0,
-    cursor: { chunk: 0, after: null },
+    cursor: { after: null },
     scanned: false,
     widths: null,
     parts: [],
@@ -146,21 +146,11 @@ async function fail(deps: Deps, job: ExportJobRecord, message: string): Promise<
 /** Where a part's or the file's bytes go while it is written: a folder per job. */
 const partPath = (job: ExportJobRecord, lease: string) => `${EXPORT_FOLDER}/job-${job.id}/part-${String(job.parts.length + 1).padStart(5, '0')}-${lease}.gz`
 
-/** A page of households from `cursor` in (unit chunk, unit, id) order, and where the next starts; null at the end. */
-async function pageFrom(repos: Repositories, unitIds: readonly string[], cursor: ExportJobCursor, size: number): Promise<{ page: HouseholdRecord[]; next: ExportJobCursor | null }> {
-  let { chunk, after } = cursor
-  for (;;) {
-    const units = unitIds.slice(chunk * SCAN_UNITS, (chunk + 1) * SCAN_UNITS)
-    if (!units.length) return { page: [], next: null }
-    const page = await repos.households.scan({ unitIds: units }, after, size)
-    if (page.length === size) {
-      const last = page[page.length - 1]
-      return { page, next: { chunk, after: { unitId: last.unitId, id: last.id } } }
-    }
-    chunk++
-    after = null
-    if (page.length) return { page, next: unitIds.length > chunk * SCAN_UNITS ? { chunk, after } : null }
-  }
+/** A page of the households under `root` from `cursor` by file number, and where the next starts; null at the end. */
+async function pageFrom(repos: Repositories, root: string, cursor: ExportJobCursor, size: number): Promise<{ page: HouseholdRecord[]; next: ExportJobCursor | null }> {
+  const page = await repos.households.listPage({ under: root, after: cursor.after, limit: size })
+  const last = page[page.length - 1]
+  return { page, next: page.length === size ? { after: { number: last.number, id: last.id } } : null }
 }
 
 /**
@@ -189,17 +179,22 @@ export async function runExportPart(deps: Deps, id: string, budget: PartBudget):
     await fail(deps, job, '导出人已没有导出权限，导出已停止')
     return 'idle'
   }
-  let unitIds: string[]
+  let root: string
   try {
-    unitIds = [...new Set((await householdUnits(repos, actor, job.unitId)).map((u) => u.id))].sort()
+    root = (await householdRoot(repos, actor, job.unitId)).id
   } catch (err) {
     if (!(err instanceof AppError)) throw err
     await fail(deps, job, '这个单位已不在导出人的管辖范围内，导出已停止')
     return 'idle'
   }
+  // A job saved while parts were read unit by unit (its cursor names a chunk) cannot go on by file number once rows are written.
+  if ('chunk' in job.cursor && job.done > 0) {
+    await fail(deps, job, '导出方式已更新，请重新导出')
+    return 'idle'
+  }
 
   if (!job.scanned) {
-    const written = await writePart(deps, job, unitIds, path, started, budget)
+    const written = await writePart(deps, job, root, path, started, budget)
     if (!(await save(deps, written.job))) {
       if (written.key) await removeFiles(deps, [written.key])
       return 'busy'
@@ -214,9 +209,9 @@ export async function runExportPart(deps: Deps, id: string, budget: PartBudget):
 }
 
 /** Writes pages from the job's cursor into a new part file; the job as it is once that part is saved (its lease kept). */
-async function writePart(deps: Deps, job: ExportJobRecord, unitIds: string[], path: string, started: number, budget: PartBudget): Promise<{ job: ExportJobRecord; key: string | null }> {
+async function writePart(deps: Deps, job: ExportJobRecord, root: string, path: string, started: number, budget: PartBudget): Promise<{ job: ExportJobRecord; key: string | null }> {
   const repos = deps.store.repos
-  const names = new Map((await repos.units.subtree(job.unitId)).map((u) => [u.id, u.name]))
+  const units = new Map<string, OrgUnitRecord>()
   const reveal = !job.masked
   const part = await openPart(deps.files, path)
   let cursor: ExportJobCursor | null = job.cursor
@@ -225,11 +220,11 @@ async function writePart(deps: Deps, job: ExportJobRecord, unitIds: string[], pa
   let widths = job.widths
   try {
     while (cursor) {
-      const { page, next: after } = await pageFrom(repos, unitIds, cursor, budget.pageSize ?? SCAN_PAGE)
+      const { page, next: after } = await pageFrom(repos, root, cursor, budget.pageSize ?? SCAN_PAGE)
       cursor = after
       if (page.length) {
-        const filings = await filingsOf(repos, deps.cipher, page)
-        const cells = page.map((h, i) => householdExportRow({ household: h, unitName: names.get(h.unitId) ?? '', idNumber: decryptOrEmpty(deps.cipher, h.idNumberEnc), ...filings[i] }, reveal))
+        const [filings] = await Promise.all([filingsOf(repos, deps.cipher, page), unitsOfPage(repos, units, page)])
+        const cells = page.map((h, i) => householdExportRow({ household: h, unitName: units.get(h.unitId)?.name ?? '', idNumber: decryptOrEmpty(deps.cipher, h.idNumberEnc), ...filings[i] }, reveal))
         if (job.format === 'xlsx') {
           widths ??= columnWidths(HOUSEHOLD_EXPORT_COLUMNS, cells)
           await part.write(xlsxRowsXml(HOUSEHOLD_EXPORT_COLUMNS, cells, job.done + rows + 2))

@@ -9,8 +9,8 @@ import { LEDGER_EXPORT_COLUMNS, ledgerExportRow } from '../../../src/domain/ledg
 import type { Cipher, Deps, HouseholdRecord, OrgUnitRecord, Repositories } from '../../ports'
 import { currentForm } from '../shared/sealed-form'
 import { auditRead } from '../shared/audit'
-import { householdUnits, requireStaff } from './access'
-import { forEachHouseholdPage, forEachLedgerPage } from './scan'
+import { householdRoot, householdUnits, requireStaff } from './access'
+import { forEachHouseholdPage, forEachLedgerPage, unitsOfPage } from './scan'
 import { CONTENT_TYPES, openSheetStream, type SheetFormat, type SheetStream } from './sheet-stream'
 import { exportPath, fullExportReason, handOverExport, writeExportFile } from './export-link'
 
@@ -97,18 +97,17 @@ export async function exportHouseholds(deps: Deps, actor: Actor, input: { format
   const reveal = input.full === true
   const reason = reveal ? fullExportReason(hasRole(actor, EXPORT_REVEAL_ROLE), input.reason) : undefined
   const repos = deps.store.repos
-  const units = await householdUnits(repos, actor, input.unitId)
-  const names = new Map(units.map((u) => [u.id, u.name]))
-  const root = rootOf(units, input.unitId ?? actor.unitId)
+  const root = await householdRoot(repos, actor, input.unitId)
+  const units = new Map<string, OrgUnitRecord>()
   return runExport(deps, actor, root, {
     kind: 'households',
     format: input.format,
     masked: !reveal,
     async rows(sheet) {
       let rows = 0
-      await forEachHouseholdPage(repos, { unitIds: [...names.keys()] }, async (page) => {
-        const filings = await filingsOf(repos, deps.cipher, page)
-        await sheet.addPage(page.map((h, i) => householdExportRow({ household: h, unitName: names.get(h.unitId) ?? '', idNumber: decryptOrEmpty(deps.cipher, h.idNumberEnc), ...filings[i] }, reveal)))
+      await forEachHouseholdPage(repos, { under: root.id }, async (page) => {
+        const [filings] = await Promise.all([filingsOf(repos, deps.cipher, page), unitsOfPage(repos, units, page)])
+        await sheet.addPage(page.map((h, i) => householdExportRow({ household: h, unitName: units.get(h.unitId)?.name ?? '', idNumber: decryptOrEmpty(deps.cipher, h.idNumberEnc), ...filings[i] }, reveal)))
         rows += page.length
       })
       return rows
@@ -125,7 +124,7 @@ export async function exportLedger(deps: Deps, actor: Actor, input: { format: Sh
   const unitIds = units.map((u) => u.id)
   // Number and name per household: two short strings each, read once instead of a lookup per entry.
   const files = new Map<string, { number: string; headName: string }>()
-  await forEachHouseholdPage(repos, { unitIds }, (page) => page.forEach((h) => files.set(h.id, { number: h.number, headName: h.headName })))
+  await forEachHouseholdPage(repos, { under: input.unitId ?? actor.unitId }, (page) => page.forEach((h) => files.set(h.id, { number: h.number, headName: h.headName })))
   const measures = new Map<string, string>()
   const root = rootOf(units, input.unitId ?? actor.unitId)
   return runExport(deps, actor, root, {

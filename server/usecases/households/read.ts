@@ -2,8 +2,9 @@ import type { Actor, StaffRole } from '../../../src/domain'
 import type { HouseholdItem, HouseholdView, StaffChoice } from '../../../src/domain/api/households'
 import type { CursorPage } from '../../../src/domain/api/applicant'
 import { DEFAULT_CONTACT_OVERDUE_DAYS, type HouseholdStatus } from '../../../src/domain/household'
-import type { Deps, HouseholdRecord, OrgUnitRecord, Repositories, StaffRecord } from '../../ports'
-import { contactOverdueDays, householdOf, householdRoot, householdUnits, requireStaff, toHouseholdItem } from './access'
+import type { Deps, HouseholdRecord, Repositories, StaffRecord } from '../../ports'
+import { contactOverdueDays, householdOf, householdRoot, requireStaff, toHouseholdItem } from './access'
+import { unitNamesOf } from '../admin/staff'
 import { decodeCursor, encodeCursor, hasStrings } from '../shared/cursor'
 import { forEachHouseholdPage } from './scan'
 import { CASE_ROLES } from './household-write'
@@ -43,12 +44,13 @@ function itemMaker(repos: Repositories, now: Date): (rec: HouseholdRecord) => Pr
  * index can answer it; only the small list items are kept. Fine for a union's thousands of files;
  * a larger store would keep an overdue-since date on the record instead.
  */
-async function overdueItems(repos: Repositories, unitIds: string[], toItem: (rec: HouseholdRecord) => Promise<HouseholdItem>): Promise<HouseholdItem[]> {
+async function overdueItems(repos: Repositories, under: string, toItem: (rec: HouseholdRecord) => Promise<HouseholdItem>): Promise<HouseholdItem[]> {
   const out: HouseholdItem[] = []
-  await forEachHouseholdPage(repos, { unitIds, status: 'filed' }, async (page) => {
+  // Pages arrive by file number, so the list is in order as it is read.
+  await forEachHouseholdPage(repos, { under, status: 'filed' }, async (page) => {
     for (const item of await Promise.all(page.map(toItem))) if (item.contactOverdue) out.push(item)
   })
-  return out.sort((a, b) => (a.number < b.number ? -1 : a.number > b.number ? 1 : a.id < b.id ? -1 : 1))
+  return out
 }
 
 /** Where the next page starts: after a file number and id (the plain list), or at an offset (a search, the overdue list); with the filter it was made for. */
@@ -85,8 +87,7 @@ export async function listHouseholds(deps: Deps, actor: Actor, input: ListInput)
     return slice(found.filter((i) => (!input.status || i.status === input.status) && (!input.overdueOnly || i.contactOverdue)))
   }
   if (input.overdueOnly) {
-    const unitIds = (await repos.units.subtree(root.id)).map((u) => u.id)
-    return slice(input.status === 'deregistered' ? [] : await overdueItems(repos, unitIds, toItem))
+    return slice(input.status === 'deregistered' ? [] : await overdueItems(repos, root.id, toItem))
   }
   const after = at && 'n' in at ? { number: at.n, id: at.i } : null
   const [recs, total] = await Promise.all([
@@ -105,14 +106,14 @@ export async function getHousehold(deps: Deps, actor: Actor, input: { householdI
   return toHouseholdView(deps, repos, actor, rec, unit)
 }
 
-/** Every active staff member of the units holding one of `roles`, by openid. A query. */
-async function activeStaff(repos: Repositories, units: readonly OrgUnitRecord[], roles: readonly StaffRole[]): Promise<StaffRecord[]> {
-  const ids = units.map((u) => u.id)
+/** Up to MAX_CHOICES active staff holding one of `roles` from pages of staff (`read(after)`, 100 at a time, by openid). A query. */
+async function activeStaff(read: (after: string | null) => Promise<StaffRecord[]>, roles: readonly StaffRole[]): Promise<StaffRecord[]> {
   const out: StaffRecord[] = []
-  for (let offset = 0; out.length < MAX_CHOICES; offset += 100) {
-    const { items } = await repos.staff.listByUnits(ids, { offset, limit: 100 })
+  for (let after: string | null = null; out.length < MAX_CHOICES; ) {
+    const items = await read(after)
     out.push(...items.filter((s) => s.active && roles.some((r) => s.roles.includes(r))))
     if (items.length < 100) break
+    after = items[items.length - 1].openid
   }
   return out.slice(0, MAX_CHOICES)
 }
@@ -120,19 +121,26 @@ async function activeStaff(repos: Repositories, units: readonly OrgUnitRecord[],
 /**
  * People for the cadre and approver pickers: active staff holding `role` (or either case role).
  * With a household: those whose jurisdiction covers it (its unit and the units above), exactly
- * whom `assignCadre` and `recordPayment` accept; without: the staff of the caller's jurisdiction.
+ * whom `assignCadre` and `recordPayment` accept; without: the staff of the caller's jurisdiction
+ * (under its unit, however many units), by openid.
  */
 export async function staffChoices(deps: Deps, actor: Actor, input: { role?: 'caseworker' | 'reviewer'; householdId?: string }): Promise<{ items: StaffChoice[] }> {
   requireStaff(actor)
   const repos = deps.store.repos
-  let units: OrgUnitRecord[]
+  const roles = input.role ? [input.role] : CASE_ROLES
+  let staff: StaffRecord[]
   if (input.householdId) {
     const { unit } = await householdOf(repos, actor, input.householdId)
-    units = (await Promise.all(unit.path.map((id) => repos.units.get(id)))).filter((u): u is OrgUnitRecord => u !== null)
+    // The units on its path: a few, one page of them at an offset.
+    let offset = 0
+    staff = await activeStaff(async () => {
+      const { items } = await repos.staff.listByUnits(unit.path, { offset, limit: 100 })
+      offset += items.length
+      return items
+    }, roles)
   } else {
-    units = await householdUnits(repos, actor)
+    staff = await activeStaff((after) => repos.staff.listUnder(actor.unitId, after, 100), roles)
   }
-  const names = new Map(units.map((u) => [u.id, u.name]))
-  const staff = await activeStaff(repos, units, input.role ? [input.role] : CASE_ROLES)
+  const names = await unitNamesOf(repos, staff.map((s) => s.unitId))
   return { items: staff.map((s) => ({ openid: s.openid, name: s.displayName, unitName: names.get(s.unitId) ?? '' })) }
 }

@@ -1,7 +1,8 @@
 import type { CheckRecord } from '../../../src/domain/campaign'
 import type { CalendarDate } from '../../../src/domain/calendar'
 import { counts, type DisbursementEntry } from '../../../src/domain/ledger'
-import type { HouseholdQuery, HouseholdRecord, HouseholdScanCursor, Repositories } from '../../ports'
+import type { HouseholdStatus } from '../../../src/domain/household'
+import type { HouseholdPageQuery, HouseholdRecord, OrgUnitRecord, Repositories } from '../../ports'
 
 /**
  * Reading many records a page at a time (dashboards, campaigns, exports): `visit` sees one page
@@ -11,26 +12,30 @@ import type { HouseholdQuery, HouseholdRecord, HouseholdScanCursor, Repositories
 /** Records per page read. */
 export const SCAN_PAGE = 500
 
-/** Units per scan call (one `in` list on CloudBase). */
-export const SCAN_UNITS = 1000
+/**
+ * Every household under `query.under` (its subtree, however many units; of `query.status` when
+ * given), a page at a time by file number: each page one index range after the last one (no sort,
+ * no list of units), so a deep page costs what the first does.
+ */
+export async function forEachHouseholdPage(repos: Repositories, query: { under: string; status?: HouseholdStatus }, visit: (page: HouseholdRecord[]) => void | Promise<void>): Promise<void> {
+  let after: HouseholdPageQuery['after'] = null
+  for (;;) {
+    const page = await repos.households.listPage({ ...query, after, limit: SCAN_PAGE })
+    if (page.length) await visit(page)
+    if (page.length < SCAN_PAGE) break
+    const last = page[page.length - 1]
+    after = { number: last.number, id: last.id }
+  }
+}
 
 /**
- * Every household of the query, however many units: a page at a time, unit by unit in id order
- * (per chunk of 1000 units), each page a range read in index order after the last one (no sort).
+ * The units of a page's households, read by id the first time one is met (`known` keeps them
+ * across pages: a page's unit ids at most, however large the jurisdiction). A query.
  */
-export async function forEachHouseholdPage(repos: Repositories, query: HouseholdQuery, visit: (page: HouseholdRecord[]) => void | Promise<void>): Promise<void> {
-  const unitIds = [...new Set(query.unitIds)].sort()
-  for (let i = 0; i < unitIds.length; i += SCAN_UNITS) {
-    const chunk = { ...query, unitIds: unitIds.slice(i, i + SCAN_UNITS) }
-    let after: HouseholdScanCursor | null = null
-    for (;;) {
-      const page = await repos.households.scan(chunk, after, SCAN_PAGE)
-      if (page.length) await visit(page)
-      if (page.length < SCAN_PAGE) break
-      const last = page[page.length - 1]
-      after = { unitId: last.unitId, id: last.id }
-    }
-  }
+export async function unitsOfPage(repos: Repositories, known: Map<string, OrgUnitRecord>, page: readonly HouseholdRecord[]): Promise<Map<string, OrgUnitRecord>> {
+  const missing = [...new Set(page.map((h) => h.unitId))].filter((id) => !known.has(id))
+  if (missing.length) for (const u of await repos.units.getMany(missing)) known.set(u.id, u)
+  return known
 }
 
 /**

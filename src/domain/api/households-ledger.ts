@@ -19,9 +19,9 @@ export const ledgerActions = {
   pendingLedger: { input: CursorInputSchema, output: returns<PendingLedgerPage>(), roles: CASE_STAFF },
   /** A reviewer covering the household, not its recorder, approves or rejects a pending entry. */
   decideLedgerEntry: { input: DecideLedgerEntrySchema, output: returns<PendingEntry>(), roles: ['reviewer'] },
-  /** The budgets of a unit of the caller's jurisdiction (default: the caller's own) and its children for a year. */
+  /** The budgets of a unit of the caller's jurisdiction (default: the caller's own) for a year, and its children's a page at a time by cursor (however many children). */
   budgets: {
-    input: v.strictObject({ year: budgetYear, unitId: v.optional(idText('单位')) }),
+    input: v.strictObject({ ...CursorInputSchema.entries, year: budgetYear, unitId: v.optional(idText('单位')) }),
     output: returns<BudgetsView>(),
     roles: STAFF,
   },
@@ -57,8 +57,10 @@ export interface BudgetsView {
   unit: { id: string; name: string }
   /** The unit's own budget per fund source; absent where none is set. */
   own: Partial<Record<FundSource, BudgetView>>
-  /** The budgets of the units directly under it, by unit. */
+  /** The budgets of a page of the units directly under it, by unit id. */
   children: { id: string; name: string; budgets: Partial<Record<FundSource, BudgetView>> }[]
+  /** Where the next page of children starts; null after the last. */
+  nextCursor: string | null
   /** The caller may set the unit's own budgets (an admin, for a unit below theirs or a city-level one). */
   maySet: boolean
   /** The caller may set the children's budgets (an admin). */

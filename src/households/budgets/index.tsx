@@ -1,25 +1,28 @@
 import { Button, Text, View } from '@tarojs/components'
-import Taro, { useDidShow } from '@tarojs/taro'
-import { useEffect, useRef, useState } from 'react'
+import Taro, { useDidShow, useReachBottom } from '@tarojs/taro'
+import { useCallback, useEffect, useRef, useState } from 'react'
 import Chip from '@/components/chip'
-import PageState from '@/components/page-state'
+import PageState, { LoadMore } from '@/components/page-state'
 import type { UnitRef } from '@/components/unit-picker'
 import UnitPickerCard from '@/components/unit-picker/card'
 import { adminUnits } from '@/components/unit-picker/sources'
 import type { FundSource } from '@/domain/household-codes'
 import { shanghaiYear } from '@/domain/time'
+import type { BudgetsView } from '@/domain/api/households'
 import { api, newRequestId } from '@/api'
-import { useLoader } from '@/hooks/use-loader'
+import { usePages } from '@/hooks/use-pages'
 import { pageClass, useLargeText } from '@/hooks/use-large-text'
 import { useRoles } from '../use-roles'
 import BudgetTable from './budget-table'
 import '../households.css'
 import './index.css'
 
+const PAGE_SIZE = 20
+
 /**
- * 资金预算: a unit's budgets for a year, per fund source, and its children's; admins set them for
- * the units below their own. A payment draws on the nearest budget above its household, and
- * pending payments count against it too.
+ * 资金预算: a unit's budgets for a year, per fund source, and its children's a page at a time
+ * (加载更多, however many children); admins set them for the units below their own. A payment
+ * draws on the nearest budget above its household, and pending payments count against it too.
  */
 export default function BudgetsPage() {
   const [largeText] = useLargeText()
@@ -28,14 +31,22 @@ export default function BudgetsPage() {
   const [unit, setUnit] = useState<UnitRef | null>(null)
   const [picking, setPicking] = useState(false)
   const isAdmin = useRoles().includes('admin')
-  const [state, reload] = useLoader(() => api.households.budgets({ year, ...(unit ? { unitId: unit.id } : {}) }))
+  const { list: state, load, more } = usePages({
+    first: '',
+    fetch: (q: { year: number; unitId?: string }, cursor: string) => api.households.budgets({ ...q, pageSize: PAGE_SIZE, ...(cursor ? { cursor } : {}) }),
+    items: (r: BudgetsView) => r.children,
+    next: (r: BudgetsView) => r.nextCursor,
+  })
+  const unitId = unit?.id
+  const reload = useCallback(() => load({ year, ...(unitId ? { unitId } : {}) }), [load, year, unitId])
   useDidShow(() => void reload())
+  useReachBottom(more)
   // Another year or unit chosen: read again (the first show is read by useDidShow).
   const shown = useRef(false)
   useEffect(() => {
     if (shown.current) void reload()
     shown.current = true
-  }, [year, unit?.id, reload])
+  }, [reload])
 
   const set = (unitId: string) => async (fundSource: FundSource, amountFen: number, expectedVersion: number): Promise<string | null> => {
     const reply = await api.households.setBudget({ unitId, year, fundSource, amountFen, expectedVersion }, { requestId: newRequestId() })
@@ -73,12 +84,13 @@ export default function BudgetsPage() {
       )}
       <PageState state={state} onRetry={() => void reload()}>
         {(s) => (
-          <View data-unit={s.data.unit.id}>
+          <View data-unit={s.last.unit.id} data-count={s.items.length}>
             <Text className='hh-entry__line hh-budgets__lead'>发放登记时按本户所在单位向上最近的预算扣减，待审批的金额也计入已用。</Text>
-            <BudgetTable unit={s.data.unit} budgets={s.data.own} maySet={s.data.maySet} onSet={set(s.data.unit.id)} />
-            {s.data.children.map((c) => (
-              <BudgetTable key={c.id} unit={c} budgets={c.budgets} maySet={s.data.maySetChildren} onSet={set(c.id)} />
+            <BudgetTable unit={s.last.unit} budgets={s.last.own} maySet={s.last.maySet} onSet={set(s.last.unit.id)} />
+            {s.items.map((c) => (
+              <BudgetTable key={c.id} unit={c} budgets={c.budgets} maySet={s.last.maySetChildren} onSet={set(c.id)} />
             ))}
+            <LoadMore list={s} onMore={more} />
           </View>
         )}
       </PageState>
