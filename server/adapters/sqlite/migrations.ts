@@ -11,6 +11,7 @@ import { REPORT_LISTS_MIGRATION } from './migration-report-lists'
 import { LEDGER_LISTS_MIGRATION } from './migration-ledger-lists'
 import { CAMPAIGN_LISTS_MIGRATION } from './migration-campaign-lists'
 import { STATION_LISTS_MIGRATION } from './migration-station-lists'
+import { LEDGER_TALLIES_MIGRATION } from './migration-ledger-tallies'
 
 /** One schema migration: its SQL, then (where data needs the domain's rules) `run`, in the same transaction. */
 export interface Migration {
@@ -392,4 +393,5 @@ export const MIGRATIONS: readonly Migration[] = [
   LEDGER_LISTS_MIGRATION,
   CAMPAIGN_LISTS_MIGRATION,
   STATION_LISTS_MIGRATION,
+  LEDGER_TALLIES_MIGRATION,
 ]
