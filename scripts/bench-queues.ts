@@ -15,7 +15,11 @@
  * the requests and their applications), and the admin's list of pending problem reports (a report
  * for one application in 100, half pending; read: the reports by id), and the province reviewer's
  * 资金审批 list (a ledger payment for one application in 100, three in four pending; read: the
- * entries by id and their households' ids). The province's
+ * entries by id and their households' ids; its parts alone too: the page of entries, the pending
+ * count and the reviewer's own pending entries, `ledger_province_*_part_*`), and the admin's 户户清
+ * campaigns (one opened for the unit of one application in 100, one in five for its county; each
+ * listed with its progress; read: the campaigns by id) and stations (one on the unit of one
+ * application in 100; read: the stations by id). The province's
  * counts alone are timed at NOW and at a later instant that sums the most tally rows of a month
  * (`counts_province_*`), and the 公示 list's count alone at the same two instants
  * (`notices_count_province_*`). Not a test: nothing asserts a time.
@@ -31,6 +35,10 @@ import { openDatabase } from '../server/adapters/sqlite/connection'
 import { ledgerRepository } from '../server/adapters/sqlite/ledger-repository'
 import type { ApplicationRecord, Deps, OrgUnitRecord, Store } from '../server/ports'
 import { randomIds } from '../server/runtime'
+import { listCampaigns } from '../server/usecases/households/campaigns'
+import { listStations } from '../server/usecases/stations/manage-stations'
+import { campaignRecord } from '../test/support/household-records'
+import { stationRecord } from '../test/support/stations'
 import { listCallTasks } from '../server/usecases/review/calls'
 import { listNotices } from '../server/usecases/review/notices'
 import { listPersonRequests } from '../server/usecases/lifecycle/person-requests'
@@ -54,6 +62,8 @@ const BUSY_SHARE = 0.02
 const CALL_EVERY = 50
 /** One application in this many has a person's request about its data (four in five open). */
 const REQUEST_EVERY = 100
+/** One application in this many has a 户户清 campaign opened for its unit (street) or, one in five, its county. */
+const CAMPAIGN_EVERY = 100
 /** An instant whose overdue counts sum the most tally rows of a month (ten-days '2', day 9 of them, hours '1', hour 9). */
 const LATE = '2026-03-29T19:59:59.999Z'
 
@@ -127,6 +137,11 @@ function build(file: string, n: number): number {
           const openedAt = new Date(NOW.getTime() - (j % 86_400) * 60_000).toISOString()
           void repos.callTasks.put({ id: `call:${a.id}`, applicationId: a.id, unitId: a.unitId, status: 'open', openedAt, reasons: ['no-subscription'], occasions: ['bench'], attempts: 0, doneAt: null })
         }
+        if (j % CAMPAIGN_EVERY === 0) {
+          const unit = (j / CAMPAIGN_EVERY) % 5 === 0 ? a.unitId.slice(0, -3) : a.unitId
+          const startsOn = new Date(NOW.getTime() - ((j / CAMPAIGN_EVERY) % 700) * 86_400_000).toISOString().slice(0, 10)
+          void repos.campaigns.insert(campaignRecord(`camp-${String(j).padStart(8, '0')}`, { unitIds: [unit], startsOn, endsOn: '2027-12-31' }))
+        }
         if (j % REQUEST_EVERY === 0) {
           const dueOn = new Date(NOW.getTime() + ((j / REQUEST_EVERY) % 45) * 86_400_000).toISOString().slice(0, 10)
           const status = j % (5 * REQUEST_EVERY) === 0 ? 'done' : 'open'
@@ -134,6 +149,8 @@ function build(file: string, n: number): number {
           // A station's problem report on the same unit: half pending, the rest resolved or rejected.
           const reportStatus = (['pending', 'resolved', 'pending', 'rejected'] as const)[(j / REQUEST_EVERY) % 4]
           void repos.problemReports.insert({ id: `rep-${a.id}`, stationId: `st-${j}`, stationName: '职工驿站', unitId: a.unitId, problem: 'wrong-hours', note: '', reporterOpenid: a.applicantOpenid, status: reportStatus, version: 1, createdAt: a.createdAt, decidedAt: null, decidedBy: null, decisionNote: '' })
+          // A station of the same unit (the admin's stations list).
+          void repos.stations.upsert(stationRecord({ id: `st-${String(j).padStart(8, '0')}`, externalId: `SE-${j}`, unitId: a.unitId, name: `职工驿站${j}` }))
           // A payment to a household of the same unit: three in four waiting for a reviewer.
           const decided = (j / REQUEST_EVERY) % 4 === 3
           void ledger.append({
@@ -176,19 +193,28 @@ async function cursorOf(deps: Deps, actor: Actor, page: number): Promise<{ curso
   return { cursor, page: at }
 }
 
-/** A list read page by page: the first and page DEEP (walked to by cursor), beside the index-ordered read of the page's records. */
+/**
+ * A list read page by page: the first and page DEEP (walked to by cursor; in a shorter list its
+ * last full page, so both sizes read as many records), beside the index-ordered read of the page's records.
+ */
 async function measureList(
   key: string,
-  page: (cursor: string | undefined) => Promise<{ nextCursor: string | null }>,
+  page: (cursor: string | undefined) => Promise<{ nextCursor: string | null; items: unknown[] }>,
   indexed: (reply: { nextCursor: string | null }) => Promise<unknown>,
   out: Map<string, number>,
 ): Promise<void> {
   let cursor: string | undefined
+  let before: string | undefined
   let at = 1
   for (; at < DEEP; at++) {
     const r = await page(cursor)
     if (!r.nextCursor) break
+    before = cursor
     cursor = r.nextCursor
+  }
+  if (at > 1 && (await page(cursor)).items.length < PAGE) {
+    cursor = before
+    at--
   }
   for (const [which, c, n] of [['first', undefined, 1], ['deep', cursor, at]] as const) {
     const reply = await page(c)
@@ -256,7 +282,30 @@ async function measure(store: Store, size: number, out: Map<string, number>): Pr
     await Promise.all(items.map((i) => store.repos.households.get(i.entry.householdId)))
   }
   await measureList(`ledger_province_${size}`, (cursor) => pendingLedger(deps, prov, { pageSize: PAGE, ...(cursor ? { cursor } : {}) }), readLedger, out)
+  // The 资金审批 list's parts alone: the page of entries, the pending count, the reviewer's own pending entries.
+  const firstLedger = await store.repos.ledger.pendingUnder('prov', null, PAGE + 1)
+  for (const [part, work] of [
+    ['page', () => store.repos.ledger.pendingUnder('prov', null, PAGE + 1)],
+    ['next_page', async () => store.repos.ledger.pendingUnder('prov', { createdAt: firstLedger[PAGE].createdAt, id: firstLedger[PAGE].id }, PAGE + 1)],
+    ['count', () => store.repos.ledger.countPendingUnder('prov')],
+    ['own_count', () => store.repos.ledger.countPendingUnder('prov', 'o-prov')],
+  ] as const) {
+    const ms = await time(work)
+    out.set(`ledger_part_${part}_${size}`, ms)
+    console.log(`ledger_province_${size}_part_${part}_ms=${ms.toFixed(3)} ms`)
+  }
   await measureList(`reports_province_${size}`, (cursor) => listReports(deps, prov, { status: 'pending', pageSize: PAGE, ...(cursor ? { cursor } : {}) }), readReports, out)
+  // 户户清 campaigns (the campaigns and, for each, its scope's households: none here) and the admin's stations (the records and their units).
+  const readCampaigns = async (reply: { nextCursor: string | null }) => {
+    const items = (reply as Awaited<ReturnType<typeof listCampaigns>>).items
+    await Promise.all(items.map((c) => store.repos.campaigns.get(c.id)))
+  }
+  await measureList(`campaigns_province_${size}`, (cursor) => listCampaigns(deps, prov, { pageSize: PAGE, ...(cursor ? { cursor } : {}) }), readCampaigns, out)
+  const readStations = async (reply: { nextCursor: string | null }) => {
+    const items = (reply as Awaited<ReturnType<typeof listStations>>).items
+    await Promise.all(items.map((st) => store.repos.stations.get(st.id)))
+  }
+  await measureList(`stations_province_${size}`, (cursor) => listStations(deps, prov, { pageSize: PAGE, ...(cursor ? { cursor } : {}) }), readStations, out)
   for (const [which, now] of [['now', NOW.toISOString()], ['late', LATE]] as const) {
     const ms = await time(() => store.repos.applications.stageCountsUnder('prov', now))
     console.log(`counts_province_${which}_${size}_ms=${ms.toFixed(2)} ms`)
@@ -288,7 +337,11 @@ async function main(): Promise<void> {
           console.log(`growth_${name}_${which}_${small}_to_${large}=${growth.toFixed(2)}x`)
         }
       }
-      for (const list of ['calls', 'notices', 'requests', 'reports', 'ledger']) {
+      for (const part of ['page', 'next_page', 'count', 'own_count']) {
+        const growth = figures.get(`ledger_part_${part}_${large}`)! / figures.get(`ledger_part_${part}_${small}`)!
+        console.log(`growth_ledger_part_${part}_${small}_to_${large}=${growth.toFixed(2)}x`)
+      }
+      for (const list of ['calls', 'notices', 'requests', 'reports', 'ledger', 'campaigns', 'stations']) {
         for (const which of ['first', 'deep']) {
           const growth = figures.get(`${list}_province_${large}_${which}`)! / figures.get(`${list}_province_${small}_${which}`)!
           console.log(`growth_${list}_province_${which}_${small}_to_${large}=${growth.toFixed(2)}x`)

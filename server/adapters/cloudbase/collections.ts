@@ -21,6 +21,8 @@ export const HOUSEHOLDS = 'households'
 export const MEASURES = 'measures'
 /** The aid ledger's entries. */
 export const DISBURSEMENTS = 'disbursements'
+/** How many pending ledger entries each person recorded in each unit (ledger-tallies.ts). */
+export const LEDGER_TALLIES = 'ledger_tallies'
 /** Aid budgets per unit, year and fund source. */
 export const BUDGETS = 'budgets'
 export const CONTACTS = 'contacts'
@@ -65,5 +67,6 @@ export const COLLECTIONS = [
   APPLICATIONS, CLAIMS, COUNTERS, IDEMPOTENCY, AUDIT_EVENTS, AUDIT_HEADS, AUDIT_ANCHORS, STAFF, ORG_UNITS, POLICIES, STATIONS, PROBLEM_REPORTS, OUTBOX, MESSAGES, INVITATIONS, RATE_LIMITS, HOUSEHOLDS,
   MEASURES, DISBURSEMENTS, BUDGETS, CONTACTS, CAMPAIGNS, CHECKS, HOUSEHOLD_EVIDENCE, SUBSCRIPTIONS, UPLOADS, MIGRATION_RECORDS, SMOKE_RUNS,
   PERSON_REQUESTS, CALL_TASKS, FIGURE_ROWS, FIGURE_SNAPSHOTS, FIGURE_MARKS, EXPORT_JOBS, CONTACT_CLOCKS, OVERDUE_SPELLS, FILED_SPELLS,
+  LEDGER_TALLIES,
 ] as const
 

@@ -2,6 +2,7 @@ import type { DisbursementEntry } from '../../../src/domain/ledger'
 import type { LedgerRepository } from '../../ports'
 import { defineCollection } from './collection-schema'
 import { DISBURSEMENTS } from './collections'
+import { pendingRecordedUnder, tally } from './ledger-tallies'
 import { MAX_UNIT_IDS } from './staff-repository'
 import { outsideTransaction, readDoc, readRange, type Scope, type StoredDoc } from './types'
 import { readAfter, UNIT_PATH, unitPathOf } from './unit-paths'
@@ -9,7 +10,7 @@ import { readAfter, UNIT_PATH, unitPathOf } from './unit-paths'
 /**
  * A household's entries oldest first; a jurisdiction's entries in id order, filtered by the day
  * paid (equality, then the sort, then the range); a jurisdiction's pending entries oldest first,
- * and how many of them one person recorded. An entry keeps its unit's path (`unitPath`, multikey;
+ * and how many of them one person recorded (kept counts: ledger-tallies.ts). An entry keeps its unit's path (`unitPath`, multikey;
  * data migration 021), so a jurisdiction of any size is one index range; a moved unit's entries are
  * found by `unitId` to rewrite it (the only write besides the decision, and not to the facts).
  */
@@ -17,7 +18,6 @@ export const DISBURSEMENTS_COLLECTION = defineCollection(DISBURSEMENTS, [
   { keys: [['householdId', 1], ['createdAt', 1], ['_id', 1]] },
   { keys: [['unitId', 1], ['_id', 1], ['paidOn', 1]] },
   { keys: [[UNIT_PATH, 1], ['status', 1], ['createdAt', 1], ['_id', 1]] },
-  { keys: [[UNIT_PATH, 1], ['status', 1], ['recordedBy', 1]] },
 ])
 
 /** The most entries `listByHousehold` returns. */
@@ -32,9 +32,14 @@ const toRecord = ({ _id, [UNIT_PATH]: _path, ...fields }: StoredDoc): Disburseme
  */
 export function ledgerRepository(scope: Scope): LedgerRepository {
   const coll = () => scope.collection(DISBURSEMENTS)
+  // A decided entry leaves its recorder's count (in the decision's transaction, when there is one).
+  const untally = (doc: StoredDoc) =>
+    tally(scope, { entryId: doc._id, unitId: String(doc.unitId), recordedBy: String(doc.recordedBy) }, Array.isArray(doc[UNIT_PATH]) ? (doc[UNIT_PATH] as string[]) : [String(doc.unitId)], -1)
   return {
     async append({ id, ...fields }) {
-      await coll().add({ _id: id, ...fields, [UNIT_PATH]: await unitPathOf(scope, fields.unitId) })
+      const unitPath = await unitPathOf(scope, fields.unitId)
+      await coll().add({ _id: id, ...fields, [UNIT_PATH]: unitPath })
+      if (fields.status === 'pending') await tally(scope, { entryId: id, unitId: fields.unitId, recordedBy: fields.recordedBy }, unitPath, 1)
     },
     async decide(id, decision) {
       if (scope.inTransaction) {
@@ -44,9 +49,12 @@ export function ledgerRepository(scope: Scope): LedgerRepository {
         if (!doc || doc.status !== 'pending') return false
         const { _id, ...stored } = doc
         await coll().doc(id).set({ ...stored, status: decision.status, decision })
+        await untally(doc)
         return true
       }
+      const doc = await readDoc(scope, DISBURSEMENTS, id)
       const { updated } = await coll().where({ _id: id, status: 'pending' }).update({ status: decision.status, decision: scope.command.set(decision) })
+      if (updated === 1 && doc) await untally(doc)
       return updated === 1
     },
     async get(id) {
@@ -65,7 +73,9 @@ export function ledgerRepository(scope: Scope): LedgerRepository {
     },
     async countPendingUnder(under, recordedBy) {
       outsideTransaction(scope, 'ledger.countPendingUnder')
-      return (await coll().where({ [UNIT_PATH]: under, status: 'pending', ...(recordedBy === undefined ? {} : { recordedBy }) }).count()).total ?? 0
+      if (recordedBy !== undefined) return pendingRecordedUnder(scope, under, recordedBy)
+      // Counted on the index (unitPath, status, createdAt, _id), as the queue's stages are: no document is read.
+      return (await coll().where({ [UNIT_PATH]: under, status: 'pending' }).count()).total ?? 0
     },
     async scan({ unitIds, from, to }, afterId, limit) {
       outsideTransaction(scope, 'ledger.scan')

@@ -2,7 +2,7 @@ import type { OrgUnitRecord, OrgUnitRepository } from '../../ports'
 import { spreadCampaignPaths } from './campaign-repository'
 import { defineCollection } from './collection-schema'
 import { APPLICATIONS, HOUSEHOLDS, ORG_UNITS } from './collections'
-import { spreadUnitPaths, UNIT_LIST_COLLECTIONS, UNIT_LIST_COLLECTIONS_019, UNIT_LIST_COLLECTIONS_020, UNIT_LIST_COLLECTIONS_021, UNIT_LIST_COLLECTIONS_024 } from './unit-paths'
+import { spreadUnitPaths, UNIT_LIST_COLLECTIONS, UNIT_LIST_COLLECTIONS_019, UNIT_LIST_COLLECTIONS_020, UNIT_LIST_COLLECTIONS_021, UNIT_LIST_COLLECTIONS_024, UNIT_LIST_COLLECTIONS_029 } from './unit-paths'
 import { outsideTransaction, readByIds, readDoc, readRange, type Scope, type StoredDoc } from './types'
 
 const toUnit = (doc: StoredDoc): OrgUnitRecord => {
@@ -40,7 +40,7 @@ export function orgUnitRepository(scope: Scope): OrgUnitRepository {
       outsideTransaction(scope, 'units.spreadPaths')
       await spreadUnitPaths(scope, APPLICATIONS, units)
       await spreadUnitPaths(scope, HOUSEHOLDS, units)
-      for (const c of [...UNIT_LIST_COLLECTIONS, ...UNIT_LIST_COLLECTIONS_019, ...UNIT_LIST_COLLECTIONS_020, ...UNIT_LIST_COLLECTIONS_021, ...UNIT_LIST_COLLECTIONS_024]) await spreadUnitPaths(scope, c, units)
+      for (const c of [...UNIT_LIST_COLLECTIONS, ...UNIT_LIST_COLLECTIONS_019, ...UNIT_LIST_COLLECTIONS_020, ...UNIT_LIST_COLLECTIONS_021, ...UNIT_LIST_COLLECTIONS_024, ...UNIT_LIST_COLLECTIONS_029]) await spreadUnitPaths(scope, c, units)
       await spreadCampaignPaths(scope, units)
     },
     async subtree(rootId) {

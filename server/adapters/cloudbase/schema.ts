@@ -30,6 +30,7 @@ import { UPLOADS_COLLECTION } from './upload-repository'
 import { CALL_TASKS_COLLECTION } from './call-task-repository'
 import { CONTACT_CLOCKS_COLLECTION, FILED_SPELLS_COLLECTION, OVERDUE_SPELLS_COLLECTION } from './contact-clock-storage'
 import { FIGURE_MARKS_COLLECTION, FIGURE_ROWS_COLLECTION, FIGURE_SNAPSHOTS_COLLECTION } from './figure-storage'
+import { LEDGER_TALLIES_COLLECTION } from './ledger-tallies'
 
 /**
  * Every collection of the CloudBase database with its indexes: what `npm run deploy` creates.
@@ -74,4 +75,5 @@ export const COLLECTION_DECLARATIONS: readonly CollectionDeclaration[] = [
   CONTACT_CLOCKS_COLLECTION,
   OVERDUE_SPELLS_COLLECTION,
   FILED_SPELLS_COLLECTION,
+  LEDGER_TALLIES_COLLECTION,
 ]

@@ -1,4 +1,4 @@
-import { CALL_TASKS, DISBURSEMENTS, INVITATIONS, ORG_UNITS, PERSON_REQUESTS, PROBLEM_REPORTS, STAFF, STATIONS } from './collections'
+import { CALL_TASKS, DISBURSEMENTS, INVITATIONS, LEDGER_TALLIES, ORG_UNITS, PERSON_REQUESTS, PROBLEM_REPORTS, STAFF, STATIONS } from './collections'
 import { readDoc, readRange, type QueryRef, type Scope, type StoredDoc } from './types'
 
 /**
@@ -19,6 +19,9 @@ export const UNIT_LIST_COLLECTIONS_020 = [PROBLEM_REPORTS] as const
 
 /** Collections given `unitPath` by data migration 021 (the ledger's entries, for the pending list). */
 export const UNIT_LIST_COLLECTIONS_021 = [DISBURSEMENTS] as const
+
+/** Collections given `unitPath` by data migration 029 (the counts of pending ledger entries per unit and recorder). */
+export const UNIT_LIST_COLLECTIONS_029 = [LEDGER_TALLIES] as const
 
 /** Collections given `unitPath` by data migration 024 (the stations, for the admin's list). */
 export const UNIT_LIST_COLLECTIONS_024 = [STATIONS] as const

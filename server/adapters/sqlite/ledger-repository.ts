@@ -1,6 +1,7 @@
 import type { DisbursementEntry, EntryDecision } from '../../../src/domain/ledger'
 import type { LedgerRepository } from '../../ports'
 import type { Db } from './connection'
+import { PENDING_BY_RECORDER_SQL } from './migration-ledger-tallies'
 import { unitListCount, unitListPage } from './migration-unit-lists'
 
 /** The most ledger entries `listByHousehold` returns. */
@@ -18,9 +19,7 @@ const toEntry = (r: Row): DisbursementEntry => ({ ...(JSON.parse(r.doc) as Disbu
 export function ledgerRepository(db: Db): LedgerRepository {
   const all = (sql: string, ...params: unknown[]) => (db.prepare(sql).all(...params) as Row[]).map(toEntry)
   const counted = db.prepare(unitListCount('ledgerPending')).pluck()
-  const byRecorder = db
-    .prepare(`SELECT count(*) FROM disbursements d JOIN org_units o ON o.id = d.unit_id WHERE d.status = 'pending' AND d.recorded_by = ? AND instr(o.path_key, '/' || ? || '/') > 0`)
-    .pluck()
+  const byRecorder = db.prepare(PENDING_BY_RECORDER_SQL).pluck()
   return {
     async append({ status, decision, ...facts }) {
       db.prepare('INSERT INTO disbursements (id, household_id, unit_id, paid_on, created_at, recorded_by, status, decision, doc) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)').run(
@@ -44,8 +43,8 @@ export function ledgerRepository(db: Db): LedgerRepository {
     },
     async countPendingUnder(under, recordedBy) {
       if (recordedBy === undefined) return counted.get(under) as number
-      // One person's pending entries (few), by the pending-only recorder index, those under the unit.
-      return byRecorder.get(recordedBy, under) as number
+      // One person's pending entries under the unit: a kept count (migration 58).
+      return byRecorder.get(under, recordedBy) as number
     },
     async scan({ unitIds, from, to }, afterId, limit) {
       if (unitIds.length === 0 || limit <= 0) return []

@@ -13,6 +13,8 @@ import { CAMPAIGN_LISTS_MIGRATION } from './migration-campaign-lists'
 import { STATION_LISTS_MIGRATION } from './migration-station-lists'
 import { BUDGET_IDS_MIGRATION, HOUSEHOLD_SCANS_MIGRATION } from './migration-scan-indexes'
 
+import { LEDGER_TALLIES_MIGRATION } from './migration-ledger-tallies'
+
 /** One schema migration: its SQL, then (where data needs the domain's rules) `run`, in the same transaction. */
 export interface Migration {
   version: number
@@ -395,4 +397,6 @@ export const MIGRATIONS: readonly Migration[] = [
   STATION_LISTS_MIGRATION,
   BUDGET_IDS_MIGRATION,
   HOUSEHOLD_SCANS_MIGRATION,
+
+  LEDGER_TALLIES_MIGRATION,
 ]

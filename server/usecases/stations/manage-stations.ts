@@ -122,8 +122,8 @@ export async function listStations(deps: Deps, actor: Actor, input: { cursor?: s
   const now = deps.clock.now()
   const [rows, total] = await Promise.all([repos.stations.listUnder(under, at?.i ?? null, input.pageSize + 1, search), repos.stations.countUnder(under, search)])
   const items = rows.slice(0, input.pageSize).map((rec) => toStationView(deps, rec, now))
-  const units = await Promise.all([...new Set(items.map((s) => s.unitId))].map((id) => repos.units.get(id)))
-  const unitNames = Object.fromEntries(units.flatMap((u) => (u ? [[u.id, u.name]] : [])))
+  const units = await repos.units.getMany([...new Set(items.map((s) => s.unitId))])
+  const unitNames = Object.fromEntries(units.map((u) => [u.id, u.name]))
   const last = items[items.length - 1]
   return { items, unitNames, total, pageSize: input.pageSize, nextCursor: rows.length > input.pageSize ? encodeCursor({ i: last.id }) : null }
 }

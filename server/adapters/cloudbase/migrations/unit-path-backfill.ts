@@ -11,13 +11,25 @@ const UNITS_BATCH = 1000
  * progress saved after each batch of units, so a run cut short goes on where it stopped (writing a
  * path again is harmless). The records changed.
  */
-export async function backfillUnitPaths({ db, progress, saveProgress }: MigrationContext, collections: readonly string[]): Promise<number> {
-  const scope: Scope = { collection: (name) => db.collection(name), command: db.command, inTransaction: false }
+export async function backfillUnitPaths(ctx: MigrationContext, collections: readonly string[]): Promise<number> {
+  const scope: Scope = { collection: (name) => ctx.db.collection(name), command: ctx.db.command, inTransaction: false }
+  return forEachUnit(ctx, async (u) => {
+    let changed = 0
+    for (const c of collections) changed += await spreadUnitPaths(scope, c, [u])
+    return changed
+  })
+}
+
+/**
+ * Runs `work` on every unit of the tree in id order, progress (`afterUnit`) saved after each batch
+ * of units, so a run cut short goes on where it stopped. The sum of what `work` returned.
+ */
+export async function forEachUnit({ db, progress, saveProgress }: MigrationContext, work: (unit: { id: string; path: string[] }) => Promise<number>): Promise<number> {
   let after = typeof progress?.afterUnit === 'string' ? progress.afterUnit : ''
   let changed = 0
   for (;;) {
     const units = await unitsAfter(db, after)
-    for (const u of units) for (const c of collections) changed += await spreadUnitPaths(scope, c, [u])
+    for (const u of units) changed += await work(u)
     if (units.length) {
       after = units[units.length - 1].id
       await saveProgress?.({ afterUnit: after })
