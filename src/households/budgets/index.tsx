@@ -1,5 +1,5 @@
 import { Button, Text, View } from '@tarojs/components'
-import Taro, { useDidShow } from '@tarojs/taro'
+import Taro from '@tarojs/taro'
 import { useEffect, useRef, useState } from 'react'
 import Chip from '@/components/chip'
 import PageState from '@/components/page-state'
@@ -11,6 +11,7 @@ import { shanghaiYear } from '@/domain/time'
 import { api, newRequestId } from '@/api'
 import { useLoader } from '@/hooks/use-loader'
 import { pageClass, useLargeText } from '@/hooks/use-large-text'
+import { useOnShow } from '@/hooks/use-on-show'
 import { useRoles } from '../use-roles'
 import BudgetTable from './budget-table'
 import '../households.css'
@@ -29,7 +30,7 @@ export default function BudgetsPage() {
   const [picking, setPicking] = useState(false)
   const isAdmin = useRoles().includes('admin')
   const [state, reload] = useLoader(() => api.households.budgets({ year, ...(unit ? { unitId: unit.id } : {}) }))
-  useDidShow(() => void reload())
+  useOnShow(() => void reload())
   // Another year or unit chosen: read again (the first show is read by useDidShow).
   const shown = useRef(false)
   useEffect(() => {
