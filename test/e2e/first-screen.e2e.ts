@@ -75,3 +75,89 @@ describe('the home page as the first screen', () => {
     expect(entries.slice(0, 3)).toEqual(['review-queue', 'households', 'dashboard'])
   })
 })
+
+/**
+ * Every page that reads on show asks the server once per show. Taro's H5 router shows the current
+ * page again on each `visibilitychange` to visible (sent at the document, as a browser sends it), which a browser may send while the page loads;
+ * such a show with no hide before it asks nothing. Coming back to the app (a hide, then a show)
+ * still reads the page afresh.
+ */
+describe('pages read once per show', () => {
+  let e2e: E2E
+  beforeAll(async () => (e2e = await startE2E()))
+  afterAll(() => e2e?.close())
+
+  /** The API calls the page makes from now on, as `function.action`. */
+  function calls(page: Page): string[] {
+    const seen: string[] = []
+    page.on('request', (req) => {
+      const path = new URL(req.url()).pathname
+      if (req.method() === 'POST' && path.startsWith('/api/')) seen.push(`${path.slice(5)}.${(JSON.parse(req.postData() ?? '{}') as { action?: string }).action}`)
+    })
+    return seen
+  }
+  const visibility = (page: Page, state: 'visible' | 'hidden') =>
+    page.evaluate((s) => {
+      Object.defineProperty(document, 'visibilityState', { value: s, configurable: true })
+      document.dispatchEvent(new Event('visibilitychange', { bubbles: true }))
+    }, state)
+
+  /** A show's reads go out at once, or after the next paint (afterPaint waits 500 ms at most): wait past that. */
+  const pastAShow = (page: Page) => page.waitForTimeout(600)
+  const repeats = (calls: string[]) => calls.filter((c, i) => calls.indexOf(c) !== i)
+
+  /** Opens `route` (a fresh load of the app there), then shows it again without and with a hide before, counting its calls. */
+  async function checkPage(page: Page, route: string, ready: string) {
+    await page.goto(`${e2e.app.url}/#/${route}`)
+    const seen = calls(page)
+    await page.reload()
+    await page.locator(ready).first().waitFor()
+    await page.waitForLoadState('networkidle')
+    await pastAShow(page)
+    const first = seen.splice(0)
+    expect({ route, read: first.length > 0, repeated: repeats(first) }).toEqual({ route, read: true, repeated: [] })
+
+    await visibility(page, 'visible')
+    await visibility(page, 'visible')
+    await pastAShow(page)
+    expect({ route, shownAgain: seen.splice(0) }).toEqual({ route, shownAgain: [] })
+
+    await visibility(page, 'hidden')
+    await visibility(page, 'visible')
+    for (const end = Date.now() + 10_000; seen.length === 0 && Date.now() < end; ) await page.waitForTimeout(50)
+    await pastAShow(page)
+    const back = seen.splice(0)
+    expect({ route, readAgain: back.length > 0, repeated: repeats(back), notBefore: back.filter((c) => !first.includes(c)) }).toEqual({ route, readAgain: true, repeated: [], notBefore: [] })
+  }
+
+  it('for a worker: home, my applications and messages', async () => {
+    const { page } = await e2e.newUser()
+    await page.goto(`${e2e.app.url}/demo-login`)
+    await page.click('[data-account=worker]')
+    await page.locator('[data-entry=apply]').waitFor()
+    await checkPage(page, 'pages/home/index', '[data-entry=apply]')
+    await checkPage(page, 'pages/my-applications/index', '.page')
+    await checkPage(page, 'pages/messages/index', '.messages')
+  })
+
+  it('for a caseworker: the queue, notices, calls, households, campaigns and the dashboard', async () => {
+    const { page } = await signInStaff(e2e, 'caseworker')
+    for (const [route, ready] of [
+      ['review/queue/index', '.queue'],
+      ['review/notices/index', '.notices'],
+      ['review/calls/index', '.calls'],
+      ['households/list/index', '.hh-list'],
+      ['households/campaigns/index', '.hh-campaigns'],
+      ['dashboard/index/index', '.dash'],
+    ]) await checkPage(page, route, ready)
+  })
+
+  it('for an admin: the stations, the pending ledger and the budgets', async () => {
+    const { page } = await signInStaff(e2e, 'admin')
+    for (const [route, ready] of [
+      ['admin/stations/index', '[data-action=new-station]'],
+      ['households/pending/index', '.hh-pending-page'],
+      ['households/budgets/index', '.hh-budgets'],
+    ]) await checkPage(page, route, ready)
+  })
+})

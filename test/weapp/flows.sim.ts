@@ -248,3 +248,63 @@ test("an admin's new station: its point picked on WeChat's map fills the point a
   page.detach()
   w.answers.mapPick = null
 })
+
+describe('pages shown again', () => {
+  const functionCalls = (mark: number) => named(since(mark), 'cloud.callFunction').map(actionOf)
+
+  test('a page reads on its first show and again after a hide, never on a show without a hide before it', async () => {
+    w.as(CASEWORKER)
+    const opened = w.calls.length
+    const page = await w.open('review/queue/index')
+    await page.until((t) => t.includes('待初审'), 'the queue')
+    await quiet()
+    const first = functionCalls(opened)
+    expect(first).toContain('review.queue')
+    expect(first.filter((c, i) => first.indexOf(c) !== i)).toEqual([])
+
+    const shown = w.calls.length
+    page.lifecycle('onShow')
+    await quiet()
+    expect(functionCalls(shown)).toEqual([])
+
+    const back = w.calls.length
+    page.lifecycle('onHide')
+    page.lifecycle('onShow')
+    await quiet()
+    expect(functionCalls(back)).toContain('review.queue')
+    page.detach()
+  })
+})
+
+describe('the household file', () => {
+  test('a deregistration proposal needs a proof photo, taken with WeChat, then waits for a reviewer', async () => {
+    const own = await call<{ items: { id: string }[] }>(CASEWORKER, 'households', 'list', { pageSize: 1, status: 'filed' })
+    const id = own.items[0].id
+    w.as(CASEWORKER)
+    const page = await w.open('households/detail/index', { id })
+    await page.until((t) => t.includes('提出脱困注销'), 'the deregistration section')
+    page.tap('提出脱困注销')
+    await page.until((t) => t.includes('脱困证明'), 'the proposal form with its proof field')
+    page.tap('实现稳定就业')
+    await page.until(() => page.all('option--on').length === 1, 'the reason chosen')
+
+    // Without a photo: the field says what it needs, and nothing is sent.
+    const before = w.calls.length
+    page.tap('提交注销申请')
+    await page.until((t) => t.includes('至少上传一张脱困证明'), 'the proof field message')
+    expect(named(since(before), 'cloud.callFunction').map(actionOf)).not.toContain('households.proposeDeregistration')
+
+    const picked = w.calls.length
+    page.tap('拍照/选择照片')
+    await quiet()
+    expect(named(since(picked), 'chooseMedia')).toHaveLength(1)
+    page.tap('提交注销申请')
+    await page.until((t) => t.includes('待审批'), 'the proposal waiting for a reviewer')
+    const household = await w.deps.store.repos.households.get(id)
+    const proposal = household!.history.filter((e) => e.kind === 'deregistration-proposed')
+    expect(proposal).toHaveLength(1)
+    expect(proposal[0]).toMatchObject({ reason: 'stable-employment' })
+    expect((proposal[0] as { evidenceIds: string[] }).evidenceIds).toHaveLength(1)
+    page.detach()
+  })
+})

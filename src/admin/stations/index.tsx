@@ -1,12 +1,13 @@
 import { Button, Text, View } from '@tarojs/components'
-import Taro, { useDidShow, useReachBottom } from '@tarojs/taro'
-import { useEffect, useState } from 'react'
+import Taro, { useReachBottom } from '@tarojs/taro'
+import { useState } from 'react'
 import PageState, { LoadMore } from '@/components/page-state'
 import SearchBox from '@/components/search-box'
 import { SampleBadge } from '@/components/station-badges'
 import type { StationView } from '@/domain/api/stations'
 import { labelOf, STATION_STATUSES } from '@/domain/station'
 import { cursorPages, usePages } from '@/hooks/use-pages'
+import { useOnShow } from '@/hooks/use-on-show'
 import { ROUTES } from '@/routes'
 import { displayName, kindText } from '@/text/station-text'
 import { api } from '@/api'
@@ -30,9 +31,12 @@ function StationList() {
     ...cursorPages<StationView>(),
     fetch: (text: string, cursor: string) => api.stations.list({ pageSize: PAGE_SIZE, search: text, ...(cursor ? { cursor } : {}) }),
   })
-  useEffect(() => void load(search), [load, search])
-  // Back from the edit page: show the saved changes (from the first page again).
-  useDidShow(() => void reload())
+  // Shown the first time, or back from the edit page with its saved changes: from the first page.
+  useOnShow(() => void load(search))
+  const find = (text: string) => {
+    setSearch(text)
+    void load(text)
+  }
   useReachBottom(more)
 
   const go = (url: string) => void Taro.navigateTo({ url })
@@ -49,7 +53,7 @@ function StationList() {
           问题报告
         </Button>
       </View>
-      <SearchBox placeholder='站点名称或地址' active={search} onSearch={setSearch} />
+      <SearchBox placeholder='站点名称或地址' active={search} onSearch={find} />
       <PageState
         state={list}
         onRetry={() => void reload()}

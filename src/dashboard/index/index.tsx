@@ -1,5 +1,5 @@
 import { Text, View } from '@tarojs/components'
-import { useDidShow, useRouter } from '@tarojs/taro'
+import { useRouter } from '@tarojs/taro'
 import { useCallback, useRef, useState } from 'react'
 import PageState from '@/components/page-state'
 import type { DashboardView } from '@/domain/api/households'
@@ -9,6 +9,7 @@ import { DateText } from './figure'
 import { todayShanghai } from '@/text/household-text'
 import { api } from '@/api'
 import { pageClass, useLargeText } from '@/hooks/use-large-text'
+import { useOnShow } from '@/hooks/use-on-show'
 import { readParam } from '@/routes'
 import ExportButtons from './export-buttons'
 import RangeBar, { EARLIEST } from './range-bar'
@@ -50,7 +51,7 @@ export default function DashboardPage() {
     if (!unit) setFirst((f) => f ?? reply.data)
   }, [])
 
-  useDidShow(() => void load(range, unitId))
+  useOnShow(() => void load(range, unitId))
   const units = useUnitOptions(first)
 
   const changeRange = (r: DateRange) => {

@@ -1,5 +1,5 @@
 import { Button, Text, View } from '@tarojs/components'
-import Taro, { useDidShow, useReachBottom } from '@tarojs/taro'
+import Taro, { useReachBottom } from '@tarojs/taro'
 import { useCallback, useEffect, useRef, useState } from 'react'
 import Chip from '@/components/chip'
 import PageState, { LoadMore } from '@/components/page-state'
@@ -12,6 +12,7 @@ import type { BudgetsView } from '@/domain/api/households'
 import { api, newRequestId } from '@/api'
 import { usePages } from '@/hooks/use-pages'
 import { pageClass, useLargeText } from '@/hooks/use-large-text'
+import { useOnShow } from '@/hooks/use-on-show'
 import { useRoles } from '../use-roles'
 import BudgetTable from './budget-table'
 import '../households.css'
@@ -39,9 +40,9 @@ export default function BudgetsPage() {
   })
   const unitId = unit?.id
   const reload = useCallback(() => load({ year, ...(unitId ? { unitId } : {}) }), [load, year, unitId])
-  useDidShow(() => void reload())
+  useOnShow(() => void reload())
   useReachBottom(more)
-  // Another year or unit chosen: read again (the first show is read by useDidShow).
+  // Another year or unit chosen: read again (the first show is read by useOnShow).
   const shown = useRef(false)
   useEffect(() => {
     if (shown.current) void reload()

@@ -1,5 +1,5 @@
 import { Text, View } from '@tarojs/components'
-import Taro, { useDidShow, useReachBottom, useRouter } from '@tarojs/taro'
+import Taro, { useReachBottom, useRouter } from '@tarojs/taro'
 import { useEffect, useState } from 'react'
 import Tag from '@/components/tag'
 import Chip from '@/components/chip'
@@ -10,6 +10,7 @@ import { labelOf } from '@/text/household-text'
 import { api } from '@/api'
 import { pageClass, useLargeText } from '@/hooks/use-large-text'
 import { usePages } from '@/hooks/use-pages'
+import { useOnShow } from '@/hooks/use-on-show'
 import { readParam, ROUTES } from '@/routes'
 import ProgressList from './progress-list'
 import { refreshCheckPack } from '../offline/check-pack'
@@ -43,7 +44,7 @@ export default function CampaignPage() {
     setKept(left)
     if (left < before) void load(pendingOnly)
   }
-  useDidShow(() => void load(pendingOnly).then(() => refreshCheckPack(campaignId)).then(sendKept))
+  useOnShow(() => void load(pendingOnly).then(() => refreshCheckPack(campaignId)).then(sendKept))
   useEffect(() => onNetworkReturn(() => void sendKept()))
   useReachBottom(more)
 

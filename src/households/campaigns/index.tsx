@@ -1,11 +1,12 @@
 import { Button, View } from '@tarojs/components'
-import Taro, { useDidShow, useReachBottom } from '@tarojs/taro'
+import Taro, { useReachBottom } from '@tarojs/taro'
 import { useState } from 'react'
 import PageState, { LoadMore } from '@/components/page-state'
 import type { CampaignItem } from '@/domain/api/households'
 import { api, newRequestId } from '@/api'
 import { cursorPages, usePages } from '@/hooks/use-pages'
 import { pageClass, useLargeText } from '@/hooks/use-large-text'
+import { useOnShow } from '@/hooks/use-on-show'
 import { ROUTES } from '@/routes'
 import { useRoles } from '../use-roles'
 import CampaignCard from './campaign-card'
@@ -26,7 +27,7 @@ export default function CampaignsPage() {
     fetch: (_q: null, cursor: string) => api.households.campaigns({ pageSize: PAGE_SIZE, ...(cursor ? { cursor } : {}) }),
   })
   const [opening, setOpening] = useState(false)
-  useDidShow(() => void load(null))
+  useOnShow(() => void load(null))
   useReachBottom(() => more())
 
   const close = async (item: CampaignItem) => {

@@ -1,11 +1,12 @@
 import { Button, Text, View } from '@tarojs/components'
-import Taro, { useDidShow, useRouter } from '@tarojs/taro'
+import Taro, { useRouter } from '@tarojs/taro'
 import { useEffect } from 'react'
 import Banner from '@/components/banner'
 import { LoadingPage } from '@/components/page-state'
 import { checkComplete } from '@/domain/campaign'
 import { SIX_ITEMS } from '@/domain/review'
 import { pageClass, useLargeText } from '@/hooks/use-large-text'
+import { useOnShow } from '@/hooks/use-on-show'
 import { readParam, ROUTES } from '@/routes'
 import HouseholdTags from '../components/household-tags'
 import ItemRow from './item-row'
@@ -25,7 +26,7 @@ export default function CheckPage() {
   const campaignId = readParam(params.campaignId)
   const householdId = readParam(params.householdId)
   const { state, busy, reload, write, confirmItem, keepDraft, sendKept, kept } = useCheck(campaignId, householdId)
-  useDidShow(() => void reload().then(sendKept))
+  useOnShow(() => void reload().then(sendKept))
   // Items kept 未上传 go as soon as the network returns.
   useEffect(
     () => onNetworkReturn(() => void sendKept()),

@@ -1,5 +1,5 @@
 import { View } from '@tarojs/components'
-import Taro, { useDidShow, useRouter } from '@tarojs/taro'
+import Taro, { useRouter } from '@tarojs/taro'
 import { useState } from 'react'
 import Banner from '@/components/banner'
 import { LoadingPage } from '@/components/page-state'
@@ -7,6 +7,7 @@ import type { HouseholdAction, HouseholdView } from '@/domain/api/households'
 import { api } from '@/api'
 import { pageClass, useLargeText } from '@/hooks/use-large-text'
 import { missing, useLoader } from '@/hooks/use-loader'
+import { useOnShow } from '@/hooks/use-on-show'
 import { readParam } from '@/routes'
 import CadresSection from './sections/cadres-section'
 import ContactsSection from './sections/contacts-section'
@@ -40,7 +41,7 @@ export default function HouseholdPage() {
   const [largeText] = useLargeText()
   const id = readParam(useRouter().params.id)
   const [state, reload, replace] = useLoader(() => (id ? api.households.get({ householdId: id }) : missing('没有找到这户家庭')))
-  useDidShow(() => void reload())
+  useOnShow(() => void reload())
 
   if (state.kind !== 'ready') return <LoadingPage state={state} onRetry={() => void reload()} />
   return <FileScreen view={state.data} largeText={largeText} reload={reload} replace={replace} />

@@ -1,5 +1,5 @@
 import { Button, Text, View } from '@tarojs/components'
-import Taro, { useDidShow, useReachBottom } from '@tarojs/taro'
+import Taro, { useReachBottom } from '@tarojs/taro'
 import { useState } from 'react'
 import Chip from '@/components/chip'
 import PageState, { LoadMore } from '@/components/page-state'
@@ -9,6 +9,7 @@ import type { HouseholdStatus } from '@/domain/household-codes'
 import { api } from '@/api'
 import { pageClass, useLargeText } from '@/hooks/use-large-text'
 import { cursorPages, usePages } from '@/hooks/use-pages'
+import { useOnShow } from '@/hooks/use-on-show'
 import { ROUTES } from '@/routes'
 import HouseholdRow from './household-row'
 import '../households.css'
@@ -34,7 +35,7 @@ export default function HouseholdListPage() {
   })
 
   // Back from a household: its tags may have changed.
-  useDidShow(() => void load(filter))
+  useOnShow(() => void load(filter))
 
   const apply = (next: Filter) => {
     setFilter(next)

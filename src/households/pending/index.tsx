@@ -1,10 +1,11 @@
 import { Text, View } from '@tarojs/components'
-import Taro, { useDidShow, useReachBottom } from '@tarojs/taro'
+import Taro, { useReachBottom } from '@tarojs/taro'
 import PageState, { LoadMore } from '@/components/page-state'
 import type { PendingEntry, PendingLedgerPage } from '@/domain/api/households'
 import { api } from '@/api'
 import { pageClass, useLargeText } from '@/hooks/use-large-text'
 import { cursorPages, usePages } from '@/hooks/use-pages'
+import { useOnShow } from '@/hooks/use-on-show'
 import { ROUTES } from '@/routes'
 import PendingCard from './pending-card'
 import { useDecide } from './use-decide'
@@ -25,7 +26,7 @@ export default function PendingLedgerPage() {
     fetch: (_q: null, cursor: string) => api.households.pendingLedger({ pageSize: PAGE_SIZE, ...(cursor ? { cursor } : {}) }),
   })
   const decider = useDecide(() => void reload())
-  useDidShow(() => void load(null))
+  useOnShow(() => void load(null))
   useReachBottom(more)
 
   return (

@@ -1,5 +1,5 @@
 import { Button, Text, View } from '@tarojs/components'
-import Taro, { useDidShow, useRouter } from '@tarojs/taro'
+import Taro, { useRouter } from '@tarojs/taro'
 import { Fragment, useState } from 'react'
 import InfoRow from '@/components/info-row'
 import { LoadingPage } from '@/components/page-state'
@@ -18,6 +18,7 @@ import { formatDate, formatDateTime } from '@/text/format'
 import { pageClass, useLargeText } from '@/hooks/use-large-text'
 import { readParam, ROUTES } from '@/routes'
 import { missing, useLoader } from '@/hooks/use-loader'
+import { useOnShow } from '@/hooks/use-on-show'
 import './index.css'
 import { confirmAction } from '@/components/confirm'
 
@@ -36,7 +37,7 @@ export default function ApplicationPage() {
   const id = readParam(useRouter().params.id)
   const [state, reload] = useLoader(() => (id ? api.applicant.getMine({ id }) : missing('没有找到这份申请')))
 
-  useDidShow(() => void reload())
+  useOnShow(() => void reload())
 
   if (state.kind === 'ready') return <ApplicationDetail app={state.data} largeText={largeText} onChanged={() => void reload()} />
   return <LoadingPage state={state} onRetry={() => void reload()} />

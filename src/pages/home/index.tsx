@@ -1,6 +1,6 @@
 import { Text, View } from '@tarojs/components'
-import Taro, { useDidHide, useDidShow } from '@tarojs/taro'
-import { useRef, useState } from 'react'
+import Taro from '@tarojs/taro'
+import { useState } from 'react'
 import DemoAccountBanner from '@/components/demo-account-banner'
 import EntryTile from '@/components/entry-tile'
 import LargeTextSwitch from '@/components/large-text-switch'
@@ -8,6 +8,7 @@ import { pressable } from '@/components/pressable'
 import { api } from '@/api'
 import { useAfterFirstPaint } from '@/hooks/use-after-first-paint'
 import { pageClass, useLargeText } from '@/hooks/use-large-text'
+import { useOnShow } from '@/hooks/use-on-show'
 import { afterPaint } from '@/platform/after-paint'
 import { ROUTES } from '@/routes'
 import './index.css'
@@ -72,14 +73,8 @@ export default function HomePage() {
   const [roles, setRoles] = useState<readonly string[]>([])
   const [approvable, setApprovable] = useState(0)
 
-  // A show with no hide before it (a browser's visibilitychange while the page loads shows it a
-  // second time) asks nothing again; coming back from another page, or to the app, asks afresh.
-  const shown = useRef(false)
-  useDidHide(() => void (shown.current = false))
-  useDidShow(() =>
+  useOnShow(() =>
     afterPaint(() => {
-      if (shown.current) return
-      shown.current = true
       void api.account.unreadCount().then((r) => r.ok && setUnread(r.data.count))
       void api.account.me().then((r) => {
         setRoles(r.ok ? r.data.roles : [])

@@ -1,5 +1,5 @@
 import { Text, View } from '@tarojs/components'
-import Taro, { useDidShow, usePullDownRefresh } from '@tarojs/taro'
+import Taro, { usePullDownRefresh } from '@tarojs/taro'
 import PageState from '@/components/page-state'
 import type { MessageView } from '@/domain/api/account'
 import { formatDateTime } from '@/text/format'
@@ -7,6 +7,7 @@ import { api } from '@/api'
 import { pageClass, useLargeText } from '@/hooks/use-large-text'
 import { ROUTES } from '@/routes'
 import { useLoader } from '@/hooks/use-loader'
+import { useOnShow } from '@/hooks/use-on-show'
 import './index.css'
 import { pressable } from '@/components/pressable'
 
@@ -15,7 +16,7 @@ export default function MessagesPage() {
   const [largeText] = useLargeText()
   const [state, reload] = useLoader(() => api.account.messages({ page: 1, pageSize: 50 }))
 
-  useDidShow(() => void reload())
+  useOnShow(() => void reload())
   usePullDownRefresh(() => void reload().finally(() => Taro.stopPullDownRefresh()))
 
   const open = async (m: MessageView) => {

@@ -1,5 +1,5 @@
 import { Text, View } from '@tarojs/components'
-import Taro, { useDidShow, usePullDownRefresh } from '@tarojs/taro'
+import Taro, { usePullDownRefresh } from '@tarojs/taro'
 import ApplicationItem from '@/components/application-item'
 import PageState from '@/components/page-state'
 import type { ApplicationSummary } from '@/domain/application'
@@ -8,6 +8,7 @@ import { api } from '@/api'
 import { pageClass, useLargeText } from '@/hooks/use-large-text'
 import { ROUTES } from '@/routes'
 import { useLoader, type LoadState } from '@/hooks/use-loader'
+import { useOnShow } from '@/hooks/use-on-show'
 import TakeOverCard from './take-over-card'
 
 /** A worker keeps few applications (one open at a time): one page of the largest size holds them. */
@@ -22,7 +23,7 @@ export default function MyApplicationsPage() {
   const [largeText] = useLargeText()
   const [state, reload] = useLoader(() => api.applicant.listMine({ page: 1, pageSize: PAGE_SIZE }))
 
-  useDidShow(() => void reload())
+  useOnShow(() => void reload())
   usePullDownRefresh(() => void reload().finally(() => Taro.stopPullDownRefresh()))
 
   return (

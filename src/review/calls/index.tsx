@@ -1,11 +1,12 @@
 import { Text, View } from '@tarojs/components'
-import Taro, { useDidShow, useReachBottom } from '@tarojs/taro'
+import Taro, { useReachBottom } from '@tarojs/taro'
 import PageState, { LoadMore } from '@/components/page-state'
 import StatusTag from '@/components/status-tag'
 import type { CallTaskView } from '@/domain/api/review'
 import { callReasonLabel } from '@/domain/assisted'
 import { pageClass, useLargeText } from '@/hooks/use-large-text'
 import { cursorPages, usePages } from '@/hooks/use-pages'
+import { useOnShow } from '@/hooks/use-on-show'
 import { api } from '@/api'
 import { ROUTES } from '@/routes'
 import { formatDateTime } from '@/text/format'
@@ -21,7 +22,7 @@ const PAGE_SIZE = 20
 export default function CallsPage() {
   const [largeText] = useLargeText()
   const { list, load, more, reload } = usePages({ ...cursorPages<CallTaskView>(), fetch: (_q: null, cursor) => api.review.callTasks({ ...(cursor ? { cursor } : {}), pageSize: PAGE_SIZE }) })
-  useDidShow(() => void load(null))
+  useOnShow(() => void load(null))
   useReachBottom(more)
   return (
     <View className={pageClass(largeText, 'calls')}>

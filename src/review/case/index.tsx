@@ -1,5 +1,5 @@
 import { View } from '@tarojs/components'
-import Taro, { useDidShow, useRouter } from '@tarojs/taro'
+import Taro, { useRouter } from '@tarojs/taro'
 import { useState } from 'react'
 import Banner from '@/components/banner'
 import { LoadingPage } from '@/components/page-state'
@@ -7,6 +7,7 @@ import type { CaseAction, CaseView } from '@/domain/api/review'
 import { api } from '@/api'
 import { pageClass, useLargeText } from '@/hooks/use-large-text'
 import { missing, useLoader } from '@/hooks/use-loader'
+import { useOnShow } from '@/hooks/use-on-show'
 import { readParam } from '@/routes'
 import CaseActions from './case-actions'
 import CaseDetail from './case-detail'
@@ -47,7 +48,7 @@ export default function ReviewCasePage() {
   const id = readParam(useRouter().params.id)
   const [state, reload, replace] = useLoader(() => (id ? api.review.getCase({ id }) : missing('没有找到这个案件')))
 
-  useDidShow(() => void reload())
+  useOnShow(() => void reload())
 
   if (state.kind !== 'ready') {
     // Opened without signal: a case kept on the phone for the visit is shown from there.

@@ -1,5 +1,5 @@
 import { Text, View } from '@tarojs/components'
-import Taro, { useDidShow, usePullDownRefresh, useReachBottom } from '@tarojs/taro'
+import Taro, { usePullDownRefresh, useReachBottom } from '@tarojs/taro'
 import Tag from '@/components/tag'
 import PageState, { LoadMore } from '@/components/page-state'
 import type { NoticeItem } from '@/domain/api/review'
@@ -7,6 +7,7 @@ import { hardshipCategoryLabel } from '@/domain/hardship-categories'
 import { formatDate } from '@/text/format'
 import { pageClass, useLargeText } from '@/hooks/use-large-text'
 import { cursorPages, usePages } from '@/hooks/use-pages'
+import { useOnShow } from '@/hooks/use-on-show'
 import { api } from '@/api'
 import './index.css'
 
@@ -17,7 +18,7 @@ export default function NoticesPage() {
   const [largeText] = useLargeText()
   const { list, load, more, reload } = usePages({ ...cursorPages<NoticeItem>(), fetch: (_: null, cursor) => api.review.notices({ ...(cursor ? { cursor } : {}), pageSize: PAGE_SIZE }) })
 
-  useDidShow(() => void load(null))
+  useOnShow(() => void load(null))
   usePullDownRefresh(() => void reload().finally(() => Taro.stopPullDownRefresh()))
   useReachBottom(more)
 

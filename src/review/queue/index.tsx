@@ -1,5 +1,5 @@
 import { Text, View } from '@tarojs/components'
-import Taro, { useDidShow, useReachBottom, useRouter } from '@tarojs/taro'
+import Taro, { useReachBottom, useRouter } from '@tarojs/taro'
 import { useEffect, useState } from 'react'
 import PageState, { LoadMore } from '@/components/page-state'
 import SearchBox from '@/components/search-box'
@@ -7,6 +7,7 @@ import type { AssistedDraftView, QueueItem, QueueResult } from '@/domain/api/rev
 import { QUEUE_STAGE_LABELS, QUEUE_STAGES, type QueueStage } from '@/domain/review'
 import { pageClass, useLargeText } from '@/hooks/use-large-text'
 import { cursorPages, usePages } from '@/hooks/use-pages'
+import { useOnShow } from '@/hooks/use-on-show'
 import { api } from '@/api'
 import { readParam, ROUTES } from '@/routes'
 import RemindCard from '../components/remind-card'
@@ -59,7 +60,7 @@ export default function ReviewQueuePage() {
   const [kept, setKept] = useState(0)
   const [drafts, setDrafts] = useState<AssistedDraftView[]>([])
   // Back from a case: its stage has likely changed, so the counts and the list are read again.
-  useDidShow(() => {
+  useOnShow(() => {
     void load({ stage, search })
     void api.review.callTasks({ pageSize: 1 }).then((r) => setCalls(r.ok ? r.data.total : null))
     // Back from the form: a draft left there shows here; a submitted one is gone. Reviewers have none.
