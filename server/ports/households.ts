@@ -231,7 +231,8 @@ export interface EvidenceRepository {
 export interface FigureRepository {
   /**
    * The month rows of `unitId` up to `toMonth` (`YYYY-MM`) and its rows `also` (a range's
-   * `extraRows`), changes not yet folded in included. A query.
+   * `extraRows`), as last folded (a store that defers the fold shows changes once the timer has
+   * folded them). A query.
    */
   rows(unitId: string, toMonth: string, also?: readonly string[]): Promise<MonthRow[]>
   /**
