@@ -240,4 +240,11 @@ export interface FigureRepository {
    * says how many (the timer's work on a store that defers it; 0 on one that folds as it writes).
    */
   foldPending(limit: number): Promise<number>
+  /**
+   * `unitId`'s branch moved from under the units `from` (its old ancestors) to under `to` (its
+   * new ones): its rows leave the old ancestors' rows and join the new ones'. In the move's
+   * transaction; `months` are the branch's months read before it (a store that allows queries
+   * there reads them again).
+   */
+  moveBranch(unitId: string, from: readonly string[], to: readonly string[], months: readonly string[]): Promise<void>
 }

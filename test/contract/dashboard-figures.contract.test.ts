@@ -20,13 +20,14 @@ import { FIGURES_MIGRATION } from '../../server/adapters/sqlite/figure-storage'
 import { openSqliteStore } from '../../server/adapters/sqlite'
 import type { Deps, Repositories, Store } from '../../server/ports'
 import { randomIds } from '../../server/runtime'
+import { moveUnit, versionOf } from '../../server/usecases/admin/units'
 import { householdDashboard } from '../../server/usecases/households/dashboard'
 import { TestClock, tempDir } from '../support/deps'
 import { figureHistories, figureRanges, referenceRowFigures, type FigureStep } from '../support/figure-histories'
 import { UNITS } from '../support/union-tree'
 import { contractStores } from './stores'
 
-const { standin } = contractStores()
+const { factories, standin } = contractStores()
 const admin: Actor = { openid: 'o-city-admin', roles: ['admin', 'reviewer'], unitId: 'unit-root' }
 const VIEWED = ['unit-root', 'unit-a', 'unit-a2', 'unit-b1']
 const LEAVES = ['unit-a', 'unit-a1', 'unit-a2', 'unit-a2x', 'unit-b1']
@@ -65,9 +66,9 @@ async function reference(store: Store, unitId: string, range: DateRange) {
   return referenceRowFigures(scoped, entries, range)
 }
 
-async function expectReference(deps: Deps, ranges: DateRange[]): Promise<void> {
+async function expectReference(deps: Deps, ranges: DateRange[], viewed: readonly string[] = VIEWED): Promise<void> {
   for (const range of ranges)
-    for (const unitId of VIEWED) {
+    for (const unitId of viewed) {
       const view = await householdDashboard(deps, admin, { ...range, unitId })
       const want = await reference(deps.store, unitId, range)
       const got = Object.fromEntries(Object.keys(want).map((k) => [k, view[k as keyof typeof view]]))
@@ -138,3 +139,29 @@ test('CloudBase: concurrent writes only mark; views show the folded rows and are
   expect(await store.repos.figures.rows('unit-root', '2100-12')).toEqual(before)
   await expectReference(deps, ranges.slice(0, 1))
 }, 300_000)
+
+for (const [name, open] of factories)
+  test(`${name}: a unit moved under another parent leaves its old ancestors' figures and joins the new ones', and back`, async () => {
+    const { store, close } = open()
+    try {
+      await withUnits(store)
+      const deps = depsOf(store)
+      const { steps } = figureHistories(20261211, name === 'sqlite' ? 30 : 12, LEAVES)
+      await writeAll(store, steps, name === 'sqlite' ? 1 : 4)
+      // Half the writes folded by the timer before the move, half after (CloudBase; SQLite folds as it writes).
+      await store.repos.figures.foldPending(6)
+      const ranges = figureRanges(11, 2)
+      const move = (unitId: string, parentId: string) =>
+        store.repos.units.get(unitId).then((u) => moveUnit(deps, admin, { unitId, version: versionOf(u!), parentId }))
+      await move('unit-a2', 'unit-b1')
+      while ((await store.repos.figures.foldPending(50)) > 0);
+      const viewed = ['unit-root', 'unit-a', 'unit-b', 'unit-b1', 'unit-a2']
+      await expectReference(deps, ranges, viewed)
+      const a = await householdDashboard(deps, admin, { ...ranges[0], unitId: 'unit-b' })
+      expect(a.fundsTotalFen + a.onFileNow).toBeGreaterThan(0)
+      await move('unit-a2', 'unit-a')
+      await expectReference(deps, ranges, viewed)
+    } finally {
+      await close()
+    }
+  }, 300_000)

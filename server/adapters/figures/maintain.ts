@@ -35,6 +35,10 @@ export interface FigureStorage {
   snapshot(householdId: string): Promise<FigureSnapshot | null>
   /** Adds `cells` to the rows (keyed `<unitId>|<month>`) and writes the snapshot at `expectedVersion` (0: none yet); false when stale. */
   fold(cells: Map<string, Cells>, householdId: string, next: Contribution, expectedVersion: number): Promise<boolean>
+  /** The rows of `unitId` at `months` (a store that allows queries here reads every month of the unit instead). */
+  branchRows(unitId: string, months: readonly string[]): Promise<MonthRow[]>
+  /** Adds `cells` to the rows (keyed `<unitId>|<month>`), in the caller's transaction. */
+  addRows(cells: Map<string, Cells>): Promise<void>
   mark(householdId: string): Promise<void>
   /** Up to `limit` marks. A query. */
   marks(limit: number): Promise<FigureMark[]>
@@ -75,6 +79,17 @@ export function figureRepository(
 ): FigureRepository {
   return {
     rows: (unitId, toMonth, also = []) => storage.readRows(unitId, toMonth, also),
+    async moveBranch(unitId, from, to, months) {
+      const gone = from.filter((id) => !to.includes(id))
+      const added = to.filter((id) => !from.includes(id))
+      const cells = new Map<string, Cells>()
+      for (const row of await storage.branchRows(unitId, months)) {
+        const minus = Object.fromEntries(Object.entries(row.cells).map(([k, n]) => [k, -n]))
+        for (const id of gone) cells.set(`${id}|${row.month}`, minus)
+        for (const id of added) cells.set(`${id}|${row.month}`, row.cells)
+      }
+      await storage.addRows(cells)
+    },
     async foldPending(limit) {
       if (!fold) return 0
       const marks = await storage.marks(limit)
