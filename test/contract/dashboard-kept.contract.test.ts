@@ -27,6 +27,8 @@ import { openSqliteStore } from '../../server/adapters/sqlite'
 import type { ContactRecord, Deps, HouseholdRecord, Store } from '../../server/ports'
 import { prng } from '../../server/local/prng'
 import { randomIds } from '../../server/runtime'
+import { listCampaigns } from '../../server/usecases/households/campaigns'
+import { scopeAndProgress } from '../../server/usecases/households/campaign-scope'
 import { householdDashboard } from '../../server/usecases/households/dashboard'
 import { TestClock, tempDir } from '../support/deps'
 import { figureHistories, figureRanges, type FigureStep } from '../support/figure-histories'
@@ -126,6 +128,10 @@ async function expectReference(deps: Deps, ranges: DateRange[]): Promise<void> {
       expect({ unitId, range, overdueCount: view.overdueCount, overdueContacts: view.overdueContacts, campaign: view.campaign }).toEqual({ unitId, range, ...want })
       expect(Object.keys(view.overdueHouseholds).sort()).toEqual(view.overdueContacts.map((c) => c.householdId).sort())
     }
+  // The 户户清 list's progress comes from the same kept counts: equal to a scan of the scope's households.
+  const [listed] = (await listCampaigns(deps, admin, { pageSize: 10 })).items
+  expect(listed.progress).toEqual((await scopeAndProgress(deps.store.repos, listed)).progress.total)
+  expect(listed.progress.inScope).toBeGreaterThan(0)
 }
 
 const depsOf = (store: Store): Deps => ({
