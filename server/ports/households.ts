@@ -212,7 +212,8 @@ export interface EvidenceRepository {
 export interface FigureRepository {
   /**
    * The month rows of `unitId` up to `toMonth` (`YYYY-MM`) and its rows `also` (a range's
-   * `extraRows`), changes not yet folded in included. A query.
+   * `extraRows`), as last folded (a store that defers the fold shows changes once the timer has
+   * folded them). A query.
    */
   rows(unitId: string, toMonth: string, also?: readonly string[]): Promise<MonthRow[]>
   /**
@@ -220,4 +221,11 @@ export interface FigureRepository {
    * says how many (the timer's work on a store that defers it; 0 on one that folds as it writes).
    */
   foldPending(limit: number): Promise<number>
+  /**
+   * `unitId`'s branch moved from under the units `from` (its old ancestors) to under `to` (its
+   * new ones): its rows leave the old ancestors' rows and join the new ones'. In the move's
+   * transaction; `months` are the branch's months read before it (a store that allows queries
+   * there reads them again).
+   */
+  moveBranch(unitId: string, from: readonly string[], to: readonly string[], months: readonly string[]): Promise<void>
 }

@@ -30,6 +30,10 @@ export interface SeenRequest {
   query?: unknown
   order?: unknown
   stages?: unknown
+  /** Documents the reply carried (a read's list): what a read costs as the data grows. */
+  documents?: number
+  /** Documents a count counted (its total), which the reply does not carry. */
+  counted?: number
 }
 
 /** A running loopback stand-in of the CloudBase database protocol. */
@@ -91,7 +95,7 @@ export async function startStandin({ sleep: wait = sleep, functions, ...options 
     if (text === null) throw new StandinError('EXCEED_MAX_PAYLOAD_SIZE', `request body over ${limits.maxRequestBytes} bytes`)
     if (!req.headers.authorization) throw new StandinError('MISSING_CREDENTIALS', '请求头中缺少必要的身份鉴权信息')
     const body = JSON.parse(text) as Body
-    requests.push({
+    const seen: SeenRequest = {
       action: String(body.action),
       collectionName: body.collectionName as string | undefined,
       queryType: body.queryType as string | undefined,
@@ -99,13 +103,19 @@ export async function startStandin({ sleep: wait = sleep, functions, ...options 
       query: body.query,
       order: body.order,
       stages: body.stages,
-    })
+    }
+    requests.push(seen)
     if (body.action === 'functions.invokeFunction') {
       if (!functions) throw new StandinError('FUNCTIONS_EXECUTE_FAIL', `function ${String(body.function_name)} is not deployed here`)
       const event = body.request_data ? (JSON.parse(String(body.request_data)) as unknown) : {}
       return { requestId, data: { response_data: JSON.stringify(await functions(String(body.function_name), event)) } }
     }
-    return { requestId, ...(String(body.action).startsWith('storage.') ? storage.dispatch(body) : await dispatch(engine, body)) }
+    if (String(body.action).startsWith('storage.')) return { requestId, ...storage.dispatch(body) }
+    const reply = await dispatch(engine, body)
+    const data = reply.data as { list?: unknown[]; total?: number } | undefined
+    if (Array.isArray(data?.list)) seen.documents = data.list.length
+    else if (typeof data?.total === 'number') seen.counted = data.total
+    return { requestId, ...reply }
   }
 
   let inFlight = 0

@@ -62,6 +62,8 @@ describe.each(factories)('household dashboard: %s', (name, open) => {
     deps = { store, clock: new TestClock(), ids: randomIds, cipher, settings: { applicationPrefix: 'MLS', defaultUnitId: 'unit-root' }, files: null as never }
     demo = demoLedger(20200817, name === 'cloudbase' ? 6 : 1)
     await storeDemo(store, cipher, demo)
+    // The timer's work on CloudBase (a view reads the figures as folded); nothing to fold on SQLite.
+    while ((await store.repos.figures.foldPending(500)) > 0);
     extra = t2Campaign(demo)
     for (const c of extra.campaigns) await store.repos.campaigns.insert(c)
     for (const r of extra.checkRecords) await store.repos.checks.put(r, 0)

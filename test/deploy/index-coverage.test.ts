@@ -448,6 +448,11 @@ Object.assign(EXERCISES, {
     await r.ledger.append(paymentEntry(fresh('d')))
     await r.figures.rows('unit-root', '2026-12')
   },
+  // By _id only; in the move's transaction (outside one, CloudBase's refuses to write).
+  'figures.moveBranch': (r: Repositories) =>
+    r.figures.moveBranch('u1', ['unit-root'], ['unit-root', 'u2'], ['2026-01']).catch((err: Error) => {
+      if (!/runs in a transaction/.test(err.message)) throw err
+    }),
   'figures.foldPending': async (r: Repositories) => {
     await r.households.insert(household(fresh('h')))
     await r.figures.foldPending(50)

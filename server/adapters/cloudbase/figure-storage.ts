@@ -40,6 +40,16 @@ export function cloudFigureStorage(scope: Scope): FigureStorage {
     async fold(cells, householdId, next, expectedVersion) {
       if (!scope.inTransaction) throw new Error('figures.fold runs in a transaction')
       if (Number((await readDoc(scope, FIGURE_SNAPSHOTS, householdId))?.version ?? 0) !== expectedVersion) return false
+      await this.addRows(cells)
+      await scope.collection(FIGURE_SNAPSHOTS).doc(householdId).set({ version: expectedVersion + 1, contribution: next })
+      return true
+    },
+    async branchRows(unitId, months) {
+      const docs = await Promise.all(months.map((month) => readDoc(scope, FIGURE_ROWS, rowId(unitId, month))))
+      return docs.flatMap((d) => (d ? [{ month: String(d.month), cells: (d.cells ?? {}) as Cells }] : []))
+    },
+    async addRows(cells) {
+      if (!scope.inTransaction) throw new Error('figures.addRows runs in a transaction')
       const keys = [...cells.keys()]
       const stored = await Promise.all(keys.map((key) => readDoc(scope, FIGURE_ROWS, rowId(...(key.split('|') as [string, string])))))
       await Promise.all(
@@ -50,8 +60,6 @@ export function cloudFigureStorage(scope: Scope): FigureStorage {
           await (Object.keys(row).length === 0 ? (stored[i] ? ref.remove() : Promise.resolve()) : ref.set({ unitId, month, cells: row }))
         }),
       )
-      await scope.collection(FIGURE_SNAPSHOTS).doc(householdId).set({ version: expectedVersion + 1, contribution: next })
-      return true
     },
     async mark(householdId) {
       await scope.collection(FIGURE_MARKS).add({ householdId })

@@ -1,4 +1,4 @@
-import { addCells, contributionDelta, householdContribution, rollUp, type Cells, type Contribution, type MonthRow } from '../../../src/domain/figures'
+import { contributionDelta, householdContribution, rollUp, type Cells, type Contribution, type MonthRow } from '../../../src/domain/figures'
 import type { FigureRepository, Repositories } from '../../ports'
 
 /**
@@ -10,9 +10,10 @@ import type { FigureRepository, Repositories } from '../../ports'
  * SQLite folds in the writing transaction (one writer, nothing to contend on). CloudBase only
  * marks the household in the writing transaction (a new document each time, so concurrent writers
  * never touch the same document: a row every change wrote would be the global hot spot that made
- * concurrent callers CONFLICT in issue 11); the `timers` function folds the marks, one writer. A
- * view adds the marked households' unfolded differences to the rows it reads, so it is exact
- * between two folds.
+ * concurrent callers CONFLICT in issue 11); the `timers` function folds the marks, one writer, every
+ * minute. A view reads the rows alone, so its reads do not grow with the writes waiting for the
+ * fold (h14-cloud-dashboard: adding them made one view read ~25,000 times under load); on
+ * CloudBase it shows the figures as of the last fold.
  */
 
 /** A household's folded contribution and the version it was written at (1 on its first fold). */
@@ -34,6 +35,10 @@ export interface FigureStorage {
   snapshot(householdId: string): Promise<FigureSnapshot | null>
   /** Adds `cells` to the rows (keyed `<unitId>|<month>`) and writes the snapshot at `expectedVersion` (0: none yet); false when stale. */
   fold(cells: Map<string, Cells>, householdId: string, next: Contribution, expectedVersion: number): Promise<boolean>
+  /** The rows of `unitId` at `months` (a store that allows queries here reads every month of the unit instead). */
+  branchRows(unitId: string, months: readonly string[]): Promise<MonthRow[]>
+  /** Adds `cells` to the rows (keyed `<unitId>|<month>`), in the caller's transaction. */
+  addRows(cells: Map<string, Cells>): Promise<void>
   mark(householdId: string): Promise<void>
   /** Up to `limit` marks. A query. */
   marks(limit: number): Promise<FigureMark[]>
@@ -63,16 +68,6 @@ export async function foldContribution(storage: FigureStorage, repos: Pick<Repos
   return storage.fold(rollUp(delta, pathOf), householdId, now, before?.version ?? 0)
 }
 
-/** Runs `fn` over `items`, `width` at a time. */
-async function inBatches<T, R>(items: readonly T[], width: number, fn: (item: T) => Promise<R>): Promise<R[]> {
-  const out: R[] = []
-  for (let i = 0; i < items.length; i += width) out.push(...(await Promise.all(items.slice(i, i + width).map(fn))))
-  return out
-}
-
-/** The most marks a view adds in (a backlog beyond it waits for the timer; the view says nothing of it). */
-const MAX_VIEW_MARKS = 5000
-
 /**
  * The port over a store's storage. `fold` is how the store folds one household (in a transaction
  * of its own); absent, the store folds as it writes and nothing is ever marked.
@@ -83,32 +78,17 @@ export function figureRepository(
   fold?: (householdId: string, now: Contribution, markIds: readonly string[]) => Promise<boolean>,
 ): FigureRepository {
   return {
-    async rows(unitId, toMonth, also = []) {
-      if (!fold) return storage.readRows(unitId, toMonth, also)
-      for (;;) {
-        const ids = [...new Set((await storage.marks(MAX_VIEW_MARKS)).map((m) => m.householdId))]
-        const before = await inBatches(ids, 20, (id) => storage.snapshot(id))
-        const rows = await storage.readRows(unitId, toMonth, also)
-        const now = await inBatches(ids, 20, (id) => contributionNow(repos, id))
-        const after = await inBatches(ids, 20, (id) => storage.snapshot(id))
-        // A fold between reading the snapshots and the rows would be counted twice: read again.
-        if (after.some((s, i) => (s?.version ?? 0) !== (before[i]?.version ?? 0))) continue
-        const pending = new Map<string, Cells>()
-        const paths = unitPaths(repos)
-        for (const [i, c] of now.entries()) {
-          const delta = contributionDelta(before[i]?.contribution ?? {}, c)
-          rollUp(delta, await paths(Object.keys(delta)), pending)
-        }
-        const byMonth = new Map(rows.map((r) => [r.month, r]))
-        for (const [key, cells] of pending) {
-          const [unit, month] = key.split('|')
-          if (unit !== unitId || (month > toMonth && !also.includes(month))) continue
-          const row = byMonth.get(month) ?? { month, cells: {} }
-          addCells(row.cells, cells)
-          byMonth.set(month, row)
-        }
-        return [...byMonth.values()]
+    rows: (unitId, toMonth, also = []) => storage.readRows(unitId, toMonth, also),
+    async moveBranch(unitId, from, to, months) {
+      const gone = from.filter((id) => !to.includes(id))
+      const added = to.filter((id) => !from.includes(id))
+      const cells = new Map<string, Cells>()
+      for (const row of await storage.branchRows(unitId, months)) {
+        const minus = Object.fromEntries(Object.entries(row.cells).map(([k, n]) => [k, -n]))
+        for (const id of gone) cells.set(`${id}|${row.month}`, minus)
+        for (const id of added) cells.set(`${id}|${row.month}`, row.cells)
       }
+      await storage.addRows(cells)
     },
     async foldPending(limit) {
       if (!fold) return 0

@@ -17,6 +17,15 @@ export function sqliteFigureStorage(db: Db): FigureStorage {
   const putSnapshot = db.prepare(
     'INSERT INTO figure_snapshots (household_id, version, contribution) VALUES (?, ?, ?) ON CONFLICT (household_id) DO UPDATE SET version = excluded.version, contribution = excluded.contribution',
   )
+  const addRows = (cells: Map<string, Cells>) => {
+    for (const [key, add] of cells) {
+      const [unitId, month] = key.split('|')
+      const raw = readRow.get(unitId, month) as string | undefined
+      const row = addCells(raw ? (JSON.parse(raw) as Cells) : {}, add)
+      if (Object.keys(row).length === 0) dropRow.run(unitId, month)
+      else putRow.run(unitId, month, JSON.stringify(row))
+    }
+  }
   return {
     async readRows(unitId, toMonth, also = []) {
       const sql = 'SELECT month, cells FROM figure_rows WHERE unit_id = ? AND (month <= ? OR month IN (SELECT value FROM json_each(?))) ORDER BY month'
@@ -30,15 +39,15 @@ export function sqliteFigureStorage(db: Db): FigureStorage {
     async fold(cells, householdId, next, expectedVersion) {
       const stored = (readSnapshot.get(householdId) as { version: number } | undefined)?.version ?? 0
       if (stored !== expectedVersion) return false
-      for (const [key, add] of cells) {
-        const [unitId, month] = key.split('|')
-        const raw = readRow.get(unitId, month) as string | undefined
-        const row = addCells(raw ? (JSON.parse(raw) as Cells) : {}, add)
-        if (Object.keys(row).length === 0) dropRow.run(unitId, month)
-        else putRow.run(unitId, month, JSON.stringify(row))
-      }
+      addRows(cells)
       putSnapshot.run(householdId, expectedVersion + 1, JSON.stringify(next))
       return true
+    },
+    async branchRows(unitId) {
+      return this.readRows(unitId, '9999-12')
+    },
+    async addRows(cells) {
+      addRows(cells)
     },
     async mark() {},
     async marks() {

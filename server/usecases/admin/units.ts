@@ -99,6 +99,8 @@ export async function renameUnit(deps: Deps, actor: Actor, input: { unitId: stri
  * _id inside one, so the branch is found by a query first and then re-read unit by unit inside:
  * any unit changed since (renamed, moved, or given a child, which bumps its version) makes the
  * move a CONFLICT, and a racing transaction that writes any of the same units conflicts too.
+ * The branch's dashboard figures leave its old ancestors' month rows for the new ones' in the same
+ * transaction (a racing fold that writes the same rows makes it conflict and run again).
  */
 export async function moveUnit(deps: Deps, actor: Actor, input: { unitId: string; version: number; parentId: string }): Promise<MovedUnit> {
   requireAdmin(actor)
@@ -119,6 +121,8 @@ export async function moveUnit(deps: Deps, actor: Actor, input: { unitId: string
   }
   const oldParentId = unit.parentId
   const now = deps.clock.now()
+  // The branch's months of dashboard figures, which leave its old ancestors' rows for the new ones'.
+  const months = (await repos0.figures.rows(unit.id, '9999-12')).map((r) => r.month)
 
   const repathed: OrgUnitRecord[] = []
   const result = await deps.store.transaction(async (repos) => {
@@ -129,6 +133,7 @@ export async function moveUnit(deps: Deps, actor: Actor, input: { unitId: string
     const old = oldParentId ? await repos.units.get(oldParentId) : null
     const cut = unit.path.length - 1
     let moved: OrgUnitRecord = unit
+    const before = current.find((u) => u.id === unit.id)!.path
     for (const u of current) {
       const next: OrgUnitRecord = {
         ...u,
@@ -142,6 +147,7 @@ export async function moveUnit(deps: Deps, actor: Actor, input: { unitId: string
     }
     await touch(repos, p)
     if (old) await touch(repos, old)
+    await repos.figures.moveBranch(unit.id, before.slice(0, -1), p.path, months)
     await appendAudit(repos, deps.cipher, now, {
       actor: actor.openid,
       action: 'unit.move',

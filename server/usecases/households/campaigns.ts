@@ -2,15 +2,16 @@ import type * as v from 'valibot'
 import { AppError, maskName, type Actor } from '../../../src/domain'
 import type { CampaignHousehold, CampaignItem, CampaignView } from '../../../src/domain/api/households'
 import type { CursorPage } from '../../../src/domain/api/applicant'
-import type { Campaign } from '../../../src/domain/campaign'
+import type { Campaign, CampaignProgress } from '../../../src/domain/campaign'
 import type { CloseCampaignSchema, OpenCampaignSchema } from '../../../src/domain/campaign-schemas'
-import type { CallContext, Deps } from '../../ports'
+import type { CallContext, Deps, Repositories } from '../../ports'
 import { appendAudit } from '../shared/audit'
 import { decodeCursor, encodeCursor, hasStrings } from '../shared/cursor'
 import { contentTarget, once } from '../shared/idempotency'
 import { adminUnit, requireAdmin, unitInJurisdiction } from '../shared/jurisdiction'
 import { requireStaff, staffNameOf } from './access'
 import { scopeAndProgress, scopeUnits, visibleCampaign } from './campaign-scope'
+import { keptCampaignProgress } from './dashboard'
 import { writeScope } from './household-write'
 
 export { confirmItem, getCheck, setOutcome } from './campaign-checks'
@@ -39,8 +40,20 @@ export async function listCampaigns(deps: Deps, actor: Actor, input: { cursor?: 
   ])
   const shown = found.slice(0, input.pageSize)
   const last = shown[shown.length - 1]
-  const items = await Promise.all(shown.map(async (c) => ({ ...c, progress: (await scopeAndProgress(repos, c)).progress.total })))
+  const items = await Promise.all(shown.map(async (c) => ({ ...c, progress: await campaignTotal(repos, c) })))
   return { items, total, pageSize: input.pageSize, nextCursor: found.length > input.pageSize ? encodeCursor({ s: last.startsOn, i: last.id }) : null }
+}
+
+/**
+ * A campaign's progress in total from the store's kept counts (a few counts per scope unit under
+ * the tree's root, as the dashboard reads them), not a scan of its scope's households; a scope
+ * spanning more than one tree is scanned.
+ */
+async function campaignTotal(repos: Repositories, campaign: Campaign): Promise<CampaignProgress['total']> {
+  const scope = await scopeUnits(repos, campaign)
+  const top = scope[0] ? await repos.units.get(scope[0].path[0]) : null
+  if (top && scope.every((u) => u.path[0] === top.id)) return (await keptCampaignProgress(repos, campaign, top)).total
+  return (await scopeAndProgress(repos, campaign)).progress.total
 }
 
 /** An admin opens a campaign for units of their jurisdiction (a unit elsewhere is NOT_FOUND). */

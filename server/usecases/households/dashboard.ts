@@ -3,11 +3,11 @@ import { DASHBOARD_OVERDUE_LISTED, type DashboardView } from '../../../src/domai
 import { APPLICATION_STATUSES, type ApplicationStatus } from '../../../src/domain/application-status'
 import { daysBetween, type CalendarDate } from '../../../src/domain/calendar'
 import { scopeMomentMs, type Campaign, type CampaignProgress, type UnitProgress } from '../../../src/domain/campaign'
-import { latestCampaign, type DateRange, type OverdueContact } from '../../../src/domain/dashboard'
+import type { DateRange, OverdueContact } from '../../../src/domain/dashboard'
 import { extraRows, figuresFromRows } from '../../../src/domain/figures'
 import type { Deps, OrgUnitRecord, Repositories } from '../../ports'
 import { householdUnits, requireStaff } from './access'
-import { campaignConcerns, overlaps, scopeUnits } from './campaign-scope'
+import { overlaps, scopeUnits } from './campaign-scope'
 
 /**
  * The dashboard of the caller's jurisdiction (or a unit's subtree inside it) for a date range.
@@ -18,14 +18,15 @@ import { campaignConcerns, overlaps, scopeUnits } from './campaign-scope'
  *   the domain's reference computation `computeDashboard` over the raw records.
  *
  * What a view reads is bounded whatever the number of households: the unit's subtree of units,
- * about 70 month rows, the campaigns of the range, two counts per application status, the station
+ * about 70 month rows, the campaigns of the scope by unit path from the range's end back to the
+ * first one still running in it, two counts per application status, the station
  * counts, two counts and up to 2 x 30 spells for the overdue contacts (and those 30 households),
  * and five counts per region of the campaign's scope units.
  * - Overdue contacts: the store keeps each household's overdue spells (src/domain/contact-spells.ts,
  *   `repos.contactClocks`) under every unit above it, so the count at the end of `to` is two index
  *   ranges, and the longest DASHBOARD_OVERDUE_LISTED are an index range in order of the day their
  *   days count from. The overdue days are each household's policy's (inherited from above its unit).
- * - Campaigns: those overlapping the range that concern the unit; the latest one's progress from
+ * - Campaigns: the latest overlapping the range that concerns the unit; its progress from
  *   kept counts (`keptCampaignProgress`): the households on file at its scope's moment and the
  *   check records, counted per unit.
  * - Applications by status: counted by the store per status (every status but `draft`: a draft is
@@ -51,15 +52,23 @@ async function applicationsByStatus(repos: Repositories, unitIds: string[], now:
   return out
 }
 
-/** The campaigns overlapping the range that concern `root`'s subtree (at most a few a year). */
-async function campaignsOf(repos: Repositories, root: OrgUnitRecord, range: DateRange): Promise<Campaign[]> {
-  const out: Campaign[] = []
-  for (let offset = 0; ; offset += 100) {
-    const { items } = await repos.campaigns.list({ offset, limit: 100 })
-    for (const c of items) if (c.startsOn <= range.to && c.endsOn >= range.from && (await campaignConcerns(repos, c, root))) out.push(c)
-    if (items.length < 100) break
+/** Reads of the scope's campaigns, a page at a time. */
+const CAMPAIGN_PAGE = 20
+
+/**
+ * The campaign the view shows: the latest (by start, then id) of those overlapping the range whose
+ * scope overlaps `root`'s subtree (`latestCampaign`). Read by unit path, newest first from the
+ * range's end, to the first that has not ended before the range: not every campaign.
+ */
+async function campaignOf(repos: Repositories, root: OrgUnitRecord, range: DateRange): Promise<Campaign | null> {
+  let after = { startsOn: range.to, id: '\uffff' }
+  for (;;) {
+    const page = await repos.campaigns.listFor(root, after, CAMPAIGN_PAGE)
+    const found = page.find((c) => c.endsOn >= range.from)
+    if (found) return found
+    if (page.length < CAMPAIGN_PAGE) return null
+    after = page.at(-1)!
   }
-  return out
 }
 
 /** A campaign's figures under one region (a unit's subtree), from the store's kept counts. */
@@ -133,7 +142,7 @@ export async function householdDashboard(deps: Deps, actor: Actor, input: { from
   const root = units.find((u) => u.id === (input.unitId ?? actor.unitId))!
   const [rows, campaign, overdue, byStatus, stationsByKind, aidStationsByLevel] = await Promise.all([
     repos.figures.rows(root.id, range.to.slice(0, 7), extraRows(range)),
-    campaignsOf(repos, root, range).then((cs) => latestCampaign(cs, range)),
+    campaignOf(repos, root, range),
     overdueList(repos, root, range.to),
     applicationsByStatus(repos, units.map((u) => u.id), deps.clock.now().toISOString()),
     repos.stations.countByKind(),
