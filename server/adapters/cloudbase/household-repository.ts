@@ -4,7 +4,7 @@ import { HOUSEHOLDS } from './collections'
 import { MAX_UNIT_IDS } from './staff-repository'
 import { householdKeyVersion } from '../keys/key-versions'
 import { KEY_VERSION_INDEX, underOldKey } from './key-version-query'
-import { outsideTransaction, readPage, readRange, type Scope, type StoredDoc } from './types'
+import { outsideTransaction, readByIds, readPage, readRange, type Scope, type StoredDoc } from './types'
 import { versionedRecords, withId, withoutId } from './versioned'
 import { readAfter, UNIT_PATH, unitPathOf } from './unit-paths'
 
@@ -56,6 +56,9 @@ export function householdRepository(scope: Scope): HouseholdRepository {
     },
     async update(rec, expectedVersion) {
       return records.update({ ...rec, unitPath: await unitPathOf(scope, rec.unitId) }, expectedVersion)
+    },
+    async getMany(ids) {
+      return (await readByIds(scope, HOUSEHOLDS, ids, 'households.getMany')).map(toRecord)
     },
     underOldKey(version, limit) {
       return underOldKey(scope, HOUSEHOLDS, version, limit, toRecord)

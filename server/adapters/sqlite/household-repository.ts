@@ -1,7 +1,7 @@
 import type { HouseholdQuery, HouseholdRecord, HouseholdRepository } from '../../ports'
 import type { Db } from './connection'
 import { householdKeyVersion } from '../keys/key-versions'
-import { guardedRows, readAll, readPage, UNDER_UNIT, underOldKey } from './documents'
+import { guardedRows, readAll, readByIds, readPage, UNDER_UNIT, underOldKey } from './documents'
 
 /** The WHERE clause of a household query and its parameters: units as a JSON list for `json_each`, the status when given. */
 function householdFilter({ unitIds, status }: HouseholdQuery): { sql: string; params: string[] } {
@@ -30,6 +30,9 @@ export function householdRepository(db: Db): HouseholdRepository {
       head_name: (r) => r.headName,
       key_version: householdKeyVersion,
     }),
+    async getMany(ids) {
+      return readByIds(db, 'households', ids)
+    },
     async underOldKey(version, limit) {
       return underOldKey<HouseholdRecord>(db, 'households', version, limit)
     },
