@@ -7,7 +7,7 @@
  * time; only the starter sees the job, each starter their jurisdiction. Every part is awaited.
  */
 import { cloudbaseFileStore } from '../../server/adapters/cloudbase/file-store'
-import type { ExportJobRecord, OrgUnitRecord, Store } from '../../server/ports'
+import type { OrgUnitRecord, Store } from '../../server/ports'
 import { advanceExportJobs, runExportPart, sweepExportJobs, type PartBudget } from '../../server/usecases/households/export-jobs'
 import { readCsv } from '../../server/usecases/shared/csv'
 import { DEFAULT_SHEET_LIMITS } from '../../server/usecases/shared/sheet-limits'
@@ -17,6 +17,7 @@ import { LEDGER_EXPORT_COLUMNS, LEDGER_EXPORT_HEADER, ledgerExportRow } from '..
 import { exportedBytes, exportedSheet, expectSpreadsheetLayout } from '../support/exports'
 import { paymentEntry } from '../support/household-records'
 import { householdFixture, type HouseholdFixture } from '../support/households'
+import { exportJobSteps } from '../support/export-jobs'
 import { contractStores } from './stores'
 
 const { factories } = contractStores()
@@ -67,13 +68,7 @@ describe.each(factories)('ledger export jobs: %s', (name, open) => {
     await close()
   })
 
-  const job = async (id: string): Promise<ExportJobRecord> => (await f.deps.store.repos.exportJobs.get(id))!
-  async function finish(id: string, budget: PartBudget = SMALL): Promise<string[]> {
-    const outcomes: string[] = []
-    for (let i = 0; i < 20 && (await job(id)).state === 'running'; i++) outcomes.push(await runExportPart(f.deps, id, budget))
-    return outcomes
-  }
-  const fileOf = async (openid: string, jobId: string): Promise<ExportedFile> => (await f.ok<ExportJobView>(openid, 'exportStatus', { jobId })).file!
+  const { job, finish, crashPart, fileOf } = exportJobSteps(() => f, SMALL)
   /** What the ledger export of `units` should hold: their approved entries by day paid, as rows. */
   const expected = (inUnit: (unitId: string) => boolean, keep: (e: DisbursementEntry) => boolean = () => true) =>
     entries
@@ -104,13 +99,7 @@ describe.each(factories)('ledger export jobs: %s', (name, open) => {
     expect(await runExportPart(f.deps, started.jobId, SMALL)).toBe('written')
     expect(await job(started.jobId)).toMatchObject({ done: 3, parts: [expect.anything()], lease: null })
 
-    const repo = f.deps.store.repos.exportJobs
-    const update = repo.update.bind(repo)
-    let writes = 0
-    const crash = jest.spyOn(repo, 'update').mockImplementation(async (j) => (++writes === 2 ? Promise.reject(new Error('container stopped')) : update(j)))
-    await expect(runExportPart(f.deps, started.jobId, SMALL)).rejects.toThrow('container stopped')
-    crash.mockRestore()
-    const crashed = await job(started.jobId)
+    const crashed = await crashPart(started.jobId)
     expect(crashed).toMatchObject({ done: 3, parts: [expect.anything()], lease: { key: expect.any(String) } })
     expect(await runExportPart(f.deps, started.jobId, SMALL)).toBe('busy')
     f.clock.advance(LEASE_OVER_MS)

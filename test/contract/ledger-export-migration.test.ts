@@ -16,7 +16,7 @@ import type { Standin } from '../cloudbase-standin'
 import { startDeployedStandin, useStandin } from '../support/cloudbase-standin'
 import { tempDir } from '../support/deps'
 import { paymentEntry } from '../support/household-records'
-import { oldDatabase } from '../support/old-sqlite'
+import { addOldEntries, oldDatabase } from '../support/old-sqlite'
 
 const UNITS: OrgUnitRecord[] = [
   { id: 'prov', name: '省', parentId: null, path: ['prov'] },
@@ -51,8 +51,7 @@ test('SQLite: migration 56 files the approved entries of an old database under e
   const { dir, cleanup } = tempDir()
   const file = join(dir, 'old.db')
   const old = oldDatabase(file, 56, UNITS)
-  const add = old.prepare('INSERT INTO disbursements (id, household_id, unit_id, paid_on, created_at, recorded_by, status, decision, doc) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)')
-  for (const { status, decision, ...facts } of ENTRIES) add.run(facts.id, facts.householdId, facts.unitId, facts.paidOn, facts.createdAt, facts.recordedBy, status, decision && JSON.stringify(decision), JSON.stringify(facts))
+  addOldEntries(old, ENTRIES)
   old.close()
 
   const db = openDatabase(file)

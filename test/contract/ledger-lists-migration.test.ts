@@ -15,7 +15,7 @@ import type { DisbursementEntry } from '../../src/domain/ledger'
 import type { Standin } from '../cloudbase-standin'
 import { startDeployedStandin, useStandin } from '../support/cloudbase-standin'
 import { tempDir } from '../support/deps'
-import { oldDatabase } from '../support/old-sqlite'
+import { addOldEntries, oldDatabase } from '../support/old-sqlite'
 import { paymentEntry } from '../support/household-records'
 
 const UNITS: OrgUnitRecord[] = [
@@ -47,8 +47,7 @@ test('SQLite: migration 50 files the pending entries of an old database under ev
   const file = join(dir, 'old.db')
   const old = oldDatabase(file, 50, UNITS)
   // The records as the release before wrote them.
-  const add = old.prepare('INSERT INTO disbursements (id, household_id, unit_id, paid_on, created_at, recorded_by, status, decision, doc) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)')
-  for (const { status, decision, ...facts } of ENTRIES) add.run(facts.id, facts.householdId, facts.unitId, facts.paidOn, facts.createdAt, facts.recordedBy, status, decision && JSON.stringify(decision), JSON.stringify(facts))
+  addOldEntries(old, ENTRIES)
   old.close()
 
   const db = openDatabase(file)
