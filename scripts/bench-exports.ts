@@ -13,6 +13,10 @@
  * approved payments a household, a measure on every fifth. Units rotate over the fixture's
  * grassroots units; the exporter is the city's admin and reviewer (whole jurisdiction, full file).
  *
+ * `ledger_job_*` is the ledger export as the page runs it: an export job, its parts written one
+ * after another as the timer writes them (up to TIMER_PART_MS each), then put together; its time is
+ * from the start to the file, and `_parts` / `_longest_part_ms` say how it was cut.
+ *
  * Options (environment): BENCH_SMALL (10000), BENCH_FACTOR (10), BENCH_ENTRIES_PER (5), BENCH_ONLY
  * (a pattern of the exports to run, e.g. `ledger`).
  */
@@ -23,6 +27,9 @@ import type { ExportedFile } from '../src/domain/api/households'
 import type { DisbursementEntry } from '../src/domain/ledger'
 import type { ApplicationRecord, HouseholdRecord, Store } from '../server/ports'
 import { exportHouseholds, exportLedger } from '../server/usecases/households/export'
+import { exportStatus, runExportPart, TIMER_PART_MS } from '../server/usecases/households/export-jobs'
+import { startLedgerExport } from '../server/usecases/households/ledger-export-job'
+import { call } from '../test/support/deps'
 import { householdFixture, type HouseholdFixture } from '../test/support/households'
 
 const SMALL = Number(process.env.BENCH_SMALL ?? 10_000)
@@ -64,7 +71,7 @@ async function grow(f: HouseholdFixture, store: Store, model: { household: House
 }
 
 /** Time spent in the store's reads an export makes, by read (the household scan is h14-queues' part). */
-const readMs = { householdScan: 0, ledgerScan: 0, applicationsGetMany: 0 }
+const readMs = { householdScan: 0, ledgerScan: 0, ledgerApprovedUnder: 0, applicationsGetMany: 0, householdsGetMany: 0 }
 
 function timeReads(store: Store): void {
   const time = <A extends unknown[], R>(key: keyof typeof readMs, fn: (...args: A) => Promise<R>) => async (...args: A): Promise<R> => {
@@ -78,6 +85,8 @@ function timeReads(store: Store): void {
   const { households, ledger, applications } = store.repos
   households.listPage = time('householdScan', households.listPage.bind(households))
   ledger.scan = time('ledgerScan', ledger.scan.bind(ledger))
+  ledger.approvedUnder = time('ledgerApprovedUnder', ledger.approvedUnder.bind(ledger))
+  households.getMany = time('householdsGetMany', households.getMany.bind(households))
   applications.getMany = time('applicationsGetMany', applications.getMany.bind(applications))
 }
 
@@ -119,11 +128,31 @@ async function measure(work: () => Promise<ExportedFile>): Promise<Figures> {
   return { reads: { ...readMs }, ms, bytes: file.size, rows: file.rows, rssPeak, heapPeak, buffersPeak, rssGrowth: rssPeak - before.rss, heapGrowth: heapPeak - before.heapUsed }
 }
 
+/** The parts of the last export job: each one's time. */
+let jobParts: number[] = []
+let jobs = 0
+
+/** The ledger export as a job: started, then its parts one after another until the file is ready. */
+async function ledgerJob(f: HouseholdFixture, format: 'csv' | 'xlsx'): Promise<ExportedFile> {
+  const started = await startLedgerExport(f.deps, ACTOR, { format }, call(`bench-ledger-job-${++jobs}`))
+  jobParts = []
+  for (;;) {
+    const t = performance.now()
+    const outcome = await runExportPart(f.deps, started.jobId, { ms: TIMER_PART_MS })
+    jobParts.push(performance.now() - t)
+    if (outcome === 'ready') break
+    if (outcome !== 'written') throw new Error(`part ${jobParts.length}: ${outcome}`)
+  }
+  return (await exportStatus(f.deps, ACTOR, { jobId: started.jobId })).file!
+}
+
 const ALL_EXPORTS: [string, (f: HouseholdFixture) => Promise<ExportedFile>][] = [
   ['household_xlsx', (f) => exportHouseholds(f.deps, ACTOR, { format: 'xlsx', full: true, reason: '基准测试' })],
   ['household_csv', (f) => exportHouseholds(f.deps, ACTOR, { format: 'csv', full: true, reason: '基准测试' })],
   ['ledger_xlsx', (f) => exportLedger(f.deps, ACTOR, { format: 'xlsx' })],
   ['ledger_csv', (f) => exportLedger(f.deps, ACTOR, { format: 'csv' })],
+  ['ledger_job_xlsx', (f) => ledgerJob(f, 'xlsx')],
+  ['ledger_job_csv', (f) => ledgerJob(f, 'csv')],
 ]
 const ONLY = process.env.BENCH_ONLY ? new RegExp(process.env.BENCH_ONLY) : null
 const EXPORTS = ALL_EXPORTS.filter(([name]) => !ONLY || ONLY.test(name))
@@ -143,6 +172,10 @@ function print(size: string, name: string, r: Figures) {
   console.log(`${p}_heap_peak_mb=${mb(r.heapPeak)}`)
   console.log(`${p}_heap_growth_mb=${mb(r.heapGrowth)}`)
   console.log(`${p}_buffers_peak_mb=${mb(r.buffersPeak)}`)
+  if (name.includes('_job_')) {
+    console.log(`${p}_parts=${jobParts.length}`)
+    console.log(`${p}_longest_part_ms=${Math.max(...jobParts).toFixed(0)}`)
+  }
 }
 
 async function main() {

@@ -7,6 +7,7 @@ import { decideDeregistration, proposeDeregistration } from '../usecases/househo
 import { exportHouseholds, exportLedger } from '../usecases/households/export'
 import { exportReceived } from '../usecases/shared/export-receipts'
 import { exportStatus, startHouseholdExport } from '../usecases/households/export-jobs'
+import { startLedgerExport } from '../usecases/households/ledger-export-job'
 import { listBudgets, setBudget } from '../usecases/households/budgets'
 import { recordPayment, reversePayment } from '../usecases/households/ledger'
 import { decideLedgerEntry, pendingLedger } from '../usecases/households/ledger-decisions'
@@ -51,6 +52,7 @@ export const households = defineFunction('households', {
   dashboard: householdDashboard,
   exportHouseholds,
   startHouseholdExport,
+  startLedgerExport,
   exportStatus,
   exportLedger,
   exportReceived,

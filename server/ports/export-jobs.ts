@@ -1,10 +1,16 @@
 /** Export jobs: an export of any size written in parts, each part within a function's timeout. */
+import type { LedgerCursor, LedgerRange } from './households'
 
 export type ExportJobState = 'running' | 'ready' | 'failed'
 
 /** Where the next part of a household export starts: after this household in (file number, id) order, or at the start (null). */
 export interface ExportJobCursor {
   after: { number: string; id: string } | null
+}
+
+/** Where the next part of a ledger export starts: after the last entry written, by day paid (null: the first). */
+export interface LedgerJobCursor {
+  after: LedgerCursor | null
 }
 
 /** One part's rows, in the private file store (gzip of the sheet's rows: XML rows for XLSX, lines for CSV). */
@@ -35,7 +41,8 @@ export interface ExportJobRecord {
   id: string
   /** Who started it: every part reads with this person's jurisdiction and roles as they are then. */
   openid: string
-  kind: 'households'
+  /** What is exported: the household roll or the aid ledger (帮扶资金台账). */
+  kind: 'households' | 'ledger'
   format: 'csv' | 'xlsx'
   masked: boolean
   /** A full export's reason (audited); null when masked. */
@@ -47,11 +54,13 @@ export interface ExportJobRecord {
   createdAt: string
   updatedAt: string
   state: ExportJobState
-  /** Households in the jurisdiction when it started (the page shows 共 M 户). */
+  /** The ledger's days paid (a ledger export's range; absent for households). */
+  range?: LedgerRange
+  /** Households (entries of the ledger) in the jurisdiction when it started (the page shows 共 M 户 / 条). */
   total: number
   /** Rows written in saved parts. */
   done: number
-  cursor: ExportJobCursor
+  cursor: ExportJobCursor | LedgerJobCursor
   /** The end of the data was reached: what is left is putting the parts together. */
   scanned: boolean
   /** XLSX column widths, fixed by the first page (as a one-shot export fixes them). */

@@ -34,6 +34,8 @@ export interface HouseholdRepository {
   /** Up to `limit` records still depending on a data key older than `version` (what a key rotation has left), in id order, and how many there are. A query. */
   underOldKey(version: number, limit: number): Promise<{ items: HouseholdRecord[]; remaining: number }>
   get(id: string): Promise<HouseholdRecord | null>
+  /** The households of these ids that exist (at most 1000 ids), in no particular order. A query. */
+  getMany(ids: readonly string[]): Promise<HouseholdRecord[]>
   /** Writes `rec` when the stored version is `expectedVersion`; false when it is stale or missing. */
   update(rec: HouseholdRecord, expectedVersion: number): Promise<boolean>
   /** A page of the households under `query.under` by file number (then id) after the cursor: a read in index order however deep or large the jurisdiction (lists, and every scan: dashboards, campaigns, exports). A query. */
@@ -79,8 +81,28 @@ export interface LedgerRepository {
   get(id: string): Promise<DisbursementEntry | null>
   /** A household's entries, oldest first (at most 1000). A query. */
   listByHousehold(householdId: string): Promise<DisbursementEntry[]>
+  /**
+   * Up to `limit` approved entries of the units under `under` (however many) paid in [from, to]
+   * (either end open), by the day paid then id, after (`paidOn`, `id`) of the last one read (null:
+   * from the first). A query.
+   */
+  approvedUnder(under: string, range: LedgerRange, after: LedgerCursor | null, limit: number): Promise<DisbursementEntry[]>
+  /** How many approved entries under `under` were paid in [from, to]. A query. */
+  countApprovedUnder(under: string, range: LedgerRange): Promise<number>
   /** Entries of these units paid in [from, to] (inclusive dates; absent: unbounded), after `afterId` in id order. A query. */
   scan(query: { unitIds: readonly string[]; from?: CalendarDate; to?: CalendarDate }, afterId: string | null, limit: number): Promise<DisbursementEntry[]>
+}
+
+/** Days paid, both ends inclusive; an absent end is open. */
+export interface LedgerRange {
+  from?: CalendarDate
+  to?: CalendarDate
+}
+
+/** Where a read of the ledger by day paid goes on: after this entry. */
+export interface LedgerCursor {
+  paidOn: CalendarDate
+  id: string
 }
 
 /** Budgets per unit, year and fund source; read and written by id inside transactions. */

@@ -7,7 +7,7 @@
  * sweep removes jobs past their time and their files. Every part is awaited: nothing runs after a test.
  */
 import { cloudbaseFileStore } from '../../server/adapters/cloudbase/file-store'
-import type { ExportJobRecord, Store } from '../../server/ports'
+import type { Store } from '../../server/ports'
 import { advanceExportJobs, runExportPart, sweepExportJobs, type PartBudget } from '../../server/usecases/households/export-jobs'
 import { FULL_EXPORT_LINK_SECONDS, MASKED_EXPORT_LINK_SECONDS } from '../../server/usecases/households/export-link'
 import { removeStaleUploads } from '../../server/usecases/shared/uploads'
@@ -15,6 +15,7 @@ import type { ExportedFile, ExportJobView } from '../../src/domain/api/household
 import { HOUSEHOLD_EXPORT_COLUMNS } from '../../src/domain/household-export'
 import { exportedBytes, exportedSheet, expectSpreadsheetLayout } from '../support/exports'
 import { householdFixture, type HouseholdFixture } from '../support/households'
+import { exportJobSteps } from '../support/export-jobs'
 import { contractStores } from './stores'
 
 const { factories } = contractStores()
@@ -40,14 +41,7 @@ describe.each(factories)('export jobs: %s', (name, open) => {
     await close()
   })
 
-  const job = async (id: string): Promise<ExportJobRecord> => (await f.deps.store.repos.exportJobs.get(id))!
-  /** Parts until the file is ready (each awaited), at most 20. */
-  async function finish(id: string, budget: PartBudget = SMALL): Promise<string[]> {
-    const outcomes: string[] = []
-    for (let i = 0; i < 20 && (await job(id)).state === 'running'; i++) outcomes.push(await runExportPart(f.deps, id, budget))
-    return outcomes
-  }
-  const fileOf = async (openid: string, jobId: string): Promise<ExportedFile> => (await f.ok<ExportJobView>(openid, 'exportStatus', { jobId })).file!
+  const { job, finish, crashPart, fileOf } = exportJobSteps(() => f, SMALL)
 
   it('a start answers at once with the job; the same request id finds the same job, another starter gets their own', async () => {
     const first = await f.hh<ExportJobView>('o-reviewer', 'startHouseholdExport', { format: 'csv' }, 'req-start-1')
@@ -73,13 +67,7 @@ describe.each(factories)('export jobs: %s', (name, open) => {
     expect(await job(started.jobId)).toMatchObject({ done: 2, parts: [expect.anything()], lease: null })
 
     // The next part dies after its file is in the store, before its cursor is saved.
-    const repo = f.deps.store.repos.exportJobs
-    const update = repo.update.bind(repo)
-    let writes = 0
-    const crash = jest.spyOn(repo, 'update').mockImplementation(async (j) => (++writes === 2 ? Promise.reject(new Error('container stopped')) : update(j)))
-    await expect(runExportPart(f.deps, started.jobId, SMALL)).rejects.toThrow('container stopped')
-    crash.mockRestore()
-    const crashed = await job(started.jobId)
+    const crashed = await crashPart(started.jobId)
     expect(crashed).toMatchObject({ done: 2, parts: [expect.anything()], lease: { key: expect.any(String) } })
     expect(await f.deps.files.get(crashed.lease!.key!, 1 << 20)).not.toBeNull()
     // Its lease holds until its time is over; then the next runner takes over from the saved cursor.

@@ -120,7 +120,7 @@ describe.each(factories)('household records: %s', (_name, open) => {
 
   describe('ledger', () => {
     test('has no method that changes or removes an entry; the one write after append is a decision', () => {
-      expect(Object.keys(store.repos.ledger).sort()).toEqual(['append', 'countPendingUnder', 'decide', 'get', 'listByHousehold', 'pendingUnder', 'scan'])
+      expect(Object.keys(store.repos.ledger).sort()).toEqual(['append', 'approvedUnder', 'countApprovedUnder', 'countPendingUnder', 'decide', 'get', 'listByHousehold', 'pendingUnder', 'scan'])
     })
 
     test('a pending entry takes one decision: its status and decision change, nothing else; a second is refused', async () => {

@@ -336,6 +336,7 @@ Object.assign(EXERCISES, {
   'households.deregisteredBefore': (r: Repositories) => r.households.deregisteredBefore('2026-03-02T02:00:00.000Z', 50),
   'measures.insert': (r: Repositories) => r.measures.insert(measureRecord(fresh('m'))),
   'measures.get': (r: Repositories) => r.measures.get('m-none'),
+  'households.getMany': (r: Repositories) => r.households.getMany(['h-none', 'h-other']),
   'measures.getMany': (r: Repositories) => r.measures.getMany(['m-none', 'm-other']),
   'measures.update': async (r: Repositories) => {
     const m = measureRecord(fresh('m'))
@@ -360,6 +361,15 @@ Object.assign(EXERCISES, {
   'ledger.pendingUnder': async (r: Repositories) => {
     await r.ledger.pendingUnder('unit-root', null, 21)
     await r.ledger.pendingUnder('unit-a', { createdAt: '2026-03-02T02:00:00.000Z', id: 'd-1' }, 21)
+  },
+  'ledger.approvedUnder': async (r: Repositories) => {
+    await r.ledger.approvedUnder('unit-root', {}, null, 21)
+    await r.ledger.approvedUnder('unit-a', { from: '2026-01-01', to: '2026-12-31' }, { paidOn: '2026-03-01', id: 'd-1' }, 21)
+    await r.ledger.approvedUnder('unit-a', { to: '2026-12-31' }, null, 21)
+  },
+  'ledger.countApprovedUnder': async (r: Repositories) => {
+    await r.ledger.countApprovedUnder('unit-root', {})
+    await r.ledger.countApprovedUnder('unit-a', { from: '2026-01-01', to: '2026-12-31' })
   },
   'ledger.countPendingUnder': async (r: Repositories) => {
     await r.ledger.countPendingUnder('unit-root')

@@ -88,6 +88,24 @@ describe('filed households', () => {
     expect(String(book.worksheets[0].getRow(2).getCell(4).value)).toMatch(/\*{10}/)
     await e2e.shot(admin.page, 'households-02f-dashboard-exported')
 
+    // The ledger of the range as an export job too: 已导出 N 条 / 共 M 条, then the file has the M entries, names masked.
+    const ledgerDownloading = admin.page.waitForEvent('download')
+    await visible(admin.page, '[data-export=ledger]').click()
+    const ledgerProgress = (await visible(admin.page, '[data-export-progress]').textContent()) ?? ''
+    expect(ledgerProgress).toMatch(/^正在导出：已导出 [\d,]+ 条 \/ 共 [\d,]+ 条$/)
+    const ledgerDownload = await ledgerDownloading
+    await expect(admin.page.locator('[data-export-progress]').count()).resolves.toBe(0)
+    expect(ledgerDownload.suggestedFilename()).toMatch(/^ledger-.*\.xlsx$/)
+    const ledgerBook = new ExcelJS.Workbook()
+    await ledgerBook.xlsx.load(readFileSync((await ledgerDownload.path())!) as unknown as ArrayBuffer)
+    const ledgerSheet = ledgerBook.worksheets[0]
+    expect(ledgerSheet.rowCount - 1).toBe(Number(/共 ([\d,]+) 条/.exec(ledgerProgress)![1].replace(/,/g, '')))
+    expect(ledgerSheet.rowCount).toBeGreaterThan(1)
+    expect(String(ledgerSheet.getRow(1).getCell(3).value)).toBe('户主姓名')
+    expect(String(ledgerSheet.getRow(2).getCell(3).value)).toMatch(/\*/)
+    await visible(admin.page, '[data-exported]').waitFor()
+    await e2e.shot(admin.page, 'households-02f2-dashboard-ledger-exported')
+
     // The full roll: only with a reason, downloaded once through its link.
     await visible(admin.page, '[data-export=households-full]').click()
     await visible(admin.page, '[data-action=confirm-full-export]').click()

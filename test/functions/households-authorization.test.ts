@@ -114,9 +114,9 @@ describe('households authorization matrix', () => {
   afterAll(() => f.close())
 
   it('covers every action of the modules under test', () => {
-    // The ledger's lists and budgets have their own tests (server/usecases/households/ledger.test.ts); an export's receipt, test/contract/exports.contract.test.ts.
+    // The ledger's lists and budgets have their own tests (server/usecases/households/ledger.test.ts); an export's receipt, test/contract/exports.contract.test.ts; the ledger export job, test/contract/ledger-export-jobs.contract.test.ts.
     // registerEvidence takes only a path handed out to the caller (the weapp simulation registers through it).
-    const others = ['registerEvidence', 'list', 'pendingLedger', 'budgets', 'setBudget', 'campaigns', 'openCampaign', 'closeCampaign', 'campaign', 'check', 'checkPack', 'confirmItem', 'setOutcome', 'dashboard', 'exportHouseholds', 'exportLedger', 'exportReceived', 'startHouseholdExport', 'exportStatus']
+    const others = ['registerEvidence', 'list', 'pendingLedger', 'budgets', 'setBudget', 'campaigns', 'openCampaign', 'closeCampaign', 'campaign', 'check', 'checkPack', 'confirmItem', 'setOutcome', 'dashboard', 'exportHouseholds', 'exportLedger', 'exportReceived', 'startHouseholdExport', 'startLedgerExport', 'exportStatus']
     const covered = new Set([...ROWS.map((r) => r.action), ...others])
     expect(Object.keys(householdsActions).filter((a) => !covered.has(a))).toEqual([])
   })

@@ -221,6 +221,17 @@ describe('documents and exports', () => {
     tapped = w.calls.length
     page.tap('发送到聊天')
     expect(since(tapped)[0]).toMatchObject({ api: 'shareFileMessage', inTap: true, args: { fileName: expect.stringMatching(/\.xlsx$/) } })
+
+    // The ledger (帮扶资金台账) as an export job: 已导出 N 条 / 共 M 条 while it runs, then its file through its link.
+    tapped = w.calls.length
+    page.tap('导出帮扶资金台账（Excel）')
+    await page.until((t) => t.includes('正在导出：已导出 0 条 / 共'), 'the ledger export in progress')
+    await page.until(() => named(since(tapped), 'downloadFile').length > 0, 'the ledger file')
+    expect(named(since(tapped), 'cloud.callFunction').map((c) => c.args.data.action)).toEqual(['startLedgerExport', 'exportStatus'])
+    expect(named(since(tapped), 'downloadFile')[0].args).toMatchObject({ url: expect.stringMatching(/^\/files\//), filePath: expect.stringMatching(/ledger-.*\.xlsx$/) })
+    await page.until((t) => !t.includes('正在导出'), 'the progress gone')
+    const ledgerAudit = (await w.deps.store.repos.audit.list(null, 10_000)).filter((e) => e.action === 'ledger.export' && e.actor === CASEWORKER)
+    expect(ledgerAudit.map((e) => [e.detail.masked, typeof e.detail.job])).toEqual([[true, 'string']])
     page.detach()
   })
 })

@@ -3,7 +3,7 @@ import { defineCollection } from './collection-schema'
 import { HOUSEHOLDS } from './collections'
 import { householdKeyVersion } from '../keys/key-versions'
 import { KEY_VERSION_INDEX, underOldKey } from './key-version-query'
-import { outsideTransaction, readRange, type Scope, type StoredDoc } from './types'
+import { outsideTransaction, readByIds, readRange, type Scope, type StoredDoc } from './types'
 import { versionedRecords, withId, withoutId } from './versioned'
 import { readAfter, UNIT_PATH, unitPathOf } from './unit-paths'
 
@@ -46,6 +46,9 @@ export function householdRepository(scope: Scope): HouseholdRepository {
     },
     async update(rec, expectedVersion) {
       return records.update({ ...rec, unitPath: await unitPathOf(scope, rec.unitId) }, expectedVersion)
+    },
+    async getMany(ids) {
+      return (await readByIds(scope, HOUSEHOLDS, ids, 'households.getMany')).map(toRecord)
     },
     underOldKey(version, limit) {
       return underOldKey(scope, HOUSEHOLDS, version, limit, toRecord)

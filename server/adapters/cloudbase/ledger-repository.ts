@@ -18,7 +18,17 @@ export const DISBURSEMENTS_COLLECTION = defineCollection(DISBURSEMENTS, [
   { keys: [['householdId', 1], ['createdAt', 1], ['_id', 1]] },
   { keys: [['unitId', 1], ['_id', 1], ['paidOn', 1]] },
   { keys: [[UNIT_PATH, 1], ['status', 1], ['createdAt', 1], ['_id', 1]] },
+  { keys: [[UNIT_PATH, 1], ['status', 1], ['paidOn', 1], ['_id', 1]] },
 ])
+
+/** Conditions on `paidOn`: days from `from` (or after `after`) to `to`, either end open. */
+function daysPaid(scope: Scope, { from, after, to }: { from?: string; after?: string; to?: string }): object[] {
+  const _ = scope.command
+  return [
+    ...(after !== undefined ? [{ paidOn: _.gt(after) }] : from !== undefined ? [{ paidOn: _.gte(from) }] : []),
+    ...(to !== undefined ? [{ paidOn: _.lte(to) }] : []),
+  ]
+}
 
 /** The most entries `listByHousehold` returns. */
 const MAX_ENTRIES = 1000
@@ -76,6 +86,22 @@ export function ledgerRepository(scope: Scope): LedgerRepository {
       if (recordedBy !== undefined) return pendingRecordedUnder(scope, under, recordedBy)
       // Counted on the index (unitPath, status, createdAt, _id), as the queue's stages are: no document is read.
       return (await coll().where({ [UNIT_PATH]: under, status: 'pending' }).count()).total ?? 0
+    },
+    async approvedUnder(under, { from, to }, after, limit) {
+      outsideTransaction(scope, 'ledger.approvedUnder')
+      if (limit <= 0) return []
+      const _ = scope.command
+      const query = (...where: object[]) => coll().where(_.and([{ [UNIT_PATH]: under, status: 'approved' }, ...where]))
+      // The rest of the last day read, then the days after it (two plain index ranges, no `$or`).
+      const tie = after ? await readRange(query({ paidOn: after.paidOn, _id: _.gt(after.id) }).orderBy('_id', 'asc'), 0, limit) : []
+      if (tie.length >= limit) return tie.map(toRecord)
+      const rest = await readRange(query(...daysPaid(scope, after ? { after: after.paidOn, to } : { from, to })).orderBy('paidOn', 'asc').orderBy('_id', 'asc'), 0, limit - tie.length)
+      return [...tie, ...rest].map(toRecord)
+    },
+    async countApprovedUnder(under, { from, to }) {
+      outsideTransaction(scope, 'ledger.countApprovedUnder')
+      const _ = scope.command
+      return (await coll().where(_.and([{ [UNIT_PATH]: under, status: 'approved' }, ...daysPaid(scope, { from, to })])).count()).total ?? 0
     },
     async scan({ unitIds, from, to }, afterId, limit) {
       outsideTransaction(scope, 'ledger.scan')

@@ -1,7 +1,7 @@
 import type { HouseholdRecord, HouseholdRepository } from '../../ports'
 import type { Db } from './connection'
 import { householdKeyVersion } from '../keys/key-versions'
-import { guardedRows, readAll, UNDER_UNIT, underOldKey } from './documents'
+import { guardedRows, readAll, readByIds, UNDER_UNIT, underOldKey } from './documents'
 
 /** The statement that pages (and scans) a jurisdiction's households, with or without a status; its plans are checked in unit-scopes-plan.test.ts. */
 export const HOUSEHOLD_SQL = {
@@ -20,6 +20,9 @@ export function householdRepository(db: Db): HouseholdRepository {
       head_name: (r) => r.headName,
       key_version: householdKeyVersion,
     }),
+    async getMany(ids) {
+      return readByIds(db, 'households', ids)
+    },
     async underOldKey(version, limit) {
       return underOldKey<HouseholdRecord>(db, 'households', version, limit)
     },

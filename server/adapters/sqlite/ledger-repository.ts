@@ -2,6 +2,7 @@ import type { DisbursementEntry, EntryDecision } from '../../../src/domain/ledge
 import type { LedgerRepository } from '../../ports'
 import type { Db } from './connection'
 import { PENDING_BY_RECORDER_SQL } from './migration-ledger-tallies'
+import { LEDGER_APPROVED_COUNT, LEDGER_APPROVED_PAGE } from './migration-ledger-export'
 import { unitListCount, unitListPage } from './migration-unit-lists'
 
 /** The most ledger entries `listByHousehold` returns. */
@@ -45,6 +46,13 @@ export function ledgerRepository(db: Db): LedgerRepository {
       if (recordedBy === undefined) return counted.get(under) as number
       // One person's pending entries under the unit: a kept count (migration 58).
       return byRecorder.get(under, recordedBy) as number
+    },
+    async approvedUnder(under, { from, to }, after, limit) {
+      // Dates are `YYYY-MM-DD`: '' is before every one and '9' after.
+      return all(LEDGER_APPROVED_PAGE, under, after?.paidOn ?? from ?? '', after?.id ?? '', to ?? '9', Math.max(0, limit))
+    },
+    async countApprovedUnder(under, { from, to }) {
+      return db.prepare(LEDGER_APPROVED_COUNT).pluck().get(under, from ?? '', to ?? '9') as number
     },
     async scan({ unitIds, from, to }, afterId, limit) {
       if (unitIds.length === 0 || limit <= 0) return []

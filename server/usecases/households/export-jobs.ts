@@ -1,7 +1,6 @@
-import { createHash } from 'node:crypto'
 import { performance } from 'node:perf_hooks'
 import { AppError, hasRole, shanghaiDate, type Actor } from '../../../src/domain'
-import type { ExportedFile, ExportJobView } from '../../../src/domain/api/households'
+import type { ExportJobView } from '../../../src/domain/api/households'
 import { EXPORT_REVEAL_ROLE, HOUSEHOLD_EXPORT_COLUMNS, householdExportRow } from '../../../src/domain/household-export'
 import type { CallContext, Deps, ExportJobCursor, ExportJobRecord, HouseholdRecord, OrgUnitRecord, Repositories } from '../../ports'
 import { auditRead } from '../shared/audit'
@@ -9,14 +8,16 @@ import { resolveActor } from '../shared/actor'
 import { removeFiles } from '../shared/files'
 import { HOUSEHOLD_ROLES, householdRoot, requireStaff } from './access'
 import { decryptOrEmpty, filingsOf } from './export'
+import { iso, nowMs, startExportJob, viewOf, type ExportKind, type PageReader } from './export-job-parts'
 import { EXPORT_FOLDER, exportPath, fullExportReason, handOverExport, writeExportFile } from './export-link'
 import { SCAN_PAGE, unitsOfPage } from './scan'
 import { CONTENT_TYPES } from './sheet-stream'
 import { assembleSheet, csvRows, openPart, xlsxRowsXml } from './job-sheet'
+import { LEDGER_EXPORT } from './ledger-export-job'
 import { columnWidths } from './xlsx-sheet'
 
 /**
- * The household export as a job, for any size on CloudBase (a function runs at most 60 s) and the
+ * Exports as jobs (the household roll here, the ledger in ledger-export-job.ts), for any size on CloudBase (a function runs at most 60 s) and the
  * same locally. Starting it writes the job and answers at once. Each part then reads pages from the
  * saved cursor for at most its time budget, writes their rows to a part file of its own, and saves
  * the part with the new cursor in one guarded write: rows count only once that write lands, so a
@@ -32,11 +33,9 @@ export const TIMER_PART_MS = 40_000
 export const STATUS_PART_MS = 5_000
 /** How long after its budget a part's lease holds, so a slow last page is not taken over. */
 const LEASE_MARGIN_MS = 30_000
-/** A job not finished within a day is swept (its parts removed); a failed one after an hour. */
-const RUNNING_TTL_MS = 24 * 3600_000
+/** A failed job is swept after an hour. */
 const FAILED_TTL_MS = 3600_000
 
-const SHEET_NAME = '建档户'
 const NOT_FOUND = '没有找到这次导出，请重新导出'
 
 /** A part's limits: its time, and (tests, benchmarks) at most so many pages. */
@@ -47,14 +46,6 @@ export interface PartBudget {
   pageSize?: number
 }
 
-/** A job's id: from the starter and the request id (a retried start finds it), else random. */
-function jobId(deps: Deps, openid: string, requestId: string | null): string {
-  return requestId ? createHash('sha256').update(`export-job\n${openid}\n${requestId}`).digest('base64url').slice(0, 32) : deps.ids.newId().replace(/[^\w-]/g, '')
-}
-
-const iso = (ms: number) => new Date(ms).toISOString()
-const nowMs = (deps: Deps) => deps.clock.now().getTime()
-
 /** The next version of a job: `changes` applied, version and time moved on. */
 const next = (deps: Deps, job: ExportJobRecord, changes: Partial<ExportJobRecord>): ExportJobRecord => ({ ...job, ...changes, updatedAt: deps.clock.now().toISOString(), version: job.version + 1 })
 
@@ -64,40 +55,9 @@ export async function startHouseholdExport(deps: Deps, actor: Actor, input: { fo
   const reveal = input.full === true
   const reason = reveal ? fullExportReason(hasRole(actor, EXPORT_REVEAL_ROLE), input.reason) : null
   const repos = deps.store.repos
-  const id = jobId(deps, actor.openid, ctx.requestId)
-  const existing = await repos.exportJobs.get(id)
-  if (existing) return viewOf(deps, existing)
   const root = await householdRoot(repos, actor, input.unitId)
-  const now = nowMs(deps)
-  const job: ExportJobRecord = {
-    id,
-    openid: actor.openid,
-    kind: 'households',
-    format: input.format,
-    masked: !reveal,
-    reason,
-    unitId: root.id,
-    requestId: ctx.requestId,
-    createdAt: iso(now),
-    updatedAt: iso(now),
-    state: 'running',
-    total: await repos.households.countUnder(root.id),
-    done: 0,
-    cursor: { after: null },
-    scanned: false,
-    widths: null,
-    parts: [],
-    lease: null,
-    file: null,
-    error: null,
-    expiresAt: iso(now + RUNNING_TTL_MS),
-    version: 1,
-  }
-  if (!(await repos.exportJobs.add(job))) {
-    const raced = await repos.exportJobs.get(id)
-    if (raced) return viewOf(deps, raced)
-  }
-  return viewOf(deps, job)
+  const start = { kind: 'households' as const, format: input.format, masked: !reveal, reason, unitId: root.id, cursor: { after: null } }
+  return startExportJob(deps, actor, ctx, start, () => repos.households.countUnder(root.id))
 }
 
 /** `exportStatus`: how far the caller's job got; while it runs and no part is being written, one short part is written first. */
@@ -120,19 +80,6 @@ function logFailure(err: unknown): void {
   console.error(`[export-jobs] part failed: ${err instanceof Error ? err.name : 'error'}`)
 }
 
-/** The job as its page shows it; a ready one with a link issued for the rest of its time. */
-async function viewOf(deps: Deps, job: ExportJobRecord): Promise<ExportJobView> {
-  const base = { jobId: job.id, state: job.state, done: job.done, total: job.total }
-  if (job.state === 'failed') return { ...base, error: job.error ?? '导出失败，请重新导出' }
-  if (job.state !== 'ready' || !job.file) return base
-  const seconds = Math.floor((Date.parse(job.file.expiresAt) - nowMs(deps)) / 1000)
-  const url = seconds > 0 ? await deps.files.temporaryUrl(job.file.key, seconds) : null
-  if (!url) return { ...base, error: '下载链接已过期，请重新导出' }
-  const { key: _key, ...file } = job.file
-  const view: ExportedFile = { ...file, masked: job.masked, url }
-  return { ...base, file: view }
-}
-
 /** Writes `job` when nobody wrote it since it was read; false when someone did. */
 const save = (deps: Deps, job: ExportJobRecord) => deps.store.repos.exportJobs.update(job)
 
@@ -152,6 +99,27 @@ async function pageFrom(repos: Repositories, root: string, cursor: ExportJobCurs
   const last = page[page.length - 1]
   return { page, next: page.length === size ? { after: { number: last.number, id: last.id } } : null }
 }
+
+/** The household roll in the national file form's columns, masked unless a reviewer asked for it in full. */
+const HOUSEHOLD_EXPORT: ExportKind = {
+  stem: 'households',
+  sheet: '建档户',
+  columns: HOUSEHOLD_EXPORT_COLUMNS,
+  audit: 'household.export',
+  async reader(deps, actor, job) {
+    const repos = deps.store.repos
+    const root = (await householdRoot(repos, actor, job.unitId)).id
+    const units = new Map<string, OrgUnitRecord>()
+    return async (cursor, size) => {
+      const { page, next: after } = await pageFrom(repos, root, cursor as ExportJobCursor, size)
+      const [filings] = page.length ? await Promise.all([filingsOf(repos, deps.cipher, page), unitsOfPage(repos, units, page)]) : [[]]
+      const rows = page.map((h, i) => householdExportRow({ household: h, unitName: units.get(h.unitId)?.name ?? '', idNumber: decryptOrEmpty(deps.cipher, h.idNumberEnc), ...filings[i] }, !job.masked))
+      return { rows, next: after }
+    }
+  },
+}
+
+const KINDS: Record<ExportJobRecord['kind'], ExportKind> = { households: HOUSEHOLD_EXPORT, ledger: LEDGER_EXPORT }
 
 /**
  * One part of a job: takes its lease, writes pages from the saved cursor for at most `budget`, saves
@@ -179,22 +147,23 @@ export async function runExportPart(deps: Deps, id: string, budget: PartBudget):
     await fail(deps, job, '导出人已没有导出权限，导出已停止')
     return 'idle'
   }
-  let root: string
+  const kind = KINDS[job.kind]
+  let read: PageReader
   try {
-    root = (await householdRoot(repos, actor, job.unitId)).id
+    read = await kind.reader(deps, actor as Actor & { unitId: string }, job)
   } catch (err) {
     if (!(err instanceof AppError)) throw err
     await fail(deps, job, '这个单位已不在导出人的管辖范围内，导出已停止')
     return 'idle'
   }
-  // A job saved while parts were read unit by unit (its cursor names a chunk) cannot go on by file number once rows are written.
+  // A household job saved while parts were read unit by unit (its cursor names a chunk) cannot go on by file number once rows are written.
   if ('chunk' in job.cursor && job.done > 0) {
     await fail(deps, job, '导出方式已更新，请重新导出')
     return 'idle'
   }
 
   if (!job.scanned) {
-    const written = await writePart(deps, job, root, path, started, budget)
+    const written = await writePart(deps, job, kind, read, path, started, budget)
     if (!(await save(deps, written.job))) {
       if (written.key) await removeFiles(deps, [written.key])
       return 'busy'
@@ -205,31 +174,26 @@ export async function runExportPart(deps: Deps, id: string, budget: PartBudget):
       return (await save(deps, released)) ? 'written' : 'busy'
     }
   }
-  return assemble(deps, actor, job)
+  return assemble(deps, actor, kind, job)
 }
 
 /** Writes pages from the job's cursor into a new part file; the job as it is once that part is saved (its lease kept). */
-async function writePart(deps: Deps, job: ExportJobRecord, root: string, path: string, started: number, budget: PartBudget): Promise<{ job: ExportJobRecord; key: string | null }> {
-  const repos = deps.store.repos
-  const units = new Map<string, OrgUnitRecord>()
-  const reveal = !job.masked
+async function writePart(deps: Deps, job: ExportJobRecord, kind: ExportKind, read: PageReader, path: string, started: number, budget: PartBudget): Promise<{ job: ExportJobRecord; key: string | null }> {
   const part = await openPart(deps.files, path)
-  let cursor: ExportJobCursor | null = job.cursor
+  let cursor: ExportJobRecord['cursor'] | null = job.cursor
   let rows = 0
   let pages = 0
   let widths = job.widths
   try {
     while (cursor) {
-      const { page, next: after } = await pageFrom(repos, root, cursor, budget.pageSize ?? SCAN_PAGE)
-      cursor = after
-      if (page.length) {
-        const [filings] = await Promise.all([filingsOf(repos, deps.cipher, page), unitsOfPage(repos, units, page)])
-        const cells = page.map((h, i) => householdExportRow({ household: h, unitName: units.get(h.unitId)?.name ?? '', idNumber: decryptOrEmpty(deps.cipher, h.idNumberEnc), ...filings[i] }, reveal))
+      const page = await read(cursor, budget.pageSize ?? SCAN_PAGE)
+      cursor = page.next
+      if (page.rows.length) {
         if (job.format === 'xlsx') {
-          widths ??= columnWidths(HOUSEHOLD_EXPORT_COLUMNS, cells)
-          await part.write(xlsxRowsXml(HOUSEHOLD_EXPORT_COLUMNS, cells, job.done + rows + 2))
-        } else await part.write(csvRows(cells))
-        rows += page.length
+          widths ??= columnWidths(kind.columns, page.rows)
+          await part.write(xlsxRowsXml(kind.columns, page.rows, job.done + rows + 2))
+        } else await part.write(csvRows(page.rows))
+        rows += page.rows.length
       }
       pages++
       if (performance.now() - started > budget.ms || (budget.maxPages !== undefined && pages >= budget.maxPages)) break
@@ -251,8 +215,8 @@ async function writePart(deps: Deps, job: ExportJobRecord, root: string, path: s
 }
 
 /** The file from the parts, audited and handed over; the job ready with it, its parts removed. */
-async function assemble(deps: Deps, actor: Actor, leased: ExportJobRecord): Promise<'ready' | 'busy'> {
-  const fileName = `households${leased.masked ? '' : '-full'}-${shanghaiDate(deps.clock.now())}.${leased.format}`
+async function assemble(deps: Deps, actor: Actor, kind: ExportKind, leased: ExportJobRecord): Promise<'ready' | 'busy'> {
+  const fileName = `${kind.stem}${leased.masked ? '' : '-full'}-${shanghaiDate(deps.clock.now())}.${leased.format}`
   const contentType = CONTENT_TYPES[leased.format]
   const parts = leased.parts.map((p) => p.key)
   const path = exportPath(deps, leased.masked, fileName)
@@ -260,14 +224,15 @@ async function assemble(deps: Deps, actor: Actor, leased: ExportJobRecord): Prom
   const job = next(deps, leased, { lease: leased.lease && { ...leased.lease, key: await deps.files.keyFor(path) } })
   if (!(await save(deps, job))) return 'busy'
   const { key, size } = await writeExportFile(deps, path, contentType, (out) =>
-    assembleSheet(deps.files, out, { format: job.format, name: SHEET_NAME, columns: HOUSEHOLD_EXPORT_COLUMNS, widths: job.widths ?? columnWidths(HOUSEHOLD_EXPORT_COLUMNS, []), parts }),
+    assembleSheet(deps.files, out, { format: job.format, name: kind.sheet, columns: kind.columns, widths: job.widths ?? columnWidths(kind.columns, []), parts }),
   )
   try {
+    const range = job.range && { from: job.range.from ?? null, to: job.range.to ?? null }
     await auditRead(deps, {
       actor: job.openid,
-      action: 'household.export',
+      action: kind.audit,
       subject: job.unitId,
-      detail: { format: job.format, rows: job.done, masked: job.masked, job: job.id, parts: parts.length, ...(job.reason ? { reason: job.reason } : {}) },
+      detail: { format: job.format, rows: job.done, masked: job.masked, job: job.id, parts: parts.length, ...(job.reason ? { reason: job.reason } : {}), ...range },
     })
     const file = await handOverExport(deps, actor, { key, fileName, contentType, size, rows: job.done, masked: job.masked })
     const ready = next(deps, job, {

@@ -2,15 +2,14 @@ import { AppError, hasRole, shanghaiDate, type Actor } from '../../../src/domain
 import type { ExportedFile } from '../../../src/domain/api/households'
 import type { ApplicationForm } from '../../../src/domain/application-form'
 import type { CalendarDate } from '../../../src/domain/calendar'
-import { MEASURE_KINDS } from '../../../src/domain/household-codes'
 import { EXPORT_REVEAL_ROLE, HOUSEHOLD_EXPORT_COLUMNS, householdExportRow } from '../../../src/domain/household-export'
-import { labelOf } from '../../../src/domain/form-codes'
 import { LEDGER_EXPORT_COLUMNS, ledgerExportRow } from '../../../src/domain/ledger-export'
 import type { Cipher, Deps, HouseholdRecord, OrgUnitRecord, Repositories } from '../../ports'
 import { currentForm } from '../shared/sealed-form'
 import { auditRead } from '../shared/audit'
 import { householdRoot, householdUnits, requireStaff } from './access'
 import { forEachHouseholdPage, forEachLedgerPage, unitsOfPage } from './scan'
+import { measureLabels } from './ledger-export-job'
 import { CONTENT_TYPES, openSheetStream, type SheetFormat, type SheetStream } from './sheet-stream'
 import { exportPath, fullExportReason, handOverExport, writeExportFile } from './export-link'
 
@@ -134,12 +133,7 @@ export async function exportLedger(deps: Deps, actor: Actor, input: { format: Sh
     async rows(sheet) {
       let rows = 0
       await forEachLedgerPage(repos, { unitIds, from: input.from, to: input.to }, async (page) => {
-        const unknown = [...new Set(page.map((e) => e.measureId).filter((id): id is string => id !== null && !measures.has(id)))]
-        const found = new Map((await repos.measures.getMany(unknown)).map((m) => [m.id, m]))
-        for (const id of unknown) {
-          const m = found.get(id)
-          measures.set(id, m ? `${labelOf(MEASURE_KINDS, m.kind)}：${m.description}` : '')
-        }
+        await measureLabels(repos, page, measures)
         await sheet.addPage(page.map((e) => ledgerExportRow(e, files.get(e.householdId) ?? null, e.measureId ? (measures.get(e.measureId) ?? '') : '')))
         rows += page.length
       })

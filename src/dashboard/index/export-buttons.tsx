@@ -23,8 +23,15 @@ const toast = (title: string) => void Taro.showToast({ title, icon: 'none', dura
 const POLL_MS = 1500
 const wait = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
 
+/** How far an export got: done, total and what is counted (户 for the roll, 条 for the ledger). */
+interface Progress {
+  done: number
+  total: number
+  unit: string
+}
+
 /** 已导出 N 户 / 共 M 户, with thousands separated. */
-const progressText = (p: { done: number; total: number }) => `已导出 ${formatCount(p.done)} 户 / 共 ${formatCount(Math.max(p.total, p.done))} 户`
+const progressText = (p: Progress) => `已导出 ${formatCount(p.done)} ${p.unit} / 共 ${formatCount(Math.max(p.total, p.done))} ${p.unit}`
 
 /**
  * 导出: the household roll (national file form's columns) and the ledger of the range, as XLSX,
@@ -39,17 +46,17 @@ export default function ExportButtons({ range, unitId }: ExportButtonsProps) {
   const [asking, setAsking] = useState(false)
   const [reason, setReason] = useState('')
   const [reasonError, setReasonError] = useState('')
-  const [progress, setProgress] = useState<{ done: number; total: number } | null>(null)
+  const [progress, setProgress] = useState<Progress | null>(null)
   const unit = unitId ? { unitId } : {}
   // The page was left: a running export stops being asked about (the job goes on on the server).
   const left = useRef(false)
   useEffect(() => () => void (left.current = true), [])
 
-  /** The household roll as an export job: started, then asked until its file is ready (or it failed). */
-  const roll = async (input: { full?: boolean; reason?: string }): Promise<ApiReply<ExportedFile>> => {
-    let reply: ApiReply<ExportJobView> = await api.households.startHouseholdExport({ format: 'xlsx', ...unit, ...input })
+  /** An export job: started, then asked until its file is ready (or it failed). */
+  const exportJob = async (start: () => Promise<ApiReply<ExportJobView>>, counted: string): Promise<ApiReply<ExportedFile>> => {
+    let reply = await start()
     while (reply.ok && reply.data.state === 'running' && !left.current) {
-      setProgress({ done: reply.data.done, total: reply.data.total })
+      setProgress({ done: reply.data.done, total: reply.data.total, unit: counted })
       await wait(POLL_MS)
       reply = await api.households.exportStatus({ jobId: reply.data.jobId })
     }
@@ -85,6 +92,8 @@ export default function ExportButtons({ range, unitId }: ExportButtonsProps) {
     }
     setBusy('')
   }
+  const roll = (input: { full?: boolean; reason?: string }) => exportJob(() => api.households.startHouseholdExport({ format: 'xlsx', ...unit, ...input }), '户')
+  const ledger = () => exportJob(() => api.households.startLedgerExport({ format: 'xlsx', ...unit, from: range.from, to: range.to }), '条')
   const full = () => run('full', () => roll({ full: true, reason }))
 
   return (
@@ -93,7 +102,7 @@ export default function ExportButtons({ range, unitId }: ExportButtonsProps) {
       <Button className='btn btn--secondary' data-export='households' loading={busy === 'households'} onClick={() => void run('households', () => roll({}))}>
         导出建档家庭名册（Excel）
       </Button>
-      <Button className='btn btn--secondary' data-export='ledger' loading={busy === 'ledger'} onClick={() => void run('ledger', () => api.households.exportLedger({ format: 'xlsx', ...unit, from: range.from, to: range.to }))}>
+      <Button className='btn btn--secondary' data-export='ledger' loading={busy === 'ledger'} onClick={() => void run('ledger', ledger)}>
         导出帮扶资金台账（Excel）
       </Button>
       {reviewer && !asking && (

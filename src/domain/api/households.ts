@@ -137,6 +137,15 @@ export const householdsActions = {
     output: returns<ExportJobView>(),
     roles: STAFF,
   },
+  /**
+   * Starts the ledger export (帮扶资金台账, the approved entries paid in [from, to]) as a job, as
+   * `startHouseholdExport` does; names masked as `exportLedger`. The same request id finds the same job.
+   */
+  startLedgerExport: {
+    input: v.strictObject({ format: FormatSchema, unitId: v.optional(idText('单位')), from: v.optional(dateText('开始日期')), to: v.optional(dateText('结束日期')) }),
+    output: returns<ExportJobView>(),
+    roles: STAFF,
+  },
   /** How far an export job got (已导出 N 户 / 共 M 户), and its file's link once it is ready; only its starter sees it. */
   exportStatus: {
     input: v.strictObject({ jobId: v.pipe(v.string('导出编号应为文本'), v.regex(/^[\w-]{1,64}$/, '导出编号不正确，请重新导出')) }),
@@ -287,9 +296,9 @@ export interface ExportJobView {
   jobId: string
   /** running: parts are being written; ready: `file` holds the link; failed: `error` says why. */
   state: 'running' | 'ready' | 'failed'
-  /** Households written so far. */
+  /** Households (ledger entries) written so far. */
   done: number
-  /** Households of the jurisdiction when it started. */
+  /** Households (ledger entries) of the jurisdiction when it started. */
   total: number
   /** Once ready, until its link ends. */
   file?: ExportedFile
