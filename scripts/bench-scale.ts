@@ -11,7 +11,9 @@
  * BENCH_SCALE_RUNS (3: the median of that many runs, exports once), BENCH_SCALE_SUBMITS (1000),
  * BENCH_SCALE_CONCURRENCY (16 requests in flight), BENCH_SCALE_ONLY_LARGE (1: skip the tenth),
  * BENCH_SCALE_ONLY (a comma-separated list of `build`, `dashboard`, `exports`, `queues`, `submits`:
- * measure only those; the data set is always built).
+ * measure only those; the data set is always built). Beside the HTTP rates, where Linux tells it, the
+ * server thread's CPU time per request (`_server_cpu`, and their ratio `_by_cpu`): a machine shared
+ * with other work moves it far less than the rates.
  */
 import Database from 'better-sqlite3'
 import { mkdtempSync, rmSync, statSync } from 'node:fs'
@@ -96,6 +98,12 @@ async function measureSet(households: number, applications: number): Promise<Fig
       put('static_index', index, '/s')
       put('submits_http', http.perSecond, '/s')
       put('submits_http_of_static_index', (100 * http.perSecond) / index, '%')
+      if (before.cpuUs !== null && after.cpuUs !== null && http.cpuUs !== null) {
+        const indexCpu = (before.cpuUs + after.cpuUs) / 2
+        put('static_index_server_cpu', indexCpu, 'us')
+        put('submits_http_server_cpu', http.cpuUs, 'us')
+        put('submits_http_of_static_index_by_cpu', (100 * indexCpu) / http.cpuUs, '%')
+      }
       if (http.ok !== SUBMITS) log(`  (only ${http.ok} of ${SUBMITS} HTTP submits succeeded)`)
     } finally {
       await server.close()

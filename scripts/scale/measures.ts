@@ -103,8 +103,8 @@ export function submitRequests(server: LoadServer, first: number, n: number): Lo
 export const indexRequests = (server: LoadServer, n: number): LoadRequest[] =>
   Array.from({ length: n }, () => ({ method: 'GET', path: '/', headers: { host: server.origin.slice('http://'.length) } }))
 
-/** Requests per second of a batch, and how many succeeded (with the first failures, if any). */
-export async function perSecond(server: LoadServer, requests: LoadRequest[]): Promise<{ perSecond: number; ok: number; failed: string[] }> {
+/** Requests per second of a batch, the server thread's CPU µs per request (null where unknown), and how many succeeded (with the first failures, if any). */
+export async function perSecond(server: LoadServer, requests: LoadRequest[]): Promise<{ perSecond: number; cpuUs: number | null; ok: number; failed: string[] }> {
   const r = await server.send(requests)
-  return { perSecond: requests.length / (r.ms / 1000), ok: r.ok, failed: r.failed }
+  return { perSecond: requests.length / (r.ms / 1000), cpuUs: r.cpuMs === null ? null : (1000 * r.cpuMs) / requests.length, ok: r.ok, failed: r.failed }
 }

@@ -61,6 +61,13 @@ describe('key versions', () => {
   it('looks a value up under every key held, the bare hashes of before key versions included', () => {
     const legacy = v1.keyedHash('x').slice(0, 64)
     expect(both.keyedHashes('x')).toEqual([both.keyedHash('x'), v1.keyedHash('x'), legacy])
+    expect(v1.keyedHashes('x')).toEqual([v1.keyedHash('x'), legacy])
+  })
+
+  it('seals each value under an IV of its own', () => {
+    const ivs = Array.from({ length: 600 }, () => v1.encrypt('x').split('.')[1])
+    expect(new Set(ivs).size).toBe(600)
+    expect(Buffer.from(ivs[0], 'base64url')).toHaveLength(12)
   })
 
   it('names a version it does not hold, and reloads keys when told how', () => {

@@ -1,6 +1,10 @@
-import { createCipheriv, createDecipheriv, createHmac, hkdfSync, randomBytes } from 'node:crypto'
+import { createCipheriv, createDecipheriv, createHmac, hkdfSync } from 'node:crypto'
 import type { Cipher, KeyMaterial } from '../ports'
 import { keyVersionOf } from './keys/key-versions'
+import { randomPool } from './random-pool'
+
+/** AES-GCM's 96-bit IVs, random, each used once. */
+const freshIv = randomPool(12)
 
 /** Decodes a base64 data key and checks it is 32 bytes. */
 export function keyFromBase64(b64: string | undefined): Buffer {
@@ -74,7 +78,7 @@ export function createKeyRingCipher(material: KeyMaterial, onUnknown?: () => Key
       return ring.current
     },
     encrypt(plain) {
-      const iv = randomBytes(12)
+      const iv = freshIv()
       const c = createCipheriv('aes-256-gcm', ring.enc.get(ring.current)!, iv)
       const body = Buffer.concat([c.update(plain, 'utf8'), c.final()])
       return [`v${ring.current}`, iv.toString('base64url'), c.getAuthTag().toString('base64url'), body.toString('base64url')].join('.')
@@ -91,10 +95,11 @@ export function createKeyRingCipher(material: KeyMaterial, onUnknown?: () => Key
       return `${hmac(ring.mac.get(ring.current)!, value)}k${ring.current}`
     },
     keyedHashes(value) {
-      const out = [this.keyedHash(value)]
+      const out: string[] = []
       for (const [v, key] of ring.mac) {
         const hex = hmac(key, value)
-        if (v !== ring.current) out.push(`${hex}k${v}`)
+        if (v === ring.current) out.unshift(`${hex}k${v}`)
+        else out.push(`${hex}k${v}`)
         if (v === 1) out.push(hex)
       }
       return out

@@ -1,8 +1,8 @@
 import * as v from 'valibot'
 import { AppError, DEFAULT_MESSAGES, validate, type ApiReply } from '../../src/domain'
 import { API, type ActionContract, type FunctionName } from '../../src/domain/api'
-import { resolveActor } from '../usecases/shared/actor'
-import type { Deps } from '../ports'
+import { actorOf, resolveActor } from '../usecases/shared/actor'
+import type { Deps, StaffRecord } from '../ports'
 import type { ActionRun } from './define'
 
 /** A function's use cases by action name, as the dispatcher sees them. */
@@ -12,6 +12,8 @@ export type FunctionTable = Record<string, ActionRun<unknown, unknown>>
 export interface Identity {
   openid: string | null
   displayName?: string
+  /** The caller's staff record (null: not staff) when the runtime read it for this very call (the local session check): not read again. */
+  staff?: StaffRecord | null
 }
 
 /**
@@ -46,7 +48,7 @@ export async function dispatch(fn: FunctionName, table: FunctionTable, event: un
   if (!identity.openid) return fail('UNAUTHENTICATED')
 
   try {
-    const actor = await resolveActor(deps.store.repos, identity.openid)
+    const actor = identity.staff !== undefined ? actorOf(identity.openid, identity.staff) : await resolveActor(deps.store.repos, identity.openid)
     if (!contract.roles.some((r) => actor.roles.includes(r))) return fail('FORBIDDEN')
     const parsed = validate(contract.input, input)
     if (!parsed.ok) {

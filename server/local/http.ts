@@ -94,7 +94,7 @@ async function identify(ctx: Context, req: IncomingMessage): Promise<Identity | 
   if (cookie.kind === 'none') return { openid: null }
   if (cookie.kind === 'malformed') return null
   const session = await liveSession(ctx.sessions, ctx.deps.store.repos.staff, cookie.id, Date.now())
-  return session && { openid: session.sub, displayName: session.name }
+  return session && { openid: session.sub, displayName: session.name, staff: session.record }
 }
 
 /** 401 for UNAUTHENTICATED (the cookie, if any, is cleared); every other reply of the contract is 200. */

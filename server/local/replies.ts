@@ -33,7 +33,7 @@ export function readBody(req: IncomingMessage, limit = MAX_BODY_BYTES, tooLargeM
         reject(tooLarge())
       } else chunks.push(chunk)
     })
-    req.on('end', () => resolve(Buffer.concat(chunks)))
+    req.on('end', () => resolve(chunks.length === 1 ? chunks[0] : Buffer.concat(chunks)))
     req.on('error', reject)
   })
 }

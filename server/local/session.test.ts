@@ -41,6 +41,14 @@ describe('local sessions', () => {
     expect(sessions.find(id, 1500)?.sub).toBe('demo-caseworker')
   })
 
+  it('hands over the staff record it read for the check, so the call need not read it again', async () => {
+    const id = start()
+    expect((await liveSession(sessions, staff, id, 1500))?.record).toBe(caseworker)
+    record = null
+    const worker = sessions.create({ sub: 'o-worker', name: '张小明', expiresAt: 2000, staff: null }, 1000)
+    expect(await liveSession(sessions, staff, worker, 1500)).toMatchObject({ sub: 'o-worker', record: null })
+  })
+
   it('ends when an admin changes the person’s roles, unit or status', async () => {
     for (const change of [{ roles: ['reviewer' as const] }, { unitId: 'unit-2' }, { active: false }]) {
       record = caseworker

@@ -38,19 +38,25 @@ const same = (a: StaffStamp | null, b: StaffStamp | null) => JSON.stringify(a) =
 const boundItself = (before: StaffStamp | null, now: StaffStamp | null) =>
   now !== null && now.boundAt !== null && now.boundAt !== before?.boundAt && now.version === (before?.version ?? 0) + 1
 
+/** A live session and the person's staff record as read to check it (null: not staff). */
+export interface LiveSession extends SessionRecord {
+  record: StaffRecord | null
+}
+
 /**
  * The live session of an id, checked against the person's staff record on every call: any
  * change an admin made to it (roles, unit, deactivation) since sign-in ends the session, so the
  * next call answers UNAUTHENTICATED and the person signs in again under what they now hold.
  */
-export async function liveSession(sessions: SessionStore, staff: StaffRepository, id: string, now: number): Promise<SessionRecord | null> {
+export async function liveSession(sessions: SessionStore, staff: StaffRepository, id: string, now: number): Promise<LiveSession | null> {
   const session = sessions.find(id, now)
   if (!session) return null
-  const current = stampOf(await staff.getByOpenid(session.sub))
-  if (same(session.staff, current)) return session
+  const record = await staff.getByOpenid(session.sub)
+  const current = stampOf(record)
+  if (same(session.staff, current)) return { ...session, record }
   if (boundItself(session.staff, current)) {
     sessions.restamp(id, current)
-    return { ...session, staff: current }
+    return { ...session, staff: current, record }
   }
   sessions.end(id)
   return null

@@ -1,14 +1,12 @@
 import { AppError, type Actor } from '../../../src/domain'
 import type { SelfCheckResult } from '../../../src/domain/api/applicant'
 import { assessHardship, documentsToPrepare, thresholdsOf, type HardshipAssessment, type SelfCheckFigures } from '../../../src/domain/self-check'
-import type { Deps, OrgUnitRecord, Repositories } from '../../ports'
+import type { Deps, PolicyRecord } from '../../ports'
 import { policyFor } from '../shared/policy'
 
-/** The estimate for a unit, or null when no unit on its path has a policy. */
-export async function assessFor(repos: Repositories, unit: OrgUnitRecord, figures: SelfCheckFigures): Promise<HardshipAssessment | null> {
-  const found = await policyFor(repos, unit)
-  return found ? assessHardship(figures, thresholdsOf(found.policy)) : null
-}
+/** The estimate under the policy of a unit (null when no unit on its path has one: no estimate). */
+export const assessFor = (policy: PolicyRecord | null, figures: SelfCheckFigures): HardshipAssessment | null =>
+  policy ? assessHardship(figures, thresholdsOf(policy)) : null
 
 /** 困难自测: the likely category against the thresholds of the worker's union, and what to prepare. Writes nothing. */
 export async function runSelfCheck(deps: Deps, _actor: Actor, input: SelfCheckFigures & { unitId?: string }): Promise<SelfCheckResult> {

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs'
 import type { Actor } from '../../../src/domain'
-import { call, checkedSubmission, sqliteDeps, validForm } from '../../../test/support/deps'
+import { stageDueAt } from '../../../src/domain/review'
+import { call, checkedSubmission, sqliteDeps, TEST_POLICY, validForm } from '../../../test/support/deps'
 import { findAuditBreak } from '../shared/audit-check'
 import { getMyApplication, listMyApplications } from './read-my-applications'
 import { submitApplication } from './submit-application'
@@ -26,6 +27,17 @@ describe('submitApplication (SQLite)', () => {
     expect(view.idNumberMasked).toBe('5325**********1238')
     expect(view.phoneMasked).toBe('138****5678')
     expect(view.timeline).toEqual([{ at: '2026-03-02T02:00:00.000Z', status: 'submitted' }])
+  })
+
+  it('takes the assessment and the first stage’s deadline from the policy of the unit’s nearest ancestor that has one', async () => {
+    await t.ready
+    await t.deps.store.repos.policies.put({ ...TEST_POLICY, stageDeadlineDays: { submitted: 3 } })
+    const r = await submitApplication(t.deps, worker('w1'), { ...validForm }, call())
+    const rec = await t.deps.store.repos.applications.get(r.id)
+    expect(rec?.unitId).toBe('unit-532504001')
+    expect(rec?.dueAt).toBe(stageDueAt(t.clock.now(), 3))
+    expect(rec?.dueAt).not.toBeNull()
+    expect(rec?.assessment).toMatchObject({ thresholds: { deepLineFen: 78000, relativeLineFen: 156000 } })
   })
 
   it('numbers per Shanghai year: 2026-12-31T17:00Z is already 2027', async () => {

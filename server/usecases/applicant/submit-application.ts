@@ -10,7 +10,7 @@ import {
 import type { SubmitResult } from '../../../src/domain/api/applicant'
 import { isCurrentConsent, type ConsentInput } from '../../../src/domain/consent'
 import { AUTHORISATION_KIND } from '../../../src/domain/assisted'
-import type { ApplicationRecord, CallContext, Deps, Repositories } from '../../ports'
+import type { ApplicationRecord, CallContext, Deps, PolicyRecord, Repositories } from '../../ports'
 import { claimIdNumbers } from './duplicates'
 import { ALREADY_OPEN, findOpenApplication, without } from './open-application'
 import { sealForm, submittedForms } from '../shared/sealed-form'
@@ -20,7 +20,8 @@ import { appendAudit } from '../shared/audit'
 import { contentTarget, keptReply, replyToKeep, storedReply } from '../shared/idempotency'
 import { notifyApplicant } from '../shared/notify'
 import { householdOf, openApplicationOf } from '../shared/claim-keys'
-import { changeStatus, dueAtFor } from '../shared/status-change'
+import { changeStatus, dueAtUnder } from '../shared/status-change'
+import { policyFor } from '../shared/policy'
 import { RATE_RULES, takeRate } from '../shared/rate-limit'
 
 /** A submission: the whole form and the consent it was filled under. */
@@ -70,14 +71,14 @@ export async function submitApplication(deps: Deps, actor: Actor, input: SubmitI
     const status = nextStatus('submit', 'draft')
     const reply: SubmitResult = { id, number, status, version: draft ? draft.version + 1 : 1 }
     const keep = replyToKeep(scope, reply)
-    const prepared = await withSubmittedForm(deps, repos, { ...base, number, createdAt: at, ...(keep ? { submitReply: keep } : {}) }, input, now)
+    const { rec: prepared, policy } = await submittedForm(deps, repos, { ...base, number, createdAt: at, ...(keep ? { submitReply: keep } : {}) }, input, now)
 
     if (draft) {
       const next = await changeStatus(deps, repos, actor, prepared, 'submit', { expectedVersion: draft.version, detail: { number } })
       if (next.status !== reply.status || next.version !== reply.version) throw new Error('submit reply kept on the record differs from the record written')
       return reply
     }
-    const rec: ApplicationRecord = { ...prepared, status, version: 1, timeline: [{ at, status }], updatedAt: at, stageEnteredAt: at, dueAt: await dueAtFor(repos, prepared, status, now) }
+    const rec: ApplicationRecord = { ...prepared, status, version: 1, timeline: [{ at, status }], updatedAt: at, stageEnteredAt: at, dueAt: dueAtUnder(policy, status, now) }
     await repos.applications.insert(rec)
     await appendAudit(repos, deps.cipher, now, { actor: auditedActor(actor), action: 'application.submit', subject: id, detail: { number, status } })
     await notifyApplicant(deps, repos, rec, now)
@@ -92,6 +93,11 @@ export async function submitApplication(deps: Deps, actor: Actor, input: SubmitI
  * inside the transaction that writes it.
  */
 export async function withSubmittedForm(deps: Deps, repos: Repositories, rec: ApplicationRecord, input: SubmitInput, now: Date): Promise<ApplicationRecord> {
+  return (await submittedForm(deps, repos, rec, input, now)).rec
+}
+
+/** withSubmittedForm, and the policy of the form's unit it was assessed under (for the deadline of the stage it enters). */
+async function submittedForm(deps: Deps, repos: Repositories, rec: ApplicationRecord, input: SubmitInput, now: Date): Promise<{ rec: ApplicationRecord; policy: PolicyRecord | null }> {
   const { form } = input
   const at = now.toISOString()
   const unit = await repos.units.get(form.applicant.unitId)
@@ -107,10 +113,11 @@ export async function withSubmittedForm(deps: Deps, repos: Repositories, rec: Ap
       throw new AppError('CONFLICT', '您的家庭已建档，工会正在为您提供帮扶，无需重复申请')
     }
   }
-  const assessment = await assessFor(repos, unit, form.finances)
+  const policy = (await policyFor(repos, unit))?.policy ?? null
+  const assessment = assessFor(policy, form.finances)
   const formSealed = sealForm(deps.cipher, form)
   const consent = isCurrentConsent(rec.consent) ? rec.consent! : { ...input.consent, agreedAt: at }
-  return {
+  const submitted: ApplicationRecord = {
     ...without(rec, 'draft', 'fieldsToFix', 'assessment'),
     unitId: unit.id,
     name: form.applicant.name,
@@ -126,4 +133,5 @@ export async function withSubmittedForm(deps: Deps, repos: Repositories, rec: Ap
     duplicateFlags: checks.duplicateFlags,
     submissions: [...submittedForms(rec), { at, changedFields: [] }],
   }
+  return { rec: submitted, policy }
 }

@@ -1,9 +1,13 @@
 import type { Actor, Role } from '../../../src/domain'
-import type { Repositories } from '../../ports'
+import type { Repositories, StaffRecord } from '../../ports'
 
 /** Roles come from the staff record of the runtime's identity; everyone else is a worker. */
 export async function resolveActor(repos: Repositories, openid: string): Promise<Actor> {
-  const staff = await repos.staff.getByOpenid(openid)
+  return actorOf(openid, await repos.staff.getByOpenid(openid))
+}
+
+/** The actor an identity is, given its staff record as just read (null: not staff). */
+export function actorOf(openid: string, staff: StaffRecord | null): Actor {
   if (!staff || !staff.active) return { openid, roles: ['worker'] }
   const roles: Role[] = ['worker', ...staff.roles]
   return { openid, roles, unitId: staff.unitId }

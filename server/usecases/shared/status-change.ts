@@ -1,6 +1,6 @@
 import { AppError, nextStatus, transitionProblem, type Actor, type TransitionName } from '../../../src/domain'
 import { stageDueAt } from '../../../src/domain/review'
-import type { ApplicationRecord, Deps, Repositories } from '../../ports'
+import type { ApplicationRecord, Deps, PolicyRecord, Repositories } from '../../ports'
 import { auditedActor } from './actor'
 import { appendAudit } from './audit'
 import { openApplicationForId, openApplicationOf } from './claim-keys'
@@ -27,9 +27,12 @@ const CLOSING = new Set(['withdrawn', 'rejected', 'filed'])
 /** The deadline of `status` entered at `at`, from the policy of the application's unit (or its nearest ancestor's). */
 export async function dueAtFor(repos: Repositories, rec: ApplicationRecord, status: ApplicationRecord['status'], at: Date): Promise<string | null> {
   const unit = await repos.units.get(rec.unitId)
-  const found = unit && (await policyFor(repos, unit))
-  return found ? stageDueAt(at, found.policy.stageDeadlineDays[status]) : null
+  return dueAtUnder((unit && (await policyFor(repos, unit))?.policy) || null, status, at)
 }
+
+/** The deadline of `status` entered at `at` under a policy already found (null: none applies). */
+export const dueAtUnder = (policy: PolicyRecord | null, status: ApplicationRecord['status'], at: Date): string | null =>
+  policy ? stageDueAt(at, policy.stageDeadlineDays[status]) : null
 
 /**
  * Takes transition `name` on `rec` inside the caller's transaction: checks the rule and the
