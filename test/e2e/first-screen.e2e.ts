@@ -111,7 +111,10 @@ describe('pages read once per show', () => {
 
   /** Opens `route` (a fresh load of the app there), then shows it again without and with a hide before, counting its calls. */
   async function checkPage(page: Page, route: string, ready: string) {
+    // Going to the page (Taro mounts it afresh even on the same address), then counting from a reload.
     await page.goto(`${e2e.app.url}/#/${route}`)
+    await page.locator(ready).first().waitFor()
+    await pastAShow(page)
     const seen = calls(page)
     await page.reload()
     await page.locator(ready).first().waitFor()
