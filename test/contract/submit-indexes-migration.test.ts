@@ -94,6 +94,13 @@ test('SQLite: migration 55 keeps the applications in the indexes their queries r
     expect(await repos.applications.countNoticesUnder('other', '2026-03-01T00:00:00.000Z')).toBe(1)
     expect(ids(await repos.applications.queuePage({ under: 'other', status: 'submitted', after: null, limit: 10 }))).toEqual(['sub1'])
 
+    // A new case under a notice is filed among the notices of every unit above it; a submitted one is not.
+    await repos.applications.insert(applicationRecord('pub3', { unitId: 'town', status: 'publicizing', noticeEndsAt: '2026-03-04T00:00:00.000Z' }))
+    await repos.applications.insert(applicationRecord('sub3', { unitId: 'town' }))
+    expect(ids(await repos.applications.noticesUnder('prov', '2026-03-01T00:00:00.000Z', null, 10))).toEqual(['pub1', 'pub3', 'pub2'])
+    expect(db.prepare("SELECT count(*) FROM list_entries WHERE id = 'sub3'").pluck().get()).toBe(0)
+    expect(await repos.applications.countNoticesUnder('other', '2026-03-01T00:00:00.000Z')).toBe(2)
+
     // A case returned and then resubmitted leaves the timer's index.
     const ret1 = (await repos.applications.get('ret1'))!
     expect(await repos.applications.update({ ...ret1, status: 'submitted', version: 2 }, 1)).toBe(true)
