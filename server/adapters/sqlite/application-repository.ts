@@ -61,7 +61,7 @@ export const JURISDICTION_SQL = {
 /**
  * The timers' and the retention schedule's reads: each names the statuses of its index (migration
  * 55 keeps them partial, so a submitted case is in none), and their plans are checked in
- * submit-indexes-plan.test.ts.
+ * unit-scopes-plan.test.ts.
  */
 export const APPLICATION_SCANS = {
   closedBefore: `SELECT doc FROM applications WHERE status IN ('rejected', 'withdrawn') AND ${SCHEDULED_STATUSES} AND updated_at < ? AND json_extract(doc, '$.documentsPurgedAt') IS NULL ORDER BY updated_at, id LIMIT ?`,
