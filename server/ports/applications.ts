@@ -95,14 +95,6 @@ export interface DuplicateFlag {
 }
 
 
-/** A stage's cases in a jurisdiction, for the caseworker's queue. */
-export interface QueueQuery {
-  /** At most 1000 units. */
-  unitIds: readonly string[]
-  status: ApplicationStatus
-  offset: number
-  limit: number
-}
 
 /** Where a queue page starts: after the case with this deadline (null: none) and id. */
 export interface QueueCursor {
@@ -130,8 +122,6 @@ export interface ApplicationRepository {
   listByApplicant(openid: string, page: PageRequest): Promise<{ items: ApplicationRecord[]; total: number }>
   /** Writes `rec` when the stored version is `expectedVersion`; false when it is stale or missing. */
   update(rec: ApplicationRecord, expectedVersion: number): Promise<boolean>
-  /** A stage's cases of these units, earliest deadline first (none last), then by id; and how many. A query. */
-  queue(query: QueueQuery): Promise<{ items: ApplicationRecord[]; total: number }>
   /**
    * A stage's cases of the units under `under`, earliest deadline first (none last), then by id,
    * after the cursor: a read in index order however deep or large the jurisdiction. Only the

@@ -263,10 +263,6 @@ Object.assign(EXERCISES, {
 })
 
 Object.assign(EXERCISES, {
-  'applications.queue': async (r: Repositories) => {
-    await r.applications.queue({ unitIds: ['unit-root', 'unit-a'], status: 'submitted', offset: 0, limit: 5 })
-    await r.applications.queue({ unitIds: ['unit-root'], status: 'screening', offset: 0, limit: 0 })
-  },
   'applications.countStage': (r: Repositories) => r.applications.countStage(['unit-root', 'unit-a'], 'submitted', '2026-03-02T02:00:00.000Z'),
   'applications.byNumber': (r: Repositories) => r.applications.byNumber('MLS-2026-000001'),
   'applications.getMany': (r: Repositories) => r.applications.getMany(['a-none', 'a-other']),

@@ -44,7 +44,7 @@ const toRecord = (doc: StoredDoc): ApplicationRecord => ({
 export const APPLICATIONS_COLLECTION = defineCollection(APPLICATIONS, [
   { keys: [['number', 1]], unique: true },
   { keys: [['applicantOpenid', 1], ['createdAt', -1], ['_id', -1]] },
-  // Lists of a few units and their counts (overdue: dueSort before now).
+  // The dashboard's counts of a few units by status (overdue: dueSort before now).
   { keys: [['status', 1], ['unitId', 1], ['dueSort', 1], ['_id', 1]] },
   // The caseworker's queue of a jurisdiction of any size, and its counts: the unit's path is a multikey index.
   { keys: [[UNIT_PATH, 1], ['status', 1], ['dueSort', 1], ['_id', 1]] },
@@ -86,12 +86,6 @@ export function applicationRepository(scope: Scope): ApplicationRepository {
     },
     listByApplicant(openid, page) {
       return readPage(scope, 'applications.listByApplicant', () => coll().where({ applicantOpenid: openid }), [['createdAt', 'desc'], ['_id', 'desc']], page, toRecord)
-    },
-    async queue({ unitIds, status, offset, limit }) {
-      outsideTransaction(scope, 'applications.queue')
-      if (unitIds.length === 0) return { items: [], total: 0 }
-      const where = { status, unitId: scope.command.in([...unitIds]) }
-      return readPage(scope, 'applications.queue', () => coll().where(where), [['dueSort', 'asc'], ['_id', 'asc']], { offset, limit }, toRecord)
     },
     async queuePage({ under, status, after, limit }) {
       outsideTransaction(scope, 'applications.queuePage')

@@ -4,6 +4,7 @@ import type { Db } from './connection'
 import { applicationKeyVersion } from '../keys/key-versions'
 import { TALLY_LENGTHS, unitListCount, unitListPage } from './migration-unit-lists'
 import { LIST_SORTED_BY_SQL, tallyParams } from './migration-list-tallies'
+import { SCHEDULED_STATUSES } from './migration-submit-indexes'
 import { guardedRows, readAll, readByIds, readOne, readPage, UNDER_UNIT, underOldKey } from './documents'
 
 /** Cases without a deadline sort after every dated one. */
@@ -57,6 +58,20 @@ export const JURISDICTION_SQL = {
   stageCounts: stageCountsSql(),
 }
 
+/**
+ * The timers' and the retention schedule's reads: each names the statuses of its index (migration
+ * 55 keeps them partial, so a submitted case is in none), and their plans are checked in
+ * unit-scopes-plan.test.ts.
+ */
+export const APPLICATION_SCANS = {
+  closedBefore: `SELECT doc FROM applications WHERE status IN ('rejected', 'withdrawn') AND ${SCHEDULED_STATUSES} AND updated_at < ? AND json_extract(doc, '$.documentsPurgedAt') IS NULL ORDER BY updated_at, id LIMIT ?`,
+  callNotesBefore: `SELECT doc FROM applications WHERE status IN ('filed', 'rejected', 'withdrawn') AND ${SCHEDULED_STATUSES} AND updated_at < ? AND json_extract(doc, '$.callNotesPurgedAt') IS NULL ORDER BY updated_at, id LIMIT ?`,
+  staleDrafts: `SELECT doc FROM applications WHERE status = 'draft' AND ${SCHEDULED_STATUSES} AND updated_at < ? ORDER BY updated_at, id LIMIT ? OFFSET ?`,
+  assistedDrafts: `SELECT doc FROM applications WHERE typist_openid = ? AND status = 'draft' ORDER BY updated_at DESC, id DESC LIMIT ?`,
+  returnedOverdue: `SELECT doc FROM applications WHERE status = 'returned' AND due_sort <= ? ORDER BY due_sort, id LIMIT ?`,
+  noticesEnded: `SELECT doc FROM applications WHERE status = 'publicizing' AND notice_ends_at <= ? ORDER BY notice_ends_at, id LIMIT ?`,
+}
+
 export function applicationRepository(db: Db): ApplicationRepository {
   const stageCounts = db.prepare(JURISDICTION_SQL.stageCounts)
   const noticesKept = db.prepare(unitListCount('notices')).pluck()
@@ -68,9 +83,6 @@ export function applicationRepository(db: Db): ApplicationRepository {
     },
     async listByApplicant(openid, page) {
       return readPage(db, 'applications WHERE applicant_openid = ?', [openid], 'created_at DESC, id DESC', page)
-    },
-    async queue({ unitIds, status, offset, limit }) {
-      return readPage(db, `applications WHERE status = ? AND ${IN_UNITS}`, [status, JSON.stringify(unitIds)], 'due_sort, id', { offset, limit })
     },
     async queuePage({ under, status, after, limit }) {
       // The entries' primary key serves the range and the order: no sort, however deep the page.
@@ -108,22 +120,22 @@ export function applicationRepository(db: Db): ApplicationRepository {
       return readAll(db, `SELECT doc FROM applications WHERE name = ? AND ${UNDER_UNIT} ORDER BY created_at DESC, id DESC LIMIT ?`, name, under, limit)
     },
     async closedBefore(before, limit) {
-      return readAll(db, `SELECT doc FROM applications WHERE status IN ('rejected', 'withdrawn') AND updated_at < ? AND json_extract(doc, '$.documentsPurgedAt') IS NULL ORDER BY updated_at, id LIMIT ?`, before, limit)
+      return readAll(db, APPLICATION_SCANS.closedBefore, before, limit)
     },
     async callNotesBefore(before, limit) {
-      return readAll(db, `SELECT doc FROM applications WHERE status IN ('filed', 'rejected', 'withdrawn') AND updated_at < ? AND json_extract(doc, '$.callNotesPurgedAt') IS NULL ORDER BY updated_at, id LIMIT ?`, before, Math.max(0, limit))
+      return readAll(db, APPLICATION_SCANS.callNotesBefore, before, Math.max(0, limit))
     },
     async staleDrafts(before, offset, limit) {
-      return readAll(db, `SELECT doc FROM applications WHERE status = 'draft' AND updated_at < ? ORDER BY updated_at, id LIMIT ? OFFSET ?`, before, Math.max(0, limit), Math.max(0, offset))
+      return readAll(db, APPLICATION_SCANS.staleDrafts, before, Math.max(0, limit), Math.max(0, offset))
     },
     async assistedDrafts(typistOpenid, limit) {
-      return readAll(db, `SELECT doc FROM applications WHERE typist_openid = ? AND status = 'draft' ORDER BY updated_at DESC, id DESC LIMIT ?`, typistOpenid, Math.max(0, limit))
+      return readAll(db, APPLICATION_SCANS.assistedDrafts, typistOpenid, Math.max(0, limit))
     },
     async returnedOverdue(now, limit) {
-      return readAll(db, `SELECT doc FROM applications WHERE status = 'returned' AND due_sort <= ? ORDER BY due_sort, id LIMIT ?`, now, limit)
+      return readAll(db, APPLICATION_SCANS.returnedOverdue, now, limit)
     },
     async noticesEnded(now, limit) {
-      return readAll(db, `SELECT doc FROM applications WHERE status = 'publicizing' AND notice_ends_at <= ? ORDER BY notice_ends_at, id LIMIT ?`, now, limit)
+      return readAll(db, APPLICATION_SCANS.noticesEnded, now, limit)
     },
   }
 }

@@ -15,6 +15,7 @@ import { STATION_LISTS_MIGRATION } from './migration-station-lists'
 import { BUDGET_IDS_MIGRATION, HOUSEHOLD_SCANS_MIGRATION } from './migration-scan-indexes'
 
 import { LEDGER_TALLIES_MIGRATION } from './migration-ledger-tallies'
+import { SUBMIT_INDEXES_MIGRATION } from './migration-submit-indexes'
 
 /** One schema migration: its SQL, then (where data needs the domain's rules) `run`, in the same transaction. */
 export interface Migration {
@@ -400,4 +401,5 @@ export const MIGRATIONS: readonly Migration[] = [
   HOUSEHOLD_SCANS_MIGRATION,
   LEDGER_TALLIES_MIGRATION,
   LEDGER_EXPORT_MIGRATION,
+  SUBMIT_INDEXES_MIGRATION,
 ]

@@ -1,9 +1,10 @@
 import { readFileSync } from 'node:fs'
 import type { Actor } from '../../../src/domain'
-import type { Repositories } from '../../ports'
+import type { Deps, Repositories } from '../../ports'
+import { stageDueAt } from '../../../src/domain/review'
 import { CURRENT_CONSENT } from '../../../src/domain/consent'
 import { MAX_DOCUMENT_BYTES } from '../../../src/domain/documents'
-import { call, checkedSubmission, formValues, sqliteDeps } from '../../../test/support/deps'
+import { call, checkedSubmission, formValues, sqliteDeps, TEST_POLICY } from '../../../test/support/deps'
 import { findAuditBreak } from '../shared/audit-check'
 import { getMyApplication, listMyApplications } from './read-my-applications'
 import { changeStatus } from '../shared/status-change'
@@ -179,6 +180,37 @@ describe('the applicant journey (SQLite)', () => {
     expect(view.timeline[3].note).toBe('已修改：家庭年收入、家庭成员1身份证号')
     expect(view.details?.members[0].idNumberMasked).toBe('5325**********0041')
     expect(await findAuditBreak(t.deps.store.repos, t.deps.cipher)).toBeNull()
+  })
+
+  it('a resubmit and a draft’s submit find the unit’s policy once, and take the stage’s deadline from it', async () => {
+    await t.deps.store.repos.policies.put({ ...TEST_POLICY, stageDeadlineDays: { submitted: 3 } })
+    let policyReads = 0
+    // The policy reads of every transaction: each walks the unit's path (the township's own, then the city's ...).
+    const counted: Deps = {
+      ...t.deps,
+      store: {
+        ...t.deps.store,
+        transaction: (work) =>
+          t.deps.store.transaction((repos) => work({ ...repos, policies: { ...repos.policies, get: (id) => (policyReads++, repos.policies.get(id)) } })),
+      },
+    }
+    await saveDraft(counted, worker('w1'), { values: formValues(), step: 'review' })
+    policyReads = 0
+    const a = await submitApplication(counted, worker('w1'), checkedSubmission(), call())
+    // The form's unit has no policy of its own: one walk reads each unit's on its path, up to the root's.
+    const walk = (await t.deps.store.repos.units.get(checkedSubmission().form.applicant.unitId))!.path.length
+    expect(walk).toBeGreaterThan(1)
+    expect(policyReads).toBe(walk)
+    expect((await t.deps.store.repos.applications.get(a.id))?.dueAt).toBe(stageDueAt(t.clock.now(), 3))
+    await t.deps.store.transaction(async (repos) => {
+      const screening = await changeStatus(t.deps, repos, caseworker, (await repos.applications.get(a.id))!, 'startScreening', { expectedVersion: a.version })
+      await changeStatus(t.deps, repos, caseworker, { ...screening, fieldsToFix: ['finances.annualIncome'] }, 'returnToWorker', { expectedVersion: a.version + 1, note: '请核对家庭年收入' })
+    })
+    t.clock.advance(3_600_000)
+    policyReads = 0
+    await resubmitApplication(counted, worker('w1'), { ...checkedSubmission(), id: a.id, expectedVersion: a.version + 2 }, call())
+    expect(policyReads).toBe(walk)
+    expect((await t.deps.store.repos.applications.get(a.id))?.dueAt).toBe(stageDueAt(t.clock.now(), 3))
   })
 
   it('worker B can neither read, change, withdraw, resubmit nor touch the documents of A’s application', async () => {

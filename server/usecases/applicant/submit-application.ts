@@ -74,7 +74,7 @@ export async function submitApplication(deps: Deps, actor: Actor, input: SubmitI
     const { rec: prepared, policy } = await submittedForm(deps, repos, { ...base, number, createdAt: at, ...(keep ? { submitReply: keep } : {}) }, input, now)
 
     if (draft) {
-      const next = await changeStatus(deps, repos, actor, prepared, 'submit', { expectedVersion: draft.version, detail: { number } })
+      const next = await changeStatus(deps, repos, actor, prepared, 'submit', { expectedVersion: draft.version, detail: { number }, policy })
       if (next.status !== reply.status || next.version !== reply.version) throw new Error('submit reply kept on the record differs from the record written')
       return reply
     }
@@ -89,15 +89,11 @@ export async function submitApplication(deps: Deps, actor: Actor, input: SubmitI
 /**
  * `rec` carrying a newly submitted form: its summary fields, the sealed form (stored once: the
  * new entry of the submissions has none, the one before gets its own), the ID-number claims and
- * duplicate flags, the consent and the assessment; the draft and the fields to fix are gone. Call
- * inside the transaction that writes it.
+ * duplicate flags, the consent and the assessment; the draft and the fields to fix are gone; and
+ * the policy of the form's unit it was assessed under (for the deadline of the stage it enters).
+ * Call inside the transaction that writes it.
  */
-export async function withSubmittedForm(deps: Deps, repos: Repositories, rec: ApplicationRecord, input: SubmitInput, now: Date): Promise<ApplicationRecord> {
-  return (await submittedForm(deps, repos, rec, input, now)).rec
-}
-
-/** withSubmittedForm, and the policy of the form's unit it was assessed under (for the deadline of the stage it enters). */
-async function submittedForm(deps: Deps, repos: Repositories, rec: ApplicationRecord, input: SubmitInput, now: Date): Promise<{ rec: ApplicationRecord; policy: PolicyRecord | null }> {
+export async function submittedForm(deps: Deps, repos: Repositories, rec: ApplicationRecord, input: SubmitInput, now: Date): Promise<{ rec: ApplicationRecord; policy: PolicyRecord | null }> {
   const { form } = input
   const at = now.toISOString()
   const unit = await repos.units.get(form.applicant.unitId)

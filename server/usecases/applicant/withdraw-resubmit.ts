@@ -10,7 +10,7 @@ import { openApplicationOf } from '../shared/claim-keys'
 import { once } from '../shared/idempotency'
 import { getOwnApplication } from './read-my-applications'
 import { changeStatus } from '../shared/status-change'
-import { withSubmittedForm, type SubmitInput } from './submit-application'
+import { submittedForm, type SubmitInput } from './submit-application'
 import { removeFiles } from '../shared/files'
 import { without } from './open-application'
 import { changedFields, currentForm } from '../shared/sealed-form'
@@ -85,7 +85,7 @@ export async function resubmitApplication(
       if (rec.version !== input.expectedVersion) throw new AppError('CONFLICT', STALE)
       const before = currentForm(rec, deps.cipher)
       const changed = before ? changedFields(before, input.form) : []
-      const prepared = await withSubmittedForm(deps, repos, rec, input, now)
+      const { rec: prepared, policy } = await submittedForm(deps, repos, rec, input, now)
       const submissions = prepared.submissions!
       submissions[submissions.length - 1] = { ...submissions[submissions.length - 1], changedFields: changed }
       // 办理记录 shows the resubmission with what changed, like every review decision.
@@ -103,6 +103,7 @@ export async function resubmitApplication(
         note: changeNote(changed),
         detail: { changedFields: changed },
         patch: { review: [...(rec.review ?? []), entry] },
+        policy,
       })
       return { id: next.id, number: next.number, status: next.status, version: next.version }
     }),

@@ -16,6 +16,8 @@ export interface StatusChangeOptions {
   detail?: Record<string, unknown>
   /** Other fields the decision writes with the status (its review entry, the fields to fix ...). */
   patch?: Partial<Omit<ApplicationRecord, 'id' | 'status' | 'version' | 'timeline'>>
+  /** The policy of the record's unit, when the caller has already found it (null: none applies): the unit's path is not walked again. */
+  policy?: PolicyRecord | null
 }
 
 /**
@@ -64,7 +66,7 @@ export async function changeStatus(
     version: rec.version + 1,
     updatedAt: at,
     timeline: moved ? [...rec.timeline, opts.note ? { at, status, note: opts.note } : { at, status }] : rec.timeline,
-    ...(moved ? { stageEnteredAt: at, dueAt: await dueAtFor(repos, rec, status, now) } : {}),
+    ...(moved ? { stageEnteredAt: at, dueAt: opts.policy !== undefined ? dueAtUnder(opts.policy, status, now) : await dueAtFor(repos, rec, status, now) } : {}),
   }
   if (!(await repos.applications.update(next, rec.version))) throw new AppError('CONFLICT', '申请已有更新，请刷新后再操作')
   if (CLOSING.has(status)) {
