@@ -43,6 +43,21 @@ describe.each(factories)('household records: %s', (_name, open) => {
       return rows
     }
 
+    test('names: the file number and head’s name of each household found, as the latest update left them', async () => {
+      await seed()
+      const r = store.repos.households
+      const byId = (list: { id: string }[]) => [...list].sort((a, b) => (a.id < b.id ? -1 : 1))
+      expect(byId(await r.names(['h5', 'none', 'h2', 'h6']))).toEqual([
+        { id: 'h2', number: 'MLS-H-2026-000004', headName: '王大力' },
+        { id: 'h5', number: 'MLS-H-2026-000001', headName: '李四' },
+        { id: 'h6', number: 'MLS-H-2026-000006', headName: '王大力' },
+      ])
+      expect(await r.names([])).toEqual([])
+      const h5 = (await r.get('h5'))!
+      expect(await r.update({ ...h5, number: 'MLS-H-2026-000099', headName: '李四明', version: h5.version + 1 }, h5.version)).toBe(true)
+      expect(await r.names(['h5'])).toEqual([{ id: 'h5', number: 'MLS-H-2026-000099', headName: '李四明' }])
+    })
+
     test('insert then get returns exactly the record; update is versioned', async () => {
       await units()
       const h = householdRecord('h1')

@@ -41,7 +41,7 @@ export const LEDGER_EXPORT: ExportKind = {
     return async (cursor, size) => {
       const { after } = cursor as LedgerJobCursor
       const entries = await repos.ledger.approvedUnder(job.unitId, job.range ?? {}, after, size)
-      const files = new Map((await repos.households.getMany([...new Set(entries.map((e) => e.householdId))])).map((h) => [h.id, h]))
+      const files = new Map((await repos.households.names([...new Set(entries.map((e) => e.householdId))])).map((h) => [h.id, h]))
       await measureLabels(repos, entries, labels)
       const rows = entries.map((e) => ledgerExportRow(e, files.get(e.householdId) ?? null, e.measureId ? (labels.get(e.measureId) ?? '') : ''))
       const last = entries.at(-1)
