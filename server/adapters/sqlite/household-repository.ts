@@ -1,7 +1,7 @@
 import type { HouseholdName, HouseholdRecord, HouseholdRepository } from '../../ports'
 import type { Db } from './connection'
 import { householdKeyVersion } from '../keys/key-versions'
-import { HOUSEHOLD_NAMES_SQL } from './migration-household-names'
+import { HOUSEHOLD_NAMES_SQL } from './migration-ledger-reads'
 import { guardedRows, readAll, readByIds, UNDER_UNIT, underOldKey } from './documents'
 
 /** The statement that pages (and scans) a jurisdiction's households, with or without a status; its plans are checked in unit-scopes-plan.test.ts. */

@@ -8,7 +8,7 @@ import { CONTACT_CLOCKS_MIGRATION } from './contact-clock-storage'
 import { LIST_TALLIES_MIGRATION } from './migration-list-tallies'
 import { PERSON_REQUEST_LISTS_MIGRATION } from './migration-person-request-lists'
 import { REPORT_LISTS_MIGRATION } from './migration-report-lists'
-import { HOUSEHOLD_NAMES_MIGRATION } from './migration-household-names'
+import { LEDGER_READS_MIGRATION } from './migration-ledger-reads'
 import { LEDGER_EXPORT_MIGRATION } from './migration-ledger-export'
 import { LEDGER_LISTS_MIGRATION } from './migration-ledger-lists'
 import { CAMPAIGN_LISTS_MIGRATION } from './migration-campaign-lists'
@@ -401,5 +401,5 @@ export const MIGRATIONS: readonly Migration[] = [
   HOUSEHOLD_SCANS_MIGRATION,
   LEDGER_TALLIES_MIGRATION,
   LEDGER_EXPORT_MIGRATION,
-  HOUSEHOLD_NAMES_MIGRATION,
+  LEDGER_READS_MIGRATION,
 ]
