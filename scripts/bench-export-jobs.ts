@@ -9,13 +9,19 @@
  * heap of this process during the job, and for 10x the data the growth of time and memory; then
  * `name=value` lines. Not a test.
  *
+ * BENCH_KIND=ledger runs the aid ledger's export job instead (帮扶资金台账, every approved entry of
+ * the city by day paid, each page's households named by id), the city seeded with BENCH_PAYMENTS
+ * approved payments a household.
+ *
  * Options (environment): BENCH_SMALL (2000), BENCH_LARGE (20000), BENCH_PART_MS (40000: the
- * timer's part), LANTIAN_STANDIN_LATENCY_MS (10), LANTIAN_STANDIN_JITTER_MS (2).
+ * timer's part), BENCH_KIND (households | ledger), BENCH_PAYMENTS (5, for the ledger),
+ * LANTIAN_STANDIN_LATENCY_MS (10), LANTIAN_STANDIN_JITTER_MS (2).
  */
 import { performance } from 'node:perf_hooks'
 import { FUNCTIONS } from '../server/cloud/functions.manifest'
 import type { Deps } from '../server/ports'
 import { runExportPart, startHouseholdExport, TIMER_PART_MS } from '../server/usecases/households/export-jobs'
+import { startLedgerExport } from '../server/usecases/households/ledger-export-job'
 import type { Actor } from '../src/domain'
 import { call } from '../test/support/deps'
 import { standinEnv } from '../test/support/cloudbase-standin'
@@ -30,6 +36,9 @@ const LARGE = Number(process.env.BENCH_LARGE ?? 20000)
 const PART_MS = Number(process.env.BENCH_PART_MS ?? TIMER_PART_MS)
 const LATENCY_MS = Number(process.env.LANTIAN_STANDIN_LATENCY_MS ?? 10)
 const JITTER_MS = Number(process.env.LANTIAN_STANDIN_JITTER_MS ?? 2)
+const KIND = process.env.BENCH_KIND === 'ledger' ? 'ledger' : 'households'
+const PAYMENTS = KIND === 'ledger' ? Number(process.env.BENCH_PAYMENTS ?? 5) : 0
+const START = { households: startHouseholdExport, ledger: startLedgerExport }[KIND]
 const reviewer: Actor = { openid: 'o-bench-reviewer', roles: ['reviewer', 'admin'], unitId: ROOT }
 const MB = 2 ** 20
 
@@ -61,7 +70,7 @@ async function runJob(deps: Deps, households: number, n: number): Promise<JobFig
   const rssBefore = process.memoryUsage.rss()
   const mem = peaks()
   const t0 = performance.now()
-  const job = await startHouseholdExport(deps, reviewer, { format: 'xlsx' }, call(`req-bench-export-job-${n}`))
+  const job = await START(deps, reviewer, { format: 'xlsx' }, call(`req-bench-export-job-${n}`))
   const parts: number[] = []
   for (;;) {
     const p0 = performance.now()
@@ -80,12 +89,12 @@ async function main(): Promise<void> {
   const standin = await startStandinProcess({ latencyMs: 0, jitterMs: 0 })
   const { deps } = benchDeps(standinEnv(standin))
   const limits = FUNCTIONS.find((f) => f.name === 'households')!
-  console.log(`bench:export-jobs: latency ${LATENCY_MS} ms ± ${JITTER_MS} ms per database request; parts of up to ${PART_MS / 1000} s; ${SMALL} then ${LARGE} households; the households function: ${limits.timeoutSec} s, ${limits.memoryMB} MB`)
+  console.log(`bench:export-jobs (${KIND}${PAYMENTS ? `, ${PAYMENTS} payments a household` : ''}): latency ${LATENCY_MS} ms ± ${JITTER_MS} ms per database request; parts of up to ${PART_MS / 1000} s; ${SMALL} then ${LARGE} households; the households function: ${limits.timeoutSec} s, ${limits.memoryMB} MB`)
   const results: JobFigures[] = []
   try {
     for (const [i, size] of [SMALL, LARGE].entries()) {
       const s0 = performance.now()
-      await seedCity(deps, size, i === 0 ? 0 : SMALL, 0)
+      await seedCity(deps, size, i === 0 ? 0 : SMALL, PAYMENTS)
       if (i === 0) await seedStaff(deps, [reviewer])
       console.log(`  seeded ${size} households in ${((performance.now() - s0) / 1000).toFixed(0)} s`)
       await standin.setLimits({ latencyMs: LATENCY_MS, jitterMs: JITTER_MS })
@@ -103,7 +112,7 @@ async function main(): Promise<void> {
   }
   const [small, large] = results
   const line = [
-    'bench:export-jobs',
+    `bench:export-jobs kind=${KIND}`,
     ...results.flatMap((r) => {
       const tag = r === small ? 'small' : 'large'
       return [`${tag}_households=${r.households}`, `${tag}_parts=${r.parts.length}`, `${tag}_longest_part_ms=${Math.round(Math.max(...r.parts))}`, `${tag}_total_ms=${Math.round(r.totalMs)}`, `${tag}_file_bytes=${r.size}`, `${tag}_rss_peak_mb=${Math.round(r.rssPeakMb)}`, `${tag}_heap_peak_mb=${Math.round(r.heapPeakMb)}`]

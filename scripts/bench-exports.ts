@@ -17,9 +17,20 @@
  * after another as the timer writes them (up to TIMER_PART_MS each), then put together; its time is
  * from the start to the file, and `_parts` / `_longest_part_ms` say how it was cut.
  *
+ * `ledger_reads_before` / `ledger_reads_after` (h14-ledger-growth) read every page of the city's
+ * approved entries and their households' numbers and names as a part does, without writing rows, on
+ * one read-only connection: before, as main read them until migration 54 (the list joined to the
+ * entries by id, whole households by id); after, from migration 54's copy clustered by day paid and
+ * its index of names. Same data, same run, one after the other at each size.
+ *
  * Options (environment): BENCH_SMALL (10000), BENCH_FACTOR (10), BENCH_ENTRIES_PER (5), BENCH_ONLY
  * (a pattern of the exports to run, e.g. `ledger`).
  */
+import { join } from 'node:path'
+import { openReader, type Db } from '../server/adapters/sqlite/connection'
+import { openSqliteStore } from '../server/adapters/sqlite'
+import { LEDGER_APPROVED_LIST } from '../server/adapters/sqlite/migration-ledger-export'
+import { HOUSEHOLD_NAMES_SQL, LEDGER_DAYS_PAGE } from '../server/adapters/sqlite/migration-ledger-reads'
 import { prng } from '../server/local/prng'
 import { demoIdNumber } from '../server/local/seed-households'
 import type { Actor } from '../src/domain'
@@ -29,8 +40,8 @@ import type { ApplicationRecord, HouseholdRecord, Store } from '../server/ports'
 import { exportHouseholds, exportLedger } from '../server/usecases/households/export'
 import { exportStatus, runExportPart, TIMER_PART_MS } from '../server/usecases/households/export-jobs'
 import { startLedgerExport } from '../server/usecases/households/ledger-export-job'
-import { call } from '../test/support/deps'
-import { householdFixture, type HouseholdFixture } from '../test/support/households'
+import { call, tempDir } from '../test/support/deps'
+import { cloudbaseLikeTransactions, householdFixture, type HouseholdFixture } from '../test/support/households'
 
 const SMALL = Number(process.env.BENCH_SMALL ?? 10_000)
 const FACTOR = Number(process.env.BENCH_FACTOR ?? 10)
@@ -71,7 +82,7 @@ async function grow(f: HouseholdFixture, store: Store, model: { household: House
 }
 
 /** Time spent in the store's reads an export makes, by read (the household scan is h14-queues' part). */
-const readMs = { householdScan: 0, ledgerScan: 0, ledgerApprovedUnder: 0, applicationsGetMany: 0, householdsGetMany: 0 }
+const readMs = { householdScan: 0, ledgerScan: 0, ledgerApprovedUnder: 0, applicationsGetMany: 0, householdsGetMany: 0, householdsNames: 0 }
 
 function timeReads(store: Store): void {
   const time = <A extends unknown[], R>(key: keyof typeof readMs, fn: (...args: A) => Promise<R>) => async (...args: A): Promise<R> => {
@@ -87,6 +98,7 @@ function timeReads(store: Store): void {
   ledger.scan = time('ledgerScan', ledger.scan.bind(ledger))
   ledger.approvedUnder = time('ledgerApprovedUnder', ledger.approvedUnder.bind(ledger))
   households.getMany = time('householdsGetMany', households.getMany.bind(households))
+  households.names = time('householdsNames', households.names.bind(households))
   applications.getMany = time('applicationsGetMany', applications.getMany.bind(applications))
 }
 
@@ -146,6 +158,41 @@ async function ledgerJob(f: HouseholdFixture, format: 'csv' | 'xlsx'): Promise<E
   return (await exportStatus(f.deps, ACTOR, { jobId: started.jobId })).file!
 }
 
+/** The page statements of the ledger's reads before migration 54 (main until h14-ledger-growth) and after it. */
+const READS = {
+  before: {
+    page: `SELECT r.doc, r.status, r.decision FROM list_entries e JOIN disbursements r ON r.id = e.id
+      WHERE e.list = '${LEDGER_APPROVED_LIST}' AND e.ancestor_id = ? AND (e.sort, e.id) > (?, ?) AND e.sort <= ? ORDER BY e.sort, e.id LIMIT ?`,
+    households: 'SELECT doc FROM households WHERE id IN (SELECT value FROM json_each(?))',
+  },
+  after: { page: LEDGER_DAYS_PAGE, households: HOUSEHOLD_NAMES_SQL },
+}
+const PAGE = 500
+let reader: Db | null = null
+
+/** Every page of the city's approved entries and their households, as a part reads them; the rows are counted, not written. */
+async function ledgerReads(which: keyof typeof READS): Promise<ExportedFile> {
+  const page = reader!.prepare(READS[which].page)
+  const households = reader!.prepare(READS[which].households)
+  let after = { paidOn: '', id: '' }
+  let rows = 0
+  let bytes = 0
+  for (;;) {
+    const t = performance.now()
+    const entries = (page.all(ACTOR.unitId, after.paidOn, after.id, '9', PAGE) as { doc: string; decision: string }[]).map((r) => ({ ...(JSON.parse(r.doc) as DisbursementEntry), decision: JSON.parse(r.decision) as unknown }))
+    readMs.ledgerApprovedUnder += performance.now() - t
+    const u = performance.now()
+    const found = households.all(JSON.stringify([...new Set(entries.map((e) => e.householdId))])) as { doc?: string; number?: string }[]
+    for (const h of found) bytes += h.doc ? ((JSON.parse(h.doc) as HouseholdRecord).number.length) : h.number!.length
+    readMs[which === 'before' ? 'householdsGetMany' : 'householdsNames'] += performance.now() - u
+    rows += entries.length
+    if (entries.length < PAGE) break
+    after = { paidOn: entries.at(-1)!.paidOn, id: entries.at(-1)!.id }
+    await new Promise((r) => setImmediate(r))
+  }
+  return { fileName: which, contentType: '', url: '', masked: true, size: bytes, rows, expiresAt: '' }
+}
+
 const ALL_EXPORTS: [string, (f: HouseholdFixture) => Promise<ExportedFile>][] = [
   ['household_xlsx', (f) => exportHouseholds(f.deps, ACTOR, { format: 'xlsx', full: true, reason: '基准测试' })],
   ['household_csv', (f) => exportHouseholds(f.deps, ACTOR, { format: 'csv', full: true, reason: '基准测试' })],
@@ -153,6 +200,8 @@ const ALL_EXPORTS: [string, (f: HouseholdFixture) => Promise<ExportedFile>][] = 
   ['ledger_csv', (f) => exportLedger(f.deps, ACTOR, { format: 'csv' })],
   ['ledger_job_xlsx', (f) => ledgerJob(f, 'xlsx')],
   ['ledger_job_csv', (f) => ledgerJob(f, 'csv')],
+  ['ledger_reads_before', () => ledgerReads('before')],
+  ['ledger_reads_after', () => ledgerReads('after')],
 ]
 const ONLY = process.env.BENCH_ONLY ? new RegExp(process.env.BENCH_ONLY) : null
 const EXPORTS = ALL_EXPORTS.filter(([name]) => !ONLY || ONLY.test(name))
@@ -179,8 +228,11 @@ function print(size: string, name: string, r: Figures) {
 }
 
 async function main() {
-  const f = await householdFixture()
+  const { dir, cleanup } = tempDir()
+  const file = join(dir, 'lantian.db')
+  const f = await householdFixture(cloudbaseLikeTransactions(openSqliteStore(file)))
   const store = f.deps.store
+  reader = openReader(file)
   timeReads(store)
   try {
     const filed = await f.file('unit-a1')
@@ -226,7 +278,10 @@ async function main() {
       console.log(`${name}_buffers_peak_growth=${(l.buffersPeak / s.buffersPeak).toFixed(2)}`)
     }
   } finally {
+    reader?.close()
     await f.close()
+    await store.close()
+    cleanup()
   }
 }
 

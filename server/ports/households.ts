@@ -20,6 +20,9 @@ export type HouseholdRecord = Household & {
   documentsPurgedAt?: string
 }
 
+/** What a ledger row names of a household: its file number and head's name (unmasked: the caller masks it). */
+export type HouseholdName = Pick<HouseholdRecord, 'id' | 'number' | 'headName'>
+
 /** A page of a jurisdiction's households by file number, after a cursor (the first page: null). */
 export interface HouseholdPageQuery {
   /** The jurisdiction's top unit: every unit whose path holds it, however many. */
@@ -36,6 +39,8 @@ export interface HouseholdRepository {
   get(id: string): Promise<HouseholdRecord | null>
   /** The households of these ids that exist (at most 1000 ids), in no particular order. A query. */
   getMany(ids: readonly string[]): Promise<HouseholdRecord[]>
+  /** The file numbers and heads' names of the households of these ids that exist (at most 1000 ids), in no particular order: what a ledger row names. A query. */
+  names(ids: readonly string[]): Promise<HouseholdName[]>
   /** Writes `rec` when the stored version is `expectedVersion`; false when it is stale or missing. */
   update(rec: HouseholdRecord, expectedVersion: number): Promise<boolean>
   /** A page of the households under `query.under` by file number (then id) after the cursor: a read in index order however deep or large the jurisdiction (lists, and every scan: dashboards, campaigns, exports). A query. */

@@ -43,6 +43,21 @@ describe.each(factories)('household records: %s', (_name, open) => {
       return rows
     }
 
+    test('names: the file number and head’s name of each household found, as the latest update left them', async () => {
+      await seed()
+      const r = store.repos.households
+      const byId = (list: { id: string }[]) => [...list].sort((a, b) => (a.id < b.id ? -1 : 1))
+      expect(byId(await r.names(['h5', 'none', 'h2', 'h6']))).toEqual([
+        { id: 'h2', number: 'MLS-H-2026-000004', headName: '王大力' },
+        { id: 'h5', number: 'MLS-H-2026-000001', headName: '李四' },
+        { id: 'h6', number: 'MLS-H-2026-000006', headName: '王大力' },
+      ])
+      expect(await r.names([])).toEqual([])
+      const h5 = (await r.get('h5'))!
+      expect(await r.update({ ...h5, number: 'MLS-H-2026-000099', headName: '李四明', version: h5.version + 1 }, h5.version)).toBe(true)
+      expect(await r.names(['h5'])).toEqual([{ id: 'h5', number: 'MLS-H-2026-000099', headName: '李四明' }])
+    })
+
     test('insert then get returns exactly the record; update is versioned', async () => {
       await units()
       const h = householdRecord('h1')
@@ -139,6 +154,23 @@ describe.each(factories)('household records: %s', (_name, open) => {
       expect(await store.transaction((t) => t.ledger.decide('d2', { ...decision, status: 'rejected', note: '金额有误' }))).toBe(true)
       expect(await store.transaction((t) => t.ledger.decide('d2', decision))).toBe(false)
       expect(await r.get('d2')).toMatchObject({ status: 'rejected', decision: { note: '金额有误' }, amountFen: 50000 })
+    })
+
+    test('concurrent decisions: each entry approved once is read once by day paid with its decision, the others never', async () => {
+      await store.repos.units.put({ id: 'u1', name: '一', parentId: null, path: ['u1'] })
+      const r = store.repos.ledger
+      const entries = Array.from({ length: 6 }, (_, i) => paymentEntry(`c${i}`, { status: 'pending', decision: null, paidOn: `2026-03-0${6 - i}` }))
+      for (const e of entries) await r.append(e)
+      const approve = { status: 'approved' as const, by: 'o-reviewer', byName: '李审', at: at(7), note: '' }
+      const reject = { ...approve, status: 'rejected' as const, note: '重复' }
+      // Two reviewers at once on every entry: one approving, one rejecting; entries c4 and c5 only rejected.
+      const won = await Promise.all(entries.flatMap((e, i) => (i < 4 ? [r.decide(e.id, approve), r.decide(e.id, reject)] : [r.decide(e.id, reject)])))
+      expect(won.filter(Boolean)).toHaveLength(6)
+      const approved = (await Promise.all(entries.map((e) => r.get(e.id)))).filter((e) => e?.status === 'approved')
+      const read = await r.approvedUnder('u1', {}, null, 20)
+      expect(read).toEqual([...approved].sort((a, b) => (a!.paidOn < b!.paidOn ? -1 : 1)))
+      expect(read.every((e) => e.decision?.byName === '李审' && e.decision.status === 'approved')).toBe(true)
+      expect(await r.countApprovedUnder('u1', {})).toBe(read.length)
     })
 
     test('pending entries under a unit, oldest first, paged by cursor and counted; counted for one recorder', async () => {

@@ -333,6 +333,7 @@ Object.assign(EXERCISES, {
   'measures.insert': (r: Repositories) => r.measures.insert(measureRecord(fresh('m'))),
   'measures.get': (r: Repositories) => r.measures.get('m-none'),
   'households.getMany': (r: Repositories) => r.households.getMany(['h-none', 'h-other']),
+  'households.names': (r: Repositories) => r.households.names(['h-none', 'h-other']),
   'measures.getMany': (r: Repositories) => r.measures.getMany(['m-none', 'm-other']),
   'measures.update': async (r: Repositories) => {
     const m = measureRecord(fresh('m'))

@@ -50,6 +50,9 @@ export function householdRepository(scope: Scope): HouseholdRepository {
     async getMany(ids) {
       return (await readByIds(scope, HOUSEHOLDS, ids, 'households.getMany')).map(toRecord)
     },
+    async names(ids) {
+      return (await readByIds(scope, HOUSEHOLDS, ids, 'households.names', ['number', 'headName'])).map((d) => ({ id: d._id as string, number: d.number as string, headName: d.headName as string }))
+    },
     underOldKey(version, limit) {
       return underOldKey(scope, HOUSEHOLDS, version, limit, toRecord)
     },

@@ -17,6 +17,8 @@ export interface QueryRef {
   orderBy(field: string, direction: 'asc' | 'desc'): QueryRef
   skip(offset: number): QueryRef
   limit(limit: number): QueryRef
+  /** Only these fields (and `_id`) of each document found. */
+  field(projection: Record<string, boolean>): QueryRef
   get(): Promise<{ data: StoredDoc[] }>
   count(): Promise<{ total?: number }>
   update(data: object): Promise<{ updated?: number }>
@@ -107,13 +109,14 @@ export async function readRange(query: QueryRef, offset: number, limit: number):
 /** Ids per `in` query of `readByIds`. */
 const IN_IDS = 100
 
-/** The documents of `collection` with these _ids that exist: one query per 100 ids. Outside transactions only. */
-export async function readByIds(scope: Scope, collection: string, ids: readonly string[], method: string): Promise<StoredDoc[]> {
+/** The documents of `collection` with these _ids that exist (only `fields` and `_id` when given): one query per 100 ids. Outside transactions only. */
+export async function readByIds(scope: Scope, collection: string, ids: readonly string[], method: string, fields?: readonly string[]): Promise<StoredDoc[]> {
   outsideTransaction(scope, method)
   const out: StoredDoc[] = []
   for (let i = 0; i < ids.length; i += IN_IDS) {
     const chunk = ids.slice(i, i + IN_IDS)
-    out.push(...(await readRange(scope.collection(collection).where({ _id: scope.command.in([...chunk]) }), 0, chunk.length)))
+    const query = scope.collection(collection).where({ _id: scope.command.in([...chunk]) })
+    out.push(...(await readRange(fields ? query.field(Object.fromEntries(fields.map((f) => [f, true]))) : query, 0, chunk.length)))
   }
   return out
 }

@@ -1,6 +1,7 @@
-import type { HouseholdRecord, HouseholdRepository } from '../../ports'
+import type { HouseholdName, HouseholdRecord, HouseholdRepository } from '../../ports'
 import type { Db } from './connection'
 import { householdKeyVersion } from '../keys/key-versions'
+import { HOUSEHOLD_NAMES_SQL } from './migration-ledger-reads'
 import { guardedRows, readAll, readByIds, UNDER_UNIT, underOldKey } from './documents'
 
 /** The statement that pages (and scans) a jurisdiction's households, with or without a status; its plans are checked in unit-scopes-plan.test.ts. */
@@ -22,6 +23,10 @@ export function householdRepository(db: Db): HouseholdRepository {
     }),
     async getMany(ids) {
       return readByIds(db, 'households', ids)
+    },
+    async names(ids) {
+      // Migration 54's index alone: no household row is read.
+      return ids.length ? (db.prepare(HOUSEHOLD_NAMES_SQL).all(JSON.stringify(ids)) as HouseholdName[]) : []
     },
     async underOldKey(version, limit) {
       return underOldKey<HouseholdRecord>(db, 'households', version, limit)

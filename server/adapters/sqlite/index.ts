@@ -84,7 +84,7 @@ const QUERIES: { readonly [K in keyof Repositories]?: readonly (keyof Repositori
   messages: ['listFor', 'unreadCount', 'createdBefore'],
   invitations: ['get', 'listUnder', 'countUnder'],
   rateLimits: ['get'],
-  households: ['get', 'underOldKey', 'listPage', 'countUnder', 'search', 'deregisteredBefore'],
+  households: ['get', 'names', 'underOldKey', 'listPage', 'countUnder', 'search', 'deregisteredBefore'],
   measures: ['get', 'getMany', 'listByHousehold'],
   ledger: ['get', 'listByHousehold', 'pendingUnder', 'countPendingUnder', 'scan'],
   budgets: ['get', 'getMany'],

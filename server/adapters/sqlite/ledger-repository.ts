@@ -2,7 +2,8 @@ import type { DisbursementEntry, EntryDecision } from '../../../src/domain/ledge
 import type { LedgerRepository } from '../../ports'
 import type { Db } from './connection'
 import { PENDING_BY_RECORDER_SQL } from './migration-ledger-tallies'
-import { LEDGER_APPROVED_COUNT, LEDGER_APPROVED_PAGE } from './migration-ledger-export'
+import { LEDGER_APPROVED_COUNT } from './migration-ledger-export'
+import { LEDGER_DAYS_PAGE } from './migration-ledger-reads'
 import { unitListCount, unitListPage } from './migration-unit-lists'
 
 /** The most ledger entries `listByHousehold` returns. */
@@ -48,8 +49,8 @@ export function ledgerRepository(db: Db): LedgerRepository {
       return byRecorder.get(under, recordedBy) as number
     },
     async approvedUnder(under, { from, to }, after, limit) {
-      // Dates are `YYYY-MM-DD`: '' is before every one and '9' after.
-      return all(LEDGER_APPROVED_PAGE, under, after?.paidOn ?? from ?? '', after?.id ?? '', to ?? '9', Math.max(0, limit))
+      // Dates are `YYYY-MM-DD`: '' is before every one and '9' after. The entries come from migration 54's copy stored in the list's order.
+      return all(LEDGER_DAYS_PAGE, under, after?.paidOn ?? from ?? '', after?.id ?? '', to ?? '9', Math.max(0, limit))
     },
     async countApprovedUnder(under, { from, to }) {
       return db.prepare(LEDGER_APPROVED_COUNT).pluck().get(under, from ?? '', to ?? '9') as number

@@ -22,9 +22,5 @@ export const LEDGER_EXPORT_MIGRATION: Migration = {
   sql: listSql(LEDGER_APPROVED_LIST, APPROVED, '_approved'),
 }
 
-/** A page of a unit's approved entries paid in [from, to] after (paid_on, id); the entries' primary key serves range and order. */
-export const LEDGER_APPROVED_PAGE = `SELECT r.doc, r.status, r.decision FROM list_entries e JOIN disbursements r ON r.id = e.id
-  WHERE e.list = '${LEDGER_APPROVED_LIST}' AND e.ancestor_id = ? AND (e.sort, e.id) > (?, ?) AND e.sort <= ? ORDER BY e.sort, e.id LIMIT ?`
-
 /** How many of a unit's approved entries were paid in [from, to]: a range of the same key. */
 export const LEDGER_APPROVED_COUNT = `SELECT count(*) FROM list_entries WHERE list = '${LEDGER_APPROVED_LIST}' AND ancestor_id = ? AND sort >= ? AND sort <= ?`

@@ -8,6 +8,7 @@ import { CONTACT_CLOCKS_MIGRATION } from './contact-clock-storage'
 import { LIST_TALLIES_MIGRATION } from './migration-list-tallies'
 import { PERSON_REQUEST_LISTS_MIGRATION } from './migration-person-request-lists'
 import { REPORT_LISTS_MIGRATION } from './migration-report-lists'
+import { LEDGER_READS_MIGRATION } from './migration-ledger-reads'
 import { LEDGER_EXPORT_MIGRATION } from './migration-ledger-export'
 import { LEDGER_LISTS_MIGRATION } from './migration-ledger-lists'
 import { CAMPAIGN_LISTS_MIGRATION } from './migration-campaign-lists'
@@ -402,4 +403,5 @@ export const MIGRATIONS: readonly Migration[] = [
   LEDGER_TALLIES_MIGRATION,
   LEDGER_EXPORT_MIGRATION,
   SUBMIT_INDEXES_MIGRATION,
+  LEDGER_READS_MIGRATION,
 ]

@@ -13,8 +13,9 @@ import { startExportJob, type ExportKind } from './export-job-parts'
 /**
  * The aid ledger (帮扶资金台账) as an export job, for a jurisdiction and a ledger of any size: each
  * part reads the approved entries under the job's unit by day paid from the saved cursor (one
- * range of an index on both stores: SQLite's list of migration 56, CloudBase's `unitPath`), with
- * the households and measures of each page read by id. Names are masked and payee accounts are
+ * range of an index on both stores: SQLite's list of migration 56 with the entries from migration
+ * 54's copy in the same order, CloudBase's `unitPath`), with each page's households' numbers and
+ * names (`households.names`) and measures read by id. Names are masked and payee accounts are
  * stored masked, so there is nothing to reveal (src/domain/ledger-export.ts).
  */
 
@@ -41,7 +42,7 @@ export const LEDGER_EXPORT: ExportKind = {
     return async (cursor, size) => {
       const { after } = cursor as LedgerJobCursor
       const entries = await repos.ledger.approvedUnder(job.unitId, job.range ?? {}, after, size)
-      const files = new Map((await repos.households.getMany([...new Set(entries.map((e) => e.householdId))])).map((h) => [h.id, h]))
+      const files = new Map((await repos.households.names([...new Set(entries.map((e) => e.householdId))])).map((h) => [h.id, h]))
       await measureLabels(repos, entries, labels)
       const rows = entries.map((e) => ledgerExportRow(e, files.get(e.householdId) ?? null, e.measureId ? (labels.get(e.measureId) ?? '') : ''))
       const last = entries.at(-1)
