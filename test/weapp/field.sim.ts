@@ -71,6 +71,12 @@ async function visitOffline(id: string, place: string): Promise<OpenPage> {
   return page
 }
 
+/** The page shown again as WeChat shows it: after a hide (another page or the app in the background). */
+const showAgain = (page: { lifecycle(name: string): void }) => {
+  page.lifecycle('onHide')
+  page.lifecycle('onShow')
+}
+
 test('the network is cut mid-visit: nothing is lost, and nothing is recorded twice when replies are lost on the way back', async () => {
   const id = await caseAtVisit('demo-field-worker-1')
   const page = await visitOffline(id, '朋普河林场职工宿舍3号')
@@ -160,7 +166,7 @@ test('户户清: an item confirmed without signal is kept 未上传 and recorded
   const back = await w.open('households/check/index', { campaignId, householdId })
   // The first send's reply is lost; the item is sent again with its request id until one arrives.
   await back.until(() => w.answers.loseReplyOf.length === 0, 'the item sent, its reply lost')
-  if (keptCheck()) back.lifecycle('onShow')
+  if (keptCheck()) showAgain(back)
   await back.until(() => keptCheck() === undefined, 'the kept item cleared')
   const check = await call<{ record: { items: Record<string, { capturedAt?: string; confirmed: boolean }> } }>(CASEWORKER, 'households', 'check', { campaignId, householdId })
   expect(check.record.items.household).toMatchObject({ confirmed: true, capturedAt: expect.any(String) })
@@ -219,10 +225,10 @@ test('户户清: an item answered 有变化 with a photo, the network cut mid-ch
   expect(item()?.photos?.[0]?.photoId).toBeUndefined()
   // Sent again with its request id (one photo on the server); then the item's own reply is lost.
   w.answers.loseReplyOf = ['households.confirmItem']
-  back.lifecycle('onShow')
+  showAgain(back)
   await back.until(() => w.answers.loseReplyOf.length === 0, 'the item sent, its reply lost')
   await settle(200)
-  if (keptCheck()) back.lifecycle('onShow')
+  if (keptCheck()) showAgain(back)
   await back.until(() => keptCheck() === undefined, 'the kept check cleared')
 
   const evidence = await w.deps.store.repos.evidence.listByHousehold(householdId, 10)
