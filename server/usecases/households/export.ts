@@ -121,9 +121,6 @@ export async function exportLedger(deps: Deps, actor: Actor, input: { format: Sh
   const repos = deps.store.repos
   const units = await householdUnits(repos, actor, input.unitId)
   const unitIds = units.map((u) => u.id)
-  // Number and name per household: two short strings each, read once instead of a lookup per entry.
-  const files = new Map<string, { number: string; headName: string }>()
-  await forEachHouseholdPage(repos, { under: input.unitId ?? actor.unitId }, (page) => page.forEach((h) => files.set(h.id, { number: h.number, headName: h.headName })))
   const measures = new Map<string, string>()
   const root = rootOf(units, input.unitId ?? actor.unitId)
   return runExport(deps, actor, root, {
@@ -133,6 +130,8 @@ export async function exportLedger(deps: Deps, actor: Actor, input: { format: Sh
     async rows(sheet) {
       let rows = 0
       await forEachLedgerPage(repos, { unitIds, from: input.from, to: input.to }, async (page) => {
+        // Each page's households by id, number and name only (as the export job reads them), not the whole jurisdiction's beforehand.
+        const files = new Map((await repos.households.names([...new Set(page.map((e) => e.householdId))])).map((h) => [h.id, h]))
         await measureLabels(repos, page, measures)
         await sheet.addPage(page.map((e) => ledgerExportRow(e, files.get(e.householdId) ?? null, e.measureId ? (measures.get(e.measureId) ?? '') : '')))
         rows += page.length
