@@ -13,6 +13,20 @@ function place(docs: Map<Id, Doc>, id: Id, doc: Doc | null): void {
   else docs.delete(id)
 }
 
+/**
+ * A document's values of an index's fields as one string, equal for equal keys as `encode` of the
+ * tuple is: a primitive by its type and value, anything else (an object, a date, an array) by its
+ * EJSON; a missing field counts as null, as in `checkUnique`.
+ */
+function keyValues(doc: Doc, fields: readonly string[]): string {
+  let out = ''
+  for (const f of fields) {
+    const v = resolve(doc, f) ?? null
+    out += v === null ? 'n;' : typeof v === 'string' ? `s${v.length}:${v};` : typeof v === 'number' || typeof v === 'boolean' ? `${typeof v}:${encode({ v })};` : `o:${encode({ v })};`
+  }
+  return out
+}
+
 const keyOf = (coll: string, id: Id) => `${coll}\u0000${typeof id}:${id}`
 
 interface Entry {
@@ -94,10 +108,8 @@ export class Engine {
   commit(txId: string): void {
     const tx = this.open(txId)
     for (const coll of new Set([...tx.writes.values()].map((e) => e.coll))) {
-      const after = new Map(this.committed(coll))
-      for (const e of tx.writes.values()) if (e.coll === coll) place(after, e.id, e.doc)
       try {
-        this.checkUnique(coll, [...after.values()])
+        this.checkChanges(coll, [...tx.writes.values()].filter((e) => e.coll === coll))
       } catch (err) {
         this.end(txId)
         throw err
@@ -166,9 +178,7 @@ export class Engine {
       const p = plan()
       if (!p.ids.some((id) => this.locks.has(keyOf(coll, id)))) {
         for (const c of p.changes) this.checkedSize(c)
-        const after = new Map(this.committed(coll))
-        for (const { id, doc } of p.changes) place(after, id, doc)
-        this.checkUnique(coll, [...after.values()])
+        this.checkChanges(coll, p.changes)
         for (const { id, doc } of p.changes) this.apply(coll, id, doc)
         return p.result
       }
@@ -253,6 +263,30 @@ export class Engine {
     for (const tx of this.txs.values()) if (tx.startSeq !== null && !tx.before.has(key)) tx.before.set(key, { coll, id, doc: prev })
     place(docs, id, doc)
     this.lastWrite.set(key, ++this.seq)
+  }
+
+  /**
+   * The unique indexes' check of the committed data with `changes` applied: the same answer as
+   * `checkUnique` over the whole collection after them (the data committed before was already
+   * unique), found by comparing each changed document's keys with every other document's, without
+   * copying the collection or encoding each of its documents on every write.
+   */
+  private checkChanges(coll: string, changes: readonly Change[]): void {
+    const indexes = this.schema.uniqueIndexes(coll)
+    if (indexes.length === 0) return
+    const written = changes.filter((c) => c.doc !== null).map((c) => c.doc!)
+    // Among the changed documents themselves (a batch, a transaction's writes).
+    this.checkUnique(coll, written, indexes)
+    if (written.length === 0) return
+    const changed = new Set(changes.map((c) => c.id))
+    for (const index of indexes) {
+      const fields = index.keys.map(([f]) => f)
+      const wanted = new Map<string, Doc>()
+      for (const doc of written) wanted.set(keyValues(doc, fields), doc)
+      for (const [id, doc] of this.committed(coll)) {
+        if (!changed.has(id) && wanted.has(keyValues(doc, fields))) throw duplicate(coll, index.name)
+      }
+    }
   }
 
   private checkUnique(coll: string, docs: Doc[], indexes = this.schema.uniqueIndexes(coll)): void {

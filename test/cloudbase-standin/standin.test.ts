@@ -156,6 +156,38 @@ describe('CloudBase stand-in driven by the real node-sdk', () => {
     expect([...standin.collections().get('apps')!.keys()].sort()).toEqual(['a', 'b', 'd'])
   })
 
+  test('a unique key is compared by type and value: a number is not its string, a freed key can be taken', async () => {
+    const apps = db.collection('apps')
+    await apps.add({ _id: 'a', number: 7 })
+    await apps.add({ _id: 'b', number: '7' })
+    await apps.add({ _id: 'c' })
+    // A missing key counts as null, once.
+    await expect(apps.add({ _id: 'd', number: null })).rejects.toMatchObject({ code: 'DATABASE_DUPLICATE_WRITE' })
+    await expect(apps.doc('b').update({ number: 7 })).rejects.toMatchObject({ code: 'DATABASE_DUPLICATE_WRITE' })
+    await apps.doc('a').update({ number: 8 })
+    await apps.doc('b').update({ number: 7 })
+    // A document keeping its own key is no duplicate of itself.
+    await apps.doc('b').update({ other: 1 })
+    const tx = await db.startTransaction()
+    await tx.collection('apps').doc('a').update({ number: 9 })
+    await tx.collection('apps').add({ _id: 'e', number: 8 })
+    await tx.commit()
+    expect([...standin.collections().get('apps')!].map(([id, d]) => [id, d.number])).toEqual([['a', 9], ['b', 7], ['c', undefined], ['e', 8]])
+  })
+
+  test('_id and _.in queries find the named documents that match the rest of the query, in _id order', async () => {
+    await seed()
+    const _ = db.command
+    const byIds = await posts().where({ _id: _.in(['p4', 'p2', 'p9', 'p2', 'p1']) }).get()
+    expect(byIds.data.map((d: { _id: string }) => d._id)).toEqual(['p1', 'p2', 'p4'])
+    const narrowed = await posts().where({ _id: _.in(['p1', 'p2', 'p3']), tags: 'even' }).field({ title: true }).get()
+    expect(narrowed.data).toEqual([{ _id: 'p1', title: 'alpha' }, { _id: 'p3', title: 'gamma' }])
+    expect((await posts().where({ _id: 'p5', n: 5 }).count()).total).toBe(1)
+    expect((await posts().where({ _id: 'p5', n: 4 }).count()).total).toBe(0)
+    expect((await posts().where({ _id: _.in(['p1', 'p2']) }).update({ n: 0 })).updated).toBe(2)
+    expect((await posts().where({ n: 0 }).get()).data.map((d: { _id: string }) => d._id)).toEqual(['p1', 'p2'])
+  })
+
   test('geo: _.geoNear and _.geoWithin in WHERE, aggregate geoNear and group', async () => {
     const { Point } = db.Geo
     const stations = db.collection('stations')

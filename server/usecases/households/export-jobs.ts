@@ -10,7 +10,7 @@ import { HOUSEHOLD_ROLES, householdRoot, requireStaff } from './access'
 import { decryptOrEmpty, filingsOf } from './export'
 import { iso, nowMs, startExportJob, viewOf, type ExportKind, type PageReader } from './export-job-parts'
 import { EXPORT_FOLDER, exportPath, fullExportReason, handOverExport, writeExportFile } from './export-link'
-import { SCAN_PAGE, unitsOfPage } from './scan'
+import { unitsOfPage } from './scan'
 import { CONTENT_TYPES } from './sheet-stream'
 import { assembleSheet, csvRows, openPart, xlsxRowsXml } from './job-sheet'
 import { LEDGER_EXPORT } from './ledger-export-job'
@@ -42,9 +42,18 @@ const NOT_FOUND = '没有找到这次导出，请重新导出'
 export interface PartBudget {
   ms: number
   maxPages?: number
-  /** Households per page read (the scans' 500 unless a test asks for fewer). */
+  /** Rows per page read (JOB_PAGE unless a test asks for fewer). */
   pageSize?: number
 }
+
+/**
+ * Rows per page a part reads: the most one CloudBase `get()` returns (1,000), so a page of the
+ * household roll or the ledger is one list request, not two of the scans' 500. Every page costs
+ * its requests' round trips whatever its size, and on CloudBase's side each ordered read is an
+ * index range found anew, so fewer, fuller pages keep the job's time in step with its rows. A
+ * page's rows (and, for households, their filing forms) are all the job holds at once.
+ */
+export const JOB_PAGE = 1000
 
 /** The next version of a job: `changes` applied, version and time moved on. */
 const next = (deps: Deps, job: ExportJobRecord, changes: Partial<ExportJobRecord>): ExportJobRecord => ({ ...job, ...changes, updatedAt: deps.clock.now().toISOString(), version: job.version + 1 })
@@ -186,7 +195,7 @@ async function writePart(deps: Deps, job: ExportJobRecord, kind: ExportKind, rea
   let widths = job.widths
   try {
     while (cursor) {
-      const page = await read(cursor, budget.pageSize ?? SCAN_PAGE)
+      const page = await read(cursor, budget.pageSize ?? JOB_PAGE)
       cursor = page.next
       if (page.rows.length) {
         if (job.format === 'xlsx') {
