@@ -4,7 +4,7 @@
  * in memory as the store folds them, no store and no timing. Each household's ledger write reads
  * and rewrites the rows of its months under every unit above it, so a row that grows with the data
  * makes every write cost more as the data grows. Prints the largest rows and the JSON total per
- * kind of row: month rows (`YYYY-MM`), pairs (`p…`), arrivals (`q…`).
+ * kind of row: month rows (`YYYY-MM`), pairs (`p…`), arrivals (`q…`), pairs of two months (`r…`).
  */
 import { householdContribution, rollUp, type Cells } from '../../src/domain/figures'
 import type { DisbursementEntry } from '../../src/domain/ledger'
@@ -21,5 +21,5 @@ for (const n of process.argv.slice(2).map(Number)) {
   const sizes = [...rows].map(([key, cells]) => ({ key, kind: key.split('|')[1][0], bytes: JSON.stringify(cells).length })).sort((a, b) => b.bytes - a.bytes)
   const of = (kind: string) => sizes.filter((s) => (kind === 'month' ? /\d/.test(s.kind) : s.kind === kind))
   const line = (kind: string) => `${kind}_rows_max=${of(kind)[0]?.bytes ?? 0} B ${kind}_rows_total=${of(kind).reduce((a, s) => a + s.bytes, 0)} B`
-  console.log(`households=${demo.households.length} rows=${rows.size} largest=${sizes[0].key}:${sizes[0].bytes} B ${line('month')} ${line('p')} ${line('q')}`)
+  console.log(`households=${demo.households.length} rows=${rows.size} largest=${sizes[0].key}:${sizes[0].bytes} B ${line('month')} ${line('p')} ${line('q')} ${line('r')}`)
 }

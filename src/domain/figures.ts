@@ -14,11 +14,16 @@ import { counts, type DisbursementEntry } from './ledger'
  * - `f<dd>`, `x<dd>`: filings (and refilings), deregistrations dated that day;
  * - `p<dd>`: approved payments not reversed by an approved reversal (person-times);
  * - `s<k>_<dd>`: net approved fen of fund source k (FUND_SOURCE_CODES order);
- * - `j<YYYYMM>`, `i<YYYYMM>_<dd>` and `n<dd>_<YYYYMMDD>`: consecutive payments of one household
- *   (previous, next) counted in the next's month by the previous's month, in the next's arrivals
- *   row (`arrivalsMonth`) also by its day, and in the previous's pairs row (`pairsMonth`) by the
- *   next's date. Households aided in a range (a distinct count, not additive) are payments in
- *   it minus the pairs lying wholly in it, and those pairs are counted from these cells exactly.
+ * - `j<YYYYMM>`, `i<YYYYMM>_<dd>`, `n<dd>_<YYYYMM>` and `n<dd>_<dd>`: consecutive payments of one
+ *   household (previous, next) counted in the next's month by the previous's month, in the next's
+ *   arrivals row (`arrivalsMonth`) also by its day, in the previous's pairs row (`pairsMonth`) by
+ *   the previous's day and the next's month, and in the row of the two months (`pairsBetween`) by
+ *   both days. Households aided in a range (a distinct count, not additive) are payments in it
+ *   minus the pairs lying wholly in it, and those pairs are counted from these cells exactly.
+ *   Every row is bounded by the calendar, not by the number of households: a pairs row holds at
+ *   most 31 cells per month of history, a row of two months at most 31 x 31 (a pairs row keyed by
+ *   the next's full date grew with the data, and every ledger write rewrote it: BENCHMARKS.md,
+ *   h14-scale-build).
  * `computeDashboard` stays the reference; tests hold the two equal on random histories.
  */
 
@@ -43,6 +48,10 @@ const compact = (date: string) => date.replace(/-/g, '')
  * It sorts after every month, so a read of months up to one never takes it.
  */
 export const pairsMonth = (date: CalendarDate) => `p${monthOf(date)}`
+/** A bound that sorts after every row's name (months, and the `p`, `q` and `r` rows): a read of the rows up to it takes them all. */
+export const ALL_ROWS = '~'
+/** The row of the pairs leaving `prev`'s month and arriving in `next`'s (`r<YYYY-MM>_<YYYY-MM>`), by both days: only the range's first and last months' is read. */
+export const pairsBetween = (prev: CalendarDate, next: CalendarDate) => `r${monthOf(prev)}_${monthOf(next)}`
 /** Likewise the row of the pairs arriving in a month by day (`q<YYYY-MM>`): only the range's last month's is read. */
 export const arrivalsMonth = (date: CalendarDate) => `q${monthOf(date)}`
 
@@ -86,7 +95,8 @@ function addLedger(into: Contribution, unitId: string, entries: readonly Disburs
     const prev = paid[i - 1].paidOn
     addCell(into, unitId, monthOf(p.paidOn), `j${compact(monthOf(prev))}`, 1)
     addCell(into, unitId, arrivalsMonth(p.paidOn), `i${compact(monthOf(prev))}_${dayOf(p.paidOn)}`, 1)
-    addCell(into, unitId, pairsMonth(prev), `n${dayOf(prev)}_${compact(p.paidOn)}`, 1)
+    addCell(into, unitId, pairsMonth(prev), `n${dayOf(prev)}_${compact(monthOf(p.paidOn))}`, 1)
+    addCell(into, unitId, pairsBetween(prev, p.paidOn), `n${dayOf(prev)}_${dayOf(p.paidOn)}`, 1)
   })
 }
 
@@ -142,14 +152,16 @@ export type RowFigures = Pick<
   'onFileAtStart' | 'onFileNow' | 'onFileSeries' | 'filedInPeriod' | 'deregisteredInPeriod' | 'fundsBySource' | 'fundsTotalFen' | 'personTimes' | 'householdsAided'
 >
 
-/** The rows a view of `range` reads besides the months up to its last: the first month's pairs, the last month's arrivals. */
-export const extraRows = (range: DateRange): string[] => [pairsMonth(range.from), arrivalsMonth(range.to)]
+/** The rows a view of `range` reads besides the months up to its last: the first month's pairs, those of the first and the last month, the last month's arrivals. */
+export const extraRows = (range: DateRange): string[] => [pairsMonth(range.from), pairsBetween(range.from, range.to), arrivalsMonth(range.to)]
 
 /** The figures of `range` from a unit's month rows up to the range's last month and its `extraRows` (any order). */
 export function figuresFromRows(rows: readonly MonthRow[], range: DateRange): RowFigures {
   const { from, to } = range
   const m1 = compact(monthOf(from))
   const firstPairs = pairsMonth(from)
+  const endsPairs = pairsBetween(from, to)
+  const lastMonth = compact(monthOf(to))
   const lastArrivals = arrivalsMonth(to)
   const [fromMonth, toMonth] = [monthOf(from), monthOf(to)]
   const fundsBySource = Object.fromEntries(FUND_SOURCE_CODES.map((s) => [s, 0])) as Record<FundSource, number>
@@ -161,16 +173,22 @@ export function figuresFromRows(rows: readonly MonthRow[], range: DateRange): Ro
   for (const { month, cells } of rows) {
     if (month === firstPairs)
       for (const [cell, n] of Object.entries(cells)) {
-        // A pair leaving the range's first month: inside when it starts on `from` or later and ends by `to`.
-        const [dd, next] = cell.slice(1).split('_')
-        if (`${month.slice(1)}-${dd}` >= from && next <= compact(to)) pairsInside += n
+        // A pair leaving the range's first month: inside when it starts on `from` or later and ends in a month before the last.
+        const [dd, nextMonth] = cell.slice(1).split('_')
+        if (`${month.slice(1)}-${dd}` >= from && nextMonth < lastMonth) pairsInside += n
+      }
+    if (month === endsPairs)
+      for (const [cell, n] of Object.entries(cells)) {
+        // A pair leaving the range's first month for its last: inside when it starts on `from` or later and ends by `to`.
+        const [dd, nextDay] = cell.slice(1).split('_')
+        if (`${fromMonth}-${dd}` >= from && `${toMonth}-${nextDay}` <= to) pairsInside += n
       }
     if (month === lastArrivals && toMonth > fromMonth)
       for (const [cell, n] of Object.entries(cells)) {
         // A pair arriving in the range's last month by `to` from a month after the first: inside.
         if (cell.slice(1, 7) > m1 && `${month.slice(1)}-${cell.slice(-2)}` <= to) pairsInside += n
       }
-    if (month[0] === 'p' || month[0] === 'q') continue
+    if (month[0] === 'p' || month[0] === 'q' || month[0] === 'r') continue
     // Pairs arriving in a month strictly between the first and the last, from a month after the first: inside.
     const between = month > fromMonth && month < toMonth
     for (const [cell, n] of Object.entries(cells)) {

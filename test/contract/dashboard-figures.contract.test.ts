@@ -13,10 +13,13 @@ import type { DateRange } from '../../src/domain/dashboard'
 import { createCipher } from '../../server/adapters/node-cipher'
 import { createCloudbaseStore } from '../../server/adapters/cloudbase'
 import { dashboardFigures } from '../../server/adapters/cloudbase/migrations/007-dashboard-figures'
+import { boundedPairs } from '../../server/adapters/cloudbase/migrations/030-bounded-pairs'
 import { FIGURE_ROWS, FIGURE_SNAPSHOTS } from '../../server/adapters/cloudbase/collections'
+import { contributionNow, unitPaths } from '../../server/adapters/figures/maintain'
+import { addCells, ALL_ROWS, contributionDelta, rollUp, type Cells, type Contribution } from '../../src/domain/figures'
 import { getDb } from '../../server/adapters/cloudbase/sdk'
 import { openDatabase } from '../../server/adapters/sqlite/connection'
-import { FIGURES_MIGRATION } from '../../server/adapters/sqlite/figure-storage'
+import { BOUNDED_PAIRS_MIGRATION, FIGURES_MIGRATION } from '../../server/adapters/sqlite/figure-storage'
 import { openSqliteStore } from '../../server/adapters/sqlite'
 import type { Deps, Repositories, Store } from '../../server/ports'
 import { randomIds } from '../../server/runtime'
@@ -76,6 +79,23 @@ async function expectReference(deps: Deps, ranges: DateRange[], viewed: readonly
     }
 }
 
+/**
+ * Every row of `unitIds` as stored (month rows and the pairs and arrivals rows, `ALL_ROWS`) equals
+ * the rows built from the records under the tree as the store holds it now: a move that left a row
+ * behind at the old ancestors shows here even where no view's range reads that row.
+ */
+async function expectRowsOfRecords(store: Store, steps: readonly FigureStep[], unitIds: readonly string[]): Promise<void> {
+  const ids = [...new Set(steps.flatMap((s) => (s.kind === 'insert' ? [s.household.id] : [])))]
+  const pathOf = await unitPaths(store.repos)(UNITS.map((u) => u.id))
+  const built = new Map<string, Cells>()
+  for (const id of ids) rollUp(await contributionNow(store.repos, id), pathOf, built)
+  for (const unitId of unitIds) {
+    const stored = Object.fromEntries((await store.repos.figures.rows(unitId, ALL_ROWS)).map((r) => [r.month, r.cells]))
+    const want = Object.fromEntries([...built].filter(([k, cells]) => k.startsWith(`${unitId}|`) && Object.keys(cells).length > 0).map(([k, cells]) => [k.split('|')[1], cells]))
+    expect({ unitId, rows: stored }).toEqual({ unitId, rows: want })
+  }
+}
+
 const depsOf = (store: Store): Deps => ({
   store,
   clock: new TestClock(),
@@ -90,7 +110,7 @@ async function withUnits(store: Store): Promise<Store> {
   return store
 }
 
-test('SQLite: figures folded as each write lands equal the reference; migration 16 rebuilds the same rows', async () => {
+test('SQLite: figures folded as each write lands equal the reference; migrations 16 and 59 rebuild the same rows', async () => {
   const { dir, cleanup } = tempDir()
   const file = join(dir, 'figures.db')
   const store = await withUnits(openSqliteStore(file))
@@ -107,13 +127,27 @@ test('SQLite: figures folded as each write lands equal the reference; migration 
     db.close()
     const again = openSqliteStore(file)
     expect(await again.repos.figures.rows('unit-root', '2100-12')).toEqual(before)
+    const allBefore = await again.repos.figures.rows('unit-root', ALL_ROWS)
+    expect(allBefore.some((r) => r.month.startsWith('r'))).toBe(true)
     await again.close()
+    // Migration 59 builds the rows again from the records: a cell in the pairs' old keys and a row a
+    // move left behind are gone, the rest is as written.
+    const old = openDatabase(file)
+    old.exec(`INSERT INTO figure_rows (unit_id, month, cells) VALUES ('unit-root', 'p2020-03', '{"n07_20200409":1}') ON CONFLICT (unit_id, month) DO UPDATE SET cells = json_set(cells, '$.n07_20200409', 1)`)
+    old.exec(`INSERT INTO figure_rows (unit_id, month, cells) VALUES ('unit-b', 'q2020-04', '{"i202003_09":1}') ON CONFLICT (unit_id, month) DO UPDATE SET cells = json_set(cells, '$.i202003_09', 7)`)
+    old.exec(BOUNDED_PAIRS_MIGRATION.sql)
+    BOUNDED_PAIRS_MIGRATION.run!(old)
+    old.close()
+    const rebuilt = openSqliteStore(file)
+    expect(await rebuilt.repos.figures.rows('unit-root', ALL_ROWS)).toEqual(allBefore)
+    await expectRowsOfRecords(rebuilt, steps, VIEWED)
+    await rebuilt.close()
   } finally {
     cleanup()
   }
 }, 120_000)
 
-test('CloudBase: concurrent writes only mark; views show the folded rows and are exact once the timer folded; migration 007 rebuilds the same rows', async () => {
+test('CloudBase: concurrent writes only mark; views show the folded rows and are exact once the timer folded; migration 007 rebuilds the same rows, 030 refolds old pairs keys', async () => {
   standin().reset()
   const store = await withUnits(createCloudbaseStore())
   const deps = depsOf(store)
@@ -138,7 +172,46 @@ test('CloudBase: concurrent writes only mark; views show the folded rows and are
   expect((await dashboardFigures.run({ db: getDb() })).changed).toBe(14)
   expect(await store.repos.figures.rows('unit-root', '2100-12')).toEqual(before)
   await expectReference(deps, ranges.slice(0, 1))
+
+  // Migration 030: households folded under the old keys of the pairs (the next payment's full date,
+  // no row of two months) are refolded in the new ones.
+  const allBefore = await store.repos.figures.rows('unit-root', ALL_ROWS)
+  expect(allBefore.some((r) => r.month.startsWith('r'))).toBe(true)
+  await toOldPairs(store)
+  expect(await store.repos.figures.rows('unit-root', ALL_ROWS)).not.toEqual(allBefore)
+  expect((await boundedPairs.run({ db: getDb() })).changed).toBe(14)
+  expect(await store.repos.figures.rows('unit-root', ALL_ROWS)).toEqual(allBefore)
+  await expectRowsOfRecords(store, steps, VIEWED)
+  await expectReference(deps, ranges.slice(0, 1))
 }, 300_000)
+
+/**
+ * Every household's snapshot and the rows above it (CloudBase) put back in the pairs' old keys:
+ * `p` cells by the next payment's full date (its month and a day of 15) and no `r` rows.
+ */
+async function toOldPairs(store: Store): Promise<void> {
+  const db = getDb()
+  const pathOf = await unitPaths(store.repos)(UNITS.map((u) => u.id))
+  const { data } = await db.collection(FIGURE_SNAPSHOTS).limit(1000).get()
+  for (const snap of data) {
+    const now = snap.contribution as Contribution
+    const old: Contribution = {}
+    for (const [unitId, months] of Object.entries(now))
+      for (const [month, cells] of Object.entries(months)) {
+        if (month.startsWith('r')) continue
+        const kept = month.startsWith('p') ? Object.fromEntries(Object.entries(cells).map(([c, n]) => [`${c}15`, n])) : cells
+        ;(old[unitId] ??= {})[month] = kept
+      }
+    for (const [key, cells] of rollUp(contributionDelta(now, old), pathOf)) {
+      const [unitId, month] = key.split('|')
+      const ref = db.collection(FIGURE_ROWS).doc(`${unitId}:${month}`)
+      const { data: found } = await db.collection(FIGURE_ROWS).where({ _id: `${unitId}:${month}` }).get()
+      const row = addCells({ ...((found[0]?.cells ?? {}) as Cells) }, cells)
+      await (Object.keys(row).length === 0 ? ref.remove() : ref.set({ unitId, month, cells: row }))
+    }
+    await db.collection(FIGURE_SNAPSHOTS).doc(snap._id).set({ version: snap.version, contribution: old })
+  }
+}
 
 for (const [name, open] of factories)
   test(`${name}: a unit moved under another parent leaves its old ancestors' figures and joins the new ones', and back`, async () => {
@@ -157,10 +230,12 @@ for (const [name, open] of factories)
       while ((await store.repos.figures.foldPending(50)) > 0);
       const viewed = ['unit-root', 'unit-a', 'unit-b', 'unit-b1', 'unit-a2']
       await expectReference(deps, ranges, viewed)
+      await expectRowsOfRecords(store, steps, viewed)
       const a = await householdDashboard(deps, admin, { ...ranges[0], unitId: 'unit-b' })
       expect(a.fundsTotalFen + a.onFileNow).toBeGreaterThan(0)
       await move('unit-a2', 'unit-a')
       await expectReference(deps, ranges, viewed)
+      await expectRowsOfRecords(store, steps, viewed)
     } finally {
       await close()
     }

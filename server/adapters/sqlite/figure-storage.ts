@@ -1,4 +1,4 @@
-import { addCells, householdContribution, rollUp, type Cells, type Contribution, type MonthRow } from '../../../src/domain/figures'
+import { addCells, ALL_ROWS, householdContribution, rollUp, type Cells, type Contribution, type MonthRow } from '../../../src/domain/figures'
 import type { DisbursementEntry, EntryDecision } from '../../../src/domain/ledger'
 import type { HouseholdRecord, Repositories } from '../../ports'
 import { contributionNow, figureRepository, foldContribution, withFigureWrites, type BaseRepositories, type FigureStorage } from '../figures/maintain'
@@ -44,7 +44,7 @@ export function sqliteFigureStorage(db: Db): FigureStorage {
       return true
     },
     async branchRows(unitId) {
-      return this.readRows(unitId, '9999-12')
+      return this.readRows(unitId, ALL_ROWS)
     },
     async addRows(cells) {
       addRows(cells)
@@ -113,6 +113,23 @@ export const FIGURES_MIGRATION: Migration = {
   sql: `
     CREATE TABLE figure_rows (unit_id TEXT NOT NULL, month TEXT NOT NULL, cells TEXT NOT NULL, PRIMARY KEY (unit_id, month)) WITHOUT ROWID;
     CREATE TABLE figure_snapshots (household_id TEXT PRIMARY KEY, version INTEGER NOT NULL, contribution TEXT NOT NULL);
+  `,
+  run: buildFigures,
+}
+
+/**
+ * Migration 59: the pairs rows keyed by the next payment's month, with a row of each two months by
+ * both days (src/domain/figures.ts), instead of by its full date, which grew with the data; every
+ * row and snapshot built again from the records. The rebuild also drops the pairs and arrivals rows
+ * a unit's move used to leave at its old ancestors (the move read the branch's month rows only).
+ * CloudBase: migrations/030-bounded-pairs.ts.
+ */
+export const BOUNDED_PAIRS_MIGRATION: Migration = {
+  version: 59,
+  name: "the dashboard's pairs rows bounded by the calendar, every figure row rebuilt",
+  sql: `
+    DELETE FROM figure_rows;
+    DELETE FROM figure_snapshots;
   `,
   run: buildFigures,
 }

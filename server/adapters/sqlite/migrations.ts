@@ -1,7 +1,7 @@
 import { stationUnitFor } from '../../../src/domain/station-unit'
 import type { Db } from './connection'
 import { KEY_VERSIONS_MIGRATION } from './migration-key-versions'
-import { FIGURES_MIGRATION } from './figure-storage'
+import { BOUNDED_PAIRS_MIGRATION, FIGURES_MIGRATION } from './figure-storage'
 import { UNIT_SCOPES_MIGRATION } from './migration-unit-scopes'
 import { UNIT_LISTS_MIGRATION } from './migration-unit-lists'
 import { CONTACT_CLOCKS_MIGRATION } from './contact-clock-storage'
@@ -404,4 +404,5 @@ export const MIGRATIONS: readonly Migration[] = [
   LEDGER_EXPORT_MIGRATION,
   SUBMIT_INDEXES_MIGRATION,
   LEDGER_READS_MIGRATION,
+  BOUNDED_PAIRS_MIGRATION,
 ]

@@ -1,5 +1,6 @@
 import { AppError, type Actor } from '../../../src/domain'
 import type { MovedUnit, UnitListing, UnitView } from '../../../src/domain/api/admin'
+import { ALL_ROWS } from '../../../src/domain/figures'
 import type { Deps, OrgUnitRecord, Repositories } from '../../ports'
 import { appendAudit } from '../shared/audit'
 import { adminUnit, requireAdmin } from '../shared/jurisdiction'
@@ -121,8 +122,9 @@ export async function moveUnit(deps: Deps, actor: Actor, input: { unitId: string
   }
   const oldParentId = unit.parentId
   const now = deps.clock.now()
-  // The branch's months of dashboard figures, which leave its old ancestors' rows for the new ones'.
-  const months = (await repos0.figures.rows(unit.id, '9999-12')).map((r) => r.month)
+  // The branch's rows of dashboard figures (months, and the pairs and arrivals rows, which sort after
+  // every month), which leave its old ancestors' rows for the new ones'.
+  const months = (await repos0.figures.rows(unit.id, ALL_ROWS)).map((r) => r.month)
 
   const repathed: OrgUnitRecord[] = []
   const result = await deps.store.transaction(async (repos) => {

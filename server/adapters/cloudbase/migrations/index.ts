@@ -16,10 +16,11 @@ import { ledgerLists } from './021-ledger-lists'
 import { campaignLists } from './023-campaign-lists'
 import { stationLists } from './024-station-lists'
 import { ledgerTallies } from './029-ledger-tallies'
+import { boundedPairs } from './030-bounded-pairs'
 import type { CloudbaseMigration } from './migration'
 
 /**
  * Every data migration of the CloudBase database, in the order `npm run deploy` runs them (ids
  * ascending; the runner checks). Add a new one at the end; never remove or renumber an entry.
  */
-export const DATA_MIGRATIONS: readonly CloudbaseMigration[] = [ledgerApproval, stationUnits, auditStreams, invitationKinds, keyVersions, dashboardFigures, unitPaths, endedMeasures, formOnce, itemChanged, unitLists, overdueContacts, personRequestLists, reportLists, ledgerLists, campaignLists, stationLists, ledgerTallies]
+export const DATA_MIGRATIONS: readonly CloudbaseMigration[] = [ledgerApproval, stationUnits, auditStreams, invitationKinds, keyVersions, dashboardFigures, unitPaths, endedMeasures, formOnce, itemChanged, unitLists, overdueContacts, personRequestLists, reportLists, ledgerLists, campaignLists, stationLists, ledgerTallies, boundedPairs]
