@@ -213,6 +213,18 @@ async function toOldPairs(store: Store): Promise<void> {
   }
 }
 
+test('CloudBase: a move reads every row of its unit, however many pairs of months it holds, not the first 1,200', async () => {
+  standin().reset()
+  const store = createCloudbaseStore()
+  const db = getDb()
+  const months = Array.from({ length: 60 }, (_v, i) => `20${String(20 + Math.floor(i / 12))}-${String((i % 12) + 1).padStart(2, '0')}`)
+  const names = [...months, ...months.flatMap((a, i) => months.slice(i, i + 25).map((b) => `r${a}_${b}`))]
+  expect(names.length).toBeGreaterThan(1200)
+  for (const month of names) await db.collection(FIGURE_ROWS).doc(`unit-a2:${month}`).set({ unitId: 'unit-a2', month, cells: { n01_01: 1 } })
+  expect((await store.repos.figures.rows('unit-a2', ALL_ROWS)).map((r) => r.month).sort()).toEqual([...names].sort())
+  expect((await store.repos.figures.rows('unit-a2', '2100-12')).map((r) => r.month)).toEqual(months)
+}, 300_000)
+
 for (const [name, open] of factories)
   test(`${name}: a unit moved under another parent leaves its old ancestors' figures and joins the new ones', and back`, async () => {
     const { store, close } = open()

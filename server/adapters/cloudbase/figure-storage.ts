@@ -1,4 +1,4 @@
-import { addCells, type Cells, type Contribution, type MonthRow } from '../../../src/domain/figures'
+import { addCells, ALL_ROWS, type Cells, type Contribution, type MonthRow } from '../../../src/domain/figures'
 import type { Repositories } from '../../ports'
 import { figureRepository, foldContribution, withFigureWrites, type BaseRepositories, type FigureStorage } from '../figures/maintain'
 import { defineCollection } from './collection-schema'
@@ -12,7 +12,7 @@ export const FIGURE_SNAPSHOTS_COLLECTION = defineCollection(FIGURE_SNAPSHOTS)
 /** Read in _id order only. */
 export const FIGURE_MARKS_COLLECTION = defineCollection(FIGURE_MARKS)
 
-/** Months a unit's rows may span (a century), for the read's bound. */
+/** Months a unit's rows may span (a century), for a view's bound. */
 const MAX_ROWS = 1200
 
 const rowId = (unitId: string, month: string) => `${unitId}:${month}`
@@ -28,7 +28,9 @@ export function cloudFigureStorage(scope: Scope): FigureStorage {
     async readRows(unitId, toMonth, also = []) {
       outsideTransaction(scope, 'figures.rows')
       const [docs, extra] = await Promise.all([
-        readRange(rows().where({ unitId, month: scope.command.lte(toMonth) }).orderBy('month', 'asc'), 0, MAX_ROWS),
+        // Every row (a unit's move, `ALL_ROWS`) takes the rows of two months too, one per pair of months
+        // with a payment in each: no bound but the data's, read to the end rather than cut short.
+        readRange(rows().where({ unitId, month: scope.command.lte(toMonth) }).orderBy('month', 'asc'), 0, toMonth === ALL_ROWS ? Number.MAX_SAFE_INTEGER : MAX_ROWS),
         Promise.all(also.map((month) => readDoc(scope, FIGURE_ROWS, rowId(unitId, month)))),
       ])
       return [...docs, ...extra.filter((d) => d !== null)].map((d): MonthRow => ({ month: String(d.month), cells: (d.cells ?? {}) as Cells }))
