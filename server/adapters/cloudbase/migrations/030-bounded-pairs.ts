@@ -1,9 +1,5 @@
-import { createCloudbaseStore } from '..'
-import { FIGURE_MARKS, HOUSEHOLDS } from '../collections'
-import { MIGRATION_BATCH, type CloudbaseMigration } from './migration'
-
-/** Households folded per call of the fold. */
-const FOLD_BATCH = 100
+import { markAndFoldHouseholds } from './007-dashboard-figures'
+import type { CloudbaseMigration } from './migration'
 
 /**
  * The dashboard's pairs rows keyed by the next payment's month, with a row of each two months by
@@ -17,22 +13,7 @@ const FOLD_BATCH = 100
 export const boundedPairs: CloudbaseMigration = {
   id: '030-bounded-pairs',
   description: "the dashboard's pairs rows bounded by the calendar (keyed by month), refolded from every household",
-  async run({ db, log, progress, saveProgress }) {
-    const _ = db.command
-    let after = typeof progress?.after === 'string' ? progress.after : ''
-    let marked = 0
-    for (;;) {
-      const { data } = await db.collection(HOUSEHOLDS).where({ _id: _.gt(after) }).orderBy('_id', 'asc').limit(MIGRATION_BATCH).get()
-      if (data.length === 0) break
-      for (const d of data) await db.collection(FIGURE_MARKS).add({ householdId: d._id })
-      marked += data.length
-      after = data[data.length - 1]._id
-      await saveProgress?.({ after })
-    }
-    const { figures } = createCloudbaseStore(undefined, () => db).repos
-    let households = 0
-    for (let n = await figures.foldPending(FOLD_BATCH); n > 0; n = await figures.foldPending(FOLD_BATCH)) households += n
-    log?.(`  ${marked} households marked, ${households} folded into the dashboard's figures in the bounded keys`)
-    return { changed: households }
+  async run(ctx) {
+    return { changed: await markAndFoldHouseholds(ctx, false) }
   },
 }
