@@ -59,12 +59,13 @@ describe.each(factories)('applications by status under any unit: %s', (_name, op
     await expectAll(units, apps)
     expect(Object.values(await store.repos.applications.statusCountsUnder('prov')).reduce((a, b) => a + b, 0)).toBe(apps.filter((a) => a.status !== 'draft').length)
 
-    // Drafts submitted, cases moved on, one sent to another unit; a draft's save changes nothing.
+    // Drafts submitted, cases moved on, an open and a returned case sent to another unit; a draft's save changes nothing.
+    const returned = apps.findIndex((a) => a.status === 'returned')
     const changed = apps.map((a, i): ApplicationRecord => {
       if (a.status === 'draft' && i % 2 === 0) return { ...a, status: 'submitted', version: 2 }
       if (a.status === 'publicizing') return { ...a, status: 'filed', version: 2 }
       if (a.status === 'draft') return { ...a, name: '改过的名字', version: 2 }
-      if (i === 4) return { ...a, unitId: a.unitId === 'c0-u2' ? 'c1-u2' : 'c0-u2', version: 2 }
+      if (i === 4 || i === returned) return { ...a, unitId: a.unitId === 'c0-u2' ? 'c1-u2' : 'c0-u2', version: 2 }
       return a
     })
     for (const [i, a] of changed.entries()) if (a !== apps[i]) expect(await store.repos.applications.update(a, 1)).toBe(true)

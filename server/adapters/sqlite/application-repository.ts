@@ -108,7 +108,7 @@ export function applicationRepository(db: Db): ApplicationRepository {
     },
     async statusCountsUnder(under) {
       const out = Object.fromEntries(APPLICATION_STATUSES.map((s) => [s, 0])) as Record<ApplicationStatus, number>
-      for (const r of statusCounts.all(under) as { status: ApplicationStatus; n: number }[]) if (r.status in out) out[r.status] = r.n
+      for (const r of statusCounts.all({ under }) as { status: ApplicationStatus; n: number }[]) if (r.status in out) out[r.status] += r.n
       return out
     },
     async getMany(ids) {
