@@ -17,8 +17,9 @@ import { overlaps, scopeUnits } from './campaign-scope'
  *   the domain's reference computation `computeDashboard` over the raw records.
  *
  * What a view reads is bounded whatever the number of households and units: the unit and its
- * children, three figure rows and the range's month rows, the campaigns of the scope by unit path from the range's end back to the
- * first one still running in it, a count per application status, the station
+ * children, its month rows up to the range's end (one a month of history) and three more, the
+ * campaigns of the scope by unit path from the range's end back to the first one still running in
+ * it, a count per application status, the station
  * counts, two counts and up to 2 x 30 spells for the overdue contacts (and those 30 households),
  * and five counts per region of the campaign's scope units.
  * - Overdue contacts: the store keeps each household's overdue spells (src/domain/contact-spells.ts,
