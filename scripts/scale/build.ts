@@ -57,14 +57,18 @@ export async function seedUnits(deps: Deps): Promise<void> {
 }
 
 /** Writes `households` filed households with about five ledger entries each; how long generating and writing took. */
-export async function buildHouseholds(deps: Deps, households: number): Promise<{ generateMs: number; writeMs: number }> {
+export async function buildHouseholds(deps: Deps, households: number): Promise<{ generateMs: number; writeMs: number; writeCpuMs: number }> {
   let t = performance.now()
   const demo = generateHouseholds(households, households * 5)
   const generateMs = performance.now() - t
   t = performance.now()
+  const cpu = process.cpuUsage()
   await writeDemoLedger((work) => deps.store.transaction(work), deps.cipher, demo, SEED)
-  return { generateMs, writeMs: performance.now() - t }
+  return { generateMs, writeMs: performance.now() - t, writeCpuMs: cpuMs(process.cpuUsage(cpu)) }
 }
+
+/** A `process.cpuUsage` difference in ms (user + system, every thread of the process). */
+export const cpuMs = (usage: NodeJS.CpuUsage): number => (usage.user + usage.system) / 1000
 
 /** The stage of the `i`-th clone: a tenth waiting in `submitted` (the queue measured), a tenth in review, the rest closed. */
 function stageOf(i: number): ApplicationStatus {

@@ -130,8 +130,12 @@ export interface ApplicationRepository {
   queuePage(query: QueuePageQuery): Promise<ApplicationRecord[]>
   /** For each of the queue's stages, how many cases the units under `under` hold and how many were due before `now`: from counters kept as cases change (no scan of a stage). A query. */
   stageCountsUnder(under: string, now: string): Promise<Record<QueueStage, { total: number; overdue: number }>>
-  /** How many cases of these units are in `status`, and how many of them were due before `now`. A query. */
-  countStage(unitIds: readonly string[], status: ApplicationStatus, now: string): Promise<{ total: number; overdue: number }>
+  /**
+   * How many applications the units under `under` hold in each status (drafts are not counted: 0),
+   * from counts kept as applications change (SQLite) or counted on the index by unit path and status
+   * (CloudBase): however many units and applications. A query.
+   */
+  statusCountsUnder(under: string): Promise<Record<ApplicationStatus, number>>
   /** The application with this number, or null. A query. */
   byNumber(number: string): Promise<ApplicationRecord | null>
   /** Applications of the units under `under` whose applicant has exactly this name, newest first (at most `limit`). A query. */

@@ -29,9 +29,14 @@ describe.each(factories)('review records: %s', (_name, open) => {
     await r.applications.insert(app('d', { dueAt: '2026-03-01T00:00:00.000Z', unitId: 'u3' }))
     await r.applications.insert(app('e', { dueAt: '2026-03-01T00:00:00.000Z', status: 'screening', name: '王大力' }))
     expect((await r.applications.queuePage({ under: 'u1', status: 'submitted', after: null, limit: 10 })).map((x) => x.id)).toEqual(['a', 'c'])
-    expect(await r.applications.countStage([], 'submitted', '2026-03-06T00:00:00.000Z')).toEqual({ total: 0, overdue: 0 })
-    expect(await r.applications.countStage(['u1', 'u2'], 'submitted', '2026-03-06T00:00:00.000Z')).toEqual({ total: 3, overdue: 1 })
-    expect(await r.applications.countStage(['u1', 'u2', 'u3'], 'submitted', '2026-03-10T00:00:00.000Z')).toEqual({ total: 4, overdue: 3 })
+    const submitted = async (unit: string, now: string) => (await r.applications.stageCountsUnder(unit, now)).submitted
+    expect(await submitted('u1', '2026-03-06T00:00:00.000Z')).toEqual({ total: 2, overdue: 0 })
+    expect(await submitted('u2', '2026-03-06T00:00:00.000Z')).toEqual({ total: 1, overdue: 1 })
+    expect(await submitted('u1', '2026-03-10T00:00:00.000Z')).toEqual({ total: 2, overdue: 1 })
+    expect(await submitted('u3', '2026-03-10T00:00:00.000Z')).toEqual({ total: 1, overdue: 1 })
+    const none = { draft: 0, submitted: 0, screening: 0, visiting: 0, verifying: 0, publicizing: 0, filed: 0, returned: 0, rejected: 0, withdrawn: 0 }
+    expect(await r.applications.statusCountsUnder('u1')).toEqual({ ...none, submitted: 2, screening: 1 })
+    expect(await r.applications.statusCountsUnder('u3')).toEqual({ ...none, submitted: 1 })
     expect((await r.applications.byNumber('MLS-2026-e'))?.id).toBe('e')
     expect(await r.applications.byNumber('MLS-2026-none')).toBeNull()
     expect((await r.applications.byName('u1', '王大力', 5)).map((x) => x.id)).toEqual(['e'])
@@ -39,7 +44,7 @@ describe.each(factories)('review records: %s', (_name, open) => {
     // A changed deadline moves the case in the counts.
     const a = (await r.applications.get('a'))!
     expect(await r.applications.update({ ...a, version: 2, dueAt: '2026-03-02T00:00:00.000Z' }, 1)).toBe(true)
-    expect(await r.applications.countStage(['u1', 'u2'], 'submitted', '2026-03-06T00:00:00.000Z')).toEqual({ total: 3, overdue: 2 })
+    expect(await submitted('u1', '2026-03-06T00:00:00.000Z')).toEqual({ total: 2, overdue: 1 })
     expect(await r.applications.get('a')).toEqual({ ...a, version: 2, dueAt: '2026-03-02T00:00:00.000Z' })
   })
 

@@ -83,13 +83,21 @@ test('SQLite: migration 55 keeps the applications in the indexes their queries r
     expect(ids(await repos.applications.closedBefore('2026-02-01T00:00:00.000Z', 10))).toEqual(['gone'])
     expect(ids(await repos.applications.callNotesBefore('2026-02-01T00:00:00.000Z', 10))).toEqual(['done', 'gone'])
     expect(ids(await repos.applications.queuePage({ under: 'prov', status: 'submitted', after: null, limit: 10 }))).toEqual(['sub2', 'sub1'])
-    expect(await repos.applications.countStage(['city', 'town'], 'submitted', now)).toEqual({ total: 2, overdue: 2 })
+    expect((await repos.applications.stageCountsUnder('city', now)).submitted).toEqual({ total: 2, overdue: 2 })
+    // Migration 60 counted the old applications under every unit above theirs; drafts are not counted.
+    const counts = { draft: 0, submitted: 2, screening: 0, visiting: 0, verifying: 0, publicizing: 2, filed: 1, returned: 2, rejected: 0, withdrawn: 1 }
+    expect(await repos.applications.statusCountsUnder('prov')).toEqual(counts)
+    expect(await repos.applications.statusCountsUnder('town')).toEqual({ ...counts, submitted: 1, publicizing: 1, filed: 0, returned: 1, withdrawn: 0 })
     expect(ids(await repos.applications.noticesUnder('city', '2026-03-01T00:00:00.000Z', null, 10))).toEqual(['pub1', 'pub2'])
     for (const a of APPLICATIONS) expect(await repos.applications.get(a.id)).toEqual(a)
 
     // The town moves under the other city: its running notice and its queued case go with it.
     await repos.units.put({ id: 'town', name: '镇', parentId: 'other', path: ['prov', 'other', 'town'] })
     expect(ids(await repos.applications.noticesUnder('city', '2026-03-01T00:00:00.000Z', null, 10))).toEqual(['pub2'])
+    // Its counts by status leave the old city and join the new one; the province's stay.
+    expect(await repos.applications.statusCountsUnder('other')).toEqual({ ...counts, submitted: 1, publicizing: 1, filed: 0, returned: 1, withdrawn: 0 })
+    expect(await repos.applications.statusCountsUnder('city')).toEqual({ ...counts, submitted: 1, publicizing: 1, returned: 1 })
+    expect(await repos.applications.statusCountsUnder('prov')).toEqual(counts)
     expect(ids(await repos.applications.noticesUnder('other', '2026-03-01T00:00:00.000Z', null, 10))).toEqual(['pub1'])
     expect(await repos.applications.countNoticesUnder('other', '2026-03-01T00:00:00.000Z')).toBe(1)
     expect(ids(await repos.applications.queuePage({ under: 'other', status: 'submitted', after: null, limit: 10 }))).toEqual(['sub1'])

@@ -263,7 +263,7 @@ Object.assign(EXERCISES, {
 })
 
 Object.assign(EXERCISES, {
-  'applications.countStage': (r: Repositories) => r.applications.countStage(['unit-root', 'unit-a'], 'submitted', '2026-03-02T02:00:00.000Z'),
+  'applications.statusCountsUnder': (r: Repositories) => r.applications.statusCountsUnder('unit-a'),
   'applications.byNumber': (r: Repositories) => r.applications.byNumber('MLS-2026-000001'),
   'applications.getMany': (r: Repositories) => r.applications.getMany(['a-none', 'a-other']),
   'applications.byName': (r: Repositories) => r.applications.byName('unit-root', '张小明', 50),

@@ -37,7 +37,7 @@ const QUERIES: { [K in keyof Repositories]?: readonly (keyof Repositories[K])[] 
   invitations: ['listUnder', 'countUnder'],
   units: ['children', 'childPage', 'subtree', 'spreadPaths', 'getMany'],
   callTasks: ['openUnder', 'countOpenUnder'],
-  applications: ['listByApplicant', 'queuePage', 'countStage', 'stageCountsUnder', 'byNumber', 'byName', 'noticesEnded', 'noticesUnder', 'countNoticesUnder'],
+  applications: ['listByApplicant', 'queuePage', 'stageCountsUnder', 'statusCountsUnder', 'byNumber', 'byName', 'noticesEnded', 'noticesUnder', 'countNoticesUnder'],
   audit: ['list'],
 }
 

@@ -1,4 +1,5 @@
 import type { ApplicationRecord, ApplicationRepository } from '../../ports'
+import { APPLICATION_STATUSES, type ApplicationStatus } from '../../../src/domain/application-status'
 import { QUEUE_STAGES, type QueueStage } from '../../../src/domain/review'
 import { readAfter, UNIT_PATH, unitPathOf } from './unit-paths'
 import { defineCollection } from './collection-schema'
@@ -106,15 +107,14 @@ export function applicationRepository(scope: Scope): ApplicationRepository {
       )
       return Object.fromEntries(counts) as Record<QueueStage, { total: number; overdue: number }>
     },
-    async countStage(unitIds, status, now) {
-      outsideTransaction(scope, 'applications.countStage')
-      if (unitIds.length === 0) return { total: 0, overdue: 0 }
-      const where = { status, unitId: scope.command.in([...unitIds]) }
-      const [{ total }, { total: overdue }] = await Promise.all([
-        coll().where(where).count(),
-        coll().where({ ...where, dueSort: scope.command.lt(now) }).count(),
-      ])
-      return { total: total ?? 0, overdue: overdue ?? 0 }
+    async statusCountsUnder(under) {
+      outsideTransaction(scope, 'applications.statusCountsUnder')
+      // Counted on the index (unitPath, status, dueSort), a status at a time: no document is read.
+      const counted = APPLICATION_STATUSES.filter((s) => s !== 'draft')
+      const totals = await Promise.all(counted.map(async (status) => (await coll().where({ [UNIT_PATH]: under, status }).count()).total ?? 0))
+      const out = Object.fromEntries(APPLICATION_STATUSES.map((s) => [s, 0])) as Record<ApplicationStatus, number>
+      counted.forEach((s, i) => (out[s] = totals[i]))
+      return out
     },
     async getMany(ids) {
       return (await readByIds(scope, APPLICATIONS, ids, 'applications.getMany')).map(toRecord)

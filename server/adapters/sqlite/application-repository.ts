@@ -1,3 +1,4 @@
+import { APPLICATION_STATUSES, type ApplicationStatus } from '../../../src/domain/application-status'
 import { QUEUE_STAGES, type QueueStage } from '../../../src/domain/review'
 import type { ApplicationRecord, ApplicationRepository } from '../../ports'
 import type { Db } from './connection'
@@ -5,12 +6,12 @@ import { applicationKeyVersion } from '../keys/key-versions'
 import { TALLY_LENGTHS, unitListCount, unitListPage } from './migration-unit-lists'
 import { LIST_SORTED_BY_SQL, tallyParams } from './migration-list-tallies'
 import { SCHEDULED_STATUSES } from './migration-submit-indexes'
+import { STATUS_COUNTS_SQL } from './migration-status-counts'
 import { guardedRows, readAll, readByIds, readOne, readPage, UNDER_UNIT, underOldKey } from './documents'
 
 /** Cases without a deadline sort after every dated one. */
 export const NO_DEADLINE = '9999-12-31T23:59:59.999Z'
 const dueSort = (rec: ApplicationRecord) => rec.dueAt ?? NO_DEADLINE
-const IN_UNITS = 'unit_id IN (SELECT value FROM json_each(?))'
 
 /** The columns the queue, the lists and the searches filter and sort by. */
 const COLUMNS: Record<string, (rec: ApplicationRecord) => unknown> = {
@@ -75,6 +76,7 @@ export const APPLICATION_SCANS = {
 export function applicationRepository(db: Db): ApplicationRepository {
   const stageCounts = db.prepare(JURISDICTION_SQL.stageCounts)
   const noticesKept = db.prepare(unitListCount('notices')).pluck()
+  const statusCounts = db.prepare(STATUS_COUNTS_SQL)
   const noticesOver = db.prepare(LIST_SORTED_BY_SQL).pluck()
   return {
     ...guardedRows<ApplicationRecord, number>(db, 'applications', COLUMNS),
@@ -104,11 +106,10 @@ export function applicationRepository(db: Db): ApplicationRepository {
       // The kept count, less those whose notice ended and the timer has not yet recorded (from tallies, migration 47).
       return (noticesKept.get(under) as number) - (noticesOver.get(tallyParams('notices', under, now)) as number)
     },
-    async countStage(unitIds, status, now) {
-      const row = db
-        .prepare(`SELECT count(*) AS total, count(CASE WHEN due_sort < ? THEN 1 END) AS overdue FROM applications WHERE status = ? AND ${IN_UNITS}`)
-        .get(now, status, JSON.stringify(unitIds)) as { total: number; overdue: number }
-      return { total: row.total, overdue: row.overdue }
+    async statusCountsUnder(under) {
+      const out = Object.fromEntries(APPLICATION_STATUSES.map((s) => [s, 0])) as Record<ApplicationStatus, number>
+      for (const r of statusCounts.all({ under }) as { status: ApplicationStatus; n: number }[]) if (r.status in out) out[r.status] += r.n
+      return out
     },
     async getMany(ids) {
       return readByIds(db, 'applications', ids)

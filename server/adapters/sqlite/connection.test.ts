@@ -31,6 +31,7 @@ test('a statement prepared again is the same one, handed back without the mode a
 test('a query outside a transaction does not wait for one: it sees what was committed; the transaction sees its own writes', async () => {
   const store = openSqliteStore(join(dir.dir, 'lantian.db'))
   try {
+    await store.repos.units.put({ id: 'u1', name: '单位', parentId: null, path: ['u1'] })
     await store.repos.applications.insert(applicationRecord('a1'))
     let release!: () => void
     const held = new Promise<void>((resolve) => (release = resolve))
@@ -43,7 +44,8 @@ test('a query outside a transaction does not wait for one: it sees what was comm
     await new Promise((resolve) => setImmediate(resolve))
     // The transaction holds the writing connection across its await; the read goes on without it.
     expect((await store.repos.applications.get('a1'))?.status).toBe('submitted')
-    expect((await store.repos.applications.countStage(['u1'], 'submitted', '2026-03-02T02:00:00.000Z')).total).toBe(1)
+    expect((await store.repos.applications.stageCountsUnder('u1', '2026-03-02T02:00:00.000Z')).submitted.total).toBe(1)
+    expect((await store.repos.applications.statusCountsUnder('u1')).submitted).toBe(1)
     expect(inside).toBe('screening')
     release()
     await tx

@@ -71,7 +71,7 @@ export function bindRepositories(db: Db): Repositories {
  * to the writing connection; a method listed here that writes after all is retried there.
  */
 const QUERIES: { readonly [K in keyof Repositories]?: readonly (keyof Repositories[K])[] } = {
-  applications: ['get', 'underOldKey', 'listByApplicant', 'countStage', 'getMany', 'byNumber', 'byName', 'closedBefore', 'callNotesBefore', 'assistedDrafts', 'returnedOverdue', 'noticesEnded', 'noticesUnder', 'countNoticesUnder'],
+  applications: ['get', 'underOldKey', 'listByApplicant', 'stageCountsUnder', 'statusCountsUnder', 'getMany', 'byNumber', 'byName', 'closedBefore', 'callNotesBefore', 'assistedDrafts', 'returnedOverdue', 'noticesEnded', 'noticesUnder', 'countNoticesUnder'],
   claims: ['get'],
   idempotency: ['get', 'storedBefore'],
   audit: ['head', 'list', 'headsSince', 'anchors', 'lastAnchor'],

@@ -2,6 +2,7 @@ import { stationUnitFor } from '../../../src/domain/station-unit'
 import type { Db } from './connection'
 import { KEY_VERSIONS_MIGRATION } from './migration-key-versions'
 import { BOUNDED_PAIRS_MIGRATION, FIGURES_MIGRATION } from './figure-storage'
+import { STATUS_COUNTS_MIGRATION } from './migration-status-counts'
 import { UNIT_SCOPES_MIGRATION } from './migration-unit-scopes'
 import { UNIT_LISTS_MIGRATION } from './migration-unit-lists'
 import { CONTACT_CLOCKS_MIGRATION } from './contact-clock-storage'
@@ -405,4 +406,5 @@ export const MIGRATIONS: readonly Migration[] = [
   SUBMIT_INDEXES_MIGRATION,
   LEDGER_READS_MIGRATION,
   BOUNDED_PAIRS_MIGRATION,
+  STATUS_COUNTS_MIGRATION,
 ]

@@ -1,12 +1,11 @@
 import { AppError, maskName, type Actor } from '../../../src/domain'
 import { DASHBOARD_OVERDUE_LISTED, type DashboardView } from '../../../src/domain/api/households'
-import { APPLICATION_STATUSES, type ApplicationStatus } from '../../../src/domain/application-status'
 import { daysBetween, type CalendarDate } from '../../../src/domain/calendar'
 import { scopeMomentMs, type Campaign, type CampaignProgress, type UnitProgress } from '../../../src/domain/campaign'
 import type { DateRange, OverdueContact } from '../../../src/domain/dashboard'
 import { extraRows, figuresFromRows } from '../../../src/domain/figures'
 import type { Deps, OrgUnitRecord, Repositories } from '../../ports'
-import { householdUnits, requireStaff } from './access'
+import { householdRoot, requireStaff } from './access'
 import { overlaps, scopeUnits } from './campaign-scope'
 
 /**
@@ -17,9 +16,10 @@ import { overlaps, scopeUnits } from './campaign-scope'
  *   view reads the unit's month rows, however large its subtree. Tests hold every figure equal to
  *   the domain's reference computation `computeDashboard` over the raw records.
  *
- * What a view reads is bounded whatever the number of households: the unit's subtree of units,
- * about 70 month rows, the campaigns of the scope by unit path from the range's end back to the
- * first one still running in it, two counts per application status, the station
+ * What a view reads is bounded whatever the number of households and units: the unit and its
+ * children, its month rows up to the range's end (one a month of history) and three more, the
+ * campaigns of the scope by unit path from the range's end back to the first one still running in
+ * it, a count per application status, the station
  * counts, two counts and up to 2 x 30 spells for the overdue contacts (and those 30 households),
  * and five counts per region of the campaign's scope units.
  * - Overdue contacts: the store keeps each household's overdue spells (src/domain/contact-spells.ts,
@@ -29,8 +29,9 @@ import { overlaps, scopeUnits } from './campaign-scope'
  * - Campaigns: the latest overlapping the range that concerns the unit; its progress from
  *   kept counts (`keptCampaignProgress`): the households on file at its scope's moment and the
  *   check records, counted per unit.
- * - Applications by status: counted by the store per status (every status but `draft`: a draft is
- *   the worker's own until submitted, and no union sees it).
+ * - Applications by status: kept by the store per unit above and status, or counted on its index by
+ *   unit path (`statusCountsUnder`; every status but `draft`: a draft is the worker's own until
+ *   submitted, and no union sees it).
  * - Stations by kind: the whole network, counted by the store. Stations are not per jurisdiction
  *   (one city's network serves everyone), so every unit's dashboard shows the same counts.
  */
@@ -42,14 +43,6 @@ function rangeProblem(from: CalendarDate, to: CalendarDate): AppError | null {
   if (from > to) return new AppError('VALIDATION', '结束日期不能早于开始日期', 'to')
   const limit = `${String(Number(from.slice(0, 4)) + MAX_DASHBOARD_YEARS).padStart(4, '0')}${from.slice(4)}`
   return to >= limit ? new AppError('VALIDATION', `统计期间不能超过${MAX_DASHBOARD_YEARS}年`, 'from') : null
-}
-
-async function applicationsByStatus(repos: Repositories, unitIds: string[], now: string): Promise<Record<ApplicationStatus, number>> {
-  const counted = APPLICATION_STATUSES.filter((s) => s !== 'draft')
-  const totals = await Promise.all(counted.map((s) => repos.applications.countStage(unitIds, s, now)))
-  const out = Object.fromEntries(APPLICATION_STATUSES.map((s) => [s, 0])) as Record<ApplicationStatus, number>
-  counted.forEach((s, i) => (out[s] = totals[i].total))
-  return out
 }
 
 /** Reads of the scope's campaigns, a page at a time. */
@@ -138,13 +131,13 @@ export async function householdDashboard(deps: Deps, actor: Actor, input: { from
   if (problem) throw problem
   const range: DateRange = { from: input.from, to: input.to }
   const repos = deps.store.repos
-  const units = await householdUnits(repos, actor, input.unitId)
-  const root = units.find((u) => u.id === (input.unitId ?? actor.unitId))!
-  const [rows, campaign, overdue, byStatus, stationsByKind, aidStationsByLevel] = await Promise.all([
+  const root = await householdRoot(repos, actor, input.unitId)
+  const [rows, campaign, overdue, byStatus, children, stationsByKind, aidStationsByLevel] = await Promise.all([
     repos.figures.rows(root.id, range.to.slice(0, 7), extraRows(range)),
     campaignOf(repos, root, range),
     overdueList(repos, root, range.to),
-    applicationsByStatus(repos, units.map((u) => u.id), deps.clock.now().toISOString()),
+    repos.applications.statusCountsUnder(root.id),
+    repos.units.children(root.id),
     repos.stations.countByKind(),
     repos.stations.countAidByLevel(),
   ])
@@ -159,6 +152,6 @@ export async function householdDashboard(deps: Deps, actor: Actor, input: { from
     overdueContacts: overdue.contacts,
     overdueHouseholds: overdue.households,
     unitName: root.name,
-    units: units.filter((u) => u.parentId === root.id).map((u) => ({ id: u.id, name: u.name })),
+    units: children.map((u) => ({ id: u.id, name: u.name })),
   }
 }

@@ -7,7 +7,7 @@ import { LEDGER_EXPORT_COLUMNS, ledgerExportRow } from '../../../src/domain/ledg
 import type { Cipher, Deps, HouseholdRecord, OrgUnitRecord, Repositories } from '../../ports'
 import { currentForm } from '../shared/sealed-form'
 import { auditRead } from '../shared/audit'
-import { householdRoot, householdUnits, requireStaff } from './access'
+import { householdRoot, requireStaff } from './access'
 import { forEachHouseholdPage, forEachLedgerPage, unitsOfPage } from './scan'
 import { measureLabels } from './ledger-export-job'
 import { CONTENT_TYPES, openSheetStream, type SheetFormat, type SheetStream } from './sheet-stream'
@@ -16,8 +16,9 @@ import { exportPath, fullExportReason, handOverExport, writeExportFile } from '.
 /**
  * Exports of the jurisdiction (or a unit's subtree inside it): households in the national file
  * form's columns, and the aid ledger. Both read the store a page at a time and write each page's
- * rows straight into the file, so only the file's bytes grow with its size. Rows come in id order
- * (the order pages are read in); a spreadsheet sorts them as its reader likes. Every export is
+ * rows straight into the file, so only the file's bytes grow with its size. Rows come in the order
+ * pages are read in, one index range each under the unit's path however many units it has:
+ * households by file number, ledger entries by the day paid then id (as the export jobs write them). Every export is
  * audited with its kind, row count and whether it was masked (a full one with its reason), then
  * written to the private file store and handed over as a link that ends within minutes.
  */
@@ -85,8 +86,6 @@ async function runExport(deps: Deps, actor: Actor, root: OrgUnitRecord, work: Ex
   }
 }
 
-const rootOf = (units: OrgUnitRecord[], id: string) => units.find((u) => u.id === id)!
-
 /**
  * Households of the jurisdiction in the national file form's columns; 身份证号, 银行账号 and 联系电话
  * masked unless a reviewer asks for the full file (`full`) and says why (`reason`).
@@ -119,17 +118,15 @@ export async function exportLedger(deps: Deps, actor: Actor, input: { format: Sh
   requireStaff(actor)
   if (input.from && input.to && input.from > input.to) throw new AppError('VALIDATION', '结束日期不能早于开始日期', 'to')
   const repos = deps.store.repos
-  const units = await householdUnits(repos, actor, input.unitId)
-  const unitIds = units.map((u) => u.id)
+  const root = await householdRoot(repos, actor, input.unitId)
   const measures = new Map<string, string>()
-  const root = rootOf(units, input.unitId ?? actor.unitId)
   return runExport(deps, actor, root, {
     kind: 'ledger',
     format: input.format,
     masked: true,
     async rows(sheet) {
       let rows = 0
-      await forEachLedgerPage(repos, { unitIds, from: input.from, to: input.to }, async (page) => {
+      await forEachLedgerPage(repos, root.id, { from: input.from, to: input.to }, async (page) => {
         // Each page's households by id, number and name only (as the export job reads them), not the whole jurisdiction's beforehand.
         const files = new Map((await repos.households.names([...new Set(page.map((e) => e.householdId))])).map((h) => [h.id, h]))
         await measureLabels(repos, page, measures)

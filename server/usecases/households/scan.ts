@@ -1,8 +1,7 @@
 import type { CheckRecord } from '../../../src/domain/campaign'
-import type { CalendarDate } from '../../../src/domain/calendar'
-import { counts, type DisbursementEntry } from '../../../src/domain/ledger'
+import type { DisbursementEntry } from '../../../src/domain/ledger'
 import type { HouseholdStatus } from '../../../src/domain/household'
-import type { HouseholdPageQuery, HouseholdRecord, OrgUnitRecord, Repositories } from '../../ports'
+import type { HouseholdPageQuery, HouseholdRecord, LedgerCursor, LedgerRange, OrgUnitRecord, Repositories } from '../../ports'
 
 /**
  * Reading many records a page at a time (dashboards, campaigns, exports): `visit` sees one page
@@ -39,21 +38,19 @@ export async function unitsOfPage(repos: Repositories, known: Map<string, OrgUni
 }
 
 /**
- * Every approved ledger entry of the units paid in [from, to], a page at a time in id order: what
- * the dashboard and exports count (pending and rejected entries are not money paid).
+ * Every approved ledger entry under `under` (its subtree, however many units) paid in [from, to]
+ * (either end open), a page at a time by the day paid then id: each page one index range after the
+ * last one read (`ledger.approvedUnder`, what the export job reads), no list of units. Pending and
+ * rejected entries are not money paid.
  */
-export async function forEachLedgerPage(
-  repos: Repositories,
-  query: { unitIds: readonly string[]; from?: CalendarDate; to?: CalendarDate },
-  visit: (page: DisbursementEntry[]) => void | Promise<void>,
-): Promise<void> {
-  let after: string | null = null
+export async function forEachLedgerPage(repos: Repositories, under: string, range: LedgerRange, visit: (page: DisbursementEntry[]) => void | Promise<void>): Promise<void> {
+  let after: LedgerCursor | null = null
   for (;;) {
-    const page = await repos.ledger.scan(query, after, SCAN_PAGE)
-    const approved = page.filter(counts)
-    if (approved.length) await visit(approved)
+    const page = await repos.ledger.approvedUnder(under, range, after, SCAN_PAGE)
+    if (page.length) await visit(page)
     if (page.length < SCAN_PAGE) break
-    after = page[page.length - 1].id
+    const last = page[page.length - 1]
+    after = { paidOn: last.paidOn, id: last.id }
   }
 }
 
