@@ -49,6 +49,15 @@ export interface Store {
   repos: Repositories
   /** Runs `work` atomically: all its writes land, or none do when it throws. */
   transaction<T>(work: (repos: Repositories) => Promise<T>): Promise<T>
+  /**
+   * Optional, where transactions never conflict (the embedded store writes one at a time): like
+   * `transaction`, but the writes `work` made before calling `keep()` land even when it throws
+   * after it; those after are rolled back, and the error is thrown once the kept writes are
+   * committed (or with the store's own error when they could not be). It lets a use case put what
+   * it would otherwise write in transactions of its own first (a rate limit, a counter) in one
+   * commit with the rest. Without it (CloudBase, where those writes would conflict), run them apart.
+   */
+  transactionKeeping?<T>(work: (repos: Repositories, keep: () => void) => Promise<T>): Promise<T>
   close(): Promise<void>
 }
 

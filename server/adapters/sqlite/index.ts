@@ -138,6 +138,30 @@ export function openSqliteStore(file: string, options: { backgroundCheckpoints?:
     transaction(work) {
       return writer.run(() => work(bound))
     },
+    async transactionKeeping(work) {
+      // The kept writes are those before the savepoint `keep` opens; a throw after it rolls back
+      // to it and settles the job (so the group commits them), then the error goes to the caller.
+      const outcome = await writer.run(async (): Promise<{ ok: true; value: Awaited<ReturnType<typeof work>> } | { ok: false; err: unknown }> => {
+        let kept = false
+        const keep = (): void => {
+          if (kept) throw new Error('keep() called twice')
+          db.exec('SAVEPOINT kept')
+          kept = true
+        }
+        try {
+          const value = await work(bound, keep)
+          if (kept) db.exec('RELEASE kept')
+          return { ok: true, value }
+        } catch (err) {
+          if (!kept || !db.inTransaction) throw err
+          db.exec('ROLLBACK TO kept')
+          db.exec('RELEASE kept')
+          return { ok: false, err }
+        }
+      })
+      if (!outcome.ok) throw outcome.err
+      return outcome.value
+    },
     async close() {
       await writer.idle()
       await checkpointer?.stop()

@@ -185,13 +185,14 @@ describe('the applicant journey (SQLite)', () => {
   it('a resubmit and a draft’s submit find the unit’s policy once, and take the stage’s deadline from it', async () => {
     await t.deps.store.repos.policies.put({ ...TEST_POLICY, stageDeadlineDays: { submitted: 3 } })
     let policyReads = 0
+    const countingPolicies = (repos: Repositories): Repositories => ({ ...repos, policies: { ...repos.policies, get: (id) => (policyReads++, repos.policies.get(id)) } })
     // The policy reads of every transaction: each walks the unit's path (the township's own, then the city's ...).
     const counted: Deps = {
       ...t.deps,
       store: {
         ...t.deps.store,
-        transaction: (work) =>
-          t.deps.store.transaction((repos) => work({ ...repos, policies: { ...repos.policies, get: (id) => (policyReads++, repos.policies.get(id)) } })),
+        transaction: (work) => t.deps.store.transaction((repos) => work(countingPolicies(repos))),
+        transactionKeeping: (work) => t.deps.store.transactionKeeping!((repos, keep) => work(countingPolicies(repos), keep)),
       },
     }
     await saveDraft(counted, worker('w1'), { values: formValues(), step: 'review' })

@@ -4,11 +4,19 @@ import { stageDueAt } from '../../../src/domain/review'
 import { call, checkedSubmission, sqliteDeps, TEST_POLICY, validForm } from '../../../test/support/deps'
 import { findAuditBreak } from '../shared/audit-check'
 import { getMyApplication, listMyApplications } from './read-my-applications'
+import type { Repositories, Store } from '../../ports'
+import { RATE_RULES } from '../shared/rate-limit'
 import { submitApplication } from './submit-application'
 
 const worker = (openid: string): Actor => ({ openid, roles: ['worker'] })
 /** Another household: its own applicant and member. */
 const other = checkedSubmission({ idNumber: '11010519491231002X', memberIds: ['532504200501010018'] })
+
+/** The two ways a submit's writes are committed: in one commit (SQLite), or apart (as on CloudBase, which has no `transactionKeeping`). */
+const SHAPES: [string, (store: Store) => Store][] = [
+  ['in one commit', (store) => store],
+  ['apart', ({ transactionKeeping: _, ...store }) => store],
+]
 
 describe('submitApplication (SQLite)', () => {
   let t: ReturnType<typeof sqliteDeps>
@@ -69,17 +77,33 @@ describe('submitApplication (SQLite)', () => {
     expect((await listMyApplications(t.deps, worker('w2'), { page: 1, pageSize: 20 })).total).toBe(0)
   })
 
-  it('leaves nothing behind when a write inside fails', async () => {
+  it.each(SHAPES)('leaves nothing behind when a write inside fails but its number, %s', async (_, shape) => {
     await submitApplication(t.deps, worker('w1'), { ...validForm }, call())
-    const failing = { ...t.deps, store: { ...t.deps.store, transaction: failAfterInsert(t.deps.store.transaction) } }
+    const failing = { ...t.deps, store: failingAudit(shape(t.deps.store)) }
     await expect(submitApplication(failing, worker('w2'), other, call('req-fail-001'))).rejects.toThrow('disk full')
     expect((await listMyApplications(t.deps, worker('w2'), { page: 1, pageSize: 20 })).total).toBe(0)
     expect(await t.deps.store.repos.claims.get('open-application:applicant:w2')).toBeNull()
     expect(await t.deps.store.repos.idempotency.get('applicant.submit:w2:req-fail-001')).toBeNull()
     expect(await t.deps.store.repos.audit.list(null, 1000)).toHaveLength(1)
     // The number was taken before the transaction (so submits never conflict on the counter): the failed submit leaves a gap.
-    const next = await submitApplication(t.deps, worker('w2'), other, call())
+    const next = await submitApplication({ ...t.deps, store: shape(t.deps.store) }, worker('w2'), other, call())
     expect(next.number).toBe('MLS-2026-000003')
+  })
+
+  it.each(SHAPES)('counts a failed submit against the rate limit, %s; a limited one takes no number', async (_, shape) => {
+    const failing = { ...t.deps, store: failingAudit(shape(t.deps.store)) }
+    for (let i = 0; i < RATE_RULES.submit.limit; i++) {
+      await expect(submitApplication(failing, worker('w2'), other, call())).rejects.toThrow('disk full')
+    }
+    expect((await t.deps.store.repos.rateLimits.get('rate:submit:w2'))?.count).toBe(RATE_RULES.submit.limit)
+    const working = { ...t.deps, store: shape(t.deps.store) }
+    await expect(submitApplication(working, worker('w2'), other, call())).rejects.toMatchObject({ code: 'RATE_LIMITED' })
+    expect((await t.deps.store.repos.rateLimits.get('rate:submit:w2'))?.count).toBe(RATE_RULES.submit.limit)
+    expect(await t.deps.store.repos.claims.get('open-application:applicant:w2')).toBeNull()
+    // Ten numbers went to the failed submits, none to the limited one.
+    const next = await submitApplication(working, worker('w1'), { ...validForm }, call())
+    expect(next.number).toBe(`MLS-2026-${String(RATE_RULES.submit.limit + 1).padStart(6, '0')}`)
+    expect((await t.deps.store.repos.rateLimits.get('rate:submit:w1'))?.count).toBe(1)
   })
 
   it('keeps ID numbers and phones out of the database file in clear text', async () => {
@@ -112,19 +136,21 @@ function readWal(file: string): Buffer {
   }
 }
 
-type Tx = <T>(work: (repos: import('../../ports').Repositories) => Promise<T>) => Promise<T>
-/** Wraps a transaction so that the audit append throws after the application row was written. */
-function failAfterInsert(tx: Tx): Tx {
-  return (work) =>
-    tx((repos) =>
-      work({
-        ...repos,
-        audit: {
-          ...repos.audit,
-          append: async () => {
-            throw new Error('disk full')
-          },
-        },
-      }),
-    )
+/** `store`, whose transactions' audit append throws (after the application row was written). */
+function failingAudit(store: Store): Store {
+  const broken = (repos: Repositories): Repositories => ({
+    ...repos,
+    audit: {
+      ...repos.audit,
+      append: async () => {
+        throw new Error('disk full')
+      },
+    },
+  })
+  const keeping = store.transactionKeeping?.bind(store)
+  return {
+    ...store,
+    transaction: (work) => store.transaction((repos) => work(broken(repos))),
+    ...(keeping ? { transactionKeeping: <T>(work: (repos: Repositories, keep: () => void) => Promise<T>) => keeping((repos, keep) => work(broken(repos), keep)) } : {}),
+  }
 }

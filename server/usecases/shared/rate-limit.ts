@@ -1,5 +1,5 @@
 import { AppError } from '../../../src/domain'
-import type { Deps } from '../../ports'
+import type { Deps, Repositories } from '../../ports'
 
 /**
  * Limits per identity on what a person can do too often on purpose or by a stuck client: a fixed
@@ -41,13 +41,20 @@ export function waitText(ms: number): string {
  * still counts). RATE_LIMITED, saying when to try again, once the window's uses are spent.
  */
 export async function takeRate(deps: Deps, openid: string, rule: RateRule): Promise<void> {
-  const now = deps.clock.now().getTime()
+  const now = deps.clock.now()
+  await deps.store.transaction((repos) => countRate(repos, now, openid, rule))
+}
+
+/**
+ * `takeRate`'s work in the caller's transaction: the caller must keep it when what follows fails
+ * (`Store.transactionKeeping`), or the failed use would not count.
+ */
+export async function countRate(repos: Repositories, at: Date, openid: string, rule: RateRule): Promise<void> {
+  const now = at.getTime()
   const key = `rate:${rule.name}:${openid}`
-  await deps.store.transaction(async (repos) => {
-    const rec = await repos.rateLimits.get(key)
-    const started = rec ? Date.parse(rec.windowStart) : NaN
-    const fresh = !rec || !(now - started < rule.windowMs)
-    if (!fresh && rec.count >= rule.limit) throw new AppError('RATE_LIMITED', `操作太频繁，请 ${waitText(started + rule.windowMs - now)}后再试`)
-    await repos.rateLimits.put(fresh ? { key, count: 1, windowStart: new Date(now).toISOString() } : { ...rec, count: rec.count + 1 })
-  })
+  const rec = await repos.rateLimits.get(key)
+  const started = rec ? Date.parse(rec.windowStart) : NaN
+  const fresh = !rec || !(now - started < rule.windowMs)
+  if (!fresh && rec.count >= rule.limit) throw new AppError('RATE_LIMITED', `操作太频繁，请 ${waitText(started + rule.windowMs - now)}后再试`)
+  await repos.rateLimits.put(fresh ? { key, count: 1, windowStart: new Date(now).toISOString() } : { ...rec, count: rec.count + 1 })
 }
