@@ -9,4 +9,7 @@ module.exports = {
   transform: { '^.+\\.(t|j)sx?$': swc },
   moduleNameMapper: { '^@/(.*)$': '<rootDir>/src/$1' },
   testTimeout: 30000,
+  // A folder per run for the demo data seeded once and copied (test/support/demo-template.ts).
+  globalSetup: '<rootDir>/test/support/templates-setup.js',
+  globalTeardown: '<rootDir>/test/support/templates-teardown.js',
 }

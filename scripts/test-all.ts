@@ -71,6 +71,9 @@ async function main(): Promise<number> {
   const phases = selectPhases(process.argv.slice(2))
   const slots = availableParallelism()
   const logs = mkdtempSync(join(tmpdir(), 'lantian-npm-test-'))
+  // One folder of test templates (the demo seeded once, test/support/demo-template.ts) for every jest phase.
+  const templates = process.env.LANTIAN_TEST_TEMPLATES ? null : mkdtempSync(join(tmpdir(), 'lantian-templates-'))
+  if (templates) process.env.LANTIAN_TEST_TEMPLATES = templates
   const started = Date.now()
   const done = new Map<string, Done>()
   const running = new Map<string, ChildProcess>()
@@ -123,6 +126,7 @@ async function main(): Promise<number> {
     next()
   })
   rmSync(logs, { recursive: true, force: true })
+  if (templates) rmSync(templates, { recursive: true, force: true })
 
   console.log(`\n[test] phase            start     wall      cpu (user+sys)`)
   for (const d of [...done.values()].sort((a, b) => a.startedAt - b.startedAt)) {

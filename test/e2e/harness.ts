@@ -3,6 +3,7 @@ import { join, resolve } from 'node:path'
 import { chromium, type Browser, type BrowserContext, type BrowserContextOptions, type Page } from 'playwright-core'
 import { startLocalApp, type LocalApp } from '../../server/local/app'
 import { tempDir } from '../support/deps'
+import { demoDataDir } from '../support/demo-template'
 
 /** Screenshots land here (ignored by git), one per page under test. */
 export const OUTPUT_DIR = resolve(__dirname, 'output')
@@ -86,6 +87,8 @@ export async function startE2E(): Promise<E2E> {
   const clock = movableClock()
   // The app runs under the server's Content-Security-Policy: anything it refuses fails the file at close.
   const cspViolations: string[] = []
+  // The demo as a first start seeds it, copied from this run's template (a second start finds it there).
+  await demoDataDir(join(data.dir, 'data'))
   const app = await startLocalApp({ host: '127.0.0.1', port: 0, dataDir: join(data.dir, 'data'), webRoot, sessionHours: 1, clock })
   // Playwright gives each launch a fresh, temporary profile of its own.
   const browser = await chromium

@@ -81,6 +81,7 @@ describe('functions under arbitrary events', () => {
     fc.record({ id: fc.string(), page: fc.anything() }),
   )
 
+  // 500 events per action: some 50,000 across the hundred actions, each of the input's eight shapes drawn ~60 times an action.
   it.each(FUNCTION_NAMES.flatMap((fn) => Object.keys(API[fn]).map((action) => [fn, action])))('%s.%s', async (fn, action) => {
     const seen = new Set<string>()
     await fc.assert(
@@ -99,7 +100,7 @@ describe('functions under arbitrary events', () => {
           }
         },
       ),
-      { numRuns: 1500 },
+      { numRuns: 500 },
     )
     expect(seen.size).toBeGreaterThan(0)
   })

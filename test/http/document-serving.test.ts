@@ -3,6 +3,7 @@ import { join } from 'node:path'
 import { startLocalApp, type LocalApp } from '../../server/local/app'
 import { submission, tempDir } from '../support/deps'
 import { JPEG } from '../support/review'
+import { demoDataDir } from '../support/demo-template'
 
 /**
  * How the local server hands out a worker's document: never as a file at a URL (the bytes sit
@@ -19,8 +20,9 @@ describe('documents over HTTP', () => {
     // The web root and the data directory side by side, as the default configuration has them.
     mkdirSync(join(tmp.dir, 'web'))
     writeFileSync(join(tmp.dir, 'web', 'index.html'), '<!doctype html><title>蓝天帮扶</title>')
+    await demoDataDir(join(tmp.dir, 'data'))
     app = await startLocalApp({ host: '127.0.0.1', port: 0, dataDir: join(tmp.dir, 'data'), webRoot: join(tmp.dir, 'web'), sessionHours: 1 })
-  })
+  }, 120_000)
   afterAll(async () => {
     await app.close()
     tmp.cleanup()

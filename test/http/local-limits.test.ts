@@ -9,6 +9,7 @@ import { join } from 'node:path'
 import { startLocalApp, type LocalApp } from '../../server/local/app'
 import { tempDir } from '../support/deps'
 import { openSocket, rawRequest, type OpenSocket } from './raw-client'
+import { demoDataDir } from '../support/demo-template'
 
 describe('the local server against slow and greedy clients', () => {
   let app: LocalApp
@@ -18,8 +19,9 @@ describe('the local server against slow and greedy clients', () => {
   beforeAll(async () => {
     tmp = tempDir()
     writeFileSync(join(tmp.dir, 'index.html'), '<!doctype html><title>蓝天帮扶</title>')
+    await demoDataDir(join(tmp.dir, 'data'))
     app = await startLocalApp({ host: '127.0.0.1', port: 0, dataDir: join(tmp.dir, 'data'), webRoot: tmp.dir, sessionHours: 1, limits })
-  })
+  }, 120_000)
   afterAll(async () => {
     await app.close()
     tmp.cleanup()

@@ -10,6 +10,7 @@ import { join } from 'node:path'
 import { startLocalApp, type LocalApp } from '../../server/local/app'
 import { tempDir } from '../support/deps'
 import { rawRequest, type RawReply } from './raw-client'
+import { demoDataDir } from '../support/demo-template'
 
 const INLINE = '!function(){document.documentElement.style.fontSize="20px"}();'
 
@@ -21,8 +22,9 @@ describe('the local server against hostile requests', () => {
     tmp = tempDir()
     writeFileSync(join(tmp.dir, 'index.html'), `<!doctype html><title>蓝天帮扶</title><script>${INLINE}</script><script defer src="/js/app.js"></script>`)
     writeFileSync(join(tmp.dir, 'notes.LICENSE.txt'), 'MIT')
+    await demoDataDir(join(tmp.dir, 'data'))
     app = await startLocalApp({ host: '127.0.0.1', port: 0, dataDir: join(tmp.dir, 'data'), webRoot: tmp.dir, sessionHours: 1, limits: { signInsPerMinute: 1000 } })
-  })
+  }, 120_000)
   afterAll(async () => {
     await app.close()
     tmp.cleanup()

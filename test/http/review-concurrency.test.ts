@@ -4,6 +4,7 @@ import { startLocalApp, type LocalApp } from '../../server/local/app'
 import { findAuditBreak } from '../../server/usecases/shared/audit-check'
 import { submission, tempDir } from '../support/deps'
 import { demoSignIn } from '../support/local-session'
+import { demoDataDir } from '../support/demo-template'
 
 /** Parallel decisions on one case, sent over HTTP by several signed-in staff as their phones would. */
 describe('review decisions racing over HTTP', () => {
@@ -13,8 +14,9 @@ describe('review decisions racing over HTTP', () => {
   beforeAll(async () => {
     tmp = tempDir()
     writeFileSync(join(tmp.dir, 'index.html'), '<!doctype html><title>蓝天帮扶</title>')
+    await demoDataDir(join(tmp.dir, 'data'))
     app = await startLocalApp({ host: '127.0.0.1', port: 0, dataDir: join(tmp.dir, 'data'), webRoot: tmp.dir, sessionHours: 1 })
-  })
+  }, 120_000)
   afterAll(async () => {
     await app.close()
     tmp.cleanup()

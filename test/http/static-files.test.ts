@@ -5,6 +5,7 @@ import { brotliDecompressSync, gunzipSync } from 'node:zlib'
 import { startLocalApp, type LocalApp } from '../../server/local/app'
 import { chooseEncoding, compressedFiles } from '../../server/local/compressed-files'
 import { tempDir } from '../support/deps'
+import { demoDataDir } from '../support/demo-template'
 
 /** A reply with its bytes as sent (no decoding): what a browser receives before it inflates anything. */
 function get(base: string, path: string, headers: Record<string, string> = {}, method = 'GET'): Promise<{ status: number; headers: Record<string, string | string[] | undefined>; bytes: Buffer }> {
@@ -36,8 +37,9 @@ describe('the local server sends the H5 build compressed, with caching headers',
     writeFileSync(join(tmp.dir, 'js', 'app.0123abcd.js'), script)
     writeFileSync(join(tmp.dir, 'js', 'tiny.89abcdef.js'), 'export {}\n')
     writeFileSync(join(tmp.dir, 'static', 'logo.png'), Buffer.alloc(4096, 7))
+    await demoDataDir(join(tmp.dir, 'data'))
     app = await startLocalApp({ host: '127.0.0.1', port: 0, dataDir: join(tmp.dir, 'data'), webRoot: tmp.dir, sessionHours: 1 })
-  })
+  }, 120_000)
   afterAll(async () => {
     await app.close()
     tmp.cleanup()

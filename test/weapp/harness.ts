@@ -18,6 +18,7 @@ import { seedDemo } from '../../server/local/seed'
 import type { Deps } from '../../server/ports'
 import { randomIds, systemClock } from '../../server/runtime'
 import { tempDir } from '../support/deps'
+import { demoStoreFile } from '../support/demo-template'
 
 /* eslint-disable @typescript-eslint/no-require-imports -- the mini-program's globals and built JS are untyped */
 
@@ -108,8 +109,9 @@ export async function startWeapp(): Promise<Weapp> {
   const exparser = require('miniprogram-exparser')
   const g = globalThis as any
   const tmp = tempDir('lantian-weapp-')
+  // The demo as seeding writes it, copied from this run's template with its key (else seeded below).
+  const dataKey = (await demoStoreFile(join(tmp.dir, 'lantian.db'))) ?? randomBytes(32)
   const store = openSqliteStore(join(tmp.dir, 'lantian.db'))
-  const dataKey = randomBytes(32)
   const deps: Deps = {
     store,
     clock: systemClock,

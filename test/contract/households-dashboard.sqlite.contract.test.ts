@@ -1,0 +1,3 @@
+import { householdDashboardSuite } from './households-dashboard.suite'
+
+householdDashboardSuite('sqlite')
