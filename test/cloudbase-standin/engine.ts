@@ -100,6 +100,7 @@ export class Engine {
     this.schema.createIndex(coll, index, (candidate) => {
       if (candidate.unique) this.checkUnique(coll, [...this.committed(coll).values()], [candidate])
     })
+    this.indexes(coll).buildAll()
   }
 
   dropIndex(coll: string, name: string): void {
@@ -109,8 +110,7 @@ export class Engine {
 
   /**
    * The declared indexes of a collection over its committed documents, for reads outside
-   * transactions (the only reads that are not by _id): each index is built when a read first
-   * needs it and kept up to date by every committed write after.
+   * transactions (the only reads that are not by _id), kept up to date by every committed write.
    */
   indexes(coll: string): CollectionIndexes {
     let set = this.indexSets.get(coll)
@@ -282,7 +282,7 @@ export class Engine {
     const prev = docs.get(id) ?? null
     for (const tx of this.txs.values()) if (tx.startSeq !== null && !tx.before.has(key)) tx.before.set(key, { coll, id, doc: prev })
     place(docs, id, doc)
-    this.indexSets.get(coll)?.write(id, prev, doc)
+    this.indexes(coll).write(id, prev, doc)
     this.lastWrite.set(key, ++this.seq)
   }
 

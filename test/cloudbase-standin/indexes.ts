@@ -18,17 +18,18 @@ interface Key {
 
 const ODD = 100
 const NULL_KEY: Key = { r: 2, v: 0 }
+const ODD_KEY: Key = { r: ODD, v: 0 }
 
 function keyOf(v: unknown): Key {
   if (v === undefined || v === null) return NULL_KEY
-  if (typeof v === 'number') return Number.isNaN(v) ? { r: ODD, v: 0 } : { r: 3, v }
+  if (typeof v === 'number') return Number.isNaN(v) ? ODD_KEY : { r: 3, v }
   if (typeof v === 'string') return { r: 4, v }
   if (typeof v === 'boolean') return { r: 9, v }
   if (v instanceof Date || Object.prototype.toString.call(v) === '[object Date]') {
     const t = (v as Date).getTime()
-    return Number.isNaN(t) ? { r: ODD, v: 0 } : { r: 10, v: t }
+    return Number.isNaN(t) ? ODD_KEY : { r: 10, v: t }
   }
-  return { r: ODD, v: 0 }
+  return ODD_KEY
 }
 
 /** A query value an index can look up or bound by (not null: `{f: null}` also matches a missing field and `[]`). */
@@ -66,6 +67,8 @@ export class KeyIndex {
   /** Per field, documents holding an array there (multikey), and documents holding a value no bound or order can use. */
   readonly arrays: number[]
   readonly odd: number[]
+  /** Fields without a dot: read as the document's property. */
+  private readonly plain: boolean[]
   private chunks: Entry[][] = []
 
   constructor(
@@ -76,16 +79,13 @@ export class KeyIndex {
     this.dirs = declared.keys.map(([, d]) => (d === -1 ? -1 : 1))
     this.arrays = this.fields.map(() => 0)
     this.odd = this.fields.map(() => 0)
+    this.plain = this.fields.map((f) => !f.includes('.'))
     const all: Entry[] = []
-    for (const [doc, seq] of docs) all.push(...this.entries(doc, seq, 1))
+    for (const [doc, seq] of docs) for (const e of this.entries(doc, seq, 1)) all.push(e)
     all.sort(this.compare)
     for (let i = 0; i < all.length; i += CHUNK) this.chunks.push(all.slice(i, i + CHUNK))
   }
 
-  /** The same declaration (name and keys) as `index`. */
-  matches(index: StandinIndex): boolean {
-    return index.name === this.declared.name && JSON.stringify(index.keys) === JSON.stringify(this.declared.keys)
-  }
 
   insert(doc: Doc, seq: number): void {
     for (const e of this.entries(doc, seq, 1)) {
@@ -192,29 +192,41 @@ export class KeyIndex {
    * out; a second one counts as odd there. `count` adds (1) or removes (-1) it from the tallies.
    */
   private entries(doc: Doc, seq: number, count: 1 | -1): Entry[] {
-    let fanned = false
-    const perField = this.fields.map((f, i) => {
-      const v = resolve(doc, f)
+    const keys: Key[] = new Array(this.fields.length)
+    let fanned = -1
+    let fan: Key[] = []
+    for (let i = 0; i < this.fields.length; i++) {
+      // A top-level field is the document's own property, as mingo's resolve reads it.
+      const v = this.plain[i] ? doc[this.fields[i]] : resolve(doc, this.fields[i])
       if (!Array.isArray(v)) {
-        const k = keyOf(v)
-        if (k.r === ODD) this.odd[i] += count
-        return [k]
+        keys[i] = keyOf(v)
+        if (keys[i].r === ODD) this.odd[i] += count
+        continue
       }
       this.arrays[i] += count
-      if (fanned) {
+      if (fanned >= 0) {
+        keys[i] = ODD_KEY
         this.odd[i] += count
-        return [{ r: ODD, v: 0 }]
+        continue
       }
-      fanned = true
-      const keys = v.map((x) => (Array.isArray(x) ? { r: ODD, v: 0 } : keyOf(x)))
-      if (keys.some((k) => k.r === ODD)) this.odd[i] += count
-      if (keys.length === 0) return [NULL_KEY]
-      return keys.filter((k, n) => keys.findIndex((o) => compareKeys(o, k) === 0) === n)
+      fanned = i
+      let odd = false
+      for (const x of v) {
+        const k = Array.isArray(x) ? ODD_KEY : keyOf(x)
+        if (k.r === ODD) odd = true
+        if (!fan.some((o) => compareKeys(o, k) === 0)) fan.push(k)
+      }
+      if (odd) this.odd[i] += count
+      if (fan.length === 0) fan = [NULL_KEY]
+    }
+    if (fanned < 0) return [{ keys, seq, id: doc._id }]
+    return fan.map((k) => {
+      const own = keys.slice()
+      own[fanned] = k
+      return { keys: own, seq, id: doc._id }
     })
-    let out: Key[][] = [[]]
-    for (const keys of perField) out = out.flatMap((prefix) => keys.map((k) => [...prefix, k]))
-    return out.map((keys) => ({ keys, seq, id: doc._id }))
   }
+
 }
 
 /** Inclusive bounds of a range condition on one field, within one rank. */
@@ -299,8 +311,9 @@ function planFor(declared: StandinIndex, cond: Conditions, order: readonly (read
 }
 
 /**
- * The declared indexes of one collection over its committed documents: built when a read first
- * needs one, kept up to date by every committed write after (`write`), dropped with the data.
+ * The declared indexes of one collection over its committed documents, kept up to date by every
+ * committed write (`write`) as CloudBase keeps its indexes, so no read pays to build one (an
+ * index created over data is built when it is created); dropped with the data.
  * Reads go through an index only where the index's keys serve the query (an equality prefix,
  * then a range or the order); the whole query is still tested on every document read, so the
  * answer is the scan's, and a query no declared index serves is answered by the scan.
@@ -317,8 +330,14 @@ export class CollectionIndexes {
     for (const id of docs.keys()) this.seqs.set(id, this.next++)
   }
 
-  /** A committed write: `prev` the document before (null: none), `doc` after (null: removed). */
+  /** Builds every declared index not built yet (a 2dsphere one is not read here). */
+  buildAll(): void {
+    for (const declared of this.declared()) if (!declared.keys.some(([, d]) => d === '2dsphere')) this.index(declared)
+  }
+
+  /** A committed write, `prev` the document before (null: none), `doc` after (null: removed): every declared index takes it, as on CloudBase. */
   write(id: Id, prev: Doc | null, doc: Doc | null): void {
+    this.buildAll()
     const old = this.seqs.get(id)
     if (prev && old !== undefined) for (const ix of this.built.values()) ix.remove(prev, old)
     if (!doc) {
@@ -337,7 +356,8 @@ export class CollectionIndexes {
   /** The built index for `declared`, building it now if needed. */
   index(declared: StandinIndex): KeyIndex {
     let ix = this.built.get(declared.name)
-    if (!ix || !ix.matches(declared)) {
+    // The schema holds each declaration as one object until it is dropped: another object is another index.
+    if (ix?.declared !== declared) {
       const docs = this.docs
       const seqs = this.seqs
       ix = new KeyIndex(declared, (function* () {
