@@ -280,9 +280,11 @@ export class Engine {
     const key = keyOf(coll, id)
     const docs = this.committed(coll)
     const prev = docs.get(id) ?? null
+    // Its indexes built over the documents before this write (when it is the first since a reset), then told of it.
+    const indexes = this.indexes(coll)
     for (const tx of this.txs.values()) if (tx.startSeq !== null && !tx.before.has(key)) tx.before.set(key, { coll, id, doc: prev })
     place(docs, id, doc)
-    this.indexes(coll).write(id, prev, doc)
+    indexes.write(id, prev, doc)
     this.lastWrite.set(key, ++this.seq)
   }
 

@@ -328,6 +328,7 @@ export class CollectionIndexes {
     private readonly declared: () => readonly StandinIndex[],
   ) {
     for (const id of docs.keys()) this.seqs.set(id, this.next++)
+    this.buildAll()
   }
 
   /** Builds every declared index not built yet (a 2dsphere one is not read here). */
@@ -337,7 +338,6 @@ export class CollectionIndexes {
 
   /** A committed write, `prev` the document before (null: none), `doc` after (null: removed): every declared index takes it, as on CloudBase. */
   write(id: Id, prev: Doc | null, doc: Doc | null): void {
-    this.buildAll()
     const old = this.seqs.get(id)
     if (prev && old !== undefined) for (const ix of this.built.values()) ix.remove(prev, old)
     if (!doc) {
