@@ -11,7 +11,7 @@ import { extractGeo, geoNear } from './geo'
 /** A request body as node-sdk sends it. */
 export type Body = Record<string, unknown>
 /** What goes into the reply besides `requestId`. */
-export type Reply = { data?: unknown; transactionId?: string }
+export type Reply = { data?: unknown; transactionId?: string; index?: string }
 
 type Obj = Record<string, unknown>
 
@@ -67,15 +67,37 @@ function idLookup(engine: Engine, coll: string, query: Obj): Doc[] | undefined {
 /** MongoDB's order of `_id` values: numbers before strings, each by value. */
 const compareIds = (a: Id, b: Id) => (typeof a !== typeof b ? (typeof a === 'number' ? -1 : 1) : a < b ? -1 : a > b ? 1 : 0)
 
-/** The documents of `coll` matching a WHERE query, nearest first when it holds `$nearSphere` (which needs a 2dsphere index). */
-function select(engine: Engine, coll: string, query: Obj): Doc[] {
+/**
+ * The documents of `coll` matching a WHERE query, nearest first when it holds `$nearSphere` (which
+ * needs a 2dsphere index), and the declared index read for them (none: every document was tested).
+ * Documents named by `_id` are read by id; else a declared index whose keys bound the query (an
+ * equality prefix, a range after it) gives the documents to test, in the collection's order as the
+ * scan gives them; else every document is tested.
+ */
+function selectWithIndex(engine: Engine, coll: string, query: Obj): { docs: Doc[]; index?: string } {
   const { rest, geo } = extractGeo(query)
   const indexed = engine.schema.geoFields(coll)
   for (const g of geo) if (g.distance && !indexed.includes(g.field)) throw noGeoIndex(coll, g.field)
   const mingo = new Query(rest)
-  const hits = (idLookup(engine, coll, rest) ?? engine.docs(coll)).filter((d) => geo.every((g) => g.test(d)) && mingo.test(d))
+  const byId = idLookup(engine, coll, rest)
+  const ranged = byId || geo.length > 0 ? undefined : engine.indexes(coll).candidates(rest)
+  const hits = (byId ?? ranged?.docs ?? engine.docs(coll)).filter((d) => geo.every((g) => g.test(d)) && mingo.test(d))
   const near = geo.find((g) => g.distance)?.distance
-  return near ? hits.sort((a, b) => near(a) - near(b)) : hits
+  return { docs: near ? hits.sort((a, b) => near(a) - near(b)) : hits, index: byId ? '_id_' : ranged?.index }
+}
+
+const select = (engine: Engine, coll: string, query: Obj): Doc[] => selectWithIndex(engine, coll, query).docs
+
+/**
+ * The first `need` matches of a query in `order` (ties in the collection's order, as the scan's
+ * stable sort leaves them), read along a declared index that gives the order, from the start of
+ * the query's range and stopping once `need` have matched, as MongoDB reads an index range;
+ * undefined when the query names `_id`s or is a geo query, or no declared index gives the order.
+ */
+function orderedRead(engine: Engine, coll: string, query: Obj, order: Obj, need: number): { docs: Doc[]; index: string } | undefined {
+  if (extractGeo(query).geo.length > 0 || idLookup(engine, coll, query)) return undefined
+  const mingo = new Query(query)
+  return engine.indexes(coll).ordered(query, order as Record<string, number>, need, (d) => mingo.test(d))
 }
 
 function targets(engine: Engine, coll: string, body: Body, query: Obj): Doc[] {
@@ -138,16 +160,24 @@ async function getDocument(engine: Engine, body: Body): Promise<Reply> {
   }
   const offset = typeof body.offset === 'number' ? body.offset : 0
   const limit = Math.min(typeof body.limit === 'number' ? body.limit : 100, 1000)
-  let cursor = find(select(engine, coll, query), {}, projection)
-  if (body.order !== undefined) cursor = cursor.sort(object(body.order, 'order') as Record<string, 1 | -1>)
+  const order = body.order === undefined ? undefined : object(body.order, 'order')
+  const read = order ? orderedRead(engine, coll, query, order, offset + limit) : undefined
+  if (read) {
+    const list = find(read.docs.slice(offset, offset + limit), {}, projection).all()
+    return { data: { list: list.map(encode), offset, limit }, index: read.index }
+  }
+  const selected = selectWithIndex(engine, coll, query)
+  let cursor = find(selected.docs, {}, projection)
+  if (order) cursor = cursor.sort(order as Record<string, 1 | -1>)
   const list = cursor.skip(offset).limit(limit).all()
-  return { data: { list: list.map(encode), offset, limit } }
+  return { data: { list: list.map(encode), offset, limit }, ...(selected.index ? { index: selected.index } : {}) }
 }
 
 async function calculateDocument(engine: Engine, body: Body): Promise<Reply> {
   requireDocInTransaction(body)
   const query = object(body.query, 'query')
-  return { data: { total: select(engine, collectionOf(engine, body), query).length } }
+  const selected = selectWithIndex(engine, collectionOf(engine, body), query)
+  return { data: { total: selected.docs.length }, ...(selected.index ? { index: selected.index } : {}) }
 }
 
 async function insertDocument(engine: Engine, body: Body): Promise<Reply> {

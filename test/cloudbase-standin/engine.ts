@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto'
 import { resolve } from 'mingo/util'
 import { encode, type Doc } from './ejson'
+import { CollectionIndexes } from './indexes'
 import { StandinError, conflict, duplicate, requestFailed } from './errors'
 import { DEFAULT_LIMITS, bsonSize, type StandinLimits } from './limits'
 import { Schema } from './schema'
@@ -71,6 +72,8 @@ export class Engine {
   private txs = new Map<string, Tx>()
   private locks = new Map<string, string>()
   private waiters: Array<() => void> = []
+  /** The declared indexes of each collection a read has used, over its committed documents. */
+  private indexSets = new Map<string, CollectionIndexes>()
 
   constructor(
     readonly schema = new Schema(),
@@ -80,6 +83,7 @@ export class Engine {
   /** Drops all data and open transactions; collections and indexes stay. */
   reset(): void {
     this.data.clear()
+    this.indexSets.clear()
     this.lastWrite.clear()
     this.txs.clear()
     this.locks.clear()
@@ -96,6 +100,22 @@ export class Engine {
     this.schema.createIndex(coll, index, (candidate) => {
       if (candidate.unique) this.checkUnique(coll, [...this.committed(coll).values()], [candidate])
     })
+    this.indexes(coll).buildAll()
+  }
+
+  dropIndex(coll: string, name: string): void {
+    this.schema.dropIndex(coll, name)
+    this.indexSets.get(coll)?.drop(name)
+  }
+
+  /**
+   * The declared indexes of a collection over its committed documents, for reads outside
+   * transactions (the only reads that are not by _id), kept up to date by every committed write.
+   */
+  indexes(coll: string): CollectionIndexes {
+    let set = this.indexSets.get(coll)
+    if (!set) this.indexSets.set(coll, (set = new CollectionIndexes(this.committed(coll), () => this.schema.indexes(coll))))
+    return set
   }
 
   begin(): string {
@@ -260,8 +280,11 @@ export class Engine {
     const key = keyOf(coll, id)
     const docs = this.committed(coll)
     const prev = docs.get(id) ?? null
+    // Its indexes built over the documents before this write (when it is the first since a reset), then told of it.
+    const indexes = this.indexes(coll)
     for (const tx of this.txs.values()) if (tx.startSeq !== null && !tx.before.has(key)) tx.before.set(key, { coll, id, doc: prev })
     place(docs, id, doc)
+    indexes.write(id, prev, doc)
     this.lastWrite.set(key, ++this.seq)
   }
 

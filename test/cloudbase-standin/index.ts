@@ -34,6 +34,8 @@ export interface SeenRequest {
   documents?: number
   /** Documents a count counted (its total), which the reply does not carry. */
   counted?: number
+  /** The index a read or count went through (`_id_` for one naming ids); none when it tested every document of the collection. */
+  index?: string
 }
 
 /** A running loopback stand-in of the CloudBase database protocol. */
@@ -111,7 +113,8 @@ export async function startStandin({ sleep: wait = sleep, functions, ...options 
       return { requestId, data: { response_data: JSON.stringify(await functions(String(body.function_name), event)) } }
     }
     if (String(body.action).startsWith('storage.')) return { requestId, ...storage.dispatch(body) }
-    const reply = await dispatch(engine, body)
+    const { index, ...reply } = await dispatch(engine, body)
+    if (index) seen.index = index
     const data = reply.data as { list?: unknown[]; total?: number } | undefined
     if (Array.isArray(data?.list)) seen.documents = data.list.length
     else if (typeof data?.total === 'number') seen.counted = data.total
@@ -169,7 +172,7 @@ export async function startStandin({ sleep: wait = sleep, functions, ...options 
     collections: () => engine.snapshot(),
     createCollection: (name) => engine.schema.create(name),
     createIndex: (collection, index) => engine.createIndex(collection, index),
-    dropIndex: (collection, name) => engine.schema.dropIndex(collection, name),
+    dropIndex: (collection, name) => engine.dropIndex(collection, name),
     schema: () => engine.schema.describe(),
   }
 }

@@ -59,6 +59,11 @@ export class Schema {
     return new Map([...this.collections].map(([name, list]) => [name, structuredClone(list)]))
   }
 
+  /** The indexes of a collection, `_id_` first (none when it was never created). */
+  indexes(collection: string): readonly StandinIndex[] {
+    return this.collections.get(collection) ?? []
+  }
+
   /** The unique indexes other than `_id_` (the engine checks _id itself). */
   uniqueIndexes(collection: string): StandinIndex[] {
     return (this.collections.get(collection) ?? []).filter((i) => i.unique && i !== ID_INDEX)
