@@ -94,8 +94,6 @@ export interface LedgerRepository {
   approvedUnder(under: string, range: LedgerRange, after: LedgerCursor | null, limit: number): Promise<DisbursementEntry[]>
   /** How many approved entries under `under` were paid in [from, to]. A query. */
   countApprovedUnder(under: string, range: LedgerRange): Promise<number>
-  /** Entries of these units paid in [from, to] (inclusive dates; absent: unbounded), after `afterId` in id order. A query. */
-  scan(query: { unitIds: readonly string[]; from?: CalendarDate; to?: CalendarDate }, afterId: string | null, limit: number): Promise<DisbursementEntry[]>
 }
 
 /** Days paid, both ends inclusive; an absent end is open. */

@@ -62,9 +62,8 @@ async function writeAll(store: Store, steps: FigureStep[], width: number): Promi
 /** The reference over the raw records read back from the store, for a unit's subtree (the tree as the store holds it now). */
 async function reference(store: Store, unitId: string, range: DateRange) {
   const paths = new Map(await Promise.all(UNITS.map(async (u) => [u.id, (await store.repos.units.get(u.id))!.path] as const)))
-  const units = UNITS.filter((u) => paths.get(u.id)!.includes(unitId)).map((u) => u.id)
   const households = await store.repos.households.listPage({ under: unitId, after: null, limit: 10_000 })
-  const entries = await store.repos.ledger.scan({ unitIds: units }, null, 10_000)
+  const entries = (await Promise.all(households.map((h) => store.repos.ledger.listByHousehold(h.id)))).flat()
   const scoped = households.map((h) => ({ id: h.id, unitId: h.unitId, unitPath: paths.get(h.unitId)!, history: h.history }))
   return referenceRowFigures(scoped, entries, range)
 }

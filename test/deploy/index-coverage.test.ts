@@ -345,11 +345,6 @@ Object.assign(EXERCISES, {
   'ledger.append': (r: Repositories) => r.ledger.append(paymentEntry(fresh('d'))),
   'ledger.get': (r: Repositories) => r.ledger.get('d-none'),
   'ledger.listByHousehold': (r: Repositories) => r.ledger.listByHousehold('h1'),
-  'ledger.scan': async (r: Repositories) => {
-    await r.ledger.scan({ unitIds: ['unit-root', 'unit-a'] }, null, 500)
-    await r.ledger.scan({ unitIds: ['unit-root'], from: '2026-01-01', to: '2026-12-31' }, 'd-1', 500)
-    await r.ledger.scan({ unitIds: ['unit-root'], from: '2026-01-01' }, null, 500)
-  },
   'ledger.decide': async (r: Repositories) => {
     const e = paymentEntry(fresh('d'), { status: 'pending', decision: null })
     await r.ledger.append(e)

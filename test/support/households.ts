@@ -30,7 +30,7 @@ import { DAY, JPEG, reviewFixture, visitInput, type ReviewFixture } from './revi
 const QUERIES: { [K in keyof Repositories]?: readonly (keyof Repositories[K])[] } = {
   households: ['listPage', 'countUnder', 'search'],
   measures: ['listByHousehold'],
-  ledger: ['listByHousehold', 'scan', 'pendingUnder', 'countPendingUnder'],
+  ledger: ['listByHousehold', 'approvedUnder', 'countApprovedUnder', 'pendingUnder', 'countPendingUnder'],
   budgets: ['getMany'],
   contacts: ['listByHousehold'],
   staff: ['listByUnits', 'listUnder', 'countUnder'],

@@ -3,16 +3,15 @@ import type { LedgerRepository } from '../../ports'
 import { defineCollection } from './collection-schema'
 import { DISBURSEMENTS } from './collections'
 import { pendingRecordedUnder, tally } from './ledger-tallies'
-import { MAX_UNIT_IDS } from './staff-repository'
 import { outsideTransaction, readDoc, readRange, type Scope, type StoredDoc } from './types'
 import { readAfter, UNIT_PATH, unitPathOf } from './unit-paths'
 
 /**
- * A household's entries oldest first; a jurisdiction's entries in id order, filtered by the day
- * paid (equality, then the sort, then the range); a jurisdiction's pending entries oldest first,
- * and how many of them one person recorded (kept counts: ledger-tallies.ts). An entry keeps its unit's path (`unitPath`, multikey;
- * data migration 021), so a jurisdiction of any size is one index range; a moved unit's entries are
- * found by `unitId` to rewrite it (the only write besides the decision, and not to the facts).
+ * A household's entries oldest first; a jurisdiction's approved entries by the day paid; its pending
+ * entries oldest first, and how many of them one person recorded (kept counts: ledger-tallies.ts).
+ * An entry keeps its unit's path (`unitPath`, multikey; data migration 021), so a jurisdiction of
+ * any size is one index range; a moved unit's entries are found by `unitId` (the second index) to
+ * rewrite it (the only write besides the decision, and not to the facts).
  */
 export const DISBURSEMENTS_COLLECTION = defineCollection(DISBURSEMENTS, [
   { keys: [['householdId', 1], ['createdAt', 1], ['_id', 1]] },
@@ -102,20 +101,6 @@ export function ledgerRepository(scope: Scope): LedgerRepository {
       outsideTransaction(scope, 'ledger.countApprovedUnder')
       const _ = scope.command
       return (await coll().where(_.and([{ [UNIT_PATH]: under, status: 'approved' }, ...daysPaid(scope, { from, to })])).count()).total ?? 0
-    },
-    async scan({ unitIds, from, to }, afterId, limit) {
-      outsideTransaction(scope, 'ledger.scan')
-      if (unitIds.length > MAX_UNIT_IDS) throw new Error(`ledger.scan takes at most ${MAX_UNIT_IDS} units`)
-      if (unitIds.length === 0 || limit <= 0) return []
-      const _ = scope.command
-      const conditions: object[] = [
-        { unitId: _.in([...unitIds]) },
-        ...(afterId === null ? [] : [{ _id: _.gt(afterId) }]),
-        ...(from === undefined ? [] : [{ paidOn: _.gte(from) }]),
-        ...(to === undefined ? [] : [{ paidOn: _.lte(to) }]),
-      ]
-      const query = coll().where(_.and(conditions)).orderBy('_id', 'asc')
-      return (await readRange(query, 0, limit)).map(toRecord)
     },
   }
 }

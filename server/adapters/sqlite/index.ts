@@ -86,7 +86,7 @@ const QUERIES: { readonly [K in keyof Repositories]?: readonly (keyof Repositori
   rateLimits: ['get'],
   households: ['get', 'names', 'underOldKey', 'listPage', 'countUnder', 'search', 'deregisteredBefore'],
   measures: ['get', 'getMany', 'listByHousehold'],
-  ledger: ['get', 'listByHousehold', 'pendingUnder', 'countPendingUnder', 'scan'],
+  ledger: ['get', 'listByHousehold', 'pendingUnder', 'countPendingUnder', 'approvedUnder', 'countApprovedUnder'],
   budgets: ['get', 'getMany'],
   personRequests: ['get', 'openUnder', 'countOpenUnder', 'closedBefore'],
   contacts: ['listByHousehold', 'notesBefore'],

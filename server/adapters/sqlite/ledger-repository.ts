@@ -55,15 +55,5 @@ export function ledgerRepository(db: Db): LedgerRepository {
     async countApprovedUnder(under, { from, to }) {
       return db.prepare(LEDGER_APPROVED_COUNT).pluck().get(under, from ?? '', to ?? '9') as number
     },
-    async scan({ unitIds, from, to }, afterId, limit) {
-      if (unitIds.length === 0 || limit <= 0) return []
-      return all(
-        // Walks the id index in order (the `+` keeps the planner off the unit index, which would sort every remaining row per page).
-        `SELECT ${COLUMNS} FROM disbursements WHERE +unit_id IN (SELECT value FROM json_each(?)) AND +paid_on >= ? AND +paid_on <= ? AND id > ?
-         ORDER BY id LIMIT ?`,
-        // Dates are `YYYY-MM-DD`: '' is before every one and '9' after.
-        ...[JSON.stringify(unitIds), from ?? '', to ?? '9', afterId ?? '', limit],
-      )
-    },
   }
 }
