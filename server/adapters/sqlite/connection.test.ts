@@ -73,3 +73,37 @@ test('a write rolled back is never seen by a query', async () => {
     await store.close()
   }
 })
+
+test('the writing connection keeps its statement journals in memory; one transaction of a group that rewrote megabytes still rolls back alone', async () => {
+  const file = join(dir.dir, 'lantian.db')
+  const store = openSqliteStore(file)
+  const direct = openDatabase(file)
+  try {
+    expect(direct.pragma('temp_store', { simple: true })).toBe(2)
+    // 400 applications of about 3 KB: a few hundred pages before the group starts.
+    await store.transaction(async (repos) => {
+      await repos.units.put({ id: 'u1', name: '单位', parentId: null, path: ['u1'] })
+      for (let i = 0; i < 400; i++) await repos.applications.insert({ ...applicationRecord(`a${String(i).padStart(3, '0')}`), name: `姓名${'长'.repeat(1000)}${i}` })
+    })
+    const before = await store.repos.applications.get('a000')
+    // Queued together, so they share one group: the first rewrites every page of the table (far
+    // past the 64 KB a journal keeps before it would go to a file) and throws; the second commits.
+    const failing = store.transaction(async (repos) => {
+      for (let i = 0; i < 400; i++) {
+        const id = `a${String(i).padStart(3, '0')}`
+        const rec = (await repos.applications.get(id))!
+        await repos.applications.update({ ...rec, status: 'screening', name: `改${i}`, version: rec.version + 1 }, rec.version)
+      }
+      throw new Error('rolled back')
+    })
+    const other = store.transaction(async (repos) => repos.applications.insert(applicationRecord('b1')))
+    await expect(failing).rejects.toThrow('rolled back')
+    await other
+    expect(await store.repos.applications.get('a000')).toEqual(before)
+    expect((await store.repos.applications.get('a399'))!.status).toBe(before!.status)
+    expect(await store.repos.applications.get('b1')).not.toBeNull()
+  } finally {
+    direct.close()
+    await store.close()
+  }
+})

@@ -17,6 +17,14 @@ export function openDatabase(file: string): Db {
   db.pragma('foreign_keys = ON')
   tune(db)
   migrate(db)
+  // After the migrations (a backfill's statement may rewrite a whole table): every transaction of
+  // the group commit runs in a savepoint, and SQLite keeps a copy of each page a savepoint changes
+  // (its statement journal) so that it can roll back to it. Past 64 KB that copy goes to a
+  // temporary file, a write system call per page: a quarter of a submit's CPU time. In memory it
+  // costs the pages a transaction rewrites, which batches keep small (BENCHMARKS.md, h14-submit-cpu).
+  // Sorts and temporary tables of this connection are in memory too; the reading connection keeps
+  // the default, so a large read's sort still goes to a file.
+  db.pragma('temp_store = MEMORY')
   return cachePrepared(db)
 }
 
