@@ -13,7 +13,7 @@
  * BENCH_SCALE_ONLY (a comma-separated list of `build`, `dashboard`, `exports`, `queues`, `submits`:
  * measure only those; the data set is always built). Beside the HTTP rates, where Linux tells it, the
  * server thread's CPU time per request (`_server_cpu`, and their ratio `_by_cpu`), and beside the
- * households' build and the dashboard view the process's CPU time (`_cpu`): a machine shared with
+ * households' and the applications' builds and the dashboard view the process's CPU time (`_cpu`): a machine shared with
  * other work moves those far less than the wall times and rates.
  */
 import Database from 'better-sqlite3'
@@ -66,6 +66,7 @@ async function measureSet(households: number, applications: number): Promise<Fig
       put('build_households', h.generateMs + h.writeMs, 'ms')
       put('build_households_write_cpu', h.writeCpuMs, 'ms')
       put('build_applications', a.writeMs, 'ms')
+      put('build_applications_cpu', a.writeCpuMs, 'ms')
     }
 
     const reviewer = await resolveActor(store.repos, REVIEWER)
