@@ -81,7 +81,8 @@ function stageOf(i: number): ApplicationStatus {
 }
 
 const TEMPLATES = 16
-const BATCH = 5000
+/** Applications a transaction (BENCH_SCALE_BATCH, 5,000). */
+const BATCH = Number(process.env.BENCH_SCALE_BATCH ?? 5000)
 const LOG_EVERY = 100_000
 
 /**
