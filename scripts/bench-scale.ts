@@ -11,10 +11,11 @@
  * BENCH_SCALE_RUNS (3: the median of that many runs; the exports with no warm-up run), BENCH_SCALE_SUBMITS (1000),
  * BENCH_SCALE_CONCURRENCY (16 requests in flight), BENCH_SCALE_ONLY_LARGE (1: skip the tenth),
  * BENCH_SCALE_ONLY (a comma-separated list of `build`, `dashboard`, `exports`, `queues`, `submits`:
- * measure only those; the data set is always built). Beside the HTTP rates, where Linux tells it, the
- * server thread's CPU time per request (`_server_cpu`, and their ratio `_by_cpu`), and beside the
- * households' build, the dashboard view and the exports the process's CPU time (`_cpu`): a machine shared with
- * other work moves those far less than the wall times and rates.
+ * measure only those; the data set is always built), BENCH_SCALE_BATCH (200 records a
+ * transaction). Beside the HTTP rates, where Linux tells it, the server thread's CPU time per
+ * request (`_server_cpu`, and their ratio `_by_cpu`), and beside the households' and the
+ * applications' builds, the dashboard view and the exports the process's CPU time (`_cpu`): a
+ * machine shared with other work moves those far less than the wall times and rates.
  */
 import Database from 'better-sqlite3'
 import { mkdtempSync, rmSync, statSync } from 'node:fs'
@@ -66,6 +67,7 @@ async function measureSet(households: number, applications: number): Promise<Fig
       put('build_households', h.generateMs + h.writeMs, 'ms')
       put('build_households_write_cpu', h.writeCpuMs, 'ms')
       put('build_applications', a.writeMs, 'ms')
+      put('build_applications_cpu', a.writeCpuMs, 'ms')
     }
 
     const reviewer = await resolveActor(store.repos, REVIEWER)

@@ -1,7 +1,7 @@
 /**
  * A province's data written through the store: the households of `scale/households.ts` with their
  * ledger, and applications cloned from real submits (each a record `submitApplication` wrote, given
- * an id, number, applicant, street, stage and dates of its own), in transactions of a few thousand.
+ * an id, number, applicant, street, stage and dates of its own), in transactions of `BATCH` records.
  */
 import dayjs from 'dayjs'
 import type { ApplicationStatus } from '../../src/domain'
@@ -63,7 +63,7 @@ export async function buildHouseholds(deps: Deps, households: number): Promise<{
   const generateMs = performance.now() - t
   t = performance.now()
   const cpu = process.cpuUsage()
-  await writeDemoLedger((work) => deps.store.transaction(work), deps.cipher, demo, SEED)
+  await writeDemoLedger((work) => deps.store.transaction(work), deps.cipher, demo, SEED, BATCH)
   return { generateMs, writeMs: performance.now() - t, writeCpuMs: cpuMs(process.cpuUsage(cpu)) }
 }
 
@@ -81,10 +81,21 @@ function stageOf(i: number): ApplicationStatus {
 }
 
 const TEMPLATES = 16
-const BATCH = 5000
+/**
+ * Records a transaction (BENCH_SCALE_BATCH, 200): the size of the store's own batches (imports 100,
+ * the figures' timer 200). SQLite's writer keeps its statement journals in memory, fast for
+ * transactions of this size and slower than a file past a few hundred inserts (BENCHMARKS.md,
+ * h14-submit-cpu).
+ */
+export const BATCH = Number(process.env.BENCH_SCALE_BATCH ?? 200)
+const LOG_EVERY = 100_000
 
-/** `n` applications cloned from `TEMPLATES` real submits, spread over the streets, in transactions of `BATCH`. */
-export async function buildApplications(deps: Deps, n: number, log: (line: string) => void): Promise<{ writeMs: number }> {
+/**
+ * `n` applications cloned from `TEMPLATES` real submits, spread over the streets, in transactions of
+ * `BATCH`; how long writing them took, and the process's CPU time for it. Every `LOG_EVERY` it logs
+ * the CPU per insert of the slice just written, so a cost growing with the data shows in one run.
+ */
+export async function buildApplications(deps: Deps, n: number, log: (line: string) => void): Promise<{ writeMs: number; writeCpuMs: number }> {
   const templates: ApplicationRecord[] = []
   for (let i = 0; i < TEMPLATES; i++) {
     const r = await submitApplication(deps, { openid: `o-template-${i}`, roles: ['worker'] }, submissionOf(1_000_000_000 + i), call(`template-${i}`))
@@ -92,13 +103,19 @@ export async function buildApplications(deps: Deps, n: number, log: (line: strin
   }
   const base = dayjs('2025-01-01T00:00:00Z').valueOf()
   const t = performance.now()
+  const cpu = process.cpuUsage()
+  let slice = process.cpuUsage()
   for (let from = 0; from < n; from += BATCH) {
     await deps.store.transaction(async (repos) => {
       for (let i = from; i < Math.min(n, from + BATCH); i++) await repos.applications.insert(cloneOf(templates[i % TEMPLATES], i, base))
     })
-    if ((from / BATCH) % 40 === 39) log(`  ${(from + BATCH).toLocaleString('en')} applications, ${((performance.now() - t) / 1000).toFixed(0)} s`)
+    if ((from + BATCH) % LOG_EVERY === 0) {
+      const us = (1000 * cpuMs(process.cpuUsage(slice))) / LOG_EVERY
+      slice = process.cpuUsage()
+      log(`  ${(from + BATCH).toLocaleString('en')} applications, ${((performance.now() - t) / 1000).toFixed(0)} s; the last ${LOG_EVERY.toLocaleString('en')} ${us.toFixed(0)} us CPU an insert`)
+    }
   }
-  return { writeMs: performance.now() - t }
+  return { writeMs: performance.now() - t, writeCpuMs: cpuMs(process.cpuUsage(cpu)) }
 }
 
 function cloneOf(t: ApplicationRecord, i: number, base: number): ApplicationRecord {
