@@ -26,7 +26,7 @@ import { extraRows, figuresFromRows } from '../src/domain/figures'
 import { createCipher } from '../server/adapters/node-cipher'
 import { openSqliteStore } from '../server/adapters/sqlite'
 import { openDatabase } from '../server/adapters/sqlite/connection'
-import { FIGURES_MIGRATION } from '../server/adapters/sqlite/figure-storage'
+import { rebuildFigures } from '../server/adapters/sqlite/figure-storage'
 import { householdRepository } from '../server/adapters/sqlite/household-repository'
 import { checkRepository } from '../server/adapters/sqlite/check-repository'
 import { contactRepository } from '../server/adapters/sqlite/contact-repository'
@@ -109,8 +109,7 @@ async function measureAt(households: number): Promise<Record<string, number>> {
     db.exec('COMMIT')
     const loadMs = performance.now() - t
     t = performance.now()
-    db.exec('DELETE FROM figure_rows; DELETE FROM figure_snapshots')
-    db.transaction(() => FIGURES_MIGRATION.run!(db))()
+    db.transaction(() => rebuildFigures(db))()
     const backfillMs = performance.now() - t
     t = performance.now()
     db.exec('DELETE FROM check_counts')

@@ -60,8 +60,12 @@ function addCell(into: Contribution, unitId: string, month: string, cell: string
   const months = (into[unitId] ??= {})
   const cells = (months[month] ??= {})
   const v = (cells[cell] ?? 0) + n
-  if (v === 0) delete cells[cell]
-  else cells[cell] = v
+  if (v !== 0) {
+    cells[cell] = v
+    return
+  }
+  // Only a cell that reached zero can leave its month, and the month its unit, empty.
+  delete cells[cell]
   if (Object.keys(cells).length === 0) delete months[month]
   if (Object.keys(months).length === 0) delete into[unitId]
 }

@@ -19,7 +19,7 @@ import { contributionNow, unitPaths } from '../../server/adapters/figures/mainta
 import { addCells, ALL_ROWS, contributionDelta, rollUp, type Cells, type Contribution } from '../../src/domain/figures'
 import { getDb } from '../../server/adapters/cloudbase/sdk'
 import { openDatabase } from '../../server/adapters/sqlite/connection'
-import { BOUNDED_PAIRS_MIGRATION, FIGURES_MIGRATION } from '../../server/adapters/sqlite/figure-storage'
+import { BOUNDED_PAIRS_MIGRATION, rebuildFigures } from '../../server/adapters/sqlite/figure-storage'
 import { openSqliteStore } from '../../server/adapters/sqlite'
 import type { Deps, Repositories, Store } from '../../server/ports'
 import { randomIds } from '../../server/runtime'
@@ -109,7 +109,7 @@ async function withUnits(store: Store): Promise<Store> {
   return store
 }
 
-test('SQLite: figures folded as each write lands equal the reference; migrations 16 and 59 rebuild the same rows', async () => {
+test('SQLite: figures folded as each write lands equal the reference; the rebuild, and migrations 59 and 61 on a store of whole rows, give the same rows', async () => {
   const { dir, cleanup } = tempDir()
   const file = join(dir, 'figures.db')
   const store = await withUnits(openSqliteStore(file))
@@ -121,26 +121,39 @@ test('SQLite: figures folded as each write lands equal the reference; migrations
     const before = await store.repos.figures.rows('unit-root', '2100-12')
     await store.close()
     const db = openDatabase(file)
-    db.exec('DELETE FROM figure_rows; DELETE FROM figure_snapshots')
-    FIGURES_MIGRATION.run!(db)
+    db.transaction(() => rebuildFigures(db))()
     db.close()
     const again = openSqliteStore(file)
     expect(await again.repos.figures.rows('unit-root', '2100-12')).toEqual(before)
     const allBefore = await again.repos.figures.rows('unit-root', ALL_ROWS)
     expect(allBefore.some((r) => r.month.startsWith('r'))).toBe(true)
     await again.close()
-    // Migration 59 builds the rows again from the records: a cell in the pairs' old keys and a row a
-    // move left behind are gone, the rest is as written.
+    // The store as migration 60 left it: the rows whole in `figure_rows`, with a cell in the pairs'
+    // old keys and a row a move left behind. Migration 59 builds the rows again from the records
+    // (those two gone), then 61 keeps them cell by cell: the same rows as written.
     const old = openDatabase(file)
-    old.exec(`INSERT INTO figure_rows (unit_id, month, cells) VALUES ('unit-root', 'p2020-03', '{"n07_20200409":1}') ON CONFLICT (unit_id, month) DO UPDATE SET cells = json_set(cells, '$.n07_20200409', 1)`)
-    old.exec(`INSERT INTO figure_rows (unit_id, month, cells) VALUES ('unit-b', 'q2020-04', '{"i202003_09":1}') ON CONFLICT (unit_id, month) DO UPDATE SET cells = json_set(cells, '$.i202003_09', 7)`)
+    old.exec(`DROP TABLE figure_cells; DELETE FROM schema_migrations WHERE version >= 61;
+      CREATE TABLE figure_rows (unit_id TEXT NOT NULL, month TEXT NOT NULL, cells TEXT NOT NULL, PRIMARY KEY (unit_id, month)) WITHOUT ROWID`)
+    old.exec(`INSERT INTO figure_rows (unit_id, month, cells) VALUES ('unit-root', 'p2020-03', '{"n07_20200409":1}')`)
+    old.exec(`INSERT INTO figure_rows (unit_id, month, cells) VALUES ('unit-b', 'q2020-04', '{"i202003_09":7}')`)
     old.exec(BOUNDED_PAIRS_MIGRATION.sql)
     BOUNDED_PAIRS_MIGRATION.run!(old)
+    const wholeRows = old.prepare('SELECT count(*) FROM figure_rows').pluck().get() as number
+    expect(wholeRows).toBeGreaterThan(0)
     old.close()
     const rebuilt = openSqliteStore(file)
     expect(await rebuilt.repos.figures.rows('unit-root', ALL_ROWS)).toEqual(allBefore)
     await expectRowsOfRecords(rebuilt, steps, VIEWED)
+    // Writes after the migration fold into the cells it copied.
+    const more = figureHistories(20261207, 20, LEAVES).steps
+    await writeAll(rebuilt, more, 1)
+    await expectRowsOfRecords(rebuilt, [...steps, ...more], VIEWED)
+    await expectReference(depsOf(rebuilt), figureRanges(7, 4))
     await rebuilt.close()
+    const after = openDatabase(file)
+    expect(after.prepare(`SELECT count(*) FROM sqlite_master WHERE name = 'figure_rows'`).pluck().get()).toBe(0)
+    expect(after.prepare('SELECT count(*) FROM figure_cells WHERE n = 0').pluck().get()).toBe(0)
+    after.close()
   } finally {
     cleanup()
   }

@@ -1,4 +1,4 @@
-import { addCells, ALL_ROWS, householdContribution, rollUp, type Cells, type Contribution, type MonthRow } from '../../../src/domain/figures'
+import { ALL_ROWS, householdContribution, rollUp, type Cells, type Contribution, type MonthRow } from '../../../src/domain/figures'
 import type { DisbursementEntry, EntryDecision } from '../../../src/domain/ledger'
 import type { HouseholdRecord, Repositories } from '../../ports'
 import { contributionNow, figureRepository, foldContribution, withFigureWrites, type BaseRepositories, type FigureStorage } from '../figures/maintain'
@@ -6,13 +6,16 @@ import type { Db } from './connection'
 import type { Migration } from './migrations'
 
 /**
- * The dashboard's figures on SQLite (server/adapters/figures/maintain.ts): one row per unit and
- * month, one snapshot per household, folded in the writing transaction; nothing is ever marked.
+ * The dashboard's figures on SQLite (server/adapters/figures/maintain.ts): each cell of a unit's
+ * month row a row of `figure_cells` (migration 61), one snapshot per household, folded in the
+ * writing transaction; nothing is ever marked. A fold adds to the cells it changes, each by its key,
+ * so a write costs the same however many cells its rows hold (a row kept whole was read, parsed and
+ * written again whole by every fold, and the pairs and arrivals rows grow with the data).
  */
 export function sqliteFigureStorage(db: Db): FigureStorage {
-  const readRow = db.prepare('SELECT cells FROM figure_rows WHERE unit_id = ? AND month = ?').pluck()
-  const putRow = db.prepare('INSERT INTO figure_rows (unit_id, month, cells) VALUES (?, ?, ?) ON CONFLICT (unit_id, month) DO UPDATE SET cells = excluded.cells')
-  const dropRow = db.prepare('DELETE FROM figure_rows WHERE unit_id = ? AND month = ?')
+  const addCell = db.prepare('INSERT INTO figure_cells (unit_id, month, cell, n) VALUES (?, ?, ?, ?) ON CONFLICT (unit_id, month, cell) DO UPDATE SET n = n + excluded.n RETURNING n').pluck()
+  const dropCell = db.prepare('DELETE FROM figure_cells WHERE unit_id = ? AND month = ? AND cell = ?')
+  const readCells = db.prepare('SELECT month, cell, n FROM figure_cells WHERE unit_id = ? AND (month <= ? OR month IN (SELECT value FROM json_each(?))) ORDER BY month, cell').raw()
   const readSnapshot = db.prepare('SELECT version, contribution FROM figure_snapshots WHERE household_id = ?')
   const putSnapshot = db.prepare(
     'INSERT INTO figure_snapshots (household_id, version, contribution) VALUES (?, ?, ?) ON CONFLICT (household_id) DO UPDATE SET version = excluded.version, contribution = excluded.contribution',
@@ -20,17 +23,21 @@ export function sqliteFigureStorage(db: Db): FigureStorage {
   const addRows = (cells: Map<string, Cells>) => {
     for (const [key, add] of cells) {
       const [unitId, month] = key.split('|')
-      const raw = readRow.get(unitId, month) as string | undefined
-      const row = addCells(raw ? (JSON.parse(raw) as Cells) : {}, add)
-      if (Object.keys(row).length === 0) dropRow.run(unitId, month)
-      else putRow.run(unitId, month, JSON.stringify(row))
+      for (const cell in add) {
+        const n = add[cell]
+        // A cell that reaches zero is dropped, and a row without cells is no row.
+        if (n !== 0 && addCell.get(unitId, month, cell, n) === 0) dropCell.run(unitId, month, cell)
+      }
     }
   }
   return {
     async readRows(unitId, toMonth, also = []) {
-      const sql = 'SELECT month, cells FROM figure_rows WHERE unit_id = ? AND (month <= ? OR month IN (SELECT value FROM json_each(?))) ORDER BY month'
-      const rows = db.prepare(sql).all(unitId, toMonth, JSON.stringify(also)) as { month: string; cells: string }[]
-      return rows.map((r): MonthRow => ({ month: r.month, cells: JSON.parse(r.cells) as Cells }))
+      const rows: MonthRow[] = []
+      for (const [month, cell, n] of readCells.all(unitId, toMonth, JSON.stringify(also)) as [string, string, number][]) {
+        if (rows.length === 0 || rows[rows.length - 1].month !== month) rows.push({ month, cells: {} })
+        rows[rows.length - 1].cells[cell] = n
+      }
+      return rows
     },
     async snapshot(householdId) {
       const row = readSnapshot.get(householdId) as { version: number; contribution: string } | undefined
@@ -82,8 +89,8 @@ export function withSqliteFigures(db: Db, repos: BaseRepositories): Repositories
   return { ...written, figures: figureRepository(storage, repos) }
 }
 
-/** Every row and snapshot built from the records (the backfill; the rows start empty). */
-function buildFigures(db: Db): void {
+/** Every household's snapshot written (version 1) and every row built from the records, in memory. */
+function figuresOfRecords(db: Db): Map<string, Cells> {
   const paths = new Map(
     (db.prepare(`SELECT id, json_extract(doc, '$.path') AS path FROM org_units`).all() as { id: string; path: string }[]).map((u) => [u.id, JSON.parse(u.path) as string[]]),
   )
@@ -102,8 +109,24 @@ function buildFigures(db: Db): void {
     putSnapshot.run(h.id, JSON.stringify(c))
     rollUp(c, (u) => paths.get(u) ?? [u], rows)
   }
+  return rows
+}
+
+/** Every row and snapshot built from the records into `figure_rows`, each row whole (migrations 16 and 59, before migration 61). */
+function buildFigures(db: Db): void {
+  const rows = figuresOfRecords(db)
   const putRow = db.prepare('INSERT INTO figure_rows (unit_id, month, cells) VALUES (?, ?, ?)')
   for (const [key, cells] of rows) if (Object.keys(cells).length > 0) putRow.run(...key.split('|'), JSON.stringify(cells))
+}
+
+/** Every cell and snapshot built again from the records, as the store keeps them now (a backfill's or a bench's rebuild). */
+export function rebuildFigures(db: Db): void {
+  db.exec('DELETE FROM figure_cells; DELETE FROM figure_snapshots')
+  const putCell = db.prepare('INSERT INTO figure_cells (unit_id, month, cell, n) VALUES (?, ?, ?, ?)')
+  for (const [key, cells] of figuresOfRecords(db)) {
+    const [unitId, month] = key.split('|')
+    for (const [cell, n] of Object.entries(cells)) if (n !== 0) putCell.run(unitId, month, cell, n)
+  }
 }
 
 /** Migration 16: the dashboard's figures per unit and month, backfilled from the households and the ledger (CloudBase: migrations/007-dashboard-figures.ts). */
@@ -132,4 +155,23 @@ export const BOUNDED_PAIRS_MIGRATION: Migration = {
     DELETE FROM figure_snapshots;
   `,
   run: buildFigures,
+}
+
+/**
+ * Migration 61 (issue 14): each cell of the figure rows a row of its own, keyed by (unit, month,
+ * cell), so a fold adds to the cells it changes instead of reading, parsing and writing again each
+ * whole row it touches: the pairs and arrivals rows at the top of the tree grow with the data (3 KB
+ * at 2,000 households, 8 KB at 20,000, bounded only by the calendar), and every ledger write
+ * rewrote some twenty of them, so a write cost more as the province grew (BENCHMARKS.md,
+ * h14-build-linear). The cells are copied as they are; the figures do not change. CloudBase keeps
+ * its rows whole (its fold runs on the timer, not in the write); nothing to migrate there.
+ */
+export const FIGURE_CELLS_MIGRATION: Migration = {
+  version: 61,
+  name: "the dashboard's figure rows kept cell by cell",
+  sql: `
+    CREATE TABLE figure_cells (unit_id TEXT NOT NULL, month TEXT NOT NULL, cell TEXT NOT NULL, n INTEGER NOT NULL, PRIMARY KEY (unit_id, month, cell)) WITHOUT ROWID;
+    INSERT INTO figure_cells (unit_id, month, cell, n) SELECT r.unit_id, r.month, c.key, c.value FROM figure_rows r, json_each(r.cells) c WHERE c.value <> 0;
+    DROP TABLE figure_rows;
+  `,
 }

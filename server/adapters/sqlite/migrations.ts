@@ -1,7 +1,7 @@
 import { stationUnitFor } from '../../../src/domain/station-unit'
 import type { Db } from './connection'
 import { KEY_VERSIONS_MIGRATION } from './migration-key-versions'
-import { BOUNDED_PAIRS_MIGRATION, FIGURES_MIGRATION } from './figure-storage'
+import { BOUNDED_PAIRS_MIGRATION, FIGURE_CELLS_MIGRATION, FIGURES_MIGRATION } from './figure-storage'
 import { STATUS_COUNTS_MIGRATION } from './migration-status-counts'
 import { UNIT_SCOPES_MIGRATION } from './migration-unit-scopes'
 import { UNIT_LISTS_MIGRATION } from './migration-unit-lists'
@@ -407,4 +407,5 @@ export const MIGRATIONS: readonly Migration[] = [
   LEDGER_READS_MIGRATION,
   BOUNDED_PAIRS_MIGRATION,
   STATUS_COUNTS_MIGRATION,
+  FIGURE_CELLS_MIGRATION,
 ]
