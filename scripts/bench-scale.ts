@@ -11,7 +11,7 @@
  * BENCH_SCALE_RUNS (3: the median of that many runs; the exports with no warm-up run), BENCH_SCALE_SUBMITS (1000),
  * BENCH_SCALE_CONCURRENCY (16 requests in flight), BENCH_SCALE_ONLY_LARGE (1: skip the tenth),
  * BENCH_SCALE_ONLY (a comma-separated list of `build`, `dashboard`, `exports`, `queues`, `submits`:
- * measure only those; the data set is always built), BENCH_SCALE_BATCH (200 records a
+ * measure only those; the data set is always built), BENCH_SCALE_BATCH (5000 applications a
  * transaction). Beside the HTTP rates, where Linux tells it, the server thread's CPU time per
  * request (`_server_cpu`, and their ratio `_by_cpu`), and beside the households' and the
  * applications' builds, the dashboard view and the exports the process's CPU time (`_cpu`): a

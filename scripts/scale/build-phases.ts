@@ -2,8 +2,7 @@
  * The households' build split by phase (`npx tsx scripts/scale/build-phases.ts 2000 20000`): for
  * each household count given, a fresh store, `writeDemoLedger` as bench:scale runs it, and each of
  * its three phases timed by wall and CPU (households with their applications, claims and measures;
- * the ledger's appends; contacts, the campaign and checks), each in batches of `BATCH` records as
- * bench:scale writes them, with the per-household CPU. Prints
+ * the ledger's appends; contacts, the campaign and checks), with the per-household CPU. Prints
  * `name=<value> unit` lines. Not a test: nothing asserts a figure. With `PHASE_PROFILE=<phase>`
  * (households, ledger or contacts), writes a CPU profile of that phase alone to
  * `<phase>-<households>.cpuprofile` in the directory `PHASE_PROFILE_DIR` (the current one).
@@ -13,7 +12,7 @@ import { Session } from 'node:inspector/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { writeDemoLedger, type DemoPhase } from '../../server/local/seed-households'
-import { BATCH, cpuMs, ROOT, seedUnits } from './build'
+import { cpuMs, ROOT, seedUnits } from './build'
 import { benchDeps, generateHouseholds, SEED } from './households'
 
 const PHASES: DemoPhase[] = ['households', 'ledger', 'contacts']
@@ -34,10 +33,9 @@ async function run(n: number): Promise<void> {
     await seedUnits(deps)
     const demo = generateHouseholds(n, n * 5)
     const spent = new Map<DemoPhase, { wall: number; cpu: number }>(PHASES.map((p) => [p, { wall: 0, cpu: 0 }]))
-    // A phase is written in batches of BATCH records, as bench:scale writes it; each batch is timed into its phase.
     const session = PROFILE ? await profiler() : null
     let profiling = false
-    /** Ends the phase's profile (from its first batch to the next phase's first) and writes it. */
+    /** Ends the phase's profile and writes it. */
     const stop = async (on: Session) => {
       profiling = false
       const { profile } = await on.post('Profiler.stop')
@@ -59,7 +57,6 @@ async function run(n: number): Promise<void> {
       deps.cipher,
       demo,
       SEED,
-      BATCH,
     )
     for (const [name, s] of spent) console.log(`households=${n} phase_${name}=${s.wall.toFixed(0)} ms phase_${name}_cpu=${s.cpu.toFixed(0)} ms per_household_cpu=${((1000 * s.cpu) / n).toFixed(0)} us`)
     if (session) {

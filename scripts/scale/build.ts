@@ -1,7 +1,7 @@
 /**
  * A province's data written through the store: the households of `scale/households.ts` with their
  * ledger, and applications cloned from real submits (each a record `submitApplication` wrote, given
- * an id, number, applicant, street, stage and dates of its own), in transactions of `BATCH` records.
+ * an id, number, applicant, street, stage and dates of its own), in transactions of a few thousand.
  */
 import dayjs from 'dayjs'
 import type { ApplicationStatus } from '../../src/domain'
@@ -63,7 +63,7 @@ export async function buildHouseholds(deps: Deps, households: number): Promise<{
   const generateMs = performance.now() - t
   t = performance.now()
   const cpu = process.cpuUsage()
-  await writeDemoLedger((work) => deps.store.transaction(work), deps.cipher, demo, SEED, BATCH)
+  await writeDemoLedger((work) => deps.store.transaction(work), deps.cipher, demo, SEED)
   return { generateMs, writeMs: performance.now() - t, writeCpuMs: cpuMs(process.cpuUsage(cpu)) }
 }
 
@@ -81,13 +81,8 @@ function stageOf(i: number): ApplicationStatus {
 }
 
 const TEMPLATES = 16
-/**
- * Records a transaction (BENCH_SCALE_BATCH, 200): the size of the store's own batches (imports 100,
- * the figures' timer 200). SQLite's writer keeps its statement journals in memory, fast for
- * transactions of this size and slower than a file past a few hundred inserts (BENCHMARKS.md,
- * h14-submit-cpu).
- */
-export const BATCH = Number(process.env.BENCH_SCALE_BATCH ?? 200)
+/** Applications a transaction (BENCH_SCALE_BATCH, 5,000). */
+const BATCH = Number(process.env.BENCH_SCALE_BATCH ?? 5000)
 const LOG_EVERY = 100_000
 
 /**

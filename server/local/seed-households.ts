@@ -45,73 +45,49 @@ function lastContacts(demo: DemoLedger): Map<string, string> {
 /** The three parts of the demo ledger's writes, in order. */
 export type DemoPhase = 'households' | 'ledger' | 'contacts'
 
-/** Runs one batch of writes of a phase: in a transaction for the seed, on the plain repositories for a test's stand-in. */
+/** Runs one batch of writes, a phase's: in a transaction for the seed, on the plain repositories for a test's stand-in. */
 export type WriteBatch = (work: (repos: Repositories) => Promise<void>, phase: DemoPhase) => Promise<void>
-
-/** `items` in runs of at most `size` (one run of all of them when `size` is Infinity). */
-function runsOf<T>(items: readonly T[], size: number): T[][] {
-  const out: T[][] = []
-  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size))
-  return out
-}
 
 /**
  * Writes a generated demo ledger: households (with sample ID numbers sealed by `cipher`, their
  * claims and `lastContactOn`), each with the application holding its filing form and its members'
  * claims, and measures, then the ledger in the order it was written, then the contacts, the
- * campaign and its checks: three phases, each one batch, or batches of at most `perBatch` records
- * (a province's build: SQLite's statement journals are kept in memory, which is fast for a
- * request-sized transaction and slow past a few hundred inserts; BENCHMARKS.md, h14-submit-cpu).
+ * campaign and its checks: three batches.
  */
-export async function writeDemoLedger(batch: WriteBatch, cipher: Cipher, demo: DemoLedger, seed = DEMO_LEDGER_SEED, perBatch = Infinity): Promise<void> {
+export async function writeDemoLedger(batch: WriteBatch, cipher: Cipher, demo: DemoLedger, seed = DEMO_LEDGER_SEED): Promise<void> {
   const lastOn = lastContacts(demo)
   const random = prng(seed)
   const unitOf = new Map(demo.households.map((h) => [h.id, h.unitId]))
   // The forms draw from a stream of their own, so the ID numbers stay those of the ledger's seed.
   const formRandom = prng(seed + 1)
-  const townshipIds = new Set(demo.households.map((h) => h.unitPath[1] ?? h.unitId))
-  for (const households of runsOf(demo.households, perBatch)) {
-    await batch(async (repos) => {
-      // The townships' names for the addresses: a few reads by key (a transaction takes no queries).
-      const townships = new Map<string, string>()
-      for (const id of townshipIds) townships.set(id, (await repos.units.get(id))?.name ?? '')
-      for (const dh of households) {
-        const { unitPath, payeeAccount, ...h } = dh
-        const idNumber = demoIdNumber(random)
-        const idNumberHash = cipher.keyedHash(idNumber)
-        const form = demoForm(formRandom, dh, idNumber, payeeAccount, townships.get(unitPath[1] ?? h.unitId) ?? '')
-        const application = demoFilingApplication(cipher, dh, h.applicationIds[0], idNumber, idNumberHash, form)
-        const rec: HouseholdRecord = { ...h, idNumberEnc: application.idNumberEnc, idNumberHash, lastContactOn: lastOn.get(h.id) ?? null }
-        await repos.applications.insert(application)
-        await repos.households.insert(rec)
-        // One file per person, as filing keeps it: a worker with this number applying later refiles it.
-        await repos.claims.create(householdOf(rec.idNumberHash), rec.id)
-        // The members stay listed by the filing application, as submitting leaves them.
-        for (const hash of application.memberIdHashes ?? []) await repos.claims.create(householdMemberOfId(hash), application.id)
-      }
-    }, 'households')
-  }
-  for (const measures of runsOf(demo.measures, perBatch)) {
-    await batch(async (repos) => {
-      for (const m of measures) await repos.measures.insert({ ...m, unitId: unitOf.get(m.householdId)! })
-    }, 'households')
-  }
-  for (const entries of runsOf(demo.disbursements, perBatch)) {
-    await batch(async (repos) => {
-      for (const e of entries) await repos.ledger.append(e)
-    }, 'ledger')
-  }
-  for (const contacts of runsOf(demo.contacts, perBatch)) {
-    await batch(async (repos) => {
-      for (const c of contacts) await repos.contacts.add({ ...c, unitId: unitOf.get(c.householdId)! })
-    }, 'contacts')
-  }
-  await batch(async (repos) => repos.campaigns.insert(demo.campaign), 'contacts')
-  for (const records of runsOf(demo.checkRecords, perBatch)) {
-    await batch(async (repos) => {
-      for (const r of records) await repos.checks.put(r, 0)
-    }, 'contacts')
-  }
+  await batch(async (repos) => {
+    // The townships' names for the addresses: a few reads by key (a transaction takes no queries).
+    const townships = new Map<string, string>()
+    for (const id of new Set(demo.households.map((h) => h.unitPath[1] ?? h.unitId))) townships.set(id, (await repos.units.get(id))?.name ?? '')
+    for (const dh of demo.households) {
+      const { unitPath, payeeAccount, ...h } = dh
+      const idNumber = demoIdNumber(random)
+      const idNumberHash = cipher.keyedHash(idNumber)
+      const form = demoForm(formRandom, dh, idNumber, payeeAccount, townships.get(unitPath[1] ?? h.unitId) ?? '')
+      const application = demoFilingApplication(cipher, dh, h.applicationIds[0], idNumber, idNumberHash, form)
+      const rec: HouseholdRecord = { ...h, idNumberEnc: application.idNumberEnc, idNumberHash, lastContactOn: lastOn.get(h.id) ?? null }
+      await repos.applications.insert(application)
+      await repos.households.insert(rec)
+      // One file per person, as filing keeps it: a worker with this number applying later refiles it.
+      await repos.claims.create(householdOf(rec.idNumberHash), rec.id)
+      // The members stay listed by the filing application, as submitting leaves them.
+      for (const hash of application.memberIdHashes ?? []) await repos.claims.create(householdMemberOfId(hash), application.id)
+    }
+    for (const m of demo.measures) await repos.measures.insert({ ...m, unitId: unitOf.get(m.householdId)! })
+  }, 'households')
+  await batch(async (repos) => {
+    for (const e of demo.disbursements) await repos.ledger.append(e)
+  }, 'ledger')
+  await batch(async (repos) => {
+    for (const c of demo.contacts) await repos.contacts.add({ ...c, unitId: unitOf.get(c.householdId)! })
+    await repos.campaigns.insert(demo.campaign)
+    for (const r of demo.checkRecords) await repos.checks.put(r, 0)
+  }, 'contacts')
 }
 
 /** The paired cadres of the townships other than the demo caseworker's (sample names), one each in township order. */

@@ -86,8 +86,10 @@ test('the writing connection keeps its statement journals in memory; one transac
       for (let i = 0; i < 400; i++) await repos.applications.insert({ ...applicationRecord(`a${String(i).padStart(3, '0')}`), name: `姓名${'长'.repeat(1000)}${i}` })
     })
     const before = await store.repos.applications.get('a000')
-    // Queued together, so they share one group: the first rewrites every page of the table (far
-    // past the 64 KB a journal keeps before it would go to a file) and throws; the second commits.
+    // Queued together, so they share one group: the first writes a little; the second, in a
+    // savepoint, rewrites every page of the table (far past the 64 KB a journal keeps before it
+    // would go to a file) and throws; the third commits.
+    const ahead = store.transaction(async (repos) => repos.applications.insert(applicationRecord('b0')))
     const failing = store.transaction(async (repos) => {
       for (let i = 0; i < 400; i++) {
         const id = `a${String(i).padStart(3, '0')}`
@@ -98,7 +100,8 @@ test('the writing connection keeps its statement journals in memory; one transac
     })
     const other = store.transaction(async (repos) => repos.applications.insert(applicationRecord('b1')))
     await expect(failing).rejects.toThrow('rolled back')
-    await other
+    await Promise.all([ahead, other])
+    expect(await store.repos.applications.get('b0')).not.toBeNull()
     expect(await store.repos.applications.get('a000')).toEqual(before)
     expect((await store.repos.applications.get('a399'))!.status).toBe(before!.status)
     expect(await store.repos.applications.get('b1')).not.toBeNull()

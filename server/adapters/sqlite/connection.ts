@@ -17,13 +17,14 @@ export function openDatabase(file: string): Db {
   db.pragma('foreign_keys = ON')
   tune(db)
   migrate(db)
-  // After the migrations (a backfill's statement may rewrite a whole table): every transaction of
-  // the group commit runs in a savepoint, and SQLite keeps a copy of each page a savepoint changes
-  // (its statement journal) so that it can roll back to it. Past 64 KB that copy goes to a
-  // temporary file, a write system call per page: a quarter of a submit's CPU time. In memory it
-  // costs the pages a transaction rewrites, which batches keep small (BENCHMARKS.md, h14-submit-cpu).
-  // Sorts and temporary tables of this connection are in memory too; the reading connection keeps
-  // the default, so a large read's sort still goes to a file.
+  // After the migrations (a backfill's one statement may rewrite a whole table). A write statement
+  // inside a transaction keeps a statement journal (a copy of each page it changes, to undo it
+  // alone), and so does each savepoint of the group commit. Past 64 KB SQLite moved it to a
+  // temporary file, a write system call per page: 23 % of a submit's CPU, 37-40 % of an insert's
+  // in a batch. In memory it holds the pages of one statement, or of one job of a group after the
+  // first (group-commit.ts: the first runs without a savepoint, so a long batch's journal is emptied
+  // after each statement instead of growing); BENCHMARKS.md, h14-submit-cpu. Sorts and temporary
+  // tables of this connection are in memory too; the reading connection keeps the default.
   db.pragma('temp_store = MEMORY')
   return cachePrepared(db)
 }

@@ -60,6 +60,31 @@ test('one that throws is rolled back alone: the others of its group are committe
   expect(commits).toBe(1)
 })
 
+test('the first of a group runs without a savepoint: when it throws, its writes are rolled back whole and the jobs behind it are committed', async () => {
+  const writer = groupCommit(db)
+  const savepoints: string[] = []
+  const exec = db.exec
+  db.exec = (sql: string) => {
+    if (sql.startsWith('SAVEPOINT')) savepoints.push(sql)
+    return exec(sql)
+  }
+  const outcomes = await Promise.allSettled([
+    writer.run(async () => {
+      await insert('a')()
+      await insert('b')()
+      throw new Error('refused')
+    }),
+    writer.run(insert('c')),
+    writer.run(insert('d')),
+  ])
+  expect(outcomes.map((o) => o.status)).toEqual(['rejected', 'fulfilled', 'fulfilled'])
+  expect(committed()).toEqual(['c', 'd'])
+  expect(db.inTransaction).toBe(false)
+  // The next group: c first (no savepoint), d in one.
+  expect(savepoints).toEqual(['SAVEPOINT grouped'])
+  db.exec = exec
+})
+
 test('a group takes at most MAX_GROUP transactions; the rest follow in the next', async () => {
   const writer = groupCommit(db)
   await Promise.all(Array.from({ length: MAX_GROUP + 1 }, (_v, i) => writer.run(insert(`k${String(i).padStart(3, '0')}`))))

@@ -1,0 +1,33 @@
+import { Session } from 'node:inspector/promises'
+import { mkdtempSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { buildApplications, buildHouseholds, ROOT, seedUnits } from './build'
+import { startLoadServer } from './http-load'
+import { benchDeps } from './households'
+import * as m from './measures'
+
+async function main() {
+  const dir = mkdtempSync(join(tmpdir(), 'lantian-prof-'))
+  const deps = benchDeps(dir, join(dir, 'lantian.db'), ROOT)
+  await seedUnits(deps)
+  await buildHouseholds(deps, 200)
+  await buildApplications(deps, Number(process.env.APPS ?? 2000), () => undefined)
+  const server = await startLoadServer(deps, dir, 16)
+  const N = Number(process.env.N ?? 2000)
+  await m.perSecond(server, m.submitRequests(server, 0, 500))
+  await m.perSecond(server, m.indexRequests(server, 1500))
+  const s = new Session()
+  s.connect()
+  await s.post('Profiler.enable')
+  await s.post('Profiler.setSamplingInterval', { interval: 100 })
+  await s.post('Profiler.start')
+  const r = await m.perSecond(server, m.submitRequests(server, 500, N))
+  const { profile } = await s.post('Profiler.stop')
+  const idx = await m.perSecond(server, m.indexRequests(server, 3 * N))
+  writeFileSync(process.env.OUT ?? '/tmp/prof/submit.cpuprofile', JSON.stringify(profile))
+  console.log(`submits ${r.perSecond.toFixed(0)}/s cpu ${r.cpuUs} us ok ${r.ok}; index ${idx.perSecond.toFixed(0)}/s cpu ${idx.cpuUs} us`)
+  await server.close()
+  await deps.store.close()
+}
+main().catch((e) => { console.error(e); process.exit(1) })
