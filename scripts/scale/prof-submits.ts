@@ -1,3 +1,9 @@
+/**
+ * A CPU profile of the server's side of HTTP submits (`npx tsx scripts/scale/prof-submits.ts`): a
+ * small set (200 households, APPS applications, 2,000 by default), the bench's load server, 500
+ * submits to warm up, then N (2,000) profiled, written to OUT (`submits.cpuprofile` here). The
+ * profile holds the request's building too (the client's thread sends them). Not a test.
+ */
 import { Session } from 'node:inspector/promises'
 import { mkdtempSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
@@ -25,9 +31,12 @@ async function main() {
   const r = await m.perSecond(server, m.submitRequests(server, 500, N))
   const { profile } = await s.post('Profiler.stop')
   const idx = await m.perSecond(server, m.indexRequests(server, 3 * N))
-  writeFileSync(process.env.OUT ?? '/tmp/prof/submit.cpuprofile', JSON.stringify(profile))
+  writeFileSync(process.env.OUT ?? 'submits.cpuprofile', JSON.stringify(profile))
   console.log(`submits ${r.perSecond.toFixed(0)}/s cpu ${r.cpuUs} us ok ${r.ok}; index ${idx.perSecond.toFixed(0)}/s cpu ${idx.cpuUs} us`)
   await server.close()
   await deps.store.close()
 }
-main().catch((e) => { console.error(e); process.exit(1) })
+main().catch((err: unknown) => {
+  console.error(err)
+  process.exit(1)
+})
