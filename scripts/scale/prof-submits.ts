@@ -5,7 +5,7 @@
  * profile holds the request's building too (the client's thread sends them). Not a test.
  */
 import { Session } from 'node:inspector/promises'
-import { mkdtempSync, writeFileSync } from 'node:fs'
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { buildApplications, buildHouseholds, ROOT, seedUnits } from './build'
@@ -35,6 +35,7 @@ async function main() {
   console.log(`submits ${r.perSecond.toFixed(0)}/s cpu ${r.cpuUs} us ok ${r.ok}; index ${idx.perSecond.toFixed(0)}/s cpu ${idx.cpuUs} us`)
   await server.close()
   await deps.store.close()
+  rmSync(dir, { recursive: true, force: true })
 }
 main().catch((err: unknown) => {
   console.error(err)
