@@ -18,12 +18,28 @@ import type { LoadRequest, LoadServer } from './http-load'
 export const QUEUE_PAGE_SIZE = 20
 export const DEEP_PAGE = 100
 
-/** The median time of `runs` runs of `work`, after one run to warm up. */
+/** The median wall time of `runs` runs of `work`, as `timedWithCpu` takes them. */
 export async function timed(runs: number, work: () => Promise<unknown>): Promise<number> {
   return (await timedWithCpu(runs, work)).ms
 }
 
 const medianOf = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]
+const collect = () => (globalThis as { gc?: () => void }).gc?.()
+
+/** The median wall and CPU time of `runs` runs of `work`, with `before` run ahead of each (untimed). */
+async function medians(runs: number, work: () => Promise<unknown>, before: () => void): Promise<{ ms: number; cpuMs: number }> {
+  const ms: number[] = []
+  const cpu: number[] = []
+  for (let i = 0; i < runs; i++) {
+    before()
+    const t = performance.now()
+    const c = process.cpuUsage()
+    await work()
+    cpu.push(cpuMs(process.cpuUsage(c)))
+    ms.push(performance.now() - t)
+  }
+  return { ms: medianOf(ms), cpuMs: medianOf(cpu) }
+}
 
 /**
  * The median wall time of `runs` runs of `work` after a full collection (when `--expose-gc` allows
@@ -32,18 +48,9 @@ const medianOf = (values: number[]) => [...values].sort((a, b) => a - b)[Math.fl
  * so on a machine shared with other work the CPU time moves far less than the wall time).
  */
 export async function timedWithCpu(runs: number, work: () => Promise<unknown>): Promise<{ ms: number; cpuMs: number }> {
-  ;(globalThis as { gc?: () => void }).gc?.()
+  collect()
   for (let i = 0; i < 3; i++) await work()
-  const ms: number[] = []
-  const cpu: number[] = []
-  for (let i = 0; i < runs; i++) {
-    const t = performance.now()
-    const c = process.cpuUsage()
-    await work()
-    cpu.push(cpuMs(process.cpuUsage(c)))
-    ms.push(performance.now() - t)
-  }
-  return { ms: medianOf(ms), cpuMs: medianOf(cpu) }
+  return medians(runs, work, () => undefined)
 }
 
 /**
@@ -51,19 +58,7 @@ export async function timedWithCpu(runs: number, work: () => Promise<unknown>): 
  * which take seconds. The first run of a large set reads pages the cache no longer holds; the
  * median is what an export costs once the data it reads is in the cache. With the median CPU time.
  */
-export async function median(runs: number, work: () => Promise<unknown>): Promise<{ ms: number; cpuMs: number }> {
-  const ms: number[] = []
-  const cpu: number[] = []
-  for (let i = 0; i < runs; i++) {
-    ;(globalThis as { gc?: () => void }).gc?.()
-    const t = performance.now()
-    const c = process.cpuUsage()
-    await work()
-    cpu.push(cpuMs(process.cpuUsage(c)))
-    ms.push(performance.now() - t)
-  }
-  return { ms: medianOf(ms), cpuMs: medianOf(cpu) }
-}
+export const median = (runs: number, work: () => Promise<unknown>): Promise<{ ms: number; cpuMs: number }> => medians(runs, work, collect)
 
 export const dashboardView = (deps: Deps, reviewer: Actor) => () => householdDashboard(deps, reviewer, DEMO_PERIOD)
 
